@@ -1,0 +1,72 @@
+"""Settings of the example bulletin (Imatra). Another town edits this file.
+
+`bulletin build` and `pelican content -s pelicanconf.py` both read it. The
+bulletin's own settings (BULLETIN_*) have their defaults and checks in
+plugins/bulletin_settings; set here only what differs.
+"""
+SITENAME = "Imatran järjestöjen ilmoitukset"
+SITE_DESCRIPTION = "Imatran seudun yhdistysten yhteinen ilmoitustaulu: tapahtumat, tilat, rahoitus ja yhteistyö."
+SITEURL = ""
+TIMEZONE = "Europe/Helsinki"
+DEFAULT_LANG = "fi"
+
+PATH = "content"
+ARTICLE_PATHS = ["notices"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = ["images"]
+THEME = "theme"
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = [
+    "bulletin_settings",
+    "bulletin_i18n",
+    "bulletin_contract",
+    "bulletin_pages",
+]
+
+BULLETIN_LANGUAGE = "fi"
+BULLETIN_CONTACT_EMAIL = "toimitus@example.org"
+
+# Addresses: a notice's address comes from its file name and never changes.
+ARTICLE_URL = "ilmoitukset/{slug}/"
+ARTICLE_SAVE_AS = "ilmoitukset/{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+ARTICLE_TRANSLATION_ID = None
+PAGE_TRANSLATION_ID = None
+USE_FOLDER_AS_CATEGORY = False
+FILENAME_METADATA = r"(?P<unused_filename>.*)"
+SLUGIFY_SOURCE = "basename"
+
+# Listings, archives and tag pages come from the bulletin_pages plugin.
+DIRECT_TEMPLATES = []
+CATEGORY_SAVE_AS = ""
+CATEGORIES_SAVE_AS = ""
+TAG_SAVE_AS = ""
+TAGS_SAVE_AS = ""
+AUTHOR_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+ARCHIVES_SAVE_AS = ""
+YEAR_ARCHIVE_SAVE_AS = ""
+MONTH_ARCHIVE_SAVE_AS = ""
+DAY_ARCHIVE_SAVE_AS = ""
+DRAFT_SAVE_AS = ""
+DRAFT_PAGE_SAVE_AS = ""
+
+# One source of feeds: the bulletin's own, not Pelican's.
+FEED_ALL_ATOM = None
+FEED_ALL_RSS = None
+CATEGORY_FEED_ATOM = None
+CATEGORY_FEED_RSS = None
+TAG_FEED_ATOM = None
+TAG_FEED_RSS = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+TRANSLATION_FEED_ATOM = None
+TRANSLATION_FEED_RSS = None
+
+# Templates escape every value unless it is marked safe (sanitized HTML).
+JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True}
+RELATIVE_URLS = False
+DELETE_OUTPUT_DIRECTORY = True
+OUTPUT_RETENTION = [".git"]
+TYPOGRIFY = False

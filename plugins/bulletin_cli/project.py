@@ -1,0 +1,86 @@
+"""Finding the site's settings and building it, shared by the commands."""
+import os
+import shutil
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from pelican import Pelican
+from pelican.settings import read_settings
+
+from bulletin_settings import validate, with_defaults
+
+PACKAGE_ROOT = Path(__file__).resolve().parents[2]
+
+
+class UsageError(Exception):
+    exitcode = 2
+
+
+def project_root():
+    """The folder with pelicanconf.py: here or above, else this checkout."""
+    here = Path.cwd()
+    for folder in (here, *here.parents):
+        if (folder / "pelicanconf.py").is_file() and (folder / "plugins").is_dir():
+            return folder
+    return PACKAGE_ROOT
+
+
+def parse_today(text):
+    try:
+        return date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise UsageError(f"--today {text!r}: write the date as YYYY-MM-DD, for example 2026-12-01") from None
+
+
+def load_settings(settings_file="pelicanconf.py", content=None, output=None, today=None):
+    root = project_root()
+    overrides = {}
+    if content:
+        content = Path(content).resolve()
+        if not content.is_dir():
+            raise UsageError(f"--content {content}: no such folder")
+        overrides["PATH"] = str(content)
+    if output:
+        overrides["OUTPUT_PATH"] = str(Path(output).resolve())
+    if today:
+        overrides["BULLETIN_TODAY"] = parse_today(today)
+    settings = read_settings(str(root / settings_file), override=overrides)
+    if not overrides.get("OUTPUT_PATH") and not Path(settings["OUTPUT_PATH"]).is_absolute():
+        settings["OUTPUT_PATH"] = str(root / settings["OUTPUT_PATH"])
+    validate(with_defaults(settings))
+    return settings
+
+
+def _refuse_dangerous_output(output, settings):
+    """Never replace a folder that holds the site's sources or anything else."""
+    output = output.resolve()
+    protected = [Path(settings["PATH"]).resolve(), project_root().resolve(), Path.cwd().resolve()]
+    for folder in protected:
+        if output == folder or output in folder.parents:
+            raise UsageError(f"--output {output}: this folder holds {folder}; choose an empty or build folder")
+    if output.exists() and any(output.iterdir()) and not (output / "sitemap.xml").exists():
+        raise UsageError(f"--output {output}: the folder has other files; choose an empty or earlier build folder")
+
+
+def build(settings):
+    """Build into a fresh folder and swap it in only when the build succeeds,
+    so a refused build leaves the previous site whole."""
+    output = Path(settings["OUTPUT_PATH"])
+    _refuse_dangerous_output(output, settings)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-", dir=output.parent))
+    try:
+        Pelican(dict(settings, OUTPUT_PATH=str(staging), DELETE_OUTPUT_DIRECTORY=False)).run()
+        os.chmod(staging, 0o755)
+        if output.exists():
+            old = output.with_name(f".{output.name}-old")
+            shutil.rmtree(old, ignore_errors=True)
+            output.rename(old)
+            staging.rename(output)
+            shutil.rmtree(old)
+        else:
+            staging.rename(output)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return output

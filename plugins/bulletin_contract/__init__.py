@@ -1,0 +1,51 @@
+"""The content contract: strict front matter, field rules and whole-site checks.
+
+Notices and content pages are read by our own reader (replacing Pelican's
+Markdown reader), association files are read at start, and at the end of the
+reading phase every problem found stops the build with `path:line: message`.
+"""
+from pelican import signals
+from pelican.generators import ArticlesGenerator
+
+from bulletin_i18n import translator_for
+
+from .checks import context_for, load_associations, same_addresses, unpublished
+from .problems import ContentError
+from .reader import STATE, NoticeReader
+
+
+def start_build(pelican):
+    STATE.__init__()
+    t = translator_for(pelican.settings)
+    associations, problems = load_associations(pelican.settings["PATH"], context_for(pelican.settings, t))
+    STATE.associations = associations
+    STATE.problems.extend(problems)
+    STATE.ctx = context_for(pelican.settings, t, associations=set(associations))
+
+
+def use_notice_reader(readers):
+    # Only our reader: an .html or .rst file among the notices would otherwise
+    # be published past the contract.
+    readers.reader_classes.clear()
+    readers.reader_classes["md"] = NoticeReader
+
+
+def check_across_files(generators):
+    generator = next(g for g in generators if isinstance(g, ArticlesGenerator))
+    t = STATE.ctx.t
+    notices = [a.notice for a in generator.articles]
+    problems = list(STATE.problems)
+    problems.extend(same_addresses(notices, t))
+    if not STATE.problems:  # a file with problems is unpublished by design
+        problems.extend(unpublished(generator.path, [a.source_path for a in generator.articles], t))
+    if problems:
+        raise ContentError(problems)
+
+
+def register():
+    # initialized: settings are final; read associations before any notice.
+    signals.initialized.connect(start_build)
+    # readers_init: the moment Pelican decides which reader takes which file.
+    signals.readers_init.connect(use_notice_reader)
+    # all_generators_finalized: notices and pages are read, nothing is written.
+    signals.all_generators_finalized.connect(check_across_files)

@@ -1,0 +1,97 @@
+"""Checks over a whole content folder, shared by `bulletin check` and the build."""
+import os
+from pathlib import Path
+
+from .problems import ContentError, Problem
+from .validate import Context, display_path, read_association, read_notice, read_page
+
+NOTICES_DIR = "notices"
+ASSOCIATIONS_DIR = "associations"
+PAGES_DIR = "pages"
+
+
+def context_for(settings, t, associations=None):
+    return Context(
+        t=t,
+        categories=settings["BULLETIN_CATEGORIES"],
+        groups=settings["BULLETIN_GROUPS"],
+        associations=associations,
+    )
+
+
+def all_files(folder):
+    """Every file under a folder, hidden ones included, in a stable order."""
+    found = []
+    for dirpath, dirnames, filenames in os.walk(folder):
+        dirnames.sort()
+        found.extend(Path(dirpath, name) for name in sorted(filenames))
+    return found
+
+
+def is_notice_file(path):
+    return path.suffix == ".md" and not path.name.startswith(".")
+
+
+def load_associations(content, ctx):
+    """Read content/associations/: returns (profiles by slug, problems)."""
+    profiles, problems = {}, []
+    for path in all_files(Path(content, ASSOCIATIONS_DIR)):
+        try:
+            profile = read_association(path, path.read_bytes(), ctx)
+        except ContentError as err:
+            problems.extend(err.problems)
+            continue
+        profiles[profile.slug] = profile
+    return profiles, problems
+
+
+def unpublished(content, published_paths, t):
+    """Files under notices/ that did not become a page: never skip silently."""
+    published = {os.path.realpath(p) for p in published_paths}
+    return [
+        Problem(display_path(path), 1, t("err_not_published"))
+        for path in all_files(Path(content, NOTICES_DIR))
+        if os.path.realpath(path) not in published
+    ]
+
+
+def same_addresses(notices, t):
+    """Two notices that would be written to one address stop the build."""
+    first_by_slug, problems = {}, []
+    for notice in sorted(notices, key=lambda n: n.path):
+        first = first_by_slug.setdefault(notice.slug, notice)
+        if first is not notice:
+            message = t("err_same_address", first=first.path, second=notice.path, url=f"{notice.slug}/")
+            problems.append(Problem(notice.path, 1, message))
+    return problems
+
+
+def check_content(content, settings, t, only=None):
+    """Validate a content folder: (notices, problems).
+
+    With `only` (real paths), problems are reported for those files alone, but
+    every file is still read, so a new notice that takes an existing notice's
+    address is caught.
+    """
+    content = Path(content)
+    associations, problems = load_associations(content, context_for(settings, t))
+    ctx = context_for(settings, t, associations=set(associations))
+    notices = []
+    for path in all_files(content / NOTICES_DIR):
+        if not is_notice_file(path):
+            problems.append(Problem(display_path(path), 1, t("err_not_published")))
+            continue
+        try:
+            notices.append(read_notice(path, path.read_bytes(), ctx))
+        except ContentError as err:
+            problems.extend(err.problems)
+    for path in all_files(content / PAGES_DIR):
+        try:
+            read_page(path, path.read_bytes(), ctx)
+        except ContentError as err:
+            problems.extend(err.problems)
+    problems.extend(same_addresses(notices, t))
+    if only is not None:
+        shown = {display_path(p) for p in only}
+        problems = [p for p in problems if p.path in shown]
+    return notices, sorted(set(problems))

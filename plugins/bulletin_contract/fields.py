@@ -1,0 +1,296 @@
+"""The content contract as one table of field rules.
+
+Each key maps to a rule: is it required, and which small parser turns the
+text that was written into a value (or says, in the reader's language, what
+to write instead). `bulletin check`, the build and the submission form's
+schema all read these tables, so adding a field is one line here.
+"""
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
+
+from .slugs import slugify
+
+HELSINKI = ZoneInfo("Europe/Helsinki")
+
+
+class Invalid(Exception):
+    """A value breaks its rule: a translation key and the values it names."""
+
+    def __init__(self, message_key, **values):
+        super().__init__(message_key)
+        self.message_key = message_key
+        self.values = values
+
+
+@dataclass(frozen=True)
+class Rule:
+    parse: object
+    required: bool = False
+    example: str = ""
+
+
+# --- parsers -----------------------------------------------------------------
+# Each takes (value, key, ctx) and returns the parsed value or raises Invalid.
+# `kind` and `limit` describe the parser to the submission form's schema.
+
+_BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def _require_text(value, key, example="…"):
+    if not isinstance(value, str):
+        raise Invalid("err_not_text", key=key, example=example)
+    return value
+
+
+def _has_control(text):
+    return any(
+        (unicodedata.category(c) == "Cc" and c != "\n") or c in _BIDI_CONTROLS for c in text
+    )
+
+
+class Text:
+    """Plain text on one line; runs of white space become one space."""
+
+    kind = "text"
+
+    def __init__(self, limit):
+        self.limit = limit
+
+    def __call__(self, value, key, ctx):
+        text = " ".join(_require_text(value, key).split())
+        if not text:
+            raise Invalid("err_empty", key=key)
+        if _has_control(text):
+            raise Invalid("err_control_char", key=key)
+        if len(text) > self.limit:
+            raise Invalid("err_too_long", key=key, length=len(text), limit=self.limit)
+        return text
+
+
+class LongText(Text):
+    """Markdown text that keeps its line breaks (association descriptions)."""
+
+    kind = "markdown"
+
+    def __call__(self, value, key, ctx):
+        text = _require_text(value, key).strip()
+        if not text:
+            raise Invalid("err_empty", key=key)
+        if _has_control(text):
+            raise Invalid("err_control_char", key=key)
+        if len(text) > self.limit:
+            raise Invalid("err_too_long", key=key, length=len(text), limit=self.limit)
+        return text
+
+
+_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}))?$")
+_FINNISH = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:\s+(?:klo\s+)?(\d{1,2})[.:](\d{2}))?$")
+_CLOCK = re.compile(r"^(\d{1,2})[:.](\d{2})$")
+
+
+def parse_when(text, key):
+    """`YYYY-MM-DD` to a date, `YYYY-MM-DD HH:MM` to a Helsinki datetime."""
+    text = text.strip()
+    match = _ISO.match(text)
+    if not match:
+        finnish = _FINNISH.match(text)
+        if finnish:
+            d, m, y, hh, mm = finnish.groups()
+            iso = f"{y}-{int(m):02d}-{int(d):02d}" + (f" {int(hh):02d}:{mm}" if hh else "")
+            raise Invalid("err_date_finnish", key=key, value=text, iso=iso)
+        raise Invalid("err_date", key=key, value=text)
+    y, m, d, hh, mm = match.groups()
+    try:
+        day = date(int(y), int(m), int(d))
+        if hh is None:
+            return day
+        return datetime.combine(day, time(int(hh), int(mm)), tzinfo=HELSINKI)
+    except ValueError:
+        raise Invalid("err_date_impossible", key=key, value=text) from None
+
+
+class When:
+    """A date, or a date and a time (Europe/Helsinki)."""
+
+    kind = "datetime"
+
+    def __call__(self, value, key, ctx):
+        text = _require_text(value, key, '"2026-12-05 18:00"')
+        if _CLOCK.match(text.strip()):
+            raise Invalid("err_time_only", key=key, value=text.strip())
+        return parse_when(text, key)
+
+
+class EndWhen(When):
+    """An event's end: like When, or only a time meaning the start's day."""
+
+    kind = "end"
+
+    def __call__(self, value, key, ctx):
+        text = _require_text(value, key, '"2026-12-05 20:00"').strip()
+        clock = _CLOCK.match(text)
+        if clock:
+            try:
+                return time(int(clock.group(1)), int(clock.group(2)))
+            except ValueError:
+                raise Invalid("err_date_impossible", key=key, value=text) from None
+        return parse_when(text, key)
+
+
+class Choice:
+    """One of the slugs of a settings table (categories)."""
+
+    kind = "choice"
+
+    def __init__(self, source, message_key):
+        self.source = source
+        self.message_key = message_key
+
+    def __call__(self, value, key, ctx):
+        text = _require_text(value, key).strip()
+        allowed = getattr(ctx, self.source)
+        if text not in allowed:
+            raise Invalid(self.message_key, key=key, value=text, allowed=", ".join(sorted(allowed)))
+        return text
+
+
+class Association(Choice):
+    """A slug of a file in content/associations/ (checked once they are known)."""
+
+    def __call__(self, value, key, ctx):
+        if ctx.associations is None:  # files not read yet: checked across files later
+            return _require_text(value, key).strip()
+        return super().__call__(value, key, ctx)
+
+
+class Words:
+    """A YAML list of short texts (tags, target groups)."""
+
+    kind = "list"
+
+    def __init__(self, limit=40, choices=None):
+        self.limit = limit
+        self.choices = choices
+
+    def __call__(self, value, key, ctx):
+        if not isinstance(value, list):
+            raise Invalid("err_not_list", key=key, example="sana, toinen sana")
+        words = []
+        for item in value:
+            if not isinstance(item, str):
+                raise Invalid("err_list_item", key=key)
+            word = Text(self.limit)(item, key, ctx)
+            if not slugify(word):
+                raise Invalid("err_tag", key=key, value=word)
+            if self.choices:
+                allowed = getattr(ctx, self.choices)
+                if word not in allowed:
+                    raise Invalid("err_group", value=word, allowed=", ".join(allowed))
+            if word not in words:
+                words.append(word)
+        return words
+
+
+_EMAIL = re.compile(r"^[^@\s<>\"'(),;:\\]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$")
+_PHONE = re.compile(r"^\+?[0-9 ()-]{5,25}$")
+_URL = re.compile(r"^https?://[A-Za-z0-9.-]+(:\d+)?(/[^\s<>\"'`\\]*)?$")
+_LANG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+
+
+class Pattern:
+    def __init__(self, kind, pattern, message_key, limit):
+        self.kind, self.pattern, self.message_key, self.limit = kind, pattern, message_key, limit
+
+    def __call__(self, value, key, ctx):
+        text = _require_text(value, key).strip()
+        if len(text) > self.limit or not self.pattern.match(text):
+            raise Invalid(self.message_key, key=key, value=text[:80])
+        return text
+
+
+class Boolean:
+    kind = "boolean"
+
+    def __call__(self, value, key, ctx):
+        text = _require_text(value, key, "true").strip().lower()
+        if text in ("true", "yes", "kyllä"):
+            return True
+        if text in ("false", "no", "ei"):
+            return False
+        raise Invalid("err_boolean", key=key)
+
+
+class Mapping:
+    """A nested group of keys with its own table."""
+
+    kind = "mapping"
+
+    def __init__(self, fields, example):
+        self.fields = fields
+        self.example = example
+
+    def __call__(self, value, key, ctx):
+        if not isinstance(value, dict):
+            raise Invalid("err_not_mapping_value", key=key, example=self.example)
+        return value  # the validator walks self.fields with line numbers
+
+
+EMAIL = Pattern("email", _EMAIL, "err_email", 200)
+PHONE = Pattern("phone", _PHONE, "err_phone", 30)
+URL = Pattern("url", _URL, "err_url", 500)
+LANG = Pattern("lang", _LANG, "err_lang", 20)
+
+# --- the tables -------------------------------------------------------------
+
+EVENT_FIELDS = {
+    "start": Rule(When(), required=True, example='"2026-12-05 18:00"'),
+    "end": Rule(EndWhen(), example='"2026-12-05 20:00"'),
+    "location": Rule(Text(200), required=True, example="Kulttuuritalo, Virastokatu 1, Imatra"),
+    "price": Rule(Text(200), example="Vapaa pääsy"),
+    "registration": Rule(Text(300), example="Ilmoittaudu 1.12. mennessä"),
+    "accessibility": Rule(Text(500), example="Esteetön sisäänkäynti"),
+}
+
+CONTACT_FIELDS = {
+    "name": Rule(Text(100), example="Aila Esimerkki"),
+    "email": Rule(EMAIL, example="aila@example.org"),
+    "phone": Rule(PHONE, example='"040 123 4567"'),
+    "consent": Rule(Boolean(), example="true"),
+}
+
+NOTICE_FIELDS = {
+    "title": Rule(Text(120), required=True, example='"Kevätkonsertti"'),
+    "association": Rule(Association("associations", "err_association"), required=True, example="imatran-yhdistys"),
+    "category": Rule(Choice("categories", "err_category"), required=True, example="tapahtumat"),
+    "date": Rule(When(), required=True, example='"2026-12-01"'),
+    "summary": Rule(Text(300), example='"Lyhyt kuvaus"'),
+    "tags": Rule(Words(), example="[joulu, musiikki]"),
+    "expires": Rule(When(), example='"2026-12-31"'),
+    "event": Rule(Mapping(EVENT_FIELDS, 'start: "2026-12-05 18:00"'), example="…"),
+    "contact": Rule(Mapping(CONTACT_FIELDS, "name: Aila Esimerkki"), example="…"),
+    "lang": Rule(LANG, example="fi"),
+}
+
+ASSOCIATION_FIELDS = {
+    "name": Rule(Text(120), required=True, example="Imatran Esimerkkiyhdistys ry"),
+    "description": Rule(LongText(5000), example="|\n  Yhdistys kokoontuu…"),
+    "groups": Rule(Words(choices="groups"), example="[eläkeläiset]"),
+    "website": Rule(URL, example="https://example.org"),
+    "email": Rule(EMAIL, example="info@example.org"),
+    "phone": Rule(PHONE, example='"040 123 4567"'),
+    "address": Rule(Text(200), example="Esimerkkitie 1, 55100 Imatra"),
+}
+
+PAGE_FIELDS = {
+    "title": Rule(Text(120), required=True, example='"Tietosuojaseloste"'),
+    "summary": Rule(Text(300), example='"Lyhyt kuvaus"'),
+}
+
+# Keys Pelican itself understands; a notice must not steer the build with them.
+RESERVED_KEYS = {
+    "save_as", "url", "template", "status", "slug", "author", "authors",
+    "translation", "modified", "page_order", "override_url", "save_as_url",
+}

@@ -1,0 +1,30 @@
+"""Problems found in content: where they are and what to write instead."""
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str
+    line: int
+    message: str
+
+    def __str__(self):
+        return f"{self.path}:{self.line}: {self.message}"
+
+    def as_error(self):
+        return ContentError([self])
+
+    def as_github(self):
+        # GitHub workflow command: shown inline on the pull request's diff.
+        message = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        return f"::error file={self.path},line={self.line}::{message}"
+
+
+class ContentError(Exception):
+    """Content that must not be built; carries every problem found."""
+
+    exitcode = 1
+
+    def __init__(self, problems):
+        self.problems = sorted(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))

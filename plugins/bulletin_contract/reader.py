@@ -1,0 +1,66 @@
+"""Pelican reader for notices and content pages, strict by the field tables.
+
+A file with problems is not built: its problems are kept for the end of the
+reading phase, where all of them stop the build together.
+"""
+import html
+import os
+
+from pelican.readers import BaseReader
+
+from .problems import ContentError
+from .render import Renderer, first_paragraph
+from .validate import read_notice, read_page
+
+
+class BuildState:
+    """What one build has learnt so far: the rules' context and the problems."""
+
+    def __init__(self):
+        self.ctx = None
+        self.associations = {}
+        self.problems = []
+
+
+STATE = BuildState()
+
+
+class NoticeReader(BaseReader):
+    enabled = True
+    file_extensions = ["md"]
+
+    def __init__(self, settings):
+        super().__init__(settings)
+        self.render = Renderer()
+        self.notices_root = os.path.join(settings["PATH"], "notices") + os.sep
+
+    def read(self, source_path):
+        with open(source_path, "rb") as handle:
+            raw = handle.read()
+        try:
+            if source_path.startswith(self.notices_root):
+                return self._notice(source_path, raw)
+            return self._page(source_path, raw)
+        except ContentError as err:
+            STATE.problems.extend(err.problems)
+            return "", {"status": "skip", "title": "", "slug": ""}
+
+    def _notice(self, source_path, raw):
+        notice = read_notice(source_path, raw, STATE.ctx)
+        content = self.render(notice.body)
+        summary = notice.summary or first_paragraph(content)
+        return content, {
+            "title": notice.title,
+            "date": notice.date,
+            "slug": notice.slug,
+            "summary": html.escape(summary),
+            "summary_text": summary,
+            "notice": notice,
+        }
+
+    def _page(self, source_path, raw):
+        values, body = read_page(source_path, raw, STATE.ctx)
+        content = self.render(body)
+        slug = os.path.splitext(os.path.basename(source_path))[0]
+        return content, {"title": values["title"], "slug": slug,
+                         "summary": html.escape(values.get("summary", ""))}

@@ -1,0 +1,164 @@
+"""Apply the field tables to parsed files and collect every problem.
+
+A file gives either a valid Notice/AssociationProfile or a list of problems,
+each with the line of the key at fault (or of the front matter when a key is
+missing) and a message that says what to write instead.
+"""
+import difflib
+import os
+from dataclasses import dataclass
+from datetime import datetime, time
+
+from . import fields
+from .fields import Invalid
+from .frontmatter import decode, parse_front_matter, parse_yaml
+from .model import AssociationProfile, Contact, Event, Notice
+from .problems import ContentError, Problem
+from .slugs import slugify
+
+
+@dataclass
+class Context:
+    """What the rules need to know beyond the file itself."""
+
+    t: object  # translator
+    categories: dict
+    groups: list
+    associations: object = None  # set of slugs, or None while unknown
+
+
+def display_path(path):
+    """Paths in messages as a person typed them: relative to where they are."""
+    path = os.fspath(path)
+    rel = os.path.relpath(path)
+    return path if rel.startswith("..") else rel
+
+
+def _apply_table(data, table, doc, key_path, ctx, problems):
+    """Check a mapping against a table; return the parsed values that passed."""
+    t = ctx.t
+    values = {}
+    for key, raw in data.items():
+        here = key_path + (key,)
+        line = doc.line_of(*here)
+        name = ".".join(here)
+        if key not in table:
+            if not key_path and key in fields.RESERVED_KEYS:
+                message = t("err_reserved_key", key=key)
+            else:
+                close = difflib.get_close_matches(key.lower(), table, n=1, cutoff=0.6)
+                message = (
+                    t("err_unknown_key_suggest", key=key, suggestion=close[0])
+                    if close
+                    else t("err_unknown_key", key=key, allowed=", ".join(table))
+                )
+            problems.append(Problem(doc.path, line, message))
+            continue
+        rule = table[key]
+        try:
+            value = rule.parse(raw, name, ctx)
+        except Invalid as err:
+            problems.append(Problem(doc.path, line, t(err.message_key, **err.values)))
+            continue
+        if isinstance(rule.parse, fields.Mapping):
+            value = _apply_table(value, rule.parse.fields, doc, here, ctx, problems)
+        values[key] = value
+    for key, rule in table.items():
+        if rule.required and key not in data:
+            name = ".".join(key_path + (key,))
+            line = doc.line_of(*key_path) if key_path else doc.start_line
+            problems.append(Problem(doc.path, line, t("err_missing_key", key=name, example=rule.example)))
+    return values
+
+
+def _cross_checks(values, doc, ctx, problems):
+    """Rules between fields: events belong to `tapahtumat`, end after start, consent."""
+    t = ctx.t
+    category = values.get("category")
+    event = values.get("event")
+    raw = doc.data
+    if category == "tapahtumat" and "event" not in raw:
+        problems.append(Problem(doc.path, doc.line_of("category"), t("err_event_missing")))
+    if category and category != "tapahtumat" and "event" in raw:
+        problems.append(Problem(doc.path, doc.line_of("event"), t("err_event_not_allowed")))
+    if "expires" in raw and "event" in raw:
+        problems.append(Problem(doc.path, doc.line_of("expires"), t("err_expires_on_event")))
+    if event and "start" in event and "end" in event:
+        start, end = event["start"], event["end"]
+        line = doc.line_of("event", "end")
+        if isinstance(end, time):
+            if not isinstance(start, datetime):
+                problems.append(Problem(doc.path, line, t("err_end_time_without_start_time", value=raw["event"]["end"])))
+                return
+            end = event["end"] = datetime.combine(start.date(), end, tzinfo=start.tzinfo)
+        start_day = start.date() if isinstance(start, datetime) else start
+        end_day = end.date() if isinstance(end, datetime) else end
+        if end_day < start_day or (isinstance(end, datetime) and isinstance(start, datetime) and end < start):
+            problems.append(Problem(doc.path, line, t("err_end_before_start", start=raw["event"]["start"], end=raw["event"]["end"])))
+    contact = values.get("contact") or {}
+    if (contact.get("email") or contact.get("phone")) and contact.get("consent") is not True:
+        problems.append(Problem(doc.path, doc.line_of("contact"), t("err_consent")))
+
+
+def read_notice(path, raw, ctx, content_root=None):
+    """Bytes of a notice file to a Notice; raises ContentError with all problems."""
+    shown = display_path(path)
+    text = decode(shown, raw, ctx.t)
+    doc = parse_front_matter(shown, text, ctx.t)
+    problems = []
+    values = _apply_table(doc.data, fields.NOTICE_FIELDS, doc, (), ctx, problems)
+    _cross_checks(values, doc, ctx, problems)
+    if not doc.body.strip():
+        problems.append(Problem(shown, doc.body_line - 1, ctx.t("err_empty_body")))
+    slug = slugify(os.path.splitext(os.path.basename(path))[0])
+    if not slug:
+        problems.append(Problem(shown, 1, ctx.t("err_slug")))
+    if problems:
+        raise ContentError(problems)
+    when = values["date"]
+    if not isinstance(when, datetime):
+        when = datetime.combine(when, time(0), tzinfo=fields.HELSINKI)
+    event = values.get("event")
+    contact = values.get("contact")
+    return Notice(
+        path=shown,
+        slug=slug,
+        title=values["title"],
+        association=values["association"],
+        category=values["category"],
+        date=when,
+        body=doc.body,
+        summary=values.get("summary"),
+        tags=values.get("tags", []),
+        expires=values.get("expires"),
+        event=Event(**event) if event else None,
+        contact=Contact(**contact) if contact else None,
+        lang=values.get("lang", "fi"),
+        lines=dict(doc.lines),
+    )
+
+
+def read_association(path, raw, ctx):
+    shown = display_path(path)
+    stem, ext = os.path.splitext(os.path.basename(path))
+    if ext != ".yml" or slugify(stem) != stem:
+        raise Problem(shown, 1, ctx.t("err_association_file", path=shown)).as_error()
+    text = decode(shown, raw, ctx.t)
+    doc = parse_yaml(shown, text, ctx.t)
+    problems = []
+    values = _apply_table(doc.data, fields.ASSOCIATION_FIELDS, doc, (), ctx, problems)
+    if problems:
+        raise ContentError(problems)
+    return AssociationProfile(slug=stem, path=shown, lines=dict(doc.lines), **values)
+
+
+def read_page(path, raw, ctx):
+    """A content page (how to submit, privacy...): title and optional summary."""
+    shown = display_path(path)
+    text = decode(shown, raw, ctx.t)
+    doc = parse_front_matter(shown, text, ctx.t)
+    problems = []
+    values = _apply_table(doc.data, fields.PAGE_FIELDS, doc, (), ctx, problems)
+    if problems:
+        raise ContentError(problems)
+    return values, doc.body

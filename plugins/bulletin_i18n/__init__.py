@@ -1,0 +1,49 @@
+"""Interface language: one translation table and Finnish-style date formats.
+
+`register()` adds the translator and date filters to Pelican's Jinja
+environment when the generators are created, the first moment the
+environment exists.
+"""
+from pelican import signals
+
+from .dates import DateFormatter
+from .translations import TABLES
+
+
+class Translator:
+    """Looks words up in the table of one language; fails loudly on holes."""
+
+    def __init__(self, language):
+        if language not in TABLES:
+            raise ValueError(
+                f"BULLETIN_LANGUAGE = {language!r}: expected one of {sorted(TABLES)}"
+            )
+        self.language = language
+        self.table = TABLES[language]
+        self.dates = DateFormatter(self.table)
+
+    def __call__(self, key, **values):
+        text = self.table[key]
+        return text.format(**values) if values else text
+
+
+def translator_for(settings):
+    return Translator(settings.get("BULLETIN_LANGUAGE", "fi"))
+
+
+def add_to_jinja(generator):
+    t = translator_for(generator.settings)
+    env = generator.env
+    env.globals["t"] = t
+    env.filters["short_date"] = t.dates.short_date
+    env.filters["weekday_date"] = t.dates.weekday_date
+    env.filters["long_date"] = t.dates.long_date
+    env.filters["when_short"] = t.dates.when_short
+    env.filters["when_long"] = t.dates.when_long
+    env.filters["iso"] = t.dates.iso
+
+
+def register():
+    # generator_init: fires once per generator right after its Jinja
+    # environment is made, so every template sees the same helpers.
+    signals.generator_init.connect(add_to_jinja)

@@ -1,0 +1,24 @@
+"""The bulletin's pages beyond single notices: front page, categories,
+associations, events by month, archive, tags, 404 and sitemap.xml."""
+from pelican import signals
+
+from bulletin_contract.slugs import slugify
+
+from .generator import BulletinPagesGenerator
+
+
+def add_to_jinja(generator):
+    generator.env.filters["tag_slug"] = slugify
+    generator.env.tests["contains"] = lambda container, item: item in (container or ())
+
+
+def get_generators(pelican):
+    return BulletinPagesGenerator
+
+
+def register():
+    # get_generators: our generator runs after Pelican's articles and pages,
+    # so it sees every notice, and writes with the same theme and writer.
+    signals.get_generators.connect(get_generators)
+    # generator_init: every generator's templates can link to tag pages.
+    signals.generator_init.connect(add_to_jinja)

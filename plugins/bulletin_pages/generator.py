@@ -1,0 +1,92 @@
+"""Writes the bulletin's own pages: front page, listings, archive, tags, 404, sitemap."""
+from xml.sax.saxutils import escape
+
+from pelican.generators import Generator
+
+from bulletin_contract.reader import STATE
+from bulletin_contract.render import Renderer
+from bulletin_settings import today
+
+from .listings import group
+
+
+class Urls:
+    """Addresses of the listings, from BULLETIN_URLS."""
+
+    def __init__(self, patterns):
+        self.patterns = patterns
+
+    def __call__(self, name, **values):
+        return self.patterns[name].format(**values)
+
+
+class BulletinPagesGenerator(Generator):
+    def generate_context(self):
+        articles = self.context["articles"]
+        for article in articles:
+            notice = article.notice
+            article.association_profile = STATE.associations[notice.association]
+            article.category_label = self.settings["BULLETIN_CATEGORIES"][notice.category]
+        render = Renderer()
+        for profile in STATE.associations.values():
+            profile.description_html = render(profile.description) if profile.description else ""
+        self.bulletin = group(articles, today(self.settings), self.settings)
+        self.context["bulletin"] = self.bulletin
+        self.context["associations"] = STATE.associations
+        self.context["url_for"] = self.urls = Urls(self.settings["BULLETIN_URLS"])
+        self.context["nav_items"] = self._nav()
+
+    def _nav(self):
+        """Main menu: (translation key, address). Search and the form join
+        the menu when their templates are in the theme."""
+        items = [("nav_home", ""), ("nav_events", self.urls("events")),
+                 ("nav_associations", self.urls("associations")), ("nav_archive", self.urls("archive"))]
+        templates = set(self.env.list_templates())
+        if "search.html" in templates:
+            items.append(("nav_search", "haku/"))
+        if "submit.html" in templates:
+            items.append(("nav_submit", "laheta/"))
+        return items
+
+    def _write(self, writer, url, template, **values):
+        writer.write_file(url + "index.html" if url.endswith("/") or not url else url,
+                          self.get_template(template), self.context,
+                          relative_urls=False, page_url=url, **values)
+
+    def generate_output(self, writer):
+        b, urls, labels = self.bulletin, self.urls, self.settings["BULLETIN_CATEGORIES"]
+        self._write(writer, "", "index")
+        for slug, label in labels.items():
+            self._write(writer, urls("category", slug=slug), "category",
+                        category_slug=slug, category_label=label, articles=b.by_category[slug])
+        self._write(writer, urls("associations"), "associations")
+        for slug, profile in STATE.associations.items():
+            self._write(writer, urls("association", slug=slug), "association", association=profile,
+                        current=b.current_by_association.get(slug, []),
+                        earlier=b.earlier_by_association.get(slug, []))
+        self._write(writer, urls("events"), "events")
+        self._write(writer, urls("archive"), "archive")
+        for month in b.archive:
+            self._write(writer, urls("archive_month", year=month.year, month=month.month),
+                        "archive_month", month=month)
+        self._write(writer, urls("tags"), "tags")
+        for tag in b.tags:
+            self._write(writer, urls("tag", slug=tag.slug), "tag", tag=tag)
+        self._write(writer, "404.html", "404")
+        self._write_sitemap()
+
+    def _write_sitemap(self):
+        b, urls, site = self.bulletin, self.urls, self.settings["SITEURL"]
+        addresses = ["", urls("associations"), urls("events"), urls("archive"), urls("tags")]
+        addresses += [urls("category", slug=s) for s in self.settings["BULLETIN_CATEGORIES"]]
+        addresses += [urls("association", slug=s) for s in STATE.associations]
+        addresses += [urls("archive_month", year=m.year, month=m.month) for m in b.archive]
+        addresses += [urls("tag", slug=t.slug) for t in b.tags]
+        addresses += [p.url for p in self.context["pages"]]
+        addresses += [a.url for a in self.context["articles"]]
+        lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+                 '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+        lines += [f"<url><loc>{escape(site)}/{escape(a)}</loc></url>" for a in addresses]
+        lines.append("</urlset>\n")
+        with open(f"{self.output_path}/sitemap.xml", "w", encoding="utf-8") as out:
+            out.write("\n".join(lines))

@@ -1,0 +1,102 @@
+"""Who goes where: current and expired notices, upcoming events, archives.
+
+Everything is grouped once per build here, so that no template has to loop
+over every notice to draw one page.
+"""
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime, time
+
+from bulletin_contract.fields import HELSINKI
+from bulletin_contract.slugs import slugify
+
+
+def start_moment(event):
+    start = event.start
+    return start if isinstance(start, datetime) else datetime.combine(start, time(0), tzinfo=HELSINKI)
+
+
+def newest_first(articles):
+    return sorted(articles, key=lambda a: (-a.date.timestamp(), a.slug))
+
+
+def soonest_first(articles):
+    return sorted(articles, key=lambda a: (start_moment(a.notice.event), a.slug))
+
+
+@dataclass
+class Month:
+    year: int
+    month: int
+    articles: list = field(default_factory=list)
+
+
+@dataclass
+class TagGroup:
+    slug: str
+    name: str
+    articles: list = field(default_factory=list)
+
+
+@dataclass
+class Bulletin:
+    today: object
+    upcoming_events: list
+    current_notices: list  # current notices that are not events, newest first
+    by_category: dict  # slug -> current articles
+    current_by_association: dict
+    earlier_by_association: dict
+    event_months: list  # [Month] of upcoming events
+    archive: list  # [Month], newest first, all notices
+    tags: list  # [TagGroup] by name
+
+
+def group(articles, today, settings):
+    expiry_days = settings["BULLETIN_EXPIRY_DAYS"]
+    for article in articles:
+        article.expired = not article.notice.is_current(today, expiry_days)
+    current = [a for a in articles if not a.expired]
+    events = soonest_first(a for a in current if a.notice.event)
+    notices = newest_first(a for a in current if not a.notice.event)
+
+    by_category = {slug: [] for slug in settings["BULLETIN_CATEGORIES"]}
+    for article in events + notices:
+        by_category[article.notice.category].append(article)
+
+    current_by_association = defaultdict(list)
+    earlier_by_association = defaultdict(list)
+    for article in events + notices:
+        current_by_association[article.notice.association].append(article)
+    for article in newest_first(a for a in articles if a.expired):
+        earlier_by_association[article.notice.association].append(article)
+
+    event_months = {}
+    for article in events:
+        # an event that began before today but goes on is listed this month
+        day = max(article.notice.event.first_day, today)
+        event_months.setdefault((day.year, day.month), Month(day.year, day.month)).articles.append(article)
+
+    archive = {}
+    for article in newest_first(articles):
+        key = (article.date.year, article.date.month)
+        archive.setdefault(key, Month(*key)).articles.append(article)
+
+    tags = {}
+    for article in sorted(articles, key=lambda a: a.notice.path):
+        for name in article.notice.tags:
+            slug = slugify(name)
+            tags.setdefault(slug, TagGroup(slug, name)).articles.append(article)
+    for tag in tags.values():
+        tag.articles = newest_first(tag.articles)
+
+    return Bulletin(
+        today=today,
+        upcoming_events=events,
+        current_notices=notices,
+        by_category=by_category,
+        current_by_association=dict(current_by_association),
+        earlier_by_association=dict(earlier_by_association),
+        event_months=[event_months[k] for k in sorted(event_months)],
+        archive=[archive[k] for k in sorted(archive, reverse=True)],
+        tags=sorted(tags.values(), key=lambda g: (g.name.lower(), g.slug)),
+    )

@@ -1,0 +1,87 @@
+"""Shared helpers: tiny sites in tmp_path, built and checked in-process."""
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from bulletin_cli.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+
+ASSOCIATION = """\
+name: Testikylän Eläkkeensaajat ry
+description: Kokoonnumme **tiistaisin** kerhohuoneella.
+groups: [eläkeläiset]
+email: info@example.org
+"""
+
+
+def notice_text(title="Testi-ilmoitus", association="testikyla", category="tiedotteet",
+                date="2026-11-20", body="Ilmoituksen teksti.", extra=""):
+    """A notice file; `extra` is more front matter, written as YAML."""
+    front = f'title: "{title}"\nassociation: {association}\ncategory: {category}\ndate: "{date}"\n'
+    return f"---\n{front}{textwrap.dedent(extra).strip()}\n---\n{body}\n"
+
+
+def event_text(title="Testitapahtuma", start="2026-12-05 18:00", end=None, location="Kerhohuone, Imatra",
+               date="2026-11-20", **kwargs):
+    lines = [f'event:\n  start: "{start}"', f'  location: "{location}"']
+    if end:
+        lines.insert(1, f'  end: "{end}"')
+    return notice_text(title=title, category="tapahtumat", date=date, extra="\n".join(lines), **kwargs)
+
+
+class Site:
+    """A content folder in tmp_path with the example's pages and one association."""
+
+    def __init__(self, root):
+        self.root = root
+        self.content = root / "content"
+        self.output = root / "output"
+        (self.content / "notices").mkdir(parents=True)
+        (self.content / "associations").mkdir()
+        shutil.copytree(ROOT / "content" / "pages", self.content / "pages")
+        self.association("testikyla", ASSOCIATION)
+
+    def association(self, slug, text):
+        path = self.content / "associations" / f"{slug}.yml"
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    def notice(self, name, text):
+        path = self.content / "notices" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+        return path
+
+    def build(self, today="2026-12-01", *extra):
+        """Run `bulletin build`; returns the exit status."""
+        return main(["build", "--content", str(self.content), "--output", str(self.output),
+                     "--today", today, *extra])
+
+    def check(self, *files):
+        return main(["check", "--content", str(self.content), *map(str, files)])
+
+    def page(self, address):
+        """Parsed HTML of an address such as 'ilmoitukset/foo/' or ''."""
+        path = self.output / address / "index.html" if not address.endswith(".html") else self.output / address
+        return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.fixture
+def site(tmp_path):
+    return Site(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def example_site(tmp_path_factory):
+    """The repository's example content, built once with the example's day."""
+    output = tmp_path_factory.mktemp("example") / "output"
+    status = main(["build", "--output", str(output), "--today", "2026-12-01"])
+    assert status == 0
+    return output

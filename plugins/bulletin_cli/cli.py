@@ -14,7 +14,8 @@ from bulletin_settings import SettingsError
 from .project import UsageError, build, load_settings
 
 
-def _print_problems(problems, fmt="text", stream=sys.stdout):
+def _print_problems(problems, fmt="text", stream=None):
+    stream = stream or sys.stdout
     for problem in problems:
         print(problem.as_github() if fmt == "github" else str(problem), file=stream)
 

@@ -5,6 +5,7 @@ text that was written into a value (or says, in the reader's language, what
 to write instead). `bulletin check`, the build and the submission form's
 schema all read these tables, so adding a field is one line here.
 """
+import difflib
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -153,7 +154,10 @@ class Choice:
         text = _require_text(value, key).strip()
         allowed = getattr(ctx, self.source)
         if text not in allowed:
-            raise Invalid(self.message_key, key=key, value=text, allowed=", ".join(sorted(allowed)))
+            close = difflib.get_close_matches(text, list(allowed), n=3, cutoff=0.6)
+            # name the nearest few when there are some; the whole list otherwise
+            listed = close or sorted(allowed)
+            raise Invalid(self.message_key, key=key, value=text, allowed=", ".join(listed))
         return text
 
 

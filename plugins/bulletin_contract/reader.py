@@ -5,12 +5,14 @@ reading phase, where all of them stop the build together.
 """
 import html
 import os
+from pathlib import Path
 
 from pelican.readers import BaseReader
 
-from .problems import ContentError
+from .checks import is_notice_file
+from .problems import ContentError, Problem
 from .render import Renderer, first_paragraph
-from .validate import read_notice, read_page
+from .validate import display_path, read_notice, read_page
 
 
 class BuildState:
@@ -46,6 +48,8 @@ class NoticeReader(BaseReader):
             return "", {"status": "skip", "title": "", "slug": ""}
 
     def _notice(self, source_path, raw):
+        if not is_notice_file(Path(source_path)):  # as `bulletin check` says
+            raise Problem(display_path(source_path), 1, STATE.ctx.t("err_not_published")).as_error()
         notice = read_notice(source_path, raw, STATE.ctx)
         content = self.render(notice.body)
         summary = notice.summary or first_paragraph(content)

@@ -38,6 +38,7 @@ def _apply_table(data, table, doc, key_path, ctx, problems):
     """Check a mapping against a table; return the parsed values that passed."""
     t = ctx.t
     values = {}
+    suggested = set()  # keys a misspelling was matched to: no "missing" message for them
     for key, raw in data.items():
         here = key_path + (key,)
         line = doc.line_of(*here)
@@ -47,6 +48,7 @@ def _apply_table(data, table, doc, key_path, ctx, problems):
                 message = t("err_reserved_key", key=key)
             else:
                 close = difflib.get_close_matches(key.lower(), table, n=1, cutoff=0.6)
+                suggested.update(close)
                 message = (
                     t("err_unknown_key_suggest", key=key, suggestion=close[0])
                     if close
@@ -64,7 +66,7 @@ def _apply_table(data, table, doc, key_path, ctx, problems):
             value = _apply_table(value, rule.parse.fields, doc, here, ctx, problems)
         values[key] = value
     for key, rule in table.items():
-        if rule.required and key not in data:
+        if rule.required and key not in data and key not in suggested:
             name = ".".join(key_path + (key,))
             line = doc.line_of(*key_path) if key_path else doc.start_line
             problems.append(Problem(doc.path, line, t("err_missing_key", key=name, example=rule.example)))

@@ -22,8 +22,8 @@ class Translator:
         self.table = TABLES[language]
         self.dates = DateFormatter(self.table)
 
-    def __call__(self, key, **values):
-        text = self.table[key]
+    def __call__(self, name, /, **values):
+        text = self.table[name]
         return text.format(**values) if values else text
 
 

@@ -1,0 +1,185 @@
+"""Building tiny sites: what shows where, what stops the build."""
+import re
+
+import pytest
+
+from conftest import event_text, notice_text
+
+
+def titles(soup, selector=".bl-item__title"):
+    return [h.get_text(strip=True) for h in soup.select(selector)]
+
+
+def section_titles(soup, heading_id):
+    return titles(soup.find(id=heading_id).find_parent("section"))
+
+
+def test_front_page_orders_upcoming_events_and_hides_expired(site):
+    site.notice("b.md", event_text("Myöhempi", start="2026-12-20 18:00"))
+    site.notice("a.md", event_text("Pian", start="2026-12-03"))
+    site.notice("c.md", event_text("Mennyt", start="2026-11-30 18:00"))
+    site.notice("d.md", event_text("Monipäiväinen käynnissä", start="2026-11-29", end="2026-12-02"))
+    site.notice("e.md", notice_text("Tuore tiedote", date="2026-11-25"))
+    site.notice("f.md", notice_text("Vanha tiedote", date="2026-09-01"))  # 45 days: expired
+    site.notice("g.md", notice_text("Haku käynnissä", category="rahoitus", date="2026-06-01",
+                                    extra='expires: "2026-12-15"'))
+    site.notice("h.md", notice_text("Haku päättynyt", category="rahoitus", date="2026-11-01",
+                                    extra='expires: "2026-11-30"'))
+    assert site.build("2026-12-01") == 0
+    front = site.page("")
+    assert section_titles(front, "tulevat") == ["Monipäiväinen käynnissä", "Pian", "Myöhempi"]
+    assert section_titles(front, "uusimmat") == ["Tuore tiedote", "Haku käynnissä"]
+    # expired notices keep their address and say so
+    old = site.page("ilmoitukset/f/")
+    assert "vanhentunut" in old.select_one(".bl-notice__expired").get_text()
+
+
+def test_today_moves_expiry(site):
+    site.notice("a.md", event_text("Konsertti", start="2026-12-05 18:00"))
+    assert site.build("2026-12-05") == 0
+    assert section_titles(site.page(""), "tulevat") == ["Konsertti"]
+    assert site.build("2026-12-06") == 0
+    assert section_titles(site.page(""), "tulevat") == []
+
+
+def test_notice_page_shows_the_contract_in_finnish(site):
+    site.notice("konsertti.md", event_text(
+        "Joulukonsertti", start="2023-12-05 18:00", end="20:00", date="2023-11-20",
+        body="# Ohjelma\n\nLauluja ja **kahvia**.",
+    ).replace("---\n# Ohjelma", 'tags: [joulu, Musiikki]\ncontact:\n  name: Aila\n  phone: "040 000 0123"\n'
+              '  consent: true\n---\n# Ohjelma').replace(
+        '  location: "Kerhohuone, Imatra"',
+        '  location: "Kerhohuone, Imatra"\n  price: 5 €\n  registration: Ilmoittaudu Ailalle\n'
+        '  accessibility: Esteetön sisäänkäynti'))
+    assert site.build("2023-12-01") == 0
+    page = site.page("ilmoitukset/konsertti/")
+    assert [h.get_text() for h in page.find_all("h1")] == ["Joulukonsertti"]
+    text = page.get_text(" ", strip=True)
+    assert "tiistaina 5. joulukuuta 2023 klo 18.00–20.00" in text
+    for expected in ("Kerhohuone, Imatra", "5 €", "Ilmoittaudu Ailalle", "Esteetön sisäänkäynti",
+                     "Testikylän Eläkkeensaajat ry", "Tapahtumat", "20.11.2023", "Aila", "040 000 0123"):
+        assert expected in text
+    assert page.select_one('a[href="tel:0400000123"]')
+    # headings move one level down: the title stays the page's only h1
+    assert page.select_one(".bl-notice__body h2").get_text() == "Ohjelma"
+    assert page.select_one('a[href="/yhdistykset/testikyla/"]')
+    assert page.select_one('a[href="/avainsanat/musiikki/"]').get_text() == "Musiikki"
+    assert page.find("html")["lang"] == "fi"
+
+
+def test_markup_in_metadata_is_text(site):
+    site.notice("x.md", notice_text().replace('title: "Testi-ilmoitus"',
+                                              """title: '<b onclick=x()>Lihava</b> & "lainaus"'"""))
+    assert site.build() == 0
+    page = site.page("ilmoitukset/x/")
+    assert page.find("h1").get_text() == '<b onclick=x()>Lihava</b> & "lainaus"'
+    assert page.find("title").get_text().startswith('<b onclick=x()>Lihava</b>')
+    assert not page.select("h1 b")
+
+
+def test_association_pages_and_directory(site):
+    site.association("kuoro", "name: Kuoro ry\ngroups: [kulttuuri]\n")
+    site.association("hiljainen", "name: Hiljainen ry\n")
+    site.notice("a.md", notice_text("Nykyinen", association="kuoro", date="2026-11-25"))
+    site.notice("b.md", notice_text("Vanha", association="kuoro", date="2025-01-01"))
+    assert site.build() == 0
+    kuoro = site.page("yhdistykset/kuoro/")
+    headings = [h.get_text() for h in kuoro.find_all("h2")]
+    assert headings == ["Voimassa olevat ilmoitukset", "Aiemmat ilmoitukset"]
+    lists = kuoro.select(".bl-list")
+    assert titles(lists[0]) == ["Nykyinen"] and titles(lists[1]) == ["Vanha"]
+    directory = site.page("yhdistykset/")
+    groups = {h.get_text(): [a.get_text() for a in h.find_next("ul").find_all("a")] for h in directory.find_all("h2")}
+    assert groups == {"Eläkeläiset": ["Testikylän Eläkkeensaajat ry"], "Kulttuuri": ["Kuoro ry"],
+                      "Muut yhdistykset": ["Hiljainen ry"]}
+
+
+def test_events_by_month_use_genitive_headings(site):
+    site.notice("a.md", event_text("Joulu", start="2026-12-24"))
+    site.notice("b.md", event_text("Tammi", start="2027-01-10 12:00"))
+    assert site.build("2026-12-01") == 0
+    page = site.page("tapahtumat/")
+    assert [h.get_text() for h in page.find_all("h2")] == ["Joulukuun tapahtumat", "Tammikuun 2027 tapahtumat"]
+
+
+def test_archive_categories_tags_sitemap_and_404(site):
+    site.notice("2025/vanha.md", notice_text("Vanha juttu", date="2025-03-02", extra="tags: [kevät]"))
+    site.notice("2026/uusi.md", notice_text("Uusi juttu", category="tilat", date="2026-11-30",
+                                           extra="tags: [Kevät, tilat]"))
+    assert site.build() == 0
+    assert titles(site.page("arkisto/2025/03/")) == ["Vanha juttu"]
+    archive = site.page("arkisto/").get_text(" ")
+    assert "Maaliskuu 2025" in archive and "Marraskuu 2026" in archive
+    assert titles(site.page("aiheet/tilat/")) == ["Uusi juttu"]
+    assert titles(site.page("aiheet/tiedotteet/")) == []
+    assert titles(site.page("avainsanat/kevat/")) == ["Uusi juttu", "Vanha juttu"]
+    sitemap = (site.output / "sitemap.xml").read_text()
+    assert "<loc>/ilmoitukset/vanha/</loc>" in sitemap and "<loc>/yhdistykset/testikyla/</loc>" in sitemap
+    assert site.page("404.html").find("h1").get_text() == "Sivua ei löytynyt"
+
+
+def test_layout_basics_on_every_page(site):
+    site.notice("a.md", event_text("Tapahtuma", start="2026-12-10 10:00"))
+    assert site.build() == 0
+    pages = sorted(site.output.rglob("*.html"))
+    assert len(pages) > 15
+    for path in pages:
+        html = path.read_text()
+        first_link = re.search(r"<a [^>]*>", html).group(0)
+        assert 'class="bl-skip"' in first_link, path
+        assert '<main id="sisalto"' in html and "<nav" in html and "<footer" in html, path
+        assert "http://" not in html.replace("http://www.sitemaps.org", ""), path
+    front = site.page("")
+    assert front.select_one('a[aria-current="page"]').get_text() == "Etusivu"
+    assert site.page("yhdistykset/testikyla/").select_one('a[aria-current="true"]').get_text() == "Yhdistykset"
+
+
+def test_invalid_content_is_refused_with_path_and_line(site, capsys):
+    site.notice("a.md", notice_text(extra="titel: x"))
+    site.notice("b.md", notice_text(date="2024-02-30"))
+    assert site.build() == 1
+    err = capsys.readouterr().err
+    assert re.search(r"notices/a\.md:6: Tuntematon avain titel\. Tarkoititko title\?", err)
+    assert re.search(r"notices/b\.md:5: Päivämäärää 2024-02-30 ei ole olemassa", err)
+    assert not site.output.exists()
+
+
+def test_refused_build_keeps_previous_output(site, capsys):
+    site.notice("a.md", notice_text("Ensimmäinen"))
+    assert site.build() == 0
+    site.notice("b.md", "rikki")
+    assert site.build() == 1
+    assert site.page("ilmoitukset/a/").find("h1").get_text() == "Ensimmäinen"
+
+
+def test_same_address_stops_the_build_naming_both(site, capsys):
+    site.notice("2025/joulu.md", notice_text("Eka"))
+    site.notice("2026/Joulu.md", notice_text("Toka"))
+    assert site.build() == 1
+    err = capsys.readouterr().err
+    assert "2025/joulu.md" in err and "2026/Joulu.md" in err and "saman osoitteen" in err
+
+
+@pytest.mark.parametrize("name", ["ilmoitus.txt", "ilmoitus.markdown", ".piilo.md", "sivu.html"])
+def test_no_notice_file_is_skipped_silently(site, capsys, name):
+    site.notice("ok.md", notice_text())
+    site.notice(name, notice_text())
+    assert site.build() == 1
+    assert f"{name}:1: Tiedostoa ei julkaista" in capsys.readouterr().err
+
+
+def test_check_and_build_give_the_same_messages(site, capsys):
+    site.notice("a.md", notice_text(category="tapahtuma"))
+    assert site.check() == 1
+    checked = capsys.readouterr().out.strip()
+    assert site.build() == 1
+    built = capsys.readouterr().err.strip()
+    assert checked and checked == built
+
+
+def test_output_folder_holding_sources_is_refused(site, capsys):
+    site.notice("a.md", notice_text())
+    from bulletin_cli.cli import main
+
+    assert main(["build", "--content", str(site.content), "--output", str(site.root)]) == 2
+    assert (site.content / "notices" / "a.md").exists()

@@ -1,0 +1,80 @@
+"""The `bulletin` command as an editor uses it."""
+import subprocess
+import sys
+
+import pytest
+
+from bulletin_cli.cli import main
+from conftest import ROOT, notice_text
+
+
+def test_check_example_content_is_clean(capsys):
+    assert main(["check"]) == 0
+    assert "ei virheitä" in capsys.readouterr().err
+
+
+def test_check_one_file_and_exit_status(site, capsys):
+    good = site.notice("hyva.md", notice_text())
+    bad = site.notice("huono.md", notice_text(category="kokous"))
+    assert site.check(good) == 0
+    assert site.check(bad) == 1
+    out = capsys.readouterr().out
+    assert out.count("\n") == 1 and "huono.md:4: Tuntematon aihe kokous." in out
+
+
+def test_check_a_file_outside_the_content_folder(site, tmp_path, capsys):
+    outside = tmp_path / "lahetys.md"
+    outside.write_text(notice_text(date="2026-02-30"), encoding="utf-8")
+    assert site.check(outside) == 1
+    assert "lahetys.md:5: Päivämäärää 2026-02-30 ei ole olemassa" in capsys.readouterr().out
+
+
+def test_check_a_new_file_that_takes_an_existing_address(site, capsys):
+    site.notice("2025/kokous.md", notice_text())
+    new = site.notice("2026/kokous.md", notice_text())
+    assert site.check(new) == 1
+    assert "saman osoitteen" in capsys.readouterr().out
+
+
+def test_check_github_format(site, capsys):
+    site.notice("a.md", notice_text(extra="titel: x"))
+    assert main(["check", "--content", str(site.content), "--format", "github"]) == 1
+    line = capsys.readouterr().out.strip()
+    assert line.startswith("::error file=") and ",line=6::Tuntematon avain titel" in line
+
+
+@pytest.mark.parametrize("args, message", [
+    (["build", "--today", "1.12.2026"], "--today '1.12.2026': write the date as YYYY-MM-DD"),
+    (["build", "--content", "/nonexistent/folder"], "no such folder"),
+    (["check", "/nonexistent.md"], "no such file"),
+])
+def test_usage_errors(args, message, capsys):
+    assert main(args) == 2
+    assert message in capsys.readouterr().err
+
+
+def test_bad_setting_names_key_and_expected_form(tmp_path, capsys):
+    settings = tmp_path / "conf.py"
+    settings.write_text(f"exec(open({str(ROOT / 'pelicanconf.py')!r}).read())\n"
+                        f"PATH = {str(ROOT / 'content')!r}\nTHEME = {str(ROOT / 'theme')!r}\n"
+                        f"PLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\n"
+                        "BULLETIN_EXPIRY_DAYS = {'tilat': 30}\n")
+    assert main(["-s", str(settings), "check"]) == 2
+    err = capsys.readouterr().err
+    assert "BULLETIN_EXPIRY_DAYS" in err and "missing: rahoitus, tiedotteet, vapaaehtoiset, yhteistyo" in err
+
+
+def test_plain_pelican_builds_the_site_too(tmp_path):
+    out = tmp_path / "out"
+    result = subprocess.run([sys.executable, "-m", "pelican", "content", "-s", "pelicanconf.py", "-o", str(out)],
+                            cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert (out / "index.html").exists() and (out / "ilmoitukset").is_dir()
+
+
+def test_plain_pelican_refuses_invalid_content(site, tmp_path):
+    site.notice("a.md", notice_text(date="huomenna"))
+    result = subprocess.run([sys.executable, "-m", "pelican", str(site.content), "-s", "pelicanconf.py",
+                             "-o", str(tmp_path / "out")], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode != 0
+    assert "a.md:5:" in result.stdout + result.stderr

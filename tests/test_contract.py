@@ -1,0 +1,255 @@
+"""The content contract: every field rule and every class of bad input."""
+from datetime import date, datetime
+
+import pytest
+
+from bulletin_contract.fields import HELSINKI
+from bulletin_contract.problems import ContentError
+from bulletin_contract.validate import Context, read_association, read_notice
+from bulletin_i18n import Translator
+from bulletin_settings import DEFAULTS
+
+T = Translator("fi")
+CTX = Context(t=T, categories=DEFAULTS["BULLETIN_CATEGORIES"], groups=DEFAULTS["BULLETIN_GROUPS"],
+              associations={"testikyla", "kuoro"})
+
+GOOD = """\
+---
+title: "Joulumyyjäiset"
+association: testikyla
+category: tiedotteet
+date: "2026-11-20"
+---
+Tervetuloa!
+"""
+
+
+def problems_of(text, name="notices/x.md"):
+    raw = text if isinstance(text, bytes) else text.encode("utf-8")
+    with pytest.raises(ContentError) as err:
+        read_notice(name, raw, CTX)
+    return err.value.problems
+
+
+def notice(text):
+    raw = text if isinstance(text, bytes) else text.encode("utf-8")
+    return read_notice("notices/x.md", raw, CTX)
+
+
+def with_front(extra, base=GOOD):
+    """GOOD with more front matter lines added before the closing fence."""
+    head, body = base.rsplit("---\n", 1)
+    return f"{head}{extra}\n---\n{body}"
+
+
+def test_good_notice_reads():
+    n = notice(GOOD)
+    assert n.title == "Joulumyyjäiset"
+    assert n.date == datetime(2026, 11, 20, tzinfo=HELSINKI)
+    assert n.slug == "x" and n.lang == "fi" and n.body.strip() == "Tervetuloa!"
+
+
+@pytest.mark.parametrize("text, line, fragment", [
+    # structure of the file
+    ("no front matter\n", 1, "pitää alkaa rivillä ---"),
+    ("---\ntitle: x\n", 1, "puuttuu --- -rivi"),
+    ("---\n- a\n- b\n---\nx\n", 2, "avain: arvo"),
+    ("---\njust text\n---\nx\n", 2, "avain: arvo"),
+    ("---\ntitle: !!python/object/apply:os.system [ls]\n---\nx\n", 2, "ei ole sallittu"),
+    ("---\ntitle: !custom x\n---\nx\n", 2, "ei ole sallittu"),
+    ("---\ntitle: &a x\nsummary: *a\n---\nx\n", 2, "Ankkurit"),
+    ("---\ntitle: x\nsummary: y\ntitle: z\n---\nx\n", 4, "kahdesti (myös rivillä 2)"),
+    ("---\ntitle: x\n\tsummary: y\n---\nx\n", 3, "sarkainmerkki"),
+    ("---\ntitle: [unclosed\n---\nx\n", 3, "Perustietoja ei voi lukea"),
+    ("---\ntitle: \"x\n---\nx\n", 2, "Perustietoja ei voi lukea"),
+    ("---\n? [a, b]\n: c\n---\nx\n", 2, "Avaimen pitää olla sana"),
+    ("---\nevent:\n  start:\n    x:\n      y:\n        z: [1]\n---\nx\n", 6, "sisäkkäistä"),
+])
+def test_bad_structure(text, line, fragment):
+    problems = problems_of(text)
+    assert problems[0].line == line, problems
+    assert fragment in problems[0].message
+
+
+def test_not_utf8_names_the_line():
+    problems = problems_of(b'---\ntitle: "ok"\nsummary: "\xe4\xe4"\n---\nx\n')
+    assert problems[0].line == 3 and "UTF-8" in problems[0].message
+
+
+def test_bom_and_crlf_are_fine():
+    n = notice(b"\xef\xbb\xbf" + GOOD.replace("\n", "\r\n").encode())
+    assert n.title == "Joulumyyjäiset" and "\r" not in n.body
+
+
+def test_too_large_file_is_refused():
+    problems = problems_of(GOOD + "x" * 300_000)
+    assert "liian suuri" in problems[0].message
+
+
+@pytest.mark.parametrize("extra, line, fragment", [
+    ("titel: x", 6, "Tarkoititko title?"),
+    ("save_as: ../../index.html", 6, "sivuston oma"),
+    ("template: page", 6, "sivuston oma"),
+    ("status: draft", 6, "sivuston oma"),
+    ("slug: toinen", 6, "sivuston oma"),
+    ("url: /x/", 6, "sivuston oma"),
+    ("summary: " + "a" * 301, 6, "liian pitkä (301 merkkiä, enintään 300)"),
+    ("summary: [a, b]", 6, "pitää olla tekstiä"),
+    ("summary: ''", 6, "on tyhjä"),
+    ("summary: \"a\\u0007b\"", 6, "ohjausmerkki"),
+    ("summary: \"a\\u202eb\"", 6, "ohjausmerkki"),
+    ("tags: konsertti", 6, "pitää olla luettelo"),
+    ("tags: [a, [b]]", 6, "jokaisen kohdan"),
+    ("tags: ['!!!']", 6, "kirjaimen tai numeron"),
+    ("expires: 2026-13-01", 6, "ei ole olemassa"),
+    ("expires: 31.12.2026", 6, "expires: 2026-12-31"),
+    ("expires: huomenna", 6, "VVVV-KK-PP"),
+    ("expires: '18:30'", 6, "Pelkkä kellonaika"),
+    ("lang: suomi", 6, "Kielikoodi"),
+    ("contact: Aila", 6, "ryhmä sisennettyjä rivejä"),
+    ("contact:\n  name: Aila\n  mail: a@example.org", 8, "Tarkoititko email?"),
+    ("contact:\n  email: not-an-address", 7, "Sähköpostiosoite"),
+    ("contact:\n  phone: soita minulle", 7, "Puhelinnumero"),
+    ("contact:\n  email: a@example.org", 6, "consent: true"),
+    ("contact:\n  phone: '040 123 4567'\n  consent: maybe", 8, "true (kyllä)"),
+    ("event:\n  start: '2026-12-05'\n  location: x", 6, "Vain aiheen tapahtumat"),
+])
+def test_bad_field(extra, line, fragment):
+    problems = problems_of(with_front(extra))
+    assert any(p.line == line and fragment in p.message for p in problems), problems
+
+
+@pytest.mark.parametrize("field, value, fragment", [
+    ("category", "tapahtuma", "tapahtumat"),  # nearest known category named
+    ("category", "urheilu", "yhteistyo"),  # no near match: the whole list
+    ("association", "kuoroo", "kuoro"),
+    ("association", "tuntematon", "content/associations/tuntematon.yml"),
+    ("date", "2024-02-30", "ei ole olemassa"),
+    ("date", "2026-12-05 24:00", "ei ole olemassa"),
+    ("date", "5.12.2026 klo 18.00", "date: 2026-12-05 18:00"),
+    ("title", "'" + "x" * 121 + "'", "enintään 120"),
+])
+def test_bad_value_of_required_field(field, value, fragment):
+    text = GOOD.replace(next(l for l in GOOD.splitlines() if l.startswith(field + ":")), f"{field}: {value}")
+    problems = problems_of(text)
+    line = GOOD.splitlines().index(next(l for l in GOOD.splitlines() if l.startswith(field + ":"))) + 1
+    assert any(p.line == line and fragment in p.message for p in problems), problems
+
+
+@pytest.mark.parametrize("missing", ["title", "association", "category", "date"])
+def test_missing_required_key_points_at_front_matter(missing):
+    text = "\n".join(l for l in GOOD.splitlines() if not l.startswith(missing + ":")) + "\n"
+    problems = problems_of(text)
+    assert [(p.line, missing in p.message) for p in problems] == [(1, True)]
+
+
+def test_empty_body_is_refused():
+    problems = problems_of(GOOD.replace("Tervetuloa!\n", "\n"))
+    assert "puuttuu teksti" in problems[0].message
+
+
+def test_values_are_read_as_written():
+    n = notice(with_front(
+        "summary: NO\ntags: [00100, 'yes', on]\ncontact:\n  name: Off\n  phone: +358401234567\n  consent: true"))
+    assert n.summary == "NO"
+    assert n.tags == ["00100", "yes", "on"]
+    assert n.contact.phone == "+358401234567" and n.contact.name == "Off" and n.contact.consent is True
+
+
+EVENT = """\
+---
+title: "Konsertti"
+association: kuoro
+category: tapahtumat
+date: "2026-11-20"
+event:
+  start: "{start}"
+{end}  location: "Kulttuuritalo"
+---
+Tervetuloa!
+"""
+
+
+@pytest.mark.parametrize("start, end, expected_start, expected_end", [
+    ("2026-12-05 18:00", None, datetime(2026, 12, 5, 18, 0, tzinfo=HELSINKI), None),
+    ("2026-12-05 18:00", "20:30", datetime(2026, 12, 5, 18, 0, tzinfo=HELSINKI),
+     datetime(2026, 12, 5, 20, 30, tzinfo=HELSINKI)),
+    ("2026-12-05", None, date(2026, 12, 5), None),
+    ("2026-12-05", "2026-12-07", date(2026, 12, 5), date(2026, 12, 7)),
+    ("2026-12-05 10:00", "2026-12-06 16:00", datetime(2026, 12, 5, 10, tzinfo=HELSINKI),
+     datetime(2026, 12, 6, 16, tzinfo=HELSINKI)),
+])
+def test_event_times(start, end, expected_start, expected_end):
+    n = notice(EVENT.format(start=start, end=f'  end: "{end}"\n' if end else ""))
+    assert n.event.start == expected_start and n.event.end == expected_end
+
+
+@pytest.mark.parametrize("start, end, fragment", [
+    ("2026-12-05 18:00", "17:00", "päättyy"),
+    ("2026-12-05", "2026-12-04", "päättyy"),
+    ("2026-12-05", "17:00", "tarvitsee alkamisajan"),
+    ("18:00", None, "Pelkkä kellonaika"),
+    ("2026-12-05 18:00", "25:00", "ei ole olemassa"),
+])
+def test_bad_event_times(start, end, fragment):
+    problems = problems_of(EVENT.format(start=start, end=f'  end: "{end}"\n' if end else ""))
+    assert any(fragment in p.message for p in problems), problems
+
+
+def test_event_needs_start_and_location():
+    text = EVENT.format(start="2026-12-05", end="").replace('  location: "Kulttuuritalo"\n', "")
+    problems = problems_of(text)
+    assert [(p.line, "event.location" in p.message) for p in problems] == [(6, True)]
+
+
+def test_event_category_needs_event():
+    problems = problems_of(GOOD.replace("tiedotteet", "tapahtumat"))
+    assert problems[0].line == 4 and "event-kenttä" in problems[0].message
+
+
+def test_expires_is_not_for_events():
+    text = EVENT.format(start="2026-12-05", end="").replace("---\nTervetuloa", 'expires: "2026-12-31"\n---\nTervetuloa')
+    assert any("Poista expires" in p.message for p in problems_of(text))
+
+
+def test_all_problems_of_a_file_are_reported_together():
+    problems = problems_of(with_front("titel: x\nexpires: huomenna\nlang: ??"))
+    assert [p.line for p in problems] == [6, 7, 8]
+
+
+ASSOCIATION = """\
+name: Kuoro ry
+description: |
+  Laulamme **torstaisin**.
+groups: [kulttuuri, eläkeläiset]
+website: https://kuoro.example.org
+email: kuoro@example.org
+phone: "040 123 4567"
+address: Kuorotie 1, Imatra
+"""
+
+
+def test_association_reads():
+    profile = read_association("associations/kuoro.yml", ASSOCIATION.encode(), CTX)
+    assert profile.slug == "kuoro" and profile.groups == ["kulttuuri", "eläkeläiset"]
+    assert profile.phone == "040 123 4567"
+
+
+@pytest.mark.parametrize("change, line, fragment", [
+    (("name: Kuoro ry\n", ""), 1, "Puuttuu pakollinen kenttä name"),
+    (("groups: [kulttuuri, eläkeläiset]", "groups: [kultuuri]"), 4, "Tuntematon kohderyhmä"),
+    (("https://kuoro.example.org", "javascript:alert(1)"), 5, "Osoite"),
+    (("phone: \"040 123 4567\"", "phone: 12"), 7, "Puhelinnumero"),
+    (("email: kuoro@example.org", "emial: kuoro@example.org"), 6, "Tarkoititko email?"),
+])
+def test_bad_association(change, line, fragment):
+    with pytest.raises(ContentError) as err:
+        read_association("associations/kuoro.yml", ASSOCIATION.replace(*change).encode(), CTX)
+    assert any(p.line == line and fragment in p.message for p in err.value.problems), err.value.problems
+
+
+@pytest.mark.parametrize("name", ["Kuoro.yml", "kuoro.yaml", "kuoro ry.yml"])
+def test_association_file_names(name):
+    with pytest.raises(ContentError) as err:
+        read_association(f"associations/{name}", ASSOCIATION.encode(), CTX)
+    assert ".yml" in err.value.problems[0].message

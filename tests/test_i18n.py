@@ -1,0 +1,62 @@
+"""Interface language: complete tables and Finnish date conventions."""
+from datetime import date, datetime
+
+import pytest
+
+from bulletin_contract.fields import HELSINKI
+from bulletin_contract.model import Event
+from bulletin_i18n import Translator
+from bulletin_i18n.translations import TABLES
+
+FI = Translator("fi")
+
+
+def test_every_language_has_every_key():
+    keys = {name: set(table) for name, table in TABLES.items()}
+    assert keys["fi"] == keys["en"]
+    for table in TABLES.values():
+        for key in ("weekdays_short", "weekdays_essive"):
+            assert len(table[key]) == 7
+        for key in ("months", "months_genitive", "months_partitive"):
+            assert len(table[key]) == 12
+
+
+def test_placeholders_match_between_languages():
+    import string
+
+    def fields(text):
+        return {f for _, f, _, _ in string.Formatter().parse(text) if f} if isinstance(text, str) else set()
+
+    for key, text in TABLES["fi"].items():
+        assert fields(text) == fields(TABLES["en"][key]), key
+
+
+def test_unknown_language_is_refused():
+    with pytest.raises(ValueError, match="expected one of"):
+        Translator("xx")
+
+
+def at(*args):
+    return datetime(*args, tzinfo=HELSINKI)
+
+
+@pytest.mark.parametrize("method, value, expected", [
+    ("short_date", date(2023, 12, 5), "5.12.2023"),
+    ("weekday_date", at(2023, 12, 5, 18, 0), "ti 5.12.2023 klo 18.00"),
+    ("weekday_date", date(2023, 12, 5), "ti 5.12.2023"),
+    ("long_date", at(2023, 12, 5, 18, 0), "tiistaina 5. joulukuuta 2023 klo 18.00"),
+    ("long_date", at(2024, 3, 1, 9, 5), "perjantaina 1. maaliskuuta 2024 klo 9.05"),
+])
+def test_finnish_dates(method, value, expected):
+    assert getattr(FI.dates, method)(value) == expected
+
+
+@pytest.mark.parametrize("start, end, expected", [
+    (at(2023, 12, 5, 13, 0), at(2023, 12, 5, 15, 0), "ti 5.12.2023 klo 13.00–15.00"),
+    (at(2023, 12, 5, 13, 0), None, "ti 5.12.2023 klo 13.00"),
+    (date(2023, 12, 5), date(2023, 12, 7), "ti 5.12.2023 – to 7.12.2023"),
+    (date(2023, 12, 5), date(2023, 12, 5), "ti 5.12.2023"),
+    (at(2023, 12, 5, 10, 0), at(2023, 12, 6, 16, 0), "ti 5.12.2023 klo 10.00 – ke 6.12.2023 klo 16.00"),
+])
+def test_ranges_use_an_en_dash(start, end, expected):
+    assert FI.dates.when_short(Event(start=start, end=end, location="x")) == expected

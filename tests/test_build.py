@@ -183,3 +183,21 @@ def test_output_folder_holding_sources_is_refused(site, capsys):
 
     assert main(["build", "--content", str(site.content), "--output", str(site.root)]) == 2
     assert (site.content / "notices" / "a.md").exists()
+
+
+def test_english_interface_from_one_setting(site, tmp_path):
+    from bulletin_cli.cli import main
+    from conftest import ROOT
+
+    settings = tmp_path / "english.py"
+    settings.write_text(f"exec(open({str(ROOT / 'pelicanconf.py')!r}).read())\n"
+                        f"THEME = {str(ROOT / 'theme')!r}\nPLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\n"
+                        "BULLETIN_LANGUAGE = 'en'\n")
+    site.notice("a.md", event_text("Konsertti", start="2026-12-05 18:00"))
+    assert main(["-s", str(settings), "build", "--content", str(site.content), "--output", str(site.output),
+                 "--today", "2026-12-01"]) == 0
+    front = site.page("")
+    assert front.find("html")["lang"] == "en"
+    assert front.select_one(".bl-skip").get_text() == "Skip to content"
+    assert front.find(id="tulevat").get_text() == "Upcoming events"
+    assert "Sat 5.12.2026 at 18.00" in front.select_one(".bl-item__when").get_text()

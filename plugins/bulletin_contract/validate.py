@@ -140,27 +140,26 @@ def read_notice(path, raw, ctx, content_root=None):
     )
 
 
+def _values_or_problems(doc, table, ctx):
+    problems = []
+    values = _apply_table(doc.data, table, doc, (), ctx, problems)
+    if problems:
+        raise ContentError(problems)
+    return values
+
+
 def read_association(path, raw, ctx):
     shown = display_path(path)
     stem, ext = os.path.splitext(os.path.basename(path))
     if ext != ".yml" or slugify(stem) != stem:
         raise Problem(shown, 1, ctx.t("err_association_file", path=shown)).as_error()
-    text = decode(shown, raw, ctx.t)
-    doc = parse_yaml(shown, text, ctx.t)
-    problems = []
-    values = _apply_table(doc.data, fields.ASSOCIATION_FIELDS, doc, (), ctx, problems)
-    if problems:
-        raise ContentError(problems)
+    doc = parse_yaml(shown, decode(shown, raw, ctx.t), ctx.t)
+    values = _values_or_problems(doc, fields.ASSOCIATION_FIELDS, ctx)
     return AssociationProfile(slug=stem, path=shown, lines=dict(doc.lines), **values)
 
 
 def read_page(path, raw, ctx):
     """A content page (how to submit, privacy...): title and optional summary."""
     shown = display_path(path)
-    text = decode(shown, raw, ctx.t)
-    doc = parse_front_matter(shown, text, ctx.t)
-    problems = []
-    values = _apply_table(doc.data, fields.PAGE_FIELDS, doc, (), ctx, problems)
-    if problems:
-        raise ContentError(problems)
-    return values, doc.body
+    doc = parse_front_matter(shown, decode(shown, raw, ctx.t), ctx.t)
+    return _values_or_problems(doc, fields.PAGE_FIELDS, ctx), doc.body

@@ -3,7 +3,10 @@
 A wrong setting stops the build with a message that names the key, the value
 and the form expected, before any content is read.
 """
+import os
+import re
 from datetime import date, datetime
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from pelican import signals
@@ -51,6 +54,26 @@ DEFAULTS = {
     },
     "BULLETIN_FRONT_EVENTS": 8,
     "BULLETIN_FRONT_NOTICES": 10,
+    # Where the feeds and calendars are written (files, not folders).
+    "BULLETIN_FEED_URLS": {
+        "all_rss": "syotteet/kaikki.rss.xml",
+        "all_atom": "syotteet/kaikki.atom.xml",
+        "category_rss": "syotteet/aiheet/{slug}.rss.xml",
+        "category_atom": "syotteet/aiheet/{slug}.atom.xml",
+        "association_rss": "syotteet/yhdistykset/{slug}.rss.xml",
+        "association_atom": "syotteet/yhdistykset/{slug}.atom.xml",
+        "calendar": "kalenteri/tapahtumat.ics",
+        "association_calendar": "kalenteri/yhdistykset/{slug}.ics",
+        "event_calendar": "ilmoitukset/{slug}/tapahtuma.ics",
+    },
+    # Feeds, calendars and shared links need absolute addresses. SITEURL is
+    # empty in a local build, so they use this one (where `bulletin serve` is).
+    "BULLETIN_LOCAL_SITEURL": "http://127.0.0.1:8000",
+    # The part after @ in calendar event UIDs; None: the host of the site.
+    "BULLETIN_CALENDAR_DOMAIN": None,
+    # Ended events stay in the calendars this many days, so subscribers keep
+    # recent history.
+    "BULLETIN_CALENDAR_PAST_DAYS": 30,
 }
 
 
@@ -101,13 +124,47 @@ def validate(settings):
             "BULLETIN_URLS", urls, f"the keys {sorted(DEFAULTS['BULLETIN_URLS'])}, each a relative path ending in /")
     for key in ("BULLETIN_FRONT_EVENTS", "BULLETIN_FRONT_NOTICES"):
         _expect(isinstance(s[key], int) and s[key] > 0, key, s[key], "a whole number above 0")
+    feeds = s["BULLETIN_FEED_URLS"]
+    _expect(isinstance(feeds, dict) and set(feeds) == set(DEFAULTS["BULLETIN_FEED_URLS"])
+            and all(isinstance(v, str) and v and not v.endswith("/") and not v.startswith("/")
+                    for v in feeds.values()),
+            "BULLETIN_FEED_URLS", feeds, f"the keys {sorted(DEFAULTS['BULLETIN_FEED_URLS'])}, each a relative file path")
+    local = s["BULLETIN_LOCAL_SITEURL"]
+    _expect(isinstance(local, str) and _ABSOLUTE.match(local), "BULLETIN_LOCAL_SITEURL", local,
+            "an address such as http://127.0.0.1:8000, without a / at the end")
+    domain = s["BULLETIN_CALENDAR_DOMAIN"]
+    _expect(domain is None or (isinstance(domain, str) and _DOMAIN.match(domain)), "BULLETIN_CALENDAR_DOMAIN",
+            domain, "None or a domain name such as example.org")
+    days = s["BULLETIN_CALENDAR_PAST_DAYS"]
+    _expect(isinstance(days, int) and days >= 0, "BULLETIN_CALENDAR_PAST_DAYS", days, "a whole number, 0 or more")
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    _expect(epoch is None or epoch.isdigit(), "SOURCE_DATE_EPOCH", epoch, "seconds since 1970 as a whole number")
+
+
+_ABSOLUTE = re.compile(r"^https?://[^/\s]+(/[^\s]*[^/\s])?$")
+_DOMAIN = re.compile(r"^[A-Za-z0-9.-]+$")
 
 
 def today(settings):
-    """The build's "today": BULLETIN_TODAY, else today where the bulletin is."""
+    """The build's "today": BULLETIN_TODAY, else the day of SOURCE_DATE_EPOCH
+    (reproducible builds), else today where the bulletin is."""
+    zone = ZoneInfo(settings.get("BULLETIN_TIMEZONE", "Europe/Helsinki"))
     if settings.get("BULLETIN_TODAY"):
         return date.fromisoformat(str(settings["BULLETIN_TODAY"]))
-    return datetime.now(ZoneInfo(settings.get("BULLETIN_TIMEZONE", "Europe/Helsinki"))).date()
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        return datetime.fromtimestamp(int(os.environ["SOURCE_DATE_EPOCH"]), zone).date()
+    return datetime.now(zone).date()
+
+
+def site_address(settings):
+    """The site's absolute address without a trailing /, for feeds, calendars
+    and shared links: SITEURL, or BULLETIN_LOCAL_SITEURL in a local build."""
+    return (settings.get("SITEURL") or settings["BULLETIN_LOCAL_SITEURL"]).rstrip("/")
+
+
+def calendar_domain(settings):
+    """The stable right-hand side of calendar UIDs."""
+    return settings.get("BULLETIN_CALENDAR_DOMAIN") or urlsplit(site_address(settings)).hostname
 
 
 def check_settings(pelican):

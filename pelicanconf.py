@@ -21,6 +21,9 @@ PLUGINS = [
     "bulletin_i18n",
     "bulletin_contract",
     "bulletin_pages",
+    "bulletin_feeds",
+    "bulletin_calendars",
+    "bulletin_sharing",
 ]
 
 BULLETIN_LANGUAGE = "fi"

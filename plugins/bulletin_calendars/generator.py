@@ -1,0 +1,39 @@
+"""Writes the calendars: all events, each association's, and one per event."""
+from datetime import timedelta
+
+from pelican.generators import Generator
+
+from bulletin_contract.reader import STATE
+from bulletin_feeds.addresses import Subscriptions
+from bulletin_i18n import translator_for
+from bulletin_pages.listings import soonest_first
+from bulletin_settings import calendar_domain, site_address
+
+from .events import CalendarBuilder
+
+
+class CalendarsGenerator(Generator):
+    def generate_output(self, writer):
+        s = self.settings
+        t = translator_for(s)
+        bulletin = self.context["bulletin"]
+        build = CalendarBuilder(s, t, site_address(s), calendar_domain(s), bulletin.today)
+        subs = Subscriptions(s, t)
+        days = s["BULLETIN_CALENDAR_PAST_DAYS"]
+
+        # Upcoming events, and those that ended lately: expiry is the
+        # listings' (article.expired), only the look back is added here.
+        since = bulletin.today - timedelta(days=days)
+        events = [a for a in self.context["articles"] if a.notice.event]
+        recent = [a for a in events if a.expired and a.notice.event.last_day >= since]
+        listed = soonest_first(bulletin.upcoming_events + recent)
+
+        sub = subs.calendar()
+        sub.write(self.output_path, build.document(listed, sub.title, t("calendar_description_all", days=days)))
+        for slug, profile in STATE.associations.items():
+            sub = subs.calendar(slug)
+            own = [a for a in listed if a.notice.association == slug]
+            sub.write(self.output_path, build.document(own, sub.title, t("calendar_description_association",
+                                                                       name=profile.name, days=days)))
+        for article in events:
+            subs.event(article).write(self.output_path, build.document([article]))

@@ -1,0 +1,75 @@
+"""RSS 2.0 and Atom documents of current notices, written with feedgen.
+
+Every date comes from the notices (or, for an empty feed, the build's day),
+and feedgen's own clock-based defaults are overridden, so the same content
+gives the same bytes.
+"""
+import html
+from dataclasses import dataclass
+from datetime import datetime
+
+from feedgen.feed import FeedGenerator
+
+# feedgen would add its version and home page; the name alone is enough.
+GENERATOR = "python-feedgen"
+
+
+@dataclass(frozen=True)
+class Item:
+    """One notice as every feed shows it (made once per build)."""
+    title: str
+    link: str  # absolute permalink, also the guid / id
+    date: datetime
+    author: str
+    author_link: str
+    category: str
+    category_link: str
+    summary: str  # plain text
+    content: str  # the notice's HTML with absolute links
+
+
+@dataclass(frozen=True)
+class Channel:
+    subscription: object  # addresses.Subscription of this file
+    home: str  # the page the feed follows, absolute
+    description: str
+    language: str
+    updated: datetime  # the newest item's date, or the build's day
+
+
+def _entry(fg, item, rss):
+    entry = fg.add_entry(order="append")
+    entry.guid(item.link, permalink=True)
+    entry.title(item.title)
+    entry.link(href=item.link, rel="alternate", type="text/html")
+    entry.published(item.date)
+    entry.updated(item.date)
+    # RSS <author> must be an e-mail address; dc:creator carries the name.
+    entry.author(name=item.author, uri=item.author_link)
+    if rss:
+        entry.dc.dc_creator(item.author)
+    entry.category(term=item.category, label=item.category, scheme=item.category_link)
+    entry.content(item.content, type="html")
+    # As HTML, so that `<` in a summary is text in readers that treat RSS
+    # descriptions as HTML (as most do).
+    entry.summary(html.escape(item.summary, quote=False), type="html")
+
+
+def document(channel, items):
+    """The bytes of one feed file: RSS or Atom as the subscription says."""
+    sub = channel.subscription
+    rss = sub.format == "rss"
+    fg = FeedGenerator()
+    if rss:
+        fg.load_extension("dc", atom=False, rss=True)
+    fg.id(sub.address)
+    fg.title(sub.title)
+    fg.link(href=sub.address, rel="self", type=sub.mime)
+    fg.link(href=channel.home, rel="alternate", type="text/html")  # the last link is RSS's <link>
+    fg.description(channel.description)
+    fg.language(channel.language)
+    fg.updated(channel.updated)
+    fg.generator(GENERATOR)
+    for item in items:
+        _entry(fg, item, rss)
+    return fg.rss_str(pretty=True) if rss else fg.atom_str(pretty=True)

@@ -1,0 +1,60 @@
+"""Writes the feed files: all current notices, each category, each association."""
+from datetime import datetime, time
+from zoneinfo import ZoneInfo
+
+from pelican.generators import Generator
+
+from bulletin_contract.reader import STATE
+from bulletin_i18n import translator_for
+from bulletin_pages.listings import newest_first
+from bulletin_settings import site_address
+
+from .addresses import Subscriptions
+from .feeds import Channel, Item, document
+from .links import absolute_links
+
+
+class FeedsGenerator(Generator):
+    def generate_output(self, writer):
+        s = self.settings
+        self.t = translator_for(s)
+        self.site = site_address(s)
+        self.url_for = self.context["url_for"]
+        bulletin = self.context["bulletin"]
+        current = bulletin.upcoming_events + bulletin.current_notices
+        self.items = {a.slug: self._item(a) for a in current}
+        # a feed with nothing current is dated by the build's day
+        self.today = datetime.combine(bulletin.today, time(0), tzinfo=ZoneInfo(s["BULLETIN_TIMEZONE"]))
+        subs = Subscriptions(s, self.t)
+
+        self._write(subs.feeds("all"), "", self.t("feed_description_all"), current)
+        for slug, label in s["BULLETIN_CATEGORIES"].items():
+            self._write(subs.feeds("category", slug), self.url_for("category", slug=slug),
+                        self.t("feed_description_category", label=label), bulletin.by_category[slug])
+        for slug, profile in STATE.associations.items():
+            self._write(subs.feeds("association", slug), self.url_for("association", slug=slug),
+                        self.t("feed_description_association", name=profile.name),
+                        bulletin.current_by_association.get(slug, []))
+
+    def _item(self, article):
+        link = f"{self.site}/{article.url}"
+        notice = article.notice
+        return Item(
+            title=article.title,
+            link=link,
+            date=article.date,
+            author=article.association_profile.name,
+            author_link=f"{self.site}/{self.url_for('association', slug=notice.association)}",
+            category=article.category_label,
+            category_link=f"{self.site}/{self.url_for('category', slug=notice.category)}",
+            summary=article.summary_text,
+            content=absolute_links(article.content, link),
+        )
+
+    def _write(self, subscriptions, home, description, articles):
+        articles = newest_first(articles)
+        items = [self.items[a.slug] for a in articles]
+        updated = articles[0].date if articles else self.today
+        for sub in subscriptions:
+            channel = Channel(sub, f"{self.site}/{home}", description, self.settings["BULLETIN_LANGUAGE"], updated)
+            sub.write(self.output_path, document(channel, items))

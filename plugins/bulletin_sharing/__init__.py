@@ -1,0 +1,26 @@
+"""What a shared link shows: Open Graph tags on notice pages (in the theme)
+and schema.org Event JSON-LD for events. Both need absolute addresses, which
+this plugin gives the templates as `site_address`."""
+from pelican import signals
+
+from bulletin_settings import site_address
+
+from .structured import event_data, script_safe_json
+
+
+def add_to_jinja(generator):
+    settings = generator.settings
+    site = site_address(settings)
+
+    def event_json_ld(article):
+        association = settings["BULLETIN_URLS"]["association"].format(slug=article.notice.association)
+        return script_safe_json(event_data(article, site, association))
+
+    generator.env.globals["site_address"] = site
+    generator.env.globals["event_json_ld"] = event_json_ld
+
+
+def register():
+    # generator_init: the notice template is rendered by Pelican's own
+    # articles generator, so the helpers go into every generator's templates.
+    signals.generator_init.connect(add_to_jinja)

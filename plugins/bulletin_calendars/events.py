@@ -4,6 +4,13 @@ Deterministic by design: UID is the notice's slug at the site's domain,
 DTSTAMP is the notice's publication date, and nothing reads the clock.
 Text values go through icalendar's TEXT type, which escapes commas,
 semicolons, backslashes and newlines, so a notice cannot break the file.
+
+Times are written in UTC. A Helsinki time with a VTIMEZONE would be the
+richer form, but the VTIMEZONE that can be generated from zoneinfo lists
+the changes as RDATE lists, which some parsers read wrongly (ical.js, the
+parser in Thunderbird, reads only the first date of each list and puts
+summer events an hour off). UTC is read the same by every app, which shows the time
+in the phone's own zone; X-WR-TIMEZONE tells apps where the events are.
 """
 from datetime import date, datetime, timedelta, timezone
 
@@ -25,16 +32,20 @@ def span(event):
     did not give (the calendar shows the start time)."""
     if event.all_day or event.first_day != event.last_day:
         return event.first_day, event.last_day + timedelta(days=1)
-    return event.start, event.end if isinstance(event.end, datetime) else None
+    end = event.end.astimezone(timezone.utc) if isinstance(event.end, datetime) else None
+    return event.start.astimezone(timezone.utc), end
 
 
 class CalendarBuilder:
     def __init__(self, settings, t, site, domain, today):
         self.settings = settings
-        self.today = today
         self.t = t
         self.site = site
         self.domain = domain
+        # RFC 5545 wants at least one component in a calendar: one with no
+        # events (an association with none coming) gets the site's time zone.
+        self.placeholder = Timezone.from_tzid(settings["BULLETIN_TIMEZONE"], first_date=date(today.year, 1, 1),
+                                              last_date=date(today.year + 1, 1, 1))
 
     def description(self, article):
         """Plain text: the notice's text, then its facts and address."""
@@ -81,14 +92,9 @@ class CalendarBuilder:
                 cal.add(key, vText(description))
             cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
             cal.add("x-published-ttl", "PT12H")
-        events = [self.vevent(a) for a in articles]
-        # A VTIMEZONE for the years the events fall on; always one, so that
-        # even a calendar with no events has the component RFC 5545 asks for.
-        years = [a.notice.event.first_day.year for a in articles] + [a.notice.event.last_day.year for a in articles]
-        first = date(min(years, default=self.today.year), 1, 1)
-        last = date(max(years, default=self.today.year) + 1, 1, 1)
-        cal.add_component(Timezone.from_tzid(self.settings["BULLETIN_TIMEZONE"], first_date=first, last_date=last))
-        for vevent in events:
-            cal.add_component(vevent)
-        cal.add_missing_timezones(first, last)
+            cal.add("x-wr-timezone", self.settings["BULLETIN_TIMEZONE"])
+        for article in articles:
+            cal.add_component(self.vevent(article))
+        if not articles:
+            cal.add_component(self.placeholder)
         return cal.to_ical()

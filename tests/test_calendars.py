@@ -1,0 +1,164 @@
+"""iCalendar files: parsed back with the icalendar library, as a calendar app would."""
+from datetime import date, datetime, timedelta, timezone
+from types import SimpleNamespace
+
+import pytest
+from icalendar import Calendar
+
+from bulletin_calendars.events import CalendarBuilder
+from bulletin_calendars.text import plain_text_blocks
+from bulletin_contract.model import Event, Notice
+from bulletin_i18n import Translator
+from bulletin_settings import DEFAULTS
+from conftest import event_text, notice_text
+
+LOCAL = "http://127.0.0.1:8000"
+HELSINKI_TZ = "Europe/Helsinki"
+
+
+def read(path):
+    cal = Calendar.from_ical(path.read_bytes())
+    assert not any(component.errors for component in cal.walk()), path
+    return cal
+
+
+def summaries(cal):
+    return [str(e["summary"]) for e in cal.events]
+
+
+def by_summary(cal):
+    return {str(e["summary"]): e for e in cal.events}
+
+
+@pytest.fixture
+def calendar_site(site):
+    site.association("kuoro", "name: Kuoro ry\n")
+    site.notice("konsertti.md", event_text("Konsertti", association="kuoro", start="2026-12-13 15:00",
+                                           end="16:30", date="2026-11-05 12:00"))
+    site.notice("polku.md", event_text("Joulupolku", start="2026-12-18", end="2026-12-20"))
+    site.notice("kisat.md", event_text("Kisat", start="2026-12-06"))
+    site.notice("leiri.md", event_text("Leiri", start="2026-12-11 18:00", end="2026-12-13 15:00"))
+    site.notice("ilta.md", event_text("Ilta", start="2026-12-15 18:00"))
+    site.notice("mennyt.md", event_text("Äskettäin päättynyt", association="kuoro", start="2026-11-10 18:00"))
+    site.notice("vanha.md", event_text("Kauan sitten", start="2026-10-01 18:00", date="2026-09-01"))
+    site.notice("tiedote.md", notice_text("Ei tapahtuma"))
+    assert site.build("2026-12-01") == 0
+    return site
+
+
+def test_all_events_calendar_keeps_thirty_days_of_history(calendar_site):
+    cal = read(calendar_site.output / "kalenteri" / "tapahtumat.ics")
+    # soonest first: recently ended, then upcoming; the old event and the notice are not there
+    assert summaries(cal) == ["Äskettäin päättynyt", "Kisat", "Leiri", "Konsertti", "Ilta", "Joulupolku"]
+    assert str(cal["x-wr-calname"]) == "Imatran järjestöjen ilmoitukset – tapahtumat"
+    assert cal["method"] == "PUBLISH" and cal["version"] == "2.0"
+    assert cal["refresh-interval"].params["VALUE"] == "DURATION"
+
+
+def test_association_calendars_hold_only_their_events(calendar_site):
+    folder = calendar_site.output / "kalenteri" / "yhdistykset"
+    kuoro = read(folder / "kuoro.ics")
+    assert summaries(kuoro) == ["Äskettäin päättynyt", "Konsertti"]
+    assert str(kuoro["x-wr-calname"]) == "Kuoro ry – tapahtumat"
+    assert summaries(read(folder / "testikyla.ics")) == ["Kisat", "Leiri", "Ilta", "Joulupolku"]
+
+
+def test_event_fields(calendar_site):
+    event = by_summary(read(calendar_site.output / "kalenteri" / "tapahtumat.ics"))["Konsertti"]
+    assert str(event["uid"]) == "konsertti@127.0.0.1"
+    # DTSTAMP is the publication date, 2026-11-05 12:00 in Helsinki, not the clock
+    assert event.DTSTAMP == datetime(2026, 11, 5, 10, 0, tzinfo=timezone.utc)
+    assert event.DTSTART == datetime(2026, 12, 13, 13, 0, tzinfo=timezone.utc)
+    assert event.DTEND == datetime(2026, 12, 13, 14, 30, tzinfo=timezone.utc)
+    assert str(event["location"]) == "Kerhohuone, Imatra"
+    assert str(event["url"]) == f"{LOCAL}/ilmoitukset/konsertti/"
+    description = str(event["description"])
+    assert description.startswith("Ilmoituksen teksti.\n\nAika: sunnuntaina 13. joulukuuta 2026 klo 15.00–16.30\n")
+    assert "Paikka: Kerhohuone, Imatra\nIlmoittaja: Kuoro ry" in description
+    assert description.endswith(f"\n\n{LOCAL}/ilmoitukset/konsertti/")
+
+
+def test_all_day_and_multi_day_events_use_exclusive_dates(calendar_site):
+    events = by_summary(read(calendar_site.output / "kalenteri" / "tapahtumat.ics"))
+    assert (events["Kisat"].DTSTART, events["Kisat"].DTEND) == (date(2026, 12, 6), date(2026, 12, 7))
+    assert (events["Joulupolku"].DTSTART, events["Joulupolku"].DTEND) == (date(2026, 12, 18), date(2026, 12, 21))
+    # over several days with times: all-day in calendars, the times in the description
+    assert (events["Leiri"].DTSTART, events["Leiri"].DTEND) == (date(2026, 12, 11), date(2026, 12, 14))
+    assert "klo 18.00 – sunnuntaina 13. joulukuuta 2026 klo 15.00" in str(events["Leiri"]["description"])
+    # a start time only: no invented end
+    assert "DTEND" not in events["Ilta"]
+    assert b"DTSTART;VALUE=DATE:20261206\r\nDTEND;VALUE=DATE:20261207\r\n" in \
+        (calendar_site.output / "ilmoitukset" / "kisat" / "tapahtuma.ics").read_bytes()
+
+
+def test_every_event_notice_has_a_single_event_file_that_round_trips(calendar_site):
+    # expired events too: their notice pages stay, with the link
+    for slug, title in [("konsertti", "Konsertti"), ("vanha", "Kauan sitten"),
+                        ("mennyt", "Äskettäin päättynyt"), ("polku", "Joulupolku")]:
+        data = (calendar_site.output / "ilmoitukset" / slug / "tapahtuma.ics").read_bytes()
+        cal = Calendar.from_ical(data)
+        assert cal.to_ical() == data  # parsed and written again: the same bytes
+        assert summaries(cal) == [title]
+        assert "x-wr-calname" not in cal  # added to one's own calendar, not subscribed
+        page = calendar_site.page(f"ilmoitukset/{slug}/")
+        link = page.find("a", string="Lisää kalenteriin")
+        assert link["href"] == f"/ilmoitukset/{slug}/tapahtuma.ics"
+    assert not (calendar_site.output / "ilmoitukset" / "tiedote" / "tapahtuma.ics").exists()
+    assert calendar_site.page("ilmoitukset/tiedote/").find("a", string="Lisää kalenteriin") is None
+
+
+def test_times_cross_daylight_saving_correctly(site):
+    site.notice("maalis.md", event_text("Maaliskuu", start="2024-03-27 13:00", end="15:00", date="2024-03-01"))
+    site.notice("huhti.md", event_text("Huhtikuu", start="2024-04-17 17:30", date="2024-03-01"))
+    assert site.build("2024-03-01") == 0
+    data = (site.output / "kalenteri" / "tapahtumat.ics").read_bytes()
+    # winter time (UTC+2) before 31 March 2024, summer time (UTC+3) after
+    assert b"DTSTART:20240327T110000Z\r\nDTEND:20240327T130000Z\r\n" in data
+    assert b"DTSTART:20240417T143000Z\r\n" in data
+    cal = Calendar.from_ical(data)
+    events = by_summary(cal)
+    assert events["Maaliskuu"].DTSTART == datetime(2024, 3, 27, 11, 0, tzinfo=timezone.utc)
+    assert events["Huhtikuu"].DTSTART == datetime(2024, 4, 17, 14, 30, tzinfo=timezone.utc)
+    assert cal["x-wr-timezone"] == HELSINKI_TZ
+
+
+def test_empty_calendar_is_still_valid(site):
+    assert site.build("2026-12-01") == 0
+    cal = read(site.output / "kalenteri" / "yhdistykset" / "testikyla.ics")
+    assert cal.events == [] and len(cal.timezones) == 1  # RFC 5545 wants one component
+
+
+def _article(title, location, body_html):
+    start = datetime(2026, 12, 5, 18, 0, tzinfo=timezone(timedelta(hours=2)))
+    notice = Notice(path="x.md", slug="x", title=title, association="a", category="tapahtumat",
+                    date=datetime(2026, 11, 1, tzinfo=timezone.utc), body="",
+                    event=Event(start=start, location=location))
+    return SimpleNamespace(notice=notice, title=title, url="ilmoitukset/x/", content=body_html,
+                           association_profile=SimpleNamespace(name="Yhdistys; ry, \\ <b>"))
+
+
+@pytest.mark.parametrize("text", [
+    'Kahvit & pullat <ilta> "kaikille", osa 1; \\ loppu\ntoinen rivi',
+    "rivi\nEND:VEVENT\nBEGIN:VEVENT\nUID:vieras\nSUMMARY:väärä",
+    "\\n ei ole rivinvaihto, \\, ei pilkku",
+    "rivi\r\nrivi",
+])
+def test_text_values_are_escaped(text):
+    """Title and location straight into the calendar writer: whatever they
+    hold, the file has one event and gives the same text back."""
+    settings = dict(DEFAULTS, SITENAME="Testi")
+    build = CalendarBuilder(settings, Translator("fi"), LOCAL, "example.org", date(2026, 12, 1))
+    data = build.document([_article(text, text, "<p>x</p>")], "Nimi, jossa ; ja \\", "Kuvaus")
+    cal = Calendar.from_ical(data)
+    [event] = cal.events
+    expected = text.replace("\r\n", "\n")
+    assert str(event["summary"]).replace("\r\n", "\n") == expected
+    assert str(event["location"]).replace("\r\n", "\n") == expected
+    assert str(event["uid"]) == "x@example.org"
+    assert b"\nBEGIN:VEVENT" not in data.split(b"BEGIN:VEVENT", 1)[1]
+    assert b"NAME:Nimi\\, jossa \\; ja \\\\\r\n" in data
+
+
+def test_plain_text_of_a_notice():
+    html = "<h3>Ohjelma</h3>\n<ul>\n<li>laulua</li>\n<li>kahvia &amp; pullaa</li>\n</ul>\n<p>Rivi<br>\nrivi</p>"
+    assert plain_text_blocks(html) == "Ohjelma\n\n- laulua\n- kahvia & pullaa\n\nRivi\nrivi"

@@ -1,0 +1,224 @@
+"""RSS and Atom feeds: parsed with feedparser, as a feed reader would."""
+import calendar
+import filecmp
+from datetime import datetime, timezone
+
+import feedparser
+import pytest
+from bs4 import BeautifulSoup
+from icalendar import Calendar
+
+from bulletin_cli.cli import main
+from conftest import event_text, notice_text
+
+LOCAL = "http://127.0.0.1:8000"
+# Every character that has a meaning in HTML, XML, iCalendar TEXT or YAML.
+AWKWARD = 'Kahvit & pullat <ilta> "kaikille", osa 1; \\ loppu'
+AWKWARD_YAML = "'" + AWKWARD + "'"  # single quotes: the backslash stays as it is
+
+
+def parse(path):
+    feed = feedparser.parse(path.read_bytes())
+    assert not feed.bozo, (path, feed.get("bozo_exception"))
+    return feed
+
+
+def titles(feed):
+    return sorted(entry.title for entry in feed.entries)
+
+
+@pytest.fixture
+def feeds_site(site):
+    """Two associations; current, expired and recently ended notices."""
+    site.association("kuoro", "name: Kuoro Vuoksenlaulu ry\n")
+    site.notice("tiedote.md", notice_text(
+        "Nykyinen tiedote", date="2026-11-20 09:30",
+        body="Katso [tilat](../tilat/), [haku](/haku/) ja [kuva](kuva.png).\n\n![Kartta](/images/kartta.png)"))
+    site.notice("tila.md", notice_text("Tila vapaana", category="tilat", date="2026-11-25"))
+    site.notice("konsertti.md", event_text("Joulukonsertti", association="kuoro", start="2026-12-13 15:00",
+                                           end="16:30", date="2026-11-05"))
+    site.notice("vanha.md", notice_text("Vanha tiedote", association="kuoro", date="2025-01-01"))
+    site.notice("mennyt.md", event_text("Mennyt tapahtuma", start="2026-11-15 18:00", date="2026-11-01"))
+    assert site.build("2026-12-01") == 0
+    return site
+
+
+def test_every_feed_parses_without_errors(feeds_site):
+    files = sorted((feeds_site.output / "syotteet").rglob("*.xml"))
+    # all, 6 categories and 2 associations, each in RSS and Atom
+    assert len(files) == 2 * (1 + 6 + 2)
+    for path in files:
+        feed = parse(path)
+        assert feed.version == ("rss20" if path.name.endswith(".rss.xml") else "atom10")
+        assert feed.feed.language == "fi"
+        address = f"{LOCAL}/{path.relative_to(feeds_site.output).as_posix()}"
+        assert [link.href for link in feed.feed.links if link.rel == "self"] == [address]
+
+
+def test_all_feed_holds_current_notices_newest_first(feeds_site):
+    for name in ("kaikki.rss.xml", "kaikki.atom.xml"):
+        feed = parse(feeds_site.output / "syotteet" / name)
+        assert feed.feed.title == "Imatran järjestöjen ilmoitukset"
+        assert [e.title for e in feed.entries] == ["Tila vapaana", "Nykyinen tiedote", "Joulukonsertti"]
+
+
+def test_expired_notices_are_in_no_feed(feeds_site):
+    for path in (feeds_site.output / "syotteet").rglob("*.xml"):
+        text = path.read_text(encoding="utf-8")
+        assert "Vanha tiedote" not in text and "Mennyt tapahtuma" not in text, path
+
+
+def test_association_feeds_hold_only_their_association(feeds_site):
+    folder = feeds_site.output / "syotteet" / "yhdistykset"
+    for ext in ("rss", "atom"):
+        kuoro = parse(folder / f"kuoro.{ext}.xml")
+        assert kuoro.feed.title == "Imatran järjestöjen ilmoitukset – Kuoro Vuoksenlaulu ry"
+        assert titles(kuoro) == ["Joulukonsertti"]
+        assert {e.author for e in kuoro.entries} == {"Kuoro Vuoksenlaulu ry"}
+        testikyla = parse(folder / f"testikyla.{ext}.xml")
+        assert titles(testikyla) == ["Nykyinen tiedote", "Tila vapaana"]
+        assert {e.author for e in testikyla.entries} == {"Testikylän Eläkkeensaajat ry"}
+
+
+def test_category_feeds_are_titled_and_hold_their_category(feeds_site):
+    folder = feeds_site.output / "syotteet" / "aiheet"
+    events = parse(folder / "tapahtumat.rss.xml")
+    assert events.feed.title == "Imatran järjestöjen ilmoitukset – Tapahtumat"
+    assert titles(events) == ["Joulukonsertti"]
+    assert titles(parse(folder / "tilat.atom.xml")) == ["Tila vapaana"]
+    empty = parse(folder / "rahoitus.atom.xml")
+    assert empty.entries == []
+    # an empty feed is dated by the build's day, not by the clock
+    assert empty.feed.updated == "2026-12-01T00:00:00+02:00"
+
+
+@pytest.mark.parametrize("name", ["kaikki.rss.xml", "kaikki.atom.xml"])
+def test_items_carry_what_readers_need(feeds_site, name):
+    feed = parse(feeds_site.output / "syotteet" / name)
+    item = next(e for e in feed.entries if e.title == "Nykyinen tiedote")
+    permalink = f"{LOCAL}/ilmoitukset/tiedote/"
+    assert item.link == permalink and item.id == permalink
+    assert item.author == "Testikylän Eläkkeensaajat ry"
+    assert [t.term for t in item.tags] == ["Tiedotteet"]
+    assert item.summary.startswith("Katso tilat, haku ja kuva.")
+    # 2026-11-20 09:30 in Helsinki (UTC+2)
+    assert calendar.timegm(item.published_parsed) == datetime(2026, 11, 20, 7, 30, tzinfo=timezone.utc).timestamp()
+    assert feed.feed.updated_parsed == max(e.published_parsed for e in feed.entries)
+
+
+@pytest.mark.parametrize("name", ["kaikki.rss.xml", "kaikki.atom.xml"])
+def test_links_and_images_in_items_are_absolute(feeds_site, name):
+    feed = parse(feeds_site.output / "syotteet" / name)
+    item = next(e for e in feed.entries if e.title == "Nykyinen tiedote")
+    body = BeautifulSoup(item.content[0].value, "html.parser")
+    links = [a["href"] for a in body.find_all("a")]
+    assert links == [f"{LOCAL}/ilmoitukset/tilat/", f"{LOCAL}/haku/", f"{LOCAL}/ilmoitukset/tiedote/kuva.png"]
+    assert [img["src"] for img in body.find_all("img")] == [f"{LOCAL}/images/kartta.png"]
+    for entry in feed.entries:
+        assert entry.link.startswith(LOCAL + "/ilmoitukset/")
+
+
+def test_published_build_uses_siteurl(feeds_site):
+    output = feeds_site.root / "published"
+    assert main(["-s", "publishconf.py", "build", "--content", str(feeds_site.content),
+                 "--output", str(output), "--today", "2026-12-01"]) == 0
+    feed = parse(output / "syotteet" / "kaikki.atom.xml")
+    assert feed.feed.id == "https://example.org/ilmoitukset/syotteet/kaikki.atom.xml"
+    assert {e.link for e in feed.entries} == {f"https://example.org/ilmoitukset/ilmoitukset/{s}/"
+                                              for s in ("tiedote", "tila", "konsertti")}
+
+
+def test_source_date_epoch_is_the_day_without_today(site, monkeypatch):
+    site.notice("a.md", notice_text("Vanhenee marraskuussa", date="2026-10-01", extra='expires: "2026-11-30"'))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(datetime(2026, 12, 1, 12, tzinfo=timezone.utc).timestamp())))
+    assert main(["build", "--content", str(site.content), "--output", str(site.output)]) == 0
+    feed = parse(site.output / "syotteet" / "kaikki.rss.xml")
+    assert feed.entries == [] and feed.feed.updated == "Tue, 01 Dec 2026 00:00:00 +0200"
+
+
+def test_pages_point_to_their_feeds(feeds_site):
+    def alternates(address):
+        page = feeds_site.page(address)
+        return {link["href"]: link["type"] for link in page.find_all("link", rel="alternate")}
+
+    assert alternates("") == {"/syotteet/kaikki.rss.xml": "application/rss+xml",
+                              "/syotteet/kaikki.atom.xml": "application/atom+xml",
+                              "/kalenteri/tapahtumat.ics": "text/calendar"}
+    assert alternates("aiheet/tilat/") == {"/syotteet/aiheet/tilat.rss.xml": "application/rss+xml",
+                                           "/syotteet/aiheet/tilat.atom.xml": "application/atom+xml"}
+    assert alternates("yhdistykset/kuoro/") == {"/syotteet/yhdistykset/kuoro.rss.xml": "application/rss+xml",
+                                                "/syotteet/yhdistykset/kuoro.atom.xml": "application/atom+xml",
+                                                "/kalenteri/yhdistykset/kuoro.ics": "text/calendar"}
+    assert "/syotteet/yhdistykset/kuoro.rss.xml" in alternates("ilmoitukset/konsertti/")
+    # every address a page points to exists
+    for path in feeds_site.output.rglob("*.html"):
+        for link in BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").find_all("link", rel="alternate"):
+            assert (feeds_site.output / link["href"].lstrip("/")).is_file(), (path, link)
+
+
+@pytest.mark.parametrize("address, rss, ics", [
+    ("", "syotteet/kaikki.rss.xml", "kalenteri/tapahtumat.ics"),
+    ("tapahtumat/", "syotteet/aiheet/tapahtumat.rss.xml", "kalenteri/tapahtumat.ics"),
+    ("aiheet/tapahtumat/", "syotteet/aiheet/tapahtumat.rss.xml", "kalenteri/tapahtumat.ics"),
+    ("aiheet/tilat/", "syotteet/aiheet/tilat.rss.xml", None),
+    ("yhdistykset/kuoro/", "syotteet/yhdistykset/kuoro.rss.xml", "kalenteri/yhdistykset/kuoro.ics"),
+])
+def test_listings_show_a_tilaa_block(feeds_site, address, rss, ics):
+    box = feeds_site.page(address).select_one("aside.bl-subscribe")
+    assert box.find("h2").get_text() == "Tilaa"
+    links = {a.get_text(): a["href"] for a in box.find_all("a")}
+    assert links["Tilaa RSS-syöte"] == f"/{rss}"
+    shown = [code.get_text() for code in box.find_all("code")]
+    if ics:
+        assert links["Tilaa kalenteri"] == f"webcal://127.0.0.1:8000/{ics}"
+        assert shown == [f"{LOCAL}/{rss}", f"{LOCAL}/{ics}"]
+    else:
+        assert "Tilaa kalenteri" not in links and shown == [f"{LOCAL}/{rss}"]
+    assert links["Näin tilaat syötteen tai kalenterin"] == "/tilaa/"
+    help_page = feeds_site.page("tilaa/")
+    assert "Lisää tilattu kalenteri" in help_page.get_text() and "RSS-syöte" in help_page.get_text()
+
+
+def test_awkward_text_survives_html_feeds_and_calendars(site):
+    site.notice("outo.md", f"""---
+title: {AWKWARD_YAML}
+association: testikyla
+category: tapahtumat
+date: "2026-11-20"
+event:
+  start: "2026-12-05 18:00"
+  location: {AWKWARD_YAML}
+---
+Ensimmäinen rivi & pullat.
+
+END:VEVENT
+
+BEGIN:VEVENT
+
+Toinen kappale; pilkku, kenoviiva \\ loppu.
+""")
+    assert site.build("2026-12-01") == 0
+    page = site.page("ilmoitukset/outo/")
+    assert page.find("h1").get_text() == AWKWARD
+    assert AWKWARD in page.select_one(".bl-event").get_text()
+    for name in ("kaikki.rss.xml", "kaikki.atom.xml"):
+        [entry] = parse(site.output / "syotteet" / name).entries
+        assert entry.title == AWKWARD
+    for path in (site.output / "ilmoitukset/outo/tapahtuma.ics", site.output / "kalenteri/tapahtumat.ics"):
+        [event] = Calendar.from_ical(path.read_bytes()).events
+        assert str(event["summary"]) == AWKWARD and str(event["location"]) == AWKWARD
+        description = str(event["description"])
+        # paragraphs are lines; a line that looks like iCalendar stays text
+        assert description.startswith("Ensimmäinen rivi & pullat.\n\nEND:VEVENT\n\nBEGIN:VEVENT\n\n"
+                                       "Toinen kappale; pilkku, kenoviiva \\ loppu.\n\n")
+
+
+def test_two_builds_are_byte_identical(feeds_site):
+    again = feeds_site.root / "again"
+    assert main(["build", "--content", str(feeds_site.content), "--output", str(again),
+                 "--today", "2026-12-01"]) == 0
+    first = sorted(p.relative_to(feeds_site.output) for p in feeds_site.output.rglob("*") if p.is_file())
+    second = sorted(p.relative_to(again) for p in again.rglob("*") if p.is_file())
+    assert first == second
+    _, mismatch, errors = filecmp.cmpfiles(feeds_site.output, again, [str(p) for p in first], shallow=False)
+    assert mismatch == [] and errors == []

@@ -1,0 +1,96 @@
+"""What a shared link shows: Open Graph, description, schema.org Event JSON-LD."""
+import json
+
+import pytest
+
+from bulletin_sharing.structured import script_safe_json
+from conftest import event_text, notice_text
+
+LOCAL = "http://127.0.0.1:8000"
+HOSTILE = 'Ilta </script><script>alert("x")</script> & <!-- -->'
+
+
+@pytest.fixture
+def sharing_site(site):
+    site.notice("konsertti.md", event_text("Joulukonsertti", start="2026-12-13 15:00", end="16:30",
+                                           location="Kulttuuritalo, Imatra",
+                                           body="Rakkaimmat joululaulut.\n\nToinen kappale."))
+    site.notice("polku.md", event_text("Joulupolku", start="2026-12-18", end="2026-12-20"))
+    site.notice("tiedote.md", notice_text("Tiedote", body="Tärkeä tiedote."))
+    site.notice("vaarallinen.md", f"""---
+title: '{HOSTILE}'
+association: testikyla
+category: tapahtumat
+date: "2026-11-20"
+event:
+  start: "2026-12-05 18:00"
+  location: '{HOSTILE}'
+---
+Teksti.
+""")
+    assert site.build("2026-12-01") == 0
+    return site
+
+
+def meta(page, prop):
+    tag = page.find("meta", property=prop)
+    return tag["content"] if tag else None
+
+
+def json_ld(page):
+    scripts = page.find_all("script", type="application/ld+json")
+    assert len(scripts) <= 1
+    return json.loads(scripts[0].string) if scripts else None
+
+
+@pytest.mark.parametrize("slug, title, description", [
+    ("konsertti", "Joulukonsertti", "Rakkaimmat joululaulut."),
+    ("tiedote", "Tiedote", "Tärkeä tiedote."),
+])
+def test_every_notice_has_open_graph_and_description(sharing_site, slug, title, description):
+    page = sharing_site.page(f"ilmoitukset/{slug}/")
+    assert meta(page, "og:title") == title
+    assert meta(page, "og:description") == description
+    assert page.find("meta", attrs={"name": "description"})["content"] == description
+    assert meta(page, "og:type") == "article"
+    assert meta(page, "og:url") == f"{LOCAL}/ilmoitukset/{slug}/"
+    assert meta(page, "og:site_name") == "Imatran järjestöjen ilmoitukset"
+    assert meta(page, "og:locale") == "fi_FI"
+    assert meta(page, "article:published_time") == "2026-11-20T00:00:00+02:00"
+
+
+def test_event_notice_carries_schema_org_event(sharing_site):
+    data = json_ld(sharing_site.page("ilmoitukset/konsertti/"))
+    assert data["@context"] == "https://schema.org" and data["@type"] == "Event"
+    assert data["name"] == "Joulukonsertti"
+    assert data["startDate"] == "2026-12-13T15:00:00+02:00"
+    assert data["endDate"] == "2026-12-13T16:30:00+02:00"
+    assert data["location"] == {"@type": "Place", "name": "Kulttuuritalo, Imatra", "address": "Kulttuuritalo, Imatra"}
+    assert data["organizer"] == {"@type": "Organization", "name": "Testikylän Eläkkeensaajat ry",
+                                 "url": f"{LOCAL}/yhdistykset/testikyla/"}
+    assert data["url"] == f"{LOCAL}/ilmoitukset/konsertti/"
+    assert data["description"] == "Rakkaimmat joululaulut."
+    assert data["eventStatus"] == "https://schema.org/EventScheduled"
+    assert data["eventAttendanceMode"] == "https://schema.org/OfflineEventAttendanceMode"
+
+
+def test_all_day_event_dates_and_no_json_ld_for_other_notices(sharing_site):
+    data = json_ld(sharing_site.page("ilmoitukset/polku/"))
+    assert (data["startDate"], data["endDate"]) == ("2026-12-18", "2026-12-20")
+    assert json_ld(sharing_site.page("ilmoitukset/tiedote/")) is None
+
+
+def test_notice_text_cannot_close_the_json_ld_element(sharing_site):
+    html = (sharing_site.output / "ilmoitukset" / "vaarallinen" / "index.html").read_text(encoding="utf-8")
+    assert "</script><script>" not in html and "<!--" not in html
+    page = sharing_site.page("ilmoitukset/vaarallinen/")
+    assert [s.get("type") for s in page.find_all("script")] == ["application/ld+json"]
+    data = json_ld(page)
+    assert data["name"] == HOSTILE and data["location"]["name"] == HOSTILE
+    assert meta(page, "og:title") == HOSTILE
+
+
+def test_script_safe_json():
+    text = script_safe_json({"a": "</script>&<b>", "b": "ä"})
+    assert text == '{"a": "\\u003c/script\\u003e\\u0026\\u003cb\\u003e", "b": "ä"}'
+    assert json.loads(text) == {"a": "</script>&<b>", "b": "ä"}

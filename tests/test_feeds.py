@@ -9,6 +9,7 @@ from bs4 import BeautifulSoup
 from icalendar import Calendar
 
 from bulletin_cli.cli import main
+from bulletin_settings import SettingsError, site_address, validate, with_defaults
 from conftest import event_text, notice_text
 
 LOCAL = "http://127.0.0.1:8000"
@@ -222,3 +223,28 @@ def test_two_builds_are_byte_identical(feeds_site):
     assert first == second
     _, mismatch, errors = filecmp.cmpfiles(feeds_site.output, again, [str(p) for p in first], shallow=False)
     assert mismatch == [] and errors == []
+
+
+@pytest.mark.parametrize("key, value, expected", [
+    ("BULLETIN_LOCAL_SITEURL", "127.0.0.1:8000", "an address such as http://127.0.0.1:8000"),
+    ("BULLETIN_LOCAL_SITEURL", "http://127.0.0.1:8000/", "without a / at the end"),
+    ("BULLETIN_FEED_URLS", {"all_rss": "kaikki.xml"}, "each a relative file path"),
+    ("BULLETIN_CALENDAR_DOMAIN", "example.org/x", "a domain name"),
+    ("BULLETIN_CALENDAR_PAST_DAYS", -1, "0 or more"),
+])
+def test_bad_feed_settings_name_key_and_form(key, value, expected):
+    with pytest.raises(SettingsError, match=expected) as caught:
+        validate(with_defaults({key: value}))
+    assert str(caught.value).startswith(f"{key} = ")
+
+
+def test_bad_source_date_epoch_is_refused(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "eilen")
+    with pytest.raises(SettingsError, match="SOURCE_DATE_EPOCH = 'eilen'"):
+        validate(with_defaults({}))
+
+
+def test_site_address_prefers_siteurl():
+    assert site_address(with_defaults({"SITEURL": ""})) == LOCAL
+    assert site_address(with_defaults({"SITEURL": "https://example.org/ilmoitukset/"})) == \
+        "https://example.org/ilmoitukset"

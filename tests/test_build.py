@@ -114,7 +114,8 @@ def test_archive_categories_tags_sitemap_and_404(site):
     assert titles(site.page("aiheet/tiedotteet/")) == []
     assert titles(site.page("avainsanat/kevat/")) == ["Uusi juttu", "Vanha juttu"]
     sitemap = (site.output / "sitemap.xml").read_text()
-    assert "<loc>/ilmoitukset/vanha/</loc>" in sitemap and "<loc>/yhdistykset/testikyla/</loc>" in sitemap
+    assert "<loc>http://127.0.0.1:8000/ilmoitukset/vanha/</loc>" in sitemap
+    assert "<loc>http://127.0.0.1:8000/yhdistykset/testikyla/</loc>" in sitemap
     assert site.page("404.html").find("h1").get_text() == "Sivua ei löytynyt"
 
 

@@ -5,7 +5,7 @@ from pelican.generators import Generator
 
 from bulletin_contract.reader import STATE
 from bulletin_contract.render import Renderer
-from bulletin_settings import today
+from bulletin_settings import site_address, today
 
 from .listings import group
 
@@ -76,7 +76,7 @@ class BulletinPagesGenerator(Generator):
         self._write_sitemap()
 
     def _write_sitemap(self):
-        b, urls, site = self.bulletin, self.urls, self.settings["SITEURL"]
+        b, urls, site = self.bulletin, self.urls, site_address(self.settings)
         addresses = ["", urls("associations"), urls("events"), urls("archive"), urls("tags")]
         addresses += [urls("category", slug=s) for s in self.settings["BULLETIN_CATEGORIES"]]
         addresses += [urls("association", slug=s) for s in STATE.associations]

@@ -28,6 +28,8 @@ PLUGINS = [
 
 BULLETIN_LANGUAGE = "fi"
 BULLETIN_CONTACT_EMAIL = "toimitus@example.org"
+# The form proposes new notices to this GitHub repository ("owner/name").
+BULLETIN_REPOSITORY = "imatra-jarjestot/ilmoitukset"
 
 # Addresses: a notice's address comes from its file name and never changes.
 ARTICLE_URL = "ilmoitukset/{slug}/"

@@ -87,20 +87,31 @@ class LongText(Text):
         return text
 
 
-_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}))?$")
-_FINNISH = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:\s+(?:klo\s+)?(\d{1,2})[.:](\d{2}))?$")
-_CLOCK = re.compile(r"^(\d{1,2})[:.](\d{2})$")
+ISO_WHEN = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}))?$")
+FINNISH_WHEN = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:\s+(?:klo\s+)?(\d{1,2})[.:](\d{2}))?$")
+CLOCK = re.compile(r"^(\d{1,2})[:.](\d{2})$")
+
+
+def finnish_to_iso(text):
+    """`5.12.2026 18.00` to `2026-12-05 18:00`; None when not written so.
+
+    Files hold ISO dates only; the form and the editor commands accept the
+    Finnish way too and convert with this (the form's script with the same
+    patterns, exported in the schema)."""
+    finnish = FINNISH_WHEN.match(text.strip())
+    if not finnish:
+        return None
+    d, m, y, hh, mm = finnish.groups()
+    return f"{y}-{int(m):02d}-{int(d):02d}" + (f" {int(hh):02d}:{mm}" if hh else "")
 
 
 def parse_when(text, key):
     """`YYYY-MM-DD` to a date, `YYYY-MM-DD HH:MM` to a Helsinki datetime."""
     text = text.strip()
-    match = _ISO.match(text)
+    match = ISO_WHEN.match(text)
     if not match:
-        finnish = _FINNISH.match(text)
-        if finnish:
-            d, m, y, hh, mm = finnish.groups()
-            iso = f"{y}-{int(m):02d}-{int(d):02d}" + (f" {int(hh):02d}:{mm}" if hh else "")
+        iso = finnish_to_iso(text)
+        if iso:
             raise Invalid("err_date_finnish", key=key, value=text, iso=iso)
         raise Invalid("err_date", key=key, value=text)
     y, m, d, hh, mm = match.groups()
@@ -120,7 +131,7 @@ class When:
 
     def __call__(self, value, key, ctx):
         text = _require_text(value, key, '"2026-12-05 18:00"')
-        if _CLOCK.match(text.strip()):
+        if CLOCK.match(text.strip()):
             raise Invalid("err_time_only", key=key, value=text.strip())
         return parse_when(text, key)
 
@@ -132,7 +143,7 @@ class EndWhen(When):
 
     def __call__(self, value, key, ctx):
         text = _require_text(value, key, '"2026-12-05 20:00"').strip()
-        clock = _CLOCK.match(text)
+        clock = CLOCK.match(text)
         if clock:
             try:
                 return time(int(clock.group(1)), int(clock.group(2)))

@@ -1,10 +1,13 @@
 """Writes the bulletin's own pages: front page, listings, archive, tags, 404, sitemap."""
+import json
 from xml.sax.saxutils import escape
 
 from pelican.generators import Generator
 
 from bulletin_contract.reader import STATE
 from bulletin_contract.render import Renderer
+from bulletin_contract.schema import form_schema
+from bulletin_i18n import translator_for
 from bulletin_settings import site_address, today
 
 from .listings import group
@@ -18,6 +21,9 @@ class Urls:
 
     def __call__(self, name, **values):
         return self.patterns[name].format(**values)
+
+
+SUBMIT_URL = "laheta/"
 
 
 class BulletinPagesGenerator(Generator):
@@ -42,10 +48,11 @@ class BulletinPagesGenerator(Generator):
         items = [("nav_home", ""), ("nav_events", self.urls("events")),
                  ("nav_associations", self.urls("associations")), ("nav_archive", self.urls("archive"))]
         templates = set(self.env.list_templates())
+        self.has_submit_form = "submit.html" in templates
         if "search.html" in templates:
             items.append(("nav_search", "haku/"))
-        if "submit.html" in templates:
-            items.append(("nav_submit", "laheta/"))
+        if self.has_submit_form:
+            items.append(("nav_submit", SUBMIT_URL))
         return items
 
     def _write(self, writer, url, template, **values):
@@ -72,12 +79,18 @@ class BulletinPagesGenerator(Generator):
         self._write(writer, urls("tags"), "tags")
         for tag in b.tags:
             self._write(writer, urls("tag", slug=tag.slug), "tag", tag=tag)
+        if self.has_submit_form:
+            # The form validates with the contract's own rules, exported here.
+            schema = form_schema(self.settings, translator_for(self.settings), STATE.associations)
+            self._write(writer, SUBMIT_URL, "submit", schema=schema,
+                        submit_schema=json.dumps(schema, ensure_ascii=False))
         self._write(writer, "404.html", "404")
         self._write_sitemap()
 
     def _write_sitemap(self):
         b, urls, site = self.bulletin, self.urls, site_address(self.settings)
         addresses = ["", urls("associations"), urls("events"), urls("archive"), urls("tags")]
+        addresses += [SUBMIT_URL] if self.has_submit_form else []
         addresses += [urls("category", slug=s) for s in self.settings["BULLETIN_CATEGORIES"]]
         addresses += [urls("association", slug=s) for s in STATE.associations]
         addresses += [urls("archive_month", year=m.year, month=m.month) for m in b.archive]

@@ -74,7 +74,21 @@ DEFAULTS = {
     # Ended events stay in the calendars this many days, so subscribers keep
     # recent history.
     "BULLETIN_CALENDAR_PAST_DAYS": 30,
+    # The editors' address: the form's e-mail button and the instructions
+    # shown without JavaScript. None leaves the e-mail way out.
+    "BULLETIN_CONTACT_EMAIL": None,
+    # The site's GitHub repository, "owner/name": the form proposes new notice
+    # files there. None leaves the GitHub way out of the form.
+    "BULLETIN_REPOSITORY": None,
+    "BULLETIN_REPOSITORY_BRANCH": "main",
+    # A custom domain for GitHub Pages: `bulletin publish` writes it as CNAME.
+    "BULLETIN_CNAME": None,
 }
+
+_REPOSITORY = re.compile(r"^[A-Za-z0-9-]+/[A-Za-z0-9._-]+$")
+_BRANCH = re.compile(r"^[A-Za-z0-9._/-]+$")
+_EMAIL = re.compile(r"^[^@\s<>\"'(),;:\\]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$")
+_HOSTNAME = re.compile(r"^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}$")
 
 
 class SettingsError(Exception):
@@ -139,6 +153,15 @@ def validate(settings):
     _expect(isinstance(days, int) and days >= 0, "BULLETIN_CALENDAR_PAST_DAYS", days, "a whole number, 0 or more")
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     _expect(epoch is None or epoch.isdigit(), "SOURCE_DATE_EPOCH", epoch, "seconds since 1970 as a whole number")
+    for key, pattern, expected in (
+        ("BULLETIN_CONTACT_EMAIL", _EMAIL, "an e-mail address such as toimitus@example.org, or None"),
+        ("BULLETIN_REPOSITORY", _REPOSITORY, "a GitHub repository as owner/name, or None"),
+        ("BULLETIN_CNAME", _HOSTNAME, "a domain name such as ilmoitukset.example.org, or None"),
+    ):
+        _expect(s[key] is None or (isinstance(s[key], str) and pattern.match(s[key])), key, s[key], expected)
+    branch = s["BULLETIN_REPOSITORY_BRANCH"]
+    _expect(isinstance(branch, str) and _BRANCH.match(branch), "BULLETIN_REPOSITORY_BRANCH", branch,
+            "a branch name such as main")
 
 
 _ABSOLUTE = re.compile(r"^https?://[^/\s]+(/[^\s]*[^/\s])?$")

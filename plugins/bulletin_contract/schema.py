@@ -1,0 +1,72 @@
+"""The submission form's rules, exported from the same tables `bulletin check` reads.
+
+The build writes this schema into the form page (laheta/) and the form's
+script validates with it: the field kinds and limits, the date and contact
+patterns, the categories, the associations and the form's messages. Changing
+a rule in fields.py changes the form with the next build, so the two cannot
+drift apart.
+"""
+from . import fields
+
+EVENT_CATEGORY = "tapahtumat"
+
+# Encoded GitHub "new file" addresses longer than this fail on GitHub.
+GITHUB_URL_LIMIT = 7500
+# Mail programs cut or refuse mailto: addresses well before browsers do.
+MAILTO_URL_LIMIT = 2000
+
+# Translation keys the form's script needs (the page itself is a template).
+FORM_MESSAGES = [
+    "form_err_required_text", "form_err_required_choice", "form_err_too_long", "form_err_date",
+    "form_err_date_impossible", "form_err_time", "form_err_end_before_start",
+    "form_err_end_time_without_start", "form_err_email", "form_err_phone", "form_err_control",
+    "form_err_tag",
+    "send_github_too_long", "send_mail_too_long", "send_copied", "send_copy_failed",
+    "send_download_hint", "mail_subject", "mail_intro", "mail_begin", "mail_end",
+    "mail_new_association", "preview_new_association", "time_prefix", "form_error_prefix",
+    # the preview draws the notice with the notice page's own words
+    "notice_association", "notice_category", "notice_published", "notice_when", "notice_where",
+    "notice_price", "notice_registration", "notice_accessibility", "notice_contact", "notice_tags",
+]
+
+
+def rule_schema(rule):
+    parser = rule.parse
+    out = {"kind": parser.kind, "required": rule.required}
+    if getattr(parser, "limit", None) is not None:
+        out["limit"] = parser.limit
+    if isinstance(parser, fields.Pattern):
+        out["pattern"] = parser.pattern.pattern
+    if isinstance(parser, fields.Mapping):
+        out["fields"] = table_schema(parser.fields)
+    return out
+
+
+def table_schema(table):
+    return {key: rule_schema(rule) for key, rule in table.items()}
+
+
+def form_schema(settings, t, associations):
+    """Everything the form needs, as plain JSON-ready values.
+
+    `associations`: profiles by slug (the build's STATE.associations)."""
+    return {
+        "fields": table_schema(fields.NOTICE_FIELDS),
+        "patterns": {
+            "iso": fields.ISO_WHEN.pattern,
+            "finnish": fields.FINNISH_WHEN.pattern,
+            "clock": fields.CLOCK.pattern,
+        },
+        "categories": [{"slug": slug, "label": label}
+                       for slug, label in settings["BULLETIN_CATEGORIES"].items()],
+        "eventCategory": EVENT_CATEGORY,
+        "associations": sorted(({"slug": slug, "name": p.name} for slug, p in associations.items()),
+                               key=lambda a: a["name"].lower()),
+        "repository": settings.get("BULLETIN_REPOSITORY"),
+        "branch": settings.get("BULLETIN_REPOSITORY_BRANCH", "main"),
+        "contactEmail": settings.get("BULLETIN_CONTACT_EMAIL"),
+        "githubLimit": GITHUB_URL_LIMIT,
+        "mailtoLimit": MAILTO_URL_LIMIT,
+        "weekdays": t("weekdays_short"),
+        "messages": {key: t(key) for key in FORM_MESSAGES},
+    }

@@ -1,0 +1,97 @@
+"""Notice files in one canonical form: the form every tool writes.
+
+Every text value is a double-quoted YAML string, so a title with quotes,
+colons, a leading dash or a `#` stays one valid value; keys come in the order
+of the field tables and nested groups are indented by two spaces. The
+submission form's script (theme/static/js/submit.js) writes exactly this form;
+a browser test holds the two together.
+"""
+import unicodedata
+from datetime import datetime
+
+from . import fields
+
+_ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\t": "\\t"}
+
+
+def quote(text):
+    """A YAML double-quoted scalar; invisible and line-breaking characters
+    are written as escapes so that the value stays on its line."""
+    out = []
+    for char in text:
+        if char in _ESCAPES:
+            out.append(_ESCAPES[char])
+        elif unicodedata.category(char) in ("Cc", "Zl", "Zp") or char == "\ufeff":
+            out.append(f"\\u{ord(char):04x}")
+        else:
+            out.append(char)
+    return '"' + "".join(out) + '"'
+
+
+def _emit(values, table, lines, indent, key_path, line_keys):
+    unknown = set(values) - set(table)
+    if unknown:
+        raise ValueError(f"not in the content contract: {', '.join(sorted(unknown))}")
+    for key, rule in table.items():
+        value = values.get(key)
+        if value is None or value == "" or value == [] or value == {}:
+            continue
+        here = key_path + (key,)
+        line_keys[len(lines) + 1] = here
+        if isinstance(rule.parse, fields.Mapping):
+            lines.append(f"{indent}{key}:")
+            _emit(value, rule.parse.fields, lines, indent + "  ", here, line_keys)
+        elif isinstance(value, bool):
+            lines.append(f"{indent}{key}: {'true' if value else 'false'}")
+        elif isinstance(value, list):
+            lines.append(f"{indent}{key}: [{', '.join(quote(item) for item in value)}]")
+        else:
+            lines.append(f"{indent}{key}: {quote(value)}")
+
+
+def notice_file(values, body):
+    """Front matter values (texts, lists, booleans, nested dicts) and the
+    Markdown body to the text of a notice file."""
+    return notice_file_with_lines(values, body)[0]
+
+
+def notice_file_with_lines(values, body):
+    """Like notice_file, and which key is on which line (for messages)."""
+    lines, line_keys = ["---"], {}
+    _emit(values, fields.NOTICE_FIELDS, lines, "", (), line_keys)
+    lines.append("---")
+    body = body.replace("\r\n", "\n").replace("\r", "\n").strip("\n")
+    return "\n".join(lines) + "\n" + body + "\n", line_keys
+
+
+def when_text(value):
+    """A parsed date or datetime back to the text a file holds."""
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    return value.isoformat()
+
+
+def notice_values(notice):
+    """The values of a valid Notice, ready for notice_file."""
+    values = {
+        "title": notice.title,
+        "association": notice.association,
+        "category": notice.category,
+        "date": when_text(notice.date.date() if notice.date.time() == datetime.min.time() else notice.date),
+        "summary": notice.summary,
+        "tags": list(notice.tags),
+        "expires": when_text(notice.expires) if notice.expires else None,
+        "lang": notice.lang if notice.lang != "fi" else None,
+    }
+    if notice.event:
+        e = notice.event
+        values["event"] = {
+            "start": when_text(e.start), "end": when_text(e.end) if e.end else None,
+            "location": e.location, "price": e.price, "registration": e.registration,
+            "accessibility": e.accessibility,
+        }
+    if notice.contact:
+        c = notice.contact
+        values["contact"] = {"name": c.name, "email": c.email, "phone": c.phone,
+                             "consent": True if c.consent else None}
+    return values

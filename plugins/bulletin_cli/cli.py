@@ -1,4 +1,5 @@
-"""The `bulletin` command: check, build and serve the bulletin."""
+"""The `bulletin` command: check, build and serve the bulletin, and the
+editors' commands that turn submissions into notice files and publish."""
 import argparse
 import logging
 import os
@@ -7,10 +8,12 @@ from pathlib import Path
 
 from bulletin_contract.checks import check_content, context_for, load_associations
 from bulletin_contract.problems import ContentError
-from bulletin_contract.validate import read_notice
+from bulletin_contract.validate import display_path, read_notice
 from bulletin_i18n import translator_for
-from bulletin_settings import SettingsError
+from bulletin_settings import SettingsError, today
 
+from . import add, from_issue, issue_form, new, publish
+from .placing import Site
 from .project import UsageError, build, load_settings
 
 
@@ -63,9 +66,72 @@ def cmd_serve(args):
     return serve(load(), load, args.settings, port=args.port)
 
 
+def _site(args):
+    settings = load_settings(args.settings, content=args.content, today=getattr(args, "today", None))
+    t = translator_for(settings)
+    return Site(settings["PATH"], settings, t), settings
+
+
+def _print_paths(paths):
+    for path in paths:
+        print(display_path(path))
+    return 0
+
+
+def _read_input(name):
+    if name == "-":
+        return "stdin", sys.stdin.read()
+    path = Path(name)
+    if not path.is_file():
+        raise UsageError(f"{name}: no such file")
+    return name, path.read_text(encoding="utf-8", errors="replace")
+
+
+def cmd_from_issue(args):
+    site, settings = _site(args)
+    source, text = _read_input(args.file)
+    comment = Path(args.comment) if args.comment else None
+    return _print_paths(from_issue.run(source, text, site, today(settings), comment))
+
+
+def cmd_add(args):
+    site, _settings = _site(args)
+    source, text = _read_input(args.file)
+    return _print_paths(add.add_notice(source, text, site, args.new_association))
+
+
+def cmd_new(args):
+    site, settings = _site(args)
+    return _print_paths([new.new_notice(args, site, today(settings))])
+
+
+def cmd_publish(args):
+    settings = load_settings(args.settings, content=args.content, output=args.output)
+    t = translator_for(settings)
+    try:
+        message = publish.publish(settings, t, remote=args.remote, branch=args.branch, push=not args.no_push)
+    except ContentError as err:
+        _print_problems(err.problems, stream=sys.stderr)
+        print(t("publish_err_build"), file=sys.stderr)
+        return 1
+    print(message, file=sys.stderr)
+    return 0
+
+
+def cmd_issue_form(args):
+    settings = load_settings(args.settings)
+    text = issue_form.form_yaml(settings, translator_for(settings))
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
 def parser():
     p = argparse.ArgumentParser(prog="bulletin", description="Build and check the associations' bulletin.")
-    p.add_argument("-s", "--settings", default="pelicanconf.py", help="settings file (default: pelicanconf.py)")
+    p.add_argument("-s", "--settings",
+                   help="settings file (default: pelicanconf.py; publishconf.py for publish)")
     sub = p.add_subparsers(dest="command", required=True)
 
     check = sub.add_parser("check", help="check notices and associations; one line per problem")
@@ -84,12 +150,45 @@ def parser():
         if name == "serve":
             cmd.add_argument("--port", type=int, default=8000)
         cmd.set_defaults(run=run)
+
+    cmd = sub.add_parser("from-issue", help="a GitHub issue-form body to a notice file; prints its path")
+    cmd.add_argument("file", help="the issue's body, saved to a file (- reads standard input)")
+    cmd.add_argument("--comment", help="also write the reply to the submitter (Markdown) to this file")
+    cmd.add_argument("--today", help="the day used when the issue gives no date, YYYY-MM-DD")
+    cmd.set_defaults(run=cmd_from_issue)
+
+    cmd = sub.add_parser("add", help="check a submitted notice (a file or an e-mail) and place it; prints its path")
+    cmd.add_argument("file", help="the form's file or an e-mail holding it (- reads standard input)")
+    cmd.add_argument("--new-association", metavar="NAME",
+                     help="the notice's association is new: make its file with this name")
+    cmd.set_defaults(run=cmd_add)
+
+    cmd = sub.add_parser("new", help="a new notice from flags, or from questions in a terminal; prints its path")
+    new.add_arguments(cmd)
+    cmd.add_argument("--today", help="the day used when --date is not given, YYYY-MM-DD")
+    cmd.set_defaults(run=cmd_new)
+
+    cmd = sub.add_parser("publish", help="build with publishconf.py and publish to the gh-pages branch")
+    cmd.add_argument("--output", help="output folder (default: the settings' OUTPUT_PATH)")
+    cmd.add_argument("--remote", default="origin", help="git remote to push to (default: origin)")
+    cmd.add_argument("--branch", default="gh-pages", help="branch to publish to (default: gh-pages)")
+    cmd.add_argument("--no-push", action="store_true", help="commit to the branch but do not push")
+    cmd.set_defaults(run=cmd_publish, default_settings="publishconf.py")
+
+    cmd = sub.add_parser("issue-form", help="write the GitHub issue form for notices (YAML)")
+    cmd.add_argument("--output", help=f"file to write (default: standard output), e.g. {issue_form.TEMPLATE_PATH}")
+    cmd.set_defaults(run=cmd_issue_form)
+
+    for name in ("from-issue", "add", "new", "publish"):
+        sub.choices[name].add_argument("--content", help="content folder (default: the settings' PATH)")
     return p
 
 
 def main(argv=None):
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     args = parser().parse_args(argv)
+    if args.settings is None:
+        args.settings = getattr(args, "default_settings", "pelicanconf.py")
     try:
         return args.run(args)
     except ContentError as err:

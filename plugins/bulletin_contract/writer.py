@@ -28,13 +28,19 @@ def quote(text):
     return '"' + "".join(out) + '"'
 
 
+def _empty(value):
+    return value is None or value == "" or value == [] or value == {}
+
+
 def _emit(values, table, lines, indent, key_path, line_keys):
     unknown = set(values) - set(table)
     if unknown:
         raise ValueError(f"not in the content contract: {', '.join(sorted(unknown))}")
     for key, rule in table.items():
         value = values.get(key)
-        if value is None or value == "" or value == [] or value == {}:
+        if isinstance(value, dict):
+            value = {k: v for k, v in value.items() if not _empty(v)}
+        if _empty(value):
             continue
         here = key_path + (key,)
         line_keys[len(lines) + 1] = here

@@ -1,0 +1,160 @@
+"""`bulletin from-issue FILE`: a GitHub issue-form body to a notice file.
+
+The body is only ever read as data: the workflow writes it to a file through
+an environment variable, and nothing here runs it or pastes it anywhere but
+into double-quoted YAML values and the notice's Markdown body (which the build
+sanitizes). Every answer is checked with the contract's own rule, named by its
+label, so the submitter gets Finnish messages about the form they filled in.
+"""
+import html
+from datetime import date
+
+from bulletin_contract.fields import CONTACT_FIELDS, EVENT_FIELDS, NOTICE_FIELDS, Invalid
+from bulletin_contract.problems import ContentError, Problem
+from bulletin_contract.schema import EVENT_CATEGORY
+from bulletin_contract.slugs import slugify
+from bulletin_contract.validate import display_path
+
+from .issue_form import BY_ID, FIELDS, checked, parse_body
+from .placing import as_iso, place
+
+_TABLES = {(): NOTICE_FIELDS, ("event",): EVENT_FIELDS, ("contact",): CONTACT_FIELDS}
+_DATES = {"date", "start", "end", "expires"}
+
+
+class Answers:
+    """The issue's answers with their labels and lines, collecting problems."""
+
+    def __init__(self, path, text, t):
+        self.path, self.t = display_path(path), t
+        self.answers = parse_body(path, text, t)
+        self.problems = []
+
+    def label(self, field_id):
+        return self.t(BY_ID[field_id].label_key)
+
+    def text(self, field_id):
+        answer = self.answers.get(field_id, ("", 1))[0]
+        return answer if BY_ID[field_id].type == "textarea" else answer.strip()
+
+    def fail(self, field_id, message):
+        line = self.answers.get(field_id, ("", 1))[1]
+        self.problems.append(Problem(self.path, line, message))
+
+    def checked_value(self, field_id, ctx):
+        """The answer, through its field's rule with the label as the key."""
+        text = self.text(field_id)
+        if not text:
+            return None
+        field = BY_ID[field_id]
+        value = as_iso(text) if field_id in _DATES else text
+        if field_id == "tags":
+            value = [word.strip() for word in text.split(",") if word.strip()]
+        rule = _TABLES[field.target[:-1]][field.target[-1]]
+        try:
+            rule.parse(value, self.label(field_id), ctx)
+        except Invalid as err:
+            self.fail(field_id, self.t(err.message_key, **err.values))
+        return value
+
+
+def _category(answers, settings, t):
+    text = answers.text("category")
+    for slug, label in settings["BULLETIN_CATEGORIES"].items():
+        if text in (slug, label):
+            return slug
+    if text:
+        allowed = ", ".join(settings["BULLETIN_CATEGORIES"].values())
+        answers.fail("category", t("issue_err_category", value=text, allowed=allowed))
+    return None
+
+
+def notice_from_issue(path, text, site, today):
+    """Read an issue body, check it and write the notice; returns (notice
+    path, new association's path and name, or None and None). Raises
+    ContentError with every problem, in the submitter's terms, and writes
+    nothing then."""
+    t, ctx = site.t, site.ctx
+    answers = Answers(path, text, t)
+    for field in FIELDS:
+        if field.required and not answers.text(field.id):
+            answers.fail(field.id, t("issue_err_missing", label=answers.label(field.id)))
+    category = _category(answers, site.settings, t)
+    event_ids = [f.id for f in FIELDS if f.target[:1] == ("event",)]
+    if category == EVENT_CATEGORY:
+        for field_id in ("start", "location"):
+            if not answers.text(field_id):
+                answers.fail(field_id, t("issue_err_missing", label=answers.label(field_id)))
+    elif category and any(answers.text(i) for i in event_ids):
+        filled = ", ".join(answers.label(i) for i in event_ids if answers.text(i))
+        answers.fail(event_ids[0], t("issue_err_event_fields", fields=filled))
+
+    name = answers.text("association")
+    slug = site.find_association(name) if name else None
+    new_association = None
+    if name and not slug:
+        slug = slugify(name)
+        try:
+            site.check_name(name)
+            new_association = name
+        except Invalid as err:
+            answers.fail("association", t(err.message_key, **dict(err.values, key=answers.label("association"))))
+
+    values = {"title": None, "association": slug, "category": category,
+              "date": None, "event": {}, "contact": {}}
+    for field in FIELDS:
+        if field.id in ("association", "category", "consent") or not field.target:
+            continue
+        value = answers.checked_value(field.id, ctx)
+        if value is None and field.id == "date":
+            value = today.isoformat()
+        if len(field.target) == 1:
+            values[field.target[0]] = value
+        elif category == EVENT_CATEGORY or field.target[0] == "contact":
+            values[field.target[0]][field.target[1]] = value
+    consent = checked(answers.text("consent"))
+    contact = values["contact"]
+    if (contact.get("email") or contact.get("phone")) and not consent:
+        answers.fail("consent", t("issue_err_consent", label=answers.label("consent")))
+    if any(contact.values()):
+        contact["consent"] = True if consent else None
+    if answers.problems:
+        raise ContentError(answers.problems)
+
+    labels = {f.target: t(f.label_key) for f in FIELDS if f.target}
+    labels.update({("event",): t("f_event"), ("contact",): t("f_contact")})
+    if new_association:
+        site.associations[slug] = None  # known to the check below; its file follows
+    notice = place(site, values, answers.text("body"), labels=labels)
+    association_path = site.add_association(slug, new_association) if new_association else None
+    return notice, association_path, new_association
+
+
+def _quiet(text):
+    # The reply is Markdown on GitHub: answers echoed in it must not become
+    # markup or mention anyone.
+    return html.escape(text, quote=False).replace("@", "@\u200b")
+
+
+def comment(t, notice=None, association=None, name=None, problems=()):
+    """The reply to the submitter, as Markdown for the issue."""
+    if problems:
+        items = "\n".join(f"- {_quiet(p.message)}" for p in problems)
+        return f"{t('issue_comment_failed')}\n\n{items}\n"
+    text = t("issue_comment_ok", path=display_path(notice))
+    if association:
+        text = _quiet(t("issue_new_association", name=name, path=display_path(association))) + "\n\n" + text
+    return text + "\n"
+
+
+def run(path, text, site, today: date, comment_path=None):
+    """The command's work: returns the written paths; raises ContentError."""
+    try:
+        notice, association, name = notice_from_issue(path, text, site, today)
+    except ContentError as err:
+        if comment_path:
+            comment_path.write_text(comment(site.t, problems=err.problems), encoding="utf-8")
+        raise
+    if comment_path:
+        comment_path.write_text(comment(site.t, notice, association, name), encoding="utf-8")
+    return [notice] + ([association] if association else [])

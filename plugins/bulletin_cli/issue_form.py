@@ -1,0 +1,129 @@
+"""The GitHub issue form for notices: its fields, its YAML and reading its answers.
+
+One list of fields gives both the form (.github/ISSUE_TEMPLATE/ilmoitus.yml,
+written by `bulletin issue-form`) and the reading of a submitted issue's body
+(`bulletin from-issue`), with the labels from the translation table, so the
+two cannot disagree. A test holds the committed form to this list.
+"""
+import re
+from dataclasses import dataclass
+
+import yaml
+
+from bulletin_contract.fields import NOTICE_FIELDS
+from bulletin_contract.problems import Problem
+
+ISSUE_LABEL = "ilmoitus"
+TEMPLATE_PATH = ".github/ISSUE_TEMPLATE/ilmoitus.yml"
+
+
+@dataclass(frozen=True)
+class IssueField:
+    id: str
+    label_key: str
+    type: str  # input, textarea, dropdown, checkboxes
+    target: tuple  # key path in the notice's front matter; () for the body
+    required: bool = False
+    hint_key: str = None
+
+
+FIELDS = [
+    IssueField("title", "f_title", "input", ("title",), True, "f_title_hint"),
+    IssueField("association", "f_association", "input", ("association",), True, "issue_association_hint"),
+    IssueField("category", "f_category", "dropdown", ("category",), True),
+    IssueField("start", "issue_start", "input", ("event", "start"), hint_key="issue_start_hint"),
+    IssueField("end", "issue_end", "input", ("event", "end"), hint_key="issue_end_hint"),
+    IssueField("location", "f_location", "input", ("event", "location"), hint_key="issue_location_hint"),
+    IssueField("price", "f_price", "input", ("event", "price"), hint_key="f_price_hint"),
+    IssueField("registration", "f_registration", "input", ("event", "registration"), hint_key="f_registration_hint"),
+    IssueField("accessibility", "f_accessibility", "input", ("event", "accessibility"),
+               hint_key="f_accessibility_hint"),
+    IssueField("date", "f_date", "input", ("date",), hint_key="issue_date_hint"),
+    IssueField("expires", "f_expires", "input", ("expires",), hint_key="f_expires_hint"),
+    IssueField("summary", "f_summary", "input", ("summary",), hint_key="f_summary_hint"),
+    IssueField("body", "f_body", "textarea", (), True, "f_body_hint"),
+    IssueField("tags", "f_tags", "input", ("tags",), hint_key="f_tags_hint"),
+    IssueField("contact_name", "f_contact_name", "input", ("contact", "name")),
+    IssueField("contact_email", "f_contact_email", "input", ("contact", "email")),
+    IssueField("contact_phone", "f_contact_phone", "input", ("contact", "phone"), hint_key="f_contact_phone_hint"),
+    IssueField("consent", "issue_consent", "checkboxes", ("contact", "consent")),
+]
+BY_ID = {field.id: field for field in FIELDS}
+
+
+def _limit(target):
+    rule = NOTICE_FIELDS.get(target[0]) if target else None
+    return getattr(rule.parse, "limit", None) if rule and len(target) == 1 else None
+
+
+def form_yaml(settings, t):
+    """The issue form's YAML text."""
+    body = [{"type": "markdown", "attributes": {"value": t("issue_form_intro")}}]
+    for field in FIELDS:
+        attributes = {"label": t(field.label_key)}
+        if field.hint_key:
+            attributes["description"] = t(field.hint_key, limit=_limit(field.target))
+        if field.type == "dropdown":
+            attributes["options"] = list(settings["BULLETIN_CATEGORIES"].values())
+        if field.type == "checkboxes":
+            attributes["options"] = [{"label": t("issue_consent_option")}]
+        item = {"type": field.type, "id": field.id, "attributes": attributes}
+        if field.required:
+            item["validations"] = {"required": True}
+        body.append(item)
+    form = {
+        "name": t("issue_form_name"),
+        "description": t("issue_form_description"),
+        "title": f"{t('issue_form_name')}: ",
+        "labels": [ISSUE_LABEL],
+        "body": body,
+    }
+    header = ("# Written by `bulletin issue-form` from the field list in plugins/bulletin_cli/issue_form.py\n"
+              "# and the translation table. Change those and run the command again; do not edit by hand.\n")
+    return header + yaml.safe_dump(form, allow_unicode=True, sort_keys=False, width=100)
+
+
+_HEADING = re.compile(r"^###\s+(.+?)\s*$")
+
+
+def parse_body(path, text, t):
+    """An issue-form body to {field id: (text, line)}.
+
+    GitHub writes every field as `### Label` and the answer under it, in the
+    form's order, empty answers as `_No response_`. Only the body (a textarea)
+    can hold `###` lines of its own, so the fields before it are found from
+    the start and the fields after it from the end."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    labels = [(field.id, t(field.label_key)) for field in FIELDS]
+    body_index = next(i for i, field in enumerate(FIELDS) if field.type == "textarea")
+    starts = {}
+    position = 0
+    for field_id, label in labels[: body_index + 1]:
+        for number in range(position, len(lines)):
+            match = _HEADING.match(lines[number])
+            if match and match.group(1) == label:
+                starts[field_id] = position = number
+                break
+    end = len(lines)
+    for field_id, label in reversed(labels[body_index + 1:]):
+        for number in range(end - 1, position, -1):
+            match = _HEADING.match(lines[number])
+            if match and match.group(1) == label:
+                starts[field_id] = end = number
+                break
+    if not starts:
+        raise Problem(path, 1, t("issue_err_no_form", name=t("issue_form_name"))).as_error()
+    ordered = sorted(starts.items(), key=lambda item: item[1])
+    answers = {}
+    for index, (field_id, start) in enumerate(ordered):
+        stop = ordered[index + 1][1] if index + 1 < len(ordered) else len(lines)
+        answer = "\n".join(lines[start + 1: stop]).strip("\n")
+        if answer.strip() == t("issue_no_answer"):
+            answer = ""
+        answers[field_id] = (answer, start + 1)
+    return answers
+
+
+def checked(answer):
+    """A checkboxes answer (`- [X] ...`) to True or False."""
+    return bool(re.search(r"^\s*[-*]\s*\[[xX]\]", answer, re.MULTILINE))

@@ -1,0 +1,103 @@
+"""Putting a new notice into content/notices/: a readable, unique name, checked
+first and never written over an existing file. Shared by `from-issue`, `add`
+and `new`."""
+from pathlib import Path
+
+from bulletin_contract.checks import ASSOCIATIONS_DIR, NOTICES_DIR, all_files, context_for, load_associations
+from bulletin_contract.fields import ASSOCIATION_FIELDS, CLOCK, Invalid, finnish_to_iso
+from bulletin_contract.problems import ContentError, Problem
+from bulletin_contract.slugs import slugify
+from bulletin_contract.validate import read_notice
+from bulletin_contract.writer import notice_file_with_lines, quote
+
+TITLE_SLUG_LIMIT = 50
+
+
+def title_slug(title):
+    slug = slugify(title)
+    if len(slug) > TITLE_SLUG_LIMIT:
+        slug = slug[:TITLE_SLUG_LIMIT].rsplit("-", 1)[0]
+    return slug or "ilmoitus"
+
+
+def unique_path(content, date_text, title):
+    """content/notices/<year>/<date>-<title>.md, with -2, -3... when the
+    address is taken anywhere under notices/ (addresses are site-wide)."""
+    notices = Path(content, NOTICES_DIR)
+    taken = {slugify(path.stem) for path in all_files(notices)}
+    base = f"{date_text[:10]}-{title_slug(title)}"
+    name, number = base, 2
+    while name in taken:
+        name, number = f"{base}-{number}", number + 1
+    return notices / date_text[:4] / f"{name}.md"
+
+
+def as_iso(text):
+    """A date written the Finnish way to ISO (`5.12.2026 18.00`, or a time
+    alone `18.00`); anything else as it is (the field rule then says what is
+    wrong)."""
+    text = text.strip()
+    clock = CLOCK.match(text)
+    if clock:
+        return f"{int(clock.group(1)):02d}:{clock.group(2)}"
+    return finnish_to_iso(text) or text
+
+
+class Site:
+    """The content folder's associations and the rules' context."""
+
+    def __init__(self, content, settings, t):
+        self.content = Path(content)
+        self.settings, self.t = settings, t
+        self.associations, _problems = load_associations(self.content, context_for(settings, t))
+
+    @property
+    def ctx(self):
+        return context_for(self.settings, self.t, associations=set(self.associations))
+
+    def find_association(self, text):
+        """A slug or a name as a person wrote it to a slug, or None."""
+        wanted = slugify(text)
+        for slug, profile in self.associations.items():
+            if wanted in (slug, slugify(profile.name)):
+                return slug
+        return None
+
+    def add_association(self, slug, name):
+        """A new association file with its name only, for the editors to fill in."""
+        path = self.content / ASSOCIATIONS_DIR / f"{slug}.yml"
+        name = ASSOCIATION_FIELDS["name"].parse(name, "name", self.ctx)
+        with open(path, "x", encoding="utf-8") as out:
+            out.write(f"name: {quote(name)}\n")
+        self.associations[slug] = None  # known from now on; the file is read at build
+        return path
+
+    def check_name(self, name):
+        """Raise Invalid if the text cannot be an association's name."""
+        ASSOCIATION_FIELDS["name"].parse(name, "name", self.ctx)
+        if not slugify(name):
+            raise Invalid("err_tag", key="name", value=name)
+
+
+def place(site, values, body, labels=None):
+    """Write a notice with the given values to a new file; returns its path.
+
+    Raises ContentError, with nothing written, when the notice breaks a rule;
+    with `labels` (key path -> label) each problem names the field's label."""
+    text, line_keys = notice_file_with_lines(values, body)
+    path = unique_path(site.content, values.get("date", ""), values.get("title", ""))
+    try:
+        read_notice(path, text.encode("utf-8"), site.ctx)
+    except ContentError as err:
+        if not labels:
+            raise
+        raise ContentError([_relabel(p, line_keys, labels) for p in err.problems]) from None
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "x", encoding="utf-8") as out:
+        out.write(text)
+    return path
+
+
+def _relabel(problem, line_keys, labels):
+    label = labels.get(line_keys.get(problem.line))
+    return Problem(problem.path, problem.line, f"{label}: {problem.message}") if label else problem

@@ -94,11 +94,18 @@
     return "\"" + out + "\"";
   }
 
+  function empty(value) {
+    return value === undefined || value === null || value === "" ||
+      (Array.isArray(value) && !value.length) ||
+      (typeof value === "object" && !Array.isArray(value) && !Object.keys(value).some(function (key) {
+        return !empty(value[key]);
+      }));
+  }
+
   function emit(values, table, lines, indent) {
     Object.keys(table).forEach(function (key) {
       var value = values[key];
-      if (value === undefined || value === null || value === "" ||
-          (Array.isArray(value) && !value.length)) {
+      if (empty(value)) {
         return;
       }
       if (table[key].kind === "mapping") {

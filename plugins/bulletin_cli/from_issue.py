@@ -51,10 +51,14 @@ class Answers:
         if field_id == "tags":
             value = [word.strip() for word in text.split(",") if word.strip()]
         rule = _TABLES[field.target[:-1]][field.target[-1]]
+        label = self.label(field_id)
         try:
-            rule.parse(value, self.label(field_id), ctx)
+            rule.parse(value, label, ctx)
         except Invalid as err:
-            self.fail(field_id, self.t(err.message_key, **err.values))
+            # Name the answer as it was written, and the field by its label.
+            message = self.t(err.message_key, **dict(err.values, value=text[:80]))
+            self.fail(field_id, message if label in message else self.t("issue_err_problem", label=label,
+                                                                        message=message))
         return value
 
 

@@ -16,8 +16,13 @@ class Problem:
 
     def as_github(self):
         # GitHub workflow command: shown inline on the pull request's diff.
-        message = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return f"::error file={self.path},line={self.line}::{message}"
+        # Escaped as GitHub's own toolkit does: data, and property values
+        # (a comma or colon in a file name would end the property).
+        def data(text):
+            return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+        file = data(self.path).replace(":", "%3A").replace(",", "%2C")
+        return f"::error file={file},line={self.line}::{data(self.message)}"
 
 
 class ContentError(Exception):

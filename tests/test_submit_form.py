@@ -1,0 +1,204 @@
+"""The submission form in Debian's Chromium, filled in as a person would."""
+import json
+import urllib.parse
+from pathlib import Path
+
+import pytest
+
+from bulletin_cli.cli import main
+from bulletin_contract.schema import GITHUB_URL_LIMIT
+from bulletin_contract.writer import notice_file
+from browser import chromium, guard_requests, served
+from conftest import Site
+
+BODY = "Tervetuloa joulukonserttiin!\n\nOhjelmassa on **rakkaita** joululauluja."
+LONG_FINNISH = ("Yhdistyksen syyskokouksessa käsitellään sääntömääräiset asiat: toimintakertomus, "
+                "tilinpäätös ja hallituksen jäsenten valinta. Kahvitarjoilu ennen kokousta. ")
+
+
+@pytest.fixture(scope="module")
+def form_site(tmp_path_factory):
+    site = Site(tmp_path_factory.mktemp("form"))
+    assert site.build("2026-12-01") == 0
+    with served(site.output) as base, chromium() as browser:
+        yield site, base, browser
+
+
+@pytest.fixture
+def page(form_site):
+    site, base, browser = form_site
+    context = browser.new_context(accept_downloads=True)
+    page = context.new_page()
+    leaks = guard_requests(page, base)
+    errors = []
+    page.on("pageerror", lambda err: errors.append(str(err)))
+    page.goto(base + "/laheta/")
+    yield page
+    assert leaks == [] and errors == []
+    context.close()
+
+
+def fill_event(page, title='Joulukonsertti "Tähtitaivas": tervetuloa!', body=BODY):
+    page.get_by_label("Otsikko").fill(title)
+    page.get_by_label("Yhdistys", exact=True).select_option(label="Testikylän Eläkkeensaajat ry")
+    page.get_by_label("Tapahtumat").check()
+    page.get_by_label("Alkamispäivä").fill("5.12.2026")
+    page.get_by_label("Alkamiskellonaika").fill("18.00")
+    page.get_by_label("Päättymiskellonaika").fill("20.00")
+    page.get_by_label("Paikka").fill("Kerhohuone, Koulukatu 1, Imatra")
+    page.get_by_label("Julkaisupäivä").fill("20.11.2026")
+    page.get_by_label("Ilmoituksen teksti").fill(body)
+    page.get_by_label("Avainsanat").fill("joulu, musiikki, joulu")
+    page.get_by_label("Yhteyshenkilön nimi").fill("Aila Esimerkki")
+    page.get_by_label("Yhteyshenkilö on antanut luvan").check()
+    page.get_by_label("Yhteyshenkilön sähköposti").fill("aila@example.org")
+    page.get_by_label("Yhteyshenkilön puhelinnumero").fill("040 123 4567")
+
+
+def preview(page):
+    page.get_by_role("button", name="Esikatsele ilmoitus").click()
+
+
+def test_filled_form_downloads_a_file_that_passes_check_and_builds(form_site, page):
+    site = form_site[0]
+    fill_event(page)
+    preview(page)
+    assert page.evaluate("document.activeElement.id") == "esikatselu"
+    shown = page.locator("[data-preview-notice]").inner_text()
+    assert "la 5.12.2026 klo 18.00–20.00" in shown and "Testikylän Eläkkeensaajat ry" in shown
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Lataa tiedosto").click()
+    download = info.value
+    name = download.suggested_filename
+    assert name.startswith("2026-11-20-joulukonsertti-tahtitaivas-tervetuloa-") and name.endswith(".md")
+    text = open(download.path(), encoding="utf-8").read()
+    # The script writes exactly what the Python writer writes.
+    assert text == notice_file({
+        "title": 'Joulukonsertti "Tähtitaivas": tervetuloa!', "association": "testikyla",
+        "category": "tapahtumat", "date": "2026-11-20", "tags": ["joulu", "musiikki"],
+        "event": {"start": "2026-12-05 18:00", "end": "2026-12-05 20:00", "location": "Kerhohuone, Koulukatu 1, Imatra"},
+        "contact": {"name": "Aila Esimerkki", "email": "aila@example.org", "phone": "040 123 4567", "consent": True},
+    }, BODY)
+    assert page.locator("[data-file]").input_value() == text  # the file as it will be sent
+    path = site.notice(f"2026/{name}", text)
+    assert site.check(path) == 0
+    assert site.build("2026-12-01") == 0
+    notice = site.page(f"ilmoitukset/{name[:-3]}/")
+    assert notice.h1.get_text() == 'Joulukonsertti "Tähtitaivas": tervetuloa!'
+    assert "aila@example.org" in notice.select_one(".bl-contact").get_text()
+    path.unlink()
+
+
+def test_failed_send_shows_the_error_summary_with_focus(page):
+    page.get_by_label("Julkaisupäivä").fill("31.2.2026")
+    page.get_by_label("Tapahtumat").check()
+    page.get_by_label("Alkamispäivä").fill("huomenna")
+    preview(page)
+    summary = page.locator("[data-error-summary]")
+    assert summary.is_visible()
+    assert page.evaluate("document.activeElement.hasAttribute('data-error-summary')")
+    assert page.title().startswith("Virhe:")
+    messages = summary.locator("a").all_inner_texts()
+    assert messages == ["Kirjoita otsikko.", "Valitse yhdistys.",
+                        "Alkamispäivä: kirjoita päivämäärä muodossa 5.12.2026.", "Kirjoita paikka.",
+                        "Julkaisupäivä: päivää 31.2.2026 ei ole olemassa. Tarkista päivä ja kuukausi.",
+                        "Kirjoita ilmoituksen teksti."]
+    # each message is also beside its field, tied to the control
+    title = page.get_by_label("Otsikko")
+    assert title.get_attribute("aria-invalid") == "true"
+    assert "f-title-error" in title.get_attribute("aria-describedby").split()
+    assert page.locator("#f-title-error").inner_text().endswith("Kirjoita otsikko.")
+    # a link in the summary takes the person to the field
+    summary.get_by_role("link", name="Kirjoita paikka.").click()
+    assert page.evaluate("document.activeElement.id") == "f-location"
+    # corrected, the errors go away
+    page.get_by_label("Julkaisupäivä").fill("2026-11-20")
+    fill_event(page)
+    preview(page)
+    assert not summary.is_visible() and page.locator("[data-preview]").is_visible()
+
+
+def test_github_address_is_measured_and_a_long_notice_hides_the_button(page, capsys):
+    fill_event(page, body=LONG_FINNISH * 4)
+    preview(page)
+    github = page.locator("[data-send-github]")
+    short_bytes = int(github.get_attribute("data-url-bytes"))
+    href = github.get_attribute("href")
+    path = page.locator("[data-send-download-hint]").inner_text().split()[2]
+    file_text = page.locator("[data-file]").input_value()
+    # The measure is the encoded address itself, as GitHub receives it.
+    expected = ("https://github.com/imatra-jarjestot/ilmoitukset/new/main?filename=content/notices/2026/" + path +
+                "&value=" + urllib.parse.quote(file_text, safe="-_.!~*'()"))
+    assert href == expected and short_bytes == len(expected.encode())
+    assert github.is_visible() and short_bytes <= GITHUB_URL_LIMIT
+
+    page.get_by_role("button", name="Muokkaa ilmoitusta").click()
+    page.get_by_label("Ilmoituksen teksti").fill(LONG_FINNISH * 30)  # about 4,500 characters
+    preview(page)
+    long_bytes = int(github.get_attribute("data-url-bytes"))
+    assert long_bytes > GITHUB_URL_LIMIT and not github.is_visible()
+    why = page.locator("[data-send-github-too-long]")
+    assert why.is_visible() and f"({long_bytes} tavua, enintään {GITHUB_URL_LIMIT})" in why.inner_text()
+    assert page.get_by_role("button", name="Lataa tiedosto").is_visible()
+    with capsys.disabled():
+        print(f"\nGitHub address: {len(LONG_FINNISH * 4)} characters of text -> {short_bytes} bytes; "
+              f"{len(LONG_FINNISH * 30)} characters -> {long_bytes} bytes")
+
+
+def test_new_association_by_mail_is_added_with_bulletin_add(form_site, page, tmp_path, capsys):
+    site = form_site[0]
+    fill_event(page)
+    page.get_by_label("Yhdistys", exact=True).select_option(label="Yhdistykseni ei ole listalla")
+    page.get_by_label("Yhdistyksen nimi").fill("Imatran Shakkikerho ry")
+    preview(page)
+    note = page.locator("[data-preview-new]")
+    assert note.is_visible() and "Imatran Shakkikerho ry" in note.inner_text()
+    mailto = page.get_by_role("link", name="Lähetä sähköpostilla").get_attribute("href")
+    address, query = mailto.split("?", 1)
+    assert address == "mailto:toimitus@example.org"
+    mail = urllib.parse.parse_qs(query)
+    assert mail["subject"] == ['Ilmoitus: Joulukonsertti "Tähtitaivas": tervetuloa!']
+    body = mail["body"][0]
+    assert "Sen nimi on Imatran Shakkikerho ry." in body and "=== ILMOITUS ALKAA ===" in body
+    email = tmp_path / "viesti.txt"
+    email.write_text("Lähettäjä: aila@example.org\n\n" + body + "\n-- \nAila\n", encoding="utf-8")
+    assert main(["add", str(email), "--content", str(site.content),
+                 "--new-association", "Imatran Shakkikerho ry"]) == 0
+    notice, association = capsys.readouterr().out.split()
+    assert association.endswith("associations/imatran-shakkikerho-ry.yml")
+    assert site.check() == 0
+    for written in (notice, association):  # printed relative to here, or whole
+        Path(written).unlink()
+
+
+def test_copy_puts_the_file_on_the_clipboard(form_site):
+    site, base, browser = form_site
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(base + "/laheta/")
+    fill_event(page)
+    preview(page)
+    page.get_by_role("button", name="Kopioi tiedosto").click()
+    page.wait_for_function("document.querySelector('[data-send-copy-status]').textContent !== ''")
+    assert page.locator("[data-send-copy-status]").inner_text() == "Tiedosto on kopioitu. Liitä se sähköpostiviestiin."
+    assert page.evaluate("navigator.clipboard.readText()") == page.locator("[data-file]").input_value()
+    context.close()
+
+
+def test_without_javascript_the_page_tells_how_to_send(form_site):
+    site, base, browser = form_site
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base + "/laheta/")
+    assert not page.locator("form").is_visible()
+    assert page.get_by_role("link", name="toimitus@example.org").get_attribute("href") == "mailto:toimitus@example.org"
+    template = page.locator("pre").inner_text()
+    assert "Otsikko:" in template and "Paikka:" in template and "Tapahtumat, Tilat" in template
+    context.close()
+
+
+def test_the_schema_in_the_page_is_the_one_the_script_uses(page):
+    schema = json.loads(page.locator("form").get_attribute("data-schema"))
+    page.get_by_label("Otsikko").fill("x" * (schema["fields"]["title"]["limit"] + 1))
+    preview(page)
+    assert f"enintään {schema['fields']['title']['limit']} merkkiä, nyt 121" in page.locator("#f-title-error").inner_text()

@@ -1,0 +1,231 @@
+"""The editors' commands: from-issue, add, new, and check's GitHub annotations."""
+import io
+from pathlib import Path
+
+import pytest
+
+from bulletin_cli import new as new_command
+from bulletin_cli.cli import main
+from bulletin_contract.problems import Problem
+from conftest import notice_text
+
+EMPTY = "_No response_"
+
+
+def issue_body(**answers):
+    """An issue-form body as GitHub writes it, every field in the form's order."""
+    fields = {
+        "Otsikko": "Kevätkokous", "Yhdistys": "Testikylän Eläkkeensaajat ry", "Aihe": "Tiedotteet",
+        "Tapahtuman alkamisaika": EMPTY, "Tapahtuman päättymisaika": EMPTY, "Paikka": EMPTY, "Hinta": EMPTY,
+        "Ilmoittautuminen": EMPTY, "Esteettömyys": EMPTY, "Julkaisupäivä": "20.11.2026",
+        "Voimassa viimeistään": EMPTY, "Lyhyt kuvaus": EMPTY, "Ilmoituksen teksti": "Tervetuloa kokoukseen.",
+        "Avainsanat": EMPTY, "Yhteyshenkilön nimi": EMPTY, "Yhteyshenkilön sähköposti": EMPTY,
+        "Yhteyshenkilön puhelinnumero": EMPTY,
+        "Yhteystietojen julkaiseminen": "- [ ] Yhteyshenkilö on antanut luvan julkaista sähköpostiosoitteensa "
+                                        "ja puhelinnumeronsa.",
+    }
+    fields.update(answers)
+    return "\n\n".join(f"### {label}\n\n{answer}" for label, answer in fields.items()) + "\n"
+
+
+def from_issue(site, tmp_path, body, capsys):
+    path = tmp_path / "body.md"
+    path.write_text(body, encoding="utf-8")
+    comment = tmp_path / "comment.md"
+    status = main(["from-issue", str(path), "--content", str(site.content), "--comment", str(comment),
+                   "--today", "2026-11-28"])
+    out, err = capsys.readouterr()
+    return status, out.split(), err, comment.read_text(encoding="utf-8")
+
+
+def test_from_issue_writes_a_notice_that_passes_check(site, tmp_path, capsys):
+    body = issue_body(**{"Aihe": "Tapahtumat", "Tapahtuman alkamisaika": "5.12.2026 klo 18.00",
+                         "Tapahtuman päättymisaika": "20.00", "Paikka": "Kerhohuone",
+                         "Avainsanat": "kokous, syksy", "Yhteyshenkilön nimi": "Aila",
+                         "Yhteyshenkilön puhelinnumero": "040 123 4567",
+                         "Yhteystietojen julkaiseminen": "- [X] Yhteyshenkilö on antanut luvan"})
+    status, paths, err, comment = from_issue(site, tmp_path, body, capsys)
+    assert status == 0, err
+    assert len(paths) == 1 and paths[0].endswith("notices/2026/2026-11-20-kevatkokous.md")
+    text = Path(paths[0]).read_text(encoding="utf-8")
+    assert 'start: "2026-12-05 18:00"' in text and 'end: "20:00"' in text and "consent: true" in text
+    assert site.check() == 0
+    assert "2026-11-20-kevatkokous.md" in comment and comment.startswith("Kiitos!")
+    # The same issue again (an edit) gets a new name, never the old file.
+    status, again, _err, _comment = from_issue(site, tmp_path, body, capsys)
+    assert status == 0 and again[0].endswith("2026-11-20-kevatkokous-2.md")
+
+
+@pytest.mark.parametrize("title, body", [
+    ("$(touch PWNED) `touch PWNED` ; rm -rf / && echo", "Teksti $(touch PWNED) | tee PWNED > PWNED"),
+    ("${{ secrets.GITHUB_TOKEN }}", "${{ github.event.issue.body }} ${{ toJSON(github) }}"),
+    ('<script>alert("x")</script> " \' : # - [ ] {{ }}', "<img src=x onerror=alert(1)><script>alert(1)</script>"),
+    ("---", "---\ntitle: toinen\n---\n### Otsikko\n\nVäärä otsikko"),
+])
+def test_from_issue_keeps_hostile_text_as_text(site, tmp_path, capsys, monkeypatch, title, body):
+    monkeypatch.chdir(tmp_path)
+    status, paths, err, _comment = from_issue(site, tmp_path, issue_body(**{
+        "Otsikko": title, "Ilmoituksen teksti": body}), capsys)
+    assert status == 0, err
+    assert not (tmp_path / "PWNED").exists()
+    assert site.build() == 0
+    page = site.page(f"ilmoitukset/{Path(paths[0]).stem}/")
+    assert page.h1.get_text() == title  # the title as written, nothing run or interpreted
+    body_html = page.select_one(".bl-notice__body")
+    assert body_html.find("script") is None
+    assert not [a for tag in body_html.find_all(True) for a in tag.attrs if a.startswith("on")]
+
+
+@pytest.mark.parametrize("answers, message", [
+    ({"Aihe": "Konsertit"}, "Aihe Konsertit ei kelpaa. Valitse jokin näistä: Tapahtumat, Tilat"),
+    ({"Paikka": "Kerhohuone"}, "Kohdat Paikka kuuluvat vain tapahtumille"),
+    ({"Otsikko": EMPTY}, "Kohta Otsikko puuttuu."),
+    ({"Aihe": "Tapahtumat"}, "Kohta Tapahtuman alkamisaika puuttuu."),
+    ({"Julkaisupäivä": "31.2.2026"}, "Julkaisupäivä: Päivämäärää 31.2.2026 ei ole olemassa."),
+    ({"Otsikko": "x" * 130}, "Kenttä Otsikko on liian pitkä (130 merkkiä, enintään 120)"),
+    ({"Yhteyshenkilön sähköposti": "aila@example.org"}, "Rastita kohta Yhteystietojen julkaiseminen"),
+    ({"Yhteyshenkilön sähköposti": "aila(at)example.org",
+      "Yhteystietojen julkaiseminen": "- [X] lupa"}, "Sähköpostiosoite aila(at)example.org ei kelpaa"),
+    ({"Aihe": "Tapahtumat", "Tapahtuman alkamisaika": "5.12.2026 18.00", "Tapahtuman päättymisaika": "4.12.2026",
+      "Paikka": "Sali"}, "Tapahtuman päättymisaika: Tapahtuma päättyy"),
+])
+def test_from_issue_wrong_answers_get_finnish_messages(site, tmp_path, capsys, answers, message):
+    status, paths, err, comment = from_issue(site, tmp_path, issue_body(**answers), capsys)
+    assert status == 1 and paths == []
+    assert message in err and message in comment
+    assert list((site.content / "notices").rglob("*.md")) == []  # nothing written
+
+
+def test_from_issue_reply_cannot_carry_markup_or_mentions(site, tmp_path, capsys):
+    status, _paths, _err, comment = from_issue(site, tmp_path, issue_body(**{
+        "Aihe": "<img src=x>@editors"}), capsys)
+    assert status == 1
+    assert "<img" not in comment and "&lt;img src=x&gt;@\u200beditors" in comment
+
+
+def test_from_issue_without_the_form(site, tmp_path, capsys):
+    status, _paths, err, comment = from_issue(site, tmp_path, "Hei, tässä ilmoitus: kokous tiistaina.", capsys)
+    assert status == 1 and "Tekstistä ei löytynyt ilmoituslomakkeen kohtia" in comment
+
+
+def test_from_issue_new_association_gets_a_file_for_the_editors(site, tmp_path, capsys):
+    status, paths, err, comment = from_issue(site, tmp_path, issue_body(**{"Yhdistys": "Imatran Shakkikerho ry"}),
+                                             capsys)
+    assert status == 0, err
+    assert paths[1].endswith("associations/imatran-shakkikerho-ry.yml")
+    assert Path(paths[1]).read_text(encoding="utf-8") == 'name: "Imatran Shakkikerho ry"\n'
+    assert "association: \"imatran-shakkikerho-ry\"" in Path(paths[0]).read_text(encoding="utf-8")
+    assert "Yhdistystä Imatran Shakkikerho ry ei vielä ollut sivustolla" in comment
+    assert site.check() == 0
+
+
+FORM_FILE = notice_text(title="Kirpputori: kaikki pois, la", date="2026-11-20")
+
+
+def add(site, text, *extra, capsys, tmp_path):
+    source = tmp_path / "lahetys.txt"
+    source.write_text(text, encoding="utf-8")
+    status = main(["add", str(source), "--content", str(site.content), *extra])
+    out, err = capsys.readouterr()
+    return status, out.split(), err
+
+
+def test_add_places_the_form_file_and_never_overwrites(site, tmp_path, capsys):
+    status, first, err = add(site, FORM_FILE, capsys=capsys, tmp_path=tmp_path)
+    assert status == 0, err
+    status, second, _err = add(site, FORM_FILE, capsys=capsys, tmp_path=tmp_path)
+    assert status == 0 and first != second
+    assert first[0].endswith("notices/2026/2026-11-20-kirpputori-kaikki-pois-la.md")
+    assert second[0].endswith("2026-11-20-kirpputori-kaikki-pois-la-2.md")
+    # normalized: every value double-quoted, keys in the contract's order
+    assert Path(first[0]).read_text(encoding="utf-8").startswith(
+        '---\ntitle: "Kirpputori: kaikki pois, la"\nassociation: "testikyla"\ncategory: "tiedotteet"\n')
+    assert site.check() == 0
+
+
+def test_add_from_an_email_with_text_around_it(site, tmp_path, capsys):
+    email = ("From: sihteeri@example.org\nSubject: ilmoitus\n\nHei!\n\nTässä ilmoituksemme:\n\n"
+             + FORM_FILE + "\nTerveisin\nAila\n")
+    quoted = "".join(f"> {line}\n" for line in FORM_FILE.splitlines())
+    marked = "Hei,\n=== ILMOITUS ALKAA ===\n" + FORM_FILE + "=== ILMOITUS PÄÄTTYY ===\n-- \nAila"
+    for text, body_tail in ((email, "Terveisin\nAila"), (quoted, "Ilmoituksen teksti."),
+                            (marked, "Ilmoituksen teksti.")):
+        status, paths, err = add(site, text, capsys=capsys, tmp_path=tmp_path)
+        assert status == 0, err
+        assert Path(paths[0]).read_text(encoding="utf-8").rstrip().endswith(body_tail)
+    assert site.check() == 0
+
+
+def test_add_from_standard_input(site, monkeypatch, capsys):
+    monkeypatch.setattr("sys.stdin", io.StringIO(FORM_FILE))
+    assert main(["add", "-", "--content", str(site.content)]) == 0
+    assert Path(capsys.readouterr().out.strip()).is_file()
+
+
+@pytest.mark.parametrize("text, message", [
+    ("Hei, ilmoitus tulee myöhemmin.", "Tekstistä ei löytynyt ilmoitusta"),
+    ("Hei\n\n" + notice_text(date="5.12.2026"), "lahetys.txt:7: Kirjoita päivämäärä 5.12.2026 muodossa"),
+    (notice_text(extra="save_as: index.html"), "Avain save_as on sivuston oma"),
+    (notice_text(association="tuntematon"), "Yhdistystä tuntematon ei löydy"),
+])
+def test_add_refuses_bad_submissions_and_writes_nothing(site, tmp_path, capsys, text, message):
+    status, paths, err = add(site, text, capsys=capsys, tmp_path=tmp_path)
+    assert status == 1 and paths == []
+    assert message in err
+    assert list((site.content / "notices").rglob("*.md")) == []
+
+
+def test_add_with_a_new_association(site, tmp_path, capsys):
+    text = notice_text(association="imatran-shakkikerho-ry")
+    status, paths, err = add(site, text, "--new-association", "Imatran Shakkikerho ry", capsys=capsys,
+                             tmp_path=tmp_path)
+    assert status == 0, err
+    assert Path(paths[1]).name == "imatran-shakkikerho-ry.yml"
+    assert site.check() == 0
+    status, _paths, err = add(site, text, "--new-association", "Toinen", capsys=capsys, tmp_path=tmp_path)
+    assert status == 2 and "on jo olemassa" in err
+
+
+def test_new_from_flags(site, capsys):
+    status = main(["new", "--content", str(site.content), "--title", "Joulumyyjäiset", "--association",
+                   "Testikylän Eläkkeensaajat ry", "--category", "Tapahtumat", "--date", "1.11.2026",
+                   "--start", "5.12.2026 10.00", "--end", "14.00", "--location", "Asukastupa", "--tags",
+                   "joulu, myyjäiset", "--contact-name", "Aila", "--contact-phone", "040 123 4567", "--consent"])
+    path = Path(capsys.readouterr().out.strip())
+    assert status == 0 and path.name == "2026-11-01-joulumyyjaiset.md"
+    text = path.read_text(encoding="utf-8")
+    assert 'association: "testikyla"' in text and 'start: "2026-12-05 10:00"' in text
+    assert text.rstrip().endswith("Kirjoita ilmoituksen teksti tähän.")
+    assert site.check() == 0
+
+
+def test_new_names_the_flag_of_a_bad_value(site, capsys):
+    status = main(["new", "--content", str(site.content), "--title", "Kokous", "--association", "testikyla",
+                   "--category", "tiedotteet", "--expires", "huomenna"])
+    assert status == 1 and "--expires: Kentän expires päivämäärä huomenna ei kelpaa" in capsys.readouterr().err
+
+
+def test_new_without_a_terminal_says_which_flag_is_missing(site, capsys, monkeypatch):
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    assert main(["new", "--content", str(site.content), "--title", "Kokous"]) == 2
+    assert "Puuttuu Yhdistys. Anna se valitsimella --association." in capsys.readouterr().err
+
+
+def test_new_asks_questions_in_a_terminal(site, capsys, monkeypatch):
+    answers = iter(["", "Kevätkokous", "testikyla", "tapahtumat", "2026-03-20 18:00", "Kerhohuone"])
+    asked = []
+    monkeypatch.setattr("builtins.input", lambda prompt: asked.append(prompt) or next(answers))
+    parser_args = ["new", "--content", str(site.content), "--today", "2026-03-01"]
+    monkeypatch.setattr(new_command.sys.stdin, "isatty", lambda: True, raising=False)
+    assert main(parser_args) == 0
+    assert asked == ["Otsikko: ", "Otsikko: ", "Yhdistys: ", "Aihe: ", "Tapahtuman alkamisaika: ", "Paikka: "]
+    assert Path(capsys.readouterr().out.strip()).name == "2026-03-01-kevatkokous.md"
+    assert site.check() == 0
+
+
+@pytest.mark.parametrize("path, expected", [
+    ("content/notices/a.md", "::error file=content/notices/a.md,line=3::viesti%0Atoinen rivi 100%25"),
+    ("content/notices/a,b:c.md", "::error file=content/notices/a%2Cb%3Ac.md,line=3::viesti%0Atoinen rivi 100%25"),
+])
+def test_github_annotation_escapes_as_github_does(path, expected):
+    assert Problem(path, 3, "viesti\ntoinen rivi 100%").as_github() == expected

@@ -1,0 +1,157 @@
+"""The site's own vocabulary, grouped by lemma, for the search page.
+
+Pagefind stems words, but a Finnish stem often differs between forms of one
+word (asukastupa / asukastuvalla). Writing lemmas into the indexed text would
+show them in excerpts, so the build instead writes a map from each word on the
+site to the other forms of the same lemma that occur on the site. The search
+page looks a query word up and asks Pagefind for every form, so base forms and
+inflected forms find the same notices and the excerpts stay in the notice's
+own words.
+"""
+import hashlib
+import json
+import re
+from collections import Counter, defaultdict
+
+import simplemma
+
+# Letters and digits; Pagefind too splits words at punctuation and hyphens.
+_WORD = re.compile(r"[^\W_]+")
+# Languages whose unknown words are often compounds of known words.
+_COMPOUNDING = {"fi"}
+_MIN_PART = 3  # shorter heads and tails are suffixes or clitics, not words
+
+
+def words(text):
+    """Lower-case words of a text, without numbers and single letters."""
+    return [w for w in _WORD.findall(text.lower()) if len(w) > 1 and not w.isdigit()]
+
+
+class Lemmatizer:
+    """simplemma with a cache per word, and compounds read from the end.
+
+    simplemma cuts an unknown compound to its first part (asukastupa ->
+    asukas). When a word is not in its dictionary but splits into two known
+    words, the lemma is the head and the tail's lemma (asukas + tupa).
+    """
+
+    def __init__(self):
+        self._cache = {}
+
+    def __call__(self, word, lang="fi"):
+        key = (lang, word)
+        if key not in self._cache:
+            self._cache[key] = word  # until known; also ends a cycle of lemmas
+            lemma = self._lemma(word, lang)
+            # simplemma's lemma is sometimes a form of another lemma
+            # (asukastuvallemme -> asukastuvalle -> asukastupa): follow it.
+            self._cache[key] = lemma if lemma == word else self(lemma, lang)
+        return self._cache[key]
+
+    def _lemma(self, word, lang):
+        try:
+            return self._compound(word, lang) or _clean(simplemma.lemmatize(word, lang=lang, low_memory=True)) or word
+        except ValueError:  # a language simplemma does not know: the word as it is
+            return word
+
+    def _compound(self, word, lang):
+        known = lambda w: simplemma.is_known(w, lang=lang, low_memory=True)  # noqa: E731
+        if lang not in _COMPOUNDING or known(word):
+            return None
+        for cut in range(_MIN_PART, len(word) - _MIN_PART + 1):
+            head, tail = word[:cut], word[cut:]
+            if known(head) and known(tail):
+                return head + _clean(simplemma.lemmatize(tail, lang=lang, low_memory=True))
+        return None
+
+
+def _clean(lemma):
+    return "".join(_WORD.findall(lemma.lower()))
+
+
+# A map file is split by one more letter when it would be larger than this,
+# so a query loads a few kilobytes however large the site's vocabulary grows.
+MAX_FILE_BYTES = 16 * 1024
+
+
+def file_key(word, length=2):
+    """The name of the map file for a word's first `length` letters, ASCII-safe
+    and unambiguous (search.js computes the same)."""
+    return "".join(c if c.isascii() and c.isalnum() else f"_{ord(c):x}_" for c in word[:length])
+
+
+def encode(table):
+    return json.dumps(table, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+def build_lemma_map(counts, lemmatize, max_bytes=MAX_FILE_BYTES):
+    """{file key: {"forms": {lemma: [forms]}, "lemmas": {form: [lemmas]}}}.
+
+    `counts` maps (word, lang) to the number of documents it occurs in. A
+    lemma lists the forms of it that occur on the site, most frequent first,
+    so the search page can keep the commonest when a query has many; a form
+    names its lemmas, which may sit in another file. Each word is stored
+    once, so the map grows with the vocabulary, not with its square. Lemmas
+    whose only form on the site is the lemma itself are left out: the search
+    page searches every word as typed anyway.
+
+    A word is in the file of its first two letters, or of more letters when
+    that file was split; search.js looks for the longest key that exists.
+    """
+    groups = defaultdict(Counter)
+    for (word, lang), count in counts.items():
+        groups[lemmatize(word, lang)][word] += count
+    entries = defaultdict(lambda: {"forms": {}, "lemmas": []})
+    for lemma in sorted(groups):
+        forms = [f for f, _ in sorted(groups[lemma].items(), key=lambda item: (-item[1], item[0]))]
+        if forms == [lemma]:
+            continue
+        entries[lemma]["forms"] = forms
+        for form in forms:
+            if form != lemma:
+                entries[form]["lemmas"].append(lemma)
+    return _files(entries, 2, max_bytes)
+
+
+def _table(entries, words):
+    table = {"forms": {}, "lemmas": {}}
+    for word in words:
+        for part in ("forms", "lemmas"):
+            if entries[word][part]:
+                table[part][word] = entries[word][part]
+    return table
+
+
+def _files(entries, length, max_bytes, words=None):
+    by_key = defaultdict(list)
+    for word in sorted(entries if words is None else words):
+        by_key[file_key(word, length)].append(word)
+    files = {}
+    for key, group in by_key.items():
+        short = [w for w in group if len(w) <= length]  # cannot go to a longer key
+        if len(encode(_table(entries, group))) <= max_bytes or len(short) == len(group):
+            files[key] = _table(entries, group)
+            continue
+        if short:
+            files[key] = _table(entries, short)
+        files.update(_files(entries, length + 1, max_bytes, [w for w in group if len(w) > length]))
+    return files
+
+
+def vocabulary(documents):
+    """Document counts of (word, lang) for [(text, lang)]."""
+    counts = Counter()
+    for text, lang in documents:
+        counts.update((w, lang) for w in set(words(text)))
+    return counts
+
+
+def write_lemma_map(folder, files):
+    """Write one JSON file per key; returns a version that changes with the content."""
+    folder.mkdir(parents=True, exist_ok=True)
+    digest = hashlib.sha256()
+    for key in sorted(files):
+        data = encode(files[key])
+        (folder / f"{key}.json").write_text(data, encoding="utf-8")
+        digest.update(f"{key}\0{data}\0".encode())
+    return digest.hexdigest()[:12]

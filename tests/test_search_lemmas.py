@@ -1,0 +1,110 @@
+"""The lemma map the search page expands queries with (pure functions)."""
+import pytest
+
+from bulletin_search.lemmas import Lemmatizer, build_lemma_map, encode, file_key, vocabulary, words
+
+
+def test_words_are_lower_case_and_split_at_punctuation_and_hyphens():
+    assert words("Asukastuvalla perjantai-iltana klo 17, 5.12.! (Talkooväelle)") == [
+        "asukastuvalla", "perjantai", "iltana", "klo", "talkooväelle"]
+
+
+def test_words_leave_out_numbers_and_single_letters():
+    assert words("a 2026 b 12 ja 3b") == ["ja", "3b"]
+
+
+@pytest.mark.parametrize("word, length, key", [
+    ("asukastupa", 2, "as"), ("asukastupa", 3, "asu"), ("ab", 3, "ab"), ("äiti", 2, "_e4_i"),
+    ("öljy", 2, "_f6_l"), ("ää", 2, "_e4__e4_"), ("3b", 2, "3b"),
+])
+def test_file_key_is_the_first_letters_ascii_safe(word, length, key):
+    assert file_key(word, length) == key
+
+
+def test_file_keys_of_different_letters_never_meet():
+    # "äb" and the Thai letter U+0E4B would both be "_e4b" without the closing "_"
+    assert file_key("äbc", 3) != file_key("\u0e4bc", 2)
+
+
+@pytest.fixture(scope="module")
+def lemmatize():
+    return Lemmatizer()
+
+
+@pytest.mark.parametrize("form, lemma", [
+    ("asukastuvalla", "asukastupa"),
+    ("talkooväelle", "talkooväki"),
+    ("talkooväkeä", "talkooväki"),
+    ("kerhohuoneella", "kerhohuone"),
+    # unknown compounds: simplemma alone cuts these to their first part
+    ("asukastupaa", "asukastupa"),
+    ("kylätaloa", "kylätalo"),
+    ("asukastupa", "asukastupa"),
+    # simplemma's lemma is itself a form of another lemma: followed to the end
+    ("asukastuvallemme", "asukastupa"),
+])
+def test_finnish_forms_find_their_lemma(lemmatize, form, lemma):
+    assert lemmatize(form, "fi") == lemma
+
+
+def test_a_language_simplemma_lacks_keeps_the_word(lemmatize):
+    assert lemmatize("bures", "xx") == "bures"
+
+
+def test_the_map_names_the_forms_of_a_lemma_and_the_lemma_of_a_form():
+    lemmas = {"asukastuvalla": "asukastupa", "asukastuvan": "asukastupa", "talo": "talo"}
+    counts = {("asukastuvalla", "fi"): 3, ("asukastuvan", "fi"): 5, ("talo", "fi"): 2}
+    files = build_lemma_map(counts, lambda word, lang: lemmas[word])
+    assert files == {"as": {
+        # most frequent form first
+        "forms": {"asukastupa": ["asukastuvan", "asukastuvalla"]},
+        "lemmas": {"asukastuvalla": ["asukastupa"], "asukastuvan": ["asukastupa"]},
+    }}  # "talo" is its only form: nothing to expand, so not in the map
+
+
+def test_a_lemma_in_another_file_than_its_form():
+    counts = {("paremmin", "fi"): 1, ("hyvin", "fi"): 1}
+    files = build_lemma_map(counts, lambda word, lang: "hyvin")
+    assert files["hy"]["forms"] == {"hyvin": ["hyvin", "paremmin"]}
+    assert files["pa"]["lemmas"] == {"paremmin": ["hyvin"]}
+
+
+def test_a_form_shared_by_two_languages_names_both_lemmas():
+    counts = {("tak", "sv"): 1, ("tak", "fi"): 1}
+    files = build_lemma_map(counts, lambda word, lang: {"sv": "tack", "fi": "takki"}[lang])
+    assert files["ta"]["lemmas"] == {"tak": ["tack", "takki"]}
+
+
+def test_vocabulary_counts_documents_not_occurrences():
+    counts = vocabulary([("talo talo Talon", "fi"), ("talo", "fi"), ("house", "en")])
+    assert counts == {("talo", "fi"): 2, ("talon", "fi"): 1, ("house", "en"): 1}
+
+
+def test_real_words_end_to_end(lemmatize):
+    counts = vocabulary([("Tuo leivonnaiset asukastuvalle.", "fi"), ("Asukastuvan piha.", "fi")])
+    files = build_lemma_map(counts, lemmatize)
+    assert set(files["as"]["forms"]["asukastupa"]) == {"asukastuvalle", "asukastuvan"}
+
+
+def where_the_search_page_looks(files, word):
+    """search.js: the longest key of the word that is a file."""
+    for length in range(len(word), 1, -1):
+        if file_key(word, length) in files:
+            return file_key(word, length)
+    return None
+
+
+def test_a_large_file_is_split_by_one_more_letter_and_every_word_stays_findable():
+    stems = ["kala", "kana", "kata", "kaura", "kahvi", "ka"]
+    counts = {(f"{stem}{ending}", "fi"): 1 for stem in stems for ending in ("", "n", "lla", "sta", "ksi")}
+    lemma = lambda word, lang: next(s for s in sorted(stems, key=len, reverse=True) if word.startswith(s))  # noqa: E731
+    whole = build_lemma_map(counts, lemma)
+    assert list(whole) == ["ka"]
+    split = build_lemma_map(counts, lemma, max_bytes=200)
+    assert "ka" in split and {"kal", "kan", "kat", "kau", "kah"} <= set(split)
+    assert all(len(encode(table)) <= 200 for key, table in split.items() if key != "ka")
+    for (word, _), _ in counts.items():
+        table = split[where_the_search_page_looks(split, word)]
+        stored = whole["ka"]
+        for part in ("forms", "lemmas"):
+            assert table[part].get(word) == stored[part].get(word), (word, part)

@@ -24,6 +24,7 @@ PLUGINS = [
     "bulletin_feeds",
     "bulletin_calendars",
     "bulletin_sharing",
+    "bulletin_search",
 ]
 
 BULLETIN_LANGUAGE = "fi"

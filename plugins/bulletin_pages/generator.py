@@ -50,7 +50,7 @@ class BulletinPagesGenerator(Generator):
         templates = set(self.env.list_templates())
         self.has_submit_form = "submit.html" in templates
         if "search.html" in templates:
-            items.append(("nav_search", "haku/"))
+            items.append(("nav_search", self.urls("search")))
         if self.has_submit_form:
             items.append(("nav_submit", SUBMIT_URL))
         return items

@@ -51,6 +51,7 @@ DEFAULTS = {
         "archive_month": "arkisto/{year}/{month:02d}/",
         "tags": "avainsanat/",
         "tag": "avainsanat/{slug}/",
+        "search": "haku/",
     },
     "BULLETIN_FRONT_EVENTS": 8,
     "BULLETIN_FRONT_NOTICES": 10,

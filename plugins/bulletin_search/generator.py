@@ -1,0 +1,58 @@
+"""Writes the search page and the lemma map of the site's words."""
+import logging
+import time
+from pathlib import Path
+
+from pelican.generators import Generator
+
+from bulletin_contract.reader import STATE
+from bulletin_contract.render import plain_text
+from bulletin_i18n import translator_for
+
+from .lemmas import Lemmatizer, build_lemma_map, vocabulary, write_lemma_map
+
+log = logging.getLogger(__name__)
+
+
+def notice_text(article, dates):
+    """The words of a notice page that Pagefind indexes."""
+    notice = article.notice
+    parts = [notice.title, plain_text(article.content), *notice.tags]
+    if notice.event:
+        event = notice.event
+        parts += [dates.when_long(event), event.location, event.price or "", event.registration or "",
+                  event.accessibility or ""]
+    if notice.contact and notice.contact.name:
+        parts.append(notice.contact.name)
+    return " ".join(parts)
+
+
+def association_text(profile):
+    return " ".join([profile.name, plain_text(getattr(profile, "description_html", "") or ""), *profile.groups])
+
+
+class SearchGenerator(Generator):
+    def generate_context(self):
+        self.url = self.settings["BULLETIN_URLS"]["search"]
+        # Templates show the header search form when the site has search.
+        self.context["search_url"] = self.url
+
+    def documents(self):
+        language = self.settings["BULLETIN_LANGUAGE"]
+        dates = translator_for(self.settings).dates
+        docs = [(notice_text(a, dates), a.notice.lang) for a in self.context["articles"]]
+        docs += [(association_text(p), language) for p in STATE.associations.values()]
+        return docs
+
+    def generate_output(self, writer):
+        started = time.monotonic()
+        counts = vocabulary(self.documents())
+        files = build_lemma_map(counts, Lemmatizer())
+        version = write_lemma_map(Path(self.output_path) / self.url / "lemmat", files)
+        log.info("Lemma map of %d words in %d files written in %.1f s",
+                 len(counts), len(files), time.monotonic() - started)
+        used = {g for p in STATE.associations.values() for g in p.groups}
+        groups = [g for g in self.settings["BULLETIN_GROUPS"] if g in used]
+        writer.write_file(self.url + "index.html", self.get_template("search"), self.context,
+                          relative_urls=False, page_url=self.url, lemma_files=sorted(files),
+                          lemma_version=version, search_groups=groups)

@@ -1,0 +1,137 @@
+"""What the build gives search: the Pagefind index, what is indexed, the
+search page, the lemma map and the search form on every page."""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, event_text, notice_text
+
+
+def page(output, address):
+    return BeautifulSoup((output / address / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def search_fields(soup, kind):
+    """{key: [values]} of the page's data-pagefind-<kind>="key[content]" metas."""
+    fields = {}
+    for meta in soup.select(f"meta[data-pagefind-{kind}]"):
+        key = meta[f"data-pagefind-{kind}"].removesuffix("[content]")
+        fields.setdefault(key, []).append(meta["content"])
+    return fields
+
+
+def test_the_index_holds_every_notice_and_association_page(example_site):
+    entry = json.loads((example_site / "pagefind" / "pagefind-entry.json").read_text())
+    notices = len(list((example_site / "ilmoitukset").glob("*/index.html")))
+    associations = len(list((example_site / "yhdistykset").glob("*/index.html")))
+    assert entry["languages"]["fi"]["page_count"] == notices + associations
+    assert (example_site / "pagefind" / "pagefind.js").is_file()
+
+
+@pytest.mark.parametrize("address", ["", "aiheet/tilat/", "yhdistykset/", "tapahtumat/", "arkisto/",
+                                     "avainsanat/", "haku/", "nain-ilmoitat/"])
+def test_listing_and_other_pages_are_not_indexed(example_site, address):
+    assert page(example_site, address).select("[data-pagefind-body]") == []
+
+
+def test_a_notice_page_is_indexed_without_its_interface_labels(example_site):
+    soup = page(example_site, "ilmoitukset/joulumyyjaiset-vuoksenniska/")
+    body = soup.select_one("article[data-pagefind-body]")
+    assert body.h1.get_text() == "Joulumyyjäiset Vuoksenniskan asukastuvalla"
+    ignored = " ".join(e.get_text(" ") for e in body.select("[data-pagefind-ignore]"))
+    for label in ("Ilmoittaja", "Aihe", "Julkaistu", "Tapahtuman tiedot", "Aika", "Paikka"):
+        assert label in ignored
+
+
+def test_an_association_page_indexes_its_profile_not_its_notice_lists(example_site):
+    soup = page(example_site, "yhdistykset/vuoksenniskan-asukkaat/")
+    body = soup.select_one("[data-pagefind-body]")
+    assert body.h1.get_text() == "Vuoksenniskan Asukkaat ry"
+    assert body.select(".bl-list, .bl-item") == []
+    assert soup.select(".bl-item")  # the lists are there, outside the indexed part
+    assert search_fields(soup, "filter") == {"association": ["vuoksenniskan-asukkaat"], "group": ["asukkaat"]}
+    assert search_fields(soup, "meta") == {"kind": ["Yhdistys"]}
+    assert search_fields(soup, "sort") == {"date": ["9999"]}  # before the notices when newest first
+
+
+def test_a_notice_carries_filters_and_result_details(example_site):
+    soup = page(example_site, "ilmoitukset/joulumyyjaiset-vuoksenniska/")
+    assert search_fields(soup, "filter") == {
+        "category": ["tapahtumat"], "association": ["vuoksenniskan-asukkaat"], "group": ["asukkaat"],
+        "upcoming": ["1"]}
+    assert search_fields(soup, "meta") == {
+        "association": ["Vuoksenniskan Asukkaat ry"], "category": ["Tapahtumat"],
+        "when": ["la 5.12.2026 klo 10.00–14.00"]}
+    assert search_fields(soup, "sort") == {"date": ["2026-12-05T10:00+02:00"]}
+
+
+def test_a_past_event_is_not_upcoming_and_is_marked_expired(example_site):
+    soup = page(example_site, "ilmoitukset/syysmarkkinat-vuoksenniska/")
+    fields = search_fields(soup, "filter")
+    assert "upcoming" not in fields and fields["category"] == ["tapahtumat"]
+    assert search_fields(soup, "meta")["expired"] == ["vanhentunut"]
+
+
+def test_a_notice_that_is_not_an_event_shows_its_publication_date(example_site):
+    soup = page(example_site, "ilmoitukset/joulumyyjaiset-talkoovaki/")
+    assert search_fields(soup, "meta")["when"] == ["Julkaistu 22.11.2026"]
+    assert "upcoming" not in search_fields(soup, "filter")
+
+
+@pytest.mark.parametrize("address", ["", "ilmoitukset/joulumyyjaiset-talkoovaki/", "yhdistykset/", "404.html"])
+def test_every_page_has_a_plain_search_form_that_lands_on_the_search_page(example_site, address):
+    path = example_site / address if address.endswith(".html") else example_site / address / "index.html"
+    soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    form = soup.select_one("header form[role=search]")
+    assert form["action"] == "/haku/" and form["method"] == "get"
+    field = form.select_one("input[name=q]")
+    assert soup.select_one(f"label[for={field['id']}]").get_text() == "Hae ilmoituksista"
+    assert soup.select_one('nav a[href="/haku/"]').get_text() == "Hae"
+
+
+def test_the_search_page_lists_its_lemma_files(example_site):
+    soup = page(example_site, "haku/")
+    search = soup.select_one("#bl-search")
+    assert search.has_attr("hidden")  # shown by search.js
+    listed = search["data-lemma-files"].split()
+    written = sorted(p.stem for p in (example_site / "haku" / "lemmat").glob("*.json"))
+    assert listed == written and "as" in listed
+    forms = json.loads((example_site / "haku" / "lemmat" / "as.json").read_text(encoding="utf-8"))["forms"]
+    assert {"asukastuvalla", "asukastuvalle", "asukastuvan"} <= set(forms["asukastupa"])
+    assert soup.select_one("header form[role=search]") is None  # the page's own form is enough
+
+
+def test_the_search_page_offers_every_filter_as_a_labelled_control(example_site):
+    soup = page(example_site, "haku/")
+    form = soup.select_one("#bl-search form")
+    assert form.select_one("fieldset legend").get_text() == "Rajaa hakua"
+    for name in ("q", "category", "association", "group", "upcoming"):
+        control = form.select_one(f"[name={name}]")
+        assert soup.select_one(f"label[for={control['id']}]").get_text().strip()
+    categories = [o["value"] for o in form.select("select[name=category] option")]
+    assert categories == ["", "tapahtumat", "tilat", "rahoitus", "vapaaehtoiset", "yhteistyo", "tiedotteet"]
+    assert "eläkeläiset" in [o["value"] for o in form.select("select[name=group] option")]
+
+
+def test_the_index_follows_a_rebuild(site):
+    site.notice("tupa.md", notice_text(title="Kerhohuone vapaana", body="Asukastuvalla on tilaa."))
+    assert site.build() == 0
+    first = json.loads((site.output / "pagefind" / "pagefind-entry.json").read_text())
+    site.notice("tapahtuma.md", event_text(title="Syysmarkkinat", body="Markkinat asukastuvan pihalla."))
+    assert site.build() == 0
+    second = json.loads((site.output / "pagefind" / "pagefind-entry.json").read_text())
+    # one notice and one association, then two notices and the association
+    assert (first["languages"]["fi"]["page_count"], second["languages"]["fi"]["page_count"]) == (2, 3)
+
+
+def test_pelican_itself_builds_the_search_index(tmp_path):
+    output = tmp_path / "out"
+    result = subprocess.run([sys.executable, "-m", "pelican", "content", "-s", "pelicanconf.py", "-o", str(output)],
+                            cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert (output / "pagefind" / "pagefind-entry.json").is_file()
+    assert (output / "haku" / "index.html").is_file()

@@ -1,0 +1,266 @@
+// The search page: Pagefind's index, asked for every form of each query word.
+//
+// Pagefind stems words, but Finnish stems differ between forms of one word
+// (asukastupa / asukastuvalla). The build writes the site's own word forms
+// grouped by lemma (haku/lemmat/<first letters>.json: lemma -> its forms on
+// the site, form -> its lemmas). A query word is looked up there and Pagefind is
+// asked for each combination of forms; the results are merged by page, so a
+// base form finds the inflected text and the excerpt shows the notice's own
+// words with the matched form marked.
+
+const root = document.getElementById("bl-search");
+const text = root.dataset; // addresses and interface strings from the template
+const form = root.querySelector("form");
+const status = document.getElementById("haku-tila");
+const list = document.getElementById("haku-tulokset");
+const more = document.getElementById("haku-lisaa");
+const FILTERS = ["category", "association", "group"];
+const PAGE_SIZE = 10;
+const MAX_SEARCHES = 24; // combinations of forms asked from Pagefind per query
+
+// --- word forms -----------------------------------------------------------
+
+export function words(query) {
+  return query.toLowerCase().match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
+}
+
+// Same as lemmas.file_key in the build: `length` letters, ASCII-safe.
+export function fileKey(word, length = 2) {
+  return Array.from(word).slice(0, length)
+    .map((c) => (/^[a-z0-9]$/.test(c) ? c : `_${c.codePointAt(0).toString(16)}_`))
+    .join("");
+}
+
+const lemmaFiles = new Set(text.lemmaFiles.split(" ").filter(Boolean));
+const loadedFiles = new Map();
+
+// A word is in the file of its first two letters, or of more letters where
+// the build split a large file: the longest key that exists.
+function fileFor(word) {
+  for (let length = Array.from(word).length; length >= 2; length--) {
+    const key = fileKey(word, length);
+    if (lemmaFiles.has(key)) return key;
+  }
+  return null;
+}
+
+function lemmaFile(word) {
+  const key = fileFor(word);
+  if (key === null) return Promise.resolve({});
+  if (!loadedFiles.has(key)) {
+    const url = `${text.lemmas}${key}.json?v=${text.lemmaVersion}`;
+    loadedFiles.set(key, fetch(url).then((r) => (r.ok ? r.json() : {})).catch(() => ({})));
+  }
+  return loadedFiles.get(key);
+}
+
+function entry(file, part, word) {
+  const table = file[part] ?? {};
+  return Object.hasOwn(table, word) ? table[word] : [];
+}
+
+// The word as typed, then the forms on the site of its lemmas (the word may
+// itself be a lemma), most frequent first.
+async function formsOf(word) {
+  const lemmas = [word, ...entry(await lemmaFile(word), "lemmas", word)];
+  const forms = new Set([word]);
+  for (const lemma of lemmas) {
+    for (const form of entry(await lemmaFile(lemma), "forms", lemma)) forms.add(form);
+  }
+  return [...forms];
+}
+
+// Every combination of one form per word, keeping the commonest forms
+// (the build lists them most frequent first) when there would be too many.
+export function combinations(formLists, limit = MAX_SEARCHES) {
+  const lists = formLists.map((forms) => [...forms]);
+  const count = () => lists.reduce((n, forms) => n * forms.length, 1);
+  while (count() > limit) {
+    const longest = lists.reduce((a, b) => (b.length > a.length ? b : a));
+    longest.pop();
+  }
+  return lists.reduce((acc, forms) => acc.flatMap((head) => forms.map((f) => [...head, f])), [[]])
+    .map((combo) => combo.join(" "));
+}
+
+// --- searching --------------------------------------------------------------
+
+let pagefind = null;
+
+async function engine() {
+  if (!pagefind) {
+    const module = await import(text.bundle + "pagefind.js");
+    await module.options({ baseUrl: new URL(text.site, location.href).pathname });
+    module.init();
+    pagefind = module;
+  }
+  return pagefind;
+}
+
+export async function find(state) {
+  const pf = await engine();
+  const filters = {};
+  for (const key of FILTERS) if (state[key]) filters[key] = state[key];
+  if (state.upcoming) filters.upcoming = "1";
+  const terms = words(state.q);
+  if (!terms.length) {
+    // Browsing by filter: upcoming events soonest first, the rest newest first.
+    const sort = { date: state.upcoming ? "asc" : "desc" };
+    return { found: (await pf.search(null, { filters, sort })).results, forms: new Set() };
+  }
+  const formLists = await Promise.all(terms.map(formsOf));
+  const queries = combinations(formLists);
+  const searches = await Promise.all(queries.map((q) => pf.search(q, { filters })));
+  const best = new Map();
+  for (const search of searches) {
+    for (const result of search.results) {
+      const seen = best.get(result.id);
+      if (!seen || result.score > seen.score) best.set(result.id, result);
+    }
+  }
+  const found = [...best.values()].sort((a, b) => b.score - a.score);
+  return { found, forms: new Set(formLists.flat()) };
+}
+
+// --- showing ----------------------------------------------------------------
+
+// Pagefind's excerpt is HTML with <mark> around the words its search matched.
+// Keep only the text and marks, so nothing in it can become markup here, and
+// mark too the other forms of the query words: the excerpt comes from the
+// search for one combination of forms.
+function appendExcerpt(element, html, forms) {
+  const mark = (word) => {
+    const node = document.createElement("mark");
+    node.textContent = word;
+    return node;
+  };
+  const parsed = new DOMParser().parseFromString(html, "text/html");
+  for (const node of parsed.body.childNodes) {
+    const marked = node.nodeName === "MARK";
+    // odd parts are words; Pagefind's marks also cover the punctuation after a word
+    node.textContent.split(/([\p{L}\p{M}\p{N}]+)/u).forEach((part, index) => {
+      const word = index % 2 === 1;
+      if (part) element.append(word && (marked || forms.has(part.toLowerCase())) ? mark(part) : part);
+    });
+  }
+}
+
+function resultItem(data, forms) {
+  const meta = data.meta;
+  const item = document.createElement("li");
+  item.className = "bl-result";
+  const heading = document.createElement("h2");
+  heading.className = "bl-result__title";
+  const link = document.createElement("a");
+  link.href = data.url;
+  link.textContent = meta.title;
+  heading.append(link);
+  const facts = document.createElement("p");
+  facts.className = "bl-result__meta";
+  facts.textContent = [meta.when, meta.association, meta.category ?? meta.kind, meta.expired]
+    .filter(Boolean).join(" · ");
+  const excerpt = document.createElement("p");
+  excerpt.className = "bl-result__excerpt";
+  appendExcerpt(excerpt, data.excerpt, forms);
+  item.append(heading, facts, excerpt);
+  return item;
+}
+
+let results = [];
+let shown = 0;
+let highlight = new Set(); // every form of the query words
+
+async function showMore() {
+  const page = results.slice(shown, shown + PAGE_SIZE);
+  const items = (await Promise.all(page.map((r) => r.data()))).map((data) => resultItem(data, highlight));
+  list.append(...items);
+  shown += page.length;
+  more.hidden = shown >= results.length;
+  return items;
+}
+
+function countText(count) {
+  if (count === 0) return text.none;
+  return count === 1 ? text.countOne : text.countMany.replace("{count}", count);
+}
+
+// --- the form and the address -------------------------------------------------
+
+function readForm() {
+  const data = new FormData(form);
+  const state = { q: (data.get("q") ?? "").trim(), upcoming: data.get("upcoming") === "1" };
+  for (const key of FILTERS) state[key] = data.get(key) ?? "";
+  return state;
+}
+
+function fillForm(params) {
+  form.elements.q.value = params.get("q") ?? "";
+  for (const key of FILTERS) {
+    const select = form.elements[key];
+    const value = params.get(key) ?? "";
+    select.value = [...select.options].some((o) => o.value === value) ? value : "";
+  }
+  form.elements.upcoming.checked = params.get("upcoming") === "1";
+}
+
+function remember(state) {
+  const params = new URLSearchParams();
+  if (state.q) params.set("q", state.q);
+  for (const key of FILTERS) if (state[key]) params.set(key, state[key]);
+  if (state.upcoming) params.set("upcoming", "1");
+  const query = params.toString();
+  history.replaceState(null, "", query ? `?${query}` : location.pathname);
+}
+
+let latest = 0; // a slower earlier search must not overwrite a newer one
+
+async function run() {
+  const state = readForm();
+  remember(state);
+  const ticket = ++latest;
+  list.replaceChildren();
+  more.hidden = true;
+  results = [];
+  shown = 0;
+  if (!state.q && !FILTERS.some((key) => state[key]) && !state.upcoming) {
+    status.textContent = text.prompt;
+    return;
+  }
+  status.textContent = text.loading;
+  try {
+    const { found, forms } = await find(state);
+    if (ticket !== latest) return;
+    results = found;
+    highlight = forms;
+    await showMore();
+    if (ticket !== latest) return;
+    status.textContent = countText(results.length);
+  } catch (error) {
+    if (ticket !== latest) return;
+    status.textContent = text.error;
+    document.getElementById("bl-search-browse").hidden = false;
+    console.error(error);
+  }
+}
+
+function start() {
+  root.hidden = false;
+  document.getElementById("bl-search-browse").hidden = true;
+  document.getElementById("bl-search-nojs").hidden = true;
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    run();
+  });
+  form.addEventListener("change", (event) => {
+    if (event.target.name !== "q") run();
+  });
+  more.addEventListener("click", async () => {
+    const items = await showMore();
+    if (items.length) items[0].querySelector("a").focus();
+  });
+  const params = new URLSearchParams(location.search);
+  fillForm(params);
+  if ([...params.keys()].length) run();
+}
+
+start();

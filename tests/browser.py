@@ -18,9 +18,17 @@ class _Quiet(SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def served(folder):
-    """Serve a built site on 127.0.0.1 on a free port; yields the base address."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder)))
+def served(folder, headers=None):
+    """Serve a built site on 127.0.0.1 on a free port; yields the base address.
+    `headers` go on every response, e.g. a Content-Security-Policy."""
+
+    class Handler(_Quiet):
+        def end_headers(self):
+            for name, value in (headers or {}).items():
+                self.send_header(name, value)
+            super().end_headers()
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(folder)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

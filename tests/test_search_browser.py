@@ -1,0 +1,311 @@
+"""The search page in Debian's Chromium, on the built example content.
+
+The site is served with the Content-Security-Policy that search needs and no
+more, so these tests also show that policy is enough.
+"""
+import json
+import re
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+from playwright.sync_api import expect
+
+from browser import chromium, served
+from bulletin_search.lemmas import file_key, words
+from conftest import notice_text
+
+# What Pagefind and search.js need: module scripts and WebAssembly from the
+# site, fetches of index and lemma files, Pagefind's web worker.
+SEARCH_CSP = ("default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; "
+              "worker-src 'self'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'")
+COUNT = re.compile(r"^(\d+ tulosta|1 tulos|Ei tuloksia.*)$")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with chromium() as browser:
+        yield browser
+
+
+@pytest.fixture(scope="module")
+def base(example_site):
+    with served(example_site, {"Content-Security-Policy": SEARCH_CSP}) as address:
+        yield address
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    page = context.new_page()
+    problems = []
+    page.on("console", lambda m: m.type in ("error", "warning") and "favicon" not in m.text
+            and "404 (Not Found)" not in m.text and problems.append(m.text))
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    yield page
+    context.close()
+    assert problems == []  # no CSP violation, no script error
+
+
+def search(page, base, query=""):
+    page.goto(f"{base}/haku/{query}")
+    status = page.get_by_role("status")
+    expect(status).to_have_text(COUNT)
+    return status.inner_text()
+
+
+def results(page):
+    """[(address, title, details line, excerpt text, [marked words])] as shown."""
+    shown = []
+    for item in page.locator(".bl-result").all():
+        link = item.locator("h2 a")
+        shown.append((urlsplit(link.get_attribute("href")).path, link.inner_text(),
+                      item.locator(".bl-result__meta").inner_text(),
+                      item.locator(".bl-result__excerpt").inner_text(),
+                      item.locator(".bl-result__excerpt mark").all_inner_texts()))
+    return shown
+
+
+def addresses(page):
+    return [r[0] for r in results(page)]
+
+
+def count_of(status):
+    return 1 if status == "1 tulos" else int(status.split()[0]) if status[0].isdigit() else 0
+
+
+@pytest.mark.parametrize("query, notice", [
+    ("asukastupa", "joulumyyjaiset-talkoovaki"),  # the notice says "asukastuvalle"
+    ("asukastuvalla", "joulumyyjaiset-talkoovaki"),
+    ("talkooväki", "joulumyyjaiset-talkoovaki"),  # "talkooväelle", "Talkooväkeä"
+    ("talkooväelle", "joulumyyjaiset-talkoovaki"),
+    ("kahvinkeittäjä", "joulumyyjaiset-talkoovaki"),  # "kahvinkeittäjiä"
+    ("seurakuntakeskus", "puurojuhla-silta"),  # "seurakuntakeskuksen"
+    ("vakuutus", "yhteinen-varasto-vuoksenniska"),  # "vakuutuksesta"
+    ("asukastupa joulumyyjäiset", "joulumyyjaiset-vuoksenniska"),
+])
+def test_base_and_inflected_forms_find_the_notice(page, base, query, notice):
+    search(page, base, f"?q={query}")
+    assert f"/ilmoitukset/{notice}/" in addresses(page)
+
+
+def plain_pagefind(page, query):
+    return page.evaluate("""async (q) => {
+        const pf = await import('/pagefind/pagefind.js');
+        const found = await pf.search(q);
+        return Promise.all(found.results.map(async (r) => (await r.data()).url));
+    }""", query)
+
+
+@pytest.mark.parametrize("query, notice", [
+    ("seurakuntakeskus", "puurojuhla-silta"),
+    ("vakuutus", "yhteinen-varasto-vuoksenniska"),
+])
+def test_plain_pagefind_misses_what_the_lemma_map_finds(page, base, query, notice):
+    search(page, base, f"?q={query}")
+    assert f"/ilmoitukset/{notice}/" in addresses(page)
+    assert f"/ilmoitukset/{notice}/" not in plain_pagefind(page, query)
+
+
+def page_words(example_site, address):
+    soup = BeautifulSoup((example_site / address.strip("/") / "index.html").read_text(encoding="utf-8"),
+                         "html.parser")
+    return set(words(soup.select_one("main").get_text(" ")))
+
+
+@pytest.mark.parametrize("query", ["asukastupa", "talkooväki", "joulu", "kerhohuone"])
+def test_excerpts_are_in_the_words_of_the_page_with_the_match_marked(page, base, example_site, query):
+    search(page, base, f"?q={query}")
+    shown = results(page)
+    assert shown
+    for address, title, _details, excerpt, marks in shown:
+        on_page = page_words(example_site, address)
+        assert set(words(excerpt)) <= on_page, f"{address}: {set(words(excerpt)) - on_page}"
+        assert marks, f"{address}: nothing marked in {excerpt!r}"
+        assert {m.lower() for m in marks} <= on_page
+
+
+def test_every_form_of_the_query_word_is_marked(page, base):
+    search(page, base, "?q=talkooväki")
+    [(_, title, details, excerpt, marks)] = [r for r in results(page) if "talkoovaki" in r[0]]
+    assert title == "Talkooväkeä joulumyyjäisiin – leipojia, myyjiä ja kahvinkeittäjiä"
+    assert details == "Julkaistu 22.11.2026 · Vuoksenniskan Asukkaat ry · Vapaaehtoiset"
+    assert {"Talkooväkeä", "talkooväelle"} <= set(marks)
+
+
+def test_an_event_result_shows_its_time_and_an_association_result_says_so(page, base):
+    search(page, base, "?q=joulumyyjäiset")
+    by_address = {r[0]: r for r in results(page)}
+    event = by_address["/ilmoitukset/joulumyyjaiset-vuoksenniska/"]
+    assert event[2] == "la 5.12.2026 klo 10.00–14.00 · Vuoksenniskan Asukkaat ry · Tapahtumat"
+    search(page, base, "?q=asukastupa")
+    by_address = {r[0]: r for r in results(page)}
+    assert by_address["/yhdistykset/vuoksenniskan-asukkaat/"][2] == "Yhdistys"
+
+
+def notice_filters(example_site):
+    """{address: {filter: [values]}} of every notice page, from the built HTML."""
+    found = {}
+    for path in (example_site / "ilmoitukset").glob("*/index.html"):
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        fields = {}
+        for meta in soup.select("meta[data-pagefind-filter]"):
+            fields.setdefault(meta["data-pagefind-filter"].removesuffix("[content]"), []).append(meta["content"])
+        found[f"/ilmoitukset/{path.parent.name}/"] = fields
+    return found
+
+
+def test_a_filter_narrows_the_results_and_goes_into_the_address(page, base, example_site):
+    everything = count_of(search(page, base, "?q=asukastupa"))
+    page.select_option("#haku-aihe", "tilat")
+    status = page.get_by_role("status")
+    expect(status).not_to_have_text(re.compile(rf"^{everything} tulosta$"))
+    expect(status).to_have_text(COUNT)
+    narrowed = count_of(status.inner_text())
+    assert 0 < narrowed < everything
+    filters = notice_filters(example_site)
+    for address, *_ in results(page):
+        assert filters[address]["category"] == ["tilat"]
+    assert parse_qs(urlsplit(page.url).query) == {"q": ["asukastupa"], "category": ["tilat"]}
+    # the address gives the same search again
+    page.reload()
+    expect(page.locator("#haku-aihe")).to_have_value("tilat")
+    expect(status).to_have_text(f"{narrowed} tulosta" if narrowed > 1 else "1 tulos")
+
+
+@pytest.mark.parametrize("query, key, value", [
+    ("?category=tilat", "category", "tilat"),
+    ("?association=vuoksenniskan-asukkaat", "association", "vuoksenniskan-asukkaat"),
+    ("?group=el%C3%A4kel%C3%A4iset", "group", "eläkeläiset"),
+    ("?upcoming=1", "upcoming", "1"),
+])
+def test_browsing_by_a_filter_with_no_words_lists_every_match(page, base, example_site, query, key, value):
+    status = search(page, base, query)
+    expected = {a for a, f in notice_filters(example_site).items() if value in f.get(key, [])}
+    if key in ("association", "group"):  # association pages carry these filters too
+        expected |= {f"/yhdistykset/{s}/" for s in association_filters(example_site, key, value)}
+    assert count_of(status) == len(expected)
+    while page.locator("#haku-lisaa").is_visible():
+        before = page.locator(".bl-result").count()
+        page.click("#haku-lisaa")
+        expect(page.locator(".bl-result")).not_to_have_count(before)
+    expect(page.locator(".bl-result")).to_have_count(len(expected))
+    assert set(addresses(page)) == expected
+
+
+def association_filters(example_site, key, value):
+    slugs = []
+    for path in (example_site / "yhdistykset").glob("*/index.html"):
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        if soup.select_one(f'meta[data-pagefind-filter="{key}[content]"][content="{value}"]'):
+            slugs.append(path.parent.name)
+    return slugs
+
+
+def test_upcoming_events_are_browsed_soonest_first(page, base, example_site):
+    search(page, base, "?upcoming=1")
+    dates = []
+    for address in addresses(page):
+        soup = BeautifulSoup((example_site / address.strip("/") / "index.html").read_text(encoding="utf-8"),
+                             "html.parser")
+        dates.append(soup.select_one('meta[data-pagefind-sort="date[content]"]')["content"])
+    assert dates == sorted(dates) and dates[0] >= "2026-12-01"
+
+
+def test_the_count_is_announced_and_more_results_come_on_request(page, base):
+    status = search(page, base, "?q=joulu")
+    assert page.locator("#haku-tila").get_attribute("role") == "status"
+    total = count_of(status)
+    assert total > 10  # enough to need a second page
+    expect(page.locator(".bl-result")).to_have_count(10)
+    more = page.get_by_role("button", name="Näytä lisää tuloksia")
+    more.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator(".bl-result")).to_have_count(min(total, 20))
+    # focus moves to the first new result, so a keyboard user goes on reading there
+    assert page.evaluate("document.activeElement.closest('.bl-result') === document.querySelectorAll('.bl-result')[10]")
+
+
+def test_no_results_says_so(page, base):
+    assert search(page, base, "?q=xylofonikonsertti").startswith("Ei tuloksia.")
+    expect(page.locator(".bl-result")).to_have_count(0)
+
+
+def test_keyboard_only_from_the_header_form_to_a_filtered_search(page, base):
+    page.goto(f"{base}/")
+    for _ in range(20):  # skip link, site name, menu, then the search field
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "bl-header-q":
+            break
+    assert page.evaluate("document.activeElement.id") == "bl-header-q"
+    page.keyboard.type("talkooväki")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/haku/\?q="))
+    status = page.get_by_role("status")
+    expect(status).to_have_text("1 tulos")
+    expect(page.locator("#haku-q")).to_have_value("talkooväki")
+    # on to the topic filter and down its options with the arrow keys
+    page.focus("#haku-q")
+    page.keyboard.press("Tab")  # the search button
+    page.keyboard.press("Tab")  # the topic filter
+    assert page.evaluate("document.activeElement.id") == "haku-aihe"
+    page.keyboard.press("ArrowDown")  # first topic: tapahtumat
+    expect(status).to_have_text(re.compile("Ei tuloksia"))
+    assert "category=tapahtumat" in page.url
+
+
+def test_the_search_page_without_javascript_links_to_browsing(browser, base):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{base}/haku/?q=asukastupa")
+    assert page.locator("#bl-search").is_hidden()
+    message = page.locator("#bl-search-nojs")
+    expect(message).to_be_visible()
+    assert "JavaScript" in message.inner_text()
+    links = page.locator("#bl-search-browse a")
+    hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
+    assert "/aiheet/tilat/" in hrefs and "/yhdistykset/" in hrefs and "/arkisto/" in hrefs
+    expect(page.get_by_role("link", name="Arkisto").last).to_be_visible()
+    context.close()
+
+
+def test_with_javascript_the_message_gives_way_to_the_search(page, base):
+    search(page, base, "?q=asukastupa")
+    expect(page.locator("#bl-search-nojs")).to_be_hidden()
+    expect(page.locator("#bl-search-browse")).to_be_hidden()
+    expect(page.get_by_label("Hae ilmoituksista")).to_be_visible()
+    expect(page.get_by_role("group", name="Rajaa hakua")).to_be_visible()
+
+
+def test_file_keys_match_between_build_and_browser(page, base):
+    search(page, base, "?q=asukastupa")
+    samples = [[w, n] for w in ["asukastupa", "äiti", "öljy", "ää", "3b", "ab"] for n in (2, 3)]
+    keys = page.evaluate(
+        "(samples) => import('/theme/js/search.js').then((m) => samples.map(([w, n]) => m.fileKey(w, n)))", samples)
+    assert keys == [file_key(w, n) for w, n in samples]
+
+
+def test_the_number_of_searches_per_query_is_bounded(page, base):
+    search(page, base, "?q=asukastupa")
+    combos = page.evaluate("""() => import('/theme/js/search.js').then((m) => [
+        m.combinations([['a', 'b'], ['c']]),
+        m.combinations([['a1', 'a2', 'a3', 'a4', 'a5', 'a6'], ['b1', 'b2', 'b3', 'b4', 'b5', 'b6']]).length,
+    ])""")
+    assert combos[0] == ["a c", "b c"]
+    assert combos[1] <= 24
+
+
+def test_excerpt_text_never_becomes_markup(browser, site):
+    site.notice("merkit.md", notice_text(
+        title="Merkkien testi",
+        body="Kirjoita lomakkeeseen `<img src=x onerror=document.title='rikki'>` ja AT&T tuotteet."))
+    assert site.build() == 0
+    with served(site.output, {"Content-Security-Policy": SEARCH_CSP}) as address:
+        page = browser.new_page()
+        search(page, address, "?q=lomakkeeseen")
+        excerpt = page.locator(".bl-result__excerpt").first
+        expect(excerpt).to_contain_text("<img src=x onerror=document.title='rikki'>")
+        expect(excerpt).to_contain_text("AT&T")
+        assert page.locator(".bl-results img").count() == 0
+        assert page.title() != "rikki"
+        page.close()

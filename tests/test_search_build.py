@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from bulletin_cli.cli import main
+from bulletin_search import stable
 from conftest import ROOT, event_text, notice_text
 
 
@@ -135,3 +137,29 @@ def test_pelican_itself_builds_the_search_index(tmp_path):
     assert result.returncode == 0, result.stderr
     assert (output / "pagefind" / "pagefind-entry.json").is_file()
     assert (output / "haku" / "index.html").is_file()
+
+
+def test_two_builds_give_the_same_search_files(site, tmp_path):
+    # six categories: Pagefind alone would order them differently from run to run
+    for number, category in enumerate(["tilat", "rahoitus", "vapaaehtoiset", "yhteistyo", "tiedotteet"]):
+        site.notice(f"n{number}.md", notice_text(title=f"Ilmoitus {number}", category=category))
+    site.notice("tapahtuma.md", event_text())
+    assert site.build() == 0
+    again = tmp_path / "again"
+    assert main(["build", "--content", str(site.content), "--output", str(again), "--today", "2026-12-01"]) == 0
+    first = {p.relative_to(site.output): p.read_bytes() for p in (site.output / "pagefind").rglob("*") if p.is_file()}
+    second = {p.relative_to(again): p.read_bytes() for p in (again / "pagefind").rglob("*") if p.is_file()}
+    assert first == second
+
+
+@pytest.mark.parametrize("item", [0, 23, 24, 255, 256, 70000, 2**33, "", "kylätalo", b"\x00\x01",
+                                  [1, [2, "a"]], {"a": [1, 2], "b": {}}, ["x" * 300, list(range(30))]])
+def test_the_index_codec_reads_back_what_it_writes(item):
+    data = stable.encode(item)
+    assert stable.decode(data) == (item, len(data))
+
+
+@pytest.mark.parametrize("item", [-1, 1.5, None, True])
+def test_the_index_codec_refuses_what_it_does_not_know(item):
+    with pytest.raises(stable.Unknown):
+        stable.encode(item)

@@ -3,6 +3,9 @@ import logging
 import subprocess
 import sys
 import time
+from pathlib import Path
+
+from .stable import stabilize
 
 log = logging.getLogger(__name__)
 
@@ -19,4 +22,5 @@ def run_pagefind(site):
                             capture_output=True, text=True)
     if result.returncode != 0:
         raise SearchIndexError(f"Pagefind could not index {site}: {(result.stderr or result.stdout).strip()}")
+    stabilize(Path(site) / "pagefind")
     log.info("Search index written in %.1f s", time.monotonic() - started)

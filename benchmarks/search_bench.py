@@ -17,13 +17,13 @@ import tempfile
 import time
 from pathlib import Path
 
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "tests"), str(Path(__file__).parent)]
 
 from bulletin_cli.cli import main as bulletin  # noqa: E402
-from browser import launch, serve  # noqa: E402
+from browser import chromium, served  # noqa: E402
 from generate import generate  # noqa: E402
 
 TODAY = "2026-12-01"
@@ -170,9 +170,8 @@ def main():
     parser.add_argument("--json", help="also write the figures to this file")
     args = parser.parse_args()
     figures = {}
-    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
+    with tempfile.TemporaryDirectory() as tmp, chromium() as browser:
         tmp = Path(tmp)
-        browser = launch(playwright)
 
         print(f"Generated site: {args.notices} notices (seed {args.seed})")
         content = generate(tmp / "content", args.notices, args.seed, args.extra_words)
@@ -187,7 +186,7 @@ def main():
               f"{len(lemma_files)} files, {kib(folder_bytes(lemma_folder))} "
               f"(largest {kib(max(p.stat().st_size for p in lemma_files))})")
         figures["generated"] = {"notices": args.notices, "build_seconds": seconds, "log": lines}
-        with serve(tmp / "generated") as base:
+        with served(tmp / "generated") as base:
             transfers = first_query_bytes(browser, base, FIRST_QUERY)
         print(f"  first query {FIRST_QUERY!r} on a fresh browser (responses, bytes, gzip-compressed):")
         for name, (count, raw, packed) in transfers.items():
@@ -196,11 +195,10 @@ def main():
 
         print("Example content: recall of base-form queries for words the notice has only inflected")
         build(None, tmp / "example")
-        with serve(tmp / "example") as base:
+        with served(tmp / "example") as base:
             rows = recall(browser, base, read_pairs())
         report_recall(rows)
         figures["recall"] = rows
-        browser.close()
     if args.json:
         Path(args.json).write_text(json.dumps(figures, indent=2, ensure_ascii=False), encoding="utf-8")
 

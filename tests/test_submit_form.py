@@ -190,7 +190,7 @@ def test_without_javascript_the_page_tells_how_to_send(form_site):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(base + "/laheta/")
-    assert not page.locator("form").is_visible()
+    assert not page.locator("main form").is_visible()
     assert page.get_by_role("link", name="toimitus@example.org").get_attribute("href") == "mailto:toimitus@example.org"
     template = page.locator("pre").inner_text()
     assert "Otsikko:" in template and "Paikka:" in template and "Tapahtumat, Tilat" in template
@@ -198,7 +198,7 @@ def test_without_javascript_the_page_tells_how_to_send(form_site):
 
 
 def test_the_schema_in_the_page_is_the_one_the_script_uses(page):
-    schema = json.loads(page.locator("form").get_attribute("data-schema"))
+    schema = json.loads(page.locator("main form").get_attribute("data-schema"))
     page.get_by_label("Otsikko").fill("x" * (schema["fields"]["title"]["limit"] + 1))
     preview(page)
     assert f"enintään {schema['fields']['title']['limit']} merkkiä, nyt 121" in page.locator("#f-title-error").inner_text()

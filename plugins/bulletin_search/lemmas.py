@@ -129,7 +129,7 @@ def _files(entries, length, max_bytes, words=None):
     files = {}
     for key, group in by_key.items():
         short = [w for w in group if len(w) <= length]  # cannot go to a longer key
-        if len(encode(_table(entries, group))) <= max_bytes or len(short) == len(group):
+        if len(encode(_table(entries, group)).encode("utf-8")) <= max_bytes or len(short) == len(group):
             files[key] = _table(entries, group)
             continue
         if short:

@@ -31,6 +31,7 @@ class Document:
     path: str
     data: object = None
     lines: dict = field(default_factory=dict)  # ("event", "start") -> line number
+    value_lines: dict = field(default_factory=dict)  # key -> line where its text starts
     start_line: int = 1  # line of the opening fence (or 1 for plain YAML files)
     body: str = ""
     body_line: int = 1
@@ -99,7 +100,7 @@ def parse_yaml(path, text, t, first_line=1):
         return doc
     if not isinstance(node, yaml.MappingNode):
         raise Problem(path, offset + node.start_mark.line + 1, t("err_not_mapping")).as_error()
-    doc.data = _to_python(path, node, (), doc.lines, offset, t)
+    doc.data = _to_python(path, node, (), doc, offset, t)
     return doc
 
 
@@ -120,11 +121,14 @@ def _refuse_unsafe_events(path, text, t, offset):
             depth -= 1
 
 
-def _to_python(path, node, key_path, lines, offset, t):
+def _to_python(path, node, key_path, doc, offset, t):
     if isinstance(node, yaml.ScalarNode):
+        # a block scalar (| or >) starts on the line after its indicator
+        doc.value_lines[key_path] = offset + node.start_mark.line + 1 + (node.style in ("|", ">"))
         return node.value
     if isinstance(node, yaml.SequenceNode):
-        return [_to_python(path, item, key_path, lines, offset, t) for item in node.value]
+        return [_to_python(path, item, key_path, doc, offset, t) for item in node.value]
+    lines = doc.lines
     result = {}
     for key_node, value_node in node.value:
         line = offset + key_node.start_mark.line + 1
@@ -135,5 +139,5 @@ def _to_python(path, node, key_path, lines, offset, t):
         if key in result:
             raise Problem(path, line, t("err_duplicate_key", key=key, first=lines[here])).as_error()
         lines[here] = line
-        result[key] = _to_python(path, value_node, here, lines, offset, t)
+        result[key] = _to_python(path, value_node, here, doc, offset, t)
     return result

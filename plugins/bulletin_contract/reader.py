@@ -63,8 +63,7 @@ class NoticeReader(BaseReader):
         }
 
     def _page(self, source_path, raw):
-        values, body = read_page(source_path, raw, STATE.ctx)
+        slug, values, body = read_page(source_path, raw, STATE.ctx)
         content = self.render(body)
-        slug = os.path.splitext(os.path.basename(source_path))[0]
         return content, {"title": values["title"], "slug": slug,
                          "summary": html.escape(values.get("summary", ""))}

@@ -4,12 +4,19 @@ The body is rendered without raw-HTML passthrough features and then cleaned
 by nh3 (Ammonia) against an allowlist, so whatever a submitter writes, the
 result holds no script, no event handler and no element that loads another
 site. Headings move one level down: the notice title is the page's only h1.
+
+The helpers below the renderer (`plain_text`, `first_paragraph`,
+`json_for_script`) are for every other place content reaches: listings,
+feeds, calendars, JSON-LD and the search index.
 """
-import html
+import json
 import re
+from html.parser import HTMLParser
 
 import markdown
 import nh3
+from markdown.extensions.tables import TableProcessor
+from markupsafe import Markup
 
 TAGS = {
     "h2", "h3", "h4", "h5", "h6", "p", "br", "hr", "ul", "ol", "li", "strong", "em",
@@ -18,13 +25,32 @@ TAGS = {
 }
 ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "title"}, "abbr": {"title"}}
 SCHEMES = {"http", "https", "mailto", "tel"}
-_REMOTE = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
+
+# C0 controls but tab and newline, and DEL: invisible, and not allowed in XML
+# at all, so one in a notice would break the feeds.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# Browsers drop tabs and newlines anywhere in an address, strip control
+# characters and spaces around it, and read `\` as `/`: `/\evil.example`
+# and `/<newline>/evil.example` both mean //evil.example.
+_URL_IGNORED = re.compile(r"[\t\n\r]")
+_REMOTE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
+
+
+def address_as_browser_reads(value):
+    """An address as a browser resolves it, for deciding where it leads."""
+    value = _URL_IGNORED.sub("", value).strip("".join(map(chr, range(0x21))))
+    return value.replace("\\", "/")
+
+
+def is_remote(value):
+    """Does the address point at another site (or another scheme)?"""
+    return bool(_REMOTE.match(address_as_browser_reads(value)))
 
 
 def _only_local_images(tag, attribute, value):
     # Images must come from the site itself: a remote image would tell another
     # server who reads the notice.
-    if tag == "img" and attribute == "src" and _REMOTE.match(value):
+    if tag == "img" and attribute == "src" and is_remote(value):
         return None
     return value
 
@@ -36,33 +62,103 @@ def _demote_headings(text):
     return _HEADING.sub(lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}>", text)
 
 
+class _LinearTableProcessor(TableProcessor):
+    """Tables without the quadratic cost on long non-table blocks.
+
+    Python-Markdown asks every block processor about the rest of a block each
+    time one line is taken off it (a run of headings or rules without blank
+    lines); the stock table test splits and strips the whole rest each time.
+    A table is decided by its first two rows, so look at those first.
+    """
+
+    def test(self, parent, block):
+        first = block.find("\n")
+        second = block.find("\n", first + 1) if first >= 0 else -1
+        head = block if second < 0 else block[:second]
+        if not super().test(parent, head):
+            return False
+        return head == block or super().test(parent, block)
+
+
+_BRACKET = re.compile(r"[\[\]]")
+
+
+def _bracketed_text(data, index):
+    """Python-Markdown's LinkInlineProcessor.getText, with the search for the
+    closing `]` done by the regex engine instead of a Python loop over every
+    character: an unclosed `[` no longer costs a walk to the end of the
+    paragraph in Python (quadratic in the brackets of a paragraph)."""
+    depth = 1
+    for match in _BRACKET.finditer(data, index):
+        depth += 1 if match.group() == "[" else -1
+        if depth == 0:
+            return data[index:match.start()], match.end(), True
+    return data[index:], len(data), False
+
+
+_LINK_PATTERNS = ("link", "image_link", "reference", "image_reference", "short_reference", "short_image_ref")
+
+
 class Renderer:
+    """Markdown text to sanitized HTML. Call it on checked text
+    (body_checks.check_markdown): its limits keep Python-Markdown fast."""
+
     def __init__(self):
         self._md = markdown.Markdown(
             extensions=["tables", "fenced_code", "sane_lists"], output_format="html"
         )
+        stock = self._md.parser.blockprocessors["table"]
+        self._md.parser.blockprocessors.register(
+            _LinearTableProcessor(self._md.parser, stock.config), "table", 75
+        )
+        for name in _LINK_PATTERNS:
+            self._md.inlinePatterns[name].getText = _bracketed_text
 
     def __call__(self, text):
         self._md.reset()
-        raw = self._md.convert(text)
-        clean = nh3.clean(
-            _demote_headings(raw),
-            tags=TAGS,
-            attributes=ATTRIBUTES,
-            url_schemes=SCHEMES,
-            link_rel="noopener noreferrer",
-            attribute_filter=_only_local_images,
-            strip_comments=True,
-        )
-        return clean
+        raw = self._md.convert(_CONTROLS.sub("", text))
+        return clean_html(_demote_headings(raw))
 
 
-_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
-_TAG = re.compile(r"<[^>]+>")
+def clean_html(fragment):
+    """Any HTML to the allowlist: the one sanitizer every output goes through."""
+    return nh3.clean(
+        fragment,
+        tags=TAGS,
+        attributes=ATTRIBUTES,
+        url_schemes=SCHEMES,
+        link_rel="noopener noreferrer",
+        attribute_filter=_only_local_images,
+        strip_comments=True,
+    )
+
+
+class _TextCollector(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts = []
+
+    def handle_data(self, data):
+        self.parts.append(data)
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("br", "p", "li", "td", "th", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre"):
+            self.parts.append(" ")
 
 
 def plain_text(fragment):
-    return " ".join(html.unescape(_TAG.sub("", fragment)).split())
+    """Text of an HTML fragment on one line, entities decoded, no markup.
+
+    The result is text, not HTML: escape it where it goes (autoescape does
+    in templates; XML and iCalendar writers do their own quoting).
+    """
+    collector = _TextCollector()
+    collector.feed(fragment)
+    collector.close()
+    return _CONTROLS.sub("", " ".join("".join(collector.parts).split()))
+
+
+_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
 
 
 def first_paragraph(clean_html, limit=300):
@@ -72,3 +168,16 @@ def first_paragraph(clean_html, limit=300):
     if len(text) <= limit:
         return text
     return text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+_SCRIPT_UNSAFE = {
+    ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026",
+    0x2028: "\\u2028", 0x2029: "\\u2029",
+}
+
+
+def json_for_script(value):
+    """JSON to put inside <script type="application/ld+json"> (or any script
+    element): no `</script>`, `<!--` or line separator can end or bend it."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return Markup(text.translate(_SCRIPT_UNSAFE))

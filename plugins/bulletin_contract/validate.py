@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime, time
 
 from . import fields
+from .body_checks import check_markdown
 from .fields import Invalid
 from .frontmatter import decode, parse_front_matter, parse_yaml
 from .model import AssociationProfile, Contact, Event, Notice
@@ -112,6 +113,7 @@ def read_notice(path, raw, ctx, content_root=None):
     _cross_checks(values, doc, ctx, problems)
     if not doc.body.strip():
         problems.append(Problem(shown, doc.body_line - 1, ctx.t("err_empty_body")))
+    problems.extend(check_markdown(doc.body, doc.body_line, shown, ctx.t))
     slug = slugify(os.path.splitext(os.path.basename(path))[0])
     if not slug:
         problems.append(Problem(shown, 1, ctx.t("err_slug")))
@@ -140,9 +142,13 @@ def read_notice(path, raw, ctx, content_root=None):
     )
 
 
-def _values_or_problems(doc, table, ctx):
-    problems = []
+def _values_or_problems(doc, table, ctx, markdown=None, more=()):
+    """The table's values, or ContentError with every problem: those of the
+    table, of `markdown` ((text, first line), checked as Markdown) and `more`."""
+    problems = list(more)
     values = _apply_table(doc.data, table, doc, (), ctx, problems)
+    if markdown is not None:
+        problems.extend(check_markdown(*markdown, doc.path, ctx.t))
     if problems:
         raise ContentError(problems)
     return values
@@ -154,12 +160,19 @@ def read_association(path, raw, ctx):
     if ext != ".yml" or slugify(stem) != stem:
         raise Problem(shown, 1, ctx.t("err_association_file", path=shown)).as_error()
     doc = parse_yaml(shown, decode(shown, raw, ctx.t), ctx.t)
-    values = _values_or_problems(doc, fields.ASSOCIATION_FIELDS, ctx)
+    description = doc.data.get("description")
+    markdown = None
+    if isinstance(description, str):
+        markdown = description, doc.value_lines.get(("description",), doc.line_of("description"))
+    values = _values_or_problems(doc, fields.ASSOCIATION_FIELDS, ctx, markdown)
     return AssociationProfile(slug=stem, path=shown, lines=dict(doc.lines), **values)
 
 
 def read_page(path, raw, ctx):
-    """A content page (how to submit, privacy...): title and optional summary."""
+    """A content page (how to submit, privacy...): (slug, values, body)."""
     shown = display_path(path)
     doc = parse_front_matter(shown, decode(shown, raw, ctx.t), ctx.t)
-    return _values_or_problems(doc, fields.PAGE_FIELDS, ctx), doc.body
+    slug = slugify(os.path.splitext(os.path.basename(path))[0])
+    more = [] if slug else [Problem(shown, 1, ctx.t("err_slug"))]
+    values = _values_or_problems(doc, fields.PAGE_FIELDS, ctx, (doc.body, doc.body_line), more)
+    return slug, values, doc.body

@@ -1,0 +1,302 @@
+"""Checks on Markdown text: notice bodies, content pages, association descriptions.
+
+The sanitizer (render.py) already makes any text safe to publish. These
+checks say out loud, with the line, what it would silently drop (raw HTML,
+`javascript:` links, images from other sites), so the submitter can write
+what they meant and an editor reviewing a pull request sees a crafted link
+in the middle of a long text. They also keep the text within limits that
+keep Python-Markdown fast: several of its parsers take time quadratic in
+the brackets of a paragraph or the depth of nesting.
+
+Text inside code spans and code blocks is shown as it is written, so it is
+not checked: a notice may talk about `<script>`.
+"""
+import html
+import re
+import unicodedata
+from urllib.parse import unquote
+
+from markdown.inlinepatterns import BACKTICK_RE, HTML_RE, BacktickInlineProcessor
+from markdown.util import BLOCK_LEVEL_ELEMENTS
+
+from .problems import Problem
+from .render import is_remote
+
+MAX_BODY_CHARS = 20_000  # ten times the longest example notice
+MAX_NESTING = 8  # quotes (>) and lists inside each other on one line
+MAX_BLOCK_LINES = 200  # lines without a blank line between (a list, a table)
+MAX_MARKUP = 100  # [ < and ` runs in one paragraph, list item or table row
+
+DANGEROUS_SCHEMES = ("javascript", "vbscript", "data")
+
+_FENCE_OPEN = re.compile(
+    r"^(?P<fence>~{3,}|`{3,})[ ]*(?:\{(?P<attrs>[^\n]*)\}|\.?[\w#.+-]*[ ]*"
+    r"(?:hl_lines=(\"|').*?\3[ ]*)?)$"
+)
+_QUOTES = re.compile(r"^(?:[ ]{0,3}>[ ]?)+")
+_CONTAINER = re.compile(r"[ ]*(?:>[ ]?|(?:[*+-]|\d+\.)[ ]+)")
+_LIST_ITEM = re.compile(r"^[ ]{0,3}(?:[*+-]|\d+\.)[ ]+")
+# Python-Markdown's own rule for inline HTML, and its rule for an HTML block:
+# a block-level tag at the start of a line, closed or not.
+_HTML = re.compile(HTML_RE, re.DOTALL)
+_HTML_BLOCK = re.compile(
+    r"^[ ]{0,3}<(/?(?:%s))(?=[\s/>]|$)" % "|".join(BLOCK_LEVEL_ELEMENTS), re.MULTILINE | re.IGNORECASE
+)
+_TAG_NAME = re.compile(r"/?[A-Za-z][^\s/>]*")
+_RULE = re.compile(r"^[ ]{0,3}(?:(?:-[ ]*){3,}|(?:_[ ]*){3,}|(?:\*[ ]*){3,})$")
+_AUTOLINK = re.compile(r"<([^\s<>]*:[^\s<>]*)>")
+_REFERENCE = re.compile(r"^[ ]{0,3}\[([^\]\n]+)\]:[ ]*(?:<([^>\n]*)>|(\S+))", re.MULTILINE)
+_IMAGE_REFERENCE = re.compile(r"!\[([^\]\n]*)\](?:[ ]?\[([^\]\n]*)\])?(?!\()")
+# The address after `](`, and all up to `)`: spaces inside a scheme count.
+_INLINE_DESTINATION = re.compile(r"\]\([ ]*\n?[ ]*(?=(?P<all>[^)\n]*))(?:<(?P<angled>[^>\n]*)>|(?P<bare>[^\s)]*))")
+_ATTRIBUTE_LIST = re.compile(r"\{:[^}\n]*\}|\{[^}\n]*\bon[a-z]+\s*=[^}\n]*\}", re.IGNORECASE)
+_MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()>#+\-.!])")
+_MARKUP = re.compile(r"\[|<|`+")
+# White space, control and format characters: browsers skip some of them
+# inside a scheme, and none belongs in one.
+_INVISIBLE = re.compile(r"[\s\x00-\x1f\x7f-\x9f\xad\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]")
+_BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_BACKTICK = re.compile(BACKTICK_RE)
+_CODE_SPANS = BacktickInlineProcessor(BACKTICK_RE)
+
+
+def dangerous_scheme(address):
+    """`javascript`, `vbscript` or `data` when an address leads there however
+    it is written (entities, percent-encoding, spaces or control characters
+    inside, mixed case), else None."""
+    text = address[:1000]  # a scheme is at the start, however padded
+    for _ in range(4):  # double encodings unwrap too
+        decoded = unquote(html.unescape(_MARKDOWN_ESCAPE.sub(r"\1", text)))
+        if decoded == text:
+            break
+        text = decoded
+    squeezed = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text)).lower().lstrip("<")
+    for scheme in DANGEROUS_SCHEMES:
+        if squeezed.startswith(scheme + ":"):
+            return scheme
+    return None
+
+
+def _blank(text):
+    return re.sub(r"[^\n]", " ", text)
+
+
+def _code_masked(lines):
+    """The lines with code blocks and code spans blanked out (same lines).
+
+    Mirrors Python-Markdown: fences start at the margin and close with the
+    same fence; an indented block (four spaces) after a blank line is code
+    unless it continues a list; code spans pair backtick runs of one length.
+    Returns (masked lines, opening fence lines as {index: line}).
+    """
+    masked = list(lines)
+    fences = {}
+    index = 0
+    while index < len(lines):
+        opening = _FENCE_OPEN.match(lines[index])
+        if opening:
+            fence = opening.group("fence")
+            close = next((j for j in range(index + 1, len(lines))
+                          if lines[j].rstrip(" ") == fence), None)
+            if close is not None:
+                fences[index] = lines[index]
+                for j in range(index, close + 1):
+                    masked[j] = ""
+                index = close + 1
+                continue
+        index += 1
+
+    in_list = False
+    in_code = False
+    previous_blank = True
+    for index, line in enumerate(masked):
+        content = _QUOTES.sub("", line.expandtabs(4))
+        blank = not content.strip()
+        indented = content.startswith("    ")
+        if blank:
+            previous_blank = True
+            continue
+        if in_code and indented:
+            masked[index] = ""
+        elif previous_blank and indented and not in_list:
+            in_code = True
+            masked[index] = ""
+        else:
+            in_code = False
+            if _LIST_ITEM.match(content):
+                in_list = True
+            elif previous_blank and not indented:
+                in_list = False
+        previous_blank = False
+
+    for start, end in _paragraphs(masked):
+        text = "\n".join(masked[start:end])
+        text = _mask_code_spans(text)
+        masked[start:end] = text.split("\n")
+    return masked, fences
+
+
+def _mask_code_spans(text):
+    pieces, position, done = [], 0, 0
+    while True:
+        match = _BACKTICK.search(text, position)
+        if not match:
+            break
+        if match.group(1):
+            position = match.end()
+            continue
+        begin = match.start()
+        start, end = _CODE_SPANS.find_code_spans(begin, text)
+        if end is None:
+            position = start
+            continue
+        stop = end + (start - begin)
+        pieces += [text[done:begin], _blank(text[begin:stop])]
+        done = position = stop
+    pieces.append(text[done:])
+    return "".join(pieces)
+
+
+def _paragraphs(lines):
+    """(start, end) of each run of non-blank lines."""
+    start = None
+    for index, line in enumerate(lines + [""]):
+        if line.strip() and start is None:
+            start = index
+        elif not line.strip() and start is not None:
+            yield start, index
+            start = None
+
+
+def _inline_parts(lines, start, end):
+    """(start, end) of the parts of a paragraph Python-Markdown reads as one
+    text: a new part begins at each list item, heading and table row."""
+    first = start
+    for index in range(start + 1, end):
+        content = _QUOTES.sub("", lines[index])
+        if _LIST_ITEM.match(content) or content.lstrip().startswith(("#", "|")) or "|" in content:
+            yield first, index
+            first = index
+    yield first, end
+
+
+def _nesting(line):
+    if _RULE.match(line):  # `* * * *` is a rule, not lists in lists
+        return 0
+    depth, rest = 0, line.expandtabs(4)
+    while True:
+        indent = len(rest) - len(rest.lstrip(" "))
+        depth += indent // 4
+        rest = rest[indent - indent % 4:]
+        match = _CONTAINER.match(rest)
+        if not match:
+            return depth
+        depth += 1
+        rest = rest[match.end():]
+
+
+def _opening_bracket_is_image(text, close):
+    """Is the `]` at `close` the end of `![...]`? Walks back to its `[`, at
+    most a few lines: the sanitizer drops a remote image anyway."""
+    depth = 0
+    for index in range(close, max(close - 500, 0) - 1, -1):
+        if text[index] == "]":
+            depth += 1
+        elif text[index] == "[":
+            depth -= 1
+            if depth == 0:
+                return index > 0 and text[index - 1] == "!"
+    return False
+
+
+def _label(text):
+    return " ".join(text.lower().split())
+
+
+class _Findings:
+    """Problems found so far: one of each kind a line, the first one."""
+
+    def __init__(self, path, first_line, t):
+        self.path, self.first_line, self.t = path, first_line, t
+        self.problems = []
+        self._seen = set()
+
+    def add(self, index, key, **values):
+        if (index, key) not in self._seen:
+            self._seen.add((index, key))
+            self.problems.append(Problem(self.path, self.first_line + index, self.t(key, **values)))
+
+
+def check_markdown(text, first_line, path, t):
+    """Problems in Markdown `text` whose first line is line `first_line` of `path`."""
+    found = _Findings(path, first_line, t)
+    if len(text) > MAX_BODY_CHARS:
+        found.add(0, "err_body_too_large", length=len(text), limit=MAX_BODY_CHARS)
+        return found.problems
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        control = next((c for c in line if c in _BIDI or (unicodedata.category(c) == "Cc" and c != "\t")), None)
+        if control:
+            found.add(index, "err_body_control_char", char=f"U+{ord(control):04X}")
+    masked, fences = _code_masked(lines)
+    for index, line in fences.items():
+        for match in _ATTRIBUTE_LIST.finditer(line):
+            found.add(index, "err_body_attr_list", text=match.group(0)[:60])
+    for index, line in enumerate(masked):
+        if _nesting(line) > MAX_NESTING:
+            found.add(index, "err_body_nesting", limit=MAX_NESTING)
+    for start, end in _paragraphs(masked):
+        if end - start > MAX_BLOCK_LINES:
+            found.add(start, "err_body_block_lines", limit=MAX_BLOCK_LINES)
+        for first, last in _inline_parts(masked, start, end):
+            if len(_MARKUP.findall("\n".join(masked[first:last]))) > MAX_MARKUP:
+                found.add(first, "err_body_markup", limit=MAX_MARKUP)
+    if found.problems:  # past the limits, the scans below could be slow too
+        return sorted(found.problems)
+    _check_markup(found, "\n".join(masked))
+    return sorted(found.problems)
+
+
+def _check_markup(found, text):
+    def line_of(position):
+        return text.count("\n", 0, position)
+
+    for match in _HTML.finditer(text):
+        inner = match.group(1)[1:-1]
+        name = _TAG_NAME.match(inner)
+        if name and ":" in name.group(0):  # <https://…>: an address, checked below
+            continue
+        shown = f"<{name.group(0)}>" if name else ("<!-- -->" if inner.startswith("!--") else f"<{inner[:2]}…>")
+        found.add(line_of(match.start()), "err_body_html", tag=shown)
+    for match in _HTML_BLOCK.finditer(text):
+        found.add(line_of(match.start()), "err_body_html", tag=f"<{match.group(1).lower()}>")
+    for match in _ATTRIBUTE_LIST.finditer(text):
+        found.add(line_of(match.start()), "err_body_attr_list", text=match.group(0)[:60])
+
+    references = {}
+    for match in _REFERENCE.finditer(text):
+        address = match.group(2) if match.group(2) is not None else match.group(3)
+        references.setdefault(_label(match.group(1)), address)
+        _check_address(found, line_of(match.start(2) if match.group(2) is not None else match.start(3)),
+                       address, image=False)
+    for match in _INLINE_DESTINATION.finditer(text):
+        address = match.group("angled") if match.group("angled") is not None else match.group("bare")
+        image = _opening_bracket_is_image(text, match.start())
+        _check_address(found, line_of(match.end()), address, image=image, written=match.group("all"))
+    for match in _IMAGE_REFERENCE.finditer(text):
+        address = references.get(_label(match.group(2) or match.group(1)))
+        if address is not None:
+            _check_address(found, line_of(match.start()), address, image=True)
+    for match in _AUTOLINK.finditer(text):
+        _check_address(found, line_of(match.start()), match.group(1), image=False)
+
+
+def _check_address(found, index, address, image, written=None):
+    shown = address[:80]
+    scheme = dangerous_scheme(written or address)
+    if scheme:
+        found.add(index, "err_body_scheme", scheme=scheme)
+    elif re.search(r"[\"<>]", html.unescape(address)):
+        found.add(index, "err_body_bad_address", url=shown)
+    elif image and is_remote(html.unescape(address)):
+        found.add(index, "err_body_remote_image", url=shown)

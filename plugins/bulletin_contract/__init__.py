@@ -30,6 +30,13 @@ def use_notice_reader(readers):
     readers.reader_classes["md"] = NoticeReader
 
 
+def order_notices(generator):
+    # Pelican reads files in the order of a set, which follows PYTHONHASHSEED;
+    # notices of the same date would come out in a different order each build.
+    # Sorted here, everything Pelican derives from the list is stable too.
+    generator.articles.sort(key=lambda a: (-a.date.timestamp(), a.slug))
+
+
 def check_across_files(generators):
     generator = next(g for g in generators if isinstance(g, ArticlesGenerator))
     t = STATE.ctx.t
@@ -47,5 +54,7 @@ def register():
     signals.initialized.connect(start_build)
     # readers_init: the moment Pelican decides which reader takes which file.
     signals.readers_init.connect(use_notice_reader)
+    # article_generator_pretaxonomy: every notice is read, nothing derived yet.
+    signals.article_generator_pretaxonomy.connect(order_notices)
     # all_generators_finalized: notices and pages are read, nothing is written.
     signals.all_generators_finalized.connect(check_across_files)

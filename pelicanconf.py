@@ -25,6 +25,7 @@ PLUGINS = [
     "bulletin_calendars",
     "bulletin_sharing",
     "bulletin_search",
+    "bulletin_csp",
 ]
 
 BULLETIN_LANGUAGE = "fi"

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 from pelican import signals
 
+from bulletin_csp.policy import problem_in as csp_problem
 from bulletin_i18n.translations import TABLES
 
 DEFAULTS = {
@@ -84,6 +85,21 @@ DEFAULTS = {
     "BULLETIN_REPOSITORY_BRANCH": "main",
     # A custom domain for GitHub Pages: `bulletin publish` writes it as CNAME.
     "BULLETIN_CNAME": None,
+    # Content-Security-Policy of every page: directive -> sources. Nothing
+    # from another origin, no inline script or style. A page template adds
+    # what it alone needs with `{% set csp_extra = {...} %}` (bulletin_csp).
+    "BULLETIN_CSP": {
+        "default-src": ["'none'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "manifest-src": ["'self'"],
+        "base-uri": ["'none'"],
+        "object-src": ["'none'"],
+        "form-action": ["'self'"],
+    },
 }
 
 _REPOSITORY = re.compile(r"^[A-Za-z0-9-]+/[A-Za-z0-9._-]+$")
@@ -163,6 +179,8 @@ def validate(settings):
     branch = s["BULLETIN_REPOSITORY_BRANCH"]
     _expect(isinstance(branch, str) and _BRANCH.match(branch), "BULLETIN_REPOSITORY_BRANCH", branch,
             "a branch name such as main")
+    csp = csp_problem(s["BULLETIN_CSP"])
+    _expect(csp is None, "BULLETIN_CSP", s["BULLETIN_CSP"], csp)
 
 
 _ABSOLUTE = re.compile(r"^https?://[^/\s]+(/[^\s]*[^/\s])?$")

@@ -14,20 +14,17 @@ not checked: a notice may talk about `<script>`.
 import html
 import re
 import unicodedata
-from urllib.parse import unquote
 
 from markdown.inlinepatterns import BACKTICK_RE, HTML_RE, BacktickInlineProcessor
 from markdown.util import BLOCK_LEVEL_ELEMENTS
 
 from .problems import Problem
-from .render import is_remote
+from .render import dangerous_scheme, is_remote
 
 MAX_BODY_CHARS = 20_000  # ten times the longest example notice
 MAX_NESTING = 8  # quotes (>) and lists inside each other on one line
 MAX_BLOCK_LINES = 200  # lines without a blank line between (a list, a table)
 MAX_MARKUP = 100  # [ < and ` runs in one paragraph, list item or table row
-
-DANGEROUS_SCHEMES = ("javascript", "vbscript", "data")
 
 _FENCE_OPEN = re.compile(
     r"^(?P<fence>~{3,}|`{3,})[ ]*(?:\{(?P<attrs>[^\n]*)\}|\.?[\w#.+-]*[ ]*"
@@ -50,31 +47,10 @@ _IMAGE_REFERENCE = re.compile(r"!\[([^\]\n]*)\](?:[ ]?\[([^\]\n]*)\])?(?!\()")
 # The address after `](`, and all up to `)`: spaces inside a scheme count.
 _INLINE_DESTINATION = re.compile(r"\]\([ ]*\n?[ ]*(?=(?P<all>[^)\n]*))(?:<(?P<angled>[^>\n]*)>|(?P<bare>[^\s)]*))")
 _ATTRIBUTE_LIST = re.compile(r"\{:[^}\n]*\}|\{[^}\n]*\bon[a-z]+\s*=[^}\n]*\}", re.IGNORECASE)
-_MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()>#+\-.!])")
 _MARKUP = re.compile(r"\[|<|`+")
-# White space, control and format characters: browsers skip some of them
-# inside a scheme, and none belongs in one.
-_INVISIBLE = re.compile(r"[\s\x00-\x1f\x7f-\x9f\xad\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]")
 _BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 _BACKTICK = re.compile(BACKTICK_RE)
 _CODE_SPANS = BacktickInlineProcessor(BACKTICK_RE)
-
-
-def dangerous_scheme(address):
-    """`javascript`, `vbscript` or `data` when an address leads there however
-    it is written (entities, percent-encoding, spaces or control characters
-    inside, mixed case), else None."""
-    text = address[:1000]  # a scheme is at the start, however padded
-    for _ in range(4):  # double encodings unwrap too
-        decoded = unquote(html.unescape(_MARKDOWN_ESCAPE.sub(r"\1", text)))
-        if decoded == text:
-            break
-        text = decoded
-    squeezed = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text)).lower().lstrip("<")
-    for scheme in DANGEROUS_SCHEMES:
-        if squeezed.startswith(scheme + ":"):
-            return scheme
-    return None
 
 
 def _blank(text):
@@ -239,11 +215,9 @@ def check_markdown(text, first_line, path, t):
         if control:
             found.add(index, "err_body_control_char", char=f"U+{ord(control):04X}")
     masked, fences = _code_masked(lines)
-    for index, line in fences.items():
-        for match in _ATTRIBUTE_LIST.finditer(line):
-            found.add(index, "err_body_attr_list", text=match.group(0)[:60])
-    for index, line in enumerate(masked):
-        if _nesting(line) > MAX_NESTING:
+    within_limits = len(found.problems)
+    for index, line in enumerate(lines):
+        if masked[index].strip() and _nesting(line) > MAX_NESTING:  # code blocks are flat text
             found.add(index, "err_body_nesting", limit=MAX_NESTING)
     for start, end in _paragraphs(masked):
         if end - start > MAX_BLOCK_LINES:
@@ -251,8 +225,11 @@ def check_markdown(text, first_line, path, t):
         for first, last in _inline_parts(masked, start, end):
             if len(_MARKUP.findall("\n".join(masked[first:last]))) > MAX_MARKUP:
                 found.add(first, "err_body_markup", limit=MAX_MARKUP)
-    if found.problems:  # past the limits, the scans below could be slow too
+    if len(found.problems) > within_limits:  # past the limits, the scans below could be slow too
         return sorted(found.problems)
+    for index, line in fences.items():
+        for match in _ATTRIBUTE_LIST.finditer(line):
+            found.add(index, "err_body_attr_list", text=match.group(0)[:60])
     _check_markup(found, "\n".join(masked))
     return sorted(found.problems)
 

@@ -9,9 +9,12 @@ The helpers below the renderer (`plain_text`, `first_paragraph`,
 `json_for_script`) are for every other place content reaches: listings,
 feeds, calendars, JSON-LD and the search index.
 """
+import html
 import json
 import re
+import unicodedata
 from html.parser import HTMLParser
+from urllib.parse import unquote
 
 import markdown
 import nh3
@@ -47,9 +50,38 @@ def is_remote(value):
     return bool(_REMOTE.match(address_as_browser_reads(value)))
 
 
-def _only_local_images(tag, attribute, value):
-    # Images must come from the site itself: a remote image would tell another
-    # server who reads the notice.
+DANGEROUS_SCHEMES = ("javascript", "vbscript", "data")
+# White space, control and format characters: browsers skip some of them
+# inside a scheme, and none belongs in one.
+_INVISIBLE = re.compile(r"[\s\x00-\x1f\x7f-\x9f\xad\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]")
+_MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()>#+\-.!])")
+
+
+def dangerous_scheme(address):
+    """`javascript`, `vbscript` or `data` when an address leads there however
+    it is written (entities, percent-encoding, spaces or control characters
+    inside, mixed case), else None."""
+    text = address[:1000]  # a scheme is at the start, however padded
+    for _ in range(4):  # double encodings unwrap too
+        decoded = unquote(html.unescape(_MARKDOWN_ESCAPE.sub(r"\1", text)))
+        if decoded == text:
+            break
+        text = decoded
+    squeezed = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text)).lower().lstrip("<")
+    for scheme in DANGEROUS_SCHEMES:
+        if squeezed.startswith(scheme + ":"):
+            return scheme
+    return None
+
+
+def _safe_addresses(tag, attribute, value):
+    # nh3 already drops schemes outside SCHEMES as a browser would parse them;
+    # an address that only decodes (percent-encoding) to one goes too, for
+    # whatever reads the HTML less carefully than a browser. Images must come
+    # from the site itself: a remote image would tell another server who
+    # reads the notice.
+    if attribute in ("href", "src") and dangerous_scheme(value):
+        return None
     if tag == "img" and attribute == "src" and is_remote(value):
         return None
     return value
@@ -128,7 +160,7 @@ def clean_html(fragment):
         attributes=ATTRIBUTES,
         url_schemes=SCHEMES,
         link_rel="noopener noreferrer",
-        attribute_filter=_only_local_images,
+        attribute_filter=_safe_addresses,
         strip_comments=True,
     )
 
@@ -178,6 +210,7 @@ _SCRIPT_UNSAFE = {
 
 def json_for_script(value):
     """JSON to put inside <script type="application/ld+json"> (or any script
-    element): no `</script>`, `<!--` or line separator can end or bend it."""
-    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return Markup(text.translate(_SCRIPT_UNSAFE))
+    element): `<`, `>`, `&` and the line separators become \\u escapes, which
+    a JSON parser reads back as the same characters but which can never end
+    the element or start a comment, whatever a notice says."""
+    return Markup(json.dumps(value, ensure_ascii=False).translate(_SCRIPT_UNSAFE))

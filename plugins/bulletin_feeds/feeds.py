@@ -66,7 +66,8 @@ def document(channel, items):
     fg.title(sub.title)
     fg.link(href=sub.address, rel="self", type=sub.mime)
     fg.link(href=channel.home, rel="alternate", type="text/html")  # the last link is RSS's <link>
-    fg.description(channel.description)
+    # RSS readers show a description as HTML: the association's name in it is text.
+    fg.description(html.escape(channel.description, quote=False) if rss else channel.description)
     fg.language(channel.language)
     fg.updated(channel.updated)
     fg.generator(GENERATOR)

@@ -3,7 +3,7 @@ import json
 
 import pytest
 
-from bulletin_sharing.structured import script_safe_json
+from bulletin_contract.render import json_for_script
 from conftest import event_text, notice_text
 
 LOCAL = "http://127.0.0.1:8000"
@@ -90,7 +90,7 @@ def test_notice_text_cannot_close_the_json_ld_element(sharing_site):
     assert meta(page, "og:title") == HOSTILE
 
 
-def test_script_safe_json():
-    text = script_safe_json({"a": "</script>&<b>", "b": "ä"})
+def test_json_for_script():
+    text = json_for_script({"a": "</script>&<b>", "b": "ä"})
     assert text == '{"a": "\\u003c/script\\u003e\\u0026\\u003cb\\u003e", "b": "ä"}'
     assert json.loads(text) == {"a": "</script>&<b>", "b": "ä"}

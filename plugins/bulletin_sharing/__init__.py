@@ -3,9 +3,10 @@ and schema.org Event JSON-LD for events. Both need absolute addresses, which
 this plugin gives the templates as `site_address`."""
 from pelican import signals
 
+from bulletin_contract.render import json_for_script
 from bulletin_settings import site_address
 
-from .structured import event_data, script_safe_json
+from .structured import event_data
 
 
 def add_to_jinja(generator):
@@ -14,7 +15,7 @@ def add_to_jinja(generator):
 
     def event_json_ld(article):
         association = settings["BULLETIN_URLS"]["association"].format(slug=article.notice.association)
-        return script_safe_json(event_data(article, site, association))
+        return json_for_script(event_data(article, site, association))
 
     generator.env.globals["site_address"] = site
     generator.env.globals["event_json_ld"] = event_json_ld

@@ -1,19 +1,9 @@
 """schema.org Event data for an event notice, as JSON-LD.
 
 Built here in Python rather than in a template, so that every value is
-JSON-encoded, and then made safe inside <script>: `<`, `>` and `&` become
-\\u escapes, which a JSON parser reads back as the same characters but
-which can never close the element, whatever a notice says.
+JSON-encoded; bulletin_contract.render.json_for_script then makes it safe
+inside <script>.
 """
-import json
-
-from markupsafe import Markup
-
-_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
-
-
-def script_safe_json(data):
-    return Markup(json.dumps(data, ensure_ascii=False).translate(_SCRIPT_SAFE))
 
 
 def event_data(article, site, association_path):

@@ -59,7 +59,7 @@ def test_from_issue_writes_a_notice_that_passes_check(site, tmp_path, capsys):
 @pytest.mark.parametrize("title, body", [
     ("$(touch PWNED) `touch PWNED` ; rm -rf / && echo", "Teksti $(touch PWNED) | tee PWNED > PWNED"),
     ("${{ secrets.GITHUB_TOKEN }}", "${{ github.event.issue.body }} ${{ toJSON(github) }}"),
-    ('<script>alert("x")</script> " \' : # - [ ] {{ }}', "<img src=x onerror=alert(1)><script>alert(1)</script>"),
+    ('<script>alert("x")</script> " \' : # - [ ] {{ }}', "`<img src=x onerror=alert(1)><script>alert(1)</script>`"),
     ("---", "---\ntitle: toinen\n---\n### Otsikko\n\nVäärä otsikko"),
 ])
 def test_from_issue_keeps_hostile_text_as_text(site, tmp_path, capsys, monkeypatch, title, body):
@@ -74,6 +74,15 @@ def test_from_issue_keeps_hostile_text_as_text(site, tmp_path, capsys, monkeypat
     body_html = page.select_one(".bl-notice__body")
     assert body_html.find("script") is None
     assert not [a for tag in body_html.find_all(True) for a in tag.attrs if a.startswith("on")]
+
+
+def test_from_issue_refuses_raw_html_with_a_hint(site, tmp_path, capsys):
+    status, paths, err, comment = from_issue(site, tmp_path, issue_body(**{
+        "Ilmoituksen teksti": "<img src=x onerror=alert(1)><script>alert(1)</script>"}), capsys)
+    assert status == 1 and paths == []
+    assert "Rivillä on HTML-koodia (<img>)" in err
+    assert "HTML-koodia (&lt;img&gt;)" in comment  # the reply is markup-safe too
+    assert list((site.content / "notices").rglob("*.md")) == []
 
 
 @pytest.mark.parametrize("answers, message", [

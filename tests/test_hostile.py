@@ -1,0 +1,198 @@
+"""Hostile notices (tests/hostile/): refused by the check with the line and a
+hint, and harmless even when built with the check bypassed.
+
+The bypassed build runs the real pipeline (reader, Markdown, nh3, templates,
+feeds, calendars) with only `check_markdown` taken out in this process, so
+what is proved is that the sanitizer and the templates alone are safe.
+"""
+import shutil
+from pathlib import Path
+
+import pytest
+
+from browser import chromium, guard_requests, served
+from conftest import Site
+from output_scan import scan_site
+
+HOSTILE = Path(__file__).parent / "hostile"
+
+# file -> [(line, words of the message on that line)]
+REFUSED = {
+    "script.md": [(9, "HTML-koodia (<script>)"), (11, "HTML-koodia (<SCRIPT>)")],
+    "event-handlers.md": [(7, "(<img>)"), (9, "(<details>)"), (11, "(<input>)"), (13, "(<a>)"), (15, "(<body>)")],
+    "javascript-inline.md": [(line, "alkaa javascript:") for line in range(7, 18)],
+    "javascript-reference.md": [(9, "alkaa javascript:"), (10, "alkaa javascript:"), (11, "alkaa javascript:")],
+    "javascript-autolink.md": [(7, "alkaa javascript:"), (9, "alkaa javascript:")],
+    "data-vbscript.md": [(7, "alkaa data:"), (9, "alkaa data:"), (11, "alkaa vbscript:")],
+    "svg.md": [(7, "(<svg>)"), (9, "(<math>)")],
+    "iframe.md": [(7, "(<iframe>)"), (9, "(<iframe>)"), (11, "(<object>)")],
+    "base.md": [(7, "(<base>)")],
+    "meta-refresh.md": [(7, "(<meta>)")],
+    "form.md": [(7, "(<form>)")],
+    "style.md": [(7, "(<p>)"), (9, "(<style>)"), (11, "(<link>)")],
+    "comments.md": [(7, "(<!-- -->)"), (9, "(<!-- -->)"), (11, "HTML-koodia")],
+    "attribute-lists.md": [(8, "{: onclick="), (10, "{: #x onmouseover="), (12, "{onclick="), (14, "onclick=")],
+    "images.md": [(7, "lainausmerkki"), (9, "toisella sivustolla"), (11, "toisella sivustolla"),
+                  (13, "toisella sivustolla"), (15, "toisella sivustolla")],
+    "control-characters.md": [(8, "(U+0000)"), (9, "(U+001B)"), (10, "(U+202E)")],
+    "mutation.md": [(7, "(<noscript>)"), (9, "(<a>)"), (11, "(<textarea>)")],
+}
+ACCEPTED = ["metadata-breakout.md", "benign-code.md"]
+
+HOSTILE_ASSOCIATION = """\
+name: '</title><script>window.__pwned="association"</script>'
+description: |
+  Yhdistys <img src=x onerror="window.__pwned='description'">.
+
+  [Kotisivu](javascript:window.__pwned=1) ja ![kuva](https://evil.example/x.png)
+"""
+
+
+def test_corpus_is_complete():
+    assert sorted(p.name for p in HOSTILE.glob("*.md") if p.name != "README.md") == sorted([*REFUSED, *ACCEPTED])
+
+
+@pytest.mark.parametrize("name", sorted(REFUSED))
+def test_check_refuses_with_line_and_hint(site, capsys, name):
+    path = site.notice(name, (HOSTILE / name).read_bytes())
+    assert site.check(path) == 1
+    out = capsys.readouterr().out
+    for line, words in REFUSED[name]:
+        matching = [row for row in out.splitlines() if row.startswith(f"{path}:{line}: ") and words in row]
+        assert matching, f"line {line} ({words}) not reported:\n{out}"
+    # every message says what to write instead
+    assert all("Kirjoita" in row or "Poista" in row or "Lisää" in row for row in out.splitlines())
+
+
+def test_check_refuses_hostile_association_description(site, capsys):
+    path = site.association("vihamielinen", HOSTILE_ASSOCIATION)
+    assert site.check() == 1
+    out = capsys.readouterr().out
+    assert f"{path}:3: Rivillä on HTML-koodia (<img>)" in out
+    assert f"{path}:5: Linkin osoite alkaa javascript:" in out
+    assert f"{path}:5: Kuva https://evil.example/x.png on toisella sivustolla" in out
+
+
+def test_build_refuses_the_same(site, capsys):
+    for name in REFUSED:
+        site.notice(name, (HOSTILE / name).read_bytes())
+    assert site.build() == 1
+    err = capsys.readouterr().err
+    assert all(f"{name}:" in err for name in REFUSED)
+    assert not site.output.exists()
+
+
+@pytest.mark.parametrize("name", ACCEPTED)
+def test_look_alikes_and_markup_in_metadata_pass_the_check(site, name):
+    assert site.check(site.notice(name, (HOSTILE / name).read_bytes())) == 0
+
+
+@pytest.fixture(scope="module")
+def bypassed(tmp_path_factory):
+    """Every hostile file built into one site, with the body checks taken out."""
+    site = Site(tmp_path_factory.mktemp("hostile"))
+    for path in HOSTILE.glob("*.md"):
+        if path.name != "README.md":
+            shutil.copy(path, site.content / "notices" / path.name)
+    site.association("vihamielinen", HOSTILE_ASSOCIATION)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("bulletin_contract.validate.check_markdown", lambda *args, **kwargs: [])
+        assert site.build() == 0
+    return site
+
+
+def test_sanitized_output_has_nothing_that_acts(bypassed):
+    files = [p for p in bypassed.output.rglob("*") if p.is_file()]
+    assert {p.suffix for p in files} >= {".html", ".xml", ".ics"}  # pages, feeds, sitemap, calendars
+    assert scan_site(bypassed.output) == []
+
+
+def test_sanitized_bodies_keep_the_text(bypassed):
+    page = bypassed.page("ilmoitukset/event-handlers/")
+    body = page.select_one(".bl-notice__body")
+    assert "linkki" in body.get_text()
+    assert [a.attrs for a in body.find_all("a")] == [{"href": "#", "rel": ["noopener", "noreferrer"]}]
+    images = bypassed.page("ilmoitukset/images/").select(".bl-notice__body img")
+    # the quote stays inside the address; remote images lose their address
+    assert [sorted(img.attrs) for img in images] == [["alt", "src", "title"]] + [["alt"]] * 4
+    assert images[0]["src"].startswith('/images/a.png"')
+    links = bypassed.page("ilmoitukset/javascript-inline/").select(".bl-notice__body a")
+    assert len(links) == 11 and not [a for a in links if a.get("href", "").strip().lower().startswith("java")]
+
+
+def test_markup_in_metadata_is_text_everywhere(bypassed):
+    title = '</title><script>window.__pwned="title"</script><b onclick="x">"Lainaus"</b>'
+    page = bypassed.page("ilmoitukset/metadata-breakout/")
+    assert page.title.get_text().startswith(title)
+    assert page.h1.get_text() == title
+    assert page.select_one('meta[property="og:title"]')["content"] == title
+    location = "' onmouseover='window.__pwned=1' x='</script><script>window.__pwned=2</script>"
+    assert location in page.get_text()
+    calendar = (bypassed.output / "kalenteri" / "tapahtumat.ics").read_bytes().decode()
+    assert "SUMMARY:</title><script>" in calendar  # plain text, as iCalendar has it
+    association = bypassed.page("yhdistykset/vihamielinen/")
+    assert association.h1.get_text() == '</title><script>window.__pwned="association"</script>'
+
+
+def test_benign_look_alikes_survive(bypassed):
+    body = bypassed.page("ilmoitukset/benign-code/").select_one(".bl-notice__body")
+    assert [c.get_text() for c in body.find_all("code")][:2] == ["<script>alert(1)</script>", "javascript:"]
+    assert '<iframe srcdoc="<script>alert(1)</script>"></iframe>' in body.pre.get_text()
+    assert [a["href"] for a in body.find_all("a")] == [
+        "https://example.org/kerho", "mailto:kerho@example.org", "tel:+358401234567", "https://example.org/ohjelma"]
+
+
+# Run in the page after it has loaded: what the browser itself parsed.
+DOM_PROBLEMS = """() => {
+  const bad = [];
+  const own = (url) => new URL(url, location.href).origin === location.origin;
+  for (const el of document.querySelectorAll('*')) {
+    for (const a of el.attributes) {
+      if (/^on/i.test(a.name) || ['style', 'srcdoc', 'formaction'].includes(a.name)) bad.push(`${el.tagName} ${a.name}`);
+    }
+  }
+  for (const el of document.querySelectorAll(
+      'iframe, frame, object, embed, base, svg, math, style, portal, meta[http-equiv="refresh"]')) {
+    bad.push(el.tagName);
+  }
+  for (const s of document.scripts) {
+    if (!(s.type === 'application/ld+json' && !s.src) && !(s.src && own(s.src))) bad.push(`script ${s.outerHTML.slice(0, 80)}`);
+  }
+  for (const a of document.querySelectorAll('a[href], area[href]')) {
+    if (!['http:', 'https:', 'mailto:', 'tel:', 'webcal:'].includes(a.protocol)) bad.push(`href ${a.getAttribute('href')}`);
+  }
+  for (const el of document.querySelectorAll('[src], link[rel~="stylesheet"], link[rel~="icon"]')) {
+    const url = el.src || el.href;
+    if (!own(url)) bad.push(`${el.tagName} loads ${url}`);
+  }
+  for (const f of document.forms) if (f.getAttribute('action') && !own(f.action)) bad.push(`form to ${f.action}`);
+  return bad;
+}"""
+
+WATCH = """
+window.__violations = [];
+document.addEventListener('securitypolicyviolation',
+  (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+"""
+
+
+def test_every_page_in_chromium_runs_nothing_and_loads_nothing_else(bypassed):
+    pages = sorted(p.relative_to(bypassed.output).as_posix() for p in bypassed.output.rglob("*.html"))
+    assert len(pages) > 20
+    with served(bypassed.output) as base, chromium() as browser:
+        page = browser.new_page()
+        page.add_init_script(WATCH)
+        leaks = guard_requests(page, base)
+        events = []
+        page.on("dialog", lambda dialog: (events.append(f"dialog {dialog.message}"), dialog.dismiss()))
+        page.on("console", lambda message: events.append(f"console {message.type}: {message.text}"))
+        missing = "Failed to load resource: the server responded with a status of 404"  # img src="x", on this site
+        page.on("pageerror", lambda error: events.append(f"error {error}"))
+        for address in pages:
+            page.goto(f"{base}/{address}", wait_until="load")
+            page.mouse.move(200, 300)  # hover handlers, had any survived
+            state = page.evaluate("() => [window.__pwned, window.__violations]")
+            assert state == [None, []], f"{address}: {state}"
+            assert page.evaluate(DOM_PROBLEMS) == [], address
+            assert page.url == f"{base}/{address}", f"{address} went to {page.url}"
+        assert [e for e in events if missing not in e] == [] and leaks == []

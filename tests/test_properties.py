@@ -1,0 +1,135 @@
+"""Property tests: whatever a file holds, the contract answers with problems
+(never a crash), and whatever Markdown holds, the renderer's HTML cannot act."""
+import re
+from datetime import date
+from html.parser import HTMLParser
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bulletin_contract.body_checks import check_markdown
+from bulletin_contract.fields import NOTICE_FIELDS
+from bulletin_contract.problems import ContentError
+from bulletin_contract.render import Renderer
+from bulletin_contract.validate import Context, read_association, read_notice
+from bulletin_i18n import Translator
+from bulletin_settings import DEFAULTS
+
+T = Translator("fi")
+CTX = Context(t=T, categories=DEFAULTS["BULLETIN_CATEGORIES"], groups=DEFAULTS["BULLETIN_GROUPS"],
+              associations={"testikyla"})
+SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def answers_with_problems_or_a_notice(raw, reader=read_notice, name="notices/x.md"):
+    try:
+        reader(name, raw, CTX)
+    except ContentError as err:
+        assert err.problems and all(p.message and p.line >= 1 for p in err.problems)
+
+
+YAMLISH = st.lists(st.sampled_from(list("ab:- \n\"'[]{}#&*!|>%@`,?\\\t\x00\u202e") + [
+    "title", "event", "start", "contact", "consent", "tags", "---", "2026-12-05", "!!python/object", "<<",
+    "\n  ", "\n    ", "&a ", "*a", "!!str ", "~", "null", "yes", "0x1F", "1e9", ".inf"]), max_size=60).map("".join)
+
+
+@SETTINGS
+@given(YAMLISH, st.text(max_size=40))
+def test_any_front_matter_text_gives_problems_not_a_crash(front, body):
+    answers_with_problems_or_a_notice(f"---\n{front}\n---\n{body}\n".encode("utf-8", "surrogatepass"))
+
+
+@SETTINGS
+@given(st.binary(max_size=200))
+def test_any_bytes_give_problems_not_a_crash(raw):
+    answers_with_problems_or_a_notice(b"---\n" + raw)
+    answers_with_problems_or_a_notice(raw, read_association, "associations/x.yml")
+
+
+SCALARS = st.one_of(st.text(max_size=30), st.integers(), st.floats(allow_nan=True), st.booleans(), st.none(),
+                    st.dates(min_value=date(1, 1, 1)), st.sampled_from(["2026-12-05 18:00", "tapahtumat", "testikyla"]))
+KEYS = st.one_of(st.sampled_from([*NOTICE_FIELDS, "start", "end", "location", "email", "phone", "consent",
+                                  "save_as", "slug"]), st.text(max_size=10))
+VALUES = st.recursive(SCALARS, lambda inner: st.one_of(st.lists(inner, max_size=4),
+                                                       st.dictionaries(KEYS, inner, max_size=4)), max_leaves=12)
+
+
+@SETTINGS
+@given(st.dictionaries(KEYS, VALUES, max_size=8), st.booleans())
+def test_any_yaml_mapping_gives_problems_not_a_crash(data, flow):
+    front = yaml.safe_dump(data, allow_unicode=True, default_flow_style=flow)
+    answers_with_problems_or_a_notice(f"---\n{front}---\nTeksti.\n".encode())
+    answers_with_problems_or_a_notice(front.encode(), read_association, "associations/x.yml")
+
+
+# The test's own reading of an address, as the URL standard has browsers do
+# it: tabs and newlines anywhere go, control characters and spaces around it
+# go, and a backslash is a slash.
+def _as_browser(address):
+    return re.sub(r"[\t\n\r]", "", address).strip("\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e"
+        "\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f ").replace("\\", "/").lower()
+
+
+def runs_script(address):
+    return _as_browser(address).startswith(("javascript:", "data:", "vbscript:"))
+
+
+def leaves_the_site(address):
+    return bool(re.match(r"//|[a-z][a-z0-9+.-]*:", _as_browser(address)))
+
+
+class _Acting(HTMLParser):
+    """Collects whatever in rendered HTML could run or load something."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("script", "style", "iframe", "object", "embed", "base", "svg", "math", "form", "meta", "link"):
+            self.found.append(tag)
+        for name, value in attrs:
+            if name.startswith("on") or name in ("style", "srcdoc"):
+                self.found.append(name)
+            if name in ("href", "src") and runs_script(value or ""):
+                self.found.append(f"{name}={value}")
+            if tag == "img" and name == "src" and leaves_the_site(value or ""):
+                self.found.append(f"remote {value}")
+
+    handle_startendtag = handle_starttag
+
+
+ADDRESS = st.lists(st.sampled_from([
+    "javascript:", "JaVaScRiPt:", "java\tscript:", "java\nscript:", "&#106;avascript:", "&#x6A", "%6Aavascript:",
+    "\x01", " ", "data:", "vbscript:", "//", "/\\", "\\\\", "/\t/", "&#47;/", "&#92;", "https:", "evil.example",
+    "/images/a.png", "alert(1)", '"', "'", "<", ">", "onerror=", "{static}",
+]), min_size=1, max_size=5).map("".join)
+LINK = st.builds("".join, st.tuples(st.sampled_from(["[x", "![x", "<", "[x][r]\n\n[r"]), st.sampled_from(["](", "]: ", ""]),
+                                   ADDRESS, st.sampled_from([")", ">", ' "t")', ""])))
+MARKDOWN = st.lists(LINK | st.sampled_from([
+    "<", ">", "<script>", "</script>", "<img src=x onerror=alert(1)>", "<svg onload=alert(1)>", "<a href=",
+    "javascript:", "JaVa\tScRiPt:", "&#106;", "&#x6A", "%6A", "java&#x09;script:", "data:text/html,", "vbscript:",
+    "[", "]", "(", ")", "![", "](", "]: ", "[r]", "\n[r]: ", '"', "'", "`", "```\n", "    ", "\n", "\n\n",
+    "> ", "- ", "1. ", "*", "_", "#", "|", "---", "{: onclick=x}", "onerror=", "=", " ", "x", "//evil.example/",
+    "/\\evil.example", "https://", "mailto:", "<!--", "-->", "\\", "&", ";", ":", "\x00", "\u2028",
+]), max_size=60).map("".join)
+
+
+def assert_harmless(text):
+    parser = _Acting()
+    parser.feed(Renderer()(text))
+    assert parser.found == []
+    check_markdown(text, 1, "x.md", T)  # and the check answers without a crash
+
+
+@SETTINGS
+@given(MARKDOWN)
+def test_random_markdown_never_renders_anything_that_acts(text):
+    assert_harmless(text)
+
+
+@SETTINGS
+@given(st.lists(LINK, min_size=1, max_size=4).map(" ".join))
+def test_random_links_and_images_never_run_or_load_anything(text):
+    assert_harmless(text)

@@ -42,7 +42,7 @@ _HTML_BLOCK = re.compile(
 _TAG_NAME = re.compile(r"/?[A-Za-z][^\s/>]*")
 _RULE = re.compile(r"^[ ]{0,3}(?:(?:-[ ]*){3,}|(?:_[ ]*){3,}|(?:\*[ ]*){3,})$")
 _AUTOLINK = re.compile(r"<([^\s<>]*:[^\s<>]*)>")
-_REFERENCE = re.compile(r"^[ ]{0,3}\[([^\]\n]+)\]:[ ]*(?:<([^>\n]*)>|(\S+))", re.MULTILINE)
+_REFERENCE = re.compile(r"^[ ]{0,3}\[([^\]\n]+)\]:[ ]*\n?[ ]*(?:<([^>\n]*)>|(\S+))", re.MULTILINE)
 _IMAGE_REFERENCE = re.compile(r"!\[([^\]\n]*)\](?:[ ]?\[([^\]\n]*)\])?(?!\()")
 # The address after `](`, and all up to `)`: spaces inside a scheme count.
 _INLINE_DESTINATION = re.compile(r"\]\([ ]*\n?[ ]*(?=(?P<all>[^)\n]*))(?:<(?P<angled>[^>\n]*)>|(?P<bare>[^\s)]*))")

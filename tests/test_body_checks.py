@@ -1,0 +1,150 @@
+"""The Markdown checks one by one, the sanitizer's address rules and the safe
+output helpers (plain text, JSON for scripts)."""
+import json
+import re
+
+import pytest
+
+from bulletin_contract.body_checks import MAX_BLOCK_LINES, MAX_BODY_CHARS, MAX_MARKUP, MAX_NESTING, check_markdown
+from bulletin_contract.render import Renderer, clean_html, dangerous_scheme, is_remote, json_for_script, plain_text
+from bulletin_i18n import Translator
+from bulletin_i18n.translations import EN, FI
+
+T = Translator("fi")
+
+
+def messages(text, first_line=1):
+    return [(p.line, p.message) for p in check_markdown(text, first_line, "x.md", T)]
+
+
+@pytest.mark.parametrize("text", [
+    "Tavallinen teksti **lihavoituna** ja _kursiivilla_.",
+    "Koodina `<script>alert(1)</script>` ja ``<b>`x`</b>``.",
+    "```\n<script>alert(1)</script>\n[x](javascript:alert(1))\n```",
+    "~~~html\n<iframe srcdoc=x></iframe>\n~~~",
+    "Kappale.\n\n    <script>sisennetty koodi</script>\n    [x](javascript:x)",
+    "[sivu](https://example.org/a(b)) [posti](mailto:a@example.org) [puhelin](tel:+358401234567)",
+    "<https://example.org/tapahtuma> ja <toimitus@example.org>",
+    "[oma sivu](/tapahtumat/) ja [suhteellinen](../toinen/) ja [ankkuri](#ohjelma)",
+    "![kuva]({static}/images/kuva.jpg) ja ![toinen](/images/a.png \"otsikko\")",
+    "[viite][1]\n\n[1]: https://example.org \"Otsikko\"",
+    "Hinta < 10 € ja lapset > 7 v. Nuoli -> tuonne, 3 < 4.",
+    "Sana javascript: mainittuna tekstissä ei ole linkki.",
+    "* * * * * * * * * * * *",  # a rule, not lists inside lists
+    "Tervetuloa {kaikki} ja {nimi=arvo}.",
+    "| a | b |\n|---|---|\n| [x](https://example.org) | `<b>` |",
+    "Arabiaa: مرحبا بكم",
+    "Wikipedia: [O'Brien](https://fi.wikipedia.org/wiki/O'Brien)",
+])
+def test_benign_text_passes(text):
+    assert messages(text) == []
+
+
+@pytest.mark.parametrize("text, line, words", [
+    ("a\n\n<b>lihava</b>", 3, "HTML-koodia (<b>)"),
+    ("a\n<DIV onclick=x>", 2, "(<DIV>)"),
+    ("teksti <!-- piilossa --> teksti", 1, "(<!-- -->)"),
+    ("`koodi` ja <i>ei koodi</i>", 1, "(<i>)"),
+    ("```\nkoodi\n```\n<script>x</script>", 4, "(<script>)"),
+    ("```\navoin aita ilman loppua\n<b>", 3, "(<b>)"),  # an unclosed fence is no code block
+    ("- kohta\n\n    <script>x</script>", 3, "(<script>)"),  # continues the list item, not code
+    ("[a](javascript:x)", 1, "alkaa javascript:"),
+    ("[a](JAVA\tSCRIPT:x)", 1, "alkaa javascript:"),
+    ("[a](&#x6A&#x61&#x76&#x61&#x73&#x63&#x72&#x69&#x70&#x74&#x3A;x)", 1, "alkaa javascript:"),
+    ("[a](%256A%2561vascript:x)", 1, "alkaa javascript:"),  # percent-encoded twice
+    ("[a](\u200bjavascript:x)", 1, "alkaa javascript:"),
+    ("[a](ｊａｖａｓｃｒｉｐｔ:x)", 1, "alkaa javascript:"),  # full-width letters
+    ("[a][r]\n\n[r]:\n  javascript:x", 4, "alkaa javascript:"),
+    ("<vbscript:msgbox>", 1, "alkaa vbscript:"),
+    ("[a](data:text/html,x)", 1, "alkaa data:"),
+    ("![a](https://example.org/a.png)", 1, "toisella sivustolla"),
+    ("![a](//example.org/a.png)", 1, "toisella sivustolla"),
+    ("![a](&#47;&#47;example.org/a.png)", 1, "toisella sivustolla"),
+    ("![a][k]\n\n[K]: http://example.org/a.png", 1, "toisella sivustolla"),
+    ("![a]\n\n[a]: http://example.org/a.png", 1, "toisella sivustolla"),
+    ('[a](/x" onclick="y)', 1, "lainausmerkki"),
+    ("Teksti\n{: .luokka }", 2, "{: .luokka }"),
+    ("Teksti {onmouseover=x}", 1, "{onmouseover=x}"),
+    ("rivi\x00", 1, "(U+0000)"),
+    ("rivi \u202e", 1, "(U+202E)"),
+    ("> " * (MAX_NESTING + 1) + "syvällä", 1, f"yli {MAX_NESTING}"),
+    ("1. " * (MAX_NESTING + 1) + "syvällä", 1, f"yli {MAX_NESTING}"),
+    ("".join("    " * i + "- x\n" for i in range(MAX_NESTING + 1)), MAX_NESTING + 1, f"yli {MAX_NESTING}"),
+    ("a\n\n" + "[" * (MAX_MARKUP + 1), 3, "hakasulkeita"),
+    ("x\n" * (MAX_BLOCK_LINES + 1), 1, f"yli {MAX_BLOCK_LINES} riviä"),
+    ("x" * (MAX_BODY_CHARS + 1), 1, f"enintään {MAX_BODY_CHARS}"),
+])
+def test_problem_is_reported_on_its_line(text, line, words):
+    found = messages(text, first_line=1)
+    assert any(at == line and words in message for at, message in found), found
+
+
+def test_lines_count_from_the_body_start_and_one_message_per_kind_a_line():
+    found = messages("ok\n<b>x</b> <i>y</i> <u>z</u>", first_line=7)
+    assert [line for line, _ in found] == [8]
+
+
+def test_many_links_in_a_list_are_fine():
+    # the bracket limit is per list item, not per list
+    text = "\n".join(f"- [Kohde {i}](https://example.org/{i})" for i in range(MAX_MARKUP + 50))
+    assert messages(text) == []
+
+
+def test_every_body_message_exists_in_both_languages():
+    keys = [k for k in FI if k.startswith("err_body_")]
+    assert len(keys) >= 9 and all(k in EN for k in keys)
+    values = dict(limit=1, length=2, tag="<b>", scheme="data", url="u", text="t", char="U+0000")
+    for language in ("fi", "en"):
+        for key in keys:
+            assert not re.search(r"\{(%s)\}" % "|".join(values), Translator(language)(key, **values))
+
+
+def test_pages_and_association_descriptions_are_checked(site, capsys):
+    (site.content / "pages" / "ohje.md").write_text("---\ntitle: Ohje\n---\nTeksti.\n\n<script>x</script>\n")
+    path = site.association("kerho", 'name: Kerho\ndescription: |\n  Kerho.\n\n  <b onclick="x">Tervetuloa</b>\n')
+    assert site.check() == 1
+    out = capsys.readouterr().out
+    assert "pages/ohje.md:6: Rivillä on HTML-koodia (<script>)" in out
+    assert f"{path}:5: Rivillä on HTML-koodia (<b>)" in out
+
+
+# --- the sanitizer's own rules, for whatever reaches it --------------------
+
+@pytest.mark.parametrize("src", [
+    "https://example.org/a.png", "//example.org/a.png", "/\\example.org/a.png", "\\\\example.org/a.png",
+    "/\n/example.org/a.png", "/\t/example.org/a.png", " \x01//example.org/a.png", "HTTPS:example.org",
+])
+def test_remote_image_addresses_are_dropped(src):
+    assert is_remote(src)
+    assert clean_html(f'<img src="{src}" alt="a">') == '<img alt="a">'
+
+
+@pytest.mark.parametrize("src", ["/images/a.png", "../../images/a.png", "a.png", "{static}/images/a.png"])
+def test_local_images_stay(src):
+    assert not is_remote(src)
+    assert f'src="{src}"' in Renderer()(f"![a]({src})")
+
+
+@pytest.mark.parametrize("href", [
+    "javascript:x", "%6Aavascript:x", "java%0Ascript:x", "&#x6A;avascript:x", " data:text/html,x", "VBSCRIPT:x",
+])
+def test_script_addresses_are_dropped_however_written(href):
+    assert dangerous_scheme(href)
+    assert "href" not in Renderer()(f'<a href="{href}">x</a>')
+
+
+def test_links_get_rel_and_controls_go():
+    html = Renderer()("[a](https://example.org) \x1b[31m \x00 ok")
+    assert html == '<p><a href="https://example.org" rel="noopener noreferrer">a</a> [31m  ok</p>'
+
+
+def test_plain_text_is_text():
+    assert plain_text('<p>a &amp; <b>b</b></p><p>c<br>d</p><img alt="x>y">') == "a & b c d"
+    assert plain_text("<p>&lt;script&gt;</p>") == "<script>"  # text, escaped where it is written
+
+
+def test_json_for_script_cannot_end_the_element():
+    value = {"name": "</script><!--<script>", "x": "a\u2028b\u2029&"}
+    text = json_for_script(value)
+    assert "<" not in text and ">" not in text and "&" not in text and "\u2028" not in text
+    assert json.loads(text) == value

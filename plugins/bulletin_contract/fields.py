@@ -307,5 +307,6 @@ PAGE_FIELDS = {
 # Keys Pelican itself understands; a notice must not steer the build with them.
 RESERVED_KEYS = {
     "save_as", "url", "template", "status", "slug", "author", "authors",
-    "translation", "modified", "page_order", "override_url", "save_as_url",
+    "translation", "modified", "page_order", "override_url", "override_save_as",
+    "save_as_url", "date_format", "timezone", "path",
 }

@@ -1,0 +1,61 @@
+"""Front matter and file names cannot steer the build: Pelican's own keys are
+refused, and a notice is written to ilmoitukset/<slug>/ and nowhere else."""
+import re
+
+import pytest
+from pelican.readers import METADATA_PROCESSORS
+
+from bulletin_contract.fields import NOTICE_FIELDS, RESERVED_KEYS
+from conftest import notice_text
+
+PELICAN_KEYS = sorted((RESERVED_KEYS | set(METADATA_PROCESSORS)) - set(NOTICE_FIELDS))
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+@pytest.mark.parametrize("key", PELICAN_KEYS)
+def test_pelican_keys_are_refused_on_their_line(site, capsys, key):
+    path = site.notice("x.md", notice_text(extra=f"{key}: ../../index"))
+    assert site.check(path) == 1
+    out = capsys.readouterr().out
+    assert f"{path}:6: " in out and ("sivuston oma" in out or "Tuntematon avain" in out)
+
+
+@pytest.mark.parametrize("extra", ["save_as: index.html", "url: ../../", "template: 404", "status: hidden",
+                                   "slug: ../../theme/css/bulletin", "path: ../../pelicanconf.py"])
+def test_a_refused_notice_writes_nothing(site, extra):
+    site.notice("ohjaus.md", notice_text("Ohjaaja", extra=extra))
+    assert site.build() == 1
+    assert not site.output.exists()
+
+
+@pytest.mark.parametrize("name, slug", [
+    ("Kevään Konsertti.md", "kevaan-konsertti"),
+    ("%2e%2e%2fkuvat.md", "2e-2e-2fkuvat"),
+    ("x..%2F..%2Findex.md", "x-2f-2findex"),
+    ("index.html.md", "index-html"),
+    ("a b\tc.md", "a-b-c"),
+    ("ÅÄÖ_åäö—.md", "aao-aao"),
+    ("syvä/kansio/rakenne/ilmoitus.md", "ilmoitus"),
+])
+def test_file_names_make_addresses_under_ilmoitukset(site, name, slug):
+    path = site.content / "notices" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(notice_text("Nimitesti"), encoding="utf-8")
+    assert site.build() == 0
+    written = [p.relative_to(site.output).as_posix() for p in site.output.glob("ilmoitukset/*/index.html")]
+    assert written == [f"ilmoitukset/{slug}/index.html"] and SLUG.match(slug)
+
+
+def test_file_names_without_letters_or_with_a_dot_are_refused(site, capsys):
+    site.notice("---.md", notice_text())
+    site.notice(".piilossa.md", notice_text())
+    assert site.check() == 1
+    out = capsys.readouterr().out
+    assert "---.md:1: Tiedoston nimestä ei saa osoitetta" in out
+    assert ".piilossa.md:1: Tiedostoa ei julkaista" in out
+
+
+def test_page_file_names_are_made_into_addresses(site):
+    (site.content / "pages" / "Yhteystiedot Ja Kartta.md").write_text("---\ntitle: Yhteystiedot\n---\nTeksti.\n")
+    assert site.build() == 0
+    assert (site.output / "yhteystiedot-ja-kartta" / "index.html").is_file()

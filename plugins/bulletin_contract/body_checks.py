@@ -48,6 +48,7 @@ _IMAGE_REFERENCE = re.compile(r"!\[([^\]\n]*)\](?:[ ]?\[([^\]\n]*)\])?(?!\()")
 _INLINE_DESTINATION = re.compile(r"\]\([ ]*\n?[ ]*(?=(?P<all>[^)\n]*))(?:<(?P<angled>[^>\n]*)>|(?P<bare>[^\s)]*))")
 _ATTRIBUTE_LIST = re.compile(r"\{:[^}\n]*\}|\{[^}\n]*\bon[a-z]+\s*=[^}\n]*\}", re.IGNORECASE)
 _MARKUP = re.compile(r"\[|<|`+")
+_BACKTICK_RUN = re.compile(r"`+")
 _BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 _BACKTICK = re.compile(BACKTICK_RE)
 _CODE_SPANS = BacktickInlineProcessor(BACKTICK_RE)
@@ -107,8 +108,10 @@ def _code_masked(lines):
 
     for start, end in _paragraphs(masked):
         text = "\n".join(masked[start:end])
-        text = _mask_code_spans(text)
-        masked[start:end] = text.split("\n")
+        # Pairing runs costs a walk to the end for each unpaired one; a
+        # paragraph with that many runs is refused for its markup anyway.
+        if len(_BACKTICK_RUN.findall(text)) <= MAX_MARKUP:
+            masked[start:end] = _mask_code_spans(text).split("\n")
     return masked, fences
 
 

@@ -9,6 +9,7 @@ The helpers below the renderer (`plain_text`, `first_paragraph`,
 `json_for_script`) are for every other place content reaches: listings,
 feeds, calendars, JSON-LD and the search index.
 """
+import functools
 import html
 import json
 import re
@@ -18,7 +19,6 @@ from urllib.parse import unquote
 
 import markdown
 import nh3
-from markdown.extensions.tables import TableProcessor
 from markupsafe import Markup
 
 TAGS = {
@@ -94,38 +94,30 @@ def _demote_headings(text):
     return _HEADING.sub(lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}>", text)
 
 
-class _LinearTableProcessor(TableProcessor):
-    """Tables without the quadratic cost on long non-table blocks.
-
-    Python-Markdown asks every block processor about the rest of a block each
-    time one line is taken off it (a run of headings or rules without blank
-    lines); the stock table test splits and strips the whole rest each time.
-    A table is decided by its first two rows, so look at those first.
-    """
-
-    def test(self, parent, block):
-        first = block.find("\n")
-        second = block.find("\n", first + 1) if first >= 0 else -1
-        head = block if second < 0 else block[:second]
-        if not super().test(parent, head):
-            return False
-        return head == block or super().test(parent, block)
-
-
 _BRACKET = re.compile(r"[\[\]]")
 
 
+@functools.lru_cache(maxsize=8)
+def _bracket_partners(data):
+    """Position of each `[` in `data` -> position of the `]` that closes it."""
+    partners, open_at = {}, []
+    for match in _BRACKET.finditer(data):
+        if match.group() == "[":
+            open_at.append(match.start())
+        elif open_at:
+            partners[open_at.pop()] = match.start()
+    return partners
+
+
 def _bracketed_text(data, index):
-    """Python-Markdown's LinkInlineProcessor.getText, with the search for the
-    closing `]` done by the regex engine instead of a Python loop over every
-    character: an unclosed `[` no longer costs a walk to the end of the
-    paragraph in Python (quadratic in the brackets of a paragraph)."""
-    depth = 1
-    for match in _BRACKET.finditer(data, index):
-        depth += 1 if match.group() == "[" else -1
-        if depth == 0:
-            return data[index:match.start()], match.end(), True
-    return data[index:], len(data), False
+    """Python-Markdown's LinkInlineProcessor.getText (the text between `[`
+    at index - 1 and the `]` that closes it) from one pass over the brackets
+    of the paragraph, instead of a Python loop from each `[` to its `]`, or to
+    the end of the paragraph when there is none: quadratic in the brackets."""
+    close = _bracket_partners(data).get(index - 1)
+    if close is None:
+        return data[index:], len(data), False
+    return data[index:close], close + 1, True
 
 
 _LINK_PATTERNS = ("link", "image_link", "reference", "image_reference", "short_reference", "short_image_ref")
@@ -138,10 +130,6 @@ class Renderer:
     def __init__(self):
         self._md = markdown.Markdown(
             extensions=["tables", "fenced_code", "sane_lists"], output_format="html"
-        )
-        stock = self._md.parser.blockprocessors["table"]
-        self._md.parser.blockprocessors.register(
-            _LinearTableProcessor(self._md.parser, stock.config), "table", 75
         )
         for name in _LINK_PATTERNS:
             self._md.inlinePatterns[name].getText = _bracketed_text

@@ -95,10 +95,10 @@ DEFAULTS = {
         "img-src": ["'self'"],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
-        "manifest-src": ["'self'"],
         "base-uri": ["'none'"],
         "object-src": ["'none'"],
         "form-action": ["'self'"],
+        "manifest-src": ["'self'"],
     },
 }
 

@@ -3,7 +3,8 @@
 Every output file is read the way its consumer reads it: HTML pages as a
 browser parses them (tags and attributes, entities decoded), feeds as XML whose
 HTML-typed text is scanned as HTML again, calendars as iCalendar properties,
-JSON as data whose strings may hold HTML or addresses. Text is not markup: a
+JSON (and the search index's fragments) as data whose strings may hold
+addresses. Text is not markup: a
 title `<script>` shown as `&lt;script&gt;` is fine, and a benign notice may
 talk about `javascript:`, so the raw patterns are looked for in markup (tag
 sources, attribute values, addresses), where they would act.
@@ -165,6 +166,7 @@ def scan_xml(data, where, findings, own=()):
             scan_html(text, f"{where} <{name}>", findings, own=own)
 
 
+PAGEFIND_SIGNATURE = b"pagefind_dcd"
 _ICS_URL_PROPERTIES = {"URL", "ATTACH", "IMAGE", "CONFERENCE", "SOURCE", "TZURL"}
 
 
@@ -198,6 +200,11 @@ def scan_site(folder, allow_forms=local_form, own=("http://127.0.0.1:8000/",)):
         data = path.read_bytes()
         if path.suffix == ".gz" or data[:2] == b"\x1f\x8b":
             data = gzip.decompress(data)
+        if data.startswith(PAGEFIND_SIGNATURE):  # Pagefind's index: JSON fragments, binary word lists
+            data = data[len(PAGEFIND_SIGNATURE):]
+            if data[:1] == b"{":
+                scan_json_text(data.decode("utf-8"), where, findings, own)
+            continue
         if path.suffix in (".html", ".htm"):
             scan_html(data.decode("utf-8"), where, findings, allow_forms, own)
         elif path.suffix in (".xml", ".rss", ".atom") or where.endswith((".rss.xml", ".atom.xml")):

@@ -5,10 +5,12 @@ The bypassed build runs the real pipeline (reader, Markdown, nh3, templates,
 feeds, calendars) with only `check_markdown` taken out in this process, so
 what is proved is that the sanitizer and the templates alone are safe.
 """
+import re
 import shutil
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from browser import chromium, guard_requests, served
 from conftest import Site
@@ -195,4 +197,12 @@ def test_every_page_in_chromium_runs_nothing_and_loads_nothing_else(bypassed):
             assert state == [None, []], f"{address}: {state}"
             assert page.evaluate(DOM_PROBLEMS) == [], address
             assert page.url == f"{base}/{address}", f"{address} went to {page.url}"
+        # Search results show titles and excerpts from the index: as text.
+        for query in ("teksti", "lainaus", "linkki", "kuva", "script"):
+            page.goto(f"{base}/haku/?q={query}", wait_until="load")
+            expect(page.get_by_role("status")).to_have_text(re.compile(r"\d+ tulosta|1 tulos|Ei tuloksia"))
+            assert page.evaluate("() => [window.__pwned, window.__violations]") == [None, []], query
+            assert page.evaluate(DOM_PROBLEMS) == [], query
+        # the last query found the title with markup in it, shown as the text it is
+        assert page.locator(".bl-result h2 a", has_text='<script>window.__pwned="title"</script>').count() == 1
         assert [e for e in events if missing not in e] == [] and leaks == []

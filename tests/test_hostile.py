@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import expect
 
 from browser import chromium, guard_requests, served
-from conftest import Site
+from conftest import Site, notice_text
 from output_scan import scan_site
 
 HOSTILE = Path(__file__).parent / "hostile"
@@ -82,6 +82,29 @@ def test_build_refuses_the_same(site, capsys):
     err = capsys.readouterr().err
     assert all(f"{name}:" in err for name in REFUSED)
     assert not site.output.exists()
+
+
+def test_images_folder_takes_only_images(site, capsys):
+    images = site.content / "images"
+    images.mkdir()
+    (images / "kuva.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 40)
+    (images / "kuva.jpg").write_bytes(b"\xff\xd8\xff\xe0" + b"\x00" * 40)
+    (images / "logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>')
+    (images / "sivu.html").write_text("<script>alert(1)</script>")
+    (images / "naamioitu.png").write_text("<html><script>alert(1)</script></html>")
+    assert site.check() == 1
+    out = capsys.readouterr().out
+    refused = sorted(line.split(":", 1)[0].rsplit("/", 1)[-1] for line in out.splitlines())
+    assert refused == ["logo.svg", "naamioitu.png", "sivu.html"] and "vain PNG-, JPEG-" in out
+    assert site.build() == 1 and not site.output.exists()
+    for name in refused:
+        (images / name).unlink()
+    # the way the hint for remote images says to show one
+    site.notice("kuvalla.md", notice_text(body="![Kerhon logo]({static}/images/kuva.png)"))
+    assert site.build() == 0
+    assert (site.output / "images" / "kuva.png").is_file()
+    image = site.page("ilmoitukset/kuvalla/").select_one(".bl-notice__body img")
+    assert image["src"] == "/images/kuva.png" and image["alt"] == "Kerhon logo"
 
 
 @pytest.mark.parametrize("name", ACCEPTED)

@@ -9,7 +9,7 @@ from pelican.generators import ArticlesGenerator
 
 from bulletin_i18n import translator_for
 
-from .checks import context_for, load_associations, same_addresses, unpublished
+from .checks import context_for, load_associations, same_addresses, static_files, unpublished
 from .problems import ContentError
 from .reader import STATE, NoticeReader
 
@@ -20,14 +20,17 @@ def start_build(pelican):
     associations, problems = load_associations(pelican.settings["PATH"], context_for(pelican.settings, t))
     STATE.associations = associations
     STATE.problems.extend(problems)
+    STATE.problems.extend(static_files(pelican.settings["PATH"], pelican.settings, t))
     STATE.ctx = context_for(pelican.settings, t, associations=set(associations))
 
 
 def use_notice_reader(readers):
     # Only our reader: an .html or .rst file among the notices would otherwise
-    # be published past the contract.
+    # be published past the contract. Pelican's "static" reader stays: it
+    # copies the images (STATIC_PATHS, checked by checks.static_files).
+    static = readers.reader_classes["static"]
     readers.reader_classes.clear()
-    readers.reader_classes["md"] = NoticeReader
+    readers.reader_classes.update(md=NoticeReader, static=static)
 
 
 def order_notices(generator):

@@ -55,6 +55,30 @@ def unpublished(content, published_paths, t):
     ]
 
 
+# What an image file starts with. Anything else in a folder Pelican copies
+# as it is (an SVG, an HTML page, a script) could run on the site's own
+# address when opened, where no policy in a page's <head> reaches it.
+_IMAGE_STARTS = {
+    ".png": lambda b: b.startswith(b"\x89PNG\r\n\x1a\n"),
+    ".jpg": lambda b: b.startswith(b"\xff\xd8\xff"),
+    ".jpeg": lambda b: b.startswith(b"\xff\xd8\xff"),
+    ".gif": lambda b: b.startswith((b"GIF87a", b"GIF89a")),
+    ".webp": lambda b: b.startswith(b"RIFF") and b[8:12] == b"WEBP",
+    ".avif": lambda b: b[4:12] in (b"ftypavif", b"ftypavis"),
+}
+
+
+def static_files(content, settings, t):
+    """Problems with files in STATIC_PATHS: only images, whose bytes say so."""
+    problems = []
+    for folder in settings["STATIC_PATHS"]:
+        for path in all_files(Path(content, folder)):
+            looks_right = _IMAGE_STARTS.get(path.suffix.lower())
+            if looks_right is None or not looks_right(path.read_bytes()[:16]):
+                problems.append(Problem(display_path(path), 1, t("err_static_file")))
+    return problems
+
+
 def same_addresses(notices, t):
     """Two notices that would be written to one address stop the build."""
     first_by_slug, problems = {}, []
@@ -90,6 +114,7 @@ def check_content(content, settings, t, only=None):
             read_page(path, path.read_bytes(), ctx)
         except ContentError as err:
             problems.extend(err.problems)
+    problems.extend(static_files(content, settings, t))
     problems.extend(same_addresses(notices, t))
     if only is not None:
         shown = {display_path(p) for p in only}

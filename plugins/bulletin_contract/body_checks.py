@@ -11,6 +11,7 @@ the brackets of a paragraph or the depth of nesting.
 Text inside code spans and code blocks is shown as it is written, so it is
 not checked: a notice may talk about `<script>`.
 """
+import bisect
 import html
 import re
 import unicodedata
@@ -153,7 +154,7 @@ def _inline_parts(lines, start, end):
     first = start
     for index in range(start + 1, end):
         content = _QUOTES.sub("", lines[index])
-        if _LIST_ITEM.match(content) or content.lstrip().startswith(("#", "|")) or "|" in content:
+        if _LIST_ITEM.match(content) or content.lstrip().startswith("#") or "|" in content:
             yield first, index
             first = index
     yield first, end
@@ -218,7 +219,7 @@ def check_markdown(text, first_line, path, t):
         if control:
             found.add(index, "err_body_control_char", char=f"U+{ord(control):04X}")
     masked, fences = _code_masked(lines)
-    within_limits = len(found.problems)
+    before_limits = len(found.problems)
     for index, line in enumerate(lines):
         if masked[index].strip() and _nesting(line) > MAX_NESTING:  # code blocks are flat text
             found.add(index, "err_body_nesting", limit=MAX_NESTING)
@@ -228,7 +229,7 @@ def check_markdown(text, first_line, path, t):
         for first, last in _inline_parts(masked, start, end):
             if len(_MARKUP.findall("\n".join(masked[first:last]))) > MAX_MARKUP:
                 found.add(first, "err_body_markup", limit=MAX_MARKUP)
-    if len(found.problems) > within_limits:  # past the limits, the scans below could be slow too
+    if len(found.problems) > before_limits:  # past the limits, the scans below could be slow too
         return sorted(found.problems)
     for index, line in fences.items():
         for match in _ATTRIBUTE_LIST.finditer(line):
@@ -238,8 +239,10 @@ def check_markdown(text, first_line, path, t):
 
 
 def _check_markup(found, text):
+    line_starts = [0] + [match.end() for match in re.finditer("\n", text)]
+
     def line_of(position):
-        return text.count("\n", 0, position)
+        return bisect.bisect_right(line_starts, position) - 1
 
     for match in _HTML.finditer(text):
         inner = match.group(1)[1:-1]

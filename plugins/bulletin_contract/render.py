@@ -1,13 +1,15 @@
 """Markdown to HTML that is safe to publish anywhere the content goes.
 
-The body is rendered without raw-HTML passthrough features and then cleaned
-by nh3 (Ammonia) against an allowlist, so whatever a submitter writes, the
-result holds no script, no event handler and no element that loads another
-site. Headings move one level down: the notice title is the page's only h1.
+Python-Markdown passes raw HTML through, so its output is cleaned by nh3
+(Ammonia) against an allowlist: whatever a submitter writes, the result holds
+no script, no event handler and no element that loads another site. The
+checks in body_checks.py tell the submitter about what is dropped. Headings
+move one level down: the notice title is the page's only h1.
 
-The helpers below the renderer (`plain_text`, `first_paragraph`,
-`json_for_script`) are for every other place content reaches: listings,
-feeds, calendars, JSON-LD and the search index.
+The helpers here (`clean_html`, `plain_text`, `first_paragraph`,
+`json_for_script`, and `dangerous_scheme` and `is_remote` for addresses) are
+for every other place content reaches: listings, feeds, calendars, JSON-LD
+and the search index.
 """
 import functools
 import html

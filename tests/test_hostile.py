@@ -5,6 +5,7 @@ The bypassed build runs the real pipeline (reader, Markdown, nh3, templates,
 feeds, calendars) with only `check_markdown` taken out in this process, so
 what is proved is that the sanitizer and the templates alone are safe.
 """
+import json
 import re
 import shutil
 from pathlib import Path
@@ -151,6 +152,10 @@ def test_markup_in_metadata_is_text_everywhere(bypassed):
     assert page.title.get_text().startswith(title)
     assert page.h1.get_text() == title
     assert page.select_one('meta[property="og:title"]')["content"] == title
+    summary = '"><img src=x onerror=window.__pwned="summary">'
+    assert page.select_one('meta[name="description"]')["content"] == summary
+    ld = json.loads(page.select_one('script[type="application/ld+json"]').string)
+    assert ld["name"] == title and ld["description"] == summary
     location = "' onmouseover='window.__pwned=1' x='</script><script>window.__pwned=2</script>"
     assert location in page.get_text()
     calendar = (bypassed.output / "kalenteri" / "tapahtumat.ics").read_bytes().decode()

@@ -59,3 +59,18 @@ def test_page_file_names_are_made_into_addresses(site):
     (site.content / "pages" / "Yhteystiedot Ja Kartta.md").write_text("---\ntitle: Yhteystiedot\n---\nTeksti.\n")
     assert site.build() == 0
     assert (site.output / "yhteystiedot-ja-kartta" / "index.html").is_file()
+
+
+@pytest.mark.parametrize("where", ["notices/salainen.md", "notices/kansio", "associations/vieras.yml"])
+def test_symbolic_links_are_refused(site, tmp_path, capsys, where):
+    secret = tmp_path / "secret"
+    secret.mkdir()
+    (secret / "salainen.md").write_text(notice_text("Salaisuus"), encoding="utf-8")
+    target = secret if where.endswith("kansio") else secret / "salainen.md"
+    (site.content / where).symlink_to(target)
+    site.notice("ok.md", notice_text())
+    assert site.check() == 1
+    assert f"{where}:1: Symbolinen linkki" in capsys.readouterr().out
+    assert site.build() == 1
+    assert "Symbolinen linkki" in capsys.readouterr().err
+    assert not site.output.exists()

@@ -9,7 +9,7 @@ from pelican.generators import ArticlesGenerator
 
 from bulletin_i18n import translator_for
 
-from .checks import context_for, load_associations, same_addresses, static_files, unpublished
+from .checks import context_for, links, load_associations, same_addresses, static_files, unpublished
 from .problems import ContentError
 from .reader import STATE, NoticeReader
 
@@ -21,6 +21,7 @@ def start_build(pelican):
     STATE.associations = associations
     STATE.problems.extend(problems)
     STATE.problems.extend(static_files(pelican.settings["PATH"], pelican.settings, t))
+    STATE.problems.extend(links(pelican.settings["PATH"], t))
     STATE.ctx = context_for(pelican.settings, t, associations=set(associations))
 
 

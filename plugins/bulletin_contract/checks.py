@@ -28,6 +28,19 @@ def all_files(folder):
     return found
 
 
+def links(content, t):
+    """Symbolic links in the content folder: a submitted link could make the
+    build read and publish a file from anywhere on the building machine."""
+    problems = []
+    for dirpath, dirnames, filenames in os.walk(content):
+        dirnames.sort()
+        for name in sorted(dirnames + filenames):
+            path = Path(dirpath, name)
+            if path.is_symlink():
+                problems.append(Problem(display_path(path), 1, t("err_symlink")))
+    return problems
+
+
 def is_notice_file(path):
     return path.suffix == ".md" and not path.name.startswith(".")
 
@@ -99,6 +112,7 @@ def check_content(content, settings, t, only=None):
     """
     content = Path(content)
     associations, problems = load_associations(content, context_for(settings, t))
+    problems.extend(links(content, t))
     ctx = context_for(settings, t, associations=set(associations))
     notices = []
     for path in all_files(content / NOTICES_DIR):

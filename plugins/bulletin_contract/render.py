@@ -4,7 +4,7 @@ Python-Markdown passes raw HTML through, so its output is cleaned by nh3
 (Ammonia) against an allowlist: whatever a submitter writes, the result holds
 no script, no event handler and no element that loads another site. The
 checks in body_checks.py tell the submitter about what is dropped. Headings
-move one level down: the notice title is the page's only h1.
+start at h2: the notice title is the page's only h1.
 
 The helpers here (`clean_html`, `plain_text`, `first_paragraph`,
 `json_for_script`, and `dangerous_scheme` and `is_remote` for addresses) are
@@ -89,11 +89,25 @@ def _safe_addresses(tag, attribute, value):
     return value
 
 
-_HEADING = re.compile(r"<(/?)h([1-5])>")
+_HEADING = re.compile(r"<(/?)h([1-6])>")
 
 
 def _demote_headings(text):
-    return _HEADING.sub(lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}>", text)
+    """The body's headings go under the page's h1 without skipping a level,
+    whether the writer began with # or ##: people using screen readers move
+    by heading level, and a gap looks like missing content."""
+    outline = []  # (writer's level, level given) of the open sections
+
+    def renumber(match):
+        if match.group(1):  # a stray closing tag stays for nh3 to drop
+            return f"</h{outline[-1][1]}>" if outline else match.group(0)
+        level = int(match.group(2))
+        while outline and outline[-1][0] >= level:
+            outline.pop()
+        outline.append((level, min(outline[-1][1] + 1 if outline else 2, 6)))
+        return f"<h{outline[-1][1]}>"
+
+    return _HEADING.sub(renumber, text)
 
 
 _BRACKET = re.compile(r"[\[\]]")

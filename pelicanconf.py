@@ -77,3 +77,15 @@ RELATIVE_URLS = False
 DELETE_OUTPUT_DIRECTORY = True
 OUTPUT_RETENTION = [".git"]
 TYPOGRIFY = False
+
+# The accessibility statement (saavutettavuusseloste): who answers feedback,
+# and when and how the site was last assessed.
+BULLETIN_ACCESSIBILITY = {
+    "organisation": "Etelä-Karjalan Järjestöverkosto ry (esimerkki)",
+    "email": "toimitus@example.org",
+    "phone": "040 000 0100",
+    "status": "partial",
+    "assessed_on": "2026-11-28",
+    "assessed_by": "self",
+    "updated_on": "2026-11-28",
+}

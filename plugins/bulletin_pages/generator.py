@@ -1,5 +1,7 @@
-"""Writes the bulletin's own pages: front page, listings, archive, tags, 404, sitemap."""
+"""Writes the bulletin's own pages: front page, listings, archive, tags, the
+weekly print page, the accessibility statement, 404, sitemap."""
 import json
+from datetime import date
 from xml.sax.saxutils import escape
 
 from pelican.generators import Generator
@@ -8,9 +10,9 @@ from bulletin_contract.reader import STATE
 from bulletin_contract.render import Renderer
 from bulletin_contract.schema import form_schema
 from bulletin_i18n import translator_for
-from bulletin_settings import site_address, today
+from bulletin_settings import DEFAULTS, site_address, today
 
-from .listings import group
+from .listings import group, weeks_ahead
 
 
 class Urls:
@@ -84,12 +86,22 @@ class BulletinPagesGenerator(Generator):
             schema = form_schema(self.settings, translator_for(self.settings), STATE.associations)
             self._write(writer, SUBMIT_URL, "submit", schema=schema,
                         submit_schema=json.dumps(schema, ensure_ascii=False))
+        self._write(writer, urls("print"), "print_week", weeks=weeks_ahead(b.upcoming_events, b.today))
+        self._write(writer, urls("accessibility"), "accessibility", statement=self._statement())
         self._write(writer, "404.html", "404")
         self._write_sitemap()
 
+    def _statement(self):
+        """BULLETIN_ACCESSIBILITY with its dates as dates, for the date filters."""
+        statement = dict(DEFAULTS["BULLETIN_ACCESSIBILITY"], **self.settings["BULLETIN_ACCESSIBILITY"])
+        for key in ("assessed_on", "updated_on"):
+            statement[key] = date.fromisoformat(str(statement[key] or statement["assessed_on"]))
+        return statement
+
     def _write_sitemap(self):
         b, urls, site = self.bulletin, self.urls, site_address(self.settings)
-        addresses = ["", urls("associations"), urls("events"), urls("archive"), urls("tags")]
+        addresses = ["", urls("associations"), urls("events"), urls("archive"), urls("tags"),
+                     urls("print"), urls("accessibility")]
         addresses += [SUBMIT_URL] if self.has_submit_form else []
         addresses += [urls("category", slug=s) for s in self.settings["BULLETIN_CATEGORIES"]]
         addresses += [urls("association", slug=s) for s in STATE.associations]

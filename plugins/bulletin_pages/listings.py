@@ -5,7 +5,7 @@ over every notice to draw one page.
 """
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 
 from bulletin_contract.fields import HELSINKI
 from bulletin_contract.slugs import slugify
@@ -100,3 +100,23 @@ def group(articles, today, settings):
         archive=[archive[k] for k in sorted(archive, reverse=True)],
         tags=sorted(tags.values(), key=lambda g: (g.name.lower(), g.slug)),
     )
+
+
+@dataclass
+class Week:
+    first_day: object  # Monday
+    last_day: object  # Sunday
+    articles: list
+
+
+def weeks_ahead(events, today, count=2):
+    """This week and the next ones, Monday to Sunday, each with the events
+    on its days (an event of several days is in every week it touches)."""
+    monday = today - timedelta(days=today.weekday())
+    weeks = []
+    for number in range(count):
+        first = monday + timedelta(weeks=number)
+        last = first + timedelta(days=6)
+        weeks.append(Week(first, last, [a for a in events
+                                        if a.notice.event.first_day <= last and a.notice.event.last_day >= first]))
+    return weeks

@@ -53,6 +53,8 @@ DEFAULTS = {
         "tags": "avainsanat/",
         "tag": "avainsanat/{slug}/",
         "search": "haku/",
+        "print": "tulosta/",
+        "accessibility": "saavutettavuusseloste/",
     },
     "BULLETIN_FRONT_EVENTS": 8,
     "BULLETIN_FRONT_NOTICES": 10,
@@ -100,6 +102,19 @@ DEFAULTS = {
         "form-action": ["'self'"],
         "manifest-src": ["'self'"],
     },
+    # The accessibility statement's own facts (the law asks for them): who
+    # keeps the site and answers feedback, how well it conforms to WCAG 2.1 AA,
+    # when and by whom it was assessed. Dates YYYY-MM-DD; status "full",
+    # "partial" or "none"; assessed_by "self" or the assessor's name.
+    "BULLETIN_ACCESSIBILITY": {
+        "organisation": None,
+        "email": None,
+        "phone": None,
+        "status": "partial",
+        "assessed_on": None,
+        "assessed_by": "self",
+        "updated_on": None,
+    },
 }
 
 _REPOSITORY = re.compile(r"^[A-Za-z0-9-]+/[A-Za-z0-9._-]+$")
@@ -144,11 +159,8 @@ def validate(settings):
         ZoneInfo(s["BULLETIN_TIMEZONE"])
     except Exception:
         _expect(False, "BULLETIN_TIMEZONE", s["BULLETIN_TIMEZONE"], "a time zone name such as Europe/Helsinki")
-    if s["BULLETIN_TODAY"] is not None:
-        try:
-            date.fromisoformat(str(s["BULLETIN_TODAY"]))
-        except ValueError:
-            _expect(False, "BULLETIN_TODAY", s["BULLETIN_TODAY"], "a date YYYY-MM-DD")
+    _expect(s["BULLETIN_TODAY"] is None or _is_date(s["BULLETIN_TODAY"]), "BULLETIN_TODAY", s["BULLETIN_TODAY"],
+            "a date YYYY-MM-DD")
     urls = s["BULLETIN_URLS"]
     _expect(isinstance(urls, dict) and set(urls) == set(DEFAULTS["BULLETIN_URLS"])
             and all(isinstance(v, str) and v.endswith("/") and not v.startswith("/") for v in urls.values()),
@@ -181,10 +193,41 @@ def validate(settings):
             "a branch name such as main")
     csp = csp_problem(s["BULLETIN_CSP"])
     _expect(csp is None, "BULLETIN_CSP", s["BULLETIN_CSP"], csp)
+    _validate_accessibility(s["BULLETIN_ACCESSIBILITY"])
 
 
 _ABSOLUTE = re.compile(r"^https?://[^/\s]+(/[^\s]*[^/\s])?$")
 _DOMAIN = re.compile(r"^[A-Za-z0-9.-]+$")
+
+
+def _is_date(value):
+    try:
+        date.fromisoformat(str(value))
+        return True
+    except ValueError:
+        return False
+
+
+def _validate_accessibility(statement):
+    key = "BULLETIN_ACCESSIBILITY"
+    known = DEFAULTS[key]
+    _expect(isinstance(statement, dict) and set(statement) <= set(known), key, statement,
+            f"a dict with the keys {sorted(known)}")
+    value = dict(known, **statement)
+    for name in ("organisation", "email", "assessed_on"):
+        _expect(value[name], f"{key}['{name}']", value[name], "a value: the statement needs it")
+    _expect(isinstance(value["organisation"], str), f"{key}['organisation']", value["organisation"],
+            "the name of who keeps the site, e.g. 'Imatran Järjestöt ry'")
+    _expect(isinstance(value["email"], str) and _EMAIL.match(value["email"]), f"{key}['email']", value["email"],
+            "an e-mail address, e.g. 'toimitus@example.org'")
+    _expect(value["phone"] is None or isinstance(value["phone"], str), f"{key}['phone']", value["phone"],
+            "None or a phone number as text, e.g. '040 123 4567'")
+    _expect(value["status"] in ("full", "partial", "none"), f"{key}['status']", value["status"],
+            "'full', 'partial' or 'none'")
+    _expect(isinstance(value["assessed_by"], str) and value["assessed_by"], f"{key}['assessed_by']",
+            value["assessed_by"], "'self' or the name of who assessed the site")
+    for name in ("assessed_on", "updated_on"):
+        _expect(value[name] is None or _is_date(value[name]), f"{key}['{name}']", value[name], "a date YYYY-MM-DD")
 
 
 def today(settings):

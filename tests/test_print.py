@@ -1,0 +1,153 @@
+"""Printing: a notice on A4 with its facts and link addresses and without the
+site's navigation, and the weekly page for a club's notice board."""
+import re
+import shutil
+import subprocess
+
+import pytest
+
+from browser import browser, example_base, served  # noqa: F401  (fixtures)
+from conftest import notice_text
+
+EVENT = """\
+event:
+  start: "2026-12-13 15:00"
+  end: "16:30"
+  location: Kulttuuritalo Virta, pieni sali
+contact:
+  name: Marjatta Esimerkki
+  email: kuoro@example.org
+  phone: "040 000 0141"
+  consent: true
+"""
+BODY = "Tervetuloa joulukonserttiin! Ohjelma on [kuoron sivuilla](https://kuoro.example.org/ohjelma)."
+HIDDEN_IN_PRINT = ".bl-skip, header, nav, footer, form, [role=search], button"
+
+
+@pytest.fixture(scope="module")
+def printed(browser, tmp_path_factory):
+    """A one-notice site, its notice page in print media and as an A4 PDF."""
+    from conftest import Site
+    site = Site(tmp_path_factory.mktemp("print"))
+    site.notice("joulukonsertti.md", notice_text(title="Joulukonsertti", category="tapahtumat", body=BODY, extra=EVENT))
+    assert site.build("2026-12-01") == 0
+    with served(site.output) as base:
+        page = browser.new_page()
+        page.goto(base + "/ilmoitukset/joulukonsertti/")
+        page.emulate_media(media="print")
+        yield page, page.pdf(format="A4", print_background=False)
+        page.close()
+
+
+def test_print_leaves_out_navigation_search_and_forms(printed):
+    page, _ = printed
+    shown = page.evaluate(f"""() => [...document.querySelectorAll('{HIDDEN_IN_PRINT}')]
+        .filter(e => e.getClientRects().length).map(e => e.outerHTML.slice(0, 80))""")
+    assert shown == []
+    page.emulate_media(media="screen")
+    try:
+        assert page.locator("header nav").is_visible()  # the same page on screen has them
+    finally:
+        page.emulate_media(media="print")
+
+
+def test_print_keeps_date_time_place_organiser_and_contact(printed):
+    page, _ = printed
+    text = page.inner_text("body")
+    for expected in ["Joulukonsertti", "sunnuntaina 13. joulukuuta 2026 klo 15.00–16.30",
+                     "Kulttuuritalo Virta, pieni sali", "Testikylän Eläkkeensaajat ry",
+                     "Marjatta Esimerkki", "kuoro@example.org", "040 000 0141"]:
+        assert expected in text
+
+
+def test_print_writes_out_link_addresses(printed):
+    page, _ = printed
+    after = page.evaluate("getComputedStyle(document.querySelector('.bl-notice__body a'), '::after').content")
+    assert "https://kuoro.example.org/ohjelma" in after
+    page.emulate_media(media="screen")
+    try:
+        assert page.evaluate("getComputedStyle(document.querySelector('.bl-notice__body a'), '::after').content") \
+            == "none"
+    finally:
+        page.emulate_media(media="print")
+
+
+def test_notice_prints_on_one_a4_page(printed):
+    _, pdf = printed
+    sizes = re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", pdf)
+    assert sizes, "no page in the PDF"
+    for width, height in sizes:  # A4 is 595 x 842 points
+        assert abs(float(width) - 595) < 2 and abs(float(height) - 842) < 2
+    assert len(re.findall(rb"/Type\s*/Page\b", pdf)) == 1
+
+
+def test_printed_pdf_text(printed, tmp_path):
+    if not shutil.which("pdftotext"):
+        pytest.skip("pdftotext is not installed (Debian: poppler-utils)")
+    _, pdf = printed
+    (tmp_path / "notice.pdf").write_bytes(pdf)
+    text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "notice.pdf"), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    flat = " ".join(text.split())
+    assert "Kulttuuritalo Virta" in flat and "Marjatta Esimerkki" in flat
+    assert "(https://kuoro.example.org/ohjelma)" in flat
+    assert "Siirry sisältöön" not in flat and "Päävalikko" not in flat and "Tietosuojaseloste" not in flat
+
+
+# -- The weekly page ------------------------------------------------------------
+
+def test_weekly_page_has_this_and_next_week_by_monday(site):
+    def event(name, start, end=None):
+        extra = f'event:\n  start: "{start}"\n  location: Kerhohuone\n' + (f'  end: "{end}"\n' if end else "")
+        site.notice(f"{name}.md", notice_text(title=name, category="tapahtumat", extra=extra))
+
+    event("eilen-paattynyt", "2026-12-01 10:00")  # Tuesday; today is Wednesday
+    event("tanaan", "2026-12-02 18:00")
+    event("sunnuntaina", "2026-12-06")
+    event("ensi-maanantaina", "2026-12-07 12:00")
+    event("ensi-sunnuntaina", "2026-12-13")
+    event("kolmen-viikon-paasta", "2026-12-14")
+    event("pitka-leiri", "2026-11-28", "2026-12-08")  # began last week, goes on into next
+    site.notice("tiedote.md", notice_text(title="Voimassa oleva tiedote"))
+    site.notice("vanha.md", notice_text(title="Vanha tiedote", date="2026-01-05"))
+    assert site.build("2026-12-02") == 0
+    page = site.page("tulosta/")
+    weeks = page.select("main section")
+    titles = [[h.get_text(strip=True) for h in week.select("h3")] for week in weeks]
+    assert "ma 30.11.2026" in weeks[0].h2.get_text() and "su 6.12.2026" in weeks[0].h2.get_text()
+    assert titles[0] == ["pitka-leiri", "tanaan", "sunnuntaina"]
+    assert "ma 7.12.2026" in weeks[1].h2.get_text() and "su 13.12.2026" in weeks[1].h2.get_text()
+    assert titles[1] == ["pitka-leiri", "ensi-maanantaina", "ensi-sunnuntaina"]
+    assert titles[2] == ["Voimassa oleva tiedote"]
+    assert "Kerhohuone" in weeks[0].get_text()
+
+
+def test_weekly_page_is_linked_from_the_front_page_and_events(example_site):
+    for page in ("index.html", "tapahtumat/index.html"):
+        html = (example_site / page).read_text(encoding="utf-8")
+        assert '<a href="/tulosta/">Tulosta viikon ilmoitukset</a>' in html
+
+
+def test_weekly_page_prints_compactly(browser, example_base):
+    page = browser.new_page()
+    try:
+        page.goto(example_base + "/tulosta/")
+        page.emulate_media(media="print")
+        assert page.evaluate(f"document.querySelectorAll('{HIDDEN_IN_PRINT}').length") > 0
+        assert page.evaluate(f"""() => [...document.querySelectorAll('{HIDDEN_IN_PRINT}')]
+            .every(e => !e.getClientRects().length)""")
+        pdf = page.pdf(format="A4")
+        # the example's two weeks and 20-odd notices fit on a few sheets
+        assert 1 <= len(re.findall(rb"/Type\s*/Page\b", pdf)) <= 4
+        assert page.evaluate("parseFloat(getComputedStyle(document.querySelector('.bl-board__summary')).fontSize)") < 16
+    finally:
+        page.close()
+
+
+def test_print_button_appears_with_javascript_only(browser, example_base):
+    for javascript in (True, False):
+        context = browser.new_context(java_script_enabled=javascript)
+        page = context.new_page()
+        page.goto(example_base + "/ilmoitukset/joulukonsertti-vuoksenlaulu/")
+        assert page.get_by_role("button", name="Tulosta").is_visible() is javascript
+        context.close()

@@ -1,0 +1,77 @@
+"""One page of each kind the bulletin makes, in the built example site.
+
+The accessibility tests run over this list. A page whose template another
+issue brings (search, the form) is skipped, with the issue named, until that
+template is in the theme; once it is, the page is checked like the others.
+"""
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+THEME = Path(__file__).resolve().parents[1] / "theme" / "templates"
+
+
+@dataclass(frozen=True)
+class PageType:
+    name: str
+    address: str  # root-relative, as the site links it
+    template: str = None  # a template that must exist for the page to be made
+    issue: int = None  # the issue that brings that template
+    errors: bool = False  # send the page's form empty first, to show its errors
+
+    def skip_if_missing(self):
+        if self.template and not (THEME / self.template).is_file():
+            pytest.skip(f"issue {self.issue}: {self.name} ({self.template}) is not in the theme yet")
+
+
+PAGE_TYPES = [
+    PageType("front page", "/"),
+    PageType("event notice", "/ilmoitukset/joulukonsertti-vuoksenlaulu/"),
+    PageType("other notice", "/ilmoitukset/kaupungin-jarjestoavustus-2027/"),
+    PageType("expired notice", "/ilmoitukset/sieniretki-hopeakoski/"),
+    PageType("category", "/aiheet/tapahtumat/"),
+    PageType("association directory", "/yhdistykset/"),
+    PageType("association page", "/yhdistykset/kuoro-vuoksenlaulu/"),
+    PageType("events by month", "/tapahtumat/"),
+    PageType("archive", "/arkisto/"),
+    PageType("archive month", "/arkisto/2026/11/"),
+    PageType("tag", "/avainsanat/joulu/"),
+    PageType("tags", "/avainsanat/"),
+    PageType("content page", "/nain-ilmoitat/"),
+    PageType("privacy notice", "/tietosuojaseloste/"),
+    PageType("accessibility statement", "/saavutettavuusseloste/"),
+    PageType("weekly print page", "/tulosta/"),
+    PageType("404 page", "/404.html"),
+    PageType("search page", "/haku/", template="search.html", issue=4),
+    PageType("submission form", "/laheta/", template="submit.html", issue=5),
+    PageType("submission form with errors", "/laheta/", template="submit.html", issue=5, errors=True),
+]
+
+# Pages with the most kinds of interactive element, for the slower checks.
+KEYBOARD_PAGES = [p for p in PAGE_TYPES if p.name in {
+    "front page", "event notice", "association page", "tags", "search page", "submission form"}]
+
+ERROR_SUMMARY = "[class*='error-summary'], [role='alert']"
+
+
+def show_form_errors(page):
+    """Send the main form empty, as a hasty person would, and wait for its
+    error summary."""
+    form = page.locator("main form").first
+    form.locator("button[type='submit'], input[type='submit'], button:not([type])").first.click()
+    page.locator(ERROR_SUMMARY).first.wait_for(state="visible", timeout=5000)
+
+
+def open_page(page, base, page_type):
+    """Go to a page type in a Playwright page; returns the HTTP response."""
+    page_type.skip_if_missing()
+    response = page.goto(base + page_type.address)
+    assert response.ok, f"{page_type.address}: HTTP {response.status}"
+    if page_type.errors:
+        show_form_errors(page)
+    return response
+
+
+def ids(page_types):
+    return [p.name for p in page_types]

@@ -1,6 +1,7 @@
 """Real-browser helpers: Debian's Chromium through Playwright, and a local server."""
 import contextlib
 import functools
+import os
 import struct
 import threading
 import zlib
@@ -66,9 +67,17 @@ def guard_requests(page, base):
     return leaks
 
 
-@pytest.fixture(scope="session")
+def missing(what):
+    """A checker the tests need is not installed: skip here, fail in CI."""
+    message = f"{what} is not installed: tests/install-and-run installs it"
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="module")
 def browser():
-    """One Chromium for a whole test session."""
+    """One Chromium per test module (Playwright runs one at a time)."""
     with chromium() as instance:
         yield instance
 

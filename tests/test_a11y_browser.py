@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from browser import browser, contrast, png_pixels, served  # noqa: F401  (fixtures)
+from browser import browser, contrast, example_base, png_pixels  # noqa: F401  (fixtures)
 from page_types import ERROR_SUMMARY, KEYBOARD_PAGES, PAGE_TYPES, ids, open_page
 
 # Every element a person can reach with Tab, in document order. Each gets a
@@ -77,9 +77,9 @@ FRESH_PAGES = [p for p in PAGE_TYPES if not p.errors]
 
 
 @pytest.mark.parametrize("page_type", FRESH_PAGES, ids=ids(FRESH_PAGES))
-def test_first_tab_reaches_the_skip_link_and_it_moves_focus_into_main(new_page, served, page_type):
+def test_first_tab_reaches_the_skip_link_and_it_moves_focus_into_main(new_page, example_base, page_type):
     page = new_page()
-    open_page(page, served, page_type)
+    open_page(page, example_base, page_type)
     page.keyboard.press("Tab")
     skip = page.evaluate("""() => { const e = document.activeElement, r = e.getBoundingClientRect();
         return {cls: e.className, href: e.getAttribute('href'), text: e.textContent.trim(),
@@ -95,10 +95,10 @@ def test_first_tab_reaches_the_skip_link_and_it_moves_focus_into_main(new_page, 
 
 @pytest.mark.parametrize("scheme", ["light", "dark", "forced colours"])
 @pytest.mark.parametrize("page_type", KEYBOARD_PAGES, ids=ids(KEYBOARD_PAGES))
-def test_every_interactive_element_is_reached_by_tab_and_shows_focus(new_page, served, page_type, scheme):
+def test_every_interactive_element_is_reached_by_tab_and_shows_focus(new_page, example_base, page_type, scheme):
     options = {"forced_colors": "active"} if scheme == "forced colours" else {"color_scheme": scheme}
     page = new_page(viewport={"width": 1024, "height": 768}, **options)
-    open_page(page, served, page_type)
+    open_page(page, example_base, page_type)
     focusables = page.evaluate(FOCUSABLES)
     page.mouse.move(0, page.viewport_size["height"] - 1)  # no hover to blur the picture
     faint = []
@@ -116,10 +116,10 @@ def test_every_interactive_element_is_reached_by_tab_and_shows_focus(new_page, s
     assert faint == [], "focus is hard to see on:\n" + "\n".join(faint)
 
 
-def test_focus_check_notices_a_missing_indicator(new_page, served):
+def test_focus_check_notices_a_missing_indicator(new_page, example_base):
     """The measure above fails when focus styles are taken away."""
     page = new_page(viewport={"width": 1024, "height": 768})
-    page.goto(served + "/")
+    page.goto(example_base + "/")
     page.evaluate("""() => { const s = document.createElement('style');
         s.textContent = '*:focus-visible, *:focus { outline: none !important; box-shadow: none !important; }';
         document.head.append(s); }""")
@@ -129,9 +129,9 @@ def test_focus_check_notices_a_missing_indicator(new_page, served):
     assert focus_ring_pixels(page, active) < 2 * (active["width"] + active["height"])
 
 
-def test_menu_works_with_the_keyboard(new_page, served):
+def test_menu_works_with_the_keyboard(new_page, example_base):
     page = new_page()
-    page.goto(served + "/")
+    page.goto(example_base + "/")
     for _ in range(20):
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.textContent.trim()") == "Tapahtumat":
@@ -143,9 +143,9 @@ def test_menu_works_with_the_keyboard(new_page, served):
     assert page.locator(".bl-nav__link[aria-current]").inner_text() == "Tapahtumat"
 
 
-def test_site_search_form_works_with_the_keyboard(new_page, served):
+def test_site_search_form_works_with_the_keyboard(new_page, example_base):
     page = new_page()
-    page.goto(served + "/")
+    page.goto(example_base + "/")
     box = page.locator("form[role='search'] input, header form input[type='search']")
     if box.count() == 0:
         pytest.skip("issue 4: no search form on the pages yet")
@@ -156,10 +156,10 @@ def test_site_search_form_works_with_the_keyboard(new_page, served):
     assert "/haku/" in page.url and "joulu" in page.url
 
 
-def test_form_errors_are_reached_and_followed_with_the_keyboard(new_page, served):
+def test_form_errors_are_reached_and_followed_with_the_keyboard(new_page, example_base):
     form_page = next(p for p in PAGE_TYPES if p.name == "submission form")
     page = new_page()
-    open_page(page, served, form_page)
+    open_page(page, example_base, form_page)
     page.evaluate(FOCUSABLES)
     sends = page.locator("main form button[type='submit'], main form input[type='submit'], main form button:not([type])")
     target = sends.first.evaluate("e => e.blNumber")
@@ -200,18 +200,18 @@ CLIPPED = """() => [...document.body.querySelectorAll('*')].filter(e => {
 
 
 @pytest.mark.parametrize("page_type", PAGE_TYPES, ids=ids(PAGE_TYPES))
-def test_no_horizontal_scrolling_at_320_px(new_page, served, page_type):
+def test_no_horizontal_scrolling_at_320_px(new_page, example_base, page_type):
     page = new_page(viewport={"width": 320, "height": 640})
-    open_page(page, served, page_type)
+    open_page(page, example_base, page_type)
     result = page.evaluate(OVERFLOW)
     assert result["scroll"] <= result["width"], result["wide"]
 
 
 @pytest.mark.parametrize("width", [1280, 640])
 @pytest.mark.parametrize("page_type", PAGE_TYPES, ids=ids(PAGE_TYPES))
-def test_nothing_is_cut_off_at_200_percent_text(new_page, served, page_type, width):
+def test_nothing_is_cut_off_at_200_percent_text(new_page, example_base, page_type, width):
     page = new_page(viewport={"width": width, "height": 800})
-    open_page(page, served, page_type)
+    open_page(page, example_base, page_type)
     before = page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")
     # Text zoom: the root size doubled through the CSSOM (allowed by the CSP,
     # unlike a style attribute in the page).
@@ -224,9 +224,9 @@ def test_nothing_is_cut_off_at_200_percent_text(new_page, served, page_type, wid
 
 
 @pytest.mark.parametrize("page_type", PAGE_TYPES, ids=ids(PAGE_TYPES))
-def test_body_text_is_at_least_18_px_with_line_height_1_5(new_page, served, page_type):
+def test_body_text_is_at_least_18_px_with_line_height_1_5(new_page, example_base, page_type):
     page = new_page()
-    open_page(page, served, page_type)
+    open_page(page, example_base, page_type)
     small = page.evaluate("""() => [...document.querySelectorAll(
         'main p, main li, main dd, main dt, main td, main label, footer p, footer li')].filter(e => {
       const s = getComputedStyle(e), size = parseFloat(s.fontSize);
@@ -248,9 +248,9 @@ TARGETS = """() => [...document.querySelectorAll(
 
 @pytest.mark.parametrize("width", [320, 1280])
 @pytest.mark.parametrize("page_type", PAGE_TYPES, ids=ids(PAGE_TYPES))
-def test_links_and_buttons_in_menus_and_forms_are_44_px(new_page, served, page_type, width):
+def test_links_and_buttons_in_menus_and_forms_are_44_px(new_page, example_base, page_type, width):
     page = new_page(viewport={"width": width, "height": 800})
-    open_page(page, served, page_type)
+    open_page(page, example_base, page_type)
     assert page.evaluate(TARGETS) == []
 
 
@@ -261,9 +261,9 @@ VAGUE = {"lue lisää", "lisää", "lisätietoja", "tästä", "klikkaa tästä",
 
 
 @pytest.mark.parametrize("page_type", PAGE_TYPES, ids=ids(PAGE_TYPES))
-def test_every_link_says_where_it_goes(new_page, served, page_type):
+def test_every_link_says_where_it_goes(new_page, example_base, page_type):
     page = new_page()
-    open_page(page, served, page_type)
+    open_page(page, example_base, page_type)
     links = page.evaluate("""() => [...document.querySelectorAll('main a[href]')].map(a => ({
         name: (a.getAttribute('aria-label') || a.innerText).trim().replace(/\\s+/g, ' '),
         href: new URL(a.href, location.href).href.replace(/#.*$/, '')}))""")
@@ -284,9 +284,9 @@ def test_every_link_says_where_it_goes(new_page, served, page_type):
 # -- Motion -------------------------------------------------------------------
 
 @pytest.mark.parametrize("page_type", PAGE_TYPES, ids=ids(PAGE_TYPES))
-def test_nothing_moves_by_itself(new_page, served, page_type):
+def test_nothing_moves_by_itself(new_page, example_base, page_type):
     page = new_page()
-    open_page(page, served, page_type)
+    open_page(page, example_base, page_type)
     first = page.screenshot()
     page.wait_for_timeout(1000)
     assert page.screenshot() == first, "the page changed without anyone touching it"
@@ -303,15 +303,15 @@ MOVING = """() => [...document.querySelectorAll('*')].flatMap(e => [null, '::bef
 
 
 @pytest.mark.parametrize("page_type", PAGE_TYPES, ids=ids(PAGE_TYPES))
-def test_reduced_motion_turns_off_animation_and_transitions(new_page, served, page_type):
+def test_reduced_motion_turns_off_animation_and_transitions(new_page, example_base, page_type):
     page = new_page(reduced_motion="reduce")
-    open_page(page, served, page_type)
+    open_page(page, example_base, page_type)
     assert page.evaluate(MOVING) == []
 
 
-def test_reduced_motion_check_notices_a_transition(new_page, served):
+def test_reduced_motion_check_notices_a_transition(new_page, example_base):
     page = new_page(reduced_motion="no-preference")
-    page.goto(served + "/")
+    page.goto(example_base + "/")
     page.evaluate("""() => { const s = document.createElement('style');
         s.textContent = 'a { transition: color 0.3s; }'; document.head.append(s); }""")
     assert page.evaluate(MOVING) != []
@@ -328,9 +328,9 @@ BORDERS = """() => [...document.querySelectorAll('body *')].map(e => {
 
 
 @pytest.mark.parametrize("page_type", PAGE_TYPES, ids=ids(PAGE_TYPES))
-def test_forced_colours_keep_the_borders(new_page, served, page_type):
+def test_forced_colours_keep_the_borders(new_page, example_base, page_type):
     page = new_page()
-    open_page(page, served, page_type)
+    open_page(page, example_base, page_type)
     normal = page.evaluate(BORDERS)
     page.emulate_media(forced_colors="active")
     assert page.evaluate("matchMedia('(forced-colors: active)').matches")
@@ -344,9 +344,9 @@ def test_forced_colours_keep_the_borders(new_page, served, page_type):
     assert [box for box, sides in zip(boxes, borders) if not sides] == []
 
 
-def test_dark_scheme_is_dark_and_readable(new_page, served):
+def test_dark_scheme_is_dark_and_readable(new_page, example_base):
     page = new_page(color_scheme="dark")
-    page.goto(served + "/")
+    page.goto(example_base + "/")
     colours = page.evaluate("""() => [getComputedStyle(document.body).backgroundColor, getComputedStyle(document.body).color,
         getComputedStyle(document.querySelector('main a')).color]""")
     background, text, link = [tuple(int(n) for n in re.findall(r"\d+", c)[:3]) for c in colours]

@@ -6,7 +6,7 @@ import subprocess
 
 import pytest
 
-from browser import browser, example_base, served  # noqa: F401  (fixtures)
+from browser import browser, example_base, missing, served  # noqa: F401  (fixtures)
 from conftest import notice_text
 
 EVENT = """\
@@ -83,7 +83,7 @@ def test_notice_prints_on_one_a4_page(printed):
 
 def test_printed_pdf_text(printed, tmp_path):
     if not shutil.which("pdftotext"):
-        pytest.skip("pdftotext is not installed (Debian: poppler-utils)")
+        missing("pdftotext (Debian: poppler-utils)")
     _, pdf = printed
     (tmp_path / "notice.pdf").write_bytes(pdf)
     text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "notice.pdf"), "-"],

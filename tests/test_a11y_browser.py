@@ -9,12 +9,18 @@ from browser import browser, contrast, example_base, png_pixels  # noqa: F401  (
 from page_types import ERROR_SUMMARY, KEYBOARD_PAGES, PAGE_TYPES, ids, open_page
 
 # Every element a person can reach with Tab, in document order. Each gets a
-# number (a JavaScript property, not an attribute) to follow it by.
+# number (a JavaScript property, not an attribute) to follow it by. A group
+# of radio buttons is one stop (its checked one, else its first): the arrow
+# keys move inside it.
 FOCUSABLES = """() => {
+  const radioStop = e => {
+    const group = [...document.querySelectorAll(`input[type=radio][name="${CSS.escape(e.name)}"]`)];
+    return e === (group.find(r => r.checked) || group[0]);
+  };
   const all = [...document.querySelectorAll(
     'a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]')]
     .filter(e => e.tabIndex >= 0 && !e.disabled && !e.closest('[inert]') && e.getClientRects().length
-                 && getComputedStyle(e).visibility !== 'hidden');
+                 && getComputedStyle(e).visibility !== 'hidden' && (e.type !== 'radio' || !e.name || radioStop(e)));
   all.forEach((e, i) => { e.blNumber = i; });
   return all.map(e => e.outerHTML.slice(0, 120));
 }"""

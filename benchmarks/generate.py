@@ -6,7 +6,12 @@ example notices), so sizes and timings come from real Finnish text. The
 example's few thousand words would make a small vocabulary, so each notice
 also gets `extra_words` words drawn from simplemma's Finnish word forms (a pool
 of ten per notice, commonest first by a Zipf-like weight), as a large site
-would use ever more words. The same seed gives the same folder.
+would use ever more words. A town with thousands of notices has more
+associations than the example's, so one more association is added for every
+40 notices; and notices carry the optional fields as real ones do (summary,
+contact, expiry, an event's end, price, registration and accessibility), as
+they change the size of pages, feeds and calendars. The same seed gives the
+same folder.
 """
 import json
 import random
@@ -48,6 +53,26 @@ def _word_pool(rng, count):
     return pool
 
 
+def _association(rng, number, material):
+    """A made-up association's file: (slug, YAML)."""
+    sentences, _, places, _ = material
+    slug = f"yhdistys-{number:04d}"
+    values = {
+        "name": f"Yhdistys {number} ry",
+        "description": " ".join(rng.sample(sentences, k=3)),
+        "groups": rng.sample(["eläkeläiset", "vammaiset", "nuoret", "lapset ja perheet", "urheilu",
+                              "kulttuuri", "asukkaat", "maahanmuuttajat"], k=rng.randint(1, 3)),
+        "website": f"https://{slug}.example.org",
+        "email": f"info@{slug}.example.org",
+        "address": rng.choice(places)[:200],
+    }
+    return slug, "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in values.items())
+
+
+def _optional(rng, chance, lines):
+    return lines if rng.random() < chance else []
+
+
 def _notice(rng, number, material, associations, pool, extra_words):
     sentences, titles, places, tags = material
     category = rng.choice(CATEGORIES)
@@ -59,11 +84,22 @@ def _notice(rng, number, material, associations, pool, extra_words):
         "date": published.isoformat(),
         "tags": rng.sample(tags, k=rng.randint(0, 3)),
     }
+    if rng.random() < 0.7:
+        front["summary"] = rng.choice(sentences)[:300]
     lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in front.items()]
     if category == "tapahtumat":
         start = published + timedelta(days=rng.randint(1, 60))
-        lines += ["event:", f'  start: "{start.isoformat()} {rng.randint(9, 19):02d}:00"',
+        hour = rng.randint(9, 19)
+        lines += ["event:", f'  start: "{start.isoformat()} {hour:02d}:00"',
                   f"  location: {json.dumps(rng.choice(places), ensure_ascii=False)}"]
+        lines += _optional(rng, 0.7, [f'  end: "{hour + 2:02d}:00"'])
+        lines += _optional(rng, 0.6, ['  price: "Vapaa pääsy, kahvi 2 €"'])
+        lines += _optional(rng, 0.4, ['  registration: "Ilmoittaudu viikkoa ennen sähköpostilla."'])
+        lines += _optional(rng, 0.5, ['  accessibility: "Esteetön sisäänkäynti ja induktiosilmukka."'])
+    else:
+        lines += _optional(rng, 0.3, [f'expires: "{published + timedelta(days=rng.randint(20, 120))}"'])
+    lines += _optional(rng, 0.6, ["contact:", "  name: Aila Esimerkki", f"  email: aila.{number}@example.org",
+                                  f'  phone: "040 000 {number % 10000:04d}"', "  consent: true"])
     paragraphs = [" ".join(rng.sample(sentences, k=rng.randint(2, 4))) for _ in range(rng.randint(1, 3))]
     if extra_words:
         weights = [1 / (rank + 1) for rank in range(len(pool))]
@@ -77,8 +113,11 @@ def generate(folder, n, seed=0, extra_words=8):
     rng = random.Random(seed)
     shutil.copytree(EXAMPLE / "associations", folder / "associations")
     shutil.copytree(EXAMPLE / "pages", folder / "pages")
-    associations = sorted(p.stem for p in (folder / "associations").glob("*.yml"))
     material = _example_material()
+    for number in range(1, n // 40 + 1):
+        slug, text = _association(rng, number, material)
+        (folder / "associations" / f"{slug}.yml").write_text(text, encoding="utf-8")
+    associations = sorted(p.stem for p in (folder / "associations").glob("*.yml"))
     pool = _word_pool(rng, 10 * n) if extra_words else []
     notices = folder / "notices"
     for number in range(1, n + 1):

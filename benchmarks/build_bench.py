@@ -1,0 +1,274 @@
+"""How fast and how small: the bulletin's build against bare Pelican and Hugo.
+
+    .venv/bin/python benchmarks/build_bench.py --notices 5000 --repeat 3
+
+Generates N notices (benchmarks/generate.py), then measures, taking the
+median of --repeat runs:
+- a cold `bulletin build` (fresh output, no cache), and a warm rebuild after
+  one notice changed;
+- bare Pelican (default theme and feeds) + Pagefind on the same notices, and
+  Hugo (when installed) with a minimal theme + Pagefind;
+- peak memory of any single process of each run, child processes included;
+- output size, the gzip-compressed HTML and CSS of the largest notice page,
+  and the bytes a first search query transfers (Chromium, when the site has
+  a search page).
+It prints a table with the ratios to the baselines. Run it from the
+repository root on a quiet machine; everything is written under --work.
+"""
+import argparse
+import gzip
+import json
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from baselines import hugo_site, pelican_site
+from generate import generate
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+TODAY = "2026-12-01"
+GZIP_LEVEL = 6  # what web servers commonly use
+
+# Runs a command in a fresh process and reports its time and the largest
+# resident set of any process it waited for: RUSAGE_CHILDREN covers
+# grandchildren too (Pagefind under the build), as they are waited for.
+RUNNER = """
+import json, resource, subprocess, sys, time
+with open(sys.argv[1], "ab") as log:
+    start = time.perf_counter()
+    code = subprocess.run(sys.argv[2:], stdout=log, stderr=log).returncode
+    seconds = time.perf_counter() - start
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps({"seconds": seconds, "cpu": usage.ru_utime + usage.ru_stime, "rss_kb": usage.ru_maxrss,
+                  "code": code}))
+"""
+
+
+class Run:
+    """Runs one command; returns {seconds, cpu (user+system), rss (bytes)}."""
+
+    def __init__(self, work):
+        self.log = work / "commands.log"
+
+    def __call__(self, *cmd, cwd=ROOT):
+        out = subprocess.run([sys.executable, "-c", RUNNER, str(self.log), *map(str, cmd)],
+                             cwd=cwd, capture_output=True, text=True, check=True)
+        result = json.loads(out.stdout)
+        if result["code"]:
+            sys.exit(f"failed: {' '.join(map(str, cmd))}\nsee {self.log}")
+        return {"seconds": result["seconds"], "cpu": result["cpu"], "rss": result["rss_kb"] * 1024}
+
+
+def steps(run, commands):
+    """Several commands one after another: times add up, memory is the peak."""
+    results = [run(*cmd, cwd=cwd) for cmd, cwd in commands]
+    return {"seconds": sum(r["seconds"] for r in results), "cpu": sum(r["cpu"] for r in results),
+            "rss": max(r["rss"] for r in results)}
+
+
+def median_of(repeat, measure):
+    """Median times of `repeat` runs, and the highest peak memory seen."""
+    results = [measure() for _ in range(repeat)]
+    return {"seconds": statistics.median(r["seconds"] for r in results),
+            "cpu": statistics.median(r["cpu"] for r in results),
+            "rss": max(r["rss"] for r in results)}
+
+
+def folder_bytes(folder):
+    files = [p for p in Path(folder).rglob("*") if p.is_file()]
+    return sum(p.stat().st_size for p in files), len(files)
+
+
+def gz(data):
+    return len(gzip.compress(data, GZIP_LEVEL, mtime=0))
+
+
+def page_weight(site, page):
+    """Compressed bytes of a page and the stylesheets it links."""
+    html = page.read_bytes()
+    total = gz(html)
+    for href in re.findall(rb'<link[^>]+rel="?stylesheet"?[^>]*href="([^"]+)"', html) + \
+            re.findall(rb'<link[^>]+href="([^"]+)"[^>]*rel="?stylesheet"?', html):
+        href = href.decode().split("?")[0]
+        css = site / href.lstrip("/") if href.startswith("/") else page.parent / href
+        total += gz(css.read_bytes())
+    return total, bool(re.search(rb"<script", html))
+
+
+def largest(pages):
+    return max(pages, key=lambda p: p.stat().st_size)
+
+
+def first_search_bytes(site, query):
+    """Bytes Chromium fetches to load the search page and show the results of
+    a first query; (raw bytes, as a gzip-serving host would send them)."""
+    import functools
+    import http.server
+    import threading
+
+    from playwright.sync_api import sync_playwright
+
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    handler.log_message = lambda *a: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    fetched = {}
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=[
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run"])
+            page = browser.new_page()
+            page.on("requestfinished", lambda r: fetched.setdefault(r.url, r))
+            page.goto(f"http://127.0.0.1:{server.server_port}/haku/?q={query}", wait_until="networkidle")
+            page.wait_for_timeout(1500)
+            page.wait_for_load_state("networkidle")
+            raw = compressed = 0
+            for url, request in fetched.items():
+                body = request.response().body()
+                raw += len(body)
+                kind = request.response().headers.get("content-type", "")
+                textual = any(k in kind for k in ("text", "javascript", "json", "wasm", "svg"))
+                compressed += gz(body) if textual and not body.startswith(b"\x1f\x8b") else len(body)
+            browser.close()
+    finally:
+        server.shutdown()
+    return raw, compressed, len(fetched)
+
+
+def change_one_notice(content, round_):
+    notice = sorted((content / "notices").rglob("*.md"))[len(round_) * 7 % 100]
+    with open(notice, "a", encoding="utf-8") as out:
+        out.write(f"\nLisäys {len(round_)}: aikataulu tarkentui.\n")
+    round_.append(notice)
+
+
+def fmt_s(value):
+    return f"{value:.2f} s"
+
+
+def fmt_b(value):
+    return f"{value / 1024 / 1024:.1f} MB" if value > 10 * 1024 * 1024 else f"{value / 1024:.1f} KB"
+
+
+def main():
+    p = argparse.ArgumentParser(description="Benchmark the bulletin build against Pelican and Hugo.")
+    p.add_argument("--notices", type=int, choices=[1000, 5000, 10000], default=1000)
+    p.add_argument("--repeat", type=int, default=3, help="runs per measurement; the median is shown")
+    p.add_argument("--work", type=Path, help="working folder (default: a new temporary folder)")
+    p.add_argument("--query", default="konsertti", help="the first search query")
+    p.add_argument("--no-hugo", action="store_true", help="skip Hugo even when installed")
+    args = p.parse_args()
+
+    work = (args.work or Path(tempfile.mkdtemp(prefix="bulletin-bench-"))).resolve()
+    work.mkdir(parents=True, exist_ok=True)
+    run = Run(work)
+    shutil.rmtree(work / "content", ignore_errors=True)
+    content = generate(work / "content", args.notices)
+    print(f"{args.notices} notices in {content}", file=sys.stderr)
+    results = {}
+
+    # --- the bulletin -------------------------------------------------------
+    out = work / "bulletin"
+    from bulletin_cli.project import cache_path
+    build = [BIN / "bulletin", "build", "--content", content, "--output", out, "--today", TODAY]
+
+    def cold():
+        shutil.rmtree(out, ignore_errors=True)
+        shutil.rmtree(cache_path(out), ignore_errors=True)
+        return run(*build)
+
+    changed = []
+
+    def warm():
+        change_one_notice(content, changed)
+        return run(*build)
+
+    results["bulletin"] = {"cold": median_of(args.repeat, cold)}
+    results["bulletin"]["warm"] = median_of(args.repeat, warm)
+    results["bulletin"]["size"] = folder_bytes(out)
+    notice_pages = list((out / "ilmoitukset").glob("*/index.html"))
+    results["bulletin"]["page"] = page_weight(out, largest(notice_pages))
+    if (out / "haku" / "index.html").exists():
+        results["bulletin"]["search"] = first_search_bytes(out, args.query)
+
+    # --- bare Pelican + Pagefind -------------------------------------------
+    pelican_folder = work / "pelican"
+    settings = pelican_site(content, pelican_folder)
+    pelican_out = pelican_folder / "out"
+    pagefind = [sys.executable, "-m", "pagefind", "--site"]
+
+    def pelican_cold():
+        shutil.rmtree(pelican_out, ignore_errors=True)
+        return steps(run, [([BIN / "pelican", "-s", settings, "-o", pelican_out, "-q"], pelican_folder),
+                           ([*pagefind, pelican_out], pelican_folder)])
+
+    results["pelican"] = {"cold": median_of(args.repeat, pelican_cold), "size": folder_bytes(pelican_out)}
+    stems = {p.stem for p in (content / "notices").rglob("*.md")}
+    pelican_pages = [p for p in pelican_out.glob("*.html") if p.stem in stems]
+    results["pelican"]["page"] = page_weight(pelican_out, largest(pelican_pages))
+
+    # --- Hugo + Pagefind ----------------------------------------------------
+    hugo = shutil.which("hugo")
+    if hugo and not args.no_hugo:
+        hugo_folder = hugo_site(content, work / "hugo")
+        hugo_out = hugo_folder / "out"
+
+        def hugo_cold():
+            shutil.rmtree(hugo_out, ignore_errors=True)
+            shutil.rmtree(hugo_folder / "resources", ignore_errors=True)
+            return steps(run, [([hugo, "--quiet", "-d", hugo_out], hugo_folder),
+                               ([*pagefind, hugo_out], hugo_folder)])
+
+        results["hugo"] = {"cold": median_of(args.repeat, hugo_cold), "size": folder_bytes(hugo_out)}
+        hugo_pages = list((hugo_out / "ilmoitukset").rglob("index.html"))
+        results["hugo"]["page"] = page_weight(hugo_out, largest([p for p in hugo_pages if p.parent.name in stems]))
+
+    report(args, results)
+    (work / "results.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
+
+
+def report(args, results):
+    ours = results["bulletin"]
+    peers = [name for name in ("pelican", "hugo") if name in results]
+    titles = {"pelican": "Pelican+Pagefind", "hugo": "Hugo+Pagefind"}
+    head = ["", "bulletin", *(titles[n] for n in peers), *(f"÷ {titles[n]}" for n in peers)]
+    rows = []
+
+    def row(label, mine, theirs, show):
+        ratios = [f"{mine / t:.2f}×" if t else "–" for t in theirs]
+        rows.append([label, show(mine), *(show(t) if t else "–" for t in theirs), *ratios])
+
+    def note(label, text):
+        rows.append([label, text, *[""] * (2 * len(peers))])
+
+    for key, label in (("seconds", "cold build, wall"), ("cpu", "cold build, CPU")):
+        row(label, ours["cold"][key], [results[n]["cold"][key] for n in peers], fmt_s)
+    for key, label in (("seconds", "warm rebuild, wall"), ("cpu", "warm rebuild, CPU")):
+        note(f"{label} (1 notice changed)",
+             f"{fmt_s(ours['warm'][key])} = {ours['warm'][key] / ours['cold'][key]:.2f}× our cold")
+    row("peak memory, one process", max(ours["cold"]["rss"], ours["warm"]["rss"]),
+        [results[n]["cold"]["rss"] for n in peers], fmt_b)
+    row("output size", ours["size"][0], [results[n]["size"][0] for n in peers], fmt_b)
+    row("output files", ours["size"][1], [results[n]["size"][1] for n in peers], str)
+    row("largest notice page, gzip HTML+CSS", ours["page"][0], [results[n]["page"][0] for n in peers], fmt_b)
+    rows.append(["  has a script", "yes" if ours["page"][1] else "no",
+                 *("yes" if results[n]["page"][1] else "no" for n in peers), *[""] * len(peers)])
+    if "search" in ours:
+        raw, compressed, count = ours["search"]
+        note(f"first search {args.query!r}", f"{fmt_b(raw)} in {count} files ({fmt_b(compressed)} gzip)")
+    else:
+        note("first search", "no search page in this build")
+    widths = [max(len(str(r[i])) for r in [head, *rows]) for i in range(len(head))]
+    print(f"\n{args.notices} notices, median of {args.repeat} runs")
+    for r in [head, *rows]:
+        print("  ".join(str(c).ljust(w) for c, w in zip(r, widths)).rstrip())
+
+
+if __name__ == "__main__":
+    main()

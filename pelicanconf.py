@@ -89,3 +89,11 @@ BULLETIN_ACCESSIBILITY = {
     "assessed_by": "self",
     "updated_on": "2026-11-28",
 }
+
+# A rebuild reads again only the files whose bytes changed (see
+# plugins/bulletin_contract/cache.py for why the cache never lets invalid
+# content through). `bulletin build` keeps the cache beside the output folder.
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
+CHECK_MODIFIED_METHOD = "sha256"
+GZIP_CACHE = False

@@ -33,6 +33,13 @@ def parse_today(text):
         raise UsageError(f"--today {text!r}: write the date as YYYY-MM-DD, for example 2026-12-01") from None
 
 
+def cache_path(output):
+    """The content cache of a build: beside its output, never inside it,
+    as the output folder is what gets published."""
+    output = Path(output)
+    return output.with_name(f".{output.name}-cache")
+
+
 def load_settings(settings_file="pelicanconf.py", content=None, output=None, today=None):
     root = project_root()
     overrides = {}
@@ -48,6 +55,7 @@ def load_settings(settings_file="pelicanconf.py", content=None, output=None, tod
     settings = read_settings(str(root / settings_file), override=overrides)
     if not overrides.get("OUTPUT_PATH") and not Path(settings["OUTPUT_PATH"]).is_absolute():
         settings["OUTPUT_PATH"] = str(root / settings["OUTPUT_PATH"])
+    settings["CACHE_PATH"] = str(cache_path(settings["OUTPUT_PATH"]))
     validate(with_defaults(settings))
     return settings
 

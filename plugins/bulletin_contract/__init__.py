@@ -9,6 +9,7 @@ from pelican.generators import ArticlesGenerator
 
 from bulletin_i18n import translator_for
 
+from .cache import never_cache_failures, use_cache_folder
 from .checks import context_for, links, load_associations, same_addresses, static_files, unpublished
 from .problems import ContentError
 from .reader import STATE, NoticeReader
@@ -23,6 +24,8 @@ def start_build(pelican):
     STATE.problems.extend(static_files(pelican.settings["PATH"], pelican.settings, t))
     STATE.problems.extend(links(pelican.settings["PATH"], t))
     STATE.ctx = context_for(pelican.settings, t, associations=set(associations))
+    if pelican.settings.get("CACHE_CONTENT") or pelican.settings.get("LOAD_CONTENT_CACHE"):
+        use_cache_folder(pelican.settings, associations)
 
 
 def use_notice_reader(readers):
@@ -32,6 +35,7 @@ def use_notice_reader(readers):
     static = readers.reader_classes["static"]
     readers.reader_classes.clear()
     readers.reader_classes.update(md=NoticeReader, static=static)
+    never_cache_failures(readers)
 
 
 def order_notices(generator):

@@ -35,6 +35,9 @@ class BulletinPagesGenerator(Generator):
             notice = article.notice
             article.association_profile = STATE.associations[notice.association]
             article.category_label = self.settings["BULLETIN_CATEGORIES"][notice.category]
+            # The address is fixed once: Pelican works it out anew, with two
+            # path resolutions, each of the ~10 times a notice is linked.
+            article.override_url = article.url
         render = Renderer()
         for profile in STATE.associations.values():
             profile.description_html = render(profile.description) if profile.description else ""

@@ -26,6 +26,7 @@ PLUGINS = [
     "bulletin_sharing",
     "bulletin_search",
     "bulletin_csp",
+    "bulletin_incremental",
 ]
 
 BULLETIN_LANGUAGE = "fi"

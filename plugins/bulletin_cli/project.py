@@ -8,6 +8,7 @@ from pathlib import Path
 from pelican import Pelican
 from pelican.settings import read_settings
 
+from bulletin_incremental import REUSE
 from bulletin_settings import validate, with_defaults
 
 PACKAGE_ROOT = Path(__file__).resolve().parents[2]
@@ -73,22 +74,32 @@ def _refuse_dangerous_output(output, settings):
 
 def build(settings):
     """Build into a fresh folder and swap it in only when the build succeeds,
-    so a refused build leaves the previous site whole."""
+    so a refused build leaves the previous site whole. Unchanged notice pages
+    move over from the previous site (bulletin_incremental) and move back if
+    the build fails."""
     output = Path(settings["OUTPUT_PATH"])
     _refuse_dangerous_output(output, settings)
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-", dir=output.parent))
+    previous = str(output) if (output / "sitemap.xml").exists() else None
+    REUSE.__init__()
     try:
-        Pelican(dict(settings, OUTPUT_PATH=str(staging), DELETE_OUTPUT_DIRECTORY=False)).run()
+        Pelican(dict(settings, OUTPUT_PATH=str(staging), DELETE_OUTPUT_DIRECTORY=False,
+                     BULLETIN_PREVIOUS_OUTPUT=previous)).run()
         os.chmod(staging, 0o755)
         if output.exists():
             old = output.with_name(f".{output.name}-old")
             shutil.rmtree(old, ignore_errors=True)
             output.rename(old)
             staging.rename(output)
+            REUSE.commit()
             shutil.rmtree(old)
         else:
             staging.rename(output)
+            REUSE.commit()
+    except BaseException:
+        REUSE.rollback()
+        raise
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return output

@@ -56,6 +56,9 @@ DEFAULTS = {
         "print": "tulosta/",
         "accessibility": "saavutettavuusseloste/",
     },
+    # The previous output, whose unchanged notice pages a build may take
+    # over; `bulletin build` sets it, None renders every page.
+    "BULLETIN_PREVIOUS_OUTPUT": None,
     "BULLETIN_FRONT_EVENTS": 8,
     "BULLETIN_FRONT_NOTICES": 10,
     # Where the feeds and calendars are written (files, not folders).
@@ -165,6 +168,9 @@ def validate(settings):
     _expect(isinstance(urls, dict) and set(urls) == set(DEFAULTS["BULLETIN_URLS"])
             and all(isinstance(v, str) and v.endswith("/") and not v.startswith("/") for v in urls.values()),
             "BULLETIN_URLS", urls, f"the keys {sorted(DEFAULTS['BULLETIN_URLS'])}, each a relative path ending in /")
+    previous = s["BULLETIN_PREVIOUS_OUTPUT"]
+    _expect(previous is None or (isinstance(previous, str) and os.path.isdir(previous)),
+            "BULLETIN_PREVIOUS_OUTPUT", previous, "None or the folder of an earlier build")
     for key in ("BULLETIN_FRONT_EVENTS", "BULLETIN_FRONT_NOTICES"):
         _expect(isinstance(s[key], int) and s[key] > 0, key, s[key], "a whole number above 0")
     feeds = s["BULLETIN_FEED_URLS"]

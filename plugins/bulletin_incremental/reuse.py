@@ -1,0 +1,154 @@
+"""When a notice page can be taken from the previous build, and how.
+
+A notice page shows its notice (the article with everything plugins put on
+it: the Notice, `expired`, the association profile, the category label) and
+the site-wide settings, theme and code. A page's key is a hash of exactly
+those; a page whose key is the one recorded by the previous build is moved
+over instead of rendered. So a notice page must show nothing else: a
+template that listed, say, other notices on a notice page would have to add
+them to the key. Reused pages send no `content_written` signal.
+
+The keys are saved in the content cache folder only after the new output
+is in place (`commit`), and a build that fails moves the pages back
+(`rollback`), so the keys always describe the output that is there.
+"""
+import hashlib
+import json
+import os
+import sys
+from importlib import metadata
+from pathlib import Path
+
+from pelican.writers import Writer
+
+KEYS_FILE = "notice-pages.json"
+# Settings that differ between builds without changing any notice page: the
+# folders of this build, and the day (a notice page shows it only as
+# `expired`, which is part of the page's own key).
+_VOLATILE = {"OUTPUT_PATH", "CACHE_PATH", "BULLETIN_PREVIOUS_OUTPUT", "BULLETIN_TODAY"}
+_LIBRARIES = ("pelican", "jinja2", "markdown", "nh3")
+
+
+def _describe(value):
+    """A stable text for a settings value: data as itself, code by its
+    bytecode, anything else by its type."""
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return repr(value)
+    if isinstance(value, (list, tuple, set, frozenset)):
+        items = [_describe(v) for v in value]
+        return "[" + ",".join(sorted(items) if isinstance(value, (set, frozenset)) else items) + "]"
+    if isinstance(value, dict):
+        return "{" + ",".join(f"{_describe(k)}:{_describe(v)}" for k, v in value.items()) + "}"
+    code = getattr(value, "__code__", None)
+    if code is not None:
+        return f"{value.__module__}.{value.__qualname__}:{code.co_code.hex()}{code.co_consts!r}"
+    return type(value).__qualname__
+
+
+def _files_digest(digest, folder, pattern):
+    for path in sorted(Path(folder).rglob(pattern)):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(str(path.relative_to(folder)).encode())
+            digest.update(path.read_bytes())
+
+
+def site_key(settings):
+    """What every page shares: settings, theme, plugin code, libraries."""
+    digest = hashlib.sha256()
+    for key in sorted(settings):
+        if key not in _VOLATILE:
+            digest.update(f"{key}={_describe(settings[key])}\n".encode())
+    _files_digest(digest, settings["THEME"], "*")
+    for name in settings.get("PLUGINS", []):
+        module = sys.modules.get(name if isinstance(name, str) else getattr(name, "__name__", ""))
+        if module is not None and getattr(module, "__file__", None):
+            _files_digest(digest, Path(module.__file__).parent, "*.py")
+    for name in _LIBRARIES:
+        digest.update(f"{name}={metadata.version(name)}".encode())
+    return digest.hexdigest()
+
+
+def article_key(site, article):
+    digest = hashlib.sha256(site.encode())
+    for name, value in sorted(vars(article).items()):
+        if name not in ("_context", "settings"):
+            digest.update(f"{name}={value!r}\n".encode())
+    return digest.hexdigest()
+
+
+class PageReuse:
+    """One build's reuse of notice pages: started by the writer, committed or
+    rolled back by `bulletin build`."""
+
+    def __init__(self):
+        self.start({}, None)
+
+    def start(self, settings, output_path):
+        self.output_path = output_path
+        self.previous = settings.get("BULLETIN_PREVIOUS_OUTPUT")
+        self.keys_path = os.path.join(settings["CACHE_PATH"], KEYS_FILE) if settings.get("CACHE_CONTENT") else None
+        self.site = site_key(settings) if self.keys_path else None
+        self.old_keys = self._load() if self.previous and self.keys_path else {}
+        self.new_keys = {}
+        self.moved = []  # (from, to), to undo
+
+    def _load(self):
+        """The previous build's keys, taken out of the cache: should this
+        build stop before `commit`, the next one renders every page."""
+        try:
+            with open(self.keys_path, encoding="utf-8") as handle:
+                keys = json.load(handle)
+            os.unlink(self.keys_path)
+            return keys
+        except (OSError, ValueError):
+            return {}
+
+    def take(self, name, article):
+        """True when the page `name` was moved over from the previous build."""
+        if not self.keys_path:
+            return False
+        key = self.new_keys[name] = article_key(self.site, article)
+        if self.old_keys.get(name) != key:
+            return False
+        source = os.path.join(self.previous, name)
+        target = os.path.join(self.output_path, name)
+        if not os.path.isfile(source) or os.path.exists(target):
+            return False
+        # A folder that holds only this page moves whole: one rename, and
+        # nothing left for the old output's deletion to do.
+        if os.listdir(os.path.dirname(source)) == [os.path.basename(source)] \
+                and not os.path.exists(os.path.dirname(target)):
+            source, target = os.path.dirname(source), os.path.dirname(target)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        os.rename(source, target)
+        self.moved.append((source, target))
+        return True
+
+    def rollback(self):
+        """Put moved pages back: the previous output stays whole."""
+        for source, target in reversed(self.moved):
+            os.rename(target, source)
+        self.moved = []
+
+    def commit(self):
+        """The new output is in place: its pages' keys are now the ones to match."""
+        if self.keys_path:
+            os.makedirs(os.path.dirname(self.keys_path), exist_ok=True)
+            with open(self.keys_path, "w", encoding="utf-8") as handle:
+                json.dump(self.new_keys, handle)
+        self.moved = []
+
+
+REUSE = PageReuse()
+
+
+class ReusingWriter(Writer):
+    def __init__(self, output_path, settings=None):
+        super().__init__(output_path, settings=settings)
+        REUSE.start(self.settings, output_path)
+
+    def write_file(self, name, template, context, *args, **kwargs):
+        article = kwargs.get("article")
+        if article is not None and name and REUSE.take(name, article):
+            return
+        return super().write_file(name, template, context, *args, **kwargs)

@@ -25,6 +25,19 @@ def test_unchanged_pages_are_moved_and_a_changed_one_rendered(site):
     assert site.page("ilmoitukset/a/").h1.get_text() == "Eka"
 
 
+def test_event_folder_moves_whole_and_follows_its_notice(site):
+    site.notice("a.md", event_text("Konsertti", start="2026-12-05 18:00"))
+    changed = site.notice("b.md", event_text("Tanssit", start="2026-12-06 18:00"))
+    assert site.build() == 0
+    folder = (site.output / "ilmoitukset" / "a").stat().st_ino
+    changed.write_text(notice_text("Tanssit peruttu"), encoding="utf-8")  # no longer an event
+    assert site.build() == 0
+    assert (site.output / "ilmoitukset" / "a").stat().st_ino == folder
+    assert (site.output / "ilmoitukset" / "a" / "tapahtuma.ics").exists()
+    assert not (site.output / "ilmoitukset" / "b" / "tapahtuma.ics").exists()
+    assert site.page("ilmoitukset/b/").h1.get_text() == "Tanssit peruttu"
+
+
 def test_new_association_name_renders_its_notice_pages_again(site):
     site.notice("a.md", notice_text())
     assert site.build() == 0

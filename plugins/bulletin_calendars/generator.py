@@ -6,6 +6,7 @@ from pelican.generators import Generator
 from bulletin_contract.reader import STATE
 from bulletin_feeds.addresses import Subscriptions
 from bulletin_i18n import translator_for
+from bulletin_incremental import REUSE
 from bulletin_pages.listings import soonest_first
 from bulletin_settings import calendar_domain, site_address
 
@@ -36,4 +37,6 @@ class CalendarsGenerator(Generator):
             sub.write(self.output_path, build.document(own, sub.title, t("calendar_description_association",
                                                                        name=profile.name, days=days)))
         for article in events:
-            subs.event(article).write(self.output_path, build.document([article]))
+            sub = subs.event(article)
+            if not REUSE.take(sub.path, article):  # else unchanged since the previous build
+                sub.write(self.output_path, build.document([article]))

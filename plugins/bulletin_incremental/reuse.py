@@ -1,12 +1,13 @@
 """When a notice page can be taken from the previous build, and how.
 
-A notice page shows its notice (the article with everything plugins put on
-it: the Notice, `expired`, the association profile, the category label) and
-the site-wide settings, theme and code. A page's key is a hash of exactly
-those; a page whose key is the one recorded by the previous build is moved
-over instead of rendered. So a notice page must show nothing else: a
-template that listed, say, other notices on a notice page would have to add
-them to the key. Reused pages send no `content_written` signal.
+A notice page, and its event's calendar file, show their notice (the
+article with everything plugins put on it: the Notice, `expired`, the
+association profile, the category label) and the site-wide settings, theme
+and code. A file's key is a hash of exactly those; a file whose key is the
+one recorded by the previous build is moved over instead of made again. So
+such a file must show nothing else: a template that listed, say, other
+notices on a notice page would have to add them to the key. Reused pages
+send no `content_written` signal.
 
 The keys are saved in the content cache folder only after the new output
 is in place (`commit`), and a build that fails moves the pages back
@@ -26,7 +27,6 @@ KEYS_FILE = "notice-pages.json"
 # folders of this build, and the day (a notice page shows it only as
 # `expired`, which is part of the page's own key).
 _VOLATILE = {"OUTPUT_PATH", "CACHE_PATH", "BULLETIN_PREVIOUS_OUTPUT", "BULLETIN_TODAY"}
-_LIBRARIES = ("pelican", "jinja2", "markdown", "nh3")
 
 
 def _describe(value):
@@ -53,7 +53,7 @@ def _files_digest(digest, folder, pattern):
 
 
 def site_key(settings):
-    """What every page shares: settings, theme, plugin code, libraries."""
+    """What every page shares: settings, theme, plugin code, installed libraries."""
     digest = hashlib.sha256()
     for key in sorted(settings):
         if key not in _VOLATILE:
@@ -63,8 +63,8 @@ def site_key(settings):
         module = sys.modules.get(name if isinstance(name, str) else getattr(name, "__name__", ""))
         if module is not None and getattr(module, "__file__", None):
             _files_digest(digest, Path(module.__file__).parent, "*.py")
-    for name in _LIBRARIES:
-        digest.update(f"{name}={metadata.version(name)}".encode())
+    for name in sorted(f"{d.metadata['Name']}={d.version}" for d in metadata.distributions()):
+        digest.update(name.encode())
     return digest.hexdigest()
 
 
@@ -90,6 +90,8 @@ class PageReuse:
         self.site = site_key(settings) if self.keys_path else None
         self.old_keys = self._load() if self.previous and self.keys_path else {}
         self.new_keys = {}
+        self.article_keys = {}  # id(article) -> key, within this build
+        self.kept = set()  # files moved over with their folder
         self.moved = []  # (from, to), to undo
 
     def _load(self):
@@ -103,22 +105,35 @@ class PageReuse:
         except (OSError, ValueError):
             return {}
 
+    def key(self, article):
+        if id(article) not in self.article_keys:
+            self.article_keys[id(article)] = article_key(self.site, article)
+        return self.article_keys[id(article)]
+
     def take(self, name, article):
-        """True when the page `name` was moved over from the previous build."""
+        """True when the file `name`, made from `article` alone, is in place
+        in the new output, moved over from the previous one. Every writer of
+        a file made from one notice asks this first (the notice page, its
+        calendar file)."""
         if not self.keys_path:
             return False
-        key = self.new_keys[name] = article_key(self.site, article)
+        key = self.new_keys[name] = self.key(article)
+        if name in self.kept:
+            return True
         if self.old_keys.get(name) != key:
             return False
         source = os.path.join(self.previous, name)
         target = os.path.join(self.output_path, name)
         if not os.path.isfile(source) or os.path.exists(target):
             return False
-        # A folder that holds only this page moves whole: one rename, and
-        # nothing left for the old output's deletion to do.
-        if os.listdir(os.path.dirname(source)) == [os.path.basename(source)] \
+        # A folder whose files were all made from this very notice moves
+        # whole: one rename, and nothing left for the old output's deletion.
+        folder = os.path.dirname(name)
+        files = [f"{folder}/{entry}" for entry in os.listdir(os.path.dirname(source))]
+        if all(self.old_keys.get(f) == key for f in files) \
                 and not os.path.exists(os.path.dirname(target)):
             source, target = os.path.dirname(source), os.path.dirname(target)
+            self.kept.update(files)
         os.makedirs(os.path.dirname(target), exist_ok=True)
         os.rename(source, target)
         self.moved.append((source, target))

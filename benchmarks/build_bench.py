@@ -97,7 +97,8 @@ def page_weight(site, page):
         href = href.decode().split("?")[0]
         css = site / href.lstrip("/") if href.startswith("/") else page.parent / href
         total += gz(css.read_bytes())
-    return total, bool(re.search(rb"<script", html))
+    # JSON-LD is data for search engines, not a script that runs.
+    return total, bool(re.search(rb"<script(?![^>]*application/ld\+json)", html))
 
 
 def largest(pages):

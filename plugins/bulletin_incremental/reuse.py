@@ -70,8 +70,9 @@ def site_key(settings):
 
 def article_key(site, article):
     digest = hashlib.sha256(site.encode())
+    # `metadata` is left out: Pelican copies each of its keys to an attribute.
     for name, value in sorted(vars(article).items()):
-        if name not in ("_context", "settings"):
+        if name not in ("_context", "settings", "metadata"):
             digest.update(f"{name}={value!r}\n".encode())
     return digest.hexdigest()
 

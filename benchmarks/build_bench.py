@@ -30,6 +30,7 @@ from baselines import hugo_site, pelican_site
 from generate import generate
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.append(str(ROOT / "tests"))  # browser.py: Chromium and a local server
 BIN = Path(sys.executable).parent
 TODAY = "2026-12-01"
 GZIP_LEVEL = 6  # what web servers commonly use
@@ -106,40 +107,25 @@ def largest(pages):
 
 
 def first_search_bytes(site, query):
-    """Bytes Chromium fetches to load the search page and show the results of
-    a first query; (raw bytes, as a gzip-serving host would send them)."""
-    import functools
-    import http.server
-    import threading
+    """Bytes Chromium fetches to open the search page with a query and show
+    its results: (bytes as stored, bytes a gzip-serving host would send,
+    number of files)."""
+    from browser import chromium, served
 
-    from playwright.sync_api import sync_playwright
-
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
-    handler.log_message = lambda *a: None
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    fetched = {}
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=[
-                "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run"])
-            page = browser.new_page()
-            page.on("requestfinished", lambda r: fetched.setdefault(r.url, r))
-            page.goto(f"http://127.0.0.1:{server.server_port}/haku/?q={query}", wait_until="networkidle")
-            page.wait_for_timeout(1500)
-            page.wait_for_load_state("networkidle")
-            raw = compressed = 0
-            for url, request in fetched.items():
-                body = request.response().body()
-                raw += len(body)
-                kind = request.response().headers.get("content-type", "")
-                textual = any(k in kind for k in ("text", "javascript", "json", "wasm", "svg"))
-                compressed += gz(body) if textual and not body.startswith(b"\x1f\x8b") else len(body)
-            browser.close()
-    finally:
-        server.shutdown()
-    return raw, compressed, len(fetched)
+    with served(site) as base, chromium() as browser:
+        page = browser.new_page()
+        responses = []
+        page.on("response", responses.append)
+        page.goto(f"{base}/haku/?q={query}")
+        page.wait_for_function("/tulos|Ei tuloksia/.test(document.querySelector('#haku-tila').textContent)")
+        page.wait_for_load_state("networkidle")
+        raw = packed = 0
+        for response in responses:
+            body = response.body()
+            raw += len(body)
+            # Pagefind's index files are gzip already; a host compresses the rest.
+            packed += len(body) if body.startswith(b"\x1f\x8b") else gz(body)
+    return raw, packed, len(responses)
 
 
 def change_one_notice(content, round_):

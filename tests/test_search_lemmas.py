@@ -1,7 +1,9 @@
 """The lemma map the search page expands queries with (pure functions)."""
 import pytest
+import simplemma
 
-from bulletin_search.lemmas import Lemmatizer, build_lemma_map, encode, file_key, vocabulary, words
+from bulletin_search.lemmas import (Lemmatizer, build_lemma_map, encode, file_key, load_lemmas, save_lemmas,
+                                    vocabulary, words)
 
 
 def test_words_are_lower_case_and_split_at_punctuation_and_hyphens():
@@ -108,3 +110,24 @@ def test_a_large_file_is_split_by_one_more_letter_and_every_word_stays_findable(
         stored = whole["ka"]
         for part in ("forms", "lemmas"):
             assert table[part].get(word) == stored[part].get(word), (word, part)
+
+
+def test_lemmas_kept_for_the_next_build_are_not_looked_up_again(tmp_path, monkeypatch):
+    counts = vocabulary([("Asukastuvalla on kerhohuoneella tilaa", "fi")])
+    first = Lemmatizer()
+    expected = build_lemma_map(counts, first)
+    save_lemmas(tmp_path / "lemmas.json", first, counts)
+
+    def no_lookup(*args, **kwargs):
+        raise AssertionError("looked up again")
+
+    monkeypatch.setattr(simplemma, "lemmatize", no_lookup)
+    monkeypatch.setattr(simplemma, "is_known", no_lookup)
+    assert build_lemma_map(counts, Lemmatizer(load_lemmas(tmp_path / "lemmas.json"))) == expected
+
+
+def test_lemmas_of_another_version_are_not_used(tmp_path):
+    path = tmp_path / "lemmas.json"
+    path.write_text('{"version": "vanha", "lemmas": [["fi", "asukastuvalla", "väärä"]]}', encoding="utf-8")
+    assert load_lemmas(path) == {}
+    assert load_lemmas(tmp_path / "puuttuu.json") == {}

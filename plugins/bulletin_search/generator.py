@@ -9,9 +9,10 @@ from bulletin_contract.reader import STATE
 from bulletin_contract.render import plain_text
 from bulletin_i18n import translator_for
 
-from .lemmas import Lemmatizer, build_lemma_map, vocabulary, write_lemma_map
+from .lemmas import Lemmatizer, build_lemma_map, load_lemmas, save_lemmas, vocabulary, write_lemma_map
 
 log = logging.getLogger(__name__)
+LEMMA_CACHE = "lemmas.json"
 
 
 def notice_text(article, dates):
@@ -47,7 +48,11 @@ class SearchGenerator(Generator):
     def generate_output(self, writer):
         started = time.monotonic()
         counts = vocabulary(self.documents())
-        files = build_lemma_map(counts, Lemmatizer())
+        cache = Path(self.settings["CACHE_PATH"], LEMMA_CACHE) if self.settings.get("CACHE_CONTENT") else None
+        lemmatize = Lemmatizer(load_lemmas(cache) if cache else None)
+        files = build_lemma_map(counts, lemmatize)
+        if cache:
+            save_lemmas(cache, lemmatize, counts)
         version = write_lemma_map(Path(self.output_path) / self.url / "lemmat", files)
         log.info("Lemma map of %d words in %d files written in %.1f s",
                  len(counts), len(files), time.monotonic() - started)

@@ -12,6 +12,7 @@ import hashlib
 import json
 import re
 from collections import Counter, defaultdict
+from pathlib import Path
 
 import simplemma
 
@@ -35,8 +36,8 @@ class Lemmatizer:
     words, the lemma is the head and the tail's lemma (asukas + tupa).
     """
 
-    def __init__(self):
-        self._cache = {}
+    def __init__(self, known=None):
+        self._cache = dict(known or {})  # (lang, word) -> lemma
 
     def __call__(self, word, lang="fi"):
         key = (lang, word)
@@ -144,6 +145,34 @@ def vocabulary(documents):
     for text, lang in documents:
         counts.update((w, lang) for w in set(words(text)))
     return counts
+
+
+# The lemmas of a build's words are kept for the next build (in Pelican's
+# cache folder): a rebuild then looks up only the words it has not seen, and
+# loads simplemma's dictionary only if there are any. Another simplemma or
+# another version of this file starts the cache afresh.
+_CACHE_VERSION = hashlib.sha256(
+    f"simplemma {simplemma.__version__}\0".encode() + Path(__file__).read_bytes()).hexdigest()
+
+
+def load_lemmas(path):
+    """{(lang, word): lemma} saved by the previous build, or {}."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("version") != _CACHE_VERSION:
+        return {}
+    return {(lang, word): lemma for lang, word, lemma in data["lemmas"]}
+
+
+def save_lemmas(path, lemmatize, counts):
+    """Keep the lemmas of this build's vocabulary (`counts`) for the next."""
+    lemmas = sorted([lang, word, lemmatize(word, lang)] for word, lang in counts)
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({"version": _CACHE_VERSION, "lemmas": lemmas}, ensure_ascii=False),
+                    encoding="utf-8")
 
 
 def write_lemma_map(folder, files):

@@ -10,6 +10,7 @@ from bs4 import BeautifulSoup
 
 from bulletin_cli.cli import main
 from bulletin_search import stable
+from bulletin_search.indexer import indexed_pages
 from conftest import ROOT, event_text, notice_text
 
 
@@ -128,6 +129,13 @@ def test_the_index_follows_a_rebuild(site):
     second = json.loads((site.output / "pagefind" / "pagefind-entry.json").read_text())
     # one notice and one association, then two notices and the association
     assert (first["languages"]["fi"]["page_count"], second["languages"]["fi"]["page_count"]) == (2, 3)
+
+
+def test_pagefind_reads_only_the_folders_of_indexed_pages():
+    settings = {"ARTICLE_SAVE_AS": "ilmoitukset/{slug}/index.html", "BULLETIN_URLS": {"association": "yhdistykset/{slug}/"}}
+    assert indexed_pages(settings) == "{ilmoitukset,yhdistykset}/**/*.html"
+    # a pattern without a folder of its own: Pagefind reads every page
+    assert indexed_pages(dict(settings, ARTICLE_SAVE_AS="{slug}.html")) is None
 
 
 def test_pelican_itself_builds_the_search_index(tmp_path):

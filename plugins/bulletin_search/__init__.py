@@ -3,7 +3,7 @@ index of the notice and association pages."""
 from pelican import signals
 
 from .generator import SearchGenerator
-from .indexer import run_pagefind
+from .indexer import indexed_pages, run_pagefind
 
 
 def get_generators(pelican):
@@ -11,7 +11,7 @@ def get_generators(pelican):
 
 
 def index_site(pelican):
-    run_pagefind(pelican.output_path)
+    run_pagefind(pelican.output_path, indexed_pages(pelican.settings))
 
 
 def register():

@@ -115,7 +115,7 @@ def first_search_bytes(site, query):
     with served(site) as base, chromium() as browser:
         page = browser.new_page()
         responses = []
-        page.on("response", responses.append)
+        page.on("response", lambda response: responses.append(response))
         page.goto(f"{base}/haku/?q={query}")
         page.wait_for_function("/tulos|Ei tuloksia/.test(document.querySelector('#haku-tila').textContent)")
         page.wait_for_load_state("networkidle")

@@ -5,11 +5,13 @@ from pelican import signals
 from bulletin_contract.slugs import slugify
 
 from .generator import BulletinPagesGenerator
+from .items import NoticeItems
 
 
 def add_to_jinja(generator):
     generator.env.filters["tag_slug"] = slugify
     generator.env.tests["contains"] = lambda container, item: item in (container or ())
+    generator.env.globals["notice_items"] = NoticeItems(generator.env)
 
 
 def get_generators(pelican):
@@ -20,5 +22,6 @@ def register():
     # get_generators: our generator runs after Pelican's articles and pages,
     # so it sees every notice, and writes with the same theme and writer.
     signals.get_generators.connect(get_generators)
-    # generator_init: every generator's templates can link to tag pages.
+    # generator_init: every generator's templates can link to tag pages and
+    # list notices.
     signals.generator_init.connect(add_to_jinja)

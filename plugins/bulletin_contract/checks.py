@@ -59,12 +59,16 @@ def load_associations(content, ctx):
 
 
 def unpublished(content, published_paths, t):
-    """Files under notices/ that did not become a page: never skip silently."""
-    published = {os.path.realpath(p) for p in published_paths}
+    """Files under notices/ that did not become a page: never skip silently.
+
+    Pelican's source paths and these are both found by walking `content`,
+    so absolute paths compare them; resolving every link (realpath) cost a
+    noticeable part of a rebuild."""
+    published = {os.path.abspath(p) for p in published_paths}
     return [
         Problem(display_path(path), 1, t("err_not_published"))
         for path in all_files(Path(content, NOTICES_DIR))
-        if os.path.realpath(path) not in published
+        if os.path.abspath(path) not in published
     ]
 
 

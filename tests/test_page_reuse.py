@@ -82,3 +82,21 @@ def test_build_failing_after_pages_moved_leaves_previous_output_whole(site, monk
     # and the next build, with nothing to take over, renders every page
     assert site.build() == 0
     assert site.page("ilmoitukset/c/").h1.get_text() == "Ilmoitus c"
+
+
+def test_feeds_and_calendars_follow_their_notices(site):
+    site.association("toinen", "name: Toinen yhdistys ry\n")
+    site.notice("a.md", event_text("Konsertti", start="2026-12-05 18:00"))
+    changed = site.notice("b.md", event_text("Tanssit", start="2026-12-06 18:00", association="toinen"))
+    assert site.build() == 0
+    feeds = site.output / "syotteet" / "yhdistykset"
+    calendars = site.output / "kalenteri" / "yhdistykset"
+    untouched = [feeds / "testikyla.rss.xml", calendars / "testikyla.ics"]
+    inodes = [p.stat().st_ino for p in untouched]
+    changed.write_text(event_text("Lavatanssit", start="2026-12-06 18:00", association="toinen"), encoding="utf-8")
+    assert site.build() == 0
+    assert [p.stat().st_ino for p in untouched] == inodes  # moved over, not made again
+    assert "Lavatanssit" in (feeds / "toinen.rss.xml").read_text(encoding="utf-8")
+    assert "Lavatanssit" in (calendars / "toinen.ics").read_text(encoding="utf-8")
+    assert "Lavatanssit" in (site.output / "syotteet" / "kaikki.atom.xml").read_text(encoding="utf-8")
+    assert "Lavatanssit" in (site.output / "kalenteri" / "tapahtumat.ics").read_text(encoding="utf-8")

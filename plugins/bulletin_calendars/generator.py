@@ -29,14 +29,20 @@ class CalendarsGenerator(Generator):
         recent = [a for a in events if a.expired and a.notice.event.last_day >= since]
         listed = soonest_first(bulletin.upcoming_events + recent)
 
-        sub = subs.calendar()
-        sub.write(self.output_path, build.document(listed, sub.title, t("calendar_description_all", days=days)))
+        self._write(build, subs.calendar(), listed, t("calendar_description_all", days=days), bulletin.today)
         for slug, profile in STATE.associations.items():
-            sub = subs.calendar(slug)
             own = [a for a in listed if a.notice.association == slug]
-            sub.write(self.output_path, build.document(own, sub.title, t("calendar_description_association",
-                                                                       name=profile.name, days=days)))
+            self._write(build, subs.calendar(slug), own,
+                        t("calendar_description_association", name=profile.name, days=days), bulletin.today)
         for article in events:
             sub = subs.event(article)
             if not REUSE.take(sub.path, article):  # else unchanged since the previous build
                 sub.write(self.output_path, build.document([article]))
+
+    def _write(self, build, sub, articles, description, today):
+        # A calendar is a function of its events, title and description (and
+        # of the day: one with no events carries that year's time zone), so
+        # when none of them changed the previous build's file moves over.
+        inputs = f"{sub!r}{description}{today}" + "".join(REUSE.key(a) for a in articles)
+        if not REUSE.take_made(sub.path, inputs):
+            sub.write(self.output_path, build.document(articles, sub.title, description))

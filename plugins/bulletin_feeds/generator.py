@@ -6,6 +6,7 @@ from pelican.generators import Generator
 
 from bulletin_contract.reader import STATE
 from bulletin_i18n import translator_for
+from bulletin_incremental import REUSE
 from bulletin_pages.listings import newest_first
 from bulletin_settings import site_address
 
@@ -23,6 +24,7 @@ class FeedsGenerator(Generator):
         bulletin = self.context["bulletin"]
         current = bulletin.upcoming_events + bulletin.current_notices
         self.items = {a.slug: self._item(a) for a in current}
+        self.item_texts = {}
         # a feed with nothing current is dated by the build's day
         self.today = datetime.combine(bulletin.today, time(0), tzinfo=ZoneInfo(s["BULLETIN_TIMEZONE"]))
         subs = Subscriptions(s, self.t)
@@ -55,6 +57,15 @@ class FeedsGenerator(Generator):
         articles = newest_first(articles)
         items = [self.items[a.slug] for a in articles]
         updated = articles[0].date if articles else self.today
+        listed = "".join(self._item_text(a.slug) for a in articles)
         for sub in subscriptions:
             channel = Channel(sub, f"{self.site}/{home}", description, self.settings["BULLETIN_LANGUAGE"], updated)
-            sub.write(self.output_path, document(channel, items))
+            # A feed is a function of its channel and items: unchanged, the
+            # previous build's file moves over (bulletin_incremental).
+            if not REUSE.take_made(sub.path, f"{channel!r}{listed}"):
+                sub.write(self.output_path, document(channel, items))
+
+    def _item_text(self, slug):
+        if slug not in self.item_texts:
+            self.item_texts[slug] = repr(self.items[slug])
+        return self.item_texts[slug]

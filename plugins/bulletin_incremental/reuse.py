@@ -6,7 +6,9 @@ association profile, the category label) and the site-wide settings, theme
 and code. A file's key is a hash of exactly those; a file whose key is the
 one recorded by the previous build is moved over instead of made again. So
 such a file must show nothing else: a template that listed, say, other
-notices on a notice page would have to add them to the key. Reused pages
+notices on a notice page would have to add them to the key. Feeds and
+calendars, made by plain functions of what they list, are reused the same
+way with a key of everything they are made from (`take_made`). Reused pages
 send no `content_written` signal.
 
 The keys are saved in the content cache folder only after the new output
@@ -107,6 +109,9 @@ class PageReuse:
             return {}
 
     def key(self, article):
+        """The article's key ("" when nothing is reused in this build)."""
+        if not self.keys_path:
+            return ""
         if id(article) not in self.article_keys:
             self.article_keys[id(article)] = article_key(self.site, article)
         return self.article_keys[id(article)]
@@ -118,7 +123,17 @@ class PageReuse:
         calendar file)."""
         if not self.keys_path:
             return False
-        key = self.new_keys[name] = self.key(article)
+        return self._move(name, self.key(article))
+
+    def take_made(self, name, inputs):
+        """Like `take`, for a file made from several things (a feed, a
+        calendar): `inputs` is a text that names every one of them."""
+        if not self.keys_path:
+            return False
+        return self._move(name, hashlib.sha256(f"{self.site}\0{inputs}".encode()).hexdigest())
+
+    def _move(self, name, key):
+        self.new_keys[name] = key
         if name in self.kept:
             return True
         if self.old_keys.get(name) != key:
@@ -127,8 +142,9 @@ class PageReuse:
         target = os.path.join(self.output_path, name)
         if not os.path.isfile(source) or os.path.exists(target):
             return False
-        # A folder whose files were all made from this very notice moves
-        # whole: one rename, and nothing left for the old output's deletion.
+        # A folder whose files were all made from the same inputs (a notice's
+        # page and calendar file) moves whole: one rename, and nothing left
+        # for the old output's deletion.
         folder = os.path.dirname(name)
         files = [f"{folder}/{entry}" for entry in os.listdir(os.path.dirname(source))]
         if all(self.old_keys.get(f) == key for f in files) \

@@ -1,6 +1,8 @@
 """Writes the search page and the lemma map of the site's words."""
 import logging
+import multiprocessing
 import time
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from pelican.generators import Generator
@@ -32,11 +34,30 @@ def association_text(profile):
     return " ".join([profile.name, plain_text(getattr(profile, "description_html", "") or ""), *profile.groups])
 
 
+def lemma_map(counts, cache):
+    """The lemma map files of a vocabulary; `cache` keeps lemmas between builds."""
+    lemmatize = Lemmatizer(load_lemmas(cache) if cache else None)
+    files = build_lemma_map(counts, lemmatize)
+    if cache:
+        save_lemmas(cache, lemmatize, counts)
+    return files
+
+
 class SearchGenerator(Generator):
     def generate_context(self):
         self.url = self.settings["BULLETIN_URLS"]["search"]
         # Templates show the header search form when the site has search.
         self.context["search_url"] = self.url
+        # The words are known once the notices are read: the lemma map is
+        # made in a second process while this one writes the pages, as its
+        # dictionary look-ups were a quarter of a build on one core. (A build
+        # whose files have problems stops before writing: nothing to start.)
+        if not STATE.problems:
+            self.started = time.monotonic()
+            self.counts = vocabulary(self.documents())
+            cache = Path(self.settings["CACHE_PATH"], LEMMA_CACHE) if self.settings.get("CACHE_CONTENT") else None
+            self.pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+            self.lemma_files = self.pool.submit(lemma_map, self.counts, cache)
 
     def documents(self):
         language = self.settings["BULLETIN_LANGUAGE"]
@@ -46,16 +67,13 @@ class SearchGenerator(Generator):
         return docs
 
     def generate_output(self, writer):
-        started = time.monotonic()
-        counts = vocabulary(self.documents())
-        cache = Path(self.settings["CACHE_PATH"], LEMMA_CACHE) if self.settings.get("CACHE_CONTENT") else None
-        lemmatize = Lemmatizer(load_lemmas(cache) if cache else None)
-        files = build_lemma_map(counts, lemmatize)
-        if cache:
-            save_lemmas(cache, lemmatize, counts)
+        try:
+            files = self.lemma_files.result()
+        finally:
+            self.pool.shutdown()
         version = write_lemma_map(Path(self.output_path) / self.url / "lemmat", files)
-        log.info("Lemma map of %d words in %d files written in %.1f s",
-                 len(counts), len(files), time.monotonic() - started)
+        log.info("Lemma map of %d words in %d files written in %.1f s (beside the pages)",
+                 len(self.counts), len(files), time.monotonic() - self.started)
         used = {g for p in STATE.associations.values() for g in p.groups}
         groups = [g for g in self.settings["BULLETIN_GROUPS"] if g in used]
         writer.write_file(self.url + "index.html", self.get_template("search"), self.context,

@@ -95,6 +95,7 @@ class PageReuse:
         self.new_keys = {}
         self.article_keys = {}  # id(article) -> key, within this build
         self.kept = set()  # files moved over with their folder
+        self.listed = {}  # folder -> its files in the previous output
         self.moved = []  # (from, to), to undo
 
     def _load(self):
@@ -140,19 +141,25 @@ class PageReuse:
             return False
         source = os.path.join(self.previous, name)
         target = os.path.join(self.output_path, name)
-        if not os.path.isfile(source) or os.path.exists(target):
-            return False
+        folder = os.path.dirname(name)
+        if folder not in self.listed:
+            try:
+                self.listed[folder] = os.listdir(os.path.dirname(source))
+            except FileNotFoundError:
+                self.listed[folder] = []
+        files = [f"{folder}/{entry}" for entry in self.listed[folder]]
         # A folder whose files were all made from the same inputs (a notice's
         # page and calendar file) moves whole: one rename, and nothing left
         # for the old output's deletion.
-        folder = os.path.dirname(name)
-        files = [f"{folder}/{entry}" for entry in os.listdir(os.path.dirname(source))]
-        if all(self.old_keys.get(f) == key for f in files) \
+        if name in files and all(self.old_keys.get(f) == key for f in files) \
                 and not os.path.exists(os.path.dirname(target)):
             source, target = os.path.dirname(source), os.path.dirname(target)
             self.kept.update(files)
         os.makedirs(os.path.dirname(target), exist_ok=True)
-        os.rename(source, target)
+        try:
+            os.rename(source, target)
+        except FileNotFoundError:  # not in the previous output after all: made anew
+            return False
         self.moved.append((source, target))
         return True
 

@@ -34,13 +34,15 @@ def association_text(profile):
     return " ".join([profile.name, plain_text(getattr(profile, "description_html", "") or ""), *profile.groups])
 
 
-def lemma_map(counts, cache):
-    """The lemma map files of a vocabulary; `cache` keeps lemmas between builds."""
+def lemma_map(documents, cache):
+    """The lemma map files of the documents' words, and how many words there
+    are; `cache` keeps lemmas between builds."""
+    counts = vocabulary(documents)
     lemmatize = Lemmatizer(load_lemmas(cache) if cache else None)
     files = build_lemma_map(counts, lemmatize)
     if cache:
         save_lemmas(cache, lemmatize, counts)
-    return files
+    return files, len(counts)
 
 
 class SearchGenerator(Generator):
@@ -54,10 +56,9 @@ class SearchGenerator(Generator):
         # whose files have problems stops before writing: nothing to start.)
         if not STATE.problems:
             self.started = time.monotonic()
-            self.counts = vocabulary(self.documents())
             cache = Path(self.settings["CACHE_PATH"], LEMMA_CACHE) if self.settings.get("CACHE_CONTENT") else None
             self.pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
-            self.lemma_files = self.pool.submit(lemma_map, self.counts, cache)
+            self.lemma_map = self.pool.submit(lemma_map, self.documents(), cache)
 
     def documents(self):
         language = self.settings["BULLETIN_LANGUAGE"]
@@ -68,12 +69,12 @@ class SearchGenerator(Generator):
 
     def generate_output(self, writer):
         try:
-            files = self.lemma_files.result()
+            files, words = self.lemma_map.result()
         finally:
             self.pool.shutdown()
         version = write_lemma_map(Path(self.output_path) / self.url / "lemmat", files)
         log.info("Lemma map of %d words in %d files written in %.1f s (beside the pages)",
-                 len(self.counts), len(files), time.monotonic() - self.started)
+                 words, len(files), time.monotonic() - self.started)
         used = {g for p in STATE.associations.values() for g in p.groups}
         groups = [g for g in self.settings["BULLETIN_GROUPS"] if g in used]
         writer.write_file(self.url + "index.html", self.get_template("search"), self.context,

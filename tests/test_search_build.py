@@ -171,3 +171,18 @@ def test_the_index_codec_reads_back_what_it_writes(item):
 def test_the_index_codec_refuses_what_it_does_not_know(item):
     with pytest.raises(stable.Unknown):
         stable.encode(item)
+
+
+def test_indexing_started_early_is_awaited_and_one_left_over_is_stopped(site, tmp_path):
+    from bulletin_search.indexer import Indexer
+
+    site.notice("tupa.md", notice_text(title="Kerhohuone vapaana"))
+    assert site.build() == 0
+    indexer = Indexer()
+    other = tmp_path / "toinen"
+    indexer.start(other)  # as a failed build would leave it: a folder that is gone
+    (site.output / "pagefind").rename(tmp_path / "vanha")
+    indexer.finish(site.output, "{ilmoitukset,yhdistykset}/**/*.html")
+    entry = json.loads((site.output / "pagefind" / "pagefind-entry.json").read_text())
+    assert entry["languages"]["fi"]["page_count"] == 2  # the notice and its association
+    assert indexer.process is None

@@ -5,6 +5,7 @@ from datetime import date
 from xml.sax.saxutils import escape
 
 from pelican.generators import Generator
+from pelican.plugins.signals import signal  # Pelican's own (blinker), in plugin order
 
 from bulletin_contract.reader import STATE
 from bulletin_contract.render import Renderer
@@ -13,6 +14,11 @@ from bulletin_i18n import translator_for
 from bulletin_settings import DEFAULTS, site_address, today
 
 from .listings import group, weeks_ahead
+
+
+# Sent once the pages that search indexes (the notices, written by Pelican
+# before this generator runs, and the associations) are in the output.
+searchable_written = signal("bulletin_searchable_written")
 
 
 class Urls:
@@ -76,6 +82,7 @@ class BulletinPagesGenerator(Generator):
             self._write(writer, urls("association", slug=slug), "association", association=profile,
                         current=b.current_by_association.get(slug, []),
                         earlier=b.earlier_by_association.get(slug, []))
+        searchable_written.send(self)
         self._write(writer, urls("events"), "events")
         self._write(writer, urls("archive"), "archive")
         for month in b.archive:

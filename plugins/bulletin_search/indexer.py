@@ -24,16 +24,41 @@ def indexed_pages(settings):
     return "{" + ",".join(sorted(folders)) + "}/**/*.html"
 
 
-def run_pagefind(site, glob=None):
-    """Index `site` in place: Pagefind writes its bundle to `site`/pagefind/.
-    Pages with data-pagefind-body (notices, associations) are indexed, others
-    not; `glob` limits the pages Pagefind reads at all."""
-    started = time.monotonic()
-    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--silent"]
-    if glob:
-        command += ["--glob", glob]
-    result = subprocess.run(command, capture_output=True, text=True)
-    if result.returncode != 0:
-        raise SearchIndexError(f"Pagefind could not index {site}: {(result.stderr or result.stdout).strip()}")
-    stabilize(Path(site) / "pagefind")
-    log.info("Search index written in %.1f s", time.monotonic() - started)
+class Indexer:
+    """Pagefind over a site. With `glob`, the pages it reads are only the
+    notices and associations, so it can start as soon as those are written
+    (bulletin_pages says when) and index on the second core while the
+    listings, feeds and calendars are still being written; `finish` waits
+    for it when the build is done."""
+
+    def __init__(self):
+        self.process = None
+
+    def start(self, site, glob=None):
+        self.stop()  # one left from a build that failed
+        self.site, self.started = str(site), time.monotonic()
+        command = [sys.executable, "-m", "pagefind", "--site", self.site, "--silent"]
+        if glob:
+            command += ["--glob", glob]
+        self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+    def stop(self):
+        if self.process is not None:
+            self.process.kill()
+            self.process.communicate()
+            self.process = None
+
+    def finish(self, site, glob=None):
+        """Index `site` in place, or wait for the indexing started on it:
+        Pagefind writes its bundle to `site`/pagefind/."""
+        if self.process is None or self.site != str(site):
+            self.start(site, glob)
+        out, err = self.process.communicate()
+        code, self.process = self.process.returncode, None
+        if code != 0:
+            raise SearchIndexError(f"Pagefind could not index {site}: {(err or out).strip()}")
+        stabilize(Path(site) / "pagefind")
+        log.info("Search index written in %.1f s", time.monotonic() - self.started)
+
+
+INDEXER = Indexer()

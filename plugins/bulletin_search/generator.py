@@ -50,15 +50,15 @@ class SearchGenerator(Generator):
         self.url = self.settings["BULLETIN_URLS"]["search"]
         # Templates show the header search form when the site has search.
         self.context["search_url"] = self.url
-        # The words are known once the notices are read: the lemma map is
-        # made in a second process while this one writes the pages, as its
-        # dictionary look-ups were a quarter of a build on one core. (A build
-        # whose files have problems stops before writing: nothing to start.)
-        if not STATE.problems:
-            self.started = time.monotonic()
-            cache = Path(self.settings["CACHE_PATH"], LEMMA_CACHE) if self.settings.get("CACHE_CONTENT") else None
-            self.pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
-            self.lemma_map = self.pool.submit(lemma_map, self.documents(), cache)
+
+    def start_lemma_map(self):
+        """The lemma map is made in a second process while this one writes
+        the pages, as its dictionary look-ups were a quarter of a build on
+        one core."""
+        self.started = time.monotonic()
+        cache = Path(self.settings["CACHE_PATH"], LEMMA_CACHE) if self.settings.get("CACHE_CONTENT") else None
+        self.pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+        self.lemma_map = self.pool.submit(lemma_map, self.documents(), cache)
 
     def documents(self):
         language = self.settings["BULLETIN_LANGUAGE"]

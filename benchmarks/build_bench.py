@@ -98,8 +98,19 @@ def page_weight(site, page):
         href = href.decode().split("?")[0]
         css = site / href.lstrip("/") if href.startswith("/") else page.parent / href
         total += gz(css.read_bytes())
-    # JSON-LD is data for search engines, not a script that runs.
-    return total, bool(re.search(rb"<script(?![^>]*application/ld\+json)", html))
+    return total
+
+
+def renders_without_javascript(site, page):
+    """Whether Chromium with JavaScript off shows the page's heading and
+    text laid out by its stylesheet."""
+    from browser import chromium, served
+
+    with served(site) as base, chromium() as browser:
+        tab = browser.new_context(java_script_enabled=False).new_page()
+        tab.goto(f"{base}/{page.relative_to(site).as_posix()}")
+        heading, text = tab.locator("h1").first, tab.locator("p").last
+        return heading.is_visible() and text.is_visible() and (heading.bounding_box() or {}).get("height", 0) > 0
 
 
 def largest(pages):
@@ -183,7 +194,8 @@ def main():
     results["bulletin"]["warm"] = median_of(args.repeat, warm)
     results["bulletin"]["size"] = folder_bytes(out)
     notice_pages = list((out / "ilmoitukset").glob("*/index.html"))
-    results["bulletin"]["page"] = page_weight(out, largest(notice_pages))
+    page = largest(notice_pages)
+    results["bulletin"]["page"] = (page_weight(out, page), renders_without_javascript(out, page))
 
     # --- bare Pelican + Pagefind -------------------------------------------
     pelican_folder = work / "pelican"
@@ -199,7 +211,8 @@ def main():
     results["pelican"] = {"cold": median_of(args.repeat, pelican_cold), "size": folder_bytes(pelican_out)}
     stems = {p.stem for p in (content / "notices").rglob("*.md")}
     pelican_pages = [p for p in pelican_out.glob("*.html") if p.stem in stems]
-    results["pelican"]["page"] = page_weight(pelican_out, largest(pelican_pages))
+    page = largest(pelican_pages)
+    results["pelican"]["page"] = (page_weight(pelican_out, page), renders_without_javascript(pelican_out, page))
 
     # --- Hugo + Pagefind ----------------------------------------------------
     hugo = shutil.which("hugo")
@@ -215,7 +228,8 @@ def main():
 
         results["hugo"] = {"cold": median_of(args.repeat, hugo_cold), "size": folder_bytes(hugo_out)}
         hugo_pages = list((hugo_out / "ilmoitukset").rglob("index.html"))
-        results["hugo"]["page"] = page_weight(hugo_out, largest([p for p in hugo_pages if p.parent.name in stems]))
+        page = largest([p for p in hugo_pages if p.parent.name in stems])
+        results["hugo"]["page"] = (page_weight(hugo_out, page), renders_without_javascript(hugo_out, page))
 
     if (out / "haku" / "index.html").exists():
         results["bulletin"]["search"] = first_search_bytes(out, args.query)
@@ -247,7 +261,7 @@ def report(args, results):
     row("output size", ours["size"][0], [results[n]["size"][0] for n in peers], fmt_b)
     row("output files", ours["size"][1], [results[n]["size"][1] for n in peers], str)
     row("largest notice page, gzip HTML+CSS", ours["page"][0], [results[n]["page"][0] for n in peers], fmt_b)
-    rows.append(["  has a script", "yes" if ours["page"][1] else "no",
+    rows.append(["  renders with JavaScript off", "yes" if ours["page"][1] else "no",
                  *("yes" if results[n]["page"][1] else "no" for n in peers), *[""] * len(peers)])
     if "search" in ours:
         raw, compressed, count = ours["search"]

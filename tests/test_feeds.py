@@ -163,6 +163,9 @@ def test_pages_point_to_their_feeds(feeds_site):
     ("aiheet/tapahtumat/", "syotteet/aiheet/tapahtumat.rss.xml", "kalenteri/tapahtumat.ics"),
     ("aiheet/tilat/", "syotteet/aiheet/tilat.rss.xml", None),
     ("yhdistykset/kuoro/", "syotteet/yhdistykset/kuoro.rss.xml", "kalenteri/yhdistykset/kuoro.ics"),
+    ("yhdistykset/", "syotteet/kaikki.rss.xml", "kalenteri/tapahtumat.ics"),
+    ("arkisto/", "syotteet/kaikki.rss.xml", "kalenteri/tapahtumat.ics"),
+    ("avainsanat/", "syotteet/kaikki.rss.xml", "kalenteri/tapahtumat.ics"),
 ])
 def test_listings_show_a_tilaa_block(feeds_site, address, rss, ics):
     box = feeds_site.page(address).select_one("aside.bl-subscribe")

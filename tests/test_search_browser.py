@@ -12,7 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
-from browser import chromium, served
+from browser import browser, example_base, served  # noqa: F401 (fixtures)
 from bulletin_search.lemmas import file_key, words
 from conftest import notice_text
 
@@ -20,15 +20,8 @@ COUNT = re.compile(r"^(\d+ tulosta|1 tulos|Ei tuloksia.*)$")
 
 
 @pytest.fixture(scope="module")
-def browser():
-    with chromium() as browser:
-        yield browser
-
-
-@pytest.fixture(scope="module")
-def base(example_site):
-    with served(example_site) as address:
-        yield address
+def base(example_base):
+    return example_base
 
 
 @pytest.fixture

@@ -1,5 +1,6 @@
 """What the build gives search: the Pagefind index, what is indexed, the
 search page, the lemma map and the search form on every page."""
+import gzip
 import json
 import subprocess
 import sys
@@ -10,6 +11,7 @@ from bs4 import BeautifulSoup
 
 from bulletin_cli.cli import main
 from bulletin_search import stable
+from bulletin_search.delta import page_ids
 from bulletin_search.indexer import indexed_pages
 from conftest import ROOT, event_text, notice_text
 
@@ -57,7 +59,7 @@ def test_an_association_page_indexes_its_profile_not_its_notice_lists(example_si
     assert body.select(".bl-list, .bl-item") == []
     assert soup.select(".bl-item")  # the lists are there, outside the indexed part
     assert search_fields(soup, "filter") == {"association": ["vuoksenniskan-asukkaat"], "group": ["asukkaat"]}
-    assert search_fields(soup, "meta") == {"kind": ["Yhdistys"]}
+    assert search_fields(soup, "meta") == {"kind": ["Yhdistys"], "date": ["9999"]}
     assert search_fields(soup, "sort") == {"date": ["9999"]}  # before the notices when newest first
 
 
@@ -68,7 +70,7 @@ def test_a_notice_carries_filters_and_result_details(example_site):
         "upcoming": ["1"]}
     assert search_fields(soup, "meta") == {
         "association": ["Vuoksenniskan Asukkaat ry"], "category": ["Tapahtumat"],
-        "when": ["la 5.12.2026 klo 10.00–14.00"]}
+        "when": ["la 5.12.2026 klo 10.00–14.00"], "date": ["2026-12-05T10:00+02:00"]}
     assert search_fields(soup, "sort") == {"date": ["2026-12-05T10:00+02:00"]}
 
 
@@ -120,15 +122,13 @@ def test_the_search_page_offers_every_filter_as_a_labelled_control(example_site)
     assert "eläkeläiset" in [o["value"] for o in form.select("select[name=group] option")]
 
 
-def test_the_index_follows_a_rebuild(site):
-    site.notice("tupa.md", notice_text(title="Kerhohuone vapaana", body="Asukastuvalla on tilaa."))
-    assert site.build() == 0
-    first = json.loads((site.output / "pagefind" / "pagefind-entry.json").read_text())
-    site.notice("tapahtuma.md", event_text(title="Syysmarkkinat", body="Markkinat asukastuvan pihalla."))
-    assert site.build() == 0
-    second = json.loads((site.output / "pagefind" / "pagefind-entry.json").read_text())
-    # one notice and one association, then two notices and the association
-    assert (first["languages"]["fi"]["page_count"], second["languages"]["fi"]["page_count"]) == (2, 3)
+def test_the_print_button_is_not_indexed(example_site):
+    # every notice has one: a search for its label would find them all
+    fragments = page_ids(example_site / "pagefind")
+    fragment = example_site / "pagefind" / "fragment" / f"{fragments['ilmoitukset/puurojuhla-silta/index.html']}.pf_fragment"
+    content = json.loads(gzip.decompress(fragment.read_bytes())[len(b"pagefind_dcd"):])["content"]
+    assert "Joulupuurojuhla" in content
+    assert "Tulosta" not in content
 
 
 def test_pagefind_reads_only_the_folders_of_indexed_pages():

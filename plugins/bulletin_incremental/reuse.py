@@ -97,6 +97,7 @@ class PageReuse:
         self.kept = set()  # files moved over with their folder
         self.listed = {}  # folder -> its files in the previous output
         self.moved = []  # (from, to), to undo
+        self.records = {}  # name -> data for the next build (remember)
 
     def _load(self):
         """The previous build's keys, taken out of the cache: should this
@@ -108,6 +109,40 @@ class PageReuse:
             return keys
         except (OSError, ValueError):
             return {}
+
+    def _record_path(self, name):
+        return os.path.join(os.path.dirname(self.keys_path), f"{name}.json")
+
+    def recall(self, name):
+        """What the previous build remembered as `name`, or None. Like the
+        keys, it is taken out of the cache and saved again only on commit."""
+        if not (self.previous and self.keys_path):
+            return None
+        try:
+            with open(self._record_path(name), encoding="utf-8") as handle:
+                data = json.load(handle)
+            os.unlink(self._record_path(name))
+            return data
+        except (OSError, ValueError):
+            return None
+
+    def remember(self, name, data):
+        """Keep `data` for the next build's `recall`, once this build is in place."""
+        if self.keys_path:
+            self.records[name] = data
+
+    def take_folder(self, name):
+        """Move the folder `name` over from the previous output whole; False
+        when there is none. The caller knows it is still right (a search
+        index whose pages did not change)."""
+        if not (self.previous and self.keys_path):
+            return False
+        source, target = os.path.join(self.previous, name), os.path.join(self.output_path, name)
+        if not os.path.isdir(source) or os.path.exists(target):
+            return False
+        os.rename(source, target)
+        self.moved.append((source, target))
+        return True
 
     def key(self, article):
         """The article's key ("" when nothing is reused in this build)."""
@@ -175,6 +210,9 @@ class PageReuse:
             os.makedirs(os.path.dirname(self.keys_path), exist_ok=True)
             with open(self.keys_path, "w", encoding="utf-8") as handle:
                 json.dump(self.new_keys, handle)
+            for name, data in self.records.items():
+                with open(self._record_path(name), "w", encoding="utf-8") as handle:
+                    json.dump(data, handle)
         self.moved = []
 
 

@@ -1,11 +1,14 @@
 """Search: the search page, the site's word forms by lemma, and a Pagefind
 index of the notice and association pages."""
+from pathlib import Path
+
 from pelican import signals
 
 from bulletin_pages.generator import searchable_written
 
+from .delta import BASE, DELTA, Plan
 from .generator import SearchGenerator
-from .indexer import INDEXER, indexed_pages
+from .indexer import INDEXER, indexed_folders, indexed_pages
 
 
 def get_generators(pelican):
@@ -17,13 +20,29 @@ def start_lemma_map(generators):
 
 
 def start_index(generator):
-    glob = indexed_pages(generator.settings)
-    if glob:  # else Pagefind reads every page: it waits for all of them
-        INDEXER.start(generator.output_path, glob)
+    """Index the notices and associations now, all of them or, in a rebuild,
+    those that changed (see delta.py). Without folders of their own,
+    Pagefind reads every page and waits for all of them."""
+    folders = indexed_folders(generator.settings)
+    plan = INDEXER.plan = Plan(generator.output_path, folders) if folders else None
+    if plan is None:
+        return
+    if plan.full:
+        INDEXER.start(generator.output_path, indexed_pages(generator.settings))
+    elif plan.changed:
+        INDEXER.start(generator.output_path, plan.glob(), DELTA)
 
 
 def index_site(pelican):
-    INDEXER.finish(pelican.output_path, indexed_pages(pelican.settings))
+    plan, INDEXER.plan = INDEXER.plan, None
+    if plan is not None and plan.site != Path(pelican.output_path):
+        plan = None  # made for another build
+    if plan is None or plan.full:
+        INDEXER.finish(pelican.output_path, indexed_pages(pelican.settings), BASE)
+    elif plan.changed:
+        INDEXER.finish(pelican.output_path, plan.glob(), DELTA)
+    if plan is not None:
+        plan.finish()
 
 
 def register():

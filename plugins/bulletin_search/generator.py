@@ -11,6 +11,7 @@ from bulletin_contract.reader import STATE
 from bulletin_contract.render import plain_text
 from bulletin_i18n import translator_for
 
+from .indexer import INDEXER
 from .lemmas import Lemmatizer, build_lemma_map, load_lemmas, save_lemmas, vocabulary, write_lemma_map
 
 log = logging.getLogger(__name__)
@@ -79,4 +80,5 @@ class SearchGenerator(Generator):
         groups = [g for g in self.settings["BULLETIN_GROUPS"] if g in used]
         writer.write_file(self.url + "index.html", self.get_template("search"), self.context,
                           relative_urls=False, page_url=self.url, lemma_files=sorted(files),
-                          lemma_version=version, search_groups=groups)
+                          lemma_version=version, search_groups=groups,
+                          search_delta=INDEXER.plan if INDEXER.plan and INDEXER.plan.has_delta else None)

@@ -14,14 +14,20 @@ class SearchIndexError(RuntimeError):
     pass
 
 
-def indexed_pages(settings):
-    """A glob of the pages that carry data-pagefind-body: the notices and
-    the associations. Pagefind would otherwise read every page of the site,
-    the long listings too, only to find nothing to index in them."""
+def indexed_folders(settings):
+    """The folders of the pages that carry data-pagefind-body: the notices
+    and the associations. Pagefind would otherwise read every page of the
+    site, the long listings too, only to find nothing to index in them."""
     folders = {settings["ARTICLE_SAVE_AS"].split("/")[0], settings["BULLETIN_URLS"]["association"].split("/")[0]}
     if any("{" in folder or "." in folder for folder in folders):
         return None  # a pattern without a folder of its own: read everything
-    return "{" + ",".join(sorted(folders)) + "}/**/*.html"
+    return sorted(folders)
+
+
+def indexed_pages(settings):
+    """A glob of the indexed pages, or None for every page."""
+    folders = indexed_folders(settings)
+    return "{" + ",".join(folders) + "}/**/*.html" if folders else None
 
 
 class Indexer:
@@ -33,11 +39,12 @@ class Indexer:
 
     def __init__(self):
         self.process = None
+        self.plan = None  # this build's delta.Plan, made when the pages are written
 
-    def start(self, site, glob=None):
+    def start(self, site, glob=None, bundle="pagefind"):
         self.stop()  # one left from a build that failed
-        self.site, self.started = str(site), time.monotonic()
-        command = [sys.executable, "-m", "pagefind", "--site", self.site, "--silent"]
+        self.site, self.bundle, self.started = str(site), bundle, time.monotonic()
+        command = [sys.executable, "-m", "pagefind", "--site", self.site, "--silent", "--output-subdir", bundle]
         if glob:
             command += ["--glob", glob]
         self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -48,16 +55,16 @@ class Indexer:
             self.process.communicate()
             self.process = None
 
-    def finish(self, site, glob=None):
+    def finish(self, site, glob=None, bundle="pagefind"):
         """Index `site` in place, or wait for the indexing started on it:
-        Pagefind writes its bundle to `site`/pagefind/."""
+        Pagefind writes its bundle to `site`/`bundle`/."""
         if self.process is None or self.site != str(site):
-            self.start(site, glob)
+            self.start(site, glob, bundle)
         out, err = self.process.communicate()
         code, self.process = self.process.returncode, None
         if code != 0:
             raise SearchIndexError(f"Pagefind could not index {site}: {(err or out).strip()}")
-        stabilize(Path(site) / "pagefind")
+        stabilize(Path(site) / self.bundle)
         log.info("Search index written in %.1f s", time.monotonic() - self.started)
 
 

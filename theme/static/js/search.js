@@ -87,14 +87,64 @@ export function combinations(formLists, limit = MAX_SEARCHES) {
 
 let pagefind = null;
 
+// A rebuild indexes only the pages that changed, into a second bundle
+// (data-delta) that is merged into the search. Its changes.json names the
+// pages in it and the results of the first bundle to drop: pages that
+// changed or left the site.
+let delta = new Set();
+let superseded = new Set();
+
 async function engine() {
   if (!pagefind) {
     const module = await import(text.bundle + "pagefind.js");
     await module.options({ baseUrl: new URL(text.site, location.href).pathname });
     module.init();
+    if (text.delta) {
+      const response = await fetch(`${text.delta}changes.json?v=${text.deltaVersion}`);
+      if (!response.ok) throw new Error(`${response.url}: ${response.status}`);
+      const changes = await response.json();
+      delta = new Set(changes.delta);
+      superseded = new Set(changes.superseded);
+      if (delta.size) await module.mergeIndex(text.delta);
+    }
     pagefind = module;
   }
   return pagefind;
+}
+
+// Results in the order given, one per page, without the superseded ones.
+function current(found) {
+  const seen = new Set();
+  return found.filter((r) => !superseded.has(r.id) && !seen.has(r.id) && seen.add(r.id));
+}
+
+// What the page shows: `size` results, handed out in order by `next`.
+function inOrder(found) {
+  let at = 0;
+  return { size: found.length, next: async (count) => found.slice(at, (at += count)) };
+}
+
+// Pagefind sorts each bundle's results but merges bundles by score, so a
+// browse by date over two bundles is merged here, by the date in each
+// result's data, as far as the page has been shown.
+function byDate(found, direction) {
+  const lists = [found.filter((r) => !delta.has(r.id)), found.filter((r) => delta.has(r.id))];
+  const date = async (r) => (await r.data()).meta.date ?? "";
+  return {
+    size: found.length,
+    next: async (count) => {
+      const page = [];
+      while (page.length < count && (lists[0].length || lists[1].length)) {
+        if (!lists[0].length || !lists[1].length) {
+          page.push((lists[0].length ? lists[0] : lists[1]).shift());
+          continue;
+        }
+        const [a, b] = await Promise.all([date(lists[0][0]), date(lists[1][0])]);
+        page.push(lists[(direction === "asc" ? a <= b : a >= b) ? 0 : 1].shift());
+      }
+      return page;
+    },
+  };
 }
 
 export async function find(state) {
@@ -105,21 +155,22 @@ export async function find(state) {
   const terms = words(state.q);
   if (!terms.length) {
     // Browsing by filter: upcoming events soonest first, the rest newest first.
-    const sort = { date: state.upcoming ? "asc" : "desc" };
-    return { found: (await pf.search(null, { filters, sort })).results, forms: new Set() };
+    const direction = state.upcoming ? "asc" : "desc";
+    const found = current((await pf.search(null, { filters, sort: { date: direction } })).results);
+    return { found: delta.size ? byDate(found, direction) : inOrder(found), forms: new Set() };
   }
   const formLists = await Promise.all(terms.map(formsOf));
   const queries = combinations(formLists);
   const searches = await Promise.all(queries.map((q) => pf.search(q, { filters })));
   const best = new Map();
   for (const search of searches) {
-    for (const result of search.results) {
+    for (const result of current(search.results)) {
       const seen = best.get(result.id);
       if (!seen || result.score > seen.score) best.set(result.id, result);
     }
   }
   const found = [...best.values()].sort((a, b) => b.score - a.score);
-  return { found, forms: new Set(formLists.flat()) };
+  return { found: inOrder(found), forms: new Set(formLists.flat()) };
 }
 
 // --- showing ----------------------------------------------------------------
@@ -166,16 +217,16 @@ function resultItem(data, forms) {
   return item;
 }
 
-let results = [];
+let results = inOrder([]);
 let shown = 0;
 let highlight = new Set(); // every form of the query words
 
 async function showMore() {
-  const page = results.slice(shown, shown + PAGE_SIZE);
+  const page = await results.next(PAGE_SIZE);
   const items = (await Promise.all(page.map((r) => r.data()))).map((data) => resultItem(data, highlight));
   list.append(...items);
   shown += page.length;
-  more.hidden = shown >= results.length;
+  more.hidden = shown >= results.size;
   return items;
 }
 
@@ -220,7 +271,7 @@ async function run() {
   const ticket = ++latest;
   list.replaceChildren();
   more.hidden = true;
-  results = [];
+  results = inOrder([]);
   shown = 0;
   if (!state.q && !FILTERS.some((key) => state[key]) && !state.upcoming) {
     status.textContent = text.prompt;
@@ -234,7 +285,7 @@ async function run() {
     highlight = forms;
     await showMore();
     if (ticket !== latest) return;
-    status.textContent = countText(results.length);
+    status.textContent = countText(results.size);
   } catch (error) {
     if (ticket !== latest) return;
     status.textContent = text.error;

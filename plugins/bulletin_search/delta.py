@@ -1,0 +1,132 @@
+"""Which pages a rebuild gives Pagefind: all of them, or only those that changed.
+
+Pagefind has no incremental mode, and indexing every notice again was half
+of a rebuild after one notice changed. So the full index a build makes (the
+base, `pagefind/`) is kept with a record of each indexed page's hash and
+Pagefind's id for it. A rebuild whose indexed pages mostly match the record
+moves the base over from the previous output and indexes only the changed
+and new pages, into a second bundle (the delta) that the search page merges
+in with Pagefind's `mergeIndex`. The base's results for pages that changed
+or left the site are listed in the delta's `changes.json`, for the search
+page to drop.
+
+A page found through the delta is scored with the delta's own word counts,
+so its rank among the base's results can differ from a full index's. The
+delta therefore stays small: past `delta_limit` changed pages, or whenever
+anything but page contents changed (settings, theme, code, Pagefind), the
+build indexes everything again. A build without a previous output (a fresh
+clone, CI) always makes a full index.
+"""
+import gzip
+import hashlib
+import json
+import re
+from pathlib import Path
+
+from bulletin_incremental import REUSE
+
+BASE = "pagefind"
+DELTA = "pagefind-delta"
+CHANGES = "changes.json"
+RECORD = "search-index"  # REUSE's name for the base's record
+_GLOB_SAFE = re.compile(r"^[A-Za-z0-9._/-]+$")  # a path Pagefind's --glob reads as itself
+
+
+def delta_limit(pages):
+    """The most changed pages a rebuild indexes on their own: 5 %, at least 25."""
+    return max(25, pages // 20)
+
+
+def page_hashes(site, folders):
+    """{path under site: sha256 of the file} of the indexed pages in `folders`:
+    those with data-pagefind-body. (Pagefind skips the others, such as the
+    directory of associations, only while some page has one.)"""
+    site, hashes = Path(site), {}
+    for folder in folders:
+        for path in sorted((site / folder).rglob("*.html")):
+            data = path.read_bytes()
+            if b"data-pagefind-body" in data:
+                hashes[str(path.relative_to(site))] = hashlib.sha256(data).hexdigest()
+    return hashes
+
+
+def page_ids(bundle):
+    """{path under the site: Pagefind's page id} of a bundle's pages, from its
+    fragment files (gzip of b"pagefind_dcd" and JSON with the page's url)."""
+    ids = {}
+    for fragment in sorted(Path(bundle, "fragment").glob("*.pf_fragment")):
+        data = json.loads(gzip.decompress(fragment.read_bytes())[len(b"pagefind_dcd"):])
+        url = data["url"].lstrip("/")
+        ids[url + "index.html" if url.endswith("/") or not url else url] = fragment.stem
+    return ids
+
+
+def _entry(bundle):
+    try:
+        return hashlib.sha256(Path(bundle, "pagefind-entry.json").read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+class Plan:
+    """What this build indexes. `changed` is None for a full index, else the
+    pages for the delta (possibly none)."""
+
+    def __init__(self, site, folders):
+        self.site = Path(site)
+        self.hashes = page_hashes(site, folders)
+        self.changed, self.base = None, {}
+        record = REUSE.recall(RECORD)
+        if not record or record.get("site") != REUSE.site or not REUSE.previous:
+            return
+        if _entry(Path(REUSE.previous, BASE)) != record.get("entry"):
+            return  # the previous output's base is not the recorded one
+        base = record["pages"]
+        changed = sorted(p for p, h in self.hashes.items() if base.get(p, [None])[0] != h)
+        if len(changed) > delta_limit(len(self.hashes)) or not all(map(_GLOB_SAFE.match, changed)):
+            return
+        if REUSE.take_folder(BASE):
+            self.changed, self.base, self.record = changed, base, record
+
+    @property
+    def full(self):
+        return self.changed is None
+
+    @property
+    def has_delta(self):
+        """Whether the search page merges a delta: pages changed or left."""
+        return not self.full and (bool(self.changed) or set(self.base) != set(self.hashes))
+
+    folder = DELTA + "/"
+
+    @property
+    def version(self):
+        """Names this delta in the search page's address of changes.json,
+        so a browser does not keep an older one."""
+        pages = {p: self.hashes.get(p) for p in set(self.base) ^ set(self.hashes) | set(self.changed or ())}
+        return hashlib.sha256(json.dumps(pages, sort_keys=True).encode()).hexdigest()[:16]
+
+    def glob(self):
+        return "{" + ",".join(self.changed) + "}"
+
+    def finish(self):
+        """After Pagefind: remember the base for the next build, and write
+        the delta's list of base results to drop."""
+        if self.full:
+            bundle = self.site / BASE
+            ids = page_ids(bundle)
+            REUSE.remember(RECORD, {"site": REUSE.site, "entry": _entry(bundle),
+                                    "pages": {p: [h, ids.get(p)] for p, h in self.hashes.items()}})
+            return
+        REUSE.remember(RECORD, self.record)
+        if not self.has_delta:
+            return
+        delta = self.site / DELTA
+        added = page_ids(delta) if self.changed else {}
+        stale = {p for p in self.base if p not in self.hashes or p in self.changed}
+        # A page whose indexed text did not change keeps its id in the delta:
+        # dropping the id would drop the page.
+        superseded = sorted({self.base[p][1] for p in stale if self.base[p][1]} - set(added.values()))
+        delta.mkdir(exist_ok=True)
+        (delta / CHANGES).write_text(json.dumps({"delta": sorted(added.values()), "superseded": superseded}),
+                                     encoding="utf-8")

@@ -72,10 +72,12 @@ class Plan:
     """What this build indexes. `changed` is None for a full index, else the
     pages for the delta (possibly none)."""
 
+    folder = DELTA + "/"
+
     def __init__(self, site, folders):
         self.site = Path(site)
         self.hashes = page_hashes(site, folders)
-        self.changed, self.base = None, {}
+        self.changed, self.base, self.record = None, {}, None
         record = REUSE.recall(RECORD)
         if not record or record.get("site") != REUSE.site or not REUSE.previous:
             return
@@ -96,8 +98,6 @@ class Plan:
     def has_delta(self):
         """Whether the search page merges a delta: pages changed or left."""
         return not self.full and (bool(self.changed) or set(self.base) != set(self.hashes))
-
-    folder = DELTA + "/"
 
     @property
     def version(self):

@@ -7,7 +7,7 @@ missing) and a message that says what to write instead.
 import difflib
 import os
 from dataclasses import dataclass
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 
 from . import fields
 from .body_checks import check_markdown
@@ -89,14 +89,20 @@ def _cross_checks(values, doc, ctx, problems):
     if event and "start" in event and "end" in event:
         start, end = event["start"], event["end"]
         line = doc.line_of("event", "end")
-        if isinstance(end, time):
+        time_only = isinstance(end, time)
+        if time_only:
             if not isinstance(start, datetime):
                 problems.append(Problem(doc.path, line, t("err_end_time_without_start_time", value=raw["event"]["end"])))
                 return
             end = event["end"] = datetime.combine(start.date(), end, tzinfo=start.tzinfo)
         start_day = start.date() if isinstance(start, datetime) else start
         end_day = end.date() if isinstance(end, datetime) else end
-        if end_day < start_day or (isinstance(end, datetime) and isinstance(start, datetime) and end < start):
+        if time_only and end < start:
+            # a party until 00:30: the end is on the next day
+            next_day = (start_day + timedelta(days=1)).isoformat()
+            problems.append(Problem(doc.path, line, t("err_end_after_midnight", start=raw["event"]["start"],
+                                                      end=raw["event"]["end"], day=next_day)))
+        elif end_day < start_day or (isinstance(end, datetime) and isinstance(start, datetime) and end < start):
             problems.append(Problem(doc.path, line, t("err_end_before_start", start=raw["event"]["start"], end=raw["event"]["end"])))
     contact = values.get("contact") or {}
     if (contact.get("email") or contact.get("phone")) and contact.get("consent") is not True:

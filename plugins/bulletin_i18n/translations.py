@@ -202,6 +202,8 @@ FI = {
     "err_date_impossible": "Päivämäärää {value} ei ole olemassa. Tarkista päivä ja kuukausi.",
     "err_time_only": "Pelkkä kellonaika {value} käy vain tapahtuman loppuajaksi. Kirjoita {key}: VVVV-KK-PP TT:MM.",
     "err_end_before_start": "Tapahtuma päättyy ({end}) ennen kuin se alkaa ({start}). Korjaa end-aika.",
+    "err_end_after_midnight": "Tapahtuma päättyy ({end}) ennen kuin se alkaa ({start}). Jos se jatkuu yli puolenyön, "
+                              "kirjoita loppuun myös päivä: end: \"{day} {end}\".",
     "err_end_time_without_start_time": "Loppuaika {value} tarvitsee alkamisajan. Kirjoita start: VVVV-KK-PP TT:MM tai end: VVVV-KK-PP.",
     "err_category": "Tuntematon aihe {value}. Valitse yksi näistä: {allowed}.",
     "err_association": "Yhdistystä {value} ei löydy. Kirjoita jokin näistä: {allowed}. Uusi yhdistys lisätään tiedostoksi content/associations/{value}.yml.",
@@ -561,6 +563,8 @@ EN = {
     "err_date_impossible": "The date {value} does not exist. Check the day and the month.",
     "err_time_only": "A time alone ({value}) is only allowed as an event's end. Write {key}: YYYY-MM-DD HH:MM.",
     "err_end_before_start": "The event ends ({end}) before it starts ({start}). Correct the end.",
+    "err_end_after_midnight": "The event ends ({end}) before it starts ({start}). If it goes on past midnight, "
+                              "write the day too: end: \"{day} {end}\".",
     "err_end_time_without_start_time": "The end time {value} needs a start time. Write start: YYYY-MM-DD HH:MM or end: YYYY-MM-DD.",
     "err_category": "Unknown topic {value}. Choose one of: {allowed}.",
     "err_association": "No association {value}. Write one of: {allowed}. A new association is added as the file content/associations/{value}.yml.",

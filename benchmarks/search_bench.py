@@ -133,7 +133,8 @@ def recall(browser, base, pairs):
         const rows = [];
         for (const [q, slug] of pairs) {
             const plain = await urls((await pf.search(q)).results);
-            const mine = await urls((await ours.find({ q })).found);
+            const found = (await ours.find({ q })).found;  // every result, in order
+            const mine = await urls(await found.next(found.size));
             const rank = (list) => list.findIndex((u) => u.includes(`/ilmoitukset/${slug}/`));
             rows.push({ q, slug, plain: rank(plain), ours: rank(mine) });
         }

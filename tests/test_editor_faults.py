@@ -1,0 +1,98 @@
+"""Mistakes editors and submitters make: every one gets a clear message and
+a non-zero exit, never a traceback, a lost value or a file in a wrong place."""
+import io
+from pathlib import Path
+
+import pytest
+
+from bulletin_cli import serve as serve_module
+from bulletin_cli.cli import main
+from conftest import ROOT, event_text, notice_text
+
+
+def run(args, capsys):
+    status = main(args)
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+# --- commands and their arguments --------------------------------------------
+
+@pytest.mark.parametrize("day", ["0001-01-01", "9999-12-31"])
+def test_today_far_from_now_is_a_usage_error(site, day, capsys):
+    status, _out, err = run(["build", "--content", str(site.content), "--output", str(site.output),
+                             "--today", day], capsys)
+    assert status == 2 and "--today" in err and "YYYY-MM-DD" in err
+
+
+def test_output_that_is_a_file_or_the_root_is_refused(site, tmp_path, capsys):
+    a_file = tmp_path / "notes.txt"
+    a_file.write_text("keep me", encoding="utf-8")
+    for output in (a_file, "/"):
+        status, _out, err = run(["build", "--content", str(site.content), "--output", str(output)], capsys)
+        assert status == 2 and "--output" in err, err
+    assert a_file.read_text(encoding="utf-8") == "keep me"
+
+
+def test_output_where_nothing_can_be_written_is_a_usage_error(site, capsys):
+    status, _out, err = run(["build", "--content", str(site.content), "--output", "/proc/bulletin-out"], capsys)
+    assert status == 2 and "--output" in err
+
+
+def broken_settings(tmp_path, line):
+    settings = tmp_path / "conf.py"
+    settings.write_text(f"exec(open({str(ROOT / 'pelicanconf.py')!r}).read())\n"
+                        f"PATH = {str(ROOT / 'content')!r}\nTHEME = {str(ROOT / 'theme')!r}\n"
+                        f"PLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\n{line}\n")
+    return settings
+
+
+@pytest.mark.parametrize("line", ["SITENAME = 'Ilmoitukset", "OUTPUT_PATH = 5", "SITENAME = NIMI"])
+def test_a_broken_settings_file_names_its_line(tmp_path, line, capsys):
+    settings = broken_settings(tmp_path, line)
+    status, _out, err = run(["-s", str(settings), "check"], capsys)
+    assert status == 2 and f"{settings}:" in err and "Traceback" not in err
+
+
+def test_serve_keeps_going_when_the_settings_break(tmp_path, capsys):
+    settings = broken_settings(tmp_path, "SITENAME = 'Ilmoitukset")
+
+    def load():
+        from bulletin_cli.project import load_settings
+        return load_settings(str(settings))
+
+    assert serve_module._rebuild(load) is False
+    assert "conf.py:5" in capsys.readouterr().err
+
+    def explode():
+        raise RuntimeError("template being edited")
+
+    assert serve_module._rebuild(explode) is False
+    assert "template being edited" in capsys.readouterr().err
+
+
+# --- add: what comes in by e-mail ----------------------------------------------
+
+def test_add_refuses_a_windows_1252_file_instead_of_mangling_it(site, tmp_path, capsys):
+    mail = tmp_path / "viesti.txt"
+    mail.write_bytes(("Hei!\n\n" + notice_text(title="Kevätjuhla äitienpäivänä")).encode("cp1252"))
+    status, out, err = run(["add", str(mail), "--content", str(site.content)], capsys)
+    assert status == 1 and out == ""
+    assert f"{mail}:4: " in err and "UTF-8" in err
+    assert not list((site.content / "notices").rglob("*.md"))
+
+
+def test_add_from_standard_input_in_another_encoding(site, monkeypatch, capsys):
+    raw = notice_text(title="Kevätjuhla").encode("cp1252")
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(raw), encoding="utf-8",
+                                                      errors="surrogateescape"))
+    status, _out, err = run(["add", "-", "--content", str(site.content)], capsys)
+    assert status == 1 and "stdin:2: " in err and "UTF-8" in err
+
+
+def test_add_from_standard_input_in_utf8(site, monkeypatch, capsys):
+    raw = ("Terveisin\r\n\r\n" + notice_text(title="Kevätjuhla")).encode("utf-8")
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(raw), encoding="utf-8"))
+    status, out, err = run(["add", "-", "--content", str(site.content)], capsys)
+    assert status == 0, err
+    assert 'title: "Kevätjuhla"' in Path(out.strip()).read_text(encoding="utf-8")

@@ -96,3 +96,55 @@ def test_add_from_standard_input_in_utf8(site, monkeypatch, capsys):
     status, out, err = run(["add", "-", "--content", str(site.content)], capsys)
     assert status == 0, err
     assert 'title: "Kevätjuhla"' in Path(out.strip()).read_text(encoding="utf-8")
+
+
+# --- front matter as a secretary writes it -------------------------------------
+
+def check_one(site, name, text, capsys):
+    path = site.notice(name, text)
+    status = site.check(path)
+    out, _err = capsys.readouterr()
+    return status, out.strip().splitlines()
+
+
+@pytest.mark.parametrize("title_line, line, expected", [
+    ("title: Joulujuhla: tervetuloa kaikki", 2, 'Kirjoita koko arvo lainausmerkkeihin: title: "Joulujuhla: tervetuloa kaikki"'),
+    ("title: 'Pikkujoulu's'", 2, 'lainausmerkkeihin: title: "Pikkujoulu\'s"'),
+    ('title: "Joulujuhla" ja muuta', 2, "lainausmerkkeihin: title: '\"Joulujuhla\" ja muuta'"),
+    ("title: ”Joulujuhla”", 2, 'Kirjoita suorat lainausmerkit: title: "Joulujuhla"'),
+    ("title: Joulujuhla #2", 2, 'Merkin # jälkeinen teksti jäisi pois. Kirjoita koko arvo lainausmerkkeihin: '
+                                'title: "Joulujuhla #2"'),
+    ("title:Joulujuhla", 2, "Kaksoispisteen jälkeen puuttuu välilyönti. Kirjoita: title: Joulujuhla"),
+    ("title:\u00a0Joulujuhla", 2, "erikoisvälilyönti"),
+])
+def test_yaml_mistakes_get_the_line_to_write_instead(site, title_line, line, expected, capsys):
+    text = notice_text().replace('title: "Testi-ilmoitus"', title_line)
+    status, lines = check_one(site, "a.md", text, capsys)
+    assert status == 1 and len(lines) == 1, lines
+    assert lines[0].startswith(f"content/notices/a.md:{line}: ") or f"a.md:{line}: " in lines[0]
+    assert expected in lines[0]
+
+
+@pytest.mark.parametrize("change, line, expected", [
+    (lambda t: t.replace('  location', '   location'), 8, "Rivin sisennys on väärin"),
+    (lambda t: t.replace('  location', '\u00a0\u00a0location'), 8, "erikoisvälilyönti"),
+    (lambda t: t.replace('  start: "2026-12-05 18:00"', '  start: “2026-12-05 18:00”'), 7,
+     'Kirjoita suorat lainausmerkit: start: "2026-12-05 18:00"'),
+])
+def test_yaml_mistakes_in_the_event_group(site, change, line, expected, capsys):
+    status, lines = check_one(site, "a.md", change(event_text()), capsys)
+    assert status == 1 and len(lines) == 1, lines
+    assert f"a.md:{line}: " in lines[0] and expected in lines[0]
+    assert "mapping values" not in lines[0] and "expected" not in lines[0]
+
+
+@pytest.mark.parametrize("title_line, title", [
+    ('title: "“Kesäyö” ja “Talviyö”"', "“Kesäyö” ja “Talviyö”"),
+    ("title: Kirja ”Seitsemän veljestä”", "Kirja ”Seitsemän veljestä”"),
+    ('title: "Joulujuhla #2"  # toinen kerta', "Joulujuhla #2"),
+    ("title: Joulujuhla#2", "Joulujuhla#2"),
+])
+def test_quotes_and_hashes_that_are_meant_pass(site, title_line, title, capsys):
+    site.notice("a.md", notice_text().replace('title: "Testi-ilmoitus"', title_line))
+    assert site.build() == 0, capsys.readouterr()
+    assert site.page("ilmoitukset/a/").h1.get_text(strip=True) == title

@@ -152,8 +152,10 @@ def _syntax_problem(path, lines, err, offset, t):
         key = written.group("key")
         if value and not _alone_is_fine(value):
             inner = value
-            if value[0] in "'\"":  # quotes around it, or an opening quote never closed
-                inner = value[1:-1] if len(value) > 1 and value[-1] == value[0] else value[1:]
+            if value[0] in "'\"" and len(value) > 1 and value[-1] == value[0]:  # quotes around it
+                inner = value[1:-1]
+            elif value[0] in "'\"" and value[0] not in value[1:]:  # an opening quote never closed
+                inner = value[1:]
             return Problem(path, line, t("err_yaml_quote", fixed=f"{key}: {quoted_for_person(inner)}"))
         if value:
             return Problem(path, line, t("err_yaml_indent"))

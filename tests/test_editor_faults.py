@@ -148,3 +148,34 @@ def test_quotes_and_hashes_that_are_meant_pass(site, title_line, title, capsys):
     site.notice("a.md", notice_text().replace('title: "Testi-ilmoitus"', title_line))
     assert site.build() == 0, capsys.readouterr()
     assert site.page("ilmoitukset/a/").h1.get_text(strip=True) == title
+
+
+# --- dates and times as people write them --------------------------------------
+
+@pytest.mark.parametrize("start, expected", [
+    ("5.12.2026 klo 18", 'event.start: 2026-12-05 18:00'),
+    ("la 5.12.2026 klo 18.30", 'event.start: 2026-12-05 18:30'),
+    ("2026-12-5", "event.start: 2026-12-05"),
+    ("2026-12-05 18.00", "event.start: 2026-12-05 18:00"),
+    ("la 5.12. klo 18", 'puuttuu vuosi. Kirjoita koko päivämäärä muodossa VVVV-KK-PP, jossa VVVV on vuosi: '
+                        'event.start: "VVVV-12-05 18:00"'),
+])
+def test_near_miss_dates_get_the_iso_to_write(site, start, expected, capsys):
+    status, lines = check_one(site, "a.md", event_text(start=start), capsys)
+    assert status == 1 and len(lines) == 1 and "a.md:7: " in lines[0], lines
+    assert expected in lines[0]
+
+
+def test_an_end_written_with_klo_gets_the_time_to_write(site, capsys):
+    status, lines = check_one(site, "a.md", event_text(end="klo 20"), capsys)
+    assert status == 1 and "a.md:8: " in lines[0] and 'event.end: "20:00"' in lines[0], lines
+
+
+def test_commands_take_dates_as_people_write_them(site, capsys):
+    status, out, err = run(["new", "--content", str(site.content), "--title", "Joulujuhla",
+                            "--association", "testikyla", "--category", "tapahtumat", "--date", "20.11.2026",
+                            "--start", "la 5.12.2026 klo 18", "--end", "klo 20", "--location", "Kerhohuone"],
+                           capsys)
+    assert status == 0, err
+    text = Path(out.strip()).read_text(encoding="utf-8")
+    assert 'start: "2026-12-05 18:00"' in text and 'end: "20:00"' in text

@@ -206,6 +206,8 @@ FI = {
     "err_date": "Kentän {key} päivämäärä {value} ei kelpaa. Kirjoita muodossa VVVV-KK-PP tai VVVV-KK-PP TT:MM, esimerkiksi 2026-12-05 tai 2026-12-05 18:00.",
     "err_date_finnish": "Kirjoita päivämäärä {value} muodossa VVVV-KK-PP: {key}: {iso}.",
     "err_date_impossible": "Päivämäärää {value} ei ole olemassa. Tarkista päivä ja kuukausi.",
+    "err_date_no_year": "Päivämäärästä {value} puuttuu vuosi. Kirjoita koko päivämäärä muodossa VVVV-KK-PP, jossa VVVV on vuosi: {key}: \"{iso}\".",
+    "err_time_form": "Kirjoita kellonaika {value} muodossa TT:MM: {key}: \"{iso}\".",
     "err_time_only": "Pelkkä kellonaika {value} käy vain tapahtuman loppuajaksi. Kirjoita {key}: VVVV-KK-PP TT:MM.",
     "err_end_before_start": "Tapahtuma päättyy ({end}) ennen kuin se alkaa ({start}). Korjaa end-aika.",
     "err_end_after_midnight": "Tapahtuma päättyy ({end}) ennen kuin se alkaa ({start}). Jos se jatkuu yli puolenyön, "
@@ -573,6 +575,8 @@ EN = {
     "err_date": "The date {value} in {key} is not valid. Write YYYY-MM-DD or YYYY-MM-DD HH:MM, for example 2026-12-05 or 2026-12-05 18:00.",
     "err_date_finnish": "Write the date {value} as YYYY-MM-DD: {key}: {iso}.",
     "err_date_impossible": "The date {value} does not exist. Check the day and the month.",
+    "err_date_no_year": "The date {value} has no year. Write the whole date as YYYY-MM-DD, where YYYY is the year: {key}: \"{iso}\".",
+    "err_time_form": "Write the time {value} as HH:MM: {key}: \"{iso}\".",
     "err_time_only": "A time alone ({value}) is only allowed as an event's end. Write {key}: YYYY-MM-DD HH:MM.",
     "err_end_before_start": "The event ends ({end}) before it starts ({start}). Correct the end.",
     "err_end_after_midnight": "The event ends ({end}) before it starts ({start}). If it goes on past midnight, "

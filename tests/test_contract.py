@@ -60,8 +60,8 @@ def test_good_notice_reads():
     ("---\ntitle: &a x\nsummary: *a\n---\nx\n", 2, "Ankkurit"),
     ("---\ntitle: x\nsummary: y\ntitle: z\n---\nx\n", 4, "kahdesti (myös rivillä 2)"),
     ("---\ntitle: x\n\tsummary: y\n---\nx\n", 3, "sarkainmerkki"),
-    ("---\ntitle: [unclosed\n---\nx\n", 3, "Perustietoja ei voi lukea"),
-    ("---\ntitle: \"x\n---\nx\n", 2, "Perustietoja ei voi lukea"),
+    ("---\ntitle: [unclosed\n---\nx\n", 2, 'lainausmerkkeihin: title: "[unclosed"'),
+    ("---\ntitle: \"x\n---\nx\n", 2, 'lainausmerkkeihin: title: "x"'),
     ("---\n? [a, b]\n: c\n---\nx\n", 2, "Avaimen pitää olla sana"),
     ("---\nevent:\n  start:\n    x:\n      y:\n        z: [1]\n---\nx\n", 6, "sisäkkäistä"),
 ])

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from bulletin_contract.checks import check_content, context_for, load_associations
+from bulletin_contract.frontmatter import decode
 from bulletin_contract.problems import ContentError
 from bulletin_contract.validate import display_path, read_notice
 from bulletin_i18n import translator_for
@@ -78,25 +79,33 @@ def _print_paths(paths):
     return 0
 
 
-def _read_input(name):
+def _read_input(name, t):
+    """The text of a submission, from a file or standard input. Decoded
+    strictly: a file in another encoding gets the check's message with its
+    line, never replacement characters in a published notice."""
     if name == "-":
-        return "stdin", sys.stdin.read()
-    path = Path(name)
-    if not path.is_file():
-        raise UsageError(f"{name}: no such file")
-    return name, path.read_text(encoding="utf-8", errors="replace")
+        stream = getattr(sys.stdin, "buffer", None)
+        if stream is None:  # already text (a test's StringIO)
+            return "stdin", sys.stdin.read()
+        source, raw = "stdin", stream.read()
+    else:
+        path = Path(name)
+        if not path.is_file():
+            raise UsageError(f"{name}: no such file")
+        source, raw = name, path.read_bytes()
+    return source, decode(source, raw, t)
 
 
 def cmd_from_issue(args):
     site, settings = _site(args)
-    source, text = _read_input(args.file)
+    source, text = _read_input(args.file, site.t)
     comment = Path(args.comment) if args.comment else None
     return _print_paths(from_issue.run(source, text, site, today(settings), comment))
 
 
 def cmd_add(args):
     site, _settings = _site(args)
-    source, text = _read_input(args.file)
+    source, text = _read_input(args.file, site.t)
     return _print_paths(add.add_notice(source, text, site, args.new_association))
 
 

@@ -4,7 +4,7 @@ and `new`."""
 from pathlib import Path
 
 from bulletin_contract.checks import ASSOCIATIONS_DIR, NOTICES_DIR, all_files, context_for, load_associations
-from bulletin_contract.fields import ASSOCIATION_FIELDS, CLOCK, Invalid, finnish_to_iso
+from bulletin_contract.fields import ASSOCIATION_FIELDS, Invalid, clock_to_iso, finnish_to_iso
 from bulletin_contract.problems import ContentError, Problem
 from bulletin_contract.slugs import slugify
 from bulletin_contract.validate import read_notice
@@ -37,10 +37,7 @@ def as_iso(text):
     alone `18.00`); anything else as it is (the field rule then says what is
     wrong)."""
     text = text.strip()
-    clock = CLOCK.match(text)
-    if clock:
-        return f"{int(clock.group(1)):02d}:{clock.group(2)}"
-    return finnish_to_iso(text) or text
+    return clock_to_iso(text) or finnish_to_iso(text) or text
 
 
 class Site:

@@ -2,6 +2,7 @@
 import os
 import shutil
 import tempfile
+import traceback
 from datetime import date
 from pathlib import Path
 
@@ -9,7 +10,7 @@ from pelican import Pelican
 from pelican.settings import read_settings
 
 from bulletin_incremental import REUSE
-from bulletin_settings import validate, with_defaults
+from bulletin_settings import BUILD_DAYS, SettingsError, is_build_day, validate, with_defaults
 
 PACKAGE_ROOT = Path(__file__).resolve().parents[2]
 
@@ -28,10 +29,10 @@ def project_root():
 
 
 def parse_today(text):
-    try:
-        return date.fromisoformat(text).isoformat()
-    except ValueError:
-        raise UsageError(f"--today {text!r}: write the date as YYYY-MM-DD, for example 2026-12-01") from None
+    if not is_build_day(text):
+        raise UsageError(f"--today {text!r}: write the date as YYYY-MM-DD, for example 2026-12-01 "
+                         f"(from {BUILD_DAYS[0]} to {BUILD_DAYS[1]})")
+    return date.fromisoformat(text).isoformat()
 
 
 def cache_path(output):
@@ -53,17 +54,34 @@ def load_settings(settings_file="pelicanconf.py", content=None, output=None, tod
         overrides["OUTPUT_PATH"] = str(Path(output).resolve())
     if today:
         overrides["BULLETIN_TODAY"] = parse_today(today)
-    settings = read_settings(str(root / settings_file), override=overrides)
+    try:
+        settings = read_settings(str(root / settings_file), override=overrides)
+    except Exception as err:  # the settings file is Python: any error there is the file's
+        raise SettingsError(_settings_file_problem(root / settings_file, err)) from None
     if not overrides.get("OUTPUT_PATH") and not Path(settings["OUTPUT_PATH"]).is_absolute():
         settings["OUTPUT_PATH"] = str(root / settings["OUTPUT_PATH"])
+    if Path(settings["OUTPUT_PATH"]).parent == Path(settings["OUTPUT_PATH"]):
+        raise UsageError(f"--output {settings['OUTPUT_PATH']}: choose an empty or build folder, not the root")
     settings["CACHE_PATH"] = str(cache_path(settings["OUTPUT_PATH"]))
     validate(with_defaults(settings))
     return settings
 
 
+def _settings_file_problem(path, err):
+    """`file:line: error` for an error raised while reading a settings file."""
+    line = getattr(err, "lineno", None) if isinstance(err, SyntaxError) else None
+    if line is None:
+        frames = [f for f in traceback.extract_tb(err.__traceback__) if f.filename == str(path)]
+        line = frames[-1].lineno if frames else None
+    where = f"{path}:{line}" if line else str(path)
+    return f"{where}: {type(err).__name__}: {err}"
+
+
 def _refuse_dangerous_output(output, settings):
     """Never replace a folder that holds the site's sources or anything else."""
     output = output.resolve()
+    if output.exists() and not output.is_dir():
+        raise UsageError(f"--output {output}: this is a file, not a folder; choose an empty or build folder")
     protected = [Path(settings["PATH"]).resolve(), project_root().resolve(), Path.cwd().resolve()]
     for folder in protected:
         if output == folder or output in folder.parents:
@@ -79,8 +97,11 @@ def build(settings):
     the build fails."""
     output = Path(settings["OUTPUT_PATH"])
     _refuse_dangerous_output(output, settings)
-    output.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-", dir=output.parent))
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-", dir=output.parent))
+    except OSError as err:
+        raise UsageError(f"--output {output}: cannot write there ({err.strerror}); choose another folder") from None
     previous = str(output) if (output / "sitemap.xml").exists() else None
     REUSE.__init__()
     try:

@@ -2,6 +2,7 @@
 import functools
 import sys
 import threading
+import traceback
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -41,8 +42,10 @@ def _rebuild(load):
     except (ContentError, SettingsError, UsageError) as err:
         for problem in getattr(err, "problems", [err]):
             print(problem, file=sys.stderr)
-        print("Edellinen versio jää näkyviin / the previous build stays up.", file=sys.stderr)
-        return False
+    except Exception as err:  # noqa: BLE001 - e.g. a template being edited: keep serving the last good site
+        print("".join(traceback.format_exception_only(err)).rstrip(), file=sys.stderr)
+    print("Edellinen versio jää näkyviin / the previous build stays up.", file=sys.stderr)
+    return False
 
 
 def serve(settings, load, settings_file, port=8000):

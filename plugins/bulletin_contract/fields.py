@@ -92,17 +92,42 @@ FINNISH_WHEN = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:\s+(?:klo\s+)?(\d{1
 CLOCK = re.compile(r"^(\d{1,2})[:.](\d{2})$")
 
 
+# Near misses that people write; never accepted in a file, but turned into
+# the ISO form to write instead, and accepted by the form-like commands.
+_WEEKDAY = r"(?:(?:ma|ti|ke|to|pe|la|su)[a-zåäö]*\.?,?\s+)?"
+_TIME = r"(?:\s+|T)(?:klo\.?\s*)?(\d{1,2})(?:[.:](\d{2}))?"
+LOOSE_WHEN = [
+    re.compile(rf"^{_WEEKDAY}(\d{{1,2}})\.(\d{{1,2}})\.(\d{{4}})(?:{_TIME})?$", re.IGNORECASE),  # d.m.yyyy
+    re.compile(rf"^(\d{{4}})-(\d{{1,2}})-(\d{{1,2}})(?:{_TIME})?$", re.IGNORECASE),  # yyyy-m-d
+]
+LOOSE_CLOCK = re.compile(r"^(?:klo\.?\s*(\d{1,2})(?:[.:](\d{2}))?|(\d{1,2})[.:](\d{2}))$", re.IGNORECASE)
+NO_YEAR = re.compile(rf"^{_WEEKDAY}(\d{{1,2}})\.(\d{{1,2}})\.?(?:{_TIME})?$", re.IGNORECASE)
+
+
 def finnish_to_iso(text):
-    """`5.12.2026 18.00` to `2026-12-05 18:00`; None when not written so.
+    """`5.12.2026 18.00` (also `la 5.12.2026 klo 18`, `2026-12-5`) to
+    `2026-12-05 18:00`; None when not written so.
 
     Files hold ISO dates only; the form and the editor commands accept the
-    Finnish way too and convert with this (the form's script with the same
-    patterns, exported in the schema)."""
-    finnish = FINNISH_WHEN.match(text.strip())
-    if not finnish:
+    Finnish way too and convert with this (the form's script with the
+    FINNISH_WHEN pattern, exported in the schema)."""
+    text = text.strip()
+    for number, pattern in enumerate(LOOSE_WHEN):
+        match = pattern.match(text)
+        if match:
+            first, second, third, hh, mm = match.groups()
+            y, m, d = (third, second, first) if number == 0 else (first, second, third)
+            return f"{y}-{int(m):02d}-{int(d):02d}" + (f" {int(hh):02d}:{mm or '00'}" if hh else "")
+    return None
+
+
+def clock_to_iso(text):
+    """`klo 18`, `klo 18.30` or `18.30` to `18:00`/`18:30`; None otherwise."""
+    match = LOOSE_CLOCK.match(text.strip())
+    if not match:
         return None
-    d, m, y, hh, mm = finnish.groups()
-    return f"{y}-{int(m):02d}-{int(d):02d}" + (f" {int(hh):02d}:{mm}" if hh else "")
+    hh, mm = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
+    return f"{int(hh):02d}:{mm or '00'}"
 
 
 def parse_when(text, key):
@@ -113,6 +138,11 @@ def parse_when(text, key):
         iso = finnish_to_iso(text)
         if iso:
             raise Invalid("err_date_finnish", key=key, value=text, iso=iso)
+        no_year = NO_YEAR.match(text)
+        if no_year:
+            d, m, hh, mm = no_year.groups()
+            clock = f" {int(hh):02d}:{mm or '00'}" if hh else ""
+            raise Invalid("err_date_no_year", key=key, value=text, iso=f"VVVV-{int(m):02d}-{int(d):02d}{clock}")
         raise Invalid("err_date", key=key, value=text)
     y, m, d, hh, mm = match.groups()
     try:
@@ -149,6 +179,8 @@ class EndWhen(When):
                 return time(int(clock.group(1)), int(clock.group(2)))
             except ValueError:
                 raise Invalid("err_date_impossible", key=key, value=text) from None
+        if clock_to_iso(text):
+            raise Invalid("err_time_form", key=key, value=text, iso=clock_to_iso(text))
         return parse_when(text, key)
 
 

@@ -6,6 +6,7 @@ duplicate keys, tabs and deep nesting are refused with the line they are on,
 before anything is built from the document, so no YAML feature can run code or
 blow up in size.
 """
+import re
 from dataclasses import dataclass, field
 
 import yaml
@@ -82,17 +83,18 @@ def parse_front_matter(path, text, t):
 def parse_yaml(path, text, t, first_line=1):
     """Parse YAML text whose first line is `first_line` of the file."""
     offset = first_line - 1
-    for number, line in enumerate(text.split("\n"), start=first_line):
+    lines = text.split("\n")
+    for number, line in enumerate(lines, start=first_line):
         if "\t" in line:
             raise Problem(path, number, t("err_tab")).as_error()
+        if _ODD_SPACE.search(line):
+            raise Problem(path, number, t("err_odd_space")).as_error()
     doc = Document(path=path, start_line=first_line)
     try:
         _refuse_unsafe_events(path, text, t, offset)
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line = offset + (mark.line + 1 if mark else 1)
-        raise Problem(path, line, t("err_yaml", problem=err.problem or err.context)).as_error()
+        raise _syntax_problem(path, lines, err, offset, t).as_error() from None
     except yaml.YAMLError as err:
         raise Problem(path, first_line, t("err_yaml", problem=str(err))).as_error()
     if node is None:
@@ -100,8 +102,64 @@ def parse_yaml(path, text, t, first_line=1):
         return doc
     if not isinstance(node, yaml.MappingNode):
         raise Problem(path, offset + node.start_mark.line + 1, t("err_not_mapping")).as_error()
-    doc.data = _to_python(path, node, (), doc, offset, t)
+    doc.data = _to_python(path, node, (), doc, offset, t, lines)
     return doc
+
+
+# Space that is not a plain space where YAML needs one (the indentation, or
+# after a key's colon): word processors and web pages put no-break spaces
+# there, and YAML then reads the line as something else.
+_ODD_SPACE = re.compile(r"^[ ]*[^\S \n]|^[ ]*[\w-]+:[^\S \n]")
+_KEY_LINE = re.compile(r"^(?P<indent>[ ]*)(?P<key>[A-Za-z_][\w-]*):(?P<rest>.*)$")
+SMART_QUOTES = "“”„‟«»‘’‚‛"
+
+
+def _alone_is_fine(value):
+    """Does `key: value` read as one text value on its own?"""
+    try:
+        node = yaml.compose(f"key: {value}", Loader=_Loader)
+    except yaml.YAMLError:
+        return False
+    return isinstance(node, yaml.MappingNode) and isinstance(node.value[0][1], yaml.ScalarNode)
+
+
+def quoted_for_person(value):
+    """A value in the quotes a person would write: double quotes, or single
+    quotes when the text itself has double quotes."""
+    if '"' in value and "'" not in value:
+        return f"'{value}'"
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _syntax_problem(path, lines, err, offset, t):
+    """A YAML syntax error as a person can fix it: the line it starts on and
+    the line written so that it reads (most often: a value in quotes)."""
+    mark = err.problem_mark or err.context_mark
+    if err.context_mark and err.problem == "could not find expected ':'":
+        mark = err.context_mark  # a key line without ": ", not the line after it
+    index = min(mark.line, len(lines) - 1) if mark else 0
+    # `key:value` reads as text that runs on to the next lines, so YAML
+    # stumbles later: look for it on the lines up to where it did.
+    for number in range(index + 1):
+        written = _KEY_LINE.match(lines[number])
+        if written and written.group("rest") and not written.group("rest").startswith(" "):
+            fixed = f"{written.group('key')}: {written.group('rest').strip()}"
+            return Problem(path, offset + number + 1, t("err_yaml_colon_space", fixed=fixed))
+    line = offset + index + 1
+    written = _KEY_LINE.match(lines[index]) if lines else None
+    if written:
+        value = written.group("rest").strip()
+        key = written.group("key")
+        if value and not _alone_is_fine(value):
+            inner = value
+            if value[0] in "'\"" and len(value) > 1 and value[-1] == value[0]:  # quotes around it
+                inner = value[1:-1]
+            elif value[0] in "'\"" and value[0] not in value[1:]:  # an opening quote never closed
+                inner = value[1:]
+            return Problem(path, line, t("err_yaml_quote", fixed=f"{key}: {quoted_for_person(inner)}"))
+        if value:
+            return Problem(path, line, t("err_yaml_indent"))
+    return Problem(path, line, t("err_yaml", problem=err.problem or err.context))
 
 
 def _refuse_unsafe_events(path, text, t, offset):
@@ -121,14 +179,33 @@ def _refuse_unsafe_events(path, text, t, offset):
             depth -= 1
 
 
-def _to_python(path, node, key_path, doc, offset, t):
+def _plain_value_problem(path, node, key_path, lines, offset, t):
+    """A plain (unquoted) value that does not hold what was written: wrapped
+    in a word processor's curly quotes, or cut at ` #`, which YAML reads as
+    the start of a comment."""
+    value, key = node.value, (key_path or ("…",))[-1]
+    line = offset + node.start_mark.line + 1
+    if len(value) > 1 and value[0] in SMART_QUOTES and value[-1] in SMART_QUOTES:
+        return Problem(path, line, t("err_smart_quotes", fixed=f"{key}: {quoted_for_person(value[1:-1])}"))
+    after = lines[node.end_mark.line][node.end_mark.column:] if node.end_mark.line < len(lines) else ""
+    if after[:1] in (" ", "\t") and after.lstrip().startswith("#"):
+        whole = (value + after.rstrip()).strip()
+        return Problem(path, line, t("err_yaml_comment", fixed=f"{key}: {quoted_for_person(whole)}"))
+    return None
+
+
+def _to_python(path, node, key_path, doc, offset, t, lines):
     if isinstance(node, yaml.ScalarNode):
+        if not node.style and node.value:  # plain: None or "" by the parser
+            problem = _plain_value_problem(path, node, key_path, lines, offset, t)
+            if problem:
+                raise problem.as_error()
         # a block scalar (| or >) starts on the line after its indicator
         doc.value_lines[key_path] = offset + node.start_mark.line + 1 + (node.style in ("|", ">"))
         return node.value
     if isinstance(node, yaml.SequenceNode):
-        return [_to_python(path, item, key_path, doc, offset, t) for item in node.value]
-    lines = doc.lines
+        return [_to_python(path, item, key_path, doc, offset, t, lines) for item in node.value]
+    key_lines = doc.lines
     result = {}
     for key_node, value_node in node.value:
         line = offset + key_node.start_mark.line + 1
@@ -137,7 +214,7 @@ def _to_python(path, node, key_path, doc, offset, t):
         key = key_node.value
         here = key_path + (key,)
         if key in result:
-            raise Problem(path, line, t("err_duplicate_key", key=key, first=lines[here])).as_error()
-        lines[here] = line
-        result[key] = _to_python(path, value_node, here, doc, offset, t)
+            raise Problem(path, line, t("err_duplicate_key", key=key, first=key_lines[here])).as_error()
+        key_lines[here] = line
+        result[key] = _to_python(path, value_node, here, doc, offset, t, lines)
     return result

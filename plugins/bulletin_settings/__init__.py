@@ -162,8 +162,8 @@ def validate(settings):
         ZoneInfo(s["BULLETIN_TIMEZONE"])
     except Exception:
         _expect(False, "BULLETIN_TIMEZONE", s["BULLETIN_TIMEZONE"], "a time zone name such as Europe/Helsinki")
-    _expect(s["BULLETIN_TODAY"] is None or _is_date(s["BULLETIN_TODAY"]), "BULLETIN_TODAY", s["BULLETIN_TODAY"],
-            "a date YYYY-MM-DD")
+    _expect(s["BULLETIN_TODAY"] is None or is_build_day(s["BULLETIN_TODAY"]), "BULLETIN_TODAY",
+            s["BULLETIN_TODAY"], f"a date YYYY-MM-DD from {BUILD_DAYS[0]} to {BUILD_DAYS[1]}")
     urls = s["BULLETIN_URLS"]
     _expect(isinstance(urls, dict) and set(urls) == set(DEFAULTS["BULLETIN_URLS"])
             and all(isinstance(v, str) and v.endswith("/") and not v.startswith("/") for v in urls.values()),
@@ -204,6 +204,15 @@ def validate(settings):
 
 _ABSOLUTE = re.compile(r"^https?://[^/\s]+(/[^\s]*[^/\s])?$")
 _DOMAIN = re.compile(r"^[A-Za-z0-9.-]+$")
+
+
+# Days a build can be made on: listings and calendars reach weeks and years
+# around "today", which must stay within the dates Python can hold.
+BUILD_DAYS = (date(1900, 1, 1), date(2999, 12, 31))
+
+
+def is_build_day(value):
+    return _is_date(value) and BUILD_DAYS[0] <= date.fromisoformat(str(value)) <= BUILD_DAYS[1]
 
 
 def _is_date(value):

@@ -128,6 +128,9 @@ def test_bad_field(extra, line, fragment):
     ("date", "2026-12-05 24:00", "ei ole olemassa"),
     ("date", "5.12.2026 klo 18.00", "date: 2026-12-05 18:00"),
     ("title", "'" + "x" * 121 + "'", "enintään 120"),
+    ("title", '"\\u200b\\u200d\\u2060"', "on tyhjä"),  # only invisible characters: an empty link
+    ("date", "0001-01-01", "välillä 1900–2100"),  # would stop the calendars with an overflow
+    ("date", "'\uff12\uff10\uff12\uff16-11-20'", "VVVV-KK-PP"),  # full-width digits
 ])
 def test_bad_value_of_required_field(field, value, fragment):
     text = GOOD.replace(next(l for l in GOOD.splitlines() if l.startswith(field + ":")), f"{field}: {value}")

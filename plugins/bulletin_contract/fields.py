@@ -46,6 +46,12 @@ def _require_text(value, key, example="…"):
     return value
 
 
+def _is_blank(text):
+    """Nothing to see: no text, or only format characters (zero-width
+    spaces and joiners), which would make an empty link or heading."""
+    return all(c.isspace() or unicodedata.category(c) == "Cf" for c in text)
+
+
 def _has_control(text):
     return any(
         (unicodedata.category(c) == "Cc" and c != "\n") or c in _BIDI_CONTROLS for c in text
@@ -62,7 +68,7 @@ class Text:
 
     def __call__(self, value, key, ctx):
         text = " ".join(_require_text(value, key).split())
-        if not text:
+        if _is_blank(text):
             raise Invalid("err_empty", key=key)
         if _has_control(text):
             raise Invalid("err_control_char", key=key)
@@ -78,7 +84,7 @@ class LongText(Text):
 
     def __call__(self, value, key, ctx):
         text = _require_text(value, key).strip()
-        if not text:
+        if _is_blank(text):
             raise Invalid("err_empty", key=key)
         if _has_control(text):
             raise Invalid("err_control_char", key=key)
@@ -87,7 +93,8 @@ class LongText(Text):
         return text
 
 
-ISO_WHEN = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}))?$")
+ISO_WHEN = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}))?$", re.ASCII)
+YEARS = (1900, 2100)
 FINNISH_WHEN = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:\s+(?:klo\s+)?(\d{1,2})[.:](\d{2}))?$")
 CLOCK = re.compile(r"^(\d{1,2})[:.](\d{2})$")
 
@@ -145,6 +152,8 @@ def parse_when(text, key):
             raise Invalid("err_date_no_year", key=key, value=text, iso=f"VVVV-{int(m):02d}-{int(d):02d}{clock}")
         raise Invalid("err_date", key=key, value=text)
     y, m, d, hh, mm = match.groups()
+    if not YEARS[0] <= int(y) <= YEARS[1]:  # calendars and time zones end somewhere
+        raise Invalid("err_date_range", key=key, value=text, first=YEARS[0], last=YEARS[1])
     try:
         day = date(int(y), int(m), int(d))
         if hh is None:

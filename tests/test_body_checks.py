@@ -55,6 +55,15 @@ def test_benign_text_passes(text):
     ("[a](\u200bjavascript:x)", 1, "alkaa javascript:"),
     ("[a](ｊａｖａｓｃｒｉｐｔ:x)", 1, "alkaa javascript:"),  # full-width letters
     ("[a][r]\n\n[r]:\n  javascript:x", 4, "alkaa javascript:"),
+    ("> Lue [a].\n>\n> [a]: javascript:x", 3, "alkaa javascript:"),  # definitions inside quotes
+    ("- kohta\n\n    [b]: javascript:x\n\n- [b]", 3, "alkaa javascript:"),  # and list items
+    ("- [c]: javascript:x\n- [c]", 1, "alkaa javascript:"),
+    ("[a]({attach}/muut/sivu.html)", 1, "{static} voi viitata vain sivuston kuviin"),
+    ("[a]({static}/muut/kuva.svg)", 1, "{static} voi viitata vain sivuston kuviin"),
+    ("![a]({static}/images/../muut/kuva.svg)", 1, "{static} voi viitata vain sivuston kuviin"),
+    ("[a](|static|/associations/x.yml)", 1, "{static} voi viitata vain sivuston kuviin"),
+    ("[a](&#123;filename}/notices/x.md)", 1, "{static} voi viitata vain sivuston kuviin"),
+    ("![a][k]\n\n[k]: {static}/muut/kuva.svg", 3, "{static} voi viitata vain sivuston kuviin"),
     ("<vbscript:msgbox>", 1, "alkaa vbscript:"),
     ("[a](data:text/html,x)", 1, "alkaa data:"),
     ("![a](https://example.org/a.png)", 1, "toisella sivustolla"),
@@ -93,7 +102,7 @@ def test_many_links_in_a_list_are_fine():
 def test_every_body_message_exists_in_both_languages():
     keys = [k for k in FI if k.startswith("err_body_")]
     assert len(keys) >= 9 and all(k in EN for k in keys)
-    values = dict(limit=1, length=2, tag="<b>", scheme="data", url="u", text="t", char="U+0000")
+    values = dict(limit=1, length=2, tag="<b>", scheme="data", url="u", text="t", char="U+0000", folder="images")
     for language in ("fi", "en"):
         for key in keys:
             assert not re.search(r"\{(%s)\}" % "|".join(values), Translator(language)(key, **values))

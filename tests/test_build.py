@@ -171,6 +171,47 @@ def test_no_notice_file_is_skipped_silently(site, capsys, name):
     assert f"{name}:1: Tiedostoa ei julkaista" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("where", ["pages/muistio.txt", "pages/kuva.png", "juuri.md", "muut/ilmoitus.md"])
+def test_no_page_or_stray_file_is_skipped_silently(site, capsys, where):
+    path = site.content / where
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(notice_text())
+    assert site.check() == 1
+    assert f"{where}:1: Tiedostoa ei julkaista" in capsys.readouterr().out
+    assert site.build() == 1
+    assert f"{where}:1: Tiedostoa ei julkaista" in capsys.readouterr().err
+
+
+PAGE = "---\ntitle: Sivu\n---\nTeksti.\n"
+
+
+@pytest.mark.parametrize("name, words", [
+    ("haku.md", "Sivun osoite /haku/ on jo sivuston omassa käytössä"),
+    ("tapahtumat.md", "Sivun osoite /tapahtumat/ on jo sivuston omassa käytössä"),
+    ("syotteet.md", "Sivun osoite /syotteet/ on jo sivuston omassa käytössä"),
+    ("Tilaa.md", "saisivat saman osoitteen /tilaa/"),  # the example's own tilaa.md
+])
+def test_a_page_cannot_take_an_address_in_use(site, capsys, name, words):
+    # these stopped the build with Pelican's traceback when it wrote the second file
+    (site.content / "pages" / name).write_text(PAGE)
+    assert site.check() == 1
+    assert words in capsys.readouterr().out
+    assert site.build() == 1
+    err = capsys.readouterr().err
+    assert words in err and "Traceback" not in err
+
+
+def test_every_folder_the_build_writes_is_kept_from_pages(site):
+    from bulletin_cli.project import load_settings
+    from bulletin_contract.checks import built_folders
+    site.notice("x.md", notice_text())
+    assert site.build() == 0
+    settings = load_settings(content=str(site.content), output=str(site.output))
+    pages = {p.stem for p in (site.content / "pages").glob("*.md")}
+    written = {p.name for p in site.output.iterdir() if p.is_dir()}
+    assert written - pages <= built_folders(settings)
+
+
 def test_check_and_build_give_the_same_messages(site, capsys):
     site.notice("a.md", notice_text(category="tapahtuma"))
     assert site.check() == 1

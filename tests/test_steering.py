@@ -74,3 +74,51 @@ def test_symbolic_links_are_refused(site, tmp_path, capsys, where):
     assert site.build() == 1
     assert "Symbolinen linkki" in capsys.readouterr().err
     assert not site.output.exists()
+
+
+SVG = b'<svg xmlns="http://www.w3.org/2000/svg" onload="window.__pwned=1"></svg>'
+
+
+@pytest.mark.parametrize("body, line", [
+    ("[kuva]({static}/muut/kuva.svg)", 8),
+    ("[sivu]({attach}/muut/sivu.html)", 8),
+    ("Teksti.\n\n![k][v]\n\n[v]: |static|/muut/kuva.svg", 12),
+])
+def test_static_addresses_lead_only_to_the_images(site, capsys, body, line):
+    # Pelican publishes as it is any file a {static} or {attach} address
+    # names: an SVG or HTML page beside the notices would run on the site.
+    (site.content / "muut").mkdir()
+    (site.content / "muut" / "kuva.svg").write_bytes(SVG)
+    (site.content / "muut" / "sivu.html").write_bytes(b"<script>window.__pwned=1</script>")
+    path = site.notice("x.md", notice_text(body=body))
+    assert site.check() == 1
+    out = capsys.readouterr().out
+    assert f"{path}:{line}: " in out and "{static} voi viitata vain sivuston kuviin" in out
+    assert "muut/kuva.svg:1: Tiedostoa ei julkaista, koska se ei ole missään sisältökansiossa" in out
+    assert site.build() == 1
+    assert not site.output.exists()
+
+
+def test_a_file_named_inside_an_image_text_is_not_published(site, capsys, monkeypatch):
+    # Pelican finds {attach} in any quoted attribute value, the alt text too;
+    # with the Markdown checks taken out the build still publishes nothing
+    # outside the images folder.
+    monkeypatch.setattr("bulletin_contract.validate.check_markdown", lambda *a, **k: [])
+    monkeypatch.setattr("bulletin_contract.checks.stray_files", lambda *a: [])
+    monkeypatch.setattr("bulletin_contract.stray_files", lambda *a: [])
+    (site.content / "muut").mkdir()
+    (site.content / "muut" / "sivu.html").write_bytes(b"<script>window.__pwned=1</script>")
+    site.notice("x.md", notice_text(body="![src='{attach}/muut/sivu.html'](/images/a.png)"))
+    assert site.build() == 1
+    assert "muut/sivu.html:1: Tiedostoa ei julkaista: ilmoitus viittaa siihen" in capsys.readouterr().err
+    assert not site.output.exists()
+
+
+def test_a_missing_image_is_named(site, capsys):
+    (site.content / "images").mkdir()
+    (site.content / "images" / "on.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    path = site.notice("x.md", notice_text(body="![on]({static}/images/on.png) ![ei]({static}/images/ei.png)"))
+    assert site.check() == 1
+    out = capsys.readouterr().out
+    assert out.count("\n") == 1 and f"{path}:8: Kuvaa {{static}}/images/ei.png ei löydy" in out
+    assert site.build() == 1

@@ -8,7 +8,10 @@ from pathlib import Path
 
 from pelican import Pelican
 from pelican.settings import read_settings
+from pelican.writers import FileOverwriteFailedError
 
+from bulletin_contract.problems import Problem
+from bulletin_i18n import translator_for
 from bulletin_incremental import REUSE
 from bulletin_settings import BUILD_DAYS, SettingsError, is_build_day, validate, with_defaults
 
@@ -105,8 +108,16 @@ def build(settings):
     previous = str(output) if (output / "sitemap.xml").exists() else None
     REUSE.__init__()
     try:
-        Pelican(dict(settings, OUTPUT_PATH=str(staging), DELETE_OUTPUT_DIRECTORY=False,
-                     BULLETIN_PREVIOUS_OUTPUT=previous)).run()
+        try:
+            Pelican(dict(settings, OUTPUT_PATH=str(staging), DELETE_OUTPUT_DIRECTORY=False,
+                         BULLETIN_PREVIOUS_OUTPUT=previous)).run()
+        except FileOverwriteFailedError as err:
+            # The checks give pages addresses of their own; should two writers
+            # still meet, say where instead of showing Pelican's traceback.
+            written = str(err).split('"')[1]  # Pelican names the file only in its message
+            address = "/" + os.path.relpath(written, staging).replace(os.sep, "/")
+            t = translator_for(settings)
+            raise Problem(settings["PATH"], 1, t("err_build_overwrite", url=address)).as_error() from None
         os.chmod(staging, 0o755)
         if output.exists():
             old = output.with_name(f".{output.name}-old")

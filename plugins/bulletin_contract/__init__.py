@@ -5,14 +5,20 @@ Markdown reader), association files are read at start, and at the end of the
 reading phase every problem found stops the build with `path:line: message`.
 """
 from pelican import signals
-from pelican.generators import ArticlesGenerator
+import os
+
+from pelican.generators import ArticlesGenerator, PagesGenerator
 
 from bulletin_i18n import translator_for
 
 from .cache import never_cache_failures, use_cache_folder
-from .checks import context_for, links, load_associations, same_addresses, static_files, unpublished
-from .problems import ContentError
+from .checks import (
+    context_for, in_static_paths, links, load_associations, page_addresses, same_addresses, static_files,
+    stray_files, unpublished,
+)
+from .problems import ContentError, Problem
 from .reader import STATE, NoticeReader
+from .validate import display_path
 
 
 def start_build(pelican):
@@ -23,6 +29,7 @@ def start_build(pelican):
     STATE.problems.extend(problems)
     STATE.problems.extend(static_files(pelican.settings["PATH"], pelican.settings, t))
     STATE.problems.extend(links(pelican.settings["PATH"], t))
+    STATE.problems.extend(stray_files(pelican.settings["PATH"], pelican.settings, t))
     STATE.ctx = context_for(pelican.settings, t, associations=set(associations))
     if pelican.settings.get("CACHE_CONTENT") or pelican.settings.get("LOAD_CONTENT_CACHE"):
         use_cache_folder(pelican.settings, associations)
@@ -45,14 +52,33 @@ def order_notices(generator):
     generator.articles.sort(key=lambda a: (-a.date.timestamp(), a.slug))
 
 
+def only_site_images(generator):
+    # Pelican also publishes, as it is, any file that a {static} or {attach}
+    # address in a text names (in a link, or inside an image's alt text),
+    # wherever in the content folder it is: an SVG or HTML file would run on
+    # the site's address. Only STATIC_PATHS, whose files are checked, go out.
+    settings, kept = generator.settings, []
+    for static in generator.staticfiles:
+        if in_static_paths(os.path.relpath(static.source_path, settings["PATH"]), settings):
+            kept.append(static)
+        else:
+            folder = settings["STATIC_PATHS"][0]
+            STATE.problems.append(Problem(display_path(static.source_path), 1,
+                                          STATE.ctx.t("err_static_outside", folder=folder)))
+    generator.staticfiles[:] = kept  # the same list as the context's "staticfiles"
+
+
 def check_across_files(generators):
     generator = next(g for g in generators if isinstance(g, ArticlesGenerator))
     t = STATE.ctx.t
     notices = [a.notice for a in generator.articles]
     problems = list(STATE.problems)
     problems.extend(same_addresses(notices, t))
+    pages = next(g for g in generators if isinstance(g, PagesGenerator)).pages
+    problems.extend(page_addresses([(display_path(p.source_path), p.slug) for p in pages], generator.settings, t))
     if not STATE.problems:  # a file with problems is unpublished by design
-        problems.extend(unpublished(generator.path, [a.source_path for a in generator.articles], t))
+        sources = [a.source_path for a in generator.articles] + [p.source_path for p in pages]
+        problems.extend(unpublished(generator.settings["PATH"], sources, t))
     if problems:
         raise ContentError(problems)
 
@@ -66,3 +92,5 @@ def register():
     signals.article_generator_pretaxonomy.connect(order_notices)
     # all_generators_finalized: notices and pages are read, nothing is written.
     signals.all_generators_finalized.connect(check_across_files)
+    # static_generator_finalized: static files are found, none is copied yet.
+    signals.static_generator_finalized.connect(only_site_images)

@@ -13,8 +13,12 @@ not checked: a notice may talk about `<script>`.
 """
 import bisect
 import html
+import os
+import posixpath
 import re
 import unicodedata
+from dataclasses import dataclass
+from urllib.parse import unquote, urlsplit
 
 from markdown.inlinepatterns import BACKTICK_RE, HTML_RE, BacktickInlineProcessor
 from markdown.util import BLOCK_LEVEL_ELEMENTS
@@ -43,13 +47,23 @@ _HTML_BLOCK = re.compile(
 _TAG_NAME = re.compile(r"/?[A-Za-z][^\s/>]*")
 _RULE = re.compile(r"^[ ]{0,3}(?:(?:-[ ]*){3,}|(?:_[ ]*){3,}|(?:\*[ ]*){3,})$")
 _AUTOLINK = re.compile(r"<([^\s<>]*:[^\s<>]*)>")
-_REFERENCE = re.compile(r"^[ ]{0,3}\[([^\]\n]+)\]:[ ]*\n?[ ]*(?:<([^>\n]*)>|(\S+))", re.MULTILINE)
+# A definition may stand inside quotes and list items too: Python-Markdown
+# reads them there once it has taken the `>` or the indentation off.
+_REFERENCE = re.compile(
+    r"^(?:[ ]*(?:>|[*+-](?=[ ])|\d+\.(?=[ ]))[ ]?)*[ ]*\[([^\]\n]+)\]:[ ]*\n?[ ]*(?:<([^>\n]*)>|(\S+))",
+    re.MULTILINE,
+)
 _IMAGE_REFERENCE = re.compile(r"!\[([^\]\n]*)\](?:[ ]?\[([^\]\n]*)\])?(?!\()")
 # The address after `](`, and all up to `)`: spaces inside a scheme count.
 _INLINE_DESTINATION = re.compile(r"\]\([ ]*\n?[ ]*(?=(?P<all>[^)\n]*))(?:<(?P<angled>[^>\n]*)>|(?P<bare>[^\s)]*))")
 _ATTRIBUTE_LIST = re.compile(r"\{:[^}\n]*\}|\{[^}\n]*\bon[a-z]+\s*=[^}\n]*\}", re.IGNORECASE)
 _MARKUP = re.compile(r"\[|<|`+")
 _BACKTICK_RUN = re.compile(r"`+")
+# Pelican rewrites an address that starts with {what} or |what| (its
+# INTRASITE_LINK_REGEX), and publishes as it is whatever file {static} or
+# {attach} names, wherever in the content folder it is, an SVG or HTML page
+# too: only {static} to one of the site's images is allowed.
+_SITE_LINK = re.compile(r"^[{|]([^|}]*)[|}](.*)$", re.DOTALL)
 _BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 _BACKTICK = re.compile(BACKTICK_RE)
 _CODE_SPANS = BacktickInlineProcessor(BACKTICK_RE)
@@ -196,8 +210,8 @@ def _label(text):
 class _Findings:
     """Problems found so far: one of each kind a line, the first one."""
 
-    def __init__(self, path, first_line, t):
-        self.path, self.first_line, self.t = path, first_line, t
+    def __init__(self, path, first_line, t, files):
+        self.path, self.first_line, self.t, self.files = path, first_line, t, files
         self.problems = []
         self._seen = set()
 
@@ -207,9 +221,18 @@ class _Findings:
             self.problems.append(Problem(self.path, self.first_line + index, self.t(key, **values)))
 
 
-def check_markdown(text, first_line, path, t):
+@dataclass(frozen=True)
+class SiteFiles:
+    """Where a text's {static} addresses may lead: files in these folders
+    (STATIC_PATHS) of the content folder `root`; None: not looked up."""
+
+    folders: tuple = ("images",)
+    root: str = None
+
+
+def check_markdown(text, first_line, path, t, files=SiteFiles()):
     """Problems in Markdown `text` whose first line is line `first_line` of `path`."""
-    found = _Findings(path, first_line, t)
+    found = _Findings(path, first_line, t, files)
     if len(text) > MAX_BODY_CHARS:
         found.add(0, "err_body_too_large", length=len(text), limit=MAX_BODY_CHARS)
         return found.problems
@@ -281,5 +304,19 @@ def _check_address(found, index, address, image, written=None):
         found.add(index, "err_body_scheme", scheme=scheme)
     elif re.search(r"[\"<>]", html.unescape(address)):
         found.add(index, "err_body_bad_address", url=shown)
+    elif _SITE_LINK.match(html.unescape(address).strip()):
+        _check_site_file(found, index, html.unescape(address).strip(), shown)
     elif image and is_remote(html.unescape(address)):
         found.add(index, "err_body_remote_image", url=shown)
+
+
+def _check_site_file(found, index, address, shown):
+    what, rest = _SITE_LINK.match(address).groups()
+    path = unquote(urlsplit(rest).path)
+    parts = path.split("/")
+    files = found.files
+    if what != "static" or not path.startswith("/") or ".." in parts or len(parts) < 3 \
+            or parts[1] not in files.folders:
+        found.add(index, "err_body_site_link", url=shown, folder=files.folders[0])
+    elif files.root is not None and not os.path.isfile(os.path.join(files.root, posixpath.normpath(path[1:]))):
+        found.add(index, "err_body_missing_file", url=shown, folder=files.folders[0])

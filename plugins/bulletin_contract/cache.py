@@ -9,7 +9,7 @@ letting invalid content through:
   own message, in every build until it is fixed;
 - the cache belongs to one set of rules: its folder is named by a
   fingerprint of what a file's validity depends on beyond its own bytes (the
-  rule code, the settings the rules read, which associations exist). When
+  rule code, the settings the rules read, which associations and images exist). When
   any of them changes, every file is read again.
 Checks across files (two notices at one address, files that were not
 published) run over every notice in every build, cached or not.
@@ -34,6 +34,10 @@ def fingerprint(settings, association_slugs):
     for key in ("BULLETIN_LANGUAGE", "BULLETIN_CATEGORIES", "PATH"):
         digest.update(repr(settings.get(key)).encode())
     digest.update(repr(sorted(association_slugs)).encode())
+    # a notice's {static} images must exist: which files there are counts too
+    for folder in settings.get("STATIC_PATHS", ()):
+        for dirpath, dirnames, filenames in sorted(os.walk(os.path.join(settings["PATH"], folder))):
+            digest.update(repr((os.path.relpath(dirpath, settings["PATH"]), sorted(filenames))).encode())
     return digest.hexdigest()[:16]
 
 

@@ -3,6 +3,7 @@ import os
 from pathlib import Path
 
 from .problems import ContentError, Problem
+from .body_checks import SiteFiles
 from .validate import Context, display_path, read_association, read_notice, read_page
 
 NOTICES_DIR = "notices"
@@ -16,6 +17,8 @@ def context_for(settings, t, associations=None):
         categories=settings["BULLETIN_CATEGORIES"],
         groups=settings["BULLETIN_GROUPS"],
         associations=associations,
+        # without Pelican's settings (the form's schema): the default folder, not looked up
+        files=SiteFiles(tuple(settings["STATIC_PATHS"]), settings["PATH"]) if "PATH" in settings else SiteFiles(),
     )
 
 
@@ -59,7 +62,7 @@ def load_associations(content, ctx):
 
 
 def unpublished(content, published_paths, t):
-    """Files under notices/ that did not become a page: never skip silently.
+    """Files under notices/ and pages/ that did not become a page: never skip silently.
 
     Pelican's source paths and these are both found by walking `content`,
     so absolute paths compare them; resolving every link (realpath) cost a
@@ -67,7 +70,8 @@ def unpublished(content, published_paths, t):
     published = {os.path.abspath(p) for p in published_paths}
     return [
         Problem(display_path(path), 1, t("err_not_published"))
-        for path in all_files(Path(content, NOTICES_DIR))
+        for folder in (NOTICES_DIR, PAGES_DIR)
+        for path in all_files(Path(content, folder))
         if os.path.abspath(path) not in published
     ]
 
@@ -93,6 +97,52 @@ def static_files(content, settings, t):
             looks_right = _IMAGE_STARTS.get(path.suffix.lower())
             if looks_right is None or not looks_right(path.read_bytes()[:16]):
                 problems.append(Problem(display_path(path), 1, t("err_static_file")))
+    return problems
+
+
+def in_static_paths(path, settings):
+    """Is `path` (relative to the content folder) in one of STATIC_PATHS?"""
+    path = os.path.normpath(path).replace(os.sep, "/")
+    return any(path == folder.rstrip("/") or path.startswith(folder.rstrip("/") + "/")
+               for folder in settings["STATIC_PATHS"])
+
+
+def stray_files(content, settings, t):
+    """Files outside the folders the site is built from would be skipped
+    without a word (a notice saved one folder too high), or published only
+    because a notice names them with {static}."""
+    content = Path(content)
+    return [
+        Problem(display_path(path), 1, t("err_stray_file", folder=settings["STATIC_PATHS"][0]))
+        for path in all_files(content)
+        if path.relative_to(content).parts[0] not in (NOTICES_DIR, ASSOCIATIONS_DIR, PAGES_DIR)
+        and not in_static_paths(str(path.relative_to(content)), settings)
+    ]
+
+
+# Folders the build writes itself, beside those named in the settings
+# (bulletin_pages' submission form, bulletin_search's index).
+BUILT_FOLDERS = ("laheta", "pagefind", "pagefind-delta")
+
+
+def built_folders(settings):
+    """First segments of every address the build writes: a page must not take one."""
+    addresses = [*settings["BULLETIN_URLS"].values(), *settings["BULLETIN_FEED_URLS"].values(),
+                 settings["ARTICLE_URL"], settings["THEME_STATIC_DIR"], *BUILT_FOLDERS]
+    return {address.split("/", 1)[0] for address in addresses}
+
+
+def page_addresses(pages, settings, t):
+    """Problems of pages ((path, slug) pairs) whose address is taken: by
+    another page, or by a page the build writes itself."""
+    taken = built_folders(settings)
+    first_by_slug, problems = {}, []
+    for path, slug in sorted(pages):
+        first = first_by_slug.setdefault(slug, path)
+        if slug in taken:
+            problems.append(Problem(path, 1, t("err_page_address", url=f"/{slug}/", suggestion=f"{slug}-sivu.md")))
+        elif first != path:
+            problems.append(Problem(path, 1, t("err_same_address", first=first, second=path, url=f"/{slug}/")))
     return problems
 
 
@@ -127,13 +177,19 @@ def check_content(content, settings, t, only=None):
             notices.append(read_notice(path, path.read_bytes(), ctx))
         except ContentError as err:
             problems.extend(err.problems)
+    pages = []
     for path in all_files(content / PAGES_DIR):
+        if not is_notice_file(path):
+            problems.append(Problem(display_path(path), 1, t("err_not_published")))
+            continue
         try:
-            read_page(path, path.read_bytes(), ctx)
+            pages.append((display_path(path), read_page(path, path.read_bytes(), ctx)[0]))
         except ContentError as err:
             problems.extend(err.problems)
     problems.extend(static_files(content, settings, t))
+    problems.extend(stray_files(content, settings, t))
     problems.extend(same_addresses(notices, t))
+    problems.extend(page_addresses(pages, settings, t))
     if only is not None:
         shown = {display_path(p) for p in only}
         problems = [p for p in problems if p.path in shown]

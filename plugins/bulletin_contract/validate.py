@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
 from . import fields
-from .body_checks import check_markdown
+from .body_checks import SiteFiles, check_markdown
 from .fields import Invalid
 from .frontmatter import decode, parse_front_matter, parse_yaml
 from .model import AssociationProfile, Contact, Event, Notice
@@ -26,6 +26,7 @@ class Context:
     categories: dict
     groups: list
     associations: object = None  # set of slugs, or None while unknown
+    files: SiteFiles = SiteFiles()  # where {static} addresses may lead
 
 
 def display_path(path):
@@ -119,7 +120,7 @@ def read_notice(path, raw, ctx, content_root=None):
     _cross_checks(values, doc, ctx, problems)
     if not doc.body.strip():
         problems.append(Problem(shown, doc.body_line - 1, ctx.t("err_empty_body")))
-    problems.extend(check_markdown(doc.body, doc.body_line, shown, ctx.t))
+    problems.extend(check_markdown(doc.body, doc.body_line, shown, ctx.t, ctx.files))
     slug = slugify(os.path.splitext(os.path.basename(path))[0])
     if not slug:
         problems.append(Problem(shown, 1, ctx.t("err_slug")))
@@ -154,7 +155,7 @@ def _values_or_problems(doc, table, ctx, markdown=None, more=()):
     problems = list(more)
     values = _apply_table(doc.data, table, doc, (), ctx, problems)
     if markdown is not None:
-        problems.extend(check_markdown(*markdown, doc.path, ctx.t))
+        problems.extend(check_markdown(*markdown, doc.path, ctx.t, ctx.files))
     if problems:
         raise ContentError(problems)
     return values

@@ -32,9 +32,11 @@ def titles(feed):
 def feeds_site(site):
     """Two associations; current, expired and recently ended notices."""
     site.association("kuoro", "name: Kuoro Vuoksenlaulu ry\n")
+    (site.content / "images").mkdir()
+    (site.content / "images" / "kartta.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 40)
     site.notice("tiedote.md", notice_text(
         "Nykyinen tiedote", date="2026-11-20 09:30",
-        body="Katso [tilat](../tilat/), [haku](/haku/) ja [kuva](kuva.png).\n\n![Kartta](/images/kartta.png)"))
+        body="Katso [tilat](../tilat/), [haku](/haku/) ja [kuva](kuva.png).\n\n![Kartta]({static}/images/kartta.png)"))
     site.notice("tila.md", notice_text("Tila vapaana", category="tilat", date="2026-11-25"))
     site.notice("konsertti.md", event_text("Joulukonsertti", association="kuoro", start="2026-12-13 15:00",
                                            end="16:30", date="2026-11-05"))

@@ -122,3 +122,19 @@ def test_a_missing_image_is_named(site, capsys):
     out = capsys.readouterr().out
     assert out.count("\n") == 1 and f"{path}:8: Kuvaa {{static}}/images/ei.png ei löydy" in out
     assert site.build() == 1
+
+
+@pytest.mark.parametrize("written, fixed", [
+    ("/images/on.png", "{static}/images/on.png"),  # breaks when the site lives under a sub-path
+    ("images/on.png", "{static}/images/on.png"),  # read under the notice's own address
+    ("../../images/on.png?v=2", "{static}/images/on.png"),
+])
+def test_a_local_image_is_written_the_way_that_shows_everywhere(site, capsys, written, fixed):
+    (site.content / "images").mkdir()
+    (site.content / "images" / "on.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    path = site.notice("x.md", notice_text(body=f"Kuva:\n\n![Kerhon logo]({written})"))
+    assert site.check() == 1
+    out = capsys.readouterr().out
+    assert f"{path}:10: Kuva {written} ei näy julkaistulla sivustolla" in out and f"![kuvaus]({fixed})" in out
+    path.write_text(notice_text(body=f"Kuva:\n\n![Kerhon logo]({fixed})"), encoding="utf-8")
+    assert site.build() == 0

@@ -308,6 +308,13 @@ def _check_address(found, index, address, image, written=None):
         _check_site_file(found, index, html.unescape(address).strip(), shown)
     elif image and is_remote(html.unescape(address)):
         found.add(index, "err_body_remote_image", url=shown)
+    elif image and found.files.root is not None:
+        # Only {static}/… follows the site to where it is published:
+        # /images/a.png breaks under a sub-path, and images/a.png is read
+        # under the notice's own address.
+        name = unquote(urlsplit(html.unescape(address).strip()).path).rstrip("/").rsplit("/", 1)[-1]
+        found.add(index, "err_body_image_form", url=shown,
+                  fixed=f"{{static}}/{found.files.folders[0]}/{name or 'kuva.jpg'}")
 
 
 def _check_site_file(found, index, address, shown):

@@ -258,3 +258,13 @@ def test_association_file_names(name):
     with pytest.raises(ContentError) as err:
         read_association(f"associations/{name}", ASSOCIATION.encode(), CTX)
     assert ".yml" in err.value.problems[0].message
+
+
+@pytest.mark.parametrize("written, expected", [
+    ("Testikyla", "kirjoita association: testikyla"),  # capitals
+    ("Testikylä ry", "kirjoita association: testikyla"),  # the name, with ry
+    ("Testikylan Elakkeensaajat", "content/associations/testikylan-elakkeensaajat.yml"),  # a new one: a file name that works
+])
+def test_an_association_written_as_a_name_gets_its_identifier(written, expected):
+    [problem] = problems_of(GOOD.replace("association: testikyla", f"association: {written}"))
+    assert problem.line == 3 and expected in problem.message

@@ -214,12 +214,21 @@ class Choice:
 
 
 class Association(Choice):
-    """A slug of a file in content/associations/ (checked once they are known)."""
+    """A slug of a file in content/associations/ (checked once they are known).
+    People write the association's name or capitals: the slug it makes is
+    suggested, with or without "ry"."""
 
     def __call__(self, value, key, ctx):
-        if ctx.associations is None:  # files not read yet: checked across files later
-            return _require_text(value, key).strip()
-        return super().__call__(value, key, ctx)
+        text = _require_text(value, key).strip()
+        if ctx.associations is None or text in ctx.associations:  # None: checked across files later
+            return text
+        slug = slugify(text)
+        meant = next((s for s in (slug, re.sub(r"-r-?y$", "", slug)) if s in ctx.associations), None)
+        if meant:
+            raise Invalid("err_association_slug", key=key, value=text, slug=meant)
+        close = difflib.get_close_matches(slug, sorted(ctx.associations), n=3, cutoff=0.6)
+        raise Invalid(self.message_key, key=key, value=text, allowed=", ".join(close or sorted(ctx.associations)),
+                      file=slug or "yhdistyksen-nimi")
 
 
 class Words:

@@ -1,6 +1,7 @@
 """Shared helpers: tiny sites in tmp_path, built and checked in-process."""
 import shutil
 import textwrap
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
@@ -71,6 +72,13 @@ class Site:
         """Parsed HTML of an address such as 'ilmoitukset/foo/' or ''."""
         path = self.output / address / "index.html" if not address.endswith(".html") else self.output / address
         return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.fixture
+def example_today(monkeypatch):
+    """Commands without --today (add, new, from-issue) take the example's day,
+    so tests with events in December 2026 do not age."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(datetime(2026, 12, 1, 12, tzinfo=timezone.utc).timestamp())))
 
 
 @pytest.fixture

@@ -7,7 +7,10 @@ import pytest
 from bulletin_cli import new as new_command
 from bulletin_cli.cli import main
 from bulletin_contract.problems import Problem
-from conftest import notice_text
+from conftest import event_text, notice_text
+
+# add, new and from-issue refuse events that are over: a fixed day keeps these tests valid
+pytestmark = pytest.mark.usefixtures("example_today")
 
 EMPTY = "_No response_"
 
@@ -176,6 +179,8 @@ def test_add_from_standard_input(site, monkeypatch, capsys):
     ("Hei\n\n" + notice_text(date="5.12.2026"), "lahetys.txt:7: Kirjoita päivämäärä 5.12.2026 muodossa"),
     (notice_text(extra="save_as: index.html"), "Avain save_as on sivuston oma"),
     (notice_text(association="tuntematon"), "Yhdistystä tuntematon ei löydy"),
+    # the example's day is 1.12.2026: a year typo would go straight to the archive
+    (event_text(start="2025-12-05 18:00"), "Tapahtuma on jo ohi: se päättyi 5.12.2025"),
 ])
 def test_add_refuses_bad_submissions_and_writes_nothing(site, tmp_path, capsys, text, message):
     status, paths, err = add(site, text, capsys=capsys, tmp_path=tmp_path)

@@ -9,6 +9,9 @@ from bulletin_cli import serve as serve_module
 from bulletin_cli.cli import main
 from conftest import ROOT, event_text, notice_text
 
+# add, new and from-issue refuse events that are over: a fixed day keeps these tests valid
+pytestmark = pytest.mark.usefixtures("example_today")
+
 
 def run(args, capsys):
     status = main(args)

@@ -9,6 +9,7 @@ from bulletin_contract.problems import ContentError, Problem
 from bulletin_contract.slugs import slugify
 from bulletin_contract.validate import read_notice
 from bulletin_contract.writer import notice_file_with_lines, quote
+from bulletin_settings import today
 
 TITLE_SLUG_LIMIT = 50
 
@@ -84,7 +85,7 @@ def place(site, values, body, labels=None):
     text, line_keys = notice_file_with_lines(values, body)
     path = unique_path(site.content, values.get("date", ""), values.get("title", ""))
     try:
-        read_notice(path, text.encode("utf-8"), site.ctx)
+        _refuse_past_event(read_notice(path, text.encode("utf-8"), site.ctx), site)
     except ContentError as err:
         if not labels:
             raise
@@ -93,6 +94,15 @@ def place(site, values, body, labels=None):
     with open(path, "x", encoding="utf-8") as out:
         out.write(text)
     return path
+
+
+def _refuse_past_event(notice, site):
+    """A new notice of an event that is over is nearly always a typo in the
+    year; `check` accepts it (notices age), a new submission does not."""
+    if notice.event and notice.event.last_day < today(site.settings):
+        day = notice.event.last_day
+        line = notice.lines.get(("event", "start"), 1)
+        raise Problem(notice.path, line, site.t("err_event_past", day=f"{day.day}.{day.month}.{day.year}")).as_error()
 
 
 def _relabel(problem, line_keys, labels):

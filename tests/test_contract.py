@@ -268,3 +268,10 @@ def test_association_file_names(name):
 def test_an_association_written_as_a_name_gets_its_identifier(written, expected):
     [problem] = problems_of(GOOD.replace("association: testikyla", f"association: {written}"))
     assert problem.line == 3 and expected in problem.message
+
+
+def test_a_notice_has_at_most_twelve_tags():
+    tags = ", ".join(f"sana{n}" for n in range(13))
+    [problem] = problems_of(with_front(f"tags: [{tags}]"))
+    assert "tags on 13 sanaa; enintään 12" in problem.message
+    assert len(notice(with_front(f"tags: [{', '.join(f'sana{n}' for n in range(12))}]")).tags) == 12

@@ -121,6 +121,16 @@ def test_failed_send_shows_the_error_summary_with_focus(page):
     assert not summary.is_visible() and page.locator("[data-preview]").is_visible()
 
 
+def test_too_many_tags_are_refused_as_the_check_refuses_them(page):
+    fill_event(page)
+    page.get_by_label("Avainsanat").fill(", ".join(f"sana{n}" for n in range(13)))
+    preview(page)
+    assert page.locator("[data-error-summary] a").all_inner_texts() == ["Avainsanat: enintään 12 sanaa. Valitse tärkeimmät."]
+    page.get_by_label("Avainsanat").fill(", ".join(f"sana{n}" for n in range(12)))
+    preview(page)
+    assert page.locator("[data-preview]").is_visible()
+
+
 def test_github_address_is_measured_and_a_long_notice_hides_the_button(page, capsys):
     fill_event(page, body=LONG_FINNISH * 4)
     preview(page)

@@ -231,18 +231,24 @@ class Association(Choice):
                       file=slug or "yhdistyksen-nimi")
 
 
+MAX_TAGS = 12
+
+
 class Words:
     """A YAML list of short texts (tags, target groups)."""
 
     kind = "list"
 
-    def __init__(self, limit=40, choices=None):
+    def __init__(self, limit=40, choices=None, most=None):
         self.limit = limit
         self.choices = choices
+        self.most = most  # each tag makes a page: thousands would make thousands
 
     def __call__(self, value, key, ctx):
         if not isinstance(value, list):
             raise Invalid("err_not_list", key=key, example="sana, toinen sana")
+        if self.most is not None and len(value) > self.most:
+            raise Invalid("err_too_many_words", key=key, count=len(value), most=self.most)
         words = []
         for item in value:
             if not isinstance(item, str):
@@ -332,7 +338,7 @@ NOTICE_FIELDS = {
     "category": Rule(Choice("categories", "err_category"), required=True, example="tapahtumat"),
     "date": Rule(When(), required=True, example='"2026-12-01"'),
     "summary": Rule(Text(300), example='"Lyhyt kuvaus"'),
-    "tags": Rule(Words(), example="[joulu, musiikki]"),
+    "tags": Rule(Words(most=MAX_TAGS), example="[joulu, musiikki]"),
     "expires": Rule(When(), example='"2026-12-31"'),
     "event": Rule(Mapping(EVENT_FIELDS, 'start: "2026-12-05 18:00"'), example="…"),
     "contact": Rule(Mapping(CONTACT_FIELDS, "name: Aila Esimerkki"), example="…"),

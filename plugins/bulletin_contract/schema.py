@@ -20,7 +20,7 @@ FORM_MESSAGES = [
     "form_err_required_text", "form_err_required_choice", "form_err_too_long", "form_err_date",
     "form_err_date_impossible", "form_err_time", "form_err_end_before_start",
     "form_err_end_time_without_start", "form_err_email", "form_err_phone", "form_err_control",
-    "form_err_tag",
+    "form_err_tag", "form_err_too_many_tags",
     "send_github_too_long", "send_mail_too_long", "send_copied", "send_copy_failed",
     "send_download_hint", "mail_subject", "mail_intro", "mail_begin", "mail_end",
     "mail_new_association", "preview_new_association", "time_prefix", "form_error_prefix",
@@ -35,6 +35,8 @@ def rule_schema(rule):
     out = {"kind": parser.kind, "required": rule.required}
     if getattr(parser, "limit", None) is not None:
         out["limit"] = parser.limit
+    if getattr(parser, "most", None) is not None:
+        out["most"] = parser.most
     if isinstance(parser, fields.Pattern):
         out["pattern"] = parser.pattern.pattern
     if isinstance(parser, fields.Mapping):

@@ -294,6 +294,8 @@
     });
     if (bad.length) {
       check.fail("tags", "form_err_tag");
+    } else if (rule.most && words.length > rule.most) {
+      check.fail("tags", "form_err_too_many_tags", { most: rule.most });
     }
     return words;
   }

@@ -85,6 +85,7 @@ def test_from_issue_refuses_raw_html_with_a_hint(site, tmp_path, capsys):
     assert status == 1 and paths == []
     assert "Rivillä on HTML-koodia (<img>)" in err
     assert "HTML-koodia (&lt;img&gt;)" in comment  # the reply is markup-safe too
+    assert "- Ilmoituksen teksti: Rivillä on HTML-koodia" in comment  # named by the form's own label
     assert list((site.content / "notices").rglob("*.md")) == []
 
 

@@ -125,7 +125,7 @@ def notice_from_issue(path, text, site, today):
     if answers.problems:
         raise ContentError(answers.problems)
 
-    labels = {f.target: t(f.label_key) for f in FIELDS if f.target}
+    labels = {f.target: t(f.label_key) for f in FIELDS}  # () is the body
     labels.update({("event",): t("f_event"), ("contact",): t("f_contact")})
     if new_association:
         site.associations[slug] = None  # known to the check below; its file follows

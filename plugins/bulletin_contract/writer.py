@@ -67,6 +67,8 @@ def notice_file_with_lines(values, body):
     _emit(values, fields.NOTICE_FIELDS, lines, "", (), line_keys)
     lines.append("---")
     body = body.replace("\r\n", "\n").replace("\r", "\n").strip("\n")
+    for number in range(len(lines) + 1, len(lines) + body.count("\n") + 2):
+        line_keys[number] = ()  # the body's lines: () as in a key path
     return "\n".join(lines) + "\n" + body + "\n", line_keys
 
 

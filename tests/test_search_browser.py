@@ -309,3 +309,26 @@ def test_the_search_page_fits_a_small_phone(browser, base):
     search(page, base, "?q=asukastupa&category=tilat")
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
     page.close()
+
+
+# --- queries a reader types -------------------------------------------------------
+
+@pytest.mark.parametrize("query, stem", [
+    ("asukastupa", "asukastu"),  # "asukastupa@example.org": not "example", "org"
+    ("avustus", "avust"),  # "toiminta-avustus": not "toiminta"
+    ("hdmi", "hdmi"),  # "HDMI-johto": not "johto"
+    ("kirjasto", "kirjasto"),
+])
+def test_only_the_query_words_are_marked_in_a_token_pagefind_marks_whole(page, base, query, stem):
+    search(page, base, f"?q={query}")
+    marks = [m for r in results(page) for m in r[4]]
+    assert marks
+    assert [m for m in marks if not m.lower().startswith(stem)] == []
+
+
+def test_a_notice_found_by_its_association_name_has_the_name_marked(page, base):
+    search(page, base, "?q=Seniorikerho Hopeakoski")
+    [item] = [i for i in page.locator(".bl-result").all() if "sieniretki" in i.locator("a").get_attribute("href")]
+    # the name is nowhere in the notice's text, only in the details line
+    assert item.locator(".bl-result__excerpt mark").count() == 0
+    assert item.locator(".bl-result__meta mark").all_inner_texts() == ["Seniorikerho", "Hopeakoski"]

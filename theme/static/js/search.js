@@ -175,23 +175,47 @@ export async function find(state) {
 
 // --- showing ----------------------------------------------------------------
 
+// Letters without their diacritics: Pagefind matches "karhumaki" to
+// "Karhumäen", so the marks must too.
+const fold = (word) => word.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "");
+
+// Append `text` with its words marked where `marked(words)` says so; a
+// word is a run of letters and digits, as in words().
+function appendMarked(element, text, marked) {
+  const parts = text.split(/([\p{L}\p{M}\p{N}]+)/u); // odd parts are words
+  const chosen = marked(parts.filter((_, index) => index % 2 === 1));
+  parts.forEach((part, index) => {
+    if (!part) return;
+    if (index % 2 === 1 && chosen.has(part)) {
+      const node = document.createElement("mark");
+      node.textContent = part;
+      element.append(node);
+    } else {
+      element.append(part);
+    }
+  });
+}
+
 // Pagefind's excerpt is HTML with <mark> around the words its search matched.
 // Keep only the text and marks, so nothing in it can become markup here, and
 // mark too the other forms of the query words: the excerpt comes from the
-// search for one combination of forms.
+// search for one combination of forms. Pagefind's mark covers a whole
+// whitespace-separated token (asukastupa@example.org, toiminta-avustus,
+// 17.30–20.00); within it only the words of the query are marked: its forms,
+// or words that Pagefind matched by prefix or without diacritics, or, when
+// Pagefind matched by its stem alone, the token's words.
 function appendExcerpt(element, html, forms) {
-  const mark = (word) => {
-    const node = document.createElement("mark");
-    node.textContent = word;
-    return node;
-  };
+  const folded = [...forms].map(fold);
+  const isForm = (word) => forms.has(word.toLowerCase());
   const parsed = new DOMParser().parseFromString(html, "text/html");
   for (const node of parsed.body.childNodes) {
-    const marked = node.nodeName === "MARK";
-    // odd parts are words; Pagefind's marks also cover the punctuation after a word
-    node.textContent.split(/([\p{L}\p{M}\p{N}]+)/u).forEach((part, index) => {
-      const word = index % 2 === 1;
-      if (part) element.append(word && (marked || forms.has(part.toLowerCase())) ? mark(part) : part);
+    appendMarked(element, node.textContent, (words) => {
+      if (node.nodeName !== "MARK") return new Set(words.filter(isForm));
+      for (const match of [isForm, (w) => folded.some((f) => fold(w).startsWith(f))]) {
+        const found = words.filter(match);
+        if (found.length) return new Set(found);
+      }
+      return new Set(words);
     });
   }
 }
@@ -206,10 +230,12 @@ function resultItem(data, forms) {
   link.href = data.url;
   link.textContent = meta.title;
   heading.append(link);
+  // Pagefind finds a notice by its association's name too, which only this
+  // line shows: the query's words are marked here as well.
   const facts = document.createElement("p");
   facts.className = "bl-result__meta";
-  facts.textContent = [meta.when, meta.association, meta.category ?? meta.kind, meta.expired]
-    .filter(Boolean).join(" · ");
+  appendMarked(facts, [meta.when, meta.association, meta.category ?? meta.kind, meta.expired]
+    .filter(Boolean).join(" · "), (words) => new Set(words.filter((w) => forms.has(w.toLowerCase()))));
   const excerpt = document.createElement("p");
   excerpt.className = "bl-result__excerpt";
   appendExcerpt(excerpt, data.excerpt, forms);

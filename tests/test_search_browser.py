@@ -332,3 +332,11 @@ def test_a_notice_found_by_its_association_name_has_the_name_marked(page, base):
     # the name is nowhere in the notice's text, only in the details line
     assert item.locator(".bl-result__excerpt mark").count() == 0
     assert item.locator(".bl-result__meta mark").all_inner_texts() == ["Seniorikerho", "Hopeakoski"]
+
+
+def test_a_word_typed_without_diacritics_finds_its_inflected_forms(page, base):
+    # the notices say "Karhumäen", which Pagefind does not reach from "karhumaki"
+    search(page, base, "?q=karhumaki")
+    shown = {r[0]: r[4] for r in results(page)}
+    assert "Karhumäen" in shown["/ilmoitukset/hiihtopaiva-karhumaki/"]
+    assert "Karhumäen" in shown["/yhdistykset/karhumaen-kunto/"]

@@ -71,6 +71,17 @@ def test_a_lemma_in_another_file_than_its_form():
     assert files["pa"]["lemmas"] == {"paremmin": ["hyvin"]}
 
 
+def test_a_word_typed_without_its_diacritics_names_the_lemma():
+    lemmas = {"karhumäen": "karhumäki", "karhumäellä": "karhumäki", "kylä": "kylä", "kylän": "kylä"}
+    counts = {(word, "fi"): 1 for word in lemmas}
+    files = build_lemma_map(counts, lambda word, lang: lemmas[word])
+    assert files["ka"]["lemmas"] == {
+        "karhumaen": ["karhumäki"], "karhumaella": ["karhumäki"], "karhumaki": ["karhumäki"],
+        "karhumäellä": ["karhumäki"], "karhumäen": ["karhumäki"]}
+    assert files["ky"]["lemmas"] == {"kyla": ["kylä"], "kylan": ["kylä"], "kylän": ["kylä"]}
+    assert files["ky"]["forms"] == {"kylä": ["kylä", "kylän"]}
+
+
 def test_a_form_shared_by_two_languages_names_both_lemmas():
     counts = {("tak", "sv"): 1, ("tak", "fi"): 1}
     files = build_lemma_map(counts, lambda word, lang: {"sv": "tack", "fi": "takki"}[lang])

@@ -11,6 +11,7 @@ own words.
 import hashlib
 import json
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -21,6 +22,12 @@ _WORD = re.compile(r"[^\W_]+")
 # Languages whose unknown words are often compounds of known words.
 _COMPOUNDING = {"fi"}
 _MIN_PART = 3  # shorter heads and tails are suffixes or clitics, not words
+
+
+def fold(word):
+    """The word without diacritics, as typed without Finnish letters
+    (karhumaki for karhumäki)."""
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 
 def words(text):
@@ -91,7 +98,8 @@ def build_lemma_map(counts, lemmatize, max_bytes=MAX_FILE_BYTES):
     `counts` maps (word, lang) to the number of documents it occurs in. A
     lemma lists the forms of it that occur on the site, most frequent first,
     so the search page can keep the commonest when a query has many; a form
-    names its lemmas, which may sit in another file. Each word is stored
+    names its lemmas, which may sit in another file, and so does the form
+    without its diacritics (karhumaen, karhumaki). Each word is stored
     once, so the map grows with the vocabulary, not with its square. Lemmas
     whose only form on the site is the lemma itself are left out: the search
     page searches every word as typed anyway.
@@ -111,6 +119,13 @@ def build_lemma_map(counts, lemmatize, max_bytes=MAX_FILE_BYTES):
         for form in forms:
             if form != lemma:
                 entries[form]["lemmas"].append(lemma)
+    # Pagefind finds "karhumaki" where the text says "karhumäki", but not
+    # "Karhumäen": a word typed without its diacritics names the lemmas of
+    # the word it stands for.
+    for word in [w for w in entries if fold(w) != w]:
+        lemmas = ([word] if entries[word]["forms"] else []) + entries[word]["lemmas"]
+        alias = entries[fold(word)]
+        alias["lemmas"] = sorted(set(alias["lemmas"]) | set(lemmas))
     return _files(entries, 2, max_bytes)
 
 

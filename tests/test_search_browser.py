@@ -340,3 +340,18 @@ def test_a_word_typed_without_diacritics_finds_its_inflected_forms(page, base):
     shown = {r[0]: r[4] for r in results(page)}
     assert "Karhumäen" in shown["/ilmoitukset/hiihtopaiva-karhumaki/"]
     assert "Karhumäen" in shown["/yhdistykset/karhumaen-kunto/"]
+
+
+def test_words_no_notice_has_together_find_the_notices_with_some_and_say_so(page, base):
+    # Pagefind asks for every word: no notice is about both skiing and floorball
+    page.goto(f"{base}/haku/?q=hiihto sählyturnaus koskenpallo")
+    status = page.get_by_role("status")
+    expect(status).to_have_text(re.compile(r"^Mikään ilmoitus ei sisällä kaikkia hakusanoja\. \d+ tulosta"))
+    shown = addresses(page)
+    # the notice with two of the words comes first
+    assert shown[0] == "/ilmoitukset/sahlyturnaus-koskenpallo/"
+    assert "/ilmoitukset/hiihtopaiva-karhumaki/" in shown
+    assert count_of(status.inner_text().split(". ", 1)[1]) == len(shown)
+    # the filters still hold
+    page.select_option("#haku-aihe", "tilat")
+    expect(status).to_have_text(re.compile("^Ei tuloksia"))

@@ -152,15 +152,35 @@ export async function find(state) {
   const filters = {};
   for (const key of FILTERS) if (state[key]) filters[key] = state[key];
   if (state.upcoming) filters.upcoming = "1";
-  const terms = words(state.q);
+  const terms = [...new Set(words(state.q))];
   if (!terms.length) {
     // Browsing by filter: upcoming events soonest first, the rest newest first.
     const direction = state.upcoming ? "asc" : "desc";
     const found = current((await pf.search(null, { filters, sort: { date: direction } })).results);
-    return { found: delta.size ? byDate(found, direction) : inOrder(found), forms: new Set() };
+    return { found: delta.size ? byDate(found, direction) : inOrder(found), forms: new Set(), partial: false };
   }
   const formLists = await Promise.all(terms.map(formsOf));
-  const queries = combinations(formLists);
+  const forms = new Set(formLists.flat());
+  const found = await merged(combinations(formLists), filters);
+  if (found.length || terms.length < 2) return { found: inOrder(found), forms, partial: false };
+  // No page has every word (Pagefind asks for all of them): the pages with
+  // some, those with the most of the words first, and the status says so.
+  const limit = Math.max(1, Math.floor(MAX_SEARCHES / terms.length));
+  const byWord = await Promise.all(formLists.map((list) => merged(combinations([list], limit), filters)));
+  const pages = new Map();
+  for (const result of byWord.flat()) {
+    const page = pages.get(result.id) ?? { result, words: 0, score: 0 };
+    page.words += 1;
+    page.score += result.score;
+    pages.set(result.id, page);
+  }
+  const some = [...pages.values()].sort((a, b) => b.words - a.words || b.score - a.score).map((p) => p.result);
+  return { found: inOrder(some), forms, partial: some.length > 0 };
+}
+
+// The results of several searches, one per page (its best), best first.
+async function merged(queries, filters) {
+  const pf = await engine();
   const searches = await Promise.all(queries.map((q) => pf.search(q, { filters })));
   const best = new Map();
   for (const search of searches) {
@@ -169,8 +189,7 @@ export async function find(state) {
       if (!seen || result.score > seen.score) best.set(result.id, result);
     }
   }
-  const found = [...best.values()].sort((a, b) => b.score - a.score);
-  return { found: inOrder(found), forms: new Set(formLists.flat()) };
+  return [...best.values()].sort((a, b) => b.score - a.score);
 }
 
 // --- showing ----------------------------------------------------------------
@@ -256,8 +275,9 @@ async function showMore() {
   return items;
 }
 
-function countText(count) {
+function countText(count, partial) {
   if (count === 0) return text.none;
+  if (partial) return count === 1 ? text.partialOne : text.partialMany.replace("{count}", count);
   return count === 1 ? text.countOne : text.countMany.replace("{count}", count);
 }
 
@@ -305,13 +325,13 @@ async function run() {
   }
   status.textContent = text.loading;
   try {
-    const { found, forms } = await find(state);
+    const { found, forms, partial } = await find(state);
     if (ticket !== latest) return;
     results = found;
     highlight = forms;
     await showMore();
     if (ticket !== latest) return;
-    status.textContent = countText(results.size);
+    status.textContent = countText(results.size, partial);
   } catch (error) {
     if (ticket !== latest) return;
     status.textContent = text.error;

@@ -355,3 +355,33 @@ def test_words_no_notice_has_together_find_the_notices_with_some_and_say_so(page
     # the filters still hold
     page.select_option("#haku-aihe", "tilat")
     expect(status).to_have_text(re.compile("^Ei tuloksia"))
+
+
+def test_back_and_forward_return_to_the_previous_searches(page, base):
+    search(page, base, "?q=asukastupa")
+    status = page.get_by_role("status")
+    first = status.inner_text()
+    page.fill("#haku-q", "kerho")
+    page.press("#haku-q", "Enter")
+    expect(page).to_have_url(re.compile(r"\?q=kerho$"))
+    expect(status).to_have_text(COUNT)
+    second = status.inner_text()
+    page.select_option("#haku-aihe", "tilat")
+    expect(page).to_have_url(re.compile(r"\?q=kerho&category=tilat$"))
+    page.go_back()
+    expect(page).to_have_url(re.compile(r"\?q=kerho$"))
+    expect(page.locator("#haku-aihe")).to_have_value("")
+    expect(status).to_have_text(second)
+    page.go_back()
+    expect(page).to_have_url(re.compile(r"\?q=asukastupa$"))
+    expect(page.locator("#haku-q")).to_have_value("asukastupa")
+    expect(status).to_have_text(first)
+    assert "/ilmoitukset/joulumyyjaiset-talkoovaki/" in addresses(page)
+    page.go_forward()
+    expect(page.locator("#haku-q")).to_have_value("kerho")
+    expect(status).to_have_text(second)
+    # the same search again adds no entry
+    page.press("#haku-q", "Enter")
+    expect(status).to_have_text(second)
+    page.go_back()
+    expect(page.locator("#haku-q")).to_have_value("asukastupa")

@@ -300,20 +300,24 @@ function fillForm(params) {
   form.elements.upcoming.checked = params.get("upcoming") === "1";
 }
 
-function remember(state) {
+// A new search is a new entry in the history, so Back returns to the
+// previous search; the address a page was opened with is only tidied.
+function remember(state, isNew) {
   const params = new URLSearchParams();
   if (state.q) params.set("q", state.q);
   for (const key of FILTERS) if (state[key]) params.set(key, state[key]);
   if (state.upcoming) params.set("upcoming", "1");
   const query = params.toString();
-  history.replaceState(null, "", query ? `?${query}` : location.pathname);
+  const address = new URL(query ? `?${query}` : location.pathname, location.href).href;
+  if (isNew && address !== location.href) history.pushState(null, "", address);
+  else history.replaceState(null, "", address);
 }
 
 let latest = 0; // a slower earlier search must not overwrite a newer one
 
-async function run() {
+async function run(isNew = false) {
   const state = readForm();
-  remember(state);
+  remember(state, isNew);
   const ticket = ++latest;
   list.replaceChildren();
   more.hidden = true;
@@ -346,10 +350,15 @@ function start() {
   document.getElementById("bl-search-nojs").hidden = true;
   form.addEventListener("submit", (event) => {
     event.preventDefault();
-    run();
+    run(true);
   });
   form.addEventListener("change", (event) => {
-    if (event.target.name !== "q") run();
+    if (event.target.name !== "q") run(true);
+  });
+  // Back and Forward between searches: the address says which.
+  window.addEventListener("popstate", () => {
+    fillForm(new URLSearchParams(location.search));
+    run();
   });
   more.addEventListener("click", async () => {
     const items = await showMore();

@@ -6,7 +6,7 @@ show that policy is enough.
 """
 import json
 import re
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
@@ -385,3 +385,10 @@ def test_back_and_forward_return_to_the_previous_searches(page, base):
     expect(status).to_have_text(second)
     page.go_back()
     expect(page.locator("#haku-q")).to_have_value("asukastupa")
+
+
+@pytest.mark.parametrize("query", ["–", "!!!", "*", "'"])
+def test_a_query_without_words_asks_for_a_word_instead_of_listing_everything(page, base, query):
+    page.goto(f"{base}/haku/?q={quote(query)}")
+    expect(page.get_by_role("status")).to_have_text("Kirjoita hakusana tai valitse rajaus.")
+    expect(page.locator(".bl-result")).to_have_count(0)

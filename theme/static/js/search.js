@@ -323,7 +323,8 @@ async function run(isNew = false) {
   more.hidden = true;
   results = inOrder([]);
   shown = 0;
-  if (!state.q && !FILTERS.some((key) => state[key]) && !state.upcoming) {
+  // A query of only punctuation ("?", "–") has no words to search: not a browse of everything.
+  if (!words(state.q).length && !FILTERS.some((key) => state[key]) && !state.upcoming) {
     status.textContent = text.prompt;
     return;
   }

@@ -2,8 +2,8 @@
 import pytest
 import simplemma
 
-from bulletin_search.lemmas import (Lemmatizer, build_lemma_map, encode, file_key, load_lemmas, save_lemmas,
-                                    vocabulary, words)
+from bulletin_search.lemmas import (Lemmatizer, build_lemma_map, compound_tails, encode, file_key, load_lemmas,
+                                    save_lemmas, vocabulary, words)
 
 
 def test_words_are_lower_case_and_split_at_punctuation_and_hyphens():
@@ -124,9 +124,10 @@ def test_a_large_file_is_split_by_one_more_letter_and_every_word_stays_findable(
 
 
 def test_lemmas_kept_for_the_next_build_are_not_looked_up_again(tmp_path, monkeypatch):
-    counts = vocabulary([("Asukastuvalla on kerhohuoneella tilaa", "fi")])
+    counts = vocabulary([("Asukastuvalla on kerhohuoneella tilaa, tupa on tuvan", "fi")])
     first = Lemmatizer()
-    expected = build_lemma_map(counts, first)
+    expected = build_lemma_map(counts, first, is_word=first.is_word)
+    assert "asukastuvalla" in expected["tu"]["forms"]["tupa"]  # the compound's parts were looked up
     save_lemmas(tmp_path / "lemmas.json", first, counts)
 
     def no_lookup(*args, **kwargs):
@@ -134,7 +135,8 @@ def test_lemmas_kept_for_the_next_build_are_not_looked_up_again(tmp_path, monkey
 
     monkeypatch.setattr(simplemma, "lemmatize", no_lookup)
     monkeypatch.setattr(simplemma, "is_known", no_lookup)
-    assert build_lemma_map(counts, Lemmatizer(load_lemmas(tmp_path / "lemmas.json"))) == expected
+    again = Lemmatizer(load_lemmas(tmp_path / "lemmas.json"))
+    assert build_lemma_map(counts, again, is_word=again.is_word) == expected
 
 
 def test_lemmas_of_another_version_are_not_used(tmp_path):
@@ -142,3 +144,24 @@ def test_lemmas_of_another_version_are_not_used(tmp_path):
     path.write_text('{"version": "vanha", "lemmas": [["fi", "asukastuvalla", "väärä"]]}', encoding="utf-8")
     assert load_lemmas(path) == {}
     assert load_lemmas(tmp_path / "puuttuu.json") == {}
+
+
+def test_a_lemma_lists_the_forms_of_the_compounds_that_end_with_it():
+    lemmas = {"tupa": "tupa", "tuvan": "tupa", "asukastuvalla": "asukastupa", "asukastupa": "asukastupa",
+              "joulukuusi": "joulukuusi", "uusi": "uusi", "uuden": "uusi"}
+    counts = {(word, "fi"): 1 for word in lemmas}
+    counts[("asukastupa", "fi")] = 3
+    dictionary = {"asukas", "joulu", "joulukuu"}  # "jouluk" is no word: uusi is no part of joulukuusi
+    files = build_lemma_map(counts, lambda word, lang: lemmas[word],
+                            is_word=lambda word, lang: word in dictionary)
+    # its own forms first, then the compounds', most frequent first
+    assert files["tu"]["forms"]["tupa"] == ["tupa", "tuvan", "asukastupa", "asukastuvalla"]
+    assert files["uu"]["forms"]["uusi"] == ["uuden", "uusi"]
+    # a compound's form still leads only to its own lemma, not to "tupa"
+    assert files["as"]["lemmas"]["asukastuvalla"] == ["asukastupa"]
+
+
+def test_compound_tails_of_real_words(lemmatize):
+    tails = compound_tails({"tupa", "asukastupa", "uusi", "joulukuusi", "ottaa", "tiedottaa", "puuro", "riisipuuro"},
+                           lemmatize.is_word, "fi")
+    assert dict(tails) == {"tupa": ["asukastupa"], "puuro": ["riisipuuro"]}

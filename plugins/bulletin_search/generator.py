@@ -40,7 +40,7 @@ def lemma_map(documents, cache):
     are; `cache` keeps lemmas between builds."""
     counts = vocabulary(documents)
     lemmatize = Lemmatizer(load_lemmas(cache) if cache else None)
-    files = build_lemma_map(counts, lemmatize)
+    files = build_lemma_map(counts, lemmatize, is_word=lemmatize.is_word)
     if cache:
         save_lemmas(cache, lemmatize, counts)
     return files, len(counts)

@@ -44,7 +44,24 @@ class Lemmatizer:
     """
 
     def __init__(self, known=None):
-        self._cache = dict(known or {})  # (lang, word) -> lemma
+        known = known or {}
+        self._cache = {key: value for key, value in known.items() if len(key) == 2}  # (lang, word) -> lemma
+        self._words = {key[:2]: value for key, value in known.items() if len(key) == 3}  # -> in the dictionary?
+
+    def is_word(self, word, lang="fi"):
+        """Whether simplemma's dictionary has the word (asukas, but not asuk)."""
+        key = (lang, word)
+        if key not in self._words:
+            try:
+                self._words[key] = simplemma.is_known(word, lang=lang, low_memory=True)
+            except ValueError:  # a language simplemma does not know
+                self._words[key] = False
+        return self._words[key]
+
+    def known(self):
+        """What was looked up, for load_lemmas: {(lang, word): lemma} and
+        {(lang, word, "is_word"): bool}."""
+        return {**self._cache, **{(lang, word, "is_word"): flag for (lang, word), flag in self._words.items()}}
 
     def __call__(self, word, lang="fi"):
         key = (lang, word)
@@ -63,12 +80,11 @@ class Lemmatizer:
             return word
 
     def _compound(self, word, lang):
-        known = lambda w: simplemma.is_known(w, lang=lang, low_memory=True)  # noqa: E731
-        if lang not in _COMPOUNDING or known(word):
+        if lang not in _COMPOUNDING or self.is_word(word, lang):
             return None
         for cut in range(_MIN_PART, len(word) - _MIN_PART + 1):
             head, tail = word[:cut], word[cut:]
-            if known(head) and known(tail):
+            if self.is_word(head, lang) and self.is_word(tail, lang):
                 return head + _clean(simplemma.lemmatize(tail, lang=lang, low_memory=True))
         return None
 
@@ -92,7 +108,7 @@ def encode(table):
     return json.dumps(table, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
-def build_lemma_map(counts, lemmatize, max_bytes=MAX_FILE_BYTES):
+def build_lemma_map(counts, lemmatize, max_bytes=MAX_FILE_BYTES, is_word=None):
     """{file key: {"forms": {lemma: [forms]}, "lemmas": {form: [lemmas]}}}.
 
     `counts` maps (word, lang) to the number of documents it occurs in. A
@@ -100,7 +116,11 @@ def build_lemma_map(counts, lemmatize, max_bytes=MAX_FILE_BYTES):
     so the search page can keep the commonest when a query has many; a form
     names its lemmas, which may sit in another file, and so does the form
     without its diacritics (karhumaen, karhumaki). Each word is stored
-    once, so the map grows with the vocabulary, not with its square. Lemmas
+    once, so the map grows with the vocabulary, not with its square, except
+    that a lemma lists the forms of the compounds that end with it too, so
+    that "tupa" finds "asukastuvalla" (in Finnish the last part of a
+    compound says what it is); `is_word(head, lang)` tells a compound's
+    first part from a chance ending (asukas-tupa, not joulu-k-uusi). Lemmas
     whose only form on the site is the lemma itself are left out: the search
     page searches every word as typed anyway.
 
@@ -108,15 +128,27 @@ def build_lemma_map(counts, lemmatize, max_bytes=MAX_FILE_BYTES):
     that file was split; search.js looks for the longest key that exists.
     """
     groups = defaultdict(Counter)
+    compounding = defaultdict(set)  # lemmas of languages that join words into compounds
     for (word, lang), count in counts.items():
-        groups[lemmatize(word, lang)][word] += count
+        lemma = lemmatize(word, lang)
+        groups[lemma][word] += count
+        if lang in _COMPOUNDING:
+            compounding[lang].add(lemma)
+    by_count = lambda counter: [f for f, _ in sorted(counter.items(), key=lambda item: (-item[1], item[0]))]  # noqa: E731
+    tails = defaultdict(list)
+    for lang, lemmas in compounding.items() if is_word else ():
+        for tail, compounds in compound_tails(lemmas, is_word, lang).items():
+            tails[tail] += compounds
     entries = defaultdict(lambda: {"forms": {}, "lemmas": []})
     for lemma in sorted(groups):
-        forms = [f for f, _ in sorted(groups[lemma].items(), key=lambda item: (-item[1], item[0]))]
+        own = by_count(groups[lemma])
+        # then the forms of the compounds it ends (tupa: asukastuvalla,
+        # hirsitupa), which remain forms of their own lemmas only
+        forms = own + by_count(sum((groups[compound] for compound in tails[lemma]), Counter()))
         if forms == [lemma]:
             continue
         entries[lemma]["forms"] = forms
-        for form in forms:
+        for form in own:
             if form != lemma:
                 entries[form]["lemmas"].append(lemma)
     # Pagefind finds "karhumaki" where the text says "karhumäki", but not
@@ -127,6 +159,21 @@ def build_lemma_map(counts, lemmatize, max_bytes=MAX_FILE_BYTES):
         alias = entries[fold(word)]
         alias["lemmas"] = sorted(set(alias["lemmas"]) | set(lemmas))
     return _files(entries, 2, max_bytes)
+
+
+_MIN_TAIL = 4  # a shorter last part is more often an ending than a word (ovi: kuovi)
+
+
+def compound_tails(lemmas, is_word, lang):
+    """{lemma: [the lemmas that end with it]}: asukastupa and hirsitupa
+    end with tupa. The rest must be a word of its own (asukas, hirsi), or
+    the end is chance: uusi in joulukuusi, ottaa in tiedottaa."""
+    tails = defaultdict(list)
+    for lemma in sorted(lemmas):
+        for cut in range(_MIN_PART, len(lemma) - _MIN_TAIL + 1):
+            if lemma[cut:] in lemmas and is_word(lemma[:cut], lang):
+                tails[lemma[cut:]].append(lemma)
+    return tails
 
 
 def _table(entries, words):
@@ -171,22 +218,25 @@ _CACHE_VERSION = hashlib.sha256(
 
 
 def load_lemmas(path):
-    """{(lang, word): lemma} saved by the previous build, or {}."""
+    """What the previous build looked up (Lemmatizer.known), or {}."""
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
     if not isinstance(data, dict) or data.get("version") != _CACHE_VERSION:
         return {}
-    return {(lang, word): lemma for lang, word, lemma in data["lemmas"]}
+    return {**{(lang, word): lemma for lang, word, lemma in data["lemmas"]},
+            **{(lang, word, "is_word"): flag for lang, word, flag in data["words"]}}
 
 
 def save_lemmas(path, lemmatize, counts):
     """Keep the lemmas of this build's vocabulary (`counts`) for the next."""
     lemmas = sorted([lang, word, lemmatize(word, lang)] for word, lang in counts)
+    # the dictionary look-ups of compounds' parts, however they were made
+    words = sorted([lang, word, flag] for (lang, word, *is_word), flag in lemmatize.known().items() if is_word)
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps({"version": _CACHE_VERSION, "lemmas": lemmas}, ensure_ascii=False),
+    path.write_text(json.dumps({"version": _CACHE_VERSION, "lemmas": lemmas, "words": words}, ensure_ascii=False),
                     encoding="utf-8")
 
 

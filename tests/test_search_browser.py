@@ -376,6 +376,8 @@ def test_back_and_forward_return_to_the_previous_searches(page, base):
     expect(page).to_have_url(re.compile(r"\?q=asukastupa$"))
     expect(page.locator("#haku-q")).to_have_value("asukastupa")
     expect(status).to_have_text(first)
+    # the title names the search, so the entries of the history differ
+    expect(page).to_have_title(re.compile(r"^asukastupa – Haku – "))
     assert "/ilmoitukset/joulumyyjaiset-talkoovaki/" in addresses(page)
     page.go_forward()
     expect(page.locator("#haku-q")).to_have_value("kerho")

@@ -311,8 +311,11 @@ function remember(state, isNew) {
   const address = new URL(query ? `?${query}` : location.pathname, location.href).href;
   if (isNew && address !== location.href) history.pushState(null, "", address);
   else history.replaceState(null, "", address);
+  // The query in the title tells the searches in the history apart.
+  document.title = state.q ? `${state.q} – ${pageTitle}` : pageTitle;
 }
 
+const pageTitle = document.title;
 let latest = 0; // a slower earlier search must not overwrite a newer one
 
 async function run(isNew = false) {

@@ -70,8 +70,15 @@ def test_a_notice_carries_filters_and_result_details(example_site):
         "upcoming": ["1"]}
     assert search_fields(soup, "meta") == {
         "association": ["Vuoksenniskan Asukkaat ry"], "category": ["Tapahtumat"],
-        "when": ["la 5.12.2026 klo 10.00–14.00"], "date": ["2026-12-05T10:00+02:00"]}
+        "when": ["la 5.12.2026 klo 10.00–14.00"], "date": ["2026-12-05T10:00+02:00"],
+        "summary": ["Käsitöitä, leivonnaisia ja joulupuuroa. Tuotto asukastuvan retkirahastoon."]}
     assert search_fields(soup, "sort") == {"date": ["2026-12-05T10:00+02:00"]}
+
+
+def test_only_a_written_summary_is_searched_besides_the_text(example_site):
+    # without one the listings show the first paragraph, which is indexed already
+    soup = page(example_site, "ilmoitukset/kimppakyydit-tukiviittoma/")
+    assert "summary" not in search_fields(soup, "meta")
 
 
 def test_a_past_event_is_not_upcoming_and_is_marked_expired(example_site):

@@ -21,7 +21,7 @@ LEMMA_CACHE = "lemmas.json"
 def notice_text(article, dates):
     """The words of a notice page that Pagefind indexes."""
     notice = article.notice
-    parts = [notice.title, plain_text(article.content), *notice.tags]
+    parts = [notice.title, notice.summary or "", plain_text(article.content), *notice.tags]
     if notice.event:
         event = notice.event
         parts += [dates.when_long(event), event.location, event.price or "", event.registration or "",

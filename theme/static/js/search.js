@@ -224,19 +224,25 @@ function appendMarked(element, text, marked) {
 // or words that Pagefind matched by prefix or without diacritics, or, when
 // Pagefind matched by its stem alone, the token's words.
 function appendExcerpt(element, html, forms) {
-  const folded = [...forms].map(fold);
   const isForm = (word) => forms.has(word.toLowerCase());
   const parsed = new DOMParser().parseFromString(html, "text/html");
   for (const node of parsed.body.childNodes) {
     appendMarked(element, node.textContent, (words) => {
       if (node.nodeName !== "MARK") return new Set(words.filter(isForm));
-      for (const match of [isForm, (w) => folded.some((f) => fold(w).startsWith(f))]) {
+      for (const match of [isForm, (w) => matches(w, forms)]) {
         const found = words.filter(match);
         if (found.length) return new Set(found);
       }
       return new Set(words);
     });
   }
+}
+
+// A word Pagefind would find for the forms: one of them, or one that starts
+// with one, with or without diacritics.
+function matches(word, forms) {
+  const folded = fold(word);
+  return [...forms].some((form) => folded.startsWith(fold(form)));
 }
 
 function resultItem(data, forms) {
@@ -255,9 +261,16 @@ function resultItem(data, forms) {
   facts.className = "bl-result__meta";
   appendMarked(facts, [meta.when, meta.association, meta.category ?? meta.kind, meta.expired]
     .filter(Boolean).join(" · "), (words) => new Set(words.filter((w) => forms.has(w.toLowerCase()))));
-  const excerpt = document.createElement("p");
+  let excerpt = document.createElement("p");
   excerpt.className = "bl-result__excerpt";
   appendExcerpt(excerpt, data.excerpt, forms);
+  // Found by the summary of the listings, not by the notice's text: the
+  // summary shows where the words are.
+  if (!excerpt.querySelector("mark") && meta.summary) {
+    const summary = excerpt.cloneNode(false);
+    appendMarked(summary, meta.summary, (words) => new Set(words.filter((w) => matches(w, forms))));
+    if (summary.querySelector("mark")) excerpt = summary;
+  }
   item.append(heading, facts, excerpt);
   return item;
 }

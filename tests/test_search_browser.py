@@ -82,6 +82,15 @@ def test_base_and_inflected_forms_find_the_notice(page, base, query, notice):
     assert f"/ilmoitukset/{notice}/" in addresses(page)
 
 
+def test_pagefind_runs_on_the_page_without_loading_its_worker(page, base):
+    fetched = []
+    page.on("request", lambda request: fetched.append(request.url))
+    search(page, base, "?q=asukastupa")
+    assert results(page)
+    assert any(url.endswith("/pagefind/pagefind.js") for url in fetched)
+    assert not [url for url in fetched if "worker" in url]  # 41 KB a first search does not need
+
+
 def plain_pagefind(page, query):
     return page.evaluate("""async (q) => {
         const pf = await import('/pagefind/pagefind.js');

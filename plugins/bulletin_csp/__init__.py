@@ -2,7 +2,7 @@
 
 base.html writes the policy in a <meta> first thing in <head>. A template
 that needs more for its own page (the search page runs Pagefind's
-WebAssembly in a worker) sets `csp_extra` at its top level, e.g.
+WebAssembly) sets `csp_extra` at its top level, e.g.
 `{% set csp_extra = {"script-src": ["'wasm-unsafe-eval'"]} %}`; every
 other page keeps the strict policy.
 """

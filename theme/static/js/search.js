@@ -97,7 +97,9 @@ let superseded = new Set();
 async function engine() {
   if (!pagefind) {
     const module = await import(text.bundle + "pagefind.js");
-    await module.options({ baseUrl: new URL(text.site, location.href).pathname });
+    // On the page itself, not in a web worker: the worker is another 41 KB to
+    // load, and searching this index takes milliseconds.
+    await module.options({ baseUrl: new URL(text.site, location.href).pathname, noWorker: true });
     module.init();
     if (text.delta) {
       const response = await fetch(`${text.delta}changes.json?v=${text.deltaVersion}`);

@@ -157,3 +157,9 @@ def test_json_for_script_cannot_end_the_element():
     text = json_for_script(value)
     assert "<" not in text and ">" not in text and "&" not in text and "\u2028" not in text
     assert json.loads(text) == value
+
+
+def test_a_run_of_too_deep_lines_is_reported_once():
+    deep = "> " * (MAX_NESTING + 1) + "syvällä\n"
+    found = messages(deep * 30 + "\nKappale.\n\n" + deep)
+    assert [line for line, message in found if f"yli {MAX_NESTING}" in message] == [1, 34]

@@ -243,8 +243,10 @@ def check_markdown(text, first_line, path, t, files=SiteFiles()):
             found.add(index, "err_body_control_char", char=f"U+{ord(control):04X}")
     masked, fences = _code_masked(lines)
     before_limits = len(found.problems)
-    for index, line in enumerate(lines):
-        if masked[index].strip() and _nesting(line) > MAX_NESTING:  # code blocks are flat text
+    deep = [bool(masked[i].strip()) and _nesting(line) > MAX_NESTING  # code blocks are flat text
+            for i, line in enumerate(lines)]
+    for index, is_deep in enumerate(deep):
+        if is_deep and not (index and deep[index - 1]):  # once for a run of such lines
             found.add(index, "err_body_nesting", limit=MAX_NESTING)
     for start, end in _paragraphs(masked):
         if end - start > MAX_BLOCK_LINES:

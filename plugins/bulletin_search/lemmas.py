@@ -45,8 +45,8 @@ class Lemmatizer:
 
     def __init__(self, known=None):
         known = known or {}
-        self._cache = {key: value for key, value in known.items() if len(key) == 2}  # (lang, word) -> lemma
-        self._words = {key[:2]: value for key, value in known.items() if len(key) == 3}  # -> in the dictionary?
+        self._cache = dict(known.get("lemmas", {}))  # (lang, word) -> lemma
+        self._words = dict(known.get("words", {}))  # (lang, word) -> in the dictionary?
 
     def is_word(self, word, lang="fi"):
         """Whether simplemma's dictionary has the word (asukas, but not asuk)."""
@@ -59,9 +59,9 @@ class Lemmatizer:
         return self._words[key]
 
     def known(self):
-        """What was looked up, for load_lemmas: {(lang, word): lemma} and
-        {(lang, word, "is_word"): bool}."""
-        return {**self._cache, **{(lang, word, "is_word"): flag for (lang, word), flag in self._words.items()}}
+        """What was looked up, as load_lemmas gives it back: {"lemmas":
+        {(lang, word): lemma}, "words": {(lang, word): in the dictionary?}}."""
+        return {"lemmas": self._cache, "words": self._words}
 
     def __call__(self, word, lang="fi"):
         key = (lang, word)
@@ -225,15 +225,15 @@ def load_lemmas(path):
         return {}
     if not isinstance(data, dict) or data.get("version") != _CACHE_VERSION:
         return {}
-    return {**{(lang, word): lemma for lang, word, lemma in data["lemmas"]},
-            **{(lang, word, "is_word"): flag for lang, word, flag in data["words"]}}
+    return {"lemmas": {(lang, word): lemma for lang, word, lemma in data["lemmas"]},
+            "words": {(lang, word): flag for lang, word, flag in data["words"]}}
 
 
 def save_lemmas(path, lemmatize, counts):
     """Keep the lemmas of this build's vocabulary (`counts`) for the next."""
     lemmas = sorted([lang, word, lemmatize(word, lang)] for word, lang in counts)
     # the dictionary look-ups of compounds' parts, however they were made
-    words = sorted([lang, word, flag] for (lang, word, *is_word), flag in lemmatize.known().items() if is_word)
+    words = sorted([lang, word, flag] for (lang, word), flag in lemmatize.known()["words"].items())
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps({"version": _CACHE_VERSION, "lemmas": lemmas, "words": words}, ensure_ascii=False),

@@ -302,19 +302,20 @@ def _check_markup(found, text):
 def _check_address(found, index, address, image, written=None):
     shown = address[:80]
     scheme = dangerous_scheme(written or address)
+    read = html.unescape(address)  # as a browser reads it
     if scheme:
         found.add(index, "err_body_scheme", scheme=scheme)
-    elif re.search(r"[\"<>]", html.unescape(address)):
+    elif re.search(r"[\"<>]", read):
         found.add(index, "err_body_bad_address", url=shown)
-    elif _SITE_LINK.match(html.unescape(address).strip()):
-        _check_site_file(found, index, html.unescape(address).strip(), shown)
-    elif image and is_remote(html.unescape(address)):
+    elif _SITE_LINK.match(read.strip()):
+        _check_site_file(found, index, read.strip(), shown)
+    elif image and is_remote(read):
         found.add(index, "err_body_remote_image", url=shown)
     elif image and found.files.root is not None:
         # Only {static}/… follows the site to where it is published:
         # /images/a.png breaks under a sub-path, and images/a.png is read
         # under the notice's own address.
-        name = unquote(urlsplit(html.unescape(address).strip()).path).rstrip("/").rsplit("/", 1)[-1]
+        name = unquote(urlsplit(read.strip()).path).rstrip("/").rsplit("/", 1)[-1]
         found.add(index, "err_body_image_form", url=shown,
                   fixed=f"{{static}}/{found.files.folders[0]}/{name or 'kuva.jpg'}")
 

@@ -163,12 +163,12 @@ export async function find(state) {
   }
   const formLists = await Promise.all(terms.map(formsOf));
   const forms = new Set(formLists.flat());
-  const found = await merged(combinations(formLists), filters);
+  const found = await merged(pf, combinations(formLists), filters);
   if (found.length || terms.length < 2) return { found: inOrder(found), forms, partial: false };
   // No page has every word (Pagefind asks for all of them): the pages with
   // some, those with the most of the words first, and the status says so.
   const limit = Math.max(1, Math.floor(MAX_SEARCHES / terms.length));
-  const byWord = await Promise.all(formLists.map((list) => merged(combinations([list], limit), filters)));
+  const byWord = await Promise.all(formLists.map((list) => merged(pf, combinations([list], limit), filters)));
   const pages = new Map();
   for (const result of byWord.flat()) {
     const page = pages.get(result.id) ?? { result, words: 0, score: 0 };
@@ -181,8 +181,7 @@ export async function find(state) {
 }
 
 // The results of several searches, one per page (its best), best first.
-async function merged(queries, filters) {
-  const pf = await engine();
+async function merged(pf, queries, filters) {
   const searches = await Promise.all(queries.map((q) => pf.search(q, { filters })));
   const best = new Map();
   for (const search of searches) {

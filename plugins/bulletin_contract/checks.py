@@ -136,24 +136,24 @@ def page_addresses(pages, settings, t):
     """Problems of pages ((path, slug) pairs) whose address is taken: by
     another page, or by a page the build writes itself."""
     taken = built_folders(settings)
-    first_by_slug, problems = {}, []
-    for path, slug in sorted(pages):
-        first = first_by_slug.setdefault(slug, path)
-        if slug in taken:
-            problems.append(Problem(path, 1, t("err_page_address", url=f"/{slug}/", suggestion=f"{slug}-sivu.md")))
-        elif first != path:
-            problems.append(Problem(path, 1, t("err_same_address", first=first, second=path, url=f"/{slug}/")))
-    return problems
+    problems = [Problem(path, 1, t("err_page_address", url=f"/{slug}/", suggestion=f"{slug}-sivu.md"))
+                for path, slug in sorted(pages) if slug in taken]
+    return problems + _one_address([(path, slug) for path, slug in pages if slug not in taken], t, "/{}/")
 
 
 def same_addresses(notices, t):
     """Two notices that would be written to one address stop the build."""
+    return _one_address([(notice.path, notice.slug) for notice in notices], t, "{}/")
+
+
+def _one_address(files, t, url):
+    """Problems of files ((path, slug) pairs) written to one address: each
+    after the first names the first."""
     first_by_slug, problems = {}, []
-    for notice in sorted(notices, key=lambda n: n.path):
-        first = first_by_slug.setdefault(notice.slug, notice)
-        if first is not notice:
-            message = t("err_same_address", first=first.path, second=notice.path, url=f"{notice.slug}/")
-            problems.append(Problem(notice.path, 1, message))
+    for path, slug in sorted(files):
+        first = first_by_slug.setdefault(slug, path)
+        if first != path:
+            problems.append(Problem(path, 1, t("err_same_address", first=first, second=path, url=url.format(slug))))
     return problems
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from .problems import Problem
+from .writer import quote
 
 try:  # libyaml's parser is several times faster; the rules are the same.
     from yaml import CBaseLoader as _Loader
@@ -128,7 +129,7 @@ def quoted_for_person(value):
     quotes when the text itself has double quotes."""
     if '"' in value and "'" not in value:
         return f"'{value}'"
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return quote(value)
 
 
 def _syntax_problem(path, lines, err, offset, t):

@@ -100,9 +100,9 @@ def _refuse_past_event(notice, site):
     """A new notice of an event that is over is nearly always a typo in the
     year; `check` accepts it (notices age), a new submission does not."""
     if notice.event and notice.event.last_day < today(site.settings):
-        day = notice.event.last_day
         line = notice.lines.get(("event", "start"), 1)
-        raise Problem(notice.path, line, site.t("err_event_past", day=f"{day.day}.{day.month}.{day.year}")).as_error()
+        day = site.t.dates.short_date(notice.event.last_day)
+        raise Problem(notice.path, line, site.t("err_event_past", day=day)).as_error()
 
 
 def _relabel(problem, line_keys, labels):

@@ -112,7 +112,6 @@ def test_too_large_file_is_refused():
     ("contact:\n  phone: soita minulle", 7, "Puhelinnumero"),
     ("contact:\n  email: a@example.org", 6, "consent: true"),
     ("contact:\n  phone: '040 123 4567'\n  consent: maybe", 8, "true (kyllä)"),
-    ("event:\n  start: '2026-12-05'\n  location: x", 6, "Vain aiheen tapahtumat"),
 ])
 def test_bad_field(extra, line, fragment):
     problems = problems_of(with_front(extra))

@@ -102,7 +102,8 @@ def _refuse_past_event(notice, site):
     if notice.event and notice.event.last_day < today(site.settings):
         line = notice.lines.get(("event", "start"), 1)
         day = site.t.dates.short_date(notice.event.last_day)
-        raise Problem(notice.path, line, site.t("err_event_past", day=day)).as_error()
+        key = "err_event_series_past" if notice.event.is_series else "err_event_past"
+        raise Problem(notice.path, line, site.t(key, day=day)).as_error()
 
 
 def _relabel(problem, line_keys, labels):

@@ -9,7 +9,7 @@ import difflib
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timezone
 from zoneinfo import ZoneInfo
 
 from .slugs import slugify
@@ -158,9 +158,21 @@ def parse_when(text, key):
         day = date(int(y), int(m), int(d))
         if hh is None:
             return day
-        return datetime.combine(day, time(int(hh), int(mm)), tzinfo=HELSINKI)
+        moment = datetime.combine(day, time(int(hh), int(mm)), tzinfo=HELSINKI)
     except ValueError:
         raise Invalid("err_date_impossible", key=key, value=text) from None
+    if not clock_exists(moment):
+        raise Invalid("err_time_gap", key=key, value=text)
+    return moment
+
+
+def clock_exists(moment):
+    """False for a wall-clock time skipped when the clocks go forward
+    (03:00–03:59 on the last Sunday of March in Helsinki): zoneinfo would
+    quietly move it an hour, and the event would be listed at a time that
+    was never written."""
+    back = moment.astimezone(timezone.utc).astimezone(moment.tzinfo)
+    return back.replace(tzinfo=None) == moment.replace(tzinfo=None)
 
 
 class When:
@@ -173,6 +185,18 @@ class When:
         if CLOCK.match(text.strip()):
             raise Invalid("err_time_only", key=key, value=text.strip())
         return parse_when(text, key)
+
+
+class Day(When):
+    """A date without a time (the last day of a series, a day off)."""
+
+    kind = "date"
+
+    def __call__(self, value, key, ctx):
+        when = super().__call__(value, key, ctx)
+        if isinstance(when, datetime):
+            raise Invalid("err_day_only", key=key, value=value.strip(), day=when.date().isoformat())
+        return when
 
 
 class EndWhen(When):
@@ -309,12 +333,117 @@ class Mapping:
         return value  # the validator walks self.fields with line numbers
 
 
+class Fixed(Choice):
+    """One of a fixed table of words (an event's status)."""
+
+    def __init__(self, words, message_key):
+        super().__init__(None, message_key)
+        self.words = words
+
+    def __call__(self, value, key, ctx):
+        text = _require_text(value, key).strip()
+        if text not in self.words:
+            raise Invalid(self.message_key, key=key, value=text, allowed=", ".join(self.words))
+        return text
+
+
+class Number:
+    """A whole number within limits, written as digits."""
+
+    kind = "number"
+
+    def __init__(self, least, most):
+        self.least, self.most = least, most
+
+    def __call__(self, value, key, ctx):
+        text = _require_text(value, key, str(self.least)).strip()
+        if not re.fullmatch(r"[0-9]{1,4}", text) or not self.least <= int(text) <= self.most:
+            raise Invalid("err_number", key=key, value=text, least=self.least, most=self.most)
+        return int(text)
+
+
+WEEKDAYS = ("ma", "ti", "ke", "to", "pe", "la", "su")
+
+
+def _items(value, key, example):
+    if not isinstance(value, list) or not value:
+        raise Invalid("err_not_list", key=key, example=example)
+    if any(not isinstance(item, str) for item in value):
+        raise Invalid("err_list_item", key=key)
+    return [item.strip() for item in value]
+
+
+class Weekdays:
+    """Weekdays as their Finnish abbreviations: [ti, to] -> [1, 3]."""
+
+    kind = "weekdays"
+
+    def __call__(self, value, key, ctx):
+        days = []
+        for word in _items(value, key, "ti, to"):
+            short = word.lower()[:2]
+            if word not in WEEKDAYS:
+                raise Invalid("err_weekday_suggest" if short in WEEKDAYS else "err_weekday",
+                              key=key, value=word, short=short, allowed=", ".join(WEEKDAYS))
+            if WEEKDAYS.index(word) not in days:
+                days.append(WEEKDAYS.index(word))
+        return sorted(days)
+
+
+class Ordinals:
+    """Which such weekdays of the month: 1 to 5 from the start, -1 to -5 from the end."""
+
+    kind = "ordinals"
+
+    def __call__(self, value, key, ctx):
+        found = []
+        for word in _items(value, key, "1, -1"):
+            if not re.fullmatch(r"-?[1-5]", word):
+                raise Invalid("err_nth", key=key, value=word)
+            if int(word) not in found:
+                found.append(int(word))
+        return sorted(found)
+
+
+class Days:
+    """A list of dates, or of dates with times (each as When)."""
+
+    kind = "days"
+
+    def __init__(self, times=True, most=400):
+        self.times, self.most = times, most
+
+    def __call__(self, value, key, ctx):
+        example = '"2027-02-14 12:00"' if self.times else '"2027-03-02"'
+        items = _items(value, key, example)
+        if len(items) > self.most:
+            raise Invalid("err_too_many_words", key=key, count=len(items), most=self.most)
+        parse = When() if self.times else Day()
+        found = []
+        for item in items:
+            when = parse(item, key, ctx)
+            if when not in found:
+                found.append(when)
+        return found
+
+
 EMAIL = Pattern("email", _EMAIL, "err_email", 200)
 PHONE = Pattern("phone", _PHONE, "err_phone", 30)
 URL = Pattern("url", _URL, "err_url", 500)
 LANG = Pattern("lang", _LANG, "err_lang", 20)
 
 # --- the tables -------------------------------------------------------------
+
+# A weekly (or, with nth, monthly) series; its arithmetic is schedule.py's.
+REPEAT_FIELDS = {
+    "weekdays": Rule(Weekdays(), required=True, example="[ti, to]"),
+    "interval": Rule(Number(1, 52), example="2"),
+    "nth": Rule(Ordinals(), example="[1, -1]"),
+    "until": Rule(Day(), required=True, example='"2027-05-25"'),
+    "except": Rule(Days(times=False), example='["2027-03-02"]'),
+}
+
+STATUSES = ("peruttu", "siirretty")  # cancelled, postponed (schema.org's EventCancelled, EventPostponed)
 
 EVENT_FIELDS = {
     "start": Rule(When(), required=True, example='"2026-12-05 18:00"'),
@@ -323,6 +452,11 @@ EVENT_FIELDS = {
     "price": Rule(Text(200), example="Vapaa pääsy"),
     "registration": Rule(Text(300), example="Ilmoittaudu 1.12. mennessä"),
     "accessibility": Rule(Text(500), example="Esteetön sisäänkäynti"),
+    "repeat": Rule(Mapping(REPEAT_FIELDS, "weekdays: [ti]"), example="…"),
+    "dates": Rule(Days(), example='["2027-02-14 12:00"]'),
+    "status": Rule(Fixed(STATUSES, "err_status"), example="peruttu"),
+    "status_note": Rule(Text(300), example="Sairastumisen vuoksi."),
+    "registration_deadline": Rule(When(), example='"2027-01-05"'),
 }
 
 CONTACT_FIELDS = {

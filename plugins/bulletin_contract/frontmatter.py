@@ -34,6 +34,7 @@ class Document:
     data: object = None
     lines: dict = field(default_factory=dict)  # ("event", "start") -> line number
     value_lines: dict = field(default_factory=dict)  # key -> line where its text starts
+    item_lines: dict = field(default_factory=dict)  # key of a list -> line of each item
     start_line: int = 1  # line of the opening fence (or 1 for plain YAML files)
     body: str = ""
     body_line: int = 1
@@ -45,6 +46,11 @@ class Document:
                 return self.lines[key]
             key = key[:-1]
         return self.start_line
+
+    def line_of_item(self, key, index):
+        """Line of a list's item (a list may be written over several lines)."""
+        lines = self.item_lines.get(key, ())
+        return lines[index] if index < len(lines) else self.line_of(*key)
 
 
 def decode(path, raw, t):
@@ -205,6 +211,7 @@ def _to_python(path, node, key_path, doc, offset, t, lines):
         doc.value_lines[key_path] = offset + node.start_mark.line + 1 + (node.style in ("|", ">"))
         return node.value
     if isinstance(node, yaml.SequenceNode):
+        doc.item_lines[key_path] = [offset + item.start_mark.line + 1 for item in node.value]
         return [_to_python(path, item, key_path, doc, offset, t, lines) for item in node.value]
     key_lines = doc.lines
     result = {}

@@ -1,32 +1,83 @@
 """What a valid notice and association are, once their rules have passed."""
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
+
+from .schedule import day_of
 
 
-def day_of(value):
-    return value.date() if isinstance(value, datetime) else value
-
-
-@dataclass
-class Event:
+@dataclass(frozen=True)
+class Occurrence:
     start: object  # date, or datetime in Europe/Helsinki
-    location: str
-    end: object = None  # date, datetime or None
-    price: str = None
-    registration: str = None
-    accessibility: str = None
+    end: object = None  # of the same kind, or None
 
     @property
     def all_day(self):
         return not isinstance(self.start, datetime)
 
     @property
+    def first_day(self):
+        return day_of(self.start)
+
+    @property
     def last_day(self):
         return day_of(self.end if self.end is not None else self.start)
 
+
+@dataclass
+class Repeat:
+    weekdays: list  # 0 = Monday
+    until: object  # date: the last day of the series
+    interval: int = 1
+    nth: list = field(default_factory=list)  # monthly: 1st, 2nd…, -1 the last such weekday
+    days_off: list = field(default_factory=list)  # `except`
+
+
+@dataclass
+class Event:
+    start: object  # date, or datetime in Europe/Helsinki: the first occurrence
+    location: str
+    end: object = None  # date, datetime or None: the first occurrence's end
+    price: str = None
+    registration: str = None
+    accessibility: str = None
+    repeat: Repeat = None
+    dates: list = field(default_factory=list)  # extra occurrences' starts
+    status: str = None  # None, "peruttu" or "siirretty"
+    status_note: str = None
+    registration_deadline: object = None
+    occurrences: tuple = ()  # every Occurrence, sorted; at least the first
+
+    def __post_init__(self):
+        if not self.occurrences:  # one start (and end) is one occurrence
+            self.occurrences = (Occurrence(self.start, self.end),)
+
+    @property
+    def all_day(self):
+        return not isinstance(self.start, datetime)
+
+    @property
+    def is_series(self):
+        return len(self.occurrences) > 1 or self.repeat is not None
+
     @property
     def first_day(self):
-        return day_of(self.start)
+        return self.occurrences[0].first_day
+
+    @property
+    def last_day(self):
+        return max(o.last_day for o in self.occurrences)
+
+    def next_occurrence(self, today):
+        """The first occurrence not over on `today` (one going on counts);
+        None when all are over."""
+        return next((o for o in self.occurrences if o.last_day >= today), None)
+
+    def shown_occurrence(self, today):
+        """The occurrence a listing shows: the next one, else the last."""
+        return self.next_occurrence(today) or self.occurrences[-1]
+
+    def occurrences_between(self, first_day, last_day):
+        return [o for o in self.occurrences if o.first_day <= last_day and o.last_day >= first_day]
 
 
 @dataclass
@@ -65,6 +116,10 @@ class Notice:
     def is_current(self, today, expiry_days):
         return today <= self.last_current_day(expiry_days)
 
+    def is_scheduled(self, today):
+        """Dated after the build's day: not published yet."""
+        return day_of(self.date) > today
+
 
 @dataclass
 class AssociationProfile:
@@ -78,4 +133,3 @@ class AssociationProfile:
     phone: str = None
     address: str = None
     lines: dict = field(default_factory=dict)
-

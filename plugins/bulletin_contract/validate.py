@@ -7,13 +7,15 @@ missing) and a message that says what to write instead.
 import difflib
 import os
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import datetime, time
 
 from . import fields
 from .body_checks import SiteFiles, check_markdown
 from .fields import Invalid
 from .frontmatter import decode, parse_front_matter, parse_yaml
+from .event_rules import EventRules
 from .model import AssociationProfile, Contact, Event, Notice
+from .schedule import day_of
 from .problems import ContentError, Problem
 from .slugs import slugify
 
@@ -76,38 +78,24 @@ def _apply_table(data, table, doc, key_path, ctx, problems):
 
 
 def _cross_checks(values, doc, ctx, problems):
-    """Rules between fields: events belong to `tapahtumat`, end after start, consent."""
+    """Rules between fields: `tapahtumat` needs an event, the event's time
+    (event_rules.py), expiry after publication, consent. Returns the
+    event's (Repeat, end, occurrences), or None."""
     t = ctx.t
-    category = values.get("category")
-    event = values.get("event")
     raw = doc.data
-    if category == "tapahtumat" and "event" not in raw:
+    if values.get("category") == "tapahtumat" and "event" not in raw:
         problems.append(Problem(doc.path, doc.line_of("category"), t("err_event_missing")))
-    if category and category != "tapahtumat" and "event" in raw:
-        problems.append(Problem(doc.path, doc.line_of("event"), t("err_event_not_allowed")))
     if "expires" in raw and "event" in raw:
         problems.append(Problem(doc.path, doc.line_of("expires"), t("err_expires_on_event")))
-    if event and "start" in event and "end" in event:
-        start, end = event["start"], event["end"]
-        line = doc.line_of("event", "end")
-        time_only = isinstance(end, time)
-        if time_only:
-            if not isinstance(start, datetime):
-                problems.append(Problem(doc.path, line, t("err_end_time_without_start_time", value=raw["event"]["end"])))
-                return
-            end = event["end"] = datetime.combine(start.date(), end, tzinfo=start.tzinfo)
-        start_day = start.date() if isinstance(start, datetime) else start
-        end_day = end.date() if isinstance(end, datetime) else end
-        if time_only and end < start:
-            # a party until 00:30: the end is on the next day
-            next_day = (start_day + timedelta(days=1)).isoformat()
-            problems.append(Problem(doc.path, line, t("err_end_after_midnight", start=raw["event"]["start"],
-                                                      end=raw["event"]["end"], day=next_day)))
-        elif end_day < start_day or (isinstance(end, datetime) and isinstance(start, datetime) and end < start):
-            problems.append(Problem(doc.path, line, t("err_end_before_start", start=raw["event"]["start"], end=raw["event"]["end"])))
+    elif "expires" in values and "date" in values and day_of(values["expires"]) < day_of(values["date"]):
+        problems.append(Problem(doc.path, doc.line_of("expires"), t("err_expires_before_date",
+                                                                    expires=raw["expires"], date=raw["date"])))
     contact = values.get("contact") or {}
     if (contact.get("email") or contact.get("phone")) and contact.get("consent") is not True:
         problems.append(Problem(doc.path, doc.line_of("contact"), t("err_consent")))
+    if values.get("event") is not None and isinstance(raw.get("event"), dict):
+        return EventRules(values["event"], doc, t, problems).occurrences()
+    return None
 
 
 def read_notice(path, raw, ctx, content_root=None):
@@ -117,7 +105,7 @@ def read_notice(path, raw, ctx, content_root=None):
     doc = parse_front_matter(shown, text, ctx.t)
     problems = []
     values = _apply_table(doc.data, fields.NOTICE_FIELDS, doc, (), ctx, problems)
-    _cross_checks(values, doc, ctx, problems)
+    schedule = _cross_checks(values, doc, ctx, problems)
     if not doc.body.strip():
         problems.append(Problem(shown, doc.body_line - 1, ctx.t("err_empty_body")))
     problems.extend(check_markdown(doc.body, doc.body_line, shown, ctx.t, ctx.files))
@@ -142,11 +130,16 @@ def read_notice(path, raw, ctx, content_root=None):
         summary=values.get("summary"),
         tags=values.get("tags", []),
         expires=values.get("expires"),
-        event=Event(**event) if event else None,
+        event=_event(event, *schedule) if event else None,
         contact=Contact(**contact) if contact else None,
         lang=values.get("lang", "fi"),
         lines=dict(doc.lines),
     )
+
+
+def _event(values, repeat, end, occurrences):
+    facts = {k: v for k, v in values.items() if k not in ("repeat", "dates", "end")}
+    return Event(**facts, end=end, repeat=repeat, dates=values.get("dates", []), occurrences=tuple(occurrences))
 
 
 def _values_or_problems(doc, table, ctx, markdown=None, more=()):

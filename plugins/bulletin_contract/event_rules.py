@@ -1,0 +1,159 @@
+"""Rules of an event's time, between its keys: the end after the start, a
+series' rule, its days off and extra dates, clock times that do not exist,
+the registration deadline. The result is the event's occurrences."""
+from datetime import datetime, time, timedelta
+
+from .fields import WEEKDAYS, clock_exists
+from .model import Occurrence, Repeat
+from .problems import Problem
+from .schedule import MOST, day_of, end_for, first_rule_day, moment_on, rule_days, starts
+
+# Days one occurrence of a series may last: a week's would overlap the next.
+SERIES_LONGEST = 6
+
+
+def _written(value):
+    """A date or time as a file would have it."""
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    return value.isoformat()
+
+
+class EventRules:
+    def __init__(self, event, doc, t, problems):
+        self.event, self.doc, self.t, self.problems = event, doc, t, problems
+        self.raw = doc.data["event"]
+
+    def refuse(self, line, key, **values):
+        self.problems.append(Problem(self.doc.path, line, self.t(key, **values)))
+
+    def line(self, *key):
+        return self.doc.line_of("event", *key)
+
+    def occurrences(self):
+        """(Repeat or None, the first occurrence's end, [Occurrence]) when
+        the time is valid, else None with the problems added."""
+        event = self.event
+        if "start" not in event or ("end" in self.raw and "end" not in event):
+            return None  # already refused by its own rule
+        start = event["start"]
+        end = self._end(start, event.get("end"))
+        if end is False:
+            return None
+        repeat = self._repeat(start)
+        if repeat is False or ("dates" in self.raw and "dates" not in event):
+            return None
+        extras = self._extras(start, event.get("dates", []), set(starts(start, repeat)))
+        if extras is None:
+            return None
+        series = repeat is not None or extras
+        if series and end is not None and (day_of(end) - day_of(start)).days > SERIES_LONGEST:
+            self.refuse(self.line("end"), "err_series_end", end=self.raw["end"],
+                        clock=end.strftime("%H:%M") if isinstance(end, datetime) else "")
+            return None
+        found = [Occurrence(s, end_for(s, start, end)) for s in starts(start, repeat, extras)]
+        if not found:
+            self.refuse(self.line("repeat"), "err_no_occurrences")
+            return None
+        if len(found) > MOST:
+            self.refuse(self.line("repeat", "until") if repeat else self.line("dates"),
+                        "err_too_many_occurrences", count=len(found), most=MOST)
+            return None
+        if not self._clock_times_exist(found):
+            return None
+        self._deadline(found)
+        if "status_note" in event and "status" not in self.raw:
+            self.refuse(self.line("status_note"), "err_status_note_alone")
+        return repeat, end, found
+
+    def _end(self, start, end):
+        """The first occurrence's end as a date or datetime (None: not
+        given); False when it is refused."""
+        if end is None:
+            return None
+        raw = self.raw
+        line = self.line("end")
+        time_only = isinstance(end, time)
+        if time_only:
+            if not isinstance(start, datetime):
+                self.refuse(line, "err_end_time_without_start_time", value=raw["end"])
+                return False
+            end = datetime.combine(start.date(), end, tzinfo=start.tzinfo)
+            if not clock_exists(end):
+                self.refuse(line, "err_time_gap", key="event.end", value=f"{start.date()} {raw['end']}")
+                return False
+        start_day, end_day = day_of(start), day_of(end)
+        if time_only and end < start:
+            # a party until 00:30: the end is on the next day
+            next_day = (start_day + timedelta(days=1)).isoformat()
+            self.refuse(line, "err_end_after_midnight", start=raw["start"], end=raw["end"], day=next_day)
+            return False
+        if end_day < start_day or (isinstance(end, datetime) and isinstance(start, datetime) and end < start):
+            self.refuse(line, "err_end_before_start", start=raw["start"], end=raw["end"])
+            return False
+        return end
+
+    def _repeat(self, start):
+        """The series' rule (None: not a series), False when refused."""
+        if "repeat" not in self.raw:
+            return None
+        values = self.event.get("repeat")
+        if not values or "weekdays" not in values or "until" not in values or len(values) < len(self.raw["repeat"]):
+            return False  # its own rules said what is wrong
+        repeat = Repeat(weekdays=values["weekdays"], until=values["until"], interval=values.get("interval", 1),
+                        nth=values.get("nth", []), days_off=values.get("except", []))
+        first = day_of(start)
+        if repeat.until < first:
+            self.refuse(self.line("repeat", "until"), "err_until_before_start",
+                        until=repeat.until.isoformat(), start=first.isoformat())
+            return False
+        rule_first = first_rule_day(first, repeat)
+        if rule_first != first:
+            named = ", ".join(WEEKDAYS[d] for d in repeat.weekdays)
+            self.refuse(self.line("start"), "err_start_not_in_rule", start=_written(start), weekdays=named,
+                        suggestion=_written(moment_on(rule_first, start)) if rule_first else "")
+            return False
+        days = set(rule_days(first, repeat))
+        refused = False
+        for index, day in enumerate(repeat.days_off):
+            if day not in days:
+                self.refuse(self.doc.line_of_item(("event", "repeat", "except"), index), "err_except_not_occurrence",
+                            day=day.isoformat(), weekdays=", ".join(WEEKDAYS[d] for d in repeat.weekdays))
+                refused = True
+        return False if refused else repeat
+
+    def _extras(self, start, extras, rule_starts):
+        """Extra dates as starts; None when one is refused."""
+        found, refused = [], False
+        for index, extra in enumerate(extras):
+            line = self.doc.line_of_item(("event", "dates"), index)
+            if isinstance(extra, datetime) and not isinstance(start, datetime):
+                self.refuse(line, "err_date_time_all_day", value=_written(extra), day=day_of(extra).isoformat())
+                refused = True
+                continue
+            moment = moment_on(extra, start) if not isinstance(extra, datetime) else extra
+            if moment in rule_starts:
+                self.refuse(line, "err_date_is_occurrence", value=_written(moment))
+                refused = True
+                continue
+            if moment < start:
+                self.refuse(line, "err_date_before_start", value=_written(moment), start=_written(start))
+                refused = True
+                continue
+            found.append(moment)
+        return None if refused else found
+
+    def _clock_times_exist(self, found):
+        for occurrence in found:
+            for moment in (occurrence.start, occurrence.end):
+                if isinstance(moment, datetime) and not clock_exists(moment):
+                    self.refuse(self.line("start"), "err_series_time_gap", day=_written(moment))
+                    return False
+        return True
+
+    def _deadline(self, found):
+        deadline = self.event.get("registration_deadline")
+        last = max(o.last_day for o in found)
+        if deadline is not None and day_of(deadline) > last:
+            self.refuse(self.line("registration_deadline"), "err_deadline_after_event",
+                        deadline=_written(deadline), last=last.isoformat())

@@ -5,35 +5,123 @@ DTSTAMP is the notice's publication date, and nothing reads the clock.
 Text values go through icalendar's TEXT type, which escapes commas,
 semicolons, backslashes and newlines, so a notice cannot break the file.
 
-Times are written in UTC. A Helsinki time with a VTIMEZONE would be the
-richer form, but the VTIMEZONE that can be generated from zoneinfo lists
-the changes as RDATE lists, which some parsers read wrongly (ical.js, the
-parser in Thunderbird, reads only the first date of each list and puts
-summer events an hour off). UTC is read the same by every app, which shows the time
-in the phone's own zone; X-WR-TIMEZONE tells apps where the events are.
+Times are written in the site's zone (TZID) with a VTIMEZONE, so that a
+series keeps its clock time across the daylight-saving changes (RRULE is
+expanded in local time). The VTIMEZONE states the changes as yearly rules,
+not as the RDATE lists that zoneinfo-based generators write, which some
+parsers read wrongly (ical.js, in Thunderbird, takes only the first date of
+each list). A series is one VEVENT: RRULE, EXDATE for its days off and
+RDATE for its extra dates.
 """
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, time, timedelta, timezone
+from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event, Timezone, vText
+from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vRecur, vText
+
+from bulletin_contract.schedule import nth_weekday
 
 from .text import plain_text_blocks
 
 # Subscribing apps look again this often (RFC 7986 and Apple's older name).
 REFRESH = timedelta(hours=12)
+BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+STATUS = {None: "CONFIRMED", "peruttu": "CANCELLED", "siirretty": "TENTATIVE"}
 
 
 def span(event):
-    """DTSTART and DTEND of an event.
+    """DTSTART and DTEND of an event's first occurrence.
 
-    Events given as days, and events over several days, are all-day: dates,
-    DTEND the day after the last day (exclusive, as RFC 5545 wants). A timed
-    event without an end time gets no DTEND: RFC 5545 reads that as ending
-    when it starts, and the bulletin does not invent an end the notice
-    did not give (the calendar shows the start time)."""
-    if event.all_day or event.first_day != event.last_day:
-        return event.first_day, event.last_day + timedelta(days=1)
-    end = event.end.astimezone(timezone.utc) if isinstance(event.end, datetime) else None
-    return event.start.astimezone(timezone.utc), end
+    Events given as days, and timed events whose end is a day, are all-day:
+    dates, DTEND the day after the last day (exclusive, as RFC 5545 wants).
+    A timed end keeps its time, past midnight too. A timed event without an
+    end time gets no DTEND: RFC 5545 reads that as ending when it starts, and
+    the bulletin does not invent an end the notice did not give."""
+    first = event.occurrences[0]
+    if first.all_day or (first.end is not None and not isinstance(first.end, datetime)):
+        return first.first_day, first.last_day + timedelta(days=1)
+    return first.start, first.end
+
+
+def _transitions(zone, year):
+    """The zone's offset changes in a year: [(local moment before, offset
+    before, offset after)], found hour by hour."""
+    changes = []
+    moment = datetime(year, 1, 1, tzinfo=timezone.utc)
+    before = moment.astimezone(zone).utcoffset()
+    while moment.year == year:
+        moment += timedelta(hours=1)
+        after = moment.astimezone(zone).utcoffset()
+        if after != before:
+            changes.append(((moment.astimezone(timezone(before))).replace(tzinfo=None), before, after,
+                            moment.astimezone(zone).tzname()))
+            before = after
+    return changes
+
+
+def vtimezone(tzid, year):
+    """VTIMEZONE with the year's changes as yearly rules (last or n-th
+    weekday of the month, as in every European and American zone), or one
+    standard offset for a zone without changes."""
+    zone = ZoneInfo(tzid)
+    tz = Timezone()
+    tz.add("tzid", tzid)
+    changes = _transitions(zone, year)
+    if not changes:
+        offset = datetime(year, 1, 1, tzinfo=zone).utcoffset()
+        part = TimezoneStandard()
+        part.add("dtstart", datetime(1970, 1, 1))
+        part.add("tzoffsetfrom", offset)
+        part.add("tzoffsetto", offset)
+        part.add("tzname", datetime(year, 1, 1, tzinfo=zone).tzname())
+        tz.add_component(part)
+        return tz
+    for local, before, after, name in changes:
+        day = local.date()
+        last = nth_weekday(day.year, day.month, day.weekday(), -1) == day
+        n = -1 if last else (day.day - 1) // 7 + 1
+        part = TimezoneDaylight() if after > before else TimezoneStandard()
+        # the first such day in 1970, at the same clock time: DTSTART must
+        # be an instance of its own rule
+        first = nth_weekday(1970, day.month, day.weekday(), n)
+        part.add("dtstart", datetime.combine(first, local.time()))
+        part.add("rrule", {"freq": "yearly", "bymonth": day.month, "byday": f"{n}{BYDAY[day.weekday()]}"})
+        part.add("tzoffsetfrom", before)
+        part.add("tzoffsetto", after)
+        part.add("tzname", name)
+        tz.add_component(part)
+    return tz
+
+
+def recurrence(event, start):
+    """RRULE, EXDATE and RDATE of a series (empty for one occurrence)."""
+    props = []
+    repeat = event.repeat
+    if repeat:
+        rule = {"freq": "monthly" if repeat.nth else "weekly", "interval": repeat.interval, "wkst": "MO"}
+        if repeat.nth:
+            rule["byday"] = [f"{n}{BYDAY[d]}" for d in repeat.weekdays for n in repeat.nth]
+        else:
+            rule["byday"] = [BYDAY[d] for d in repeat.weekdays]
+        if isinstance(start, datetime):
+            # inclusive; in UTC, as RFC 5545 wants with a zoned DTSTART
+            last = datetime.combine(repeat.until, start.time(), tzinfo=start.tzinfo)
+            rule["until"] = last.astimezone(timezone.utc)
+        else:
+            rule["until"] = repeat.until
+        props.append(("rrule", vRecur(rule)))
+        if repeat.days_off:
+            props.append(("exdate", [_like(day, start) for day in repeat.days_off]))
+    if event.dates:
+        props.append(("rdate", [_like(when, start) for when in event.dates]))
+    return props
+
+
+def _like(when, start):
+    """A day or moment of a series written as its DTSTART is: a date, or
+    a zoned time (a day alone at the start's clock time)."""
+    if isinstance(start, datetime) and not isinstance(when, datetime):
+        return datetime.combine(when, start.time(), tzinfo=start.tzinfo)
+    return when
 
 
 class CalendarBuilder:
@@ -42,16 +130,17 @@ class CalendarBuilder:
         self.t = t
         self.site = site
         self.domain = domain
-        # RFC 5545 wants at least one component in a calendar: one with no
-        # events (an association with none coming) gets the site's time zone.
-        self.placeholder = Timezone.from_tzid(settings["BULLETIN_TIMEZONE"], first_date=date(today.year, 1, 1),
-                                              last_date=date(today.year + 1, 1, 1))
+        # Every calendar carries the site's zone: its times are written in
+        # it, and RFC 5545 wants at least one component in a calendar (one
+        # with no events: an association with none coming).
+        self.zone = vtimezone(settings["BULLETIN_TIMEZONE"], today.year)
 
     def description(self, article):
         """Plain text: the notice's text, then its facts and address."""
         event = article.notice.event
+        dates = self.t.dates
         facts = [
-            ("notice_when", self.t.dates.when_long(event)),
+            ("notice_when", dates.series(event) if event.is_series else dates.when_long(event)),
             ("notice_where", event.location),
             ("notice_price", event.price),
             ("notice_registration", event.registration),
@@ -63,15 +152,20 @@ class CalendarBuilder:
                             f"{self.site}/{article.url}"])
 
     def vevent(self, article):
-        notice = article.notice
-        start, end = span(notice.event)
+        notice, event = article.notice, article.notice.event
+        start, end = span(event)
         vevent = Event()
         vevent.add("uid", f"{notice.slug}@{self.domain}")
         vevent.add("dtstamp", notice.date.astimezone(timezone.utc))
         vevent.add("dtstart", start)
         if end is not None:
             vevent.add("dtend", end)
-        vevent.add("summary", notice.title)
+        for name, value in recurrence(event, start):
+            vevent.add(name, value)
+        vevent.add("status", STATUS[event.status])
+        # apps that do not show STATUS still say it in the title
+        status = f"{self.t('status_' + event.status)}: " if event.status else ""
+        vevent.add("summary", status + notice.title)
         vevent.add("location", notice.event.location)
         vevent.add("url", f"{self.site}/{article.url}")
         vevent.add("description", self.description(article))
@@ -93,8 +187,7 @@ class CalendarBuilder:
             cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
             cal.add("x-published-ttl", "PT12H")
             cal.add("x-wr-timezone", self.settings["BULLETIN_TIMEZONE"])
+        cal.add_component(self.zone)
         for article in articles:
             cal.add_component(self.vevent(article))
-        if not articles:
-            cal.add_component(self.placeholder)
         return cal.to_ical()

@@ -25,7 +25,7 @@ def _print_problems(problems, fmt="text", stream=None):
 
 
 def cmd_check(args):
-    settings = load_settings(args.settings, content=args.content)
+    settings = load_settings(args.settings, content=args.content, today=args.today)
     t = translator_for(settings)
     content = Path(settings["PATH"])
     inside, outside = [], []
@@ -36,15 +36,21 @@ def cmd_check(args):
         (inside if content.resolve() in path.parents else outside).append(path)
     only = {os.path.realpath(p) for p in inside} if args.files else None
     notices, problems = check_content(content, settings, t, only=only) if (inside or not args.files) else ([], [])
+    if only is not None:  # every file was read; these were asked about
+        notices = [n for n in notices if os.path.realpath(n.path) in only]
     if outside:  # a file not yet in the content folder, e.g. a submission
         associations, _ = load_associations(content, context_for(settings, t))
         ctx = context_for(settings, t, associations=set(associations))
         for path in outside:
             try:
-                read_notice(path, path.read_bytes(), ctx)
+                notices.append(read_notice(path, path.read_bytes(), ctx))
             except ContentError as err:
                 problems.extend(err.problems)
     _print_problems(problems, args.format)
+    day = today(settings)
+    for notice in notices:  # information, not a problem: exit status stays 0
+        if notice.is_scheduled(day):
+            print(t("check_scheduled", path=notice.path, day=t.dates.short_date(notice.date)), file=sys.stderr)
     count = len(args.files) if args.files else len(notices)
     summary = t("check_failed", count=len(problems)) if problems else t("check_ok", count=count)
     print(summary, file=sys.stderr)
@@ -147,6 +153,7 @@ def parser():
     check.add_argument("--content", help="content folder (default: the settings' PATH)")
     check.add_argument("--format", choices=["text", "github"], default="text",
                        help="github: annotations for pull requests")
+    check.add_argument("--today", help="the day scheduled notices are told from, YYYY-MM-DD (default: today)")
     check.add_argument("files", nargs="*", help="only these files (default: all)")
     check.set_defaults(run=cmd_check)
 

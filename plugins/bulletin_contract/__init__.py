@@ -10,6 +10,7 @@ import os
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
 from bulletin_i18n import translator_for
+from bulletin_settings import today
 
 from .cache import never_cache_failures, use_cache_folder
 from .checks import (
@@ -46,6 +47,12 @@ def use_notice_reader(readers):
 
 
 def order_notices(generator):
+    # A notice dated after the build's day is scheduled: it is held back
+    # here, before anything (pages, listings, feeds, calendars, search) is
+    # derived from the list, and appears in the first build on its day.
+    day = today(generator.settings)
+    STATE.scheduled = [a for a in generator.articles if a.notice.is_scheduled(day)]
+    generator.articles[:] = [a for a in generator.articles if not a.notice.is_scheduled(day)]
     # Pelican reads files in the order of a set, which follows PYTHONHASHSEED;
     # notices of the same date would come out in a different order each build.
     # Sorted here, everything Pelican derives from the list is stable too.
@@ -71,13 +78,14 @@ def only_site_images(generator):
 def check_across_files(generators):
     generator = next(g for g in generators if isinstance(g, ArticlesGenerator))
     t = STATE.ctx.t
-    notices = [a.notice for a in generator.articles]
+    held = generator.articles + STATE.scheduled
+    notices = [a.notice for a in held]
     problems = list(STATE.problems)
     problems.extend(same_addresses(notices, t))
     pages = next(g for g in generators if isinstance(g, PagesGenerator)).pages
     problems.extend(page_addresses([(display_path(p.source_path), p.slug) for p in pages], generator.settings, t))
     if not STATE.problems:  # a file with problems is unpublished by design
-        sources = [a.source_path for a in generator.articles] + [p.source_path for p in pages]
+        sources = [a.source_path for a in held] + [p.source_path for p in pages]
         problems.extend(unpublished(generator.settings["PATH"], sources, t))
     if problems:
         raise ContentError(problems)

@@ -22,6 +22,7 @@ class BuildState:
         self.ctx = None
         self.associations = {}
         self.problems = []
+        self.scheduled = []  # articles dated after the build's day: held back
 
 
 STATE = BuildState()

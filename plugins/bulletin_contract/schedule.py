@@ -63,12 +63,12 @@ def moment_on(day, like):
 
 
 def end_for(start, first_start, first_end):
-    """An occurrence's end: the first occurrence's end, as many days after
-    its start and at the same clock time."""
+    """An occurrence's end: as long after its start as the first one's,
+    on the wall clock (Python adds to a zoned time in local time), so
+    10.00–11.00 stays 10.00–11.00 after the clocks change."""
     if first_end is None:
         return None
-    days = day_of(first_end) - day_of(first_start)
-    return moment_on(day_of(start) + days, first_end)
+    return start + (first_end - first_start)
 
 
 def starts(start, repeat=None, dates=()):

@@ -26,6 +26,7 @@ class Item:
     category_link: str
     summary: str  # plain text
     content: str  # the notice's HTML with absolute links
+    when: str = None  # an event's time and place, plain text: the first line
 
 
 @dataclass(frozen=True)
@@ -49,10 +50,26 @@ def _entry(fg, item, rss):
     if rss:
         entry.dc.dc_creator(item.author)
     entry.category(term=item.category, label=item.category, scheme=item.category_link)
-    entry.content(item.content, type="html")
     # As HTML, so that `<` in a summary is text in readers that treat RSS
-    # descriptions as HTML (as most do).
-    entry.summary(html.escape(item.summary, quote=False), type="html")
+    # descriptions as HTML (as most do). An event says when and where first.
+    when = html.escape(item.when, quote=False) if item.when else None
+    entry.content(f"<p><strong>{when}</strong></p>{item.content}" if when else item.content, type="html")
+    summary = html.escape(item.summary, quote=False)
+    entry.summary(f"{when}<br>{summary}" if when else summary, type="html")
+
+
+def event_line(t, article):
+    """`Peruttu: Joka tiistai klo 10.00–11.00, 12.1.–25.5.2027; seuraavaksi
+    ti 16.2. klo 10.00–11.00 · Kulttuuritalo`: when and where in one line."""
+    event, dates = article.notice.event, t.dates
+    if event.is_series:
+        when = dates.series(event)
+        if article.next_occurrence:
+            when += "; " + t("series_next_short", when=dates.in_series(article.next_occurrence))
+    else:
+        when = dates.when_long(event)
+    status = f"{t('status_' + event.status)}: " if event.status else ""
+    return f"{status}{when} · {event.location}"
 
 
 def document(channel, items):

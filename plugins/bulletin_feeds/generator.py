@@ -11,7 +11,7 @@ from bulletin_pages.listings import newest_first
 from bulletin_settings import site_address
 
 from .addresses import Subscriptions
-from .feeds import Channel, Item, document
+from .feeds import Channel, Item, document, event_line
 from .links import absolute_links
 
 
@@ -23,10 +23,11 @@ class FeedsGenerator(Generator):
         self.url_for = self.context["url_for"]
         bulletin = self.context["bulletin"]
         current = bulletin.upcoming_events + bulletin.current_notices
+        # a feed with nothing current is dated by the build's day, and no
+        # item later than its start: a feed's dates never lie in the future
+        self.today = datetime.combine(bulletin.today, time(0), tzinfo=ZoneInfo(s["BULLETIN_TIMEZONE"]))
         self.items = {a.slug: self._item(a) for a in current}
         self.item_texts = {}
-        # a feed with nothing current is dated by the build's day
-        self.today = datetime.combine(bulletin.today, time(0), tzinfo=ZoneInfo(s["BULLETIN_TIMEZONE"]))
         subs = Subscriptions(s, self.t)
 
         self._write(subs.feeds("all"), "", self.t("feed_description_all"), current)
@@ -44,7 +45,8 @@ class FeedsGenerator(Generator):
         return Item(
             title=article.title,
             link=link,
-            date=article.date,
+            date=min(article.date, self.today),
+            when=event_line(self.t, article) if notice.event else None,
             author=article.association_profile.name,
             author_link=f"{self.site}/{self.url_for('association', slug=notice.association)}",
             category=article.category_label,
@@ -56,7 +58,7 @@ class FeedsGenerator(Generator):
     def _write(self, subscriptions, home, description, articles):
         articles = newest_first(articles)
         items = [self.items[a.slug] for a in articles]
-        updated = articles[0].date if articles else self.today
+        updated = min(articles[0].date, self.today) if articles else self.today
         listed = "".join(self._item_text(a.slug) for a in articles)
         for sub in subscriptions:
             channel = Channel(sub, f"{self.site}/{home}", description, self.settings["BULLETIN_LANGUAGE"], updated)

@@ -41,6 +41,9 @@ def add_to_jinja(generator):
     env.filters["when_short"] = t.dates.when_short
     env.filters["when_long"] = t.dates.when_long
     env.filters["iso"] = t.dates.iso
+    env.filters["series_rule_short"] = lambda event: t.dates.rule(event, short=True)
+    env.filters["series"] = t.dates.series
+    env.filters["in_series"] = t.dates.in_series
 
 
 def register():

@@ -53,10 +53,88 @@ class DateFormatter:
         return f"{one_day(start)} {DASH} {one_day(end)}"
 
     def when_short(self, event):
+        """An event or one occurrence: `ti 5.12.2023 klo 18.00–20.00`."""
         return self._range(event.start, event.end, self.weekday_date)
 
     def when_long(self, event):
         return self._range(event.start, event.end, self.long_date)
+
+    # --- series ---
+
+    def day_month(self, value):
+        return f"{value.day}.{value.month}."
+
+    def weekday_day(self, value):
+        """`ti 16.2. klo 10.00`: a day within a series whose year is said."""
+        day = self.table["weekdays_short"][value.weekday()]
+        text = f"{day} {self.day_month(value)}"
+        if has_time(value):
+            text += f" {self.table['time_prefix']} {self.clock(value)}"
+        return text
+
+    def in_series(self, occurrence):
+        """One occurrence of a series whose year is said: `ti 16.2. klo 10.00–11.00`."""
+        return self._range(occurrence.start, occurrence.end, self.weekday_day)
+
+    def clock_range(self, occurrence):
+        """`klo 10.00–11.00` (the end may be on the next day), or ''."""
+        if not has_time(occurrence.start):
+            return ""
+        end = f"{DASH}{self.clock(occurrence.end)}" if has_time(occurrence.end) else ""
+        return f"{self.table['time_prefix']} {self.clock(occurrence.start)}{end}"
+
+    def span(self, first, last):
+        """`12.1.–25.5.2027`, `12.12.2026–25.5.2027`, or one day."""
+        if first == last:
+            return self.short_date(first)
+        start = self.day_month(first) if first.year == last.year else self.short_date(first)
+        return f"{start}{DASH}{self.short_date(last)}"
+
+    def _and(self, words):
+        words = list(words)
+        return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} {self.table['and']} {words[-1]}"
+
+    def _ordinal(self, n, table="ordinal_every"):
+        return self.table[table].get(str(n)) or self.table["ordinal_fallback"].format(n=n)
+
+    def rule(self, event, short=False):
+        """The series' rule in words (`Joka tiistai ja torstai`, short
+        `joka ti ja to`), or None for one occurrence."""
+        repeat, suffix = event.repeat, "_short" if short else ""
+        if repeat is None:
+            if len(event.occurrences) < 2:
+                return None
+            return self.table["series_dates" + suffix].format(count=len(event.occurrences))
+        names = self.table["weekdays_short" if short else "weekdays_name"]
+        if repeat.nth:
+            which = self._and(self.table["ordinal_in_month" + suffix][str(n)] for n in sorted(repeat.nth, key=_nth_order))
+            days = self._and(names[d] for d in repeat.weekdays)
+            if repeat.interval == 1:
+                return self.table["series_monthly" + suffix].format(which=which, days=days)
+            return self.table["series_every_nth_month" + suffix].format(
+                which=which, days=days, nth=self._ordinal(repeat.interval, "ordinal_every_genitive"))
+        if repeat.interval == 1:
+            return self.table["series_weekly" + suffix].format(days=self._and(names[d] for d in repeat.weekdays))
+        adverbs = names if short else self.table["weekdays_adverb"]
+        return self.table["series_every_nth_week" + suffix].format(
+            nth=self._ordinal(repeat.interval), days=self._and(adverbs[d] for d in repeat.weekdays))
+
+    def series(self, event):
+        """`Joka tiistai ja torstai klo 10.00–11.00, 12.1.–25.5.2027`."""
+        first, last = event.occurrences[0], event.occurrences[-1]
+        clock = self.clock_range(first) if event.repeat else ""
+        head = " ".join(part for part in (self.rule(event), clock) if part)
+        return f"{head}, {self.span(first.first_day, last.first_day)}"
+
+    def days_off(self, event):
+        return ", ".join(self.day_month(d) for d in event.repeat.days_off) if event.repeat else ""
+
+    def extra_dates(self, event):
+        """The extra dates of a series with a rule (a list of dates alone is
+        all its occurrences, shown as such)."""
+        if not event.repeat:
+            return ""
+        return ", ".join(self.weekday_day(d) for d in event.dates)
 
     @staticmethod
     def iso(value):
@@ -65,3 +143,8 @@ class DateFormatter:
         if isinstance(value, date):
             return value.isoformat()
         return str(value)
+
+
+def _nth_order(n):
+    # first, second… then the last ones: "ensimmäinen ja viimeinen"
+    return (n < 0, abs(n) if n > 0 else -abs(n))

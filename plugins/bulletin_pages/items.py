@@ -15,15 +15,18 @@ class NoticeItems:
         self.macros = {}  # SITEURL -> the notice_item macro
         self.drawn = {}  # (id of the article, heading, SITEURL) -> HTML
 
-    def __call__(self, articles, heading, siteurl):
+    def __call__(self, articles, heading, siteurl, by_occurrence=False):
+        """`articles`, or with `by_occurrence` Listed entries (an article
+        and the occurrence it is listed by)."""
         siteurl = str(siteurl)
         if siteurl not in self.macros:
             module = self.env.get_template("_macros.html").make_module({"SITEURL": siteurl})
             self.macros[siteurl] = module.notice_item
         items = []
-        for article in articles:
-            key = (id(article), heading, siteurl)
-            if key not in self.drawn:
-                self.drawn[key] = (article, self.macros[siteurl](article, heading))  # keeps `article` alive
+        for entry in articles:
+            article, occurrence = (entry.article, entry.occurrence) if by_occurrence else (entry, None)
+            key = (id(article), occurrence, heading, siteurl)
+            if key not in self.drawn:  # the entry keeps `article` alive, and so its id
+                self.drawn[key] = (entry, self.macros[siteurl](article, heading, occurrence))
             items.append(self.drawn[key][1])
         return Markup("".join(items))

@@ -11,8 +11,8 @@ from bulletin_contract.fields import HELSINKI
 from bulletin_contract.slugs import slugify
 
 
-def start_moment(event):
-    start = event.start
+def start_moment(occurrence):
+    start = occurrence.start
     return start if isinstance(start, datetime) else datetime.combine(start, time(0), tzinfo=HELSINKI)
 
 
@@ -21,14 +21,28 @@ def newest_first(articles):
 
 
 def soonest_first(articles):
-    return sorted(articles, key=lambda a: (start_moment(a.notice.event), a.slug))
+    """Events by the occurrence they are listed by: a series by its next
+    one (set by `group`), so it is one entry among the others."""
+    return sorted(articles, key=lambda a: (start_moment(a.shown_occurrence), a.slug))
+
+
+@dataclass(frozen=True)
+class Listed:
+    """One occurrence of an event in a listing by day."""
+
+    article: object
+    occurrence: object
+
+
+def by_start(entries):
+    return sorted(entries, key=lambda e: (start_moment(e.occurrence), e.article.slug))
 
 
 @dataclass
 class Month:
     year: int
     month: int
-    articles: list = field(default_factory=list)
+    articles: list = field(default_factory=list)  # [Listed] in the events by month
 
 
 @dataclass
@@ -46,7 +60,7 @@ class Bulletin:
     by_category: dict  # slug -> current articles
     current_by_association: dict
     earlier_by_association: dict
-    event_months: list  # [Month] of upcoming events
+    event_months: list  # [Month] of upcoming occurrences, as Listed
     archive: list  # [Month], newest first, all notices
     tags: list  # [TagGroup] by name
 
@@ -55,6 +69,11 @@ def group(articles, today, settings):
     expiry_days = settings["BULLETIN_EXPIRY_DAYS"]
     for article in articles:
         article.expired = not article.notice.is_current(today, expiry_days)
+        event = article.notice.event
+        # What the notice's page and listings show of its time: the next
+        # occurrence (part of the page's key, so a page changes with it).
+        article.next_occurrence = event.next_occurrence(today) if event else None
+        article.shown_occurrence = event.shown_occurrence(today) if event else None
     current = [a for a in articles if not a.expired]
     events = soonest_first(a for a in current if a.notice.event)
     notices = newest_first(a for a in current if not a.notice.event)
@@ -71,10 +90,11 @@ def group(articles, today, settings):
         earlier_by_association[article.notice.association].append(article)
 
     event_months = {}
-    for article in events:
+    upcoming = by_start(Listed(a, o) for a in events for o in a.notice.event.occurrences if o.last_day >= today)
+    for entry in upcoming:
         # an event that began before today but goes on is listed this month
-        day = max(article.notice.event.first_day, today)
-        event_months.setdefault((day.year, day.month), Month(day.year, day.month)).articles.append(article)
+        day = max(entry.occurrence.first_day, today)
+        event_months.setdefault((day.year, day.month), Month(day.year, day.month)).articles.append(entry)
 
     archive = {}
     for article in newest_first(articles):
@@ -106,17 +126,17 @@ def group(articles, today, settings):
 class Week:
     first_day: object  # Monday
     last_day: object  # Sunday
-    articles: list
+    articles: list  # [Listed]
 
 
 def weeks_ahead(events, today, count=2):
-    """This week and the next ones, Monday to Sunday, each with the events
-    on its days (an event of several days is in every week it touches)."""
+    """This week and the next ones, Monday to Sunday, each with the
+    occurrences on its days (one of several days is in every week it touches)."""
     monday = today - timedelta(days=today.weekday())
     weeks = []
     for number in range(count):
         first = monday + timedelta(weeks=number)
         last = first + timedelta(days=6)
-        weeks.append(Week(first, last, [a for a in events
-                                        if a.notice.event.first_day <= last and a.notice.event.last_day >= first]))
+        weeks.append(Week(first, last, by_start(Listed(a, o) for a in events
+                                                 for o in a.notice.event.occurrences_between(first, last))))
     return weeks

@@ -15,7 +15,7 @@ def add_to_jinja(generator):
 
     def event_json_ld(article):
         association = settings["BULLETIN_URLS"]["association"].format(slug=article.notice.association)
-        return json_for_script(event_data(article, site, association))
+        return json_for_script(event_data(article, site, association, settings["BULLETIN_TIMEZONE"]))
 
     generator.env.globals["site_address"] = site
     generator.env.globals["event_json_ld"] = event_json_ld

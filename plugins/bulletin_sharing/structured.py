@@ -4,20 +4,63 @@ Built here in Python rather than in a template, so that every value is
 JSON-encoded; bulletin_contract.render.json_for_script then makes it safe
 inside <script>.
 """
+from datetime import datetime
+
+from bulletin_contract.fields import WEEKDAYS
+
+STATUS = {
+    None: "https://schema.org/EventScheduled",
+    "peruttu": "https://schema.org/EventCancelled",
+    "siirretty": "https://schema.org/EventPostponed",
+}
+DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+assert len(DAYS) == len(WEEKDAYS)
 
 
-def event_data(article, site, association_path):
+def schedule(event, timezone):
+    """A series' rule as schema.org's Schedule: days of the week as
+    schema.org days, every n-th week (P{n}W) or month (P{n}M) as ISO 8601
+    durations, the days off as exceptDate."""
+    repeat, first = event.repeat, event.occurrences[0]
+    data = {
+        "@type": "Schedule",
+        "repeatFrequency": f"P{repeat.interval}M" if repeat.nth else f"P{repeat.interval}W",
+        "byDay": [f"https://schema.org/{DAYS[d]}" for d in repeat.weekdays],
+        "startDate": first.first_day.isoformat(),
+        "endDate": repeat.until.isoformat(),
+        "scheduleTimezone": timezone,
+    }
+    if any(n > 0 for n in repeat.nth):  # schema.org counts weeks of the month from its start only
+        data["byMonthWeek"] = [n for n in repeat.nth if n > 0]
+    if isinstance(first.start, datetime):
+        data["startTime"] = first.start.strftime("%H:%M:%S")
+    if isinstance(first.end, datetime):
+        data["endTime"] = first.end.strftime("%H:%M:%S")
+    if repeat.days_off:
+        data["exceptDate"] = [d.isoformat() for d in repeat.days_off]
+    return data
+
+
+def event_data(article, site, association_path, timezone):
     notice, event = article.notice, article.notice.event
+    # The occurrence the page is about: the next one, or the last once over.
+    shown = article.shown_occurrence or event.occurrences[0]
     data = {
         "@context": "https://schema.org",
         "@type": "Event",
         "name": notice.title,
-        "startDate": event.start.isoformat(),
+        "startDate": shown.start.isoformat(),
     }
-    if event.end is not None:
-        data["endDate"] = event.end.isoformat()
+    if shown.end is not None:
+        data["endDate"] = shown.end.isoformat()
+    if event.repeat:
+        data["eventSchedule"] = schedule(event, timezone)
+    elif event.is_series:  # dates alone: each is a sub-event
+        data["subEvent"] = [{"@type": "Event", "name": notice.title, "startDate": o.start.isoformat(),
+                             **({"endDate": o.end.isoformat()} if o.end is not None else {})}
+                            for o in event.occurrences]
     data.update({
-        "eventStatus": "https://schema.org/EventScheduled",
+        "eventStatus": STATUS[event.status],
         "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
         # One free-text place: it is both the name and the address.
         "location": {"@type": "Place", "name": event.location, "address": event.location},

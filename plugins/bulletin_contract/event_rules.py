@@ -24,8 +24,8 @@ class EventRules:
         self.event, self.doc, self.t, self.problems = event, doc, t, problems
         self.raw = doc.data["event"]
 
-    def refuse(self, line, key, **values):
-        self.problems.append(Problem(self.doc.path, line, self.t(key, **values)))
+    def refuse(self, line, message_key, **values):
+        self.problems.append(Problem(self.doc.path, line, self.t(message_key, **values)))
 
     def line(self, *key):
         return self.doc.line_of("event", *key)

@@ -15,7 +15,7 @@ from .fields import Invalid
 from .frontmatter import decode, parse_front_matter, parse_yaml
 from .event_rules import EventRules
 from .model import AssociationProfile, Contact, Event, Notice
-from .schedule import day_of
+from .schedule import day_of, moment_on
 from .problems import ContentError, Problem
 from .slugs import slugify
 
@@ -139,7 +139,10 @@ def read_notice(path, raw, ctx, content_root=None):
 
 def _event(values, repeat, end, occurrences):
     facts = {k: v for k, v in values.items() if k not in ("repeat", "dates", "end")}
-    return Event(**facts, end=end, repeat=repeat, dates=values.get("dates", []), occurrences=tuple(occurrences))
+    start = values["start"]
+    # an extra day alone is at the start's time: kept as that moment
+    dates = [d if isinstance(d, datetime) else moment_on(d, start) for d in values.get("dates", [])]
+    return Event(**facts, end=end, repeat=repeat, dates=dates, occurrences=tuple(occurrences))
 
 
 def _values_or_problems(doc, table, ctx, markdown=None, more=()):

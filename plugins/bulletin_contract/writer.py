@@ -79,6 +79,18 @@ def when_text(value):
     return value.isoformat()
 
 
+def repeat_values(repeat):
+    if repeat is None:
+        return None
+    return {
+        "weekdays": [fields.WEEKDAYS[d] for d in repeat.weekdays],
+        "interval": str(repeat.interval) if repeat.interval != 1 else None,
+        "nth": [str(n) for n in repeat.nth],
+        "until": when_text(repeat.until),
+        "except": [when_text(d) for d in repeat.days_off],
+    }
+
+
 def notice_values(notice):
     """The values of a valid Notice, ready for notice_file."""
     values = {
@@ -96,7 +108,9 @@ def notice_values(notice):
         values["event"] = {
             "start": when_text(e.start), "end": when_text(e.end) if e.end else None,
             "location": e.location, "price": e.price, "registration": e.registration,
-            "accessibility": e.accessibility,
+            "accessibility": e.accessibility, "repeat": repeat_values(e.repeat),
+            "dates": [when_text(d) for d in e.dates], "status": e.status, "status_note": e.status_note,
+            "registration_deadline": when_text(e.registration_deadline) if e.registration_deadline else None,
         }
     if notice.contact:
         c = notice.contact

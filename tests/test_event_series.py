@@ -1,0 +1,398 @@
+"""Events as associations hold them: series with days off and extra dates,
+statuses, events in any category, the daylight-saving changes, and notices
+scheduled for a later day. Calendars are expanded with recurring-ical-events,
+a library independent of the bulletin's own arithmetic."""
+import json
+import textwrap
+from datetime import date, datetime, timedelta
+
+import feedparser
+import pytest
+import recurring_ical_events
+from icalendar import Calendar
+
+from bulletin_cli.cli import main
+from bulletin_contract.fields import HELSINKI
+from bulletin_contract.model import Repeat
+from bulletin_contract.schedule import nth_weekday, rule_days
+from bulletin_contract.validate import read_notice
+from conftest import notice_text
+from test_contract import CTX, problems_of
+
+
+def at(y, m, d, hh=0, mm=0):
+    return datetime(y, m, d, hh, mm, tzinfo=HELSINKI)
+
+
+def series(event, category="tapahtumat", extra="", date_="2026-11-20"):
+    """A notice whose event is written as YAML lines under `event:`."""
+    lines = "event:\n" + textwrap.indent(textwrap.dedent(event).strip(), "  ")
+    return notice_text(category=category, date=date_, extra=lines + ("\n" + extra if extra else ""))
+
+
+def read(text):
+    return read_notice("notices/x.md", text.encode("utf-8"), CTX)
+
+
+WEEKLY = """\
+start: "2027-01-12 10:00"
+end: "11:00"
+location: Kerhohuone
+repeat:
+  weekdays: [ti, to]
+  until: "2027-05-25"
+  except: ["2027-03-02"]
+"""
+
+
+# --- the contract -----------------------------------------------------------
+
+def test_a_weekly_series_reads_into_its_occurrences():
+    event = read(series(WEEKLY)).event
+    starts = [o.start for o in event.occurrences]
+    assert starts[:3] == [at(2027, 1, 12, 10), at(2027, 1, 14, 10), at(2027, 1, 19, 10)]
+    assert at(2027, 3, 2, 10) not in starts and at(2027, 3, 4, 10) in starts
+    assert starts[-1] == at(2027, 5, 25, 10)
+    assert all(o.end - o.start == timedelta(hours=1) for o in event.occurrences)
+    assert len(starts) == 20 + 19 - 1  # twenty Tuesdays, nineteen Thursdays, one day off
+    assert event.is_series and event.last_day == date(2027, 5, 25)
+
+
+@pytest.mark.parametrize("category", ["rahoitus", "vapaaehtoiset", "yhteistyo", "tilat", "tiedotteet"])
+def test_an_event_is_allowed_in_every_category(category):
+    assert read(series(WEEKLY, category=category)).event.first_day == date(2027, 1, 12)
+
+
+@pytest.mark.parametrize("event, line, fragment", [
+    # a weekday that is not one of the seven
+    ('start: "2027-01-12 10:00"\nlocation: x\nrepeat:\n  weekdays: [tiistai]\n  until: "2027-05-25"', 10,
+     "lyhenteenä ti"),
+    ('start: "2027-01-12 10:00"\nlocation: x\nrepeat:\n  weekdays: [xx]\n  until: "2027-05-25"', 10,
+     "ma, ti, ke, to, pe, la, su"),
+    ('start: "2027-01-12 10:00"\nlocation: x\nrepeat:\n  weekdays: ti\n  until: "2027-05-25"', 10, "luettelo"),
+    # until before start
+    ('start: "2027-01-12 10:00"\nlocation: x\nrepeat:\n  weekdays: [ti]\n  until: "2027-01-05"', 11,
+     "viimeinen päivä 2027-01-05 on ennen"),
+    # more than 400 occurrences
+    ('start: "2027-01-04 10:00"\nlocation: x\nrepeat:\n  weekdays: [ma, ti, ke, to, pe, la, su]\n'
+     '  until: "2028-12-31"', 11, "enintään 400"),
+    # a day off that is not an occurrence, on its own line
+    ('start: "2027-01-12 10:00"\nlocation: x\nrepeat:\n  weekdays: [ti]\n  until: "2027-05-25"\n  except:\n'
+     '    - "2027-03-02"\n    - "2027-03-03"', 14, "Päivä 2027-03-03 ei ole sarjan päivä"),
+    # repeat without weekdays or until
+    ('start: "2027-01-12 10:00"\nlocation: x\nrepeat:\n  until: "2027-05-25"', 9, "repeat.weekdays"),
+    ('start: "2027-01-12 10:00"\nlocation: x\nrepeat:\n  weekdays: [ti]', 9, "repeat.until"),
+    # an unknown status
+    ('start: "2027-01-12 10:00"\nlocation: x\nstatus: cancelled', 9, "peruttu, siirretty"),
+    ('start: "2027-01-12 10:00"\nlocation: x\nstatus_note: Sairastumisen vuoksi.', 9, "status: peruttu"),
+    # registration deadline after the last occurrence
+    ('start: "2027-01-12 10:00"\nlocation: x\nregistration_deadline: "2027-01-13"', 9, "viimeisen kerran"),
+    ('start: "2027-01-12 10:00"\nlocation: x\nrepeat:\n  weekdays: [ti]\n  until: "2027-01-26"\n'
+     'registration_deadline: "2027-01-27"', 12, "(2027-01-26) jälkeen"),
+    # clock times that do not exist in Helsinki: the spring-forward hour
+    ('start: "2027-03-28 03:30"\nlocation: x', 7, "ei ole Suomessa"),
+    ('start: "2027-03-28 02:30"\nend: "03:15"\nlocation: x', 8, "ei ole Suomessa"),
+    ('start: "2027-03-14 03:30"\nend: "05:00"\nlocation: x\nrepeat:\n  weekdays: [su]\n  until: "2027-04-25"',
+     7, "kesäajan alkamisen tuntiin"),
+    # the start is not a day of its rule, with the first one to write
+    ('start: "2027-01-13 10:00"\nlocation: x\nrepeat:\n  weekdays: [ti]\n  until: "2027-05-25"', 7,
+     'start: "2027-01-19 10:00"'),
+    # the old way of writing a season: end months after the start
+    ('start: "2027-01-12 10:00"\nend: "2027-05-25 11:00"\nlocation: x\nrepeat:\n  weekdays: [ti]\n'
+     '  until: "2027-05-25"', 8, 'end: "11:00"'),
+    # other values of the new keys
+    ('start: "2027-01-12 10:00"\nlocation: x\nrepeat:\n  weekdays: [ti]\n  interval: 0\n  until: "2027-05-25"',
+     11, "kokonaisluku 1–52"),
+    ('start: "2027-01-12 10:00"\nlocation: x\nrepeat:\n  weekdays: [ti]\n  nth: [6]\n  until: "2027-05-25"',
+     11, "-1 (viimeinen)"),
+    ('start: "2027-01-12 10:00"\nlocation: x\nrepeat:\n  weekdays: [ti]\n  until: "2027-05-25 10:00"', 11,
+     'pelkkä päivä ilman kellonaikaa: "2027-05-25"'),
+    ('start: "2027-01-12"\nlocation: x\ndates: ["2027-01-20 12:00"]', 9, "ei kirjoiteta kellonaikaa"),
+    ('start: "2027-01-12 10:00"\nlocation: x\ndates: ["2027-01-10"]', 9, "ennen ensimmäistä kertaa"),
+    ('start: "2027-01-12 10:00"\nlocation: x\nrepeat:\n  weekdays: [ti]\n  until: "2027-05-25"\n'
+     'dates: ["2027-01-19"]', 12, "on jo sarjan kerta"),
+])
+def test_series_refusals_name_the_line_and_what_to_write(event, line, fragment):
+    problems = problems_of(series(event, category="rahoitus"))
+    assert any(p.line == line and fragment in p.message for p in problems), problems
+
+
+def test_expires_before_date_is_refused():
+    problems = problems_of(notice_text(date="2026-11-20", extra='expires: "2026-11-19"'))
+    assert [(p.line, "ennen kuin se julkaistaan" in p.message) for p in problems] == [(6, True)]
+
+
+def test_an_ambiguous_autumn_hour_is_accepted_and_an_event_past_midnight_keeps_its_times():
+    event = read(series('start: "2027-10-30 22:00"\nend: "2027-10-31 03:30"\nlocation: x')).event
+    assert event.occurrences[0].end == at(2027, 10, 31, 3, 30)
+    assert event.last_day == date(2027, 10, 31)
+
+
+# --- the arithmetic ---------------------------------------------------------
+
+def repeat(weekdays, until, interval=1, nth=(), days_off=()):
+    return Repeat(weekdays=list(weekdays), until=until, interval=interval, nth=list(nth), days_off=list(days_off))
+
+
+@pytest.mark.parametrize("first, rule, expected", [
+    # every second Friday across the year's end (ISO weeks 52, 1 and 2 of the next year)
+    (date(2026, 12, 18), repeat([4], date(2027, 1, 31), interval=2),
+     [date(2026, 12, 18), date(2027, 1, 1), date(2027, 1, 15), date(2027, 1, 29)]),
+    # the first and last Tuesday of every second month, over the year's end
+    (date(2026, 11, 3), repeat([1], date(2027, 3, 31), interval=2, nth=[1, -1]),
+     [date(2026, 11, 3), date(2026, 11, 24), date(2027, 1, 5), date(2027, 1, 26), date(2027, 3, 2),
+      date(2027, 3, 30)]),
+    # a fifth Saturday exists in some months only
+    (date(2027, 1, 30), repeat([5], date(2027, 6, 30), nth=[5]),
+     [date(2027, 1, 30), date(2027, 5, 29)]),
+    # two weekdays a week, every third week
+    (date(2027, 1, 4), repeat([0, 3], date(2027, 2, 28), interval=3),
+     [date(2027, 1, 4), date(2027, 1, 7), date(2027, 1, 25), date(2027, 1, 28), date(2027, 2, 15),
+      date(2027, 2, 18)]),
+])
+def test_rule_days(first, rule, expected):
+    assert rule_days(first, rule) == expected
+
+
+@pytest.mark.parametrize("year, month, weekday, n, expected", [
+    (2027, 3, 6, -1, date(2027, 3, 28)),  # the last Sunday of March: summer time begins
+    (2027, 10, 6, -1, date(2027, 10, 31)),  # the last Sunday of October: it ends
+    (2027, 2, 0, 1, date(2027, 2, 1)),
+    (2027, 2, 0, 5, None),
+    (2028, 2, 1, -1, date(2028, 2, 29)),  # a leap day
+])
+def test_nth_weekday(year, month, weekday, n, expected):
+    assert nth_weekday(year, month, weekday, n) == expected
+
+
+@pytest.mark.parametrize("start, until, weekday", [("2027-03-21", "2027-04-04", "su"),
+                                                   ("2027-10-24", "2027-11-07", "su")])
+def test_occurrences_keep_their_clock_time_across_the_daylight_saving_changes(start, until, weekday):
+    text = series(f'start: "{start} 10:00"\nend: "11:30"\nlocation: x\nrepeat:\n  weekdays: [{weekday}]\n'
+                  f'  until: "{until}"')
+    occurrences = read(text).event.occurrences
+    assert [(o.start.hour, o.start.minute, o.end.hour, o.end.minute) for o in occurrences] == [(10, 0, 11, 30)] * 3
+    offsets = [o.start.utcoffset() for o in occurrences]
+    assert offsets[0] != offsets[-1]  # the clocks changed in between, the times did not
+
+
+# --- the site ---------------------------------------------------------------
+
+SERIES = {
+    # name: (event lines, category)
+    "jumppa": ('start: "2027-01-12 10:00"\nend: "11:00"\nlocation: Sali\nrepeat:\n  weekdays: [ti, to]\n'
+               '  until: "2027-05-25"\n  except: ["2027-03-02", "2027-03-30"]', "tapahtumat"),
+    "peli": ('start: "2026-12-18 18:00"\nend: "20:00"\nlocation: Halli\nrepeat:\n  weekdays: [pe]\n'
+             '  interval: 2\n  until: "2027-04-30"', "tapahtumat"),
+    "kahvila": ('start: "2026-11-07 10:00"\nend: "12:00"\nlocation: Perhetalo\nrepeat:\n  weekdays: [la]\n'
+                '  nth: [1, -1]\n  until: "2027-06-30"\ndates: ["2026-12-19 12:30", "2026-12-23"]', "tapahtumat"),
+    "yokerho": ('start: "2027-03-20 22:00"\nend: "2027-03-21 01:00"\nlocation: Nuorisotila\nrepeat:\n'
+                '  weekdays: [la]\n  until: "2027-04-10"', "vapaaehtoiset"),
+    "leiri": ('start: "2027-01-09"\nend: "2027-01-10"\nlocation: Kota\nrepeat:\n  weekdays: [la]\n  interval: 4\n'
+              '  until: "2027-05-01"\n  except: ["2027-03-06"]', "tapahtumat"),
+    "kaksi": ('start: "2027-02-14 12:00"\nend: "13:00"\nlocation: Kirjasto\ndates: ["2027-02-21 18:00"]',
+              "rahoitus"),
+    "peruttu": ('start: "2026-12-02 14:00"\nend: "15:30"\nlocation: Toimisto\nrepeat:\n  weekdays: [ke]\n'
+                '  until: "2027-02-24"\nstatus: peruttu\nstatus_note: Vetäjä on sairastunut.', "tapahtumat"),
+    "siirretty": ('start: "2027-01-20 17:00"\nlocation: Sali\nstatus: siirretty', "yhteistyo"),
+}
+
+
+@pytest.fixture(scope="module")
+def series_site(tmp_path_factory):
+    from conftest import Site
+    site = Site(tmp_path_factory.mktemp("series"))
+    for name, (event, category) in SERIES.items():
+        site.notice(f"{name}.md", series(event, category=category))
+    site.notice("kertaluontoinen.md", series('start: "2026-12-20 18:00"\nlocation: Kirkko'))
+    site.notice("ohi.md", series('start: "2026-11-24 18:00"\nlocation: Kirkko\nrepeat:\n  weekdays: [ti]\n'
+                                 '  until: "2026-11-30"', date_="2026-11-01"))
+    assert site.build("2026-12-10") == 0
+    return site
+
+
+def expanded(path):
+    cal = Calendar.from_ical(path.read_bytes())
+    found = recurring_ical_events.of(cal).between(date(2026, 1, 1), date(2028, 1, 1))
+    return cal, sorted((e["DTSTART"].dt, e["DTEND"].dt if "DTEND" in e else e["DTSTART"].dt) for e in found)
+
+
+def occurrences_of(site, name):
+    path = site.content / "notices" / f"{name}.md"
+    return read_notice(path, path.read_bytes(), CTX).event.occurrences
+
+
+@pytest.mark.parametrize("name", list(SERIES) + ["kertaluontoinen"])
+def test_calendar_expands_to_exactly_the_notices_occurrences(series_site, name):
+    cal, found = expanded(series_site.output / "ilmoitukset" / name / "tapahtuma.ics")
+    occurrences = occurrences_of(series_site, name)
+    if occurrences[0].all_day:  # DTEND of a day is the next day (exclusive)
+        expected = [(o.start, o.last_day + timedelta(days=1)) for o in occurrences]
+    else:
+        expected = [(o.start, o.end or o.start) for o in occurrences]  # no end: RFC 5545 ends it at its start
+    assert found == expected
+    # local clock times, in a zone the file describes itself
+    assert [c["TZID"] for c in cal.walk("VTIMEZONE")] == ["Europe/Helsinki"]
+
+
+def test_calendar_says_a_cancelled_series_is_cancelled(series_site):
+    event = Calendar.from_ical((series_site.output / "ilmoitukset" / "peruttu" / "tapahtuma.ics").read_bytes())
+    vevent = next(iter(event.walk("VEVENT")))
+    assert vevent["STATUS"] == "CANCELLED" and str(vevent["SUMMARY"]).startswith("Peruttu: ")
+    rule = vevent["RRULE"]
+    assert rule["FREQ"] == ["WEEKLY"] and rule["BYDAY"] == ["WE"]
+    assert rule["UNTIL"][0].utcoffset() == timedelta(0)  # UNTIL in UTC
+
+
+def test_site_calendar_expands_each_series_and_an_event_past_midnight_keeps_its_times(series_site):
+    cal = Calendar.from_ical((series_site.output / "kalenteri" / "tapahtumat.ics").read_bytes())
+    timed = [e for e in recurring_ical_events.of(cal).between(date(2026, 1, 1), date(2028, 1, 1))
+             if isinstance(e["DTSTART"].dt, datetime)]
+    found = sorted((e["DTSTART"].dt, e["DTEND"].dt) for e in timed if "DTEND" in e)
+    starts = {start for start, end in found}
+    assert at(2027, 1, 14, 10) in starts and at(2027, 3, 2, 10) not in starts
+    night = [(s, e) for s, e in found if s == at(2027, 3, 20, 22)]
+    assert night == [(at(2027, 3, 20, 22), at(2027, 3, 21, 1))]  # not an all-day event over two days
+
+
+def json_ld(page):
+    return json.loads(page.find("script", type="application/ld+json").string)
+
+
+def test_json_ld_of_a_series_has_its_schedule(series_site):
+    data = json_ld(series_site.page("ilmoitukset/jumppa/"))
+    assert data["@type"] == "Event" and data["startDate"] == "2027-01-12T10:00:00+02:00"
+    assert data["eventSchedule"] == {
+        "@type": "Schedule", "repeatFrequency": "P1W",
+        "byDay": ["https://schema.org/Tuesday", "https://schema.org/Thursday"],
+        "startDate": "2027-01-12", "endDate": "2027-05-25", "startTime": "10:00:00", "endTime": "11:00:00",
+        "exceptDate": ["2027-03-02", "2027-03-30"], "scheduleTimezone": "Europe/Helsinki",
+    }
+    assert data["eventStatus"] == "https://schema.org/EventScheduled"
+    monthly = json_ld(series_site.page("ilmoitukset/kahvila/"))["eventSchedule"]
+    assert monthly["repeatFrequency"] == "P1M" and monthly["byMonthWeek"] == [1]
+
+
+@pytest.mark.parametrize("name, status", [("peruttu", "EventCancelled"), ("siirretty", "EventPostponed")])
+def test_json_ld_status(series_site, name, status):
+    assert json_ld(series_site.page(f"ilmoitukset/{name}/"))["eventStatus"] == f"https://schema.org/{status}"
+
+
+def text_of(node):
+    return " ".join(node.get_text(" ").split())
+
+
+def test_notice_page_says_the_rule_the_days_off_and_the_next_occurrence(series_site):
+    page = series_site.page("ilmoitukset/jumppa/")
+    when = text_of(page.select_one(".bl-event__when"))
+    assert "Joka tiistai ja torstai klo 10.00–11.00, 12.1.–25.5.2027" in when
+    assert "Ei: 2.3., 30.3." in when
+    assert "Seuraavan kerran ti 12.1. klo 10.00–11.00" in when
+    assert "Kaikki kerrat (37)" in when
+    kahvila = text_of(series_site.page("ilmoitukset/kahvila/").select_one(".bl-event__when"))
+    assert "Kuukauden ensimmäinen ja viimeinen lauantai klo 10.00–12.00" in kahvila
+    assert "Lisäksi: la 19.12. klo 12.30, ke 23.12. klo 10.00" in kahvila
+    assert "Seuraavan kerran la 19.12. klo 12.30–14.30" in kahvila  # today is 10.12.
+
+
+def test_cancelled_event_says_so_at_the_top_and_in_listings(series_site):
+    page = series_site.page("ilmoitukset/peruttu/")
+    status = page.select_one(".bl-notice__status")
+    assert text_of(status) == "Tapahtuma on peruttu. Vetäjä on sairastunut."
+    assert status.find_previous("h1") is not None and not status.find_previous(class_="bl-event")
+    item = next(li for li in series_site.page("").select(".bl-item") if "peruttu" in li.a["href"])
+    assert text_of(item.select_one(".bl-item__status")) == "Peruttu:"
+
+
+def test_front_page_places_a_series_once_by_its_next_occurrence(series_site):
+    titles = [a["href"].split("/")[-2] for a in series_site.page("").select("main .bl-list")[0].select(".bl-item a")]
+    # 10.12.: the cancelled Wednesdays (16.12. next), a Friday series (18.12.), a single event (20.12.)…
+    assert titles.index("peruttu") < titles.index("peli") < titles.index("kertaluontoinen")
+    assert titles.index("kahvila") < titles.index("kertaluontoinen")  # la 19.12.
+    assert len(titles) == len(set(titles))
+    assert "ohi" not in titles
+    peli = next(li for li in series_site.page("").select(".bl-item") if "/peli/" in li.a["href"])
+    assert "pe 18.12.2026 klo 18.00–20.00" in text_of(peli) and "(joka toinen viikko pe)" in text_of(peli)
+
+
+def test_events_by_month_lists_every_occurrence_on_its_day(series_site):
+    page = series_site.page("tapahtumat/")
+    january = next(h for h in page.select("h2") if "Tammikuun" in h.get_text())
+    items = january.find_next("ul").select(".bl-item")
+    jumppa = [text_of(li.select_one(".bl-item__when")) for li in items if "/jumppa/" in li.a["href"]]
+    assert jumppa[:3] == ["ti 12.1.2027 klo 10.00–11.00", "to 14.1.2027 klo 10.00–11.00",
+                          "ti 19.1.2027 klo 10.00–11.00"]
+    assert len(jumppa) == 6  # 12., 14., 19., 21., 26., 28.1.
+    whens = [li.select_one(".bl-item__when").get_text() for li in items]
+    assert whens.index("ti 12.1.2027 klo 10.00–11.00") < whens.index("pe 15.1.2027 klo 18.00–20.00")
+
+
+def test_a_past_event_offers_no_calendar_link(series_site):
+    assert not series_site.page("ilmoitukset/ohi/").select(".bl-event__calendar-link")
+    assert series_site.page("ilmoitukset/jumppa/").select(".bl-event__calendar-link")
+
+
+def test_feed_items_of_events_say_when_and_where_first(series_site):
+    feed = feedparser.parse((series_site.output / "syotteet" / "kaikki.rss.xml").read_bytes())
+    entry = next(e for e in feed.entries if e.link.endswith("/jumppa/"))
+    first_line = entry.summary.split("<br />")[0]
+    assert first_line == ("Joka tiistai ja torstai klo 10.00–11.00, 12.1.–25.5.2027; seuraavaksi "
+                          "ti 12.1. klo 10.00–11.00 · Sali")
+    atom = feedparser.parse((series_site.output / "syotteet" / "kaikki.atom.xml").read_bytes())
+    assert any(e.summary.startswith("Peruttu: Joka keskiviikko") for e in atom.entries)
+
+
+def test_search_records_a_series_by_its_next_occurrence(series_site):
+    page = series_site.page("ilmoitukset/jumppa/")
+    sort = page.find("meta", attrs={"data-pagefind-sort": "date[content]"})
+    assert sort["content"] == "2027-01-12T10:00+02:00"
+    upcoming = page.find("meta", attrs={"data-pagefind-filter": "upcoming[content]"})
+    assert upcoming is not None
+    assert series_site.page("ilmoitukset/ohi/").find("meta", attrs={"data-pagefind-filter": "upcoming[content]"}) \
+        is None
+
+
+# --- scheduled publication --------------------------------------------------
+
+def test_a_notice_dated_later_is_published_on_its_day(site, capsys):
+    site.notice("tuleva.md", notice_text("Tuleva tiedote", date="2026-12-15"))
+    site.notice("tuleva-tapahtuma.md", series('start: "2026-12-20 18:00"\nlocation: x', date_="2026-12-14"))
+    site.notice("nyt.md", notice_text("Nykyinen", date="2026-12-01 18:00"))
+    assert site.build("2026-12-01") == 0
+    out = site.output
+    assert not (out / "ilmoitukset" / "tuleva").exists() and not (out / "ilmoitukset" / "tuleva-tapahtuma").exists()
+    everything = " ".join(p.read_text(encoding="utf-8", errors="replace")
+                          for p in out.rglob("*") if p.is_file() and p.suffix in (".html", ".xml", ".ics", ".json"))
+    assert "ilmoitukset/tuleva" not in everything and "Tuleva tiedote" not in everything
+    # a feed's dates never lie in the future: 18.00 on the build's day is given as its start
+    feed = feedparser.parse((out / "syotteet" / "kaikki.atom.xml").read_bytes())
+    assert feed.entries[0].published == "2026-12-01T00:00:00+02:00"
+
+    capsys.readouterr()
+    assert main(["check", "--content", str(site.content), "--today", "2026-12-01"]) == 0
+    err = capsys.readouterr().err
+    assert "notices/tuleva.md: ajastettu, julkaistaan 15.12.2026." in err
+    assert "tuleva-tapahtuma.md: ajastettu, julkaistaan 14.12.2026." in err
+
+    assert site.build("2026-12-15") == 0
+    assert (out / "ilmoitukset" / "tuleva" / "index.html").exists()
+    assert "Tuleva tiedote" in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_scheduled_notice_still_meets_the_other_rules(site):
+    site.notice("a/sama.md", notice_text("Yksi"))
+    site.notice("b/sama.md", notice_text("Toinen", date="2027-01-01"))
+    assert site.build("2026-12-01") == 1  # one address for two files, scheduled or not
+
+
+# --- the editor commands ----------------------------------------------------
+
+@pytest.mark.parametrize("until, status", [("2026-11-30", 1), ("2026-12-31", 0)])
+def test_add_refuses_a_series_that_is_over_and_takes_one_going_on(site, tmp_path, example_today, until, status,
+                                                                  capsys):
+    text = series(f'start: "2026-11-03 10:00"\nlocation: x\nrepeat:\n  weekdays: [ti]\n  until: "{until}"')
+    submission = tmp_path / "lahetys.md"
+    submission.write_text(text, encoding="utf-8")
+    assert main(["add", "--content", str(site.content), str(submission)]) == status
+    if status:
+        assert "Sarja on jo ohi: sen viimeinen kerta oli 24.11.2026" in capsys.readouterr().err

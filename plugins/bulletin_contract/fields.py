@@ -333,12 +333,13 @@ class Mapping:
         return value  # the validator walks self.fields with line numbers
 
 
-class Fixed(Choice):
+class Fixed:
     """One of a fixed table of words (an event's status)."""
 
+    kind = "fixed"
+
     def __init__(self, words, message_key):
-        super().__init__(None, message_key)
-        self.words = words
+        self.words, self.message_key = words, message_key
 
     def __call__(self, value, key, ctx):
         text = _require_text(value, key).strip()

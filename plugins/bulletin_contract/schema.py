@@ -37,6 +37,9 @@ def rule_schema(rule):
         out["limit"] = parser.limit
     if getattr(parser, "most", None) is not None:
         out["most"] = parser.most
+    for name in ("least", "words"):  # a number's lower limit, a fixed choice's words
+        if getattr(parser, name, None) is not None:
+            out[name] = list(parser.words) if name == "words" else parser.least
     if isinstance(parser, fields.Pattern):
         out["pattern"] = parser.pattern.pattern
     if isinstance(parser, fields.Mapping):

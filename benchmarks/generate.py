@@ -15,6 +15,7 @@ same folder.
 """
 import json
 import random
+from itertools import accumulate
 import re
 import shutil
 from datetime import date, timedelta
@@ -73,7 +74,7 @@ def _optional(rng, chance, lines):
     return lines if rng.random() < chance else []
 
 
-def _notice(rng, number, material, associations, pool, extra_words):
+def _notice(rng, number, material, associations, pool, cum_weights, extra_words):
     sentences, titles, places, tags = material
     category = rng.choice(CATEGORIES)
     published = date(2025, 1, 1) + timedelta(days=rng.randrange(800))
@@ -102,8 +103,7 @@ def _notice(rng, number, material, associations, pool, extra_words):
                                   f'  phone: "040 000 {number % 10000:04d}"', "  consent: true"])
     paragraphs = [" ".join(rng.sample(sentences, k=rng.randint(2, 4))) for _ in range(rng.randint(1, 3))]
     if extra_words:
-        weights = [1 / (rank + 1) for rank in range(len(pool))]
-        paragraphs.append(" ".join(rng.choices(pool, weights, k=extra_words)).capitalize() + ".")
+        paragraphs.append(" ".join(rng.choices(pool, cum_weights=cum_weights, k=extra_words)).capitalize() + ".")
     return "---\n" + "\n".join(lines) + "\n---\n" + "\n\n".join(paragraphs) + "\n"
 
 
@@ -119,11 +119,14 @@ def generate(folder, n, seed=0, extra_words=8):
         (folder / "associations" / f"{slug}.yml").write_text(text, encoding="utf-8")
     associations = sorted(p.stem for p in (folder / "associations").glob("*.yml"))
     pool = _word_pool(rng, 10 * n) if extra_words else []
+    # summed once: random.choices would sum the weights again for every notice
+    cum_weights = list(accumulate(1 / (rank + 1) for rank in range(len(pool))))
     notices = folder / "notices"
     for number in range(1, n + 1):
         path = notices / f"{1 + (number - 1) // 1000:02d}" / f"ilmoitus-{number:05d}.md"
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(_notice(rng, number, material, associations, pool, extra_words), encoding="utf-8")
+        path.write_text(_notice(rng, number, material, associations, pool, cum_weights, extra_words),
+                        encoding="utf-8")
     return folder
 
 

@@ -30,8 +30,11 @@ class CalendarsGenerator(Generator):
         listed = soonest_first(bulletin.upcoming_events + recent)
 
         self._write(build, subs.calendar(), listed, t("calendar_description_all", days=days), bulletin.today)
+        by_association = {}  # grouped once: a filter per association grew with both counts
+        for article in listed:
+            by_association.setdefault(article.notice.association, []).append(article)
         for slug, profile in STATE.associations.items():
-            own = [a for a in listed if a.notice.association == slug]
+            own = by_association.get(slug, [])
             self._write(build, subs.calendar(slug), own,
                         t("calendar_description_association", name=profile.name, days=days), bulletin.today)
         for article in events:

@@ -13,7 +13,7 @@ DEFAULT_LANG = "fi"
 PATH = "content"
 ARTICLE_PATHS = ["notices"]
 PAGE_PATHS = ["pages"]
-STATIC_PATHS = ["images"]
+STATIC_PATHS = ["images", "files"]  # files: PDF minutes and such, checked like the images
 THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
@@ -24,6 +24,7 @@ PLUGINS = [
     "bulletin_feeds",
     "bulletin_calendars",
     "bulletin_sharing",
+    "bulletin_network",
     "bulletin_search",
     "bulletin_csp",
     "bulletin_incremental",

@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from bulletin_contract.checks import check_content, context_for, load_associations
+from bulletin_contract.checks import check_content, load_profiles
 from bulletin_contract.frontmatter import decode
 from bulletin_contract.problems import ContentError
 from bulletin_contract.validate import display_path, read_notice
@@ -35,12 +35,12 @@ def cmd_check(args):
             raise UsageError(f"{name}: no such file")
         (inside if content.resolve() in path.parents else outside).append(path)
     only = {os.path.realpath(p) for p in inside} if args.files else None
-    notices, problems = check_content(content, settings, t, only=only) if (inside or not args.files) else ([], [])
+    notices, problems = (check_content(content, settings, t, only=only, today=today(settings))
+                         if (inside or not args.files) else ([], []))
     if only is not None:  # every file was read; these were asked about
         notices = [n for n in notices if os.path.realpath(n.path) in only]
     if outside:  # a file not yet in the content folder, e.g. a submission
-        associations, _ = load_associations(content, context_for(settings, t))
-        ctx = context_for(settings, t, associations=set(associations))
+        *_, ctx = load_profiles(content, settings, t)
         for path in outside:
             try:
                 notices.append(read_notice(path, path.read_bytes(), ctx))

@@ -3,7 +3,7 @@ first and never written over an existing file. Shared by `from-issue`, `add`
 and `new`."""
 from pathlib import Path
 
-from bulletin_contract.checks import ASSOCIATIONS_DIR, NOTICES_DIR, all_files, context_for, load_associations
+from bulletin_contract.checks import ASSOCIATIONS_DIR, NOTICES_DIR, all_files, context_for, load_profiles
 from bulletin_contract.fields import ASSOCIATION_FIELDS, Invalid, clock_to_iso, finnish_to_iso
 from bulletin_contract.problems import ContentError, Problem
 from bulletin_contract.slugs import slugify
@@ -47,11 +47,11 @@ class Site:
     def __init__(self, content, settings, t):
         self.content = Path(content)
         self.settings, self.t = settings, t
-        self.associations, _problems = load_associations(self.content, context_for(settings, t))
+        self.associations, self.series, _problems, _ctx = load_profiles(self.content, settings, t)
 
     @property
     def ctx(self):
-        return context_for(self.settings, self.t, associations=set(self.associations))
+        return context_for(self.settings, self.t, associations=set(self.associations), series=set(self.series))
 
     def find_association(self, text):
         """A slug or a name as a person wrote it to a slug, or None."""

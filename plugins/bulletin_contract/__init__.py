@@ -14,8 +14,8 @@ from bulletin_settings import today
 
 from .cache import never_cache_failures, use_cache_folder
 from .checks import (
-    context_for, in_static_paths, links, load_associations, page_addresses, same_addresses, static_files,
-    stray_files, unpublished,
+    in_static_paths, links, load_profiles, page_addresses, retired, same_addresses, static_files, stray_files,
+    unpublished,
 )
 from .problems import ContentError, Problem
 from .reader import STATE, NoticeReader
@@ -25,13 +25,13 @@ from .validate import display_path
 def start_build(pelican):
     STATE.__init__()
     t = translator_for(pelican.settings)
-    associations, problems = load_associations(pelican.settings["PATH"], context_for(pelican.settings, t))
-    STATE.associations = associations
+    associations, series, problems, ctx = load_profiles(pelican.settings["PATH"], pelican.settings, t)
+    STATE.associations, STATE.series = associations, series
     STATE.problems.extend(problems)
     STATE.problems.extend(static_files(pelican.settings["PATH"], pelican.settings, t))
     STATE.problems.extend(links(pelican.settings["PATH"], t))
     STATE.problems.extend(stray_files(pelican.settings["PATH"], pelican.settings, t))
-    STATE.ctx = context_for(pelican.settings, t, associations=set(associations))
+    STATE.ctx = ctx
     if pelican.settings.get("CACHE_CONTENT") or pelican.settings.get("LOAD_CONTENT_CACHE"):
         use_cache_folder(pelican.settings, associations)
 
@@ -82,6 +82,8 @@ def check_across_files(generators):
     notices = [a.notice for a in held]
     problems = list(STATE.problems)
     problems.extend(same_addresses(notices, t))
+    problems.extend(retired(notices, STATE.associations, today(generator.settings),
+                            generator.settings["BULLETIN_EXPIRY_DAYS"], t))
     pages = next(g for g in generators if isinstance(g, PagesGenerator)).pages
     problems.extend(page_addresses([(display_path(p.source_path), p.slug) for p in pages], generator.settings, t))
     if not STATE.problems:  # a file with problems is unpublished by design

@@ -4,19 +4,21 @@ from pathlib import Path
 
 from .problems import ContentError, Problem
 from .body_checks import SiteFiles
-from .validate import Context, display_path, read_association, read_notice, read_page
+from .validate import Context, display_path, read_association, read_notice, read_page, read_series
 
 NOTICES_DIR = "notices"
 ASSOCIATIONS_DIR = "associations"
 PAGES_DIR = "pages"
+SERIES_DIR = "series"
 
 
-def context_for(settings, t, associations=None):
+def context_for(settings, t, associations=None, series=None):
     return Context(
         t=t,
         categories=settings["BULLETIN_CATEGORIES"],
         groups=settings["BULLETIN_GROUPS"],
         associations=associations,
+        series=series,
         # without Pelican's settings (the form's schema): the default folder, not looked up
         files=SiteFiles(tuple(settings["STATIC_PATHS"]), settings["PATH"]) if "PATH" in settings else SiteFiles(),
     )
@@ -50,15 +52,42 @@ def is_notice_file(path):
 
 def load_associations(content, ctx):
     """Read content/associations/: returns (profiles by slug, problems)."""
+    return _load_profiles(Path(content, ASSOCIATIONS_DIR), read_association, ctx)
+
+
+def load_series(content, ctx):
+    """Read content/series/ (its organisers checked against `ctx.associations`):
+    returns (series by slug, problems)."""
+    return _load_profiles(Path(content, SERIES_DIR), read_series, ctx)
+
+
+def _load_profiles(folder, read, ctx):
     profiles, problems = {}, []
-    for path in all_files(Path(content, ASSOCIATIONS_DIR)):
+    for path in all_files(folder):
         try:
-            profile = read_association(path, path.read_bytes(), ctx)
+            profile = read(path, path.read_bytes(), ctx)
         except ContentError as err:
             problems.extend(err.problems)
             continue
         profiles[profile.slug] = profile
     return profiles, problems
+
+
+def load_profiles(content, settings, t):
+    """Associations and series, each checked: (associations, series, problems, context for notices)."""
+    associations, problems = load_associations(content, context_for(settings, t))
+    series, more = load_series(content, context_for(settings, t, associations=set(associations)))
+    ctx = context_for(settings, t, associations=set(associations), series=set(series))
+    return associations, series, problems + more, ctx
+
+
+def retired(notices, associations, today, expiry_days, t):
+    """A retired association (`active: false`) takes no new notices: those
+    still current on `today` are refused; its past ones stay in the archive."""
+    return [Problem(n.path, n.lines.get(("association",), 1), t("err_association_retired", slug=n.association))
+            for n in notices
+            if n.association in associations and not associations[n.association].active
+            and n.is_current(today, expiry_days)]
 
 
 def unpublished(content, published_paths, t):
@@ -76,10 +105,12 @@ def unpublished(content, published_paths, t):
     ]
 
 
-# What an image file starts with. Anything else in a folder Pelican copies
-# as it is (an SVG, an HTML page, a script) could run on the site's own
-# address when opened, where no policy in a page's <head> reaches it.
+# What an image file (or a PDF, such as minutes) starts with. Anything else
+# in a folder Pelican copies as it is (an SVG, an HTML page, a script) could
+# run on the site's own address when opened, where no policy in a page's
+# <head> reaches it.
 _IMAGE_STARTS = {
+    ".pdf": lambda b: b.startswith(b"%PDF-"),
     ".png": lambda b: b.startswith(b"\x89PNG\r\n\x1a\n"),
     ".jpg": lambda b: b.startswith(b"\xff\xd8\xff"),
     ".jpeg": lambda b: b.startswith(b"\xff\xd8\xff"),
@@ -115,7 +146,7 @@ def stray_files(content, settings, t):
     return [
         Problem(display_path(path), 1, t("err_stray_file", folder=settings["STATIC_PATHS"][0]))
         for path in all_files(content)
-        if path.relative_to(content).parts[0] not in (NOTICES_DIR, ASSOCIATIONS_DIR, PAGES_DIR)
+        if path.relative_to(content).parts[0] not in (NOTICES_DIR, ASSOCIATIONS_DIR, PAGES_DIR, SERIES_DIR)
         and not in_static_paths(str(path.relative_to(content)), settings)
     ]
 
@@ -157,7 +188,7 @@ def _one_address(files, t, url):
     return problems
 
 
-def check_content(content, settings, t, only=None):
+def check_content(content, settings, t, only=None, today=None):
     """Validate a content folder: (notices, problems).
 
     With `only` (real paths), problems are reported for those files alone, but
@@ -165,9 +196,8 @@ def check_content(content, settings, t, only=None):
     address is caught.
     """
     content = Path(content)
-    associations, problems = load_associations(content, context_for(settings, t))
+    associations, _, problems, ctx = load_profiles(content, settings, t)
     problems.extend(links(content, t))
-    ctx = context_for(settings, t, associations=set(associations))
     notices = []
     for path in all_files(content / NOTICES_DIR):
         if not is_notice_file(path):
@@ -190,6 +220,8 @@ def check_content(content, settings, t, only=None):
     problems.extend(stray_files(content, settings, t))
     problems.extend(same_addresses(notices, t))
     problems.extend(page_addresses(pages, settings, t))
+    if today is not None:
+        problems.extend(retired(notices, associations, today, settings["BULLETIN_EXPIRY_DAYS"], t))
     if only is not None:
         shown = {display_path(p) for p in only}
         problems = [p for p in problems if p.path in shown]

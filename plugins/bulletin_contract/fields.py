@@ -6,6 +6,7 @@ to write instead). `bulletin check`, the build and the submission form's
 schema all read these tables, so adding a field is one line here.
 """
 import difflib
+import os
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -263,16 +264,17 @@ class Words:
 
     kind = "list"
 
-    def __init__(self, limit=40, choices=None, most=None):
+    def __init__(self, limit=40, choices=None, most=None, too_many="err_too_many_words"):
         self.limit = limit
         self.choices = choices
         self.most = most  # each tag makes a page: thousands would make thousands
+        self.too_many = too_many
 
     def __call__(self, value, key, ctx):
         if not isinstance(value, list):
             raise Invalid("err_not_list", key=key, example="sana, toinen sana")
         if self.most is not None and len(value) > self.most:
-            raise Invalid("err_too_many_words", key=key, count=len(value), most=self.most)
+            raise Invalid(self.too_many, key=key, count=len(value), most=self.most)
         words = []
         for item in value:
             if not isinstance(item, str):
@@ -358,7 +360,8 @@ class Number:
 
     def __call__(self, value, key, ctx):
         text = _require_text(value, key, str(self.least)).strip()
-        if not re.fullmatch(r"[0-9]{1,4}", text) or not self.least <= int(text) <= self.most:
+        digits = len(str(self.most))  # no more digits than the largest value has
+        if not re.fullmatch(rf"[0-9]{{1,{digits}}}", text) or not self.least <= int(text) <= self.most:
             raise Invalid("err_number", key=key, value=text, least=self.least, most=self.most)
         return int(text)
 
@@ -426,12 +429,112 @@ class Days:
             if when not in found:
                 found.append(when)
         return found
+class Slugs:
+    """A YAML list of association slugs (partners, organisers), each checked
+    as `association` is."""
+
+    kind = "associations"
+
+    def __init__(self, most=12):
+        self.most = most
+        self.one = Association("associations", "err_association")
+
+    def __call__(self, value, key, ctx):
+        if not isinstance(value, list):
+            raise Invalid("err_not_list", key=key, example="yhdistyksen-tunnus, toinen-yhdistys")
+        if len(value) > self.most:
+            raise Invalid("err_too_many_items", key=key, count=len(value), most=self.most)
+        slugs = []
+        for item in value:
+            slug = self.one(item, key, ctx)
+            if slug not in slugs:
+                slugs.append(slug)
+        return slugs
+
+
+class Series(Choice):
+    """A slug of a file in content/series/ (None while they are unknown)."""
+
+    def __call__(self, value, key, ctx):
+        text = _require_text(value, key).strip()
+        if ctx.series is None or text in ctx.series:
+            return text
+        close = difflib.get_close_matches(text, sorted(ctx.series), n=3, cutoff=0.6)
+        raise Invalid(self.message_key, key=key, value=text, allowed=", ".join(close or sorted(ctx.series)) or "–",
+                      file=slugify(text) or "sarjan-nimi")
+
+
+_BUSINESS_ID = re.compile(r"^(\d{7})-(\d)$", re.ASCII)
+BUSINESS_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2)
+
+
+def business_id_check_digit(digits):
+    """The check digit of a Y-tunnus's seven digits, or None when none can
+    be right (remainder 1: such numbers are never given out)."""
+    remainder = sum(int(d) * w for d, w in zip(digits, BUSINESS_ID_WEIGHTS)) % 11
+    return None if remainder == 1 else (0 if remainder == 0 else 11 - remainder)
+
+
+class BusinessId:
+    """A Finnish business ID (Y-tunnus), 1234567-8, with its check digit."""
+
+    kind = "business_id"
+    pattern = _BUSINESS_ID
+
+    def __call__(self, value, key, ctx):
+        text = _require_text(value, key, '"1234567-8"').strip()
+        match = _BUSINESS_ID.match(text.replace(" ", ""))
+        if not match:
+            if re.fullmatch(r"\d{6}-\d", text):  # the old six-digit form: a leading zero
+                raise Invalid("err_business_id_zero", key=key, value=text, fixed="0" + text)
+            raise Invalid("err_business_id", key=key, value=text[:40])
+        digits, check = match.groups()
+        if business_id_check_digit(digits) != int(check):
+            raise Invalid("err_business_id_check", key=key, value=text)
+        return f"{digits}-{check}"
+
+
+class Materials:
+    """Material of a notice (minutes, slides): a title and an address on
+    each line. The address is a web address or a file of the site,
+    {static}/files/muistio.pdf, checked like the images."""
+
+    kind = "materials"
+
+    def __call__(self, value, key, ctx):
+        if not isinstance(value, dict):
+            raise Invalid("err_not_mapping_value", key=key, example='"Muistio (PDF)": "{static}/files/muistio.pdf"')
+        links = []
+        for title, address in value.items():
+            try:
+                links.append((Text(120)(title, key, ctx), self.address(address, key, ctx)))
+            except Invalid as err:
+                err.at = (title,)  # the line of this item, not of the whole group
+                raise
+        return links
+
+    def address(self, value, key, ctx):
+        text = _require_text(value, key, '"{static}/files/muistio.pdf"').strip()
+        if _URL.match(text):
+            return text
+        local = re.fullmatch(r"\{static\}/([A-Za-z0-9_-]+)/([A-Za-z0-9._-]+)", text)
+        folders = ctx.files.folders
+        if not local or local.group(1) not in folders or local.group(2).startswith("."):
+            raise Invalid("err_material", key=key, value=text[:80], folder=folders[-1])
+        path = f"{local.group(1)}/{local.group(2)}"
+        if ctx.files.root is not None and not os.path.isfile(os.path.join(ctx.files.root, path)):
+            raise Invalid("err_material_missing", key=key, value=text, folder=local.group(1))
+        return path  # a site address, as the file is published
 
 
 EMAIL = Pattern("email", _EMAIL, "err_email", 200)
 PHONE = Pattern("phone", _PHONE, "err_phone", 30)
 URL = Pattern("url", _URL, "err_url", 500)
 LANG = Pattern("lang", _LANG, "err_lang", 20)
+# The register of associations numbers them 123.456 (older ones 1.234).
+REGISTER_NUMBER = Pattern("register_number", re.compile(r"^\d{1,3}(\.\d{3}){0,2}$", re.ASCII), "err_register_number", 11)
+MAX_OFFER = 200  # characters in one offer or need
+MAX_OFFERS = 12  # offers, and needs, of one association
 
 # --- the tables -------------------------------------------------------------
 
@@ -467,6 +570,14 @@ CONTACT_FIELDS = {
     "consent": Rule(Boolean(), example="true"),
 }
 
+# A joint-hiring proposal (in `yhteistyo`): one person shared by the partners.
+HIRE_FIELDS = {
+    "hours_per_week": Rule(Number(1, 40), required=True, example='"20"'),
+    "pay_subsidy": Rule(Boolean(), required=True, example="true"),
+    "tasks": Rule(Text(300), required=True, example="Kahvion pito ja tapahtumien järjestelyt"),
+    "from": Rule(When(), example='"2027-03-01"'),
+}
+
 NOTICE_FIELDS = {
     "title": Rule(Text(120), required=True, example='"Kevätkonsertti"'),
     "association": Rule(Association("associations", "err_association"), required=True, example="imatran-yhdistys"),
@@ -478,6 +589,11 @@ NOTICE_FIELDS = {
     "event": Rule(Mapping(EVENT_FIELDS, 'start: "2026-12-05 18:00"'), example="…"),
     "contact": Rule(Mapping(CONTACT_FIELDS, "name: Aila Esimerkki"), example="…"),
     "lang": Rule(LANG, example="fi"),
+    # --- networking: joint notices, joint hiring, series and their material ---
+    "partners": Rule(Slugs(), example="[toinen-yhdistys, kolmas-yhdistys]"),
+    "hire": Rule(Mapping(HIRE_FIELDS, 'hours_per_week: "20"'), example="…"),
+    "series": Rule(Series("series", "err_series"), example="jarjestoillat"),
+    "materials": Rule(Materials(), example="…"),
 }
 
 ASSOCIATION_FIELDS = {
@@ -488,6 +604,21 @@ ASSOCIATION_FIELDS = {
     "email": Rule(EMAIL, example="info@example.org"),
     "phone": Rule(PHONE, example='"040 123 4567"'),
     "address": Rule(Text(200), example="Esimerkkitie 1, 55100 Imatra"),
+    # --- networking: what the association offers and needs, and who it is ---
+    "offers": Rule(Words(limit=MAX_OFFER, most=MAX_OFFERS, too_many="err_too_many_items"), example='["Äänentoistolaitteet lainaan"]'),
+    "needs": Rule(Words(limit=MAX_OFFER, most=MAX_OFFERS, too_many="err_too_many_items"), example='["Vapaaehtoisia kahvion pitoon"]'),
+    "members": Rule(Number(1, 1_000_000), example='"120"'),
+    "founded": Rule(Number(1800, YEARS[1]), example='"1987"'),
+    "register_number": Rule(REGISTER_NUMBER, example='"123.456"'),
+    "business_id": Rule(BusinessId(), example='"1234567-8"'),
+    "active": Rule(Boolean(), example="false"),
+}
+
+SERIES_FIELDS = {
+    "name": Rule(Text(120), required=True, example="Järjestöillat"),
+    "description": Rule(LongText(5000), example="|\n  Järjestöjen yhteiset illat…"),
+    "organisers": Rule(Slugs(), example="[imatran-yhdistys]"),
+    "themes": Rule(Words(limit=120, most=MAX_TAGS, too_many="err_too_many_items"), example="[rahoitus, tilat]"),
 }
 
 PAGE_FIELDS = {

@@ -89,6 +89,16 @@ class Contact:
 
 
 @dataclass
+class Hire:
+    """A joint-hiring proposal: one person shared by the partners."""
+
+    hours_per_week: int
+    pay_subsidy: bool
+    tasks: str
+    starts: object = None  # `from`: a date or datetime
+
+
+@dataclass
 class Notice:
     path: str
     slug: str
@@ -103,6 +113,10 @@ class Notice:
     event: Event = None
     contact: Contact = None
     lang: str = "fi"
+    partners: list = field(default_factory=list)  # slugs of the other associations in it
+    hire: Hire = None
+    series: str = None  # slug of content/series/<slug>.yml
+    materials: list = field(default_factory=list)  # [(title, address)]; a site file's address is relative
     lines: dict = field(default_factory=dict)
 
     def last_current_day(self, expiry_days):
@@ -132,4 +146,24 @@ class AssociationProfile:
     email: str = None
     phone: str = None
     address: str = None
+    offers: list = field(default_factory=list)
+    needs: list = field(default_factory=list)
+    members: int = None
+    founded: int = None
+    register_number: str = None
+    business_id: str = None
+    active: bool = True  # a retired association keeps its pages, takes no new notices
+    lines: dict = field(default_factory=dict)
+
+
+@dataclass
+class SeriesProfile:
+    """A run of notices such as the association evenings (content/series/)."""
+
+    slug: str
+    path: str
+    name: str
+    description: str = None
+    organisers: list = field(default_factory=list)
+    themes: list = field(default_factory=list)
     lines: dict = field(default_factory=dict)

@@ -21,6 +21,7 @@ class BuildState:
     def __init__(self):
         self.ctx = None
         self.associations = {}
+        self.series = {}
         self.problems = []
         self.scheduled = []  # articles dated after the build's day: held back
 

@@ -40,7 +40,7 @@ def rule_schema(rule):
     for name in ("least", "words"):  # a number's lower limit, a fixed choice's words
         if getattr(parser, name, None) is not None:
             out[name] = list(parser.words) if name == "words" else parser.least
-    if isinstance(parser, fields.Pattern):
+    if getattr(parser, "pattern", None) is not None:  # Pattern rules, and BusinessId
         out["pattern"] = parser.pattern.pattern
     if isinstance(parser, fields.Mapping):
         out["fields"] = table_schema(parser.fields)
@@ -74,4 +74,37 @@ def form_schema(settings, t, associations):
         "mailtoLimit": MAILTO_URL_LIMIT,
         "weekdays": t("weekdays_short"),
         "messages": {key: t(key) for key in FORM_MESSAGES},
+    }
+
+
+# --- the association profile form (yhdistyksen-tiedot/) ---
+
+PROFILE_MESSAGES = [
+    "form_err_required_text", "form_err_too_long", "form_err_email", "form_err_phone", "form_err_control",
+    "form_err_url", "form_err_number", "form_err_business_id", "form_err_business_id_check",
+    "form_err_register_number", "form_err_too_many_lines", "form_err_line_too_long", "form_err_slug_taken",
+    "form_error_prefix", "send_github_too_long", "send_mail_too_long", "send_copied", "send_copy_failed",
+    "send_download_hint", "profile_mail_subject", "profile_github_update", "profile_github_new", "mail_intro", "mail_begin", "mail_end",
+]
+
+
+def profile_schema(settings, t, associations):
+    """What the profile form needs: the association table's rules, the
+    target groups, the Y-tunnus check digit's weights, and each association's
+    present values (an update keeps the slug and starts from them)."""
+    from .writer import association_values  # the writer imports the tables too
+
+    return {
+        "fields": table_schema(fields.ASSOCIATION_FIELDS),
+        "groups": list(settings["BULLETIN_GROUPS"]),
+        "businessIdWeights": list(fields.BUSINESS_ID_WEIGHTS),
+        "associations": sorted(({"slug": slug, "name": p.name, "values": association_values(p)}
+                                for slug, p in associations.items()), key=lambda a: a["name"].lower()),
+        "folder": "content/associations/",
+        "repository": settings.get("BULLETIN_REPOSITORY"),
+        "branch": settings.get("BULLETIN_REPOSITORY_BRANCH", "main"),
+        "contactEmail": settings.get("BULLETIN_CONTACT_EMAIL"),
+        "githubLimit": GITHUB_URL_LIMIT,
+        "mailtoLimit": MAILTO_URL_LIMIT,
+        "messages": {key: t(key) for key in PROFILE_MESSAGES},
     }

@@ -14,10 +14,14 @@ from .body_checks import SiteFiles, check_markdown
 from .fields import Invalid
 from .frontmatter import decode, parse_front_matter, parse_yaml
 from .event_rules import EventRules
-from .model import AssociationProfile, Contact, Event, Notice
+from .model import AssociationProfile, Contact, Event, Hire, Notice, SeriesProfile
 from .schedule import day_of, moment_on
 from .problems import ContentError, Problem
 from .slugs import slugify
+
+
+# Joint notices and joint hiring are cooperation: they belong to this category.
+NETWORK_CATEGORY = "yhteistyo"
 
 
 @dataclass
@@ -28,6 +32,7 @@ class Context:
     categories: dict
     groups: list
     associations: object = None  # set of slugs, or None while unknown
+    series: object = None  # slugs of content/series/, or None while unknown
     files: SiteFiles = SiteFiles()  # where {static} addresses may lead
 
 
@@ -64,7 +69,9 @@ def _apply_table(data, table, doc, key_path, ctx, problems):
         try:
             value = rule.parse(raw, name, ctx)
         except Invalid as err:
-            problems.append(Problem(doc.path, line, t(err.message_key, **err.values)))
+            # a rule may name the item at fault inside the value (`at`)
+            problems.append(Problem(doc.path, doc.line_of(*here, *getattr(err, "at", ())),
+                                    t(err.message_key, **err.values)))
             continue
         if isinstance(rule.parse, fields.Mapping):
             value = _apply_table(value, rule.parse.fields, doc, here, ctx, problems)
@@ -90,6 +97,13 @@ def _cross_checks(values, doc, ctx, problems):
     elif "expires" in values and "date" in values and day_of(values["expires"]) < day_of(values["date"]):
         problems.append(Problem(doc.path, doc.line_of("expires"), t("err_expires_before_date",
                                                                     expires=raw["expires"], date=raw["date"])))
+    category = values.get("category")
+    for key in ("partners", "hire"):
+        if key in raw and category and category != NETWORK_CATEGORY:
+            problems.append(Problem(doc.path, doc.line_of(key), t("err_network_category", key=key,
+                                                                  category=NETWORK_CATEGORY)))
+    if values.get("association") in values.get("partners", ()):
+        problems.append(Problem(doc.path, doc.line_of("partners"), t("err_partner_self", slug=values["association"])))
     contact = values.get("contact") or {}
     if (contact.get("email") or contact.get("phone")) and contact.get("consent") is not True:
         problems.append(Problem(doc.path, doc.line_of("contact"), t("err_consent")))
@@ -119,6 +133,7 @@ def read_notice(path, raw, ctx, content_root=None):
         when = datetime.combine(when, time(0), tzinfo=fields.HELSINKI)
     event = values.get("event")
     contact = values.get("contact")
+    hire = values.get("hire")
     return Notice(
         path=shown,
         slug=slug,
@@ -133,6 +148,10 @@ def read_notice(path, raw, ctx, content_root=None):
         event=_event(event, *schedule) if event else None,
         contact=Contact(**contact) if contact else None,
         lang=values.get("lang", "fi"),
+        partners=values.get("partners", []),
+        hire=Hire(**{"starts" if k == "from" else k: v for k, v in hire.items()}) if hire else None,
+        series=values.get("series"),
+        materials=values.get("materials", []),
         lines=dict(doc.lines),
     )
 
@@ -158,17 +177,27 @@ def _values_or_problems(doc, table, ctx, markdown=None, more=()):
 
 
 def read_association(path, raw, ctx):
+    slug, shown, values, lines = _yaml_profile(path, raw, ctx, fields.ASSOCIATION_FIELDS, "err_association_file")
+    return AssociationProfile(slug=slug, path=shown, lines=lines, **values)
+
+
+def _yaml_profile(path, raw, ctx, table, file_key):
+    """A YAML profile file named by its slug (associations, series): (slug, path, values, lines)."""
     shown = display_path(path)
     stem, ext = os.path.splitext(os.path.basename(path))
     if ext != ".yml" or slugify(stem) != stem:
-        raise Problem(shown, 1, ctx.t("err_association_file", path=shown)).as_error()
+        raise Problem(shown, 1, ctx.t(file_key, path=shown)).as_error()
     doc = parse_yaml(shown, decode(shown, raw, ctx.t), ctx.t)
     description = doc.data.get("description")
     markdown = None
     if isinstance(description, str):
         markdown = description, doc.value_lines.get(("description",), doc.line_of("description"))
-    values = _values_or_problems(doc, fields.ASSOCIATION_FIELDS, ctx, markdown)
-    return AssociationProfile(slug=stem, path=shown, lines=dict(doc.lines), **values)
+    return stem, shown, _values_or_problems(doc, table, ctx, markdown), dict(doc.lines)
+
+
+def read_series(path, raw, ctx):
+    slug, shown, values, lines = _yaml_profile(path, raw, ctx, fields.SERIES_FIELDS, "err_series_file")
+    return SeriesProfile(slug=slug, path=shown, lines=lines, **values)
 
 
 def read_page(path, raw, ctx):

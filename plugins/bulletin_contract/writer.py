@@ -117,3 +117,21 @@ def notice_values(notice):
         values["contact"] = {"name": c.name, "email": c.email, "phone": c.phone,
                              "consent": True if c.consent else None}
     return values
+
+
+def association_file(values):
+    """The values of an association (texts, lists, booleans) to the text of
+    its YAML file, in the order of the table; the profile form's script
+    (theme/static/js/profile.js) writes the same."""
+    lines = []
+    _emit(values, fields.ASSOCIATION_FIELDS, lines, "", (), {})
+    return "\n".join(lines) + "\n"
+
+
+def association_values(profile):
+    """The values of a valid AssociationProfile, ready for association_file."""
+    values = {key: getattr(profile, key) for key in fields.ASSOCIATION_FIELDS}
+    for key in ("members", "founded"):
+        values[key] = str(values[key]) if values[key] is not None else None
+    values["active"] = None if profile.active else False  # active is the default
+    return values

@@ -119,6 +119,7 @@ class BulletinPagesGenerator(Generator):
         addresses += [urls("tag", slug=t.slug) for t in b.tags]
         addresses += [p.url for p in self.context["pages"]]
         addresses += [a.url for a in self.context["articles"]]
+        addresses += self.context.get("sitemap_addresses", [])  # pages other plugins write
         lines = ['<?xml version="1.0" encoding="UTF-8"?>',
                  '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
         lines += [f"<url><loc>{escape(site)}/{escape(a)}</loc></url>" for a in addresses]

@@ -55,6 +55,11 @@ DEFAULTS = {
         "search": "haku/",
         "print": "tulosta/",
         "accessibility": "saavutettavuusseloste/",
+        # offers and needs matched, joint hiring, series, the association profile form
+        "network": "yhteistyo/",
+        "joint_hiring": "yhteistyo/yhteispalkkaus/",
+        "series": "sarjat/{slug}/",
+        "profile_form": "yhdistyksen-tiedot/",
     },
     # The previous output, whose unchanged notice pages a build may take
     # over; `bulletin build` sets it, None renders every page.

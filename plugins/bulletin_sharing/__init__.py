@@ -1,12 +1,14 @@
-"""What a shared link shows: Open Graph tags on notice pages (in the theme)
-and schema.org Event JSON-LD for events. Both need absolute addresses, which
+"""What a shared link shows: Open Graph tags on notice pages (in the theme),
+schema.org Event JSON-LD for events and Organization JSON-LD for associations. Both need absolute addresses, which
 this plugin gives the templates as `site_address`."""
 from pelican import signals
 
 from bulletin_contract.render import json_for_script
 from bulletin_settings import site_address
 
-from .structured import event_data
+from bulletin_contract.render import plain_text
+
+from .structured import event_data, organization_data
 
 
 def add_to_jinja(generator):
@@ -17,7 +19,13 @@ def add_to_jinja(generator):
         association = settings["BULLETIN_URLS"]["association"].format(slug=article.notice.association)
         return json_for_script(event_data(article, site, association, settings["BULLETIN_TIMEZONE"]))
 
+    def organization_json_ld(profile):
+        url = settings["BULLETIN_URLS"]["association"].format(slug=profile.slug)
+        description = plain_text(getattr(profile, "description_html", "") or "") or None
+        return json_for_script(organization_data(profile, site, url, description))
+
     generator.env.globals["site_address"] = site
+    generator.env.globals["organization_json_ld"] = organization_json_ld
     generator.env.globals["event_json_ld"] = event_json_ld
 
 

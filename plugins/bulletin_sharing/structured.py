@@ -71,3 +71,22 @@ def event_data(article, site, association_path, timezone):
         "inLanguage": notice.lang,
     })
     return data
+
+
+def organization_data(profile, site, url, description):
+    """schema.org Organization of an association page, with its identifiers
+    (Y-tunnus, register number) as PropertyValues. Members are left out:
+    schema.org has no count of members (numberOfEmployees is another thing)."""
+    data = {"@context": "https://schema.org", "@type": "Organization", "name": profile.name,
+            "url": f"{site}/{url}"}
+    optional = {"description": description, "email": profile.email, "telephone": profile.phone,
+                "sameAs": profile.website, "foundingDate": str(profile.founded) if profile.founded else None,
+                "taxID": profile.business_id}
+    data.update({key: value for key, value in optional.items() if value})
+    if profile.address:
+        data["address"] = {"@type": "PostalAddress", "streetAddress": profile.address}
+    identifiers = [("Y-tunnus", profile.business_id), ("yhdistysrekisterinumero", profile.register_number)]
+    found = [{"@type": "PropertyValue", "propertyID": name, "value": value} for name, value in identifiers if value]
+    if found:
+        data["identifier"] = found
+    return data

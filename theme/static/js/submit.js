@@ -28,98 +28,12 @@
   var pageTitle = document.title;
   var current = null; // the last valid notice: {text, path, values, ...}
 
-  // --- small helpers --------------------------------------------------------
+  // --- the shared core (form-core.js): helpers and the canonical file ----------
 
-  function format(template, values) {
-    return template.replace(/\{(\w+)\}/g, function (all, name) {
-      return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : all;
-    });
-  }
-
-  function pad(number, width) {
-    var text = String(number);
-    while (text.length < width) {
-      text = "0" + text;
-    }
-    return text;
-  }
-
-  function codePoints(text) {
-    return Array.from(text).length;
-  }
-
-  function oneLine(text) {
-    // As the contract's Text rule: runs of white space become one space.
-    return text.trim().split(/\s+/).filter(Boolean).join(" ");
-  }
-
-  function slugify(text) {
-    // As plugins/bulletin_contract/slugs.py.
-    return text.normalize("NFKD").replace(/[^\x00-\x7f]/g, "").toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
-  }
-
-  function hasControl(text) {
-    return /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(text);
-  }
-
-  function element(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) {
-      node.className = className;
-    }
-    if (text !== undefined) {
-      node.textContent = text;
-    }
-    return node;
-  }
-
-  // --- the canonical file (mirrors writer.py) ---------------------------------
-
-  var ESCAPES = { "\"": "\\\"", "\\": "\\\\", "\n": "\\n", "\t": "\\t" };
-
-  function quote(text) {
-    var out = "";
-    Array.from(text).forEach(function (char) {
-      var code = char.codePointAt(0);
-      if (ESCAPES[char]) {
-        out += ESCAPES[char];
-      } else if (code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 ||
-                 code === 0x2029 || code === 0xfeff) {
-        out += "\\u" + pad(code.toString(16), 4);
-      } else {
-        out += char;
-      }
-    });
-    return "\"" + out + "\"";
-  }
-
-  function empty(value) {
-    return value === undefined || value === null || value === "" ||
-      (Array.isArray(value) && !value.length) ||
-      (typeof value === "object" && !Array.isArray(value) && !Object.keys(value).some(function (key) {
-        return !empty(value[key]);
-      }));
-  }
-
-  function emit(values, table, lines, indent) {
-    Object.keys(table).forEach(function (key) {
-      var value = values[key];
-      if (empty(value)) {
-        return;
-      }
-      if (table[key].kind === "mapping") {
-        lines.push(indent + key + ":");
-        emit(value, table[key].fields, lines, indent + "  ");
-      } else if (typeof value === "boolean") {
-        lines.push(indent + key + ": " + (value ? "true" : "false"));
-      } else if (Array.isArray(value)) {
-        lines.push(indent + key + ": [" + value.map(quote).join(", ") + "]");
-      } else {
-        lines.push(indent + key + ": " + quote(value));
-      }
-    });
-  }
+  var core = window.BulletinForm;
+  var format = core.format, pad = core.pad, codePoints = core.codePoints, oneLine = core.oneLine,
+    slugify = core.slugify, hasControl = core.hasControl, element = core.element, emit = core.emit,
+    lowerFirst = core.lowerFirst, describe = core.describe;
 
   function noticeFile(values, body) {
     var lines = ["---"];
@@ -167,13 +81,10 @@
     return field ? field.value : "";
   }
 
-  function fieldLabel(name) {
-    var wrapper = form.querySelector("[data-field=\"" + name + "\"]");
-    return wrapper ? wrapper.getAttribute("data-label") : name;
-  }
+  var fields = new core.Fields(form, M);
 
-  function lowerFirst(text) {
-    return text.charAt(0).toLocaleLowerCase() + text.slice(1);
+  function fieldLabel(name) {
+    return fields.label(name);
   }
 
   function isEvent() {
@@ -181,32 +92,10 @@
   }
 
   function Checker() {
-    this.errors = [];
+    core.Checker.call(this, fields);
   }
 
-  Checker.prototype.fail = function (name, key, values) {
-    var all = Object.assign({ label: fieldLabel(name) }, values || {});
-    this.errors.push({ name: name, message: format(M[key], all) });
-  };
-
-  // One line of plain text, checked against its rule in the schema.
-  Checker.prototype.text = function (name, rule) {
-    var text = oneLine(value(name));
-    if (!text) {
-      if (rule.required) {
-        this.fail(name, "form_err_required_text", { label: lowerFirst(fieldLabel(name)) });
-      }
-      return "";
-    }
-    if (hasControl(text)) {
-      this.fail(name, "form_err_control");
-    } else if (rule.limit && codePoints(text) > rule.limit) {
-      this.fail(name, "form_err_too_long", { limit: rule.limit, length: codePoints(text) });
-    } else if (rule.pattern && !new RegExp(rule.pattern).test(text)) {
-      this.fail(name, rule.kind === "email" ? "form_err_email" : "form_err_phone");
-    }
-    return text;
-  };
+  Checker.prototype = Object.create(core.Checker.prototype);
 
   Checker.prototype.day = function (name, required) {
     var text = value(name).trim();
@@ -371,20 +260,6 @@
     return field;
   }
 
-  function describe(control, id, on) {
-    var ids = (control.getAttribute("aria-describedby") || "").split(" ").filter(function (x) {
-      return x && x !== id;
-    });
-    if (on) {
-      ids.push(id);
-    }
-    if (ids.length) {
-      control.setAttribute("aria-describedby", ids.join(" "));
-    } else {
-      control.removeAttribute("aria-describedby");
-    }
-  }
-
   function clearErrors() {
     form.querySelectorAll(".bl-field--error").forEach(function (wrapper) {
       wrapper.classList.remove("bl-field--error");
@@ -537,9 +412,7 @@
   }
 
   function githubUrl(path, text) {
-    return "https://github.com/" + schema.repository + "/new/" + encodeURIComponent(schema.branch) +
-      "?filename=" + path.split("/").map(encodeURIComponent).join("/") +
-      "&value=" + encodeURIComponent(text);
+    return core.githubNewFile(schema.repository, schema.branch, path, text);
   }
 
   function mailBody(answers, text) {
@@ -585,37 +458,12 @@
   }
 
   function download() {
-    var blob = new Blob([current.text], { type: "text/markdown;charset=utf-8" });
-    var link = element("a");
-    link.href = URL.createObjectURL(blob);
-    link.download = current.name;
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
-    setTimeout(function () { URL.revokeObjectURL(link.href); }, 10000);
+    core.download(current.text, current.name, "text/markdown;charset=utf-8");
   }
 
   function copy() {
-    var status = preview.querySelector("[data-send-copy-status]");
-    var area = preview.querySelector("[data-file]");
-    function fallback() {
-      area.focus();
-      area.select();
-      var copied = false;
-      try {
-        copied = document.execCommand("copy");
-      } catch (err) {
-        copied = false;
-      }
-      status.textContent = copied ? M.send_copied : M.send_copy_failed;
-    }
-    if (navigator.clipboard && window.isSecureContext) {
-      navigator.clipboard.writeText(current.text).then(function () {
-        status.textContent = M.send_copied;
-      }, fallback);
-    } else {
-      fallback();
-    }
+    core.copy(current.text, preview.querySelector("[data-file]"),
+              preview.querySelector("[data-send-copy-status]"), M);
   }
 
   // --- wiring -------------------------------------------------------------------

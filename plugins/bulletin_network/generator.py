@@ -1,0 +1,113 @@
+"""Writes the cooperation pages and gives the association pages what
+networking adds to them (joint notices, series organised)."""
+import json
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from pelican.generators import Generator
+
+from bulletin_contract import fields
+from bulletin_contract.reader import STATE
+from bulletin_contract.render import Renderer
+from bulletin_contract.schema import profile_schema
+from bulletin_i18n import translator_for
+from bulletin_pages.generator import Urls
+from bulletin_pages.listings import newest_first, soonest_first
+from bulletin_search.generator import LEMMA_CACHE
+from bulletin_search.lemmas import Lemmatizer, load_lemmas
+
+from .matching import Matcher, match
+
+
+@dataclass
+class Need:
+    item: object
+    profile: object
+    answers: list  # [Match], best first
+
+
+@dataclass
+class SeriesView:
+    series: object
+    upcoming: list  # events not yet over, soonest first
+    past: list  # events that are over, newest first
+    other: list  # the series' notices without an event
+
+
+def series_views(series, articles):
+    by_series = defaultdict(list)
+    for article in articles:
+        if article.notice.series:
+            by_series[article.notice.series].append(article)
+    views = {}
+    for slug, one in series.items():
+        notices = by_series.get(slug, [])
+        events = [a for a in notices if a.notice.event]
+        views[slug] = SeriesView(one, soonest_first(a for a in events if not a.expired),
+                                 newest_first(a for a in events if a.expired),
+                                 newest_first(a for a in notices if not a.notice.event))
+    return views
+
+
+def lemmatizer(settings):
+    """The search's lemmatizer, with the lemmas the last build looked up."""
+    cache = Path(settings["CACHE_PATH"], LEMMA_CACHE) if settings.get("CACHE_CONTENT") else None
+    return Lemmatizer(load_lemmas(cache) if cache else None)
+
+
+class NetworkGenerator(Generator):
+    def generate_context(self):
+        self.urls = urls = Urls(self.settings["BULLETIN_URLS"])
+        articles = self.context["articles"]
+        profiles = STATE.associations
+        joint = defaultdict(list)
+        for article in newest_first(articles):
+            for slug in article.notice.partners:
+                joint[slug].append(article)
+        for slug, profile in profiles.items():
+            profile.joint_notices = joint.get(slug, [])
+            profile.series_organised = sorted((s for s in STATE.series.values() if slug in s.organisers),
+                                              key=lambda s: s.name.lower())
+        active = sorted((p for p in profiles.values() if p.active), key=lambda p: p.name.lower())
+        matcher = Matcher(lemmatizer(self.settings), self.settings["BULLETIN_LANGUAGE"])
+        offers = [(matcher.item(text, p.slug), p) for p in active for text in p.offers]
+        needs = [(matcher.item(text, p.slug), p) for p in active for text in p.needs]
+        answers = match([n for n, _ in needs], [o for o, _ in offers])
+        self.offers = offers
+        self.needs = [Need(item, profile, answers[id(item)]) for item, profile in needs]
+        hires = [a for a in articles if a.notice.hire]
+        self.hires = newest_first(a for a in hires if not a.expired)
+        self.earlier_hires = newest_first(a for a in hires if a.expired)
+        render = Renderer()
+        for one in STATE.series.values():
+            one.description_html = render(one.description) if one.description else ""
+        self.series = series_views(STATE.series, articles)
+        self.context["series_profiles"] = STATE.series
+        self.context["network_url"] = urls("network")
+        self.context["profile_form_url"] = urls("profile_form")
+        nav = self.context["nav_items"]
+        nav.insert(next(i for i, (key, _) in enumerate(nav) if key == "nav_associations") + 1,
+                   ("nav_network", urls("network")))
+        self.context.setdefault("sitemap_addresses", []).extend(
+            [urls("network"), urls("joint_hiring"), urls("profile_form")]
+            + [urls("series", slug=slug) for slug in STATE.series])
+
+    def _write(self, writer, url, template, **values):
+        writer.write_file(url + "index.html", self.get_template(template), self.context,
+                          relative_urls=False, page_url=url, **values)
+
+    def generate_output(self, writer):
+        urls = self.urls
+        used = {g for p in STATE.associations.values() for g in p.groups}
+        groups = [g for g in self.settings["BULLETIN_GROUPS"] if g in used]
+        self._write(writer, urls("network"), "network", offers=self.offers, needs=self.needs,
+                    network_groups=groups, hires=self.hires)
+        self._write(writer, urls("joint_hiring"), "joint_hiring", hires=self.hires, earlier=self.earlier_hires)
+        for slug, view in self.series.items():
+            self._write(writer, urls("series", slug=slug), "series", view=view)
+        # The profile form validates with the association table's own rules.
+        schema = profile_schema(self.settings, translator_for(self.settings), STATE.associations)
+        self._write(writer, urls("profile_form"), "profile_form", schema=schema,
+                    profile_schema=json.dumps(schema, ensure_ascii=False),
+                    fields_table=fields.ASSOCIATION_FIELDS)

@@ -1,0 +1,101 @@
+"""Needs met by offers, through the site's Finnish lemmas.
+
+A need and an offer meet when they share a word's lemma (kuljetusapua,
+Kuljetusapu: kuljetusapu) or a part of a compound (Kuljetus turnausmatkoille,
+Kuljetusapu retkille: kuljetus). The words and lemmas are the search's own
+(bulletin_search.lemmas): the same Lemmatizer, the same compound rule. Words
+that say nothing of what is offered (ja, yhdistys, tapahtuma) never make a
+match; rarer shared words weigh more, so the best answer comes first.
+"""
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+from bulletin_search.lemmas import _MIN_PART, _MIN_TAIL, words
+
+# Lemmas shared by nearly any two items: a match on them would be false.
+STOP_LEMMAS = frozenset("""
+ja tai sekä myös kanssa sekä että eli kuin jos kun niin vain joka mikä se ne me te he
+yhdistys järjestö seura kerho muu muut kaikki oma uusi hyvä eri sama yksi kaksi
+apu avu työ olla tehdä saada voida varten esim esimerkiksi noin h vko viikko kk
+tapahtuma tilaisuus toiminta asia
+""".split())
+
+MAX_ANSWERS = 3  # offers shown under one need
+# A shared part of two compounds says less than a shared word (valokuva and
+# valotekniikka share valo), so it weighs less.
+PART_WEIGHT = 0.5
+
+
+@dataclass
+class Item:
+    """One offer or need: its text, its association, and its lemma keys."""
+
+    text: str
+    association: str
+    keys: dict = field(default_factory=dict)  # key -> the word of the text it came from
+    whole: set = field(default_factory=set)  # keys that are a word's own lemma, not a part
+
+@dataclass
+class Match:
+    offer: Item
+    score: float
+    shared: list  # the offer's own words that met the need
+
+
+class Matcher:
+    """Keys of texts by `lemmatize` (a bulletin_search Lemmatizer)."""
+
+    def __init__(self, lemmatize, lang="fi"):
+        self.lemmatize, self.lang = lemmatize, lang
+
+    def keys(self, text):
+        """({key: word}, whole keys): each word's lemma, and the parts of a
+        compound lemma."""
+        found, whole = {}, set()
+        for word in words(text):
+            lemma = self.lemmatize(word, self.lang)
+            for key in (lemma, *self.parts(lemma)):
+                if key not in STOP_LEMMAS and len(key) >= _MIN_PART:
+                    found.setdefault(key, word)
+                    whole.update([key] if key == lemma else [])
+        return found, whole
+
+    def parts(self, lemma):
+        """Heads and tails of a compound whose both sides are words
+        (kuljetus in kuljetusapu, retki in kesäretki), as lemmas. A tail
+        shorter than the search's shortest compound tail (apu) is too often
+        an ending to stand for the compound; its head still does."""
+        is_word = self.lemmatize.is_word
+        out = []
+        for cut in range(_MIN_PART, len(lemma) - _MIN_PART + 1):
+            head, tail = lemma[:cut], lemma[cut:]
+            if is_word(head, self.lang) and is_word(tail, self.lang):
+                out += [self.lemmatize(head, self.lang)] + ([tail] if len(tail) >= _MIN_TAIL else [])
+        return out
+
+    def item(self, text, association):
+        return Item(text, association, *self.keys(text))
+
+
+def match(needs, offers, most=MAX_ANSWERS):
+    """{id of a need: [Match]}, best first; an offer of the need's own
+    association answers nothing."""
+    every = needs + offers
+    frequency = Counter(key for item in every for key in item.keys)
+    weight = {key: math.log(1 + len(every) / count) for key, count in frequency.items()}
+    answers = {}
+    for need in needs:
+        found = []
+        for offer in offers:
+            if offer.association == need.association:
+                continue
+            shared = [key for key in need.keys if key in offer.keys]
+            if shared:
+                words_met = sorted({offer.keys[key] for key in shared})
+                score = sum(weight[k] * (1 if k in need.whole and k in offer.whole else PART_WEIGHT)
+                            for k in shared)
+                found.append(Match(offer, score, words_met))
+        found.sort(key=lambda m: (-m.score, m.offer.association, m.offer.text))
+        answers[id(need)] = found[:most]
+    return answers

@@ -1,0 +1,287 @@
+/* The forms' shared core, driven by the schema the build exports from the
+   content contract's tables (plugins/bulletin_contract/schema.py): small text
+   helpers, the canonical YAML writer (mirrors writer.py), one line of text
+   checked against its rule, the error summary (GOV.UK / Suomi.fi pattern),
+   and the ways to hand a file over. Used by submit.js (laheta/) and
+   profile.js (yhdistyksen-tiedot/); loaded before them. */
+(function () {
+  "use strict";
+
+  // --- small helpers --------------------------------------------------------
+
+  function format(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (all, name) {
+      return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : all;
+    });
+  }
+
+  function pad(number, width) {
+    var text = String(number);
+    while (text.length < width) {
+      text = "0" + text;
+    }
+    return text;
+  }
+
+  function codePoints(text) {
+    return Array.from(text).length;
+  }
+
+  function oneLine(text) {
+    // As the contract's Text rule: runs of white space become one space.
+    return text.trim().split(/\s+/).filter(Boolean).join(" ");
+  }
+
+  function slugify(text) {
+    // As plugins/bulletin_contract/slugs.py.
+    return text.normalize("NFKD").replace(/[^\x00-\x7f]/g, "").toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+  }
+
+  function hasControl(text) {
+    return /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(text);
+  }
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) {
+      node.className = className;
+    }
+    if (text !== undefined) {
+      node.textContent = text;
+    }
+    return node;
+  }
+
+  // --- the canonical file (mirrors writer.py) ---------------------------------
+
+  var ESCAPES = { "\"": "\\\"", "\\": "\\\\", "\n": "\\n", "\t": "\\t" };
+
+  function quote(text) {
+    var out = "";
+    Array.from(text).forEach(function (char) {
+      var code = char.codePointAt(0);
+      if (ESCAPES[char]) {
+        out += ESCAPES[char];
+      } else if (code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 ||
+                 code === 0x2029 || code === 0xfeff) {
+        out += "\\u" + pad(code.toString(16), 4);
+      } else {
+        out += char;
+      }
+    });
+    return "\"" + out + "\"";
+  }
+
+  function empty(value) {
+    return value === undefined || value === null || value === "" ||
+      (Array.isArray(value) && !value.length) ||
+      (typeof value === "object" && !Array.isArray(value) && !Object.keys(value).some(function (key) {
+        return !empty(value[key]);
+      }));
+  }
+
+  function emit(values, table, lines, indent) {
+    Object.keys(table).forEach(function (key) {
+      var value = values[key];
+      if (empty(value)) {
+        return;
+      }
+      if (table[key].kind === "mapping") {
+        lines.push(indent + key + ":");
+        emit(value, table[key].fields, lines, indent + "  ");
+      } else if (typeof value === "boolean") {
+        lines.push(indent + key + ": " + (value ? "true" : "false"));
+      } else if (Array.isArray(value)) {
+        lines.push(indent + key + ": [" + value.map(quote).join(", ") + "]");
+      } else {
+        lines.push(indent + key + ": " + quote(value));
+      }
+    });
+  }
+
+  // --- reading a form and checking one value against its rule ----------------
+
+  // Pattern rules name their own message: form_err_<kind>.
+  function Fields(form, messages) {
+    this.form = form;
+    this.M = messages;
+  }
+
+  Fields.prototype.input = function (name) {
+    return this.form.elements[name];
+  };
+
+  Fields.prototype.value = function (name) {
+    var field = this.input(name);
+    return field ? field.value : "";
+  };
+
+  Fields.prototype.label = function (name) {
+    var wrapper = this.form.querySelector("[data-field=\"" + name + "\"]");
+    return wrapper ? wrapper.getAttribute("data-label") : name;
+  };
+
+  function lowerFirst(text) {
+    return text.charAt(0).toLocaleLowerCase() + text.slice(1);
+  }
+
+  function Checker(fields) {
+    this.fields = fields;
+    this.errors = [];
+  }
+
+  Checker.prototype.fail = function (name, key, values) {
+    var all = Object.assign({ label: this.fields.label(name) }, values || {});
+    this.errors.push({ name: name, message: format(this.fields.M[key], all) });
+  };
+
+  Checker.prototype.required = function (name) {
+    this.fail(name, "form_err_required_text", { label: lowerFirst(this.fields.label(name)) });
+  };
+
+  // One line of plain text (or `text` itself), checked against its rule in the schema.
+  Checker.prototype.text = function (name, rule, text) {
+    text = oneLine(text === undefined ? this.fields.value(name) : text);
+    if (!text) {
+      if (rule.required) {
+        this.required(name);
+      }
+      return "";
+    }
+    if (hasControl(text)) {
+      this.fail(name, "form_err_control");
+    } else if (rule.limit && codePoints(text) > rule.limit) {
+      this.fail(name, "form_err_too_long", { limit: rule.limit, length: codePoints(text) });
+    } else if (rule.pattern && !new RegExp(rule.pattern).test(text)) {
+      this.fail(name, "form_err_" + rule.kind);
+    }
+    return text;
+  };
+
+  // --- showing errors: a summary that takes focus, a message by each field ----
+
+  function describe(control, id, on) {
+    var ids = (control.getAttribute("aria-describedby") || "").split(" ").filter(function (x) {
+      return x && x !== id;
+    });
+    if (on) {
+      ids.push(id);
+    }
+    if (ids.length) {
+      control.setAttribute("aria-describedby", ids.join(" "));
+    } else {
+      control.removeAttribute("aria-describedby");
+    }
+  }
+
+  // A field's control is #f-<name>: an input, or the fieldset of a group of choices.
+  function Errors(form, summary, prefix) {
+    this.form = form;
+    this.summary = summary;
+    this.prefix = prefix;
+    this.pageTitle = document.title;
+  }
+
+  Errors.prototype.control = function (name) {
+    return this.form.querySelector("#f-" + name);
+  };
+
+  Errors.prototype.clear = function () {
+    var self = this;
+    this.form.querySelectorAll(".bl-field--error").forEach(function (wrapper) {
+      wrapper.classList.remove("bl-field--error");
+      var name = wrapper.getAttribute("data-field");
+      self.form.querySelector("#f-" + name + "-error").hidden = true;
+      var control = self.control(name);
+      describe(control, "f-" + name + "-error", false);
+      control.removeAttribute("aria-invalid");
+    });
+    this.summary.hidden = true;
+    document.title = this.pageTitle;
+  };
+
+  Errors.prototype.show = function (errors) {
+    var self = this;
+    var list = this.summary.querySelector("[data-error-list]");
+    list.textContent = "";
+    var shown = {};
+    errors.forEach(function (error) {
+      var control = self.control(error.name);
+      var first = control.tagName === "FIELDSET" ? control.querySelector("input") : control;
+      var item = element("li");
+      var link = element("a", null, error.message);
+      link.href = "#" + first.id;
+      link.addEventListener("click", function (event) {
+        event.preventDefault();
+        first.focus();
+        self.form.querySelector("[data-field=\"" + error.name + "\"]").scrollIntoView({ block: "start" });
+      });
+      item.appendChild(link);
+      list.appendChild(item);
+      if (shown[error.name]) {
+        return; // one inline message per field: the first
+      }
+      shown[error.name] = true;
+      self.form.querySelector("[data-field=\"" + error.name + "\"]").classList.add("bl-field--error");
+      var message = self.form.querySelector("#f-" + error.name + "-error");
+      message.querySelector("[data-error-text]").textContent = error.message;
+      message.hidden = false;
+      describe(control, message.id, true);
+      if (control.tagName !== "FIELDSET") {
+        control.setAttribute("aria-invalid", "true");
+      }
+    });
+    this.summary.hidden = false;
+    document.title = this.prefix + " " + this.pageTitle;
+    this.summary.focus();
+  };
+
+  // --- the ways to hand a file over -------------------------------------------
+
+  function githubNewFile(repository, branch, path, text) {
+    return "https://github.com/" + repository + "/new/" + encodeURIComponent(branch) +
+      "?filename=" + path.split("/").map(encodeURIComponent).join("/") +
+      "&value=" + encodeURIComponent(text);
+  }
+
+  function download(text, name, type) {
+    var blob = new Blob([text], { type: type });
+    var link = element("a");
+    link.href = URL.createObjectURL(blob);
+    link.download = name;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(function () { URL.revokeObjectURL(link.href); }, 10000);
+  }
+
+  // Copies `text`; else selects it in `area` for Ctrl+C. Says which in `status`.
+  function copy(text, area, status, M) {
+    function fallback() {
+      area.focus();
+      area.select();
+      var copied = false;
+      try {
+        copied = document.execCommand("copy");
+      } catch (err) {
+        copied = false;
+      }
+      status.textContent = copied ? M.send_copied : M.send_copy_failed;
+    }
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text).then(function () {
+        status.textContent = M.send_copied;
+      }, fallback);
+    } else {
+      fallback();
+    }
+  }
+
+  window.BulletinForm = {
+    format: format, pad: pad, codePoints: codePoints, oneLine: oneLine, slugify: slugify,
+    hasControl: hasControl, element: element, quote: quote, empty: empty, emit: emit,
+    Fields: Fields, Checker: Checker, lowerFirst: lowerFirst, describe: describe, Errors: Errors,
+    githubNewFile: githubNewFile, download: download, copy: copy
+  };
+}());

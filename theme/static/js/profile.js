@@ -1,0 +1,201 @@
+/* The association profile form (yhdistyksen-tiedot/).
+
+   Checks the answers with the association table's own rules (the schema the
+   build writes into data-schema from ASSOCIATION_FIELDS in
+   plugins/bulletin_contract/fields.py) and writes the association file in the
+   canonical form of writer.association_file, with the shared core
+   (form-core.js). An update starts from the association's present values
+   and keeps its slug (the file's name). Nothing is sent anywhere. */
+(function () {
+  "use strict";
+
+  var core = window.BulletinForm;
+  var form = document.querySelector("[data-profile-form]");
+  if (!form || !core) {
+    return;
+  }
+  var schema = JSON.parse(form.getAttribute("data-schema"));
+  var M = schema.messages;
+  var RULES = schema.fields;
+  var fields = new core.Fields(form, M);
+  var errors = new core.Errors(form, form.querySelector("[data-error-summary]"), M.form_error_prefix);
+  var preview = document.querySelector("[data-preview]");
+  var current = null;
+  var bySlug = {};
+  schema.associations.forEach(function (a) { bySlug[a.slug] = a; });
+
+  // --- an update starts from the present values ------------------------------
+
+  function fill(values) {
+    ["name", "description", "website", "email", "phone", "address", "members", "founded",
+     "register_number", "business_id"].forEach(function (name) {
+      fields.input(name).value = values[name] || "";
+    });
+    fields.input("offers").value = (values.offers || []).join("\n");
+    fields.input("needs").value = (values.needs || []).join("\n");
+    form.querySelectorAll("input[name=groups]").forEach(function (box) {
+      box.checked = (values.groups || []).indexOf(box.value) >= 0;
+    });
+    fields.input("retired").checked = values.active === false;
+  }
+
+  // --- checking ---------------------------------------------------------------
+
+  function lines(check, name) {
+    // One offer or need a line, each checked like a line of text.
+    var rule = RULES[name];
+    var items = [];
+    fields.value(name).split("\n").forEach(function (line) {
+      var text = core.oneLine(line);
+      if (!text || items.indexOf(text) >= 0) {
+        return;
+      }
+      if (core.hasControl(text)) {
+        check.fail(name, "form_err_control");
+      } else if (core.codePoints(text) > rule.limit) {
+        check.fail(name, "form_err_line_too_long", { limit: rule.limit, line: text.slice(0, 40) + "…" });
+      }
+      items.push(text);
+    });
+    if (items.length > rule.most) {
+      check.fail(name, "form_err_too_many_lines", { most: rule.most, count: items.length });
+    }
+    return items;
+  }
+
+  function number(check, name) {
+    var rule = RULES[name];
+    var text = fields.value(name).replace(/\s+/g, "");
+    if (text && (!/^\d+$/.test(text) || +text < rule.least || +text > rule.most)) {
+      check.fail(name, "form_err_number", { least: rule.least, most: rule.most });
+    }
+    return text;
+  }
+
+  function businessId(check) {
+    var text = check.text("business_id", RULES.business_id, fields.value("business_id").replace(/\s+/g, ""));
+    var match = new RegExp(RULES.business_id.pattern).exec(text);
+    if (match) {
+      // the check digit, with the weights fields.py uses
+      var sum = 0;
+      schema.businessIdWeights.forEach(function (weight, i) { sum += weight * +match[1].charAt(i); });
+      var rest = sum % 11;
+      if (rest === 1 || (rest === 0 ? 0 : 11 - rest) !== +match[2]) {
+        check.fail("business_id", "form_err_business_id_check");
+      }
+    }
+    return text;
+  }
+
+  function description(check) {
+    var rule = RULES.description;
+    var text = fields.value("description").replace(/\r\n?/g, "\n").trim();
+    if (/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(text)) {
+      check.fail("description", "form_err_control");
+    } else if (core.codePoints(text) > rule.limit) {
+      check.fail("description", "form_err_too_long", { limit: rule.limit, length: core.codePoints(text) });
+    }
+    return text;
+  }
+
+  function checkAnswers() {
+    var check = new core.Checker(fields);
+    var slug = fields.value("slug");
+    var values = {};
+    values.name = check.text("name", RULES.name);
+    if (!slug && values.name) {
+      slug = core.slugify(values.name.replace(/\s+ry$/i, ""));
+      if (bySlug[slug]) {
+        check.fail("name", "form_err_slug_taken", { name: bySlug[slug].name });
+      }
+    }
+    values.description = description(check);
+    values.groups = Array.from(form.querySelectorAll("input[name=groups]:checked"), function (box) {
+      return box.value;
+    });
+    values.website = check.text("website", RULES.website);
+    values.email = check.text("email", RULES.email);
+    values.phone = check.text("phone", RULES.phone);
+    values.address = check.text("address", RULES.address);
+    values.offers = lines(check, "offers");
+    values.needs = lines(check, "needs");
+    values.members = number(check, "members");
+    values.founded = number(check, "founded");
+    values.register_number = check.text("register_number", RULES.register_number);
+    values.business_id = businessId(check);
+    values.active = fields.input("retired").checked ? false : null;
+    return { errors: check.errors, values: values, slug: slug };
+  }
+
+  // --- the file and the ways to send it ---------------------------------------
+
+  function prepare(answers) {
+    var out = [];
+    core.emit(answers.values, RULES, out, "");
+    var text = out.join("\n") + "\n";
+    var path = schema.folder + answers.slug + ".yml";
+    var update = Boolean(bySlug[answers.slug]);
+    current = { text: text, path: path, name: answers.slug + ".yml" };
+    preview.querySelector("[data-file]").value = text;
+    preview.querySelector("[data-preview-path]").textContent = path;
+    var github = preview.querySelector("[data-send-github]");
+    if (github) {
+      // GitHub prefills a new file only; an update opens the file to paste over.
+      var url = update
+        ? "https://github.com/" + schema.repository + "/edit/" + encodeURIComponent(schema.branch) + "/" + path
+        : core.githubNewFile(schema.repository, schema.branch, path, text);
+      github.hidden = url.length > schema.githubLimit;
+      github.href = github.hidden ? "#" : url;
+      preview.querySelector("[data-send-github-hint]").textContent = update ? M.profile_github_update : M.profile_github_new;
+    }
+    preview.querySelector("[data-send-download-hint]").textContent =
+      core.format(M.send_download_hint, { filename: current.name });
+    var mail = preview.querySelector("[data-send-mail]");
+    if (mail) {
+      mail.href = "mailto:" + schema.contactEmail +
+        "?subject=" + encodeURIComponent(core.format(M.profile_mail_subject, { name: answers.values.name })) +
+        "&body=" + encodeURIComponent(M.mail_intro + "\n\n" + path + "\n" + M.mail_begin + "\n" + text + M.mail_end + "\n");
+    }
+    preview.querySelector("[data-send-copy-status]").textContent = "";
+  }
+
+  // --- wiring -------------------------------------------------------------------
+
+  fields.input("slug").addEventListener("change", function () {
+    var chosen = bySlug[fields.value("slug")];
+    fill(chosen ? chosen.values : {});
+  });
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    errors.clear();
+    var answers = checkAnswers();
+    if (answers.errors.length) {
+      errors.show(answers.errors);
+      return;
+    }
+    prepare(answers);
+    form.hidden = true;
+    preview.hidden = false;
+    preview.querySelector("h2").focus();
+  });
+  preview.querySelector("[data-send-download]").addEventListener("click", function () {
+    core.download(current.text, current.name, "text/yaml;charset=utf-8");
+  });
+  preview.querySelector("[data-send-copy]").addEventListener("click", function () {
+    core.copy(current.text, preview.querySelector("[data-file]"),
+              preview.querySelector("[data-send-copy-status]"), M);
+  });
+  preview.querySelector("[data-edit]").addEventListener("click", function () {
+    preview.hidden = true;
+    form.hidden = false;
+    fields.input("name").focus();
+  });
+
+  var asked = new URLSearchParams(window.location.search).get("yhdistys");
+  if (asked && bySlug[asked]) {
+    fields.input("slug").value = asked;
+    fill(bySlug[asked].values);
+  }
+  document.querySelector("[data-submit-nojs]").hidden = true;
+  form.hidden = false;
+}());

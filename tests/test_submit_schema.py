@@ -60,7 +60,7 @@ def test_every_example_notice_round_trips_through_the_writer(tmp_path):
         notice = read_notice(path, path.read_bytes(), ctx)
         again = read_notice(path, notice_file(notice_values(notice), notice.body).encode(), ctx)
         for name in ("title", "association", "category", "date", "summary", "tags", "expires", "event",
-                     "contact", "lang"):
+                     "contact", "lang", "partners", "hire", "series", "materials"):
             assert getattr(again, name) == getattr(notice, name), (path, name)
 
 

@@ -226,7 +226,7 @@ class SiteFiles:
     """Where a text's {static} addresses may lead: files in these folders
     (STATIC_PATHS) of the content folder `root`; None: not looked up."""
 
-    folders: tuple = ("images",)
+    folders: tuple = ("images", "files")  # the example's STATIC_PATHS
     root: str = None
 
 

@@ -524,7 +524,7 @@ class Materials:
         path = f"{local.group(1)}/{local.group(2)}"
         if ctx.files.root is not None and not os.path.isfile(os.path.join(ctx.files.root, path)):
             raise Invalid("err_material_missing", key=key, value=text, folder=local.group(1))
-        return path  # a site address, as the file is published
+        return text
 
 
 EMAIL = Pattern("email", _EMAIL, "err_email", 200)

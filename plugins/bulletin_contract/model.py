@@ -116,7 +116,7 @@ class Notice:
     partners: list = field(default_factory=list)  # slugs of the other associations in it
     hire: Hire = None
     series: str = None  # slug of content/series/<slug>.yml
-    materials: list = field(default_factory=list)  # [(title, address)]; a site file's address is relative
+    materials: list = field(default_factory=list)  # [(title, address as written)]
     lines: dict = field(default_factory=dict)
 
     def last_current_day(self, expiry_days):

@@ -47,6 +47,9 @@ def _emit(values, table, lines, indent, key_path, line_keys):
         if isinstance(rule.parse, fields.Mapping):
             lines.append(f"{indent}{key}:")
             _emit(value, rule.parse.fields, lines, indent + "  ", here, line_keys)
+        elif isinstance(rule.parse, fields.Materials):  # title: address, a line each
+            lines.append(f"{indent}{key}:")
+            lines.extend(f"{indent}  {quote(title)}: {quote(address)}" for title, address in value.items())
         elif isinstance(value, bool):
             lines.append(f"{indent}{key}: {'true' if value else 'false'}")
         elif isinstance(value, list):
@@ -112,6 +115,11 @@ def notice_values(notice):
             "dates": [when_text(d) for d in e.dates], "status": e.status, "status_note": e.status_note,
             "registration_deadline": when_text(e.registration_deadline) if e.registration_deadline else None,
         }
+    if notice.hire:
+        h = notice.hire
+        values["hire"] = {"hours_per_week": str(h.hours_per_week), "pay_subsidy": h.pay_subsidy, "tasks": h.tasks,
+                          "from": when_text(h.starts) if h.starts else None}
+    values.update(partners=list(notice.partners), series=notice.series, materials=dict(notice.materials))
     if notice.contact:
         c = notice.contact
         values["contact"] = {"name": c.name, "email": c.email, "phone": c.phone,

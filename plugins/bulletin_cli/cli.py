@@ -135,7 +135,7 @@ def cmd_publish(args):
 
 def cmd_issue_form(args):
     settings = load_settings(args.settings)
-    text = issue_form.form_yaml(settings, translator_for(settings))
+    text = issue_form.form_yaml(settings, translator_for(settings), profile=args.profile)
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")
     else:
@@ -193,6 +193,8 @@ def parser():
 
     cmd = sub.add_parser("issue-form", help="write the GitHub issue form for notices (YAML)")
     cmd.add_argument("--output", help=f"file to write (default: standard output), e.g. {issue_form.TEMPLATE_PATH}")
+    cmd.add_argument("--profile", action="store_true",
+                     help=f"the association profile form instead, e.g. {issue_form.PROFILE_TEMPLATE_PATH}")
     cmd.set_defaults(run=cmd_issue_form)
 
     for name in ("from-issue", "add", "new", "publish"):

@@ -1,16 +1,18 @@
-"""The GitHub issue form for notices: its fields, its YAML and reading its answers.
+"""The GitHub issue forms: their fields, their YAML and reading a notice's answers.
 
-One list of fields gives both the form (.github/ISSUE_TEMPLATE/ilmoitus.yml,
+One list of fields gives both the notice form (.github/ISSUE_TEMPLATE/ilmoitus.yml,
 written by `bulletin issue-form`) and the reading of a submitted issue's body
 (`bulletin from-issue`), with the labels from the translation table, so the
-two cannot disagree. A test holds the committed form to this list.
+two cannot disagree. The association profile form (yhdistys.yml, `bulletin
+issue-form --profile`) has the same labels as the site's profile form. A test
+holds the committed forms to these lists.
 """
 import re
 from dataclasses import dataclass
 
 import yaml
 
-from bulletin_contract.fields import NOTICE_FIELDS
+from bulletin_contract.fields import ASSOCIATION_FIELDS, NOTICE_FIELDS
 from bulletin_contract.problems import Problem
 
 ISSUE_LABEL = "ilmoitus"
@@ -25,12 +27,13 @@ class IssueField:
     target: tuple  # key path in the notice's front matter; () for the body
     required: bool = False
     hint_key: str = None
+    options: str = None  # "categories", "groups" or the translation key of a checkbox's one option
 
 
 FIELDS = [
     IssueField("title", "f_title", "input", ("title",), True, "f_title_hint"),
     IssueField("association", "f_association", "input", ("association",), True, "issue_association_hint"),
-    IssueField("category", "f_category", "dropdown", ("category",), True),
+    IssueField("category", "f_category", "dropdown", ("category",), True, options="categories"),
     IssueField("start", "issue_start", "input", ("event", "start"), hint_key="issue_start_hint"),
     IssueField("end", "issue_end", "input", ("event", "end"), hint_key="issue_end_hint"),
     IssueField("location", "f_location", "input", ("event", "location"), hint_key="issue_location_hint"),
@@ -46,36 +49,67 @@ FIELDS = [
     IssueField("contact_name", "f_contact_name", "input", ("contact", "name")),
     IssueField("contact_email", "f_contact_email", "input", ("contact", "email")),
     IssueField("contact_phone", "f_contact_phone", "input", ("contact", "phone"), hint_key="f_contact_phone_hint"),
-    IssueField("consent", "issue_consent", "checkboxes", ("contact", "consent")),
+    IssueField("consent", "issue_consent", "checkboxes", ("contact", "consent"), options="issue_consent_option"),
 ]
 BY_ID = {field.id: field for field in FIELDS}
 
+# --- the association profile form: the site's profile form's labels and hints ---
+PROFILE_LABEL = "yhdistys"
+PROFILE_TEMPLATE_PATH = ".github/ISSUE_TEMPLATE/yhdistys.yml"
+PROFILE_FIELDS = [
+    IssueField("slug", "p_which", "input", (), hint_key="profile_issue_slug_hint"),
+    IssueField("name", "p_name", "input", ("name",), True, "p_name_hint"),
+    IssueField("description", "p_description", "textarea", ("description",), hint_key="p_description_hint"),
+    IssueField("groups", "p_groups", "checkboxes", ("groups",), options="groups"),
+    IssueField("offers", "p_offers", "textarea", ("offers",), hint_key="p_offers_hint"),
+    IssueField("needs", "p_needs", "textarea", ("needs",), hint_key="p_needs_hint"),
+    IssueField("website", "p_website", "input", ("website",), hint_key="p_website_hint"),
+    IssueField("email", "p_email", "input", ("email",)),
+    IssueField("phone", "p_phone", "input", ("phone",), hint_key="f_contact_phone_hint"),
+    IssueField("address", "p_address", "input", ("address",), hint_key="p_address_hint"),
+    IssueField("members", "p_members", "input", ("members",), hint_key="p_members_hint"),
+    IssueField("founded", "p_founded", "input", ("founded",), hint_key="p_founded_hint"),
+    IssueField("register_number", "p_register_number", "input", ("register_number",),
+               hint_key="p_register_number_hint"),
+    IssueField("business_id", "p_business_id", "input", ("business_id",), hint_key="p_business_id_hint"),
+    IssueField("active", "p_active", "checkboxes", ("active",), hint_key="p_retired_hint", options="p_retired"),
+]
 
-def _limit(target):
-    rule = NOTICE_FIELDS.get(target[0]) if target else None
-    return getattr(rule.parse, "limit", None) if rule and len(target) == 1 else None
+
+def _hint_values(target, table):
+    """What a hint may name of its rule: {limit}, and {most} of a list."""
+    parser = table[target[0]].parse if len(target) == 1 and target[0] in table else None
+    return {"limit": getattr(parser, "limit", None), "most": getattr(parser, "most", None)}
 
 
-def form_yaml(settings, t):
-    """The issue form's YAML text."""
-    body = [{"type": "markdown", "attributes": {"value": t("issue_form_intro")}}]
-    for field in FIELDS:
+def _options(field, settings, t):
+    if field.options == "categories":
+        return list(settings["BULLETIN_CATEGORIES"].values())
+    if field.options == "groups":
+        return [{"label": group} for group in settings["BULLETIN_GROUPS"]]
+    return [{"label": t(field.options)}]
+
+
+def form_yaml(settings, t, profile=False):
+    """The issue form's YAML text: the notice form, or the association profile form."""
+    fields, table = (PROFILE_FIELDS, ASSOCIATION_FIELDS) if profile else (FIELDS, NOTICE_FIELDS)
+    prefix = "profile_issue" if profile else "issue_form"
+    body = [{"type": "markdown", "attributes": {"value": t(f"{prefix}_intro")}}]
+    for field in fields:
         attributes = {"label": t(field.label_key)}
         if field.hint_key:
-            attributes["description"] = t(field.hint_key, limit=_limit(field.target))
-        if field.type == "dropdown":
-            attributes["options"] = list(settings["BULLETIN_CATEGORIES"].values())
-        if field.type == "checkboxes":
-            attributes["options"] = [{"label": t("issue_consent_option")}]
+            attributes["description"] = t(field.hint_key, **_hint_values(field.target, table))
+        if field.options:
+            attributes["options"] = _options(field, settings, t)
         item = {"type": field.type, "id": field.id, "attributes": attributes}
         if field.required:
             item["validations"] = {"required": True}
         body.append(item)
     form = {
-        "name": t("issue_form_name"),
-        "description": t("issue_form_description"),
-        "title": f"{t('issue_form_name')}: ",
-        "labels": [ISSUE_LABEL],
+        "name": t(f"{prefix}_name"),
+        "description": t(f"{prefix}_description"),
+        "title": f"{t(f'{prefix}_name')}: ",
+        "labels": [PROFILE_LABEL if profile else ISSUE_LABEL],
         "body": body,
     }
     header = ("# Written by `bulletin issue-form` from the field list in plugins/bulletin_cli/issue_form.py\n"

@@ -42,8 +42,9 @@
       item.hidden = !shows(item);
       count += item.hidden ? 0 : 1;
     });
-    document.querySelectorAll("[data-filter-section]").forEach(function (section) {
-      section.hidden = !section.querySelector("li:not([hidden])");
+    // a list with nothing to show goes, and its heading with it
+    document.querySelectorAll("[data-filter-section]").forEach(function (list) {
+      list.hidden = list.previousElementSibling.hidden = !list.querySelector("li:not([hidden])");
     });
     status.textContent = form.getAttribute("data-shown").replace("{count}", String(count));
   }

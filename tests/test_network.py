@@ -1,0 +1,303 @@
+"""Networking: association facts and their rules, joint notices, joint hiring,
+series with material, the matching of needs to offers, and their pages."""
+import json
+
+import pytest
+
+from bulletin_contract.checks import context_for
+from bulletin_contract.fields import ASSOCIATION_FIELDS, Invalid, business_id_check_digit
+from bulletin_contract.validate import read_association
+from bulletin_contract.writer import association_file
+from bulletin_i18n import Translator
+from bulletin_network.matching import Matcher, match
+from bulletin_search.lemmas import Lemmatizer
+from bulletin_settings import DEFAULTS
+from conftest import ASSOCIATION, event_text, notice_text
+
+T = Translator("fi")
+CTX = context_for(dict(DEFAULTS), T)
+PDF = b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n"
+
+
+# --- Y-tunnus and the association's fields ---------------------------------------
+
+@pytest.mark.parametrize("value, check", [
+    ("0112038", 9), ("1572860", 0), ("1618033", 3), ("1414213", 0), ("2617416", 4),
+])
+def test_business_id_check_digit(value, check):
+    assert business_id_check_digit(value) == check
+
+
+def test_a_remainder_of_one_has_no_check_digit():
+    assert business_id_check_digit("3141592") is None
+
+
+def parse(key, value):
+    return ASSOCIATION_FIELDS[key].parse(value, key, CTX)
+
+
+@pytest.mark.parametrize("value, key", [
+    ("0112038-8", "err_business_id_check"),  # a typo in the check digit
+    ("0112083-9", "err_business_id_check"),  # two digits swapped
+    ("3141592-0", "err_business_id_check"),  # no check digit can be right
+    ("112038-9", "err_business_id_zero"),  # the old form without the leading zero
+    ("01120389", "err_business_id"),
+    ("0112038–9", "err_business_id"),  # an en dash
+    ("FI01120389", "err_business_id"),
+])
+def test_a_wrong_business_id_is_refused(value, key):
+    with pytest.raises(Invalid) as err:
+        parse("business_id", value)
+    assert err.value.message_key == key
+
+
+def test_a_business_id_with_spaces_is_written_without():
+    assert parse("business_id", " 0112038-9 ") == "0112038-9"
+
+
+@pytest.mark.parametrize("key, value, ok", [
+    ("register_number", "123.456", True), ("register_number", "1.234", True),
+    ("register_number", "123456", False), ("register_number", "12.34", False),
+    ("members", "120", True), ("members", "0", False), ("members", "noin 100", False), ("members", "1,5", False),
+    ("founded", "1987", True), ("founded", "87", False), ("founded", "2200", False),
+    ("active", "false", True), ("active", "ehkä", False),
+])
+def test_association_fact_rules(key, value, ok):
+    if ok:
+        parse(key, value)
+    else:
+        with pytest.raises(Invalid):
+            parse(key, value)
+
+
+def test_offers_and_needs_are_limited_in_length_and_number():
+    assert parse("offers", ["Äänentoisto", "Äänentoisto", "Kuljetus"]) == ["Äänentoisto", "Kuljetus"]
+    with pytest.raises(Invalid) as err:
+        parse("needs", ["x" * 201])
+    assert err.value.message_key == "err_too_long"
+    with pytest.raises(Invalid) as err:
+        parse("offers", [f"Tarjous {i}" for i in range(13)])
+    assert err.value.message_key == "err_too_many_items"
+
+
+def test_check_names_the_line_of_a_bad_association_fact(site, capsys):
+    site.association("testikyla", ASSOCIATION + 'offers: ["Kuljetusapua"]\nbusiness_id: "0112038-8"\nmembers: "-5"\n')
+    assert site.check() == 1
+    out = capsys.readouterr().out
+    assert "testikyla.yml:6: Y-tunnuksen 0112038-8 tarkistusnumero ei täsmää" in out
+    assert "testikyla.yml:7: Kentän members arvo -5 ei kelpaa" in out
+
+
+def test_the_writer_writes_an_association_file_that_reads_back():
+    values = {"name": 'Testi "ry"', "description": "Rivi.\n\nToinen: kappale.", "groups": ["nuoret"],
+              "offers": ["Kuljetusapu: auto"], "needs": ["- tila"], "members": "12", "business_id": "0112038-9",
+              "active": False}
+    profile = read_association("testi.yml", association_file(values).encode(), CTX)
+    assert (profile.name, profile.description, profile.offers, profile.needs, profile.members, profile.active) == (
+        'Testi "ry"', "Rivi.\n\nToinen: kappale.", ["Kuljetusapu: auto"], ["- tila"], 12, False)
+
+
+# --- notices: partners, hiring, series, material, retired associations -----------
+
+@pytest.fixture
+def network_site(site):
+    site.association("kuoro", "name: Kuoro ry\ngroups: [kulttuuri]\n")
+    site.association("pallo", "name: Pallo ry\n")
+    site.association("vanha", "name: Vanha kerho ry\nactive: false\n")
+    (site.content / "series").mkdir()
+    (site.content / "series" / "illat.yml").write_text(
+        "name: Järjestöillat\norganisers: [testikyla]\nthemes: [rahoitus, tilat]\n", encoding="utf-8")
+    (site.content / "files").mkdir()
+    (site.content / "files" / "muistio.pdf").write_bytes(PDF)
+    return site
+
+
+@pytest.mark.parametrize("extra, category, line, message", [
+    ("partners: [kuoro, eiole]", "yhteistyo", 6, "Yhdistystä eiole ei löydy"),
+    ("partners: [testikyla]", "yhteistyo", 6, "Yhdistys testikyla on ilmoituksen oma yhdistys"),
+    ("partners: [kuoro]", "tiedotteet", 6, "Kenttä partners kuuluu vain aiheen yhteistyo ilmoitukseen"),
+    ("hire:\n  hours_per_week: \"20\"\n  tasks: Kahvio", "yhteistyo", 6, "Puuttuu pakollinen kenttä hire.pay_subsidy"),
+    ("hire:\n  hours_per_week: \"80\"\n  pay_subsidy: true\n  tasks: Kahvio", "yhteistyo", 7,
+     "Kentän hire.hours_per_week arvo 80 ei kelpaa"),
+    ("series: illta", "tiedotteet", 6, "Sarjaa illta ei löydy. Kirjoita jokin näistä: illat."),
+    ('materials:\n  Muistio: "{static}/files/puuttuu.pdf"', "tiedotteet", 7, "Tiedostoa {static}/files/puuttuu.pdf ei löydy"),
+    ('materials:\n  Ok: https://example.org/a\n  Muistio: "javascript:alert(1)"', "tiedotteet", 8,
+     "Aineiston osoite javascript:alert(1) ei kelpaa"),
+])
+def test_network_notice_rules(network_site, capsys, extra, category, line, message):
+    path = network_site.notice("a.md", notice_text(category=category, extra=extra))
+    assert network_site.check() == 1
+    out = capsys.readouterr().out
+    assert any(row.startswith(f"{path}:{line}: ") and message in row for row in out.splitlines()), out
+
+
+def test_a_retired_association_takes_no_new_notice_but_keeps_its_past(network_site, capsys):
+    old = network_site.notice("vanha.md", notice_text(association="vanha", date="2025-01-10"))
+    new = network_site.notice("uusi.md", notice_text(association="vanha", date="2026-11-28"))
+    assert network_site.build() == 1
+    out = "".join(capsys.readouterr())
+    assert "uusi.md:3: Yhdistys vanha on lopettanut toimintansa" in out and "vanha.md:" not in out
+    new.unlink()
+    assert network_site.build() == 0
+    directory = network_site.page("yhdistykset/")
+    retired = directory.find("h2", string="Toimintansa lopettaneet yhdistykset").find_next("ul")
+    assert [a.get_text() for a in retired.find_all("a")] == ["Vanha kerho ry"]
+    assert "Vanha kerho ry" not in [a.get_text() for a in directory.select("[data-filter-section] a")]
+    assert network_site.page("yhdistykset/vanha/").find("p", class_="bl-notice__expired")
+    assert old.exists() and network_site.page("ilmoitukset/vanha/").find("h1")
+
+
+def test_a_file_that_says_pdf_but_is_not_is_refused(network_site, capsys):
+    (network_site.content / "files" / "muistio.pdf").write_bytes(b"<html><script>x()</script>")
+    assert network_site.check() == 1
+    assert "files/muistio.pdf:1: Tiedostoa ei julkaista" in capsys.readouterr().out
+
+
+# --- matching ---------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def matcher():
+    return Matcher(Lemmatizer())
+
+
+def answers(matcher, need, offers):
+    need_item = matcher.item(need, "tarvitsija")
+    items = [matcher.item(text, f"tarjoaja{i}") for i, text in enumerate(offers)]
+    return [(m.offer.text, m.shared) for m in match([need_item], items)[id(need_item)]]
+
+
+@pytest.mark.parametrize("need, offer, shared", [
+    ("Kuljetusapua retkille", "Kuljetusapu retkille (9-paikkainen auto)", ["kuljetusapu", "retkille"]),  # inflected
+    ("Kuljetus turnausmatkoille", "Kuljetusapu retkille", ["kuljetusapu"]),  # a compound's first part
+    ("Retkibussi kesäretkelle", "Kuljetusapu retkille", ["retkille"]),  # a compound's last part
+    ("Äänentoistoa ulkokonsertteihin", "Äänentoistolaitteet lainaan", ["äänentoistolaitteet"]),
+    ("Harjoitustila kevääksi", "Kotiseututalo harjoituksiin ja juhliin", ["harjoituksiin"]),
+    ("Tulkkausapua perheille", "Tulkkausapua venäjäksi", ["tulkkausapua"]),
+])
+def test_needs_meet_offers_through_lemmas_and_compounds(matcher, need, offer, shared):
+    assert answers(matcher, need, [offer]) == [(offer, shared)]
+
+
+@pytest.mark.parametrize("need, offer", [
+    ("Yhdistys ja tapahtumat", "Yhdistyksen tapahtumat ja muut"),  # only common words
+    ("Vapaaehtoisia ja yhdistyksiä", "Yhdistys ja äänentoisto"),
+    ("Kuljetusapua retkille", "Tulkkausapua venäjäksi"),  # -apu alone is no match
+    ("Salivuoro", "Äänentoistolaitteet"),
+])
+def test_common_words_make_no_match(matcher, need, offer):
+    assert answers(matcher, need, [offer]) == []
+
+
+def test_the_best_answer_comes_first_and_an_association_does_not_answer_itself(matcher):
+    need = matcher.item("Salivuoro soveltavalle liikunnalle", "a")
+    own = matcher.item("Salivuoro soveltavaan liikuntaan", "a")
+    weak = matcher.item("Liikuntaleiri nuorille", "b")
+    strong = matcher.item("Salivuoro ja välineet soveltavaan liikuntaan", "c")
+    found = match([need], [own, weak, strong])[id(need)]
+    assert [m.offer for m in found] == [strong, weak]
+
+
+# --- pages --------------------------------------------------------------------------
+
+def build_network(site):
+    site.association("kuoro", "name: Kuoro ry\ngroups: [kulttuuri]\nneeds: [Kuljetusapua konserttimatkoille]\n"
+                              'business_id: "0112038-9"\nregister_number: "123.456"\nfounded: "1987"\nmembers: "30"\n')
+    site.association("pallo", "name: Pallo ry\ngroups: [urheilu]\noffers: [Kuljetusapu retkille (9-paikkainen auto)]\n"
+                              "needs: [Yhdistys ja tapahtuma]\n")
+    site.notice("yhdessa.md", notice_text("Yhteinen työntekijä", category="yhteistyo", date="2026-11-25", extra="""
+        partners: [kuoro, pallo]
+        hire:
+          hours_per_week: "25"
+          pay_subsidy: true
+          tasks: Kahvio ja tiedotus
+          from: "2027-02-01"
+        """))
+    site.notice("ilta-1.md", event_text("Ensimmäinen ilta", start="2026-04-16 17:30", date="2026-03-01").replace(
+        "---\nIlmoituksen", 'series: illat\nmaterials:\n  "Muistio (PDF)": "{static}/files/muistio.pdf"\n---\nIlmoituksen'))
+    site.notice("ilta-2.md", event_text("Toinen ilta", start="2027-02-04 17:30").replace(
+        "---\nIlmoituksen", "series: illat\n---\nIlmoituksen"))
+    assert site.build() == 0
+
+
+def test_cooperation_page_lists_offers_and_needs_with_their_matches(network_site):
+    build_network(network_site)
+    page = network_site.page("yhteistyo/")
+    needs = {li.contents[0].strip(): li for li in page.select("#tarvitaan ~ ul > li")}
+    answer = needs["Kuljetusapua konserttimatkoille"].select(".bl-answer")
+    assert len(answer) == 1 and "Kuljetusapu retkille (9-paikkainen auto) – Pallo ry" in answer[0].get_text()
+    assert "yhteiset sanat: kuljetusapu" in answer[0].get_text()
+    assert not needs["Yhdistys ja tapahtuma"].select(".bl-answer")
+    assert needs["Kuljetusapua konserttimatkoille"]["data-groups"] == "kulttuuri"
+    assert [o["value"] for o in page.select("[data-filter-group] option")] == ["", "eläkeläiset", "urheilu", "kulttuuri"]
+    assert page.find("a", string="Yhteistyö")["aria-current"] == "page"
+
+
+def test_joint_hiring_page_and_partners_pages(network_site):
+    build_network(network_site)
+    page = network_site.page("yhteistyo/yhteispalkkaus/")
+    facts = {dt.get_text(): dt.find_next("dd").get_text(" ", strip=True) for dt in page.select("main dt")}
+    assert facts == {"Työnantajat": "Testikylän Eläkkeensaajat ry , Kuoro ry , Pallo ry", "Työaika": "25 tuntia viikossa",
+                     "Palkkatuki": "Haetaan palkkatukea", "Tehtävät": "Kahvio ja tiedotus", "Alkaen": "1.2.2027"}
+    for slug in ("kuoro", "pallo"):
+        joint = network_site.page(f"yhdistykset/{slug}/").find("h2", string="Yhteiset ilmoitukset muiden kanssa")
+        assert [a.get_text() for a in joint.find_next("ul").select(".bl-item__title a")] == ["Yhteinen työntekijä"]
+    notice = network_site.page("ilmoitukset/yhdessa/")
+    assert notice.find("dt", string="Mukana myös").find_next("dd").get_text() == "Kuoro ry, Pallo ry"
+
+
+def test_series_page_has_the_next_event_themes_and_past_material(network_site):
+    build_network(network_site)
+    page = network_site.page("sarjat/illat/")
+    assert page.find("h2", string="Seuraava").find_next("ul").select_one(".bl-item__title").get_text() == "Toinen ilta"
+    assert [li.get_text() for li in page.find("h2", string="Teemat").find_next("ul").find_all("li")] == ["rahoitus", "tilat"]
+    past = page.find("h2", string="Aiemmat kerrat ja aineistot").find_next("ul")
+    link = past.select_one(".bl-materials a")
+    assert past.select_one(".bl-item__title").get_text() == "Ensimmäinen ilta"
+    assert (link.get_text(), link["href"], link["type"]) == ("Muistio (PDF)", "/files/muistio.pdf", "application/pdf")
+    assert (network_site.output / "files" / "muistio.pdf").read_bytes() == PDF
+    organiser = network_site.page("yhdistykset/testikyla/").find("h2", string="Järjestämämme sarjat")
+    assert organiser.find_next("a")["href"] == "/sarjat/illat/"
+    sitemap = (network_site.output / "sitemap.xml").read_text()
+    for address in ("yhteistyo/", "yhteistyo/yhteispalkkaus/", "sarjat/illat/", "yhdistyksen-tiedot/"):
+        assert f"/{address}</loc>" in sitemap
+
+
+def test_association_page_has_facts_and_organization_json_ld(network_site):
+    build_network(network_site)
+    page = network_site.page("yhdistykset/kuoro/")
+    data = json.loads(page.find("script", type="application/ld+json").string)
+    assert data["@type"] == "Organization" and data["name"] == "Kuoro ry" and data["foundingDate"] == "1987"
+    assert data["identifier"] == [{"@type": "PropertyValue", "propertyID": "Y-tunnus", "value": "0112038-9"},
+                                  {"@type": "PropertyValue", "propertyID": "yhdistysrekisterinumero", "value": "123.456"}]
+    facts = {dt.get_text(): dt.find_next("dd").get_text() for dt in page.find("h2", string="Yhdistyksen tiedot").find_next("dl").find_all("dt")}
+    assert facts == {"Perustettu": "1987", "Jäseniä": "noin 30", "Yhdistysrekisterinumero": "123.456",
+                     "Y-tunnus": "0112038-9"}
+    assert [li.get_text() for li in page.find("h2", string="Tarvitsemme").find_next("ul").find_all("li")] == [
+        "Kuljetusapua konserttimatkoille"]
+    directory = network_site.page("yhdistykset/")
+    entry = directory.find("a", string="Pallo ry").parent
+    assert entry["data-offers"] == "Kuljetusapu retkille (9-paikkainen auto)" and entry["data-needs"] == "Yhdistys ja tapahtuma"
+
+
+# --- the example content -------------------------------------------------------------
+
+def test_the_example_has_what_the_issue_asks_for(example_site):
+    from bs4 import BeautifulSoup
+
+    def page(address):
+        return BeautifulSoup((example_site / address / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+    cooperation = page("yhteistyo/")
+    by = {a.get_text() for a in cooperation.select("#tarjolla ~ ul .bl-offer__by, #tarvitaan ~ ul .bl-offer__by")}
+    assert len(by) >= 10
+    shared = [s.get_text() for s in cooperation.select(".bl-answer__shared")]
+    assert any("kuljetusapu" in s for s in shared) and any("äänentoistolaitteet" in s for s in shared)
+    assert len(page("yhteistyo/yhteispalkkaus/").select("main .bl-item")) >= 2
+    hire = page("ilmoitukset/yhteinen-tyontekija-palkkatuella/")
+    assert len(hire.find("dt", string="Mukana myös").find_next("dd").find_all("a")) == 2  # three in all
+    series = page("sarjat/jarjestoillat/")
+    past = series.find("h2", string="Aiemmat kerrat ja aineistot").find_next("ul")
+    assert len(past.select(":scope > li")) == 2 and len(past.select("a[type='application/pdf']")) == 2
+    assert series.find("h2", string="Seuraava").find_next("ul").select_one(".bl-item__title")
+    directory = page("yhdistykset/")
+    assert directory.find("h2", string="Toimintansa lopettaneet yhdistykset")

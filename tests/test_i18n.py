@@ -60,3 +60,20 @@ def test_finnish_dates(method, value, expected):
 ])
 def test_ranges_use_an_en_dash(start, end, expected):
     assert FI.dates.when_short(Event(start=start, end=end, location="x")) == expected
+
+
+def test_no_key_is_written_twice_in_a_table():
+    # A dict literal keeps the last of two equal keys without a word: two
+    # capabilities naming a text alike would show one of them the other's text.
+    import ast
+    from pathlib import Path
+
+    import bulletin_i18n.translations as module
+
+    tree = ast.parse(Path(module.__file__).read_text(encoding="utf-8"))
+    twice = []
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Dict):
+            keys = [k.value for k in node.value.keys if isinstance(k, ast.Constant)]
+            twice += [(node.targets[0].id, k) for k in set(keys) if keys.count(k) > 1]
+    assert twice == []

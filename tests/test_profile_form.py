@@ -1,0 +1,143 @@
+"""The association profile form (yhdistyksen-tiedot/) in Debian's Chromium:
+the file it writes passes `bulletin check`, as a new association and as an
+update that keeps the slug."""
+import pytest
+
+from bulletin_contract.writer import association_file
+from browser import chromium, guard_requests, served
+from conftest import Site
+
+SIILI = """\
+name: Siilin Kerho ry
+description: |
+  Kerho kokoontuu torstaisin.
+
+  Tervetuloa!
+groups: [nuoret]
+offers: [Kuljetusapu retkille]
+business_id: "0112038-9"
+"""
+
+
+@pytest.fixture(scope="module")
+def form_site(tmp_path_factory):
+    site = Site(tmp_path_factory.mktemp("profile"))
+    site.association("siilin-kerho", SIILI)
+    assert site.build("2026-12-01") == 0
+    with served(site.output) as base, chromium() as browser:
+        yield site, base, browser
+
+
+@pytest.fixture
+def open_form(form_site):
+    site, base, browser = form_site
+    context = browser.new_context(accept_downloads=True)
+    pages, leaks, errors = [], [], []
+
+    def open_at(query=""):
+        page = context.new_page()
+        leaks.extend(guard_requests(page, base))
+        page.on("pageerror", lambda err: errors.append(str(err)))
+        page.goto(base + "/yhdistyksen-tiedot/" + query)
+        pages.append(page)
+        return page
+
+    yield open_at
+    assert leaks == [] and errors == []
+    context.close()
+
+
+def preview(page):
+    page.get_by_role("button", name="Esikatsele tiedosto").click()
+
+
+def downloaded(page):
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Lataa tiedosto").click()
+    download = info.value
+    return download.suggested_filename, open(download.path(), encoding="utf-8").read()
+
+
+def test_a_new_association_gets_a_file_that_passes_check(form_site, open_form):
+    site = form_site[0]
+    page = open_form()
+    page.get_by_label("Yhdistyksen nimi").fill("Imatran Lintuharrastajat ry")
+    page.get_by_label("Kuvaus").fill("Retkiä ja **laskentoja**.\n\nKaikki mukaan!")
+    page.get_by_label("Eläkeläiset").check()
+    page.get_by_label("Mitä voimme tarjota muille").fill("Kiikareita lainaan retkille\n\nOpastusta: lintujen tunnistus")
+    page.get_by_label("Mitä tarvitsemme").fill("Kuljetusapua retkille")
+    page.get_by_role("textbox", name="Sähköposti (vapaaehtoinen)").fill("linnut@example.org")
+    page.get_by_label("Jäsenmäärä").fill("45")
+    page.get_by_label("Perustamisvuosi").fill("1978")
+    page.get_by_label("Yhdistysrekisterinumero").fill("123.456")
+    page.get_by_role("textbox", name="Y-tunnus (vapaaehtoinen)").fill("1572860-0")
+    preview(page)
+    assert page.evaluate("document.activeElement.id") == "esikatselu"
+    name, text = downloaded(page)
+    assert name == "imatran-lintuharrastajat.yml"
+    assert page.locator("[data-preview-path]").inner_text() == "content/associations/imatran-lintuharrastajat.yml"
+    # The script writes what the Python writer writes.
+    assert text == association_file({
+        "name": "Imatran Lintuharrastajat ry", "description": "Retkiä ja **laskentoja**.\n\nKaikki mukaan!",
+        "groups": ["eläkeläiset"], "email": "linnut@example.org",
+        "offers": ["Kiikareita lainaan retkille", "Opastusta: lintujen tunnistus"], "needs": ["Kuljetusapua retkille"],
+        "members": "45", "founded": "1978", "register_number": "123.456", "business_id": "1572860-0"})
+    path = site.association("imatran-lintuharrastajat", text)
+    try:
+        assert site.check() == 0
+    finally:
+        path.unlink()
+
+
+def test_an_update_keeps_the_slug_and_the_present_values(form_site, open_form):
+    site = form_site[0]
+    page = open_form("?yhdistys=siilin-kerho")
+    assert page.get_by_label("Yhdistyksen nimi").input_value() == "Siilin Kerho ry"
+    assert page.get_by_label("Nuoret").is_checked()
+    page.get_by_label("Mitä tarvitsemme").fill("Harjoitustila kevääksi")
+    page.get_by_label("Yhdistys on lopettanut toimintansa").check()
+    preview(page)
+    name, text = downloaded(page)
+    assert name == "siilin-kerho.yml"
+    assert 'offers: ["Kuljetusapu retkille"]' in text and 'needs: ["Harjoitustila kevääksi"]' in text
+    assert "active: false" in text and 'business_id: "0112038-9"' in text
+    github = page.locator("[data-send-github]").get_attribute("href")
+    assert github.endswith("/edit/main/content/associations/siilin-kerho.yml")
+    original = (site.content / "associations" / "siilin-kerho.yml").read_text(encoding="utf-8")
+    site.association("siilin-kerho", text)
+    try:
+        assert site.check() == 0
+    finally:
+        site.association("siilin-kerho", original)
+
+
+def test_wrong_answers_are_refused_as_the_check_refuses_them(open_form):
+    page = open_form()
+    page.get_by_label("Yhdistyksen nimi").fill("Siilin Kerho ry")  # taken: an update is the way
+    page.get_by_label("Mitä voimme tarjota muille").fill("\n".join(f"Tarjous {n}" for n in range(13)))
+    page.get_by_label("Mitä tarvitsemme").fill("x" * 201)
+    page.get_by_label("Verkkosivut").fill("www.example.org")
+    page.get_by_label("Perustamisvuosi").fill("87")
+    page.get_by_role("textbox", name="Y-tunnus (vapaaehtoinen)").fill("0112038-8")
+    preview(page)
+    summary = page.locator("[data-error-summary]")
+    assert page.evaluate("document.activeElement.hasAttribute('data-error-summary')")
+    assert summary.locator("a").all_inner_texts() == [
+        "Yhdistyksen nimi: yhdistys Siilin Kerho ry on jo sivustolla. Valitse se ylempää listasta, niin päivität sen tietoja.",
+        "Verkkosivut: kirjoita koko osoite alkaen https://.",
+        "Mitä voimme tarjota muille: enintään 12 riviä, nyt 13. Valitse tärkeimmät.",
+        "Mitä tarvitsemme: rivi ”xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…” on liian pitkä, enintään 200 merkkiä.",
+        "Perustamisvuosi: kirjoita kokonaisluku väliltä 1800–2100.",
+        "Y-tunnus: tarkistusnumero ei täsmää, joten tunnuksessa on kirjoitusvirhe. Tarkista tunnus osoitteesta ytj.fi.",
+    ]
+    business_id = page.get_by_role("textbox", name="Y-tunnus (vapaaehtoinen)")
+    assert business_id.get_attribute("aria-invalid") == "true"
+    assert "f-business_id-error" in business_id.get_attribute("aria-describedby").split()
+
+
+def test_without_javascript_the_page_shows_the_template(form_site):
+    site = form_site[0]
+    page = site.page("yhdistyksen-tiedot/")
+    assert page.select_one("[data-profile-form]").has_attr("hidden")
+    template = page.select_one(".bl-submit-nojs__template").get_text()
+    assert "Yhdistyksen nimi:" in template and "Y-tunnus:" in template and "Mitä tarvitsemme:" in template

@@ -46,6 +46,13 @@ PAGE_TYPES = [
     PageType("search page", "/haku/", template="search.html", issue=4),
     PageType("submission form", "/laheta/", template="submit.html", issue=5),
     PageType("submission form with errors", "/laheta/", template="submit.html", issue=5, errors=True),
+    PageType("cooperation page", "/yhteistyo/", template="network.html", issue=14),
+    PageType("joint hiring", "/yhteistyo/yhteispalkkaus/", template="joint_hiring.html", issue=14),
+    PageType("series page", "/sarjat/jarjestoillat/", template="series.html", issue=14),
+    PageType("retired association page", "/yhdistykset/imatran-postimerkkikerho/", template="association.html", issue=14),
+    PageType("association profile form", "/yhdistyksen-tiedot/", template="profile_form.html", issue=14),
+    PageType("association profile form with errors", "/yhdistyksen-tiedot/", template="profile_form.html", issue=14,
+             errors=True),
 ]
 
 # Pages with the most kinds of interactive element, for the slower checks.

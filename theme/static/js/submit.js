@@ -25,7 +25,6 @@
   var NEW_ASSOCIATION = "-";
   var preview = document.querySelector("[data-preview]");
   var summary = form.querySelector("[data-error-summary]");
-  var pageTitle = document.title;
   var current = null; // the last valid notice: {text, path, values, ...}
 
   // --- the shared core (form-core.js): helpers and the canonical file ----------
@@ -33,7 +32,7 @@
   var core = window.BulletinForm;
   var format = core.format, pad = core.pad, codePoints = core.codePoints, oneLine = core.oneLine,
     slugify = core.slugify, hasControl = core.hasControl, element = core.element, emit = core.emit,
-    lowerFirst = core.lowerFirst, describe = core.describe;
+    lowerFirst = core.lowerFirst;
 
   function noticeFile(values, body) {
     var lines = ["---"];
@@ -252,64 +251,14 @@
 
   // --- showing errors (GOV.UK / Suomi.fi pattern) -----------------------------
 
-  function target(name) {
-    var field = input(name);
-    if (field && typeof field.length === "number" && !field.tagName) {
-      return field[0]; // radio buttons: the first one
-    }
-    return field;
-  }
+  var errors = new core.Errors(form, summary, M.form_error_prefix);
 
   function clearErrors() {
-    form.querySelectorAll(".bl-field--error").forEach(function (wrapper) {
-      wrapper.classList.remove("bl-field--error");
-      var name = wrapper.getAttribute("data-field");
-      form.querySelector("#f-" + name + "-error").hidden = true;
-      var control = name === "category" ? form.querySelector("#f-category") : input(name);
-      describe(control, "f-" + name + "-error", false);
-      if (control.removeAttribute) {
-        control.removeAttribute("aria-invalid");
-      }
-    });
-    summary.hidden = true;
-    document.title = pageTitle;
+    errors.clear();
   }
 
-  function showErrors(errors) {
-    var list = summary.querySelector("[data-error-list]");
-    list.textContent = "";
-    var shown = {};
-    errors.forEach(function (error) {
-      var first = target(error.name);
-      var item = element("li");
-      var link = element("a", null, error.message);
-      link.href = "#" + first.id;
-      link.addEventListener("click", function (event) {
-        event.preventDefault();
-        first.focus();
-        var label = form.querySelector("[data-field=\"" + error.name + "\"]");
-        (label || first).scrollIntoView({ block: "start" });
-      });
-      item.appendChild(link);
-      list.appendChild(item);
-      if (shown[error.name]) {
-        return; // one inline message per field: the first
-      }
-      shown[error.name] = true;
-      var wrapper = form.querySelector("[data-field=\"" + error.name + "\"]");
-      wrapper.classList.add("bl-field--error");
-      var message = form.querySelector("#f-" + error.name + "-error");
-      message.querySelector("[data-error-text]").textContent = error.message;
-      message.hidden = false;
-      var control = error.name === "category" ? form.querySelector("#f-category") : input(error.name);
-      describe(control, message.id, true);
-      if (error.name !== "category") {
-        control.setAttribute("aria-invalid", "true");
-      }
-    });
-    summary.hidden = false;
-    document.title = M.form_error_prefix + " " + pageTitle;
-    summary.focus();
+  function showErrors(list) {
+    errors.show(list);
   }
 
   // --- the preview ------------------------------------------------------------

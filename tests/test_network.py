@@ -163,7 +163,7 @@ def matcher():
 def answers(matcher, need, offers):
     need_item = matcher.item(need, "tarvitsija")
     items = [matcher.item(text, f"tarjoaja{i}") for i, text in enumerate(offers)]
-    return [(m.offer.text, m.shared) for m in match([need_item], items)[id(need_item)]]
+    return [(m.offer.text, m.shared) for m in match([need_item], items)[0]]
 
 
 @pytest.mark.parametrize("need, offer, shared", [
@@ -193,7 +193,7 @@ def test_the_best_answer_comes_first_and_an_association_does_not_answer_itself(m
     own = matcher.item("Salivuoro soveltavaan liikuntaan", "a")
     weak = matcher.item("Liikuntaleiri nuorille", "b")
     strong = matcher.item("Salivuoro ja välineet soveltavaan liikuntaan", "c")
-    found = match([need], [own, weak, strong])[id(need)]
+    found = match([need], [own, weak, strong])[0]
     assert [m.offer for m in found] == [strong, weak]
 
 
@@ -301,3 +301,21 @@ def test_the_example_has_what_the_issue_asks_for(example_site):
     assert series.find("h2", string="Seuraava").find_next("ul").select_one(".bl-item__title")
     directory = page("yhdistykset/")
     assert directory.find("h2", string="Toimintansa lopettaneet yhdistykset")
+
+
+def test_a_second_matching_of_the_same_texts_looks_nothing_up(tmp_path, monkeypatch):
+    import bulletin_search.lemmas as lemmas
+    from bulletin_network.matching import match_texts
+
+    looked_up = []
+    for name in ("lemmatize", "is_known"):
+        original = getattr(lemmas.simplemma, name)
+        monkeypatch.setattr(lemmas.simplemma, name,
+                            lambda word, *a, _original=original, **k: looked_up.append(word) or _original(word, *a, **k))
+    needs, offers = [("Kuljetus turnausmatkoille", "a")], [("Kuljetusapu retkille", "b")]
+    first = match_texts(needs, offers, "fi", tmp_path / "cache.json")
+    assert looked_up
+    looked_up.clear()
+    again = match_texts(needs, offers, "fi", tmp_path / "cache.json")
+    assert looked_up == [] and [[m.shared for m in a] for a in again] == [[m.shared for m in a] for a in first] == [
+        [["kuljetusapu"]]]

@@ -1,7 +1,9 @@
 """Writes the cooperation pages and gives the association pages what
 networking adds to them (joint notices, series organised)."""
 import json
+import multiprocessing
 from collections import defaultdict
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,10 +16,7 @@ from bulletin_contract.schema import profile_schema
 from bulletin_i18n import translator_for
 from bulletin_pages.generator import Urls
 from bulletin_pages.listings import newest_first, soonest_first
-from bulletin_search.generator import LEMMA_CACHE
-from bulletin_search.lemmas import Lemmatizer, load_lemmas
-
-from .matching import Matcher, match
+from .matching import Item, match_texts
 
 
 @dataclass
@@ -50,10 +49,8 @@ def series_views(series, articles):
     return views
 
 
-def lemmatizer(settings):
-    """The search's lemmatizer, with the lemmas the last build looked up."""
-    cache = Path(settings["CACHE_PATH"], LEMMA_CACHE) if settings.get("CACHE_CONTENT") else None
-    return Lemmatizer(load_lemmas(cache) if cache else None)
+# Lemmas of the offers and needs, kept for the next build (beside the search's).
+MATCH_CACHE = "network-lemmas.json"
 
 
 class NetworkGenerator(Generator):
@@ -70,12 +67,8 @@ class NetworkGenerator(Generator):
             profile.series_organised = sorted((s for s in STATE.series.values() if slug in s.organisers),
                                               key=lambda s: s.name.lower())
         active = sorted((p for p in profiles.values() if p.active), key=lambda p: p.name.lower())
-        matcher = Matcher(lemmatizer(self.settings), self.settings["BULLETIN_LANGUAGE"])
-        offers = [(matcher.item(text, p.slug), p) for p in active for text in p.offers]
-        needs = [(matcher.item(text, p.slug), p) for p in active for text in p.needs]
-        answers = match([n for n, _ in needs], [o for o, _ in offers])
-        self.offers = offers
-        self.needs = [Need(item, profile, answers[id(item)]) for item, profile in needs]
+        self.offers = [(Item(text, p.slug), p) for p in active for text in p.offers]
+        self.needs = [Need(Item(text, p.slug), p, []) for p in active for text in p.needs]
         hires = [a for a in articles if a.notice.hire]
         self.hires = newest_first(a for a in hires if not a.expired)
         self.earlier_hires = newest_first(a for a in hires if a.expired)
@@ -93,11 +86,34 @@ class NetworkGenerator(Generator):
             [urls("network"), urls("joint_hiring"), urls("profile_form")]
             + [urls("series", slug=slug) for slug in STATE.series])
 
+    def start_matching(self):
+        """Needs are matched in a second process while the pages are
+        written: the first look-up loads the Finnish dictionary, which took
+        seconds of a build (as in bulletin_search)."""
+        self.pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+        cache = Path(self.settings["CACHE_PATH"], MATCH_CACHE) if self.settings.get("CACHE_CONTENT") else None
+        texts = lambda items: [(item.text, item.association) for item in items]  # noqa: E731
+        self.matching = self.pool.submit(match_texts, texts(n.item for n in self.needs),
+                                         texts(item for item, _ in self.offers),
+                                         self.settings["BULLETIN_LANGUAGE"], cache)
+
+    def _finish_matching(self):
+        try:
+            answers = self.matching.result()
+        finally:
+            self.pool.shutdown()
+        offers = {(item.text, item.association): item for item, _ in self.offers}
+        for need, found in zip(self.needs, answers):
+            for one in found:
+                one.offer = offers[one.offer.text, one.offer.association]  # the same item as listed
+            need.answers = found
+
     def _write(self, writer, url, template, **values):
         writer.write_file(url + "index.html", self.get_template(template), self.context,
                           relative_urls=False, page_url=url, **values)
 
     def generate_output(self, writer):
+        self._finish_matching()
         urls = self.urls
         used = {g for p in STATE.associations.values() for g in p.groups}
         groups = [g for g in self.settings["BULLETIN_GROUPS"] if g in used]

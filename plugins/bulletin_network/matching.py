@@ -11,7 +11,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 
-from bulletin_search.lemmas import _MIN_PART, _MIN_TAIL, words
+from bulletin_search.lemmas import _MIN_PART, _MIN_TAIL, Lemmatizer, load_lemmas, save_lemmas, words
 
 # Lemmas shared by nearly any two items: a match on them would be false.
 STOP_LEMMAS = frozenset("""
@@ -79,12 +79,12 @@ class Matcher:
 
 
 def match(needs, offers, most=MAX_ANSWERS):
-    """{id of a need: [Match]}, best first; an offer of the need's own
-    association answers nothing."""
+    """For each need, in order, its [Match] best first; an offer of the
+    need's own association answers nothing."""
     every = needs + offers
     frequency = Counter(key for item in every for key in item.keys)
     weight = {key: math.log(1 + len(every) / count) for key, count in frequency.items()}
-    answers = {}
+    answers = []
     for need in needs:
         found = []
         for offer in offers:
@@ -97,5 +97,18 @@ def match(needs, offers, most=MAX_ANSWERS):
                             for k in shared)
                 found.append(Match(offer, score, words_met))
         found.sort(key=lambda m: (-m.score, m.offer.association, m.offer.text))
-        answers[id(need)] = found[:most]
+        answers.append(found[:most])
+    return answers
+
+
+def match_texts(needs, offers, lang, cache=None):
+    """match() for [(text, association slug)] pairs, with the search's
+    Lemmatizer. `cache` (a file) keeps the lemmas and dictionary look-ups
+    between builds, as the search's lemma cache does, so that a rebuild
+    with the same offers and needs does not load the dictionary at all."""
+    lemmatize = Lemmatizer(load_lemmas(cache) if cache else None)
+    matcher = Matcher(lemmatize, lang)
+    answers = match([matcher.item(*n) for n in needs], [matcher.item(*o) for o in offers])
+    if cache:  # every word looked up: the texts' and their compounds' parts
+        save_lemmas(cache, lemmatize, [(word, language) for language, word in lemmatize.known()["lemmas"]])
     return answers

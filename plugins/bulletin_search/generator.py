@@ -32,7 +32,8 @@ def notice_text(article, dates):
 
 
 def association_text(profile):
-    return " ".join([profile.name, plain_text(getattr(profile, "description_html", "") or ""), *profile.groups])
+    return " ".join([profile.name, plain_text(getattr(profile, "description_html", "") or ""), *profile.groups,
+                     *profile.offers, *profile.needs])  # on the page, so searched
 
 
 def lemma_map(documents, cache):

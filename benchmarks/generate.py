@@ -117,7 +117,9 @@ def generate(folder, n, seed=0, extra_words=8):
     for number in range(1, n // 40 + 1):
         slug, text = _association(rng, number, material)
         (folder / "associations" / f"{slug}.yml").write_text(text, encoding="utf-8")
-    associations = sorted(p.stem for p in (folder / "associations").glob("*.yml"))
+    # a retired association (active: false) takes no new notices
+    associations = sorted(p.stem for p in (folder / "associations").glob("*.yml")
+                          if "\nactive: false" not in p.read_text(encoding="utf-8"))
     pool = _word_pool(rng, 10 * n) if extra_words else []
     # summed once: random.choices would sum the weights again for every notice
     cum_weights = list(accumulate(1 / (rank + 1) for rank in range(len(pool))))

@@ -12,7 +12,9 @@ from bulletin_contract.render import plain_text
 from bulletin_i18n import translator_for
 
 from .indexer import INDEXER
-from .lemmas import Lemmatizer, build_lemma_map, load_lemmas, save_lemmas, vocabulary, write_lemma_map
+from .lemmas import Lemmatizer, build_lemma_map, load_lemmas, save_lemmas, vocabulary, write_files
+from .spelling import build_vocabulary
+from .types import search_types
 
 log = logging.getLogger(__name__)
 LEMMA_CACHE = "lemmas.json"
@@ -37,14 +39,16 @@ def association_text(profile):
 
 
 def lemma_map(documents, cache):
-    """The lemma map files of the documents' words, and how many words there
-    are; `cache` keeps lemmas between builds."""
+    """The lemma map files of the documents' words, the vocabulary files
+    for typing errors, and how many words there are; `cache` keeps lemmas
+    between builds."""
     counts = vocabulary(documents)
     lemmatize = Lemmatizer(load_lemmas(cache) if cache else None)
     files = build_lemma_map(counts, lemmatize, is_word=lemmatize.is_word)
+    spelling = build_vocabulary(counts, lemmatize)
     if cache:
         save_lemmas(cache, lemmatize, counts)
-    return files, len(counts)
+    return files, spelling, len(counts)
 
 
 class SearchGenerator(Generator):
@@ -71,15 +75,18 @@ class SearchGenerator(Generator):
 
     def generate_output(self, writer):
         try:
-            files, words = self.lemma_map.result()
+            files, spelling, words = self.lemma_map.result()
         finally:
             self.pool.shutdown()
-        version = write_lemma_map(Path(self.output_path) / self.url / "lemmat", files)
-        log.info("Lemma map of %d words in %d files written in %.1f s (beside the pages)",
-                 words, len(files), time.monotonic() - self.started)
+        version = write_files(Path(self.output_path) / self.url / "lemmat", files)
+        spelling_version = write_files(Path(self.output_path) / self.url / "sanasto", spelling)
+        log.info("Lemma map of %d words in %d files and vocabulary in %d files written in %.1f s (beside the pages)",
+                 words, len(files), len(spelling), time.monotonic() - self.started)
         used = {g for p in STATE.associations.values() for g in p.groups}
         groups = [g for g in self.settings["BULLETIN_GROUPS"] if g in used]
         writer.write_file(self.url + "index.html", self.get_template("search"), self.context,
                           relative_urls=False, page_url=self.url, lemma_files=sorted(files),
-                          lemma_version=version, search_groups=groups,
+                          lemma_version=version, vocabulary_files=sorted(spelling),
+                          vocabulary_version=spelling_version, search_groups=groups,
+                          search_types=search_types(self.settings),
                           search_delta=INDEXER.plan if INDEXER.plan and INDEXER.plan.has_delta else None)

@@ -6,6 +6,7 @@ import time
 from pathlib import Path
 
 from .stable import stabilize
+from .types import address, search_types
 
 log = logging.getLogger(__name__)
 
@@ -15,10 +16,11 @@ class SearchIndexError(RuntimeError):
 
 
 def indexed_folders(settings):
-    """The folders of the pages that carry data-pagefind-body: the notices
-    and the associations. Pagefind would otherwise read every page of the
-    site, the long listings too, only to find nothing to index in them."""
-    folders = {settings["ARTICLE_SAVE_AS"].split("/")[0], settings["BULLETIN_URLS"]["association"].split("/")[0]}
+    """The folders of the pages that carry data-pagefind-body: the notices,
+    the associations and the other kinds in types.TYPES. Pagefind would
+    otherwise read every page of the site, the long listings too, only to
+    find nothing to index in them."""
+    folders = {address(settings, value).split("/")[0] for value in search_types(settings)}
     if any("{" in folder or "." in folder for folder in folders):
         return None  # a pattern without a folder of its own: read everything
     return sorted(folders)

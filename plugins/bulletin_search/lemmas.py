@@ -158,7 +158,7 @@ def build_lemma_map(counts, lemmatize, max_bytes=MAX_FILE_BYTES, is_word=None):
         lemmas = ([word] if entries[word]["forms"] else []) + entries[word]["lemmas"]
         alias = entries[fold(word)]
         alias["lemmas"] = sorted(set(alias["lemmas"]) | set(lemmas))
-    return _files(entries, 2, max_bytes)
+    return split_files(entries, _table, max_bytes=max_bytes)
 
 
 _MIN_TAIL = 4  # a shorter last part is more often an ending than a word (ovi: kuovi)
@@ -185,19 +185,22 @@ def _table(entries, words):
     return table
 
 
-def _files(entries, length, max_bytes, words=None):
+def split_files(entries, table, key=file_key, length=2, max_bytes=MAX_FILE_BYTES, words=None):
+    """{file key: table(entries, words)}: the words grouped by key(word,
+    length), a group split by one more letter while its table would be
+    larger than `max_bytes`."""
     by_key = defaultdict(list)
     for word in sorted(entries if words is None else words):
-        by_key[file_key(word, length)].append(word)
+        by_key[key(word, length)].append(word)
     files = {}
-    for key, group in by_key.items():
+    for name, group in by_key.items():
         short = [w for w in group if len(w) <= length]  # cannot go to a longer key
-        if len(encode(_table(entries, group)).encode("utf-8")) <= max_bytes or len(short) == len(group):
-            files[key] = _table(entries, group)
+        if len(encode(table(entries, group)).encode("utf-8")) <= max_bytes or len(short) == len(group):
+            files[name] = table(entries, group)
             continue
         if short:
-            files[key] = _table(entries, short)
-        files.update(_files(entries, length + 1, max_bytes, [w for w in group if len(w) > length]))
+            files[name] = table(entries, short)
+        files.update(split_files(entries, table, key, length + 1, max_bytes, [w for w in group if len(w) > length]))
     return files
 
 
@@ -240,8 +243,9 @@ def save_lemmas(path, lemmatize, counts):
                     encoding="utf-8")
 
 
-def write_lemma_map(folder, files):
-    """Write one JSON file per key; returns a version that changes with the content."""
+def write_files(folder, files):
+    """Write one JSON file per key (of the lemma map or the vocabulary);
+    returns a version that changes with the content."""
     folder.mkdir(parents=True, exist_ok=True)
     digest = hashlib.sha256()
     for key in sorted(files):

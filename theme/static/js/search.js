@@ -6,7 +6,10 @@
 // the site, form -> its lemmas). A query word is looked up there and Pagefind is
 // asked for each combination of forms; the results are merged by page, so a
 // base form finds the inflected text and the excerpt shows the notice's own
-// words with the matched form marked.
+// words with the matched form marked. A word no page has is matched to the
+// site's words (typos.js), and words in quotes must stand together.
+
+import { candidateLengths, correct, correctable, fold } from "./typos.js";
 
 const root = document.getElementById("bl-search");
 const text = root.dataset; // addresses and interface strings from the template
@@ -14,14 +17,25 @@ const form = root.querySelector("form");
 const status = document.getElementById("haku-tila");
 const list = document.getElementById("haku-tulokset");
 const more = document.getElementById("haku-lisaa");
-const FILTERS = ["category", "association", "group"];
+const corrected = document.getElementById("haku-korjattu");
+const FILTERS = ["type", "category", "association", "group"];
 const PAGE_SIZE = 10;
 const MAX_SEARCHES = 24; // combinations of forms asked from Pagefind per query
 
 // --- word forms -----------------------------------------------------------
 
+const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+
 export function words(query) {
-  return query.toLowerCase().match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
+  return query.toLowerCase().match(WORD) ?? [];
+}
+
+// The query's words as typed (a capital may mark a name, see typos.js), and
+// its phrases: the words of each part in double quotes.
+export function parseQuery(query) {
+  const parts = query.split(/["\u201c\u201d\u201e]/);
+  const phrases = parts.filter((_, index) => index % 2 === 1).map(words).filter((phrase) => phrase.length > 1);
+  return { typed: query.match(WORD) ?? [], phrases };
 }
 
 // Same as lemmas.file_key in the build: `length` letters, ASCII-safe.
@@ -31,8 +45,16 @@ export function fileKey(word, length = 2) {
     .join("");
 }
 
-const lemmaFiles = new Set(text.lemmaFiles.split(" ").filter(Boolean));
+const fileSet = (names) => new Set(names.split(" ").filter(Boolean));
+const lemmaFiles = fileSet(text.lemmaFiles);
+const vocabularyFiles = fileSet(text.vocabularyFiles);
 const loadedFiles = new Map();
+
+// A JSON file of the build's, fetched once; {} if it cannot be had.
+function jsonFile(url) {
+  if (!loadedFiles.has(url)) loadedFiles.set(url, fetch(url).then((r) => (r.ok ? r.json() : {})).catch(() => ({})));
+  return loadedFiles.get(url);
+}
 
 // A word is in the file of its first two letters, or of more letters where
 // the build split a large file: the longest key that exists.
@@ -46,12 +68,27 @@ function fileFor(word) {
 
 function lemmaFile(word) {
   const key = fileFor(word);
-  if (key === null) return Promise.resolve({});
-  if (!loadedFiles.has(key)) {
-    const url = `${text.lemmas}${key}.json?v=${text.lemmaVersion}`;
-    loadedFiles.set(key, fetch(url).then((r) => (r.ok ? r.json() : {})).catch(() => ({})));
+  return key === null ? Promise.resolve({}) : jsonFile(`${text.lemmas}${key}.json?v=${text.lemmaVersion}`);
+}
+
+// The site's words of `size` letters, from the file of that length, or of
+// the word's first letters where the build split it (spelling.py): those
+// of a large site with another first letter are not looked at.
+function vocabularyFile(word, size) {
+  const folded = fold(word);
+  for (let length = 0; length <= Array.from(folded).length; length++) {
+    const key = length ? `${size}-${fileKey(folded, length)}` : `${size}`;
+    if (vocabularyFiles.has(key)) return jsonFile(`${text.vocabulary}${key}.json?v=${text.vocabularyVersion}`);
   }
-  return loadedFiles.get(key);
+  return Promise.resolve({});
+}
+
+// The site's word that a word no page has stands for, or null. The
+// vocabulary is fetched only now, when a word needs it.
+async function correction(typed, isFirst) {
+  if (!correctable(typed, isFirst)) return null;
+  const files = await Promise.all(candidateLengths(typed).map((size) => vocabularyFile(typed, size)));
+  return correct(typed, Object.assign({}, ...files), isFirst);
 }
 
 function entry(file, part, word) {
@@ -155,16 +192,33 @@ export async function find(state) {
   for (const key of FILTERS) if (state[key]) filters[key] = state[key];
   if (state.upcoming) filters.upcoming = "1";
   const terms = [...new Set(words(state.q))];
+  const { typed, phrases } = parseQuery(state.q);
   if (!terms.length) {
     // Browsing by filter: upcoming events soonest first, the rest newest first.
     const direction = state.upcoming ? "asc" : "desc";
     const found = current((await pf.search(null, { filters, sort: { date: direction } })).results);
-    return { found: delta.size ? byDate(found, direction) : inOrder(found), forms: new Set(), partial: false };
+    return { found: delta.size ? byDate(found, direction) : inOrder(found), forms: new Set(), partial: false, corrected: [] };
   }
-  const formLists = await Promise.all(terms.map(formsOf));
+  // In a phrase, the words before the last stand as typed.
+  const asTyped = new Set(phrases.flatMap((phrase) => phrase.slice(0, -1)));
+  const formLists = await Promise.all(terms.map((term) => (asTyped.has(term) ? [term] : formsOf(term))));
+  // Pagefind leaves out a word it has nowhere, so each word is looked for
+  // on its own first (without filters: a word may be on the site but not
+  // among these results), and one that no page has is corrected.
+  const corrected = [];
+  const inPhrase = new Set(phrases.flat());
+  for (const [index, term] of terms.entries()) {
+    if (state.exact || inPhrase.has(term) || (await merged(pf, combinations([formLists[index]]), {})).length) continue;
+    const at = typed.findIndex((word) => word.toLowerCase() === term);
+    const word = at < 0 ? null : await correction(typed[at], at === 0);
+    if (word === null) continue;
+    formLists[index] = await formsOf(word);
+    corrected.push(word);
+  }
+  let found = await merged(pf, combinations(formLists), filters);
   const forms = new Set(formLists.flat());
-  const found = await merged(pf, combinations(formLists), filters);
-  if (found.length || terms.length < 2) return { found: inOrder(found), forms, partial: false };
+  if (phrases.length) found = await standingTogether(found, phrases, formLists, terms);
+  if (found.length || terms.length < 2 || phrases.length) return { found: inOrder(found), forms, partial: false, corrected };
   // No page has every word (Pagefind asks for all of them): the pages with
   // some, those with the most of the words first, and the status says so.
   const limit = Math.max(1, Math.floor(MAX_SEARCHES / terms.length));
@@ -177,7 +231,24 @@ export async function find(state) {
     pages.set(result.id, page);
   }
   const some = [...pages.values()].sort((a, b) => b.words - a.words || b.score - a.score).map((p) => p.result);
-  return { found: inOrder(some), forms, partial: some.length > 0 };
+  return { found: inOrder(some), forms, partial: some.length > 0, corrected };
+}
+
+// The results whose text has each phrase's words together, the last in
+// any of its forms (a phrase is searched as its words, then read here).
+async function standingTogether(found, phrases, formLists, terms) {
+  const patterns = phrases.map((phrase) => ({
+    head: phrase.slice(0, -1).map(fold),
+    last: new Set(formLists[terms.indexOf(phrase.at(-1))].map(fold)),
+  }));
+  const kept = await Promise.all(found.map(async (result) => {
+    const data = await result.data();
+    const text = [data.meta.title, data.meta.summary, data.content].filter(Boolean).join(" \n ");
+    const tokens = (text.match(WORD) ?? []).map(fold);
+    return patterns.every(({ head, last }) => tokens.some((_, at) =>
+      last.has(tokens[at + head.length]) && head.every((word, k) => tokens[at + k] === word)));
+  }));
+  return found.filter((_, index) => kept[index]);
 }
 
 // The results of several searches, one per page (its best), best first.
@@ -194,10 +265,6 @@ async function merged(pf, queries, filters) {
 }
 
 // --- showing ----------------------------------------------------------------
-
-// Letters without their diacritics: Pagefind matches "karhumaki" to
-// "Karhumäen", so the marks must too.
-const fold = (word) => word.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "");
 
 // Append `text` with its words marked where `marked(words)` says so; a
 // word is a run of letters and digits, as in words().
@@ -289,6 +356,14 @@ async function showMore() {
   return items;
 }
 
+// "Haettiin myös: konsertti", with a link to search exactly as typed.
+function showCorrected(words, state) {
+  corrected.querySelector("strong").textContent = words.join(", ");
+  corrected.querySelector("a").href = addressOf({ ...state, exact: true });
+  corrected.querySelector("span").textContent = state.q;
+  corrected.hidden = false;
+}
+
 function countText(count, partial) {
   if (count === 0) return text.none;
   if (partial) return count === 1 ? text.partialOne : text.partialMany.replace("{count}", count);
@@ -299,15 +374,17 @@ function countText(count, partial) {
 
 function readForm() {
   const data = new FormData(form);
-  const state = { q: (data.get("q") ?? "").trim(), upcoming: data.get("upcoming") === "1" };
+  const state = { q: (data.get("q") ?? "").trim(), upcoming: data.get("upcoming") === "1", exact: data.get("exact") === "1" };
   for (const key of FILTERS) state[key] = data.get(key) ?? "";
   return state;
 }
 
 function fillForm(params) {
   form.elements.q.value = params.get("q") ?? "";
+  form.elements.exact.value = params.get("exact") === "1" ? "1" : "";
   for (const key of FILTERS) {
     const select = form.elements[key];
+    if (!select) continue; // the type filter, on a site of one kind of page
     const value = params.get(key) ?? "";
     select.value = [...select.options].some((o) => o.value === value) ? value : "";
   }
@@ -316,13 +393,18 @@ function fillForm(params) {
 
 // A new search is a new entry in the history, so Back returns to the
 // previous search; the address a page was opened with is only tidied.
-function remember(state, isNew) {
+function addressOf(state) {
   const params = new URLSearchParams();
   if (state.q) params.set("q", state.q);
   for (const key of FILTERS) if (state[key]) params.set(key, state[key]);
   if (state.upcoming) params.set("upcoming", "1");
+  if (state.exact) params.set("exact", "1");
   const query = params.toString();
-  const address = new URL(query ? `?${query}` : location.pathname, location.href).href;
+  return new URL(query ? `?${query}` : location.pathname, location.href).href;
+}
+
+function remember(state, isNew) {
+  const address = addressOf(state);
   if (isNew && address !== location.href) history.pushState(null, "", address);
   else history.replaceState(null, "", address);
   // The query in the title tells the searches in the history apart.
@@ -337,6 +419,7 @@ async function run(isNew = false) {
   remember(state, isNew);
   const ticket = ++latest;
   list.replaceChildren();
+  corrected.hidden = true;
   more.hidden = true;
   results = inOrder([]);
   shown = 0;
@@ -347,10 +430,11 @@ async function run(isNew = false) {
   }
   status.textContent = text.loading;
   try {
-    const { found, forms, partial } = await find(state);
+    const { found, forms, partial, corrected: words } = await find(state);
     if (ticket !== latest) return;
     results = found;
     highlight = forms;
+    if (words.length) showCorrected(words, state);
     await showMore();
     if (ticket !== latest) return;
     status.textContent = countText(results.size, partial);
@@ -368,6 +452,7 @@ function start() {
   document.getElementById("bl-search-nojs").hidden = true;
   form.addEventListener("submit", (event) => {
     event.preventDefault();
+    form.elements.exact.value = ""; // a new query may be corrected again
     run(true);
   });
   form.addEventListener("change", (event) => {

@@ -1,0 +1,43 @@
+"""The site's vocabulary for the search page's typing-error matcher.
+
+A query word that no page has is matched in the browser to the site's
+words within one or two edits (theme/static/js/typos.js). Those words are
+here: every word on the site and every lemma of them (a query is often a
+base form the site has only inflected), with the number of documents they
+occur in, so the matcher can prefer frequent words.
+
+A word within one edit has the length of the typed word or one letter more
+or less, so the files are split by length first (haku/sanasto/9.json), then
+by the first letters when a file passes MAX_FILE_BYTES (9-ko.json, 9-ka.json
+for both kä and ka), as the
+lemma map is: a query with one unknown word fetches a few files, and a query
+whose words are all on the site fetches none.
+"""
+from collections import Counter
+
+from .lemmas import MAX_FILE_BYTES, file_key, fold, split_files
+
+# Shorter words have too many neighbours to be corrected (the search page
+# leaves them as typed); they are not candidates either.
+MIN_CANDIDATE = 3
+
+
+def vocabulary_key(word, length):
+    """The file of a word: its length, then its first `length` letters
+    without diacritics, as a reader may type them (search.js computes the
+    same)."""
+    size = len(word)
+    return str(size) if length == 0 else f"{size}-{file_key(fold(word), length)}"
+
+
+def build_vocabulary(counts, lemmatize, max_bytes=MAX_FILE_BYTES):
+    """{file key: {word: documents}} of the words and lemmas in `counts`
+    ((word, lang) -> documents, as lemmas.vocabulary gives them). A lemma
+    counts the documents of all its forms."""
+    words = Counter()
+    for (word, lang), count in counts.items():
+        lemma = lemmatize(word, lang)
+        for each in {word, lemma}:
+            if len(each) >= MIN_CANDIDATE and each.isalpha():
+                words[each] += count
+    return split_files(words, lambda table, group: {w: table[w] for w in group}, vocabulary_key, 0, max_bytes)

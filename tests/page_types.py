@@ -19,6 +19,7 @@ class PageType:
     template: str = None  # a template that must exist for the page to be made
     issue: int = None  # the issue that brings that template
     errors: bool = False  # send the page's form empty first, to show its errors
+    ready: str = None  # a selector that is visible once the page's script has drawn it
 
     def skip_if_missing(self):
         if self.template and not (THEME / self.template).is_file():
@@ -44,6 +45,8 @@ PAGE_TYPES = [
     PageType("weekly print page", "/tulosta/"),
     PageType("404 page", "/404.html"),
     PageType("search page", "/haku/", template="search.html", issue=4),
+    PageType("search page with a corrected query", "/haku/?q=konsetti", template="search.html", issue=4,
+             ready="#haku-korjattu"),
     PageType("submission form", "/laheta/", template="submit.html", issue=5),
     PageType("submission form with errors", "/laheta/", template="submit.html", issue=5, errors=True),
     PageType("cooperation page", "/yhteistyo/", template="network.html", issue=14),
@@ -77,6 +80,8 @@ def open_page(page, base, page_type):
     assert response.ok, f"{page_type.address}: HTTP {response.status}"
     if page_type.errors:
         show_form_errors(page)
+    if page_type.ready:
+        page.locator(page_type.ready).wait_for(state="visible", timeout=10000)
     return response
 
 

@@ -67,7 +67,7 @@ export function correct(typed, vocabulary, isFirst = true) {
   let best = null;
   for (const [candidate, count] of Object.entries(vocabulary)) {
     const folded = fold(candidate);
-    if (folded === word) continue; // the same word: nothing to correct
+    if (folded === word) return null; // a word of the site's: nothing to correct
     const edits = distance(word, folded, limit);
     if (edits > limit) continue;
     const rank = [edits, folded[0] === word[0] ? 0 : 1, -count];

@@ -10,9 +10,11 @@ import pytest
 from bs4 import BeautifulSoup
 
 from bulletin_cli.cli import main
+from bulletin_i18n.translations import TABLES
 from bulletin_search import stable
 from bulletin_search.delta import page_ids
 from bulletin_search.indexer import indexed_pages
+from bulletin_search.types import TYPES, search_types
 from conftest import ROOT, event_text, notice_text
 
 
@@ -58,7 +60,8 @@ def test_an_association_page_indexes_its_profile_not_its_notice_lists(example_si
     assert body.h1.get_text() == "Vuoksenniskan Asukkaat ry"
     assert body.select(".bl-list, .bl-item") == []
     assert soup.select(".bl-item")  # the lists are there, outside the indexed part
-    assert search_fields(soup, "filter") == {"association": ["vuoksenniskan-asukkaat"], "group": ["asukkaat"]}
+    assert search_fields(soup, "filter") == {"type": ["yhdistys"], "association": ["vuoksenniskan-asukkaat"],
+                                             "group": ["asukkaat"]}
     assert search_fields(soup, "meta") == {"kind": ["Yhdistys"], "date": ["9999"]}
     assert search_fields(soup, "sort") == {"date": ["9999"]}  # before the notices when newest first
 
@@ -66,10 +69,10 @@ def test_an_association_page_indexes_its_profile_not_its_notice_lists(example_si
 def test_a_notice_carries_filters_and_result_details(example_site):
     soup = page(example_site, "ilmoitukset/joulumyyjaiset-vuoksenniska/")
     assert search_fields(soup, "filter") == {
-        "category": ["tapahtumat"], "association": ["vuoksenniskan-asukkaat"], "group": ["asukkaat"],
-        "upcoming": ["1"]}
+        "type": ["ilmoitus"], "category": ["tapahtumat"], "association": ["vuoksenniskan-asukkaat"],
+        "group": ["asukkaat"], "upcoming": ["1"]}
     assert search_fields(soup, "meta") == {
-        "association": ["Vuoksenniskan Asukkaat ry"], "category": ["Tapahtumat"],
+        "kind": ["Ilmoitus"], "association": ["Vuoksenniskan Asukkaat ry"], "category": ["Tapahtumat"],
         "when": ["la 5.12.2026 klo 10.00–14.00"], "date": ["2026-12-05T10:00+02:00"],
         "summary": ["Käsitöitä, leivonnaisia ja joulupuuroa. Tuotto asukastuvan retkirahastoon."]}
     assert search_fields(soup, "sort") == {"date": ["2026-12-05T10:00+02:00"]}
@@ -143,6 +146,39 @@ def test_pagefind_reads_only_the_folders_of_indexed_pages():
     assert indexed_pages(settings) == "{ilmoitukset,yhdistykset}/**/*.html"
     # a pattern without a folder of its own: Pagefind reads every page
     assert indexed_pages(dict(settings, ARTICLE_SAVE_AS="{slug}.html")) is None
+
+
+def test_another_kind_of_page_is_searched_once_its_address_is_set():
+    # spaces (issue 13) and offers and needs (issue 14) plug in by their
+    # address in BULLETIN_URLS, named in bulletin_search.types.TYPES
+    settings = {"ARTICLE_SAVE_AS": "ilmoitukset/{slug}/index.html", "BULLETIN_URLS": {"association": "yhdistykset/{slug}/"}}
+    assert search_types(settings) == ["ilmoitus", "yhdistys"]
+    settings["BULLETIN_URLS"] = dict(settings["BULLETIN_URLS"], space="tilat/{slug}/", offer="yhteistyo/{slug}/")
+    assert search_types(settings) == ["ilmoitus", "tila", "yhdistys", "tarjous"]
+    assert indexed_pages(settings) == "{ilmoitukset,tilat,yhdistykset,yhteistyo}/**/*.html"
+    assert set(TYPES) == {"ilmoitus", "tila", "yhdistys", "tarjous", "tarve"}
+    for value in TYPES:  # each has its label in both languages
+        assert TABLES["fi"][f"search_type_{value}"] and TABLES["en"][f"search_type_{value}"]
+
+
+def test_each_indexed_page_declares_its_kind(example_site):
+    notice = page(example_site, "ilmoitukset/puurojuhla-silta/")
+    association = page(example_site, "yhdistykset/kuoro-vuoksenlaulu/")
+    for soup, value, label in ((notice, "ilmoitus", "Ilmoitus"), (association, "yhdistys", "Yhdistys")):
+        assert soup.select_one('meta[data-pagefind-filter="type[content]"]')["content"] == value
+        assert soup.select_one('meta[data-pagefind-meta="kind[content]"]')["content"] == label
+    types = [o["value"] for o in page(example_site, "haku/").select("select[name=type] option")]
+    assert types == ["", "ilmoitus", "yhdistys"]
+
+
+def test_the_vocabulary_files_are_listed_and_hold_the_site_words(example_site):
+    search = page(example_site, "haku/").select_one("#bl-search")
+    listed = search["data-vocabulary-files"].split()
+    written = sorted(p.stem for p in (example_site / "haku" / "sanasto").glob("*.json"))
+    assert sorted(listed) == written and "9" in listed
+    nine = json.loads((example_site / "haku" / "sanasto" / "9.json").read_text(encoding="utf-8"))
+    assert nine["konsertti"] >= 1  # a lemma: the site has "joulukonsertti", "konserttiin"…
+    assert all(len(word) == 9 and count > 0 for word, count in nine.items())
 
 
 def test_pelican_itself_builds_the_search_index(tmp_path):

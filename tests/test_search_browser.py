@@ -425,3 +425,142 @@ def test_the_summary_of_the_listings_is_searched_and_shown_with_the_match_marked
     [(address, _, _, excerpt, marks)] = results(page)
     assert address == "/ilmoitukset/kesavuorot-kotiseututalo/"
     assert excerpt.startswith("Tunnelmallinen hirsitupa") and marks == ["hirsitupa"]
+
+
+# --- search that forgives: typing errors, phrases, languages, kinds of page ---
+
+NONE = "Ei tuloksia. Kokeile toista sanaa tai poista rajauksia."
+
+
+@pytest.mark.parametrize("query, word, notice", [
+    ("konsetti", "konsertti", "joulukonsertti-vuoksenlaulu"),  # a letter left out
+    ("syyskookous", "syyskokous", "syyskokous-hopeakoski"),  # a letter too many
+    ("induktiosilmkka", "induktiosilmukka", "sali-vuorot-askel"),
+    ("Kosnertti", "konsertti", "joulukonsertti-vuoksenlaulu"),  # two letters swapped, a phone's capital
+])
+def test_a_typing_error_is_searched_as_the_site_word_and_says_so(page, base, query, word, notice):
+    search(page, base, f"?q={query}")
+    assert f"/ilmoitukset/{notice}/" in addresses(page)[:5]
+    line = page.locator("#haku-korjattu")
+    expect(line).to_have_text(f"Haettiin myös: {word}. Hae vain kirjoittamallasi: {query}")
+    # the excerpts mark the site's words, not what was typed
+    assert any(word in " ".join(marks).lower() for *_, marks in results(page))
+    # the link searches exactly as typed: nothing, and no correction
+    line.get_by_role("link").click()
+    expect(page.get_by_role("status")).to_have_text(NONE)
+    expect(line).to_be_hidden()
+    assert parse_qs(urlsplit(page.url).query) == {"q": [query], "exact": ["1"]}
+    assert page.locator("#haku-q").input_value() == query
+
+
+def test_a_new_query_after_an_exact_one_is_corrected_again(page, base):
+    search(page, base, "?q=konsetti&exact=1")
+    page.fill("#haku-q", "syyskookous")
+    page.press("#haku-q", "Enter")
+    expect(page.locator("#haku-korjattu")).to_contain_text("Haettiin myös: syyskokous")
+    assert "exact" not in parse_qs(urlsplit(page.url).query)
+
+
+def test_a_typing_error_among_other_words_is_corrected_too(page, base):
+    # Pagefind alone would leave the unknown word out and list every "joulu"
+    search(page, base, "?q=joulu%20konsetti")
+    assert addresses(page) == ["/ilmoitukset/joulukonsertti-vuoksenlaulu/"]
+    expect(page.locator("#haku-korjattu")).to_contain_text("Haettiin myös: konsertti")
+
+
+@pytest.mark.parametrize("query", [
+    "joulu Konsetti",  # a capital after the first word: a name
+    "klb",  # a short word
+    "konsertti",  # a word of the site
+    "asukastuvalle",  # a form of the site's word
+    "karhumaki",  # without ä
+])
+def test_names_short_words_and_the_site_words_are_not_corrected(page, base, query):
+    search(page, base, f"?q={quote(query)}")
+    expect(page.locator("#haku-korjattu")).to_be_hidden()
+
+
+def test_the_vocabulary_is_fetched_only_for_a_word_no_page_has(page, base):
+    requested = []
+    page.on("request", lambda r: requested.append(urlsplit(r.url).path))
+    search(page, base, "?q=konsertti")
+    assert not [p for p in requested if "/haku/sanasto/" in p]
+    page.fill("#haku-q", "konsetti")
+    page.press("#haku-q", "Enter")
+    expect(page.locator("#haku-korjattu")).to_be_visible()
+    # "konsetti" has 8 letters: the site's words of 7, 8 and 9 letters
+    assert sorted(p for p in requested if "/haku/sanasto/" in p) == [
+        "/haku/sanasto/7.json", "/haku/sanasto/8.json", "/haku/sanasto/9.json"]
+
+
+def test_a_quoted_phrase_finds_only_the_words_together(browser, site):
+    site.notice("yhdessa.md", notice_text(title="Kerhon päivä", body="Avoimet ovet kerhohuoneella lauantaina."))
+    site.notice("erikseen.md", notice_text(title="Kerhon ilta", body="Ovet ovat avoimet koko illan."))
+    site.notice("taivutettu.md", notice_text(title="Talon päivä", body="Avoimet ovista sisään kaikki."))
+    assert site.build() == 0
+    with served(site.output) as address:
+        page = browser.new_page()
+        search(page, address, "?q=avoimet%20ovet")
+        assert sorted(addresses(page)) == ["/ilmoitukset/erikseen/", "/ilmoitukset/taivutettu/",
+                                           "/ilmoitukset/yhdessa/"]
+        search(page, address, f"?q={quote(chr(34) + 'avoimet ovet' + chr(34))}")
+        # any form of the last word ("ovista"), the others as typed
+        assert sorted(addresses(page)) == ["/ilmoitukset/taivutettu/", "/ilmoitukset/yhdessa/"]
+        search(page, address, f"?q={quote(chr(34) + 'ovet avoimet' + chr(34))}")
+        assert addresses(page) == []
+        search(page, address, f"?q={quote(chr(34) + 'avoimet ovet' + chr(34) + ' lauantai')}")
+        assert addresses(page) == ["/ilmoitukset/yhdessa/"]
+        page.close()
+
+
+# A notice in each language: a word it has only inflected, the base form a
+# reader types, and whether simplemma knows the pair (checked below). The
+# base form is never the start of the form, which Pagefind finds anyway.
+LANGUAGES = [
+    ("fi", "Kädet saveen kerhossa.", "kädet", "käsi"),
+    ("sv", "Mötet hålls i klubbrummet.", "hålls", "hålla"),
+    ("en", "Meetings are held in the club room.", "held", "hold"),
+    ("ru", "Встреча в субботу в клубе.", "субботу", "суббота"),
+    ("uk", "Зустріч у суботу в клубі.", "суботу", "субота"),
+    ("et", "Kohtumine laupäeval klubis.", "laupäeval", "laupäev"),
+    ("de", "Wir ging zusammen zum Verein.", "ging", "gehen"),
+    ("fr", "Promenade avec les chevaux du club.", "chevaux", "cheval"),
+]
+
+
+@pytest.fixture(scope="module")
+def languages_base(tmp_path_factory):
+    from conftest import Site
+    site = Site(tmp_path_factory.mktemp("kielet"))
+    for lang, body, *_ in LANGUAGES:
+        site.notice(f"kieli-{lang}.md", notice_text(title=f"Kerho {lang}", body=body, extra=f"lang: {lang}"))
+    assert site.build() == 0
+    with served(site.output) as address:
+        yield address
+
+
+@pytest.mark.parametrize("lang, body, form, lemma", LANGUAGES, ids=[row[0] for row in LANGUAGES])
+def test_a_notice_in_another_language_is_found_by_its_base_form_and_shown_as_written(
+        page, languages_base, lang, body, form, lemma):
+    import simplemma
+    assert simplemma.lemmatize(form, lang=lang) == lemma
+    search(page, languages_base, f"?q={quote(lemma)}")
+    found = results(page)
+    assert [r[0] for r in found] == [f"/ilmoitukset/kieli-{lang}/"]
+    assert body in found[0][3]  # the excerpt is the text as written
+    assert [m.lower() for m in found[0][4]] == [form]
+
+
+def test_the_type_filter_narrows_to_one_kind_of_page_and_is_a_link(page, base, example_site):
+    search(page, base, "?q=kuoro")
+    both = addresses(page)
+    assert any(a.startswith("/yhdistykset/") for a in both) and any(a.startswith("/ilmoitukset/") for a in both)
+    page.select_option("#haku-tyyppi", "yhdistys")
+    expect(page.get_by_role("status")).to_have_text(COUNT)
+    expect(page).to_have_url(re.compile(r"type=yhdistys"))
+    only = addresses(page)
+    assert only and all(a.startswith("/yhdistykset/") for a in only)
+    assert results(page)[0][2] == "Yhdistys"  # its own result line
+    search(page, base, "?type=ilmoitus")
+    notices = len(list((example_site / "ilmoitukset").glob("*/index.html")))
+    assert count_of(page.get_by_role("status").inner_text()) == notices

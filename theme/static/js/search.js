@@ -434,9 +434,9 @@ async function run(isNew = false) {
     if (ticket !== latest) return;
     results = found;
     highlight = forms;
-    if (words.length) showCorrected(words, state);
     await showMore();
     if (ticket !== latest) return;
+    if (words.length) showCorrected(words, state);
     status.textContent = countText(results.size, partial);
   } catch (error) {
     if (ticket !== latest) return;

@@ -83,12 +83,17 @@ function vocabularyFile(word, size) {
   return Promise.resolve({});
 }
 
-// The site's word that a word no page has stands for, or null. The
-// vocabulary is fetched only now, when a word needs it.
+// The site's word that a word the site does not have stands for, or null.
+// The vocabulary is fetched only for a word that the lemma map does not
+// know: first the file of its own length, to see whether the site has it,
+// then those of the lengths around it.
 async function correction(typed, isFirst) {
   if (!correctable(typed, isFirst)) return null;
-  const files = await Promise.all(candidateLengths(typed).map((size) => vocabularyFile(typed, size)));
-  return correct(typed, Object.assign({}, ...files), isFirst);
+  const size = Array.from(fold(typed)).length;
+  const own = await vocabularyFile(typed, size);
+  if (Object.keys(own).some((word) => fold(word) === fold(typed))) return null;
+  const others = candidateLengths(typed).filter((n) => n !== size).map((n) => vocabularyFile(typed, n));
+  return correct(typed, Object.assign({}, own, ...(await Promise.all(others))), isFirst);
 }
 
 function entry(file, part, word) {
@@ -202,13 +207,14 @@ export async function find(state) {
   // In a phrase, the words before the last stand as typed.
   const asTyped = new Set(phrases.flatMap((phrase) => phrase.slice(0, -1)));
   const formLists = await Promise.all(terms.map((term) => (asTyped.has(term) ? [term] : formsOf(term))));
-  // Pagefind leaves out a word it has nowhere, so each word is looked for
-  // on its own first (without filters: a word may be on the site but not
-  // among these results), and one that no page has is corrected.
+  // A word that is not the site's is searched as the site's word it stands
+  // for. Pagefind cannot tell: it leaves out a word it has nowhere, and
+  // finds parts of one it does not know (kevät in kevätkoous). A word in the
+  // lemma map is the site's; another is looked up in the vocabulary.
   const corrected = [];
   const inPhrase = new Set(phrases.flat());
   for (const [index, term] of terms.entries()) {
-    if (state.exact || inPhrase.has(term) || (await merged(pf, combinations([formLists[index]]), {})).length) continue;
+    if (state.exact || inPhrase.has(term) || formLists[index].length > 1) continue;
     const at = typed.findIndex((word) => word.toLowerCase() === term);
     const word = at < 0 ? null : await correction(typed[at], at === 0);
     if (word === null) continue;

@@ -249,6 +249,8 @@ def test_keyboard_only_from_the_header_form_to_a_filtered_search(page, base):
     # on to the topic filter and down its options with the arrow keys
     page.focus("#haku-q")
     page.keyboard.press("Tab")  # the search button
+    page.keyboard.press("Tab")  # the type filter
+    assert page.evaluate("document.activeElement.id") == "haku-tyyppi"
     page.keyboard.press("Tab")  # the topic filter
     assert page.evaluate("document.activeElement.id") == "haku-aihe"
     page.keyboard.press("ArrowDown")  # first topic: tapahtumat

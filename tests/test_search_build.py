@@ -124,7 +124,7 @@ def test_the_search_page_offers_every_filter_as_a_labelled_control(example_site)
     soup = page(example_site, "haku/")
     form = soup.select_one("#bl-search form")
     assert form.select_one("fieldset legend").get_text() == "Rajaa hakua"
-    for name in ("q", "category", "association", "group", "upcoming"):
+    for name in ("q", "type", "category", "association", "group", "upcoming"):
         control = form.select_one(f"[name={name}]")
         assert soup.select_one(f"label[for={control['id']}]").get_text().strip()
     categories = [o["value"] for o in form.select("select[name=category] option")]

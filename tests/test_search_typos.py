@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bulletin_search.lemmas import encode
-from bulletin_search.spelling import build_vocabulary, vocabulary_key
+from bulletin_search.spelling import MAX_CANDIDATE, build_vocabulary, vocabulary_key
 
 TYPOS = Path(__file__).resolve().parents[1] / "theme" / "static" / "js" / "typos.js"
 
@@ -119,3 +119,10 @@ def test_a_large_vocabulary_file_is_split_by_first_letters_without_diacritics():
         assert all(vocabulary_key(word, key.count("-") and len(key.split("-")[1])) == key for word in table)
     # käsi and kassi fold to the same first letters: one file serves "kasi" and "käsi"
     assert vocabulary_key("käsi", 2) == vocabulary_key("kasi", 2) == "4-ka"
+
+
+def test_a_run_of_letters_longer_than_any_word_is_left_out_of_the_vocabulary():
+    # one notice's 20,000 letters without a space must not split files 20,000 times
+    counts = {("a" * 20000, "fi"): 1, ("a" * MAX_CANDIDATE, "fi"): 1, ("kerho", "fi"): 1}
+    files = build_vocabulary(counts, lambda word, lang: word, max_bytes=10)
+    assert sorted(word for table in files.values() for word in table) == ["a" * MAX_CANDIDATE, "kerho"]

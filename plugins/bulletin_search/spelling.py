@@ -18,8 +18,11 @@ from collections import Counter
 from .lemmas import MAX_FILE_BYTES, file_key, fold, split_files
 
 # Shorter words have too many neighbours to be corrected (the search page
-# leaves them as typed); they are not candidates either.
+# leaves them as typed); they are not candidates either. Nor are longer
+# words than any reader types: a run of letters in a notice could be
+# thousands long, and a file is split at most once per letter.
 MIN_CANDIDATE = 3
+MAX_CANDIDATE = 40
 
 
 def vocabulary_key(word, length):
@@ -38,6 +41,6 @@ def build_vocabulary(counts, lemmatize, max_bytes=MAX_FILE_BYTES):
     for (word, lang), count in counts.items():
         lemma = lemmatize(word, lang)
         for each in {word, lemma}:
-            if len(each) >= MIN_CANDIDATE and each.isalpha():
+            if MIN_CANDIDATE <= len(each) <= MAX_CANDIDATE and each.isalpha():
                 words[each] += count
     return split_files(words, lambda table, group: {w: table[w] for w in group}, vocabulary_key, 0, max_bytes)

@@ -18,10 +18,9 @@
   var PATTERNS = {
     iso: new RegExp(schema.patterns.iso),
     finnish: new RegExp(schema.patterns.finnish),
-    clock: new RegExp(schema.patterns.clock),
-    email: new RegExp(FIELDS.contact.fields.email.pattern),
-    phone: new RegExp(FIELDS.contact.fields.phone.pattern)
+    clock: new RegExp(schema.patterns.clock)
   };
+  var checker = new BulletinContract.Checker(schema);
   var NEW_ASSOCIATION = "-";
   var preview = document.querySelector("[data-preview]");
   var summary = form.querySelector("[data-error-summary]");
@@ -38,11 +37,16 @@
     var lines = ["---"];
     emit(values, FIELDS, lines, "");
     lines.push("---");
-    body = body.replace(/\r\n?/g, "\n").replace(/^\n+|\n+$/g, "");
-    return lines.join("\n") + "\n" + body + "\n";
+    return lines.join("\n") + "\n" + writtenBody(body) + "\n";
+  }
+
+  function writtenBody(body) {
+    return body.replace(/\r\n?/g, "\n").replace(/^\n+|\n+$/g, "");
   }
 
   // --- dates: the Finnish way or ISO, to ISO ---------------------------------
+  // Only the form's own question: is this a date or a time at all? Whether
+  // the day exists, is in range or is over is the checker's rule (contract.js).
 
   function parseDay(text) {
     var match = PATTERNS.iso.exec(text);
@@ -54,19 +58,35 @@
     } else {
       return { error: "form_err_date" };
     }
-    var date = new Date(Date.UTC(year, month - 1, day));
-    if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
-      return { error: "form_err_date_impossible" };
-    }
-    return { iso: pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2), date: date };
+    return { iso: pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2) };
   }
 
   function parseClock(text) {
     var match = PATTERNS.clock.exec(text.replace(/^klo\s*/i, ""));
-    if (!match || +match[1] > 23 || +match[2] > 59) {
+    if (!match) {
       return { error: "form_err_time" };
     }
-    return { iso: pad(+match[1], 2) + ":" + match[2], hour: +match[1], minute: +match[2] };
+    return { iso: pad(+match[1], 2) + ":" + match[2] };
+  }
+
+  function dateOf(iso) {
+    return new Date(Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)));
+  }
+
+  function clockOf(iso) {
+    return { hour: +iso.slice(0, 2), minute: +iso.slice(3, 5) };
+  }
+
+  // A date or time of the file as the form writes it to people: 5.12.2026 klo 18.00.
+  function finnish(text) {
+    return String(text).replace(/(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2}))?|(\d{2}):(\d{2})/g,
+      function (all, y, m, d, hh, mm, h2, m2) {
+        if (h2 !== undefined) {
+          return M.time_prefix + " " + (+h2) + "." + m2;
+        }
+        var day = (+d) + "." + (+m) + "." + y;
+        return hh === undefined ? day : day + " " + M.time_prefix + " " + (+hh) + "." + mm;
+      });
   }
 
   // --- reading and checking the answers --------------------------------------
@@ -90,13 +110,25 @@
     return value("category") === schema.eventCategory;
   }
 
-  function Checker() {
-    core.Checker.call(this, fields);
+  function Answers() {
+    this.errors = [];
   }
 
-  Checker.prototype = Object.create(core.Checker.prototype);
+  Answers.prototype.fail = function (name, key, values) {
+    var all = Object.assign({ label: fieldLabel(name) }, values || {});
+    this.errors.push({ name: name, message: format(M[key], all) });
+  };
 
-  Checker.prototype.day = function (name, required) {
+  // Is an answer there at all? What it holds is checked as the file's value.
+  Answers.prototype.text = function (name, rule) {
+    var text = oneLine(value(name));
+    if (!text && rule.required) {
+      this.fail(name, "form_err_required_text", { label: lowerFirst(fieldLabel(name)) });
+    }
+    return text;
+  };
+
+  Answers.prototype.day = function (name, required) {
     var text = value(name).trim();
     if (!text) {
       if (required) {
@@ -112,7 +144,7 @@
     return day;
   };
 
-  Checker.prototype.clock = function (name) {
+  Answers.prototype.clock = function (name) {
     var text = value(name).trim();
     if (!text) {
       return null;
@@ -125,51 +157,32 @@
     return clock;
   };
 
-  function checkEvent(check) {
+  function readEvent(answers) {
     var rules = FIELDS.event.fields;
-    var startDay = check.day("start_date", true);
-    var startClock = check.clock("start_time");
-    var endDay = check.day("end_date", false);
-    var endClock = check.clock("end_time");
+    var startDay = answers.day("start_date", true);
+    var startClock = answers.clock("start_time");
+    var endDay = answers.day("end_date", false);
+    var endClock = answers.clock("end_time");
     var event = {
-      location: check.text("location", rules.location),
-      price: check.text("price", rules.price),
-      registration: check.text("registration", rules.registration),
-      accessibility: check.text("accessibility", rules.accessibility)
+      location: answers.text("location", rules.location),
+      price: answers.text("price", rules.price),
+      registration: answers.text("registration", rules.registration),
+      accessibility: answers.text("accessibility", rules.accessibility)
     };
     if (!startDay) {
-      return { values: event };
+      return event;
     }
-    var start = startDay.iso + (startClock ? " " + startClock.iso : "");
-    var end = null;
+    event.start = startDay.iso + (startClock ? " " + startClock.iso : "");
     if (endDay) {
-      end = endDay.iso + (endClock ? " " + endClock.iso : "");
+      event.end = endDay.iso + (endClock ? " " + endClock.iso : "");
     } else if (endClock) {
-      if (!startClock) {
-        check.fail("end_time", "form_err_end_time_without_start");
-      } else {
-        end = startDay.iso + " " + endClock.iso;
-      }
+      // on the start's day; a time alone when the start has none, which the checker refuses
+      event.end = startClock ? startDay.iso + " " + endClock.iso : endClock.iso;
     }
-    if (end) {
-      var endDate = end.slice(0, 10);
-      var bothTimed = end.length > 10 && start.length > 10;
-      if (endDate < startDay.iso || (bothTimed && end < start)) {
-        check.fail(endDay ? "end_date" : "end_time", "form_err_end_before_start");
-        end = null;
-      }
-    }
-    event.start = start;
-    event.end = end;
-    return {
-      values: event,
-      when: { startDay: startDay, startClock: startClock, endDay: endDay || (end ? startDay : null),
-              endClock: end ? endClock : null }
-    };
+    return event;
   }
 
-  function checkTags(check) {
-    var rule = FIELDS.tags;
+  function readTags() {
     var words = [];
     value("tags").split(",").forEach(function (part) {
       var word = oneLine(part);
@@ -177,32 +190,91 @@
         words.push(word);
       }
     });
-    var bad = words.filter(function (word) {
-      return !slugify(word) || codePoints(word) > rule.limit || hasControl(word);
-    });
-    if (bad.length) {
-      check.fail("tags", "form_err_tag");
-    } else if (rule.most && words.length > rule.most) {
-      check.fail("tags", "form_err_too_many_tags", { most: rule.most });
-    }
     return words;
   }
 
+  // The form field that gave a value of the file (a finding's key path).
+  function fieldOf(path) {
+    var key = path.join(".");
+    var named = { "event.start": "start_date", "event.end": value("end_date").trim() ? "end_date" : "end_time",
+                  contact: "consent" };
+    if (named[key]) {
+      return named[key];
+    }
+    return path.length === 2 ? (path[0] === "event" ? path[1] : path.join("_")) : path[0];
+  }
+
+  // The checker's message, naming the field by its label and dates as people write them.
+  function message(finding) {
+    var name = fieldOf(finding.path);
+    var values = {};
+    Object.keys(finding.values).forEach(function (key) {
+      values[key] = finnish(finding.values[key]);
+    });
+    values.key = fieldLabel(name);
+    var text = format(M[finding.key], values);
+    if (finding.line) {
+      text = format(M.form_err_body_line, { label: fieldLabel(name), line: finding.line, message: text });
+    } else if (text.indexOf(values.key) < 0) {
+      text = format(M.form_err_in_field, { label: fieldLabel(name), message: text });
+    }
+    return { name: name, message: text };
+  }
+
+  function localToday() {
+    var now = new Date();
+    return pad(now.getFullYear(), 4) + "-" + pad(now.getMonth() + 1, 2) + "-" + pad(now.getDate(), 2);
+  }
+
+  // What the file will hold: the values without the empty ones (as the writer leaves them out).
+  function written(values) {
+    var out = {};
+    Object.keys(values).forEach(function (key) {
+      var item = values[key];
+      if (item && typeof item === "object" && !Array.isArray(item)) {
+        item = written(item);
+      }
+      if (!empty(item)) {
+        out[key] = item;
+      }
+    });
+    return out;
+  }
+
+  function inFormOrder(errors) {
+    var order = Array.from(form.querySelectorAll("[data-field]"), function (wrapper) {
+      return wrapper.getAttribute("data-field");
+    });
+    return errors.map(function (error, index) {
+      return { error: error, at: order.indexOf(error.name) * 1000 + index };
+    }).sort(function (a, b) { return a.at - b.at; }).map(function (item) { return item.error; });
+  }
+
   function checkAnswers() {
-    var check = new Checker();
+    var answers = new Answers();
     var values = {};
     var extra = {};
-    values.title = check.text("title", FIELDS.title);
+    values.title = answers.text("title", FIELDS.title);
 
     var association = value("association");
     if (!association) {
-      check.fail("association", "form_err_required_choice", { label: lowerFirst(fieldLabel("association")) });
+      answers.fail("association", "form_err_required_choice", { label: lowerFirst(fieldLabel("association")) });
     } else if (association === NEW_ASSOCIATION) {
-      var name = check.text("association_name", { required: true, limit: FIELDS.title.limit });
-      if (name && !slugify(name)) {
-        check.fail("association_name", "form_err_tag");
+      var name = answers.text("association_name", { required: true });
+      if (name) {
+        // the rules of a new association's name (placing.Site.check_name)
+        var label = fieldLabel("association_name");
+        try {
+          checker.text(name, label, schema.associationName.limit);
+          if (!BulletinContract.slugify(name)) {
+            answers.fail("association_name", "form_err_in_field",
+                         { message: format(M.err_tag, { key: label, value: name }) });
+          }
+        } catch (err) {
+          answers.fail("association_name", "form_err_in_field", { message: format(M[err.key], err.values) });
+        }
       }
-      values.association = slugify(name);
+      values.association = BulletinContract.slugify(name);
       extra.newAssociation = name;
       extra.associationName = name;
     } else {
@@ -213,40 +285,50 @@
 
     values.category = value("category");
     if (!values.category) {
-      check.fail("category", "form_err_required_choice", { label: lowerFirst(fieldLabel("category")) });
+      answers.fail("category", "form_err_required_choice", { label: lowerFirst(fieldLabel("category")) });
     }
 
     if (isEvent()) {
-      var event = checkEvent(check);
-      values.event = event.values;
-      extra.when = event.when;
+      values.event = readEvent(answers);
     }
-    var date = check.day("date", true);
+    var date = answers.day("date", true);
     values.date = date ? date.iso : "";
-    extra.date = date;
     if (!isEvent()) {
-      var expires = check.day("expires", false);
+      var expires = answers.day("expires", false);
       values.expires = expires ? expires.iso : null;
     }
-    values.summary = check.text("summary", FIELDS.summary);
+    values.summary = answers.text("summary", FIELDS.summary);
 
     var body = value("body").replace(/\r\n?/g, "\n");
     if (!body.trim()) {
-      check.fail("body", "form_err_required_text", { label: lowerFirst(fieldLabel("body")) });
+      answers.fail("body", "form_err_required_text", { label: lowerFirst(fieldLabel("body")) });
     }
-    values.tags = checkTags(check);
+    values.tags = readTags();
 
-    var rules = FIELDS.contact.fields;
-    var contact = { name: check.text("contact_name", rules.name) };
+    var contact = { name: answers.text("contact_name", FIELDS.contact.fields.name) };
     if (input("consent").checked) {
-      contact.email = check.text("contact_email", rules.email);
-      contact.phone = check.text("contact_phone", rules.phone);
+      contact.email = answers.text("contact_email", FIELDS.contact.fields.email);
+      contact.phone = answers.text("contact_phone", FIELDS.contact.fields.phone);
     }
     if (contact.name || contact.email || contact.phone) {
       contact.consent = input("consent").checked ? true : null;
       values.contact = contact;
     }
-    return { errors: check.errors, values: values, body: body, extra: extra };
+
+    // The checker's verdict on the file these answers make, with its messages.
+    var data = written(values);
+    delete data.association; // known or new: the editors' matter, as with `add --new-association`
+    delete data.category;
+    var lead = body.match(/^\n*/)[0].length; // the writer drops blank lines before the text
+    var findings = checker.notice(data, writtenBody(body) + "\n", localToday());
+    findings.forEach(function (finding) {
+      if (finding.line) {
+        finding.line += lead;
+      }
+      answers.errors.push(message(finding));
+    });
+    extra.date = date ? dateOf(date.iso) : null;
+    return { errors: inFormOrder(answers.errors), values: values, body: body, extra: extra };
   }
 
   // --- showing errors (GOV.UK / Suomi.fi pattern) -----------------------------
@@ -267,22 +349,28 @@
     return date.getUTCDate() + "." + (date.getUTCMonth() + 1) + "." + date.getUTCFullYear();
   }
 
-  function weekdayDate(day, clock) {
-    var weekday = schema.weekdays[(day.date.getUTCDay() + 6) % 7];
-    var text = weekday + " " + shortDate(day.date);
-    return clock ? text + " " + M.time_prefix + " " + clock.hour + "." + pad(clock.minute, 2) : text;
+  // `2026-12-05 18:00` as the notice page writes it: la 5.12.2026 klo 18.00.
+  function weekdayDate(iso) {
+    var date = dateOf(iso);
+    var text = schema.weekdays[(date.getUTCDay() + 6) % 7] + " " + shortDate(date);
+    return iso.length > 10 ? text + " " + M.time_prefix + " " + clockText(iso.slice(11)) : text;
   }
 
-  function whenText(when) {
+  function clockText(iso) {
+    var clock = clockOf(iso);
+    return clock.hour + "." + pad(clock.minute, 2);
+  }
+
+  function whenText(event) {
     // As the notice page: one day `la 13.12.2026 klo 15.00–16.30`, else a range.
-    var start = weekdayDate(when.startDay, when.startClock);
-    if (!when.endDay) {
+    var start = weekdayDate(event.start);
+    if (!event.end) {
       return start;
     }
-    if (when.endDay.iso === when.startDay.iso) {
-      return when.endClock ? start + "\u2013" + when.endClock.hour + "." + pad(when.endClock.minute, 2) : start;
+    if (event.end.slice(0, 10) === event.start.slice(0, 10)) {
+      return event.end.length > 10 ? start + "\u2013" + clockText(event.end.slice(11)) : start;
     }
-    return start + " \u2013 " + weekdayDate(when.endDay, when.endClock);
+    return start + " \u2013 " + weekdayDate(event.end);
   }
 
   function facts(rows) {
@@ -309,12 +397,12 @@
     article.appendChild(facts([
       [M.notice_association, answers.extra.associationName],
       [M.notice_category, category ? category.label : v.category],
-      [M.notice_published, shortDate(answers.extra.date.date)]
+      [M.notice_published, shortDate(answers.extra.date)]
     ]));
     if (v.event) {
       var details = element("div", "bl-event");
       details.appendChild(facts([
-        [M.notice_when, whenText(answers.extra.when)],
+        [M.notice_when, whenText(v.event)],
         [M.notice_where, v.event.location],
         [M.notice_price, v.event.price],
         [M.notice_registration, v.event.registration],

@@ -112,3 +112,13 @@ def test_form_page_without_repository_or_address_leaves_those_ways_out(site, tmp
     page = site.page("laheta/")
     assert page.select("[data-send-github]") == [] and page.select("[data-send-mail]") == []
     assert page.select("[data-send-download]") and page.select("[data-send-copy]")
+
+
+def test_exported_patterns_keep_classes_and_name_groups_as_javascript_does():
+    from bulletin_contract.rules_export import js_pattern
+    import re
+    assert js_pattern(re.compile(r"[*+-]a*+b++(?P<x>c?+)(?P=x)", re.I | re.M)) == {
+        "source": r"[*+-]a*b+(?<x>c?)\k<x>", "flags": "im"}
+    schema = form_schema(SETTINGS, T, {})
+    assert schema["markdown"]["limits"]["chars"] == 20_000
+    assert set(schema["messages"]) >= {"err_body_html", "err_body_scheme", "err_too_long", "err_event_past"}

@@ -28,10 +28,100 @@
 
   // --- the shared core (form-core.js): helpers and the canonical file ----------
 
-  var core = window.BulletinForm;
-  var format = core.format, pad = core.pad, codePoints = core.codePoints, oneLine = core.oneLine,
-    slugify = core.slugify, hasControl = core.hasControl, element = core.element, emit = core.emit,
-    lowerFirst = core.lowerFirst;
+  // As Python's str.format, which the translations are written for: {{ is {.
+  function format(template, values) {
+    return template.replace(/\{\{|\}\}|\{(\w+)\}/g, function (all, name) {
+      if (name === undefined) {
+        return all.charAt(0);
+      }
+      return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : all;
+    });
+  }
+
+  function pad(number, width) {
+    var text = String(number);
+    while (text.length < width) {
+      text = "0" + text;
+    }
+    return text;
+  }
+
+  function codePoints(text) {
+    return Array.from(text).length;
+  }
+
+  function oneLine(text) {
+    // As the contract's Text rule: runs of white space become one space.
+    return text.trim().split(/\s+/).filter(Boolean).join(" ");
+  }
+
+  function slugify(text) {
+    // As plugins/bulletin_contract/slugs.py.
+    return text.normalize("NFKD").replace(/[^\x00-\x7f]/g, "").toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+  }
+
+  function hasControl(text) {
+    return /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(text);
+  }
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) {
+      node.className = className;
+    }
+    if (text !== undefined) {
+      node.textContent = text;
+    }
+    return node;
+  }
+
+  // --- the canonical file (mirrors writer.py) ---------------------------------
+
+  var ESCAPES = { "\"": "\\\"", "\\": "\\\\", "\n": "\\n", "\t": "\\t" };
+
+  function quote(text) {
+    var out = "";
+    Array.from(text).forEach(function (char) {
+      var code = char.codePointAt(0);
+      if (ESCAPES[char]) {
+        out += ESCAPES[char];
+      } else if (code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 ||
+                 code === 0x2029 || code === 0xfeff) {
+        out += "\\u" + pad(code.toString(16), 4);
+      } else {
+        out += char;
+      }
+    });
+    return "\"" + out + "\"";
+  }
+
+  function empty(value) {
+    return value === undefined || value === null || value === "" ||
+      (Array.isArray(value) && !value.length) ||
+      (typeof value === "object" && !Array.isArray(value) && !Object.keys(value).some(function (key) {
+        return !empty(value[key]);
+      }));
+  }
+
+  function emit(values, table, lines, indent) {
+    Object.keys(table).forEach(function (key) {
+      var value = values[key];
+      if (empty(value)) {
+        return;
+      }
+      if (table[key].kind === "mapping") {
+        lines.push(indent + key + ":");
+        emit(value, table[key].fields, lines, indent + "  ");
+      } else if (typeof value === "boolean") {
+        lines.push(indent + key + ": " + (value ? "true" : "false"));
+      } else if (Array.isArray(value)) {
+        lines.push(indent + key + ": [" + value.map(quote).join(", ") + "]");
+      } else {
+        lines.push(indent + key + ": " + quote(value));
+      }
+    });
+  }
 
   function noticeFile(values, body) {
     var lines = ["---"];

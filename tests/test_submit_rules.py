@@ -29,10 +29,14 @@ BODY_LINE = 10  # the body's first line in BASE_FILE's file: 9 lines of front ma
 # The field of the file each label writes.
 KEYS = {"Otsikko": "title", "Lyhyt kuvaus": "summary", "Paikka": "event.location", "Julkaisupäivä": "date",
         "Alkamispäivä": "event.start", "Päättymispäivä": "event.end", "Päättymiskellonaika": "event.end",
-        "Avainsanat": "tags", "Yhteyshenkilön sähköposti": "contact.email",
+        "Avainsanat": "tags", "Yhteyshenkilön sähköposti": "contact.email", "Viimeinen kerta": "event.repeat.until",
+        "Poikkeuspäivät": "event.repeat.except",
         "Yhteyshenkilön puhelinnumero": "contact.phone", "Ilmoituksen teksti": "body"}
 
 CONTACT = {"Yhteyshenkilön nimi": "Aila", "consent": True}
+# A series chosen in the form: Tuesdays until 26.1.2027.
+TUESDAYS = {"repeat": True, "weekdays": ["tiistai"], "Alkamispäivä": "8.12.2026", "Viimeinen kerta": "26.1.2027"}
+TUESDAYS_FILE = {"repeat": {"weekdays": ["ti"], "until": "2027-01-26"}}
 
 
 def case(name, form, file, body=None, field=None, new_only=False):
@@ -86,6 +90,17 @@ BAD = [
     case("body-nesting", {}, {}, body="Alku\n\n" + "> " * 9 + "syvä", field="Ilmoituksen teksti"),
     case("body-markup", {}, {}, body="[" * 101, field="Ilmoituksen teksti"),
     case("body-block-lines", {}, {}, body="\n".join(["rivi"] * 201), field="Ilmoituksen teksti"),
+    case("series-start-not-a-series-day", {**TUESDAYS, "Alkamispäivä": "9.12.2026"},
+         {"event": {"start": "2026-12-09 18:00", **TUESDAYS_FILE}}, field="Alkamispäivä"),
+    case("series-day-off-not-a-series-day", {**TUESDAYS, "Poikkeuspäivät": "23.12.2026"},
+         {"event": {"start": "2026-12-08 18:00", "repeat": {**TUESDAYS_FILE["repeat"], "except": ["2026-12-23"]}}},
+         field="Poikkeuspäivät"),
+    case("series-until-before-start", {**TUESDAYS, "Viimeinen kerta": "1.12.2026"},
+         {"event": {"start": "2026-12-08 18:00", "repeat": {**TUESDAYS_FILE["repeat"], "until": "2026-12-01"}}},
+         field="Viimeinen kerta"),
+    case("series-over", {**TUESDAYS, "Alkamispäivä": "3.11.2026", "Viimeinen kerta": "24.11.2026"},
+         {"event": {"start": "2026-11-03 18:00", "repeat": {**TUESDAYS_FILE["repeat"], "until": "2026-11-24"}}},
+         field="Alkamispäivä", new_only=True),
     case("body-control-char", {}, {}, body="Rivi yksi\n\nRivi \u202e kaksi", field="Ilmoituksen teksti"),
 ]
 
@@ -125,9 +140,14 @@ def form_verdict(rules_site, answers, body):
     page.clock.set_fixed_time(FORM_TODAY)
     page.goto(base + "/laheta/")
     page.get_by_label("Yhdistys", exact=True).select_option(label="Testikylän Eläkkeensaajat ry")
-    page.get_by_label("Tapahtumat").check()
-    if answers.pop("consent", False):
-        page.get_by_label("Yhteyshenkilö on antanut luvan").check()
+    page.get_by_label(answers.pop("category", "Tapahtumat"), exact=True).check()
+    for box in ("consent", "has_event", "repeat"):
+        if answers.pop(box, False):
+            page.locator(f"[name={box}]").check()
+    for day in answers.pop("weekdays", []):
+        page.get_by_label(day, exact=True).check()
+    if "frequency" in answers:
+        page.get_by_label("Kuinka usein").select_option(label=answers.pop("frequency"))
     for label, text in answers.items():
         if label == "Ilmoituksen teksti":
             continue
@@ -135,10 +155,11 @@ def form_verdict(rules_site, answers, body):
     page.get_by_label("Ilmoituksen teksti").fill(body)
     page.get_by_role("button", name="Esikatsele ilmoitus").click()
     messages = page.locator("[data-error-summary] a").all_inner_texts()
+    occurrences = page.locator("[data-occurrences] li").all_inner_texts()
     offered = page.locator("[data-file]").input_value() if page.locator("[data-preview]").is_visible() else None
     page.close()
     assert leaks == [] and errors == []
-    return messages, offered
+    return messages, offered, occurrences
 
 
 def check_verdict(site, file_values, body, new_only, capsys):
@@ -181,7 +202,7 @@ def test_a_bad_notice_gets_the_checkers_verdict_and_message_in_the_form(rules_si
     body = body or BASE_FORM["Ilmoituksen teksti"]
     status, problems = check_verdict(site, _merge(BASE_FILE, file), body, new_only, capsys)
     assert status == 1 and problems
-    messages, offered = form_verdict(rules_site, {**BASE_FORM, **form}, body)
+    messages, offered, _ = form_verdict(rules_site, {**BASE_FORM, **form}, body)
     assert offered is None
     assert messages == [as_in_form(line, message, field) for line, message in problems]
 
@@ -191,7 +212,40 @@ def test_a_good_notice_passes_both_and_the_form_writes_that_file(rules_site, cap
                                                                 field, new_only):
     site = rules_site[0]
     body = body or BASE_FORM["Ilmoituksen teksti"]
-    messages, offered = form_verdict(rules_site, {**BASE_FORM, **form}, body)
+    messages, offered, _ = form_verdict(rules_site, {**BASE_FORM, **form}, body)
     assert messages == []
     assert offered == notice_file(_merge(BASE_FILE, file), body)
     assert check_verdict(site, _merge(BASE_FILE, file), body, True, capsys) == (0, [])
+
+
+SERIES = [
+    case("two-weekdays-with-days-off",
+         {**TUESDAYS, "weekdays": ["tiistai", "torstai"], "Poikkeuspäivät": "22.12.2026, 24.12.2026"},
+         {"event": {"start": "2026-12-08 18:00",
+                    "repeat": {"weekdays": ["ti", "to"], "until": "2027-01-26", "except": ["2026-12-22", "2026-12-24"]}}},
+         field=13),
+    case("every-second-week", {**TUESDAYS, "frequency": "Joka toinen viikko"},
+         {"event": {"start": "2026-12-08 18:00", "repeat": {**TUESDAYS_FILE["repeat"], "interval": "2"}}}, field=4),
+    case("first-saturday-of-the-month",
+         {**TUESDAYS, "weekdays": ["lauantai"], "frequency": "Kuukauden ensimmäinen valittu viikonpäivä",
+          "Alkamispäivä": "2.1.2027", "Viimeinen kerta": "6.3.2027"},
+         {"event": {"start": "2027-01-02 18:00", "repeat": {"weekdays": ["la"], "nth": ["1"], "until": "2027-03-06"}}},
+         field=3),
+    case("an-event-in-another-category",
+         {**TUESDAYS, "category": "Vapaaehtoiset", "has_event": True},
+         {"category": "vapaaehtoiset", "event": {"start": "2026-12-08 18:00", **TUESDAYS_FILE}}, field=8),
+]
+
+
+@pytest.mark.parametrize("form, file, body, field, new_only", SERIES)
+def test_the_form_writes_a_series_that_passes_check_and_previews_its_occurrences(rules_site, capsys, form, file,
+                                                                                 body, field, new_only):
+    """`field` here: how many occurrences the preview lists."""
+    site = rules_site[0]
+    body = BASE_FORM["Ilmoituksen teksti"]
+    messages, offered, occurrences = form_verdict(rules_site, {**BASE_FORM, **form}, body)
+    assert messages == []
+    assert offered == notice_file(_merge(BASE_FILE, file), body)
+    assert check_verdict(site, _merge(BASE_FILE, file), body, True, capsys) == (0, [])
+    assert len(occurrences) == field
+    assert occurrences[0].startswith(("ti ", "la ")) and occurrences[0].endswith("klo 18.00")

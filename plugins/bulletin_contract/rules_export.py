@@ -57,7 +57,13 @@ RULE_MESSAGES = [
     "err_empty", "err_too_long", "err_control_char", "err_email", "err_phone", "err_url", "err_lang",
     "err_tag", "err_too_many_words", "err_date_impossible", "err_date_range",
     "err_end_before_start", "err_end_after_midnight", "err_end_time_without_start_time", "err_consent",
-    "err_event_past",
+    "err_event_past", "err_event_series_past", "err_expires_before_date",
+    # an event's series (event_rules.py)
+    "err_day_only", "err_number", "err_weekday", "err_weekday_suggest", "err_nth", "err_not_list", "err_status",
+    "err_time_gap", "err_series_time_gap", "err_until_before_start", "err_start_not_in_rule",
+    "err_except_not_occurrence", "err_too_many_occurrences", "err_no_occurrences", "err_series_end",
+    "err_deadline_after_event", "err_status_note_alone",
+    # the text (body_checks.py)
     "err_body_too_large", "err_body_control_char", "err_body_nesting", "err_body_block_lines",
     "err_body_markup", "err_body_attr_list", "err_body_html", "err_body_scheme", "err_body_bad_address",
     "err_body_site_link", "err_body_missing_file", "err_body_remote_image", "err_body_image_form",
@@ -100,3 +106,4 @@ def markdown_rules(settings):
         # None: the files are not known (a schema made without a content folder)
         "files": site_images(settings) if settings.get("PATH") else None,
     }
+

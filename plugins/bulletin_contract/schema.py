@@ -7,7 +7,9 @@ a rule in fields.py changes the form with the next build, so the two cannot
 drift apart.
 """
 from . import fields
+from .event_rules import SERIES_LONGEST
 from .rules_export import RULE_MESSAGES, markdown_rules
+from .schedule import MOST
 
 EVENT_CATEGORY = "tapahtumat"
 
@@ -22,7 +24,7 @@ FORM_MESSAGES = [
     "send_github_too_long", "send_mail_too_long", "send_copied", "send_copy_failed",
     "send_download_hint", "mail_subject", "mail_intro", "mail_begin", "mail_end",
     "mail_new_association", "preview_new_association", "time_prefix", "form_error_prefix",
-    "form_err_in_field", "form_err_body_line",
+    "form_err_in_field", "form_err_body_line", "series_all",
     # the preview draws the notice with the notice page's own words
     "notice_association", "notice_category", "notice_published", "notice_when", "notice_where",
     "notice_price", "notice_registration", "notice_accessibility", "notice_contact", "notice_tags",
@@ -60,6 +62,8 @@ def form_schema(settings, t, associations):
         # the checker's patterns and limits for the text (contract.js)
         "markdown": markdown_rules(settings),
         "years": list(fields.YEARS),
+        "series": {"most": MOST, "longest": SERIES_LONGEST},
+        "weekdayWords": list(fields.WEEKDAYS),
         "associationName": rule_schema(fields.ASSOCIATION_FIELDS["name"]),
         "patterns": {
             "iso": fields.ISO_WHEN.pattern,

@@ -160,10 +160,62 @@
         throw new Invalid(rule.message, { key: key, value: t.slice(0, 80) });
       }
       return t;
+    case "date":
+      var day = this.when(value, key);
+      if (day.time !== null) {
+        throw new Invalid("err_day_only", { key: key, value: strip(value), day: day.day });
+      }
+      return day;
+    case "number":
+      var number = strip(value);
+      if (!/^[0-9]{1,4}$/.test(number) || +number < rule.least || +number > rule.most) {
+        throw new Invalid("err_number", { key: key, value: number, least: rule.least, most: rule.most });
+      }
+      return +number;
+    case "weekdays":
+      var names = this.schema.weekdayWords;
+      return items(value, key, "ti, to").map(function (word) {
+        if (names.indexOf(word) < 0) {
+          var short = word.toLowerCase().slice(0, 2);
+          throw new Invalid(names.indexOf(short) >= 0 ? "err_weekday_suggest" : "err_weekday",
+                            { key: key, value: word, short: short, allowed: names.join(", ") });
+        }
+        return names.indexOf(word);
+      }).filter(unique).sort();
+    case "ordinals":
+      return items(value, key, "1, -1").map(function (word) {
+        if (!/^-?[1-5]$/.test(word)) {
+          throw new Invalid("err_nth", { key: key, value: word });
+        }
+        return +word;
+      }).filter(unique).sort(function (a, b) { return a - b; });
+    case "days":
+      var self = this;
+      var list = items(value, key, "\"2027-03-02\"");
+      if (list.length > rule.most) {
+        throw new Invalid("err_too_many_words", { key: key, count: list.length, most: rule.most });
+      }
+      return list.map(function (item) { return self.parse({ kind: "date" }, item, key); });
+    case "fixed":
+      if (rule.words.indexOf(strip(value)) < 0) {
+        throw new Invalid("err_status", { key: key, value: strip(value), allowed: rule.words.join(", ") });
+      }
+      return strip(value);
     default:
       return value;
     }
   };
+
+  function unique(item, index, all) {
+    return all.indexOf(item) === index;
+  }
+
+  function items(value, key, example) {
+    if (!Array.isArray(value) || !value.length) {
+      throw new Invalid("err_not_list", { key: key, example: example });
+    }
+    return value.map(strip);
+  }
 
   // _apply_table: every value through its rule; findings keep the key path.
   Checker.prototype.table = function (data, table, path, found) {
@@ -188,45 +240,201 @@
     return values;
   };
 
+  // --- the event's time (event_rules.py, schedule.py) ------------------------------
+
+  function utc(iso) {
+    return new Date(Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)));
+  }
+
   function isoDay(date) {
     return date.toISOString().slice(0, 10);
   }
 
-  // _cross_checks, and the refusal of an event that is over (placing.py).
+  function addDays(iso, days) {
+    return isoDay(new Date(utc(iso).getTime() + days * 86400000));
+  }
+
+  function weekdayOf(iso) {
+    return (utc(iso).getUTCDay() + 6) % 7; // 0 = Monday
+  }
+
+  function daysBetween(first, last) {
+    return Math.round((utc(last) - utc(first)) / 86400000);
+  }
+
+  function monthDays(year, month) {
+    return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  }
+
+  function nthWeekday(year, month, weekday, n) {
+    var days = monthDays(year, month);
+    var first = weekdayOf(year + "-" + String(month).padStart(2, "0") + "-01");
+    var lastDay = weekdayOf(year + "-" + String(month).padStart(2, "0") + "-" + days);
+    var day = n > 0 ? 1 + (((weekday - first) % 7) + 7) % 7 + 7 * (n - 1)
+      : days - (((lastDay - weekday) % 7) + 7) % 7 - 7 * (-n - 1);
+    return day >= 1 && day <= days ? year + "-" + String(month).padStart(2, "0") + "-" + String(day).padStart(2, "0") : null;
+  }
+
+  // schedule.rule_days: the days a rule gives from `first`, at most `limit`.
+  function ruleDays(first, repeat, limit) {
+    var days = [];
+    if (repeat.nth.length) {
+      var year = +first.slice(0, 4), month = +first.slice(5, 7);
+      while (year + "-" + String(month).padStart(2, "0") + "-01" <= repeat.until && days.length < limit) {
+        var found = [];
+        repeat.weekdays.forEach(function (wd) {
+          repeat.nth.forEach(function (n) {
+            var d = nthWeekday(year, month, wd, n);
+            if (d && first <= d && d <= repeat.until && found.indexOf(d) < 0) {
+              found.push(d);
+            }
+          });
+        });
+        days = days.concat(found.sort());
+        month += repeat.interval;
+        year += Math.floor((month - 1) / 12);
+        month = (month - 1) % 12 + 1;
+      }
+    } else {
+      var week = addDays(first, -weekdayOf(first));
+      while (week <= repeat.until && days.length < limit) {
+        repeat.weekdays.forEach(function (wd) {
+          var d = addDays(week, wd);
+          if (first <= d && d <= repeat.until) {
+            days.push(d);
+          }
+        });
+        week = addDays(week, 7 * repeat.interval);
+      }
+    }
+    return days.slice(0, limit);
+  }
+
+  // Helsinki skips 03:00–03:59 on the last Sunday of March (fields.clock_exists).
+  function clockExists(moment) {
+    if (moment.time === null || moment.day.slice(5, 7) !== "03" || moment.time.slice(0, 2) !== "03") {
+      return true;
+    }
+    return nthWeekday(+moment.day.slice(0, 4), 3, 6, -1) !== moment.day;
+  }
+
+  function writtenMoment(moment) {
+    return moment.time === null ? moment.day : moment.day + " " + moment.time;
+  }
+
+  /* The rules between the fields (validate._cross_checks and event_rules.py)
+     and the refusal of an event that is over (placing.py); sets
+     values.event.occurrences, each {start, end} as {day, time}. */
   Checker.prototype.across = function (data, values, today, found) {
-    var event = values.event;
-    if (event && event.start && event.end) {
-      var start = event.start, end = event.end;
-      var raw = { start: data.event.start, end: data.event.end };
-      var timeOnly = end.day === null;
-      if (timeOnly) {
-        if (start.time === null) {
-          found.push({ path: ["event", "end"], key: "err_end_time_without_start_time", values: { value: raw.end } });
-          return;
-        }
-        end = { day: start.day, time: end.time };
-      }
-      if (timeOnly && end.time < start.time) {
-        var next = new Date(Date.parse(start.day + "T00:00:00Z") + 86400000);
-        found.push({ path: ["event", "end"], key: "err_end_after_midnight",
-                     values: { start: raw.start, end: raw.end, day: isoDay(next) } });
-      } else if (end.day < start.day || (end.time !== null && start.time !== null &&
-                 end.day + end.time < start.day + start.time)) {
-        found.push({ path: ["event", "end"], key: "err_end_before_start", values: raw });
-      }
-      event.end = end;
+    if (values.expires && values.date && values.expires.day < values.date.day && !data.event) {
+      found.push({ path: ["expires"], key: "err_expires_before_date", values: { expires: data.expires, date: data.date } });
     }
     var contact = values.contact || {};
     if ((contact.email || contact.phone) && contact.consent !== true) {
       found.push({ path: ["contact"], key: "err_consent", values: {} });
     }
-    if (event && event.start && today) {
-      var last = event.end && event.end.day ? event.end.day : event.start.day;
-      if (last < today) {
-        var parts = last.split("-");
-        found.push({ path: ["event", "start"], key: "err_event_past",
-                     values: { day: +parts[2] + "." + +parts[1] + "." + parts[0] } });
+    if (values.event && data.event) {
+      this.eventRules(data.event, values.event, today, found);
+    }
+  };
+
+  Checker.prototype.eventRules = function (raw, event, today, found) {
+    var series = this.schema.series;
+    var names = this.schema.weekdayWords;
+    function refuse(path, key, values) {
+      found.push({ path: ["event"].concat(path), key: key, values: values || {} });
+    }
+    if (!event.start || (raw.end !== undefined && !event.end)) {
+      return; // already refused by its own rule
+    }
+    var start = event.start, end = null;
+    if (event.end) {
+      end = event.end;
+      var timeOnly = end.day === null;
+      if (timeOnly) {
+        if (start.time === null) {
+          return refuse(["end"], "err_end_time_without_start_time", { value: raw.end });
+        }
+        end = { day: start.day, time: end.time };
+        if (!clockExists(end)) {
+          return refuse(["end"], "err_time_gap", { key: "event.end", value: start.day + " " + raw.end });
+        }
       }
+      if (timeOnly && end.time < start.time) {
+        return refuse(["end"], "err_end_after_midnight", { start: raw.start, end: raw.end, day: addDays(start.day, 1) });
+      }
+      if (end.day < start.day || (end.time !== null && start.time !== null &&
+          writtenMoment(end) < writtenMoment(start))) {
+        return refuse(["end"], "err_end_before_start", { start: raw.start, end: raw.end });
+      }
+    }
+    var repeat = null, ruleStarts;
+    if (raw.repeat !== undefined) {
+      var r = event.repeat;
+      if (!r || r.weekdays === undefined || r.until === undefined || Object.keys(r).length < Object.keys(raw.repeat).length) {
+        return;
+      }
+      repeat = { weekdays: r.weekdays, until: r.until.day, interval: r.interval || 1, nth: r.nth || [],
+                 daysOff: (r.except || []).map(function (d) { return d.day; }) };
+      var named = repeat.weekdays.map(function (d) { return names[d]; }).join(", ");
+      if (repeat.until < start.day) {
+        return refuse(["repeat", "until"], "err_until_before_start", { until: repeat.until, start: start.day });
+      }
+      var ruleFirst = ruleDays(start.day, repeat, 1)[0];
+      if (ruleFirst !== start.day) {
+        return refuse(["start"], "err_start_not_in_rule", {
+          start: writtenMoment(start), weekdays: named,
+          suggestion: ruleFirst ? writtenMoment({ day: ruleFirst, time: start.time }) : "" });
+      }
+      ruleStarts = ruleDays(start.day, repeat, series.most + 1);
+      var refused = false;
+      repeat.daysOff.forEach(function (day) {
+        if (ruleStarts.indexOf(day) < 0) {
+          refuse(["repeat", "except"], "err_except_not_occurrence", { day: day, weekdays: named });
+          refused = true;
+        }
+      });
+      if (refused) {
+        return;
+      }
+    }
+    if (repeat && end !== null && daysBetween(start.day, end.day) > series.longest) {
+      return refuse(["end"], "err_series_end", { end: raw.end, clock: end.time || "" });
+    }
+    var length = end ? daysBetween(start.day, end.day) : 0;
+    var days = repeat ? ruleStarts.filter(function (d) { return repeat.daysOff.indexOf(d) < 0; }) : [start.day];
+    var occurrences = days.map(function (day) {
+      return { start: { day: day, time: start.time },
+               end: end ? { day: addDays(day, length), time: end.time } : null };
+    });
+    if (!occurrences.length) {
+      return refuse(["repeat"], "err_no_occurrences");
+    }
+    if (occurrences.length > series.most) {
+      return refuse(repeat ? ["repeat", "until"] : ["dates"], "err_too_many_occurrences",
+                    { count: occurrences.length, most: series.most });
+    }
+    for (var i = 0; i < occurrences.length; i++) {
+      var moments = [occurrences[i].start, occurrences[i].end].filter(Boolean);
+      for (var j = 0; j < moments.length; j++) {
+        if (!clockExists(moments[j])) {
+          return refuse(["start"], "err_series_time_gap", { day: writtenMoment(moments[j]) });
+        }
+      }
+    }
+    var last = occurrences.map(function (o) { return o.end ? o.end.day : o.start.day; }).sort().pop();
+    if (event.registration_deadline && event.registration_deadline.day > last) {
+      refuse(["registration_deadline"], "err_deadline_after_event",
+             { deadline: writtenMoment(event.registration_deadline), last: last });
+    }
+    if (event.status_note !== undefined && raw.status === undefined) {
+      refuse(["status_note"], "err_status_note_alone");
+    }
+    this.occurrences = occurrences;
+    if (today && last < today) {
+      var parts = last.split("-");
+      refuse(["start"], repeat ? "err_event_series_past" : "err_event_past",
+             { day: +parts[2] + "." + +parts[1] + "." + parts[0] });
     }
   };
 
@@ -239,6 +447,7 @@
      them) and its Markdown `body`; `today` as YYYY-MM-DD. */
   Checker.prototype.notice = function (data, body, today) {
     var found = [];
+    this.occurrences = null;
     var values = this.table(data, this.schema.fields, [], found);
     this.across(data, values, today, found);
     return found.concat(this.markdown(body));

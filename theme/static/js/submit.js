@@ -197,7 +197,14 @@
   }
 
   function isEvent() {
-    return value("category") === schema.eventCategory;
+    var category = value("category");
+    return category === schema.eventCategory || Boolean(category && input("has_event").checked);
+  }
+
+  function checkedValues(name) {
+    return Array.from(form.querySelectorAll("[name=\"" + name + "\"]:checked"), function (box) {
+      return box.value;
+    });
   }
 
   function Answers() {
@@ -259,6 +266,9 @@
       registration: answers.text("registration", rules.registration),
       accessibility: answers.text("accessibility", rules.accessibility)
     };
+    if (input("repeat").checked) {
+      event.repeat = readRepeat(answers);
+    }
     if (!startDay) {
       return event;
     }
@@ -270,6 +280,33 @@
       event.end = startClock ? startDay.iso + " " + endClock.iso : endClock.iso;
     }
     return event;
+  }
+
+  // A series as people choose it: weekdays, how often, the last time, days off.
+  function readRepeat(answers) {
+    var weekdays = checkedValues("weekdays");
+    if (!weekdays.length) {
+      answers.fail("weekdays", "form_err_required_choice", { label: lowerFirst(fieldLabel("weekdays")) });
+    }
+    var often = value("frequency");
+    var until = answers.day("until", true);
+    var daysOff = [];
+    value("except").split(/[,;]/).forEach(function (part) {
+      var text = part.trim();
+      var day = text ? parseDay(text) : null;
+      if (day && day.error) {
+        answers.fail("except", day.error, { value: text });
+      } else if (day && daysOff.indexOf(day.iso) < 0) {
+        daysOff.push(day.iso);
+      }
+    });
+    return {
+      weekdays: weekdays,
+      interval: /^[2-9]$/.test(often) ? often : null,
+      nth: often === "first" ? ["1"] : often === "last" ? ["-1"] : [],
+      until: until ? until.iso : null,
+      except: daysOff
+    };
   }
 
   function readTags() {
@@ -287,7 +324,9 @@
   function fieldOf(path) {
     var key = path.join(".");
     var named = { "event.start": "start_date", "event.end": value("end_date").trim() ? "end_date" : "end_time",
-                  contact: "consent" };
+                  contact: "consent", "event.repeat": "weekdays", "event.repeat.weekdays": "weekdays",
+                  "event.repeat.interval": "frequency", "event.repeat.nth": "frequency",
+                  "event.repeat.until": "until", "event.repeat.except": "except" };
     if (named[key]) {
       return named[key];
     }
@@ -411,6 +450,7 @@
     delete data.category;
     var lead = body.match(/^\n*/)[0].length; // the writer drops blank lines before the text
     var findings = checker.notice(data, writtenBody(body) + "\n", localToday());
+    extra.occurrences = checker.occurrences;
     findings.forEach(function (finding) {
       if (finding.line) {
         finding.line += lead;
@@ -425,12 +465,61 @@
 
   var errors = new core.Errors(form, summary, M.form_error_prefix);
 
-  function clearErrors() {
-    errors.clear();
+  // A group of choices is described as its fieldset; any other field as its control.
+  function groupOrInput(name) {
+    return form.querySelector("fieldset#f-" + name) || input(name);
   }
 
-  function showErrors(list) {
-    errors.show(list);
+  function clearErrors() {
+    form.querySelectorAll(".bl-field--error").forEach(function (wrapper) {
+      wrapper.classList.remove("bl-field--error");
+      var name = wrapper.getAttribute("data-field");
+      form.querySelector("#f-" + name + "-error").hidden = true;
+      var control = groupOrInput(name);
+      describe(control, "f-" + name + "-error", false);
+      if (control.removeAttribute) {
+        control.removeAttribute("aria-invalid");
+      }
+    });
+    summary.hidden = true;
+    document.title = pageTitle;
+  }
+
+  function showErrors(errors) {
+    var list = summary.querySelector("[data-error-list]");
+    list.textContent = "";
+    var shown = {};
+    errors.forEach(function (error) {
+      var first = target(error.name);
+      var item = element("li");
+      var link = element("a", null, error.message);
+      link.href = "#" + first.id;
+      link.addEventListener("click", function (event) {
+        event.preventDefault();
+        first.focus();
+        var label = form.querySelector("[data-field=\"" + error.name + "\"]");
+        (label || first).scrollIntoView({ block: "start" });
+      });
+      item.appendChild(link);
+      list.appendChild(item);
+      if (shown[error.name]) {
+        return; // one inline message per field: the first
+      }
+      shown[error.name] = true;
+      var wrapper = form.querySelector("[data-field=\"" + error.name + "\"]");
+      wrapper.classList.add("bl-field--error");
+      var message = form.querySelector("#f-" + error.name + "-error");
+      message.querySelector("[data-error-text]").textContent = error.message;
+      message.hidden = false;
+      var control = groupOrInput(error.name);
+      describe(control, message.id, true);
+      if (control.tagName !== "FIELDSET") {
+        control.setAttribute("aria-invalid", "true");
+      }
+    });
+    summary.hidden = false;
+    document.title = M.form_error_prefix + " " + pageTitle;
+    summary.focus();
   }
 
   // --- the preview ------------------------------------------------------------
@@ -449,6 +538,10 @@
   function clockText(iso) {
     var clock = clockOf(iso);
     return clock.hour + "." + pad(clock.minute, 2);
+  }
+
+  function writtenMoment(moment) {
+    return moment.time === null ? moment.day : moment.day + " " + moment.time;
   }
 
   function whenText(event) {
@@ -498,6 +591,21 @@
         [M.notice_registration, v.event.registration],
         [M.notice_accessibility, v.event.accessibility]
       ]));
+      var times = answers.extra.occurrences || [];
+      if (times.length > 1) {
+        // the series' every occurrence, as the notice page lists them
+        var all = element("details", "bl-event__all");
+        all.open = true;
+        all.appendChild(element("summary", null, format(M.series_all, { count: times.length })));
+        var list = element("ul", "bl-event__occurrences");
+        list.setAttribute("data-occurrences", "");
+        times.forEach(function (o) {
+          var when = { start: writtenMoment(o.start), end: o.end ? writtenMoment(o.end) : null };
+          list.appendChild(element("li", null, whenText(when)));
+        });
+        all.appendChild(list);
+        details.appendChild(all);
+      }
       article.appendChild(details);
     }
     answers.body.split(/\n\s*\n/).forEach(function (paragraph) {
@@ -599,6 +707,9 @@
     var event = isEvent();
     form.querySelector("[data-reveal=\"event\"]").hidden = !event;
     form.querySelector("[data-reveal=\"not-event\"]").hidden = event;
+    var category = value("category");
+    form.querySelector("[data-reveal=\"other-category\"]").hidden = !category || category === schema.eventCategory;
+    form.querySelector("[data-reveal=\"repeat\"]").hidden = !input("repeat").checked;
     form.querySelector("[data-reveal=\"new-association\"]").hidden = value("association") !== NEW_ASSOCIATION;
     form.querySelector("[data-reveal=\"consent\"]").hidden = !input("consent").checked;
   }

@@ -91,7 +91,9 @@ def test_from_issue_refuses_raw_html_with_a_hint(site, tmp_path, capsys):
 
 @pytest.mark.parametrize("answers, message", [
     ({"Aihe": "Konsertit"}, "Aihe Konsertit ei kelpaa. Valitse jokin näistä: Tapahtumat, Tilat"),
-    ({"Paikka": "Kerhohuone"}, "Kohdat Paikka kuuluvat vain tapahtumille"),
+    ({"Paikka": "Kerhohuone"}, "Kohta Tapahtuman alkamisaika puuttuu."),  # an event in any category
+    ({"Julkaisupäivä": "ensi viikolla"}, "Julkaisupäivä: kirjoita päivä ja tarvittaessa kellonaika, esimerkiksi "
+                                         "la 5.12. klo 18"),
     ({"Otsikko": EMPTY}, "Kohta Otsikko puuttuu."),
     ({"Aihe": "Tapahtumat"}, "Kohta Tapahtuman alkamisaika puuttuu."),
     ({"Julkaisupäivä": "31.2.2026"}, "Julkaisupäivä: Päivämäärää 31.2.2026 ei ole olemassa."),

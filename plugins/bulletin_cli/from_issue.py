@@ -20,15 +20,19 @@ from .placing import as_iso, place
 
 _TABLES = {(): NOTICE_FIELDS, ("event",): EVENT_FIELDS, ("contact",): CONTACT_FIELDS}
 _DATES = {"date", "start", "end", "expires"}
+# A date the person wrote that is no date at all: the checker's message would
+# show the file's ISO form.
+_NOT_A_DATE = {"err_date", "err_date_finnish", "err_date_no_year", "err_time_form", "err_time_only"}
 
 
 class Answers:
     """The issue's answers with their labels and lines, collecting problems."""
 
-    def __init__(self, path, text, t):
-        self.path, self.t = display_path(path), t
+    def __init__(self, path, text, t, today):
+        self.path, self.t, self.today = display_path(path), t, today
         self.answers = parse_body(path, text, t)
         self.problems = []
+        self.range_ends = {}  # field id -> the end of a range of times written in it
 
     def label(self, field_id):
         return self.t(BY_ID[field_id].label_key)
@@ -47,7 +51,10 @@ class Answers:
         if not text:
             return None
         field = BY_ID[field_id]
-        value = as_iso(text) if field_id in _DATES else text
+        if field_id in _DATES:
+            value, self.range_ends[field_id] = as_iso(text, self.today)
+        else:
+            value = text
         if field_id == "tags":
             value = [word.strip() for word in text.split(",") if word.strip()]
         rule = _TABLES[field.target[:-1]][field.target[-1]]
@@ -55,6 +62,9 @@ class Answers:
         try:
             rule.parse(value, label, ctx)
         except Invalid as err:
+            if err.message_key in _NOT_A_DATE:  # said in the form's words, not the file's
+                self.fail(field_id, self.t("issue_err_when", label=label))
+                return value
             # Name the answer as it was written, and the field by its label.
             message = self.t(err.message_key, **dict(err.values, value=text[:80]))
             self.fail(field_id, message if label in message else self.t("issue_err_problem", label=label,
@@ -79,19 +89,18 @@ def notice_from_issue(path, text, site, today):
     ContentError with every problem, in the submitter's terms, and writes
     nothing then."""
     t, ctx = site.t, site.ctx
-    answers = Answers(path, text, t)
+    answers = Answers(path, text, t, today)
     for field in FIELDS:
         if field.required and not answers.text(field.id):
             answers.fail(field.id, t("issue_err_missing", label=answers.label(field.id)))
     category = _category(answers, site.settings, t)
+    # Any category may have an event; tapahtumat must.
     event_ids = [f.id for f in FIELDS if f.target[:1] == ("event",)]
-    if category == EVENT_CATEGORY:
+    has_event = category == EVENT_CATEGORY or any(answers.text(i) for i in event_ids)
+    if category and has_event:
         for field_id in ("start", "location"):
             if not answers.text(field_id):
                 answers.fail(field_id, t("issue_err_missing", label=answers.label(field_id)))
-    elif category and any(answers.text(i) for i in event_ids):
-        filled = ", ".join(answers.label(i) for i in event_ids if answers.text(i))
-        answers.fail(event_ids[0], t("issue_err_event_fields", fields=filled))
 
     name = answers.text("association")
     slug = site.find_association(name) if name else None
@@ -114,8 +123,10 @@ def notice_from_issue(path, text, site, today):
             value = today.isoformat()
         if len(field.target) == 1:
             values[field.target[0]] = value
-        elif category == EVENT_CATEGORY or field.target[0] == "contact":
+        elif has_event or field.target[0] == "contact":
             values[field.target[0]][field.target[1]] = value
+    if category and values["event"].get("start") and not values["event"].get("end") and answers.range_ends.get("start"):
+        values["event"]["end"] = answers.range_ends["start"]  # `klo 18–20`
     consent = checked(answers.text("consent"))
     contact = values["contact"]
     if (contact.get("email") or contact.get("phone")) and not consent:

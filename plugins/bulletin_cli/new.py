@@ -73,16 +73,19 @@ def new_notice(args, site, today, interactive=None):
     answers["date"] = answers["date"] or today.isoformat()
 
     values = {"event": {}, "contact": {}}
+    range_ends = {}
     for flag, target, _label in FLAGS:
         value = answers[flag]
         if value and flag in _DATES:
-            value = as_iso(value)
+            value, range_ends[flag] = as_iso(value, today)
         if value and flag == "tags":
             value = [word.strip() for word in value.split(",") if word.strip()]
         if len(target) == 1:
             values[target[0]] = value
         else:
             values[target[0]][target[1]] = value
+    if range_ends.get("start") and not answers["end"]:
+        values["event"]["end"] = range_ends["start"]  # `la 5.12. klo 18–20`
     if any(values["contact"].values()) and args.consent:
         values["contact"]["consent"] = True
     body = args.body or t("new_body_placeholder")

@@ -3,8 +3,9 @@ first and never written over an existing file. Shared by `from-issue`, `add`
 and `new`."""
 from pathlib import Path
 
-from bulletin_contract.checks import ASSOCIATIONS_DIR, NOTICES_DIR, all_files, context_for, load_profiles
-from bulletin_contract.fields import ASSOCIATION_FIELDS, Invalid, clock_to_iso, finnish_to_iso
+from bulletin_contract.checks import ASSOCIATIONS_DIR, NOTICES_DIR, all_files, context_for, load_associations
+from bulletin_contract.fields import ASSOCIATION_FIELDS, Invalid
+from bulletin_contract.people_dates import read_clock, read_when
 from bulletin_contract.problems import ContentError, Problem
 from bulletin_contract.slugs import slugify
 from bulletin_contract.validate import read_notice
@@ -33,12 +34,15 @@ def unique_path(content, date_text, title):
     return notices / date_text[:4] / f"{name}.md"
 
 
-def as_iso(text):
-    """A date written the Finnish way to ISO (`5.12.2026 18.00`, or a time
-    alone `18.00`); anything else as it is (the field rule then says what is
-    wrong)."""
+def as_iso(text, today):
+    """A date or time as people write it (`la 5.12. klo 18–20`, `5.12.2026
+    18.00`, or a time alone `18.00`) to (ISO, ISO end of a range or None);
+    anything else as it is (the field rule then says what is wrong)."""
     text = text.strip()
-    return clock_to_iso(text) or finnish_to_iso(text) or text
+    clock = read_clock(text)
+    if clock:
+        return clock
+    return read_when(text, today) or (text, None)
 
 
 class Site:

@@ -219,3 +219,29 @@ def test_the_schema_in_the_page_is_the_one_the_script_uses(page):
     page.get_by_label("Otsikko").fill("x" * (schema["fields"]["title"]["limit"] + 1))
     preview(page)
     assert f"(121 merkkiä, enintään {schema['fields']['title']['limit']})" in page.locator("#f-title-error").inner_text()
+
+
+def test_dates_and_times_as_people_write_them(page):
+    """No year (the next such day from the reader's today), a weekday, `klo`,
+    a comma or a colon, a range of times: shown back in full in the preview."""
+    fill_event(page)
+    page.get_by_label("Alkamispäivä").fill("la 5.12. klo 18–20")
+    page.get_by_label("Alkamiskellonaika").fill("")
+    page.get_by_label("Päättymiskellonaika").fill("")
+    page.get_by_label("Julkaisupäivä").fill("1.12.")
+    preview(page)
+    assert "la 5.12.2026 klo 18.00–20.00" in page.locator("[data-preview-notice]").inner_text()
+    text = page.locator("[data-file]").input_value()
+    assert 'start: "2026-12-05 18:00"' in text and 'end: "2026-12-05 20:00"' in text
+    assert 'date: "2026-12-01"' in text
+    page.get_by_role("button", name="Muokkaa ilmoitusta").click()
+    page.get_by_label("Alkamispäivä").fill("3.1.")  # passed this year: next year's
+    page.get_by_label("Alkamiskellonaika").fill("18,30")
+    page.get_by_label("Päättymiskellonaika").fill("20:00")
+    preview(page)
+    assert "su 3.1.2027 klo 18.30–20.00" in page.locator("[data-preview-notice]").inner_text()
+
+
+def test_date_and_time_fields_give_phones_a_keyboard_with_dots_and_commas(page):
+    for label in ("Alkamispäivä", "Alkamiskellonaika", "Päättymispäivä", "Päättymiskellonaika", "Julkaisupäivä"):
+        assert page.get_by_label(label).get_attribute("inputmode") == "text"

@@ -4,7 +4,7 @@ import json
 import pytest
 
 from bulletin_cli.cli import main
-from bulletin_contract import fields
+from bulletin_contract import fields, people_dates
 from bulletin_contract.checks import context_for, load_associations
 from bulletin_contract.schema import form_schema
 from bulletin_contract.validate import read_notice
@@ -30,7 +30,7 @@ def test_schema_is_the_field_tables():
     assert schema["fields"]["event"]["fields"]["location"] == {"kind": "text", "required": True, "limit": 200}
     assert schema["fields"]["event"]["fields"]["end"]["kind"] == "end"
     assert schema["fields"]["contact"]["fields"]["email"]["pattern"] == fields.EMAIL.pattern.pattern
-    assert schema["patterns"]["finnish"] == fields.FINNISH_WHEN.pattern
+    assert schema["patterns"]["day"] == people_dates.DAY.pattern
     assert [c["slug"] for c in schema["categories"]] == list(DEFAULTS["BULLETIN_CATEGORIES"])
     assert {a["slug"] for a in schema["associations"]} == set(associations)
     assert all(isinstance(v, str) for v in schema["messages"].values())

@@ -6,7 +6,7 @@ patterns, the categories, the associations and the form's messages. Changing
 a rule in fields.py changes the form with the next build, so the two cannot
 drift apart.
 """
-from . import fields
+from . import fields, people_dates
 from .event_rules import SERIES_LONGEST
 from .rules_export import RULE_MESSAGES, markdown_rules
 from .schedule import MOST
@@ -65,11 +65,7 @@ def form_schema(settings, t, associations):
         "series": {"most": MOST, "longest": SERIES_LONGEST},
         "weekdayWords": list(fields.WEEKDAYS),
         "associationName": rule_schema(fields.ASSOCIATION_FIELDS["name"]),
-        "patterns": {
-            "iso": fields.ISO_WHEN.pattern,
-            "finnish": fields.FINNISH_WHEN.pattern,
-            "clock": fields.CLOCK.pattern,
-        },
+        "patterns": people_dates.pattern_sources(),
         "categories": [{"slug": slug, "label": label}
                        for slug, label in settings["BULLETIN_CATEGORIES"].items()],
         "eventCategory": EVENT_CATEGORY,

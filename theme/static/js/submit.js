@@ -15,10 +15,10 @@
   var schema = JSON.parse(form.getAttribute("data-schema"));
   var M = schema.messages;
   var FIELDS = schema.fields;
+  // people_dates.py's patterns: `la 5.12. klo 18–20`, `5.12.2026`, `18,30`
   var PATTERNS = {
-    iso: new RegExp(schema.patterns.iso),
-    finnish: new RegExp(schema.patterns.finnish),
-    clock: new RegExp(schema.patterns.clock)
+    day: new RegExp(schema.patterns.day, "i"),
+    clock: new RegExp(schema.patterns.clock, "i")
   };
   var checker = new BulletinContract.Checker(schema);
   var NEW_ASSOCIATION = "-";
@@ -134,29 +134,46 @@
     return body.replace(/\r\n?/g, "\n").replace(/^\n+|\n+$/g, "");
   }
 
-  // --- dates: the Finnish way or ISO, to ISO ---------------------------------
+  // --- dates as people write them, to ISO (as people_dates.py) ---------------
   // Only the form's own question: is this a date or a time at all? Whether
   // the day exists, is in range or is over is the checker's rule (contract.js).
 
-  function parseDay(text) {
-    var match = PATTERNS.iso.exec(text);
-    var year, month, day;
-    if (match && match[4] === undefined) {
-      year = +match[1]; month = +match[2]; day = +match[3];
-    } else if ((match = PATTERNS.finnish.exec(text)) && match[4] === undefined) {
-      day = +match[1]; month = +match[2]; year = +match[3];
-    } else {
-      return { error: "form_err_date" };
-    }
-    return { iso: pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2) };
+  function hhmm(hours, minutes) {
+    return pad(+hours, 2) + ":" + (minutes || "00");
   }
 
+  // {iso: "18:00", end: "20:00" or null}
   function parseClock(text) {
-    var match = PATTERNS.clock.exec(text.replace(/^klo\s*/i, ""));
+    var match = PATTERNS.clock.exec(text.trim());
     if (!match) {
       return { error: "form_err_time" };
     }
-    return { iso: pad(+match[1], 2) + ":" + match[2] };
+    return { iso: hhmm(match[1], match[2]), end: match[3] ? hhmm(match[3], match[4]) : null };
+  }
+
+  // {iso: "2026-12-05", start: "18:00" or null, end: "20:00" or null}; no year: the next such day
+  function parseDay(text) {
+    var match = PATTERNS.day.exec(text.trim());
+    if (!match) {
+      return { error: "form_err_date" };
+    }
+    var day = match[1], month = match[2], year = match[3];
+    if (match[4]) {
+      year = match[4]; month = match[5]; day = match[6];
+    } else if (!year) {
+      var now = new Date();
+      var passed = +month < now.getMonth() + 1 || (+month === now.getMonth() + 1 && +day < now.getDate());
+      year = now.getFullYear() + (passed ? 1 : 0);
+    }
+    var clock = match[7] ? parseClock(match[7]) : { iso: null, end: null };
+    if (clock.error) {
+      return { error: "form_err_date" };
+    }
+    return { iso: pad(+year, 4) + "-" + pad(+month, 2) + "-" + pad(+day, 2), start: clock.iso, end: clock.end };
+  }
+
+  function withTime(day, clock) {
+    return clock ? day + " " + clock : day;
   }
 
   function dateOf(iso) {
@@ -272,12 +289,16 @@
     if (!startDay) {
       return event;
     }
-    event.start = startDay.iso + (startClock ? " " + startClock.iso : "");
+    // a time may come in its own field or with the day (`la 5.12. klo 18–20`)
+    var startTime = startClock ? startClock.iso : startDay.start;
+    var endTime = endClock ? endClock.iso
+      : (endDay && endDay.start) || (startClock ? startClock.end : startDay.end);
+    event.start = withTime(startDay.iso, startTime);
     if (endDay) {
-      event.end = endDay.iso + (endClock ? " " + endClock.iso : "");
-    } else if (endClock) {
+      event.end = withTime(endDay.iso, endTime);
+    } else if (endTime) {
       // on the start's day; a time alone when the start has none, which the checker refuses
-      event.end = startClock ? startDay.iso + " " + endClock.iso : endClock.iso;
+      event.end = startTime ? startDay.iso + " " + endTime : endTime;
     }
     return event;
   }
@@ -421,10 +442,10 @@
       values.event = readEvent(answers);
     }
     var date = answers.day("date", true);
-    values.date = date ? date.iso : "";
+    values.date = date ? withTime(date.iso, date.start) : "";
     if (!isEvent()) {
       var expires = answers.day("expires", false);
-      values.expires = expires ? expires.iso : null;
+      values.expires = expires ? withTime(expires.iso, expires.start) : null;
     }
     values.summary = answers.text("summary", FIELDS.summary);
 

@@ -245,3 +245,33 @@ def test_dates_and_times_as_people_write_them(page):
 def test_date_and_time_fields_give_phones_a_keyboard_with_dots_and_commas(page):
     for label in ("Alkamispäivä", "Alkamiskellonaika", "Päättymispäivä", "Päättymiskellonaika", "Julkaisupäivä"):
         assert page.get_by_label(label).get_attribute("inputmode") == "text"
+
+
+def test_a_draft_is_kept_in_this_browser_and_offered_back_until_deleted(page):
+    fill_event(page)
+    page.get_by_label("Tapahtumat").check()
+    page.reload()
+    draft = page.locator("[data-draft]")
+    assert draft.is_visible() and page.get_by_label("Otsikko").input_value() == ""
+    page.get_by_role("button", name="Jatka keskeneräistä ilmoitusta").click()
+    assert page.get_by_label("Otsikko").input_value() == 'Joulukonsertti "Tähtitaivas": tervetuloa!'
+    assert page.get_by_label("Paikka").is_visible()  # the event's fields shown again
+    assert page.get_by_label("Yhteyshenkilön sähköposti").input_value() == "aila@example.org"
+    assert not draft.is_visible()
+    page.go_back()
+    page.go_forward()
+    assert page.locator("[data-draft]").is_visible()  # after Back and Forward too
+    page.get_by_role("button", name="Poista keskeneräinen ilmoitus").click()
+    assert page.evaluate("Object.keys(localStorage)") == []
+    page.reload()
+    assert not page.locator("[data-draft]").is_visible()
+
+
+def test_unticking_consent_says_the_address_will_not_be_published(page):
+    fill_event(page)
+    warning = page.locator("[data-consent-warning]")
+    assert not warning.is_visible()
+    page.get_by_label("Yhteyshenkilö on antanut luvan").uncheck()
+    assert warning.is_visible() and "ei julkaista" in warning.inner_text()
+    preview(page)
+    assert "aila@example.org" not in page.locator("[data-file]").input_value()

@@ -472,6 +472,13 @@ FI = {
     # --- the checker's messages in the form ---
     "form_err_in_field": "{label}: {message}",
     "form_err_body_line": "{label}, rivi {line}: {message}",
+    # --- nothing typed is lost ---
+    "draft_heading": "Keskeneräinen ilmoitus",
+    "draft_text": "Tähän selaimeen on tallentunut ilmoitus, jota kirjoitit tällä sivulla. Voit jatkaa siitä tai poistaa sen.",
+    "draft_restore": "Jatka keskeneräistä ilmoitusta",
+    "draft_discard": "Poista keskeneräinen ilmoitus",
+    "draft_note": "Lomakkeen tiedot tallentuvat vain tähän selaimeen, jotta ne eivät katoa, jos sivu latautuu uudelleen. Ne eivät lähde minnekään ennen kuin lähetät ilmoituksen.",
+    "consent_warning": "Ilman lupaa sähköpostiosoitetta ja puhelinnumeroa ei julkaista: ne jätetään pois ilmoituksesta.",
     "preview_heading": "Esikatselu",
     "preview_intro": "Tarkista ilmoitus. Näin se näkyy sivustolla:",
     "preview_body_note": "Tekstin muotoilut, kuten lihavoinnit ja linkit, näkyvät julkaistussa ilmoituksessa.",
@@ -1044,6 +1051,13 @@ EN = {
     # --- the checker's messages in the form ---
     "form_err_in_field": "{label}: {message}",
     "form_err_body_line": "{label}, line {line}: {message}",
+    # --- nothing typed is lost ---
+    "draft_heading": "Unfinished notice",
+    "draft_text": "This browser has kept a notice you were writing on this page. You can go on with it or delete it.",
+    "draft_restore": "Go on with the unfinished notice",
+    "draft_discard": "Delete the unfinished notice",
+    "draft_note": "What you type is kept in this browser only, so that it is not lost if the page loads again. Nothing is sent until you send the notice.",
+    "consent_warning": "Without consent the e-mail address and phone number are not published: they are left out of the notice.",
     "preview_heading": "Preview",
     "preview_intro": "Check the notice. This is how it reads on the site:",
     "preview_body_note": "Formatting in the text, such as bold and links, shows in the published notice.",

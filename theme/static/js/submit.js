@@ -733,6 +733,11 @@
     form.querySelector("[data-reveal=\"repeat\"]").hidden = !input("repeat").checked;
     form.querySelector("[data-reveal=\"new-association\"]").hidden = value("association") !== NEW_ASSOCIATION;
     form.querySelector("[data-reveal=\"consent\"]").hidden = !input("consent").checked;
+    // unticked with an address written: say that it will not be published, not drop it silently
+    var warning = form.querySelector("[data-consent-warning]");
+    var dropped = !input("consent").checked && (value("contact_email").trim() || value("contact_phone").trim());
+    warning.hidden = !dropped;
+    warning.textContent = dropped ? M.consent_warning : "";
   }
 
   function today() {
@@ -740,6 +745,94 @@
     return now.getDate() + "." + (now.getMonth() + 1) + "." + now.getFullYear();
   }
 
+  // --- the draft: kept in this browser, offered back, deleted when the person says ---
+
+  var DRAFT_KEY = "bulletin-draft:" + location.pathname;
+  var draftBox = document.querySelector("[data-draft]");
+
+  function storage() {
+    try {
+      return window.localStorage; // may be turned off: then there is no draft
+    } catch (err) {
+      return null;
+    }
+  }
+
+  function answersNow() {
+    var saved = {};
+    Array.from(form.elements).forEach(function (control) {
+      if (!control.name) {
+        return;
+      }
+      if (control.type === "checkbox" || control.type === "radio") {
+        saved[control.name] = saved[control.name] || [];
+        if (control.checked) {
+          saved[control.name].push(control.value);
+        }
+      } else {
+        saved[control.name] = control.value;
+      }
+    });
+    return saved;
+  }
+
+  function saveDraft() {
+    var store = storage();
+    var saved = answersNow();
+    var typed = Object.keys(saved).some(function (name) {
+      return name !== "date" && saved[name] && saved[name].length;
+    });
+    if (store && typed) {
+      try {
+        store.setItem(DRAFT_KEY, JSON.stringify(saved));
+      } catch (err) {
+        // full or refused: the form works without a draft
+      }
+    }
+  }
+
+  function restoreDraft(saved) {
+    Array.from(form.elements).forEach(function (control) {
+      if (!control.name || !Object.prototype.hasOwnProperty.call(saved, control.name)) {
+        return;
+      }
+      if (control.type === "checkbox" || control.type === "radio") {
+        control.checked = saved[control.name].indexOf(control.value) >= 0;
+      } else {
+        control.value = saved[control.name];
+      }
+    });
+    reveal();
+  }
+
+  function offerDraft() {
+    var store = storage();
+    var text = store && store.getItem(DRAFT_KEY);
+    form.querySelector("[data-draft-note]").hidden = !store;
+    if (!text) {
+      return;
+    }
+    var saved;
+    try {
+      saved = JSON.parse(text);
+    } catch (err) {
+      return;
+    }
+    draftBox.hidden = false;
+    draftBox.querySelector("[data-draft-restore]").addEventListener("click", function () {
+      restoreDraft(saved);
+      draftBox.hidden = true;
+      input("title").focus();
+    });
+    draftBox.querySelector("[data-draft-discard]").addEventListener("click", function () {
+      store.removeItem(DRAFT_KEY);
+      draftBox.hidden = true;
+      input("title").focus();
+    });
+  }
+
+  form.addEventListener("input", saveDraft);
+  form.addEventListener("change", saveDraft);
   form.addEventListener("change", reveal);
   form.addEventListener("submit", function (event) {
     event.preventDefault(); // nothing is sent: the preview offers the ways
@@ -767,6 +860,7 @@
     input("date").value = today();
   }
   reveal();
+  offerDraft();
   document.querySelector("[data-submit-nojs]").hidden = true;
   form.hidden = false;
 }());

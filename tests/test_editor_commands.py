@@ -207,18 +207,19 @@ def test_new_from_flags(site, capsys):
     status = main(["new", "--content", str(site.content), "--title", "Joulumyyjäiset", "--association",
                    "Testikylän Eläkkeensaajat ry", "--category", "Tapahtumat", "--date", "1.11.2026",
                    "--start", "5.12.2026 10.00", "--end", "14.00", "--location", "Asukastupa", "--tags",
-                   "joulu, myyjäiset", "--contact-name", "Aila", "--contact-phone", "040 123 4567", "--consent"])
+                   "joulu, myyjäiset", "--contact-name", "Aila", "--contact-phone", "040 123 4567", "--consent",
+                   "--body", "Tervetuloa myyjäisiin!"])
     path = Path(capsys.readouterr().out.strip())
     assert status == 0 and path.name == "2026-11-01-joulumyyjaiset.md"
     text = path.read_text(encoding="utf-8")
     assert 'association: "testikyla"' in text and 'start: "2026-12-05 10:00"' in text
-    assert text.rstrip().endswith("Kirjoita ilmoituksen teksti tähän.")
+    assert text.rstrip().endswith("Tervetuloa myyjäisiin!")
     assert site.check() == 0
 
 
 def test_new_names_the_flag_of_a_bad_value(site, capsys):
     status = main(["new", "--content", str(site.content), "--title", "Kokous", "--association", "testikyla",
-                   "--category", "tiedotteet", "--expires", "huomenna"])
+                   "--category", "tiedotteet", "--expires", "huomenna", "--body", "Teksti."])
     assert status == 1 and "--expires: Kentän expires päivämäärä huomenna ei kelpaa" in capsys.readouterr().err
 
 
@@ -229,13 +230,14 @@ def test_new_without_a_terminal_says_which_flag_is_missing(site, capsys, monkeyp
 
 
 def test_new_asks_questions_in_a_terminal(site, capsys, monkeypatch):
-    answers = iter(["", "Kevätkokous", "testikyla", "tapahtumat", "2026-03-20 18:00", "Kerhohuone"])
+    answers = iter(["", "Kevätkokous", "testikyla", "tapahtumat", "2026-03-20 18:00", "Kerhohuone", "Tervetuloa!"])
     asked = []
     monkeypatch.setattr("builtins.input", lambda prompt: asked.append(prompt) or next(answers))
     parser_args = ["new", "--content", str(site.content), "--today", "2026-03-01"]
     monkeypatch.setattr(new_command.sys.stdin, "isatty", lambda: True, raising=False)
     assert main(parser_args) == 0
-    assert asked == ["Otsikko: ", "Otsikko: ", "Yhdistys: ", "Aihe: ", "Tapahtuman alkamisaika: ", "Paikka: "]
+    assert asked == ["Otsikko: ", "Otsikko: ", "Yhdistys: ", "Aihe: ", "Tapahtuman alkamisaika: ", "Paikka: ",
+                     "Ilmoituksen teksti: "]
     assert Path(capsys.readouterr().out.strip()).name == "2026-03-01-kevatkokous.md"
     assert site.check() == 0
 
@@ -246,3 +248,37 @@ def test_new_asks_questions_in_a_terminal(site, capsys, monkeypatch):
 ])
 def test_github_annotation_escapes_as_github_does(path, expected):
     assert Problem(path, 3, "viesti\ntoinen rivi 100%").as_github() == expected
+
+
+def test_new_asks_a_wrong_answer_again_instead_of_ending(site, capsys, monkeypatch):
+    answers = iter(["Kevätkokous", "Testikylän Eläkkeensaajat ry", "konsertit", "tapahtumat",
+                    "31.2.", "la 21.3. klo 18–20", "Kerhohuone", "Tervetuloa!"])
+    monkeypatch.setattr("builtins.input", lambda prompt: next(answers))
+    monkeypatch.setattr(new_command.sys.stdin, "isatty", lambda: True, raising=False)
+    assert main(["new", "--content", str(site.content), "--today", "2026-03-01"]) == 0
+    out, err = capsys.readouterr()
+    assert "Tuntematon aihe konsertit" in err and "Päivämäärää 2027-02-31 ei ole olemassa" in err
+    text = Path(out.strip()).read_text(encoding="utf-8")
+    assert 'start: "2026-03-21 18:00"' in text and 'end: "2026-03-21 20:00"' in text
+    assert text.rstrip().endswith("Tervetuloa!")
+
+
+def test_new_without_a_text_refuses_rather_than_writing_a_placeholder(site, capsys, monkeypatch):
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    assert main(["new", "--content", str(site.content), "--title", "Kokous", "--association", "testikyla",
+                 "--category", "tiedotteet"]) == 2
+    assert "Puuttuu Ilmoituksen teksti. Anna se valitsimella --body." in capsys.readouterr().err
+    assert list((site.content / "notices").rglob("*.md")) == []
+
+
+def test_new_writes_a_series_as_people_say_it(site, capsys):
+    status = main(["new", "--content", str(site.content), "--title", "Tuolijumppa", "--association", "testikyla",
+                   "--category", "Vapaaehtoiset", "--start", "ti 8.12. klo 10–11", "--location", "Kerhohuone",
+                   "--weekdays", "tiistai, torstai", "--until", "26.1.", "--except", "22.12., 24.12.",
+                   "--body", "Tervetuloa!"])
+    out, err = capsys.readouterr()
+    assert status == 0, err
+    text = Path(out.strip()).read_text(encoding="utf-8")
+    assert ('  repeat:\n    weekdays: ["ti", "to"]\n    until: "2027-01-26"\n'
+            '    except: ["2026-12-22", "2026-12-24"]\n') in text
+    assert 'category: "vapaaehtoiset"' in text and site.check() == 0

@@ -20,7 +20,8 @@ def issue_body(**answers):
     fields = {
         "Otsikko": "Kevätkokous", "Yhdistys": "Testikylän Eläkkeensaajat ry", "Aihe": "Tiedotteet",
         "Tapahtuman alkamisaika": EMPTY, "Tapahtuman päättymisaika": EMPTY, "Paikka": EMPTY, "Hinta": EMPTY,
-        "Ilmoittautuminen": EMPTY, "Esteettömyys": EMPTY, "Julkaisupäivä": "20.11.2026",
+        "Ilmoittautuminen": EMPTY, "Esteettömyys": EMPTY, "Toistuva tapahtuma: viikonpäivät": EMPTY,
+        "Kuinka usein": EMPTY, "Viimeinen kerta": EMPTY, "Poikkeuspäivät": EMPTY, "Julkaisupäivä": "20.11.2026",
         "Voimassa viimeistään": EMPTY, "Lyhyt kuvaus": EMPTY, "Ilmoituksen teksti": "Tervetuloa kokoukseen.",
         "Avainsanat": EMPTY, "Yhteyshenkilön nimi": EMPTY, "Yhteyshenkilön sähköposti": EMPTY,
         "Yhteyshenkilön puhelinnumero": EMPTY,

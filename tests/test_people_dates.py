@@ -69,3 +69,24 @@ def test_new_takes_a_day_and_a_range_of_times(site, capsys):
     assert status == 0
     text = Path(capsys.readouterr().out.strip()).read_text(encoding="utf-8")
     assert 'start: "2026-12-05 10:00"' in text and 'end: "2026-12-05 14:00"' in text
+
+
+def test_issue_form_writes_a_series_as_people_say_it(site, tmp_path, capsys):
+    body = issue_body(**{"Aihe": "Vapaaehtoiset", "Tapahtuman alkamisaika": "ti 1.12. klo 10–11",
+                         "Paikka": "Kerhohuone", "Toistuva tapahtuma: viikonpäivät": "tiistai ja torstai",
+                         "Kuinka usein": "joka toinen viikko", "Viimeinen kerta": "26.1.",
+                         "Poikkeuspäivät": "29.12."})
+    status, paths, err, _comment = from_issue(site, tmp_path, body, capsys)
+    assert status == 0, err
+    text = Path(paths[0]).read_text(encoding="utf-8")
+    assert ('  repeat:\n    weekdays: ["ti", "to"]\n    interval: "2"\n    until: "2027-01-26"\n'
+            '    except: ["2026-12-29"]\n') in text
+    assert site.check() == 0
+
+
+def test_issue_form_says_how_to_write_how_often(site, tmp_path, capsys):
+    body = issue_body(**{"Aihe": "Tapahtumat", "Tapahtuman alkamisaika": "ti 1.12. klo 10",
+                         "Paikka": "Kerhohuone", "Toistuva tapahtuma: viikonpäivät": "ti",
+                         "Kuinka usein": "silloin tällöin", "Viimeinen kerta": "26.1."})
+    status, _paths, _err, comment = from_issue(site, tmp_path, body, capsys)
+    assert status == 1 and "Kuinka usein: kirjoita esimerkiksi joka viikko, joka toinen viikko" in comment

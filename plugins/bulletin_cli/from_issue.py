@@ -9,17 +9,19 @@ label, so the submitter gets Finnish messages about the form they filled in.
 import html
 from datetime import date
 
-from bulletin_contract.fields import CONTACT_FIELDS, EVENT_FIELDS, NOTICE_FIELDS, Invalid
+from bulletin_contract.fields import CONTACT_FIELDS, EVENT_FIELDS, NOTICE_FIELDS, REPEAT_FIELDS, Invalid
 from bulletin_contract.problems import ContentError, Problem
 from bulletin_contract.schema import EVENT_CATEGORY
 from bulletin_contract.slugs import slugify
 from bulletin_contract.validate import display_path
 
 from .issue_form import BY_ID, FIELDS, checked, parse_body
+from . import series_words
 from .placing import as_iso, place
 
-_TABLES = {(): NOTICE_FIELDS, ("event",): EVENT_FIELDS, ("contact",): CONTACT_FIELDS}
-_DATES = {"date", "start", "end", "expires"}
+_TABLES = {(): NOTICE_FIELDS, ("event",): EVENT_FIELDS, ("contact",): CONTACT_FIELDS,
+           ("event", "repeat"): REPEAT_FIELDS}
+_DATES = {"date", "start", "end", "expires", "until"}
 # A date the person wrote that is no date at all: the checker's message would
 # show the file's ISO form.
 _NOT_A_DATE = {"err_date", "err_date_finnish", "err_date_no_year", "err_time_form", "err_time_only"}
@@ -57,6 +59,10 @@ class Answers:
             value = text
         if field_id == "tags":
             value = [word.strip() for word in text.split(",") if word.strip()]
+        elif field_id == "weekdays":
+            value = series_words.weekdays(text)
+        elif field_id == "except":
+            value = [as_iso(word, self.today)[0] for word in series_words.words(text)]
         rule = _TABLES[field.target[:-1]][field.target[-1]]
         label = self.label(field_id)
         try:
@@ -114,9 +120,9 @@ def notice_from_issue(path, text, site, today):
             answers.fail("association", t(err.message_key, **dict(err.values, key=answers.label("association"))))
 
     values = {"title": None, "association": slug, "category": category,
-              "date": None, "event": {}, "contact": {}}
+              "date": None, "event": {"repeat": {}}, "contact": {}}
     for field in FIELDS:
-        if field.id in ("association", "category", "consent") or not field.target:
+        if field.id in ("association", "category", "consent", "frequency") or not field.target:
             continue
         value = answers.checked_value(field.id, ctx)
         if value is None and field.id == "date":
@@ -124,7 +130,17 @@ def notice_from_issue(path, text, site, today):
         if len(field.target) == 1:
             values[field.target[0]] = value
         elif has_event or field.target[0] == "contact":
-            values[field.target[0]][field.target[1]] = value
+            holder = values
+            for key in field.target[:-1]:
+                holder = holder[key]
+            holder[field.target[-1]] = value
+    often = answers.text("frequency")
+    if often and has_event:
+        said = series_words.frequency(often)
+        if said is None:
+            answers.fail("frequency", t("issue_err_frequency", label=answers.label("frequency")))
+        else:
+            values["event"]["repeat"]["interval"], values["event"]["repeat"]["nth"] = said
     if category and values["event"].get("start") and not values["event"].get("end") and answers.range_ends.get("start"):
         values["event"]["end"] = answers.range_ends["start"]  # `klo 18–20`
     consent = checked(answers.text("consent"))

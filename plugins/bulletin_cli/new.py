@@ -8,9 +8,10 @@ does not end the session. Dates are read as people write them
 """
 import sys
 
-from bulletin_contract.fields import EVENT_FIELDS, NOTICE_FIELDS, REPEAT_FIELDS, WEEKDAYS, Invalid
+from bulletin_contract.fields import EVENT_FIELDS, NOTICE_FIELDS, REPEAT_FIELDS, Invalid
 from bulletin_contract.schema import EVENT_CATEGORY
 
+from . import series_words
 from .placing import as_iso, place
 from .project import UsageError
 
@@ -55,20 +56,18 @@ def _answer(args, flag):
     return getattr(args, flag.replace("-", "_"))
 
 
-def _words(text):
-    return [word.strip() for word in text.replace(";", ",").split(",") if word.strip()]
-
-
 def _value(flag, text, today):
     """An answer as the file holds it: (value, the end of a range of times or None)."""
     if flag in _DATES:
         return as_iso(text, today)
     if flag == "except":
-        return [as_iso(word, today)[0] for word in _words(text)], None
-    if flag == "weekdays":  # `tiistai, torstai` or `ti, to`
-        return [word.lower()[:2] if word.lower()[:2] in WEEKDAYS else word for word in _words(text)], None
+        return [as_iso(word, today)[0] for word in series_words.words(text)], None
+    if flag == "weekdays":  # `tiistai ja torstai` or `ti, to`
+        return series_words.weekdays(text), None
+    if flag == "tags":
+        return [word.strip() for word in text.split(",") if word.strip()], None
     if flag in _LISTS:
-        return _words(text), None
+        return series_words.words(text), None
     return text, None
 
 

@@ -579,6 +579,12 @@ FI = {
     "issue_err_problem": "{label}: {message}",
     # --- dates as people write them ---
     "issue_err_when": "{label}: kirjoita päivä ja tarvittaessa kellonaika, esimerkiksi la 5.12. klo 18 tai 5.12.2026 18.00.",
+    # --- event series in the issue form ---
+    "issue_weekdays": "Toistuva tapahtuma: viikonpäivät",
+    "issue_weekdays_hint": "Jos tapahtuma toistuu, viikonpäivät, esimerkiksi tiistai ja torstai. Ensimmäinen kerta on alkamisaika.",
+    "issue_frequency_hint": "Esimerkiksi joka viikko, joka toinen viikko, kuun ensimmäinen tai kuun viimeinen. Tyhjä: joka viikko.",
+    "issue_until_hint": "Toistuvan tapahtuman viimeinen päivä, esimerkiksi 26.5.2027.",
+    "issue_err_frequency": "{label}: kirjoita esimerkiksi joka viikko, joka toinen viikko, kuun ensimmäinen tai kuun viimeinen.",
     "issue_new_association": "Yhdistystä {name} ei vielä ollut sivustolla: sille tehtiin tiedosto {path}, jonka toimitus tarkistaa.",
     "add_err_no_notice": "Tekstistä ei löytynyt ilmoitusta: ilmoitus alkaa rivillä --- ja sen perustiedoilla.",
     "add_err_association_exists": "Yhdistys {slug} on jo olemassa ({path}); --new-association ei ole tarpeen.",
@@ -1156,6 +1162,12 @@ EN = {
     "issue_err_problem": "{label}: {message}",
     # --- dates as people write them ---
     "issue_err_when": "{label}: write the day and, if needed, the time, for example la 5.12. klo 18 or 5.12.2026 18.00.",
+    # --- event series in the issue form ---
+    "issue_weekdays": "Recurring event: weekdays",
+    "issue_weekdays_hint": "If the event recurs, its weekdays, for example tiistai ja torstai. The first time is the start.",
+    "issue_frequency_hint": "For example joka viikko, joka toinen viikko, kuun ensimmäinen or kuun viimeinen. Empty: every week.",
+    "issue_until_hint": "The last day of a recurring event, for example 26.5.2027.",
+    "issue_err_frequency": "{label}: write for example joka viikko, joka toinen viikko, kuun ensimmäinen or kuun viimeinen.",
     "issue_new_association": "The association {name} was not on the site yet: the file {path} was made for it, for the editors to check.",
     "add_err_no_notice": "No notice was found in the text: a notice starts with a --- line and its details.",
     "add_err_association_exists": "The association {slug} exists already ({path}); --new-association is not needed.",

@@ -55,9 +55,14 @@ def test_from_issue_writes_a_notice_that_passes_check(site, tmp_path, capsys):
     assert 'start: "2026-12-05 18:00"' in text and 'end: "20:00"' in text and "consent: true" in text
     assert site.check() == 0
     assert "2026-11-20-kevatkokous.md" in comment and comment.startswith("Kiitos!")
-    # The same issue again (an edit) gets a new name, never the old file.
-    status, again, _err, _comment = from_issue(site, tmp_path, body, capsys)
-    assert status == 0 and again[0].endswith("2026-11-20-kevatkokous-2.md")
+    # The same issue again is the same notice: refused, naming the file it repeats.
+    status, again, err, comment = from_issue(site, tmp_path, body, capsys)
+    assert status == 1 and again == []
+    assert "Sama ilmoitus on jo tiedostossa" in comment and "2026-11-20-kevatkokous.md" in err
+    # A different notice with the same title and day gets a name of its own, never the old file.
+    status, other, err, _comment = from_issue(site, tmp_path, body.replace("5.12.2026 klo 18.00", "6.12.2026 klo 18.00"),
+                                              capsys)
+    assert status == 0 and other[0].endswith("2026-11-20-kevatkokous-2.md"), err
 
 
 @pytest.mark.parametrize("title, body", [
@@ -149,7 +154,14 @@ def add(site, text, *extra, capsys, tmp_path):
 def test_add_places_the_form_file_and_never_overwrites(site, tmp_path, capsys):
     status, first, err = add(site, FORM_FILE, capsys=capsys, tmp_path=tmp_path)
     assert status == 0, err
-    status, second, _err = add(site, FORM_FILE, capsys=capsys, tmp_path=tmp_path)
+    # the same e-mail added twice is one notice
+    status, again, err = add(site, FORM_FILE, capsys=capsys, tmp_path=tmp_path)
+    assert status == 1 and again == [] and "Sama ilmoitus on jo tiedostossa" in err
+    assert "2026-11-20-kirpputori-kaikki-pois-la.md" in err
+    # another notice of the same title and day gets a name of its own, never the old file
+    status, second, _err = add(site, FORM_FILE.replace('title: "Kirpputori: kaikki pois, la"',
+                                                       'title: "Kirpputori: kaikki pois, la!"'),
+                               capsys=capsys, tmp_path=tmp_path)
     assert status == 0 and first != second
     assert first[0].endswith("notices/2026/2026-11-20-kirpputori-kaikki-pois-la.md")
     assert second[0].endswith("2026-11-20-kirpputori-kaikki-pois-la-2.md")
@@ -169,7 +181,8 @@ def test_add_from_an_email_with_text_around_it(site, tmp_path, capsys):
         status, paths, err = add(site, text, capsys=capsys, tmp_path=tmp_path)
         assert status == 0, err
         assert Path(paths[0]).read_text(encoding="utf-8").rstrip().endswith(body_tail)
-    assert site.check() == 0
+        assert site.check() == 0
+        Path(paths[0]).unlink()  # the next way of sending is the same notice: one at a time
 
 
 def test_add_from_standard_input(site, monkeypatch, capsys):

@@ -4,6 +4,7 @@ and `new`."""
 from pathlib import Path
 
 from bulletin_contract.checks import ASSOCIATIONS_DIR, NOTICES_DIR, all_files, context_for, load_associations
+from bulletin_contract.duplicates import duplicate_of
 from bulletin_contract.fields import ASSOCIATION_FIELDS, Invalid
 from bulletin_contract.people_dates import read_clock, read_when
 from bulletin_contract.problems import ContentError, Problem
@@ -89,7 +90,9 @@ def place(site, values, body, labels=None):
     text, line_keys = notice_file_with_lines(values, body)
     path = unique_path(site.content, values.get("date", ""), values.get("title", ""))
     try:
-        _refuse_past_event(read_notice(path, text.encode("utf-8"), site.ctx), site)
+        notice = read_notice(path, text.encode("utf-8"), site.ctx)
+        _refuse_past_event(notice, site)
+        _refuse_duplicate(notice, site)
     except ContentError as err:
         if not labels:
             raise
@@ -108,6 +111,24 @@ def _refuse_past_event(notice, site):
         day = site.t.dates.short_date(notice.event.last_day)
         key = "err_event_series_past" if notice.event.is_series else "err_event_past"
         raise Problem(notice.path, line, site.t(key, day=day)).as_error()
+
+
+def existing_notices(site):
+    """The valid notices already in the content folder."""
+    found = []
+    for path in all_files(site.content / NOTICES_DIR):
+        try:
+            found.append(read_notice(path, path.read_bytes(), site.ctx))
+        except ContentError:
+            continue  # check names its problems; it cannot be repeated meanwhile
+    return found
+
+
+def _refuse_duplicate(notice, site):
+    """The same e-mail added twice, an issue sent again: one notice."""
+    first = duplicate_of(notice, existing_notices(site))
+    if first is not None:
+        raise Problem(notice.path, 1, site.t("err_duplicate_notice", path=first.path)).as_error()
 
 
 def _relabel(problem, line_keys, labels):

@@ -394,6 +394,12 @@ FI = {
     "err_association_retired": "Yhdistys {slug} on lopettanut toimintansa (active: false), eikä sille julkaista uusia ilmoituksia. Tarkista yhdistys tai poista ilmoitus.",
     "check_ok": "{count} tiedostoa tarkistettu, ei virheitä.",
     "check_failed": "{count} virhettä. Korjaa ne ja tarkista uudelleen.",
+    # --- grammatical counts ---
+    "check_ok_one": "{count} tiedosto tarkistettu, ei virheitä.",
+    "check_failed_one": "{count} virhe. Korjaa se ja tarkista uudelleen.",
+    # --- duplicates ---
+    "err_duplicate_notice": "Sama ilmoitus on jo tiedostossa {path}. Jos tämä on muutos siihen, muokkaa sitä tiedostoa.",
+    "warn_duplicate_notice": "Varoitus: sama ilmoitus kuin tiedostossa {path}.",
     # Submission form (laheta/)
     "submit_title": "Lähetä ilmoitus",
     "submit_intro": "Täytä lomake ja esikatsele ilmoitus. Sen jälkeen voit lähettää sen toimitukselle. Toimitus tarkistaa jokaisen ilmoituksen ennen julkaisua.",
@@ -979,6 +985,12 @@ EN = {
     "err_association_retired": "The association {slug} has ended its activity (active: false) and takes no new notices. Check the association or remove the notice.",
     "check_ok": "{count} files checked, no problems.",
     "check_failed": "{count} problems. Correct them and check again.",
+    # --- grammatical counts ---
+    "check_ok_one": "{count} file checked, no problems.",
+    "check_failed_one": "{count} problem. Correct it and check again.",
+    # --- duplicates ---
+    "err_duplicate_notice": "The same notice is already in {path}. If this changes it, edit that file.",
+    "warn_duplicate_notice": "Warning: the same notice as in {path}.",
     "submit_title": "Send a notice",
     "submit_intro": "Fill in the form and preview the notice. Then you can send it to the editors. The editors check every notice before it is published.",
     "submit_required_note": "Every field is required unless it says (optional).",

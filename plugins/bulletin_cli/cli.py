@@ -129,7 +129,8 @@ def cmd_publish(args):
     settings = load_settings(args.settings, content=args.content, output=args.output)
     t = translator_for(settings)
     try:
-        message = publish.publish(settings, t, remote=args.remote, branch=args.branch, push=not args.no_push)
+        message = publish.publish(settings, t, remote=args.remote, branch=args.branch, push=not args.no_push,
+                                  allow_dirty=args.allow_dirty)
     except ContentError as err:
         _print_problems(err.problems, stream=sys.stderr)
         print(t("publish_err_build"), file=sys.stderr)
@@ -194,6 +195,8 @@ def parser():
     cmd.add_argument("--remote", default="origin", help="git remote to push to (default: origin)")
     cmd.add_argument("--branch", default="gh-pages", help="branch to publish to (default: gh-pages)")
     cmd.add_argument("--no-push", action="store_true", help="commit to the branch but do not push")
+    cmd.add_argument("--allow-dirty", action="store_true",
+                     help="publish content that is not committed (by default refused, naming the files)")
     cmd.set_defaults(run=cmd_publish, default_settings="publishconf.py")
 
     cmd = sub.add_parser("issue-form", help="write the GitHub issue form for notices (YAML)")

@@ -600,6 +600,9 @@ FI = {
     "placed": "Tallennettu: {path}",
     "publish_err_no_git": "Kansio {path} ei ole git-varasto. Julkaiseminen tarvitsee git-varaston, jolla on etävarasto: tee git clone sivuston varastosta tai git init ja git remote add origin OSOITE.",
     "publish_err_no_remote": "Git-varastolla ei ole etävarastoa {remote}. Lisää se: git remote add {remote} OSOITE.",
+    # --- editors are told before harm ---
+    "publish_err_dirty": "Sisältökansiossa on tiedostoja, joita ei ole tallennettu gitiin: {files}. Tallenna ne (git add ja git commit) tai poista ne ennen julkaisua, tai julkaise silti valitsimella --allow-dirty.",
+    "serve_err_port": "Portti {port} on jo käytössä, ehkä aiemmin käynnistetyllä bulletin serve -komennolla. Sulje se tai valitse toinen portti: bulletin serve --port {other}",
     "publish_err_build": "Sivuston rakentaminen epäonnistui, joten mitään ei julkaistu. Korjaa virheet ja yritä uudelleen.",
     "publish_err_partial": "Rakennettu sivusto on vaillinainen ({missing} puuttuu), joten mitään ei julkaistu.",
     "publish_err_errors_logged": "Rakentamisessa tuli {count} virhettä, joten mitään ei julkaistu.",
@@ -1189,6 +1192,9 @@ EN = {
     "placed": "Saved: {path}",
     "publish_err_no_git": "The folder {path} is not a git repository. Publishing needs a git repository with a remote: git clone the site's repository, or git init and git remote add origin URL.",
     "publish_err_no_remote": "The git repository has no remote {remote}. Add it: git remote add {remote} URL.",
+    # --- editors are told before harm ---
+    "publish_err_dirty": "The content folder has files not committed to git: {files}. Commit them (git add and git commit) or remove them before publishing, or publish anyway with --allow-dirty.",
+    "serve_err_port": "Port {port} is already in use, perhaps by an earlier bulletin serve. Stop it or choose another port: bulletin serve --port {other}",
     "publish_err_build": "The site did not build, so nothing was published. Correct the problems and try again.",
     "publish_err_partial": "The built site is incomplete ({missing} is missing), so nothing was published.",
     "publish_err_errors_logged": "The build logged {count} errors, so nothing was published.",

@@ -7,6 +7,7 @@ sanitizes). Every answer is checked with the contract's own rule, named by its
 label, so the submitter gets Finnish messages about the form they filled in.
 """
 import html
+import sys
 from datetime import date
 
 from bulletin_contract.fields import CONTACT_FIELDS, EVENT_FIELDS, NOTICE_FIELDS, REPEAT_FIELDS, Invalid
@@ -110,6 +111,7 @@ def notice_from_issue(path, text, site, today):
 
     name = answers.text("association")
     slug = site.find_association(name) if name else None
+    found_note = site.association_note(name, slug) if slug else None
     new_association = None
     if name and not slug:
         slug = slugify(name)
@@ -157,6 +159,8 @@ def notice_from_issue(path, text, site, today):
     if new_association:
         site.associations[slug] = None  # known to the check below; its file follows
     notice = place(site, values, answers.text("body"), labels=labels)
+    if found_note:
+        print(found_note, file=sys.stderr)
     association_path = site.add_association(slug, new_association) if new_association else None
     return notice, association_path, new_association
 

@@ -136,7 +136,11 @@ def new_notice(args, site, today, interactive=None):
         if not answers[flag]:
             q.ask(flag)
     answers["category"] = q.category(answers["category"])
-    answers["association"] = site.find_association(answers["association"]) or answers["association"]
+    written = answers["association"]
+    answers["association"] = site.find_association(written) or written
+    note = site.association_note(written, answers["association"])
+    if note:
+        print(note, file=sys.stderr)
     if answers["category"] == EVENT_CATEGORY:
         for flag in ("start", "location"):
             if not answers[flag]:

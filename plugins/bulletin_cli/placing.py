@@ -46,6 +46,17 @@ def as_iso(text, today):
     return read_when(text, today) or (text, None)
 
 
+def _name_words(name):
+    """The words of a name that tell associations apart: no "ry", no case or diacritics."""
+    return frozenset(slugify(name).split("-")) - {"ry", "r", "y", ""}
+
+
+def _same_name(written, name):
+    """The same words, or all but one word of the longer name (at least two kept)."""
+    small, large = sorted((written, name), key=len)
+    return small <= large and len(small) >= 2 and len(large) - len(small) <= 1
+
+
 class Site:
     """The content folder's associations and the rules' context."""
 
@@ -59,12 +70,25 @@ class Site:
         return context_for(self.settings, self.t, associations=set(self.associations), series=set(self.series))
 
     def find_association(self, text):
-        """A slug or a name as a person wrote it to a slug, or None."""
+        """A slug or a name as a person wrote it to a slug, or None: in any
+        case, with or without diacritics and "ry", or with a word missing or
+        extra ("Imatrankosken eläkeläiset" for "Imatrankosken Eläkeläiset
+        ry"), when exactly one association is so named."""
         wanted = slugify(text)
         for slug, profile in self.associations.items():
-            if wanted in (slug, slugify(profile.name)):
+            if wanted in (slug, slugify(profile.name) if profile else slug):
                 return slug
-        return None
+        words = _name_words(text)
+        close = [slug for slug, profile in self.associations.items()
+                 if profile and _same_name(words, _name_words(profile.name))]
+        return close[0] if len(close) == 1 else None
+
+    def association_note(self, text, slug):
+        """What a name that was not written exactly was taken to mean, or None."""
+        profile = self.associations.get(slug)
+        if profile is None or slugify(text) in (slug, slugify(profile.name)):
+            return None
+        return self.t("association_found", written=text.strip(), name=profile.name, slug=slug)
 
     def add_association(self, slug, name):
         """A new association file with its name only, for the editors to fill in."""

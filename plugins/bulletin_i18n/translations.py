@@ -397,6 +397,8 @@ FI = {
     # --- grammatical counts ---
     "check_ok_one": "{count} tiedosto tarkistettu, ei virheitä.",
     "check_failed_one": "{count} virhe. Korjaa se ja tarkista uudelleen.",
+    # --- associations found, not duplicated ---
+    "association_found": "Yhdistys {written} on sivustolla nimellä {name} ({slug}): ilmoitus liitettiin siihen.",
     # --- duplicates ---
     "err_duplicate_notice": "Sama ilmoitus on jo tiedostossa {path}. Jos tämä on muutos siihen, muokkaa sitä tiedostoa.",
     "warn_duplicate_notice": "Varoitus: sama ilmoitus kuin tiedostossa {path}.",
@@ -991,6 +993,8 @@ EN = {
     # --- grammatical counts ---
     "check_ok_one": "{count} file checked, no problems.",
     "check_failed_one": "{count} problem. Correct it and check again.",
+    # --- associations found, not duplicated ---
+    "association_found": "The association {written} is on the site as {name} ({slug}): the notice is filed under it.",
     # --- duplicates ---
     "err_duplicate_notice": "The same notice is already in {path}. If this changes it, edit that file.",
     "warn_duplicate_notice": "Warning: the same notice as in {path}.",

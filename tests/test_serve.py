@@ -72,6 +72,6 @@ def test_serve_on_a_busy_port_says_so_in_one_finnish_line(site, capsys):
                        "--port", str(port), "--today", "2026-12-01"])
     err = capsys.readouterr().err.strip().splitlines()
     assert status == 2
-    assert err[-1] == (f"Portti {port} on jo käytössä, ehkä aiemmin käynnistetyllä bulletin serve -komennolla. "
+    assert err[-1] == (f"bulletin serve: Portti {port} on jo käytössä, ehkä aiemmin käynnistetyllä bulletin serve -komennolla. "
                        f"Sulje se tai valitse toinen portti: bulletin serve --port {port + 1}")
     assert not any("Traceback" in line or "OSError" in line for line in err)

@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from bulletin_contract.checks import check_content, context_for, load_associations
+from bulletin_contract.checks import check_content, load_profiles
 from bulletin_contract.duplicates import duplicate_pairs
 from bulletin_contract.frontmatter import decode
 from bulletin_contract.problems import ContentError
@@ -36,7 +36,8 @@ def cmd_check(args):
             raise UsageError(f"{name}: no such file")
         (inside if content.resolve() in path.parents else outside).append(path)
     only = {os.path.realpath(p) for p in inside} if args.files else None
-    notices, problems = check_content(content, settings, t, only=only) if (inside or not args.files) else ([], [])
+    notices, problems = (check_content(content, settings, t, only=only, today=today(settings))
+                         if (inside or not args.files) else ([], []))
     repeats = duplicate_pairs(notices)
     if only is not None:  # every file was read; these were asked about
         notices = [n for n in notices if os.path.realpath(n.path) in only]

@@ -43,7 +43,8 @@ def rule_schema(rule):
             out[name] = list(parser.words) if name == "words" else parser.least
     if getattr(parser, "pattern", None) is not None:  # Pattern rules, and BusinessId
         out["pattern"] = parser.pattern.pattern
-        out["message"] = parser.message_key
+        if getattr(parser, "message_key", None):  # the checker's message for a value that does not match
+            out["message"] = parser.message_key
     if isinstance(parser, fields.Mapping):
         out["fields"] = table_schema(parser.fields)
     return out

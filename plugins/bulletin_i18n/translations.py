@@ -477,6 +477,10 @@ FI = {
     "form_err_required_choice": "Valitse {label}.",
     "form_err_date": "{label}: kirjoita päivämäärä muodossa 5.12.2026.",
     "form_err_time": "{label}: kirjoita kellonaika muodossa 18.00.",
+    "form_err_too_long": "{label} on liian pitkä: enintään {limit} merkkiä, nyt {length}.",
+    "form_err_email": "{label}: kirjoita sähköpostiosoite muodossa nimi@esimerkki.fi.",
+    "form_err_phone": "{label}: kirjoita puhelinnumero numeroina, esimerkiksi 040 123 4567.",
+    "form_err_control": "{label}: tekstissä on näkymätön ohjausmerkki. Kirjoita teksti uudelleen.",
     # --- the checker's messages in the form ---
     "form_err_in_field": "{label}: {message}",
     "form_err_body_line": "{label}, rivi {line}: {message}",
@@ -1072,6 +1076,10 @@ EN = {
     "form_err_required_choice": "Choose the {label}.",
     "form_err_date": "{label}: write the date as 5.12.2026.",
     "form_err_time": "{label}: write the time as 18.00.",
+    "form_err_too_long": "{label} is too long: at most {limit} characters, now {length}.",
+    "form_err_email": "{label}: write the e-mail address as name@example.org.",
+    "form_err_phone": "{label}: write the phone number in digits, for example 040 123 4567.",
+    "form_err_control": "{label}: the text has an invisible control character. Type the text again.",
     # --- the checker's messages in the form ---
     "form_err_in_field": "{label}: {message}",
     "form_err_body_line": "{label}, line {line}: {message}",

@@ -24,9 +24,10 @@
   var NEW_ASSOCIATION = "-";
   var preview = document.querySelector("[data-preview]");
   var summary = form.querySelector("[data-error-summary]");
+  var pageTitle = document.title;
   var current = null; // the last valid notice: {text, path, values, ...}
 
-  // --- the shared core (form-core.js): helpers and the canonical file ----------
+  // --- small helpers --------------------------------------------------------
 
   // As Python's str.format, which the translations are written for: {{ is {.
   function format(template, values) {
@@ -207,10 +208,13 @@
     return field ? field.value : "";
   }
 
-  var fields = new core.Fields(form, M);
-
   function fieldLabel(name) {
-    return fields.label(name);
+    var wrapper = form.querySelector("[data-field=\"" + name + "\"]");
+    return wrapper ? wrapper.getAttribute("data-label") : name;
+  }
+
+  function lowerFirst(text) {
+    return text.charAt(0).toLocaleLowerCase() + text.slice(1);
   }
 
   function isEvent() {
@@ -484,7 +488,27 @@
 
   // --- showing errors (GOV.UK / Suomi.fi pattern) -----------------------------
 
-  var errors = new core.Errors(form, summary, M.form_error_prefix);
+  function target(name) {
+    var field = input(name);
+    if (field && typeof field.length === "number" && !field.tagName) {
+      return field[0]; // radio buttons: the first one
+    }
+    return field;
+  }
+
+  function describe(control, id, on) {
+    var ids = (control.getAttribute("aria-describedby") || "").split(" ").filter(function (x) {
+      return x && x !== id;
+    });
+    if (on) {
+      ids.push(id);
+    }
+    if (ids.length) {
+      control.setAttribute("aria-describedby", ids.join(" "));
+    } else {
+      control.removeAttribute("aria-describedby");
+    }
+  }
 
   // A group of choices is described as its fieldset; any other field as its control.
   function groupOrInput(name) {
@@ -668,7 +692,9 @@
   }
 
   function githubUrl(path, text) {
-    return core.githubNewFile(schema.repository, schema.branch, path, text);
+    return "https://github.com/" + schema.repository + "/new/" + encodeURIComponent(schema.branch) +
+      "?filename=" + path.split("/").map(encodeURIComponent).join("/") +
+      "&value=" + encodeURIComponent(text);
   }
 
   function mailBody(answers, text) {
@@ -714,12 +740,37 @@
   }
 
   function download() {
-    core.download(current.text, current.name, "text/markdown;charset=utf-8");
+    var blob = new Blob([current.text], { type: "text/markdown;charset=utf-8" });
+    var link = element("a");
+    link.href = URL.createObjectURL(blob);
+    link.download = current.name;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(function () { URL.revokeObjectURL(link.href); }, 10000);
   }
 
   function copy() {
-    core.copy(current.text, preview.querySelector("[data-file]"),
-              preview.querySelector("[data-send-copy-status]"), M);
+    var status = preview.querySelector("[data-send-copy-status]");
+    var area = preview.querySelector("[data-file]");
+    function fallback() {
+      area.focus();
+      area.select();
+      var copied = false;
+      try {
+        copied = document.execCommand("copy");
+      } catch (err) {
+        copied = false;
+      }
+      status.textContent = copied ? M.send_copied : M.send_copy_failed;
+    }
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(current.text).then(function () {
+        status.textContent = M.send_copied;
+      }, fallback);
+    } else {
+      fallback();
+    }
   }
 
   // --- wiring -------------------------------------------------------------------

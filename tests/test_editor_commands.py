@@ -20,7 +20,8 @@ def issue_body(**answers):
     fields = {
         "Otsikko": "Kevätkokous", "Yhdistys": "Testikylän Eläkkeensaajat ry", "Aihe": "Tiedotteet",
         "Tapahtuman alkamisaika": EMPTY, "Tapahtuman päättymisaika": EMPTY, "Paikka": EMPTY, "Hinta": EMPTY,
-        "Ilmoittautuminen": EMPTY, "Esteettömyys": EMPTY, "Julkaisupäivä": "20.11.2026",
+        "Ilmoittautuminen": EMPTY, "Esteettömyys": EMPTY, "Toistuva tapahtuma: viikonpäivät": EMPTY,
+        "Kuinka usein": EMPTY, "Viimeinen kerta": EMPTY, "Poikkeuspäivät": EMPTY, "Julkaisupäivä": "20.11.2026",
         "Voimassa viimeistään": EMPTY, "Lyhyt kuvaus": EMPTY, "Ilmoituksen teksti": "Tervetuloa kokoukseen.",
         "Avainsanat": EMPTY, "Yhteyshenkilön nimi": EMPTY, "Yhteyshenkilön sähköposti": EMPTY,
         "Yhteyshenkilön puhelinnumero": EMPTY,
@@ -54,9 +55,14 @@ def test_from_issue_writes_a_notice_that_passes_check(site, tmp_path, capsys):
     assert 'start: "2026-12-05 18:00"' in text and 'end: "20:00"' in text and "consent: true" in text
     assert site.check() == 0
     assert "2026-11-20-kevatkokous.md" in comment and comment.startswith("Kiitos!")
-    # The same issue again (an edit) gets a new name, never the old file.
-    status, again, _err, _comment = from_issue(site, tmp_path, body, capsys)
-    assert status == 0 and again[0].endswith("2026-11-20-kevatkokous-2.md")
+    # The same issue again is the same notice: refused, naming the file it repeats.
+    status, again, err, comment = from_issue(site, tmp_path, body, capsys)
+    assert status == 1 and again == []
+    assert "Sama ilmoitus on jo tiedostossa" in comment and "2026-11-20-kevatkokous.md" in err
+    # A different notice with the same title and day gets a name of its own, never the old file.
+    status, other, err, _comment = from_issue(site, tmp_path, body.replace("5.12.2026 klo 18.00", "6.12.2026 klo 18.00"),
+                                              capsys)
+    assert status == 0 and other[0].endswith("2026-11-20-kevatkokous-2.md"), err
 
 
 @pytest.mark.parametrize("title, body", [
@@ -91,7 +97,9 @@ def test_from_issue_refuses_raw_html_with_a_hint(site, tmp_path, capsys):
 
 @pytest.mark.parametrize("answers, message", [
     ({"Aihe": "Konsertit"}, "Aihe Konsertit ei kelpaa. Valitse jokin näistä: Tapahtumat, Tilat"),
-    ({"Paikka": "Kerhohuone"}, "Kohdat Paikka kuuluvat vain tapahtumille"),
+    ({"Paikka": "Kerhohuone"}, "Kohta Tapahtuman alkamisaika puuttuu."),  # an event in any category
+    ({"Julkaisupäivä": "ensi viikolla"}, "Julkaisupäivä: kirjoita päivä ja tarvittaessa kellonaika, esimerkiksi "
+                                         "la 5.12. klo 18"),
     ({"Otsikko": EMPTY}, "Kohta Otsikko puuttuu."),
     ({"Aihe": "Tapahtumat"}, "Kohta Tapahtuman alkamisaika puuttuu."),
     ({"Julkaisupäivä": "31.2.2026"}, "Julkaisupäivä: Päivämäärää 31.2.2026 ei ole olemassa."),
@@ -146,7 +154,14 @@ def add(site, text, *extra, capsys, tmp_path):
 def test_add_places_the_form_file_and_never_overwrites(site, tmp_path, capsys):
     status, first, err = add(site, FORM_FILE, capsys=capsys, tmp_path=tmp_path)
     assert status == 0, err
-    status, second, _err = add(site, FORM_FILE, capsys=capsys, tmp_path=tmp_path)
+    # the same e-mail added twice is one notice
+    status, again, err = add(site, FORM_FILE, capsys=capsys, tmp_path=tmp_path)
+    assert status == 1 and again == [] and "Sama ilmoitus on jo tiedostossa" in err
+    assert "2026-11-20-kirpputori-kaikki-pois-la.md" in err
+    # another notice of the same title and day gets a name of its own, never the old file
+    status, second, _err = add(site, FORM_FILE.replace('title: "Kirpputori: kaikki pois, la"',
+                                                       'title: "Kirpputori: kaikki pois, la!"'),
+                               capsys=capsys, tmp_path=tmp_path)
     assert status == 0 and first != second
     assert first[0].endswith("notices/2026/2026-11-20-kirpputori-kaikki-pois-la.md")
     assert second[0].endswith("2026-11-20-kirpputori-kaikki-pois-la-2.md")
@@ -166,7 +181,8 @@ def test_add_from_an_email_with_text_around_it(site, tmp_path, capsys):
         status, paths, err = add(site, text, capsys=capsys, tmp_path=tmp_path)
         assert status == 0, err
         assert Path(paths[0]).read_text(encoding="utf-8").rstrip().endswith(body_tail)
-    assert site.check() == 0
+        assert site.check() == 0
+        Path(paths[0]).unlink()  # the next way of sending is the same notice: one at a time
 
 
 def test_add_from_standard_input(site, monkeypatch, capsys):
@@ -205,18 +221,19 @@ def test_new_from_flags(site, capsys):
     status = main(["new", "--content", str(site.content), "--title", "Joulumyyjäiset", "--association",
                    "Testikylän Eläkkeensaajat ry", "--category", "Tapahtumat", "--date", "1.11.2026",
                    "--start", "5.12.2026 10.00", "--end", "14.00", "--location", "Asukastupa", "--tags",
-                   "joulu, myyjäiset", "--contact-name", "Aila", "--contact-phone", "040 123 4567", "--consent"])
+                   "joulu, myyjäiset", "--contact-name", "Aila", "--contact-phone", "040 123 4567", "--consent",
+                   "--body", "Tervetuloa myyjäisiin!"])
     path = Path(capsys.readouterr().out.strip())
     assert status == 0 and path.name == "2026-11-01-joulumyyjaiset.md"
     text = path.read_text(encoding="utf-8")
     assert 'association: "testikyla"' in text and 'start: "2026-12-05 10:00"' in text
-    assert text.rstrip().endswith("Kirjoita ilmoituksen teksti tähän.")
+    assert text.rstrip().endswith("Tervetuloa myyjäisiin!")
     assert site.check() == 0
 
 
 def test_new_names_the_flag_of_a_bad_value(site, capsys):
     status = main(["new", "--content", str(site.content), "--title", "Kokous", "--association", "testikyla",
-                   "--category", "tiedotteet", "--expires", "huomenna"])
+                   "--category", "tiedotteet", "--expires", "huomenna", "--body", "Teksti."])
     assert status == 1 and "--expires: Kentän expires päivämäärä huomenna ei kelpaa" in capsys.readouterr().err
 
 
@@ -227,13 +244,14 @@ def test_new_without_a_terminal_says_which_flag_is_missing(site, capsys, monkeyp
 
 
 def test_new_asks_questions_in_a_terminal(site, capsys, monkeypatch):
-    answers = iter(["", "Kevätkokous", "testikyla", "tapahtumat", "2026-03-20 18:00", "Kerhohuone"])
+    answers = iter(["", "Kevätkokous", "testikyla", "tapahtumat", "2026-03-20 18:00", "Kerhohuone", "Tervetuloa!"])
     asked = []
     monkeypatch.setattr("builtins.input", lambda prompt: asked.append(prompt) or next(answers))
     parser_args = ["new", "--content", str(site.content), "--today", "2026-03-01"]
     monkeypatch.setattr(new_command.sys.stdin, "isatty", lambda: True, raising=False)
     assert main(parser_args) == 0
-    assert asked == ["Otsikko: ", "Otsikko: ", "Yhdistys: ", "Aihe: ", "Tapahtuman alkamisaika: ", "Paikka: "]
+    assert asked == ["Otsikko: ", "Otsikko: ", "Yhdistys: ", "Aihe: ", "Tapahtuman alkamisaika: ", "Paikka: ",
+                     "Ilmoituksen teksti: "]
     assert Path(capsys.readouterr().out.strip()).name == "2026-03-01-kevatkokous.md"
     assert site.check() == 0
 
@@ -244,3 +262,37 @@ def test_new_asks_questions_in_a_terminal(site, capsys, monkeypatch):
 ])
 def test_github_annotation_escapes_as_github_does(path, expected):
     assert Problem(path, 3, "viesti\ntoinen rivi 100%").as_github() == expected
+
+
+def test_new_asks_a_wrong_answer_again_instead_of_ending(site, capsys, monkeypatch):
+    answers = iter(["Kevätkokous", "Testikylän Eläkkeensaajat ry", "konsertit", "tapahtumat",
+                    "31.2.", "la 21.3. klo 18–20", "Kerhohuone", "Tervetuloa!"])
+    monkeypatch.setattr("builtins.input", lambda prompt: next(answers))
+    monkeypatch.setattr(new_command.sys.stdin, "isatty", lambda: True, raising=False)
+    assert main(["new", "--content", str(site.content), "--today", "2026-03-01"]) == 0
+    out, err = capsys.readouterr()
+    assert "Tuntematon aihe konsertit" in err and "Päivämäärää 2027-02-31 ei ole olemassa" in err
+    text = Path(out.strip()).read_text(encoding="utf-8")
+    assert 'start: "2026-03-21 18:00"' in text and 'end: "2026-03-21 20:00"' in text
+    assert text.rstrip().endswith("Tervetuloa!")
+
+
+def test_new_without_a_text_refuses_rather_than_writing_a_placeholder(site, capsys, monkeypatch):
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    assert main(["new", "--content", str(site.content), "--title", "Kokous", "--association", "testikyla",
+                 "--category", "tiedotteet"]) == 2
+    assert "Puuttuu Ilmoituksen teksti. Anna se valitsimella --body." in capsys.readouterr().err
+    assert list((site.content / "notices").rglob("*.md")) == []
+
+
+def test_new_writes_a_series_as_people_say_it(site, capsys):
+    status = main(["new", "--content", str(site.content), "--title", "Tuolijumppa", "--association", "testikyla",
+                   "--category", "Vapaaehtoiset", "--start", "ti 8.12. klo 10–11", "--location", "Kerhohuone",
+                   "--weekdays", "tiistai, torstai", "--until", "26.1.", "--except", "22.12., 24.12.",
+                   "--body", "Tervetuloa!"])
+    out, err = capsys.readouterr()
+    assert status == 0, err
+    text = Path(out.strip()).read_text(encoding="utf-8")
+    assert ('  repeat:\n    weekdays: ["ti", "to"]\n    until: "2027-01-26"\n'
+            '    except: ["2026-12-22", "2026-12-24"]\n') in text
+    assert 'category: "vapaaehtoiset"' in text and site.check() == 0

@@ -177,7 +177,8 @@ def test_an_end_written_with_klo_gets_the_time_to_write(site, capsys):
 def test_commands_take_dates_as_people_write_them(site, capsys):
     status, out, err = run(["new", "--content", str(site.content), "--title", "Joulujuhla",
                             "--association", "testikyla", "--category", "tapahtumat", "--date", "20.11.2026",
-                            "--start", "la 5.12.2026 klo 18", "--end", "klo 20", "--location", "Kerhohuone"],
+                            "--start", "la 5.12.2026 klo 18", "--end", "klo 20", "--location", "Kerhohuone",
+                            "--body", "Tervetuloa!"],
                            capsys)
     assert status == 0, err
     text = Path(out.strip()).read_text(encoding="utf-8")

@@ -12,6 +12,11 @@ def git(cwd, *args):
     return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, text=True).stdout.strip()
 
 
+def commit(repo):
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "Sisältöä")
+
+
 @pytest.fixture
 def site_repo(tmp_path, monkeypatch):
     """The site's files in a folder of their own, the current folder."""
@@ -58,6 +63,7 @@ def test_publish_refuses_a_failed_build_and_leaves_the_published_site(with_remot
     assert main(["publish"]) == 0
     published = git(with_remote, "rev-parse", "gh-pages")
     (site_repo / "content" / "notices" / "rikki.md").write_text(notice_text(date="31.2.2026"), encoding="utf-8")
+    commit(site_repo)  # committed: a build that fails, not content left out of git
     assert main(["publish"]) == 1
     err = capsys.readouterr().err
     assert "rikki.md:5:" in err and "Sivuston rakentaminen epäonnistui, joten mitään ei julkaistu." in err
@@ -66,7 +72,9 @@ def test_publish_refuses_a_failed_build_and_leaves_the_published_site(with_remot
 
 def test_publish_refuses_a_failed_build_before_anything_is_pushed(with_remote, site_repo, capsys):
     (site_repo / "content" / "associations" / "rikki.yml").write_text("nimi: väärä avain\n", encoding="utf-8")
+    commit(site_repo)
     assert main(["publish"]) == 1
+    assert "rikki.yml" in capsys.readouterr().err
     assert git(with_remote, "branch", "--list", "gh-pages") == ""
 
 
@@ -86,5 +94,17 @@ def test_publish_without_push_commits_locally(site_repo, capsys):
     git(site_repo, "init", "-q")
     git(site_repo, "config", "user.name", "Toimittaja")
     git(site_repo, "config", "user.email", "toimitus@example.org")
+    commit(site_repo)
     assert main(["publish", "--no-push"]) == 0
     assert "index.html" in git(site_repo, "ls-tree", "--name-only", "gh-pages").split("\n")
+
+
+def test_publish_refuses_uncommitted_content_naming_the_files(with_remote, site_repo, capsys):
+    (site_repo / "content" / "notices" / "uusi.md").write_text(notice_text(association="koskenpallo"), encoding="utf-8")
+    assert main(["publish"]) == 1
+    err = capsys.readouterr().err
+    assert "joita ei ole tallennettu gitiin" in err and "content/notices/uusi.md" in err
+    assert "--allow-dirty" in err
+    assert subprocess.run(["git", "rev-parse", "--verify", "gh-pages"], cwd=with_remote,
+                          capture_output=True).returncode != 0  # nothing was published
+    assert main(["publish", "--allow-dirty"]) == 0

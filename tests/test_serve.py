@@ -60,3 +60,18 @@ def test_serve_builds_serves_and_rebuilds(site):
         os.killpg(process.pid, signal.SIGINT)
         output = process.communicate(timeout=20)[0].decode()
     assert "b.md:1:" in output
+
+
+def test_serve_on_a_busy_port_says_so_in_one_finnish_line(site, capsys):
+    from bulletin_cli.cli import main
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        status = main(["serve", "--content", str(site.content), "--output", str(site.output),
+                       "--port", str(port), "--today", "2026-12-01"])
+    err = capsys.readouterr().err.strip().splitlines()
+    assert status == 2
+    assert err[-1] == (f"bulletin serve: Portti {port} on jo käytössä, ehkä aiemmin käynnistetyllä bulletin serve -komennolla. "
+                       f"Sulje se tai valitse toinen portti: bulletin serve --port {port + 1}")
+    assert not any("Traceback" in line or "OSError" in line for line in err)

@@ -1,5 +1,6 @@
 """The submission form in Debian's Chromium, filled in as a person would."""
 import json
+from datetime import datetime
 import urllib.parse
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from conftest import Site
 pytestmark = pytest.mark.usefixtures("example_today")
 
 BODY = "Tervetuloa joulukonserttiin!\n\nOhjelmassa on **rakkaita** joululauluja."
+FORM_TODAY = datetime(2026, 12, 1, 12, 0)
 LONG_FINNISH = ("Yhdistyksen syyskokouksessa käsitellään sääntömääräiset asiat: toimintakertomus, "
                 "tilinpäätös ja hallituksen jäsenten valinta. Kahvitarjoilu ennen kokousta. ")
 
@@ -35,6 +37,7 @@ def page(form_site):
     leaks = guard_requests(page, base)
     errors = []
     page.on("pageerror", lambda err: errors.append(str(err)))
+    page.clock.set_fixed_time(FORM_TODAY)  # the form refuses events that are over, by the reader's clock
     page.goto(base + "/laheta/")
     yield page
     assert leaks == [] and errors == []
@@ -104,7 +107,7 @@ def test_failed_send_shows_the_error_summary_with_focus(page):
     messages = summary.locator("a").all_inner_texts()
     assert messages == ["Kirjoita otsikko.", "Valitse yhdistys.",
                         "Alkamispäivä: kirjoita päivämäärä muodossa 5.12.2026.", "Kirjoita paikka.",
-                        "Julkaisupäivä: päivää 31.2.2026 ei ole olemassa. Tarkista päivä ja kuukausi.",
+                        "Julkaisupäivä: Päivämäärää 31.2.2026 ei ole olemassa. Tarkista päivä ja kuukausi.",
                         "Kirjoita ilmoituksen teksti."]
     # each message is also beside its field, tied to the control
     title = page.get_by_label("Otsikko")
@@ -125,7 +128,8 @@ def test_too_many_tags_are_refused_as_the_check_refuses_them(page):
     fill_event(page)
     page.get_by_label("Avainsanat").fill(", ".join(f"sana{n}" for n in range(13)))
     preview(page)
-    assert page.locator("[data-error-summary] a").all_inner_texts() == ["Avainsanat: enintään 12 sanaa. Valitse tärkeimmät."]
+    assert page.locator("[data-error-summary] a").all_inner_texts() == [
+        "Kentässä Avainsanat on 13 sanaa; enintään 12 mahtuu. Valitse tärkeimmät."]
     page.get_by_label("Avainsanat").fill(", ".join(f"sana{n}" for n in range(12)))
     preview(page)
     assert page.locator("[data-preview]").is_visible()
@@ -214,4 +218,60 @@ def test_the_schema_in_the_page_is_the_one_the_script_uses(page):
     schema = json.loads(page.locator("main form").get_attribute("data-schema"))
     page.get_by_label("Otsikko").fill("x" * (schema["fields"]["title"]["limit"] + 1))
     preview(page)
-    assert f"enintään {schema['fields']['title']['limit']} merkkiä, nyt 121" in page.locator("#f-title-error").inner_text()
+    assert f"(121 merkkiä, enintään {schema['fields']['title']['limit']})" in page.locator("#f-title-error").inner_text()
+
+
+def test_dates_and_times_as_people_write_them(page):
+    """No year (the next such day from the reader's today), a weekday, `klo`,
+    a comma or a colon, a range of times: shown back in full in the preview."""
+    fill_event(page)
+    page.get_by_label("Alkamispäivä").fill("la 5.12. klo 18–20")
+    page.get_by_label("Alkamiskellonaika").fill("")
+    page.get_by_label("Päättymiskellonaika").fill("")
+    page.get_by_label("Julkaisupäivä").fill("1.12.")
+    preview(page)
+    assert "la 5.12.2026 klo 18.00–20.00" in page.locator("[data-preview-notice]").inner_text()
+    text = page.locator("[data-file]").input_value()
+    assert 'start: "2026-12-05 18:00"' in text and 'end: "2026-12-05 20:00"' in text
+    assert 'date: "2026-12-01"' in text
+    page.get_by_role("button", name="Muokkaa ilmoitusta").click()
+    page.get_by_label("Alkamispäivä").fill("3.1.")  # passed this year: next year's
+    page.get_by_label("Alkamiskellonaika").fill("18,30")
+    page.get_by_label("Päättymiskellonaika").fill("20:00")
+    preview(page)
+    assert "su 3.1.2027 klo 18.30–20.00" in page.locator("[data-preview-notice]").inner_text()
+
+
+def test_date_and_time_fields_give_phones_a_keyboard_with_dots_and_commas(page):
+    for label in ("Alkamispäivä", "Alkamiskellonaika", "Päättymispäivä", "Päättymiskellonaika", "Julkaisupäivä"):
+        assert page.get_by_label(label).get_attribute("inputmode") == "text"
+
+
+def test_a_draft_is_kept_in_this_browser_and_offered_back_until_deleted(page):
+    fill_event(page)
+    page.get_by_label("Tapahtumat").check()
+    page.reload()
+    draft = page.locator("[data-draft]")
+    assert draft.is_visible() and page.get_by_label("Otsikko").input_value() == ""
+    page.get_by_role("button", name="Jatka keskeneräistä ilmoitusta").click()
+    assert page.get_by_label("Otsikko").input_value() == 'Joulukonsertti "Tähtitaivas": tervetuloa!'
+    assert page.get_by_label("Paikka").is_visible()  # the event's fields shown again
+    assert page.get_by_label("Yhteyshenkilön sähköposti").input_value() == "aila@example.org"
+    assert not draft.is_visible()
+    page.go_back()
+    page.go_forward()
+    assert page.locator("[data-draft]").is_visible()  # after Back and Forward too
+    page.get_by_role("button", name="Poista keskeneräinen ilmoitus").click()
+    assert page.evaluate("Object.keys(localStorage)") == []
+    page.reload()
+    assert not page.locator("[data-draft]").is_visible()
+
+
+def test_unticking_consent_says_the_address_will_not_be_published(page):
+    fill_event(page)
+    warning = page.locator("[data-consent-warning]")
+    assert not warning.is_visible()
+    page.get_by_label("Yhteyshenkilö on antanut luvan").uncheck()
+    assert warning.is_visible() and "ei julkaista" in warning.inner_text()
+    preview(page)
+    assert "aila@example.org" not in page.locator("[data-file]").input_value()

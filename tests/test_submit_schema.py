@@ -4,7 +4,7 @@ import json
 import pytest
 
 from bulletin_cli.cli import main
-from bulletin_contract import fields
+from bulletin_contract import fields, people_dates
 from bulletin_contract.checks import context_for, load_associations
 from bulletin_contract.schema import form_schema
 from bulletin_contract.validate import read_notice
@@ -30,7 +30,7 @@ def test_schema_is_the_field_tables():
     assert schema["fields"]["event"]["fields"]["location"] == {"kind": "text", "required": True, "limit": 200}
     assert schema["fields"]["event"]["fields"]["end"]["kind"] == "end"
     assert schema["fields"]["contact"]["fields"]["email"]["pattern"] == fields.EMAIL.pattern.pattern
-    assert schema["patterns"]["finnish"] == fields.FINNISH_WHEN.pattern
+    assert schema["patterns"]["day"] == people_dates.DAY.pattern
     assert [c["slug"] for c in schema["categories"]] == list(DEFAULTS["BULLETIN_CATEGORIES"])
     assert {a["slug"] for a in schema["associations"]} == set(associations)
     assert all(isinstance(v, str) for v in schema["messages"].values())
@@ -112,3 +112,13 @@ def test_form_page_without_repository_or_address_leaves_those_ways_out(site, tmp
     page = site.page("laheta/")
     assert page.select("[data-send-github]") == [] and page.select("[data-send-mail]") == []
     assert page.select("[data-send-download]") and page.select("[data-send-copy]")
+
+
+def test_exported_patterns_keep_classes_and_name_groups_as_javascript_does():
+    from bulletin_contract.rules_export import js_pattern
+    import re
+    assert js_pattern(re.compile(r"[*+-]a*+b++(?P<x>c?+)(?P=x)", re.I | re.M)) == {
+        "source": r"[*+-]a*b+(?<x>c?)\k<x>", "flags": "im"}
+    schema = form_schema(SETTINGS, T, {})
+    assert schema["markdown"]["limits"]["chars"] == 20_000
+    assert set(schema["messages"]) >= {"err_body_html", "err_body_scheme", "err_too_long", "err_event_past"}

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from bulletin_contract.checks import check_content, load_profiles
+from bulletin_contract.duplicates import duplicate_pairs
 from bulletin_contract.frontmatter import decode
 from bulletin_contract.problems import ContentError
 from bulletin_contract.validate import display_path, read_notice
@@ -37,6 +38,7 @@ def cmd_check(args):
     only = {os.path.realpath(p) for p in inside} if args.files else None
     notices, problems = (check_content(content, settings, t, only=only, today=today(settings))
                          if (inside or not args.files) else ([], []))
+    repeats = duplicate_pairs(notices)
     if only is not None:  # every file was read; these were asked about
         notices = [n for n in notices if os.path.realpath(n.path) in only]
     if outside:  # a file not yet in the content folder, e.g. a submission
@@ -47,12 +49,16 @@ def cmd_check(args):
             except ContentError as err:
                 problems.extend(err.problems)
     _print_problems(problems, args.format)
+    asked = {n.path for n in notices}
+    for later, first in repeats:  # a warning: two may be meant (exit status stays)
+        if later.path in asked:
+            print(f"{later.path}:1: {t('warn_duplicate_notice', path=first.path)}", file=sys.stderr)
     day = today(settings)
     for notice in notices:  # information, not a problem: exit status stays 0
         if notice.is_scheduled(day):
             print(t("check_scheduled", path=notice.path, day=t.dates.short_date(notice.date)), file=sys.stderr)
     count = len(args.files) if args.files else len(notices)
-    summary = t("check_failed", count=len(problems)) if problems else t("check_ok", count=count)
+    summary = t.count("check_failed", len(problems)) if problems else t.count("check_ok", count)
     print(summary, file=sys.stderr)
     return 1 if problems else 0
 
@@ -124,7 +130,8 @@ def cmd_publish(args):
     settings = load_settings(args.settings, content=args.content, output=args.output)
     t = translator_for(settings)
     try:
-        message = publish.publish(settings, t, remote=args.remote, branch=args.branch, push=not args.no_push)
+        message = publish.publish(settings, t, remote=args.remote, branch=args.branch, push=not args.no_push,
+                                  allow_dirty=args.allow_dirty)
     except ContentError as err:
         _print_problems(err.problems, stream=sys.stderr)
         print(t("publish_err_build"), file=sys.stderr)
@@ -189,6 +196,8 @@ def parser():
     cmd.add_argument("--remote", default="origin", help="git remote to push to (default: origin)")
     cmd.add_argument("--branch", default="gh-pages", help="branch to publish to (default: gh-pages)")
     cmd.add_argument("--no-push", action="store_true", help="commit to the branch but do not push")
+    cmd.add_argument("--allow-dirty", action="store_true",
+                     help="publish content that is not committed (by default refused, naming the files)")
     cmd.set_defaults(run=cmd_publish, default_settings="publishconf.py")
 
     cmd = sub.add_parser("issue-form", help="write the GitHub issue form for notices (YAML)")

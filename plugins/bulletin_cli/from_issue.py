@@ -7,28 +7,35 @@ sanitizes). Every answer is checked with the contract's own rule, named by its
 label, so the submitter gets Finnish messages about the form they filled in.
 """
 import html
+import sys
 from datetime import date
 
-from bulletin_contract.fields import CONTACT_FIELDS, EVENT_FIELDS, NOTICE_FIELDS, Invalid
+from bulletin_contract.fields import CONTACT_FIELDS, EVENT_FIELDS, NOTICE_FIELDS, REPEAT_FIELDS, Invalid
 from bulletin_contract.problems import ContentError, Problem
 from bulletin_contract.schema import EVENT_CATEGORY
 from bulletin_contract.slugs import slugify
 from bulletin_contract.validate import display_path
 
 from .issue_form import BY_ID, FIELDS, checked, parse_body
+from . import series_words
 from .placing import as_iso, place
 
-_TABLES = {(): NOTICE_FIELDS, ("event",): EVENT_FIELDS, ("contact",): CONTACT_FIELDS}
-_DATES = {"date", "start", "end", "expires"}
+_TABLES = {(): NOTICE_FIELDS, ("event",): EVENT_FIELDS, ("contact",): CONTACT_FIELDS,
+           ("event", "repeat"): REPEAT_FIELDS}
+_DATES = {"date", "start", "end", "expires", "until"}
+# A date the person wrote that is no date at all: the checker's message would
+# show the file's ISO form.
+_NOT_A_DATE = {"err_date", "err_date_finnish", "err_date_no_year", "err_time_form", "err_time_only"}
 
 
 class Answers:
     """The issue's answers with their labels and lines, collecting problems."""
 
-    def __init__(self, path, text, t):
-        self.path, self.t = display_path(path), t
+    def __init__(self, path, text, t, today):
+        self.path, self.t, self.today = display_path(path), t, today
         self.answers = parse_body(path, text, t)
         self.problems = []
+        self.range_ends = {}  # field id -> the end of a range of times written in it
 
     def label(self, field_id):
         return self.t(BY_ID[field_id].label_key)
@@ -47,14 +54,24 @@ class Answers:
         if not text:
             return None
         field = BY_ID[field_id]
-        value = as_iso(text) if field_id in _DATES else text
+        if field_id in _DATES:
+            value, self.range_ends[field_id] = as_iso(text, self.today)
+        else:
+            value = text
         if field_id == "tags":
             value = [word.strip() for word in text.split(",") if word.strip()]
+        elif field_id == "weekdays":
+            value = series_words.weekdays(text)
+        elif field_id == "except":
+            value = [as_iso(word, self.today)[0] for word in series_words.words(text)]
         rule = _TABLES[field.target[:-1]][field.target[-1]]
         label = self.label(field_id)
         try:
             rule.parse(value, label, ctx)
         except Invalid as err:
+            if err.message_key in _NOT_A_DATE:  # said in the form's words, not the file's
+                self.fail(field_id, self.t("issue_err_when", label=label))
+                return value
             # Name the answer as it was written, and the field by its label.
             message = self.t(err.message_key, **dict(err.values, value=text[:80]))
             self.fail(field_id, message if label in message else self.t("issue_err_problem", label=label,
@@ -79,22 +96,22 @@ def notice_from_issue(path, text, site, today):
     ContentError with every problem, in the submitter's terms, and writes
     nothing then."""
     t, ctx = site.t, site.ctx
-    answers = Answers(path, text, t)
+    answers = Answers(path, text, t, today)
     for field in FIELDS:
         if field.required and not answers.text(field.id):
             answers.fail(field.id, t("issue_err_missing", label=answers.label(field.id)))
     category = _category(answers, site.settings, t)
+    # Any category may have an event; tapahtumat must.
     event_ids = [f.id for f in FIELDS if f.target[:1] == ("event",)]
-    if category == EVENT_CATEGORY:
+    has_event = category == EVENT_CATEGORY or any(answers.text(i) for i in event_ids)
+    if category and has_event:
         for field_id in ("start", "location"):
             if not answers.text(field_id):
                 answers.fail(field_id, t("issue_err_missing", label=answers.label(field_id)))
-    elif category and any(answers.text(i) for i in event_ids):
-        filled = ", ".join(answers.label(i) for i in event_ids if answers.text(i))
-        answers.fail(event_ids[0], t("issue_err_event_fields", fields=filled))
 
     name = answers.text("association")
     slug = site.find_association(name) if name else None
+    found_note = site.association_note(name, slug) if slug else None
     new_association = None
     if name and not slug:
         slug = slugify(name)
@@ -105,17 +122,29 @@ def notice_from_issue(path, text, site, today):
             answers.fail("association", t(err.message_key, **dict(err.values, key=answers.label("association"))))
 
     values = {"title": None, "association": slug, "category": category,
-              "date": None, "event": {}, "contact": {}}
+              "date": None, "event": {"repeat": {}}, "contact": {}}
     for field in FIELDS:
-        if field.id in ("association", "category", "consent") or not field.target:
+        if field.id in ("association", "category", "consent", "frequency") or not field.target:
             continue
         value = answers.checked_value(field.id, ctx)
         if value is None and field.id == "date":
             value = today.isoformat()
         if len(field.target) == 1:
             values[field.target[0]] = value
-        elif category == EVENT_CATEGORY or field.target[0] == "contact":
-            values[field.target[0]][field.target[1]] = value
+        elif has_event or field.target[0] == "contact":
+            holder = values
+            for key in field.target[:-1]:
+                holder = holder[key]
+            holder[field.target[-1]] = value
+    often = answers.text("frequency")
+    if often and has_event:
+        said = series_words.frequency(often)
+        if said is None:
+            answers.fail("frequency", t("issue_err_frequency", label=answers.label("frequency")))
+        else:
+            values["event"]["repeat"]["interval"], values["event"]["repeat"]["nth"] = said
+    if category and values["event"].get("start") and not values["event"].get("end") and answers.range_ends.get("start"):
+        values["event"]["end"] = answers.range_ends["start"]  # `klo 18–20`
     consent = checked(answers.text("consent"))
     contact = values["contact"]
     if (contact.get("email") or contact.get("phone")) and not consent:
@@ -130,6 +159,8 @@ def notice_from_issue(path, text, site, today):
     if new_association:
         site.associations[slug] = None  # known to the check below; its file follows
     notice = place(site, values, answers.text("body"), labels=labels)
+    if found_note:
+        print(found_note, file=sys.stderr)
     association_path = site.add_association(slug, new_association) if new_association else None
     return notice, association_path, new_association
 

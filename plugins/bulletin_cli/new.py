@@ -1,13 +1,17 @@
-"""`bulletin new`: a valid notice skeleton from flags, or from questions.
+"""`bulletin new`: a valid notice from flags, or from questions.
 
 Flags give the values; a required value that is missing is asked for when
-the command runs in a terminal, and is an error otherwise. Dates may be
-written the Finnish way (5.12.2026 18.00).
+the command runs in a terminal, and is an error otherwise. An answer that
+breaks its field's rule is asked again with the rule's message, so a typo
+does not end the session. Dates are read as people write them
+(`la 5.12. klo 18–20`). A series: `--weekdays "ti, to" --until 26.5.2027`.
 """
 import sys
 
+from bulletin_contract.fields import EVENT_FIELDS, NOTICE_FIELDS, REPEAT_FIELDS, Invalid
 from bulletin_contract.schema import EVENT_CATEGORY
 
+from . import series_words
 from .placing import as_iso, place
 from .project import UsageError
 
@@ -23,6 +27,11 @@ FLAGS = [
     ("price", ("event", "price"), "f_price"),
     ("registration", ("event", "registration"), "f_registration"),
     ("accessibility", ("event", "accessibility"), "f_accessibility"),
+    ("weekdays", ("event", "repeat", "weekdays"), "f_weekdays"),
+    ("interval", ("event", "repeat", "interval"), "f_frequency"),
+    ("nth", ("event", "repeat", "nth"), "f_frequency"),
+    ("until", ("event", "repeat", "until"), "f_until"),
+    ("except", ("event", "repeat", "except"), "f_except"),
     ("expires", ("expires",), "f_expires"),
     ("summary", ("summary",), "f_summary"),
     ("tags", ("tags",), "f_tags"),
@@ -30,7 +39,9 @@ FLAGS = [
     ("contact-email", ("contact", "email"), "f_contact_email"),
     ("contact-phone", ("contact", "phone"), "f_contact_phone"),
 ]
-_DATES = {"date", "start", "end", "expires"}
+_DATES = {"date", "start", "end", "expires", "until"}
+_LISTS = {"tags", "weekdays", "nth", "except"}
+_TABLES = {(): NOTICE_FIELDS, ("event",): EVENT_FIELDS, ("event", "repeat"): REPEAT_FIELDS}
 
 
 def add_arguments(parser):
@@ -38,53 +49,119 @@ def add_arguments(parser):
         parser.add_argument(f"--{flag}")
     parser.add_argument("--consent", action="store_true",
                         help="the contact person agreed to publishing their e-mail and phone")
-    parser.add_argument("--body", help="the text of the notice (default: a placeholder to replace)")
+    parser.add_argument("--body", help="the text of the notice")
 
 
 def _answer(args, flag):
     return getattr(args, flag.replace("-", "_"))
 
 
-def _ask(t, flag, label_key, interactive):
-    if not interactive:
-        raise UsageError(t("new_err_not_interactive", label=t(label_key), flag=f"--{flag}"))
-    answer = ""
-    while not answer.strip():
-        answer = input(t("new_prompt", label=t(label_key)))
-    return answer.strip()
+def _value(flag, text, today):
+    """An answer as the file holds it: (value, the end of a range of times or None)."""
+    if flag in _DATES:
+        return as_iso(text, today)
+    if flag == "except":
+        return [as_iso(word, today)[0] for word in series_words.words(text)], None
+    if flag == "weekdays":  # `tiistai ja torstai` or `ti, to`
+        return series_words.weekdays(text), None
+    if flag == "tags":
+        return [word.strip() for word in text.split(",") if word.strip()], None
+    if flag in _LISTS:
+        return series_words.words(text), None
+    return text, None
+
+
+class Questions:
+    """The answers: from flags, else asked in a terminal, each checked by its rule."""
+
+    def __init__(self, args, site, today, interactive):
+        self.site, self.t, self.today, self.interactive = site, site.t, today, interactive
+        self.answers = {flag: _answer(args, flag) for flag, _target, _label in FLAGS}
+        self.labels = {flag: label for flag, _target, label in FLAGS}
+        self.targets = {flag: target for flag, target, _label in FLAGS}
+
+    def ask(self, flag, label_key=None):
+        label = self.t(label_key or self.labels[flag])
+        if not self.interactive:
+            raise UsageError(self.t("new_err_not_interactive", label=label, flag=f"--{flag}"))
+        while True:
+            answer = input(self.t("new_prompt", label=label)).strip()
+            problem = self.problem(flag, answer) if answer else None
+            if answer and not problem:
+                self.answers[flag] = answer
+                return answer
+            if problem:  # said, and asked again: the session goes on
+                print(problem, file=sys.stderr)
+
+    def problem(self, flag, answer):
+        """The message of the field's rule for an answer, or None."""
+        if flag not in self.targets:
+            return None
+        target = self.targets[flag]
+        if flag == "association":
+            answer = self.site.find_association(answer) or answer
+        elif flag == "category":
+            answer = self.category(answer)
+        value, _end = _value(flag, answer, self.today)
+        try:
+            _TABLES[target[:-1]][target[-1]].parse(value, ".".join(target), self.site.ctx)
+        except Invalid as err:
+            return self.t(err.message_key, **err.values)
+        return None
+
+    def category(self, text):
+        for slug, label in self.site.settings["BULLETIN_CATEGORIES"].items():
+            if text.strip().lower() in (slug, label.lower()):
+                return slug
+        return text
+
+
+def _pruned(values):
+    """Without the groups nothing was given for (no `event:` of a notice without one)."""
+    out = {}
+    for key, value in values.items():
+        if isinstance(value, dict):
+            value = _pruned(value)
+        if value not in (None, "", [], {}):
+            out[key] = value
+    return out
 
 
 def new_notice(args, site, today, interactive=None):
     t = site.t
     interactive = sys.stdin.isatty() if interactive is None else interactive
-    answers = {flag: _answer(args, flag) for flag, _target, _label in FLAGS}
-    labels = dict((flag, label) for flag, _target, label in FLAGS)
+    q = Questions(args, site, today, interactive)
+    answers = q.answers
     for flag in ("title", "association", "category"):
         if not answers[flag]:
-            answers[flag] = _ask(t, flag, labels[flag], interactive)
-    for slug, label in site.settings["BULLETIN_CATEGORIES"].items():
-        if answers["category"].strip().lower() in (slug, label.lower()):
-            answers["category"] = slug
-    answers["association"] = site.find_association(answers["association"]) or answers["association"]
+            q.ask(flag)
+    answers["category"] = q.category(answers["category"])
+    written = answers["association"]
+    answers["association"] = site.find_association(written) or written
+    note = site.association_note(written, answers["association"])
+    if note:
+        print(note, file=sys.stderr)
     if answers["category"] == EVENT_CATEGORY:
         for flag in ("start", "location"):
             if not answers[flag]:
-                answers[flag] = _ask(t, flag, labels[flag], interactive)
+                q.ask(flag)
     answers["date"] = answers["date"] or today.isoformat()
+    # the text is the notice: never a placeholder in its place
+    body = args.body or q.ask("body", "f_body")
 
-    values = {"event": {}, "contact": {}}
+    values = {"event": {"repeat": {}}, "contact": {}}
+    range_ends = {}
     for flag, target, _label in FLAGS:
         value = answers[flag]
-        if value and flag in _DATES:
-            value = as_iso(value)
-        if value and flag == "tags":
-            value = [word.strip() for word in value.split(",") if word.strip()]
-        if len(target) == 1:
-            values[target[0]] = value
-        else:
-            values[target[0]][target[1]] = value
+        if value:
+            value, range_ends[flag] = _value(flag, value, today)
+        holder = values
+        for key in target[:-1]:
+            holder = holder[key]
+        holder[target[-1]] = value
+    if range_ends.get("start") and not answers["end"]:
+        values["event"]["end"] = range_ends["start"]  # `la 5.12. klo 18–20`
     if any(values["contact"].values()) and args.consent:
         values["contact"]["consent"] = True
-    body = args.body or t("new_body_placeholder")
     # Problems name the flag that gave the value.
-    return place(site, values, body, labels={target: f"--{flag}" for flag, target, _label in FLAGS})
+    return place(site, _pruned(values), body, labels={target: f"--{flag}" for flag, target, _label in FLAGS})

@@ -4,7 +4,9 @@ and `new`."""
 from pathlib import Path
 
 from bulletin_contract.checks import ASSOCIATIONS_DIR, NOTICES_DIR, all_files, context_for, load_profiles
-from bulletin_contract.fields import ASSOCIATION_FIELDS, Invalid, clock_to_iso, finnish_to_iso
+from bulletin_contract.duplicates import duplicate_of
+from bulletin_contract.fields import ASSOCIATION_FIELDS, Invalid
+from bulletin_contract.people_dates import read_clock, read_when
 from bulletin_contract.problems import ContentError, Problem
 from bulletin_contract.slugs import slugify
 from bulletin_contract.validate import read_notice
@@ -33,12 +35,26 @@ def unique_path(content, date_text, title):
     return notices / date_text[:4] / f"{name}.md"
 
 
-def as_iso(text):
-    """A date written the Finnish way to ISO (`5.12.2026 18.00`, or a time
-    alone `18.00`); anything else as it is (the field rule then says what is
-    wrong)."""
+def as_iso(text, today):
+    """A date or time as people write it (`la 5.12. klo 18–20`, `5.12.2026
+    18.00`, or a time alone `18.00`) to (ISO, ISO end of a range or None);
+    anything else as it is (the field rule then says what is wrong)."""
     text = text.strip()
-    return clock_to_iso(text) or finnish_to_iso(text) or text
+    clock = read_clock(text)
+    if clock:
+        return clock
+    return read_when(text, today) or (text, None)
+
+
+def _name_words(name):
+    """The words of a name that tell associations apart: no "ry", no case or diacritics."""
+    return frozenset(slugify(name).split("-")) - {"ry", "r", "y", ""}
+
+
+def _same_name(written, name):
+    """The same words, or all but one word of the longer name (at least two kept)."""
+    small, large = sorted((written, name), key=len)
+    return small <= large and len(small) >= 2 and len(large) - len(small) <= 1
 
 
 class Site:
@@ -54,12 +70,25 @@ class Site:
         return context_for(self.settings, self.t, associations=set(self.associations), series=set(self.series))
 
     def find_association(self, text):
-        """A slug or a name as a person wrote it to a slug, or None."""
+        """A slug or a name as a person wrote it to a slug, or None: in any
+        case, with or without diacritics and "ry", or with a word missing or
+        extra ("Imatrankosken eläkeläiset" for "Imatrankosken Eläkeläiset
+        ry"), when exactly one association is so named."""
         wanted = slugify(text)
         for slug, profile in self.associations.items():
-            if wanted in (slug, slugify(profile.name)):
+            if wanted in (slug, slugify(profile.name) if profile else slug):
                 return slug
-        return None
+        words = _name_words(text)
+        close = [slug for slug, profile in self.associations.items()
+                 if profile and _same_name(words, _name_words(profile.name))]
+        return close[0] if len(close) == 1 else None
+
+    def association_note(self, text, slug):
+        """What a name that was not written exactly was taken to mean, or None."""
+        profile = self.associations.get(slug)
+        if profile is None or slugify(text) in (slug, slugify(profile.name)):
+            return None
+        return self.t("association_found", written=text.strip(), name=profile.name, slug=slug)
 
     def add_association(self, slug, name):
         """A new association file with its name only, for the editors to fill in."""
@@ -85,7 +114,9 @@ def place(site, values, body, labels=None):
     text, line_keys = notice_file_with_lines(values, body)
     path = unique_path(site.content, values.get("date", ""), values.get("title", ""))
     try:
-        _refuse_past_event(read_notice(path, text.encode("utf-8"), site.ctx), site)
+        notice = read_notice(path, text.encode("utf-8"), site.ctx)
+        _refuse_past_event(notice, site)
+        _refuse_duplicate(notice, site)
     except ContentError as err:
         if not labels:
             raise
@@ -104,6 +135,24 @@ def _refuse_past_event(notice, site):
         day = site.t.dates.short_date(notice.event.last_day)
         key = "err_event_series_past" if notice.event.is_series else "err_event_past"
         raise Problem(notice.path, line, site.t(key, day=day)).as_error()
+
+
+def existing_notices(site):
+    """The valid notices already in the content folder."""
+    found = []
+    for path in all_files(site.content / NOTICES_DIR):
+        try:
+            found.append(read_notice(path, path.read_bytes(), site.ctx))
+        except ContentError:
+            continue  # check names its problems; it cannot be repeated meanwhile
+    return found
+
+
+def _refuse_duplicate(notice, site):
+    """The same e-mail added twice, an issue sent again: one notice."""
+    first = duplicate_of(notice, existing_notices(site))
+    if first is not None:
+        raise Problem(notice.path, 1, site.t("err_duplicate_notice", path=first.path)).as_error()
 
 
 def _relabel(problem, line_keys, labels):

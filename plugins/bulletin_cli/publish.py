@@ -46,6 +46,14 @@ def check_repository(root, remote, push, t):
         raise UsageError(t("publish_err_no_remote", remote=remote))
 
 
+def uncommitted(root, content):
+    """Files in the content folder that differ from the last commit, or
+    are not in git at all: published from here, they would be on the site
+    but in no commit an editor can review or take back."""
+    status = _git(root, "status", "--porcelain", "--untracked-files=all", "--", str(content))
+    return [line[3:] for line in status.stdout.splitlines() if line.strip()]
+
+
 def build_for_publishing(settings, t):
     """Build; returns the output folder, or raises PublishError."""
     counter = _ErrorCount()
@@ -67,9 +75,13 @@ def build_for_publishing(settings, t):
     return output
 
 
-def publish(settings, t, remote="origin", branch="gh-pages", push=True):
+def publish(settings, t, remote="origin", branch="gh-pages", push=True, allow_dirty=False):
     root = project_root()
     check_repository(root, remote, push, t)
+    dirty = [] if allow_dirty else uncommitted(root, settings["PATH"])
+    if dirty:
+        shown = ", ".join(dirty[:10]) + (" …" if len(dirty) > 10 else "")
+        raise PublishError(t("publish_err_dirty", files=shown))
     output = build_for_publishing(settings, t)
     try:
         with contextlib.chdir(root):  # ghp-import works on the current folder's repository

@@ -1,4 +1,5 @@
 """`bulletin serve`: build, serve on 127.0.0.1, rebuild when sources change."""
+import errno
 import functools
 import sys
 import threading
@@ -9,6 +10,7 @@ from pathlib import Path
 from watchfiles import watch
 
 from bulletin_contract.problems import ContentError
+from bulletin_i18n import translator_for
 
 from bulletin_settings import SettingsError
 
@@ -53,7 +55,12 @@ def serve(settings, load, settings_file, port=8000):
     output = Path(settings["OUTPUT_PATH"])
     output.mkdir(parents=True, exist_ok=True)
     handler = functools.partial(QuietHandler, directory=str(output))
-    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+    try:
+        server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+    except OSError as err:
+        if err.errno == errno.EADDRINUSE:  # another server (often the last `serve`) has the port
+            raise UsageError(translator_for(settings)("serve_err_port", port=port, other=port + 1)) from None
+        raise
     threading.Thread(target=server.serve_forever, daemon=True).start()
     print(f"http://127.0.0.1:{port}/  (Ctrl+C lopettaa / stops)", file=sys.stderr)
     root = project_root()

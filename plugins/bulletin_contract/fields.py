@@ -96,7 +96,6 @@ class LongText(Text):
 
 ISO_WHEN = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}))?$", re.ASCII)
 YEARS = (1900, 2100)
-FINNISH_WHEN = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:\s+(?:klo\s+)?(\d{1,2})[.:](\d{2}))?$")
 CLOCK = re.compile(r"^(\d{1,2})[:.](\d{2})$")
 
 
@@ -116,9 +115,9 @@ def finnish_to_iso(text):
     """`5.12.2026 18.00` (also `la 5.12.2026 klo 18`, `2026-12-5`) to
     `2026-12-05 18:00`; None when not written so.
 
-    Files hold ISO dates only; the form and the editor commands accept the
-    Finnish way too and convert with this (the form's script with the
-    FINNISH_WHEN pattern, exported in the schema)."""
+    Files hold ISO dates only: the checker names the ISO form to write
+    with this. The form and the editor commands read what people write
+    with people_dates.py."""
     text = text.strip()
     for number, pattern in enumerate(LOOSE_WHEN):
         match = pattern.match(text)

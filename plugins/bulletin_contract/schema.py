@@ -6,7 +6,10 @@ patterns, the categories, the associations and the form's messages. Changing
 a rule in fields.py changes the form with the next build, so the two cannot
 drift apart.
 """
-from . import fields
+from . import fields, people_dates
+from .event_rules import SERIES_LONGEST
+from .rules_export import RULE_MESSAGES, markdown_rules
+from .schedule import MOST
 
 EVENT_CATEGORY = "tapahtumat"
 
@@ -17,13 +20,11 @@ MAILTO_URL_LIMIT = 2000
 
 # Translation keys the form's script needs (the page itself is a template).
 FORM_MESSAGES = [
-    "form_err_required_text", "form_err_required_choice", "form_err_too_long", "form_err_date",
-    "form_err_date_impossible", "form_err_time", "form_err_end_before_start",
-    "form_err_end_time_without_start", "form_err_email", "form_err_phone", "form_err_control",
-    "form_err_tag", "form_err_too_many_tags",
+    "form_err_required_text", "form_err_required_choice", "form_err_date", "form_err_time",
     "send_github_too_long", "send_mail_too_long", "send_copied", "send_copy_failed",
     "send_download_hint", "mail_subject", "mail_intro", "mail_begin", "mail_end",
     "mail_new_association", "preview_new_association", "time_prefix", "form_error_prefix",
+    "form_err_in_field", "form_err_body_line", "series_all", "consent_warning",
     # the preview draws the notice with the notice page's own words
     "notice_association", "notice_category", "notice_published", "notice_when", "notice_where",
     "notice_price", "notice_registration", "notice_accessibility", "notice_contact", "notice_tags",
@@ -42,6 +43,8 @@ def rule_schema(rule):
             out[name] = list(parser.words) if name == "words" else parser.least
     if getattr(parser, "pattern", None) is not None:  # Pattern rules, and BusinessId
         out["pattern"] = parser.pattern.pattern
+        if getattr(parser, "message_key", None):  # the checker's message for a value that does not match
+            out["message"] = parser.message_key
     if isinstance(parser, fields.Mapping):
         out["fields"] = table_schema(parser.fields)
     return out
@@ -57,11 +60,13 @@ def form_schema(settings, t, associations):
     `associations`: profiles by slug (the build's STATE.associations)."""
     return {
         "fields": table_schema(fields.NOTICE_FIELDS),
-        "patterns": {
-            "iso": fields.ISO_WHEN.pattern,
-            "finnish": fields.FINNISH_WHEN.pattern,
-            "clock": fields.CLOCK.pattern,
-        },
+        # the checker's patterns and limits for the text (contract.js)
+        "markdown": markdown_rules(settings),
+        "years": list(fields.YEARS),
+        "series": {"most": MOST, "longest": SERIES_LONGEST},
+        "weekdayWords": list(fields.WEEKDAYS),
+        "associationName": rule_schema(fields.ASSOCIATION_FIELDS["name"]),
+        "patterns": people_dates.pattern_sources(),
         "categories": [{"slug": slug, "label": label}
                        for slug, label in settings["BULLETIN_CATEGORIES"].items()],
         "eventCategory": EVENT_CATEGORY,
@@ -73,7 +78,7 @@ def form_schema(settings, t, associations):
         "githubLimit": GITHUB_URL_LIMIT,
         "mailtoLimit": MAILTO_URL_LIMIT,
         "weekdays": t("weekdays_short"),
-        "messages": {key: t(key) for key in FORM_MESSAGES},
+        "messages": {key: t(key) for key in FORM_MESSAGES + RULE_MESSAGES},
     }
 
 

@@ -26,6 +26,11 @@ class Translator:
         text = self.table[name]
         return text.format(**values) if values else text
 
+    def count(self, name, count, **values):
+        """A text about `count` things in the right grammatical number:
+        `<name>_one` for one ("1 virhe"), `<name>` for others ("2 virhettä")."""
+        return self(f"{name}_one" if count == 1 else name, count=count, **values)
+
 
 def translator_for(settings):
     return Translator(settings.get("BULLETIN_LANGUAGE", "fi"))

@@ -15,58 +15,186 @@
   var schema = JSON.parse(form.getAttribute("data-schema"));
   var M = schema.messages;
   var FIELDS = schema.fields;
+  // people_dates.py's patterns: `la 5.12. klo 18–20`, `5.12.2026`, `18,30`
   var PATTERNS = {
-    iso: new RegExp(schema.patterns.iso),
-    finnish: new RegExp(schema.patterns.finnish),
-    clock: new RegExp(schema.patterns.clock),
-    email: new RegExp(FIELDS.contact.fields.email.pattern),
-    phone: new RegExp(FIELDS.contact.fields.phone.pattern)
+    day: new RegExp(schema.patterns.day, "i"),
+    clock: new RegExp(schema.patterns.clock, "i")
   };
+  var checker = new BulletinContract.Checker(schema);
   var NEW_ASSOCIATION = "-";
   var preview = document.querySelector("[data-preview]");
   var summary = form.querySelector("[data-error-summary]");
+  var pageTitle = document.title;
   var current = null; // the last valid notice: {text, path, values, ...}
 
-  // --- the shared core (form-core.js): helpers and the canonical file ----------
+  // --- small helpers --------------------------------------------------------
 
-  var core = window.BulletinForm;
-  var format = core.format, pad = core.pad, codePoints = core.codePoints, oneLine = core.oneLine,
-    slugify = core.slugify, hasControl = core.hasControl, element = core.element, emit = core.emit,
-    lowerFirst = core.lowerFirst;
+  // As Python's str.format, which the translations are written for: {{ is {.
+  function format(template, values) {
+    return template.replace(/\{\{|\}\}|\{(\w+)\}/g, function (all, name) {
+      if (name === undefined) {
+        return all.charAt(0);
+      }
+      return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : all;
+    });
+  }
+
+  function pad(number, width) {
+    var text = String(number);
+    while (text.length < width) {
+      text = "0" + text;
+    }
+    return text;
+  }
+
+  function codePoints(text) {
+    return Array.from(text).length;
+  }
+
+  function oneLine(text) {
+    // As the contract's Text rule: runs of white space become one space.
+    return text.trim().split(/\s+/).filter(Boolean).join(" ");
+  }
+
+  function slugify(text) {
+    // As plugins/bulletin_contract/slugs.py.
+    return text.normalize("NFKD").replace(/[^\x00-\x7f]/g, "").toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+  }
+
+  function hasControl(text) {
+    return /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(text);
+  }
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) {
+      node.className = className;
+    }
+    if (text !== undefined) {
+      node.textContent = text;
+    }
+    return node;
+  }
+
+  // --- the canonical file (mirrors writer.py) ---------------------------------
+
+  var ESCAPES = { "\"": "\\\"", "\\": "\\\\", "\n": "\\n", "\t": "\\t" };
+
+  function quote(text) {
+    var out = "";
+    Array.from(text).forEach(function (char) {
+      var code = char.codePointAt(0);
+      if (ESCAPES[char]) {
+        out += ESCAPES[char];
+      } else if (code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 ||
+                 code === 0x2029 || code === 0xfeff) {
+        out += "\\u" + pad(code.toString(16), 4);
+      } else {
+        out += char;
+      }
+    });
+    return "\"" + out + "\"";
+  }
+
+  function empty(value) {
+    return value === undefined || value === null || value === "" ||
+      (Array.isArray(value) && !value.length) ||
+      (typeof value === "object" && !Array.isArray(value) && !Object.keys(value).some(function (key) {
+        return !empty(value[key]);
+      }));
+  }
+
+  function emit(values, table, lines, indent) {
+    Object.keys(table).forEach(function (key) {
+      var value = values[key];
+      if (empty(value)) {
+        return;
+      }
+      if (table[key].kind === "mapping") {
+        lines.push(indent + key + ":");
+        emit(value, table[key].fields, lines, indent + "  ");
+      } else if (typeof value === "boolean") {
+        lines.push(indent + key + ": " + (value ? "true" : "false"));
+      } else if (Array.isArray(value)) {
+        lines.push(indent + key + ": [" + value.map(quote).join(", ") + "]");
+      } else {
+        lines.push(indent + key + ": " + quote(value));
+      }
+    });
+  }
 
   function noticeFile(values, body) {
     var lines = ["---"];
     emit(values, FIELDS, lines, "");
     lines.push("---");
-    body = body.replace(/\r\n?/g, "\n").replace(/^\n+|\n+$/g, "");
-    return lines.join("\n") + "\n" + body + "\n";
+    return lines.join("\n") + "\n" + writtenBody(body) + "\n";
   }
 
-  // --- dates: the Finnish way or ISO, to ISO ---------------------------------
-
-  function parseDay(text) {
-    var match = PATTERNS.iso.exec(text);
-    var year, month, day;
-    if (match && match[4] === undefined) {
-      year = +match[1]; month = +match[2]; day = +match[3];
-    } else if ((match = PATTERNS.finnish.exec(text)) && match[4] === undefined) {
-      day = +match[1]; month = +match[2]; year = +match[3];
-    } else {
-      return { error: "form_err_date" };
-    }
-    var date = new Date(Date.UTC(year, month - 1, day));
-    if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
-      return { error: "form_err_date_impossible" };
-    }
-    return { iso: pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2), date: date };
+  function writtenBody(body) {
+    return body.replace(/\r\n?/g, "\n").replace(/^\n+|\n+$/g, "");
   }
 
+  // --- dates as people write them, to ISO (as people_dates.py) ---------------
+  // Only the form's own question: is this a date or a time at all? Whether
+  // the day exists, is in range or is over is the checker's rule (contract.js).
+
+  function hhmm(hours, minutes) {
+    return pad(+hours, 2) + ":" + (minutes || "00");
+  }
+
+  // {iso: "18:00", end: "20:00" or null}
   function parseClock(text) {
-    var match = PATTERNS.clock.exec(text.replace(/^klo\s*/i, ""));
-    if (!match || +match[1] > 23 || +match[2] > 59) {
+    var match = PATTERNS.clock.exec(text.trim());
+    if (!match) {
       return { error: "form_err_time" };
     }
-    return { iso: pad(+match[1], 2) + ":" + match[2], hour: +match[1], minute: +match[2] };
+    return { iso: hhmm(match[1], match[2]), end: match[3] ? hhmm(match[3], match[4]) : null };
+  }
+
+  // {iso: "2026-12-05", start: "18:00" or null, end: "20:00" or null}; no year: the next such day
+  function parseDay(text) {
+    var match = PATTERNS.day.exec(text.trim());
+    if (!match) {
+      return { error: "form_err_date" };
+    }
+    var day = match[1], month = match[2], year = match[3];
+    if (match[4]) {
+      year = match[4]; month = match[5]; day = match[6];
+    } else if (!year) {
+      var now = new Date();
+      var passed = +month < now.getMonth() + 1 || (+month === now.getMonth() + 1 && +day < now.getDate());
+      year = now.getFullYear() + (passed ? 1 : 0);
+    }
+    var clock = match[7] ? parseClock(match[7]) : { iso: null, end: null };
+    if (clock.error) {
+      return { error: "form_err_date" };
+    }
+    return { iso: pad(+year, 4) + "-" + pad(+month, 2) + "-" + pad(+day, 2), start: clock.iso, end: clock.end };
+  }
+
+  function withTime(day, clock) {
+    return clock ? day + " " + clock : day;
+  }
+
+  function dateOf(iso) {
+    return new Date(Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)));
+  }
+
+  function clockOf(iso) {
+    return { hour: +iso.slice(0, 2), minute: +iso.slice(3, 5) };
+  }
+
+  // A date or time of the file as the form writes it to people: 5.12.2026 klo 18.00.
+  function finnish(text) {
+    return String(text).replace(/(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2}))?|(\d{2}):(\d{2})/g,
+      function (all, y, m, d, hh, mm, h2, m2) {
+        if (h2 !== undefined) {
+          return M.time_prefix + " " + (+h2) + "." + m2;
+        }
+        var day = (+d) + "." + (+m) + "." + y;
+        return hh === undefined ? day : day + " " + M.time_prefix + " " + (+hh) + "." + mm;
+      });
   }
 
   // --- reading and checking the answers --------------------------------------
@@ -80,23 +208,45 @@
     return field ? field.value : "";
   }
 
-  var fields = new core.Fields(form, M);
-
   function fieldLabel(name) {
-    return fields.label(name);
+    var wrapper = form.querySelector("[data-field=\"" + name + "\"]");
+    return wrapper ? wrapper.getAttribute("data-label") : name;
+  }
+
+  function lowerFirst(text) {
+    return text.charAt(0).toLocaleLowerCase() + text.slice(1);
   }
 
   function isEvent() {
-    return value("category") === schema.eventCategory;
+    var category = value("category");
+    return category === schema.eventCategory || Boolean(category && input("has_event").checked);
   }
 
-  function Checker() {
-    core.Checker.call(this, fields);
+  function checkedValues(name) {
+    return Array.from(form.querySelectorAll("[name=\"" + name + "\"]:checked"), function (box) {
+      return box.value;
+    });
   }
 
-  Checker.prototype = Object.create(core.Checker.prototype);
+  function Answers() {
+    this.errors = [];
+  }
 
-  Checker.prototype.day = function (name, required) {
+  Answers.prototype.fail = function (name, key, values) {
+    var all = Object.assign({ label: fieldLabel(name) }, values || {});
+    this.errors.push({ name: name, message: format(M[key], all) });
+  };
+
+  // Is an answer there at all? What it holds is checked as the file's value.
+  Answers.prototype.text = function (name, rule) {
+    var text = oneLine(value(name));
+    if (!text && rule.required) {
+      this.fail(name, "form_err_required_text", { label: lowerFirst(fieldLabel(name)) });
+    }
+    return text;
+  };
+
+  Answers.prototype.day = function (name, required) {
     var text = value(name).trim();
     if (!text) {
       if (required) {
@@ -112,7 +262,7 @@
     return day;
   };
 
-  Checker.prototype.clock = function (name) {
+  Answers.prototype.clock = function (name) {
     var text = value(name).trim();
     if (!text) {
       return null;
@@ -125,51 +275,66 @@
     return clock;
   };
 
-  function checkEvent(check) {
+  function readEvent(answers) {
     var rules = FIELDS.event.fields;
-    var startDay = check.day("start_date", true);
-    var startClock = check.clock("start_time");
-    var endDay = check.day("end_date", false);
-    var endClock = check.clock("end_time");
+    var startDay = answers.day("start_date", true);
+    var startClock = answers.clock("start_time");
+    var endDay = answers.day("end_date", false);
+    var endClock = answers.clock("end_time");
     var event = {
-      location: check.text("location", rules.location),
-      price: check.text("price", rules.price),
-      registration: check.text("registration", rules.registration),
-      accessibility: check.text("accessibility", rules.accessibility)
+      location: answers.text("location", rules.location),
+      price: answers.text("price", rules.price),
+      registration: answers.text("registration", rules.registration),
+      accessibility: answers.text("accessibility", rules.accessibility)
     };
+    if (input("repeat").checked) {
+      event.repeat = readRepeat(answers);
+    }
     if (!startDay) {
-      return { values: event };
+      return event;
     }
-    var start = startDay.iso + (startClock ? " " + startClock.iso : "");
-    var end = null;
+    // a time may come in its own field or with the day (`la 5.12. klo 18–20`)
+    var startTime = startClock ? startClock.iso : startDay.start;
+    var endTime = endClock ? endClock.iso
+      : (endDay && endDay.start) || (startClock ? startClock.end : startDay.end);
+    event.start = withTime(startDay.iso, startTime);
     if (endDay) {
-      end = endDay.iso + (endClock ? " " + endClock.iso : "");
-    } else if (endClock) {
-      if (!startClock) {
-        check.fail("end_time", "form_err_end_time_without_start");
-      } else {
-        end = startDay.iso + " " + endClock.iso;
-      }
+      event.end = withTime(endDay.iso, endTime);
+    } else if (endTime) {
+      // on the start's day; a time alone when the start has none, which the checker refuses
+      event.end = startTime ? startDay.iso + " " + endTime : endTime;
     }
-    if (end) {
-      var endDate = end.slice(0, 10);
-      var bothTimed = end.length > 10 && start.length > 10;
-      if (endDate < startDay.iso || (bothTimed && end < start)) {
-        check.fail(endDay ? "end_date" : "end_time", "form_err_end_before_start");
-        end = null;
-      }
+    return event;
+  }
+
+  // A series as people choose it: weekdays, how often, the last time, days off.
+  function readRepeat(answers) {
+    var weekdays = checkedValues("weekdays");
+    if (!weekdays.length) {
+      answers.fail("weekdays", "form_err_required_choice", { label: lowerFirst(fieldLabel("weekdays")) });
     }
-    event.start = start;
-    event.end = end;
+    var often = value("frequency");
+    var until = answers.day("until", true);
+    var daysOff = [];
+    value("except").split(/[,;]/).forEach(function (part) {
+      var text = part.trim();
+      var day = text ? parseDay(text) : null;
+      if (day && day.error) {
+        answers.fail("except", day.error, { value: text });
+      } else if (day && daysOff.indexOf(day.iso) < 0) {
+        daysOff.push(day.iso);
+      }
+    });
     return {
-      values: event,
-      when: { startDay: startDay, startClock: startClock, endDay: endDay || (end ? startDay : null),
-              endClock: end ? endClock : null }
+      weekdays: weekdays,
+      interval: /^[2-9]$/.test(often) ? often : null,
+      nth: often === "first" ? ["1"] : often === "last" ? ["-1"] : [],
+      until: until ? until.iso : null,
+      except: daysOff
     };
   }
 
-  function checkTags(check) {
-    var rule = FIELDS.tags;
+  function readTags() {
     var words = [];
     value("tags").split(",").forEach(function (part) {
       var word = oneLine(part);
@@ -177,32 +342,93 @@
         words.push(word);
       }
     });
-    var bad = words.filter(function (word) {
-      return !slugify(word) || codePoints(word) > rule.limit || hasControl(word);
-    });
-    if (bad.length) {
-      check.fail("tags", "form_err_tag");
-    } else if (rule.most && words.length > rule.most) {
-      check.fail("tags", "form_err_too_many_tags", { most: rule.most });
-    }
     return words;
   }
 
+  // The form field that gave a value of the file (a finding's key path).
+  function fieldOf(path) {
+    var key = path.join(".");
+    var named = { "event.start": "start_date", "event.end": value("end_date").trim() ? "end_date" : "end_time",
+                  contact: "consent", "event.repeat": "weekdays", "event.repeat.weekdays": "weekdays",
+                  "event.repeat.interval": "frequency", "event.repeat.nth": "frequency",
+                  "event.repeat.until": "until", "event.repeat.except": "except" };
+    if (named[key]) {
+      return named[key];
+    }
+    return path.length === 2 ? (path[0] === "event" ? path[1] : path.join("_")) : path[0];
+  }
+
+  // The checker's message, naming the field by its label and dates as people write them.
+  function message(finding) {
+    var name = fieldOf(finding.path);
+    var values = {};
+    Object.keys(finding.values).forEach(function (key) {
+      values[key] = finnish(finding.values[key]);
+    });
+    values.key = fieldLabel(name);
+    var text = format(M[finding.key], values);
+    if (finding.line) {
+      text = format(M.form_err_body_line, { label: fieldLabel(name), line: finding.line, message: text });
+    } else if (text.indexOf(values.key) < 0) {
+      text = format(M.form_err_in_field, { label: fieldLabel(name), message: text });
+    }
+    return { name: name, message: text };
+  }
+
+  function localToday() {
+    var now = new Date();
+    return pad(now.getFullYear(), 4) + "-" + pad(now.getMonth() + 1, 2) + "-" + pad(now.getDate(), 2);
+  }
+
+  // What the file will hold: the values without the empty ones (as the writer leaves them out).
+  function written(values) {
+    var out = {};
+    Object.keys(values).forEach(function (key) {
+      var item = values[key];
+      if (item && typeof item === "object" && !Array.isArray(item)) {
+        item = written(item);
+      }
+      if (!empty(item)) {
+        out[key] = item;
+      }
+    });
+    return out;
+  }
+
+  function inFormOrder(errors) {
+    var order = Array.from(form.querySelectorAll("[data-field]"), function (wrapper) {
+      return wrapper.getAttribute("data-field");
+    });
+    return errors.map(function (error, index) {
+      return { error: error, at: order.indexOf(error.name) * 1000 + index };
+    }).sort(function (a, b) { return a.at - b.at; }).map(function (item) { return item.error; });
+  }
+
   function checkAnswers() {
-    var check = new Checker();
+    var answers = new Answers();
     var values = {};
     var extra = {};
-    values.title = check.text("title", FIELDS.title);
+    values.title = answers.text("title", FIELDS.title);
 
     var association = value("association");
     if (!association) {
-      check.fail("association", "form_err_required_choice", { label: lowerFirst(fieldLabel("association")) });
+      answers.fail("association", "form_err_required_choice", { label: lowerFirst(fieldLabel("association")) });
     } else if (association === NEW_ASSOCIATION) {
-      var name = check.text("association_name", { required: true, limit: FIELDS.title.limit });
-      if (name && !slugify(name)) {
-        check.fail("association_name", "form_err_tag");
+      var name = answers.text("association_name", { required: true });
+      if (name) {
+        // the rules of a new association's name (placing.Site.check_name)
+        var label = fieldLabel("association_name");
+        try {
+          checker.text(name, label, schema.associationName.limit);
+          if (!BulletinContract.slugify(name)) {
+            answers.fail("association_name", "form_err_in_field",
+                         { message: format(M.err_tag, { key: label, value: name }) });
+          }
+        } catch (err) {
+          answers.fail("association_name", "form_err_in_field", { message: format(M[err.key], err.values) });
+        }
       }
-      values.association = slugify(name);
+      values.association = BulletinContract.slugify(name);
       extra.newAssociation = name;
       extra.associationName = name;
     } else {
@@ -213,52 +439,132 @@
 
     values.category = value("category");
     if (!values.category) {
-      check.fail("category", "form_err_required_choice", { label: lowerFirst(fieldLabel("category")) });
+      answers.fail("category", "form_err_required_choice", { label: lowerFirst(fieldLabel("category")) });
     }
 
     if (isEvent()) {
-      var event = checkEvent(check);
-      values.event = event.values;
-      extra.when = event.when;
+      values.event = readEvent(answers);
     }
-    var date = check.day("date", true);
-    values.date = date ? date.iso : "";
-    extra.date = date;
+    var date = answers.day("date", true);
+    values.date = date ? withTime(date.iso, date.start) : "";
     if (!isEvent()) {
-      var expires = check.day("expires", false);
-      values.expires = expires ? expires.iso : null;
+      var expires = answers.day("expires", false);
+      values.expires = expires ? withTime(expires.iso, expires.start) : null;
     }
-    values.summary = check.text("summary", FIELDS.summary);
+    values.summary = answers.text("summary", FIELDS.summary);
 
     var body = value("body").replace(/\r\n?/g, "\n");
     if (!body.trim()) {
-      check.fail("body", "form_err_required_text", { label: lowerFirst(fieldLabel("body")) });
+      answers.fail("body", "form_err_required_text", { label: lowerFirst(fieldLabel("body")) });
     }
-    values.tags = checkTags(check);
+    values.tags = readTags();
 
-    var rules = FIELDS.contact.fields;
-    var contact = { name: check.text("contact_name", rules.name) };
+    var contact = { name: answers.text("contact_name", FIELDS.contact.fields.name) };
     if (input("consent").checked) {
-      contact.email = check.text("contact_email", rules.email);
-      contact.phone = check.text("contact_phone", rules.phone);
+      contact.email = answers.text("contact_email", FIELDS.contact.fields.email);
+      contact.phone = answers.text("contact_phone", FIELDS.contact.fields.phone);
     }
     if (contact.name || contact.email || contact.phone) {
       contact.consent = input("consent").checked ? true : null;
       values.contact = contact;
     }
-    return { errors: check.errors, values: values, body: body, extra: extra };
+
+    // The checker's verdict on the file these answers make, with its messages.
+    var data = written(values);
+    delete data.association; // known or new: the editors' matter, as with `add --new-association`
+    delete data.category;
+    var lead = body.match(/^\n*/)[0].length; // the writer drops blank lines before the text
+    var findings = checker.notice(data, writtenBody(body) + "\n", localToday());
+    extra.occurrences = checker.occurrences;
+    findings.forEach(function (finding) {
+      if (finding.line) {
+        finding.line += lead;
+      }
+      answers.errors.push(message(finding));
+    });
+    extra.date = date ? dateOf(date.iso) : null;
+    return { errors: inFormOrder(answers.errors), values: values, body: body, extra: extra };
   }
 
   // --- showing errors (GOV.UK / Suomi.fi pattern) -----------------------------
 
-  var errors = new core.Errors(form, summary, M.form_error_prefix);
-
-  function clearErrors() {
-    errors.clear();
+  function target(name) {
+    var field = input(name);
+    if (field && typeof field.length === "number" && !field.tagName) {
+      return field[0]; // radio buttons: the first one
+    }
+    return field;
   }
 
-  function showErrors(list) {
-    errors.show(list);
+  function describe(control, id, on) {
+    var ids = (control.getAttribute("aria-describedby") || "").split(" ").filter(function (x) {
+      return x && x !== id;
+    });
+    if (on) {
+      ids.push(id);
+    }
+    if (ids.length) {
+      control.setAttribute("aria-describedby", ids.join(" "));
+    } else {
+      control.removeAttribute("aria-describedby");
+    }
+  }
+
+  // A group of choices is described as its fieldset; any other field as its control.
+  function groupOrInput(name) {
+    return form.querySelector("fieldset#f-" + name) || input(name);
+  }
+
+  function clearErrors() {
+    form.querySelectorAll(".bl-field--error").forEach(function (wrapper) {
+      wrapper.classList.remove("bl-field--error");
+      var name = wrapper.getAttribute("data-field");
+      form.querySelector("#f-" + name + "-error").hidden = true;
+      var control = groupOrInput(name);
+      describe(control, "f-" + name + "-error", false);
+      if (control.removeAttribute) {
+        control.removeAttribute("aria-invalid");
+      }
+    });
+    summary.hidden = true;
+    document.title = pageTitle;
+  }
+
+  function showErrors(errors) {
+    var list = summary.querySelector("[data-error-list]");
+    list.textContent = "";
+    var shown = {};
+    errors.forEach(function (error) {
+      var first = target(error.name);
+      var item = element("li");
+      var link = element("a", null, error.message);
+      link.href = "#" + first.id;
+      link.addEventListener("click", function (event) {
+        event.preventDefault();
+        first.focus();
+        var label = form.querySelector("[data-field=\"" + error.name + "\"]");
+        (label || first).scrollIntoView({ block: "start" });
+      });
+      item.appendChild(link);
+      list.appendChild(item);
+      if (shown[error.name]) {
+        return; // one inline message per field: the first
+      }
+      shown[error.name] = true;
+      var wrapper = form.querySelector("[data-field=\"" + error.name + "\"]");
+      wrapper.classList.add("bl-field--error");
+      var message = form.querySelector("#f-" + error.name + "-error");
+      message.querySelector("[data-error-text]").textContent = error.message;
+      message.hidden = false;
+      var control = groupOrInput(error.name);
+      describe(control, message.id, true);
+      if (control.tagName !== "FIELDSET") {
+        control.setAttribute("aria-invalid", "true");
+      }
+    });
+    summary.hidden = false;
+    document.title = M.form_error_prefix + " " + pageTitle;
+    summary.focus();
   }
 
   // --- the preview ------------------------------------------------------------
@@ -267,22 +573,32 @@
     return date.getUTCDate() + "." + (date.getUTCMonth() + 1) + "." + date.getUTCFullYear();
   }
 
-  function weekdayDate(day, clock) {
-    var weekday = schema.weekdays[(day.date.getUTCDay() + 6) % 7];
-    var text = weekday + " " + shortDate(day.date);
-    return clock ? text + " " + M.time_prefix + " " + clock.hour + "." + pad(clock.minute, 2) : text;
+  // `2026-12-05 18:00` as the notice page writes it: la 5.12.2026 klo 18.00.
+  function weekdayDate(iso) {
+    var date = dateOf(iso);
+    var text = schema.weekdays[(date.getUTCDay() + 6) % 7] + " " + shortDate(date);
+    return iso.length > 10 ? text + " " + M.time_prefix + " " + clockText(iso.slice(11)) : text;
   }
 
-  function whenText(when) {
+  function clockText(iso) {
+    var clock = clockOf(iso);
+    return clock.hour + "." + pad(clock.minute, 2);
+  }
+
+  function writtenMoment(moment) {
+    return moment.time === null ? moment.day : moment.day + " " + moment.time;
+  }
+
+  function whenText(event) {
     // As the notice page: one day `la 13.12.2026 klo 15.00–16.30`, else a range.
-    var start = weekdayDate(when.startDay, when.startClock);
-    if (!when.endDay) {
+    var start = weekdayDate(event.start);
+    if (!event.end) {
       return start;
     }
-    if (when.endDay.iso === when.startDay.iso) {
-      return when.endClock ? start + "\u2013" + when.endClock.hour + "." + pad(when.endClock.minute, 2) : start;
+    if (event.end.slice(0, 10) === event.start.slice(0, 10)) {
+      return event.end.length > 10 ? start + "\u2013" + clockText(event.end.slice(11)) : start;
     }
-    return start + " \u2013 " + weekdayDate(when.endDay, when.endClock);
+    return start + " \u2013 " + weekdayDate(event.end);
   }
 
   function facts(rows) {
@@ -309,17 +625,32 @@
     article.appendChild(facts([
       [M.notice_association, answers.extra.associationName],
       [M.notice_category, category ? category.label : v.category],
-      [M.notice_published, shortDate(answers.extra.date.date)]
+      [M.notice_published, shortDate(answers.extra.date)]
     ]));
     if (v.event) {
       var details = element("div", "bl-event");
       details.appendChild(facts([
-        [M.notice_when, whenText(answers.extra.when)],
+        [M.notice_when, whenText(v.event)],
         [M.notice_where, v.event.location],
         [M.notice_price, v.event.price],
         [M.notice_registration, v.event.registration],
         [M.notice_accessibility, v.event.accessibility]
       ]));
+      var times = answers.extra.occurrences || [];
+      if (times.length > 1) {
+        // the series' every occurrence, as the notice page lists them
+        var all = element("details", "bl-event__all");
+        all.open = true;
+        all.appendChild(element("summary", null, format(M.series_all, { count: times.length })));
+        var list = element("ul", "bl-event__occurrences");
+        list.setAttribute("data-occurrences", "");
+        times.forEach(function (o) {
+          var when = { start: writtenMoment(o.start), end: o.end ? writtenMoment(o.end) : null };
+          list.appendChild(element("li", null, whenText(when)));
+        });
+        all.appendChild(list);
+        details.appendChild(all);
+      }
       article.appendChild(details);
     }
     answers.body.split(/\n\s*\n/).forEach(function (paragraph) {
@@ -361,7 +692,9 @@
   }
 
   function githubUrl(path, text) {
-    return core.githubNewFile(schema.repository, schema.branch, path, text);
+    return "https://github.com/" + schema.repository + "/new/" + encodeURIComponent(schema.branch) +
+      "?filename=" + path.split("/").map(encodeURIComponent).join("/") +
+      "&value=" + encodeURIComponent(text);
   }
 
   function mailBody(answers, text) {
@@ -407,12 +740,37 @@
   }
 
   function download() {
-    core.download(current.text, current.name, "text/markdown;charset=utf-8");
+    var blob = new Blob([current.text], { type: "text/markdown;charset=utf-8" });
+    var link = element("a");
+    link.href = URL.createObjectURL(blob);
+    link.download = current.name;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(function () { URL.revokeObjectURL(link.href); }, 10000);
   }
 
   function copy() {
-    core.copy(current.text, preview.querySelector("[data-file]"),
-              preview.querySelector("[data-send-copy-status]"), M);
+    var status = preview.querySelector("[data-send-copy-status]");
+    var area = preview.querySelector("[data-file]");
+    function fallback() {
+      area.focus();
+      area.select();
+      var copied = false;
+      try {
+        copied = document.execCommand("copy");
+      } catch (err) {
+        copied = false;
+      }
+      status.textContent = copied ? M.send_copied : M.send_copy_failed;
+    }
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(current.text).then(function () {
+        status.textContent = M.send_copied;
+      }, fallback);
+    } else {
+      fallback();
+    }
   }
 
   // --- wiring -------------------------------------------------------------------
@@ -421,8 +779,16 @@
     var event = isEvent();
     form.querySelector("[data-reveal=\"event\"]").hidden = !event;
     form.querySelector("[data-reveal=\"not-event\"]").hidden = event;
+    var category = value("category");
+    form.querySelector("[data-reveal=\"other-category\"]").hidden = !category || category === schema.eventCategory;
+    form.querySelector("[data-reveal=\"repeat\"]").hidden = !input("repeat").checked;
     form.querySelector("[data-reveal=\"new-association\"]").hidden = value("association") !== NEW_ASSOCIATION;
     form.querySelector("[data-reveal=\"consent\"]").hidden = !input("consent").checked;
+    // unticked with an address written: say that it will not be published, not drop it silently
+    var warning = form.querySelector("[data-consent-warning]");
+    var dropped = !input("consent").checked && (value("contact_email").trim() || value("contact_phone").trim());
+    warning.hidden = !dropped;
+    warning.textContent = dropped ? M.consent_warning : "";
   }
 
   function today() {
@@ -430,6 +796,94 @@
     return now.getDate() + "." + (now.getMonth() + 1) + "." + now.getFullYear();
   }
 
+  // --- the draft: kept in this browser, offered back, deleted when the person says ---
+
+  var DRAFT_KEY = "bulletin-draft:" + location.pathname;
+  var draftBox = document.querySelector("[data-draft]");
+
+  function storage() {
+    try {
+      return window.localStorage; // may be turned off: then there is no draft
+    } catch (err) {
+      return null;
+    }
+  }
+
+  function answersNow() {
+    var saved = {};
+    Array.from(form.elements).forEach(function (control) {
+      if (!control.name) {
+        return;
+      }
+      if (control.type === "checkbox" || control.type === "radio") {
+        saved[control.name] = saved[control.name] || [];
+        if (control.checked) {
+          saved[control.name].push(control.value);
+        }
+      } else {
+        saved[control.name] = control.value;
+      }
+    });
+    return saved;
+  }
+
+  function saveDraft() {
+    var store = storage();
+    var saved = answersNow();
+    var typed = Object.keys(saved).some(function (name) {
+      return name !== "date" && saved[name] && saved[name].length;
+    });
+    if (store && typed) {
+      try {
+        store.setItem(DRAFT_KEY, JSON.stringify(saved));
+      } catch (err) {
+        // full or refused: the form works without a draft
+      }
+    }
+  }
+
+  function restoreDraft(saved) {
+    Array.from(form.elements).forEach(function (control) {
+      if (!control.name || !Object.prototype.hasOwnProperty.call(saved, control.name)) {
+        return;
+      }
+      if (control.type === "checkbox" || control.type === "radio") {
+        control.checked = saved[control.name].indexOf(control.value) >= 0;
+      } else {
+        control.value = saved[control.name];
+      }
+    });
+    reveal();
+  }
+
+  function offerDraft() {
+    var store = storage();
+    var text = store && store.getItem(DRAFT_KEY);
+    form.querySelector("[data-draft-note]").hidden = !store;
+    if (!text) {
+      return;
+    }
+    var saved;
+    try {
+      saved = JSON.parse(text);
+    } catch (err) {
+      return;
+    }
+    draftBox.hidden = false;
+    draftBox.querySelector("[data-draft-restore]").addEventListener("click", function () {
+      restoreDraft(saved);
+      draftBox.hidden = true;
+      input("title").focus();
+    });
+    draftBox.querySelector("[data-draft-discard]").addEventListener("click", function () {
+      store.removeItem(DRAFT_KEY);
+      draftBox.hidden = true;
+      input("title").focus();
+    });
+  }
+
+  form.addEventListener("input", saveDraft);
+  form.addEventListener("change", saveDraft);
   form.addEventListener("change", reveal);
   form.addEventListener("submit", function (event) {
     event.preventDefault(); // nothing is sent: the preview offers the ways
@@ -457,6 +911,7 @@
     input("date").value = today();
   }
   reveal();
+  offerDraft();
   document.querySelector("[data-submit-nojs]").hidden = true;
   form.hidden = false;
 }());

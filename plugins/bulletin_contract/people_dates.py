@@ -1,0 +1,66 @@
+"""Dates and times as people write them: `5.12.`, `la 5.12. klo 18–20`,
+`5.12.2026`, `klo 18`, `18`, `18.30`, `18,30`, `18:30`.
+
+Files hold ISO dates only (fields.py). The entry points where people type
+(the form, the issue form, `bulletin new`) read what they wrote with these
+patterns and write ISO; a date without a year is the next such day from
+today. The form's script reads with the same patterns, exported in its
+schema.
+"""
+import re
+
+_WEEKDAY = r"(?:(?:ma|ti|ke|to|pe|la|su)[a-zåäö]*\.?,?\s+)?"
+# A day, then perhaps a time or a range of times after a space, a comma or a T.
+DAY = re.compile(
+    rf"^{_WEEKDAY}(?:(\d{{1,2}})\.(\d{{1,2}})(?:\.(\d{{4}})?)?|(\d{{4}})-(\d{{1,2}})-(\d{{1,2}}))(?:(?:,?\s+|T)(.+))?$",
+    re.IGNORECASE)
+# A time, or a range of times with a dash: `klo 18`, `18.30–20`, `18:30 - 20:00`.
+CLOCK = re.compile(
+    r"^(?:klo\.?\s*)?(\d{1,2})(?:[.:,](\d{2}))?(?:\s*[-–—]\s*(?:klo\.?\s*)?(\d{1,2})(?:[.:,](\d{2}))?)?$",
+    re.IGNORECASE)
+
+
+def _clock(hours, minutes):
+    return f"{int(hours):02d}:{minutes or '00'}"
+
+
+def read_clock(text):
+    """(start "HH:MM", end "HH:MM" or None) or None. The numbers are not
+    checked: `25.00` is refused by the field's rule, with its message."""
+    match = CLOCK.match(text.strip())
+    if not match:
+        return None
+    h1, m1, h2, m2 = match.groups()
+    return _clock(h1, m1), (_clock(h2, m2) if h2 else None)
+
+
+def read_day(text, today):
+    """(ISO day, start "HH:MM" or None, end "HH:MM" or None) or None."""
+    match = DAY.match(text.strip())
+    if not match:
+        return None
+    d, m, y, iso_y, iso_m, iso_d, rest = match.groups()
+    if iso_y:
+        y, m, d = iso_y, iso_m, iso_d
+    elif not y:  # the next such day from today
+        y = today.year + ((int(m), int(d)) < (today.month, today.day))
+    clocks = read_clock(rest) if rest else (None, None)
+    if clocks is None:
+        return None
+    return (f"{int(y):04d}-{int(m):02d}-{int(d):02d}", *clocks)
+
+
+def read_when(text, today):
+    """A date and perhaps a time as people write it to (ISO start, ISO end
+    or None); None when it is not a date. A range of times gives an end on
+    the same day."""
+    found = read_day(text, today)
+    if found is None:
+        return None
+    day, start, end = found
+    return (f"{day} {start}" if start else day), (f"{day} {end}" if end else None)
+
+
+def pattern_sources():
+    """The patterns for the form's script (Python and JavaScript agree on these)."""
+    return {"day": DAY.pattern, "clock": CLOCK.pattern}

@@ -1,0 +1,109 @@
+"""The checker's own rules, exported for the submission form's script.
+
+`bulletin check` reads Markdown with the patterns and limits of
+body_checks.py and addresses with those of render.py. The form cannot run
+Python, so the build writes those very patterns (translated to JavaScript's
+regular expression syntax), limits and message keys into the form's schema,
+and theme/static/js/contract.js walks the text with them as the checker
+does. A rule changed here changes the form with the next build.
+"""
+import os
+import re
+from pathlib import Path
+
+from . import body_checks, render
+
+# Python's regular expressions write a few things JavaScript writes otherwise.
+_FLAGS = ((re.IGNORECASE, "i"), (re.MULTILINE, "m"), (re.DOTALL, "s"))
+
+
+def _without_possessive(source):
+    """`a*+` (Python 3.11, no backtracking) to `a*`: JavaScript has no
+    possessive quantifiers, and for finding a match they agree."""
+    out, index, in_class = [], 0, False
+    while index < len(source):
+        char = source[index]
+        if char == "\\":
+            out.append(source[index:index + 2])
+            index += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char in "*+?}" and source[index + 1:index + 2] == "+" and not (char == "?" and out[-1:] == ["("]):
+            out.append(char)
+            index += 2
+            continue
+        out.append(char)
+        index += 1
+    return "".join(out)
+
+
+def js_pattern(pattern, flags=0):
+    """A compiled Python pattern (or its text and flags) as {source, flags} for
+    `new RegExp(source, flags)`."""
+    if isinstance(pattern, re.Pattern):
+        pattern, flags = pattern.pattern, pattern.flags
+    source = _without_possessive(pattern)
+    source = re.sub(r"\(\?P<(\w+)>", r"(?<\1>", source)
+    source = re.sub(r"\(\?P=(\w+)\)", r"\\k<\1>", source)
+    return {"source": source, "flags": "".join(letter for flag, letter in _FLAGS if flags & flag)}
+
+
+# Translation keys of every rule the form runs with these tables; the form
+# shows the checker's own message for each.
+RULE_MESSAGES = [
+    "err_empty", "err_too_long", "err_control_char", "err_email", "err_phone", "err_url", "err_lang",
+    "err_tag", "err_too_many_words", "err_date_impossible", "err_date_range",
+    "err_end_before_start", "err_end_after_midnight", "err_end_time_without_start_time", "err_consent",
+    "err_event_past", "err_event_series_past", "err_expires_before_date",
+    # an event's series (event_rules.py)
+    "err_day_only", "err_number", "err_weekday", "err_weekday_suggest", "err_nth", "err_not_list", "err_status",
+    "err_time_gap", "err_series_time_gap", "err_until_before_start", "err_start_not_in_rule",
+    "err_except_not_occurrence", "err_too_many_occurrences", "err_no_occurrences", "err_series_end",
+    "err_deadline_after_event", "err_status_note_alone",
+    # the text (body_checks.py)
+    "err_body_too_large", "err_body_control_char", "err_body_nesting", "err_body_block_lines",
+    "err_body_markup", "err_body_attr_list", "err_body_html", "err_body_scheme", "err_body_bad_address",
+    "err_body_site_link", "err_body_missing_file", "err_body_remote_image", "err_body_image_form",
+]
+
+
+def site_images(settings):
+    """Files in the static folders, as paths from the content folder: the
+    ones a `{static}` address in a notice may lead to."""
+    root = settings.get("PATH")
+    if root is None:
+        return []
+    found = []
+    for folder in settings["STATIC_PATHS"]:
+        for dirpath, dirnames, filenames in os.walk(Path(root, folder)):
+            dirnames.sort()
+            found.extend(Path(dirpath, name).relative_to(root).as_posix() for name in sorted(filenames))
+    return found
+
+
+def markdown_rules(settings):
+    """What contract.js needs to check a Markdown text as check_markdown does."""
+    b = body_checks
+    return {
+        "limits": {"chars": b.MAX_BODY_CHARS, "nesting": b.MAX_NESTING,
+                   "blockLines": b.MAX_BLOCK_LINES, "markup": b.MAX_MARKUP},
+        "patterns": {name: js_pattern(pattern) for name, pattern in {
+            "fenceOpen": b._FENCE_OPEN, "quotes": b._QUOTES, "container": b._CONTAINER,
+            "listItem": b._LIST_ITEM, "html": b._HTML, "htmlBlock": b._HTML_BLOCK, "tagName": b._TAG_NAME,
+            "rule": b._RULE, "autolink": b._AUTOLINK, "reference": b._REFERENCE,
+            "imageReference": b._IMAGE_REFERENCE, "inlineDestination": b._INLINE_DESTINATION,
+            "attributeList": b._ATTRIBUTE_LIST, "markup": b._MARKUP, "backtickRun": b._BACKTICK_RUN,
+            "siteLink": b._SITE_LINK, "backtick": b._BACKTICK,
+            "invisible": render._INVISIBLE, "markdownEscape": render._MARKDOWN_ESCAPE,
+            "remote": render._REMOTE, "urlIgnored": render._URL_IGNORED,
+        }.items()},
+        "bidi": b._BIDI,
+        "schemes": list(render.DANGEROUS_SCHEMES),
+        "folders": list(settings.get("STATIC_PATHS", b.SiteFiles.folders)),
+        # None: the files are not known (a schema made without a content folder)
+        "files": site_images(settings) if settings.get("PATH") else None,
+    }
+

@@ -1,0 +1,29 @@
+"""An association written differently is found, not added again, and the commands say which."""
+from pathlib import Path
+
+import pytest
+
+from bulletin_cli.cli import main
+
+pytestmark = pytest.mark.usefixtures("example_today")
+
+
+@pytest.mark.parametrize("written", [
+    "testikylän eläkkeensaajat",  # case, no "ry"
+    "Testikylan Elakkeensaajat r.y.",  # no diacritics
+    "Testikylän Eläkkeensaajat yhdistys ry",  # a word extra
+])
+def test_new_finds_the_association_and_says_which(site, capsys, written):
+    status = main(["new", "--content", str(site.content), "--title", "Kokous", "--association", written,
+                   "--category", "tiedotteet", "--body", "Tervetuloa!"])
+    out, err = capsys.readouterr()
+    assert status == 0, err
+    assert 'association: "testikyla"' in Path(out.strip()).read_text(encoding="utf-8")
+    assert f"Yhdistys {written} on sivustolla nimellä Testikylän Eläkkeensaajat ry (testikyla)" in err
+    assert sorted(p.name for p in (site.content / "associations").iterdir()) == ["testikyla.yml"]
+
+
+def test_one_shared_word_is_not_the_same_association(site, capsys):
+    status = main(["new", "--content", str(site.content), "--title", "Kokous", "--association", "Eläkkeensaajat",
+                   "--category", "tiedotteet", "--body", "Tervetuloa!"])
+    assert status == 1 and "Yhdistystä" in capsys.readouterr().err

@@ -1,0 +1,92 @@
+"""Dates and times as people write them, in every entry point that people type into."""
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from bulletin_cli.cli import main
+from bulletin_contract.people_dates import read_clock, read_when
+from test_editor_commands import EMPTY, from_issue, issue_body
+
+pytestmark = pytest.mark.usefixtures("example_today")
+
+TODAY = date(2026, 12, 1)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("5.12.", ("2026-12-05", None)),
+    ("5.12", ("2026-12-05", None)),
+    ("5.12.2026", ("2026-12-05", None)),
+    ("la 5.12.", ("2026-12-05", None)),
+    ("la 5.12. klo 18", ("2026-12-05 18:00", None)),
+    ("lauantaina 5.12. klo 18.30–20", ("2026-12-05 18:30", "2026-12-05 20:00")),
+    ("5.12. 18,30", ("2026-12-05 18:30", None)),
+    ("La 5.12.2026 klo 18:30 - 20:00", ("2026-12-05 18:30", "2026-12-05 20:00")),
+    ("3.1.", ("2027-01-03", None)),  # the next such day from today
+    ("1.12.", ("2026-12-01", None)),  # today is the next such day
+    ("2026-12-5", ("2026-12-05", None)),
+    ("huomenna", None),
+    ("18", None),  # a time is not a day
+])
+def test_a_day_as_people_write_it(text, expected):
+    assert read_when(text, TODAY) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("klo 18", ("18:00", None)), ("18", ("18:00", None)), ("18.30", ("18:30", None)),
+    ("18,30", ("18:30", None)), ("18:30", ("18:30", None)), ("18–20", ("18:00", "20:00")),
+    ("klo 18.30 - 20", ("18:30", "20:00")), ("kuudelta", None),
+])
+def test_a_time_as_people_write_it(text, expected):
+    assert read_clock(text) == expected
+
+
+def test_issue_form_takes_a_day_without_a_year_and_a_range_of_times(site, tmp_path, capsys):
+    body = issue_body(**{"Aihe": "Tapahtumat", "Tapahtuman alkamisaika": "la 5.12. klo 18–20",
+                         "Paikka": "Kerhohuone", "Julkaisupäivä": "28.11."})
+    status, paths, err, _comment = from_issue(site, tmp_path, body, capsys)
+    assert status == 0, err
+    text = Path(paths[0]).read_text(encoding="utf-8")
+    # --today 2026-11-28: 5.12. is this year's, 28.11. is today
+    assert 'start: "2026-12-05 18:00"' in text and 'end: "2026-12-05 20:00"' in text
+    assert 'date: "2026-11-28"' in text
+    assert site.check() == 0
+
+
+def test_issue_form_reply_speaks_the_forms_words_not_iso(site, tmp_path, capsys):
+    body = issue_body(**{"Aihe": "Tapahtumat", "Tapahtuman alkamisaika": "lauantaina kuudelta",
+                         "Paikka": "Kerhohuone", "Voimassa viimeistään": EMPTY})
+    status, _paths, _err, comment = from_issue(site, tmp_path, body, capsys)
+    assert status == 1
+    assert "Tapahtuman alkamisaika: kirjoita päivä ja tarvittaessa kellonaika, esimerkiksi la 5.12. klo 18" in comment
+    assert "VVVV" not in comment and "event." not in comment
+
+
+def test_new_takes_a_day_and_a_range_of_times(site, capsys):
+    status = main(["new", "--content", str(site.content), "--title", "Joulumyyjäiset", "--association",
+                   "testikyla", "--category", "tapahtumat", "--start", "la 5.12. klo 10–14",
+                   "--location", "Asukastupa", "--body", "Tervetuloa!"])
+    assert status == 0
+    text = Path(capsys.readouterr().out.strip()).read_text(encoding="utf-8")
+    assert 'start: "2026-12-05 10:00"' in text and 'end: "2026-12-05 14:00"' in text
+
+
+def test_issue_form_writes_a_series_as_people_say_it(site, tmp_path, capsys):
+    body = issue_body(**{"Aihe": "Vapaaehtoiset", "Tapahtuman alkamisaika": "ti 1.12. klo 10–11",
+                         "Paikka": "Kerhohuone", "Toistuva tapahtuma: viikonpäivät": "tiistai ja torstai",
+                         "Kuinka usein": "joka toinen viikko", "Viimeinen kerta": "26.1.",
+                         "Poikkeuspäivät": "29.12."})
+    status, paths, err, _comment = from_issue(site, tmp_path, body, capsys)
+    assert status == 0, err
+    text = Path(paths[0]).read_text(encoding="utf-8")
+    assert ('  repeat:\n    weekdays: ["ti", "to"]\n    interval: "2"\n    until: "2027-01-26"\n'
+            '    except: ["2026-12-29"]\n') in text
+    assert site.check() == 0
+
+
+def test_issue_form_says_how_to_write_how_often(site, tmp_path, capsys):
+    body = issue_body(**{"Aihe": "Tapahtumat", "Tapahtuman alkamisaika": "ti 1.12. klo 10",
+                         "Paikka": "Kerhohuone", "Toistuva tapahtuma: viikonpäivät": "ti",
+                         "Kuinka usein": "silloin tällöin", "Viimeinen kerta": "26.1."})
+    status, _paths, _err, comment = from_issue(site, tmp_path, body, capsys)
+    assert status == 1 and "Kuinka usein: kirjoita esimerkiksi joka viikko, joka toinen viikko" in comment

@@ -1,0 +1,258 @@
+"""One set of rules: a corpus of notices through the form in Chromium and
+through `bulletin check` (and `add`, for what only a new notice must not
+be), with the same verdict and the same message for each."""
+import re
+from pathlib import Path
+from datetime import datetime
+
+import pytest
+
+from bulletin_cli.cli import main
+from bulletin_contract.writer import notice_file
+from browser import chromium, guard_requests, served
+from conftest import Site
+
+pytestmark = pytest.mark.usefixtures("example_today")
+
+FORM_TODAY = datetime(2026, 12, 1, 12, 0)
+
+# A good notice, as form answers (by label) and as the file they make.
+BASE_FORM = {
+    "Otsikko": "Joulukonsertti", "Alkamispäivä": "5.12.2026", "Alkamiskellonaika": "18.00",
+    "Paikka": "Kerhohuone, Imatra", "Julkaisupäivä": "20.11.2026", "Ilmoituksen teksti": "Tervetuloa!",
+}
+BASE_FILE = {
+    "title": "Joulukonsertti", "association": "testikyla", "category": "tapahtumat", "date": "2026-11-20",
+    "event": {"start": "2026-12-05 18:00", "location": "Kerhohuone, Imatra"},
+}
+BODY_LINE = 10  # the body's first line in BASE_FILE's file: 9 lines of front matter above it
+
+# The field of the file each label writes.
+KEYS = {"Otsikko": "title", "Lyhyt kuvaus": "summary", "Paikka": "event.location", "Julkaisupäivä": "date",
+        "Alkamispäivä": "event.start", "Päättymispäivä": "event.end", "Päättymiskellonaika": "event.end",
+        "Avainsanat": "tags", "Yhteyshenkilön sähköposti": "contact.email", "Viimeinen kerta": "event.repeat.until",
+        "Poikkeuspäivät": "event.repeat.except",
+        "Yhteyshenkilön puhelinnumero": "contact.phone", "Ilmoituksen teksti": "body"}
+
+CONTACT = {"Yhteyshenkilön nimi": "Aila", "consent": True}
+# A series chosen in the form: Tuesdays until 26.1.2027.
+TUESDAYS = {"repeat": True, "weekdays": ["tiistai"], "Alkamispäivä": "8.12.2026", "Viimeinen kerta": "26.1.2027"}
+TUESDAYS_FILE = {"repeat": {"weekdays": ["ti"], "until": "2027-01-26"}}
+
+
+def case(name, form, file, body=None, field=None, new_only=False):
+    return pytest.param(form, file, body, field, new_only, id=name)
+
+
+def _merge(base, more):
+    out = dict(base)
+    for key, value in more.items():
+        out[key] = _merge(base.get(key, {}), value) if isinstance(value, dict) else value
+    return out
+
+
+BAD = [
+    case("title-too-long", {"Otsikko": "x" * 121}, {"title": "x" * 121}, field="Otsikko"),
+    case("title-bidi", {"Otsikko": "Konsertti \u202e"}, {"title": "Konsertti \u202e"}, field="Otsikko"),
+    case("title-invisible-only", {"Otsikko": "\u200b"}, {"title": "\u200b"}, field="Otsikko"),
+    case("summary-too-long", {"Lyhyt kuvaus": "y" * 301}, {"summary": "y" * 301}, field="Lyhyt kuvaus"),
+    case("location-too-long", {"Paikka": "z" * 201}, {"event": {"location": "z" * 201}}, field="Paikka"),
+    case("date-impossible", {"Julkaisupäivä": "31.2.2026"}, {"date": "2026-02-31"}, field="Julkaisupäivä"),
+    case("date-year-typo", {"Julkaisupäivä": "20.11.3026"}, {"date": "3026-11-20"}, field="Julkaisupäivä"),
+    case("start-hour-impossible", {"Alkamiskellonaika": "25.00"}, {"event": {"start": "2026-12-05 25:00"}},
+         field="Alkamispäivä"),
+    case("end-before-start", {"Päättymispäivä": "4.12.2026"}, {"event": {"end": "2026-12-04"}},
+         field="Päättymispäivä"),
+    case("end-time-without-start-time", {"Alkamiskellonaika": "", "Päättymiskellonaika": "20.00"},
+         {"event": {"start": "2026-12-05", "end": "20:00"}}, field="Päättymiskellonaika"),
+    case("event-over", {"Alkamispäivä": "5.11.2026"}, {"event": {"start": "2026-11-05 18:00"}},
+         field="Alkamispäivä", new_only=True),
+    case("email", {**CONTACT, "Yhteyshenkilön sähköposti": "aila@"},
+         {"contact": {"name": "Aila", "email": "aila@", "consent": True}}, field="Yhteyshenkilön sähköposti"),
+    case("phone", {**CONTACT, "Yhteyshenkilön puhelinnumero": "soita minulle"},
+         {"contact": {"name": "Aila", "phone": "soita minulle", "consent": True}},
+         field="Yhteyshenkilön puhelinnumero"),
+    case("too-many-tags", {"Avainsanat": ", ".join(f"sana{n}" for n in range(13))},
+         {"tags": [f"sana{n}" for n in range(13)]}, field="Avainsanat"),
+    case("tag-without-letters", {"Avainsanat": "joulu, !!!"}, {"tags": ["joulu", "!!!"]}, field="Avainsanat"),
+    case("tag-too-long", {"Avainsanat": "a" * 41}, {"tags": ["a" * 41]}, field="Avainsanat"),
+    case("body-too-large", {}, {}, body="sana " * 4001, field="Ilmoituksen teksti"),
+    case("body-raw-html", {}, {}, body="Tervetuloa!\n\n<script>alert(1)</script>", field="Ilmoituksen teksti"),
+    case("body-html-block", {}, {}, body="<div>\nhei\n</div>", field="Ilmoituksen teksti"),
+    case("body-javascript-link", {}, {}, body="Katso [tästä](java&#115;cript:alert(1)).", field="Ilmoituksen teksti"),
+    case("body-data-reference", {}, {}, body="[linkki][x]\n\n[x]: <DATA:text/html,hei>", field="Ilmoituksen teksti"),
+    case("body-javascript-autolink", {}, {}, body="Katso <javascript:alert(1)>", field="Ilmoituksen teksti"),
+    case("body-quote-in-address", {}, {}, body='[x](https://a.fi/"onmouseover)', field="Ilmoituksen teksti"),
+    case("body-remote-image", {}, {}, body="![kuva](https://muualla.example/kuva.png)", field="Ilmoituksen teksti"),
+    case("body-image-without-static", {}, {}, body="![kuva](/images/juliste.png)", field="Ilmoituksen teksti"),
+    case("body-missing-image", {}, {}, body="![kuva]({static}/images/puuttuu.png)", field="Ilmoituksen teksti"),
+    case("body-attach-link", {}, {}, body="[pöytäkirja]({attach}/salaisuus.pdf)", field="Ilmoituksen teksti"),
+    case("body-attribute-list", {}, {}, body="Hei\n{: onclick=alert(1)}", field="Ilmoituksen teksti"),
+    case("body-nesting", {}, {}, body="Alku\n\n" + "> " * 9 + "syvä", field="Ilmoituksen teksti"),
+    case("body-markup", {}, {}, body="[" * 101, field="Ilmoituksen teksti"),
+    case("body-block-lines", {}, {}, body="\n".join(["rivi"] * 201), field="Ilmoituksen teksti"),
+    case("series-start-not-a-series-day", {**TUESDAYS, "Alkamispäivä": "9.12.2026"},
+         {"event": {"start": "2026-12-09 18:00", **TUESDAYS_FILE}}, field="Alkamispäivä"),
+    case("series-day-off-not-a-series-day", {**TUESDAYS, "Poikkeuspäivät": "23.12.2026"},
+         {"event": {"start": "2026-12-08 18:00", "repeat": {**TUESDAYS_FILE["repeat"], "except": ["2026-12-23"]}}},
+         field="Poikkeuspäivät"),
+    case("series-until-before-start", {**TUESDAYS, "Viimeinen kerta": "1.12.2026"},
+         {"event": {"start": "2026-12-08 18:00", "repeat": {**TUESDAYS_FILE["repeat"], "until": "2026-12-01"}}},
+         field="Viimeinen kerta"),
+    case("series-over", {**TUESDAYS, "Alkamispäivä": "3.11.2026", "Viimeinen kerta": "24.11.2026"},
+         {"event": {"start": "2026-11-03 18:00", "repeat": {**TUESDAYS_FILE["repeat"], "until": "2026-11-24"}}},
+         field="Alkamispäivä", new_only=True),
+    case("body-control-char", {}, {}, body="Rivi yksi\n\nRivi \u202e kaksi", field="Ilmoituksen teksti"),
+]
+
+GOOD = [
+    case("plain", {}, {}),
+    case("title-at-the-limit", {"Otsikko": "x" * 120}, {"title": "x" * 120}),
+    case("code-may-show-html", {}, {}, body="Kirjoita `<script>` tai\n\n```\n<div>\n```"),
+    case("links-and-site-image", {}, {}, body="[Sivu](https://example.org) <mailto:a@example.org>\n\n"
+                                             "![Juliste]({static}/images/juliste.png)"),
+    case("contact-with-consent", {**CONTACT, "Yhteyshenkilön sähköposti": "aila@example.org"},
+         {"contact": {"name": "Aila", "email": "aila@example.org", "consent": True}}),
+    case("end-on-the-day", {"Päättymiskellonaika": "20.00"}, {"event": {"end": "2026-12-05 20:00"}}),
+    case("twelve-tags", {"Avainsanat": ", ".join(f"sana{n}" for n in range(12))},
+         {"tags": [f"sana{n}" for n in range(12)]}),
+]
+
+
+@pytest.fixture(scope="module")
+def rules_site(tmp_path_factory):
+    site = Site(tmp_path_factory.mktemp("rules"))
+    images = site.content / "images"
+    images.mkdir()
+    (images / "juliste.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(32))
+    assert site.build("2026-12-01") == 0
+    with served(site.output) as base, chromium() as browser:
+        yield site, base, browser
+
+
+def form_verdict(rules_site, answers, body):
+    """The form's messages for these answers; [] when it offers the file."""
+    site, base, browser = rules_site
+    page = browser.new_page()
+    page.set_default_timeout(5000)
+    leaks = guard_requests(page, base)
+    errors = []
+    page.on("pageerror", lambda err: errors.append(str(err)))
+    page.clock.set_fixed_time(FORM_TODAY)
+    page.goto(base + "/laheta/")
+    page.get_by_label("Yhdistys", exact=True).select_option(label="Testikylän Eläkkeensaajat ry")
+    page.get_by_label(answers.pop("category", "Tapahtumat"), exact=True).check()
+    for box in ("consent", "has_event", "repeat"):
+        if answers.pop(box, False):
+            page.locator(f"[name={box}]").check()
+    for day in answers.pop("weekdays", []):
+        page.get_by_label(day, exact=True).check()
+    if "frequency" in answers:
+        page.get_by_label("Kuinka usein").select_option(label=answers.pop("frequency"))
+    for label, text in answers.items():
+        if label == "Ilmoituksen teksti":
+            continue
+        page.get_by_label(label).fill(text)
+    page.get_by_label("Ilmoituksen teksti").fill(body)
+    page.get_by_role("button", name="Esikatsele ilmoitus").click()
+    messages = page.locator("[data-error-summary] a").all_inner_texts()
+    occurrences = page.locator("[data-occurrences] li").all_inner_texts()
+    offered = page.locator("[data-file]").input_value() if page.locator("[data-preview]").is_visible() else None
+    page.close()
+    assert leaks == [] and errors == []
+    return messages, offered, occurrences
+
+
+def check_verdict(site, file_values, body, new_only, capsys):
+    """`bulletin check` on the file (and `add` for a new notice's own rule):
+    the messages of its `path:line: message` lines, with their lines."""
+    if new_only:  # a submission comes from outside the content folder
+        path = site.root / "corpus.md"
+        path.write_text(notice_file(file_values, body), encoding="utf-8")
+    else:
+        path = site.notice("corpus.md", notice_file(file_values, body))
+    capsys.readouterr()
+    status = main(["add" if new_only else "check", str(path), "--content", str(site.content)])
+    out = capsys.readouterr()
+    path.unlink()
+    if new_only and status == 0:
+        Path(out.out.strip()).unlink()  # the placed notice: the next case may be the same notice
+    lines = [line.split(": ", 1) for line in (out.out + out.err).splitlines() if line.startswith(str(path))
+             or line.startswith("content") or ".md:" in line]
+    return status, [(int(where.rsplit(":", 1)[1]), message) for where, message in lines]
+
+
+def finnish(message):
+    """Dates of a file as the form writes them to people: 5.12.2026 klo 18.00."""
+    def day(match):
+        y, m, d, hh, mm = match.groups()
+        text = f"{int(d)}.{int(m)}.{y}"
+        return text if hh is None else f"{text} klo {int(hh)}.{mm}"
+    message = re.sub(r"(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2}))?", day, message)
+    return re.sub(r"(?<![\d.])(\d{2}):(\d{2})", lambda m: f"klo {int(m[1])}.{m[2]}", message)
+
+
+def as_in_form(line, message, field):
+    """check's message as the form shows it: the field named by its label,
+    beside the label (and the line of the text) when the message does not name it."""
+    key = KEYS[field]
+    named = re.sub(rf"(?<![\w.]){re.escape(key)}(?![\w.])", field, finnish(message))
+    if key == "body":
+        return f"{field}, rivi {line - BODY_LINE + 1}: {named}"
+    return named if field in named else f"{field}: {named}"
+
+
+@pytest.mark.parametrize("form, file, body, field, new_only", BAD)
+def test_a_bad_notice_gets_the_checkers_verdict_and_message_in_the_form(rules_site, capsys, form, file, body,
+                                                                       field, new_only):
+    site = rules_site[0]
+    body = body or BASE_FORM["Ilmoituksen teksti"]
+    status, problems = check_verdict(site, _merge(BASE_FILE, file), body, new_only, capsys)
+    assert status == 1 and problems
+    messages, offered, _ = form_verdict(rules_site, {**BASE_FORM, **form}, body)
+    assert offered is None
+    assert messages == [as_in_form(line, message, field) for line, message in problems]
+
+
+@pytest.mark.parametrize("form, file, body, field, new_only", GOOD)
+def test_a_good_notice_passes_both_and_the_form_writes_that_file(rules_site, capsys, form, file, body,
+                                                                field, new_only):
+    site = rules_site[0]
+    body = body or BASE_FORM["Ilmoituksen teksti"]
+    messages, offered, _ = form_verdict(rules_site, {**BASE_FORM, **form}, body)
+    assert messages == []
+    assert offered == notice_file(_merge(BASE_FILE, file), body)
+    assert check_verdict(site, _merge(BASE_FILE, file), body, True, capsys) == (0, [])
+
+
+SERIES = [
+    case("two-weekdays-with-days-off",
+         {**TUESDAYS, "weekdays": ["tiistai", "torstai"], "Poikkeuspäivät": "22.12.2026, 24.12.2026"},
+         {"event": {"start": "2026-12-08 18:00",
+                    "repeat": {"weekdays": ["ti", "to"], "until": "2027-01-26", "except": ["2026-12-22", "2026-12-24"]}}},
+         field=13),
+    case("every-second-week", {**TUESDAYS, "frequency": "Joka toinen viikko"},
+         {"event": {"start": "2026-12-08 18:00", "repeat": {**TUESDAYS_FILE["repeat"], "interval": "2"}}}, field=4),
+    case("first-saturday-of-the-month",
+         {**TUESDAYS, "weekdays": ["lauantai"], "frequency": "Kuukauden ensimmäinen valittu viikonpäivä",
+          "Alkamispäivä": "2.1.2027", "Viimeinen kerta": "6.3.2027"},
+         {"event": {"start": "2027-01-02 18:00", "repeat": {"weekdays": ["la"], "nth": ["1"], "until": "2027-03-06"}}},
+         field=3),
+    case("an-event-in-another-category",
+         {**TUESDAYS, "category": "Vapaaehtoiset", "has_event": True},
+         {"category": "vapaaehtoiset", "event": {"start": "2026-12-08 18:00", **TUESDAYS_FILE}}, field=8),
+]
+
+
+@pytest.mark.parametrize("form, file, body, field, new_only", SERIES)
+def test_the_form_writes_a_series_that_passes_check_and_previews_its_occurrences(rules_site, capsys, form, file,
+                                                                                 body, field, new_only):
+    """`field` here: how many occurrences the preview lists."""
+    site = rules_site[0]
+    body = BASE_FORM["Ilmoituksen teksti"]
+    messages, offered, occurrences = form_verdict(rules_site, {**BASE_FORM, **form}, body)
+    assert messages == []
+    assert offered == notice_file(_merge(BASE_FILE, file), body)
+    assert check_verdict(site, _merge(BASE_FILE, file), body, True, capsys) == (0, [])
+    assert len(occurrences) == field
+    assert occurrences[0].startswith(("ti ", "la ")) and occurrences[0].endswith("klo 18.00")

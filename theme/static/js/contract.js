@@ -1,0 +1,854 @@
+/* The content contract's rules in the browser (laheta/).
+
+   `bulletin check` is the judge of a notice file. The submission form writes
+   such a file, so before it offers one it runs the checker's own rules on the
+   values it is about to write: the field table (kinds, limits, patterns,
+   from plugins/bulletin_contract/fields.py), the rules between fields
+   (validate.py) and the Markdown checks (body_checks.py) with the checker's
+   own patterns and limits, exported into the schema by rules_export.py. Each
+   finding is the checker's message key and values, so the form shows the
+   checker's message. */
+(function () {
+  "use strict";
+
+  function compile(pattern, extra) {
+    return new RegExp(pattern.source, pattern.flags + (extra || ""));
+  }
+
+  function Invalid(key, values) {
+    this.key = key;
+    this.values = values || {};
+  }
+
+  // --- Python's string functions, as the checker uses them ---------------------
+
+  var PY_SPACE = "\\s\\x1c-\\x1f\\x85";
+  var SPLIT = new RegExp("[" + PY_SPACE + "]+");
+  var STRIP = new RegExp("^[" + PY_SPACE + "]+|[" + PY_SPACE + "]+$", "g");
+
+  function strip(text) {
+    return text.replace(STRIP, "");
+  }
+
+  function codePoints(text) {
+    return Array.from(text).length;
+  }
+
+  function slugify(text) {
+    // As plugins/bulletin_contract/slugs.py.
+    return text.normalize("NFKD").replace(/[^\x00-\x7f]/g, "").toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+  }
+
+  function expandTabs(line) {
+    var out = "";
+    Array.from(line).forEach(function (char) {
+      out += char === "\t" ? " ".repeat(4 - (codePoints(out) % 4)) : char;
+    });
+    return out;
+  }
+
+  function rstripSpaces(text) {
+    return text.replace(/ +$/, "");
+  }
+
+  var DECODER = typeof TextDecoder === "function" ? new TextDecoder("utf-8") : null;
+
+  function unquote(text) {
+    // urllib.parse.unquote: percent-escapes as UTF-8, bad bytes replaced.
+    return text.replace(/(?:%[0-9a-fA-F]{2})+/g, function (run) {
+      var bytes = new Uint8Array(run.length / 3);
+      for (var i = 0; i < bytes.length; i++) {
+        bytes[i] = parseInt(run.substr(i * 3 + 1, 2), 16);
+      }
+      return DECODER.decode(bytes);
+    });
+  }
+
+  var entityBox = null;
+
+  function htmlUnescape(text) {
+    // html.unescape: a textarea's content is read as text with its entities.
+    if (text.indexOf("&") < 0) {
+      return text;
+    }
+    entityBox = entityBox || document.createElement("textarea");
+    entityBox.innerHTML = text.replace(/</g, "&lt;");
+    return entityBox.value;
+  }
+
+  // --- the field table ------------------------------------------------------------
+
+  function Checker(schema) {
+    this.schema = schema;
+    var r = schema.markdown;
+    var P = {};
+    Object.keys(r.patterns).forEach(function (name) {
+      P[name] = compile(r.patterns[name]);
+    });
+    this.P = P;
+    this.markdownRules = r;
+  }
+
+  var CONTROL = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/;
+  var BLANK = /^[\s\p{Cf}]*$/u;
+
+  function text(value, key, limit) {
+    var t = value.split(SPLIT).filter(Boolean).join(" ");
+    if (BLANK.test(t)) {
+      throw new Invalid("err_empty", { key: key });
+    }
+    if (CONTROL.test(t)) {
+      throw new Invalid("err_control_char", { key: key });
+    }
+    if (codePoints(t) > limit) {
+      throw new Invalid("err_too_long", { key: key, length: codePoints(t), limit: limit });
+    }
+    return t;
+  }
+
+  var ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}))?$/;
+  var CLOCK = /^(\d{1,2})[:.](\d{2})$/;
+
+  Checker.prototype.when = function (value, key) {
+    var match = ISO.exec(strip(value));
+    var years = this.schema.years;
+    var y = +match[1], m = +match[2], d = +match[3];
+    if (y < years[0] || y > years[1]) {
+      throw new Invalid("err_date_range", { key: key, value: strip(value), first: years[0], last: years[1] });
+    }
+    var day = new Date(Date.UTC(y, m - 1, d));
+    var real = day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d;
+    if (!real || (match[4] !== undefined && (+match[4] > 23 || +match[5] > 59))) {
+      throw new Invalid("err_date_impossible", { key: key, value: strip(value) });
+    }
+    return { day: match[0].slice(0, 10), time: match[4] === undefined ? null : match[4] + ":" + match[5] };
+  };
+
+  Checker.prototype.parse = function (rule, value, key) {
+    switch (rule.kind) {
+    case "text":
+      return text(value, key, rule.limit);
+    case "datetime":
+      return this.when(value, key);
+    case "end":
+      var clock = CLOCK.exec(strip(value));
+      if (clock) {
+        if (+clock[1] > 23 || +clock[2] > 59) {
+          throw new Invalid("err_date_impossible", { key: key, value: strip(value) });
+        }
+        return { day: null, time: clock[1].padStart(2, "0") + ":" + clock[2] };
+      }
+      return this.when(value, key);
+    case "list":
+      if (rule.most !== undefined && value.length > rule.most) {
+        throw new Invalid("err_too_many_words", { key: key, count: value.length, most: rule.most });
+      }
+      return value.map(function (item) {
+        var word = text(item, key, rule.limit);
+        if (!slugify(word)) {
+          throw new Invalid("err_tag", { key: key, value: word });
+        }
+        return word;
+      });
+    case "email":
+    case "phone":
+    case "url":
+    case "lang":
+      var t = strip(value);
+      if (codePoints(t) > rule.limit || !new RegExp(rule.pattern).test(t)) {
+        throw new Invalid(rule.message, { key: key, value: t.slice(0, 80) });
+      }
+      return t;
+    case "date":
+      var day = this.when(value, key);
+      if (day.time !== null) {
+        throw new Invalid("err_day_only", { key: key, value: strip(value), day: day.day });
+      }
+      return day;
+    case "number":
+      var number = strip(value);
+      if (!/^[0-9]{1,4}$/.test(number) || +number < rule.least || +number > rule.most) {
+        throw new Invalid("err_number", { key: key, value: number, least: rule.least, most: rule.most });
+      }
+      return +number;
+    case "weekdays":
+      var names = this.schema.weekdayWords;
+      return items(value, key, "ti, to").map(function (word) {
+        if (names.indexOf(word) < 0) {
+          var short = word.toLowerCase().slice(0, 2);
+          throw new Invalid(names.indexOf(short) >= 0 ? "err_weekday_suggest" : "err_weekday",
+                            { key: key, value: word, short: short, allowed: names.join(", ") });
+        }
+        return names.indexOf(word);
+      }).filter(unique).sort();
+    case "ordinals":
+      return items(value, key, "1, -1").map(function (word) {
+        if (!/^-?[1-5]$/.test(word)) {
+          throw new Invalid("err_nth", { key: key, value: word });
+        }
+        return +word;
+      }).filter(unique).sort(function (a, b) { return a - b; });
+    case "days":
+      var self = this;
+      var list = items(value, key, "\"2027-03-02\"");
+      if (list.length > rule.most) {
+        throw new Invalid("err_too_many_words", { key: key, count: list.length, most: rule.most });
+      }
+      return list.map(function (item) { return self.parse({ kind: "date" }, item, key); });
+    case "fixed":
+      if (rule.words.indexOf(strip(value)) < 0) {
+        throw new Invalid("err_status", { key: key, value: strip(value), allowed: rule.words.join(", ") });
+      }
+      return strip(value);
+    default:
+      return value;
+    }
+  };
+
+  function unique(item, index, all) {
+    return all.indexOf(item) === index;
+  }
+
+  function items(value, key, example) {
+    if (!Array.isArray(value) || !value.length) {
+      throw new Invalid("err_not_list", { key: key, example: example });
+    }
+    return value.map(strip);
+  }
+
+  // _apply_table: every value through its rule; findings keep the key path.
+  Checker.prototype.table = function (data, table, path, found) {
+    var self = this;
+    var values = {};
+    Object.keys(data).forEach(function (key) {
+      var here = path.concat([key]);
+      var rule = table[key];
+      if (rule.kind === "mapping") {
+        values[key] = self.table(data[key], rule.fields, here, found);
+        return;
+      }
+      try {
+        values[key] = self.parse(rule, data[key], here.join("."));
+      } catch (err) {
+        if (!(err instanceof Invalid)) {
+          throw err;
+        }
+        found.push({ path: here, key: err.key, values: err.values });
+      }
+    });
+    return values;
+  };
+
+  // --- the event's time (event_rules.py, schedule.py) ------------------------------
+
+  function utc(iso) {
+    return new Date(Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)));
+  }
+
+  function isoDay(date) {
+    return date.toISOString().slice(0, 10);
+  }
+
+  function addDays(iso, days) {
+    return isoDay(new Date(utc(iso).getTime() + days * 86400000));
+  }
+
+  function weekdayOf(iso) {
+    return (utc(iso).getUTCDay() + 6) % 7; // 0 = Monday
+  }
+
+  function daysBetween(first, last) {
+    return Math.round((utc(last) - utc(first)) / 86400000);
+  }
+
+  function monthDays(year, month) {
+    return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  }
+
+  function nthWeekday(year, month, weekday, n) {
+    var days = monthDays(year, month);
+    var first = weekdayOf(year + "-" + String(month).padStart(2, "0") + "-01");
+    var lastDay = weekdayOf(year + "-" + String(month).padStart(2, "0") + "-" + days);
+    var day = n > 0 ? 1 + (((weekday - first) % 7) + 7) % 7 + 7 * (n - 1)
+      : days - (((lastDay - weekday) % 7) + 7) % 7 - 7 * (-n - 1);
+    return day >= 1 && day <= days ? year + "-" + String(month).padStart(2, "0") + "-" + String(day).padStart(2, "0") : null;
+  }
+
+  // schedule.rule_days: the days a rule gives from `first`, at most `limit`.
+  function ruleDays(first, repeat, limit) {
+    var days = [];
+    if (repeat.nth.length) {
+      var year = +first.slice(0, 4), month = +first.slice(5, 7);
+      while (year + "-" + String(month).padStart(2, "0") + "-01" <= repeat.until && days.length < limit) {
+        var found = [];
+        repeat.weekdays.forEach(function (wd) {
+          repeat.nth.forEach(function (n) {
+            var d = nthWeekday(year, month, wd, n);
+            if (d && first <= d && d <= repeat.until && found.indexOf(d) < 0) {
+              found.push(d);
+            }
+          });
+        });
+        days = days.concat(found.sort());
+        month += repeat.interval;
+        year += Math.floor((month - 1) / 12);
+        month = (month - 1) % 12 + 1;
+      }
+    } else {
+      var week = addDays(first, -weekdayOf(first));
+      while (week <= repeat.until && days.length < limit) {
+        repeat.weekdays.forEach(function (wd) {
+          var d = addDays(week, wd);
+          if (first <= d && d <= repeat.until) {
+            days.push(d);
+          }
+        });
+        week = addDays(week, 7 * repeat.interval);
+      }
+    }
+    return days.slice(0, limit);
+  }
+
+  // Helsinki skips 03:00–03:59 on the last Sunday of March (fields.clock_exists).
+  function clockExists(moment) {
+    if (moment.time === null || moment.day.slice(5, 7) !== "03" || moment.time.slice(0, 2) !== "03") {
+      return true;
+    }
+    return nthWeekday(+moment.day.slice(0, 4), 3, 6, -1) !== moment.day;
+  }
+
+  function writtenMoment(moment) {
+    return moment.time === null ? moment.day : moment.day + " " + moment.time;
+  }
+
+  /* The rules between the fields (validate._cross_checks and event_rules.py)
+     and the refusal of an event that is over (placing.py); sets
+     values.event.occurrences, each {start, end} as {day, time}. */
+  Checker.prototype.across = function (data, values, today, found) {
+    if (values.expires && values.date && values.expires.day < values.date.day && !data.event) {
+      found.push({ path: ["expires"], key: "err_expires_before_date", values: { expires: data.expires, date: data.date } });
+    }
+    var contact = values.contact || {};
+    if ((contact.email || contact.phone) && contact.consent !== true) {
+      found.push({ path: ["contact"], key: "err_consent", values: {} });
+    }
+    if (values.event && data.event) {
+      this.eventRules(data.event, values.event, today, found);
+    }
+  };
+
+  Checker.prototype.eventRules = function (raw, event, today, found) {
+    var series = this.schema.series;
+    var names = this.schema.weekdayWords;
+    function refuse(path, key, values) {
+      found.push({ path: ["event"].concat(path), key: key, values: values || {} });
+    }
+    if (!event.start || (raw.end !== undefined && !event.end)) {
+      return; // already refused by its own rule
+    }
+    var start = event.start, end = null;
+    if (event.end) {
+      end = event.end;
+      var timeOnly = end.day === null;
+      if (timeOnly) {
+        if (start.time === null) {
+          return refuse(["end"], "err_end_time_without_start_time", { value: raw.end });
+        }
+        end = { day: start.day, time: end.time };
+        if (!clockExists(end)) {
+          return refuse(["end"], "err_time_gap", { key: "event.end", value: start.day + " " + raw.end });
+        }
+      }
+      if (timeOnly && end.time < start.time) {
+        return refuse(["end"], "err_end_after_midnight", { start: raw.start, end: raw.end, day: addDays(start.day, 1) });
+      }
+      if (end.day < start.day || (end.time !== null && start.time !== null &&
+          writtenMoment(end) < writtenMoment(start))) {
+        return refuse(["end"], "err_end_before_start", { start: raw.start, end: raw.end });
+      }
+    }
+    var repeat = null, ruleStarts;
+    if (raw.repeat !== undefined) {
+      var r = event.repeat;
+      if (!r || r.weekdays === undefined || r.until === undefined || Object.keys(r).length < Object.keys(raw.repeat).length) {
+        return;
+      }
+      repeat = { weekdays: r.weekdays, until: r.until.day, interval: r.interval || 1, nth: r.nth || [],
+                 daysOff: (r.except || []).map(function (d) { return d.day; }) };
+      var named = repeat.weekdays.map(function (d) { return names[d]; }).join(", ");
+      if (repeat.until < start.day) {
+        return refuse(["repeat", "until"], "err_until_before_start", { until: repeat.until, start: start.day });
+      }
+      var ruleFirst = ruleDays(start.day, repeat, 1)[0];
+      if (ruleFirst !== start.day) {
+        return refuse(["start"], "err_start_not_in_rule", {
+          start: writtenMoment(start), weekdays: named,
+          suggestion: ruleFirst ? writtenMoment({ day: ruleFirst, time: start.time }) : "" });
+      }
+      ruleStarts = ruleDays(start.day, repeat, series.most + 1);
+      var refused = false;
+      repeat.daysOff.forEach(function (day) {
+        if (ruleStarts.indexOf(day) < 0) {
+          refuse(["repeat", "except"], "err_except_not_occurrence", { day: day, weekdays: named });
+          refused = true;
+        }
+      });
+      if (refused) {
+        return;
+      }
+    }
+    if (repeat && end !== null && daysBetween(start.day, end.day) > series.longest) {
+      return refuse(["end"], "err_series_end", { end: raw.end, clock: end.time || "" });
+    }
+    var length = end ? daysBetween(start.day, end.day) : 0;
+    var days = repeat ? ruleStarts.filter(function (d) { return repeat.daysOff.indexOf(d) < 0; }) : [start.day];
+    var occurrences = days.map(function (day) {
+      return { start: { day: day, time: start.time },
+               end: end ? { day: addDays(day, length), time: end.time } : null };
+    });
+    if (!occurrences.length) {
+      return refuse(["repeat"], "err_no_occurrences");
+    }
+    if (occurrences.length > series.most) {
+      return refuse(repeat ? ["repeat", "until"] : ["dates"], "err_too_many_occurrences",
+                    { count: occurrences.length, most: series.most });
+    }
+    for (var i = 0; i < occurrences.length; i++) {
+      var moments = [occurrences[i].start, occurrences[i].end].filter(Boolean);
+      for (var j = 0; j < moments.length; j++) {
+        if (!clockExists(moments[j])) {
+          return refuse(["start"], "err_series_time_gap", { day: writtenMoment(moments[j]) });
+        }
+      }
+    }
+    var last = occurrences.map(function (o) { return o.end ? o.end.day : o.start.day; }).sort().pop();
+    if (event.registration_deadline && event.registration_deadline.day > last) {
+      refuse(["registration_deadline"], "err_deadline_after_event",
+             { deadline: writtenMoment(event.registration_deadline), last: last });
+    }
+    if (event.status_note !== undefined && raw.status === undefined) {
+      refuse(["status_note"], "err_status_note_alone");
+    }
+    this.occurrences = occurrences;
+    if (today && last < today) {
+      var parts = last.split("-");
+      refuse(["start"], repeat ? "err_event_series_past" : "err_event_past",
+             { day: +parts[2] + "." + +parts[1] + "." + parts[0] });
+    }
+  };
+
+  // One line of text by the Text rule (a new association's name).
+  Checker.prototype.text = function (value, key, limit) {
+    return text(value, key, limit);
+  };
+
+  /* The findings for a notice's front matter `data` (texts as the file holds
+     them) and its Markdown `body`; `today` as YYYY-MM-DD. */
+  Checker.prototype.notice = function (data, body, today) {
+    var found = [];
+    this.occurrences = null;
+    var values = this.table(data, this.schema.fields, [], found);
+    this.across(data, values, today, found);
+    return found.concat(this.markdown(body));
+  };
+
+  // --- Markdown (body_checks.py) -------------------------------------------------
+
+  function paragraphs(lines) {
+    var out = [];
+    var start = null;
+    lines.concat([""]).forEach(function (line, index) {
+      if (strip(line) && start === null) {
+        start = index;
+      } else if (!strip(line) && start !== null) {
+        out.push([start, index]);
+        start = null;
+      }
+    });
+    return out;
+  }
+
+  Checker.prototype.findCodeSpans = function (start, text) {
+    // Python-Markdown's BacktickInlineProcessor.find_code_spans.
+    var last = text.length;
+    var maxTicks = 0;
+    while (start < last && text[start] === "`") {
+      maxTicks += 1;
+      start += 1;
+    }
+    var longest = 0, end = 0, i = start;
+    while (i < last) {
+      var span = 0;
+      while (i < last && text[i] === "`") {
+        span += 1;
+        i += 1;
+      }
+      if (!span) {
+        i += 1;
+        continue;
+      }
+      if (maxTicks === span) {
+        return [start, i - span];
+      }
+      if (span > longest) {
+        longest = span;
+        end = i;
+      }
+    }
+    if (longest > 0 && longest < maxTicks) {
+      return [start - (maxTicks - longest), end - longest];
+    }
+    return [start + maxTicks, null];
+  };
+
+  function blank(text) {
+    return text.replace(/[^\n]/g, " ");
+  }
+
+  Checker.prototype.maskCodeSpans = function (text) {
+    var re = compile(this.P.backtick, "g");
+    var pieces = [], position = 0, done = 0, match;
+    for (;;) {
+      re.lastIndex = position;
+      match = re.exec(text);
+      if (!match) {
+        break;
+      }
+      if (match[1]) {
+        position = match.index + match[0].length;
+        continue;
+      }
+      var begin = match.index;
+      var span = this.findCodeSpans(begin, text);
+      if (span[1] === null) {
+        position = span[0];
+        continue;
+      }
+      var stop = span[1] + (span[0] - begin);
+      pieces.push(text.slice(done, begin), blank(text.slice(begin, stop)));
+      done = position = stop;
+    }
+    pieces.push(text.slice(done));
+    return pieces.join("");
+  };
+
+  Checker.prototype.codeMasked = function (lines) {
+    var P = this.P;
+    var masked = lines.slice();
+    var fences = {};
+    var index = 0;
+    while (index < lines.length) {
+      var opening = P.fenceOpen.exec(lines[index]);
+      if (opening) {
+        var fence = opening.groups.fence;
+        var close = null;
+        for (var j = index + 1; j < lines.length; j++) {
+          if (rstripSpaces(lines[j]) === fence) {
+            close = j;
+            break;
+          }
+        }
+        if (close !== null) {
+          fences[index] = lines[index];
+          for (var k = index; k <= close; k++) {
+            masked[k] = "";
+          }
+          index = close + 1;
+          continue;
+        }
+      }
+      index += 1;
+    }
+    var inList = false, inCode = false, previousBlank = true;
+    masked.forEach(function (line, i) {
+      var content = expandTabs(line).replace(P.quotes, "");
+      var isBlank = !strip(content);
+      var indented = content.indexOf("    ") === 0;
+      if (isBlank) {
+        previousBlank = true;
+        return;
+      }
+      if (inCode && indented) {
+        masked[i] = "";
+      } else if (previousBlank && indented && !inList) {
+        inCode = true;
+        masked[i] = "";
+      } else {
+        inCode = false;
+        if (P.listItem.test(content)) {
+          inList = true;
+        } else if (previousBlank && !indented) {
+          inList = false;
+        }
+      }
+      previousBlank = false;
+    });
+    var self = this;
+    var runs = compile(P.backtickRun, "g");
+    paragraphs(masked).forEach(function (range) {
+      var text = masked.slice(range[0], range[1]).join("\n");
+      if ((text.match(runs) || []).length <= self.markdownRules.limits.markup) {
+        var parts = self.maskCodeSpans(text).split("\n");
+        Array.prototype.splice.apply(masked, [range[0], range[1] - range[0]].concat(parts));
+      }
+    });
+    return { masked: masked, fences: fences };
+  };
+
+  Checker.prototype.inlineParts = function (lines, start, end) {
+    var P = this.P;
+    var out = [];
+    var first = start;
+    for (var index = start + 1; index < end; index++) {
+      var content = lines[index].replace(P.quotes, "");
+      if (P.listItem.test(content) || content.replace(/^\s+/, "").charAt(0) === "#" || content.indexOf("|") >= 0) {
+        out.push([first, index]);
+        first = index;
+      }
+    }
+    out.push([first, end]);
+    return out;
+  };
+
+  Checker.prototype.nesting = function (line) {
+    var P = this.P;
+    if (P.rule.test(line)) {
+      return 0;
+    }
+    var depth = 0, rest = expandTabs(line);
+    var container = compile(P.container, "y");
+    for (;;) {
+      var indent = rest.length - rest.replace(/^ +/, "").length;
+      depth += Math.floor(indent / 4);
+      rest = rest.slice(indent - indent % 4);
+      container.lastIndex = 0;
+      var match = container.exec(rest);
+      if (!match) {
+        return depth;
+      }
+      depth += 1;
+      rest = rest.slice(match[0].length);
+    }
+  };
+
+  function openingBracketIsImage(text, close) {
+    var depth = 0;
+    for (var index = close; index >= Math.max(close - 500, 0); index--) {
+      if (text[index] === "]") {
+        depth += 1;
+      } else if (text[index] === "[") {
+        depth -= 1;
+        if (depth === 0) {
+          return index > 0 && text[index - 1] === "!";
+        }
+      }
+    }
+    return false;
+  }
+
+  function label(text) {
+    return text.toLowerCase().split(SPLIT).filter(Boolean).join(" ");
+  }
+
+  Checker.prototype.dangerousScheme = function (address) {
+    var P = this.P;
+    var text = address.slice(0, 1000);
+    for (var i = 0; i < 4; i++) {
+      var decoded = unquote(htmlUnescape(text.replace(compile(P.markdownEscape, "g"), "$1")));
+      if (decoded === text) {
+        break;
+      }
+      text = decoded;
+    }
+    var squeezed = text.normalize("NFKC").replace(compile(P.invisible, "g"), "").toLowerCase().replace(/^<+/, "");
+    var schemes = this.markdownRules.schemes;
+    for (var s = 0; s < schemes.length; s++) {
+      if (squeezed.indexOf(schemes[s] + ":") === 0) {
+        return schemes[s];
+      }
+    }
+    return null;
+  };
+
+  Checker.prototype.isRemote = function (value) {
+    var read = value.replace(compile(this.P.urlIgnored, "g"), "")
+      .replace(/^[\x00-\x20]+|[\x00-\x20]+$/g, "").replace(/\\/g, "/");
+    return this.P.remote.test(read);
+  };
+
+  function urlPath(address) {
+    // urllib.parse.urlsplit(address).path
+    var rest = address.replace(/^[A-Za-z][A-Za-z0-9+.-]*:/, "");
+    if (rest.indexOf("//") === 0) {
+      rest = rest.replace(/^\/\/[^/?#]*/, "");
+    }
+    return rest.split(/[?#]/)[0];
+  }
+
+  function normpath(path) {
+    return path.split("/").filter(function (part) { return part && part !== "."; }).join("/");
+  }
+
+  Checker.prototype.checkAddress = function (found, index, address, image, written) {
+    var shown = address.slice(0, 80);
+    var scheme = this.dangerousScheme(written || address);
+    var read = htmlUnescape(address);
+    var rules = this.markdownRules;
+    if (scheme) {
+      found.add(index, "err_body_scheme", { scheme: scheme });
+    } else if (/["<>]/.test(read)) {
+      found.add(index, "err_body_bad_address", { url: shown });
+    } else if (this.P.siteLink.test(strip(read))) {
+      var parts = this.P.siteLink.exec(strip(read));
+      var path = unquote(urlPath(parts[2]));
+      var segments = path.split("/");
+      if (parts[1] !== "static" || path.charAt(0) !== "/" || segments.indexOf("..") >= 0 ||
+          segments.length < 3 || rules.folders.indexOf(segments[1]) < 0) {
+        found.add(index, "err_body_site_link", { url: shown, folder: rules.folders[0] });
+      } else if (rules.files !== null && rules.files.indexOf(normpath(path.slice(1))) < 0) {
+        found.add(index, "err_body_missing_file", { url: shown, folder: rules.folders[0] });
+      }
+    } else if (image && this.isRemote(read)) {
+      found.add(index, "err_body_remote_image", { url: shown });
+    } else if (image && rules.files !== null) {
+      var name = unquote(urlPath(strip(read))).replace(/\/+$/, "").split("/").pop();
+      found.add(index, "err_body_image_form",
+                { url: shown, fixed: "{static}/" + rules.folders[0] + "/" + (name || "kuva.jpg") });
+    }
+  };
+
+  Checker.prototype.checkMarkup = function (found, text) {
+    var self = this, P = this.P;
+    var starts = [0];
+    text.replace(/\n/g, function (all, at) {
+      starts.push(at + 1);
+      return all;
+    });
+    function lineOf(position) {
+      var line = 0;
+      while (line + 1 < starts.length && starts[line + 1] <= position) {
+        line += 1;
+      }
+      return line;
+    }
+    function each(pattern, callback) {
+      var re = compile(pattern, "g");
+      var match;
+      while ((match = re.exec(text)) !== null) {
+        callback(match);
+        if (match[0] === "") {
+          re.lastIndex += 1;
+        }
+      }
+    }
+    each(P.html, function (match) {
+      var inner = match[1].slice(1, -1);
+      var name = new RegExp("^(?:" + P.tagName.source + ")").exec(inner);
+      if (name && name[0].indexOf(":") >= 0) {
+        return;
+      }
+      var shown = name ? "<" + name[0] + ">" : (inner.indexOf("!--") === 0 ? "<!-- -->" : "<" + inner.slice(0, 2) + "…>");
+      found.add(lineOf(match.index), "err_body_html", { tag: shown });
+    });
+    each(P.htmlBlock, function (match) {
+      found.add(lineOf(match.index), "err_body_html", { tag: "<" + match[1].toLowerCase() + ">" });
+    });
+    each(P.attributeList, function (match) {
+      found.add(lineOf(match.index), "err_body_attr_list", { text: match[0].slice(0, 60) });
+    });
+    var references = {};
+    each(P.reference, function (match) {
+      var angled = match[2] !== undefined;
+      var address = angled ? match[2] : match[3];
+      if (!Object.prototype.hasOwnProperty.call(references, label(match[1]))) {
+        references[label(match[1])] = address;
+      }
+      // the start of the address: where its group begins in the match
+      var at = match.index + match[0].length - address.length - (angled ? 1 : 0);
+      self.checkAddress(found, lineOf(at), address, false);
+    });
+    each(P.inlineDestination, function (match) {
+      var g = match.groups;
+      var address = g.angled !== undefined ? g.angled : g.bare;
+      var image = openingBracketIsImage(text, match.index);
+      self.checkAddress(found, lineOf(match.index + match[0].length), address, image, g.all);
+    });
+    each(P.imageReference, function (match) {
+      var name = label(match[2] || match[1]);
+      if (Object.prototype.hasOwnProperty.call(references, name)) {
+        self.checkAddress(found, lineOf(match.index), references[name], true);
+      }
+    });
+    each(P.autolink, function (match) {
+      self.checkAddress(found, lineOf(match.index), match[1], false);
+    });
+  };
+
+  /* Findings in a Markdown text, each {path: ["body"], line (from 1), key, values}. */
+  Checker.prototype.markdown = function (text) {
+    var self = this, P = this.P, limits = this.markdownRules.limits;
+    var problems = [], seen = {};
+    var found = {
+      add: function (index, key, values) {
+        if (!seen[index + " " + key]) {
+          seen[index + " " + key] = true;
+          problems.push({ path: ["body"], line: index + 1, key: key, values: values || {} });
+        }
+      }
+    };
+    function sorted() {
+      return problems.sort(function (a, b) { return a.line - b.line; });
+    }
+    if (codePoints(text) > limits.chars) {
+      found.add(0, "err_body_too_large", { length: codePoints(text), limit: limits.chars });
+      return problems;
+    }
+    var lines = text.split("\n");
+    var bidi = this.markdownRules.bidi;
+    lines.forEach(function (line, index) {
+      var control = Array.from(line).filter(function (c) {
+        return bidi.indexOf(c) >= 0 || /[\x00-\x08\x0a-\x1f\x7f-\x9f]/.test(c);
+      })[0];
+      if (control) {
+        found.add(index, "err_body_control_char",
+                  { char: "U+" + control.codePointAt(0).toString(16).toUpperCase().padStart(4, "0") });
+      }
+    });
+    var code = this.codeMasked(lines);
+    var masked = code.masked;
+    var before = problems.length;
+    var deep = lines.map(function (line, i) {
+      return Boolean(strip(masked[i])) && self.nesting(line) > limits.nesting;
+    });
+    deep.forEach(function (isDeep, index) {
+      if (isDeep && !(index && deep[index - 1])) {
+        found.add(index, "err_body_nesting", { limit: limits.nesting });
+      }
+    });
+    var markup = compile(P.markup, "g");
+    paragraphs(masked).forEach(function (range) {
+      if (range[1] - range[0] > limits.blockLines) {
+        found.add(range[0], "err_body_block_lines", { limit: limits.blockLines });
+      }
+      self.inlineParts(masked, range[0], range[1]).forEach(function (part) {
+        if ((masked.slice(part[0], part[1]).join("\n").match(markup) || []).length > limits.markup) {
+          found.add(part[0], "err_body_markup", { limit: limits.markup });
+        }
+      });
+    });
+    if (problems.length > before) {
+      return sorted();
+    }
+    Object.keys(code.fences).forEach(function (index) {
+      var re = compile(P.attributeList, "g"), match;
+      while ((match = re.exec(code.fences[index])) !== null) {
+        found.add(+index, "err_body_attr_list", { text: match[0].slice(0, 60) });
+      }
+    });
+    this.checkMarkup(found, masked.join("\n"));
+    return sorted();
+  };
+
+  window.BulletinContract = { Checker: Checker, slugify: slugify, codePoints: codePoints };
+}());

@@ -22,6 +22,7 @@ PLUGINS = [
     "bulletin_contract",
     "bulletin_pages",
     "bulletin_feeds",
+    "bulletin_letter",
     "bulletin_calendars",
     "bulletin_sharing",
     "bulletin_network",

@@ -42,6 +42,8 @@ PAGE_TYPES = [
     PageType("privacy notice", "/tietosuojaseloste/"),
     PageType("accessibility statement", "/saavutettavuusseloste/"),
     PageType("weekly print page", "/tulosta/"),
+    PageType("weekly letters", "/viikkokirje/"),
+    PageType("weekly letter", "/viikkokirje/2026-49/"),
     PageType("404 page", "/404.html"),
     PageType("search page", "/haku/", template="search.html", issue=4),
     PageType("submission form", "/laheta/", template="submit.html", issue=5),

@@ -76,6 +76,11 @@ class Subscriptions:
         return (self._make("rss", f"{prefix}_rss", title, slug=slug),
                 self._make("atom", f"{prefix}_atom", title, slug=slug))
 
+    def letters(self):
+        """(RSS, Atom) of the weekly letters."""
+        title = self.t("letters_feed_title", site=self.settings["SITENAME"])
+        return self._make("rss", "letter_rss", title), self._make("atom", "letter_atom", title)
+
     def calendar(self, association=None):
         """The calendar of all events, or of one association's events."""
         if association is None:

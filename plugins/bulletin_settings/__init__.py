@@ -60,6 +60,8 @@ DEFAULTS = {
         "joint_hiring": "yhteistyo/yhteispalkkaus/",
         "series": "sarjat/{slug}/",
         "profile_form": "yhdistyksen-tiedot/",
+        "letters": "viikkokirje/",
+        "letter": "viikkokirje/{slug}/",
     },
     # The previous output, whose unchanged notice pages a build may take
     # over; `bulletin build` sets it, None renders every page.
@@ -77,7 +79,11 @@ DEFAULTS = {
         "calendar": "kalenteri/tapahtumat.ics",
         "association_calendar": "kalenteri/yhdistykset/{slug}.ics",
         "event_calendar": "ilmoitukset/{slug}/tapahtuma.ics",
+        "letter_rss": "syotteet/viikkokirje.rss.xml",
+        "letter_atom": "syotteet/viikkokirje.atom.xml",
     },
+    # The weekly letters a build writes: this many weeks up to the current one.
+    "BULLETIN_LETTER_WEEKS": 26,
     # Feeds, calendars and shared links need absolute addresses. SITEURL is
     # empty in a local build, so they use this one (where `bulletin serve` is).
     "BULLETIN_LOCAL_SITEURL": "http://127.0.0.1:8000",
@@ -176,7 +182,7 @@ def validate(settings):
     previous = s["BULLETIN_PREVIOUS_OUTPUT"]
     _expect(previous is None or (isinstance(previous, str) and os.path.isdir(previous)),
             "BULLETIN_PREVIOUS_OUTPUT", previous, "None or the folder of an earlier build")
-    for key in ("BULLETIN_FRONT_EVENTS", "BULLETIN_FRONT_NOTICES"):
+    for key in ("BULLETIN_FRONT_EVENTS", "BULLETIN_FRONT_NOTICES", "BULLETIN_LETTER_WEEKS"):
         _expect(isinstance(s[key], int) and s[key] > 0, key, s[key], "a whole number above 0")
     feeds = s["BULLETIN_FEED_URLS"]
     _expect(isinstance(feeds, dict) and set(feeds) == set(DEFAULTS["BULLETIN_FEED_URLS"])

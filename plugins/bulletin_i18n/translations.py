@@ -22,6 +22,8 @@ FI = {
     "footer_sitemap": "Sivukartta",
     "search_label": "Hae ilmoituksista",
     "search_button": "Hae",
+    # --- compact phone header ---
+    "nav_menu": "Valikko",
     # Search page
     "search_title": "Haku",
     "search_filters": "Rajaa hakua",
@@ -616,6 +618,8 @@ EN = {
     "footer_sitemap": "Sitemap",
     "search_label": "Search the notices",
     "search_button": "Search",
+    # --- compact phone header ---
+    "nav_menu": "Menu",
     "search_title": "Search",
     "search_filters": "Narrow the search",
     "search_category": "Topic",

@@ -26,6 +26,7 @@ PLUGINS = [
     "bulletin_calendars",
     "bulletin_sharing",
     "bulletin_network",
+    "bulletin_print",
     "bulletin_search",
     "bulletin_csp",
     "bulletin_incremental",

@@ -199,6 +199,9 @@ FI = {
     "print_notices": "Voimassa olevat ilmoitukset",
     "print_made": "Tilanne {date}.",
     "print_more": "Kaikki ilmoitukset: {address}",
+    # --- large-print sheet and QR codes ---
+    "print_qr_hint": "Lue QR-koodi puhelimen kameralla, niin ilmoitus aukeaa puhelimeen.",
+    "print_qr_notice": "Tämä ilmoitus verkossa (lue QR-koodi puhelimen kameralla):",
     # --- weekly letter ---
     "letter_title": "Viikkokirje {week}/{year}",
     "letter_intro": "{site}: tämän ja ensi viikon tapahtumat, viikon uudet ilmoitukset ja avoimet rahoitushaut.",
@@ -789,6 +792,9 @@ EN = {
     "print_notices": "Current notices",
     "print_made": "As of {date}.",
     "print_more": "All notices: {address}",
+    # --- large-print sheet and QR codes ---
+    "print_qr_hint": "Point your phone's camera at a QR code to open the notice on your phone.",
+    "print_qr_notice": "This notice on the web (point your phone's camera at the QR code):",
     # --- weekly letter ---
     "letter_title": "Weekly letter {week}/{year}",
     "letter_intro": "{site}: this week's and next week's events, the week's new notices and open funding calls.",

@@ -42,6 +42,7 @@ PAGE_TYPES = [
     PageType("privacy notice", "/tietosuojaseloste/"),
     PageType("accessibility statement", "/saavutettavuusseloste/"),
     PageType("weekly print page", "/tulosta/"),
+    PageType("event poster", "/julisteet/joulukonsertti-vuoksenlaulu/"),
     PageType("weekly letters", "/viikkokirje/"),
     PageType("weekly letter", "/viikkokirje/2026-49/"),
     PageType("404 page", "/404.html"),

@@ -199,3 +199,34 @@ def test_print_button_appears_with_javascript_only(browser, example_base):
         page.goto(example_base + "/ilmoitukset/joulukonsertti-vuoksenlaulu/")
         assert page.get_by_role("button", name="Tulosta").is_visible() is javascript
         context.close()
+
+
+# -- Posters ----------------------------------------------------------------------
+
+def test_each_upcoming_event_has_a_poster_linked_from_its_notice(example_site):
+    posters = {p.name for p in (example_site / "julisteet").iterdir()}
+    assert "joulukonsertti-vuoksenlaulu" in posters
+    assert "sieniretki-hopeakoski" not in posters  # over
+    assert "kaupungin-jarjestoavustus-2027" not in posters  # not an event
+    html = (example_site / "ilmoitukset" / "joulukonsertti-vuoksenlaulu" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="/julisteet/joulukonsertti-vuoksenlaulu/">Tulosta juliste ilmoitustaululle</a>' in html
+
+
+def test_poster_prints_on_one_a4_page_with_a_large_qr_code(browser, example_base, tmp_path):
+    page = browser.new_page()
+    try:
+        page.goto(example_base + "/julisteet/joulukonsertti-vuoksenlaulu/")
+        page.emulate_media(media="print")
+        text = page.inner_text("body")
+        for expected in ["Vuoksenlaulun joulukonsertti", "sunnuntaina 13. joulukuuta 2026 klo 15.00–16.30",
+                         "Kulttuuritalo Virta, pieni sali, Imatra", "Kuoroyhdistys Vuoksenlaulu ry"]:
+            assert expected in text
+        assert page.evaluate("parseFloat(getComputedStyle(document.querySelector('.bl-poster__title')).fontSize)") \
+            >= 36 * 96 / 72
+        qr_mm = page.evaluate("document.querySelector('.bl-poster .bl-qr').getBoundingClientRect().width") * 25.4 / 96
+        assert qr_mm >= 60
+        pdf = page.pdf(format="A4")
+    finally:
+        page.close()
+    assert len(re.findall(rb"/Type\s*/Page\b", pdf)) == 1
+    assert decoded_qr_codes(pdf, tmp_path) == [["http://127.0.0.1:8000/ilmoitukset/joulukonsertti-vuoksenlaulu/"]]

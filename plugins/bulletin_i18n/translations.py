@@ -202,6 +202,11 @@ FI = {
     # --- large-print sheet and QR codes ---
     "print_qr_hint": "Lue QR-koodi puhelimen kameralla, niin ilmoitus aukeaa puhelimeen.",
     "print_qr_notice": "Tämä ilmoitus verkossa (lue QR-koodi puhelimen kameralla):",
+    "poster_link": "Tulosta juliste ilmoitustaululle",
+    "poster_title": "Juliste: {title}",
+    "poster_intro": "Tämä sivu tulostuu A4-julisteeksi ilmoitustaululle.",
+    "poster_back": "Takaisin ilmoitukseen {title}",
+    "poster_qr": "Lisätietoja: lue QR-koodi puhelimen kameralla tai kirjoita osoite",
     # --- weekly letter ---
     "letter_title": "Viikkokirje {week}/{year}",
     "letter_intro": "{site}: tämän ja ensi viikon tapahtumat, viikon uudet ilmoitukset ja avoimet rahoitushaut.",
@@ -795,6 +800,11 @@ EN = {
     # --- large-print sheet and QR codes ---
     "print_qr_hint": "Point your phone's camera at a QR code to open the notice on your phone.",
     "print_qr_notice": "This notice on the web (point your phone's camera at the QR code):",
+    "poster_link": "Print a poster for a notice board",
+    "poster_title": "Poster: {title}",
+    "poster_intro": "This page prints as an A4 poster for a notice board.",
+    "poster_back": "Back to the notice {title}",
+    "poster_qr": "More information: point your phone's camera at the QR code or type the address",
     # --- weekly letter ---
     "letter_title": "Weekly letter {week}/{year}",
     "letter_intro": "{site}: this week's and next week's events, the week's new notices and open funding calls.",

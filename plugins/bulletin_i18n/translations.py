@@ -178,6 +178,8 @@ FI = {
     "link_title_rss": "{title} (RSS)",
     "link_title_atom": "{title} (Atom)",
     "link_title_ics": "{title} (kalenteri)",
+    # --- JSON Feed ---
+    "link_title_json": "{title} (JSON Feed)",
     "subscribe_title": "Tilaa",
     "subscribe_intro": "Saat uudet ilmoitukset syötteenlukijaan ja tapahtumat puhelimen tai tietokoneen kalenteriin. Ne päivittyvät itsestään.",
     "subscribe_rss": "Tilaa RSS-syöte",
@@ -777,6 +779,8 @@ EN = {
     "link_title_rss": "{title} (RSS)",
     "link_title_atom": "{title} (Atom)",
     "link_title_ics": "{title} (calendar)",
+    # --- JSON Feed ---
+    "link_title_json": "{title} (JSON Feed)",
     "subscribe_title": "Subscribe",
     "subscribe_intro": "Get new notices in a feed reader and events in the calendar of your phone or computer. They update by themselves.",
     "subscribe_rss": "Subscribe to the RSS feed",

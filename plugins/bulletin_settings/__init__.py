@@ -81,6 +81,8 @@ DEFAULTS = {
         "event_calendar": "ilmoitukset/{slug}/tapahtuma.ics",
         "letter_rss": "syotteet/viikkokirje.rss.xml",
         "letter_atom": "syotteet/viikkokirje.atom.xml",
+        "all_json": "syotteet/kaikki.json",
+        "events_json": "syotteet/tapahtumat.json",
     },
     # The weekly letters a build writes: this many weeks up to the current one.
     "BULLETIN_LETTER_WEEKS": 26,

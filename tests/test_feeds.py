@@ -305,5 +305,5 @@ def test_json_feed_of_events_has_their_occurrences(feeds_site):
     feed = json_feed(feeds_site.output / "syotteet" / "tapahtumat.json")
     [item] = feed["items"]  # the past event is not current
     assert item["title"] == "Joulukonsertti"
-    assert item["_event"] == {"location": "Kerhohuone, Imatra", "all_day": False, "occurrences": [
+    assert item["_event"] == {"location": "Kerhohuone, Imatra", "all_day": False, "status": None, "occurrences": [
         {"start": "2026-12-13T15:00:00+02:00", "end": "2026-12-13T16:30:00+02:00"}]}

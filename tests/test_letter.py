@@ -3,14 +3,17 @@ local SMTP server and read back."""
 import email
 import email.policy
 import socket
-from datetime import date
+from datetime import date, datetime
 
 import feedparser
 import pytest
 from aiosmtpd.controller import Controller
 
 from bulletin_cli.cli import main
-from bulletin_letter.letters import Dated, WeekId, events_of_week
+from bulletin_contract.fields import HELSINKI
+from bulletin_contract.model import Event, Occurrence
+from bulletin_letter.letters import WeekId, events_of_week
+from bulletin_pages.listings import Listed
 from conftest import Site, event_text, notice_text
 
 SITE = "https://example.org/ilmoitukset"  # publishconf.py's, which digest uses
@@ -33,19 +36,19 @@ def test_impossible_weeks_are_refused(text):
         WeekId.parse(text)
 
 
-def test_an_event_of_several_days_is_in_every_week_it_touches():
+def test_an_event_of_several_days_is_in_every_week_it_touches_and_a_series_on_each_day():
     class Article:
-        slug = "joulupolku"
+        def __init__(self, slug, event):
+            self.slug, self.notice = slug, type("Notice", (), {"event": event})
 
-        class notice:
-            class event:
-                start, end = date(2026, 12, 5), date(2026, 12, 8)
-                first_day, last_day = start, end
-
+    camp = Article("leiri", Event(start=date(2026, 12, 5), end=date(2026, 12, 8), location="Leirikeskus"))
+    days = [datetime(2026, 12, d, 10, tzinfo=HELSINKI) for d in (1, 3, 8, 10)]
+    club = Article("kerho", Event(start=days[0], location="Kerhohuone", occurrences=tuple(map(Occurrence, days))))
     weeks = [WeekId.parse(w) for w in ("2026-W48", "2026-W49", "2026-W50", "2026-W51")]
-    found = [events_of_week([Article], w.monday, w.sunday) for w in weeks]
-    assert [len(f) for f in found] == [0, 1, 1, 0]
-    assert isinstance(found[1][0], Dated) and found[1][0].start == date(2026, 12, 5)
+    found = [events_of_week([camp, club], w.monday, w.sunday) for w in weeks]
+    assert [[e.article.slug for e in f] for f in found] == [[], ["kerho", "kerho", "leiri"], ["leiri", "kerho", "kerho"],
+                                                            []]
+    assert isinstance(found[1][0], Listed) and found[1][1].occurrence.start == days[1]
 
 
 @pytest.fixture(scope="module")
@@ -57,6 +60,22 @@ def letter_site(tmp_path_factory):
     site.notice("pikkujoulu.md", event_text(title="Pikkujoulut", start="2026-12-09 13:00", date="2026-11-02"))
     site.notice("tapaninpaiva.md", event_text(title="Tapanintanssit", start="2026-12-26 19:00",
                                               date="2026-11-02"))
+    site.notice("kerho.md", notice_text(title="Tiistaikerho", category="tapahtumat", date="2026-10-01", extra="""
+        event:
+          start: "2026-10-06 13:00"
+          end: "15:00"
+          location: Kerhohuone
+          repeat:
+            weekdays: [ti]
+            until: "2027-05-25"
+        """))
+    site.notice("peruttu.md", notice_text(title="Peruttu konsertti", category="tapahtumat", date="2026-11-02",
+                                          extra="""
+        event:
+          start: "2026-12-04 18:00"
+          location: Sali
+          status: peruttu
+        """))
     site.notice("uusi.md", notice_text(title="Kerhohuone remontissa", date="2026-11-25"))
     site.notice("vanha.md", notice_text(title="Vanha tiedote", date="2026-11-10"))
     site.notice("maanantai.md", notice_text(title="Maanantain tiedote", date="2026-11-30"))
@@ -73,6 +92,9 @@ def test_letter_lists_this_and_next_weeks_events_new_notices_and_funding(letter_
     assert "Tämän viikon tapahtumat (viikko 49): ma 30.11.2026 – su 6.12.2026" in sections
     assert "Joulumyyjäiset" in this_week and "la 5.12.2026 klo 10.00–14.00" in this_week
     assert "Pikkujoulut" in next_week and "ke 9.12.2026 klo 13.00" in next_week
+    # a weekly series on its day of each week; a cancelled event says so
+    assert "Tiistaikerho ti 1.12.2026 klo 13.00–15.00" in this_week and "ti 8.12.2026 klo 13.00–15.00" in next_week
+    assert "Peruttu: pe 4.12.2026 klo 18.00" in this_week
     assert "Kerhohuone remontissa" in new
     assert "Järjestöavustus 2027" in funding and "Haku päättyy 31.1.2027." in funding
     text = page.main.get_text(" ", strip=True)

@@ -11,8 +11,8 @@ from bulletin_incremental import REUSE
 from bulletin_pages.listings import newest_first
 from bulletin_settings import site_address
 
-from .addresses import Subscriptions
 from . import jsonfeed
+from .addresses import Subscriptions
 from .feeds import Channel, Item, document, event_line
 from .links import absolute_links
 

@@ -12,11 +12,6 @@ def _dates(start, end):
     return {"start": start.isoformat(), "end": end.isoformat() if end is not None else None}
 
 
-def occurrences(event):
-    """The event's occurrences, as the JSON feed lists them."""
-    return [_dates(event.start, event.end)]
-
-
 def _item(item, article):
     entry = {
         "id": item.link,
@@ -30,8 +25,8 @@ def _item(item, article):
     }
     event = article.notice.event
     if event is not None:
-        entry["_event"] = {"location": event.location, "all_day": event.all_day,
-                           "occurrences": occurrences(event)}
+        entry["_event"] = {"location": event.location, "all_day": event.all_day, "status": event.status,
+                           "occurrences": [_dates(o.start, o.end) for o in event.occurrences]}
     return entry
 
 

@@ -20,12 +20,14 @@ class Built:
     def __init__(self):
         self.letters = {}  # WeekId -> Letter (the empty ones too)
         self.generator = None
+        self.macros = None
 
     def body(self, letter):
         """The letter's HTML with absolute links (feed and e-mail)."""
         g = self.generator
-        module = g.env.get_template("_letter.html").make_module(dict(g.context))
-        return str(module.letter_body(letter, site_address(g.settings)))
+        if self.macros is None:
+            self.macros = g.env.get_template("_letter.html").make_module(dict(g.context))
+        return str(self.macros.letter_body(letter, site_address(g.settings)))
 
     def render(self, template, **values):
         g = self.generator

@@ -8,7 +8,7 @@ the letters of earlier weeks can be made again by any build.
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from bulletin_pages.listings import start_moment
+from bulletin_pages.listings import Listed, by_start
 
 FUNDING = "rahoitus"  # the category whose notices are calls with a deadline
 
@@ -50,36 +50,24 @@ class WeekId:
         return WeekId.of(self.monday + timedelta(weeks=count))
 
 
-@dataclass(frozen=True)
-class Dated:
-    """An event as the letter lists it: one occurrence and its notice."""
-    article: object
-    start: object
-    end: object
-
-
 def events_of_week(events, first, last):
-    """Occurrences of `events` (articles) on the days first..last, soonest
-    first. An event of several days is listed in every week it touches."""
-    found = []
-    for article in events:
-        event = article.notice.event
-        if event.first_day <= last and event.last_day >= first:
-            found.append(Dated(article, event.start, event.end))
-    return sorted(found, key=lambda d: (start_moment(d), d.article.slug))
+    """The occurrences of `events` (articles) on the days first..last, as
+    `Listed`, soonest first: a series once for each of its days in the week,
+    an occurrence of several days in every week it touches."""
+    return by_start(Listed(a, o) for a in events for o in a.notice.event.occurrences_between(first, last))
 
 
 @dataclass
 class EventWeek:
     week: WeekId
-    events: list  # [Dated]
+    events: list  # [Listed]
 
 
 @dataclass
 class Letter:
     week: WeekId
     event_weeks: list  # this week and the next: [EventWeek]
-    new_by_category: list  # [(category slug, label, [article])], newest first
+    new_by_category: list  # [(category slug, label, [Listed])], newest first; an event by its next occurrence
     funding: list  # open calls, soonest deadline first (not repeated among the new)
     articles: list = field(default_factory=list)  # every notice the letter names
 
@@ -95,7 +83,7 @@ def letter_for(week, articles, settings):
     published = [a for a in articles if a.date.date() < monday]
     events = [a for a in published if a.notice.event]
     event_weeks = [EventWeek(w, events_of_week(events, w.monday, w.sunday)) for w in (week, week.next())]
-    listed = {id(d.article) for w in event_weeks for d in w.events}
+    listed = {id(entry.article) for w in event_weeks for entry in w.events}
 
     funding = [a for a in published if a.notice.category == FUNDING and not a.notice.event
                and a.notice.is_current(monday, expiry_days)]
@@ -107,11 +95,12 @@ def letter_for(week, articles, settings):
     new.sort(key=lambda a: (-a.date.timestamp(), a.slug))
     new_by_category = []
     for slug, label in settings["BULLETIN_CATEGORIES"].items():
-        in_category = [a for a in new if a.notice.category == slug]
+        in_category = [Listed(a, a.notice.event.next_occurrence(monday) if a.notice.event else None)
+                       for a in new if a.notice.category == slug]
         if in_category:
             new_by_category.append((slug, label, in_category))
 
-    named = [d.article for w in event_weeks for d in w.events] + new + funding
+    named = [entry.article for w in event_weeks for entry in w.events] + new + funding
     return Letter(week, event_weeks, new_by_category, funding, named)
 
 

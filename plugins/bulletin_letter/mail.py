@@ -22,7 +22,9 @@ class MailError(Exception):
 def _text_item(lines, article, base, t, when=None):
     lines.append(f"* {article.title}")
     if when is not None:
-        lines.append(f"  {t.dates.when_short(when)}, {article.notice.event.location}")
+        status = article.notice.event.status
+        prefix = f"{t('status_' + status)}: " if status else ""
+        lines.append(f"  {prefix}{t.dates.when_short(when)}, {article.notice.event.location}")
     lines.append(f"  {article.association_profile.name}")
     if article.notice.category == "rahoitus" and article.notice.expires:
         lines.append("  " + t("letter_deadline", date=t.dates.short_date(article.notice.expires)))
@@ -46,16 +48,16 @@ def plain_text(letter, settings, t, online):
         key = "letter_events_next_week" if number else "letter_events_this_week"
         days = f"{t.dates.weekday_date(event_week.week.monday)} – {t.dates.weekday_date(event_week.week.sunday)}"
         _heading(lines, f"{t(key, week=event_week.week.week)}: {days}")
-        for dated in event_week.events:
-            _text_item(lines, dated.article, base, t, dated)
+        for entry in event_week.events:
+            _text_item(lines, entry.article, base, t, entry.occurrence)
         if not event_week.events:
             lines += [t("print_no_events"), ""]
     if letter.new_by_category:
         _heading(lines, t("letter_new"))
-        for _slug, label, articles in letter.new_by_category:
+        for _slug, label, entries in letter.new_by_category:
             _heading(lines, label, "-")
-            for article in articles:
-                _text_item(lines, article, base, t, article.notice.event)
+            for entry in entries:
+                _text_item(lines, entry.article, base, t, entry.occurrence)
     if letter.funding:
         _heading(lines, t("letter_funding"))
         for article in letter.funding:

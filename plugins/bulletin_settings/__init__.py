@@ -84,6 +84,9 @@ DEFAULTS = {
         "all_json": "syotteet/kaikki.json",
         "events_json": "syotteet/tapahtumat.json",
     },
+    # The name under a phone's home-screen icon (the web app manifest's
+    # short_name); None: SITENAME.
+    "BULLETIN_SHORT_NAME": None,
     # The weekly letters a build writes: this many weeks up to the current one.
     "BULLETIN_LETTER_WEEKS": 26,
     # Feeds, calendars and shared links need absolute addresses. SITEURL is
@@ -207,6 +210,9 @@ def validate(settings):
         ("BULLETIN_CNAME", _HOSTNAME, "a domain name such as ilmoitukset.example.org, or None"),
     ):
         _expect(s[key] is None or (isinstance(s[key], str) and pattern.match(s[key])), key, s[key], expected)
+    short = s["BULLETIN_SHORT_NAME"]
+    _expect(short is None or (isinstance(short, str) and 0 < len(short) <= 30), "BULLETIN_SHORT_NAME", short,
+            "None or a name of at most 30 characters, e.g. 'Imatran ilmoitukset'")
     branch = s["BULLETIN_REPOSITORY_BRANCH"]
     _expect(isinstance(branch, str) and _BRANCH.match(branch), "BULLETIN_REPOSITORY_BRANCH", branch,
             "a branch name such as main")

@@ -23,7 +23,7 @@ def share_links(soup):
 def test_share_block_has_plain_links_with_the_address(example_site):
     soup = BeautifulSoup((example_site / NOTICE / "index.html").read_text(encoding="utf-8"), "html.parser")
     address = f"{LOCAL}/{NOTICE}"
-    assert soup.find("input", id="jaa-osoite")["value"] == address
+    assert soup.find(id="jaa-osoite").get_text() == address
     links = share_links(soup)
     mail = urlsplit(links["Lähetä sähköpostilla"])
     assert mail.scheme == "mailto" and parse_qs(mail.query)["subject"] == [TITLE]
@@ -56,8 +56,7 @@ def test_without_javascript_the_address_is_there_to_copy(browser, example_base):
     try:
         page = context.new_page()
         page.goto(f"{example_base}/{NOTICE}")
-        assert page.locator("#jaa-osoite").is_visible()
-        assert page.locator("#jaa-osoite").input_value() == f"{LOCAL}/{NOTICE}"
+        assert page.locator("#jaa-osoite").inner_text() == f"{LOCAL}/{NOTICE}"
         assert not page.get_by_role("button", name="Kopioi linkki").is_visible()
     finally:
         context.close()

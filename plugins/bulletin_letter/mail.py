@@ -9,6 +9,7 @@ import ssl
 from email.message import EmailMessage
 from datetime import datetime, timezone
 from email.utils import format_datetime
+from pathlib import Path
 
 import css_inline
 
@@ -83,7 +84,9 @@ def message(letter, built, settings, t, sender, recipient=None):
     msg["Content-Language"] = settings["BULLETIN_LANGUAGE"]
     # quoted-printable: the text stays readable in the raw message
     msg.set_content(plain_text(letter, settings, t, online), cte="quoted-printable")
-    msg.add_alternative(css_inline.inline(page), subtype="html", cte="quoted-printable")
+    css = Path(settings["THEME"], "static", "css", "kirje.css").read_text(encoding="utf-8")
+    html = css_inline.inline(page, extra_css=css, load_remote_stylesheets=False)
+    msg.add_alternative(html, subtype="html", cte="quoted-printable")
     return msg
 
 

@@ -85,7 +85,7 @@ def test_association_pages_and_directory(site):
     assert site.build() == 0
     kuoro = site.page("yhdistykset/kuoro/")
     headings = [h.get_text() for h in kuoro.find_all("h2")]
-    assert headings == ["Voimassa olevat ilmoitukset", "Aiemmat ilmoitukset", "Tilaa"]
+    assert headings == ["Voimassa olevat ilmoitukset", "Aiemmat ilmoitukset", "Tilaa", "Ilmoitukset omille verkkosivuille"]
     lists = kuoro.select(".bl-list")
     assert titles(lists[0]) == ["Nykyinen"] and titles(lists[1]) == ["Vanha"]
     directory = site.page("yhdistykset/")

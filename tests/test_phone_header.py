@@ -41,10 +41,11 @@ def test_menu_opens_with_a_tap_without_javascript(phone, example_base):
     page = phone(javascript=False)
     page.goto(example_base + "/")
     links = page.locator(".bl-nav__link")
-    assert links.count() == 6 and not links.first.is_visible()
+    count = links.count()
+    assert count >= 6 and not links.first.is_visible()
     page.get_by_text("Valikko").click()
-    assert [links.nth(i).is_visible() for i in range(6)] == [True] * 6
-    heights = [links.nth(i).bounding_box()["height"] for i in range(6)]
+    assert [links.nth(i).is_visible() for i in range(count)] == [True] * count
+    heights = [links.nth(i).bounding_box()["height"] for i in range(count)]
     assert min(heights) >= 44
     with page.expect_navigation():
         page.get_by_role("link", name="Tapahtumat", exact=True).click()
@@ -84,7 +85,7 @@ def test_wide_screen_shows_the_menu_and_search_without_the_toggle(browser, examp
         assert not page.locator(".bl-menu__toggle").is_visible()
         assert not page.locator(".bl-header__find").is_visible()
         links = page.locator(".bl-nav__link")
-        assert [links.nth(i).is_visible() for i in range(links.count())] == [True] * 6
+        assert links.count() >= 6 and [links.nth(i).is_visible() for i in range(links.count())] == [True] * links.count()
         assert page.locator(".bl-header__search input").is_visible()
     finally:
         context.close()

@@ -22,15 +22,20 @@ PLUGINS = [
     "bulletin_contract",
     "bulletin_pages",
     "bulletin_feeds",
+    "bulletin_letter",
     "bulletin_calendars",
     "bulletin_sharing",
     "bulletin_network",
+    "bulletin_print",
+    "bulletin_embeds",
+    "bulletin_icons",
     "bulletin_search",
     "bulletin_csp",
     "bulletin_incremental",
 ]
 
 BULLETIN_LANGUAGE = "fi"
+BULLETIN_SHORT_NAME = "Imatran ilmoitukset"
 BULLETIN_CONTACT_EMAIL = "toimitus@example.org"
 # The form proposes new notices to this GitHub repository ("owner/name").
 BULLETIN_REPOSITORY = "imatra-jarjestot/ilmoitukset"

@@ -1,6 +1,7 @@
 """RSS and Atom feeds: parsed with feedparser, as a feed reader would."""
 import calendar
 import filecmp
+import json
 from datetime import datetime, timezone
 
 import feedparser
@@ -48,8 +49,8 @@ def feeds_site(site):
 
 def test_every_feed_parses_without_errors(feeds_site):
     files = sorted((feeds_site.output / "syotteet").rglob("*.xml"))
-    # all, 6 categories and 2 associations, each in RSS and Atom
-    assert len(files) == 2 * (1 + 6 + 2)
+    # all, 6 categories, 2 associations and the weekly letters, each in RSS and Atom
+    assert len(files) == 2 * (1 + 6 + 2 + 1)
     for path in files:
         feed = parse(path)
         assert feed.version == ("rss20" if path.name.endswith(".rss.xml") else "atom10")
@@ -67,6 +68,8 @@ def test_all_feed_holds_current_notices_newest_first(feeds_site):
 
 def test_expired_notices_are_in_no_feed(feeds_site):
     for path in (feeds_site.output / "syotteet").rglob("*.xml"):
+        if path.name.startswith("viikkokirje."):
+            continue  # the letters of earlier weeks keep what was current then
         text = path.read_text(encoding="utf-8")
         assert "Vanha tiedote" not in text and "Mennyt tapahtuma" not in text, path
 
@@ -146,7 +149,9 @@ def test_pages_point_to_their_feeds(feeds_site):
 
     assert alternates("") == {"/syotteet/kaikki.rss.xml": "application/rss+xml",
                               "/syotteet/kaikki.atom.xml": "application/atom+xml",
-                              "/kalenteri/tapahtumat.ics": "text/calendar"}
+                              "/kalenteri/tapahtumat.ics": "text/calendar",
+                              "/syotteet/kaikki.json": "application/feed+json",
+                              "/syotteet/tapahtumat.json": "application/feed+json"}
     assert alternates("aiheet/tilat/") == {"/syotteet/aiheet/tilat.rss.xml": "application/rss+xml",
                                            "/syotteet/aiheet/tilat.atom.xml": "application/atom+xml"}
     assert alternates("yhdistykset/kuoro/") == {"/syotteet/yhdistykset/kuoro.rss.xml": "application/rss+xml",
@@ -253,3 +258,52 @@ def test_site_address_prefers_siteurl():
     assert site_address(with_defaults({"SITEURL": ""})) == LOCAL
     assert site_address(with_defaults({"SITEURL": "https://example.org/ilmoitukset/"})) == \
         "https://example.org/ilmoitukset"
+
+
+# -- JSON Feed 1.1 ------------------------------------------------------------------
+
+def json_feed(path):
+    """A JSON Feed held to the spec's required and typed fields (version 1.1)."""
+    feed = json.loads(path.read_text(encoding="utf-8"))
+    assert feed["version"] == "https://jsonfeed.org/version/1.1"
+    assert isinstance(feed["title"], str) and feed["title"]
+    assert isinstance(feed["items"], list)
+    for key in ("home_page_url", "feed_url", "description", "language"):
+        assert isinstance(feed.get(key, ""), str)
+    for key in feed:  # a key the spec does not define must start with _
+        assert key in {"version", "title", "home_page_url", "feed_url", "description", "user_comment",
+                       "next_url", "icon", "favicon", "authors", "language", "expired", "hubs", "items"} \
+            or key.startswith("_"), key
+    for item in feed["items"]:
+        assert isinstance(item["id"], str) and item["id"]
+        assert isinstance(item.get("content_html"), str) or isinstance(item.get("content_text"), str)
+        for key in ("url", "title", "summary", "date_published"):
+            assert isinstance(item.get(key, ""), str)
+        datetime.fromisoformat(item["date_published"])  # RFC 3339
+        assert all(isinstance(a, dict) and a.get("name") for a in item.get("authors", []))
+        assert all(isinstance(tag, str) for tag in item.get("tags", []))
+        for key in item:
+            assert key in {"id", "url", "external_url", "title", "content_html", "content_text", "summary",
+                           "image", "banner_image", "date_published", "date_modified", "authors", "tags",
+                           "language", "attachments"} or key.startswith("_"), key
+    return feed
+
+
+def test_json_feed_of_current_notices(feeds_site):
+    feed = json_feed(feeds_site.output / "syotteet" / "kaikki.json")
+    assert feed["feed_url"] == f"{LOCAL}/syotteet/kaikki.json" and feed["home_page_url"] == f"{LOCAL}/"
+    assert [item["title"] for item in feed["items"]] == ["Tila vapaana", "Nykyinen tiedote", "Joulukonsertti"]
+    item = feed["items"][1]
+    assert item["id"] == item["url"] == f"{LOCAL}/ilmoitukset/tiedote/"
+    assert item["authors"] == [{"name": "Testikylän Eläkkeensaajat ry", "url": f"{LOCAL}/yhdistykset/testikyla/"}]
+    assert f'href="{LOCAL}/haku/"' in item["content_html"]  # absolute, as in the other feeds
+    html = (feeds_site.output / "index.html").read_text(encoding="utf-8")
+    assert '<link rel="alternate" type="application/feed+json" href="/syotteet/kaikki.json"' in html
+
+
+def test_json_feed_of_events_has_their_occurrences(feeds_site):
+    feed = json_feed(feeds_site.output / "syotteet" / "tapahtumat.json")
+    [item] = feed["items"]  # the past event is not current
+    assert item["title"] == "Joulukonsertti"
+    assert item["_event"] == {"location": "Kerhohuone, Imatra", "all_day": False, "status": None, "occurrences": [
+        {"start": "2026-12-13T15:00:00+02:00", "end": "2026-12-13T16:30:00+02:00"}]}

@@ -128,7 +128,7 @@ def test_weekly_page_is_linked_from_the_front_page_and_events(example_site):
         assert '<a href="/tulosta/">Tulosta viikon ilmoitukset</a>' in html
 
 
-def test_weekly_page_prints_compactly(browser, example_base):
+def test_weekly_page_prints_in_large_type(browser, example_base):
     page = browser.new_page()
     try:
         page.goto(example_base + "/tulosta/")
@@ -136,12 +136,60 @@ def test_weekly_page_prints_compactly(browser, example_base):
         assert page.evaluate(f"document.querySelectorAll('{HIDDEN_IN_PRINT}').length") > 0
         assert page.evaluate(f"""() => [...document.querySelectorAll('{HIDDEN_IN_PRINT}')]
             .every(e => !e.getClientRects().length)""")
+        sizes = page.evaluate("""() => [...document.querySelectorAll('.bl-board p, .bl-board li')]
+            .filter(e => e.getClientRects().length && e.textContent.trim())
+            .map(e => parseFloat(getComputedStyle(e).fontSize))""")
+        assert sizes and min(sizes) >= 14 * 96 / 72 - 0.01  # 14 pt
+        assert page.evaluate("getComputedStyle(document.querySelector('.bl-board')).columnCount") in ("auto", "1")
         pdf = page.pdf(format="A4")
-        # the example's two weeks and 20-odd notices fit on a few sheets
-        assert 1 <= len(re.findall(rb"/Type\s*/Page\b", pdf)) <= 4
-        assert page.evaluate("parseFloat(getComputedStyle(document.querySelector('.bl-board__summary')).fontSize)") < 16
+        # the example's two weeks and 30-odd notices, with a QR code each
+        assert 1 <= len(re.findall(rb"/Type\s*/Page\b", pdf)) <= 8
     finally:
         page.close()
+
+
+def decoded_qr_codes(pdf, folder):
+    """Every QR code's text on the printed pages, read from a 150 dpi scan
+    of the PDF (pdftoppm) by zxing-cpp, page by page."""
+    if not shutil.which("pdftoppm"):
+        missing("pdftoppm (Debian: poppler-utils)")
+    import zxingcpp
+    (folder / "print.pdf").write_bytes(pdf)
+    subprocess.run(["pdftoppm", "-r", "150", "-gray", str(folder / "print.pdf"), str(folder / "sivu")], check=True)
+    pages = []
+    for path in sorted(folder.glob("sivu*.pgm")):
+        magic, size, depth, pixels = path.read_bytes().split(b"\n", 3)  # binary PGM as pdftoppm writes it
+        assert magic == b"P5" and depth == b"255"
+        width, height = map(int, size.split())
+        image = memoryview(pixels).cast("B", (height, width))
+        pages.append([r.text for r in zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)])
+    return pages
+
+
+def test_weekly_sheet_qr_codes_decode_to_the_notices_and_the_site(browser, example_base, example_site, tmp_path):
+    page = browser.new_page()
+    try:
+        page.goto(example_base + "/tulosta/")
+        page.emulate_media(media="print")
+        pdf = page.pdf(format="A4")
+        expected = ["http://127.0.0.1:8000/"] + [
+            "http://127.0.0.1:8000" + a for a in page.evaluate(
+                "[...document.querySelectorAll('.bl-board__title a')].map(a => a.getAttribute('href'))")]
+    finally:
+        page.close()
+    decoded = [text for texts in decoded_qr_codes(pdf, tmp_path) for text in texts]
+    assert len(expected) > 20
+    assert sorted(decoded) == sorted(expected)
+
+
+def test_a_notice_prints_its_own_qr_code(printed, tmp_path):
+    page, pdf = printed
+    assert decoded_qr_codes(pdf, tmp_path) == [["http://127.0.0.1:8000/ilmoitukset/joulukonsertti/"]]
+    page.emulate_media(media="screen")
+    try:
+        assert not page.locator(".bl-notice__qr").is_visible()  # on paper only
+    finally:
+        page.emulate_media(media="print")
 
 
 def test_print_button_appears_with_javascript_only(browser, example_base):
@@ -151,3 +199,34 @@ def test_print_button_appears_with_javascript_only(browser, example_base):
         page.goto(example_base + "/ilmoitukset/joulukonsertti-vuoksenlaulu/")
         assert page.get_by_role("button", name="Tulosta").is_visible() is javascript
         context.close()
+
+
+# -- Posters ----------------------------------------------------------------------
+
+def test_each_upcoming_event_has_a_poster_linked_from_its_notice(example_site):
+    posters = {p.name for p in (example_site / "julisteet").iterdir()}
+    assert "joulukonsertti-vuoksenlaulu" in posters
+    assert "sieniretki-hopeakoski" not in posters  # over
+    assert "kaupungin-jarjestoavustus-2027" not in posters  # not an event
+    html = (example_site / "ilmoitukset" / "joulukonsertti-vuoksenlaulu" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="/julisteet/joulukonsertti-vuoksenlaulu/">Tulosta juliste ilmoitustaululle</a>' in html
+
+
+def test_poster_prints_on_one_a4_page_with_a_large_qr_code(browser, example_base, tmp_path):
+    page = browser.new_page()
+    try:
+        page.goto(example_base + "/julisteet/joulukonsertti-vuoksenlaulu/")
+        page.emulate_media(media="print")
+        text = page.inner_text("body")
+        for expected in ["Vuoksenlaulun joulukonsertti", "sunnuntaina 13. joulukuuta 2026 klo 15.00–16.30",
+                         "Kulttuuritalo Virta, pieni sali, Imatra", "Kuoroyhdistys Vuoksenlaulu ry"]:
+            assert expected in text
+        assert page.evaluate("parseFloat(getComputedStyle(document.querySelector('.bl-poster__title')).fontSize)") \
+            >= 36 * 96 / 72
+        qr_mm = page.evaluate("document.querySelector('.bl-poster .bl-qr').getBoundingClientRect().width") * 25.4 / 96
+        assert qr_mm >= 60
+        pdf = page.pdf(format="A4")
+    finally:
+        page.close()
+    assert len(re.findall(rb"/Type\s*/Page\b", pdf)) == 1
+    assert decoded_qr_codes(pdf, tmp_path) == [["http://127.0.0.1:8000/ilmoitukset/joulukonsertti-vuoksenlaulu/"]]

@@ -42,7 +42,7 @@ def test_workflows_pass_actionlint():
 
 
 def test_the_expected_workflows_exist():
-    assert [p.name for p in WORKFLOWS] == ["deploy.yml", "nightly.yml", "pr.yml", "submission.yml"]
+    assert [p.name for p in WORKFLOWS] == ["deploy.yml", "nightly.yml", "pr.yml", "submission.yml", "viikkokirje.yml"]
 
 
 @pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
@@ -119,3 +119,29 @@ def test_issue_form_is_written_from_the_field_list():
     assert len(ids) == len(set(ids))
     category = next(item for item in form["body"] if item.get("id") == "category")
     assert category["attributes"]["options"] == list(settings["BULLETIN_CATEGORIES"].values())
+
+
+def test_weekly_letter_workflow_passes_zizmor():
+    found = shutil.which("zizmor", path=str(Path(sys.executable).parent)) or shutil.which("zizmor")
+    assert found, "zizmor comes with the test extra"
+    path = ROOT / ".github" / "workflows" / "viikkokirje.yml"
+    result = subprocess.run([found, "--offline", "--no-progress", str(path)], capture_output=True, text=True)
+    assert result.returncode == 0 and "No findings" in result.stdout + result.stderr, result.stdout + result.stderr
+
+
+def test_weekly_letter_is_sent_on_monday_mornings_only_with_the_secrets_and_recorded():
+    workflow = load(ROOT / ".github" / "workflows" / "viikkokirje.yml")
+    minute, hour, _, _, weekday = workflow["on"]["schedule"][0]["cron"].split()
+    assert weekday == "1" and 4 <= int(hour) <= 6  # 06.00-09.00 in Helsinki, summer or winter
+    job = workflow["jobs"]["send"]
+    assert job["permissions"] == {"contents": "write"} and workflow["permissions"] == {"contents": "read"}
+    gate, *rest = job["steps"]
+    assert all(step["if"] == "steps.secrets.outputs.ready == 'true'" for step in rest)
+    send = next(s for s in rest if "bulletin digest" in s.get("run", ""))
+    assert send["run"] == "bulletin digest --send --record viikkokirjeet.txt"
+    assert {k for k, v in send["env"].items() if "secrets." in v} == {
+        "BULLETIN_SMTP_HOST", "BULLETIN_SMTP_PORT", "BULLETIN_SMTP_USER", "BULLETIN_SMTP_PASSWORD",
+        "BULLETIN_DIGEST_FROM", "BULLETIN_DIGEST_TO"}
+    assert "git add viikkokirjeet.txt" in rest[-1]["run"]
+    checkout = next(s for s in rest if s.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["persist-credentials"] is False

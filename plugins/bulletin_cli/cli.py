@@ -14,7 +14,7 @@ from bulletin_contract.validate import display_path, read_notice
 from bulletin_i18n import translator_for
 from bulletin_settings import SettingsError, today
 
-from . import add, from_issue, issue_form, new, publish
+from . import add, digest, from_issue, issue_form, new, publish
 from .placing import Site
 from .project import UsageError, build, load_settings
 
@@ -199,6 +199,10 @@ def parser():
     cmd.add_argument("--allow-dirty", action="store_true",
                      help="publish content that is not committed (by default refused, naming the files)")
     cmd.set_defaults(run=cmd_publish, default_settings="publishconf.py")
+
+    cmd = sub.add_parser("digest", help="the weekly letter as an e-mail: to a file, or sent over SMTP")
+    digest.add_arguments(cmd)
+    cmd.set_defaults(run=digest.run, default_settings="publishconf.py")
 
     cmd = sub.add_parser("issue-form", help="write the GitHub issue form for notices (YAML)")
     cmd.add_argument("--output", help=f"file to write (default: standard output), e.g. {issue_form.TEMPLATE_PATH}")

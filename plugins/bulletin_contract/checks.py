@@ -153,7 +153,7 @@ def stray_files(content, settings, t):
 
 # Folders the build writes itself, beside those named in the settings
 # (bulletin_pages' submission form, bulletin_search's index).
-BUILT_FOLDERS = ("laheta", "pagefind", "pagefind-delta")
+BUILT_FOLDERS = ("laheta", "pagefind", "pagefind-delta", "julisteet", "kuvakkeet")
 
 
 def built_folders(settings):

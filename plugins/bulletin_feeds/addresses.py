@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from bulletin_contract.reader import STATE
 from bulletin_settings import site_address
 
-MIME = {"rss": "application/rss+xml", "atom": "application/atom+xml", "ics": "text/calendar"}
+MIME = {"rss": "application/rss+xml", "atom": "application/atom+xml", "ics": "text/calendar",
+        "json": "application/feed+json"}
 EVENTS = "tapahtumat"  # the category events live in (the settings require it)
 
 
@@ -75,6 +76,17 @@ class Subscriptions:
         prefix = "all" if scope == "all" else scope
         return (self._make("rss", f"{prefix}_rss", title, slug=slug),
                 self._make("atom", f"{prefix}_atom", title, slug=slug))
+
+    def json_feeds(self):
+        """JSON Feed 1.1 of all current notices, and of the events."""
+        site = self.settings["SITENAME"]
+        return (self._make("json", "all_json", site),
+                self._make("json", "events_json", self.t("calendar_title_all", site=site)))
+
+    def letters(self):
+        """(RSS, Atom) of the weekly letters."""
+        title = self.t("letters_feed_title", site=self.settings["SITENAME"])
+        return self._make("rss", "letter_rss", title), self._make("atom", "letter_atom", title)
 
     def calendar(self, association=None):
         """The calendar of all events, or of one association's events."""

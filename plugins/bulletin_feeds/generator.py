@@ -1,4 +1,5 @@
-"""Writes the feed files: all current notices, each category, each association."""
+"""Writes the feed files: all current notices, each category, each association
+(RSS and Atom), and JSON Feeds of all current notices and of the events."""
 from datetime import datetime, time
 from zoneinfo import ZoneInfo
 
@@ -10,6 +11,7 @@ from bulletin_incremental import REUSE
 from bulletin_pages.listings import newest_first
 from bulletin_settings import site_address
 
+from . import jsonfeed
 from .addresses import Subscriptions
 from .feeds import Channel, Item, document, event_line
 from .links import absolute_links
@@ -38,6 +40,10 @@ class FeedsGenerator(Generator):
             self._write(subs.feeds("association", slug), self.url_for("association", slug=slug),
                         self.t("feed_description_association", name=profile.name),
                         bulletin.current_by_association.get(slug, []))
+        all_json, events_json = subs.json_feeds()
+        self._write_json(all_json, "", self.t("feed_description_all"), newest_first(current))
+        self._write_json(events_json, self.url_for("events"), self.t("feed_description_category",
+                         label=s["BULLETIN_CATEGORIES"]["tapahtumat"]), bulletin.upcoming_events)
 
     def _item(self, article):
         link = f"{self.site}/{article.url}"
@@ -66,6 +72,10 @@ class FeedsGenerator(Generator):
             # previous build's file moves over (bulletin_incremental).
             if not REUSE.take_made(sub.path, f"{channel!r}{listed}"):
                 sub.write(self.output_path, document(channel, items))
+
+    def _write_json(self, sub, home, description, articles):
+        channel = Channel(sub, f"{self.site}/{home}", description, self.settings["BULLETIN_LANGUAGE"], None)
+        sub.write(self.output_path, jsonfeed.document(channel, [(self.items[a.slug], a) for a in articles]))
 
     def _item_text(self, slug):
         if slug not in self.item_texts:

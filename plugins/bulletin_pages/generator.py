@@ -111,7 +111,7 @@ class BulletinPagesGenerator(Generator):
     def _write_sitemap(self):
         b, urls, site = self.bulletin, self.urls, site_address(self.settings)
         addresses = ["", urls("associations"), urls("events"), urls("archive"), urls("tags"),
-                     urls("print"), urls("accessibility")]
+                     urls("print"), urls("accessibility"), urls("letters")]
         addresses += [SUBMIT_URL] if self.has_submit_form else []
         addresses += [urls("category", slug=s) for s in self.settings["BULLETIN_CATEGORIES"]]
         addresses += [urls("association", slug=s) for s in STATE.associations]

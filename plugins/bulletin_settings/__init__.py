@@ -60,6 +60,8 @@ DEFAULTS = {
         "joint_hiring": "yhteistyo/yhteispalkkaus/",
         "series": "sarjat/{slug}/",
         "profile_form": "yhdistyksen-tiedot/",
+        "letters": "viikkokirje/",
+        "letter": "viikkokirje/{slug}/",
     },
     # The previous output, whose unchanged notice pages a build may take
     # over; `bulletin build` sets it, None renders every page.
@@ -77,7 +79,16 @@ DEFAULTS = {
         "calendar": "kalenteri/tapahtumat.ics",
         "association_calendar": "kalenteri/yhdistykset/{slug}.ics",
         "event_calendar": "ilmoitukset/{slug}/tapahtuma.ics",
+        "letter_rss": "syotteet/viikkokirje.rss.xml",
+        "letter_atom": "syotteet/viikkokirje.atom.xml",
+        "all_json": "syotteet/kaikki.json",
+        "events_json": "syotteet/tapahtumat.json",
     },
+    # The name under a phone's home-screen icon (the web app manifest's
+    # short_name); None: SITENAME.
+    "BULLETIN_SHORT_NAME": None,
+    # The weekly letters a build writes: this many weeks up to the current one.
+    "BULLETIN_LETTER_WEEKS": 26,
     # Feeds, calendars and shared links need absolute addresses. SITEURL is
     # empty in a local build, so they use this one (where `bulletin serve` is).
     "BULLETIN_LOCAL_SITEURL": "http://127.0.0.1:8000",
@@ -176,7 +187,7 @@ def validate(settings):
     previous = s["BULLETIN_PREVIOUS_OUTPUT"]
     _expect(previous is None or (isinstance(previous, str) and os.path.isdir(previous)),
             "BULLETIN_PREVIOUS_OUTPUT", previous, "None or the folder of an earlier build")
-    for key in ("BULLETIN_FRONT_EVENTS", "BULLETIN_FRONT_NOTICES"):
+    for key in ("BULLETIN_FRONT_EVENTS", "BULLETIN_FRONT_NOTICES", "BULLETIN_LETTER_WEEKS"):
         _expect(isinstance(s[key], int) and s[key] > 0, key, s[key], "a whole number above 0")
     feeds = s["BULLETIN_FEED_URLS"]
     _expect(isinstance(feeds, dict) and set(feeds) == set(DEFAULTS["BULLETIN_FEED_URLS"])
@@ -199,6 +210,9 @@ def validate(settings):
         ("BULLETIN_CNAME", _HOSTNAME, "a domain name such as ilmoitukset.example.org, or None"),
     ):
         _expect(s[key] is None or (isinstance(s[key], str) and pattern.match(s[key])), key, s[key], expected)
+    short = s["BULLETIN_SHORT_NAME"]
+    _expect(short is None or (isinstance(short, str) and 0 < len(short) <= 30), "BULLETIN_SHORT_NAME", short,
+            "None or a name of at most 30 characters, e.g. 'Imatran ilmoitukset'")
     branch = s["BULLETIN_REPOSITORY_BRANCH"]
     _expect(isinstance(branch, str) and _BRANCH.match(branch), "BULLETIN_REPOSITORY_BRANCH", branch,
             "a branch name such as main")

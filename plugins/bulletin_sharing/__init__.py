@@ -1,5 +1,6 @@
 """What a shared link shows: Open Graph tags on notice pages (in the theme),
-schema.org Event JSON-LD for events and Organization JSON-LD for associations. Both need absolute addresses, which
+with the notice's first image as og:image, schema.org Event JSON-LD for events and Organization
+JSON-LD for associations. Both need absolute addresses, which
 this plugin gives the templates as `site_address`."""
 from pelican import signals
 
@@ -8,6 +9,7 @@ from bulletin_settings import site_address
 
 from bulletin_contract.render import plain_text
 
+from .image import first_image
 from .structured import event_data, organization_data
 
 
@@ -26,6 +28,7 @@ def add_to_jinja(generator):
 
     generator.env.globals["site_address"] = site
     generator.env.globals["organization_json_ld"] = organization_json_ld
+    generator.env.globals["og_image"] = lambda article: first_image(article.content, f"{site}/{article.url}")
     generator.env.globals["event_json_ld"] = event_json_ld
 
 

@@ -1,0 +1,75 @@
+"""`bulletin digest`: a week's letter as an e-mail, written to a file or
+sent to the list address, never the same week twice, never an empty one."""
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from bulletin_i18n import translator_for
+from bulletin_letter.generator import BUILT
+from bulletin_letter.letters import WeekId
+from bulletin_letter.mail import MailError, Record, SmtpSettings, message
+from bulletin_settings import today
+
+from .project import UsageError, build, load_settings, project_root
+
+RECORD = "viikkokirjeet.txt"
+
+
+def add_arguments(cmd):
+    cmd.add_argument("--week", help="the week, YYYY-Www such as 2026-W49 (default: this week)")
+    cmd.add_argument("--output", metavar="FILE.eml", help="write the e-mail to this file (- for standard output)")
+    cmd.add_argument("--send", action="store_true",
+                     help="send it over SMTP as BULLETIN_SMTP_* and BULLETIN_DIGEST_* in the environment say")
+    cmd.add_argument("--record", metavar="FILE", help=f"the weeks already sent (default: {RECORD} in the project)")
+    cmd.add_argument("--content", help="content folder (default: the settings' PATH)")
+    cmd.add_argument("--today", help="the build's day, YYYY-MM-DD (default: today)")
+
+
+def _week(text, settings):
+    if text is None:
+        return WeekId.of(today(settings))
+    try:
+        return WeekId.parse(text)
+    except ValueError:
+        raise UsageError(f"--week {text!r}: write the week as YYYY-Www, for example 2026-W49") from None
+
+
+def run(args):
+    settings = load_settings(args.settings, content=args.content, today=args.today)
+    t = translator_for(settings)
+    week = _week(args.week, settings)
+    record = Record(Path(args.record) if args.record else project_root() / RECORD)
+    smtp = None
+    if args.send:
+        if week.iso in record.weeks():
+            print(f"bulletin digest: {week.iso} was sent already ({record.path}); not sending it again",
+                  file=sys.stderr)
+            return 1
+        try:
+            smtp = SmtpSettings(os.environ, settings)
+        except MailError as err:
+            raise UsageError(str(err)) from None
+    with tempfile.TemporaryDirectory(prefix="bulletin-digest-") as folder:
+        build(dict(settings, OUTPUT_PATH=str(Path(folder) / "site"),
+                   CACHE_PATH=str(Path(folder) / "cache")))
+        letter = BUILT.letters.get(week)
+        if letter is None:
+            weeks = sorted(BUILT.letters, key=lambda w: w.monday)
+            raise UsageError(f"--week {week.iso}: the build makes the letters of {weeks[0].iso} to {weeks[-1].iso}")
+        if letter.empty:
+            print(f"bulletin digest: {week.iso}: nothing to tell this week, no letter", file=sys.stderr)
+            return 0
+        sender = smtp.sender if smtp else (os.environ.get("BULLETIN_DIGEST_FROM")
+                                           or settings["BULLETIN_CONTACT_EMAIL"] or "")
+        recipient = smtp.recipient if smtp else os.environ.get("BULLETIN_DIGEST_TO")
+        msg = message(letter, BUILT, settings, t, sender, recipient)
+    if args.output == "-" or (not args.output and not args.send):
+        sys.stdout.buffer.write(bytes(msg))
+    elif args.output:
+        Path(args.output).write_bytes(bytes(msg))
+    if smtp:
+        smtp.send(msg)
+        record.add(week)
+        print(f"bulletin digest: {week.iso} sent to {smtp.recipient}", file=sys.stderr)
+    return 0

@@ -1,0 +1,30 @@
+"""Writes the embed pages: `<listing address>upotus/` for each association
+and each category."""
+from pelican.generators import Generator
+
+from bulletin_contract.reader import STATE
+
+EMBED = "upotus/"
+LIMIT = 10  # notices an embed shows; the rest are a link away
+
+
+def embed_url(listing_url):
+    """The embed of a listing (an association's or a category's address)."""
+    return listing_url + EMBED
+
+
+class EmbedGenerator(Generator):
+    def generate_output(self, writer):
+        b, urls = self.context["bulletin"], self.context["url_for"]
+        template = self.get_template("embed")
+        for slug, profile in STATE.associations.items():
+            self._write(writer, template, urls("association", slug=slug), profile.name,
+                        b.current_by_association.get(slug, []))
+        for slug, label in self.settings["BULLETIN_CATEGORIES"].items():
+            self._write(writer, template, urls("category", slug=slug), label, b.by_category[slug])
+
+    def _write(self, writer, template, listing, name, articles):
+        url = embed_url(listing)
+        writer.write_file(url + "index.html", template, self.context, relative_urls=False, page_url=url,
+                          listing_url=listing, embed_name=name, articles=articles[:LIMIT],
+                          more=len(articles) - LIMIT)

@@ -1,0 +1,119 @@
+"""What a week's letter holds, worked out from the notices alone.
+
+A letter is the bulletin as it stood on its Monday morning: everything
+published by the end of the Sunday before. So a week's letter does not
+change as the week goes on, each notice is new in exactly one letter, and
+the letters of earlier weeks can be made again by any build.
+"""
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from bulletin_pages.listings import Listed, by_start
+
+FUNDING = "rahoitus"  # the category whose notices are calls with a deadline
+
+
+@dataclass(frozen=True)
+class WeekId:
+    year: int  # ISO week-numbering year
+    week: int
+
+    @classmethod
+    def of(cls, day):
+        year, week, _ = day.isocalendar()
+        return cls(year, week)
+
+    @classmethod
+    def parse(cls, text):
+        """`2026-W49` (as --week takes it) or `2026-49` (as in the address)."""
+        year, _, week = text.upper().replace("-W", "-").partition("-")
+        monday = date.fromisocalendar(int(year), int(week), 1)  # ValueError when impossible
+        return cls.of(monday)
+
+    @property
+    def monday(self):
+        return date.fromisocalendar(self.year, self.week, 1)
+
+    @property
+    def sunday(self):
+        return self.monday + timedelta(days=6)
+
+    @property
+    def slug(self):
+        return f"{self.year}-{self.week:02d}"
+
+    @property
+    def iso(self):
+        return f"{self.year}-W{self.week:02d}"
+
+    def next(self, count=1):
+        return WeekId.of(self.monday + timedelta(weeks=count))
+
+
+def events_of_week(events, first, last):
+    """The occurrences of `events` (articles) on the days first..last, as
+    `Listed`, soonest first: a series once for each of its days in the week,
+    an occurrence of several days in every week it touches."""
+    return by_start(Listed(a, o) for a in events for o in a.notice.event.occurrences_between(first, last))
+
+
+@dataclass
+class EventWeek:
+    week: WeekId
+    events: list  # [Listed]
+
+
+@dataclass
+class Letter:
+    week: WeekId
+    event_weeks: list  # this week and the next: [EventWeek]
+    new_by_category: list  # [(category slug, label, [Listed])], newest first; an event by its next occurrence
+    funding: list  # open calls, soonest deadline first (not repeated among the new)
+    articles: list = field(default_factory=list)  # every notice the letter names
+
+    @property
+    def empty(self):
+        return not self.articles
+
+
+def letter_for(week, articles, settings):
+    """The letter of `week` from all the notices (Pelican's articles)."""
+    monday = week.monday
+    expiry_days = settings["BULLETIN_EXPIRY_DAYS"]
+    published = [a for a in articles if a.date.date() < monday]
+    events = [a for a in published if a.notice.event]
+    event_weeks = [EventWeek(w, events_of_week(events, w.monday, w.sunday)) for w in (week, week.next())]
+    listed = {id(entry.article) for w in event_weeks for entry in w.events}
+
+    funding = [a for a in published if a.notice.category == FUNDING and not a.notice.event
+               and a.notice.is_current(monday, expiry_days)]
+    funding.sort(key=lambda a: (a.notice.last_current_day(expiry_days), a.slug))
+    listed |= {id(a) for a in funding}
+
+    new = [a for a in published if a.date.date() >= monday - timedelta(days=7)
+           and id(a) not in listed and a.notice.is_current(monday, expiry_days)]
+    new.sort(key=lambda a: (-a.date.timestamp(), a.slug))
+    new_by_category = []
+    for slug, label in settings["BULLETIN_CATEGORIES"].items():
+        in_category = [Listed(a, a.notice.event.next_occurrence(monday) if a.notice.event else None)
+                       for a in new if a.notice.category == slug]
+        if in_category:
+            new_by_category.append((slug, label, in_category))
+
+    named = [entry.article for w in event_weeks for entry in w.events] + new + funding
+    return Letter(week, event_weeks, new_by_category, funding, named)
+
+
+def weeks_to_write(articles, today, count):
+    """The weeks whose letters a build writes: the last `count` weeks up to
+    today's, from the week of the first notice on."""
+    current = WeekId.of(today)
+    if not articles:
+        return [current]
+    first = WeekId.of(min(a.date.date() for a in articles))
+    start = max(first.monday, current.monday - timedelta(weeks=count - 1))
+    weeks, week = [], WeekId.of(start)
+    while week.monday <= current.monday:
+        weeks.append(week)
+        week = week.next()
+    return weeks

@@ -1,0 +1,142 @@
+"""A week's letter as a MIME e-mail (HTML and plain text), sent over SMTP to
+the list address, and the record of the weeks already sent.
+
+The SMTP settings come from environment variables, so that a scheduled
+workflow takes them from its secrets and nothing secret is in the settings.
+"""
+import smtplib
+import ssl
+from email.message import EmailMessage
+from datetime import datetime, timezone
+from email.utils import format_datetime
+from pathlib import Path
+
+import css_inline
+
+from bulletin_settings import calendar_domain, site_address
+
+
+class MailError(Exception):
+    """Something the person sending must fix: a variable, the record."""
+
+
+def _text_item(lines, article, base, t, when=None):
+    lines.append(f"* {article.title}")
+    if when is not None:
+        status = article.notice.event.status
+        prefix = f"{t('status_' + status)}: " if status else ""
+        lines.append(f"  {prefix}{t.dates.when_short(when)}, {article.notice.event.location}")
+    lines.append(f"  {article.association_profile.name}")
+    if article.notice.category == "rahoitus" and article.notice.expires:
+        lines.append("  " + t("letter_deadline", date=t.dates.short_date(article.notice.expires)))
+    lines.append(f"  {article.summary_text}")
+    lines.append(f"  {base}/{article.url}")
+    lines.append("")
+
+
+def _heading(lines, text, underline="="):
+    lines += [text, underline * len(text), ""]
+
+
+def plain_text(letter, settings, t, online):
+    """The letter as plain text: what a mail program without HTML shows."""
+    base = site_address(settings)
+    week = letter.week
+    lines = []
+    _heading(lines, t("letter_title", week=week.week, year=week.year))
+    lines += [t("letter_intro", site=settings["SITENAME"]), ""]
+    for number, event_week in enumerate(letter.event_weeks):
+        key = "letter_events_next_week" if number else "letter_events_this_week"
+        days = f"{t.dates.weekday_date(event_week.week.monday)} – {t.dates.weekday_date(event_week.week.sunday)}"
+        _heading(lines, f"{t(key, week=event_week.week.week)}: {days}")
+        for entry in event_week.events:
+            _text_item(lines, entry.article, base, t, entry.occurrence)
+        if not event_week.events:
+            lines += [t("print_no_events"), ""]
+    if letter.new_by_category:
+        _heading(lines, t("letter_new"))
+        for _slug, label, entries in letter.new_by_category:
+            _heading(lines, label, "-")
+            for entry in entries:
+                _text_item(lines, entry.article, base, t, entry.occurrence)
+    if letter.funding:
+        _heading(lines, t("letter_funding"))
+        for article in letter.funding:
+            _text_item(lines, article, base, t)
+    lines += [f"{t('letter_more')} {base}/", f"{t('letter_mail_online')} {online}", ""]
+    return "\n".join(lines)
+
+
+def message(letter, built, settings, t, sender, recipient=None):
+    """The e-mail of `letter` (from the build `built`, bulletin_letter.BUILT)."""
+    week = letter.week
+    online = f"{site_address(settings)}/{settings['BULLETIN_URLS']['letter'].format(slug=week.slug)}"
+    subject = t("letter_subject", site=settings["SITENAME"], week=week.week, year=week.year)
+    page = built.render("letter_email.html", letter=letter, body=built.body(letter), subject=subject, online=online)
+    msg = EmailMessage()
+    msg["Subject"] = subject
+    msg["From"] = sender
+    if recipient:
+        msg["To"] = recipient
+    msg["Date"] = format_datetime(datetime.now(timezone.utc))
+    # The same week keeps its Message-ID: a list that sees it twice drops it.
+    msg["Message-ID"] = f"<viikkokirje-{week.iso}@{calendar_domain(settings)}>"
+    msg["Content-Language"] = settings["BULLETIN_LANGUAGE"]
+    # quoted-printable: the text stays readable in the raw message
+    msg.set_content(plain_text(letter, settings, t, online), cte="quoted-printable")
+    css = Path(settings["THEME"], "static", "css", "kirje.css").read_text(encoding="utf-8")
+    html = css_inline.inline(page, extra_css=css, load_remote_stylesheets=False)
+    msg.add_alternative(html, subtype="html", cte="quoted-printable")
+    return msg
+
+
+class SmtpSettings:
+    """BULLETIN_SMTP_* and BULLETIN_DIGEST_* from the environment."""
+
+    def __init__(self, environ, settings):
+        def need(name, value):
+            if not value:
+                raise MailError(f"{name}: not set; the letter cannot be sent without it")
+            return value
+
+        self.host = need("BULLETIN_SMTP_HOST", environ.get("BULLETIN_SMTP_HOST"))
+        starttls = environ.get("BULLETIN_SMTP_STARTTLS", "1")
+        if starttls not in ("0", "1"):
+            raise MailError(f"BULLETIN_SMTP_STARTTLS = {starttls!r}: write 1 (encrypt, the default) or 0 "
+                            "(a relay on this machine)")
+        self.starttls = starttls == "1"
+        port = environ.get("BULLETIN_SMTP_PORT") or ("587" if self.starttls else "25")
+        if not port.isdigit() or not 0 < int(port) < 65536:
+            raise MailError(f"BULLETIN_SMTP_PORT = {port!r}: write a port number such as 587")
+        self.port = int(port)
+        self.user = environ.get("BULLETIN_SMTP_USER") or None
+        self.password = environ.get("BULLETIN_SMTP_PASSWORD") or None
+        if self.user and not self.password:
+            raise MailError("BULLETIN_SMTP_PASSWORD: not set, but BULLETIN_SMTP_USER is")
+        self.sender = need("BULLETIN_DIGEST_FROM (or BULLETIN_CONTACT_EMAIL in the settings)",
+                           environ.get("BULLETIN_DIGEST_FROM") or settings.get("BULLETIN_CONTACT_EMAIL"))
+        self.recipient = need("BULLETIN_DIGEST_TO", environ.get("BULLETIN_DIGEST_TO"))
+
+    def send(self, msg):
+        with smtplib.SMTP(self.host, self.port, timeout=60) as smtp:
+            if self.starttls:
+                smtp.starttls(context=ssl.create_default_context())
+            if self.user:
+                smtp.login(self.user, self.password)
+            smtp.send_message(msg, from_addr=self.sender, to_addrs=[self.recipient])
+
+
+class Record:
+    """The weeks already sent, one `YYYY-Www` a line, oldest first."""
+
+    def __init__(self, path):
+        self.path = path
+
+    def weeks(self):
+        if not self.path.exists():
+            return set()
+        return {line.strip() for line in self.path.read_text(encoding="utf-8").splitlines() if line.strip()}
+
+    def add(self, week):
+        with self.path.open("a", encoding="utf-8") as out:
+            out.write(f"{week.iso}\n")

@@ -1,0 +1,215 @@
+"""The weekly letter: its pages, its feed and `bulletin digest`, sent to a
+local SMTP server and read back."""
+import email
+import email.policy
+import socket
+from datetime import date, datetime
+
+import feedparser
+import pytest
+from aiosmtpd.controller import Controller
+
+from bulletin_cli.cli import main
+from bulletin_contract.fields import HELSINKI
+from bulletin_contract.model import Event, Occurrence
+from bulletin_letter.letters import WeekId, events_of_week
+from bulletin_pages.listings import Listed
+from conftest import Site, event_text, notice_text
+
+SITE = "https://example.org/ilmoitukset"  # publishconf.py's, which digest uses
+
+
+@pytest.mark.parametrize("text, slug, monday", [
+    ("2026-W49", "2026-49", date(2026, 11, 30)),
+    ("2026-49", "2026-49", date(2026, 11, 30)),
+    ("2027-w01", "2027-01", date(2027, 1, 4)),
+    ("2026-W53", "2026-53", date(2026, 12, 28)),
+])
+def test_weeks_are_iso_weeks(text, slug, monday):
+    week = WeekId.parse(text)
+    assert (week.slug, week.monday, week.sunday.weekday()) == (slug, monday, 6)
+
+
+@pytest.mark.parametrize("text", ["2026-W54", "2025-W53", "2026", "viikko 49"])
+def test_impossible_weeks_are_refused(text):
+    with pytest.raises(ValueError):
+        WeekId.parse(text)
+
+
+def test_an_event_of_several_days_is_in_every_week_it_touches_and_a_series_on_each_day():
+    class Article:
+        def __init__(self, slug, event):
+            self.slug, self.notice = slug, type("Notice", (), {"event": event})
+
+    camp = Article("leiri", Event(start=date(2026, 12, 5), end=date(2026, 12, 8), location="Leirikeskus"))
+    days = [datetime(2026, 12, d, 10, tzinfo=HELSINKI) for d in (1, 3, 8, 10)]
+    club = Article("kerho", Event(start=days[0], location="Kerhohuone", occurrences=tuple(map(Occurrence, days))))
+    weeks = [WeekId.parse(w) for w in ("2026-W48", "2026-W49", "2026-W50", "2026-W51")]
+    found = [events_of_week([camp, club], w.monday, w.sunday) for w in weeks]
+    assert [[e.article.slug for e in f] for f in found] == [[], ["kerho", "kerho", "leiri"], ["leiri", "kerho", "kerho"],
+                                                            []]
+    assert isinstance(found[1][0], Listed) and found[1][1].occurrence.start == days[1]
+
+
+@pytest.fixture(scope="module")
+def letter_site(tmp_path_factory):
+    """Week 49 of 2026 (Monday 30.11.): what its letter holds and leaves out."""
+    site = Site(tmp_path_factory.mktemp("letter"))
+    site.notice("myyjaiset.md", event_text(title="Joulumyyjäiset", start="2026-12-05 10:00", end="14:00",
+                                           date="2026-11-02"))
+    site.notice("pikkujoulu.md", event_text(title="Pikkujoulut", start="2026-12-09 13:00", date="2026-11-02"))
+    site.notice("tapaninpaiva.md", event_text(title="Tapanintanssit", start="2026-12-26 19:00",
+                                              date="2026-11-02"))
+    site.notice("kerho.md", notice_text(title="Tiistaikerho", category="tapahtumat", date="2026-10-01", extra="""
+        event:
+          start: "2026-10-06 13:00"
+          end: "15:00"
+          location: Kerhohuone
+          repeat:
+            weekdays: [ti]
+            until: "2027-05-25"
+        """))
+    site.notice("peruttu.md", notice_text(title="Peruttu konsertti", category="tapahtumat", date="2026-11-02",
+                                          extra="""
+        event:
+          start: "2026-12-04 18:00"
+          location: Sali
+          status: peruttu
+        """))
+    site.notice("uusi.md", notice_text(title="Kerhohuone remontissa", date="2026-11-25"))
+    site.notice("vanha.md", notice_text(title="Vanha tiedote", date="2026-11-10"))
+    site.notice("maanantai.md", notice_text(title="Maanantain tiedote", date="2026-11-30"))
+    site.notice("avustus.md", notice_text(title="Järjestöavustus 2027", category="rahoitus", date="2026-11-01",
+                                          extra='expires: "2027-01-31"'))
+    assert site.build("2026-12-01") == 0
+    return site
+
+
+def test_letter_lists_this_and_next_weeks_events_new_notices_and_funding(letter_site):
+    page = letter_site.page("viikkokirje/2026-49/")
+    sections = {s.h2.get_text(" ", strip=True): s.get_text(" ", strip=True) for s in page.select("main section")}
+    this_week, next_week, new, funding = sections.values()
+    assert "Tämän viikon tapahtumat (viikko 49): ma 30.11.2026 – su 6.12.2026" in sections
+    assert "Joulumyyjäiset" in this_week and "la 5.12.2026 klo 10.00–14.00" in this_week
+    assert "Pikkujoulut" in next_week and "ke 9.12.2026 klo 13.00" in next_week
+    # a weekly series on its day of each week; a cancelled event says so
+    assert "Tiistaikerho ti 1.12.2026 klo 13.00–15.00" in this_week and "ti 8.12.2026 klo 13.00–15.00" in next_week
+    assert "Peruttu: pe 4.12.2026 klo 18.00" in this_week
+    assert "Kerhohuone remontissa" in new
+    assert "Järjestöavustus 2027" in funding and "Haku päättyy 31.1.2027." in funding
+    text = page.main.get_text(" ", strip=True)
+    for left_out in ("Tapanintanssit", "Vanha tiedote", "Maanantain tiedote"):
+        assert left_out not in text  # in two weeks; published long ago; published after the letter
+    assert text.count("Järjestöavustus 2027") == 1  # a call is not repeated among the new
+
+
+def test_letters_are_listed_and_empty_weeks_have_none(letter_site):
+    listing = letter_site.page("viikkokirje/")
+    links = [a["href"] for a in listing.main.select("li a")]
+    assert links[0] == "/viikkokirje/2026-49/"
+    assert "/viikkokirje/2026-45/" in links  # the week after 2.11., when the events were new
+    assert not (letter_site.output / "viikkokirje" / "2026-50").exists()  # not yet
+    for link in links:
+        assert (letter_site.output / link.strip("/") / "index.html").is_file()
+    sitemap = (letter_site.output / "sitemap.xml").read_text(encoding="utf-8")
+    assert "/viikkokirje/</loc>" in sitemap
+
+
+def test_letter_feed_has_one_item_per_week_with_the_letter_and_absolute_links(letter_site):
+    feed = feedparser.parse((letter_site.output / "syotteet" / "viikkokirje.rss.xml").read_bytes())
+    assert not feed.bozo
+    first = feed.entries[0]
+    assert first.title == "Viikkokirje 49/2026"
+    assert first.link == "http://127.0.0.1:8000/viikkokirje/2026-49/"
+    content = first.content[0].value
+    assert 'href="http://127.0.0.1:8000/ilmoitukset/myyjaiset/"' in content and 'href="/' not in content
+    assert len({e.link for e in feed.entries}) == len(feed.entries) == len(list(
+        (letter_site.output / "viikkokirje").glob("*/index.html")))
+    atom = feedparser.parse((letter_site.output / "syotteet" / "viikkokirje.atom.xml").read_bytes())
+    assert [e.title for e in atom.entries] == [e.title for e in feed.entries]
+
+
+def digest(site, *extra, today="2026-12-01"):
+    return main(["digest", "--content", str(site.content), "--today", today, *extra])
+
+
+def parts(raw):
+    msg = email.message_from_bytes(raw, policy=email.policy.default)
+    return msg, msg.get_body(("plain",)).get_content(), msg.get_body(("html",)).get_content()
+
+
+def test_digest_writes_a_mime_mail_with_inlined_css_and_plain_text(letter_site, tmp_path):
+    out = tmp_path / "kirje.eml"
+    assert digest(letter_site, "--week", "2026-W49", "--output", str(out)) == 0
+    msg, text, html = parts(out.read_bytes())
+    assert msg["Subject"] == "Imatran järjestöjen ilmoitukset: viikkokirje 49/2026"
+    assert msg["From"] == "toimitus@example.org" and msg.get_content_type() == "multipart/alternative"
+    assert "Joulumyyjäiset" in text and f"{SITE}/ilmoitukset/myyjaiset/" in text
+    assert "la 5.12.2026 klo 10.00–14.00" in text
+    assert "<style" not in html and "<img" not in html
+    assert 'style="' in html and "font-size: 20px" in html  # body text inlined, large
+    assert f'href="{SITE}/ilmoitukset/myyjaiset/"' in html and f'href="{SITE}/viikkokirje/2026-49/"' in html
+
+
+class Inbox:
+    def __init__(self):
+        self.envelopes = []
+
+    async def handle_DATA(self, server, session, envelope):
+        self.envelopes.append(envelope)
+        return "250 OK"
+
+
+@pytest.fixture
+def smtp(monkeypatch):
+    inbox = Inbox()
+    with socket.socket() as probe:  # a free port (aiosmtpd checks its own by connecting to it)
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        monkeypatch.setenv("BULLETIN_SMTP_HOST", "127.0.0.1")
+        monkeypatch.setenv("BULLETIN_SMTP_PORT", str(port))
+        monkeypatch.setenv("BULLETIN_SMTP_STARTTLS", "0")
+        monkeypatch.setenv("BULLETIN_DIGEST_TO", "jasenet@lists.example.org")
+        monkeypatch.delenv("BULLETIN_DIGEST_FROM", raising=False)
+        yield inbox
+    finally:
+        controller.stop()
+
+
+def test_digest_sends_once_to_the_list_and_records_the_week(letter_site, smtp, tmp_path, capsys):
+    record = tmp_path / "viikkokirjeet.txt"
+    assert digest(letter_site, "--send", "--record", str(record)) == 0
+    [envelope] = smtp.envelopes
+    assert envelope.mail_from == "toimitus@example.org" and envelope.rcpt_tos == ["jasenet@lists.example.org"]
+    msg, text, html = parts(envelope.content)
+    assert msg["To"] == "jasenet@lists.example.org" and "Pikkujoulut" in text and "Pikkujoulut" in html
+    assert record.read_text() == "2026-W49\n"
+    capsys.readouterr()
+    assert digest(letter_site, "--send", "--record", str(record)) == 1
+    assert "2026-W49 was sent already" in capsys.readouterr().err
+    assert len(smtp.envelopes) == 1 and record.read_text() == "2026-W49\n"
+
+
+def test_digest_never_sends_an_empty_letter(tmp_path, smtp):
+    site = Site(tmp_path)
+    site.notice("vanha.md", notice_text(title="Vanha tiedote", date="2026-06-01"))
+    record = tmp_path / "viikkokirjeet.txt"
+    assert digest(site, "--send", "--record", str(record)) == 0
+    assert smtp.envelopes == [] and not record.exists()
+
+
+def test_digest_names_the_missing_variable(letter_site, smtp, monkeypatch, tmp_path, capsys):
+    monkeypatch.delenv("BULLETIN_DIGEST_TO")
+    assert digest(letter_site, "--send", "--record", str(tmp_path / "r.txt")) == 2
+    assert "BULLETIN_DIGEST_TO: not set" in capsys.readouterr().err
+    assert smtp.envelopes == []
+
+
+def test_digest_refuses_a_week_it_cannot_make(letter_site, capsys):
+    assert digest(letter_site, "--week", "2026-W60") == 2
+    assert "--week '2026-W60'" in capsys.readouterr().err
+    assert digest(letter_site, "--week", "2027-W10") == 2
+    assert "the build makes the letters of" in capsys.readouterr().err

@@ -24,20 +24,17 @@ class DateFormatter:
     def short_date(self, value):
         return f"{value.day}.{value.month}.{value.year}"
 
+    def _with_clock(self, value, text):
+        """`text` and, for a moment, ` klo 18.00`."""
+        return f"{text} {self.table['time_prefix']} {self.clock(value)}" if has_time(value) else text
+
     def weekday_date(self, value):
-        day = self.table["weekdays_short"][value.weekday()]
-        text = f"{day} {self.short_date(value)}"
-        if has_time(value):
-            text += f" {self.table['time_prefix']} {self.clock(value)}"
-        return text
+        return self._with_clock(value, f"{self.table['weekdays_short'][value.weekday()]} {self.short_date(value)}")
 
     def long_date(self, value):
         weekday = self.table["weekdays_essive"][value.weekday()]
         month = self.table["months_partitive"][value.month - 1]
-        text = f"{weekday} {value.day}. {month} {value.year}"
-        if has_time(value):
-            text += f" {self.table['time_prefix']} {self.clock(value)}"
-        return text
+        return self._with_clock(value, f"{weekday} {value.day}. {month} {value.year}")
 
     def _range(self, start, end, one_day):
         if end is None:
@@ -66,11 +63,7 @@ class DateFormatter:
 
     def weekday_day(self, value):
         """`ti 16.2. klo 10.00`: a day within a series whose year is said."""
-        day = self.table["weekdays_short"][value.weekday()]
-        text = f"{day} {self.day_month(value)}"
-        if has_time(value):
-            text += f" {self.table['time_prefix']} {self.clock(value)}"
-        return text
+        return self._with_clock(value, f"{self.table['weekdays_short'][value.weekday()]} {self.day_month(value)}")
 
     def in_series(self, occurrence):
         """One occurrence of a series whose year is said: `ti 16.2. klo 10.00–11.00`."""

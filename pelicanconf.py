@@ -20,6 +20,7 @@ PLUGINS = [
     "bulletin_settings",
     "bulletin_i18n",
     "bulletin_contract",
+    "bulletin_spaces",
     "bulletin_pages",
     "bulletin_feeds",
     "bulletin_letter",

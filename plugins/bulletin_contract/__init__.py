@@ -4,6 +4,8 @@ Notices and content pages are read by our own reader (replacing Pelican's
 Markdown reader), association files are read at start, and at the end of the
 reading phase every problem found stops the build with `path:line: message`.
 """
+from dataclasses import replace
+
 from pelican import signals
 import os
 
@@ -14,8 +16,8 @@ from bulletin_settings import today
 
 from .cache import never_cache_failures, use_cache_folder
 from .checks import (
-    in_static_paths, links, load_profiles, page_addresses, retired, same_addresses, static_files, stray_files,
-    unpublished,
+    in_static_paths, links, load_profiles, load_spaces, page_addresses, retired, same_addresses, static_files,
+    stray_files, unpublished,
 )
 from .problems import ContentError, Problem
 from .reader import STATE, NoticeReader
@@ -28,12 +30,15 @@ def start_build(pelican):
     associations, series, problems, ctx = load_profiles(pelican.settings["PATH"], pelican.settings, t)
     STATE.associations, STATE.series = associations, series
     STATE.problems.extend(problems)
+    spaces, problems = load_spaces(pelican.settings["PATH"], ctx)
+    STATE.spaces = spaces
+    STATE.problems.extend(problems)
     STATE.problems.extend(static_files(pelican.settings["PATH"], pelican.settings, t))
     STATE.problems.extend(links(pelican.settings["PATH"], t))
     STATE.problems.extend(stray_files(pelican.settings["PATH"], pelican.settings, t))
-    STATE.ctx = ctx
+    STATE.ctx = replace(ctx, spaces=set(spaces))
     if pelican.settings.get("CACHE_CONTENT") or pelican.settings.get("LOAD_CONTENT_CACHE"):
-        use_cache_folder(pelican.settings, associations)
+        use_cache_folder(pelican.settings, associations, spaces)
 
 
 def use_notice_reader(readers):

@@ -9,7 +9,7 @@ letting invalid content through:
   own message, in every build until it is fixed;
 - the cache belongs to one set of rules: its folder is named by a
   fingerprint of what a file's validity depends on beyond its own bytes (the
-  rule code, the settings the rules read, which associations and images exist). When
+  rule code, the settings the rules read, which associations, spaces and images exist). When
   any of them changes, every file is read again.
 Checks across files (two notices at one address, files that were not
 published) run over every notice in every build, cached or not.
@@ -25,15 +25,21 @@ _FINGERPRINT = re.compile(r"^[0-9a-f]{16}$")
 _LIBRARIES = ("pelican", "markdown", "nh3", "pyyaml")
 
 
-def fingerprint(settings, association_slugs):
+# Settings the rules read: a notice valid under one set may not be under another.
+_RULE_SETTINGS = ("BULLETIN_LANGUAGE", "BULLETIN_CATEGORIES", "BULLETIN_SPACE_PURPOSES",
+                  "BULLETIN_SPACE_ACCESSIBILITY", "PATH")
+
+
+def fingerprint(settings, association_slugs, space_slugs=()):
     digest = hashlib.sha256()
     for path in sorted(Path(__file__).parent.glob("*.py")):
         digest.update(path.read_bytes())
     for name in _LIBRARIES:
         digest.update(f"{name}={metadata.version(name)}".encode())
-    for key in ("BULLETIN_LANGUAGE", "BULLETIN_CATEGORIES", "PATH"):
+    for key in _RULE_SETTINGS:
         digest.update(repr(settings.get(key)).encode())
     digest.update(repr(sorted(association_slugs)).encode())
+    digest.update(repr(sorted(space_slugs)).encode())
     # a notice's {static} images must exist: which files there are counts too
     for folder in settings.get("STATIC_PATHS", ()):
         for dirpath, dirnames, filenames in sorted(os.walk(os.path.join(settings["PATH"], folder))):
@@ -41,10 +47,10 @@ def fingerprint(settings, association_slugs):
     return digest.hexdigest()[:16]
 
 
-def use_cache_folder(settings, association_slugs):
+def use_cache_folder(settings, association_slugs, space_slugs=()):
     """Point CACHE_PATH at this rule set's folder and drop older ones."""
     base = settings["CACHE_PATH"]
-    name = fingerprint(settings, association_slugs)
+    name = fingerprint(settings, association_slugs, space_slugs)
     if os.path.isdir(base):
         for entry in os.listdir(base):
             if _FINGERPRINT.match(entry) and entry != name:

@@ -1,24 +1,31 @@
 """Checks over a whole content folder, shared by `bulletin check` and the build."""
 import os
+from dataclasses import replace
 from pathlib import Path
 
 from .problems import ContentError, Problem
 from .body_checks import SiteFiles
-from .validate import Context, display_path, read_association, read_notice, read_page, read_series
+from .validate import Context, display_path, read_association, read_notice, read_page, read_series, read_space
 
 NOTICES_DIR = "notices"
 ASSOCIATIONS_DIR = "associations"
+SPACES_DIR = "spaces"
 PAGES_DIR = "pages"
 SERIES_DIR = "series"
 
 
-def context_for(settings, t, associations=None, series=None):
+def context_for(settings, t, associations=None, series=None, spaces=None):
     return Context(
         t=t,
         categories=settings["BULLETIN_CATEGORIES"],
         groups=settings["BULLETIN_GROUPS"],
         associations=associations,
         series=series,
+        space_purposes=settings["BULLETIN_SPACE_PURPOSES"],
+        space_equipment=settings["BULLETIN_SPACE_EQUIPMENT"],
+        space_accessibility=settings["BULLETIN_SPACE_ACCESSIBILITY"],
+        districts=settings["BULLETIN_DISTRICTS"],
+        spaces=spaces,
         # without Pelican's settings (the form's schema): the default folder, not looked up
         files=SiteFiles(tuple(settings["STATIC_PATHS"]), settings["PATH"]) if "PATH" in settings else SiteFiles(),
     )
@@ -90,6 +97,20 @@ def retired(notices, associations, today, expiry_days, t):
             and n.is_current(today, expiry_days)]
 
 
+def load_spaces(content, ctx):
+    """Read content/spaces/ (after the associations: a space names its
+    association): returns (spaces by slug, problems)."""
+    spaces, problems = {}, []
+    for path in all_files(Path(content, SPACES_DIR)):
+        try:
+            space = read_space(path, path.read_bytes(), ctx)
+        except ContentError as err:
+            problems.extend(err.problems)
+            continue
+        spaces[space.slug] = space
+    return spaces, problems
+
+
 def unpublished(content, published_paths, t):
     """Files under notices/ and pages/ that did not become a page: never skip silently.
 
@@ -146,7 +167,7 @@ def stray_files(content, settings, t):
     return [
         Problem(display_path(path), 1, t("err_stray_file", folder=settings["STATIC_PATHS"][0]))
         for path in all_files(content)
-        if path.relative_to(content).parts[0] not in (NOTICES_DIR, ASSOCIATIONS_DIR, PAGES_DIR, SERIES_DIR)
+        if path.relative_to(content).parts[0] not in (NOTICES_DIR, ASSOCIATIONS_DIR, SPACES_DIR, PAGES_DIR, SERIES_DIR)
         and not in_static_paths(str(path.relative_to(content)), settings)
     ]
 
@@ -198,6 +219,9 @@ def check_content(content, settings, t, only=None, today=None):
     content = Path(content)
     associations, _, problems, ctx = load_profiles(content, settings, t)
     problems.extend(links(content, t))
+    spaces, space_problems = load_spaces(content, ctx)
+    problems.extend(space_problems)
+    ctx = replace(ctx, spaces=set(spaces))
     notices = []
     for path in all_files(content / NOTICES_DIR):
         if not is_notice_file(path):

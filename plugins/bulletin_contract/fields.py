@@ -13,18 +13,11 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timezone
 from zoneinfo import ZoneInfo
 
+from .problems import Invalid
+from .slots import EXAMPLE as SLOT_EXAMPLE, parse_slot
 from .slugs import slugify
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
-
-
-class Invalid(Exception):
-    """A value breaks its rule: a translation key and the values it names."""
-
-    def __init__(self, message_key, **values):
-        super().__init__(message_key)
-        self.message_key = message_key
-        self.values = values
 
 
 @dataclass(frozen=True)
@@ -288,6 +281,82 @@ class Words:
             if word not in words:
                 words.append(word)
         return words
+
+
+class Count:
+    """A positive whole number (persons, square metres)."""
+
+    kind = "count"
+
+    def __init__(self, most):
+        self.most = most
+
+    def __call__(self, value, key, ctx):
+        text = _require_text(value, key, "25").strip()
+        if not text.isascii() or not text.isdigit() or int(text) < 1:
+            raise Invalid("err_count", key=key, value=text[:40])
+        if int(text) > self.most:
+            raise Invalid("err_count_most", key=key, value=text, most=self.most)
+        return int(text)
+
+
+class Choices:
+    """A YAML list of slugs from a settings vocabulary (slug -> label): the
+    nearest allowed slug is named, and a label written instead of its slug
+    gets the slug to write."""
+
+    kind = "choices"
+
+    def __init__(self, source):
+        self.source = source
+
+    def __call__(self, value, key, ctx):
+        if not isinstance(value, list):
+            raise Invalid("err_not_list", key=key, example=", ".join(list(getattr(ctx, self.source))[:2]))
+        allowed = getattr(ctx, self.source)
+        chosen = []
+        for item in value:
+            if not isinstance(item, str):
+                raise Invalid("err_list_item", key=key)
+            word = item.strip()
+            if word not in allowed:
+                by_label = {slugify(label): slug for slug, label in allowed.items()}
+                close = [by_label[slugify(word)]] if slugify(word) in by_label else \
+                    difflib.get_close_matches(slugify(word) or word, list(allowed), n=1, cutoff=0.5)
+                raise Invalid("err_vocabulary", key=key, value=word[:40],
+                              nearest=close[0] if close else ", ".join(allowed))
+            if word not in chosen:
+                chosen.append(word)
+        return chosen
+
+
+class Slots:
+    """A YAML list of weekly slots (`ti 17-21`), each read by slots.parse_slot."""
+
+    kind = "slots"
+
+    def __call__(self, value, key, ctx):
+        if not isinstance(value, list):
+            raise Invalid("err_not_list", key=key, example=SLOT_EXAMPLE)
+        found = []
+        for item in value:
+            if not isinstance(item, str):
+                raise Invalid("err_list_item", key=key)
+            found.extend(s for s in parse_slot(item, key) if s not in found)
+        if not found:
+            raise Invalid("err_empty", key=key)
+        return sorted(found)
+
+
+class Space(Choice):
+    """A slug of a file in content/spaces/ (checked once they are known)."""
+
+    def __call__(self, value, key, ctx):
+        text = _require_text(value, key).strip()
+        if ctx.spaces is None or text in ctx.spaces:
+            return text
+        close = difflib.get_close_matches(text, sorted(ctx.spaces), n=3, cutoff=0.6)
+        raise Invalid(self.message_key, key=key, value=text, allowed=", ".join(close or sorted(ctx.spaces)))
 
 
 _EMAIL = re.compile(r"^[^@\s<>\"'(),;:\\]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$")
@@ -577,6 +646,17 @@ HIRE_FIELDS = {
     "from": Rule(When(), example='"2027-03-01"'),
 }
 
+# A space wanted: the facts a space must have to fit (see bulletin_spaces.matching).
+WANTED_FIELDS = {
+    "capacity": Rule(Count(10000), required=True, example="15"),
+    "when": Rule(Slots(), required=True, example='["ti 17-19"]'),
+    "times_per_week": Rule(Count(7), example="1"),
+    "purposes": Rule(Choices("space_purposes"), example="[liikunta]"),
+    "accessibility": Rule(Choices("space_accessibility"), example="[porrasaton]"),
+    "from": Rule(When(), example='"2027-01-01"'),
+    "until": Rule(When(), example='"2027-05-31"'),
+}
+
 NOTICE_FIELDS = {
     "title": Rule(Text(120), required=True, example='"Kevätkonsertti"'),
     "association": Rule(Association("associations", "err_association"), required=True, example="imatran-yhdistys"),
@@ -593,6 +673,8 @@ NOTICE_FIELDS = {
     "hire": Rule(Mapping(HIRE_FIELDS, 'hours_per_week: "20"'), example="…"),
     "series": Rule(Series("series", "err_series"), example="jarjestoillat"),
     "materials": Rule(Materials(), example="…"),
+    "wanted": Rule(Mapping(WANTED_FIELDS, "capacity: 15"), example="…"),
+    "space": Rule(Space("spaces", "err_space"), example="vuoksenniskan-kerhohuone"),
 }
 
 ASSOCIATION_FIELDS = {
@@ -618,6 +700,27 @@ SERIES_FIELDS = {
     "description": Rule(LongText(5000), example="|\n  Järjestöjen yhteiset illat…"),
     "organisers": Rule(Slugs(), example="[imatran-yhdistys]"),
     "themes": Rule(Words(limit=120, most=MAX_TAGS, too_many="err_too_many_items"), example="[rahoitus, tilat]"),
+}
+
+BOOKING_FIELDS = {**CONTACT_FIELDS, "url": Rule(URL, example="https://example.org/varaa")}
+
+SPACE_FIELDS = {
+    "name": Rule(Text(120), required=True, example='"Vuoksenniskan asukastuvan kerhohuone"'),
+    "association": Rule(Association("associations", "err_association"), required=True, example="imatran-yhdistys"),
+    "address": Rule(Text(200), required=True, example='"Vuoksenniskantie 12, 55610 Imatra"'),
+    "district": Rule(Choice("districts", "err_district"), example="Vuoksenniska"),
+    "date": Rule(When(), example='"2026-12-01"'),  # when it was offered: the feed of new spaces
+    "capacity": Rule(Count(10000), required=True, example="25"),
+    "area": Rule(Count(100000), example="40"),
+    "purposes": Rule(Choices("space_purposes"), example="[kokous, kerho]"),
+    "equipment": Rule(Choices("space_equipment"), example="[keittio, wlan]"),
+    "accessibility": Rule(Choices("space_accessibility"), example="[porrasaton, esteeton-wc]"),
+    "available": Rule(Slots(), example='["ti 17-21", "la 10-16"]'),
+    "price": Rule(Text(200), example='"Maksuton jäsenjärjestöille, muille 10 €/h"'),
+    "free": Rule(Boolean(), example="true"),
+    "entry": Rule(Text(300), example='"Avain lainataan asukastuvalta."'),
+    "booking": Rule(Mapping(BOOKING_FIELDS, "name: Aila Esimerkki"), example="…"),
+    "description": Rule(LongText(5000), example="|\n  Valoisa kerhohuone…"),
 }
 
 PAGE_FIELDS = {

@@ -99,6 +99,19 @@ class Hire:
 
 
 @dataclass
+class Wanted:
+    """A space wanted: what a space must have to fit (bulletin_spaces.matching)."""
+
+    capacity: int
+    when: list  # [slots.Slot]
+    times_per_week: int = None
+    purposes: list = field(default_factory=list)
+    accessibility: list = field(default_factory=list)
+    first_day: object = None  # `from`: a date, or None
+    last_day: object = None  # `until`
+
+
+@dataclass
 class Notice:
     path: str
     slug: str
@@ -118,6 +131,8 @@ class Notice:
     series: str = None  # slug of content/series/<slug>.yml
     materials: list = field(default_factory=list)  # [(title, address as written)]
     lines: dict = field(default_factory=dict)
+    wanted: Wanted = None
+    space: str = None  # slug of the space an offering notice is about
 
     def last_current_day(self, expiry_days):
         """The last day the notice is current (listed on the front page)."""
@@ -166,4 +181,30 @@ class SeriesProfile:
     description: str = None
     organisers: list = field(default_factory=list)
     themes: list = field(default_factory=list)
+    lines: dict = field(default_factory=dict)
+
+
+@dataclass
+class Space:
+    """Premises offered (content/spaces/<slug>.yml), as facts to filter and match."""
+
+    slug: str
+    path: str
+    name: str
+    association: str
+    address: str
+    capacity: int
+    district: str = None
+    date: object = None  # date or datetime it was offered, or None
+    area: int = None
+    purposes: list = field(default_factory=list)
+    equipment: list = field(default_factory=list)
+    accessibility: list = field(default_factory=list)
+    available: list = field(default_factory=list)  # [slots.Slot], sorted
+    price: str = None
+    free: bool = False
+    entry: str = None
+    booking: Contact = None
+    url: str = None  # booking.url
+    description: str = None
     lines: dict = field(default_factory=dict)

@@ -33,3 +33,12 @@ class ContentError(Exception):
     def __init__(self, problems):
         self.problems = sorted(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class Invalid(Exception):
+    """A value breaks its rule: a translation key and the values it names."""
+
+    def __init__(self, message_key, **values):
+        super().__init__(message_key)
+        self.message_key = message_key
+        self.values = values

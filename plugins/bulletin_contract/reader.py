@@ -22,6 +22,7 @@ class BuildState:
         self.ctx = None
         self.associations = {}
         self.series = {}
+        self.spaces = {}
         self.problems = []
         self.scheduled = []  # articles dated after the build's day: held back
 

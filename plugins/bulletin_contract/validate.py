@@ -14,7 +14,7 @@ from .body_checks import SiteFiles, check_markdown
 from .fields import Invalid
 from .frontmatter import decode, parse_front_matter, parse_yaml
 from .event_rules import EventRules
-from .model import AssociationProfile, Contact, Event, Hire, Notice, SeriesProfile
+from .model import AssociationProfile, Contact, Event, Hire, Notice, SeriesProfile, Space, Wanted
 from .schedule import day_of, moment_on
 from .problems import ContentError, Problem
 from .slugs import slugify
@@ -34,6 +34,12 @@ class Context:
     associations: object = None  # set of slugs, or None while unknown
     series: object = None  # slugs of content/series/, or None while unknown
     files: SiteFiles = SiteFiles()  # where {static} addresses may lead
+    # spaces: the vocabularies (slug -> label), the districts, the known spaces
+    space_purposes: dict = None
+    space_equipment: dict = None
+    space_accessibility: dict = None
+    districts: list = ()
+    spaces: object = None  # set of slugs, or None while unknown
 
 
 def display_path(path):
@@ -84,6 +90,9 @@ def _apply_table(data, table, doc, key_path, ctx, problems):
     return values
 
 
+SPACES_CATEGORY = "tilat"
+
+
 def _cross_checks(values, doc, ctx, problems):
     """Rules between fields: `tapahtumat` needs an event, the event's time
     (event_rules.py), expiry after publication, consent. Returns the
@@ -104,12 +113,31 @@ def _cross_checks(values, doc, ctx, problems):
                                                                   category=NETWORK_CATEGORY)))
     if values.get("association") in values.get("partners", ()):
         problems.append(Problem(doc.path, doc.line_of("partners"), t("err_partner_self", slug=values["association"])))
-    contact = values.get("contact") or {}
-    if (contact.get("email") or contact.get("phone")) and contact.get("consent") is not True:
-        problems.append(Problem(doc.path, doc.line_of("contact"), t("err_consent")))
+    _consent(values, "contact", doc, t, problems)
+    _space_checks(values, doc, t, problems)
     if values.get("event") is not None and isinstance(raw.get("event"), dict):
         return EventRules(values["event"], doc, t, problems).occurrences()
     return None
+
+
+def _consent(values, key, doc, t, problems):
+    contact = values.get(key) or {}
+    if (contact.get("email") or contact.get("phone")) and contact.get("consent") is not True:
+        problems.append(Problem(doc.path, doc.line_of(key), t("err_consent", key=key)))
+
+
+def _space_checks(values, doc, t, problems):
+    """A space wanted or offered is a notice of `tilat`; a season ends after it starts."""
+    raw, category = doc.data, values.get("category")
+    for key in ("wanted", "space"):
+        if key in raw and category and category != SPACES_CATEGORY:
+            problems.append(Problem(doc.path, doc.line_of(key), t("err_space_category", key=key)))
+    if "wanted" in raw and "space" in raw:
+        problems.append(Problem(doc.path, doc.line_of("space"), t("err_wanted_and_space")))
+    wanted = values.get("wanted") or {}
+    if "from" in wanted and "until" in wanted and wanted["until"] < wanted["from"]:
+        problems.append(Problem(doc.path, doc.line_of("wanted", "until"),
+                                t("err_until_before_from", start=raw["wanted"]["from"], end=raw["wanted"]["until"])))
 
 
 def read_notice(path, raw, ctx, content_root=None):
@@ -134,7 +162,10 @@ def read_notice(path, raw, ctx, content_root=None):
     event = values.get("event")
     contact = values.get("contact")
     hire = values.get("hire")
+    wanted = values.get("wanted")
     return Notice(
+        wanted=_wanted(wanted) if wanted else None,
+        space=values.get("space"),
         path=shown,
         slug=slug,
         title=values["title"],
@@ -164,11 +195,14 @@ def _event(values, repeat, end, occurrences):
     return Event(**facts, end=end, repeat=repeat, dates=dates, occurrences=tuple(occurrences))
 
 
-def _values_or_problems(doc, table, ctx, markdown=None, more=()):
+def _values_or_problems(doc, table, ctx, markdown=None, more=(), cross=None):
     """The table's values, or ContentError with every problem: those of the
-    table, of `markdown` ((text, first line), checked as Markdown) and `more`."""
+    table, of `cross(values, problems)` (rules between fields), of `markdown`
+    ((text, first line), checked as Markdown) and `more`."""
     problems = list(more)
     values = _apply_table(doc.data, table, doc, (), ctx, problems)
+    if cross is not None:
+        cross(values, problems)
     if markdown is not None:
         problems.extend(check_markdown(*markdown, doc.path, ctx.t, ctx.files))
     if problems:
@@ -208,3 +242,27 @@ def read_page(path, raw, ctx):
     more = [] if slug else [Problem(shown, 1, ctx.t("err_slug"))]
     values = _values_or_problems(doc, fields.PAGE_FIELDS, ctx, (doc.body, doc.body_line), more)
     return slug, values, doc.body
+
+
+def _wanted(values):
+    values = dict(values)
+    return Wanted(first_day=values.pop("from", None), last_day=values.pop("until", None), **values)
+
+
+def read_space(path, raw, ctx):
+    """A space file content/spaces/<slug>.yml to a Space; raises ContentError."""
+    shown = display_path(path)
+    stem, ext = os.path.splitext(os.path.basename(path))
+    if ext != ".yml" or slugify(stem) != stem:
+        raise Problem(shown, 1, ctx.t("err_space_file", path=shown)).as_error()
+    doc = parse_yaml(shown, decode(shown, raw, ctx.t), ctx.t)
+    description = doc.data.get("description")
+    markdown = None
+    if isinstance(description, str):
+        markdown = description, doc.value_lines.get(("description",), doc.line_of("description"))
+    values = _values_or_problems(doc, fields.SPACE_FIELDS, ctx, markdown,
+                                 cross=lambda values, problems: _consent(values, "booking", doc, ctx.t, problems))
+    booking = dict(values.pop("booking", None) or {})
+    url = booking.pop("url", None)
+    return Space(slug=stem, path=shown, lines=dict(doc.lines), booking=Contact(**booking) if booking else None,
+                 url=url, **values)

@@ -68,10 +68,12 @@ class Subscriptions:
             return self.t("feed_title_category", site=site, label=self.settings["BULLETIN_CATEGORIES"][slug])
         if scope == "association":
             return self.t("feed_title_association", site=site, name=STATE.associations[slug].name)
+        if scope == "spaces":
+            return self.t("feed_title_spaces", site=site)
         return site
 
     def feeds(self, scope, slug=None):
-        """(RSS, Atom) of all current notices, a category or an association."""
+        """(RSS, Atom) of all current notices, a category, an association, or the spaces."""
         title = self.feed_title(scope, slug)
         prefix = "all" if scope == "all" else scope
         return (self._make("rss", f"{prefix}_rss", title, slug=slug),
@@ -108,6 +110,8 @@ class Subscriptions:
             return [*self.feeds("category", slug), *calendars]
         if scope == "events":
             return [*self.feeds("category", EVENTS), self.calendar()]
+        if scope == "spaces":
+            return [*self.feeds("spaces")]
         if scope == "notice":  # slug: the notice's association
             return [*self.feeds("all"), *self.feeds("association", slug)]
         return [*self.feeds("all"), self.calendar()]

@@ -38,6 +38,55 @@ DEFAULTS = {
         "eläkeläiset", "vammaiset", "nuoret", "lapset ja perheet", "urheilu",
         "kulttuuri", "asukkaat", "maahanmuuttajat",
     ],
+    # Premises (tilat/): the facts a space is described by and filtered and
+    # matched with, slug -> Finnish label. The slugs are what files use;
+    # modelled on Varaamo's purposes and respa's accessibility viewpoints.
+    # A town may extend them.
+    "BULLETIN_SPACE_PURPOSES": {
+        "kokous": "Kokoukset",
+        "kerho": "Kerhot ja harrastukset",
+        "juhla": "Juhlat",
+        "liikunta": "Liikunta ja tanssi",
+        "musiikki": "Musiikki ja bändit",
+        "esitys": "Esitykset ja tapahtumat",
+        "koulutus": "Koulutus ja luennot",
+        "ruoanlaitto": "Ruoanlaitto",
+        "kasityo": "Käsityöt",
+        "sauna": "Saunavuorot",
+        "varastointi": "Varastointi",
+    },
+    "BULLETIN_SPACE_EQUIPMENT": {
+        "keittio": "Keittiö",
+        "astiasto": "Astiasto",
+        "videotykki": "Videotykki",
+        "naytto": "Näyttö",
+        "aanentoisto": "Äänentoisto",
+        "wlan": "Langaton verkko",
+        "piano": "Piano",
+        "bandikalusto": "Bändikalusto",
+        "poydat": "Pöydät ja tuolit",
+        "peiliseina": "Peiliseinä",
+        "jumppamatot": "Jumppamatot",
+        "pukuhuone": "Pukuhuone ja suihku",
+        "sauna": "Sauna",
+        "hyllyt": "Hyllyt",
+        "lukittava": "Lukittava tila",
+    },
+    "BULLETIN_SPACE_ACCESSIBILITY": {
+        "porrasaton": "Porrasaton sisäänkäynti",
+        "luiska": "Luiska",
+        "hissi": "Hissi",
+        "esteeton-wc": "Esteetön WC",
+        "induktiosilmukka": "Induktiosilmukka",
+        "invapaikka": "Liikkumisesteisten pysäköintipaikka",
+        "automaattiovi": "Automaattiovi",
+        "opasteet": "Selkeät opasteet ja kontrastit",
+    },
+    # Districts of the town, as written in a space's `district`.
+    "BULLETIN_DISTRICTS": [
+        "Imatrankoski", "Mansikkala", "Vuoksenniska", "Tainionkoski", "Rautio", "Karhumäki",
+        "Sienimäki", "Siitola", "Meltola", "Kaukopää", "Jäppilä", "Korvenkanta",
+    ],
     # The day expiry and "upcoming" are computed from, YYYY-MM-DD; None means
     # today in BULLETIN_TIMEZONE. `bulletin build --today` sets it.
     "BULLETIN_TODAY": None,
@@ -62,6 +111,8 @@ DEFAULTS = {
         "profile_form": "yhdistyksen-tiedot/",
         "letters": "viikkokirje/",
         "letter": "viikkokirje/{slug}/",
+        "spaces": "tilat/",
+        "space": "tilat/{slug}/",
     },
     # The previous output, whose unchanged notice pages a build may take
     # over; `bulletin build` sets it, None renders every page.
@@ -83,6 +134,8 @@ DEFAULTS = {
         "letter_atom": "syotteet/viikkokirje.atom.xml",
         "all_json": "syotteet/kaikki.json",
         "events_json": "syotteet/tapahtumat.json",
+        "spaces_rss": "syotteet/tilat.rss.xml",
+        "spaces_atom": "syotteet/tilat.atom.xml",
     },
     # The name under a phone's home-screen icon (the web app manifest's
     # short_name); None: SITENAME.
@@ -174,6 +227,16 @@ def validate(settings):
     groups = s["BULLETIN_GROUPS"]
     _expect(isinstance(groups, list) and all(isinstance(g, str) for g in groups), "BULLETIN_GROUPS", groups,
             "a list of target group names")
+    for key in ("BULLETIN_SPACE_PURPOSES", "BULLETIN_SPACE_EQUIPMENT", "BULLETIN_SPACE_ACCESSIBILITY"):
+        vocabulary = s[key]
+        _expect(isinstance(vocabulary, dict) and vocabulary
+                and all(isinstance(k, str) and _SLUG.match(k) and isinstance(v, str) and v.strip()
+                        for k, v in vocabulary.items()),
+                key, vocabulary, "a dict of slug -> label, slugs in a-z, 0-9 and -, e.g. {'kokous': 'Kokoukset'}")
+    districts = s["BULLETIN_DISTRICTS"]
+    _expect(isinstance(districts, list) and all(isinstance(d, str) and d.strip() for d in districts)
+            and len(set(districts)) == len(districts),
+            "BULLETIN_DISTRICTS", districts, "a list of district names, each once, e.g. ['Vuoksenniska']")
     try:
         ZoneInfo(s["BULLETIN_TIMEZONE"])
     except Exception:
@@ -221,6 +284,7 @@ def validate(settings):
     _validate_accessibility(s["BULLETIN_ACCESSIBILITY"])
 
 
+_SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _ABSOLUTE = re.compile(r"^https?://[^/\s]+(/[^\s]*[^/\s])?$")
 _DOMAIN = re.compile(r"^[A-Za-z0-9.-]+$")
 

@@ -1,0 +1,76 @@
+"""Weekly time slots as people write them: `ti 17-21`, `ti klo 17.00–21.00`,
+`ma–pe 8-16`, `ti, to 18-20`.
+
+One parser for a space's free hours (`available`) and a wanted space's
+hours (`wanted.when`), so the two always mean the same and can be matched.
+"""
+import re
+from dataclasses import dataclass
+
+from .problems import Invalid
+
+# A weekday is its first two letters, as in Finnish calendars; the whole
+# word (tiistai, tiistaisin) is read too.
+DAYS = ("ma", "ti", "ke", "to", "pe", "la", "su")
+_DAY = r"(ma|ti|ke|to|pe|la|su)[a-zåäö]*\.?"
+_DASH = r"\s*[-–—]\s*"
+_CLOCK = r"(\d{1,2})(?:[.:](\d{2}))?"
+_SLOT = re.compile(
+    rf"^(?P<days>{_DAY}(?:{_DASH}{_DAY}|(?:\s*(?:,|ja)\s*{_DAY})*))"
+    rf"\s+(?:klo\.?\s*)?{_CLOCK}{_DASH}{_CLOCK}$",
+    re.IGNORECASE,
+)
+_DAY_WORD = re.compile(_DAY, re.IGNORECASE)
+EXAMPLE = '"ti 17-21"'
+
+
+@dataclass(frozen=True, order=True)
+class Slot:
+    """A weekday (0 = Monday) and minutes from midnight, end after start."""
+
+    day: int
+    start: int
+    end: int
+
+    def covers(self, other):
+        return self.day == other.day and self.start <= other.start and other.end <= self.end
+
+    def has_hour(self, day, hour):
+        """Is the hour from `hour` to `hour`+1 on `day` within this slot?"""
+        return self.day == day and self.start <= hour * 60 and (hour + 1) * 60 <= self.end
+
+
+def _minutes(hours, minutes, key, text):
+    hours, minutes = int(hours), int(minutes or 0)
+    if hours > 24 or minutes > 59 or (hours == 24 and minutes):
+        raise Invalid("err_slot_clock", key=key, value=text)
+    return hours * 60 + minutes
+
+
+def parse_slot(text, key):
+    """One written slot to a tuple of Slots (a range of days gives several)."""
+    match = _SLOT.match(" ".join(text.split()))
+    if not match:
+        raise Invalid("err_slot", key=key, value=text, example=EXAMPLE)
+    h1, m1, h2, m2 = match.groups()[-4:]
+    start, end = _minutes(h1, m1, key, text), _minutes(h2, m2, key, text)
+    if end <= start:
+        raise Invalid("err_slot_order", key=key, value=text)
+    written = [DAYS.index(m.group(1).lower()) for m in _DAY_WORD.finditer(match.group("days"))]
+    if re.search(_DASH, match.group("days")):
+        first, last = written
+        if last < first:
+            raise Invalid("err_slot_days", key=key, value=text)
+        written = range(first, last + 1)
+    return tuple(Slot(day, start, end) for day in sorted(set(written)))
+
+
+def clock(minutes):
+    """540 -> `9`, 1050 -> `17.30`: hours as Finns write them in ranges."""
+    hours, rest = divmod(minutes, 60)
+    return f"{hours}.{rest:02d}" if rest else str(hours)
+
+
+def slot_text(slot, weekdays=DAYS):
+    """A Slot as it is shown: `ti 17–21` (en dash)."""
+    return f"{weekdays[slot.day]} {clock(slot.start)}–{clock(slot.end)}"

@@ -1,0 +1,93 @@
+"""Writes tilat/ and a page per space, and puts the matches on the notices,
+spaces and associations that show them."""
+from collections import defaultdict
+from dataclasses import dataclass
+
+from pelican.generators import Generator
+
+from bulletin_contract.reader import STATE
+from bulletin_contract.render import Renderer, json_for_script
+from bulletin_contract.slugs import slugify
+from bulletin_i18n import translator_for
+from bulletin_settings import site_address
+
+from .matching import match_all
+from .structured import place_json_ld
+
+SPACES_CATEGORY = "tilat"
+
+
+@dataclass(frozen=True)
+class Fit:
+    """One side of a match as a page lists it: the other side and why."""
+
+    other: object  # a Space on a notice's page, a wanted notice on a space's
+    explanation: str
+
+
+class SpacesGenerator(Generator):
+    def generate_context(self):
+        pass  # the notices are grouped (current, expired) only later: see match()
+
+    def match(self):
+        """Match the spaces and the wanted notices, once every notice is read
+        and grouped, before any page is written."""
+        t = translator_for(self.settings)
+        labels = {**self.settings["BULLETIN_SPACE_ACCESSIBILITY"], **self.settings["BULLETIN_SPACE_PURPOSES"]}
+        render = Renderer()
+        spaces = sorted(STATE.spaces.values(), key=lambda s: (s.name.lower(), s.slug))
+        for space in spaces:
+            space.description_html = render(space.description) if space.description else ""
+            space.district_slug = slugify(space.district) if space.district else ""
+        articles = self.context["articles"]
+        wanted = [a for a in articles if a.notice.wanted]
+        fits_by_space = defaultdict(list)
+        for article in wanted:
+            article.fitting_spaces = []
+        for match in match_all(spaces, wanted):
+            explanation = match.explain(t, labels)
+            match.article.fitting_spaces.append(Fit(match.space, explanation))
+            if not match.article.expired:  # a need that is over is no longer offered to
+                fits_by_space[match.space.slug].append(Fit(match.article, explanation))
+        for article in articles:
+            if article.notice.space:
+                article.offered_space = STATE.spaces[article.notice.space]
+        by_association = defaultdict(list)
+        for space in spaces:
+            by_association[space.association].append(space)
+        current = self.context["bulletin"].by_category.get(SPACES_CATEGORY, [])
+        self.spaces = spaces
+        self.context.update(
+            spaces=spaces,
+            space_fits=dict(fits_by_space),
+            spaces_by_association=dict(by_association),
+            space_notices_wanted=[a for a in current if a.notice.wanted],
+            space_notices_other=[a for a in current if not a.notice.wanted],
+            space_districts=self._districts(spaces),
+        )
+        nav = self.context["nav_items"]
+        after = next((n + 1 for n, (key, _url) in enumerate(nav) if key == "nav_associations"), len(nav))
+        nav.insert(after, ("nav_spaces", self.context["url_for"]("spaces")))
+
+    def _districts(self, spaces):
+        """(district or None, its spaces), in the settings' order; spaces
+        without a district last."""
+        order = {name: number for number, name in enumerate(self.settings["BULLETIN_DISTRICTS"])}
+        grouped = defaultdict(list)
+        for space in spaces:
+            grouped[space.district].append(space)
+        return sorted(grouped.items(), key=lambda item: order.get(item[0], len(order)))
+
+    def generate_output(self, writer):
+        urls = self.context["url_for"]
+        site = site_address(self.settings)
+        self._write(writer, urls("spaces"), "spaces")
+        for space in self.spaces:
+            self._write(writer, urls("space", slug=space.slug), "space", space=space,
+                        association=STATE.associations[space.association],
+                        fits=self.context["space_fits"].get(space.slug, []),
+                        place_json_ld=json_for_script(place_json_ld(space, site, urls, self.settings)))
+
+    def _write(self, writer, url, template, **values):
+        writer.write_file(url + "index.html", self.get_template(template), self.context,
+                          relative_urls=False, page_url=url, **values)

@@ -1,0 +1,65 @@
+"""Which spaces fit a space wanted, and why, computed at build time.
+
+A space fits when it takes at least as many persons, has every
+accessibility feature and purpose asked for, and for each asked hour range
+has one free slot that covers it.
+"""
+from dataclasses import dataclass
+
+from bulletin_contract.slots import slot_text
+
+CRITERIA = ("capacity", "accessibility", "purposes", "when")
+
+
+def misses(space, wanted):
+    """The criteria (of CRITERIA) that `space` does not meet for `wanted`."""
+    missed = []
+    if space.capacity < wanted.capacity:
+        missed.append("capacity")
+    if not set(wanted.accessibility) <= set(space.accessibility):
+        missed.append("accessibility")
+    if not set(wanted.purposes) <= set(space.purposes):
+        missed.append("purposes")
+    if any(covering(space, asked) is None for asked in wanted.when):
+        missed.append("when")
+    return missed
+
+
+def covering(space, asked):
+    """The space's first free slot that covers the asked slot, or None."""
+    return next((free for free in space.available if free.covers(asked)), None)
+
+
+@dataclass(frozen=True)
+class Match:
+    """A space that fits a wanted notice, with the facts that make it fit."""
+
+    space: object
+    article: object  # the wanted notice
+    free: tuple  # the space's free slots that cover the asked ones
+
+    def explain(self, t, labels):
+        """`vapaana ti 17–21, 25 hlöä, porrasaton sisäänkäynti`."""
+        weekdays = t("weekdays_short")
+        parts = [t("match_free", slots=", ".join(slot_text(s, weekdays) for s in self.free)),
+                 t("space_persons", count=self.space.capacity)]
+        for slug in self.article.notice.wanted.accessibility + self.article.notice.wanted.purposes:
+            label = labels.get(slug, slug)
+            parts.append(label[:1].lower() + label[1:])
+        return ", ".join(parts)
+
+
+def match_all(spaces, wanted_articles):
+    """Every (space, wanted notice) pair that fits, in the order given."""
+    matches = []
+    for article in wanted_articles:
+        wanted = article.notice.wanted
+        for space in spaces:
+            if not misses(space, wanted):
+                free = []
+                for asked in wanted.when:
+                    slot = covering(space, asked)
+                    if slot not in free:
+                        free.append(slot)
+                matches.append(Match(space, article, tuple(sorted(free))))
+    return matches

@@ -47,6 +47,10 @@ PAGE_TYPES = [
     PageType("weekly letters", "/viikkokirje/"),
     PageType("weekly letter", "/viikkokirje/2026-49/"),
     PageType("404 page", "/404.html"),
+    PageType("spaces", "/tilat/"),
+    PageType("spaces filtered", "/tilat/?hlo=20&paiva=ti&klo=18&esteeton=porrasaton"),
+    PageType("space page", "/tilat/askeleen-sali/"),
+    PageType("wanted space notice", "/ilmoitukset/lentopallovuoro-haussa-karhumaen-kunto/"),
     PageType("search page", "/haku/", template="search.html", issue=4),
     PageType("search page with a corrected query", "/haku/?q=konsetti", template="search.html", issue=4,
              ready="#haku-korjattu"),
@@ -63,7 +67,7 @@ PAGE_TYPES = [
 
 # Pages with the most kinds of interactive element, for the slower checks.
 KEYBOARD_PAGES = [p for p in PAGE_TYPES if p.name in {
-    "front page", "event notice", "association page", "tags", "search page", "submission form"}]
+    "front page", "event notice", "association page", "tags", "search page", "submission form", "spaces"}]
 
 ERROR_SUMMARY = "[class*='error-summary'], [role='alert']"
 

@@ -14,7 +14,7 @@ from datetime import date, datetime, time, timezone
 from zoneinfo import ZoneInfo
 
 from .problems import Invalid
-from .slots import EXAMPLE as SLOT_EXAMPLE, parse_slot
+from .slots import EXAMPLE as SLOT_EXAMPLE, merged, parse_slot
 from .slugs import slugify
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
@@ -342,10 +342,10 @@ class Slots:
         for item in value:
             if not isinstance(item, str):
                 raise Invalid("err_list_item", key=key)
-            found.extend(s for s in parse_slot(item, key) if s not in found)
+            found.extend(parse_slot(item, key))
         if not found:
             raise Invalid("err_empty", key=key)
-        return sorted(found)
+        return merged(found)
 
 
 class Space(Choice):

@@ -65,6 +65,18 @@ def parse_slot(text, key):
     return tuple(Slot(day, start, end) for day in sorted(set(written)))
 
 
+def merged(slots):
+    """Slots sorted, with those that overlap or touch on one day made one
+    (`ti 17-19` and `ti 19-21` are `ti 17-21`), so a need across them fits."""
+    out = []
+    for slot in sorted(slots):
+        if out and out[-1].day == slot.day and slot.start <= out[-1].end:
+            out[-1] = Slot(slot.day, out[-1].start, max(out[-1].end, slot.end))
+        else:
+            out.append(slot)
+    return out
+
+
 def clock(minutes):
     """540 -> `9`, 1050 -> `17.30`: hours as Finns write them in ranges."""
     hours, rest = divmod(minutes, 60)

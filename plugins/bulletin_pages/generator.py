@@ -117,6 +117,7 @@ class BulletinPagesGenerator(Generator):
         addresses += [urls("association", slug=s) for s in STATE.associations]
         addresses += [urls("archive_month", year=m.year, month=m.month) for m in b.archive]
         addresses += [urls("tag", slug=t.slug) for t in b.tags]
+        addresses += self.context.get("more_addresses", [])  # pages of other plugins (bulletin_spaces)
         addresses += [p.url for p in self.context["pages"]]
         addresses += [a.url for a in self.context["articles"]]
         addresses += self.context.get("sitemap_addresses", [])  # pages other plugins write

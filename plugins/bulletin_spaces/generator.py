@@ -1,7 +1,10 @@
 """Writes tilat/ and a page per space, and puts the matches on the notices,
 spaces and associations that show them."""
+import html
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import datetime, time
+from zoneinfo import ZoneInfo
 
 from pelican.generators import Generator
 
@@ -9,7 +12,10 @@ from bulletin_contract.reader import STATE
 from bulletin_contract.render import Renderer, json_for_script
 from bulletin_contract.slugs import slugify
 from bulletin_i18n import translator_for
-from bulletin_settings import site_address
+from bulletin_feeds.addresses import Subscriptions
+from bulletin_feeds.feeds import Channel, Item, document
+from bulletin_feeds.links import absolute_links
+from bulletin_settings import site_address, today
 
 from .matching import match_all
 from .structured import place_json_ld
@@ -65,6 +71,8 @@ class SpacesGenerator(Generator):
             space_notices_other=[a for a in current if not a.notice.wanted],
             space_districts=self._districts(spaces),
         )
+        urls = self.context["url_for"]
+        self.context["more_addresses"] = [urls("spaces"), *(urls("space", slug=s.slug) for s in spaces)]
         nav = self.context["nav_items"]
         after = next((n + 1 for n, (key, _url) in enumerate(nav) if key == "nav_associations"), len(nav))
         nav.insert(after, ("nav_spaces", self.context["url_for"]("spaces")))
@@ -87,6 +95,36 @@ class SpacesGenerator(Generator):
                         association=STATE.associations[space.association],
                         fits=self.context["space_fits"].get(space.slug, []),
                         place_json_ld=json_for_script(place_json_ld(space, site, urls, self.settings)))
+
+        self._write_feeds(site, urls)
+
+    def _moment(self, day):
+        """A space's date as a moment for feeds; without one, the build's day."""
+        zone = ZoneInfo(self.settings["BULLETIN_TIMEZONE"])
+        day = day or today(self.settings)
+        return day if isinstance(day, datetime) else datetime.combine(day, time(0), tzinfo=zone)
+
+    def _write_feeds(self, site, urls):
+        """RSS and Atom of the spaces, newest first (feedgen, as the notices' feeds)."""
+        t = translator_for(self.settings)
+        label = self.settings["BULLETIN_CATEGORIES"].get(SPACES_CATEGORY, t("spaces_title"))
+        items = []
+        for space in sorted(self.spaces, key=lambda s: (-self._moment(s.date).timestamp(), s.slug)):
+            link = f"{site}/{urls('space', slug=space.slug)}"
+            facts = [t("space_persons", count=space.capacity), space.district, space.address]
+            items.append(Item(
+                title=space.name, link=link, date=self._moment(space.date),
+                author=STATE.associations[space.association].name,
+                author_link=f"{site}/{urls('association', slug=space.association)}",
+                category=label, category_link=f"{site}/{urls('spaces')}",
+                summary=", ".join(f for f in facts if f),
+                content=absolute_links(space.description_html, link) or f"<p>{html.escape(', '.join(f for f in facts if f))}</p>",
+            ))
+        updated = items[0].date if items else self._moment(None)
+        for sub in Subscriptions(self.settings, t).feeds("spaces"):
+            channel = Channel(sub, f"{site}/{urls('spaces')}", t("feed_description_spaces"),
+                              self.settings["BULLETIN_LANGUAGE"], updated)
+            sub.write(self.output_path, document(channel, items))
 
     def _write(self, writer, url, template, **values):
         writer.write_file(url + "index.html", self.get_template(template), self.context,

@@ -1,0 +1,77 @@
+"""The filters of tilat/ in Debian's Chromium, on the built example: a link
+with filters set, choosing in the form, and the page without JavaScript."""
+import pytest
+
+from browser import browser, example_base  # noqa: F401 (fixtures)
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    page = context.new_page()
+    problems = []
+    page.on("console", lambda m: m.type in ("error", "warning") and not m.text.startswith("Failed to load resource")
+            and problems.append(m.text))
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    yield page
+    context.close()
+    assert problems == []  # no CSP violation, no script error
+
+
+def shown(page):
+    """Slugs of the spaces visible on tilat/."""
+    return sorted(page.eval_on_selector_all(
+        "[data-space]", "cards => cards.filter(c => c.getClientRects().length)"
+        ".map(c => c.querySelector('a').getAttribute('href').split('/').at(-2))"))
+
+
+def test_a_link_with_filters_shows_only_the_spaces_that_meet_them(page, example_base):
+    page.goto(example_base + "/tilat/?hlo=20&paiva=ti&klo=18&esteeton=porrasaton")
+    # 20+ persons, free on Tuesday 18-19 and step-free: Askel's hall, Hopeakoski,
+    # Koskenpallo's room is too small, Rautio's village hall has a ramp only
+    assert shown(page) == ["askeleen-sali", "hopeakosken-kerhohuone", "vuoksenlaulun-harjoitussali",
+                           "vuoksenniskan-asukastuvan-kerhohuone"]
+    assert page.locator("#rajaus-hlo").input_value() == "20"
+    assert page.locator("#rajaus-paiva").input_value() == "ti"
+    assert page.locator("#rajaus-esteeton-porrasaton").is_checked()
+    assert page.locator("[data-space-count]").inner_text() == "4 tilaa täyttää rajaukset."
+    # a district with none of them loses its heading too
+    assert not page.locator("#alue-rautio").is_visible()
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("varuste=sauna", ["raution-kylatalon-sauna"]),
+    ("kaytto=musiikki&esteeton=esteeton-wc", ["vuoksenlaulun-harjoitussali"]),
+    ("esteeton=porrasaton&esteeton=opasteet", ["majakan-kokoushuone"]),  # every one chosen must hold
+    ("maksuton=1&alue=tainionkoski", ["koskenpallon-kokoushuone"]),
+    ("hlo=55", ["raution-kylatalo"]),
+    ("paiva=su&klo=19", ["kipinan-bandikamppa", "koskenpallon-varasto", "kotiseututalon-aitta"]),
+])
+def test_each_filter(page, example_base, query, expected):
+    page.goto(f"{example_base}/tilat/?{query}")
+    assert shown(page) == expected
+
+
+def test_choosing_in_the_form_filters_at_once_and_makes_a_link(page, example_base):
+    page.goto(example_base + "/tilat/")
+    everything = shown(page)
+    assert len(everything) >= 14 and page.locator("[data-space-count]").inner_text() == ""
+    page.locator("#rajaus-varuste-bandikalusto").check()
+    assert shown(page) == ["kipinan-bandikamppa"]
+    assert page.url.endswith("/tilat/?varuste=bandikalusto")
+    page.locator("#rajaus-hlo").fill("10")
+    assert shown(page) == []
+    assert page.locator("[data-space-none]").is_visible()
+    page.get_by_role("link", name="Poista rajaukset").click()
+    assert shown(page) == everything
+
+
+def test_without_javascript_every_space_is_listed_by_district(browser, example_base):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(example_base + "/tilat/?hlo=500")
+    assert len(shown(page)) >= 14  # nothing is filtered without the script...
+    assert not page.locator("form[data-space-filters]").is_visible()  # ...so no filters are offered
+    page.get_by_role("link", name="Rautio", exact=True).click()
+    assert page.url.endswith("#alue-rautio")
+    context.close()

@@ -1,0 +1,192 @@
+"""tilat/, a page per space, and the matches on notice, space and
+association pages, in built sites (the example and tiny ones)."""
+import json
+from xml.etree import ElementTree
+
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, notice_text
+
+
+def page(output, address):
+    return BeautifulSoup((output / address / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def texts(elements):
+    return [" ".join(e.get_text(" ").split()) for e in elements]
+
+
+SPACE = """\
+name: Testikylän sali
+association: testikyla
+address: Kylätie 1, 55100 Imatra
+district: Rautio
+capacity: 30
+purposes: [liikunta, kokous]
+accessibility: [porrasaton]
+available: ["ti 17-21"]
+booking: {name: Aila, email: aila@example.org, consent: true}
+"""
+
+
+def wanted(capacity=20, when="ti 18-20", accessibility="[porrasaton]"):
+    return notice_text(title="Sali haussa", category="tilat", extra=f"""
+        wanted:
+          capacity: {capacity}
+          when: ["{when}"]
+          purposes: [liikunta]
+          accessibility: {accessibility}
+        """)
+
+
+def a_site(site, **need):
+    (site.content / "spaces").mkdir(exist_ok=True)
+    (site.content / "spaces" / "sali.yml").write_text(SPACE, encoding="utf-8")
+    site.notice("haku.md", wanted(**need))
+    return site
+
+
+def test_example_lists_every_space_grouped_by_district(example_site):
+    doc = page(example_site, "tilat")
+    cards = doc.select("[data-space]")
+    files = sorted((ROOT / "content" / "spaces").glob("*.yml"))
+    assert len(cards) == len(files) >= 14
+    names = {c.select_one(".bl-space__name a")["href"].rstrip("/").rsplit("/", 1)[-1] for c in cards}
+    assert names == {f.stem for f in files}
+    groups = doc.select("section[data-space-group]")
+    headings = texts(g.find("h2") for g in groups)
+    assert {"Vuoksenniska", "Imatrankoski", "Rautio", "Karhumäki", "Tainionkoski", "Mansikkala"} <= set(headings)
+    for group in groups:  # each space is under its own district
+        for card in group.select("[data-space]"):
+            assert group.find("h2").get_text(strip=True) in card.get_text(" ")
+    # the filters need the script, so they are hidden without it; each card carries its facts
+    assert doc.select_one("form[data-space-filters]").has_attr("hidden")
+    askel = next(c for c in cards if "askeleen-sali" in c.a["href"])
+    assert askel["data-capacity"] == "50" and "porrasaton" in askel["data-accessibility"].split()
+    assert askel["data-slots"] == "1:1020-1260 3:1020-1260 5:600-960"
+    assert "Porrasaton sisäänkäynti" in askel.get_text() and "ti 17–21" in askel.get_text()
+
+
+def test_example_lists_the_notices_about_spaces_beside(example_site):
+    doc = page(example_site, "tilat")
+    headings = [h.get_text(strip=True) for h in doc.find_all("h2")]
+    wanted_list = doc.find("h2", string="Tilaa etsitään").find_next("ul")
+    assert "Aikuisten lentopallo etsii tiistain iltavuoroa" in wanted_list.get_text()
+    other = doc.find("h2", string="Muut tilailmoitukset").find_next("ul")
+    assert "Esteetön sali vapaana tiistai- ja torstai-iltaisin" in other.get_text()
+    assert "Tilaa etsitään" in headings
+
+
+def test_space_page_facts_week_booking_and_place(example_site):
+    doc = page(example_site, "tilat/askeleen-sali")
+    assert doc.h1.get_text(strip=True) == "Askeleen sali"
+    rows = doc.select("table.bl-week tbody tr")
+    assert len(rows) == 7
+    assert texts(rows[1].find_all(["th", "td"])) == ["tiistai", "klo 17–21"]
+    assert "ei vapaita aikoja" in rows[0].get_text()
+    assert doc.select_one("a[href='mailto:toimisto@askel.example.org']")
+    place = json.loads(doc.select_one("script[type='application/ld+json']").string)
+    assert place["@type"] == "Place" and place["maximumAttendeeCapacity"] == 50
+    assert place["address"]["streetAddress"] == "Koskenparras 4, 55100 Imatra"
+    assert {"name": "Esteetön WC", "value": True, "@type": "LocationFeatureSpecification"} in place["amenityFeature"]
+    fits = texts(doc.select(".bl-match"))
+    assert any(f.startswith("Aikuisten lentopallo etsii tiistain iltavuoroa") and "vapaana ti 17–21, 50 hlöä" in f
+               for f in fits)
+    assert any(f.startswith("Kielikahvila") for f in fits)
+    assert doc.select_one("meta[data-pagefind-filter='kind[content]']")["content"] == "tila"
+
+
+def test_wanted_notice_lists_the_spaces_that_fit_and_not_the_others(example_site):
+    doc = page(example_site, "ilmoitukset/kokoontumistila-haussa-silta")
+    fits = texts(doc.select(".bl-wanted .bl-match"))
+    # Askeleen sali fits; the family club (20 persons), Hopeakoski (no Saturday)
+    # and the local history house (a ramp, not step-free) do not
+    assert [f.split(" (")[0] for f in fits] == ["Askeleen sali"]
+    assert "vapaana la 10–16, 50 hlöä, porrasaton sisäänkäynti, kerhot ja harrastukset" in fits[0]
+    none = page(example_site, "ilmoitukset/kuntoryhma-etsii-salia-majakka")
+    assert not none.select(".bl-wanted .bl-match")
+    assert "Yksikään ilmoitettu tila ei sovi" in none.select_one(".bl-wanted").get_text()
+
+
+def test_offering_notice_shows_its_space(example_site):
+    doc = page(example_site, "ilmoitukset/sali-vuorot-askel")
+    offered = doc.select_one(".bl-offered")
+    assert offered.find("a", href="/tilat/askeleen-sali/")
+    assert "50 hlöä" in offered.get_text() and "Porrasaton sisäänkäynti" in offered.get_text()
+
+
+def test_association_page_lists_its_spaces_and_who_they_fit(example_site):
+    doc = page(example_site, "yhdistykset/invalidiyhdistys-askel")
+    assert {"/tilat/askeleen-sali/", "/tilat/askeleen-kokoushuone/"} <= {a["href"] for a in doc.select(".bl-space a")}
+    assert "Aikuisten lentopallo etsii tiistain iltavuoroa" in " ".join(texts(doc.select(".bl-match")))
+
+
+def test_spaces_are_in_the_menu_sitemap_feed_and_search(example_site):
+    doc = page(example_site, "")
+    assert doc.select_one("nav.bl-nav a[href='/tilat/']").get_text(strip=True) == "Tilat"
+    sitemap = (example_site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "/tilat/</loc>" in sitemap and "/tilat/askeleen-sali/</loc>" in sitemap
+    rss = ElementTree.parse(example_site / "syotteet" / "tilat.rss.xml").getroot()
+    links = [i.findtext("link") for i in rss.iter("item")]
+    assert len(links) >= 14 and links[0].endswith("/tilat/vuoksenlaulun-harjoitussali/")  # newest first
+    atom = (example_site / "syotteet" / "tilat.atom.xml").read_text(encoding="utf-8")
+    assert "askeleen-sali" in atom
+    assert page(example_site, "tilat").select_one("link[type='application/rss+xml'][href='/syotteet/tilat.rss.xml']")
+    search = page(example_site, "haku")
+    assert search.select_one("select[name='kind'] option[value='tila']")
+
+
+def test_tiny_site_matches_and_explains(site):
+    a_site(site)
+    assert site.build() == 0
+    notice = site.page("ilmoitukset/haku/")
+    assert texts(notice.select(".bl-wanted .bl-match")) == [
+        "Testikylän sali (Testikylän Eläkkeensaajat ry) vapaana ti 17–21, 30 hlöä, porrasaton sisäänkäynti, "
+        "liikunta ja tanssi"]
+    assert site.page("tilat/sali/").select(".bl-match")
+
+
+def test_tiny_site_without_a_match(site):
+    a_site(site, capacity=31)
+    assert site.build() == 0
+    assert not site.page("ilmoitukset/haku/").select(".bl-match")
+    assert "ei nyt sovi" in site.page("tilat/sali/").get_text()
+
+
+def test_an_expired_need_is_not_offered_to(site):
+    a_site(site)
+    site.notice("haku.md", wanted().replace('date: "2026-11-20"', 'date: "2026-11-20"\nexpires: "2026-11-25"'))
+    assert site.build() == 0
+    assert not site.page("tilat/sali/").select(".bl-match")
+    assert site.page("ilmoitukset/haku/").select(".bl-match")  # its own page still says what fitted
+
+
+def test_bad_space_stops_the_build_with_its_line(site, capsys):
+    a_site(site)
+    (site.content / "spaces" / "sali.yml").write_text(SPACE.replace("capacity: 30", "capacity: kolmekymmentä"),
+                                                       encoding="utf-8")
+    assert site.build() != 0
+    assert "sali.yml:5: Kentän capacity arvon kolmekymmentä pitää olla positiivinen kokonaisluku" in \
+        capsys.readouterr().err
+    assert site.check() == 1
+
+
+def test_example_content_has_enough_spaces_and_needs_to_match(example_site):
+    from bulletin_cli.project import load_settings
+    from bulletin_contract.checks import check_content, context_for, load_associations, load_spaces
+    from bulletin_i18n import Translator
+    settings = load_settings(str(ROOT / "pelicanconf.py"), content=ROOT / "content")
+    t = Translator("fi")
+    associations, _ = load_associations(ROOT / "content", context_for(settings, t))
+    spaces, problems = load_spaces(ROOT / "content", context_for(settings, t, associations=set(associations)))
+    assert problems == [] and len(spaces) >= 14
+    assert len({s.association for s in spaces.values()}) >= 8
+    assert len({s.district for s in spaces.values()}) >= 6
+    names = " ".join(s.name.lower() for s in spaces.values())
+    for kind in ("kerhohuone", "sali", "liikuntasali", "kokoushuone", "keittiö", "varasto", "sauna", "bändikämppä"):
+        assert kind in names
+    notices, _ = check_content(ROOT / "content", settings, t)
+    wanted = [n for n in notices if n.wanted]
+    assert len(wanted) >= 5
+    fitted = [n for n in wanted if page(example_site, f"ilmoitukset/{n.slug}").select(".bl-wanted .bl-match")]
+    assert 0 < len(fitted) < len(wanted)  # both: needs that some space fits, and one that none does

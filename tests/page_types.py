@@ -51,6 +51,8 @@ PAGE_TYPES = [
     PageType("spaces filtered", "/tilat/?hlo=20&paiva=ti&klo=18&esteeton=porrasaton"),
     PageType("space page", "/tilat/askeleen-sali/"),
     PageType("wanted space notice", "/ilmoitukset/lentopallovuoro-haussa-karhumaen-kunto/"),
+    PageType("space form", "/laheta/tila/"),
+    PageType("space form with errors", "/laheta/tila/", errors=True),
     PageType("search page", "/haku/", template="search.html", issue=4),
     PageType("search page with a corrected query", "/haku/?q=konsetti", template="search.html", issue=4,
              ready="#haku-korjattu"),

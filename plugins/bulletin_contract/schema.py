@@ -6,7 +6,7 @@ patterns, the categories, the associations and the form's messages. Changing
 a rule in fields.py changes the form with the next build, so the two cannot
 drift apart.
 """
-from . import fields, people_dates
+from . import fields, people_dates, slots
 from .event_rules import SERIES_LONGEST
 from .rules_export import RULE_MESSAGES, markdown_rules
 from .schedule import MOST
@@ -45,6 +45,8 @@ def rule_schema(rule):
         out["pattern"] = parser.pattern.pattern
         if getattr(parser, "message_key", None):  # the checker's message for a value that does not match
             out["message"] = parser.message_key
+    if isinstance(parser, fields.Choices):
+        out["choices"] = parser.source  # a key of the schema's "vocabularies"
     if isinstance(parser, fields.Mapping):
         out["fields"] = table_schema(parser.fields)
     return out
@@ -79,6 +81,33 @@ def form_schema(settings, t, associations):
         "mailtoLimit": MAILTO_URL_LIMIT,
         "weekdays": t("weekdays_short"),
         "messages": {key: t(key) for key in FORM_MESSAGES + RULE_MESSAGES},
+        **space_schema(settings, t),
+    }
+
+
+# Translation keys the space form's script needs (laheta/tila/).
+SPACE_FORM_MESSAGES = [
+    "form_err_required_text", "form_err_too_long", "form_err_control", "form_err_email", "form_err_phone",
+    "form_err_count", "form_err_slot", "form_err_url", "form_err_consent", "form_error_prefix",
+    "send_github_too_long", "send_copied", "send_copy_failed", "send_download_hint", "send_mail_too_long",
+    "mail_begin", "mail_end", "sf_mail_subject", "sf_mail_intro",
+]
+
+
+def space_schema(settings, t):
+    """The space form's part: the space table, its vocabularies and the slot
+    pattern (Python's named group written as JavaScript's)."""
+    return {
+        "spaceFields": table_schema(fields.SPACE_FIELDS),
+        "vocabularies": {
+            "space_purposes": settings["BULLETIN_SPACE_PURPOSES"],
+            "space_equipment": settings["BULLETIN_SPACE_EQUIPMENT"],
+            "space_accessibility": settings["BULLETIN_SPACE_ACCESSIBILITY"],
+        },
+        "districts": settings["BULLETIN_DISTRICTS"],
+        "slotPattern": slots.SLOT.pattern.replace("(?P<", "(?<"),
+        "slotDays": list(slots.DAYS),
+        "spaceMessages": {key: t(key) for key in SPACE_FORM_MESSAGES},
     }
 
 

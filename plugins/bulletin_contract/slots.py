@@ -15,7 +15,7 @@ DAYS = ("ma", "ti", "ke", "to", "pe", "la", "su")
 _DAY = r"(ma|ti|ke|to|pe|la|su)[a-zåäö]*\.?"
 _DASH = r"\s*[-–—]\s*"
 _CLOCK = r"(\d{1,2})(?:[.:](\d{2}))?"
-_SLOT = re.compile(
+SLOT = re.compile(
     rf"^(?P<days>{_DAY}(?:{_DASH}{_DAY}|(?:\s*(?:,|ja)\s*{_DAY})*))"
     rf"\s+(?:klo\.?\s*)?{_CLOCK}{_DASH}{_CLOCK}$",
     re.IGNORECASE,
@@ -49,7 +49,7 @@ def _minutes(hours, minutes, key, text):
 
 def parse_slot(text, key):
     """One written slot to a tuple of Slots (a range of days gives several)."""
-    match = _SLOT.match(" ".join(text.split()))
+    match = SLOT.match(" ".join(text.split()))
     if not match:
         raise Invalid("err_slot", key=key, value=text, example=EXAMPLE)
     h1, m1, h2, m2 = match.groups()[-4:]

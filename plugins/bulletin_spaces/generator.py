@@ -1,6 +1,7 @@
 """Writes tilat/ and a page per space, and puts the matches on the notices,
 spaces and associations that show them."""
 import html
+import json
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime, time
@@ -10,6 +11,7 @@ from pelican.generators import Generator
 
 from bulletin_contract.reader import STATE
 from bulletin_contract.render import Renderer, json_for_script
+from bulletin_contract.schema import form_schema
 from bulletin_contract.slugs import slugify
 from bulletin_i18n import translator_for
 from bulletin_feeds.addresses import Subscriptions
@@ -21,6 +23,7 @@ from .matching import match_all
 from .structured import place_json_ld
 
 SPACES_CATEGORY = "tilat"
+SPACE_FORM_URL = "laheta/tila/"  # beside the notice form (laheta/)
 
 
 @dataclass(frozen=True)
@@ -72,7 +75,10 @@ class SpacesGenerator(Generator):
             space_districts=self._districts(spaces),
         )
         urls = self.context["url_for"]
-        self.context["more_addresses"] = [urls("spaces"), *(urls("space", slug=s.slug) for s in spaces)]
+        self.has_form = "submit_space.html" in self.env.list_templates()
+        self.context["space_form_url"] = SPACE_FORM_URL if self.has_form else None
+        self.context["more_addresses"] = [urls("spaces"), *(urls("space", slug=s.slug) for s in spaces),
+                                          *([SPACE_FORM_URL] if self.has_form else [])]
         nav = self.context["nav_items"]
         after = next((n + 1 for n, (key, _url) in enumerate(nav) if key == "nav_associations"), len(nav))
         nav.insert(after, ("nav_spaces", self.context["url_for"]("spaces")))
@@ -96,6 +102,11 @@ class SpacesGenerator(Generator):
                         fits=self.context["space_fits"].get(space.slug, []),
                         place_json_ld=json_for_script(place_json_ld(space, site, urls, self.settings)))
 
+        if self.has_form:
+            # The form checks with the contract's own rules, exported here.
+            schema = form_schema(self.settings, translator_for(self.settings), STATE.associations)
+            self._write(writer, SPACE_FORM_URL, "submit_space", schema=schema,
+                        submit_schema=json.dumps(schema, ensure_ascii=False))
         self._write_feeds(site, urls)
 
     def _moment(self, day):

@@ -4,7 +4,7 @@ check refuses, with the same rules (the schema exported from fields.py)."""
 import pytest
 
 from browser import chromium, guard_requests, served
-from conftest import Site
+from conftest import ROOT, Site
 
 
 @pytest.fixture(scope="module")
@@ -100,3 +100,52 @@ def test_required_fields(page):
     text = page.locator("[data-error-summary]").inner_text()
     for name in ("tarjoava yhdistys", "tilan nimi", "osoite", "henkilömäärä"):
         assert f"Kirjoita {name}" in text
+
+
+def answers_for(monkeypatch, answers):
+    asked = []
+    replies = iter(answers)
+    monkeypatch.setattr("builtins.input", lambda prompt: asked.append(prompt) or next(replies))
+    return asked
+
+
+SPACE_ANSWERS = ["Testikylän sali", "Testikylän Eläkkeensaajat ry", "Kylätie 1, Imatra", "", "30", "Rautio", "",
+                 "kokous, liikunta", "", "porrasaton", "ti 17-21; ti, to klo 9.00–12.00", "10 €/h", "",
+                 "Aila", "aila@example.org", "", "", "k"]
+
+
+def test_new_space_asks_checks_and_writes_a_space_that_builds(site, monkeypatch):
+    from bulletin_cli.cli import _site
+    from bulletin_cli.new_space import new_space
+    import argparse
+    asked = answers_for(monkeypatch, SPACE_ANSWERS)
+    args = argparse.Namespace(settings=str(ROOT / "pelicanconf.py"), content=str(site.content), today=None)
+    path = new_space(_site(args)[0], interactive=True)
+    assert path == site.content / "spaces" / "testikylan-sali.yml"
+    assert asked[0] == "Tilan nimi: " and asked[3] == "Henkilömäärä: "  # required: asked again when empty
+    assert asked[5].startswith("Alue (vapaaehtoinen")
+    text = path.read_text(encoding="utf-8")
+    assert 'association: "testikyla"' in text and 'available: ["ti 17-21", "ti, to klo 9.00–12.00"]' in text
+    assert site.check() == 0 and site.build() == 0
+    assert "ti 9–12, ti 17–21, to 9–12" in site.page("tilat/").get_text()
+
+
+def test_new_space_refuses_a_bad_answer_and_writes_nothing(site, monkeypatch):
+    from bulletin_cli.cli import _site
+    from bulletin_cli.new_space import new_space
+    from bulletin_contract.problems import ContentError
+    import argparse
+    answers = list(SPACE_ANSWERS)
+    answers[4] = "kolmekymmentä"
+    answers_for(monkeypatch, answers)
+    args = argparse.Namespace(settings=str(ROOT / "pelicanconf.py"), content=str(site.content), today=None)
+    with pytest.raises(ContentError) as err:
+        new_space(_site(args)[0], interactive=True)
+    assert "positiivinen kokonaisluku" in str(err.value)
+    assert not (site.content / "spaces").exists()
+
+
+def test_new_space_without_a_terminal_says_so(site, capsys):
+    from bulletin_cli.cli import main
+    assert main(["new", "--space", "--content", str(site.content)]) != 0
+    assert "laheta/tila/" in capsys.readouterr().err

@@ -14,7 +14,7 @@ from bulletin_contract.validate import display_path, read_notice
 from bulletin_i18n import translator_for
 from bulletin_settings import SettingsError, today
 
-from . import add, digest, from_issue, issue_form, new, publish
+from . import add, digest, from_issue, issue_form, new, new_space, publish
 from .placing import Site
 from .project import UsageError, build, load_settings
 
@@ -123,6 +123,8 @@ def cmd_add(args):
 
 def cmd_new(args):
     site, settings = _site(args)
+    if args.space:
+        return _print_paths([new_space.new_space(site)])
     return _print_paths([new.new_notice(args, site, today(settings))])
 
 
@@ -189,6 +191,8 @@ def parser():
     cmd = sub.add_parser("new", help="a new notice from flags, or from questions in a terminal; prints its path")
     new.add_arguments(cmd)
     cmd.add_argument("--today", help="the day used when --date is not given, YYYY-MM-DD")
+    cmd.add_argument("--space", action="store_true",
+                     help="a space offered (content/spaces/) instead of a notice, from questions in a terminal")
     cmd.set_defaults(run=cmd_new)
 
     cmd = sub.add_parser("publish", help="build with publishconf.py and publish to the gh-pages branch")

@@ -75,6 +75,13 @@ def notice_file_with_lines(values, body):
     return "\n".join(lines) + "\n" + body + "\n", line_keys
 
 
+def space_file(values):
+    """A space's values (content/spaces/<slug>.yml) in the canonical form."""
+    lines = []
+    _emit(values, fields.SPACE_FIELDS, lines, "", (), {})
+    return "\n".join(lines) + "\n"
+
+
 def when_text(value):
     """A parsed date or datetime back to the text a file holds."""
     if isinstance(value, datetime):

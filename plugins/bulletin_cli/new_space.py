@@ -1,0 +1,77 @@
+"""`bulletin new --space`: a space file from questions in a terminal.
+
+Each question is a key of the space table; the answers are checked with the
+same rules as `bulletin check` (read_space) before anything is written, and
+the file goes to content/spaces/<name>.yml in the canonical form.
+"""
+import sys
+
+from bulletin_contract.checks import SPACES_DIR, context_for
+from bulletin_contract.slugs import slugify
+from bulletin_contract.validate import read_space
+from bulletin_contract.writer import space_file
+
+from .project import UsageError
+
+# (key path, label key, how the answer is split); the order of the questions.
+QUESTIONS = [
+    (("name",), "sf_name", None),
+    (("association",), "sf_association", None),
+    (("address",), "sf_address", None),
+    (("capacity",), "sf_capacity", None),
+    (("district",), "sf_district", None),
+    (("area",), "sf_area", None),
+    (("purposes",), "sf_purposes", ","),
+    (("equipment",), "sf_equipment", ","),
+    (("accessibility",), "sf_accessibility", ","),
+    (("available",), "sf_available", ";"),  # a slot may hold a comma: "ti, to 18-20"
+    (("price",), "sf_price", None),
+    (("entry",), "sf_entry", None),
+    (("booking", "name"), "sf_booking_name", None),
+    (("booking", "email"), "sf_booking_email", None),
+    (("booking", "phone"), "sf_booking_phone", None),
+    (("booking", "url"), "sf_booking_url", None),
+]
+REQUIRED = {("name",), ("association",), ("address",), ("capacity",)}
+
+
+def _ask(t, label_key, required):
+    while True:
+        prompt = t("new_prompt", label=t(label_key)) if required else t("new_prompt_optional", label=t(label_key))
+        answer = input(prompt).strip()
+        if answer or not required:
+            return answer
+
+
+def new_space(site, interactive=None):
+    """Ask, check and write a space; returns its path. Raises ContentError
+    (nothing written) when an answer breaks a rule."""
+    t = site.t
+    if not (sys.stdin.isatty() if interactive is None else interactive):
+        raise UsageError(t("new_space_not_interactive"))
+    values = {"booking": {}}
+    for target, label_key, separator in QUESTIONS:
+        answer = _ask(t, label_key, target in REQUIRED)
+        if separator and answer:
+            answer = [part.strip() for part in answer.split(separator) if part.strip()]
+        if target == ("association",):
+            answer = site.find_association(answer) or answer
+        if len(target) == 1:
+            values[target[0]] = answer
+        else:
+            values[target[0]][target[1]] = answer
+    if (values["booking"].get("email") or values["booking"].get("phone")) and \
+            input(t("new_prompt", label=t("sf_consent") + " (k/e)")).strip().lower() in ("k", "kyllä", "y", "yes"):
+        values["booking"]["consent"] = True
+    text = space_file(values)
+    folder = site.content / SPACES_DIR
+    slug = slugify(values["name"])[:60].rstrip("-") or "tila"
+    path, number = folder / f"{slug}.yml", 2
+    while path.exists():
+        path, number = folder / f"{slug}-{number}.yml", number + 1
+    ctx = context_for(site.settings, t, associations=set(site.associations))
+    read_space(path, text.encode("utf-8"), ctx)  # raises ContentError with every problem
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(path, "x", encoding="utf-8") as out:
+        out.write(text)
+    return path

@@ -149,3 +149,22 @@ def test_new_space_without_a_terminal_says_so(site, capsys):
     from bulletin_cli.cli import main
     assert main(["new", "--space", "--content", str(site.content)]) != 0
     assert "laheta/tila/" in capsys.readouterr().err
+
+
+def test_space_issue_form_is_written_from_the_questions():
+    import yaml
+    from bulletin_cli.issue_form import SPACE_LABEL, SPACE_TEMPLATE_PATH, space_form_yaml
+    from bulletin_cli.project import load_settings
+    from bulletin_i18n import translator_for
+    settings = load_settings(str(ROOT / "pelicanconf.py"))
+    committed = (ROOT / SPACE_TEMPLATE_PATH).read_text(encoding="utf-8")
+    assert committed == space_form_yaml(settings, translator_for(settings)), \
+        "run: bulletin issue-form --space --output " + SPACE_TEMPLATE_PATH
+    form = yaml.safe_load(committed)
+    assert form["labels"] == [SPACE_LABEL]
+    items = {item["id"]: item for item in form["body"] if item["type"] != "markdown"}
+    assert {"name", "association", "address", "capacity"} == {
+        i for i, item in items.items() if item.get("validations", {}).get("required")}
+    assert [o["label"] for o in items["accessibility"]["attributes"]["options"]][0] == \
+        "Porrasaton sisäänkäynti (porrasaton)"
+    assert items["district"]["attributes"]["options"] == settings["BULLETIN_DISTRICTS"]

@@ -144,7 +144,10 @@ def cmd_publish(args):
 
 def cmd_issue_form(args):
     settings = load_settings(args.settings)
-    text = issue_form.form_yaml(settings, translator_for(settings), profile=args.profile)
+    if args.space:
+        text = issue_form.space_form_yaml(settings, translator_for(settings))
+    else:
+        text = issue_form.form_yaml(settings, translator_for(settings), profile=args.profile)
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")
     else:
@@ -212,6 +215,8 @@ def parser():
     cmd.add_argument("--output", help=f"file to write (default: standard output), e.g. {issue_form.TEMPLATE_PATH}")
     cmd.add_argument("--profile", action="store_true",
                      help=f"the association profile form instead, e.g. {issue_form.PROFILE_TEMPLATE_PATH}")
+    cmd.add_argument("--space", action="store_true",
+                     help=f"the form for a space offered instead, e.g. {issue_form.SPACE_TEMPLATE_PATH}")
     cmd.set_defaults(run=cmd_issue_form)
 
     for name in ("from-issue", "add", "new", "publish"):

@@ -109,16 +109,52 @@ def form_yaml(settings, t, profile=False):
         if field.required:
             item["validations"] = {"required": True}
         body.append(item)
-    form = {
-        "name": t(f"{prefix}_name"),
-        "description": t(f"{prefix}_description"),
-        "title": f"{t(f'{prefix}_name')}: ",
-        "labels": [PROFILE_LABEL if profile else ISSUE_LABEL],
-        "body": body,
-    }
-    header = ("# Written by `bulletin issue-form` from the field list in plugins/bulletin_cli/issue_form.py\n"
+    return _dump(t(f"{prefix}_name"), t(f"{prefix}_description"), PROFILE_LABEL if profile else ISSUE_LABEL, body,
+                 "`bulletin issue-form` from the field list in plugins/bulletin_cli/issue_form.py")
+
+
+def _dump(name, description, label, body, source):
+    form = {"name": name, "description": description, "title": f"{name}: ", "labels": [label], "body": body}
+    header = (f"# Written by {source}\n"
               "# and the translation table. Change those and run the command again; do not edit by hand.\n")
     return header + yaml.safe_dump(form, allow_unicode=True, sort_keys=False, width=100)
+
+
+SPACE_LABEL = "tila"
+SPACE_TEMPLATE_PATH = ".github/ISSUE_TEMPLATE/tila.yml"
+# Keys of the space table whose answers are chosen from a vocabulary.
+_VOCABULARIES = {"purposes": "BULLETIN_SPACE_PURPOSES", "equipment": "BULLETIN_SPACE_EQUIPMENT",
+                 "accessibility": "BULLETIN_SPACE_ACCESSIBILITY"}
+
+
+def space_form_yaml(settings, t):
+    """The issue form for a space offered: the questions of `bulletin new
+    --space`, with the vocabularies as checkboxes and the districts as a list."""
+    from .new_space import QUESTIONS, REQUIRED, SLOT_HINT
+
+    body = [{"type": "markdown", "attributes": {"value": t("space_issue_intro")}}]
+    for target, label_key, _separator in QUESTIONS:
+        key = "_".join(target)
+        attributes = {"label": t(label_key)}
+        kind = "input"
+        if key in _VOCABULARIES:
+            kind = "checkboxes"
+            attributes["options"] = [{"label": f"{label} ({slug})"}
+                                     for slug, label in settings[_VOCABULARIES[key]].items()]
+        elif key == "district":
+            kind = "dropdown"
+            attributes["options"] = list(settings["BULLETIN_DISTRICTS"])
+        elif key == "available":
+            kind = "textarea"
+            attributes["description"] = t(SLOT_HINT)
+        item = {"type": kind, "id": key, "attributes": attributes}
+        if target in REQUIRED:
+            item["validations"] = {"required": True}
+        body.append(item)
+    body.append({"type": "checkboxes", "id": "booking_consent",
+                 "attributes": {"label": t("sf_booking"), "options": [{"label": t("sf_consent")}]}})
+    return _dump(t("space_form_title"), t("space_issue_intro"), SPACE_LABEL, body,
+                 "`bulletin issue-form --space` from the questions in plugins/bulletin_cli/new_space.py")
 
 
 _HEADING = re.compile(r"^###\s+(.+?)\s*$")

@@ -33,6 +33,7 @@ QUESTIONS = [
     (("booking", "url"), "sf_booking_url", None),
 ]
 REQUIRED = {("name",), ("association",), ("address",), ("capacity",)}
+SLOT_HINT = "sf_available_hint"
 
 
 def _ask(t, label_key, required):

@@ -134,6 +134,10 @@ def test_wanted_notice_reads():
     (SPACE + "date: 1.12.2026\n", 5, "muodossa VVVV-KK-PP"),
     (SPACE + "capasity: 5\n", 5, "Tarkoititko capacity"),
     (SPACE + "description: '<script>x</script>'\n", 5, "HTML-koodia"),
+    (SPACE + 'images: ["https://example.org/a.jpg"]\n', 5, "merkinnällä {static} voi viitata vain sivuston kuviin"),
+    (SPACE + 'images: ["{static}/muut/a.jpg"]\n', 5, "merkinnällä {static} voi viitata vain sivuston kuviin"),
+    (SPACE + 'images: ["{static}/images/../../a.jpg"]\n', 5, "voi viitata vain sivuston kuviin"),
+    (SPACE + 'images: "{static}/images/a.jpg"\n', 5, "pitää olla luettelo"),
 ])
 def test_space_field_rules(text, line, fragment):
     problems = space_problems(text)

@@ -190,3 +190,22 @@ def test_example_content_has_enough_spaces_and_needs_to_match(example_site):
     assert len(wanted) >= 5
     fitted = [n for n in wanted if page(example_site, f"ilmoitukset/{n.slug}").select(".bl-wanted .bl-match")]
     assert 0 < len(fitted) < len(wanted)  # both: needs that some space fits, and one that none does
+
+
+PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+                    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082")
+
+
+def test_space_images_are_the_sites_own(site, capsys):
+    a_site(site)
+    (site.content / "images").mkdir()
+    (site.content / "images" / "sali.png").write_bytes(PNG)
+    path = site.content / "spaces" / "sali.yml"
+    path.write_text(SPACE + 'images: ["{static}/images/sali.png"]\n', encoding="utf-8")
+    assert site.build() == 0
+    img = site.page("tilat/sali/").select_one(".bl-space__images img")
+    assert img["src"] == "/images/sali.png" and img["alt"] == "Kuva tilasta Testikylän sali (1/1)"
+    assert (site.output / "images" / "sali.png").read_bytes() == PNG
+    path.write_text(SPACE + 'images: ["{static}/images/puuttuu.png"]\n', encoding="utf-8")
+    assert site.build() != 0
+    assert "sali.yml:10: Kuvaa {static}/images/puuttuu.png ei löydy" in capsys.readouterr().err

@@ -321,12 +321,22 @@ def _check_address(found, index, address, image, written=None):
 
 
 def _check_site_file(found, index, address, shown):
-    what, rest = _SITE_LINK.match(address).groups()
+    problem = site_file_problem(address, found.files, shown)
+    if problem:
+        found.add(index, problem[0], **problem[1])
+
+
+def site_file_problem(address, files, shown=None):
+    """Why a `{static}/…` address (in a text, or a space's `images`) cannot
+    be published: (translation key, its values), or None when it can."""
+    shown = shown or address[:80]
+    link = _SITE_LINK.match(address)
+    what, rest = link.groups() if link else ("", address)
     path = unquote(urlsplit(rest).path)
     parts = path.split("/")
-    files = found.files
     if what != "static" or not path.startswith("/") or ".." in parts or len(parts) < 3 \
             or parts[1] not in files.folders:
-        found.add(index, "err_body_site_link", url=shown, folder=files.folders[0])
-    elif files.root is not None and not os.path.isfile(os.path.join(files.root, posixpath.normpath(path[1:]))):
-        found.add(index, "err_body_missing_file", url=shown, folder=files.folders[0])
+        return "err_body_site_link", {"url": shown, "folder": files.folders[0]}
+    if files.root is not None and not os.path.isfile(os.path.join(files.root, posixpath.normpath(path[1:]))):
+        return "err_body_missing_file", {"url": shown, "folder": files.folders[0]}
+    return None

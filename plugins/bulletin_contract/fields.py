@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timezone
 from zoneinfo import ZoneInfo
 
+from .body_checks import site_file_problem
 from .problems import Invalid
 from .slots import EXAMPLE as SLOT_EXAMPLE, merged, parse_slot
 from .slugs import slugify
@@ -346,6 +347,28 @@ class Slots:
         if not found:
             raise Invalid("err_empty", key=key)
         return merged(found)
+
+
+class Images:
+    """A YAML list of the site's own images, `{static}/images/kuva.jpg`."""
+
+    kind = "images"
+
+    def __init__(self, most):
+        self.most = most
+
+    def __call__(self, value, key, ctx):
+        if not isinstance(value, list):
+            raise Invalid("err_not_list", key=key, example='"{static}/images/kuva.jpg"')
+        if len(value) > self.most:
+            raise Invalid("err_too_many_words", key=key, count=len(value), most=self.most)
+        for item in value:
+            if not isinstance(item, str):
+                raise Invalid("err_list_item", key=key)
+            problem = site_file_problem(item.strip(), ctx.files)
+            if problem:
+                raise Invalid(problem[0], **problem[1])
+        return [item.strip() for item in value]
 
 
 class Space(Choice):
@@ -720,6 +743,7 @@ SPACE_FIELDS = {
     "free": Rule(Boolean(), example="true"),
     "entry": Rule(Text(300), example='"Avain lainataan asukastuvalta."'),
     "booking": Rule(Mapping(BOOKING_FIELDS, "name: Aila Esimerkki"), example="…"),
+    "images": Rule(Images(most=12), example='["{static}/images/kerhohuone.jpg"]'),
     "description": Rule(LongText(5000), example="|\n  Valoisa kerhohuone…"),
 }
 

@@ -206,5 +206,6 @@ class Space:
     entry: str = None
     booking: Contact = None
     url: str = None  # booking.url
+    images: list = field(default_factory=list)  # "{static}/images/…" addresses
     description: str = None
     lines: dict = field(default_factory=dict)

@@ -20,6 +20,8 @@ def add_to_jinja(generator):
     weekdays = t("weekdays_short") if t else None
     generator.env.filters["slot_text"] = lambda slot: slot_text(slot, weekdays) if weekdays else slot_text(slot)
     generator.env.filters["slot_clock"] = clock
+    # `{static}/images/a.jpg` (checked by the contract) to its address `/images/a.jpg`
+    generator.env.filters["static_path"] = lambda address: address.split("}", 1)[1]
 
 
 def register():

@@ -69,6 +69,7 @@ def load_series(content, ctx):
 
 
 def _load_profiles(folder, read, ctx):
+    """Read every file of a folder with `read`: (what it gives by slug, problems)."""
     profiles, problems = {}, []
     for path in all_files(folder):
         try:
@@ -100,15 +101,7 @@ def retired(notices, associations, today, expiry_days, t):
 def load_spaces(content, ctx):
     """Read content/spaces/ (after the associations: a space names its
     association): returns (spaces by slug, problems)."""
-    spaces, problems = {}, []
-    for path in all_files(Path(content, SPACES_DIR)):
-        try:
-            space = read_space(path, path.read_bytes(), ctx)
-        except ContentError as err:
-            problems.extend(err.problems)
-            continue
-        spaces[space.slug] = space
-    return spaces, problems
+    return _load_profiles(Path(content, SPACES_DIR), read_space, ctx)
 
 
 def unpublished(content, published_paths, t):

@@ -215,8 +215,10 @@ def read_association(path, raw, ctx):
     return AssociationProfile(slug=slug, path=shown, lines=lines, **values)
 
 
-def _yaml_profile(path, raw, ctx, table, file_key):
-    """A YAML profile file named by its slug (associations, series): (slug, path, values, lines)."""
+def _yaml_profile(path, raw, ctx, table, file_key, cross=None):
+    """A YAML file named by its slug (associations, series, spaces) with a
+    Markdown `description`: (slug, path, values, lines). `cross(values, doc,
+    problems)` checks rules between fields."""
     shown = display_path(path)
     stem, ext = os.path.splitext(os.path.basename(path))
     if ext != ".yml" or slugify(stem) != stem:
@@ -226,7 +228,8 @@ def _yaml_profile(path, raw, ctx, table, file_key):
     markdown = None
     if isinstance(description, str):
         markdown = description, doc.value_lines.get(("description",), doc.line_of("description"))
-    return stem, shown, _values_or_problems(doc, table, ctx, markdown), dict(doc.lines)
+    return stem, shown, _values_or_problems(doc, table, ctx, markdown, cross=cross and (
+        lambda values, problems: cross(values, doc, problems))), dict(doc.lines)
 
 
 def read_series(path, raw, ctx):
@@ -251,18 +254,10 @@ def _wanted(values):
 
 def read_space(path, raw, ctx):
     """A space file content/spaces/<slug>.yml to a Space; raises ContentError."""
-    shown = display_path(path)
-    stem, ext = os.path.splitext(os.path.basename(path))
-    if ext != ".yml" or slugify(stem) != stem:
-        raise Problem(shown, 1, ctx.t("err_space_file", path=shown)).as_error()
-    doc = parse_yaml(shown, decode(shown, raw, ctx.t), ctx.t)
-    description = doc.data.get("description")
-    markdown = None
-    if isinstance(description, str):
-        markdown = description, doc.value_lines.get(("description",), doc.line_of("description"))
-    values = _values_or_problems(doc, fields.SPACE_FIELDS, ctx, markdown,
-                                 cross=lambda values, problems: _consent(values, "booking", doc, ctx.t, problems))
+    slug, shown, values, lines = _yaml_profile(
+        path, raw, ctx, fields.SPACE_FIELDS, "err_space_file",
+        cross=lambda values, doc, problems: _consent(values, "booking", doc, ctx.t, problems))
     booking = dict(values.pop("booking", None) or {})
     url = booking.pop("url", None)
-    return Space(slug=stem, path=shown, lines=dict(doc.lines), booking=Contact(**booking) if booking else None,
+    return Space(slug=slug, path=shown, lines=lines, booking=Contact(**booking) if booking else None,
                  url=url, **values)

@@ -71,8 +71,8 @@ def test_the_form_writes_a_space_that_passes_check_and_is_built(form_site, page)
 
 
 @pytest.mark.parametrize("field, value, message", [
-    ("#f-capacity", "0", "Henkilömäärä: kirjoita positiivinen kokonaisluku"),
-    ("#f-capacity", "kaksikymmentä", "Henkilömäärä: kirjoita positiivinen kokonaisluku"),
+    ("#f-capacity", "0", "Henkilömäärä: kirjoita kokonaisluku väliltä 1–9999"),
+    ("#f-capacity", "kaksikymmentä", "Henkilömäärä: kirjoita kokonaisluku väliltä 1–9999"),
     ("#f-available", "tiistai-ilta", "aikaa tiistai-ilta ei voi lukea"),
     ("#f-available", "ti 21-17", "aikaa ti 21-17 ei voi lukea"),
     ("#f-available", "pe–ma 8-16", "aikaa pe–ma 8-16 ei voi lukea"),
@@ -141,7 +141,7 @@ def test_new_space_refuses_a_bad_answer_and_writes_nothing(site, monkeypatch):
     args = argparse.Namespace(settings=str(ROOT / "pelicanconf.py"), content=str(site.content), today=None)
     with pytest.raises(ContentError) as err:
         new_space(_site(args)[0], interactive=True)
-    assert "positiivinen kokonaisluku" in str(err.value)
+    assert "kokonaisluku 1–9999" in str(err.value)
     assert not (site.content / "spaces").exists()
 
 

@@ -166,7 +166,7 @@ def test_bad_space_stops_the_build_with_its_line(site, capsys):
     (site.content / "spaces" / "sali.yml").write_text(SPACE.replace("capacity: 30", "capacity: kolmekymmentä"),
                                                        encoding="utf-8")
     assert site.build() != 0
-    assert "sali.yml:5: Kentän capacity arvon kolmekymmentä pitää olla positiivinen kokonaisluku" in \
+    assert "sali.yml:5: Kentän capacity arvon pitää olla kokonaisluku 1–9999, nyt kolmekymmentä" in \
         capsys.readouterr().err
     assert site.check() == 1
 

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 from .body_checks import site_file_problem
 from .problems import Invalid
-from .slots import EXAMPLE as SLOT_EXAMPLE, merged, parse_slot
+from .slots import DAYS, EXAMPLE as SLOT_EXAMPLE, merged, parse_slot
 from .slugs import slugify
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
@@ -284,23 +284,6 @@ class Words:
         return words
 
 
-class Count:
-    """A positive whole number (persons, square metres)."""
-
-    kind = "count"
-
-    def __init__(self, most):
-        self.most = most
-
-    def __call__(self, value, key, ctx):
-        text = _require_text(value, key, "25").strip()
-        if not text.isascii() or not text.isdigit() or int(text) < 1:
-            raise Invalid("err_count", key=key, value=text[:40])
-        if int(text) > self.most:
-            raise Invalid("err_count_most", key=key, value=text, most=self.most)
-        return int(text)
-
-
 class Choices:
     """A YAML list of slugs from a settings vocabulary (slug -> label): the
     nearest allowed slug is named, and a label written instead of its slug
@@ -457,7 +440,7 @@ class Number:
         return int(text)
 
 
-WEEKDAYS = ("ma", "ti", "ke", "to", "pe", "la", "su")
+WEEKDAYS = DAYS  # as slots.py reads them in weekly hours
 
 
 def _items(value, key, example):
@@ -671,9 +654,9 @@ HIRE_FIELDS = {
 
 # A space wanted: the facts a space must have to fit (see bulletin_spaces.matching).
 WANTED_FIELDS = {
-    "capacity": Rule(Count(10000), required=True, example="15"),
+    "capacity": Rule(Number(1, 9999), required=True, example="15"),
     "when": Rule(Slots(), required=True, example='["ti 17-19"]'),
-    "times_per_week": Rule(Count(7), example="1"),
+    "times_per_week": Rule(Number(1, 7), example="1"),
     "purposes": Rule(Choices("space_purposes"), example="[liikunta]"),
     "accessibility": Rule(Choices("space_accessibility"), example="[porrasaton]"),
     "from": Rule(When(), example='"2027-01-01"'),
@@ -733,8 +716,8 @@ SPACE_FIELDS = {
     "address": Rule(Text(200), required=True, example='"Vuoksenniskantie 12, 55610 Imatra"'),
     "district": Rule(Choice("districts", "err_district"), example="Vuoksenniska"),
     "date": Rule(When(), example='"2026-12-01"'),  # when it was offered: the feed of new spaces
-    "capacity": Rule(Count(10000), required=True, example="25"),
-    "area": Rule(Count(100000), example="40"),
+    "capacity": Rule(Number(1, 9999), required=True, example="25"),
+    "area": Rule(Number(1, 9999), example="40"),
     "purposes": Rule(Choices("space_purposes"), example="[kokous, kerho]"),
     "equipment": Rule(Choices("space_equipment"), example="[keittio, wlan]"),
     "accessibility": Rule(Choices("space_accessibility"), example="[porrasaton, esteeton-wc]"),

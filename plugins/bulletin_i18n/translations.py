@@ -482,8 +482,6 @@ FI = {
     "err_boolean": "Kentän {key} arvon pitää olla true (kyllä) tai false (ei).",
     "err_consent": "Sähköposti ja puhelinnumero julkaistaan vain luvalla. Lisää kenttään {key} rivi consent: true, jos henkilö on antanut luvan, tai poista yhteystieto.",
     # --- premises (tilat): the contract ---
-    "err_count": "Kentän {key} arvon {value} pitää olla positiivinen kokonaisluku, esimerkiksi {key}: 25.",
-    "err_count_most": "Kentän {key} arvo {value} on liian suuri (enintään {most}). Tarkista luku.",
     "err_vocabulary": "Tuntematon arvo {value} kentässä {key}. Lähin sallittu arvo: {nearest}.",
     "err_slot": "Aikaa {value} kentässä {key} ei voi lukea. Kirjoita viikonpäivä ja tunnit, esimerkiksi \"ti 17-21\", \"ti klo 17.00–21.00\" tai \"ma–pe 8-16\".",
     "err_slot_clock": "Kellonaikaa ajassa {value} kentässä {key} ei ole olemassa. Kirjoita tunnit väliltä 0–24, esimerkiksi \"ti 17-21\".",
@@ -634,7 +632,6 @@ FI = {
     "draft_note": "Lomakkeen tiedot tallentuvat vain tähän selaimeen, jotta ne eivät katoa, jos sivu latautuu uudelleen. Ne eivät lähde minnekään ennen kuin lähetät ilmoituksen.",
     "consent_warning": "Ilman lupaa sähköpostiosoitetta ja puhelinnumeroa ei julkaista: ne jätetään pois ilmoituksesta.",
     # --- premises (tilat): the space form ---
-    "form_err_count": "{label}: kirjoita positiivinen kokonaisluku, enintään {most}.",
     "form_err_slot": "{label}: aikaa {value} ei voi lukea. Kirjoita viikonpäivä ja tunnit, esimerkiksi ti 17-21 tai ma–pe 8-16.",
     "form_err_consent": "Sähköposti ja puhelinnumero julkaistaan vain luvalla. Rastita lupa tai poista yhteystiedot.",
     "space_form_title": "Tarjoa tilaa",
@@ -1263,8 +1260,6 @@ EN = {
     "err_boolean": "The field {key} must be true (yes) or false (no).",
     "err_consent": "E-mail addresses and phone numbers are published only with consent. Add consent: true under {key} if the person agreed, or remove the detail.",
     # --- premises (tilat): the contract ---
-    "err_count": "The value {value} of {key} must be a positive whole number, for example {key}: 25.",
-    "err_count_most": "The value {value} of {key} is too large (at most {most}). Check the number.",
     "err_vocabulary": "Unknown value {value} in {key}. The nearest allowed value: {nearest}.",
     "err_slot": "The time {value} in {key} cannot be read. Write a weekday and hours, for example \"ti 17-21\", \"ti klo 17.00–21.00\" or \"ma–pe 8-16\".",
     "err_slot_clock": "A time in {value} in {key} does not exist. Write hours from 0 to 24, for example \"ti 17-21\".",
@@ -1414,7 +1409,6 @@ EN = {
     "draft_note": "What you type is kept in this browser only, so that it is not lost if the page loads again. Nothing is sent until you send the notice.",
     "consent_warning": "Without consent the e-mail address and phone number are not published: they are left out of the notice.",
     # --- premises (tilat): the space form ---
-    "form_err_count": "{label}: write a positive whole number, at most {most}.",
     "form_err_slot": "{label}: the time {value} cannot be read. Write a weekday and hours, for example ti 17-21 or ma–pe 8-16.",
     "form_err_consent": "E-mail addresses and phone numbers are published only with consent. Tick the consent or remove the details.",
     "space_form_title": "Offer a space",

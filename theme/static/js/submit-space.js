@@ -43,7 +43,7 @@
     return !/[-–—]/.test(match.groups.days) || schema.slotDays.indexOf(days[0]) <= schema.slotDays.indexOf(days[1]);
   }
 
-  function count(check, name) {
+  function number(check, name) {
     var rule = RULES[name];
     var text = fields.value(name).replace(/\s+/g, "");
     if (!text) {
@@ -52,8 +52,8 @@
       }
       return "";
     }
-    if (!/^[0-9]+$/.test(text) || Number(text) < 1 || Number(text) > rule.most) {
-      check.fail(name, "form_err_count", { most: rule.most });
+    if (!/^[0-9]+$/.test(text) || Number(text) < rule.least || Number(text) > rule.most) {
+      check.fail(name, "form_err_number", { least: rule.least, most: rule.most });
     }
     return text;
   }
@@ -79,8 +79,8 @@
     }
     values.address = check.text("address", RULES.address);
     values.district = fields.value("district");
-    values.capacity = count(check, "capacity");
-    values.area = count(check, "area");
+    values.capacity = number(check, "capacity");
+    values.area = number(check, "area");
     ["purposes", "equipment", "accessibility"].forEach(function (name) {
       values[name] = chosen(name);
     });

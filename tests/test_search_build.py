@@ -31,11 +31,12 @@ def search_fields(soup, kind):
     return fields
 
 
-def test_the_index_holds_every_notice_and_association_page(example_site):
+def test_the_index_holds_every_notice_association_and_space_page(example_site):
     entry = json.loads((example_site / "pagefind" / "pagefind-entry.json").read_text())
     notices = len(list((example_site / "ilmoitukset").glob("*/index.html")))
     associations = len(list((example_site / "yhdistykset").glob("*/index.html")))
-    assert entry["languages"]["fi"]["page_count"] == notices + associations
+    spaces = len(list((example_site / "tilat").glob("*/index.html")))
+    assert entry["languages"]["fi"]["page_count"] == notices + associations + spaces
     assert (example_site / "pagefind" / "pagefind.js").is_file()
 
 
@@ -142,8 +143,9 @@ def test_the_print_button_is_not_indexed(example_site):
 
 
 def test_pagefind_reads_only_the_folders_of_indexed_pages():
-    settings = {"ARTICLE_SAVE_AS": "ilmoitukset/{slug}/index.html", "BULLETIN_URLS": {"association": "yhdistykset/{slug}/"}}
-    assert indexed_pages(settings) == "{ilmoitukset,yhdistykset}/**/*.html"
+    settings = {"ARTICLE_SAVE_AS": "ilmoitukset/{slug}/index.html",
+                "BULLETIN_URLS": {"association": "yhdistykset/{slug}/", "space": "tilat/{slug}/"}}
+    assert indexed_pages(settings) == "{ilmoitukset,tilat,yhdistykset}/**/*.html"
     # a pattern without a folder of its own: Pagefind reads every page
     assert indexed_pages(dict(settings, ARTICLE_SAVE_AS="{slug}.html")) is None
 

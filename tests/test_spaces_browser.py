@@ -75,3 +75,14 @@ def test_without_javascript_every_space_is_listed_by_district(browser, example_b
     page.get_by_role("link", name="Rautio", exact=True).click()
     assert page.url.endswith("#alue-rautio")
     context.close()
+
+
+def test_search_finds_the_spaces_by_their_type(page, example_base):
+    from pathlib import Path
+    spaces = len(list((Path(__file__).resolve().parents[1] / "content" / "spaces").glob("*.yml")))
+    page.goto(example_base + "/haku/?kind=tila")
+    status = page.locator("#haku-tila")
+    page.wait_for_function("document.getElementById('haku-tila').textContent.includes('tulos')")
+    assert status.inner_text() == f"{spaces} tulosta"
+    assert page.locator("#haku-tyyppi").input_value() == "tila"
+    assert page.locator("#haku-tulokset a[href*='/tilat/']").count() == min(spaces, 10)

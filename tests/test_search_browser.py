@@ -395,7 +395,7 @@ def test_back_and_forward_return_to_the_previous_searches(page, base):
     expect(status).to_have_text(first)
     # the title names the search, so the entries of the history differ
     expect(page).to_have_title(re.compile(r"^asukastupa – Haku – "))
-    assert "/ilmoitukset/joulumyyjaiset-talkoovaki/" in addresses(page)
+    assert "/ilmoitukset/joulumyyjaiset-vuoksenniska/" in addresses(page)
     page.go_forward()
     expect(page.locator("#haku-q")).to_have_value("kerho")
     expect(status).to_have_text(second)
@@ -421,9 +421,9 @@ def test_the_last_part_of_a_compound_finds_the_compound(page, base):
     assert "Seurakuntakeskuksen" in marks and any("puuro" in m for m in marks)
     # "tupa": the notice of the tupa first, and those of the asukastupa
     search(page, base, "?q=tupa")
-    shown = addresses(page)
-    assert shown[0] == "/ilmoitukset/kesavuorot-kotiseututalo/"
-    assert "/ilmoitukset/joulumyyjaiset-talkoovaki/" in shown  # "asukastuvalle"
+    assert addresses(page)[0] == "/ilmoitukset/kesavuorot-kotiseututalo/"
+    show_all(page)  # spaces named for an asukastupa may come before it
+    assert "/ilmoitukset/joulumyyjaiset-talkoovaki/" in addresses(page)  # "asukastuvalle"
 
 
 def test_the_summary_of_the_listings_is_searched_and_shown_with_the_match_marked(page, base, example_site):

@@ -81,8 +81,7 @@ def test_search_finds_the_spaces_by_their_type(page, example_base):
     from pathlib import Path
     spaces = len(list((Path(__file__).resolve().parents[1] / "content" / "spaces").glob("*.yml")))
     page.goto(example_base + "/haku/?kind=tila")
-    status = page.locator("#haku-tila")
-    page.wait_for_function("document.getElementById('haku-tila').textContent.includes('tulos')")
-    assert status.inner_text() == f"{spaces} tulosta"
+    from playwright.sync_api import expect
+    expect(page.locator("#haku-tila")).to_have_text(f"{spaces} tulosta")
     assert page.locator("#haku-tyyppi").input_value() == "tila"
     assert page.locator("#haku-tulokset a[href*='/tilat/']").count() == min(spaces, 10)

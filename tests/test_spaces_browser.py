@@ -80,7 +80,7 @@ def test_without_javascript_every_space_is_listed_by_district(browser, example_b
 def test_search_finds_the_spaces_by_their_type(page, example_base):
     from pathlib import Path
     spaces = len(list((Path(__file__).resolve().parents[1] / "content" / "spaces").glob("*.yml")))
-    page.goto(example_base + "/haku/?kind=tila")
+    page.goto(example_base + "/haku/?type=tila")
     from playwright.sync_api import expect
     expect(page.locator("#haku-tila")).to_have_text(f"{spaces} tulosta")
     assert page.locator("#haku-tyyppi").input_value() == "tila"

@@ -166,11 +166,13 @@ def test_another_kind_of_page_is_searched_once_its_address_is_set():
 def test_each_indexed_page_declares_its_kind(example_site):
     notice = page(example_site, "ilmoitukset/puurojuhla-silta/")
     association = page(example_site, "yhdistykset/kuoro-vuoksenlaulu/")
-    for soup, value, label in ((notice, "ilmoitus", "Ilmoitus"), (association, "yhdistys", "Yhdistys")):
+    space = page(example_site, "tilat/askeleen-sali/")
+    for soup, value, label in ((notice, "ilmoitus", "Ilmoitus"), (association, "yhdistys", "Yhdistys"),
+                               (space, "tila", "Tila")):
         assert soup.select_one('meta[data-pagefind-filter="type[content]"]')["content"] == value
         assert soup.select_one('meta[data-pagefind-meta="kind[content]"]')["content"] == label
     types = [o["value"] for o in page(example_site, "haku/").select("select[name=type] option")]
-    assert types == ["", "ilmoitus", "yhdistys"]
+    assert types == ["", "ilmoitus", "tila", "yhdistys"]
 
 
 def test_the_vocabulary_files_are_listed_and_hold_the_site_words(example_site):

@@ -93,7 +93,7 @@ def test_space_page_facts_week_booking_and_place(example_site):
     assert any(f.startswith("Aikuisten lentopallo etsii tiistain iltavuoroa") and "vapaana ti 17–21, 50 hlöä" in f
                for f in fits)
     assert any(f.startswith("Kielikahvila") for f in fits)
-    assert doc.select_one("meta[data-pagefind-filter='kind[content]']")["content"] == "tila"
+    assert doc.select_one("meta[data-pagefind-filter='type[content]']")["content"] == "tila"
 
 
 def test_wanted_notice_lists_the_spaces_that_fit_and_not_the_others(example_site):
@@ -133,7 +133,7 @@ def test_spaces_are_in_the_menu_sitemap_feed_and_search(example_site):
     assert "askeleen-sali" in atom
     assert page(example_site, "tilat").select_one("link[type='application/rss+xml'][href='/syotteet/tilat.rss.xml']")
     search = page(example_site, "haku")
-    assert search.select_one("select[name='kind'] option[value='tila']")
+    assert search.select_one("select[name='type'] option[value='tila']")
 
 
 def test_tiny_site_matches_and_explains(site):

@@ -9,8 +9,12 @@
 
   // --- small helpers --------------------------------------------------------
 
+  // As Python's str.format, which the translations are written for: {{ is {.
   function format(template, values) {
-    return template.replace(/\{(\w+)\}/g, function (all, name) {
+    return template.replace(/\{\{|\}\}|\{(\w+)\}/g, function (all, name) {
+      if (name === undefined) {
+        return all.charAt(0);
+      }
       return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : all;
     });
   }

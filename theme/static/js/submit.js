@@ -27,7 +27,6 @@
   var fields = new core.Fields(form, M);
   var errors = new core.Errors(form, form.querySelector("[data-error-summary]"), M.form_error_prefix);
   var preview = document.querySelector("[data-preview]");
-  var current = null; // the last valid notice: {text, path, values, ...}
 
   // --- the notice file: front matter in the canonical form, then the text ---
 
@@ -506,10 +505,11 @@
     return parts.join("\n\n") + "\n";
   }
 
+  // Fills in the ways to send; gives the file ({text, name}).
   function prepareSending(answers) {
     var text = noticeFile(answers.values, answers.body);
     var path = filePath(answers.values);
-    current = { text: text, path: path, name: path.split("/").pop() };
+    var file = { text: text, name: path.split("/").pop() };
     preview.querySelector("[data-file]").value = text;
 
     var github = preview.querySelector("[data-send-github]");
@@ -526,7 +526,7 @@
         ? core.format(M.send_github_too_long, { size: url.length, limit: schema.githubLimit }) : "";
     }
     preview.querySelector("[data-send-download-hint]").textContent =
-      core.format(M.send_download_hint, { filename: current.name });
+      core.format(M.send_download_hint, { filename: file.name });
     var mail = preview.querySelector("[data-send-mail]");
     if (mail) {
       var mailto = "mailto:" + schema.contactEmail +
@@ -538,6 +538,7 @@
       long.textContent = long.hidden ? "" : M.send_mail_too_long;
     }
     preview.querySelector("[data-send-copy-status]").textContent = "";
+    return file;
   }
 
   // --- wiring -------------------------------------------------------------------
@@ -653,31 +654,13 @@
   form.addEventListener("input", saveDraft);
   form.addEventListener("change", saveDraft);
   form.addEventListener("change", reveal);
-  form.addEventListener("submit", function (event) {
-    event.preventDefault(); // nothing is sent: the preview offers the ways
-    errors.clear();
-    var answers = checkAnswers();
-    if (answers.errors.length) {
-      errors.show(answers.errors);
-      return;
-    }
-    drawPreview(answers);
-    prepareSending(answers);
-    form.hidden = true;
-    preview.hidden = false;
-    preview.querySelector("h2").focus();
-  });
-  preview.querySelector("[data-send-download]").addEventListener("click", function () {
-    core.download(current.text, current.name, "text/markdown;charset=utf-8");
-  });
-  preview.querySelector("[data-send-copy]").addEventListener("click", function () {
-    core.copy(current.text, preview.querySelector("[data-file]"),
-              preview.querySelector("[data-send-copy-status]"), M);
-  });
-  preview.querySelector("[data-edit]").addEventListener("click", function () {
-    preview.hidden = true;
-    form.hidden = false;
-    fields.input("title").focus();
+  core.flow(form, preview, errors, {
+    check: checkAnswers,
+    prepare: function (answers) {
+      drawPreview(answers);
+      return prepareSending(answers);
+    },
+    type: "text/markdown;charset=utf-8", M: M, first: "title"
   });
 
   if (!fields.value("date")) {

@@ -94,6 +94,10 @@ def test_form_page_is_built_with_the_schema_and_linked_everywhere(example_site):
     assert all(script.get("src") for script in page.find_all("script"))
     assert not page.find_all("style") and not page.select("[style]")
     assert page.find("script", src="/theme/js/submit.js").has_attr("defer")
+    # deferred scripts run in order: the checker and the forms' shared core before the form's own
+    scripts = [script["src"] for script in page.find_all("script") if script.has_attr("defer")]
+    assert scripts.index("/theme/js/contract.js") < scripts.index("/theme/js/submit.js")
+    assert scripts.index("/theme/js/form-core.js") < scripts.index("/theme/js/submit.js")
     front = BeautifulSoup((example_site / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert front.find("a", href="/laheta/").get_text() == "Lähetä ilmoitus"
     assert "/laheta/</loc>" in (example_site / "sitemap.xml").read_text(encoding="utf-8")

@@ -2,15 +2,20 @@
    content contract's tables (plugins/bulletin_contract/schema.py): small text
    helpers, the canonical YAML writer (mirrors writer.py), one line of text
    checked against its rule, the error summary (GOV.UK / Suomi.fi pattern),
-   and the ways to hand a file over. Used by submit.js (laheta/) and
-   profile.js (yhdistyksen-tiedot/); loaded before them. */
+   the ways to hand a file over and the flow from answers to a preview with
+   the file. Used by submit.js (laheta/) and profile.js (yhdistyksen-tiedot/);
+   loaded before them. */
 (function () {
   "use strict";
 
   // --- small helpers --------------------------------------------------------
 
+  // As Python's str.format, which the translations are written for: {{ is {.
   function format(template, values) {
-    return template.replace(/\{(\w+)\}/g, function (all, name) {
+    return template.replace(/\{\{|\}\}|\{(\w+)\}/g, function (all, name) {
+      if (name === undefined) {
+        return all.charAt(0);
+      }
       return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : all;
     });
   }
@@ -278,10 +283,44 @@
     }
   }
 
+  // --- the flow: answers checked, then a preview with the file and the ways ---
+
+  // On "submit" the answers are checked (`how.check()` gives {errors, ...});
+  // with none, `how.prepare(answers)` fills the preview and gives the file
+  // {text, name}, which the download (as `how.type`) and copy buttons hand
+  // over. "Edit" goes back to the form, to the control `how.first`.
+  function flow(form, preview, errors, how) {
+    var file = null;
+    form.addEventListener("submit", function (event) {
+      event.preventDefault(); // nothing is sent: the preview offers the ways
+      errors.clear();
+      var answers = how.check();
+      if (answers.errors.length) {
+        errors.show(answers.errors);
+        return;
+      }
+      file = how.prepare(answers);
+      form.hidden = true;
+      preview.hidden = false;
+      preview.querySelector("h2").focus();
+    });
+    preview.querySelector("[data-send-download]").addEventListener("click", function () {
+      download(file.text, file.name, how.type);
+    });
+    preview.querySelector("[data-send-copy]").addEventListener("click", function () {
+      copy(file.text, preview.querySelector("[data-file]"), preview.querySelector("[data-send-copy-status]"), how.M);
+    });
+    preview.querySelector("[data-edit]").addEventListener("click", function () {
+      preview.hidden = true;
+      form.hidden = false;
+      form.elements[how.first].focus();
+    });
+  }
+
   window.BulletinForm = {
     format: format, pad: pad, codePoints: codePoints, oneLine: oneLine, slugify: slugify,
     hasControl: hasControl, element: element, quote: quote, empty: empty, emit: emit,
     Fields: Fields, Checker: Checker, lowerFirst: lowerFirst, describe: describe, Errors: Errors,
-    githubNewFile: githubNewFile, download: download, copy: copy
+    githubNewFile: githubNewFile, download: download, copy: copy, flow: flow
   };
 }());

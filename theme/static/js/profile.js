@@ -20,7 +20,6 @@
   var fields = new core.Fields(form, M);
   var errors = new core.Errors(form, form.querySelector("[data-error-summary]"), M.form_error_prefix);
   var preview = document.querySelector("[data-preview]");
-  var current = null;
   var bySlug = {};
   schema.associations.forEach(function (a) { bySlug[a.slug] = a; });
 
@@ -129,13 +128,14 @@
 
   // --- the file and the ways to send it ---------------------------------------
 
+  // Fills in the preview and the ways to send; gives the file ({text, name}).
   function prepare(answers) {
     var out = [];
     core.emit(answers.values, RULES, out, "");
     var text = out.join("\n") + "\n";
     var path = schema.folder + answers.slug + ".yml";
     var update = Boolean(bySlug[answers.slug]);
-    current = { text: text, path: path, name: answers.slug + ".yml" };
+    var file = { text: text, name: answers.slug + ".yml" };
     preview.querySelector("[data-file]").value = text;
     preview.querySelector("[data-preview-path]").textContent = path;
     var github = preview.querySelector("[data-send-github]");
@@ -149,7 +149,7 @@
       preview.querySelector("[data-send-github-hint]").textContent = update ? M.profile_github_update : M.profile_github_new;
     }
     preview.querySelector("[data-send-download-hint]").textContent =
-      core.format(M.send_download_hint, { filename: current.name });
+      core.format(M.send_download_hint, { filename: file.name });
     var mail = preview.querySelector("[data-send-mail]");
     if (mail) {
       mail.href = "mailto:" + schema.contactEmail +
@@ -157,6 +157,7 @@
         "&body=" + encodeURIComponent(M.mail_intro + "\n\n" + path + "\n" + M.mail_begin + "\n" + text + M.mail_end + "\n");
     }
     preview.querySelector("[data-send-copy-status]").textContent = "";
+    return file;
   }
 
   // --- wiring -------------------------------------------------------------------
@@ -165,30 +166,8 @@
     var chosen = bySlug[fields.value("slug")];
     fill(chosen ? chosen.values : {});
   });
-  form.addEventListener("submit", function (event) {
-    event.preventDefault();
-    errors.clear();
-    var answers = checkAnswers();
-    if (answers.errors.length) {
-      errors.show(answers.errors);
-      return;
-    }
-    prepare(answers);
-    form.hidden = true;
-    preview.hidden = false;
-    preview.querySelector("h2").focus();
-  });
-  preview.querySelector("[data-send-download]").addEventListener("click", function () {
-    core.download(current.text, current.name, "text/yaml;charset=utf-8");
-  });
-  preview.querySelector("[data-send-copy]").addEventListener("click", function () {
-    core.copy(current.text, preview.querySelector("[data-file]"),
-              preview.querySelector("[data-send-copy-status]"), M);
-  });
-  preview.querySelector("[data-edit]").addEventListener("click", function () {
-    preview.hidden = true;
-    form.hidden = false;
-    fields.input("name").focus();
+  core.flow(form, preview, errors, {
+    check: checkAnswers, prepare: prepare, type: "text/yaml;charset=utf-8", M: M, first: "name"
   });
 
   var asked = new URLSearchParams(window.location.search).get("yhdistys");

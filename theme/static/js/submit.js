@@ -3,13 +3,15 @@
    Validates the answers with the content contract's own rules (the schema the
    build writes into data-schema from plugins/bulletin_contract/fields.py),
    shows a preview, and writes the notice file in the contract's canonical form
-   (the same form as plugins/bulletin_contract/writer.py). The script sends
-   nothing anywhere: the person chooses a way to send the file. */
+   (the same form as plugins/bulletin_contract/writer.py) with the forms'
+   shared core (form-core.js). The script sends nothing anywhere: the person
+   chooses a way to send the file. */
 (function () {
   "use strict";
 
+  var core = window.BulletinForm;
   var form = document.querySelector("[data-submit-form]");
-  if (!form) {
+  if (!form || !core) {
     return;
   }
   var schema = JSON.parse(form.getAttribute("data-schema"));
@@ -22,111 +24,15 @@
   };
   var checker = new BulletinContract.Checker(schema);
   var NEW_ASSOCIATION = "-";
+  var fields = new core.Fields(form, M);
+  var errors = new core.Errors(form, form.querySelector("[data-error-summary]"), M.form_error_prefix);
   var preview = document.querySelector("[data-preview]");
-  var summary = form.querySelector("[data-error-summary]");
-  var pageTitle = document.title;
-  var current = null; // the last valid notice: {text, path, values, ...}
 
-  // --- small helpers --------------------------------------------------------
-
-  // As Python's str.format, which the translations are written for: {{ is {.
-  function format(template, values) {
-    return template.replace(/\{\{|\}\}|\{(\w+)\}/g, function (all, name) {
-      if (name === undefined) {
-        return all.charAt(0);
-      }
-      return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : all;
-    });
-  }
-
-  function pad(number, width) {
-    var text = String(number);
-    while (text.length < width) {
-      text = "0" + text;
-    }
-    return text;
-  }
-
-  function codePoints(text) {
-    return Array.from(text).length;
-  }
-
-  function oneLine(text) {
-    // As the contract's Text rule: runs of white space become one space.
-    return text.trim().split(/\s+/).filter(Boolean).join(" ");
-  }
-
-  function slugify(text) {
-    // As plugins/bulletin_contract/slugs.py.
-    return text.normalize("NFKD").replace(/[^\x00-\x7f]/g, "").toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
-  }
-
-  function hasControl(text) {
-    return /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(text);
-  }
-
-  function element(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) {
-      node.className = className;
-    }
-    if (text !== undefined) {
-      node.textContent = text;
-    }
-    return node;
-  }
-
-  // --- the canonical file (mirrors writer.py) ---------------------------------
-
-  var ESCAPES = { "\"": "\\\"", "\\": "\\\\", "\n": "\\n", "\t": "\\t" };
-
-  function quote(text) {
-    var out = "";
-    Array.from(text).forEach(function (char) {
-      var code = char.codePointAt(0);
-      if (ESCAPES[char]) {
-        out += ESCAPES[char];
-      } else if (code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 ||
-                 code === 0x2029 || code === 0xfeff) {
-        out += "\\u" + pad(code.toString(16), 4);
-      } else {
-        out += char;
-      }
-    });
-    return "\"" + out + "\"";
-  }
-
-  function empty(value) {
-    return value === undefined || value === null || value === "" ||
-      (Array.isArray(value) && !value.length) ||
-      (typeof value === "object" && !Array.isArray(value) && !Object.keys(value).some(function (key) {
-        return !empty(value[key]);
-      }));
-  }
-
-  function emit(values, table, lines, indent) {
-    Object.keys(table).forEach(function (key) {
-      var value = values[key];
-      if (empty(value)) {
-        return;
-      }
-      if (table[key].kind === "mapping") {
-        lines.push(indent + key + ":");
-        emit(value, table[key].fields, lines, indent + "  ");
-      } else if (typeof value === "boolean") {
-        lines.push(indent + key + ": " + (value ? "true" : "false"));
-      } else if (Array.isArray(value)) {
-        lines.push(indent + key + ": [" + value.map(quote).join(", ") + "]");
-      } else {
-        lines.push(indent + key + ": " + quote(value));
-      }
-    });
-  }
+  // --- the notice file: front matter in the canonical form, then the text ---
 
   function noticeFile(values, body) {
     var lines = ["---"];
-    emit(values, FIELDS, lines, "");
+    core.emit(values, FIELDS, lines, "");
     lines.push("---");
     return lines.join("\n") + "\n" + writtenBody(body) + "\n";
   }
@@ -140,7 +46,7 @@
   // the day exists, is in range or is over is the checker's rule (contract.js).
 
   function hhmm(hours, minutes) {
-    return pad(+hours, 2) + ":" + (minutes || "00");
+    return core.pad(+hours, 2) + ":" + (minutes || "00");
   }
 
   // {iso: "18:00", end: "20:00" or null}
@@ -170,7 +76,8 @@
     if (clock.error) {
       return { error: "form_err_date" };
     }
-    return { iso: pad(+year, 4) + "-" + pad(+month, 2) + "-" + pad(+day, 2), start: clock.iso, end: clock.end };
+    var iso = core.pad(+year, 4) + "-" + core.pad(+month, 2) + "-" + core.pad(+day, 2);
+    return { iso: iso, start: clock.iso, end: clock.end };
   }
 
   function withTime(day, clock) {
@@ -199,27 +106,9 @@
 
   // --- reading and checking the answers --------------------------------------
 
-  function input(name) {
-    return form.elements[name];
-  }
-
-  function value(name) {
-    var field = input(name);
-    return field ? field.value : "";
-  }
-
-  function fieldLabel(name) {
-    var wrapper = form.querySelector("[data-field=\"" + name + "\"]");
-    return wrapper ? wrapper.getAttribute("data-label") : name;
-  }
-
-  function lowerFirst(text) {
-    return text.charAt(0).toLocaleLowerCase() + text.slice(1);
-  }
-
   function isEvent() {
-    var category = value("category");
-    return category === schema.eventCategory || Boolean(category && input("has_event").checked);
+    var category = fields.value("category");
+    return category === schema.eventCategory || Boolean(category && fields.input("has_event").checked);
   }
 
   function checkedValues(name) {
@@ -228,29 +117,26 @@
     });
   }
 
+  // The core's checker, but what a text holds is checked as the file's value (contract.js).
   function Answers() {
-    this.errors = [];
+    core.Checker.call(this, fields);
   }
+  Answers.prototype = Object.create(core.Checker.prototype);
 
-  Answers.prototype.fail = function (name, key, values) {
-    var all = Object.assign({ label: fieldLabel(name) }, values || {});
-    this.errors.push({ name: name, message: format(M[key], all) });
-  };
-
-  // Is an answer there at all? What it holds is checked as the file's value.
+  // Is an answer there at all?
   Answers.prototype.text = function (name, rule) {
-    var text = oneLine(value(name));
+    var text = core.oneLine(fields.value(name));
     if (!text && rule.required) {
-      this.fail(name, "form_err_required_text", { label: lowerFirst(fieldLabel(name)) });
+      this.required(name);
     }
     return text;
   };
 
   Answers.prototype.day = function (name, required) {
-    var text = value(name).trim();
+    var text = fields.value(name).trim();
     if (!text) {
       if (required) {
-        this.fail(name, "form_err_required_text", { label: lowerFirst(fieldLabel(name)) });
+        this.required(name);
       }
       return null;
     }
@@ -263,7 +149,7 @@
   };
 
   Answers.prototype.clock = function (name) {
-    var text = value(name).trim();
+    var text = fields.value(name).trim();
     if (!text) {
       return null;
     }
@@ -287,7 +173,7 @@
       registration: answers.text("registration", rules.registration),
       accessibility: answers.text("accessibility", rules.accessibility)
     };
-    if (input("repeat").checked) {
+    if (fields.input("repeat").checked) {
       event.repeat = readRepeat(answers);
     }
     if (!startDay) {
@@ -311,12 +197,12 @@
   function readRepeat(answers) {
     var weekdays = checkedValues("weekdays");
     if (!weekdays.length) {
-      answers.fail("weekdays", "form_err_required_choice", { label: lowerFirst(fieldLabel("weekdays")) });
+      answers.fail("weekdays", "form_err_required_choice", { label: core.lowerFirst(fields.label("weekdays")) });
     }
-    var often = value("frequency");
+    var often = fields.value("frequency");
     var until = answers.day("until", true);
     var daysOff = [];
-    value("except").split(/[,;]/).forEach(function (part) {
+    fields.value("except").split(/[,;]/).forEach(function (part) {
       var text = part.trim();
       var day = text ? parseDay(text) : null;
       if (day && day.error) {
@@ -336,8 +222,8 @@
 
   function readTags() {
     var words = [];
-    value("tags").split(",").forEach(function (part) {
-      var word = oneLine(part);
+    fields.value("tags").split(",").forEach(function (part) {
+      var word = core.oneLine(part);
       if (word && words.indexOf(word) < 0) {
         words.push(word);
       }
@@ -348,7 +234,7 @@
   // The form field that gave a value of the file (a finding's key path).
   function fieldOf(path) {
     var key = path.join(".");
-    var named = { "event.start": "start_date", "event.end": value("end_date").trim() ? "end_date" : "end_time",
+    var named = { "event.start": "start_date", "event.end": fields.value("end_date").trim() ? "end_date" : "end_time",
                   contact: "consent", "event.repeat": "weekdays", "event.repeat.weekdays": "weekdays",
                   "event.repeat.interval": "frequency", "event.repeat.nth": "frequency",
                   "event.repeat.until": "until", "event.repeat.except": "except" };
@@ -365,19 +251,19 @@
     Object.keys(finding.values).forEach(function (key) {
       values[key] = finnish(finding.values[key]);
     });
-    values.key = fieldLabel(name);
-    var text = format(M[finding.key], values);
+    values.key = fields.label(name);
+    var text = core.format(M[finding.key], values);
     if (finding.line) {
-      text = format(M.form_err_body_line, { label: fieldLabel(name), line: finding.line, message: text });
+      text = core.format(M.form_err_body_line, { label: fields.label(name), line: finding.line, message: text });
     } else if (text.indexOf(values.key) < 0) {
-      text = format(M.form_err_in_field, { label: fieldLabel(name), message: text });
+      text = core.format(M.form_err_in_field, { label: fields.label(name), message: text });
     }
     return { name: name, message: text };
   }
 
   function localToday() {
     var now = new Date();
-    return pad(now.getFullYear(), 4) + "-" + pad(now.getMonth() + 1, 2) + "-" + pad(now.getDate(), 2);
+    return core.pad(now.getFullYear(), 4) + "-" + core.pad(now.getMonth() + 1, 2) + "-" + core.pad(now.getDate(), 2);
   }
 
   // What the file will hold: the values without the empty ones (as the writer leaves them out).
@@ -388,7 +274,7 @@
       if (item && typeof item === "object" && !Array.isArray(item)) {
         item = written(item);
       }
-      if (!empty(item)) {
+      if (!core.empty(item)) {
         out[key] = item;
       }
     });
@@ -410,22 +296,22 @@
     var extra = {};
     values.title = answers.text("title", FIELDS.title);
 
-    var association = value("association");
+    var association = fields.value("association");
     if (!association) {
-      answers.fail("association", "form_err_required_choice", { label: lowerFirst(fieldLabel("association")) });
+      answers.fail("association", "form_err_required_choice", { label: core.lowerFirst(fields.label("association")) });
     } else if (association === NEW_ASSOCIATION) {
       var name = answers.text("association_name", { required: true });
       if (name) {
         // the rules of a new association's name (placing.Site.check_name)
-        var label = fieldLabel("association_name");
+        var label = fields.label("association_name");
         try {
           checker.text(name, label, schema.associationName.limit);
           if (!BulletinContract.slugify(name)) {
             answers.fail("association_name", "form_err_in_field",
-                         { message: format(M.err_tag, { key: label, value: name }) });
+                         { message: core.format(M.err_tag, { key: label, value: name }) });
           }
         } catch (err) {
-          answers.fail("association_name", "form_err_in_field", { message: format(M[err.key], err.values) });
+          answers.fail("association_name", "form_err_in_field", { message: core.format(M[err.key], err.values) });
         }
       }
       values.association = BulletinContract.slugify(name);
@@ -433,13 +319,13 @@
       extra.associationName = name;
     } else {
       values.association = association;
-      var option = input("association").selectedOptions[0];
+      var option = fields.input("association").selectedOptions[0];
       extra.associationName = option ? option.textContent : association;
     }
 
-    values.category = value("category");
+    values.category = fields.value("category");
     if (!values.category) {
-      answers.fail("category", "form_err_required_choice", { label: lowerFirst(fieldLabel("category")) });
+      answers.fail("category", "form_err_required_choice", { label: core.lowerFirst(fields.label("category")) });
     }
 
     if (isEvent()) {
@@ -453,19 +339,19 @@
     }
     values.summary = answers.text("summary", FIELDS.summary);
 
-    var body = value("body").replace(/\r\n?/g, "\n");
+    var body = fields.value("body").replace(/\r\n?/g, "\n");
     if (!body.trim()) {
-      answers.fail("body", "form_err_required_text", { label: lowerFirst(fieldLabel("body")) });
+      answers.required("body");
     }
     values.tags = readTags();
 
     var contact = { name: answers.text("contact_name", FIELDS.contact.fields.name) };
-    if (input("consent").checked) {
+    if (fields.input("consent").checked) {
       contact.email = answers.text("contact_email", FIELDS.contact.fields.email);
       contact.phone = answers.text("contact_phone", FIELDS.contact.fields.phone);
     }
     if (contact.name || contact.email || contact.phone) {
-      contact.consent = input("consent").checked ? true : null;
+      contact.consent = fields.input("consent").checked ? true : null;
       values.contact = contact;
     }
 
@@ -486,87 +372,6 @@
     return { errors: inFormOrder(answers.errors), values: values, body: body, extra: extra };
   }
 
-  // --- showing errors (GOV.UK / Suomi.fi pattern) -----------------------------
-
-  function target(name) {
-    var field = input(name);
-    if (field && typeof field.length === "number" && !field.tagName) {
-      return field[0]; // radio buttons: the first one
-    }
-    return field;
-  }
-
-  function describe(control, id, on) {
-    var ids = (control.getAttribute("aria-describedby") || "").split(" ").filter(function (x) {
-      return x && x !== id;
-    });
-    if (on) {
-      ids.push(id);
-    }
-    if (ids.length) {
-      control.setAttribute("aria-describedby", ids.join(" "));
-    } else {
-      control.removeAttribute("aria-describedby");
-    }
-  }
-
-  // A group of choices is described as its fieldset; any other field as its control.
-  function groupOrInput(name) {
-    return form.querySelector("fieldset#f-" + name) || input(name);
-  }
-
-  function clearErrors() {
-    form.querySelectorAll(".bl-field--error").forEach(function (wrapper) {
-      wrapper.classList.remove("bl-field--error");
-      var name = wrapper.getAttribute("data-field");
-      form.querySelector("#f-" + name + "-error").hidden = true;
-      var control = groupOrInput(name);
-      describe(control, "f-" + name + "-error", false);
-      if (control.removeAttribute) {
-        control.removeAttribute("aria-invalid");
-      }
-    });
-    summary.hidden = true;
-    document.title = pageTitle;
-  }
-
-  function showErrors(errors) {
-    var list = summary.querySelector("[data-error-list]");
-    list.textContent = "";
-    var shown = {};
-    errors.forEach(function (error) {
-      var first = target(error.name);
-      var item = element("li");
-      var link = element("a", null, error.message);
-      link.href = "#" + first.id;
-      link.addEventListener("click", function (event) {
-        event.preventDefault();
-        first.focus();
-        var label = form.querySelector("[data-field=\"" + error.name + "\"]");
-        (label || first).scrollIntoView({ block: "start" });
-      });
-      item.appendChild(link);
-      list.appendChild(item);
-      if (shown[error.name]) {
-        return; // one inline message per field: the first
-      }
-      shown[error.name] = true;
-      var wrapper = form.querySelector("[data-field=\"" + error.name + "\"]");
-      wrapper.classList.add("bl-field--error");
-      var message = form.querySelector("#f-" + error.name + "-error");
-      message.querySelector("[data-error-text]").textContent = error.message;
-      message.hidden = false;
-      var control = groupOrInput(error.name);
-      describe(control, message.id, true);
-      if (control.tagName !== "FIELDSET") {
-        control.setAttribute("aria-invalid", "true");
-      }
-    });
-    summary.hidden = false;
-    document.title = M.form_error_prefix + " " + pageTitle;
-    summary.focus();
-  }
-
   // --- the preview ------------------------------------------------------------
 
   function shortDate(date) {
@@ -582,7 +387,7 @@
 
   function clockText(iso) {
     var clock = clockOf(iso);
-    return clock.hour + "." + pad(clock.minute, 2);
+    return clock.hour + "." + core.pad(clock.minute, 2);
   }
 
   function writtenMoment(moment) {
@@ -602,14 +407,14 @@
   }
 
   function facts(rows) {
-    var list = element("dl", "bl-facts");
+    var list = core.element("dl", "bl-facts");
     rows.forEach(function (row) {
       if (!row[1]) {
         return;
       }
-      var group = element("div");
-      group.appendChild(element("dt", null, row[0]));
-      group.appendChild(element("dd", null, row[1]));
+      var group = core.element("div");
+      group.appendChild(core.element("dt", null, row[0]));
+      group.appendChild(core.element("dd", null, row[1]));
       list.appendChild(group);
     });
     return list;
@@ -619,8 +424,8 @@
     var v = answers.values;
     var box = preview.querySelector("[data-preview-notice]");
     box.textContent = "";
-    var article = element("article", "bl-notice");
-    article.appendChild(element("h3", "bl-notice__title", v.title));
+    var article = core.element("article", "bl-notice");
+    article.appendChild(core.element("h3", "bl-notice__title", v.title));
     var category = schema.categories.filter(function (c) { return c.slug === v.category; })[0];
     article.appendChild(facts([
       [M.notice_association, answers.extra.associationName],
@@ -628,7 +433,7 @@
       [M.notice_published, shortDate(answers.extra.date)]
     ]));
     if (v.event) {
-      var details = element("div", "bl-event");
+      var details = core.element("div", "bl-event");
       details.appendChild(facts([
         [M.notice_when, whenText(v.event)],
         [M.notice_where, v.event.location],
@@ -639,14 +444,14 @@
       var times = answers.extra.occurrences || [];
       if (times.length > 1) {
         // the series' every occurrence, as the notice page lists them
-        var all = element("details", "bl-event__all");
+        var all = core.element("details", "bl-event__all");
         all.open = true;
-        all.appendChild(element("summary", null, format(M.series_all, { count: times.length })));
-        var list = element("ul", "bl-event__occurrences");
+        all.appendChild(core.element("summary", null, core.format(M.series_all, { count: times.length })));
+        var list = core.element("ul", "bl-event__occurrences");
         list.setAttribute("data-occurrences", "");
         times.forEach(function (o) {
           var when = { start: writtenMoment(o.start), end: o.end ? writtenMoment(o.end) : null };
-          list.appendChild(element("li", null, whenText(when)));
+          list.appendChild(core.element("li", null, whenText(when)));
         });
         all.appendChild(list);
         details.appendChild(all);
@@ -655,7 +460,7 @@
     }
     answers.body.split(/\n\s*\n/).forEach(function (paragraph) {
       if (paragraph.trim()) {
-        article.appendChild(element("p", null, paragraph.trim()));
+        article.appendChild(core.element("p", null, paragraph.trim()));
       }
     });
     if (v.contact) {
@@ -670,7 +475,7 @@
     var note = preview.querySelector("[data-preview-new]");
     note.hidden = !answers.extra.newAssociation;
     note.textContent = answers.extra.newAssociation
-      ? format(M.preview_new_association, { name: answers.extra.newAssociation }) : "";
+      ? core.format(M.preview_new_association, { name: answers.extra.newAssociation }) : "";
   }
 
   // --- the ways to send -------------------------------------------------------
@@ -683,7 +488,7 @@
 
   function filePath(values) {
     // A readable, unique name: date, title and a short random part.
-    var title = slugify(values.title);
+    var title = core.slugify(values.title);
     if (title.length > 50) {
       title = title.slice(0, 50).replace(/-[^-]*$/, "");
     }
@@ -691,30 +496,25 @@
     return "content/notices/" + values.date.slice(0, 4) + "/" + name + ".md";
   }
 
-  function githubUrl(path, text) {
-    return "https://github.com/" + schema.repository + "/new/" + encodeURIComponent(schema.branch) +
-      "?filename=" + path.split("/").map(encodeURIComponent).join("/") +
-      "&value=" + encodeURIComponent(text);
-  }
-
   function mailBody(answers, text) {
     var parts = [M.mail_intro];
     if (answers.extra.newAssociation) {
-      parts.push(format(M.mail_new_association, { name: answers.extra.newAssociation }));
+      parts.push(core.format(M.mail_new_association, { name: answers.extra.newAssociation }));
     }
     parts.push(M.mail_begin + "\n" + text + M.mail_end);
     return parts.join("\n\n") + "\n";
   }
 
+  // Fills in the ways to send; gives the file ({text, name}).
   function prepareSending(answers) {
     var text = noticeFile(answers.values, answers.body);
     var path = filePath(answers.values);
-    current = { text: text, path: path, name: path.split("/").pop() };
+    var file = { text: text, name: path.split("/").pop() };
     preview.querySelector("[data-file]").value = text;
 
     var github = preview.querySelector("[data-send-github]");
     if (github) {
-      var url = githubUrl(path, text);
+      var url = core.githubNewFile(schema.repository, schema.branch, path, text);
       var tooLong = url.length > schema.githubLimit;
       github.href = tooLong ? "#" : url;
       github.hidden = tooLong;
@@ -722,14 +522,15 @@
       preview.querySelector("[data-send-github-hint]").hidden = tooLong;
       var why = preview.querySelector("[data-send-github-too-long]");
       why.hidden = !tooLong;
-      why.textContent = tooLong ? format(M.send_github_too_long, { size: url.length, limit: schema.githubLimit }) : "";
+      why.textContent = tooLong
+        ? core.format(M.send_github_too_long, { size: url.length, limit: schema.githubLimit }) : "";
     }
     preview.querySelector("[data-send-download-hint]").textContent =
-      format(M.send_download_hint, { filename: current.name });
+      core.format(M.send_download_hint, { filename: file.name });
     var mail = preview.querySelector("[data-send-mail]");
     if (mail) {
       var mailto = "mailto:" + schema.contactEmail +
-        "?subject=" + encodeURIComponent(format(M.mail_subject, { title: answers.values.title })) +
+        "?subject=" + encodeURIComponent(core.format(M.mail_subject, { title: answers.values.title })) +
         "&body=" + encodeURIComponent(mailBody(answers, text));
       mail.href = mailto;
       var long = preview.querySelector("[data-send-mail-too-long]");
@@ -737,40 +538,7 @@
       long.textContent = long.hidden ? "" : M.send_mail_too_long;
     }
     preview.querySelector("[data-send-copy-status]").textContent = "";
-  }
-
-  function download() {
-    var blob = new Blob([current.text], { type: "text/markdown;charset=utf-8" });
-    var link = element("a");
-    link.href = URL.createObjectURL(blob);
-    link.download = current.name;
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
-    setTimeout(function () { URL.revokeObjectURL(link.href); }, 10000);
-  }
-
-  function copy() {
-    var status = preview.querySelector("[data-send-copy-status]");
-    var area = preview.querySelector("[data-file]");
-    function fallback() {
-      area.focus();
-      area.select();
-      var copied = false;
-      try {
-        copied = document.execCommand("copy");
-      } catch (err) {
-        copied = false;
-      }
-      status.textContent = copied ? M.send_copied : M.send_copy_failed;
-    }
-    if (navigator.clipboard && window.isSecureContext) {
-      navigator.clipboard.writeText(current.text).then(function () {
-        status.textContent = M.send_copied;
-      }, fallback);
-    } else {
-      fallback();
-    }
+    return file;
   }
 
   // --- wiring -------------------------------------------------------------------
@@ -779,14 +547,15 @@
     var event = isEvent();
     form.querySelector("[data-reveal=\"event\"]").hidden = !event;
     form.querySelector("[data-reveal=\"not-event\"]").hidden = event;
-    var category = value("category");
+    var category = fields.value("category");
     form.querySelector("[data-reveal=\"other-category\"]").hidden = !category || category === schema.eventCategory;
-    form.querySelector("[data-reveal=\"repeat\"]").hidden = !input("repeat").checked;
-    form.querySelector("[data-reveal=\"new-association\"]").hidden = value("association") !== NEW_ASSOCIATION;
-    form.querySelector("[data-reveal=\"consent\"]").hidden = !input("consent").checked;
+    form.querySelector("[data-reveal=\"repeat\"]").hidden = !fields.input("repeat").checked;
+    form.querySelector("[data-reveal=\"new-association\"]").hidden = fields.value("association") !== NEW_ASSOCIATION;
+    form.querySelector("[data-reveal=\"consent\"]").hidden = !fields.input("consent").checked;
     // unticked with an address written: say that it will not be published, not drop it silently
     var warning = form.querySelector("[data-consent-warning]");
-    var dropped = !input("consent").checked && (value("contact_email").trim() || value("contact_phone").trim());
+    var dropped = !fields.input("consent").checked &&
+      (fields.value("contact_email").trim() || fields.value("contact_phone").trim());
     warning.hidden = !dropped;
     warning.textContent = dropped ? M.consent_warning : "";
   }
@@ -873,42 +642,29 @@
     draftBox.querySelector("[data-draft-restore]").addEventListener("click", function () {
       restoreDraft(saved);
       draftBox.hidden = true;
-      input("title").focus();
+      fields.input("title").focus();
     });
     draftBox.querySelector("[data-draft-discard]").addEventListener("click", function () {
       store.removeItem(DRAFT_KEY);
       draftBox.hidden = true;
-      input("title").focus();
+      fields.input("title").focus();
     });
   }
 
   form.addEventListener("input", saveDraft);
   form.addEventListener("change", saveDraft);
   form.addEventListener("change", reveal);
-  form.addEventListener("submit", function (event) {
-    event.preventDefault(); // nothing is sent: the preview offers the ways
-    clearErrors();
-    var answers = checkAnswers();
-    if (answers.errors.length) {
-      showErrors(answers.errors);
-      return;
-    }
-    drawPreview(answers);
-    prepareSending(answers);
-    form.hidden = true;
-    preview.hidden = false;
-    preview.querySelector("h2").focus();
-  });
-  preview.querySelector("[data-send-download]").addEventListener("click", download);
-  preview.querySelector("[data-send-copy]").addEventListener("click", copy);
-  preview.querySelector("[data-edit]").addEventListener("click", function () {
-    preview.hidden = true;
-    form.hidden = false;
-    input("title").focus();
+  core.flow(form, preview, errors, {
+    check: checkAnswers,
+    prepare: function (answers) {
+      drawPreview(answers);
+      return prepareSending(answers);
+    },
+    type: "text/markdown;charset=utf-8", M: M, first: "title"
   });
 
-  if (!value("date")) {
-    input("date").value = today();
+  if (!fields.value("date")) {
+    fields.input("date").value = today();
   }
   reveal();
   offerDraft();

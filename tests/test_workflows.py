@@ -129,6 +129,21 @@ def test_weekly_letter_workflow_passes_zizmor():
     assert result.returncode == 0 and "No findings" in result.stdout + result.stderr, result.stdout + result.stderr
 
 
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_no_workflow_has_a_zizmor_finding_of_medium_or_higher(path):
+    found = shutil.which("zizmor", path=str(Path(sys.executable).parent)) or shutil.which("zizmor")
+    result = subprocess.run([found, "--offline", "--no-progress", "--min-severity", "medium", str(path)],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_publishing_keeps_no_token_in_the_checkout():
+    deploy = load(ROOT / ".github" / "workflows" / "deploy.yml")
+    checkout = next(s for s in steps(deploy) if s.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["persist-credentials"] is False
+    assert any("GIT_CONFIG_VALUE_0" in s.get("run", "") for s in steps(deploy))
+
+
 def test_weekly_letter_is_sent_on_monday_mornings_only_with_the_secrets_and_recorded():
     workflow = load(ROOT / ".github" / "workflows" / "viikkokirje.yml")
     minute, hour, _, _, weekday = workflow["on"]["schedule"][0]["cron"].split()

@@ -67,6 +67,27 @@ def guard_requests(page, base):
     return leaks
 
 
+@contextlib.contextmanager
+def checked_context(browser, base):
+    """A browser context whose pages (made with the `open` it yields) may
+    make no request off the site and raise no script error."""
+    context = browser.new_context(accept_downloads=True)
+    leaks, errors = [], []
+
+    def open_page(path, before=None):
+        page = context.new_page()
+        leaks.append(guard_requests(page, base))  # filled as the page runs
+        page.on("pageerror", lambda err: errors.append(str(err)))
+        if before:
+            before(page)
+        page.goto(base + path)
+        return page
+
+    yield open_page
+    assert [url for found in leaks for url in found] == [] and errors == []
+    context.close()
+
+
 def missing(what):
     """A checker the tests need is not installed: skip here, fail in CI."""
     message = f"{what} is not installed: tests/install-and-run installs it"

@@ -4,7 +4,7 @@ update that keeps the slug."""
 import pytest
 
 from bulletin_contract.writer import association_file
-from browser import chromium, guard_requests, served
+from browser import checked_context, chromium, served
 from conftest import Site
 
 SIILI = """\
@@ -31,20 +31,8 @@ def form_site(tmp_path_factory):
 @pytest.fixture
 def open_form(form_site):
     site, base, browser = form_site
-    context = browser.new_context(accept_downloads=True)
-    pages, leaks, errors = [], [], []
-
-    def open_at(query=""):
-        page = context.new_page()
-        leaks.extend(guard_requests(page, base))
-        page.on("pageerror", lambda err: errors.append(str(err)))
-        page.goto(base + "/yhdistyksen-tiedot/" + query)
-        pages.append(page)
-        return page
-
-    yield open_at
-    assert leaks == [] and errors == []
-    context.close()
+    with checked_context(browser, base) as open_page:
+        yield lambda query="": open_page("/yhdistyksen-tiedot/" + query)
 
 
 def preview(page):

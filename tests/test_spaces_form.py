@@ -3,7 +3,7 @@ that `bulletin check` passes and the build publishes, and refuses what the
 check refuses, with the same rules (the schema exported from fields.py)."""
 import pytest
 
-from browser import chromium, guard_requests, served
+from browser import checked_context, chromium, served
 from conftest import ROOT, Site
 
 
@@ -18,15 +18,8 @@ def form_site(tmp_path_factory):
 @pytest.fixture
 def page(form_site):
     site, base, browser = form_site
-    context = browser.new_context(accept_downloads=True)
-    page = context.new_page()
-    leaks = guard_requests(page, base)
-    errors = []
-    page.on("pageerror", lambda err: errors.append(str(err)))
-    page.goto(base + "/laheta/tila/")
-    yield page
-    assert leaks == [] and errors == []
-    context.close()
+    with checked_context(browser, base) as open_page:
+        yield open_page("/laheta/tila/")
 
 
 def fill(page):

@@ -9,7 +9,7 @@ import pytest
 from bulletin_cli.cli import main
 from bulletin_contract.schema import GITHUB_URL_LIMIT
 from bulletin_contract.writer import notice_file
-from browser import chromium, guard_requests, served
+from browser import checked_context, chromium, served
 from conftest import Site
 
 # add, new and from-issue refuse events that are over: a fixed day keeps these tests valid
@@ -32,16 +32,9 @@ def form_site(tmp_path_factory):
 @pytest.fixture
 def page(form_site):
     site, base, browser = form_site
-    context = browser.new_context(accept_downloads=True)
-    page = context.new_page()
-    leaks = guard_requests(page, base)
-    errors = []
-    page.on("pageerror", lambda err: errors.append(str(err)))
-    page.clock.set_fixed_time(FORM_TODAY)  # the form refuses events that are over, by the reader's clock
-    page.goto(base + "/laheta/")
-    yield page
-    assert leaks == [] and errors == []
-    context.close()
+    # the form refuses events that are over, by the reader's clock
+    with checked_context(browser, base) as open_page:
+        yield open_page("/laheta/", before=lambda page: page.clock.set_fixed_time(FORM_TODAY))
 
 
 def fill_event(page, title='Joulukonsertti "Tähtitaivas": tervetuloa!', body=BODY):

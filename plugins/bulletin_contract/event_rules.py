@@ -7,16 +7,10 @@ from .fields import WEEKDAYS, clock_exists
 from .model import Occurrence, Repeat
 from .problems import Problem
 from .schedule import MOST, day_of, end_for, first_rule_day, moment_on, rule_days, starts
+from .writer import when_text
 
 # Days one occurrence of a series may last: a week's would overlap the next.
 SERIES_LONGEST = 6
-
-
-def _written(value):
-    """A date or time as a file would have it."""
-    if isinstance(value, datetime):
-        return value.strftime("%Y-%m-%d %H:%M")
-    return value.isoformat()
 
 
 class EventRules:
@@ -110,8 +104,8 @@ class EventRules:
         rule_first = first_rule_day(first, repeat)
         if rule_first != first:
             named = ", ".join(WEEKDAYS[d] for d in repeat.weekdays)
-            self.refuse(self.line("start"), "err_start_not_in_rule", start=_written(start), weekdays=named,
-                        suggestion=_written(moment_on(rule_first, start)) if rule_first else "")
+            self.refuse(self.line("start"), "err_start_not_in_rule", start=when_text(start), weekdays=named,
+                        suggestion=when_text(moment_on(rule_first, start)) if rule_first else "")
             return False
         days = set(rule_days(first, repeat))
         refused = False
@@ -128,16 +122,16 @@ class EventRules:
         for index, extra in enumerate(extras):
             line = self.doc.line_of_item(("event", "dates"), index)
             if isinstance(extra, datetime) and not isinstance(start, datetime):
-                self.refuse(line, "err_date_time_all_day", value=_written(extra), day=day_of(extra).isoformat())
+                self.refuse(line, "err_date_time_all_day", value=when_text(extra), day=day_of(extra).isoformat())
                 refused = True
                 continue
             moment = moment_on(extra, start) if not isinstance(extra, datetime) else extra
             if moment in rule_starts:
-                self.refuse(line, "err_date_is_occurrence", value=_written(moment))
+                self.refuse(line, "err_date_is_occurrence", value=when_text(moment))
                 refused = True
                 continue
             if moment < start:
-                self.refuse(line, "err_date_before_start", value=_written(moment), start=_written(start))
+                self.refuse(line, "err_date_before_start", value=when_text(moment), start=when_text(start))
                 refused = True
                 continue
             found.append(moment)
@@ -147,7 +141,7 @@ class EventRules:
         for occurrence in found:
             for moment in (occurrence.start, occurrence.end):
                 if isinstance(moment, datetime) and not clock_exists(moment):
-                    self.refuse(self.line("start"), "err_series_time_gap", day=_written(moment))
+                    self.refuse(self.line("start"), "err_series_time_gap", day=when_text(moment))
                     return False
         return True
 
@@ -156,4 +150,4 @@ class EventRules:
         last = max(o.last_day for o in found)
         if deadline is not None and day_of(deadline) > last:
             self.refuse(self.line("registration_deadline"), "err_deadline_after_event",
-                        deadline=_written(deadline), last=last.isoformat())
+                        deadline=when_text(deadline), last=last.isoformat())

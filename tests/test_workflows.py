@@ -144,6 +144,25 @@ def test_publishing_keeps_no_token_in_the_checkout():
     assert any("GIT_CONFIG_VALUE_0" in s.get("run", "") for s in steps(deploy))
 
 
+def test_deploy_starts_from_the_previous_build_unless_code_or_settings_changed():
+    deploy = load(ROOT / ".github" / "workflows" / "deploy.yml")
+    names = [s.get("uses", "").split("@")[0] or s.get("run", "") for s in steps(deploy)]
+    cache = next(s for s in steps(deploy) if s.get("uses", "").startswith("actions/cache@"))
+    assert names.index("actions/cache") < names.index("bulletin publish")
+    # exactly the folders `bulletin publish` builds into and keeps its cache in
+    settings = load_settings("publishconf.py")
+    output = Path(settings["OUTPUT_PATH"])
+    assert set(cache["with"]["path"].split()) == {
+        str(output.relative_to(ROOT)), str(Path(settings["CACHE_PATH"]).relative_to(ROOT))}
+    key, restore = cache["with"]["key"], cache["with"]["restore-keys"]
+    hashed = re.search(r"hashFiles\((.*?)\)", key).group(1)
+    for source in ("'pyproject.toml'", "'pelicanconf.py'", "'publishconf.py'", "'plugins/**/*.py'", "'theme/**'"):
+        assert source in hashed
+    # each run saves anew; the next restores the newest with the same code
+    assert key.endswith("-${{ github.run_id }}") and key.startswith(restore) and restore.endswith("-")
+    assert "run_id" not in restore
+
+
 def test_weekly_letter_is_sent_on_monday_mornings_only_with_the_secrets_and_recorded():
     workflow = load(ROOT / ".github" / "workflows" / "viikkokirje.yml")
     minute, hour, _, _, weekday = workflow["on"]["schedule"][0]["cron"].split()

@@ -15,7 +15,7 @@ import sys
 
 from bulletin_contract.checks import context_for
 from bulletin_contract.problems import ContentError, Problem
-from bulletin_contract.validate import read_notice
+from bulletin_contract.validate import display_path, read_notice
 from bulletin_contract.writer import notice_values
 from bulletin_i18n.translations import TABLES
 
@@ -59,24 +59,26 @@ def extract(text):
     return None, 0
 
 
-def _without_signature(source, notice_text, offset, t, tell):
-    """The notice's text without what follows its body (signature.py); says
-    what was dropped, or refuses a phone number that may be the contact."""
+def _without_signature(source, notice_text, offset, t):
+    """(the notice's text without what follows its body (signature.py),
+    whether a text is left, what was dropped: messages to say), or a
+    Problem for a phone number that may be the notice's contact."""
     lines = notice_text.rstrip("\n").split("\n")
     end = next((i for i in range(1, len(lines)) if lines[i].rstrip() == "---"), None)
     if end is None:  # no body: the check names what is wrong
-        return notice_text
+        return notice_text, True, []
     first = offset + end + 2  # the body's first line in the text given
     try:
         body, cuts = split_signature(lines[end + 1:])
     except Unsure as unsure:
         raise Problem(source, first + unsure.index, t("mail_err_phone", line=unsure.line.strip())).as_error() from None
+    said = []
     for cut in cuts:
         dropped = " / ".join(line.strip() for line in cut.lines if line.strip())
         if len(dropped) > _SHOWN:
             dropped = dropped[:_SHOWN - 1] + "…"
-        tell(t(cut.why, line=first + cut.start, text=dropped))
-    return "\n".join(lines[:end + 1] + body).rstrip() + "\n"
+        said.append(t(cut.why, line=first + cut.start, text=dropped))
+    return "\n".join(lines[:end + 1] + body).rstrip() + "\n", any(line.strip() for line in body), said
 
 
 def add_message(source, raw, site, new_association=None, tell=None):
@@ -112,7 +114,11 @@ def add_notice(source, text, site, new_association=None, tell=None, posters=()):
     notice_text, offset = extract(text)
     if notice_text is None:
         raise Problem(source, 1, t("add_err_no_notice")).as_error()
-    notice_text = _without_signature(source, notice_text, offset, t, tell)
+    notice_text, has_text, dropped = _without_signature(source, notice_text, offset, t)
+    if posters and not has_text:
+        # A poster alone: its pictures will be the text. Checked first with
+        # their descriptions in their place, as a text is required.
+        notice_text += "\n".join(poster_files.alt_text(p.name, "-") for p in posters) + "\n"
     raw = notice_text.encode("utf-8")
     # First by the rules of the file alone (the association is checked below).
     try:
@@ -128,18 +134,21 @@ def add_notice(source, text, site, new_association=None, tell=None, posters=()):
         site.associations[notice.association] = None  # known to the check below; its file follows
     values = notice_values(notice)
     if posters:
-        written = _place_with_posters(site, values, notice, posters, tell)
+        written, said = _place_with_posters(site, values, notice, notice.body if has_text else "", posters)
     else:
-        written = [place(site, values, notice.body)]
+        written, said = [place(site, values, notice.body)], []
     if new_association:
         written.append(site.add_association(notice.association, new_association))
+    for message in dropped + said:  # once written: what was left out, and where the pictures went
+        tell(message)
     return written
 
 
-def _place_with_posters(site, values, notice, posters, tell):
+def _place_with_posters(site, values, notice, text, posters):
     """The pictures saved under the notice's name and shown first in its
     text (a poster is the notice's face; its text follows); taken away
-    again if the notice is refused, so nothing is left behind."""
+    again if the notice is refused, so nothing is left behind. Returns
+    (written paths, messages saying where the pictures went)."""
     path = unique_path(site.content, values.get("date", ""), values.get("title", ""))
     folder = site.settings["STATIC_PATHS"][0]
     saved, links = [], []
@@ -148,13 +157,12 @@ def _place_with_posters(site, values, notice, posters, tell):
             image = poster_files.save(poster, site.content / folder, path.stem, number)
             saved.append(image)
             links.append(f"![{poster_files.alt_text(poster.name, notice.title)}]({{static}}/{folder}/{image.name})")
-        body = "\n\n".join(links + ([notice.body.strip("\n")] if notice.body.strip() else []))
+        body = "\n\n".join(links + ([text.strip("\n")] if text.strip() else []))
         notice_path = place(site, values, body + "\n", path=path)
     except BaseException:
         for image in saved:
             image.unlink()
         raise
-    for poster, image in zip(posters, saved):
-        tell(site.t("mail_image_saved", name=poster.name, path=image, width=poster.image.width,
-                    height=poster.image.height))
-    return [notice_path, *saved]
+    said = [site.t("mail_image_saved", name=poster.name, path=display_path(image), width=poster.image.width,
+                   height=poster.image.height) for poster, image in zip(posters, saved)]
+    return [notice_path, *saved], said

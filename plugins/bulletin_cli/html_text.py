@@ -3,6 +3,7 @@ the sender saw it. Nothing of the HTML is kept: tags, scripts, styles and
 comments go, entities become characters, so what follows is read as text
 by the same rules as a pasted notice (raw HTML in it is then refused by
 `check`'s rules, never published)."""
+import re
 from html.parser import HTMLParser
 
 # Elements whose content is no text to read.
@@ -69,7 +70,13 @@ class _Text(HTMLParser):
             self.lines[-1].append(f" <{href}>")
 
     def handle_data(self, data):
-        if not self.skipping:
+        if self.skipping:
+            return
+        if not self.lines[-1]:
+            # The HTML's own line breaks and indentation between tags are
+            # no text; spaces the sender typed at a line's start are (YAML).
+            data = re.sub(r"^\s*\n", "", data)
+        if data:
             self.lines[-1].append(data.replace("\r", "").replace("\n", " "))
 
     def text(self):

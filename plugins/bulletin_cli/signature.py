@@ -55,8 +55,11 @@ class Unsure(Exception):
 
 
 def _is_name(text):
+    """A name ("Aila Virtanen", "Testikylän Eläkkeensaajat ry") or a role
+    ("sihteeri"): a few words of letters, no sentence."""
     words = text.replace(",", " ").split()
-    return 0 < len(words) <= 6 and all(_NAME_WORD.match(w) for w in words) and text.strip()[0].isupper()
+    return (0 < len(words) <= 6 and all(_NAME_WORD.match(w) for w in words)
+            and (text.strip()[0].isupper() or len(words) <= 3))
 
 
 def _signature_line(line):

@@ -31,7 +31,8 @@ _PHONE_LABEL = re.compile(r"^(?:puh(?:elin)?|p|tel|gsm|mob(?:ile)?|matkapuh(?:el
 _CLOSING = re.compile(r"^(?:(?:ystävällisin\s+|parhain\s+|hyvää\s+päivän\s+jatkoa\s*,?\s*)?terveisin|t\.|terv\.|"
                       r"yst\.\s*terv\.|kiitos|best\s+regards|regards|br|med\s+vänliga\s+hälsningar|mvh|"
                       r"hyvää\s+päivänjatkoa|hyvää\s+jatkoa)\b[,.!]?\s*", re.IGNORECASE)
-_NAME_WORD = re.compile(r"^(?:[^\W\d_][\w'’.-]*|ry|r\.y\.)$")
+# A word of a name: no sentence's full stop, but initials ("A.") and "r.y.".
+_NAME_WORD = re.compile(r"^(?:[^\W\d_][\w'’-]*|[^\W\d_]\.|r\.y\.)$")
 _EMAIL = re.compile(r"^<?[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+>?$")
 # Words that ask the reader to call: the number is the notice's contact.
 _CONTACT_WORDS = re.compile(r"lisätiet|yhteyshenk|yhteystie|ilmoittau|tiedustel|kysy|soita|varaukse",
@@ -94,10 +95,15 @@ def split_signature(lines):
     cut(_cut_at(lines, lambda i, line: line in _DELIMITER), "mail_dropped_signature")
     cut(_cut_at(lines, lambda i, line: _CLIENT_LINE.match(line)), "mail_dropped_client")
     cut(_cut_at(lines, lambda i, line: _quoted_reply_starts(lines, i)), "mail_dropped_reply")
+    _drop_blank_end(lines)
+    cut(_closing_start(lines), "mail_dropped_closing")
+    _drop_blank_end(lines)
+    return lines, sorted(cuts, key=lambda c: c.start)
+
+
+def _drop_blank_end(lines):
     while lines and not lines[-1].strip():
         lines.pop()
-    cut(_closing_start(lines), "mail_dropped_closing")
-    return lines, sorted(cuts, key=lambda c: c.start)
 
 
 def _quoted_reply_starts(lines, index):

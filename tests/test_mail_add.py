@@ -309,6 +309,39 @@ def test_a_picture_never_overwrites_a_file(site, tmp_path, capsys):
     assert site.check() == 0
 
 
+def test_pictures_of_the_html_alternative_count_and_a_logo_is_left_out_and_said(site, tmp_path, capsys):
+    # As Apple Mail and Outlook send them: the plain text is read, the
+    # pictures sit with the HTML (multipart/related), one of them a logo.
+    mail = EmailMessage()
+    mail["From"], mail["To"], mail["Subject"] = "aila@example.org", "toimitus@example.org", "Ilmoitus"
+    mail.set_content(notice_text(title="Juliste", body="Teksti julisteen vieressä."))
+    mail.add_alternative("<p>Teksti julisteen vieressä.</p><img src='cid:juliste'><img src='cid:logo'>",
+                         subtype="html")
+    html = mail.get_payload()[1]
+    html.add_related(photo((1200, 900)), "image", "jpeg", cid="<juliste>", filename="juliste.jpg")
+    html.add_related(photo((150, 50), "PNG"), "image", "png", cid="<logo>", filename="image001.png")
+    path = tmp_path / "viesti.eml"
+    path.write_bytes(mail.as_bytes())
+    status, paths, err = add(site, path, capsys)
+    assert status == 0, err
+    assert [p.name for p in paths[1:]] == ["2026-11-20-juliste.jpg"]
+    assert "Kuva image001.png (150 × 50 kuvapistettä) jätettiin pois" in err
+    assert body_of(paths[0]).startswith("![juliste]({static}/images/2026-11-20-juliste.jpg)\n\nTeksti")
+
+
+def test_an_iphone_jpeg_read_as_mpo_is_a_jpeg(site, tmp_path, capsys):
+    out = io.BytesIO()
+    Image.new("RGB", (1800, 1200), "red").save(out, "MPO", save_all=True,
+                                              append_images=[Image.new("RGB", (1800, 1200), "blue")])
+    with Image.open(io.BytesIO(out.getvalue())) as image:
+        assert image.format == "MPO"
+    status, paths, err = add(site, built_mail(tmp_path, ("IMG_0001.JPG", out.getvalue(), "image/jpeg")), capsys)
+    assert status == 0, err
+    assert paths[1].suffix == ".jpg"
+    with Image.open(paths[1]) as image:
+        assert image.format == "JPEG" and image.size == (1600, 1067) and image.getpixel((10, 10))[0] > 200
+
+
 # --- charsets, HTML -------------------------------------------------------------
 
 def test_a_wrong_byte_in_a_text_part_is_refused_not_replaced(site, tmp_path, capsys):

@@ -96,15 +96,21 @@ def add_message(source, raw, site, new_association=None, tell=None):
                 refused.remove(attachment)
                 break
     problems = [Problem(source, a.line, t("mail_err_attachment", name=a.name)) for a in refused]
-    posters = []
+    posters, icons = [], []
     for attachment in message.attachments:
         try:
-            posters.append(poster_files.read_poster(attachment, source, t))
+            poster = poster_files.read_poster(attachment, source, t)
         except ContentError as err:
             problems.extend(err.problems)
+            continue
+        (icons if poster.is_icon else posters).append(poster)
     if problems:
         raise ContentError(problems)
-    return add_notice(label, text, site, new_association, tell, posters)
+    written = add_notice(label, text, site, new_association, tell, posters)
+    for icon in icons:
+        tell(t("mail_dropped_icon", name=icon.name, width=icon.image.width, height=icon.image.height,
+               side=poster_files.ICON_SIDE))
+    return written
 
 
 def add_notice(source, text, site, new_association=None, tell=None, posters=()):

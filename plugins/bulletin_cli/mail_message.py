@@ -57,30 +57,34 @@ def read_message(source, raw, t):
     return found
 
 
-def _walk(part, found, source, raw, t):
+def _walk(part, found, source, raw, t, texts=True):
+    """Collect the texts and attachments of `part`; with texts=False only
+    its attachments (an alternative not read, which may hold pictures)."""
     kind = part.get_content_type()
     if kind == "message/rfc822":  # a message forwarded as an attachment
         for inner in part.iter_parts():
-            _walk(inner, found, source, raw, t)
+            _walk(inner, found, source, raw, t, texts)
     elif kind == "multipart/alternative":
         parts = list(part.iter_parts())
         # The plain text is what the sender wrote; HTML only where there is none.
         chosen = next((p for p in parts if p.get_content_type() == "text/plain"),
-                      next((p for p in parts if p.get_content_type() == "text/html"), parts[-1] if parts else None))
-        if chosen is not None:
-            _walk(chosen, found, source, raw, t)
+                      next((p for p in parts if p.get_content_type() == "text/html"), None))
+        for alternative in parts:
+            _walk(alternative, found, source, raw, t, texts and alternative is chosen)
     elif part.is_multipart():
         for inner in part.iter_parts():
-            _walk(inner, found, source, raw, t)
+            _walk(inner, found, source, raw, t, texts)
     elif kind in ("text/plain", "text/html") and not part.get_filename():
-        text = _text(part, source, t)
-        found.texts.append(html_to_text(text) if kind == "text/html" else text)
+        if texts:
+            text = _text(part, source, t)
+            found.texts.append(html_to_text(text) if kind == "text/html" else text)
     else:
         name = part.get_filename() or kind
         data = part.get_payload(decode=True) or b""
         attachment = Attachment(name, data, _line_of(raw, name))
         if kind in ("text/plain", "text/markdown", "text/x-markdown"):
-            found.attached_texts.append((attachment, _text(part, source, t, attachment.line)))
+            if texts:
+                found.attached_texts.append((attachment, _text(part, source, t, attachment.line)))
         else:
             found.attachments.append(attachment)
 

@@ -14,7 +14,10 @@ from PIL import Image, ImageOps
 from bulletin_contract.problems import Problem
 
 MAX_WIDTH = 1600  # wide enough for a poster on any screen, a fraction of a phone photo's bytes
-_SUFFIXES = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp"}
+# Smaller on both sides: a signature's logo or a social media icon, not a
+# poster (a phone's photo or a poster is never that small).
+ICON_SIDE = 200
+_SUFFIXES = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp"}  # what Pillow may read them as
 _KEEPS_ALPHA = {"PNG", "WEBP"}
 _MARKUP = re.compile(r"[\[\]()<>`*_\\!{}|#]")
 
@@ -28,6 +31,10 @@ class Poster:
     @property
     def suffix(self):
         return _SUFFIXES[self.format]
+
+    @property
+    def is_icon(self):
+        return max(self.image.size) < ICON_SIDE
 
 
 def read_poster(attachment, source, t):
@@ -45,7 +52,9 @@ def read_poster(attachment, source, t):
             raise refuse("mail_err_image_too_large") from None
         except Exception:  # noqa: BLE001 — not an image Pillow reads as PNG, JPEG or WebP, or broken
             raise refuse("mail_err_attachment") from None
-    return Poster(_fitted(image), image.format, attachment.name)
+    # An iPhone's JPEG with a depth map is read as MPO: its first picture is the photo.
+    kind = "JPEG" if image.format == "MPO" else image.format
+    return Poster(_fitted(image), kind, attachment.name)
 
 
 def _fitted(image):

@@ -13,7 +13,7 @@ from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
-from PIL import Image
+from PIL import Image, PngImagePlugin
 
 from bulletin_cli.cli import main
 from bulletin_cli.html_text import html_to_text
@@ -37,13 +37,25 @@ def photo(size, fmt="JPEG", orientation=None, mode="RGB"):
     if orientation:
         exif[0x0112] = orientation
     exif.get_ifd(0x8825).update(GPS)
+    more = {"JPEG": {"xmp": b"<x:xmpmeta><City>Imatrankoski</City></x:xmpmeta>"},
+            "PNG": {"pnginfo": PngImagePlugin.PngInfo()}}.get(fmt, {})
+    if fmt == "PNG":
+        more["pnginfo"].add_text("Location", "Imatrankoski")
     out = io.BytesIO()
-    image.save(out, fmt, exif=exif.tobytes())
+    image.save(out, fmt, exif=exif.tobytes(), **more)
     return out.getvalue()
 
 
 def encoded(data):
     return base64.encodebytes(data)
+
+
+def test_the_test_pictures_carry_what_must_not_be_published():
+    for fmt in ("JPEG", "PNG", "WEBP"):
+        data = photo((300, 200), fmt)
+        with Image.open(io.BytesIO(data)) as image:
+            assert image.getexif().get_ifd(0x8825)[1] == "N" and b"iPhone 15" in data
+        assert fmt == "WEBP" or b"Imatrankoski" in data
 
 
 @pytest.fixture(scope="module")
@@ -86,7 +98,7 @@ def assert_clean(path, width):
     with Image.open(path) as image:
         assert image.width == width
         assert len(image.getexif()) == 0 and "exif" not in image.info and "xmp" not in image.info
-    assert b"Exif" not in data and b"iPhone 15" not in data and b"Apple" not in data
+    assert b"Exif" not in data and b"iPhone 15" not in data and b"Apple" not in data and b"Imatrankoski" not in data
 
 
 # --- the text part --------------------------------------------------------------

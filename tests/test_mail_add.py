@@ -112,6 +112,8 @@ def test_gmail_takes_the_plain_part_decoded_from_quoted_printable(site, tmp_path
     assert body_of(paths[0]) == ("Myynnissä joulupipareita, villasukkia ja arpoja. Tuotto käytetään kevään retkeen, "
                                  "jonne kaikki jäsenet ovat tervetulleita.\n\n*Tervetuloa!*\n")
     assert site.check() == 0
+    status, again, err = add(site, message("gmail-alternative.eml", tmp_path, pictures), capsys)
+    assert status == 1 and again == [] and f"Sama ilmoitus on jo tiedostossa {paths[0]}" in err
 
 
 def test_outlook_html_only_in_windows_1252(site, tmp_path, capsys, pictures):
@@ -442,3 +444,10 @@ def test_add_refuses_a_phone_number_that_may_be_the_contact_naming_its_line(site
     assert err.startswith(f"{source}:13: Rivillä ”Aila Virtanen 040 123 4567” on puhelinnumero")
     assert "kirjoita se perustietoihin (contact: name ja phone, ja consent: true" in err
     assert list((site.content / "notices").rglob("*.md")) == []
+
+
+def test_in_an_email_the_line_is_counted_in_the_messages_text(site, tmp_path, capsys):
+    path = built_mail(tmp_path, text="Hei,\n\n" + notice_text(body="Tervetuloa!\n\nKysy lisää: Aila 040 123 4567"))
+    status, paths, err = add(site, path, capsys)
+    assert status == 1 and paths == []
+    assert err.startswith(f"{path} (viestin teksti):12: Rivillä ”Kysy lisää: Aila 040 123 4567” on puhelinnumero")

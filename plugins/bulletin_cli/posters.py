@@ -48,13 +48,13 @@ def read_poster(attachment, source, t):
         try:
             image = Image.open(io.BytesIO(attachment.data), formats=list(_SUFFIXES))
             image.load()
+            # An iPhone's JPEG with a depth map is read as MPO: its first picture is the photo.
+            kind = "JPEG" if image.format == "MPO" else image.format
+            return Poster(_fitted(image), kind, attachment.name)
         except (Image.DecompressionBombWarning, Image.DecompressionBombError):
             raise refuse("mail_err_image_too_large") from None
-        except Exception:  # noqa: BLE001 — not an image Pillow reads as PNG, JPEG or WebP, or broken
+        except Exception:  # noqa: BLE001 — no PNG, JPEG or WebP Pillow can read (or its EXIF is broken)
             raise refuse("mail_err_attachment") from None
-    # An iPhone's JPEG with a depth map is read as MPO: its first picture is the photo.
-    kind = "JPEG" if image.format == "MPO" else image.format
-    return Poster(_fitted(image), kind, attachment.name)
 
 
 def _fitted(image):

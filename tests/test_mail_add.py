@@ -343,6 +343,19 @@ def test_pictures_of_the_html_alternative_count_and_a_logo_is_left_out_and_said(
     assert body_of(paths[0]).startswith("![juliste]({static}/images/2026-11-20-juliste.jpg)\n\nTeksti")
 
 
+def test_a_signed_message_is_read_without_its_signature(site, tmp_path, capsys):
+    raw = (b'MIME-Version: 1.0\nContent-Type: multipart/signed; protocol="application/pkcs7-signature"; '
+           b'micalg=sha-256; boundary="s"\n\n--s\nContent-Type: text/plain; charset=utf-8\n\n'
+           + notice_text(title="Allekirjoitettu").encode() + b'\n--s\nContent-Type: application/pkcs7-signature; '
+           b'name="smime.p7s"\nContent-Disposition: attachment; filename="smime.p7s"\n'
+           b'Content-Transfer-Encoding: base64\n\nMIAGCSqGSIb3DQEHAqCAMIACAQExDzANBglghkgBZQMEAgEFADCABgkqhkiG9w0BBwEAAA==\n--s--\n')
+    path = tmp_path / "viesti.eml"
+    path.write_bytes(raw)
+    status, paths, err = add(site, path, capsys)
+    assert status == 0, err
+    assert len(paths) == 1 and 'title: "Allekirjoitettu"' in paths[0].read_text(encoding="utf-8")
+
+
 def test_an_iphone_jpeg_read_as_mpo_is_a_jpeg(site, tmp_path, capsys):
     out = io.BytesIO()
     Image.new("RGB", (1800, 1200), "red").save(out, "MPO", save_all=True,

@@ -124,7 +124,7 @@ def add_notice(source, text, site, new_association=None, tell=None, posters=()):
     if posters and not has_text:
         # A poster alone: its pictures will be the text. Checked first with
         # their descriptions in their place, as a text is required.
-        notice_text += "\n".join(poster_files.alt_text(p.name, "-") for p in posters) + "\n"
+        notice_text += "\n".join(poster_files.alt_text(p.name, p.name) for p in posters) + "\n"
     raw = notice_text.encode("utf-8")
     # First by the rules of the file alone (the association is checked below).
     try:

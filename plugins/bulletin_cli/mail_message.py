@@ -71,6 +71,9 @@ def _walk(part, found, source, raw, t, texts=True):
                       next((p for p in parts if p.get_content_type() == "text/html"), None))
         for alternative in parts:
             _walk(alternative, found, source, raw, t, texts and alternative is chosen)
+    elif kind == "multipart/signed":  # S/MIME or OpenPGP: the message, not its signature
+        for inner in list(part.iter_parts())[:1]:
+            _walk(inner, found, source, raw, t, texts)
     elif part.is_multipart():
         for inner in part.iter_parts():
             _walk(inner, found, source, raw, t, texts)

@@ -30,7 +30,7 @@ PHONE = re.compile(r"(?<![\d+])(?:\+\s?358|0)(?:[ -]?\d){6,11}(?!\d)")
 _PHONE_LABEL = re.compile(r"^(?:puh(?:elin)?|p|tel|gsm|mob(?:ile)?|matkapuh(?:elin)?)\.?:?\s*", re.IGNORECASE)
 _CLOSING = re.compile(r"^(?:(?:ystävällisin\s+|parhain\s+|hyvää\s+päivän\s+jatkoa\s*,?\s*)?terveisin|t\.|terv\.|"
                       r"yst\.\s*terv\.|kiitos|best\s+regards|regards|br|med\s+vänliga\s+hälsningar|mvh|"
-                      r"hyvää\s+päivänjatkoa|hyvää\s+jatkoa)\b[,.!]?\s*", re.IGNORECASE)
+                      r"hyvää\s+päivänjatkoa|hyvää\s+jatkoa)(?=[\s,.!]|$)[,.!]?\s*", re.IGNORECASE)
 # A word of a name: no sentence's full stop, but initials ("A.") and "r.y.".
 _NAME_WORD = re.compile(r"^(?:[^\W\d_][\w'’-]*|[^\W\d_]\.|r\.y\.)$")
 _EMAIL = re.compile(r"^<?[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+>?$")

@@ -13,14 +13,14 @@ from dataclasses import dataclass
 _DELIMITER = {"-- ", "--"}
 # What phones and mail apps add under every message.
 _CLIENT_LINE = re.compile(
-    r"^\s*(?:Lähetetty\s+(?:iPhonesta|iPadista|Android-puhelimesta|\S+-(?:älypuhelimesta|puhelimesta)"
-    r"|Outlook\b.*|Windowsin\s+sähköpostista.*|mobiililaitteesta.*)"
+    r"^\s*(?:Lähetetty\s+(?:iPhonesta|iPadista|.{0,40}?-?(?:älypuhelimesta|puhelimesta|tabletista)"
+    r"|Outlook\b.*|Windowsin\s+sähköposti.*|mobiililaitteesta.*)"
     r"|Sent\s+from\s+(?:my\s+\S+.*|Outlook\b.*|Mail\s+for\s+Windows.*|Yahoo\s+Mail.*)"
     r"|(?:Get|Hanki)\s+Outlook\s+for\s+(?:iOS|Android)\b.*)\s*$",
     re.IGNORECASE,
 )
 # The line before a quoted reply, in the languages mail clients here write.
-_ATTRIBUTION = re.compile(r"(?:\b(?:wrote|kirjoitti|skrev|написал\S*):\s*$|^-{2,}\s*(?:Original Message|"
+_ATTRIBUTION = re.compile(r"(?:\b(?:wrote|kirjoitti|skrev|написал\S*)\b.*:\s*$|^-{2,}\s*(?:Original Message|"
                           r"Alkuperäinen viesti|Ursprungligt meddelande)\s*-{2,}\s*$)", re.IGNORECASE)
 # An Outlook reply: the quoted message starts with its headers, unquoted.
 _OUTLOOK_FROM = re.compile(r"^\s*\**(?:From|Lähettäjä|Från):\**\s", re.IGNORECASE)
@@ -94,7 +94,10 @@ def split_signature(lines):
     lines = list(lines)
     cut(_cut_at(lines, lambda i, line: line in _DELIMITER), "mail_dropped_signature")
     cut(_cut_at(lines, lambda i, line: _CLIENT_LINE.match(line)), "mail_dropped_client")
-    cut(_cut_at(lines, lambda i, line: _quoted_reply_starts(lines, i)), "mail_dropped_reply")
+    reply = _cut_at(lines, lambda i, line: _quoted_reply_starts(lines, i))
+    if reply and lines[reply - 1].rstrip().endswith("<"):  # the attribution wrapped in its address
+        reply -= 1
+    cut(reply, "mail_dropped_reply")
     _drop_blank_end(lines)
     cut(_closing_start(lines), "mail_dropped_closing")
     _drop_blank_end(lines)

@@ -135,6 +135,7 @@ def _unflowed(text, delete_space):
 
 
 def _line_of(raw, name):
-    """The line of the message where an attachment's name is written, or 1."""
-    at = raw.find(name.encode("utf-8", "replace"))
-    return raw[:at].count(b"\n") + 1 if at >= 0 else 1
+    """The line of the message where an attachment's name is given
+    (`filename=` or `name=`), or 1."""
+    found = re.search(rb'name\*?=\s*"?' + re.escape(name.encode("utf-8", "replace")), raw)
+    return raw[:found.start()].count(b"\n") + 1 if found else 1

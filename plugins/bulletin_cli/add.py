@@ -2,17 +2,35 @@
 
 The text may have anything around the notice (greetings, a signature, a
 reply's `>` quoting): the notice is what lies between the form's e-mail
-markers, or else from the first `---` line on. It is checked, written again in
-the canonical form and placed under content/notices/ with a new, unique name.
+markers, or else from the first `---` line on; a signature, a phone's
+"Lähetetty iPhonesta" and the message replied to are dropped after it
+(signature.py). It is checked, written again in the canonical form and
+placed under content/notices/ with a new, unique name.
+
+A whole e-mail (.eml, or a message piped from a mailbox) is read by its MIME
+parts (mail_message.py): its text goes the same way, and its images become
+the notice's pictures in content/images/, first in its text (posters.py).
 """
+import sys
+
 from bulletin_contract.checks import context_for
 from bulletin_contract.problems import ContentError, Problem
-from bulletin_contract.validate import read_notice
+from bulletin_contract.validate import display_path, read_notice
 from bulletin_contract.writer import notice_values
 from bulletin_i18n.translations import TABLES
 
-from .placing import place
+from . import posters as poster_files
+from .mail_message import read_message
+from .placing import place, unique_path
 from .project import UsageError
+from .signature import Unsure, split_signature
+
+
+_SHOWN = 200  # of the text dropped: enough to tell what it was
+
+
+def _to_stderr(text):
+    print(text, file=sys.stderr)  # standard output is for the written paths
 
 
 def _unquote(lines):
@@ -41,12 +59,72 @@ def extract(text):
     return None, 0
 
 
-def add_notice(source, text, site, new_association=None):
-    """Check and place the notice in `text`; returns the written paths."""
-    t = site.t
+def _without_signature(source, notice_text, offset, t):
+    """(the notice's text without what follows its body (signature.py),
+    whether a text is left, what was dropped: messages to say), or a
+    Problem for a phone number that may be the notice's contact."""
+    lines = notice_text.rstrip("\n").split("\n")
+    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() == "---"), None)
+    if end is None:  # no body: the check names what is wrong
+        return notice_text, True, []
+    first = offset + end + 2  # the body's first line in the text given
+    try:
+        body, cuts = split_signature(lines[end + 1:])
+    except Unsure as unsure:
+        raise Problem(source, first + unsure.index, t("mail_err_phone", line=unsure.line.strip())).as_error() from None
+    said = []
+    for cut in cuts:
+        dropped = " / ".join(line.strip() for line in cut.lines if line.strip())
+        if len(dropped) > _SHOWN:
+            dropped = dropped[:_SHOWN - 1] + "…"
+        said.append(t(cut.why, line=first + cut.start, text=dropped))
+    return "\n".join(lines[:end + 1] + body).rstrip() + "\n", any(line.strip() for line in body), said
+
+
+def add_message(source, raw, site, new_association=None, tell=None):
+    """A whole e-mail: the notice in its text (or in a text file attached,
+    such as the form's download), its images as the notice's pictures.
+    Every attachment is checked before anything is written."""
+    t, tell = site.t, tell or _to_stderr
+    message = read_message(source, raw, t)
+    text, label = "\n\n".join(message.texts), f"{source} ({t('mail_text_part')})"
+    refused = [attachment for attachment, _text in message.attached_texts]
+    if extract(text)[0] is None:
+        for attachment, attached in message.attached_texts:
+            if extract(attached)[0] is not None:
+                text, label = attached, f"{source} ({attachment.name})"
+                refused.remove(attachment)
+                break
+    problems = [Problem(source, a.line, t("mail_err_attachment", name=a.name)) for a in refused]
+    posters, icons = [], []
+    for attachment in message.attachments:
+        try:
+            poster = poster_files.read_poster(attachment, source, t)
+        except ContentError as err:
+            problems.extend(err.problems)
+            continue
+        (icons if poster.is_icon else posters).append(poster)
+    if problems:
+        raise ContentError(problems)
+    written = add_notice(label, text, site, new_association, tell, posters)
+    for icon in icons:
+        tell(t("mail_dropped_icon", name=icon.name, width=icon.image.width, height=icon.image.height,
+               side=poster_files.ICON_SIDE))
+    return written
+
+
+def add_notice(source, text, site, new_association=None, tell=None, posters=()):
+    """Check and place the notice in `text`, with its pictures; returns the
+    written paths."""
+    t, tell = site.t, tell or _to_stderr
     notice_text, offset = extract(text)
     if notice_text is None:
         raise Problem(source, 1, t("add_err_no_notice")).as_error()
+    notice_text, has_text, dropped = _without_signature(source, notice_text, offset, t)
+    if posters and not has_text:
+        # A poster alone: its pictures will be the text. Checked first with
+        # their descriptions in their place, as a text is required.
+        notice_text += "\n".join(poster_files.alt_text(p.name, p.name) for p in posters) + "\n"
     raw = notice_text.encode("utf-8")
     # First by the rules of the file alone (the association is checked below).
     try:
@@ -60,7 +138,37 @@ def add_notice(source, text, site, new_association=None):
     if new_association:
         site.check_name(new_association)
         site.associations[notice.association] = None  # known to the check below; its file follows
-    written = [place(site, notice_values(notice), notice.body)]
+    values = notice_values(notice)
+    if posters:
+        written, said = _place_with_posters(site, values, notice, notice.body if has_text else "", posters)
+    else:
+        written, said = [place(site, values, notice.body)], []
     if new_association:
         written.append(site.add_association(notice.association, new_association))
+    for message in dropped + said:  # once written: what was left out, and where the pictures went
+        tell(message)
     return written
+
+
+def _place_with_posters(site, values, notice, text, posters):
+    """The pictures saved under the notice's name and shown first in its
+    text (a poster is the notice's face; its text follows); taken away
+    again if the notice is refused, so nothing is left behind. Returns
+    (written paths, messages saying where the pictures went)."""
+    path = unique_path(site.content, values.get("date", ""), values.get("title", ""))
+    folder = site.settings["STATIC_PATHS"][0]
+    saved, links = [], []
+    try:
+        for number, poster in enumerate(posters, 1):
+            image = poster_files.save(poster, site.content / folder, path.stem, number)
+            saved.append(image)
+            links.append(f"![{poster_files.alt_text(poster.name, notice.title)}]({{static}}/{folder}/{image.name})")
+        body = "\n\n".join(links + ([text.strip("\n")] if text.strip() else []))
+        notice_path = place(site, values, body + "\n", path=path)
+    except BaseException:
+        for image in saved:
+            image.unlink()
+        raise
+    said = [site.t("mail_image_saved", name=poster.name, path=display_path(image), width=poster.image.width,
+                   height=poster.image.height) for poster, image in zip(posters, saved)]
+    return [notice_path, *saved], said

@@ -15,6 +15,7 @@ from bulletin_i18n import translator_for
 from bulletin_settings import SettingsError, today
 
 from . import add, digest, from_issue, issue_form, new, new_space, publish
+from .mail_message import is_mime
 from .placing import Site
 from .project import UsageError, build, load_settings
 
@@ -91,21 +92,24 @@ def _print_paths(paths):
     return 0
 
 
+def _read_bytes(name):
+    """(source, the bytes of a submission) from a file or standard input;
+    (source, text) when standard input is already text (a test's StringIO)."""
+    if name == "-":
+        stream = getattr(sys.stdin, "buffer", None)
+        return "stdin", (sys.stdin.read() if stream is None else stream.read())
+    path = Path(name)
+    if not path.is_file():
+        raise UsageError(f"{name}: no such file")
+    return name, path.read_bytes()
+
+
 def _read_input(name, t):
     """The text of a submission, from a file or standard input. Decoded
     strictly: a file in another encoding gets the check's message with its
     line, never replacement characters in a published notice."""
-    if name == "-":
-        stream = getattr(sys.stdin, "buffer", None)
-        if stream is None:  # already text (a test's StringIO)
-            return "stdin", sys.stdin.read()
-        source, raw = "stdin", stream.read()
-    else:
-        path = Path(name)
-        if not path.is_file():
-            raise UsageError(f"{name}: no such file")
-        source, raw = name, path.read_bytes()
-    return source, decode(source, raw, t)
+    source, raw = _read_bytes(name)
+    return source, (raw if isinstance(raw, str) else decode(source, raw, t))
 
 
 def cmd_from_issue(args):
@@ -117,7 +121,10 @@ def cmd_from_issue(args):
 
 def cmd_add(args):
     site, _settings = _site(args)
-    source, text = _read_input(args.file, site.t)
+    source, raw = _read_bytes(args.file)
+    if isinstance(raw, bytes) and is_mime(raw):  # a whole e-mail, as saved or piped from a mailbox
+        return _print_paths(add.add_message(source, raw, site, args.new_association))
+    text = raw if isinstance(raw, str) else decode(source, raw, site.t)
     return _print_paths(add.add_notice(source, text, site, args.new_association))
 
 

@@ -106,13 +106,14 @@ class Site:
             raise Invalid("err_tag", key="name", value=name)
 
 
-def place(site, values, body, labels=None):
-    """Write a notice with the given values to a new file; returns its path.
+def place(site, values, body, labels=None, path=None):
+    """Write a notice with the given values to a new file (`path`, or a new
+    unique name); returns its path.
 
     Raises ContentError, with nothing written, when the notice breaks a rule;
     with `labels` (key path -> label) each problem names the field's label."""
     text, line_keys = notice_file_with_lines(values, body)
-    path = unique_path(site.content, values.get("date", ""), values.get("title", ""))
+    path = path or unique_path(site.content, values.get("date", ""), values.get("title", ""))
     try:
         notice = read_notice(path, text.encode("utf-8"), site.ctx)
         _refuse_past_event(notice, site)

@@ -55,7 +55,8 @@ class NoticeReader(BaseReader):
             raise Problem(display_path(source_path), 1, STATE.ctx.t("err_not_published")).as_error()
         notice = read_notice(source_path, raw, STATE.ctx)
         content = self.render(notice.body)
-        summary = notice.summary or first_paragraph(content)
+        # Never empty: a notice that is only a poster is described by its title.
+        summary = notice.summary or first_paragraph(content) or notice.title
         return content, {
             "title": notice.title,
             "date": notice.date,

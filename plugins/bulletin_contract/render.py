@@ -198,9 +198,12 @@ _PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
 
 
 def first_paragraph(clean_html, limit=300):
-    """Plain text of the first paragraph, cut at a word near `limit`."""
-    match = _PARAGRAPH.search(clean_html)
-    text = plain_text(match.group(1) if match else clean_html)
+    """Plain text of the first paragraph with text, cut at a word near
+    `limit`: a poster first is a paragraph of its image alone."""
+    texts = (plain_text(match.group(1)) for match in _PARAGRAPH.finditer(clean_html))
+    text = next((text for text in texts if text), None)
+    if text is None:
+        text = plain_text(clean_html)
     if len(text) <= limit:
         return text
     return text[: limit - 1].rsplit(" ", 1)[0] + "…"

@@ -1,0 +1,97 @@
+"""The text of an HTML-only e-mail (Outlook, some phones), line by line as
+the sender saw it. Nothing of the HTML is kept: tags, scripts, styles and
+comments go, entities become characters, so what follows is read as text
+by the same rules as a pasted notice (raw HTML in it is then refused by
+`check`'s rules, never published)."""
+import re
+from html.parser import HTMLParser
+
+# Elements whose content is no text to read.
+_SKIPPED = {"head", "script", "style", "title", "template", "noscript"}
+# Elements that end a line: mail clients write one line per <div> or <p>.
+_LINE_ENDS = {"br", "div", "p", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "table", "hr"}
+
+
+class _Text(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.lines = [[]]  # (quote depth, pieces) of each line
+        self.depths = [0]
+        self.skipping = 0
+        self.quote = 0
+        self.outlook_paragraphs = False
+        self.link = None
+
+    def _end_line(self):
+        self.lines.append([])
+        self.depths.append(self.quote)
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag in _SKIPPED:
+            self.skipping += 1
+        elif tag == "blockquote":
+            self._end_line()
+            self.quote += 1
+            self.depths[-1] = self.quote
+        elif tag == "br":
+            self._end_line()
+        elif tag == "a":
+            self.link = (attributes.get("href") or "", len(self.lines), len(self.lines[-1]))
+        elif tag == "p" and "MsoNormal" in (attributes.get("class") or ""):
+            # Outlook writes every line as a paragraph without margins.
+            self.outlook_paragraphs = True
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag):
+        if tag in _SKIPPED:
+            self.skipping = max(0, self.skipping - 1)
+        elif tag == "blockquote":
+            self._end_line()
+            self.quote = max(0, self.quote - 1)
+            self.depths[-1] = self.quote
+        elif tag == "a":
+            self._end_link()
+        elif tag in _LINE_ENDS and self.lines[-1]:
+            self._end_line()
+            if tag == "p" and not self.outlook_paragraphs:
+                self._end_line()  # a paragraph of a written text: a blank line after it
+
+    def _end_link(self):
+        """A link keeps its address after its text, where the text does not show it."""
+        if self.link is None:
+            return
+        href, line, start = self.link
+        self.link = None
+        text = "".join(self.lines[-1][start:]) if line == len(self.lines) else ""
+        if href.startswith(("http://", "https://")) and href.rstrip("/") not in text:
+            self.lines[-1].append(f" <{href}>")
+
+    def handle_data(self, data):
+        if self.skipping:
+            return
+        if not self.lines[-1]:
+            # The HTML's own line breaks and indentation between tags are
+            # no text; spaces the sender typed at a line's start are (YAML).
+            data = re.sub(r"^\s*\n", "", data)
+        if data:
+            self.lines[-1].append(data.replace("\r", "").replace("\n", " "))
+
+    def text(self):
+        lines = []
+        for depth, pieces in zip(self.depths, self.lines):
+            line = "".join(pieces).replace("\xa0", " ").rstrip()
+            lines.append(("> " * depth + line).rstrip() if depth else line)
+        text = "\n".join(lines)
+        while "\n\n\n" in text:
+            text = text.replace("\n\n\n", "\n\n")
+        return text.strip("\n") + "\n"
+
+
+def html_to_text(html):
+    parser = _Text()
+    parser.feed(html)
+    parser.close()
+    return parser.text()

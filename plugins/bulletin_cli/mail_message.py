@@ -1,0 +1,141 @@
+"""A whole e-mail as a mail client saves it (.eml) or a mailbox pipes it:
+its text, in the charset it declares, and its attachments.
+
+The text is what `add` reads as a pasted notice; the attachments become the
+notice's images. A message is told from pasted text by its MIME headers, so
+a text that merely begins with "From:" stays text and is decoded strictly
+as UTF-8 like any file.
+"""
+import codecs
+import re
+from dataclasses import dataclass, field
+from email import policy
+from email.parser import BytesParser
+
+from bulletin_contract.frontmatter import decode
+from bulletin_contract.problems import Problem
+
+from .html_text import html_to_text
+
+# A header line, or the mbox separator a mailbox puts before a message.
+_HEADER = re.compile(rb"^(?:From |[!-9;-~]+:)")
+# Mail clients label ISO-8859-1 what Windows wrote as windows-1252 (as
+# browsers do, read the one as the other: the same letters, and more).
+_CHARSET_AS = {"iso-8859-1": "windows-1252", "latin-1": "windows-1252", "latin1": "windows-1252",
+               "us-ascii": "utf-8", "ascii": "utf-8"}  # 8-bit text labelled ASCII is nearly always UTF-8
+
+
+@dataclass
+class Attachment:
+    name: str
+    data: bytes
+    line: int  # where the file name stands in the message, for messages about it
+
+
+@dataclass
+class Message:
+    texts: list = field(default_factory=list)  # the body's text parts, in order
+    attached_texts: list = field(default_factory=list)  # text files attached: (Attachment, text)
+    attachments: list = field(default_factory=list)
+
+
+def is_mime(raw):
+    """Does `raw` begin with mail headers that say it is MIME?"""
+    head = raw.lstrip(b"\r\n").split(b"\n\n", 1)[0].split(b"\r\n\r\n", 1)[0]
+    lines = head.split(b"\n")
+    if not lines or not _HEADER.match(lines[0]):
+        return False
+    names = {line.split(b":", 1)[0].strip().lower() for line in lines if b":" in line[:80]}
+    return b"mime-version" in names or b"content-type" in names
+
+
+def read_message(source, raw, t):
+    """The Message in the bytes of an e-mail."""
+    message = BytesParser(policy=policy.default).parsebytes(raw)
+    found = Message()
+    _walk(message, found, source, raw, t)
+    return found
+
+
+def _walk(part, found, source, raw, t, texts=True):
+    """Collect the texts and attachments of `part`; with texts=False only
+    its attachments (an alternative not read, which may hold pictures)."""
+    kind = part.get_content_type()
+    if kind == "message/rfc822":  # a message forwarded as an attachment
+        for inner in part.iter_parts():
+            _walk(inner, found, source, raw, t, texts)
+    elif kind == "multipart/alternative":
+        parts = list(part.iter_parts())
+        # The plain text is what the sender wrote; HTML only where there is none.
+        chosen = next((p for p in parts if p.get_content_type() == "text/plain"),
+                      next((p for p in parts if p.get_content_type() == "text/html"), None))
+        for alternative in parts:
+            _walk(alternative, found, source, raw, t, texts and alternative is chosen)
+    elif kind == "multipart/signed":  # S/MIME or OpenPGP: the message, not its signature
+        for inner in list(part.iter_parts())[:1]:
+            _walk(inner, found, source, raw, t, texts)
+    elif part.is_multipart():
+        for inner in part.iter_parts():
+            _walk(inner, found, source, raw, t, texts)
+    elif kind in ("text/plain", "text/html") and not part.get_filename():
+        if texts:
+            text = _text(part, source, t)
+            found.texts.append(html_to_text(text) if kind == "text/html" else text)
+    else:
+        name = part.get_filename() or kind
+        data = part.get_payload(decode=True) or b""
+        attachment = Attachment(name, data, _line_of(raw, name))
+        if kind in ("text/plain", "text/markdown", "text/x-markdown"):
+            if texts:
+                found.attached_texts.append((attachment, _text(part, source, t, attachment.line)))
+        else:
+            found.attachments.append(attachment)
+
+
+def _text(part, source, t, line=1):
+    """A text part's characters, strictly by its charset: a wrong byte is
+    refused with a message, never published as a replacement character."""
+    data = part.get_payload(decode=True) or b""
+    declared = (part.get_content_charset() or "us-ascii").lower()
+    charset = _CHARSET_AS.get(declared, declared)
+    try:
+        codecs.lookup(charset)
+    except LookupError:
+        raise Problem(source, line, t("mail_err_charset", charset=declared)).as_error() from None
+    if codecs.lookup(charset).name == "utf-8":
+        text = decode(source, data, t)
+    else:
+        try:
+            text = data.decode(charset)
+        except UnicodeDecodeError:
+            raise Problem(source, line, t("mail_err_charset", charset=declared)).as_error() from None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if part.get_param("format", "").lower() == "flowed":
+        text = _unflowed(text, part.get_param("delsp", "").lower() == "yes")
+    return text
+
+
+def _unflowed(text, delete_space):
+    """RFC 3676: a line ending in a space goes on in the next; a leading
+    space was added to protect the line. The signature line "-- " stays."""
+    out, current = [], None
+    for line in text.split("\n"):
+        if line.startswith(" "):
+            line = line[1:]
+        flowed = line.endswith(" ") and line != "-- "
+        if flowed and delete_space:
+            line = line[:-1]
+        current = line if current is None else current + line
+        if not flowed:
+            out.append(current)
+            current = None
+    if current is not None:
+        out.append(current)
+    return "\n".join(out)
+
+
+def _line_of(raw, name):
+    """The line of the message where an attachment's name is given
+    (`filename=` or `name=`), or 1."""
+    found = re.search(rb'name\*?=\s*"?' + re.escape(name.encode("utf-8", "replace")), raw)
+    return raw[:found.start()].count(b"\n") + 1 if found else 1

@@ -1,0 +1,105 @@
+"""Images attached to an e-mailed notice (a poster, a photo), made fit to
+publish: known by their content (PNG, JPEG or WebP, whatever the name or
+the mail says), at most 1600 px wide, turned upright, and written again
+without their metadata, since a phone's photo carries where it was taken.
+"""
+import io
+import re
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, ImageOps
+
+from bulletin_contract.problems import Problem
+
+MAX_WIDTH = 1600  # wide enough for a poster on any screen, a fraction of a phone photo's bytes
+# Smaller on both sides: a signature's logo or a social media icon, not a
+# poster (a phone's photo or a poster is never that small).
+ICON_SIDE = 200
+_SUFFIXES = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp"}  # what Pillow may read them as
+_KEEPS_ALPHA = {"PNG", "WEBP"}
+_MARKUP = re.compile(r"[\[\]()<>`*_\\!{}|#]")
+
+
+@dataclass
+class Poster:
+    image: Image.Image
+    format: str
+    name: str  # the attachment's name, as sent
+
+    @property
+    def suffix(self):
+        return _SUFFIXES[self.format]
+
+    @property
+    def is_icon(self):
+        return max(self.image.size) < ICON_SIDE
+
+
+def read_poster(attachment, source, t):
+    """A Poster from an attachment, or a Problem naming it. Pillow's limit on
+    pixels (MAX_IMAGE_PIXELS) refuses a small file that would unpack huge."""
+    def refuse(key):
+        return Problem(source, attachment.line, t(key, name=attachment.name)).as_error()
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        try:
+            image = Image.open(io.BytesIO(attachment.data), formats=list(_SUFFIXES))
+            image.load()
+            # An iPhone's JPEG with a depth map is read as MPO: its first picture is the photo.
+            kind = "JPEG" if image.format == "MPO" else image.format
+            return Poster(_fitted(image), kind, attachment.name)
+        except (Image.DecompressionBombWarning, Image.DecompressionBombError):
+            raise refuse("mail_err_image_too_large") from None
+        except Exception:  # noqa: BLE001 — no PNG, JPEG or WebP Pillow can read (or its EXIF is broken)
+            raise refuse("mail_err_attachment") from None
+
+
+def _fitted(image):
+    """Upright (as the camera's EXIF says), at most MAX_WIDTH wide, in a mode
+    its format writes; with no metadata but its colour profile."""
+    icc = image.info.get("icc_profile")
+    transparent = image.format in _KEEPS_ALPHA and ("A" in image.mode or "transparency" in image.info)
+    image = ImageOps.exif_transpose(image)
+    image = image.convert("RGBA" if transparent else "L" if image.mode == "L" else "RGB")
+    if image.width > MAX_WIDTH:
+        height = max(1, round(image.height * MAX_WIDTH / image.width))
+        image = image.resize((MAX_WIDTH, height), Image.Resampling.LANCZOS)
+    image.info = {"icc_profile": icc} if icc else {}
+    return image
+
+
+def alt_text(name, title):
+    """The picture's description from its file name, unless that is a
+    camera's (IMG_1234.jpeg) or a client's (image001.png): then the title.
+    Without the characters that are Markdown's own in `![...](...)`."""
+    stem = Path(name).stem.replace("_", " ").replace("-", " ").strip()
+    letters = sum(c.isalpha() for c in stem)
+    camera = stem.lower().startswith(("img", "image", "dsc", "pxl", "photo", "screenshot", "kuva", "whatsapp"))
+    text = title if camera or letters < 3 else stem
+    return " ".join(_MARKUP.sub(" ", text).split())
+
+
+def save(poster, folder, stem, number=1):
+    """Write the poster as <stem><suffix> (the first) or <stem>-<number><suffix>,
+    the next number where that is taken, never over a file; returns its path."""
+    folder.mkdir(parents=True, exist_ok=True)
+    options = {"quality": 85} if poster.format in ("JPEG", "WEBP") else {}
+    if poster.image.info.get("icc_profile"):
+        options["icc_profile"] = poster.image.info["icc_profile"]
+    while True:
+        path = folder / f"{stem if number == 1 else f'{stem}-{number}'}{poster.suffix}"
+        try:
+            out = open(path, "xb")
+        except FileExistsError:
+            number += 1
+            continue
+        with out:
+            try:
+                poster.image.save(out, poster.format, **options)
+            except BaseException:
+                path.unlink()
+                raise
+        return path

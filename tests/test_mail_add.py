@@ -1,0 +1,472 @@
+"""`bulletin add` with whole e-mails as mail clients send them (tests/mail/):
+the text part by its charset, signatures dropped or refused, posters
+resized without their metadata, and what a built page says of them."""
+import base64
+import io
+import json
+import os
+import struct
+import subprocess
+import sys
+import zlib
+from email.message import EmailMessage
+from pathlib import Path
+
+import pytest
+from PIL import Image, PngImagePlugin
+
+from bulletin_cli.cli import main
+from bulletin_cli.html_text import html_to_text
+from bulletin_cli.signature import Unsure, split_signature
+from conftest import ROOT, notice_text
+
+pytestmark = pytest.mark.usefixtures("example_today")
+
+MAIL = Path(__file__).parent / "mail"
+LOCAL = "http://127.0.0.1:8000"
+GPS = {1: "N", 2: (61.0, 10.0, 30.5), 3: "E", 4: (28.0, 46.0, 12.0)}  # Imatrankoski
+
+
+def photo(size, fmt="JPEG", orientation=None, mode="RGB"):
+    """A picture as a phone saves it: camera and GPS details in its EXIF."""
+    image = Image.new(mode, size, "white")
+    for x in range(0, size[0], 97):  # something to resize, not a flat colour
+        image.paste("navy" if mode == "RGB" else (0, 0, 128, 255), (x, 0, x + 40, size[1]))
+    exif = Image.Exif()
+    exif[0x010F], exif[0x0110] = "Apple", "iPhone 15"
+    if orientation:
+        exif[0x0112] = orientation
+    exif.get_ifd(0x8825).update(GPS)
+    more = {"JPEG": {"xmp": b"<x:xmpmeta><City>Imatrankoski</City></x:xmpmeta>"},
+            "PNG": {"pnginfo": PngImagePlugin.PngInfo()}}.get(fmt, {})
+    if fmt == "PNG":
+        more["pnginfo"].add_text("Location", "Imatrankoski")
+    out = io.BytesIO()
+    image.save(out, fmt, exif=exif.tobytes(), **more)
+    return out.getvalue()
+
+
+def encoded(data):
+    return base64.encodebytes(data)
+
+
+def test_the_test_pictures_carry_what_must_not_be_published():
+    for fmt in ("JPEG", "PNG", "WEBP"):
+        data = photo((300, 200), fmt)
+        with Image.open(io.BytesIO(data)) as image:
+            assert image.getexif().get_ifd(0x8825)[1] == "N" and b"iPhone 15" in data
+        assert fmt == "WEBP" or b"Imatrankoski" in data
+
+
+@pytest.fixture(scope="module")
+def pictures():
+    # The iPhone's poster is stored on its side (3394 x 2400) with EXIF
+    # orientation 6: upright it is 2400 x 3394, so 1600 x 2263 once fitted.
+    return {
+        b"@@POSTER_JPEG_BASE64@@": encoded(photo((3394, 2400), orientation=6)),
+        b"@@POSTER_PNG_BASE64@@": encoded(photo((1200, 1700), "PNG", mode="RGBA")),
+        b"@@PHOTO_JPEG_BASE64@@": encoded(photo((2000, 1500))),
+    }
+
+
+def message(name, tmp_path, pictures):
+    """tests/mail/<name> with its attachments' pictures put in, as a file."""
+    raw = (MAIL / name).read_bytes()
+    for marker, data in pictures.items():
+        raw = raw.replace(marker, data)
+    path = tmp_path / name
+    path.write_bytes(raw)
+    return path
+
+
+def add(site, path, capsys):
+    status = main(["add", str(path), "--content", str(site.content)])
+    out, err = capsys.readouterr()
+    return status, [Path(line) for line in out.split()], err
+
+
+def body_of(path):
+    return path.read_text(encoding="utf-8").split("\n---\n", 1)[1]
+
+
+def images(site):
+    return sorted(p.name for p in (site.content / "images").glob("*")) if (site.content / "images").exists() else []
+
+
+def assert_clean(path, width):
+    data = path.read_bytes()
+    with Image.open(path) as image:
+        assert image.width == width
+        assert len(image.getexif()) == 0 and "exif" not in image.info and "xmp" not in image.info
+    assert b"Exif" not in data and b"iPhone 15" not in data and b"Apple" not in data and b"Imatrankoski" not in data
+
+
+# --- the text part --------------------------------------------------------------
+
+def test_gmail_takes_the_plain_part_decoded_from_quoted_printable(site, tmp_path, capsys, pictures):
+    status, paths, err = add(site, message("gmail-alternative.eml", tmp_path, pictures), capsys)
+    assert status == 0, err
+    text = paths[0].read_text(encoding="utf-8")
+    assert 'title: "Joulumyyjäiset kerhohuoneella"' in text
+    # the plain part's Markdown, not the HTML part's <b>; a line QP wrapped is one line again
+    assert body_of(paths[0]) == ("Myynnissä joulupipareita, villasukkia ja arpoja. Tuotto käytetään kevään retkeen, "
+                                 "jonne kaikki jäsenet ovat tervetulleita.\n\n*Tervetuloa!*\n")
+    assert site.check() == 0
+    status, again, err = add(site, message("gmail-alternative.eml", tmp_path, pictures), capsys)
+    assert status == 1 and again == [] and f"Sama ilmoitus on jo tiedostossa {paths[0]}" in err
+
+
+def test_outlook_html_only_in_windows_1252(site, tmp_path, capsys, pictures):
+    status, paths, err = add(site, message("outlook-html-1252.eml", tmp_path, pictures), capsys)
+    assert status == 0, err
+    text = paths[0].read_text(encoding="utf-8")
+    assert 'title: "Kevätkokous – sääntömääräinen"' in text  # the en dash is windows-1252's own byte
+    assert body_of(paths[0]) == (
+        "Kevätkokous pidetään maaliskuussa. Kokouksessa käsitellään sääntöjen määräämät asiat, ja jäsenmaksu on "
+        "10 €.\nKokousasiakirjat ovat nähtävillä yhdistyksen sivuilla <https://example.org/asiakirjat>.\n")
+    assert "MsoNormal" not in text and "font-family" not in text and "040 765 4321" not in text
+    assert "Rivi 14: lopputervehdys puhelinnumeroineen jätettiin pois" in err
+    assert "Ystävällisin terveisin / Pekka Mäkinen / puheenjohtaja / puh. 040 765 4321" in err
+    assert site.check() == 0
+
+
+def test_a_reply_above_the_quoted_message(site, tmp_path, capsys, pictures):
+    status, paths, err = add(site, message("quoted-reply.eml", tmp_path, pictures), capsys)
+    assert status == 0, err
+    assert body_of(paths[0]) == "Lähdemme yhteiselle kevätretkelle Rauhaan. Retken hinta jäsenille on 15 euroa.\n"
+    assert "Rivi 16: lainattu aiempi viesti jätettiin pois: la 28.11.2026 klo 10.03" in err
+    assert site.check() == 0
+
+
+def test_a_forwarded_message_after_the_forwarders_own_signature(site, tmp_path, capsys, pictures):
+    status, paths, err = add(site, message("forwarded.eml", tmp_path, pictures), capsys)
+    assert status == 0, err
+    assert body_of(paths[0]) == ("Kuntosalivuorot ovat joulun ja loppiaisen välillä tauolla. Vuorot jatkuvat taas "
+                                 "tiistaina 12.1.2027.\n")
+    assert "sähköpostiohjelman lisäämä teksti jätettiin pois: Lähetetty Android-puhelimesta" in err
+    assert site.check() == 0
+
+
+def test_a_message_forwarded_as_an_attachment_in_iso_8859_1(site, tmp_path, capsys, pictures):
+    status, paths, err = add(site, message("forwarded-as-attachment.eml", tmp_path, pictures), capsys)
+    assert status == 0, err
+    assert body_of(paths[0]) == "Pelataan bingoa ja juodaan päiväkahvit. Mukaan mahtuu 30 pelaajaa.\n"
+
+
+def test_a_closing_with_a_name_and_phone_is_dropped_and_said(site, tmp_path, capsys, pictures):
+    status, paths, err = add(site, message("signature-phone.eml", tmp_path, pictures), capsys)
+    assert status == 0, err
+    text = paths[0].read_text(encoding="utf-8")
+    # format=flowed: the line the client wrapped is one line again
+    assert body_of(paths[0]) == ("Lukupiirissä luetaan tällä kertaa Minna Canthin novelleja. Uudet lukijat ovat "
+                                 "tervetulleita, ja kirjoja saa lainata kirjastosta.\n")
+    assert "040" not in text and "Aila Virtanen" not in text
+    assert ("Rivi 14: lopputervehdys puhelinnumeroineen jätettiin pois (puhelinnumeroa ei julkaista ilman lupaa): "
+            "Ystävällisin terveisin / Aila Virtanen / sihteeri, Testikylän Eläkkeensaajat ry / 040 123 4567") in err
+    assert site.check() == 0
+
+
+def test_a_message_piped_from_a_mailbox_on_standard_input(site):
+    raw = (MAIL / "piped-from-mailbox.eml").read_bytes()
+    assert raw.startswith(b"From aila.virtanen@example.org ")  # the mbox separator line
+    env = {**os.environ, "SOURCE_DATE_EPOCH": os.environ["SOURCE_DATE_EPOCH"]}
+    done = subprocess.run([sys.executable, "-m", "bulletin_cli.cli", "add", "-", "--content", str(site.content)],
+                          input=raw, capture_output=True, cwd=ROOT, env=env, timeout=120)
+    assert done.returncode == 0, done.stderr.decode()
+    written = Path(done.stdout.decode().strip())
+    if not written.is_absolute():
+        written = ROOT / written
+    assert body_of(written) == ("Neulotaan villasukkia ja lapasia joulupakettien lahjoiksi. Lankoja on tarjolla, "
+                                "omat puikot mukaan.\n")  # ISO-8859-1, quoted-printable
+    assert "allekirjoitus jätettiin pois ilmoituksesta: -- / Aila" in done.stderr.decode()
+    assert site.check() == 0
+
+
+# --- posters --------------------------------------------------------------------
+
+def test_iphone_poster_is_fitted_without_its_metadata_linked_and_built(site, tmp_path, capsys, pictures):
+    mail = message("iphone-poster.eml", tmp_path, pictures)
+    status, paths, err = add(site, mail, capsys)
+    assert status == 0, err
+    notice, poster = paths
+    assert poster == site.content / "images" / f"{notice.stem}.jpg"
+    assert_clean(poster, 1600)
+    with Image.open(poster) as image:
+        assert image.format == "JPEG" and image.size == (1600, 2263)  # upright: on its side it would be 1600 x 1131
+    assert body_of(notice) == (f"![Joulukonsertti kirkossa]({{static}}/images/{poster.name})\n\n"
+                               "Kuoromme joulukonsertti. Vapaa pääsy, ohjelma 10 euroa.\n")
+    assert "Lähetetty iPhonesta" not in notice.read_text(encoding="utf-8")
+    assert "Rivi 15: sähköpostiohjelman lisäämä teksti jätettiin pois: Lähetetty iPhonesta" in err
+    assert f"Liite IMG_0412.jpeg tallennettiin kuvaksi {poster}" in err
+    assert site.check() == 0
+
+    # the same e-mail again: refused as the notice it repeats, and no second picture left behind
+    status, again, err = add(site, mail, capsys)
+    assert status == 1 and again == []
+    assert f"Sama ilmoitus on jo tiedostossa {notice}" in err
+    assert images(site) == [poster.name]
+
+    assert site.build() == 0
+    page = site.page(f"ilmoitukset/{notice.stem}/")
+    assert page.find("meta", property="og:image")["content"] == f"{LOCAL}/images/{poster.name}"
+    assert page.find("meta", property="og:image:alt")["content"] == "Joulukonsertti kirkossa"
+    text = "Kuoromme joulukonsertti. Vapaa pääsy, ohjelma 10 euroa."
+    assert page.find("meta", attrs={"name": "description"})["content"] == text
+    assert page.find("meta", property="og:description")["content"] == text
+    assert (site.output / "images" / poster.name).read_bytes() == poster.read_bytes()
+
+
+def test_a_poster_alone_is_described_by_its_title(site, tmp_path, capsys, pictures):
+    status, paths, err = add(site, message("android-poster-only.eml", tmp_path, pictures), capsys)
+    assert status == 0, err
+    notice, poster, photo_file = paths
+    assert (poster.name, photo_file.name) == (f"{notice.stem}.png", f"{notice.stem}-2.jpg")
+    assert_clean(poster, 1200)  # narrow enough: kept at its size, written again without metadata
+    assert_clean(photo_file, 1600)
+    with Image.open(poster) as image:
+        assert image.mode == "RGBA" and image.size == (1200, 1700)
+    # alt text from the file's name, or from the title for a camera's name
+    assert body_of(notice) == (f"![Tanssi ilta juliste]({{static}}/images/{poster.name})\n\n"
+                               f"![Tanssi-ilta nuorisotalolla]({{static}}/images/{photo_file.name})\n")
+    assert site.check() == 0
+    assert site.build() == 0
+    title = "Tanssi-ilta nuorisotalolla"
+    page = site.page(f"ilmoitukset/{notice.stem}/")
+    assert page.find("meta", attrs={"name": "description"})["content"] == title
+    assert page.find("meta", property="og:description")["content"] == title
+    assert page.find("meta", property="og:image")["content"] == f"{LOCAL}/images/{poster.name}"
+    feed = json.loads((site.output / "syotteet" / "kaikki.json").read_text(encoding="utf-8"))
+    assert [item["summary"] for item in feed["items"]] == [title]
+    listing = site.page("")
+    assert [p.get_text(strip=True) for p in listing.select(".bl-item__summary")] == [title]
+
+
+def test_attachments_that_are_no_pictures_are_refused_by_name(site, tmp_path, capsys, pictures):
+    mail = message("bad-attachments.eml", tmp_path, pictures)
+    status, paths, err = add(site, mail, capsys)
+    assert status == 1 and paths == []
+    lines = err.splitlines()
+    assert lines[0].startswith(f"{mail}:22: Liitettä poytakirja.jpg ei voi julkaista: ilmoitukseen voi liittää "
+                               "vain PNG-, JPEG- ja WebP-kuvia")
+    assert lines[1].startswith(f"{mail}:30: Liitettä kuva.jpg ei voi julkaista")
+    assert list((site.content / "notices").rglob("*.md")) == [] and images(site) == []
+
+
+def png_header_only(width, height):
+    """A PNG that says it is width x height: a few bytes that would unpack huge."""
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(b"\x00\x00\x00\x00")) + chunk(b"IEND", b""))
+
+
+def built_mail(tmp_path, *attachments, text=None):
+    """A message made with the standard library, for the cases no client sends on purpose."""
+    mail = EmailMessage()
+    mail["From"], mail["To"], mail["Subject"] = "aila@example.org", "toimitus@example.org", "Ilmoitus"
+    mail.set_content(text or notice_text(title="Juliste", body="Teksti julisteen vieressä."))
+    for name, data, kind in attachments:
+        mail.add_attachment(data, maintype=kind.split("/")[0], subtype=kind.split("/")[1], filename=name)
+    path = tmp_path / "viesti.eml"
+    path.write_bytes(mail.as_bytes())
+    return path
+
+
+@pytest.mark.parametrize("size", [(30000, 30000), (10000, 10000)])  # past twice the limit, and just past it
+def test_a_decompression_bomb_is_refused(site, tmp_path, capsys, size):
+    path = built_mail(tmp_path, ("juliste.png", png_header_only(*size), "image/png"))
+    status, paths, err = add(site, path, capsys)
+    assert status == 1 and paths == []
+    assert "Kuvassa juliste.png on liian monta kuvapistettä avattavaksi" in err
+    assert images(site) == []
+
+
+def test_webp_is_kept_as_webp_without_its_metadata(site, tmp_path, capsys):
+    path = built_mail(tmp_path, ("juliste.webp", photo((2400, 1200), "WEBP"), "image/webp"))
+    status, paths, err = add(site, path, capsys)
+    assert status == 0, err
+    assert paths[1].suffix == ".webp"
+    assert_clean(paths[1], 1600)
+
+
+def test_a_picture_is_known_by_its_content_not_its_name(site, tmp_path, capsys):
+    # a PNG named .jpg and sent as application/octet-stream is a PNG
+    path = built_mail(tmp_path, ("kuva.jpg", photo((400, 300), "PNG"), "application/octet-stream"))
+    status, paths, err = add(site, path, capsys)
+    assert status == 0, err
+    assert paths[1].suffix == ".png"
+    # a GIF is no poster here (PNG, JPEG and WebP only)
+    gif = io.BytesIO()
+    Image.new("RGB", (10, 10)).save(gif, "GIF")
+    path = built_mail(tmp_path, ("kuva.gif", gif.getvalue(), "image/gif"),
+                      text=notice_text(title="Toinen", body="Toinen teksti."))
+    status, paths, err = add(site, path, capsys)
+    assert status == 1 and "Liitettä kuva.gif ei voi julkaista" in err
+
+
+def test_a_refused_notice_leaves_no_picture_behind(site, tmp_path, capsys):
+    path = built_mail(tmp_path, ("juliste.jpg", photo((800, 600)), "image/jpeg"),
+                      text=notice_text(association="tuntematon"))
+    status, _paths, err = add(site, path, capsys)
+    assert status == 1 and "Yhdistystä tuntematon ei löydy" in err
+    assert images(site) == []
+
+
+def test_a_picture_never_overwrites_a_file(site, tmp_path, capsys):
+    (site.content / "images").mkdir()
+    taken = site.content / "images" / "2026-11-20-juliste.jpg"
+    taken.write_bytes(photo((100, 100)))
+    before = taken.read_bytes()
+    status, paths, err = add(site, built_mail(tmp_path, ("juliste.jpg", photo((800, 600)), "image/jpeg")), capsys)
+    assert status == 0, err
+    assert paths[1].name == "2026-11-20-juliste-2.jpg" and taken.read_bytes() == before
+    assert site.check() == 0
+
+
+def test_pictures_of_the_html_alternative_count_and_a_logo_is_left_out_and_said(site, tmp_path, capsys):
+    # As Apple Mail and Outlook send them: the plain text is read, the
+    # pictures sit with the HTML (multipart/related), one of them a logo.
+    mail = EmailMessage()
+    mail["From"], mail["To"], mail["Subject"] = "aila@example.org", "toimitus@example.org", "Ilmoitus"
+    mail.set_content(notice_text(title="Juliste", body="Teksti julisteen vieressä."))
+    mail.add_alternative("<p>Teksti julisteen vieressä.</p><img src='cid:juliste'><img src='cid:logo'>",
+                         subtype="html")
+    html = mail.get_payload()[1]
+    html.add_related(photo((1200, 900)), "image", "jpeg", cid="<juliste>", filename="juliste.jpg")
+    html.add_related(photo((150, 50), "PNG"), "image", "png", cid="<logo>", filename="image001.png")
+    path = tmp_path / "viesti.eml"
+    path.write_bytes(mail.as_bytes())
+    status, paths, err = add(site, path, capsys)
+    assert status == 0, err
+    assert [p.name for p in paths[1:]] == ["2026-11-20-juliste.jpg"]
+    assert "Kuva image001.png (150 × 50 kuvapistettä) jätettiin pois" in err
+    assert body_of(paths[0]).startswith("![juliste]({static}/images/2026-11-20-juliste.jpg)\n\nTeksti")
+
+
+def test_a_signed_message_is_read_without_its_signature(site, tmp_path, capsys):
+    raw = (b'MIME-Version: 1.0\nContent-Type: multipart/signed; protocol="application/pkcs7-signature"; '
+           b'micalg=sha-256; boundary="s"\n\n--s\nContent-Type: text/plain; charset=utf-8\n\n'
+           + notice_text(title="Allekirjoitettu").encode() + b'\n--s\nContent-Type: application/pkcs7-signature; '
+           b'name="smime.p7s"\nContent-Disposition: attachment; filename="smime.p7s"\n'
+           b'Content-Transfer-Encoding: base64\n\nMIAGCSqGSIb3DQEHAqCAMIACAQExDzANBglghkgBZQMEAgEFADCABgkqhkiG9w0BBwEAAA==\n--s--\n')
+    path = tmp_path / "viesti.eml"
+    path.write_bytes(raw)
+    status, paths, err = add(site, path, capsys)
+    assert status == 0, err
+    assert len(paths) == 1 and 'title: "Allekirjoitettu"' in paths[0].read_text(encoding="utf-8")
+
+
+def test_an_iphone_jpeg_read_as_mpo_is_a_jpeg(site, tmp_path, capsys):
+    out = io.BytesIO()
+    Image.new("RGB", (1800, 1200), "red").save(out, "MPO", save_all=True,
+                                              append_images=[Image.new("RGB", (1800, 1200), "blue")])
+    with Image.open(io.BytesIO(out.getvalue())) as image:
+        assert image.format == "MPO"
+    status, paths, err = add(site, built_mail(tmp_path, ("IMG_0001.JPG", out.getvalue(), "image/jpeg")), capsys)
+    assert status == 0, err
+    assert paths[1].suffix == ".jpg"
+    with Image.open(paths[1]) as image:
+        assert image.format == "JPEG" and image.size == (1600, 1067) and image.getpixel((10, 10))[0] > 200
+
+
+# --- charsets, HTML -------------------------------------------------------------
+
+def test_a_wrong_byte_in_a_text_part_is_refused_not_replaced(site, tmp_path, capsys):
+    raw = (b"MIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: 8bit\n\n"
+           + notice_text(title="Kevätjuhla").encode("cp1252"))
+    path = tmp_path / "viesti.eml"
+    path.write_bytes(raw)
+    status, paths, err = add(site, path, capsys)
+    assert status == 1 and paths == [] and "UTF-8" in err and "\ufffd" not in err
+
+
+def test_an_unknown_charset_is_named(site, tmp_path, capsys):
+    raw = b"MIME-Version: 1.0\nContent-Type: text/plain; charset=x-klingon\n\n" + notice_text().encode()
+    path = tmp_path / "viesti.eml"
+    path.write_bytes(raw)
+    status, _paths, err = add(site, path, capsys)
+    assert status == 1 and "merkistöllä x-klingon" in err
+
+
+def test_html_mail_is_read_as_text_never_as_html(site, tmp_path, capsys):
+    html = ("<html><head><style>p {color: red}</style><script>steal()</script></head><body>"
+            + "".join(f"<div>{line}</div>" for line in notice_text(body="X").replace('"', "&quot;").splitlines()[:-1])
+            + "<div>Teksti &lt;script&gt;alert(1)&lt;/script&gt;</div></body></html>")
+    assert "steal" not in html_to_text(html) and "color" not in html_to_text(html)
+    raw = b"MIME-Version: 1.0\nContent-Type: text/html; charset=utf-8\n\n" + html.encode()
+    path = tmp_path / "viesti.eml"
+    path.write_bytes(raw)
+    status, paths, err = add(site, path, capsys)
+    # what was written as text stays text, and the contract's check refuses it there
+    assert status == 1 and paths == [] and "<script>" in err
+
+
+# --- signatures ---------------------------------------------------------------------
+
+NOTICE_LINES = ["Tervetuloa syyskokoukseen."]
+
+
+@pytest.mark.parametrize("tail, why", [
+    (["", "-- ", "Aila Virtanen", "Testikylän Eläkkeensaajat ry"], "mail_dropped_signature"),
+    (["", "Lähetetty iPhonesta"], "mail_dropped_client"),
+    (["", "Sent from my iPhone"], "mail_dropped_client"),
+    (["", "Lähetetty Android-puhelimesta"], "mail_dropped_client"),
+    (["", "Hanki Outlook for Android"], "mail_dropped_client"),
+    (["", "Get Outlook for iOS"], "mail_dropped_client"),
+    (["", "Lähetetty Samsung Galaxy -älypuhelimesta"], "mail_dropped_client"),
+    (["", "Lähetetty Windowsin Sähköposti -sovelluksesta"], "mail_dropped_client"),
+    (["", "Sent from my Galaxy", "", "-------- Original message --------"], "mail_dropped_client"),
+    (["", "Aila Virtanen kirjoitti 29.11.2026 klo 18.42:", "> Hei"], "mail_dropped_reply"),
+    (["", "ti 1.12.2026 klo 10.00 Imatran ilmoitukset <", "toimitus@example.org> kirjoitti:", "", "> Hei"],
+     "mail_dropped_reply"),
+    (["", "Terveisin", "Aila Virtanen", "puh. 040 123 4567"], "mail_dropped_closing"),
+    (["", "t. Aila, 0401234567"], "mail_dropped_closing"),
+    (["Aila Virtanen", "+358 40 123 4567", "aila@example.org"], "mail_dropped_closing"),
+    (["", "-----Alkuperäinen viesti-----", "Lähettäjä: Toimitus", "Aihe: ilmoitus"], "mail_dropped_reply"),
+    (["", "Lähettäjä: Toimitus <toimitus@example.org>", "Lähetetty: maanantai 30. marraskuuta 2026 9.12",
+      "Aihe: ilmoitus"], "mail_dropped_reply"),
+])
+def test_what_follows_a_notice_is_dropped(tail, why):
+    kept, cuts = split_signature(NOTICE_LINES + tail)
+    assert kept == NOTICE_LINES and [cut.why for cut in cuts] == [why]
+
+
+@pytest.mark.parametrize("tail", [
+    ["", "Terveisin", "Aila"],  # no phone number: a closing may be meant
+    ["", "Ilmoittautumiset 5.12. mennessä."],
+    ["", "Hinta 10 €, kesto 18.00–20.30."],
+])
+def test_a_text_without_a_signature_is_kept_whole(tail):
+    kept, cuts = split_signature(NOTICE_LINES + tail)
+    assert kept == NOTICE_LINES + tail and cuts == []
+
+
+@pytest.mark.parametrize("tail, line", [
+    (["", "Lisätietoja: Aila Virtanen 040 123 4567"], "Lisätietoja: Aila Virtanen 040 123 4567"),
+    (["", "Lisätietoja antaa", "Aila Virtanen", "040 123 4567"], "040 123 4567"),
+    (["", "Ilmoittautumiset Ailalle, p. 040 123 4567."], "Ilmoittautumiset Ailalle, p. 040 123 4567."),
+    (["", "Soita 05 123 4567", "Aila"], "Soita 05 123 4567"),
+])
+def test_a_phone_number_that_may_be_the_contact_is_unsure(tail, line):
+    with pytest.raises(Unsure) as unsure:
+        split_signature(NOTICE_LINES + tail)
+    assert unsure.value.line == line
+
+
+def test_add_refuses_a_phone_number_that_may_be_the_contact_naming_its_line(site, tmp_path, capsys):
+    source = tmp_path / "lahetys.txt"
+    source.write_text("Hei!\n\n" + notice_text(body="Tervetuloa!\n\nLisätietoja:\nAila Virtanen 040 123 4567"),
+                      encoding="utf-8")
+    status = main(["add", str(source), "--content", str(site.content)])
+    out, err = capsys.readouterr()
+    assert status == 1 and out == ""
+    assert err.startswith(f"{source}:13: Rivillä ”Aila Virtanen 040 123 4567” on puhelinnumero")
+    assert "kirjoita se perustietoihin (contact: name ja phone, ja consent: true" in err
+    assert list((site.content / "notices").rglob("*.md")) == []
+
+
+def test_in_an_email_the_line_is_counted_in_the_messages_text(site, tmp_path, capsys):
+    path = built_mail(tmp_path, text="Hei,\n\n" + notice_text(body="Tervetuloa!\n\nKysy lisää: Aila 040 123 4567"))
+    status, paths, err = add(site, path, capsys)
+    assert status == 1 and paths == []
+    assert err.startswith(f"{path} (viestin teksti):12: Rivillä ”Kysy lisää: Aila 040 123 4567” on puhelinnumero")

@@ -108,6 +108,8 @@ FI = {
     "network_none": "Ei vielä yhtään.",
     "network_answers": "Voisi vastata tähän",
     "network_shared_words": "yhteiset sanat",
+    # --- spaces that answer a need ---
+    "network_spaces": "Tiloja, jotka voisivat sopia",
     "filter_shown": "Näkyvissä {count}.",
     "hire_title": "Yhteispalkkaus",
     "hire_intro": "Yhdistykset, jotka haluavat palkata yhden työntekijän yhdessä, esimerkiksi palkkatuella. Palkkatuen voi saada myös usean työnantajan ryhmä.",
@@ -905,6 +907,8 @@ EN = {
     "network_none": "None yet.",
     "network_answers": "Could answer this",
     "network_shared_words": "shared words",
+    # --- spaces that answer a need ---
+    "network_spaces": "Spaces that could fit",
     "filter_shown": "{count} shown.",
     "hire_title": "Joint hiring",
     "hire_intro": "Associations that want to hire one employee together, for example with a pay subsidy. A group of employers can get a pay subsidy too.",

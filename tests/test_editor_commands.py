@@ -296,3 +296,38 @@ def test_new_writes_a_series_as_people_say_it(site, capsys):
     assert ('  repeat:\n    weekdays: ["ti", "to"]\n    until: "2027-01-26"\n'
             '    except: ["2026-12-22", "2026-12-24"]\n') in text
     assert 'category: "vapaaehtoiset"' in text and site.check() == 0
+
+
+# --- a retired association: add, new and from-issue refuse as check does ------------------
+
+def _retired_by(command, site, tmp_path, capsys, date):
+    """Submit a notice of the retired association `vanha` by `command`: (status, paths, stderr)."""
+    if command == "add":
+        return add(site, notice_text(association="vanha", date=date), capsys=capsys, tmp_path=tmp_path)
+    if command == "new":
+        status = main(["new", "--content", str(site.content), "--title", "Kevätkokous", "--association",
+                       "vanha", "--category", "tiedotteet", "--date", date, "--body", "Tervetuloa."])
+        out, err = capsys.readouterr()
+        return status, out.split(), err
+    day = ".".join(reversed(date.split("-")))
+    status, paths, err, _comment = from_issue(site, tmp_path, issue_body(**{
+        "Yhdistys": "Vanha kerho ry", "Julkaisupäivä": day}), capsys)
+    return status, paths, err
+
+
+@pytest.mark.parametrize("command", ["add", "new", "from-issue"])
+def test_a_retired_association_gets_no_new_notice_by_any_command(site, tmp_path, capsys, command):
+    site.association("vanha", "name: Vanha kerho ry\nactive: false\n")
+    # check's message, from a notice file of the retired association
+    written = site.notice("2026/kokous.md", notice_text(association="vanha", date="2026-11-28"))
+    assert site.check() == 1
+    said = "Yhdistys vanha on lopettanut toimintansa (active: false), eikä sille julkaista uusia ilmoituksia."
+    assert said in capsys.readouterr().out
+    written.unlink()
+    status, paths, err = _retired_by(command, site, tmp_path, capsys, "2026-11-28")
+    assert status == 1 and paths == [] and said in err
+    assert list((site.content / "notices").rglob("*.md")) == []
+    # a notice long past goes to its archive, as check lets it
+    status, paths, err = _retired_by(command, site, tmp_path, capsys, "2025-01-10")
+    assert status == 0, err
+    assert site.check() == 0

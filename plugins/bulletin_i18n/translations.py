@@ -782,6 +782,12 @@ FI = {
     "issue_until_hint": "Toistuvan tapahtuman viimeinen päivä, esimerkiksi 26.5.2027.",
     "issue_err_frequency": "{label}: kirjoita esimerkiksi joka viikko, joka toinen viikko, kuun ensimmäinen tai kuun viimeinen.",
     "issue_new_association": "Yhdistystä {name} ei vielä ollut sivustolla: sille tehtiin tiedosto {path}, jonka toimitus tarkistaa.",
+    # --- from-issue: the association profile form ---
+    "profile_issue_new": "Kiitos! Yhdistyksen tiedoista tehtiin tiedosto `{path}`. Toimitus tarkistaa sen ja julkaisee sen. Muutosehdotus:",
+    "profile_issue_updated": "Kiitos! Yhdistyksen tiedosto `{path}` päivitettiin. Vastaamatta jätetyt kohdat pysyivät ennallaan. Toimitus tarkistaa muutokset ja julkaisee ne. Muutosehdotus:",
+    "profile_issue_err_unknown": "Yhdistystä {name} ei löydy sivustolta. Kirjoita nimi niin kuin se on Yhdistykset-sivulla, tai jätä kohta tyhjäksi, jos yhdistys on uusi.",
+    "profile_issue_err_exists": "Yhdistys {name} on jo sivustolla. Jos päivität sen tietoja, kirjoita sen nimi kohtaan {label}.",
+    "profile_issue_err_name": "Nimestä {name} ei saa tiedoston nimeä. Kirjoita yhdistyksen nimi kirjaimin.",
     "add_err_no_notice": "Tekstistä ei löytynyt ilmoitusta: ilmoitus alkaa rivillä --- ja sen perustiedoilla.",
     "add_err_association_exists": "Yhdistys {slug} on jo olemassa ({path}); --new-association ei ole tarpeen.",
     # --- e-mail as people send it ---
@@ -1576,6 +1582,12 @@ EN = {
     "issue_until_hint": "The last day of a recurring event, for example 26.5.2027.",
     "issue_err_frequency": "{label}: write for example joka viikko, joka toinen viikko, kuun ensimmäinen or kuun viimeinen.",
     "issue_new_association": "The association {name} was not on the site yet: the file {path} was made for it, for the editors to check.",
+    # --- from-issue: the association profile form ---
+    "profile_issue_new": "Thank you! The association's details became the file `{path}`. The editors check and publish it. Pull request:",
+    "profile_issue_updated": "Thank you! The association's file `{path}` was updated. Questions left unanswered kept their values. The editors check and publish the changes. Pull request:",
+    "profile_issue_err_unknown": "No association {name} is on the site. Write the name as on the Associations page, or leave the question empty if the association is new.",
+    "profile_issue_err_exists": "The association {name} is on the site already. To update its details, write its name in {label}.",
+    "profile_issue_err_name": "The name {name} gives no file name. Write the association's name in letters.",
     "add_err_no_notice": "No notice was found in the text: a notice starts with a --- line and its details.",
     "add_err_association_exists": "The association {slug} exists already ({path}); --new-association is not needed.",
     # --- e-mail as people send it ---

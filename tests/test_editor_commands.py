@@ -391,6 +391,7 @@ def test_from_issue_updates_an_association_keeping_its_slug_and_unanswered_value
     ({"Mitä yhdistystä tiedot koskevat?": "Olematon seura"}, "Yhdistystä Olematon seura ei löydy sivustolta"),
     ({"Yhdistyksen nimi": EMPTY}, "Kohta Yhdistyksen nimi puuttuu."),
     ({"Perustamisvuosi": "87"}, "Perustamisvuosi"),
+    ({"Yhdistyksen nimi": "Testikylän eläkkeensaajat"}, "Yhdistys Testikylän eläkkeensaajat on jo sivustolla"),
 ])
 def test_from_issue_refuses_wrong_profile_answers_and_writes_nothing(site, tmp_path, capsys, answers, message):
     before = sorted((site.content / "associations").iterdir())

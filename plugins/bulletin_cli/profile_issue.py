@@ -60,7 +60,7 @@ def profile_from_issue(path, text, site):
         answers.fail("slug", t("profile_issue_err_unknown", name=which))
     elif name and not slug:
         answers.fail("name", t("profile_issue_err_name", name=name))
-    elif not which and slug in site.associations:
+    elif not which and (slug in site.associations or site.find_association(name)):  # by slug or by name
         answers.fail("name", t("profile_issue_err_exists", name=name, label=answers.label("slug")))
     present = site.associations.get(slug) if which else None
     values = association_values(present) if present else {}

@@ -316,7 +316,7 @@ def test_association_page_has_facts_and_organization_json_ld(network_site):
     assert facts == {"Perustettu": "1987", "Jäseniä": "noin 30", "Yhdistysrekisterinumero": "123.456",
                      "Y-tunnus": "0112038-9"}
     assert [li.get_text() for li in page.find("h2", string="Tarvitsemme").find_next("ul").find_all("li")] == [
-        "Kuljetusapua konserttimatkoille"]
+        "Kuljetusapua konserttimatkoille", "Harjoitustila tiistai-iltoihin"]
     directory = network_site.page("yhdistykset/")
     entry = directory.find("a", string="Pallo ry").parent
     assert entry["data-offers"] == "Kuljetusapu retkille (9-paikkainen auto)" and entry["data-needs"] == "Yhdistys ja tapahtuma"

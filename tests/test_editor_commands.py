@@ -296,3 +296,106 @@ def test_new_writes_a_series_as_people_say_it(site, capsys):
     assert ('  repeat:\n    weekdays: ["ti", "to"]\n    until: "2027-01-26"\n'
             '    except: ["2026-12-22", "2026-12-24"]\n') in text
     assert 'category: "vapaaehtoiset"' in text and site.check() == 0
+
+
+# --- a retired association: add, new and from-issue refuse as check does ------------------
+
+def _retired_by(command, site, tmp_path, capsys, date):
+    """Submit a notice of the retired association `vanha` by `command`: (status, paths, stderr)."""
+    if command == "add":
+        return add(site, notice_text(association="vanha", date=date), capsys=capsys, tmp_path=tmp_path)
+    if command == "new":
+        status = main(["new", "--content", str(site.content), "--title", "Kevätkokous", "--association",
+                       "vanha", "--category", "tiedotteet", "--date", date, "--body", "Tervetuloa."])
+        out, err = capsys.readouterr()
+        return status, out.split(), err
+    day = ".".join(reversed(date.split("-")))
+    status, paths, err, _comment = from_issue(site, tmp_path, issue_body(**{
+        "Yhdistys": "Vanha kerho ry", "Julkaisupäivä": day}), capsys)
+    return status, paths, err
+
+
+@pytest.mark.parametrize("command", ["add", "new", "from-issue"])
+def test_a_retired_association_gets_no_new_notice_by_any_command(site, tmp_path, capsys, command):
+    site.association("vanha", "name: Vanha kerho ry\nactive: false\n")
+    # check's message, from a notice file of the retired association
+    written = site.notice("2026/kokous.md", notice_text(association="vanha", date="2026-11-28"))
+    assert site.check() == 1
+    said = "Yhdistys vanha on lopettanut toimintansa (active: false), eikä sille julkaista uusia ilmoituksia."
+    assert said in capsys.readouterr().out
+    written.unlink()
+    status, paths, err = _retired_by(command, site, tmp_path, capsys, "2026-11-28")
+    assert status == 1 and paths == [] and said in err
+    assert list((site.content / "notices").rglob("*.md")) == []
+    # a notice long past goes to its archive, as check lets it
+    status, paths, err = _retired_by(command, site, tmp_path, capsys, "2025-01-10")
+    assert status == 0, err
+    assert site.check() == 0
+
+
+# --- from-issue: the association profile form -----------------------------------------------
+
+def profile_body(**answers):
+    """A profile issue body as GitHub writes it, every field in the form's order."""
+    from bulletin_cli.issue_form import PROFILE_FIELDS
+    from bulletin_i18n import Translator
+
+    t = Translator("fi")
+    fields = {t(field.label_key): EMPTY for field in PROFILE_FIELDS}
+    assert set(answers) <= set(fields)
+    fields.update(answers)
+    return "\n\n".join(f"### {label}\n\n{answer}" for label, answer in fields.items()) + "\n"
+
+
+def test_from_issue_makes_a_new_association_file_from_the_profile_form(site, tmp_path, capsys):
+    body = profile_body(**{
+        "Yhdistyksen nimi": "Imatran Shakkikerho ry",
+        "Kuvaus": "Shakkia torstaisin.\n\n### Ei kohta\n\nToinen kappale.",
+        "Kohderyhmät": "- [X] nuoret\n- [ ] urheilu\n- [x] kulttuuri",
+        "Mitä voimme tarjota muille": "- Shakkilaudat lainaan\nShakinopetusta kouluille\n",
+        "Mitä tarvitsemme": "Kerhotila torstai-iltoihin", "Y-tunnus": "0112038-9", "Perustamisvuosi": "1995"})
+    status, paths, err, comment = from_issue(site, tmp_path, body, capsys)
+    assert status == 0, err
+    assert paths == [str(site.content / "associations" / "imatran-shakkikerho-ry.yml")]
+    text = Path(paths[0]).read_text(encoding="utf-8")
+    assert 'groups: ["nuoret", "kulttuuri"]' in text and "### Ei kohta" in text
+    assert 'offers: ["Shakkilaudat lainaan", "Shakinopetusta kouluille"]' in text
+    assert 'business_id: "0112038-9"' in text and "active" not in text
+    assert comment.startswith("Kiitos! Yhdistyksen tiedoista tehtiin tiedosto")
+    assert site.check() == 0
+    # the same association again, as new: refused, pointing to the question for updates
+    status, paths, err, comment = from_issue(site, tmp_path, body, capsys)
+    assert status == 1 and "Yhdistys Imatran Shakkikerho ry on jo sivustolla" in comment
+
+
+def test_from_issue_updates_an_association_keeping_its_slug_and_unanswered_values(site, tmp_path, capsys):
+    body = profile_body(**{
+        "Mitä yhdistystä tiedot koskevat?": "Testikylän eläkkeensaajat",
+        "Yhdistyksen nimi": "Testikylän Eläkkeensaajat ja Ystävät ry",
+        "Mitä tarvitsemme": "Kuljetusapua retkille",
+        "Toiminta": "- [X] Yhdistys on lopettanut toimintansa"})
+    status, paths, err, comment = from_issue(site, tmp_path, body, capsys)
+    assert status == 0, err
+    assert paths == [str(site.content / "associations" / "testikyla.yml")]
+    text = Path(paths[0]).read_text(encoding="utf-8")
+    assert 'name: "Testikylän Eläkkeensaajat ja Ystävät ry"' in text and 'needs: ["Kuljetusapua retkille"]' in text
+    assert "Kokoonnumme **tiistaisin**" in text and 'email: "info@example.org"' in text  # kept
+    assert "active: false" in text and "päivitettiin" in comment
+    assert list((site.content / "associations").iterdir()) == [Path(paths[0])]
+    assert site.check() == 0
+
+
+@pytest.mark.parametrize("answers, message", [
+    ({"Y-tunnus": "0112038-8"}, "Y-tunnus"),
+    ({"Mitä voimme tarjota muille": "\n".join(f"Tarjous {n}" for n in range(13))}, "Mitä voimme tarjota muille"),
+    ({"Mitä yhdistystä tiedot koskevat?": "Olematon seura"}, "Yhdistystä Olematon seura ei löydy sivustolta"),
+    ({"Yhdistyksen nimi": EMPTY}, "Kohta Yhdistyksen nimi puuttuu."),
+    ({"Perustamisvuosi": "87"}, "Perustamisvuosi"),
+    ({"Yhdistyksen nimi": "Testikylän eläkkeensaajat"}, "Yhdistys Testikylän eläkkeensaajat on jo sivustolla"),
+])
+def test_from_issue_refuses_wrong_profile_answers_and_writes_nothing(site, tmp_path, capsys, answers, message):
+    before = sorted((site.content / "associations").iterdir())
+    status, paths, err, comment = from_issue(site, tmp_path, profile_body(**{
+        "Yhdistyksen nimi": "Imatran Shakkikerho ry", **answers}), capsys)
+    assert status == 1 and paths == [] and message in err and message in comment, err
+    assert sorted((site.content / "associations").iterdir()) == before

@@ -81,6 +81,16 @@ def letter_site(tmp_path_factory):
     site.notice("maanantai.md", notice_text(title="Maanantain tiedote", date="2026-11-30"))
     site.notice("avustus.md", notice_text(title="Järjestöavustus 2027", category="rahoitus", date="2026-11-01",
                                           extra='expires: "2027-01-31"'))
+    site.notice("salivuoro.md", notice_text(title="Kuntopiiri etsii salivuoroa", category="tilat", date="2026-11-27",
+                                            extra='wanted:\n  capacity: 15\n  when: ["ti 17-19"]'))
+    site.notice("kerhotila.md", notice_text(title="Kerhotila haussa", category="tilat", date="2026-11-12",
+                                            extra='wanted:\n  capacity: 10\n  when: ["ke 10-12"]'))
+    (site.content / "spaces").mkdir()
+    for slug, name, day in (("sali", "Kylätalon sali", '"2026-11-26"'), ("tupa", "Vanha tupa", '"2026-11-10"'),
+                            ("aitta", "Aitta", None)):
+        (site.content / "spaces" / f"{slug}.yml").write_text(
+            f"name: {name}\nassociation: testikyla\naddress: Kylätie 1, Imatra\ndistrict: Rautio\ncapacity: 40\n"
+            f"purposes: [juhla, liikunta]\n" + (f"date: {day}\n" if day else ""), encoding="utf-8")
     assert site.build("2026-12-01") == 0
     return site
 
@@ -88,7 +98,7 @@ def letter_site(tmp_path_factory):
 def test_letter_lists_this_and_next_weeks_events_new_notices_and_funding(letter_site):
     page = letter_site.page("viikkokirje/2026-49/")
     sections = {s.h2.get_text(" ", strip=True): s.get_text(" ", strip=True) for s in page.select("main section")}
-    this_week, next_week, new, funding = sections.values()
+    this_week, next_week, new, spaces, needs, funding = sections.values()
     assert "Tämän viikon tapahtumat (viikko 49): ma 30.11.2026 – su 6.12.2026" in sections
     assert "Joulumyyjäiset" in this_week and "la 5.12.2026 klo 10.00–14.00" in this_week
     assert "Pikkujoulut" in next_week and "ke 9.12.2026 klo 13.00" in next_week
@@ -101,6 +111,13 @@ def test_letter_lists_this_and_next_weeks_events_new_notices_and_funding(letter_
     for left_out in ("Tapanintanssit", "Vanha tiedote", "Maanantain tiedote"):
         assert left_out not in text  # in two weeks; published long ago; published after the letter
     assert text.count("Järjestöavustus 2027") == 1  # a call is not repeated among the new
+    # spaces offered and spaces wanted in the week before the letter, once each
+    assert spaces == ("Uudet tilat Kylätalon sali 40 hlöä, Rautio, Kylätie 1, Imatra Testikylän Eläkkeensaajat ry "
+                      "Lisätty 26.11.2026. Juhlat, Liikunta ja tanssi")
+    assert page.select_one("#kirje-tilat ~ ul a")["href"] == "/tilat/sali/"
+    assert needs.startswith("Tilaa haetaan Kuntopiiri etsii salivuoroa") and text.count("Kuntopiiri etsii") == 1
+    for left_out in ("Vanha tupa", "Aitta", "Kerhotila haussa"):
+        assert left_out not in text  # offered earlier; no date to tell when; wanted earlier
 
 
 def test_letters_are_listed_and_empty_weeks_have_none(letter_site):
@@ -123,6 +140,7 @@ def test_letter_feed_has_one_item_per_week_with_the_letter_and_absolute_links(le
     assert first.link == "http://127.0.0.1:8000/viikkokirje/2026-49/"
     content = first.content[0].value
     assert 'href="http://127.0.0.1:8000/ilmoitukset/myyjaiset/"' in content and 'href="/' not in content
+    assert 'href="http://127.0.0.1:8000/tilat/sali/"' in content and "Kuntopiiri etsii salivuoroa" in content
     assert len({e.link for e in feed.entries}) == len(feed.entries) == len(list(
         (letter_site.output / "viikkokirje").glob("*/index.html")))
     atom = feedparser.parse((letter_site.output / "syotteet" / "viikkokirje.atom.xml").read_bytes())
@@ -149,6 +167,12 @@ def test_digest_writes_a_mime_mail_with_inlined_css_and_plain_text(letter_site, 
     assert "<style" not in html and "<img" not in html
     assert 'style="' in html and "font-size: 20px" in html  # body text inlined, large
     assert f'href="{SITE}/ilmoitukset/myyjaiset/"' in html and f'href="{SITE}/viikkokirje/2026-49/"' in html
+    # the new spaces and needs, in both parts, with absolute links and Finnish dates
+    assert f'href="{SITE}/tilat/sali/"' in html and f'href="{SITE}/ilmoitukset/salivuoro/"' in html
+    assert "Uudet tilat\n===========\n\n* Kylätalon sali\n  40 hlöä, Rautio, Kylätie 1, Imatra\n" in text
+    assert f"Lisätty 26.11.2026.\n  Juhlat, Liikunta ja tanssi\n  {SITE}/tilat/sali/\n" in text
+    assert "Tilaa haetaan\n=============\n\n* Kuntopiiri etsii salivuoroa\n" in text
+    assert f"{SITE}/ilmoitukset/salivuoro/" in text and "Vanha tupa" not in text + html
 
 
 class Inbox:
@@ -213,3 +237,14 @@ def test_digest_refuses_a_week_it_cannot_make(letter_site, capsys):
     assert "--week '2026-W60'" in capsys.readouterr().err
     assert digest(letter_site, "--week", "2027-W10") == 2
     assert "the build makes the letters of" in capsys.readouterr().err
+
+
+def test_the_example_s_letter_has_new_spaces_and_needs(example_site):
+    from bs4 import BeautifulSoup
+
+    page = BeautifulSoup((example_site / "viikkokirje" / "2026-49" / "index.html").read_text(encoding="utf-8"),
+                         "html.parser")
+    spaces = [a.get_text() for a in page.select("#kirje-tilat ~ ul h3 a")]
+    assert spaces == ["Vuoksenlaulun harjoitussali", "Kipinän bändikämppä"]  # newest first
+    needs = [a.get_text() for a in page.select("#kirje-tarpeet ~ ul h3 a")]
+    assert needs == ["Aikuisten lentopallo etsii tiistain iltavuoroa"]

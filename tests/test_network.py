@@ -9,7 +9,7 @@ from bulletin_contract.fields import ASSOCIATION_FIELDS, Invalid, business_id_ch
 from bulletin_contract.validate import read_association
 from bulletin_contract.writer import association_file
 from bulletin_i18n import Translator
-from bulletin_network.matching import Matcher, match
+from bulletin_network.matching import Matcher, match, match_spaces
 from bulletin_search.lemmas import Lemmatizer
 from bulletin_settings import DEFAULTS
 from conftest import ASSOCIATION, event_text, notice_text
@@ -197,13 +197,52 @@ def test_the_best_answer_comes_first_and_an_association_does_not_answer_itself(m
     assert [m.offer for m in found] == [strong, weak]
 
 
+def space_answers(matcher, need, spaces):
+    """The spaces ((name, text), by other associations) that answer `need`, with the shared words."""
+    items = [matcher.item(f"{name}\n{text}", f"tilallinen{i}", name) for i, (name, text) in enumerate(spaces)]
+    return [(m.offer.ref, m.shared) for m in match_spaces([matcher.item(need, "tarvitsija")], items)[0]]
+
+
+@pytest.mark.parametrize("need, space, shared", [
+    ("Liikuntasali tiistai-iltoihin", ("Karhumäen koulun liikuntasali", "Pukuhuone ja suihku"), ["liikuntasali"]),
+    ("Kerhotila läksykerholle", ("Askeleen sali", "Kerhot ja harrastukset"), ["kerhot"]),  # a purpose's label
+    ("Salivuoro soveltavalle liikunnalle", ("Askeleen sali", "Liikunta ja tanssi\nÄänentoisto"), ["liikunta", "sali"]),
+    ("Varastotilaa arkistolle", ("Kotiseututalon aitta (varasto)", "Varastointi"), ["varasto"]),
+    ("Harjoitustila kevääksi", ("Kuoron harjoitussali", "Piano"), ["harjoitussali"]),
+])
+def test_a_need_for_premises_meets_spaces_by_name_labels_and_description(matcher, need, space, shared):
+    assert space_answers(matcher, need, [space]) == [(space[0], shared)]
+
+
+@pytest.mark.parametrize("need, space", [
+    ("Vapaaehtoisia asukastuvan aukiolovuoroihin", ("Kylätalon rantasauna", "Saunavuorot")),  # asks for people
+    ("Kuljetusapua retkille pyörätuolilla", ("Kokoushuone", "Pöydät ja tuolit")),  # no premises asked for
+    ("Kerhotila tiistaisin", ("Kenttävarasto", "Lukittava varastotila")),  # "tila" alone: every space is one
+    ("Liikuntasali yhdistyksen tapahtumiin", ("Kokoushuone", "Yhdistyksen tapahtumat ja juhlat")),  # common words
+    ("Nuorisotila iltakäyttöön", ("Opetuskeittiö", "Ruokailloille ja kursseille")),  # ilta is when, not what
+])
+def test_a_space_is_no_answer_on_common_words_or_to_a_need_for_something_else(matcher, need, space):
+    assert space_answers(matcher, need, [space]) == []
+
+
+def test_an_association_s_own_space_does_not_answer_its_need(matcher):
+    need = matcher.item("Liikuntasali tiistai-iltoihin", "a")
+    own, other = matcher.item("Liikuntasali", "a", "oma"), matcher.item("Koulun liikuntasali", "b", "toinen")
+    assert [m.offer.ref for m in match_spaces([need], [own, other])[0]] == ["toinen"]
+
+
 # --- pages --------------------------------------------------------------------------
 
 def build_network(site):
-    site.association("kuoro", "name: Kuoro ry\ngroups: [kulttuuri]\nneeds: [Kuljetusapua konserttimatkoille]\n"
+    site.association("kuoro", "name: Kuoro ry\ngroups: [kulttuuri]\n"
+                              "needs: [Kuljetusapua konserttimatkoille, Harjoitustila tiistai-iltoihin]\n"
                               'business_id: "0112038-9"\nregister_number: "123.456"\nfounded: "1987"\nmembers: "30"\n')
     site.association("pallo", "name: Pallo ry\ngroups: [urheilu]\noffers: [Kuljetusapu retkille (9-paikkainen auto)]\n"
                               "needs: [Yhdistys ja tapahtuma]\n")
+    (site.content / "spaces").mkdir()
+    (site.content / "spaces" / "pallosali.yml").write_text(
+        "name: Pallon harjoitussali\nassociation: pallo\naddress: Kenttätie 1, Imatra\ncapacity: 30\n"
+        "purposes: [liikunta]\ndescription: Sali tanssiin ja jumppaan.\n", encoding="utf-8")
     site.notice("yhdessa.md", notice_text("Yhteinen työntekijä", category="yhteistyo", date="2026-11-25", extra="""
         partners: [kuoro, pallo]
         hire:
@@ -227,6 +266,10 @@ def test_cooperation_page_lists_offers_and_needs_with_their_matches(network_site
     assert len(answer) == 1 and "Kuljetusapu retkille (9-paikkainen auto) – Pallo ry" in answer[0].get_text()
     assert "yhteiset sanat: kuljetusapu" in answer[0].get_text()
     assert not needs["Yhdistys ja tapahtuma"].select(".bl-answer")
+    space = needs["Harjoitustila tiistai-iltoihin"].select(".bl-offer__spaces .bl-answer")
+    assert len(space) == 1 and space[0].a["href"] == "/tilat/pallosali/"
+    assert " ".join(space[0].get_text().split()) == "Pallon harjoitussali – Pallo ry (yhteiset sanat: harjoitussali)"
+    assert not needs["Kuljetusapua konserttimatkoille"].select(".bl-offer__spaces")  # no premises asked for
     assert needs["Kuljetusapua konserttimatkoille"]["data-groups"] == "kulttuuri"
     assert [o["value"] for o in page.select("[data-filter-group] option")] == ["", "eläkeläiset", "urheilu", "kulttuuri"]
     assert page.find("a", string="Yhteistyö")["aria-current"] == "page"
@@ -273,7 +316,7 @@ def test_association_page_has_facts_and_organization_json_ld(network_site):
     assert facts == {"Perustettu": "1987", "Jäseniä": "noin 30", "Yhdistysrekisterinumero": "123.456",
                      "Y-tunnus": "0112038-9"}
     assert [li.get_text() for li in page.find("h2", string="Tarvitsemme").find_next("ul").find_all("li")] == [
-        "Kuljetusapua konserttimatkoille"]
+        "Kuljetusapua konserttimatkoille", "Harjoitustila tiistai-iltoihin"]
     directory = network_site.page("yhdistykset/")
     entry = directory.find("a", string="Pallo ry").parent
     assert entry["data-offers"] == "Kuljetusapu retkille (9-paikkainen auto)" and entry["data-needs"] == "Yhdistys ja tapahtuma"
@@ -288,10 +331,13 @@ def test_the_example_has_what_the_issue_asks_for(example_site):
         return BeautifulSoup((example_site / address / "index.html").read_text(encoding="utf-8"), "html.parser")
 
     cooperation = page("yhteistyo/")
-    by = {a.get_text() for a in cooperation.select("#tarjolla ~ ul .bl-offer__by, #tarvitaan ~ ul .bl-offer__by")}
-    assert len(by) >= 10
+    offering = {a.get_text() for a in cooperation.select("#tarjolla ~ ul > li > .bl-offer__meta .bl-offer__by")}
+    needing = {a.get_text() for a in cooperation.select("#tarvitaan ~ ul > li > .bl-offer__meta .bl-offer__by")}
+    assert len(offering & needing) >= 10  # offers and needs on at least ten associations
     shared = [s.get_text() for s in cooperation.select(".bl-answer__shared")]
     assert any("kuljetusapu" in s for s in shared) and any("äänentoistolaitteet" in s for s in shared)
+    spaces = {a.get_text() for a in cooperation.select(".bl-offer__spaces .bl-answer > a:first-child")}
+    assert {"Karhumäen koulun liikuntasali", "Vuoksenlaulun harjoitussali"} <= spaces
     assert len(page("yhteistyo/yhteispalkkaus/").select("main .bl-item")) >= 2
     hire = page("ilmoitukset/yhteinen-tyontekija-palkkatuella/")
     assert len(hire.find("dt", string="Mukana myös").find_next("dd").find_all("a")) == 2  # three in all
@@ -313,9 +359,10 @@ def test_a_second_matching_of_the_same_texts_looks_nothing_up(tmp_path, monkeypa
         monkeypatch.setattr(lemmas.simplemma, name,
                             lambda word, *a, _original=original, **k: looked_up.append(word) or _original(word, *a, **k))
     needs, offers = [("Kuljetus turnausmatkoille", "a")], [("Kuljetusapu retkille", "b")]
-    first = match_texts(needs, offers, "fi", tmp_path / "cache.json")
+    spaces = [("Kuljetuskalustovarasto", "b", "varasto")]
+    first, _ = match_texts(needs, offers, "fi", tmp_path / "cache.json", spaces)
     assert looked_up
     looked_up.clear()
-    again = match_texts(needs, offers, "fi", tmp_path / "cache.json")
+    again, _ = match_texts(needs, offers, "fi", tmp_path / "cache.json", spaces)
     assert looked_up == [] and [[m.shared for m in a] for a in again] == [[m.shared for m in a] for a in first] == [
         [["kuljetusapu"]]]

@@ -14,7 +14,7 @@ from bulletin_contract.validate import display_path, read_notice
 from bulletin_i18n import translator_for
 from bulletin_settings import SettingsError, today
 
-from . import add, digest, from_issue, issue_form, new, new_space, publish
+from . import add, digest, from_issue, issue_form, new, new_space, profile_issue, publish
 from .mail_message import is_mime
 from .placing import Site
 from .project import UsageError, build, load_settings
@@ -116,6 +116,8 @@ def cmd_from_issue(args):
     site, settings = _site(args)
     source, text = _read_input(args.file, site.t)
     comment = Path(args.comment) if args.comment else None
+    if profile_issue.is_profile(text, site.t):
+        return _print_paths(profile_issue.run(source, text, site, comment))
     return _print_paths(from_issue.run(source, text, site, today(settings), comment))
 
 
@@ -186,7 +188,8 @@ def parser():
             cmd.add_argument("--port", type=int, default=8000)
         cmd.set_defaults(run=run)
 
-    cmd = sub.add_parser("from-issue", help="a GitHub issue-form body to a notice file; prints its path")
+    cmd = sub.add_parser("from-issue", help="a GitHub issue-form body to a notice file (or, from the profile "
+                                             "form, an association file); prints its path")
     cmd.add_argument("file", help="the issue's body, saved to a file (- reads standard input)")
     cmd.add_argument("--comment", help="also write the reply to the submitter (Markdown) to this file")
     cmd.add_argument("--today", help="the day used when the issue gives no date, YYYY-MM-DD")

@@ -16,7 +16,7 @@ from bulletin_contract.schema import EVENT_CATEGORY
 from bulletin_contract.slugs import slugify
 from bulletin_contract.validate import display_path
 
-from .issue_form import BY_ID, FIELDS, checked, parse_body
+from .issue_form import FIELDS, checked, parse_body
 from . import series_words
 from .placing import as_iso, place
 
@@ -31,40 +31,47 @@ _NOT_A_DATE = {"err_date", "err_date_finnish", "err_date_no_year", "err_time_for
 class Answers:
     """The issue's answers with their labels and lines, collecting problems."""
 
-    def __init__(self, path, text, t, today):
+    def __init__(self, path, text, t, today, fields=FIELDS, tables=_TABLES):
         self.path, self.t, self.today = display_path(path), t, today
-        self.answers = parse_body(path, text, t)
+        self.by_id, self.tables = {field.id: field for field in fields}, tables
+        self.answers = parse_body(path, text, t, fields)
         self.problems = []
         self.range_ends = {}  # field id -> the end of a range of times written in it
 
     def label(self, field_id):
-        return self.t(BY_ID[field_id].label_key)
+        return self.t(self.by_id[field_id].label_key)
 
     def text(self, field_id):
         answer = self.answers.get(field_id, ("", 1))[0]
-        return answer if BY_ID[field_id].type == "textarea" else answer.strip()
+        return answer if self.by_id[field_id].type == "textarea" else answer.strip()
 
     def fail(self, field_id, message):
         line = self.answers.get(field_id, ("", 1))[1]
         self.problems.append(Problem(self.path, line, message))
 
-    def checked_value(self, field_id, ctx):
-        """The answer, through its field's rule with the label as the key."""
+    def _notice_value(self, field_id, text):
+        """A notice's answer as its file holds it: dates in ISO, lists as lists."""
+        if field_id in _DATES:
+            value, self.range_ends[field_id] = as_iso(text, self.today)
+            return value
+        if field_id == "tags":
+            return [word.strip() for word in text.split(",") if word.strip()]
+        if field_id == "weekdays":
+            return series_words.weekdays(text)
+        if field_id == "except":
+            return [as_iso(word, self.today)[0] for word in series_words.words(text)]
+        return text
+
+    def checked_value(self, field_id, ctx, value=None):
+        """The answer (or `value` made of it), through its field's rule with
+        the label as the key."""
         text = self.text(field_id)
         if not text:
             return None
-        field = BY_ID[field_id]
-        if field_id in _DATES:
-            value, self.range_ends[field_id] = as_iso(text, self.today)
-        else:
-            value = text
-        if field_id == "tags":
-            value = [word.strip() for word in text.split(",") if word.strip()]
-        elif field_id == "weekdays":
-            value = series_words.weekdays(text)
-        elif field_id == "except":
-            value = [as_iso(word, self.today)[0] for word in series_words.words(text)]
-        rule = _TABLES[field.target[:-1]][field.target[-1]]
+        field = self.by_id[field_id]
+        if value is None:
+            value = self._notice_value(field_id, text)
+        rule = self.tables[field.target[:-1]][field.target[-1]]
         label = self.label(field_id)
         try:
             rule.parse(value, label, ctx)
@@ -165,7 +172,7 @@ def notice_from_issue(path, text, site, today):
     return notice, association_path, new_association
 
 
-def _quiet(text):
+def quiet(text):
     # The reply is Markdown on GitHub: answers echoed in it must not become
     # markup or mention anyone.
     return html.escape(text, quote=False).replace("@", "@\u200b")
@@ -174,11 +181,11 @@ def _quiet(text):
 def comment(t, notice=None, association=None, name=None, problems=()):
     """The reply to the submitter, as Markdown for the issue."""
     if problems:
-        items = "\n".join(f"- {_quiet(p.message)}" for p in problems)
+        items = "\n".join(f"- {quiet(p.message)}" for p in problems)
         return f"{t('issue_comment_failed')}\n\n{items}\n"
     text = t("issue_comment_ok", path=display_path(notice))
     if association:
-        text = _quiet(t("issue_new_association", name=name, path=display_path(association))) + "\n\n" + text
+        text = quiet(t("issue_new_association", name=name, path=display_path(association))) + "\n\n" + text
     return text + "\n"
 
 

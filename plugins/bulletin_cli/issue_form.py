@@ -160,16 +160,17 @@ def space_form_yaml(settings, t):
 _HEADING = re.compile(r"^###\s+(.+?)\s*$")
 
 
-def parse_body(path, text, t):
-    """An issue-form body to {field id: (text, line)}.
+def parse_body(path, text, t, fields=FIELDS):
+    """An issue-form body (of the form with `fields`) to {field id: (text, line)}.
 
     GitHub writes every field as `### Label` and the answer under it, in the
-    form's order, empty answers as `_No response_`. Only the body (a textarea)
-    can hold `###` lines of its own, so the fields before it are found from
-    the start and the fields after it from the end."""
+    form's order, empty answers as `_No response_`. Only the body (the first
+    textarea: a notice's text, an association's description) can hold `###`
+    lines of its own, so the fields before it are found from the start and
+    the fields after it from the end."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    labels = [(field.id, t(field.label_key)) for field in FIELDS]
-    body_index = next(i for i, field in enumerate(FIELDS) if field.type == "textarea")
+    labels = [(field.id, t(field.label_key)) for field in fields]
+    body_index = next(i for i, field in enumerate(fields) if field.type == "textarea")
     starts = {}
     position = 0
     for field_id, label in labels[: body_index + 1]:
@@ -198,6 +199,14 @@ def parse_body(path, text, t):
     return answers
 
 
+_TICKED = re.compile(r"^\s*[-*]\s*\[[xX]\]\s*(.*?)\s*$", re.MULTILINE)
+
+
 def checked(answer):
     """A checkboxes answer (`- [X] ...`) to True or False."""
-    return bool(re.search(r"^\s*[-*]\s*\[[xX]\]", answer, re.MULTILINE))
+    return bool(_TICKED.search(answer))
+
+
+def ticked(answer):
+    """The labels of the ticked boxes of a checkboxes answer."""
+    return _TICKED.findall(answer)

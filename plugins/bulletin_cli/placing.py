@@ -3,7 +3,7 @@ first and never written over an existing file. Shared by `from-issue`, `add`
 and `new`."""
 from pathlib import Path
 
-from bulletin_contract.checks import ASSOCIATIONS_DIR, NOTICES_DIR, all_files, context_for, load_profiles
+from bulletin_contract.checks import ASSOCIATIONS_DIR, NOTICES_DIR, all_files, context_for, load_profiles, retired
 from bulletin_contract.duplicates import duplicate_of
 from bulletin_contract.fields import ASSOCIATION_FIELDS, Invalid
 from bulletin_contract.people_dates import read_clock, read_when
@@ -116,6 +116,7 @@ def place(site, values, body, labels=None, path=None):
     path = path or unique_path(site.content, values.get("date", ""), values.get("title", ""))
     try:
         notice = read_notice(path, text.encode("utf-8"), site.ctx)
+        _refuse_retired(notice, site)
         _refuse_past_event(notice, site)
         _refuse_duplicate(notice, site)
     except ContentError as err:
@@ -136,6 +137,15 @@ def _refuse_past_event(notice, site):
         day = site.t.dates.short_date(notice.event.last_day)
         key = "err_event_series_past" if notice.event.is_series else "err_event_past"
         raise Problem(notice.path, line, site.t(key, day=day)).as_error()
+
+
+def _refuse_retired(notice, site):
+    """A retired association takes no new notice: `check`'s own rule and
+    message, given before the file is written rather than at the build."""
+    profiles = {slug: p for slug, p in site.associations.items() if p}  # None: new, its file follows
+    problems = retired([notice], profiles, today(site.settings), site.settings["BULLETIN_EXPIRY_DAYS"], site.t)
+    if problems:
+        raise ContentError(problems)
 
 
 def existing_notices(site):

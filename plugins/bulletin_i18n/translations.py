@@ -108,6 +108,8 @@ FI = {
     "network_none": "Ei vielä yhtään.",
     "network_answers": "Voisi vastata tähän",
     "network_shared_words": "yhteiset sanat",
+    # --- spaces that answer a need ---
+    "network_spaces": "Tiloja, jotka voisivat sopia",
     "filter_shown": "Näkyvissä {count}.",
     "hire_title": "Yhteispalkkaus",
     "hire_intro": "Yhdistykset, jotka haluavat palkata yhden työntekijän yhdessä, esimerkiksi palkkatuella. Palkkatuen voi saada myös usean työnantajan ryhmä.",
@@ -309,12 +311,16 @@ FI = {
     "poster_qr": "Lisätietoja: lue QR-koodi puhelimen kameralla tai kirjoita osoite",
     # --- weekly letter ---
     "letter_title": "Viikkokirje {week}/{year}",
-    "letter_intro": "{site}: tämän ja ensi viikon tapahtumat, viikon uudet ilmoitukset ja avoimet rahoitushaut.",
+    "letter_intro": "{site}: tämän ja ensi viikon tapahtumat, viikon uudet ilmoitukset, tilat ja tilatarpeet sekä avoimet rahoitushaut.",
     "letter_events_this_week": "Tämän viikon tapahtumat (viikko {week})",
     "letter_events_next_week": "Ensi viikon tapahtumat (viikko {week})",
     "letter_new": "Uudet ilmoitukset",
     "letter_funding": "Avoimet rahoitushaut",
     "letter_deadline": "Haku päättyy {date}.",
+    # --- the letter's new spaces and needs ---
+    "letter_spaces": "Uudet tilat",
+    "letter_space_added": "Lisätty {date}.",
+    "letter_needs": "Tilaa haetaan",
     "letter_more": "Kaikki ilmoitukset ja tapahtumat:",
     "letter_summary": "Viikkokirjeessä {count} ilmoitusta.",
     "letters_title": "Viikkokirjeet",
@@ -776,6 +782,12 @@ FI = {
     "issue_until_hint": "Toistuvan tapahtuman viimeinen päivä, esimerkiksi 26.5.2027.",
     "issue_err_frequency": "{label}: kirjoita esimerkiksi joka viikko, joka toinen viikko, kuun ensimmäinen tai kuun viimeinen.",
     "issue_new_association": "Yhdistystä {name} ei vielä ollut sivustolla: sille tehtiin tiedosto {path}, jonka toimitus tarkistaa.",
+    # --- from-issue: the association profile form ---
+    "profile_issue_new": "Kiitos! Yhdistyksen tiedoista tehtiin tiedosto `{path}`. Toimitus tarkistaa sen ja julkaisee sen. Muutosehdotus:",
+    "profile_issue_updated": "Kiitos! Yhdistyksen tiedosto `{path}` päivitettiin. Vastaamatta jätetyt kohdat pysyivät ennallaan. Toimitus tarkistaa muutokset ja julkaisee ne. Muutosehdotus:",
+    "profile_issue_err_unknown": "Yhdistystä {name} ei löydy sivustolta. Kirjoita nimi niin kuin se on Yhdistykset-sivulla, tai jätä kohta tyhjäksi, jos yhdistys on uusi.",
+    "profile_issue_err_exists": "Yhdistys {name} on jo sivustolla. Jos päivität sen tietoja, kirjoita sen nimi kohtaan {label}.",
+    "profile_issue_err_name": "Nimestä {name} ei saa tiedoston nimeä. Kirjoita yhdistyksen nimi kirjaimin.",
     "add_err_no_notice": "Tekstistä ei löytynyt ilmoitusta: ilmoitus alkaa rivillä --- ja sen perustiedoilla.",
     "add_err_association_exists": "Yhdistys {slug} on jo olemassa ({path}); --new-association ei ole tarpeen.",
     # --- e-mail as people send it ---
@@ -905,6 +917,8 @@ EN = {
     "network_none": "None yet.",
     "network_answers": "Could answer this",
     "network_shared_words": "shared words",
+    # --- spaces that answer a need ---
+    "network_spaces": "Spaces that could fit",
     "filter_shown": "{count} shown.",
     "hire_title": "Joint hiring",
     "hire_intro": "Associations that want to hire one employee together, for example with a pay subsidy. A group of employers can get a pay subsidy too.",
@@ -1104,12 +1118,16 @@ EN = {
     "poster_qr": "More information: point your phone's camera at the QR code or type the address",
     # --- weekly letter ---
     "letter_title": "Weekly letter {week}/{year}",
-    "letter_intro": "{site}: this week's and next week's events, the week's new notices and open funding calls.",
+    "letter_intro": "{site}: this week's and next week's events, the week's new notices, spaces and spaces wanted, and open funding calls.",
     "letter_events_this_week": "Events this week (week {week})",
     "letter_events_next_week": "Events next week (week {week})",
     "letter_new": "New notices",
     "letter_funding": "Open funding calls",
     "letter_deadline": "Applications close {date}.",
+    # --- the letter's new spaces and needs ---
+    "letter_spaces": "New spaces",
+    "letter_space_added": "Added {date}.",
+    "letter_needs": "Space wanted",
     "letter_more": "All notices and events:",
     "letter_summary": "{count} notices in this week's letter.",
     "letters_title": "Weekly letters",
@@ -1564,6 +1582,12 @@ EN = {
     "issue_until_hint": "The last day of a recurring event, for example 26.5.2027.",
     "issue_err_frequency": "{label}: write for example joka viikko, joka toinen viikko, kuun ensimmäinen or kuun viimeinen.",
     "issue_new_association": "The association {name} was not on the site yet: the file {path} was made for it, for the editors to check.",
+    # --- from-issue: the association profile form ---
+    "profile_issue_new": "Thank you! The association's details became the file `{path}`. The editors check and publish it. Pull request:",
+    "profile_issue_updated": "Thank you! The association's file `{path}` was updated. Questions left unanswered kept their values. The editors check and publish the changes. Pull request:",
+    "profile_issue_err_unknown": "No association {name} is on the site. Write the name as on the Associations page, or leave the question empty if the association is new.",
+    "profile_issue_err_exists": "The association {name} is on the site already. To update its details, write its name in {label}.",
+    "profile_issue_err_name": "The name {name} gives no file name. Write the association's name in letters.",
     "add_err_no_notice": "No notice was found in the text: a notice starts with a --- line and its details.",
     "add_err_association_exists": "The association {slug} exists already ({path}); --new-association is not needed.",
     # --- e-mail as people send it ---

@@ -5,6 +5,7 @@ from zoneinfo import ZoneInfo
 
 from pelican.generators import Generator
 
+from bulletin_contract.reader import STATE
 from bulletin_feeds.addresses import Subscriptions
 from bulletin_feeds.feeds import Channel, Item, document
 from bulletin_i18n import translator_for
@@ -46,7 +47,7 @@ class LetterGenerator(Generator):
         articles = self.context["articles"]
         today = self.context["bulletin"].today
         for week in weeks_to_write(articles, today, s["BULLETIN_LETTER_WEEKS"]):
-            BUILT.letters[week] = letter_for(week, articles, s)
+            BUILT.letters[week] = letter_for(week, articles, s, STATE.spaces.values())
         letters = [letter for letter in reversed(BUILT.letters.values()) if not letter.empty]
         feeds = Subscriptions(s, self.t).letters()
         for letter in letters:

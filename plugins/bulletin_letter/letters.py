@@ -3,11 +3,14 @@
 A letter is the bulletin as it stood on its Monday morning: everything
 published by the end of the Sunday before. So a week's letter does not
 change as the week goes on, each notice is new in exactly one letter, and
-the letters of earlier weeks can be made again by any build.
+the letters of earlier weeks can be made again by any build. A space is new
+in the letter after the day it was offered (its file's `date`; a space
+without one is never called new), and so is a notice of space wanted.
 """
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from bulletin_contract.schedule import day_of
 from bulletin_pages.listings import Listed, by_start
 
 FUNDING = "rahoitus"  # the category whose notices are calls with a deadline
@@ -69,16 +72,19 @@ class Letter:
     event_weeks: list  # this week and the next: [EventWeek]
     new_by_category: list  # [(category slug, label, [Listed])], newest first; an event by its next occurrence
     funding: list  # open calls, soonest deadline first (not repeated among the new)
+    spaces: list = field(default_factory=list)  # spaces offered the week before, newest first
+    needs: list = field(default_factory=list)  # new notices of space wanted (not repeated among the new)
     articles: list = field(default_factory=list)  # every notice the letter names
 
     @property
     def empty(self):
-        return not self.articles
+        return not self.articles and not self.spaces
 
 
-def letter_for(week, articles, settings):
-    """The letter of `week` from all the notices (Pelican's articles)."""
+def letter_for(week, articles, settings, spaces=()):
+    """The letter of `week` from all the notices (Pelican's articles) and spaces."""
     monday = week.monday
+    first_new = monday - timedelta(days=7)
     expiry_days = settings["BULLETIN_EXPIRY_DAYS"]
     published = [a for a in articles if a.date.date() < monday]
     events = [a for a in published if a.notice.event]
@@ -90,9 +96,13 @@ def letter_for(week, articles, settings):
     funding.sort(key=lambda a: (a.notice.last_current_day(expiry_days), a.slug))
     listed |= {id(a) for a in funding}
 
-    new = [a for a in published if a.date.date() >= monday - timedelta(days=7)
+    new = [a for a in published if a.date.date() >= first_new
            and id(a) not in listed and a.notice.is_current(monday, expiry_days)]
     new.sort(key=lambda a: (-a.date.timestamp(), a.slug))
+    needs = [a for a in new if a.notice.wanted]
+    new = [a for a in new if not a.notice.wanted]
+    new_spaces = sorted((one for one in spaces if one.date and first_new <= day_of(one.date) < monday),
+                        key=lambda one: (-day_of(one.date).toordinal(), one.slug))
     new_by_category = []
     for slug, label in settings["BULLETIN_CATEGORIES"].items():
         in_category = [Listed(a, a.notice.event.next_occurrence(monday) if a.notice.event else None)
@@ -100,8 +110,8 @@ def letter_for(week, articles, settings):
         if in_category:
             new_by_category.append((slug, label, in_category))
 
-    named = [entry.article for w in event_weeks for entry in w.events] + new + funding
-    return Letter(week, event_weeks, new_by_category, funding, named)
+    named = [entry.article for w in event_weeks for entry in w.events] + new + needs + funding
+    return Letter(week, event_weeks, new_by_category, funding, new_spaces, needs, named)
 
 
 def weeks_to_write(articles, today, count):

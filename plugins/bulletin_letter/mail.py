@@ -13,6 +13,7 @@ from pathlib import Path
 
 import css_inline
 
+from bulletin_contract.reader import STATE
 from bulletin_settings import calendar_domain, site_address
 
 
@@ -32,6 +33,16 @@ def _text_item(lines, article, base, t, when=None):
     lines.append(f"  {article.summary_text}")
     lines.append(f"  {base}/{article.url}")
     lines.append("")
+
+
+def _space_item(lines, space, base, settings, t):
+    where = [t("space_persons", count=space.capacity), space.district, space.address]
+    purposes = [settings["BULLETIN_SPACE_PURPOSES"].get(slug, slug) for slug in space.purposes]
+    lines += [f"* {space.name}", f"  {', '.join(w for w in where if w)}",
+              f"  {STATE.associations[space.association].name}",
+              f"  {t('letter_space_added', date=t.dates.short_date(space.date))}"]
+    lines += [f"  {', '.join(purposes)}"] if purposes else []
+    lines += [f"  {base}/{settings['BULLETIN_URLS']['space'].format(slug=space.slug)}", ""]
 
 
 def _heading(lines, text, underline="="):
@@ -59,6 +70,14 @@ def plain_text(letter, settings, t, online):
             _heading(lines, label, "-")
             for entry in entries:
                 _text_item(lines, entry.article, base, t, entry.occurrence)
+    if letter.spaces:
+        _heading(lines, t("letter_spaces"))
+        for space in letter.spaces:
+            _space_item(lines, space, base, settings, t)
+    if letter.needs:
+        _heading(lines, t("letter_needs"))
+        for article in letter.needs:
+            _text_item(lines, article, base, t)
     if letter.funding:
         _heading(lines, t("letter_funding"))
         for article in letter.funding:

@@ -4,7 +4,7 @@ import json
 import multiprocessing
 from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pelican.generators import Generator
@@ -23,7 +23,16 @@ from .matching import Item, match_texts
 class Need:
     item: object
     profile: object
-    answers: list  # [Match], best first
+    answers: list  # [Match] of offers, best first
+    spaces: list = field(default_factory=list)  # [(Space, Match)], best first
+
+
+def space_text(space, settings):
+    """What a need may meet in a space: its name, its purposes' and
+    equipment's labels (as the site shows them) and its description."""
+    labels = [settings["BULLETIN_SPACE_PURPOSES"].get(slug, slug) for slug in space.purposes]
+    labels += [settings["BULLETIN_SPACE_EQUIPMENT"].get(slug, slug) for slug in space.equipment]
+    return "\n".join([space.name, *labels, space.description or ""])
 
 
 @dataclass
@@ -93,20 +102,23 @@ class NetworkGenerator(Generator):
         self.pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
         cache = Path(self.settings["CACHE_PATH"], MATCH_CACHE) if self.settings.get("CACHE_CONTENT") else None
         texts = lambda items: [(item.text, item.association) for item in items]  # noqa: E731
+        spaces = [(space_text(space, self.settings), space.association, slug)
+                  for slug, space in sorted(STATE.spaces.items())]
         self.matching = self.pool.submit(match_texts, texts(n.item for n in self.needs),
                                          texts(item for item, _ in self.offers),
-                                         self.settings["BULLETIN_LANGUAGE"], cache)
+                                         self.settings["BULLETIN_LANGUAGE"], cache, spaces)
 
     def _finish_matching(self):
         try:
-            answers = self.matching.result()
+            answers, space_answers = self.matching.result()
         finally:
             self.pool.shutdown()
         offers = {(item.text, item.association): item for item, _ in self.offers}
-        for need, found in zip(self.needs, answers):
+        for need, found, spaces in zip(self.needs, answers, space_answers):
             for one in found:
                 one.offer = offers[one.offer.text, one.offer.association]  # the same item as listed
             need.answers = found
+            need.spaces = [(STATE.spaces[one.offer.ref], one) for one in spaces]
 
     def _write(self, writer, url, template, **values):
         writer.write_file(url + "index.html", self.get_template(template), self.context,

@@ -1,4 +1,4 @@
-"""Needs met by offers, through the site's Finnish lemmas.
+"""Needs met by offers and spaces, through the site's Finnish lemmas.
 
 A need and an offer meet when they share a word's lemma (kuljetusapua,
 Kuljetusapu: kuljetusapu) or a part of a compound (Kuljetus turnausmatkoille,
@@ -6,6 +6,14 @@ Kuljetusapu retkille: kuljetus). The words and lemmas are the search's own
 (bulletin_search.lemmas): the same Lemmatizer, the same compound rule. Words
 that say nothing of what is offered (ja, yhdistys, tapahtuma) never make a
 match; rarer shared words weigh more, so the best answer comes first.
+
+A space (bulletin_spaces) is read as its name, its purposes' and equipment's
+labels and its description. Only a need that asks for premises is offered
+spaces: one whose first word, what a need names first being what it asks
+for (Varastotilaa suksille, Salivuoro liikunnalle), is or ends in a word
+for premises. "Vapaaehtoisia asukastuvan aukioloon" asks for people, not
+for the tupa. The word that says so, when it is no more than "tila", is
+not enough of a match alone: every space is a tila.
 """
 import math
 from collections import Counter
@@ -13,13 +21,22 @@ from dataclasses import dataclass, field
 
 from bulletin_search.lemmas import _MIN_PART, _MIN_TAIL, Lemmatizer, load_lemmas, save_lemmas, words
 
-# Lemmas shared by nearly any two items: a match on them would be false.
+# Lemmas shared by nearly any two items, and words of when (the last line):
+# a match on them would be false.
 STOP_LEMMAS = frozenset("""
 ja tai sekä myös kanssa sekä että eli kuin jos kun niin vain joka mikä se ne me te he
-yhdistys järjestö seura kerho muu muut kaikki oma uusi hyvä eri sama yksi kaksi
+yhdistys järjestö seura muu muut kaikki oma uusi hyvä eri sama yksi kaksi
 apu avu työ olla tehdä saada voida varten esim esimerkiksi noin h vko viikko kk
 tapahtuma tilaisuus toiminta asia
+ilta aamu päivä kevät kesä syksy talvi iltaisin päivisin aamuisin arkisin arki
 """.split())
+
+# Lemmas (of a word or a compound's part) that say a need is for premises.
+PREMISES_LEMMAS = frozenset("""
+tila sali huone halli kämppä varasto aitta tupa talo sauna keittiö
+""".split())
+# Premises words any space answers to: they make no match on their own.
+GENERIC_PREMISES = frozenset({"tila"})
 
 MAX_ANSWERS = 3  # offers shown under one need
 # A shared part of two compounds says less than a shared word (valokuva and
@@ -35,6 +52,12 @@ class Item:
     association: str
     keys: dict = field(default_factory=dict)  # key -> the word of the text it came from
     whole: set = field(default_factory=set)  # keys that are a word's own lemma, not a part
+    asks: set = field(default_factory=set)  # keys of the first word: what a need asks for
+    ref: object = None  # what the text describes, when not the text itself (a space's slug)
+
+    @property
+    def wants_premises(self):
+        return not PREMISES_LEMMAS.isdisjoint(self.asks)
 
 @dataclass
 class Match:
@@ -74,13 +97,14 @@ class Matcher:
                 out += [self.lemmatize(head, self.lang)] + ([tail] if len(tail) >= _MIN_TAIL else [])
         return out
 
-    def item(self, text, association):
-        return Item(text, association, *self.keys(text))
+    def item(self, text, association, ref=None):
+        first = next(iter(words(text)), "")
+        return Item(text, association, *self.keys(text), set(self.keys(first)[0]), ref)
 
 
-def match(needs, offers, most=MAX_ANSWERS):
+def match(needs, offers, most=MAX_ANSWERS, weak=frozenset()):
     """For each need, in order, its [Match] best first; an offer of the
-    need's own association answers nothing."""
+    need's own association answers nothing, nor do `weak` keys alone."""
     every = needs + offers
     frequency = Counter(key for item in every for key in item.keys)
     weight = {key: math.log(1 + len(every) / count) for key, count in frequency.items()}
@@ -91,7 +115,7 @@ def match(needs, offers, most=MAX_ANSWERS):
             if offer.association == need.association:
                 continue
             shared = [key for key in need.keys if key in offer.keys]
-            if shared:
+            if not weak.issuperset(shared):
                 words_met = sorted({offer.keys[key] for key in shared})
                 score = sum(weight[k] * (1 if k in need.whole and k in offer.whole else PART_WEIGHT)
                             for k in shared)
@@ -101,14 +125,25 @@ def match(needs, offers, most=MAX_ANSWERS):
     return answers
 
 
-def match_texts(needs, offers, lang, cache=None):
-    """match() for [(text, association slug)] pairs, with the search's
-    Lemmatizer. `cache` (a file) keeps the lemmas and dictionary look-ups
+def match_spaces(needs, spaces, most=MAX_ANSWERS):
+    """For each need, in order, the spaces ([Match] of space items) that
+    answer it, best first: none unless it asks for premises."""
+    asking = [need for need in needs if need.wants_premises]
+    found = dict(zip(map(id, asking), match(asking, spaces, most, weak=GENERIC_PREMISES)))
+    return [found.get(id(need), []) for need in needs]
+
+
+def match_texts(needs, offers, lang, cache=None, spaces=()):
+    """(match(), match_spaces()) for [(text, association slug)] needs and
+    offers and [(text, association slug, space slug)] spaces, with the
+    search's Lemmatizer. `cache` (a file) keeps the lemmas and dictionary look-ups
     between builds, as the search's lemma cache does, so that a rebuild
     with the same offers and needs does not load the dictionary at all."""
     lemmatize = Lemmatizer(load_lemmas(cache) if cache else None)
     matcher = Matcher(lemmatize, lang)
-    answers = match([matcher.item(*n) for n in needs], [matcher.item(*o) for o in offers])
+    need_items = [matcher.item(*n) for n in needs]
+    answers = match(need_items, [matcher.item(*o) for o in offers])
+    space_answers = match_spaces(need_items, [matcher.item(*s) for s in spaces])
     if cache:  # every word looked up: the texts' and their compounds' parts
         save_lemmas(cache, lemmatize, [(word, language) for language, word in lemmatize.known()["lemmas"]])
-    return answers
+    return answers, space_answers

@@ -209,6 +209,11 @@ def space_answers(matcher, need, spaces):
     ("Salivuoro soveltavalle liikunnalle", ("Askeleen sali", "Liikunta ja tanssi\nÄänentoisto"), ["liikunta", "sali"]),
     ("Varastotilaa arkistolle", ("Kotiseututalon aitta (varasto)", "Varastointi"), ["varasto"]),
     ("Harjoitustila kevääksi", ("Kuoron harjoitussali", "Piano"), ["harjoitussali"]),
+    # after a verb or an adjective; "tilaa" is read as the verb tilata
+    ("Etsimme kerhotilaa tiistaisin", ("Asukastuvan kerhohuone", "Kerhot ja harrastukset"), ["kerhohuone"]),
+    ("Tarvitsemme lämmintä varastotilaa lavasteille", ("Kotiseututalon aitta (varasto)", "Varastointi"),
+     ["varasto"]),
+    ("Harjoitustilaa bändille", ("Bändikämppä", "Harjoitustila ja rummut"), ["bändikämppä", "harjoitustila"]),
 ])
 def test_a_need_for_premises_meets_spaces_by_name_labels_and_description(matcher, need, space, shared):
     assert space_answers(matcher, need, [space]) == [(space[0], shared)]
@@ -220,6 +225,7 @@ def test_a_need_for_premises_meets_spaces_by_name_labels_and_description(matcher
     ("Kerhotila tiistaisin", ("Kenttävarasto", "Lukittava varastotila")),  # "tila" alone: every space is one
     ("Liikuntasali yhdistyksen tapahtumiin", ("Kokoushuone", "Yhdistyksen tapahtumat ja juhlat")),  # common words
     ("Nuorisotila iltakäyttöön", ("Opetuskeittiö", "Ruokailloille ja kursseille")),  # ilta is when, not what
+    ("Etsimme vapaaehtoisia kerhon tilaisuuksiin", ("Asukastuvan kerhohuone", "Kerhot")),  # people, after a verb
 ])
 def test_a_space_is_no_answer_on_common_words_or_to_a_need_for_something_else(matcher, need, space):
     assert space_answers(matcher, need, [space]) == []

@@ -10,8 +10,8 @@ match; rarer shared words weigh more, so the best answer comes first.
 A space (bulletin_spaces) is read as its name, its purposes' and equipment's
 labels and its description. Only a need that asks for premises is offered
 spaces: one whose first word, what a need names first being what it asks
-for (Varastotilaa suksille, Salivuoro liikunnalle), is or ends in a word
-for premises. "Vapaaehtoisia asukastuvan aukioloon" asks for people, not
+for (Varastotilaa suksille, Salivuoro liikunnalle; after a verb or an
+adjective: Etsimme lämmintä kerhotilaa), is or ends in a word for premises. "Vapaaehtoisia asukastuvan aukioloon" asks for people, not
 for the tupa. The word that says so, when it is no more than "tila", is
 not enough of a match alone: every space is a tila.
 """
@@ -32,11 +32,19 @@ ilta aamu päivä kevät kesä syksy talvi iltaisin päivisin aamuisin arkisin a
 """.split())
 
 # Lemmas (of a word or a compound's part) that say a need is for premises.
+# "tilaa" (partitive of tila) is read by the lemmatizer as the verb tilata,
+# which a need hardly means; so tilata counts as tila.
 PREMISES_LEMMAS = frozenset("""
-tila sali huone halli kämppä varasto aitta tupa talo sauna keittiö
+tila tilata sali huone halli kämppä varasto aitta tupa talo sauna keittiö
 """.split())
 # Premises words any space answers to: they make no match on their own.
-GENERIC_PREMISES = frozenset({"tila"})
+GENERIC_PREMISES = frozenset({"tila", "tilata"})
+# Words a need may begin with before naming what it asks for: "Etsimme
+# lämmintä varastotilaa" asks for a varastotila.
+LEADING_LEMMAS = frozenset("""
+etsiä tarvita hakea kaivata toivoa löytää vuokrata lainata saada kysyä
+pieni iso suuri lämmin edullinen edullistaa ilmainen maksuton sopiva oma uusi
+""".split())
 
 MAX_ANSWERS = 3  # offers shown under one need
 # A shared part of two compounds says less than a shared word (valokuva and
@@ -98,8 +106,15 @@ class Matcher:
         return out
 
     def item(self, text, association, ref=None):
-        first = next(iter(words(text)), "")
-        return Item(text, association, *self.keys(text), set(self.keys(first)[0]), ref)
+        return Item(text, association, *self.keys(text), self.asked(text), ref)
+
+    def asked(self, text):
+        """The keys of the need's first word that names a thing: what it asks for."""
+        for word in words(text):
+            keys = self.keys(word)[0]
+            if keys and self.lemmatize(word, self.lang) not in LEADING_LEMMAS:
+                return set(keys)
+        return set()
 
 
 def match(needs, offers, most=MAX_ANSWERS, weak=frozenset()):

@@ -659,8 +659,8 @@ WANTED_FIELDS = {
     "times_per_week": Rule(Number(1, 7), example="1"),
     "purposes": Rule(Choices("space_purposes"), example="[liikunta]"),
     "accessibility": Rule(Choices("space_accessibility"), example="[porrasaton]"),
-    "from": Rule(When(), example='"2027-01-01"'),
-    "until": Rule(When(), example='"2027-05-31"'),
+    "from": Rule(Day(), example='"2027-01-01"'),  # a season: days, not times
+    "until": Rule(Day(), example='"2027-05-31"'),
 }
 
 NOTICE_FIELDS = {

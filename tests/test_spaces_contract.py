@@ -166,7 +166,7 @@ def wanted_with(lines):
     (WANTED.replace("[liikunta]", "[liikuntaa]"), 10, "Lähin sallittu arvo: liikunta"),
     (WANTED.replace("accessibility: [porrasaton]", "accessibility: [portaaton]"), 11, "porrasaton"),
     (WANTED.replace('from: "2027-01-01"', 'from: "1.1.2027"'), 12, "muodossa VVVV-KK-PP"),
-    (WANTED.replace('until: "2027-05-31"', 'until: "2026-05-31"'), 13, "päättyy (2026-05-31) ennen"),
+    (WANTED.replace('until: "2027-05-31"', 'until: "2026-05-31"'), 13, "päivä (2026-05-31) on ennen kauden alkua"),
     (WANTED.replace('from: "2027-01-01"', 'from: "2027-01-01 18:00"'), 12, "pelkkä päivä ilman kellonaikaa"),
     (WANTED.replace("category: tilat", "category: tiedotteet"), 6, "kuuluu vain aiheen tilat"),
     (WANTED.replace("category: tilat\n", "category: tilat\nspace: kerhohuone\n"), 5, "ei molempia"),

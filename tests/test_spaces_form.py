@@ -2,10 +2,12 @@
 that `bulletin check` passes and the build publishes, and refuses what the
 check refuses, with the same rules (the schema exported from fields.py)."""
 import re
+import shutil
 from datetime import datetime
 
 import pytest
 
+from bulletin_cli.cli import main
 from browser import checked_context, chromium, example_base, served  # noqa: F401 (fixture)
 from conftest import ROOT, Site
 
@@ -142,7 +144,6 @@ def test_new_space_refuses_a_bad_answer_and_writes_nothing(site, monkeypatch):
 
 
 def test_new_space_without_a_terminal_says_so(site, capsys):
-    from bulletin_cli.cli import main
     assert main(["new", "--space", "--content", str(site.content)]) != 0
     assert "laheta/tila/" in capsys.readouterr().err
 
@@ -176,11 +177,9 @@ FITS = ["askeleen-sali", "hopeakosken-kerhohuone", "vuoksenlaulun-harjoitussali"
 MISSES = ["raution-kylatalo", "koskenpallon-kokoushuone", "karhumaen-liikuntasali"]
 
 
-def test_the_notice_form_writes_a_space_wanted_whose_page_lists_the_spaces_that_fit(example_base, tmp_path):
-    import shutil
-    from bulletin_cli.cli import main
+def test_the_notice_form_writes_a_space_wanted_whose_page_lists_the_spaces_that_fit(form_site, example_base, tmp_path):
     from bs4 import BeautifulSoup
-    with chromium() as browser, checked_context(browser, example_base) as open_page:
+    with checked_context(form_site[2], example_base) as open_page:  # the module's Chromium
         page = open_page("/laheta/")
         page.clock.set_fixed_time(datetime(2026, 12, 1, 12, 0))
         page.get_by_label("Otsikko").fill("Kuorolle harjoitustila tiistaisin")
@@ -213,3 +212,25 @@ def test_the_notice_form_writes_a_space_wanted_whose_page_lists_the_spaces_that_
     assert listed and sorted(listed) == FITS
     assert not set(MISSES) & set(listed)
     assert "vapaana ti 17–21, 20 hlöä, porrasaton sisäänkäynti" in built.select_one(".bl-wanted").get_text(" ")
+
+
+def test_the_notice_form_names_a_space_offered(form_site, example_base, tmp_path):
+    with checked_context(form_site[2], example_base) as open_page:  # the module's Chromium
+        page = open_page("/laheta/")
+        page.get_by_label("Otsikko").fill("Salimme on vapaana tiistaisin")
+        page.get_by_label("Yhdistys", exact=True).select_option("invalidiyhdistys-askel")
+        page.get_by_label("Tilat", exact=True).check()
+        page.get_by_label("Tarjoamme tilaa").check()
+        assert not page.get_by_label("Henkilömäärä").is_visible()
+        page.get_by_label(re.compile("^Tarjottava tila")).select_option(label="Askeleen sali")
+        page.get_by_label("Ilmoituksen teksti").fill("Sali on vapaana.")
+        page.get_by_role("button", name="Esikatsele ilmoitus").click()
+        text = page.locator("[data-file]").input_value()
+    assert 'category: "tilat"\n' in text and 'space: "askeleen-sali"\n' in text and "wanted" not in text
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    path = content / "notices" / "2026" / "tarjous.md"
+    path.write_text(text, encoding="utf-8")
+    assert main(["check", "--content", str(content), str(path)]) == 0
+    path.write_text(text.replace("askeleen-sali", "askeleen-salix"), encoding="utf-8")
+    assert main(["check", "--content", str(content), str(path)]) == 1  # the check knows the spaces

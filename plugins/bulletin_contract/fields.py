@@ -362,7 +362,7 @@ class Space(Choice):
         if ctx.spaces is None or text in ctx.spaces:
             return text
         close = difflib.get_close_matches(text, sorted(ctx.spaces), n=3, cutoff=0.6)
-        raise Invalid(self.message_key, key=key, value=text, allowed=", ".join(close or sorted(ctx.spaces)))
+        raise Invalid(self.message_key, key=key, value=text, allowed=", ".join(close or sorted(ctx.spaces)) or "–")
 
 
 _EMAIL = re.compile(r"^[^@\s<>\"'(),;:\\]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$")

@@ -20,6 +20,7 @@ class PageType:
     issue: int = None  # the issue that brings that template
     errors: bool = False  # send the page's form empty first, to show its errors
     ready: str = None  # a selector that is visible once the page's script has drawn it
+    choose: tuple = ()  # selectors of radios or boxes to tick first, to reveal a form's parts
 
     def skip_if_missing(self):
         if self.template and not (THEME / self.template).is_file():
@@ -58,6 +59,8 @@ PAGE_TYPES = [
              ready="#haku-korjattu"),
     PageType("submission form", "/laheta/", template="submit.html", issue=5),
     PageType("submission form with errors", "/laheta/", template="submit.html", issue=5, errors=True),
+    PageType("submission form, a space wanted, with errors", "/laheta/", errors=True,
+             choose=("#f-category-tilat", "#f-space_mode-wanted")),
     PageType("cooperation page", "/yhteistyo/", template="network.html", issue=14),
     PageType("joint hiring", "/yhteistyo/yhteispalkkaus/", template="joint_hiring.html", issue=14),
     PageType("series page", "/sarjat/jarjestoillat/", template="series.html", issue=14),
@@ -87,6 +90,8 @@ def open_page(page, base, page_type):
     page_type.skip_if_missing()
     response = page.goto(base + page_type.address)
     assert response.ok, f"{page_type.address}: HTTP {response.status}"
+    for selector in page_type.choose:
+        page.locator(selector).check()
     if page_type.errors:
         show_form_errors(page)
     if page_type.ready:

@@ -399,3 +399,45 @@ def test_from_issue_refuses_wrong_profile_answers_and_writes_nothing(site, tmp_p
         "Yhdistyksen nimi": "Imatran Shakkikerho ry", **answers}), capsys)
     assert status == 1 and paths == [] and message in err and message in comment, err
     assert sorted((site.content / "associations").iterdir()) == before
+
+
+def wanted_issue(**wanted):
+    """An issue body of tilat with the answers about a space wanted in their
+    place in the form (after the expiry, before the summary)."""
+    body = issue_body(**{"Aihe": "Tilat"})
+    before, after = body.split("### Lyhyt kuvaus")
+    return before + "".join(f"### {label}\n\n{answer}\n\n" for label, answer in wanted.items()) + \
+        "### Lyhyt kuvaus" + after
+
+
+def test_from_issue_writes_a_space_wanted_that_passes_check(site, tmp_path, capsys):
+    body = wanted_issue(**{"Etsittävä tila: henkilömäärä": "15",
+                           "Etsittävä tila: milloin": "ti 17-19; ti, to klo 9.00–11.00",
+                           "Etsittävä tila: kertaa viikossa": EMPTY,
+                           "Etsittävä tila: käyttötarkoitus": "- [ ] Kokoukset (kokous)\n- [X] Liikunta ja tanssi (liikunta)",
+                           "Etsittävä tila: esteettömyys": "- [x] Porrasaton sisäänkäynti (porrasaton)\n- [ ] Hissi (hissi)",
+                           "Etsittävä tila: tarve alkaa": "1.1.2027", "Etsittävä tila: tarve päättyy": "31.5.2027"})
+    status, paths, err, comment = from_issue(site, tmp_path, body, capsys)
+    assert status == 0, err
+    text = Path(paths[0]).read_text(encoding="utf-8")
+    assert ('wanted:\n  capacity: "15"\n  when: ["ti 17-19", "ti, to klo 9.00–11.00"]\n  purposes: ["liikunta"]\n'
+            '  accessibility: ["porrasaton"]\n  from: "2027-01-01"\n  until: "2027-05-31"\n') in text
+    assert site.check() == 0
+
+
+@pytest.mark.parametrize("answers, message", [
+    ({"Etsittävä tila: henkilömäärä": "15", "Etsittävä tila: milloin": "tiistai iltaisin"},
+     "Aikaa tiistai iltaisin kentässä Etsittävä tila: milloin ei voi lukea"),
+    ({"Etsittävä tila: henkilömäärä": "0", "Etsittävä tila: milloin": "ti 17-19"},
+     "Kentän Etsittävä tila: henkilömäärä arvon pitää olla kokonaisluku 1–9999, nyt 0"),
+    ({"Etsittävä tila: käyttötarkoitus": "- [X] Liikunta ja tanssi (liikunta)"},
+     "Kohta Etsittävä tila: henkilömäärä puuttuu."),
+    ({"Etsittävä tila: henkilömäärä": "15", "Etsittävä tila: milloin": "ti 17-19",
+      "Etsittävä tila: tarve alkaa": "1.5.2027", "Etsittävä tila: tarve päättyy": "1.1.2027"},
+     "päivä (2027-01-01) on ennen kauden alkua (2027-05-01)"),
+    ({"Tarjottava tila": "kerhohuonne"}, "Tilaa kerhohuonne ei löydy"),
+])
+def test_from_issue_refuses_a_bad_space_wanted_or_offered(site, tmp_path, capsys, answers, message):
+    status, paths, err, comment = from_issue(site, tmp_path, wanted_issue(**answers), capsys)
+    assert status == 1 and paths == []
+    assert message in err and message in comment

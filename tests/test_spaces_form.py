@@ -1,9 +1,14 @@
 """"Tarjoa tilaa" (laheta/tila/) in Chromium: the form writes a space file
 that `bulletin check` passes and the build publishes, and refuses what the
 check refuses, with the same rules (the schema exported from fields.py)."""
+import re
+import shutil
+from datetime import datetime
+
 import pytest
 
-from browser import checked_context, chromium, served
+from bulletin_cli.cli import main
+from browser import checked_context, chromium, example_base, served  # noqa: F401 (fixture)
 from conftest import ROOT, Site
 
 
@@ -139,7 +144,6 @@ def test_new_space_refuses_a_bad_answer_and_writes_nothing(site, monkeypatch):
 
 
 def test_new_space_without_a_terminal_says_so(site, capsys):
-    from bulletin_cli.cli import main
     assert main(["new", "--space", "--content", str(site.content)]) != 0
     assert "laheta/tila/" in capsys.readouterr().err
 
@@ -161,3 +165,72 @@ def test_space_issue_form_is_written_from_the_questions():
     assert [o["label"] for o in items["accessibility"]["attributes"]["options"]][0] == \
         "Porrasaton sisäänkäynti (porrasaton)"
     assert items["district"]["attributes"]["options"] == settings["BULLETIN_DISTRICTS"]
+
+
+# --- "Etsimme tilaa" in the notice form (laheta/), through to the matches ---
+
+# On the example: 20 persons on Tuesday 18-20, step-free. Fit: these four.
+# Not: Rautio's village hall (a ramp, no step-free entrance), Koskenpallo's
+# meeting room (12 persons), Karhumäki's hall (not free on Tuesdays).
+FITS = ["askeleen-sali", "hopeakosken-kerhohuone", "vuoksenlaulun-harjoitussali",
+        "vuoksenniskan-asukastuvan-kerhohuone"]
+MISSES = ["raution-kylatalo", "koskenpallon-kokoushuone", "karhumaen-liikuntasali"]
+
+
+def test_the_notice_form_writes_a_space_wanted_whose_page_lists_the_spaces_that_fit(form_site, example_base, tmp_path):
+    from bs4 import BeautifulSoup
+    with checked_context(form_site[2], example_base) as open_page:  # the module's Chromium
+        page = open_page("/laheta/")
+        page.clock.set_fixed_time(datetime(2026, 12, 1, 12, 0))
+        page.get_by_label("Otsikko").fill("Kuorolle harjoitustila tiistaisin")
+        page.get_by_label("Yhdistys", exact=True).select_option("kuoro-vuoksenlaulu")
+        page.get_by_label("Tilat", exact=True).check()
+        page.get_by_label("Etsimme tilaa").check()
+        page.get_by_label("Henkilömäärä").fill("20")
+        page.get_by_label("Milloin tarvitsette tilaa").fill("ti klo 18.00–20.00")
+        page.get_by_label("Porrasaton sisäänkäynti").check()
+        page.get_by_label(re.compile("^Tarve päättyy")).fill("31.5.2027")
+        page.get_by_label("Julkaisupäivä").fill("1.12.2026")
+        page.get_by_label("Ilmoituksen teksti").fill("Kuoro etsii harjoitustilaa keväälle.")
+        page.get_by_role("button", name="Esikatsele ilmoitus").click()
+        assert page.locator("[data-preview] .bl-wanted").inner_text().count("20 hlöä") == 1
+        with page.expect_download() as info:
+            page.get_by_role("button", name="Lataa tiedosto").click()
+        name = info.value.suggested_filename
+        text = open(info.value.path(), encoding="utf-8").read()
+    assert 'wanted:\n  capacity: "20"\n  when: ["ti klo 18.00–20.00"]\n  accessibility: ["porrasaton"]\n' \
+           '  until: "2027-05-31"\n' in text
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    (content / "notices" / "2026" / name).write_text(text, encoding="utf-8")
+    assert main(["check", "--content", str(content)]) == 0
+    output = tmp_path / "output"
+    assert main(["build", "--content", str(content), "--output", str(output), "--today", "2026-12-01"]) == 0
+    built = BeautifulSoup((output / "ilmoitukset" / name[:-3] / "index.html").read_text(encoding="utf-8"),
+                          "html.parser")
+    listed = [a["href"].rstrip("/").split("/")[-1] for a in built.select(".bl-wanted .bl-match > a")]
+    assert listed and sorted(listed) == FITS
+    assert not set(MISSES) & set(listed)
+    assert "vapaana ti 17–21, 20 hlöä, porrasaton sisäänkäynti" in built.select_one(".bl-wanted").get_text(" ")
+
+
+def test_the_notice_form_names_a_space_offered(form_site, example_base, tmp_path):
+    with checked_context(form_site[2], example_base) as open_page:  # the module's Chromium
+        page = open_page("/laheta/")
+        page.get_by_label("Otsikko").fill("Salimme on vapaana tiistaisin")
+        page.get_by_label("Yhdistys", exact=True).select_option("invalidiyhdistys-askel")
+        page.get_by_label("Tilat", exact=True).check()
+        page.get_by_label("Tarjoamme tilaa").check()
+        assert not page.get_by_label("Henkilömäärä").is_visible()
+        page.get_by_label(re.compile("^Tarjottava tila")).select_option(label="Askeleen sali")
+        page.get_by_label("Ilmoituksen teksti").fill("Sali on vapaana.")
+        page.get_by_role("button", name="Esikatsele ilmoitus").click()
+        text = page.locator("[data-file]").input_value()
+    assert 'category: "tilat"\n' in text and 'space: "askeleen-sali"\n' in text and "wanted" not in text
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    path = content / "notices" / "2026" / "tarjous.md"
+    path.write_text(text, encoding="utf-8")
+    assert main(["check", "--content", str(content), str(path)]) == 0
+    path.write_text(text.replace("askeleen-sali", "askeleen-salix"), encoding="utf-8")
+    assert main(["check", "--content", str(content), str(path)]) == 1  # the check knows the spaces

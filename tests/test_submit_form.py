@@ -40,11 +40,11 @@ def page(form_site):
 def fill_event(page, title='Joulukonsertti "Tähtitaivas": tervetuloa!', body=BODY):
     page.get_by_label("Otsikko").fill(title)
     page.get_by_label("Yhdistys", exact=True).select_option(label="Testikylän Eläkkeensaajat ry")
-    page.get_by_label("Tapahtumat").check()
+    page.get_by_label("Tapahtumat", exact=True).check()
     page.get_by_label("Alkamispäivä").fill("5.12.2026")
     page.get_by_label("Alkamiskellonaika").fill("18.00")
     page.get_by_label("Päättymiskellonaika").fill("20.00")
-    page.get_by_label("Paikka").fill("Kerhohuone, Koulukatu 1, Imatra")
+    page.get_by_label("Paikka", exact=True).fill("Kerhohuone, Koulukatu 1, Imatra")
     page.get_by_label("Julkaisupäivä").fill("20.11.2026")
     page.get_by_label("Ilmoituksen teksti").fill(body)
     page.get_by_label("Avainsanat").fill("joulu, musiikki, joulu")
@@ -90,7 +90,7 @@ def test_filled_form_downloads_a_file_that_passes_check_and_builds(form_site, pa
 
 def test_failed_send_shows_the_error_summary_with_focus(page):
     page.get_by_label("Julkaisupäivä").fill("31.2.2026")
-    page.get_by_label("Tapahtumat").check()
+    page.get_by_label("Tapahtumat", exact=True).check()
     page.get_by_label("Alkamispäivä").fill("huomenna")
     preview(page)
     summary = page.locator("[data-error-summary]")
@@ -242,13 +242,13 @@ def test_date_and_time_fields_give_phones_a_keyboard_with_dots_and_commas(page):
 
 def test_a_draft_is_kept_in_this_browser_and_offered_back_until_deleted(page):
     fill_event(page)
-    page.get_by_label("Tapahtumat").check()
+    page.get_by_label("Tapahtumat", exact=True).check()
     page.reload()
     draft = page.locator("[data-draft]")
     assert draft.is_visible() and page.get_by_label("Otsikko").input_value() == ""
     page.get_by_role("button", name="Jatka keskeneräistä ilmoitusta").click()
     assert page.get_by_label("Otsikko").input_value() == 'Joulukonsertti "Tähtitaivas": tervetuloa!'
-    assert page.get_by_label("Paikka").is_visible()  # the event's fields shown again
+    assert page.get_by_label("Paikka", exact=True).is_visible()  # the event's fields shown again
     assert page.get_by_label("Yhteyshenkilön sähköposti").input_value() == "aila@example.org"
     assert not draft.is_visible()
     page.go_back()

@@ -147,12 +147,14 @@ def form_verdict(rules_site, answers, body):
             page.locator(f"[name={box}]").check()
     for day in answers.pop("weekdays", []):
         page.get_by_label(day, exact=True).check()
+    for choice in answers.pop("checks", []):  # radios and checkboxes by their label
+        page.get_by_label(choice, exact=True).check()
     if "frequency" in answers:
         page.get_by_label("Kuinka usein").select_option(label=answers.pop("frequency"))
     for label, text in answers.items():
         if label == "Ilmoituksen teksti":
             continue
-        page.get_by_label(label).fill(text)
+        page.get_by_label(re.compile("^" + re.escape(label))).fill(text)  # a label, or one that adds "valinnainen"
     page.get_by_label("Ilmoituksen teksti").fill(body)
     page.get_by_role("button", name="Esikatsele ilmoitus").click()
     messages = page.locator("[data-error-summary] a").all_inner_texts()
@@ -256,3 +258,114 @@ def test_the_form_writes_a_series_that_passes_check_and_previews_its_occurrences
     assert check_verdict(site, _merge(BASE_FILE, file), body, True, capsys) == (0, [])
     assert len(occurrences) == field
     assert occurrences[0].startswith(("ti ", "la ")) and occurrences[0].endswith("klo 18.00")
+
+
+# --- a space wanted: the `wanted` fields of a notice of tilat ("Etsimme tilaa") ---
+
+WANTED_FORM = {"category": "Tilat", "checks": ["Etsimme tilaa"], "Otsikko": "Harjoitustila haussa",
+               "Julkaisupäivä": "20.11.2026", "Henkilömäärä": "15", "Milloin tarvitsette tilaa": "ti 17-19"}
+WANTED_FILE = {"title": "Harjoitustila haussa", "association": "testikyla", "category": "tilat",
+               "date": "2026-11-20", "wanted": {"capacity": "15", "when": ["ti 17-19"]}}
+KEYS.update({"Henkilömäärä": "wanted.capacity", "Milloin tarvitsette tilaa": "wanted.when",
+             "Kertaa viikossa": "wanted.times_per_week", "Tarve alkaa": "wanted.from",
+             "Tarve päättyy": "wanted.until"})
+SEASON = {"Tarve alkaa": "1.1.2027", "Tarve päättyy": "31.5.2027"}
+
+WANTED_BAD = [
+    case("slot-in-words", {"Milloin tarvitsette tilaa": "tiistai iltaisin"}, {"when": ["tiistai iltaisin"]},
+         field="Milloin tarvitsette tilaa"),
+    case("slot-end-before-start", {"Milloin tarvitsette tilaa": "ti 17-19\nti 21-17"},
+         {"when": ["ti 17-19", "ti 21-17"]}, field="Milloin tarvitsette tilaa"),
+    case("slot-days-backwards", {"Milloin tarvitsette tilaa": "pe–ma 8-16"}, {"when": ["pe–ma 8-16"]},
+         field="Milloin tarvitsette tilaa"),
+    case("slot-hour-not-on-the-clock", {"Milloin tarvitsette tilaa": "ti 17-25"}, {"when": ["ti 17-25"]},
+         field="Milloin tarvitsette tilaa"),
+    case("capacity-zero", {"Henkilömäärä": "0"}, {"capacity": "0"}, field="Henkilömäärä"),
+    case("capacity-in-words", {"Henkilömäärä": "viisitoista"}, {"capacity": "viisitoista"}, field="Henkilömäärä"),
+    case("times-per-week-eight", {"Kertaa viikossa": "8"}, {"times_per_week": "8"}, field="Kertaa viikossa"),
+    case("times-per-week-leading-zero", {"Kertaa viikossa": "07"}, {"times_per_week": "07"},
+         field="Kertaa viikossa"),
+    case("season-ends-before-it-starts", {"Tarve alkaa": "1.5.2027", "Tarve päättyy": "1.1.2027"},
+         {"from": "2027-05-01", "until": "2027-01-01"}, field="Tarve päättyy"),
+    case("season-with-a-time", {"Tarve alkaa": "1.1.2027 klo 18"}, {"from": "2027-01-01 18:00"},
+         field="Tarve alkaa"),
+]
+
+WANTED_GOOD = [
+    case("wanted-plain", {}, {}),
+    case("wanted-every-fact",
+         {**SEASON, "Milloin tarvitsette tilaa": "ti klo 17.00–19.00\nma–pe 8-16", "Kertaa viikossa": "2",
+          "checks": ["Etsimme tilaa", "Liikunta ja tanssi", "Porrasaton sisäänkäynti", "Esteetön WC"]},
+         {"when": ["ti klo 17.00–19.00", "ma–pe 8-16"], "times_per_week": "2", "purposes": ["liikunta"],
+          "accessibility": ["porrasaton", "esteeton-wc"], "from": "2027-01-01", "until": "2027-05-31"}),
+]
+
+
+def wanted_notice(more):
+    return _merge(WANTED_FILE, {"wanted": more})
+
+
+@pytest.mark.parametrize("form, file, body, field, new_only", WANTED_BAD)
+def test_a_bad_space_wanted_gets_the_checkers_verdict_and_message_in_the_form(rules_site, capsys, form, file,
+                                                                             body, field, new_only):
+    site = rules_site[0]
+    body = BASE_FORM["Ilmoituksen teksti"]
+    status, problems = check_verdict(site, wanted_notice(file), body, new_only, capsys)
+    assert status == 1 and len(problems) == 1
+    messages, offered, _ = form_verdict(rules_site, {**WANTED_FORM, **form}, body)
+    assert offered is None
+    assert messages == [as_in_form(line, message, field) for line, message in problems]
+
+
+@pytest.mark.parametrize("form, file, body, field, new_only", WANTED_GOOD)
+def test_the_form_writes_a_space_wanted_that_passes_check(rules_site, capsys, form, file, body, field, new_only):
+    site = rules_site[0]
+    body = BASE_FORM["Ilmoituksen teksti"]
+    messages, offered, _ = form_verdict(rules_site, {**WANTED_FORM, **form}, body)
+    assert messages == []
+    assert offered == notice_file(wanted_notice(file), body)
+    assert "\nwanted:\n  capacity: " in offered
+    assert check_verdict(site, wanted_notice(file), body, True, capsys) == (0, [])
+
+
+def test_the_wanted_fields_show_only_for_a_space_wanted(rules_site):
+    site, base, browser = rules_site
+    page = browser.new_page()
+    page.goto(base + "/laheta/")
+    wanted = page.get_by_label("Henkilömäärä")
+    assert not page.get_by_label("Etsimme tilaa").is_visible() and not wanted.is_visible()
+    page.get_by_label("Tilat", exact=True).check()
+    page.get_by_label("Etsimme tilaa").check()
+    assert wanted.is_visible()
+    page.get_by_label("Tarjoamme tilaa").check()
+    assert not wanted.is_visible()
+    page.close()
+
+
+# Values the form's checkboxes cannot give (a vocabulary's unknown word) are
+# still judged alike: contract.js's rule on the file's values, and check's.
+VOCABULARY = [
+    pytest.param({"purposes": ["liikuntaa"]}, id="purpose-misspelt"),
+    pytest.param({"purposes": ["Liikunta ja tanssi"]}, id="purpose-label-for-slug"),
+    pytest.param({"accessibility": ["portaaton"]}, id="accessibility-misspelt"),
+    pytest.param({"accessibility": ["porrasaton", "xyzzy"]}, id="accessibility-far-off"),
+    pytest.param({"when": ["ke ja pe klo 9-11", "TORSTAI 8.30-10"]}, id="slots-written-otherwise"),
+]
+
+
+@pytest.mark.parametrize("more", VOCABULARY)
+def test_the_browsers_rules_name_the_same_nearest_value_as_check(rules_site, capsys, more):
+    from bulletin_i18n import Translator
+    site, base, browser = rules_site
+    body = BASE_FORM["Ilmoituksen teksti"]
+    status, problems = check_verdict(site, wanted_notice(more), body, False, capsys)
+    page = browser.new_page()
+    page.goto(base + "/laheta/")
+    findings = page.evaluate("""data => {
+        const schema = JSON.parse(document.querySelector("[data-submit-form]").dataset.schema);
+        return new BulletinContract.Checker(schema).notice(data, "Tervetuloa!\\n", "2026-12-01");
+    }""", {k: v for k, v in wanted_notice(more).items() if k not in ("association", "category")})
+    page.close()
+    t = Translator("fi")
+    assert [t(f["key"], **f["values"]) for f in findings] == [message for _, message in problems]
+    assert status == (1 if problems else 0)

@@ -10,19 +10,21 @@ import html
 import sys
 from datetime import date
 
-from bulletin_contract.fields import CONTACT_FIELDS, EVENT_FIELDS, NOTICE_FIELDS, REPEAT_FIELDS, Invalid
+from bulletin_contract.fields import CONTACT_FIELDS, EVENT_FIELDS, NOTICE_FIELDS, REPEAT_FIELDS, WANTED_FIELDS, Invalid
 from bulletin_contract.problems import ContentError, Problem
 from bulletin_contract.schema import EVENT_CATEGORY
 from bulletin_contract.slugs import slugify
 from bulletin_contract.validate import display_path
 
-from .issue_form import FIELDS, checked, parse_body
+from .issue_form import FIELDS, checked, parse_body, ticked_slugs
 from . import series_words
 from .placing import as_iso, place
 
 _TABLES = {(): NOTICE_FIELDS, ("event",): EVENT_FIELDS, ("contact",): CONTACT_FIELDS,
-           ("event", "repeat"): REPEAT_FIELDS}
-_DATES = {"date", "start", "end", "expires", "until"}
+           ("event", "repeat"): REPEAT_FIELDS, ("wanted",): WANTED_FIELDS}
+_DATES = {"date", "start", "end", "expires", "until", "wanted_from", "wanted_until"}
+# Boxes of a vocabulary, `- [X] Label (slug)`, read as the slugs ticked.
+_VOCABULARIES = {"wanted_purposes", "wanted_accessibility"}
 # A date the person wrote that is no date at all: the checker's message would
 # show the file's ISO form.
 _NOT_A_DATE = {"err_date", "err_date_finnish", "err_date_no_year", "err_time_form", "err_time_only"}
@@ -60,6 +62,10 @@ class Answers:
             return series_words.weekdays(text)
         if field_id == "except":
             return [as_iso(word, self.today)[0] for word in series_words.words(text)]
+        if field_id == "wanted_when":  # a slot may hold a comma: "ti, to 18-20"
+            return [part.strip() for part in text.split(";") if part.strip()]
+        if field_id in _VOCABULARIES:
+            return ticked_slugs(text)
         return text
 
     def checked_value(self, field_id, ctx, value=None):
@@ -116,6 +122,14 @@ def notice_from_issue(path, text, site, today):
             if not answers.text(field_id):
                 answers.fail(field_id, t("issue_err_missing", label=answers.label(field_id)))
 
+    # The facts of a space wanted: given at all, they need the persons and the hours.
+    wanted_ids = [f.id for f in FIELDS if f.target[:1] == ("wanted",)]
+    has_wanted = any(ticked_slugs(answers.text(i)) if i in _VOCABULARIES else answers.text(i) for i in wanted_ids)
+    if has_wanted:
+        for field_id in ("wanted_capacity", "wanted_when"):
+            if not answers.text(field_id):
+                answers.fail(field_id, t("issue_err_missing", label=answers.label(field_id)))
+
     name = answers.text("association")
     slug = site.find_association(name) if name else None
     found_note = site.association_note(name, slug) if slug else None
@@ -129,7 +143,7 @@ def notice_from_issue(path, text, site, today):
             answers.fail("association", t(err.message_key, **dict(err.values, key=answers.label("association"))))
 
     values = {"title": None, "association": slug, "category": category,
-              "date": None, "event": {"repeat": {}}, "contact": {}}
+              "date": None, "event": {"repeat": {}}, "contact": {}, "wanted": {}}
     for field in FIELDS:
         if field.id in ("association", "category", "consent", "frequency") or not field.target:
             continue
@@ -138,7 +152,7 @@ def notice_from_issue(path, text, site, today):
             value = today.isoformat()
         if len(field.target) == 1:
             values[field.target[0]] = value
-        elif has_event or field.target[0] == "contact":
+        elif has_event or field.target[0] == "contact" or (has_wanted and field.target[0] == "wanted"):
             holder = values
             for key in field.target[:-1]:
                 holder = holder[key]
@@ -162,7 +176,7 @@ def notice_from_issue(path, text, site, today):
         raise ContentError(answers.problems)
 
     labels = {f.target: t(f.label_key) for f in FIELDS}  # () is the body
-    labels.update({("event",): t("f_event"), ("contact",): t("f_contact")})
+    labels.update({("event",): t("f_event"), ("contact",): t("f_contact"), ("wanted",): t("f_wanted")})
     if new_association:
         site.associations[slug] = None  # known to the check below; its file follows
     notice = place(site, values, answers.text("body"), labels=labels)

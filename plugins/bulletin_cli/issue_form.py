@@ -27,7 +27,7 @@ class IssueField:
     target: tuple  # key path in the notice's front matter; () for the body
     required: bool = False
     hint_key: str = None
-    options: str = None  # "categories", "groups" or the translation key of a checkbox's one option
+    options: str = None  # "categories", "groups", a vocabulary's setting or the translation key of a checkbox's one option
 
 
 FIELDS = [
@@ -47,6 +47,18 @@ FIELDS = [
     IssueField("except", "f_except", "input", ("event", "repeat", "except"), hint_key="f_except_hint"),
     IssueField("date", "f_date", "input", ("date",), hint_key="issue_date_hint"),
     IssueField("expires", "f_expires", "input", ("expires",), hint_key="f_expires_hint"),
+    # a notice of tilat looking for a space (its `wanted` facts) or naming one offered
+    IssueField("wanted_capacity", "issue_wanted_capacity", "input", ("wanted", "capacity"),
+               hint_key="issue_wanted_capacity_hint"),
+    IssueField("wanted_when", "issue_wanted_when", "input", ("wanted", "when"), hint_key="issue_wanted_when_hint"),
+    IssueField("wanted_times_per_week", "issue_wanted_times_per_week", "input", ("wanted", "times_per_week")),
+    IssueField("wanted_purposes", "issue_wanted_purposes", "checkboxes", ("wanted", "purposes"),
+               options="BULLETIN_SPACE_PURPOSES"),
+    IssueField("wanted_accessibility", "issue_wanted_accessibility", "checkboxes", ("wanted", "accessibility"),
+               options="BULLETIN_SPACE_ACCESSIBILITY"),
+    IssueField("wanted_from", "issue_wanted_from", "input", ("wanted", "from"), hint_key="f_wanted_season_hint"),
+    IssueField("wanted_until", "issue_wanted_until", "input", ("wanted", "until"), hint_key="f_wanted_season_hint"),
+    IssueField("space", "issue_space", "input", ("space",), hint_key="issue_space_hint"),
     IssueField("summary", "f_summary", "input", ("summary",), hint_key="f_summary_hint"),
     IssueField("body", "f_body", "textarea", (), True, "f_body_hint"),
     IssueField("tags", "f_tags", "input", ("tags",), hint_key="f_tags_hint"),
@@ -91,7 +103,20 @@ def _options(field, settings, t):
         return list(settings["BULLETIN_CATEGORIES"].values())
     if field.options == "groups":
         return [{"label": group} for group in settings["BULLETIN_GROUPS"]]
+    if field.options in settings:
+        return vocabulary_options(settings[field.options])
     return [{"label": t(field.options)}]
+
+
+def vocabulary_options(vocabulary):
+    """A vocabulary (slug -> label) as checkboxes, each label with its slug,
+    which `ticked_slugs` reads back."""
+    return [{"label": f"{label} ({slug})"} for slug, label in vocabulary.items()]
+
+
+def ticked_slugs(answer):
+    """The slugs of the ticked boxes of a vocabulary (`- [X] Hissi (hissi)`)."""
+    return re.findall(r"^\s*[-*]\s*\[[xX]\].*\(([a-z0-9-]+)\)\s*$", answer, re.MULTILINE)
 
 
 def form_yaml(settings, t, profile=False):
@@ -139,8 +164,7 @@ def space_form_yaml(settings, t):
         kind = "input"
         if key in _VOCABULARIES:
             kind = "checkboxes"
-            attributes["options"] = [{"label": f"{label} ({slug})"}
-                                     for slug, label in settings[_VOCABULARIES[key]].items()]
+            attributes["options"] = vocabulary_options(settings[_VOCABULARIES[key]])
         elif key == "district":
             kind = "dropdown"
             attributes["options"] = list(settings["BULLETIN_DISTRICTS"])

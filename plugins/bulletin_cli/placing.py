@@ -3,7 +3,8 @@ first and never written over an existing file. Shared by `from-issue`, `add`
 and `new`."""
 from pathlib import Path
 
-from bulletin_contract.checks import ASSOCIATIONS_DIR, NOTICES_DIR, all_files, context_for, load_profiles, retired
+from bulletin_contract.checks import (ASSOCIATIONS_DIR, NOTICES_DIR, all_files, context_for, load_profiles,
+                                     load_spaces, retired)
 from bulletin_contract.duplicates import duplicate_of
 from bulletin_contract.fields import ASSOCIATION_FIELDS, Invalid
 from bulletin_contract.people_dates import read_clock, read_when
@@ -63,11 +64,13 @@ class Site:
     def __init__(self, content, settings, t):
         self.content = Path(content)
         self.settings, self.t = settings, t
-        self.associations, self.series, _problems, _ctx = load_profiles(self.content, settings, t)
+        self.associations, self.series, _problems, ctx = load_profiles(self.content, settings, t)
+        self.spaces = set(load_spaces(self.content, ctx)[0])  # which an offering notice may name
 
     @property
     def ctx(self):
-        return context_for(self.settings, self.t, associations=set(self.associations), series=set(self.series))
+        return context_for(self.settings, self.t, associations=set(self.associations), series=set(self.series),
+                           spaces=self.spaces)
 
     def find_association(self, text):
         """A slug or a name as a person wrote it to a slug, or None: in any

@@ -362,7 +362,7 @@ class Space(Choice):
         if ctx.spaces is None or text in ctx.spaces:
             return text
         close = difflib.get_close_matches(text, sorted(ctx.spaces), n=3, cutoff=0.6)
-        raise Invalid(self.message_key, key=key, value=text, allowed=", ".join(close or sorted(ctx.spaces)))
+        raise Invalid(self.message_key, key=key, value=text, allowed=", ".join(close or sorted(ctx.spaces)) or "–")
 
 
 _EMAIL = re.compile(r"^[^@\s<>\"'(),;:\\]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$")
@@ -659,8 +659,8 @@ WANTED_FIELDS = {
     "times_per_week": Rule(Number(1, 7), example="1"),
     "purposes": Rule(Choices("space_purposes"), example="[liikunta]"),
     "accessibility": Rule(Choices("space_accessibility"), example="[porrasaton]"),
-    "from": Rule(When(), example='"2027-01-01"'),
-    "until": Rule(When(), example='"2027-05-31"'),
+    "from": Rule(Day(), example='"2027-01-01"'),  # a season: days, not times
+    "until": Rule(Day(), example='"2027-05-31"'),
 }
 
 NOTICE_FIELDS = {

@@ -63,6 +63,9 @@ RULE_MESSAGES = [
     "err_time_gap", "err_series_time_gap", "err_until_before_start", "err_start_not_in_rule",
     "err_except_not_occurrence", "err_too_many_occurrences", "err_no_occurrences", "err_series_end",
     "err_deadline_after_event", "err_status_note_alone",
+    # a space wanted (fields.WANTED_FIELDS, validate._space_checks)
+    "err_list_item", "err_vocabulary", "err_slot", "err_slot_clock", "err_slot_order", "err_slot_days",
+    "err_until_before_from",
     # the text (body_checks.py)
     "err_body_too_large", "err_body_control_char", "err_body_nesting", "err_body_block_lines",
     "err_body_markup", "err_body_attr_list", "err_body_html", "err_body_scheme", "err_body_bad_address",

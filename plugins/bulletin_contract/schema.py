@@ -8,8 +8,9 @@ drift apart.
 """
 from . import fields, people_dates, slots
 from .event_rules import SERIES_LONGEST
-from .rules_export import RULE_MESSAGES, markdown_rules
+from .rules_export import RULE_MESSAGES, js_pattern, markdown_rules
 from .schedule import MOST
+from .validate import SPACES_CATEGORY
 
 EVENT_CATEGORY = "tapahtumat"
 
@@ -28,6 +29,8 @@ FORM_MESSAGES = [
     # the preview draws the notice with the notice page's own words
     "notice_association", "notice_category", "notice_published", "notice_when", "notice_where",
     "notice_price", "notice_registration", "notice_accessibility", "notice_contact", "notice_tags",
+    "wanted_title", "space_capacity", "wanted_persons", "wanted_when", "space_purposes", "space_accessibility",
+    "wanted_season",
 ]
 
 
@@ -56,10 +59,11 @@ def table_schema(table):
     return {key: rule_schema(rule) for key, rule in table.items()}
 
 
-def form_schema(settings, t, associations):
+def form_schema(settings, t, associations, spaces=None):
     """Everything the form needs, as plain JSON-ready values.
 
-    `associations`: profiles by slug (the build's STATE.associations)."""
+    `associations`: profiles by slug (the build's STATE.associations);
+    `spaces`: the spaces by slug (STATE.spaces), which an offering notice may name."""
     return {
         "fields": table_schema(fields.NOTICE_FIELDS),
         # the checker's patterns and limits for the text (contract.js)
@@ -81,6 +85,9 @@ def form_schema(settings, t, associations):
         "mailtoLimit": MAILTO_URL_LIMIT,
         "weekdays": t("weekdays_short"),
         "messages": {key: t(key) for key in FORM_MESSAGES + RULE_MESSAGES},
+        "spaces": sorted(({"slug": slug, "name": s.name} for slug, s in (spaces or {}).items()),
+                         key=lambda s: s["name"].lower()),
+        "spacesCategory": SPACES_CATEGORY,
         **space_schema(settings, t),
     }
 
@@ -105,8 +112,11 @@ def space_schema(settings, t):
             "space_accessibility": settings["BULLETIN_SPACE_ACCESSIBILITY"],
         },
         "districts": settings["BULLETIN_DISTRICTS"],
-        "slotPattern": slots.SLOT.pattern.replace("(?P<", "(?<"),
+        "slotPattern": js_pattern(slots.SLOT),
+        "slotDay": js_pattern(slots.DAY_WORD),
+        "slotDash": js_pattern(slots.DASH),
         "slotDays": list(slots.DAYS),
+        "slotExample": slots.EXAMPLE,
         "spaceMessages": {key: t(key) for key in SPACE_FORM_MESSAGES},
     }
 

@@ -13,14 +13,14 @@ from .problems import Invalid
 # word (tiistai, tiistaisin) is read too.
 DAYS = ("ma", "ti", "ke", "to", "pe", "la", "su")
 _DAY = r"(ma|ti|ke|to|pe|la|su)[a-zåäö]*\.?"
-_DASH = r"\s*[-–—]\s*"
+DASH = r"\s*[-–—]\s*"
 _CLOCK = r"(\d{1,2})(?:[.:](\d{2}))?"
 SLOT = re.compile(
-    rf"^(?P<days>{_DAY}(?:{_DASH}{_DAY}|(?:\s*(?:,|ja)\s*{_DAY})*))"
-    rf"\s+(?:klo\.?\s*)?{_CLOCK}{_DASH}{_CLOCK}$",
+    rf"^(?P<days>{_DAY}(?:{DASH}{_DAY}|(?:\s*(?:,|ja)\s*{_DAY})*))"
+    rf"\s+(?:klo\.?\s*)?{_CLOCK}{DASH}{_CLOCK}$",
     re.IGNORECASE,
 )
-_DAY_WORD = re.compile(_DAY, re.IGNORECASE)
+DAY_WORD = re.compile(_DAY, re.IGNORECASE)
 EXAMPLE = '"ti 17-21"'
 
 
@@ -56,8 +56,8 @@ def parse_slot(text, key):
     start, end = _minutes(h1, m1, key, text), _minutes(h2, m2, key, text)
     if end <= start:
         raise Invalid("err_slot_order", key=key, value=text)
-    written = [DAYS.index(m.group(1).lower()) for m in _DAY_WORD.finditer(match.group("days"))]
-    if re.search(_DASH, match.group("days")):
+    written = [DAYS.index(m.group(1).lower()) for m in DAY_WORD.finditer(match.group("days"))]
+    if re.search(DASH, match.group("days")):
         first, last = written
         if last < first:
             raise Invalid("err_slot_days", key=key, value=text)

@@ -137,7 +137,8 @@ def _space_checks(values, doc, t, problems):
     wanted = values.get("wanted") or {}
     if "from" in wanted and "until" in wanted and wanted["until"] < wanted["from"]:
         problems.append(Problem(doc.path, doc.line_of("wanted", "until"),
-                                t("err_until_before_from", start=raw["wanted"]["from"], end=raw["wanted"]["until"])))
+                                t("err_until_before_from", key="wanted.until",
+                                  start=raw["wanted"]["from"], end=raw["wanted"]["until"])))
 
 
 def read_notice(path, raw, ctx, content_root=None):

@@ -93,7 +93,7 @@ class BulletinPagesGenerator(Generator):
             self._write(writer, urls("tag", slug=tag.slug), "tag", tag=tag)
         if self.has_submit_form:
             # The form validates with the contract's own rules, exported here.
-            schema = form_schema(self.settings, translator_for(self.settings), STATE.associations)
+            schema = form_schema(self.settings, translator_for(self.settings), STATE.associations, STATE.spaces)
             self._write(writer, SUBMIT_URL, "submit", schema=schema,
                         submit_schema=json.dumps(schema, ensure_ascii=False))
         self._write(writer, urls("print"), "print_week", weeks=weeks_ahead(b.upcoming_events, b.today))

@@ -168,7 +168,8 @@
       return day;
     case "number":
       var number = strip(value);
-      if (!/^[0-9]{1,4}$/.test(number) || +number < rule.least || +number > rule.most) {
+      var digits = new RegExp("^[0-9]{1," + String(rule.most).length + "}$");
+      if (!digits.test(number) || +number < rule.least || +number > rule.most) {
         throw new Invalid("err_number", { key: key, value: number, least: rule.least, most: rule.most });
       }
       return +number;
@@ -196,6 +197,24 @@
         throw new Invalid("err_too_many_words", { key: key, count: list.length, most: rule.most });
       }
       return list.map(function (item) { return self.parse({ kind: "date" }, item, key); });
+    case "slots":
+      if (!Array.isArray(value)) {
+        throw new Invalid("err_not_list", { key: key, example: this.schema.slotExample });
+      }
+      var self = this;
+      var found = [];
+      value.forEach(function (item) {
+        if (typeof item !== "string") {
+          throw new Invalid("err_list_item", { key: key });
+        }
+        found = found.concat(self.slot(item, key));
+      });
+      if (!found.length) {
+        throw new Invalid("err_empty", { key: key });
+      }
+      return found;
+    case "choices":
+      return this.choices(rule, value, key);
     case "fixed":
       if (rule.words.indexOf(strip(value)) < 0) {
         throw new Invalid("err_status", { key: key, value: strip(value), allowed: rule.words.join(", ") });
@@ -205,6 +224,146 @@
       return value;
     }
   };
+
+  // --- weekly slots (slots.py) and vocabularies (fields.Choices) -----------------
+
+  function minutes(hours, mins, key, text) {
+    var h = +hours, m = +(mins || 0);
+    if (h > 24 || m > 59 || (h === 24 && m)) {
+      throw new Invalid("err_slot_clock", { key: key, value: text });
+    }
+    return h * 60 + m;
+  }
+
+  /* One written slot (`ti 17-21`, `ma–pe klo 8.00–16.00`) to [{day, start,
+     end}] as slots.parse_slot reads it, with its patterns from the schema. */
+  Checker.prototype.slot = function (text, key) {
+    var s = this.schema;
+    var match = compile(s.slotPattern).exec(text.split(SPLIT).filter(Boolean).join(" "));
+    if (!match) {
+      throw new Invalid("err_slot", { key: key, value: text, example: s.slotExample });
+    }
+    var clock = match.slice(-4);
+    var start = minutes(clock[0], clock[1], key, text);
+    var end = minutes(clock[2], clock[3], key, text);
+    if (end <= start) {
+      throw new Invalid("err_slot_order", { key: key, value: text });
+    }
+    var days = [];
+    var word = compile(s.slotDay, "g"), found;
+    while ((found = word.exec(match.groups.days)) !== null) {
+      days.push(s.slotDays.indexOf(found[1].toLowerCase()));
+    }
+    if (compile(s.slotDash).test(match.groups.days)) {
+      if (days[1] < days[0]) {
+        throw new Invalid("err_slot_days", { key: key, value: text });
+      }
+      var range = [];
+      for (var d = days[0]; d <= days[1]; d++) {
+        range.push(d);
+      }
+      days = range;
+    }
+    return days.filter(unique).sort().map(function (day) {
+      return { day: day, start: start, end: end };
+    });
+  };
+
+  Checker.prototype.choices = function (rule, value, key) {
+    var allowed = this.schema.vocabularies[rule.choices];
+    var slugs = Object.keys(allowed);
+    if (!Array.isArray(value)) {
+      throw new Invalid("err_not_list", { key: key, example: slugs.slice(0, 2).join(", ") });
+    }
+    var chosen = [];
+    value.forEach(function (item) {
+      if (typeof item !== "string") {
+        throw new Invalid("err_list_item", { key: key });
+      }
+      var word = strip(item);
+      if (slugs.indexOf(word) < 0) {
+        var byLabel = {};
+        slugs.forEach(function (slug) { byLabel[slugify(allowed[slug])] = slug; });
+        var close = Object.prototype.hasOwnProperty.call(byLabel, slugify(word)) ? [byLabel[slugify(word)]]
+          : closeMatches(slugify(word) || word, slugs, 1, 0.5);
+        throw new Invalid("err_vocabulary", { key: key, value: Array.from(word).slice(0, 40).join(""),
+                                              nearest: close.length ? close[0] : slugs.join(", ") });
+      }
+      if (chosen.indexOf(word) < 0) {
+        chosen.push(word);
+      }
+    });
+    return chosen;
+  };
+
+  // difflib.SequenceMatcher(None, a, b).ratio(), which names the nearest value.
+  function ratio(a, b) {
+    a = Array.from(a);
+    b = Array.from(b);
+    var b2j = {};
+    b.forEach(function (c, j) {
+      (b2j[c] = b2j[c] || []).push(j);
+    });
+    if (b.length >= 200) { // difflib's autojunk: very common characters are not matched from
+      var most = Math.floor(b.length / 100) + 1;
+      Object.keys(b2j).forEach(function (c) {
+        if (b2j[c].length > most) {
+          delete b2j[c];
+        }
+      });
+    }
+    function longest(alo, ahi, blo, bhi) {
+      var bi = alo, bj = blo, size = 0, j2len = {};
+      for (var i = alo; i < ahi; i++) {
+        var next = {};
+        var js = Object.prototype.hasOwnProperty.call(b2j, a[i]) ? b2j[a[i]] : [];
+        for (var n = 0; n < js.length; n++) {
+          var j = js[n];
+          if (j < blo) {
+            continue;
+          }
+          if (j >= bhi) {
+            break;
+          }
+          var k = next[j] = (j2len[j - 1] || 0) + 1;
+          if (k > size) {
+            bi = i - k + 1; bj = j - k + 1; size = k;
+          }
+        }
+        j2len = next;
+      }
+      while (bi > alo && bj > blo && a[bi - 1] === b[bj - 1]) {
+        bi--; bj--; size++;
+      }
+      while (bi + size < ahi && bj + size < bhi && a[bi + size] === b[bj + size]) {
+        size++;
+      }
+      return [bi, bj, size];
+    }
+    var matched = 0, queue = [[0, a.length, 0, b.length]];
+    while (queue.length) {
+      var q = queue.pop();
+      var m = longest(q[0], q[1], q[2], q[3]);
+      if (m[2]) {
+        matched += m[2];
+        if (q[0] < m[0] && q[2] < m[1]) {
+          queue.push([q[0], m[0], q[2], m[1]]);
+        }
+        if (m[0] + m[2] < q[1] && m[1] + m[2] < q[3]) {
+          queue.push([m[0] + m[2], q[1], m[1] + m[2], q[3]]);
+        }
+      }
+    }
+    return a.length + b.length ? 2 * matched / (a.length + b.length) : 1;
+  }
+
+  // difflib.get_close_matches: the best `n` at or above `cutoff`, best first.
+  function closeMatches(word, possibilities, n, cutoff) {
+    return possibilities.map(function (x) { return [ratio(x, word), x]; })
+      .filter(function (pair) { return pair[0] >= cutoff; })
+      .sort(function (p, q) { return q[0] - p[0] || (q[1] > p[1] ? 1 : q[1] < p[1] ? -1 : 0); })
+      .slice(0, n).map(function (pair) { return pair[1]; });
+  }
 
   function unique(item, index, all) {
     return all.indexOf(item) === index;
@@ -332,6 +491,11 @@
     var contact = values.contact || {};
     if ((contact.email || contact.phone) && contact.consent !== true) {
       found.push({ path: ["contact"], key: "err_consent", values: {} });
+    }
+    var wanted = values.wanted || {};
+    if (wanted.from && wanted.until && wanted.until.day < wanted.from.day) {
+      found.push({ path: ["wanted", "until"], key: "err_until_before_from",
+                   values: { key: "wanted.until", start: data.wanted.from, end: data.wanted.until } });
     }
     if (values.event && data.event) {
       this.eventRules(data.event, values.event, today, found);
@@ -850,5 +1014,5 @@
     return sorted();
   };
 
-  window.BulletinContract = { Checker: Checker, slugify: slugify, codePoints: codePoints };
+  window.BulletinContract = { Checker: Checker, Invalid: Invalid, slugify: slugify, codePoints: codePoints };
 }());

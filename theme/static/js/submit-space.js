@@ -1,7 +1,8 @@
 /* "Tarjoa tilaa" (laheta/tila/): checks the answers with the space table of
    the schema (exported from plugins/bulletin_contract/fields.py, as the
-   notice form's) and writes content/spaces/<name>.yml with the forms' shared
-   core (form-core.js): its checker, writer, error summary and ways to send.
+   notice form's; weekly slots by the checker's own slot rule in contract.js)
+   and writes content/spaces/<name>.yml with the forms' shared core
+   (form-core.js): its checker, writer, error summary and ways to send.
    Sends nothing itself. */
 (function () {
   "use strict";
@@ -14,7 +15,7 @@
   var schema = JSON.parse(form.getAttribute("data-schema"));
   var RULES = schema.spaceFields;
   var M = schema.spaceMessages;
-  var SLOT = new RegExp(schema.slotPattern, "i");
+  var contract = new BulletinContract.Checker(schema);
   var fields = new core.Fields(form, M);
   var errors = new core.Errors(form, form.querySelector("[data-error-summary]"), M.form_error_prefix);
   var result = document.querySelector("[data-space-result]");
@@ -26,21 +27,17 @@
     });
   }
 
-  // A weekly slot as slots.py reads it: the pattern, hours that exist, the
-  // end after the start and a range of days from the start of the week.
+  // A weekly slot as slots.py reads it: the contract's own slot rule (contract.js).
   function slotIsValid(written) {
-    var match = SLOT.exec(written.split(/\s+/).join(" "));
-    if (!match) {
+    try {
+      contract.slot(written, "available");
+      return true;
+    } catch (err) {
+      if (!(err instanceof BulletinContract.Invalid)) {
+        throw err;
+      }
       return false;
     }
-    var g = match.slice(-4).map(function (part) { return part === undefined ? 0 : Number(part); });
-    var start = g[0] * 60 + g[1];
-    var end = g[2] * 60 + g[3];
-    if (g[0] > 24 || g[2] > 24 || g[1] > 59 || g[3] > 59 || start > 1440 || end > 1440 || end <= start) {
-      return false;
-    }
-    var days = match.groups.days.toLowerCase().match(/(ma|ti|ke|to|pe|la|su)/g);
-    return !/[-–—]/.test(match.groups.days) || schema.slotDays.indexOf(days[0]) <= schema.slotDays.indexOf(days[1]);
   }
 
   function number(check, name) {

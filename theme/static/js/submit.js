@@ -220,6 +220,37 @@
     };
   }
 
+  // "Etsimme tilaa" or "Tarjoamme tilaa", for a notice of tilat only.
+  function spaceMode() {
+    if (fields.value("category") !== schema.spacesCategory) {
+      return "";
+    }
+    var chosen = form.querySelector("[name=\"space_mode\"]:checked");
+    return chosen ? chosen.value : "";
+  }
+
+  // The facts of a space wanted (the `wanted` table), as the file holds them.
+  function readWanted(answers) {
+    var rules = FIELDS.wanted.fields;
+    var when = fields.value("wanted_when").split("\n").map(core.oneLine).filter(Boolean);
+    if (!when.length) {
+      answers.required("wanted_when");
+    }
+    var season = ["wanted_from", "wanted_until"].map(function (name) {
+      var day = answers.day(name, false);
+      return day ? withTime(day.iso, day.start) : null;
+    });
+    return {
+      capacity: answers.text("wanted_capacity", rules.capacity),
+      when: when,
+      times_per_week: answers.text("wanted_times_per_week", rules.times_per_week),
+      purposes: checkedValues("wanted_purposes"),
+      accessibility: checkedValues("wanted_accessibility"),
+      from: season[0],
+      until: season[1]
+    };
+  }
+
   function readTags() {
     var words = [];
     fields.value("tags").split(",").forEach(function (part) {
@@ -331,6 +362,11 @@
     if (isEvent()) {
       values.event = readEvent(answers);
     }
+    if (spaceMode() === "wanted") {
+      values.wanted = readWanted(answers);
+    } else if (spaceMode() === "offer" && fields.input("space")) {
+      values.space = fields.value("space");
+    }
     var date = answers.day("date", true);
     values.date = date ? withTime(date.iso, date.start) : "";
     if (!isEvent()) {
@@ -420,6 +456,26 @@
     return list;
   }
 
+  function labels(slugs, vocabulary) {
+    return slugs.map(function (slug) { return schema.vocabularies[vocabulary][slug]; }).join(", ");
+  }
+
+  function wantedFacts(w) {
+    var box = core.element("section", "bl-wanted");
+    box.appendChild(core.element("h4", null, M.wanted_title));
+    var season = w.from || w.until ? [w.from, w.until].map(function (day) {
+      return day ? shortDate(dateOf(day)) : "";
+    }).join("\u2013") : "";
+    box.appendChild(facts([
+      [M.space_capacity, core.format(M.wanted_persons, { count: w.capacity })],
+      [M.wanted_when, w.when.join(", ")],
+      [M.space_purposes, labels(w.purposes, "space_purposes")],
+      [M.space_accessibility, labels(w.accessibility, "space_accessibility")],
+      [M.wanted_season, season]
+    ]));
+    return box;
+  }
+
   function drawPreview(answers) {
     var v = answers.values;
     var box = preview.querySelector("[data-preview-notice]");
@@ -457,6 +513,9 @@
         details.appendChild(all);
       }
       article.appendChild(details);
+    }
+    if (v.wanted) {
+      article.appendChild(wantedFacts(v.wanted));
     }
     answers.body.split(/\n\s*\n/).forEach(function (paragraph) {
       if (paragraph.trim()) {
@@ -549,6 +608,9 @@
     form.querySelector("[data-reveal=\"not-event\"]").hidden = event;
     var category = fields.value("category");
     form.querySelector("[data-reveal=\"other-category\"]").hidden = !category || category === schema.eventCategory;
+    form.querySelector("[data-reveal=\"spaces\"]").hidden = category !== schema.spacesCategory;
+    form.querySelector("[data-reveal=\"wanted\"]").hidden = spaceMode() !== "wanted";
+    form.querySelector("[data-reveal=\"offer\"]").hidden = spaceMode() !== "offer";
     form.querySelector("[data-reveal=\"repeat\"]").hidden = !fields.input("repeat").checked;
     form.querySelector("[data-reveal=\"new-association\"]").hidden = fields.value("association") !== NEW_ASSOCIATION;
     form.querySelector("[data-reveal=\"consent\"]").hidden = !fields.input("consent").checked;

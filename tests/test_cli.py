@@ -29,6 +29,23 @@ def test_check_a_file_outside_the_content_folder(site, tmp_path, capsys):
     assert "lahetys.md:5: Päivämäärää 2026-02-30 ei ole olemassa" in capsys.readouterr().out
 
 
+@pytest.mark.parametrize("extra, message", [
+    ("space: ei-ole", "Tilaa ei-ole ei löydy"),  # rules that need the site's other files
+    ("series: ei-ole", "ei-ole"),
+])
+def test_a_file_outside_the_content_folder_gets_the_verdict_it_gets_inside(site, tmp_path, capsys, extra, message):
+    text = notice_text(category="tilat" if "space" in extra else "tiedotteet", extra=extra)
+    outside = tmp_path / "lahetys.md"
+    outside.write_text(text, encoding="utf-8")
+    inside = site.notice("lahetys.md", text)
+    assert site.check(inside) == 1
+    said_inside = capsys.readouterr().out.replace(str(inside), "FILE")
+    assert message in said_inside
+    inside.unlink()
+    assert site.check(outside) == 1
+    assert capsys.readouterr().out.replace(str(outside), "FILE") == said_inside
+
+
 def test_check_a_new_file_that_takes_an_existing_address(site, capsys):
     site.notice("2025/kokous.md", notice_text())
     new = site.notice("2026/kokous.md", notice_text())

@@ -6,11 +6,11 @@ import os
 import sys
 from pathlib import Path
 
-from bulletin_contract.checks import check_content, load_profiles
+from bulletin_contract.checks import check_content
 from bulletin_contract.duplicates import duplicate_pairs
 from bulletin_contract.frontmatter import decode
 from bulletin_contract.problems import ContentError
-from bulletin_contract.validate import display_path, read_notice
+from bulletin_contract.validate import display_path
 from bulletin_i18n import translator_for
 from bulletin_settings import SettingsError, today
 
@@ -30,25 +30,19 @@ def cmd_check(args):
     settings = load_settings(args.settings, content=args.content, today=args.today)
     t = translator_for(settings)
     content = Path(settings["PATH"])
-    inside, outside = [], []
+    paths = []
     for name in args.files:
         path = Path(name).resolve()
         if not path.is_file():
             raise UsageError(f"{name}: no such file")
-        (inside if content.resolve() in path.parents else outside).append(path)
-    only = {os.path.realpath(p) for p in inside} if args.files else None
-    notices, problems = (check_content(content, settings, t, only=only, today=today(settings))
-                         if (inside or not args.files) else ([], []))
+        paths.append(path)
+    # a file not yet in the content folder (a submission) is read with it
+    outside = [p for p in paths if content.resolve() not in p.parents]
+    only = {os.path.realpath(p) for p in paths} if args.files else None
+    notices, problems = check_content(content, settings, t, only=only, today=today(settings), extra=outside)
     repeats = duplicate_pairs(notices)
     if only is not None:  # every file was read; these were asked about
         notices = [n for n in notices if os.path.realpath(n.path) in only]
-    if outside:  # a file not yet in the content folder, e.g. a submission
-        *_, ctx = load_profiles(content, settings, t)
-        for path in outside:
-            try:
-                notices.append(read_notice(path, path.read_bytes(), ctx))
-            except ContentError as err:
-                problems.extend(err.problems)
     _print_problems(problems, args.format)
     asked = {n.path for n in notices}
     for later, first in repeats:  # a warning: two may be meant (exit status stays)

@@ -202,12 +202,14 @@ def _one_address(files, t, url):
     return problems
 
 
-def check_content(content, settings, t, only=None, today=None):
+def check_content(content, settings, t, only=None, today=None, extra=()):
     """Validate a content folder: (notices, problems).
 
     With `only` (real paths), problems are reported for those files alone, but
     every file is still read, so a new notice that takes an existing notice's
-    address is caught.
+    address is caught. `extra` are notice files from elsewhere (a submission
+    not yet placed), read as if they were in the folder: the same verdict
+    as once they are.
     """
     content = Path(content)
     associations, _, problems, ctx = load_profiles(content, settings, t)
@@ -216,7 +218,7 @@ def check_content(content, settings, t, only=None, today=None):
     problems.extend(space_problems)
     ctx = replace(ctx, spaces=set(spaces))
     notices = []
-    for path in all_files(content / NOTICES_DIR):
+    for path in [*all_files(content / NOTICES_DIR), *extra]:
         if not is_notice_file(path):
             problems.append(Problem(display_path(path), 1, t("err_not_published")))
             continue

@@ -62,12 +62,12 @@ def test_each_offer_and_need_is_a_record_of_its_own_linking_to_its_item(example_
     offer = fragment(example_site, "yhdistykset/karhumaen-kunto/#tarjous-1")
     assert offer["url"] == "/yhdistykset/karhumaen-kunto/#tarjous-1"
     assert offer["content"] == "Kuljetusapu retkille (9-paikkainen auto)"
-    assert offer["meta"] == {"title": "Kuljetusapu retkille (9-paikkainen auto)", "kind": "Tarjous",
-                             "association": "Karhumäen Kunto ry", "date": "9999"}
+    assert offer["meta"] == {"title": "Kuljetusapu retkille (9-paikkainen auto) – Karhumäen Kunto ry",
+                             "kind": "Tarjous", "date": "9999"}
     assert offer["filters"] == {"type": ["tarjous"], "association": ["karhumaen-kunto"],
                                 "group": ["urheilu", "nuoret"]}
     need = fragment(example_site, "yhdistykset/invalidiyhdistys-askel/#tarve-2")
-    assert need["meta"]["title"] == "Kuljetusapua retkille pyörätuolilla liikkuville"
+    assert need["meta"]["title"] == "Kuljetusapua retkille pyörätuolilla liikkuville – Invalidiyhdistys Askel ry"
     assert need["filters"]["type"] == ["tarve"] and need["meta"]["kind"] == "Tarve"
     item = page(example_site, "yhdistykset/invalidiyhdistys-askel/").select_one("#tarve-2")
     assert item.get_text() == "Kuljetusapua retkille pyörätuolilla liikkuville"

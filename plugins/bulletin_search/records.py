@@ -33,7 +33,7 @@ def site_records(settings, associations, series):
     urls = settings["BULLETIN_URLS"]
     records = {}
 
-    def add(url, value, text, content, names, filters):
+    def add(url, value, title, content, names, filters):
         records[url.lstrip("/")] = {
             "url": url,
             "content": content,
@@ -41,7 +41,7 @@ def site_records(settings, associations, series):
             # as a page's (_search.html): Pagefind leaves what has no sort
             # value out of a browse, and search.js merges two bundles'
             # browses by the date in the meta
-            "meta": {"title": text, "kind": t(f"search_type_{value}"), "date": "9999",
+            "meta": {"title": title, "kind": t(f"search_type_{value}"), "date": "9999",
                      **({"association": names} if names else {})},
             "filters": {"type": [value], **{key: values for key, values in filters.items() if values}},
             "sort": {"date": "9999"},
@@ -50,8 +50,11 @@ def site_records(settings, associations, series):
     for profile in sorted((p for p in associations.values() if p.active), key=lambda p: p.slug):
         for value, field in ITEMS.items():
             for number, text in enumerate(getattr(profile, field), 1):
-                add(f"/{urls['association'].format(slug=profile.slug)}#{value}-{number}", value, text, text,
-                    profile.name, {"association": [profile.slug], "group": list(profile.groups)})
+                # Associations share needs word for word: the title, a
+                # result's link text, names whose item it is.
+                add(f"/{urls['association'].format(slug=profile.slug)}#{value}-{number}", value,
+                    f"{text} – {profile.name}", text, None,
+                    {"association": [profile.slug], "group": list(profile.groups)})
     if urls.get("series"):
         for slug, one in sorted(series.items()):
             names = ", ".join(associations[a].name for a in one.organisers if a in associations)

@@ -10,11 +10,13 @@ import pytest
 from bs4 import BeautifulSoup
 
 from bulletin_cli.cli import main
+from bulletin_contract.model import AssociationProfile, SeriesProfile
 from bulletin_i18n.translations import TABLES
 from bulletin_search import stable
 from bulletin_search.delta import page_ids
 from bulletin_search.indexer import indexed_pages
 from bulletin_search.lemmas import file_key
+from bulletin_search.records import site_records
 from bulletin_search.types import TYPES, search_types
 from conftest import ROOT, event_text, notice_text
 
@@ -85,6 +87,24 @@ def test_a_series_is_a_record_of_what_it_is(example_site):
     # its words are in the lemma map, as the pages' are ("kysymysten" is only there)
     lemmas = json.loads((example_site / "haku" / "lemmat" / f"{file_key('kysymysten')}.json").read_text(encoding="utf-8"))
     assert "kysymysten" in lemmas["forms"]["kysymys"]
+
+
+def test_records_number_the_items_and_leave_out_a_retired_association():
+    settings = {"BULLETIN_LANGUAGE": "fi", "BULLETIN_URLS": {"association": "yhdistykset/{slug}/", "series": "sarjat/{slug}/"}}
+    associations = {
+        "a": AssociationProfile("a", "a.yml", "A ry", offers=["Sali", "Teltta"], needs=["Kuljetusapua"]),
+        "b": AssociationProfile("b", "b.yml", "B ry", offers=["Kahvia"], active=False),
+    }
+    series = {"illat": SeriesProfile("illat", "illat.yml", "Illat", themes=["rahoitus"])}
+    records = site_records(settings, associations, series)
+    assert list(records) == ["yhdistykset/a/#tarjous-1", "yhdistykset/a/#tarjous-2", "yhdistykset/a/#tarve-1",
+                             "sarjat/illat/"]
+    assert records["yhdistykset/a/#tarjous-2"]["filters"] == {"type": ["tarjous"], "association": ["a"]}
+    assert records["sarjat/illat/"]["content"] == "Illat rahoitus"
+    assert "association" not in records["sarjat/illat/"]["meta"]  # no organisers named
+    # a site without series pages has no series records
+    settings["BULLETIN_URLS"] = {"association": "yhdistykset/{slug}/"}
+    assert "sarjat/illat/" not in site_records(settings, associations, series)
 
 
 def test_the_items_on_the_cooperation_page_have_ids_too(example_site):

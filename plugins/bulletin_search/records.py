@@ -22,7 +22,8 @@ ITEMS = {"tarjous": "offers", "tarve": "needs"}
 
 
 def series_text(series):
-    return " ".join([series.name, plain_text(getattr(series, "description_html", "") or ""), *series.themes])
+    return " ".join(filter(None, [series.name, plain_text(getattr(series, "description_html", "") or ""),
+                                  *series.themes]))
 
 
 def site_records(settings, associations, series):

@@ -57,6 +57,8 @@ PAGE_TYPES = [
     PageType("search page", "/haku/", template="search.html", issue=4),
     PageType("search page with a corrected query", "/haku/?q=konsetti", template="search.html", issue=4,
              ready="#haku-korjattu"),
+    PageType("search page with offers, needs and series", "/haku/?q=palkkatuki", template="search.html", issue=17,
+             ready="#haku-tulokset > li:first-child"),
     PageType("submission form", "/laheta/", template="submit.html", issue=5),
     PageType("submission form with errors", "/laheta/", template="submit.html", issue=5, errors=True),
     PageType("submission form, a space wanted, with errors", "/laheta/", errors=True,

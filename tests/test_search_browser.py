@@ -47,12 +47,18 @@ def search(page, base, query=""):
     return status.inner_text()
 
 
+def address(href):
+    """The address of a link under the site, with its #item if it has one."""
+    parts = urlsplit(href)
+    return parts.path + (f"#{parts.fragment}" if parts.fragment else "")
+
+
 def results(page):
     """[(address, title, details line, excerpt text, [marked words])] as shown."""
     shown = []
     for item in page.locator(".bl-result").all():
         link = item.locator("h2 a")
-        shown.append((urlsplit(link.get_attribute("href")).path, link.inner_text(),
+        shown.append((address(link.get_attribute("href")), link.inner_text(),
                       item.locator(".bl-result__meta").inner_text(),
                       item.locator(".bl-result__excerpt").inner_text(),
                       item.locator(".bl-result__excerpt mark").all_inner_texts()))
@@ -119,7 +125,9 @@ def test_plain_pagefind_misses_what_the_lemma_map_finds(page, base, query, notic
 
 
 def page_words(example_site, address):
-    soup = BeautifulSoup((example_site / address.strip("/") / "index.html").read_text(encoding="utf-8"),
+    """The words of a page, or of the page an item (#tarjous-1) is on."""
+    page = address.split("#")[0].strip("/")
+    soup = BeautifulSoup((example_site / page / "index.html").read_text(encoding="utf-8"),
                          "html.parser")
     return set(words(soup.select_one("main").get_text(" ")))
 
@@ -150,8 +158,10 @@ def test_an_event_result_shows_its_time_and_an_association_result_says_so(page, 
     event = by_address["/ilmoitukset/joulumyyjaiset-vuoksenniska/"]
     assert event[2] == "la 5.12.2026 klo 10.00–14.00 · Vuoksenniskan Asukkaat ry · Tapahtumat"
     search(page, base, "?q=asukastupa")
+    show_all(page)  # its offer and need are found as well
     by_address = {r[0]: r for r in results(page)}
     assert by_address["/yhdistykset/vuoksenniskan-asukkaat/"][2] == "Yhdistys"
+    assert by_address["/yhdistykset/vuoksenniskan-asukkaat/#tarjous-2"][2] == "Tarjous"
 
 
 def notice_filters(example_site):
@@ -193,8 +203,11 @@ def test_a_filter_narrows_the_results_and_goes_into_the_address(page, base, exam
 def test_browsing_by_a_filter_with_no_words_lists_every_match(page, base, example_site, query, key, value):
     status = search(page, base, query)
     expected = {a for a, f in notice_filters(example_site).items() if value in f.get(key, [])}
-    if key in ("association", "group"):  # association pages carry these filters too
-        expected |= {f"/yhdistykset/{s}/" for s in association_filters(example_site, key, value)}
+    if key in ("association", "group"):  # association pages, and their offers and needs, carry these too
+        for slug in association_filters(example_site, key, value):
+            soup = BeautifulSoup((example_site / "yhdistykset" / slug / "index.html").read_text(encoding="utf-8"),
+                                 "html.parser")
+            expected |= {f"/yhdistykset/{slug}/"} | {f"/yhdistykset/{slug}/#{li['id']}" for li in soup.select("li[id]")}
     assert count_of(status) == len(expected)
     show_all(page)
     expect(page.locator(".bl-result")).to_have_count(len(expected))
@@ -345,6 +358,7 @@ def test_only_the_query_words_are_marked_in_a_token_pagefind_marks_whole(page, b
 
 def test_a_notice_found_by_its_association_name_has_the_name_marked(page, base):
     search(page, base, "?q=Seniorikerho Hopeakoski")
+    show_all(page)  # after the association's page, its offers and needs (named in their titles)
     [item] = [i for i in page.locator(".bl-result").all() if "sieniretki" in i.locator("a").get_attribute("href")]
     # the name is nowhere in the notice's text, only in the details line
     assert item.locator(".bl-result__excerpt mark").count() == 0
@@ -364,6 +378,7 @@ def test_words_no_notice_has_together_find_the_notices_with_some_and_say_so(page
     page.goto(f"{base}/haku/?q=hiihto sählyturnaus koskenpallo")
     status = page.get_by_role("status")
     expect(status).to_have_text(re.compile(r"^Mikään ilmoitus ei sisällä kaikkia hakusanoja\. \d+ tulosta"))
+    show_all(page)
     shown = addresses(page)
     # the notice with two of the words comes first
     assert shown[0] == "/ilmoitukset/sahlyturnaus-koskenpallo/"
@@ -572,3 +587,60 @@ def test_the_type_filter_narrows_to_one_kind_of_page_and_is_a_link(page, base, e
     search(page, base, "?type=ilmoitus")
     notices = len(list((example_site / "ilmoitukset").glob("*/index.html")))
     assert count_of(page.get_by_role("status").inner_text()) == notices
+
+
+# --- everything on the site: offers, needs and series --------------------------
+
+def lines(page):
+    """[(address, title, details line)] of the results shown."""
+    return [r[:3] for r in results(page)]
+
+
+def test_an_offer_and_a_need_are_found_by_an_inflected_form_on_their_own_lines(page, base):
+    search(page, base, "?q=kuljetusapua")  # the offer says "Kuljetusapu"
+    found = lines(page)
+    # the link names whose item it is: associations share needs word for word
+    assert ("/yhdistykset/karhumaen-kunto/#tarjous-1", "Kuljetusapu retkille (9-paikkainen auto) – Karhumäen Kunto ry",
+            "Tarjous") in found
+    assert ("/yhdistykset/invalidiyhdistys-askel/#tarve-2",
+            "Kuljetusapua retkille pyörätuolilla liikkuville – Invalidiyhdistys Askel ry", "Tarve") in found
+    # each item once, not again through its association's page
+    assert not [link for link, *_ in found if re.fullmatch(r"/yhdistykset/[^/]+/", link)]
+    offer = page.locator(".bl-result", has=page.locator('a[href$="#tarjous-1"]'))
+    assert offer.locator(".bl-result__excerpt mark").all_inner_texts() == ["Kuljetusapu"]
+
+
+def test_a_result_line_of_an_offer_leads_to_the_item_on_its_association_page(page, base):
+    search(page, base, "?q=kuljetusapua&type=tarjous")
+    page.locator(".bl-result h2 a").first.click()
+    expect(page).to_have_url(re.compile(r"/yhdistykset/karhumaen-kunto/#tarjous-1$"))
+    expect(page.locator(":target")).to_have_text("Kuljetusapu retkille (9-paikkainen auto)")
+    expect(page.locator(":target")).to_be_in_viewport()
+
+
+def test_a_series_is_found_as_a_series(page, base):
+    search(page, base, "?q=palkkatuki")
+    found = lines(page)
+    assert ("/sarjat/jarjestoillat/", "Järjestöillat", "Etelä-Karjalan Järjestöverkosto ry · Sarja") in found
+    kinds = {details.split(" · ")[-1] for *_, details in found}
+    assert {"Tarjous", "Tarve", "Sarja"} <= kinds
+    search(page, base, "?type=sarja")
+    assert lines(page) == [("/sarjat/jarjestoillat/", "Järjestöillat", "Etelä-Karjalan Järjestöverkosto ry · Sarja")]
+
+
+def test_the_offer_and_need_filter_is_a_link_that_restores_itself(page, base, example_site):
+    search(page, base, "?q=kuljetusapua&type=tarve")
+    expect(page.locator("#haku-tyyppi")).to_have_value("tarve")
+    needs = lines(page)
+    assert len(needs) == 5 and all(details == "Tarve" for *_, details in needs)
+    page.select_option("#haku-tyyppi", "tarjous")
+    expect(page.get_by_role("status")).to_have_text("1 tulos")
+    expect(page).to_have_url(re.compile(r"[?&]type=tarjous"))
+    page.go_back()
+    expect(page.get_by_role("status")).to_have_text("5 tulosta")
+    expect(page.locator("#haku-tyyppi")).to_have_value("tarve")
+    # browsing one kind lists every item of it: the offers on the association pages
+    offers = len([i for i in BeautifulSoup((example_site / "yhdistykset" / "karhumaen-kunto" / "index.html")
+                                           .read_text(encoding="utf-8"), "html.parser").select("[id^=tarjous-]")])
+    search(page, base, "?type=tarjous&association=karhumaen-kunto")
+    assert count_of(page.get_by_role("status").inner_text()) == offers == 3

@@ -10,10 +10,13 @@ import pytest
 from bs4 import BeautifulSoup
 
 from bulletin_cli.cli import main
+from bulletin_contract.model import AssociationProfile, SeriesProfile
 from bulletin_i18n.translations import TABLES
 from bulletin_search import stable
 from bulletin_search.delta import page_ids
 from bulletin_search.indexer import indexed_pages
+from bulletin_search.lemmas import file_key
+from bulletin_search.records import site_records
 from bulletin_search.types import TYPES, search_types
 from conftest import ROOT, event_text, notice_text
 
@@ -31,13 +34,83 @@ def search_fields(soup, kind):
     return fields
 
 
-def test_the_index_holds_every_notice_association_and_space_page(example_site):
+def items(output):
+    """[(association page, id)] of the offers and needs on the association pages."""
+    return [(path.parent.name, li["id"]) for path in sorted((output / "yhdistykset").glob("*/index.html"))
+            for li in BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select("li.bl-offer[id]")]
+
+
+def fragment(output, key):
+    """What Pagefind recorded of a page or record (a key of page_ids)."""
+    path = output / "pagefind" / "fragment" / f"{page_ids(output / 'pagefind')[key]}.pf_fragment"
+    return json.loads(gzip.decompress(path.read_bytes())[len(b"pagefind_dcd"):])
+
+
+def test_the_index_holds_every_page_offer_need_and_series(example_site):
     entry = json.loads((example_site / "pagefind" / "pagefind-entry.json").read_text())
     notices = len(list((example_site / "ilmoitukset").glob("*/index.html")))
     associations = len(list((example_site / "yhdistykset").glob("*/index.html")))
     spaces = len(list((example_site / "tilat").glob("*/index.html")))
-    assert entry["languages"]["fi"]["page_count"] == notices + associations + spaces
+    series = len(list((example_site / "sarjat").glob("*/index.html")))
+    assert len(items(example_site)) > 50 and series == 1
+    assert entry["languages"]["fi"]["page_count"] == notices + associations + spaces + len(items(example_site)) + series
     assert (example_site / "pagefind" / "pagefind.js").is_file()
+
+
+def test_each_offer_and_need_is_a_record_of_its_own_linking_to_its_item(example_site):
+    ids = page_ids(example_site / "pagefind")
+    for slug, item in items(example_site):
+        assert f"yhdistykset/{slug}/#{item}" in ids
+    offer = fragment(example_site, "yhdistykset/karhumaen-kunto/#tarjous-1")
+    assert offer["url"] == "/yhdistykset/karhumaen-kunto/#tarjous-1"
+    assert offer["content"] == "Kuljetusapu retkille (9-paikkainen auto)"
+    assert offer["meta"] == {"title": "Kuljetusapu retkille (9-paikkainen auto) – Karhumäen Kunto ry",
+                             "kind": "Tarjous", "date": "9999"}
+    assert offer["filters"] == {"type": ["tarjous"], "association": ["karhumaen-kunto"],
+                                "group": ["urheilu", "nuoret"]}
+    need = fragment(example_site, "yhdistykset/invalidiyhdistys-askel/#tarve-2")
+    assert need["meta"]["title"] == "Kuljetusapua retkille pyörätuolilla liikkuville – Invalidiyhdistys Askel ry"
+    assert need["filters"]["type"] == ["tarve"] and need["meta"]["kind"] == "Tarve"
+    item = page(example_site, "yhdistykset/invalidiyhdistys-askel/").select_one("#tarve-2")
+    assert item.get_text() == "Kuljetusapua retkille pyörätuolilla liikkuville"
+    # found by itself, not again through its association's page
+    assert "Kuljetusapua" not in fragment(example_site, "yhdistykset/invalidiyhdistys-askel/index.html")["content"]
+
+
+def test_a_series_is_a_record_of_what_it_is(example_site):
+    series = fragment(example_site, "sarjat/jarjestoillat/index.html")
+    assert series["url"] == "/sarjat/jarjestoillat/"
+    assert series["meta"]["title"] == "Järjestöillat" and series["meta"]["kind"] == "Sarja"
+    assert series["meta"]["association"] == "Etelä-Karjalan Järjestöverkosto ry"
+    assert series["filters"] == {"type": ["sarja"], "association": ["etela-karjalan-jarjestoverkosto"]}
+    assert "kahdesti vuodessa" in series["content"] and "päättäjien tapaaminen" in series["content"]
+    # its words are in the lemma map, as the pages' are ("kysymysten" is only there)
+    lemmas = json.loads((example_site / "haku" / "lemmat" / f"{file_key('kysymysten')}.json").read_text(encoding="utf-8"))
+    assert "kysymysten" in lemmas["forms"]["kysymys"]
+
+
+def test_records_number_the_items_and_leave_out_a_retired_association():
+    settings = {"BULLETIN_LANGUAGE": "fi", "BULLETIN_URLS": {"association": "yhdistykset/{slug}/", "series": "sarjat/{slug}/"}}
+    associations = {
+        "a": AssociationProfile("a", "a.yml", "A ry", offers=["Sali", "Teltta"], needs=["Kuljetusapua"]),
+        "b": AssociationProfile("b", "b.yml", "B ry", offers=["Kahvia"], active=False),
+    }
+    series = {"illat": SeriesProfile("illat", "illat.yml", "Illat", themes=["rahoitus"])}
+    records = site_records(settings, associations, series)
+    assert list(records) == ["yhdistykset/a/#tarjous-1", "yhdistykset/a/#tarjous-2", "yhdistykset/a/#tarve-1",
+                             "sarjat/illat/"]
+    assert records["yhdistykset/a/#tarjous-2"]["filters"] == {"type": ["tarjous"], "association": ["a"]}
+    assert records["sarjat/illat/"]["content"] == "Illat rahoitus"
+    assert "association" not in records["sarjat/illat/"]["meta"]  # no organisers named
+    # a site without series pages has no series records
+    settings["BULLETIN_URLS"] = {"association": "yhdistykset/{slug}/"}
+    assert "sarjat/illat/" not in site_records(settings, associations, series)
+
+
+def test_the_items_on_the_cooperation_page_have_ids_too(example_site):
+    soup = page(example_site, "yhteistyo/")
+    assert soup.select_one("#tarjous-karhumaen-kunto-1").get_text().startswith("Kuljetusapu retkille")
+    assert soup.select_one("#tarve-invalidiyhdistys-askel-2").get_text().startswith("Kuljetusapua retkille")
 
 
 @pytest.mark.parametrize("address", ["", "aiheet/tilat/", "yhdistykset/", "tapahtumat/", "arkisto/",
@@ -151,14 +224,16 @@ def test_pagefind_reads_only_the_folders_of_indexed_pages():
 
 
 def test_another_kind_of_page_is_searched_once_its_address_is_set():
-    # spaces (issue 13) and offers and needs (issue 14) plug in by their
-    # address in BULLETIN_URLS, named in bulletin_search.types.TYPES
+    # spaces (issue 13) and series (issue 14) plug in by their address in
+    # BULLETIN_URLS, named in bulletin_search.types.TYPES; offers and needs
+    # are items of the association pages
     settings = {"ARTICLE_SAVE_AS": "ilmoitukset/{slug}/index.html", "BULLETIN_URLS": {"association": "yhdistykset/{slug}/"}}
-    assert search_types(settings) == ["ilmoitus", "yhdistys"]
-    settings["BULLETIN_URLS"] = dict(settings["BULLETIN_URLS"], space="tilat/{slug}/", offer="yhteistyo/{slug}/")
-    assert search_types(settings) == ["ilmoitus", "tila", "yhdistys", "tarjous"]
-    assert indexed_pages(settings) == "{ilmoitukset,tilat,yhdistykset,yhteistyo}/**/*.html"
-    assert set(TYPES) == {"ilmoitus", "tila", "yhdistys", "tarjous", "tarve"}
+    assert search_types(settings) == ["ilmoitus", "yhdistys", "tarjous", "tarve"]
+    settings["BULLETIN_URLS"] = dict(settings["BULLETIN_URLS"], space="tilat/{slug}/", series="sarjat/{slug}/")
+    assert search_types(settings) == ["ilmoitus", "tila", "yhdistys", "tarjous", "tarve", "sarja"]
+    # records are not read from pages: Pagefind reads no series page
+    assert indexed_pages(settings) == "{ilmoitukset,tilat,yhdistykset}/**/*.html"
+    assert set(TYPES) == {"ilmoitus", "tila", "yhdistys", "tarjous", "tarve", "sarja"}
     for value in TYPES:  # each has its label in both languages
         assert TABLES["fi"][f"search_type_{value}"] and TABLES["en"][f"search_type_{value}"]
 
@@ -172,7 +247,7 @@ def test_each_indexed_page_declares_its_kind(example_site):
         assert soup.select_one('meta[data-pagefind-filter="type[content]"]')["content"] == value
         assert soup.select_one('meta[data-pagefind-meta="kind[content]"]')["content"] == label
     types = [o["value"] for o in page(example_site, "haku/").select("select[name=type] option")]
-    assert types == ["", "ilmoitus", "tila", "yhdistys"]
+    assert types == ["", "ilmoitus", "tila", "yhdistys", "tarjous", "tarve", "sarja"]
 
 
 def test_the_vocabulary_files_are_listed_and_hold_the_site_words(example_site):
@@ -232,4 +307,4 @@ def test_indexing_started_early_is_awaited_and_one_left_over_is_stopped(site, tm
     indexer.finish(site.output, "{ilmoitukset,yhdistykset}/**/*.html")
     entry = json.loads((site.output / "pagefind" / "pagefind-entry.json").read_text())
     assert entry["languages"]["fi"]["page_count"] == 2  # the notice and its association
-    assert indexer.process is None
+    assert indexer.service is None

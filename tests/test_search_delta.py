@@ -13,7 +13,7 @@ import bulletin_search.delta
 from browser import browser, served  # noqa: F401 (fixtures)
 from bulletin_search.delta import page_hashes, page_ids
 from bulletin_search.generator import SearchGenerator
-from conftest import event_text, notice_text
+from conftest import ASSOCIATION, event_text, notice_text
 
 ASSOCIATION_PAGE = "yhdistykset/testikyla/index.html"
 
@@ -71,6 +71,22 @@ def test_a_changed_notice_supersedes_its_entry_in_the_base(site):
     assert old in changes(site)["superseded"]
     assert searched(site)["ilmoitukset/b/index.html"] == "pagefind-delta"
     assert searched(site)["ilmoitukset/a/index.html"] == "pagefind"
+
+
+def test_a_changed_offer_is_indexed_in_the_delta_and_its_old_record_dropped(site):
+    site.notice("a.md", notice_text(title="Eka"))
+    for number in range(30):  # a site large enough for a delta of an association and its items
+        site.notice(f"n{number}.md", notice_text(title=f"Ilmoitus {number}"))
+    site.association("testikyla", ASSOCIATION + "offers: [Kahvinkeittoa juhliin]\nneeds: [Varastotilaa]\n")
+    assert site.build() == 0
+    old = bundle_ids(site, "pagefind")["yhdistykset/testikyla/#tarjous-1"]
+    site.association("testikyla", ASSOCIATION + "offers: [Lipunmyyntiä juhliin]\nneeds: [Varastotilaa]\n")
+    assert site.build() == 0
+    assert old in changes(site)["superseded"]
+    found = searched(site)
+    assert found["yhdistykset/testikyla/#tarjous-1"] == "pagefind-delta"
+    assert found["yhdistykset/testikyla/#tarve-1"] == "pagefind"  # unchanged, kept in the base
+    assert found[ASSOCIATION_PAGE] == "pagefind-delta"
 
 
 def test_a_removed_notice_leaves_the_search(site):

@@ -54,6 +54,8 @@ FI = {
     "search_type_yhdistys": "Yhdistys",
     "search_type_tarjous": "Tarjous",
     "search_type_tarve": "Tarve",
+    # --- search: series pages and each offer and need ---
+    "search_type_sarja": "Sarja",
     # Front page
     "front_upcoming": "Tulevat tapahtumat",
     "front_all_events": "Kaikki tulevat tapahtumat",
@@ -896,6 +898,8 @@ EN = {
     "search_type_yhdistys": "Association",
     "search_type_tarjous": "Offer",
     "search_type_tarve": "Need",
+    # --- search: series pages and each offer and need ---
+    "search_type_sarja": "Series",
     "front_upcoming": "Upcoming events",
     "front_all_events": "All upcoming events",
     "front_newest": "Newest notices",

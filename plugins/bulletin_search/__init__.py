@@ -1,14 +1,17 @@
 """Search: the search page, the site's word forms by lemma, and a Pagefind
-index of the notice and association pages."""
+index of the notice, association, space and series pages and of the
+associations' offers and needs."""
 from pathlib import Path
 
 from pelican import signals
 
+from bulletin_contract.reader import STATE
 from bulletin_pages.generator import searchable_written
 
 from .delta import BASE, DELTA, Plan
 from .generator import SearchGenerator
 from .indexer import INDEXER, indexed_folders, indexed_pages
+from .records import site_records
 
 
 def get_generators(pelican):
@@ -24,13 +27,14 @@ def start_index(generator):
     those that changed (see delta.py). Without folders of their own,
     Pagefind reads every page and waits for all of them."""
     folders = indexed_folders(generator.settings)
-    plan = INDEXER.plan = Plan(generator.output_path, folders) if folders else None
+    records = site_records(generator.settings, STATE.associations, STATE.series)
+    plan = INDEXER.plan = Plan(generator.output_path, folders, records) if folders else None
     if plan is None:
         return
     if plan.full:
-        INDEXER.start(generator.output_path, indexed_pages(generator.settings))
+        INDEXER.start(generator.output_path, indexed_pages(generator.settings), BASE, records.values())
     elif plan.changed:
-        INDEXER.start(generator.output_path, plan.glob(), DELTA)
+        INDEXER.start(generator.output_path, plan.glob(), DELTA, plan.changed_records())
 
 
 def index_site(pelican):
@@ -38,9 +42,10 @@ def index_site(pelican):
     if plan is not None and plan.site != Path(pelican.output_path):
         plan = None  # made for another build
     if plan is None or plan.full:
-        INDEXER.finish(pelican.output_path, indexed_pages(pelican.settings), BASE)
+        records = site_records(pelican.settings, STATE.associations, STATE.series)
+        INDEXER.finish(pelican.output_path, indexed_pages(pelican.settings), BASE, records.values())
     elif plan.changed:
-        INDEXER.finish(pelican.output_path, plan.glob(), DELTA)
+        INDEXER.finish(pelican.output_path, plan.glob(), DELTA, plan.changed_records())
     if plan is not None:
         plan.finish()
 

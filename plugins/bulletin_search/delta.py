@@ -25,6 +25,8 @@ from pathlib import Path
 
 from bulletin_incremental import REUSE
 
+from .records import record_hash
+
 BASE = "pagefind"
 DELTA = "pagefind-delta"
 CHANGES = "changes.json"
@@ -74,9 +76,12 @@ class Plan:
 
     folder = DELTA + "/"
 
-    def __init__(self, site, folders):
+    def __init__(self, site, folders, records=None):
         self.site = Path(site)
-        self.hashes = page_hashes(site, folders)
+        # the records that are not pages (records.py) are kept as pages
+        # are, by their address: a changed offer is indexed in the delta
+        self.records = records or {}
+        self.hashes = page_hashes(site, folders) | {k: record_hash(r) for k, r in self.records.items()}
         self.changed, self.base, self.record = None, {}, None
         record = REUSE.recall(RECORD)
         if not record or record.get("site") != REUSE.site or not REUSE.previous:
@@ -85,7 +90,8 @@ class Plan:
             return  # the previous output's base is not the recorded one
         base = record["pages"]
         changed = sorted(p for p, h in self.hashes.items() if base.get(p, [None])[0] != h)
-        if len(changed) > delta_limit(len(self.hashes)) or not all(map(_GLOB_SAFE.match, changed)):
+        pages = [p for p in changed if p not in self.records]
+        if len(changed) > delta_limit(len(self.hashes)) or not all(map(_GLOB_SAFE.match, pages)):
             return
         if REUSE.take_folder(BASE):
             self.changed, self.base, self.record = changed, base, record
@@ -107,7 +113,12 @@ class Plan:
         return hashlib.sha256(json.dumps(pages, sort_keys=True).encode()).hexdigest()[:16]
 
     def glob(self):
-        return "{" + ",".join(self.changed) + "}"
+        """The changed pages for Pagefind's --glob; "" when only records changed."""
+        pages = [p for p in self.changed if p not in self.records]
+        return "{" + ",".join(pages) + "}" if pages else ""
+
+    def changed_records(self):
+        return [self.records[p] for p in self.changed if p in self.records]
 
     def finish(self):
         """After Pagefind: remember the base for the next build, and write

@@ -12,6 +12,7 @@ from bulletin_contract.render import plain_text
 from bulletin_i18n import translator_for
 
 from .indexer import INDEXER
+from .records import series_text
 from .lemmas import Lemmatizer, build_lemma_map, load_lemmas, save_lemmas, vocabulary, write_files
 from .spelling import build_vocabulary
 from .types import search_types
@@ -34,8 +35,9 @@ def notice_text(article, dates):
 
 
 def association_text(profile):
+    # the offers and needs are records of their own (records.py), searched too
     return " ".join([profile.name, plain_text(getattr(profile, "description_html", "") or ""), *profile.groups,
-                     *profile.offers, *profile.needs])  # on the page, so searched
+                     *profile.offers, *profile.needs])
 
 
 def lemma_map(documents, cache):
@@ -71,6 +73,7 @@ class SearchGenerator(Generator):
         dates = translator_for(self.settings).dates
         docs = [(notice_text(a, dates), a.notice.lang) for a in self.context["articles"]]
         docs += [(association_text(p), language) for p in STATE.associations.values()]
+        docs += [(series_text(s), language) for s in STATE.series.values()]
         return docs
 
     def generate_output(self, writer):

@@ -1,0 +1,69 @@
+"""Pagefind's indexing service, driven message by message.
+
+The Pagefind binary's `--service` mode is what its Python and Node indexing
+APIs drive: it indexes a folder of pages as its command line does, and
+takes records that are not pages of their own (records.py). Its Python
+package reads one answer per tenth of a second, which for a site's offers
+and needs was seconds of a build, so this asks and reads in turn: each
+message is base64 of JSON followed by a comma, each answer likewise.
+"""
+import base64
+import json
+import subprocess
+import tempfile
+
+from pagefind.service import get_executable
+
+
+class ServiceError(RuntimeError):
+    pass
+
+
+class Service:
+    """One indexing session: start the binary, ask, answer, close."""
+
+    def __init__(self):
+        self.errors = tempfile.TemporaryFile()  # a file: a pipe not read could fill and stop it
+        self.process = subprocess.Popen([str(get_executable()), "--service"], stdin=subprocess.PIPE,
+                                        stdout=subprocess.PIPE, stderr=self.errors)
+        self.sent = 0
+
+    def ask(self, **payload):
+        """Pagefind's answer to one request (see pagefind.service.types)."""
+        self.sent += 1
+        message = json.dumps({"message_id": self.sent, "payload": payload}, ensure_ascii=False)
+        try:
+            self.process.stdin.write(base64.b64encode(message.encode("utf-8")) + b",")
+            self.process.stdin.flush()
+        except BrokenPipeError:
+            raise ServiceError(self._stopped()) from None
+        answer = bytearray()
+        while not answer.endswith(b","):
+            chunk = self.process.stdout.read(1)
+            if not chunk:
+                raise ServiceError(self._stopped())
+            answer += chunk
+        reply = json.loads(base64.b64decode(bytes(answer[:-1])))["payload"]
+        if reply.get("type") == "Error":
+            raise ServiceError(reply.get("message", reply))
+        return reply
+
+    def _stopped(self):
+        self.process.wait()
+        self.errors.seek(0)
+        return f"Pagefind stopped ({self.process.returncode}): {self.errors.read().decode(errors='replace').strip()}"
+
+    def close(self):
+        """End the session; the binary leaves when its input closes."""
+        if self.process.stdin and not self.process.stdin.closed:
+            try:
+                self.process.stdin.close()
+            except BrokenPipeError:
+                pass
+        self.process.wait()
+        self.process.stdout.close()
+        self.errors.close()
+
+    def kill(self):
+        self.process.kill()
+        self.close()

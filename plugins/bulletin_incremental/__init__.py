@@ -7,6 +7,8 @@ was most of a rebuild's time, so an unchanged page's folder is moved from
 the previous output into the new one (see reuse.py for when a page counts as
 unchanged, and how a failed build puts the moved pages back).
 """
+import gc
+
 from pelican import signals
 
 from .reuse import REUSE, ReusingWriter
@@ -18,7 +20,24 @@ def get_writer(pelican):
     return ReusingWriter
 
 
+def freeze_loaded(generators):
+    """Everything read so far (every notice, its page's inputs) lives to the
+    end of the build: moved out of the collector's sight, so the full
+    collections while pages are written no longer walk it, which grew
+    faster than the site."""
+    gc.freeze()
+
+
+def unfreeze(pelican):
+    """Back in the collector's sight, for whatever runs after the build (tests build many times)."""
+    gc.unfreeze()
+
+
 def register():
     # get_writer: the one place where Pelican lets a plugin decide how each
     # page is written.
     signals.get_writer.connect(get_writer)
+    # all_generators_finalized: every notice and listing is in memory, and
+    # writing begins.
+    signals.all_generators_finalized.connect(freeze_loaded)
+    signals.finalized.connect(unfreeze)

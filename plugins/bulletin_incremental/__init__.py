@@ -8,12 +8,26 @@ the previous output into the new one (see reuse.py for when a page counts as
 unchanged, and how a failed build puts the moved pages back).
 """
 import gc
+import os
 
+from jinja2 import FileSystemBytecodeCache
 from pelican import signals
 
 from .reuse import REUSE, ReusingWriter
 
 __all__ = ["REUSE", "register"]
+
+
+def cache_templates(pelican):
+    """Compiled templates are kept in the cache folder: every generator
+    compiled every template again in every build, a fixed cost of seconds.
+    Jinja keys each by its source, so a changed template is compiled anew."""
+    settings = pelican.settings
+    if settings.get("CACHE_CONTENT") and settings.get("CACHE_PATH"):
+        folder = os.path.join(settings["CACHE_PATH"], "templates")
+        os.makedirs(folder, exist_ok=True)
+        settings["JINJA_ENVIRONMENT"] = {**settings["JINJA_ENVIRONMENT"],
+                                         "bytecode_cache": FileSystemBytecodeCache(folder)}
 
 
 def get_writer(pelican):
@@ -34,6 +48,8 @@ def unfreeze(pelican):
 
 
 def register():
+    # initialized: before any generator makes its template environment.
+    signals.initialized.connect(cache_templates)
     # get_writer: the one place where Pelican lets a plugin decide how each
     # page is written.
     signals.get_writer.connect(get_writer)

@@ -2,16 +2,17 @@
 
     .venv/bin/python benchmarks/build_bench.py --notices 5000 --repeat 3
 
-Generates N notices (benchmarks/generate.py), then measures, taking the
-median of --repeat runs:
-- a cold `bulletin build` (fresh output, no cache), and a warm rebuild after
-  one notice changed;
+Generates N notices (any number; benchmarks/generate.py), then measures,
+taking the median of --repeat runs:
+- a cold `bulletin build` (fresh output, no cache), and warm rebuilds with
+  nothing changed, after one notice changed and after one notice was added;
 - bare Pelican (default theme and feeds) + Pagefind on the same notices, and
   Hugo (when installed) with a minimal theme + Pagefind;
 - peak memory of any single process of each run, child processes included;
 - output size, the gzip-compressed HTML and CSS of the largest notice page,
-  and the bytes a first search query transfers (Chromium, when the site has
-  a search page).
+  the gzip-compressed HTML of the largest listing page (and of the largest
+  page of any kind), and the bytes a first search query transfers (Chromium,
+  when the site has a search page).
 It prints a table with the ratios to the baselines. Run it from the
 repository root on a quiet machine; everything is written under --work.
 """
@@ -150,6 +151,32 @@ def change_one_notice(content, round_):
     round_.append(notice)
 
 
+def add_one_notice(content, round_):
+    """A new notice: a copy of a generated one under a new name (its own address)."""
+    source = sorted((content / "notices").rglob("*.md"))[len(round_) * 11 % 100]
+    target = content / "notices" / "lisatyt" / f"lisatty-{len(round_) + 1:03d}.md"
+    target.parent.mkdir(exist_ok=True)
+    target.write_bytes(source.read_bytes())
+    round_.append(target)
+
+
+# Listings (bulletin_pages): categories, archive months, tags, associations,
+# events, the print sheet, and their pages 2, 3, ...
+LISTING = re.compile(r"^(aiheet/[^/]+|arkisto/\d{4}/\d\d|avainsanat/[^/]+|yhdistykset/[^/]+|tapahtumat|tulosta)"
+                     r"/(sivu/\d+/)?index\.html$")
+
+
+def largest_compressed(site, pattern=None):
+    """(gzip bytes, address) of the largest compressed HTML page, of those
+    whose address matches `pattern` (None: every page)."""
+    found = (0, "")
+    for page in site.rglob("*.html"):
+        address = page.relative_to(site).as_posix()
+        if pattern is None or pattern.match(address):
+            found = max(found, (gz(page.read_bytes()), address))
+    return found
+
+
 def fmt_s(value):
     return f"{value:.2f} s"
 
@@ -160,7 +187,7 @@ def fmt_b(value):
 
 def main():
     p = argparse.ArgumentParser(description="Benchmark the bulletin build against Pelican and Hugo.")
-    p.add_argument("--notices", type=int, choices=[1000, 5000, 10000], default=1000)
+    p.add_argument("--notices", type=int, default=1000, help="how many notices to generate (any number)")
     p.add_argument("--repeat", type=int, default=3, help="runs per measurement; the median is shown")
     p.add_argument("--work", type=Path, help="working folder (default: a new temporary folder)")
     p.add_argument("--query", default="konsertti", help="the first search query")
@@ -185,15 +212,23 @@ def main():
         shutil.rmtree(cache_path(out), ignore_errors=True)
         return run(*build)
 
-    changed = []
+    changed, added = [], []
 
     def warm():
         change_one_notice(content, changed)
         return run(*build)
 
+    def added_one():
+        add_one_notice(content, added)
+        return run(*build)
+
     results["bulletin"] = {"cold": median_of(args.repeat, cold)}
+    results["bulletin"]["unchanged"] = median_of(args.repeat, lambda: run(*build))
     results["bulletin"]["warm"] = median_of(args.repeat, warm)
+    results["bulletin"]["added"] = median_of(args.repeat, added_one)
     results["bulletin"]["size"] = folder_bytes(out)
+    results["bulletin"]["listing"] = largest_compressed(out, LISTING)
+    results["bulletin"]["any_page"] = largest_compressed(out)
     notice_pages = list((out / "ilmoitukset").glob("*/index.html"))
     page = largest(notice_pages)
     results["bulletin"]["page"] = (page_weight(out, page), renders_without_javascript(out, page))
@@ -254,16 +289,19 @@ def report(args, results):
 
     for key, label in (("seconds", "cold build, wall"), ("cpu", "cold build, CPU")):
         row(label, ours["cold"][key], [results[n]["cold"][key] for n in peers], fmt_s)
-    for key, label in (("seconds", "warm rebuild, wall"), ("cpu", "warm rebuild, CPU")):
-        note(f"{label} (1 notice changed)",
-             f"{fmt_s(ours['warm'][key])} = {ours['warm'][key] / ours['cold'][key]:.2f}× our cold")
-    row("peak memory, one process", max(ours["cold"]["rss"], ours["warm"]["rss"]),
+    for kind, what in (("unchanged", "nothing changed"), ("warm", "1 notice changed"), ("added", "1 notice added")):
+        for key, label in (("seconds", "rebuild, wall"), ("cpu", "rebuild, CPU")):
+            note(f"{label} ({what})",
+                 f"{fmt_s(ours[kind][key])} = {ours[kind][key] / ours['cold'][key]:.2f}× our cold")
+    row("peak memory, any one process", max(ours[k]["rss"] for k in ("cold", "unchanged", "warm", "added")),
         [results[n]["cold"]["rss"] for n in peers], fmt_b)
     row("output size", ours["size"][0], [results[n]["size"][0] for n in peers], fmt_b)
     row("output files", ours["size"][1], [results[n]["size"][1] for n in peers], str)
     row("largest notice page, gzip HTML+CSS", ours["page"][0], [results[n]["page"][0] for n in peers], fmt_b)
     rows.append(["  renders with JavaScript off", "yes" if ours["page"][1] else "no",
                  *("yes" if results[n]["page"][1] else "no" for n in peers), *[""] * len(peers)])
+    note("largest listing page, gzip HTML", f"{fmt_b(ours['listing'][0])} ({ours['listing'][1]})")
+    note("largest page of any kind, gzip HTML", f"{fmt_b(ours['any_page'][0])} ({ours['any_page'][1]})")
     if "search" in ours:
         raw, compressed, count = ours["search"]
         note(f"first search {args.query!r}", f"{fmt_b(raw)} in {count} files ({fmt_b(compressed)} gzip)")

@@ -27,7 +27,10 @@ class CalendarsGenerator(Generator):
         since = bulletin.today - timedelta(days=days)
         events = [a for a in self.context["articles"] if a.notice.event]
         recent = [a for a in events if a.expired and a.notice.event.last_day >= since]
-        listed = soonest_first(bulletin.upcoming_events + recent)
+        # ... and none that begins beyond BULLETIN_CALENDAR_AHEAD_DAYS: a
+        # subscribed calendar does not grow with the years planned ahead.
+        until = bulletin.today + timedelta(days=s["BULLETIN_CALENDAR_AHEAD_DAYS"])
+        listed = soonest_first(a for a in bulletin.upcoming_events + recent if a.notice.event.first_day <= until)
 
         self._write(build, subs.calendar(), listed, t("calendar_description_all", days=days), bulletin.today)
         by_association = {}  # grouped once: a filter per association grew with both counts

@@ -16,7 +16,6 @@ import html
 import os
 import posixpath
 import re
-import unicodedata
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
@@ -65,6 +64,10 @@ _BACKTICK_RUN = re.compile(r"`+")
 # too: only {static} to one of the site's images is allowed.
 _SITE_LINK = re.compile(r"^[{|]([^|}]*)[|}](.*)$", re.DOTALL)
 _BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+# Unicode's control characters (category Cc: U+0000–U+001F, U+007F–U+009F)
+# but the tab, and the direction overrides: one scan of a line, not a
+# look-up per character.
+_CONTROL = re.compile(f"[\x00-\x08\x0a-\x1f\x7f-\x9f{_BIDI}]")
 _BACKTICK = re.compile(BACKTICK_RE)
 _CODE_SPANS = BacktickInlineProcessor(BACKTICK_RE)
 
@@ -238,9 +241,9 @@ def check_markdown(text, first_line, path, t, files=SiteFiles()):
         return found.problems
     lines = text.split("\n")
     for index, line in enumerate(lines):
-        control = next((c for c in line if c in _BIDI or (unicodedata.category(c) == "Cc" and c != "\t")), None)
+        control = _CONTROL.search(line)
         if control:
-            found.add(index, "err_body_control_char", char=f"U+{ord(control):04X}")
+            found.add(index, "err_body_control_char", char=f"U+{ord(control.group()):04X}")
     masked, fences = _code_masked(lines)
     before_limits = len(found.problems)
     deep = [bool(masked[i].strip()) and _nesting(line) > MAX_NESTING  # code blocks are flat text

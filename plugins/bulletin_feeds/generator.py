@@ -28,7 +28,7 @@ class FeedsGenerator(Generator):
         # a feed with nothing current is dated by the build's day, and no
         # item later than its start: a feed's dates never lie in the future
         self.today = datetime.combine(bulletin.today, time(0), tzinfo=ZoneInfo(s["BULLETIN_TIMEZONE"]))
-        self.items = {a.slug: self._item(a) for a in current}
+        self.items = {}  # slug -> Item, made when a feed first lists the notice
         self.item_texts = {}
         subs = Subscriptions(s, self.t)
 
@@ -41,9 +41,10 @@ class FeedsGenerator(Generator):
                         self.t("feed_description_association", name=profile.name),
                         bulletin.current_by_association.get(slug, []))
         all_json, events_json = subs.json_feeds()
-        self._write_json(all_json, "", self.t("feed_description_all"), newest_first(current))
+        most = s["BULLETIN_FEED_ITEMS"]
+        self._write_json(all_json, "", self.t("feed_description_all"), newest_first(current)[:most])
         self._write_json(events_json, self.url_for("events"), self.t("feed_description_category",
-                         label=s["BULLETIN_CATEGORIES"]["tapahtumat"]), bulletin.upcoming_events)
+                         label=s["BULLETIN_CATEGORIES"]["tapahtumat"]), bulletin.upcoming_events[:most])
 
     def _item(self, article):
         link = f"{self.site}/{article.url}"
@@ -62,7 +63,10 @@ class FeedsGenerator(Generator):
         )
 
     def _write(self, subscriptions, home, description, articles):
-        articles = newest_first(articles)
+        # The newest BULLETIN_FEED_ITEMS: a feed does not grow with the site.
+        articles = newest_first(articles)[:self.settings["BULLETIN_FEED_ITEMS"]]
+        for article in articles:
+            self._make_item(article)
         items = [self.items[a.slug] for a in articles]
         updated = min(articles[0].date, self.today) if articles else self.today
         listed = "".join(self._item_text(a.slug) for a in articles)
@@ -75,7 +79,12 @@ class FeedsGenerator(Generator):
 
     def _write_json(self, sub, home, description, articles):
         channel = Channel(sub, f"{self.site}/{home}", description, self.settings["BULLETIN_LANGUAGE"], None)
-        sub.write(self.output_path, jsonfeed.document(channel, [(self.items[a.slug], a) for a in articles]))
+        sub.write(self.output_path, jsonfeed.document(channel, [(self._make_item(a), a) for a in articles]))
+
+    def _make_item(self, article):
+        if article.slug not in self.items:
+            self.items[article.slug] = self._item(article)
+        return self.items[article.slug]
 
     def _item_text(self, slug):
         if slug not in self.item_texts:

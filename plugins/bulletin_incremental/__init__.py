@@ -7,6 +7,10 @@ was most of a rebuild's time, so an unchanged page's folder is moved from
 the previous output into the new one (see reuse.py for when a page counts as
 unchanged, and how a failed build puts the moved pages back).
 """
+import gc
+import os
+
+from jinja2 import FileSystemBytecodeCache
 from pelican import signals
 
 from .reuse import REUSE, ReusingWriter
@@ -14,11 +18,42 @@ from .reuse import REUSE, ReusingWriter
 __all__ = ["REUSE", "register"]
 
 
+def cache_templates(pelican):
+    """Compiled templates are kept in the cache folder: every generator
+    compiled every template again in every build, a fixed cost of seconds.
+    Jinja keys each by its source, so a changed template is compiled anew."""
+    settings = pelican.settings
+    if settings.get("CACHE_CONTENT") and settings.get("CACHE_PATH"):
+        folder = os.path.join(settings["CACHE_PATH"], "templates")
+        os.makedirs(folder, exist_ok=True)
+        settings["JINJA_ENVIRONMENT"] = {**settings["JINJA_ENVIRONMENT"],
+                                         "bytecode_cache": FileSystemBytecodeCache(folder)}
+
+
 def get_writer(pelican):
     return ReusingWriter
 
 
+def freeze_loaded(generators):
+    """Everything read so far (every notice, its page's inputs) lives to the
+    end of the build: moved out of the collector's sight, so the full
+    collections while pages are written no longer walk it, which grew
+    faster than the site."""
+    gc.freeze()
+
+
+def unfreeze(pelican):
+    """Back in the collector's sight, for whatever runs after the build (tests build many times)."""
+    gc.unfreeze()
+
+
 def register():
+    # initialized: before any generator makes its template environment.
+    signals.initialized.connect(cache_templates)
     # get_writer: the one place where Pelican lets a plugin decide how each
     # page is written.
     signals.get_writer.connect(get_writer)
+    # all_generators_finalized: every notice and listing is in memory, and
+    # writing begins.
+    signals.all_generators_finalized.connect(freeze_loaded)
+    signals.finalized.connect(unfreeze)

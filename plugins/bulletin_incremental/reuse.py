@@ -95,7 +95,7 @@ class PageReuse:
         self.new_keys = {}
         self.article_keys = {}  # id(article) -> key, within this build
         self.kept = set()  # files moved over with their folder
-        self.listed = {}  # folder -> its files in the previous output
+        self.listed = {}  # folder -> the files recorded in it by the previous build
         self.moved = []  # (from, to), to undo
         self.records = {}  # name -> data for the next build (remember)
 
@@ -159,7 +159,7 @@ class PageReuse:
         calendar file)."""
         if not self.keys_path:
             return False
-        return self._move(name, self.key(article))
+        return self._move(name, self.key(article), whole=True)
 
     def take_made(self, name, inputs):
         """Like `take`, for a file made from several things (a feed, a
@@ -168,7 +168,14 @@ class PageReuse:
             return False
         return self._move(name, hashlib.sha256(f"{self.site}\0{inputs}".encode()).hexdigest())
 
-    def _move(self, name, key):
+    def _recorded(self, folder):
+        """The files the previous build recorded in `folder` (not below it)."""
+        if not self.listed:
+            for recorded in self.old_keys:
+                self.listed.setdefault(os.path.dirname(recorded), []).append(recorded)
+        return self.listed.get(folder, [])
+
+    def _move(self, name, key, whole=False):
         self.new_keys[name] = key
         if name in self.kept:
             return True
@@ -176,17 +183,13 @@ class PageReuse:
             return False
         source = os.path.join(self.previous, name)
         target = os.path.join(self.output_path, name)
-        folder = os.path.dirname(name)
-        if folder not in self.listed:
-            try:
-                self.listed[folder] = os.listdir(os.path.dirname(source))
-            except FileNotFoundError:
-                self.listed[folder] = []
-        files = [f"{folder}/{entry}" for entry in self.listed[folder]]
-        # A folder whose files were all made from the same inputs (a notice's
-        # page and calendar file) moves whole: one rename, and nothing left
-        # for the old output's deletion.
-        if name in files and all(self.old_keys.get(f) == key for f in files) \
+        # A notice's folder, whose files were all made from the notice (its
+        # page and calendar file, `take`), moves whole when all are
+        # unchanged: one rename, and nothing left for the old output's
+        # deletion. The record says what is in it: listing thousands of
+        # folders was a tenth of a rebuild.
+        files = self._recorded(os.path.dirname(name)) if whole else []
+        if files and all(self.old_keys.get(f) == key for f in files) \
                 and not os.path.exists(os.path.dirname(target)):
             source, target = os.path.dirname(source), os.path.dirname(target)
             self.kept.update(files)

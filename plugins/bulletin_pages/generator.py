@@ -11,9 +11,11 @@ from bulletin_contract.reader import STATE
 from bulletin_contract.render import Renderer
 from bulletin_contract.schema import form_schema
 from bulletin_i18n import translator_for
+from bulletin_incremental import REUSE
 from bulletin_settings import DEFAULTS, site_address, today
 
-from .listings import group, weeks_ahead
+from .listings import Listed, group, weeks_ahead
+from .pagination import paginate
 
 
 # Sent once the pages that search indexes (the notices, written by Pelican
@@ -71,32 +73,64 @@ class BulletinPagesGenerator(Generator):
                           self.get_template(template), self.context,
                           relative_urls=False, page_url=url, **values)
 
+    def _write_listing(self, writer, url, template, sections, more_template=None, shows=None, **values):
+        """A listing in pages of BULLETIN_PAGE_SIZE entries: page 1 at `url`
+        with `template`, the others with `more_template` (or the same).
+
+        `shows` names, as text, everything a page shows beside its entries
+        and the site-wide settings, theme and code (a heading, the day): a
+        page whose entries and `shows` are the previous build's moves over
+        from it (bulletin_incremental). None: always drawn."""
+        pages = paginate(url, sections, self.settings["BULLETIN_PAGE_SIZE"], self.urls.patterns["listing_page"])
+        for pager in pages:
+            name = pager.url + "index.html"
+            if shows is not None and REUSE.take_made(name, self._page_inputs(template, pager, shows)):
+                continue
+            self._write(writer, pager.url, template if pager.number == 1 else (more_template or template),
+                        pager=pager, **values)
+        self.more_pages += pages[0].urls[1:]
+
+    def _page_inputs(self, template, pager, shows):
+        entries = "".join(f"{key}:{REUSE.key(e.article)}{e.occurrence!r}" if isinstance(e, Listed)
+                          else f"{key}:{REUSE.key(e)}" for key, group in pager.sections for e in group)
+        return f"{template}\0{shows}\0{self.bulletin.today}\0{pager.number}\0{pager.urls}\0{pager.totals}\0{entries}"
+
     def generate_output(self, writer):
         b, urls, labels = self.bulletin, self.urls, self.settings["BULLETIN_CATEGORIES"]
+        self.more_pages = []  # pages 2, 3, ... of the listings, for the sitemap
         self._write(writer, "", "index")
         for slug, label in labels.items():
-            self._write(writer, urls("category", slug=slug), "category",
-                        category_slug=slug, category_label=label, articles=b.by_category[slug])
+            self._write_listing(writer, urls("category", slug=slug), "category", [("current", b.by_category[slug])],
+                                shows=f"{slug}:{label}", category_slug=slug, category_label=label, articles=b.by_category[slug])
         self._write(writer, urls("associations"), "associations")
         for slug, profile in STATE.associations.items():
-            self._write(writer, urls("association", slug=slug), "association", association=profile,
-                        current=b.current_by_association.get(slug, []),
-                        earlier=b.earlier_by_association.get(slug, []))
+            current = b.current_by_association.get(slug, [])
+            earlier = b.earlier_by_association.get(slug, [])
+            self._write_listing(writer, urls("association", slug=slug), "association",
+                                [("current", current), ("earlier", earlier)], "association_more",
+                                association=profile, current=current, earlier=earlier)
         searchable_written.send(self)
-        self._write(writer, urls("events"), "events")
+        self._write_listing(writer, urls("events"), "events",
+                            [((m.year, m.month), m.articles) for m in b.event_months], shows="")
         self._write(writer, urls("archive"), "archive")
         for month in b.archive:
-            self._write(writer, urls("archive_month", year=month.year, month=month.month),
-                        "archive_month", month=month)
+            self._write_listing(writer, urls("archive_month", year=month.year, month=month.month),
+                                "archive_month", [("month", month.articles)],
+                                shows=f"{month.year}-{month.month}", month=month)
         self._write(writer, urls("tags"), "tags")
         for tag in b.tags:
-            self._write(writer, urls("tag", slug=tag.slug), "tag", tag=tag)
+            self._write_listing(writer, urls("tag", slug=tag.slug), "tag", [("tag", tag.articles)],
+                                shows=f"{tag.slug}:{tag.name}", tag=tag)
         if self.has_submit_form:
             # The form validates with the contract's own rules, exported here.
             schema = form_schema(self.settings, translator_for(self.settings), STATE.associations, STATE.spaces)
             self._write(writer, SUBMIT_URL, "submit", schema=schema,
                         submit_schema=json.dumps(schema, ensure_ascii=False))
-        self._write(writer, urls("print"), "print_week", weeks=weeks_ahead(b.upcoming_events, b.today))
+        weeks = weeks_ahead(b.upcoming_events, b.today)
+        self._write_listing(writer, urls("print"), "print_week",
+                            [*((("week", n), w.articles) for n, w in enumerate(weeks)),
+                             ("notices", b.current_notices)],
+                            shows="".join(f"{w.first_day}{w.last_day}" for w in weeks), weeks=weeks)
         self._write(writer, urls("accessibility"), "accessibility", statement=self._statement())
         self._write(writer, "404.html", "404")
         self._write_sitemap()
@@ -117,6 +151,7 @@ class BulletinPagesGenerator(Generator):
         addresses += [urls("association", slug=s) for s in STATE.associations]
         addresses += [urls("archive_month", year=m.year, month=m.month) for m in b.archive]
         addresses += [urls("tag", slug=t.slug) for t in b.tags]
+        addresses += self.more_pages
         addresses += self.context.get("more_addresses", [])  # pages of other plugins (bulletin_spaces)
         addresses += [p.url for p in self.context["pages"]]
         addresses += [a.url for a in self.context["articles"]]

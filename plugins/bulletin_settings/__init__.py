@@ -113,12 +113,20 @@ DEFAULTS = {
         "letter": "viikkokirje/{slug}/",
         "spaces": "tilat/",
         "space": "tilat/{slug}/",
+        # page 2 and on of a listing in pages ({listing} is page 1's address)
+        "listing_page": "{listing}sivu/{number}/",
     },
     # The previous output, whose unchanged notice pages a build may take
     # over; `bulletin build` sets it, None renders every page.
     "BULLETIN_PREVIOUS_OUTPUT": None,
     "BULLETIN_FRONT_EVENTS": 8,
     "BULLETIN_FRONT_NOTICES": 10,
+    # Entries on one page of a listing (a category, an archive month, a tag,
+    # an association's notices, the events, the print sheet): the rest go on
+    # pages 2, 3, ... so that no page grows with the archive.
+    "BULLETIN_PAGE_SIZE": 50,
+    # Items in each RSS, Atom and JSON feed: the newest current ones.
+    "BULLETIN_FEED_ITEMS": 100,
     # Where the feeds and calendars are written (files, not folders).
     "BULLETIN_FEED_URLS": {
         "all_rss": "syotteet/kaikki.rss.xml",
@@ -150,6 +158,9 @@ DEFAULTS = {
     # Ended events stay in the calendars this many days, so subscribers keep
     # recent history.
     "BULLETIN_CALENDAR_PAST_DAYS": 30,
+    # ... and the site-wide and association calendars hold the events that
+    # begin within this many days ahead (an event's own calendar file holds it whatever its date).
+    "BULLETIN_CALENDAR_AHEAD_DAYS": 365,
     # The editors' address: the form's e-mail button and the instructions
     # shown without JavaScript. None leaves the e-mail way out.
     "BULLETIN_CONTACT_EMAIL": None,
@@ -250,7 +261,8 @@ def validate(settings):
     previous = s["BULLETIN_PREVIOUS_OUTPUT"]
     _expect(previous is None or (isinstance(previous, str) and os.path.isdir(previous)),
             "BULLETIN_PREVIOUS_OUTPUT", previous, "None or the folder of an earlier build")
-    for key in ("BULLETIN_FRONT_EVENTS", "BULLETIN_FRONT_NOTICES", "BULLETIN_LETTER_WEEKS"):
+    for key in ("BULLETIN_FRONT_EVENTS", "BULLETIN_FRONT_NOTICES", "BULLETIN_LETTER_WEEKS",
+                "BULLETIN_PAGE_SIZE", "BULLETIN_FEED_ITEMS", "BULLETIN_CALENDAR_AHEAD_DAYS"):
         _expect(isinstance(s[key], int) and s[key] > 0, key, s[key], "a whole number above 0")
     feeds = s["BULLETIN_FEED_URLS"]
     _expect(isinstance(feeds, dict) and set(feeds) == set(DEFAULTS["BULLETIN_FEED_URLS"])

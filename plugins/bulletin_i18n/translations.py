@@ -554,6 +554,8 @@ FI = {
     "check_failed_one": "{count} virhe. Korjaa se ja tarkista uudelleen.",
     # --- associations found, not duplicated ---
     "association_found": "Yhdistys {written} on sivustolla nimellä {name} ({slug}): ilmoitus liitettiin siihen.",
+    # --- names in any script ---
+    "err_name_no_letters": "Nimessä {value} ei ole yhtään kirjainta. Kirjoita nimi kirjaimin, millä tahansa kirjaimistolla, esimerkiksi Imatran Kamariorkesteri ry tai Русский клуб Иматры.",
     # --- duplicates ---
     "err_duplicate_notice": "Sama ilmoitus on jo tiedostossa {path}. Jos tämä on muutos siihen, muokkaa sitä tiedostoa.",
     "warn_duplicate_notice": "Varoitus: sama ilmoitus kuin tiedostossa {path}.",
@@ -1395,6 +1397,8 @@ EN = {
     "check_failed_one": "{count} problem. Correct it and check again.",
     # --- associations found, not duplicated ---
     "association_found": "The association {written} is on the site as {name} ({slug}): the notice is filed under it.",
+    # --- names in any script ---
+    "err_name_no_letters": "The name {value} has no letters. Write the name in letters of any script, for example Imatra Chamber Orchestra or Русский клуб Иматры.",
     # --- duplicates ---
     "err_duplicate_notice": "The same notice is already in {path}. If this changes it, edit that file.",
     "warn_duplicate_notice": "Warning: the same notice as in {path}.",

@@ -44,12 +44,11 @@ _LISTS = {"tags", "weekdays", "nth", "except"}
 _TABLES = {(): NOTICE_FIELDS, ("event",): EVENT_FIELDS, ("event", "repeat"): REPEAT_FIELDS}
 
 
-def add_arguments(parser):
-    for flag, _target, _label in FLAGS:
-        parser.add_argument(f"--{flag}")
-    parser.add_argument("--consent", action="store_true",
-                        help="the contact person agreed to publishing their e-mail and phone")
-    parser.add_argument("--body", help="the text of the notice")
+def add_arguments(parser, t):
+    for flag, _target, label in FLAGS:
+        parser.add_argument(f"--{flag}", help=t(label))
+    parser.add_argument("--consent", action="store_true", help=t("cli_consent"))
+    parser.add_argument("--body", help=t("f_body"))
 
 
 def _answer(args, flag):

@@ -26,3 +26,27 @@ def slugify(text):
         return ""
     words = "".join(char if _kept(char) else " " for char in unicodedata.normalize("NFC", text))
     return re.sub(r"[^a-z0-9]+", "-", unidecode(words).lower()).strip("-")
+
+
+# The forms make slugs in the browser (theme/static/js/form-core.js), which
+# has Unicode decomposition but no Unidecode: they carry the letters that
+# decomposition does not make ASCII, as Unidecode writes them.
+_FORM_SCRIPTS = [(0x00C0, 0x024F), (0x0370, 0x03FF), (0x0400, 0x052F)]  # Latin, Greek, Cyrillic
+
+
+def _decomposed(char):
+    return re.sub(r"[^a-z0-9]", "", unicodedata.normalize("NFKD", char).encode("ascii", "ignore").decode().lower())
+
+
+def form_transliteration():
+    """{letter: its ASCII} for the letters of the forms' scripts that
+    decomposition alone would drop or write otherwise."""
+    table = {}
+    for first, last in _FORM_SCRIPTS:
+        for code in range(first, last + 1):
+            char = chr(code)
+            if unicodedata.category(char)[0] in "LN":
+                ascii_text = re.sub(r"[^a-z0-9]", "", unidecode(char).lower())
+                if ascii_text != _decomposed(char):
+                    table[char] = ascii_text
+    return table

@@ -493,7 +493,7 @@ FI = {
     "err_email": "Sähköpostiosoite {value} ei kelpaa. Kirjoita muodossa nimi@esimerkki.fi.",
     "err_phone": "Puhelinnumero {value} ei kelpaa. Kirjoita numerot, esimerkiksi \"040 123 4567\" tai \"+358 40 123 4567\".",
     "err_url": "Osoite {value} ei kelpaa. Kirjoita koko osoite alkaen https://.",
-    "err_lang": "Kielikoodi {value} ei kelpaa. Kirjoita esimerkiksi fi, sv tai en.",
+    "err_lang": "Kielikoodi {value} ei kelpaa. Kirjoita kielen tunnus, esimerkiksi {examples}. Suomenkielisestä ilmoituksesta rivin lang voi jättää pois.",
     "err_boolean": "Kentän {key} arvon pitää olla true (kyllä) tai false (ei).",
     "err_consent": "Sähköposti ja puhelinnumero julkaistaan vain luvalla. Lisää kenttään {key} rivi consent: true, jos henkilö on antanut luvan, tai poista yhteystieto.",
     # --- premises (tilat): the contract ---
@@ -619,6 +619,9 @@ FI = {
     "association_found": "Yhdistys {written} on sivustolla nimellä {name} ({slug}): ilmoitus liitettiin siihen.",
     # --- names in any script ---
     "err_name_no_letters": "Nimessä {value} ei ole yhtään kirjainta. Kirjoita nimi kirjaimin, millä tahansa kirjaimistolla, esimerkiksi Imatran Kamariorkesteri ry tai Русский клуб Иматры.",
+    # --- languages of notices ---
+    "err_lang_name": "{value} on kielen nimi. Kirjoita sen tunnus: lang: {tag}",
+    "notice_language": "Kieli",
     # --- duplicates ---
     "err_duplicate_notice": "Sama ilmoitus on jo tiedostossa {path}. Jos tämä on muutos siihen, muokkaa sitä tiedostoa.",
     "warn_duplicate_notice": "Varoitus: sama ilmoitus kuin tiedostossa {path}.",
@@ -1399,7 +1402,7 @@ EN = {
     "err_email": "The e-mail address {value} is not valid. Write it as name@example.org.",
     "err_phone": "The phone number {value} is not valid. Write digits, for example \"040 123 4567\" or \"+358 40 123 4567\".",
     "err_url": "The address {value} is not valid. Write the whole address starting with https://.",
-    "err_lang": "The language code {value} is not valid. Write for example fi, sv or en.",
+    "err_lang": "The language code {value} is not valid. Write a language tag, for example {examples}. A notice in the site's language needs no lang line.",
     "err_boolean": "The field {key} must be true (yes) or false (no).",
     "err_consent": "E-mail addresses and phone numbers are published only with consent. Add consent: true under {key} if the person agreed, or remove the detail.",
     # --- premises (tilat): the contract ---
@@ -1525,6 +1528,9 @@ EN = {
     "association_found": "The association {written} is on the site as {name} ({slug}): the notice is filed under it.",
     # --- names in any script ---
     "err_name_no_letters": "The name {value} has no letters. Write the name in letters of any script, for example Imatra Chamber Orchestra or Русский клуб Иматры.",
+    # --- languages of notices ---
+    "err_lang_name": "{value} is the name of a language. Write its tag: lang: {tag}",
+    "notice_language": "Language",
     # --- duplicates ---
     "err_duplicate_notice": "The same notice is already in {path}. If this changes it, edit that file.",
     "warn_duplicate_notice": "Warning: the same notice as in {path}.",

@@ -35,9 +35,8 @@
   }
 
   function slugify(text) {
-    // As plugins/bulletin_contract/slugs.py.
-    return text.normalize("NFKD").replace(/[^\x00-\x7f]/g, "").toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+    // The forms' one slug function (form-core.js, loaded with this script).
+    return window.BulletinForm.slugify(text);
   }
 
   function expandTabs(line) {

@@ -337,15 +337,15 @@
         var label = fields.label("association_name");
         try {
           checker.text(name, label, schema.associationName.limit);
-          if (!BulletinContract.slugify(name)) {
+          if (!core.slugify(name)) {
             answers.fail("association_name", "form_err_in_field",
-                         { message: core.format(M.err_tag, { key: label, value: name }) });
+                         { message: core.format(M.err_name_no_letters, { value: name }) });
           }
         } catch (err) {
           answers.fail("association_name", "form_err_in_field", { message: core.format(M[err.key], err.values) });
         }
       }
-      values.association = BulletinContract.slugify(name);
+      values.association = core.slugify(name);
       extra.newAssociation = name;
       extra.associationName = name;
     } else {

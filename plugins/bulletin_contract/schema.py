@@ -76,6 +76,9 @@ def form_schema(settings, t, associations, spaces=None):
         "categories": [{"slug": slug, "label": label}
                        for slug, label in settings["BULLETIN_CATEGORIES"].items()],
         "eventCategory": EVENT_CATEGORY,
+        # the languages offered; the site's own is not written (`lang:` only for another)
+        "languages": [{"tag": tag, "name": name} for tag, name in settings["BULLETIN_LANGUAGES"].items()],
+        "siteLanguage": settings["BULLETIN_LANGUAGE"],
         "associations": sorted(({"slug": slug, "name": p.name} for slug, p in associations.items()),
                                key=lambda a: a["name"].lower()),
         "repository": settings.get("BULLETIN_REPOSITORY"),

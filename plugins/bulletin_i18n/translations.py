@@ -622,6 +622,8 @@ FI = {
     # --- languages of notices ---
     "err_lang_name": "{value} on kielen nimi. Kirjoita sen tunnus: lang: {tag}",
     "notice_language": "Kieli",
+    "f_lang": "Ilmoituksen kieli",
+    "f_lang_hint": "Kieli, jolla otsikko ja teksti on kirjoitettu. Selkokieli on helposti ymmärrettävää suomea.",
     # --- duplicates ---
     "err_duplicate_notice": "Sama ilmoitus on jo tiedostossa {path}. Jos tämä on muutos siihen, muokkaa sitä tiedostoa.",
     "warn_duplicate_notice": "Varoitus: sama ilmoitus kuin tiedostossa {path}.",
@@ -1531,6 +1533,8 @@ EN = {
     # --- languages of notices ---
     "err_lang_name": "{value} is the name of a language. Write its tag: lang: {tag}",
     "notice_language": "Language",
+    "f_lang": "Language of the notice",
+    "f_lang_hint": "The language the title and text are written in. Selkokieli is plain, easy-to-read Finnish.",
     # --- duplicates ---
     "err_duplicate_notice": "The same notice is already in {path}. If this changes it, edit that file.",
     "warn_duplicate_notice": "Warning: the same notice as in {path}.",

@@ -9,6 +9,8 @@ import pytest
 from bulletin_cli.cli import main
 from bulletin_contract.slugs import slugify
 from bulletin_contract.writer import notice_file
+from browser import served
+from test_a11y_machine_checks import run_axe
 from test_submit_form import BODY, fill_event, form_site, page, preview  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.usefixtures("example_today")
@@ -100,3 +102,18 @@ def test_a_name_without_letters_is_refused_with_the_checkers_message(page):
                                   "Kahvila €", "!!! €€€", "Đorđe Łukasz Œuvre", "Ёлка и ёж"])
 def test_the_forms_slug_is_the_checkers(page, name):
     assert page.evaluate("name => BulletinForm.slugify(name)", name) == slugify(name)
+
+
+@pytest.mark.parametrize("address", ["/ilmoitukset/luciakonsert-vuoksenlaulu/", "/ilmoitukset/novogodnii-prazdnik-silta/",
+                                     "/ilmoitukset/joulun-aukioloajat-selkokieli-askel/", "/aiheet/vapaaehtoiset/"])
+def test_axe_finds_nothing_on_the_examples_notices_in_other_languages(form_site, example_site, address):
+    browser = form_site[2]
+    with served(example_site) as base:
+        context = browser.new_context(bypass_csp=True)  # axe is injected as an inline script
+        try:
+            page = context.new_page()
+            page.goto(base + address)
+            assert page.locator("main [lang]").count() >= 2  # the title and the text (or a card's)
+            assert run_axe(page) == []
+        finally:
+            context.close()

@@ -552,6 +552,13 @@ FI = {
     # --- grammatical counts ---
     "check_ok_one": "{count} tiedosto tarkistettu, ei virheitä.",
     "check_failed_one": "{count} virhe. Korjaa se ja tarkista uudelleen.",
+    # --- grammatical counts in the pages and commands ---
+    "archive_count_one": "{count} ilmoitus",
+    "embed_more_one": "{count} muu ilmoitus",
+    "letter_summary_one": "Viikkokirjeessä {count} ilmoitus.",
+    "space_persons_one": "{count} hlö",
+    "wanted_persons_one": "{count} hlö",
+    "publish_err_errors_logged_one": "Rakentamisessa tuli {count} virhe, joten mitään ei julkaistu.",
     # --- the command line in the site's language ---
     "cli_description": "Tarkista, rakenna ja julkaise yhdistysten ilmoitustaulu. Komennon ohje: bulletin KOMENTO --help.",
     "cli_settings": "asetustiedosto (oletus: pelicanconf.py; komennoille publish ja digest publishconf.py)",
@@ -1463,6 +1470,13 @@ EN = {
     # --- grammatical counts ---
     "check_ok_one": "{count} file checked, no problems.",
     "check_failed_one": "{count} problem. Correct it and check again.",
+    # --- grammatical counts in the pages and commands ---
+    "archive_count_one": "{count} notice",
+    "embed_more_one": "{count} more notice",
+    "letter_summary_one": "{count} notice in this week's letter.",
+    "space_persons_one": "{count} person",
+    "wanted_persons_one": "{count} person",
+    "publish_err_errors_logged_one": "The build logged {count} error, so nothing was published.",
     # --- the command line in the site's language ---
     "cli_description": "Build, check and publish the associations' bulletin. Help on a command: bulletin COMMAND --help.",
     "cli_settings": "settings file (default: pelicanconf.py; publishconf.py for publish and digest)",

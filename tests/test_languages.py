@@ -129,3 +129,14 @@ def test_the_forms_transliteration_is_unidecodes():
     table = json.loads(re.search(r"var TRANSLITERATION = (\{.*?\});\n", script).group(1))
     assert table == form_transliteration()  # else: .venv/bin/python scripts/transliteration.py
     assert table["ж"] == "zh" and table["ß"] == "ss"
+
+
+def test_new_takes_the_language_as_a_tag_in_any_case(site, capsys, example_today):
+    status = main(["new", "--content", str(site.content), "--title", "Julfest", "--association", "testikyla",
+                   "--category", "tiedotteet", "--date", "1.12.2026", "--lang", "SV-fi", "--body", "Välkommen!"])
+    out, err = capsys.readouterr()
+    assert status == 0, err
+    assert 'lang: "sv-FI"' in open(out.strip(), encoding="utf-8").read()
+    status = main(["new", "--content", str(site.content), "--title", "Jul", "--association", "testikyla",
+                   "--category", "tiedotteet", "--date", "1.12.2026", "--lang", "svenska", "--body", "Hej!"])
+    assert status == 1 and "--lang: svenska on kielen nimi. Kirjoita sen tunnus: lang: sv" in capsys.readouterr().err

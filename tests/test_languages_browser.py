@@ -104,7 +104,7 @@ def test_the_forms_slug_is_the_checkers(page, name):
     assert page.evaluate("name => BulletinForm.slugify(name)", name) == slugify(name)
 
 
-@pytest.mark.parametrize("address", ["/ilmoitukset/luciakonsert-vuoksenlaulu/", "/ilmoitukset/novogodnii-prazdnik-silta/",
+@pytest.mark.parametrize("address", ["/ilmoitukset/luciafest-vuoksenlaulu/", "/ilmoitukset/novogodnii-prazdnik-silta/",
                                      "/ilmoitukset/selkokielinen-joulujuhla-askel/", "/ilmoitukset/language-cafe-english-silta/",
                                      "/tapahtumat/"])
 def test_axe_finds_nothing_on_the_examples_notices_in_other_languages(form_site, example_site, address):

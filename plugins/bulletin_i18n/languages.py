@@ -25,6 +25,12 @@ def standard_tag(text):
     return tag
 
 
+def primary(tag):
+    """The language of a tag without its region or private part: `sv-FI` ->
+    `sv`, `fi-x-selko` -> `fi` (what dictionaries and stemmers know)."""
+    return langcodes.Language.get(tag).language or tag
+
+
 def og_locale(tag):
     """Open Graph's locale of a tag: its language and the region given, or
     the likeliest one (`sv-FI` -> sv_FI, `ru` -> ru_RU, `fi-x-selko` -> fi_FI)."""

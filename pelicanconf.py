@@ -36,6 +36,9 @@ PLUGINS = [
 ]
 
 BULLETIN_LANGUAGE = "fi"
+# The languages the forms offer for a notice (tag -> name in itself); a
+# notice's `lang` says which. fi-x-selko is plain Finnish (selkokieli).
+BULLETIN_LANGUAGES = {"fi": "suomi", "fi-x-selko": "selkokieli", "sv": "svenska", "en": "English", "ru": "русский"}
 BULLETIN_SHORT_NAME = "Imatran ilmoitukset"
 BULLETIN_CONTACT_EMAIL = "toimitus@example.org"
 # The form proposes new notices to this GitHub repository ("owner/name").

@@ -18,7 +18,8 @@ EMPTY = "_No response_"
 def issue_body(**answers):
     """An issue-form body as GitHub writes it, every field in the form's order."""
     fields = {
-        "Otsikko": "Kevätkokous", "Yhdistys": "Testikylän Eläkkeensaajat ry", "Aihe": "Tiedotteet",
+        "Otsikko": "Kevätkokous", "Ilmoituksen kieli": "suomi", "Yhdistys": "Testikylän Eläkkeensaajat ry",
+        "Aihe": "Tiedotteet",
         "Tapahtuman alkamisaika": EMPTY, "Tapahtuman päättymisaika": EMPTY, "Paikka": EMPTY, "Hinta": EMPTY,
         "Ilmoittautuminen": EMPTY, "Esteettömyys": EMPTY, "Toistuva tapahtuma: viikonpäivät": EMPTY,
         "Kuinka usein": EMPTY, "Viimeinen kerta": EMPTY, "Poikkeuspäivät": EMPTY, "Julkaisupäivä": "20.11.2026",

@@ -11,10 +11,10 @@ from bulletin_contract.duplicates import duplicate_pairs
 from bulletin_contract.frontmatter import decode
 from bulletin_contract.problems import ContentError
 from bulletin_contract.validate import display_path
-from bulletin_i18n import translator_for
+from bulletin_i18n import Translator, translator_for
 from bulletin_settings import SettingsError, today
 
-from . import add, digest, from_issue, issue_form, new, new_space, profile_issue, publish
+from . import add, digest, from_issue, issue_form, new, new_space, profile_issue, publish, usage
 from .mail_message import is_mime
 from .placing import Site
 from .project import UsageError, build, load_settings
@@ -158,79 +158,76 @@ def cmd_issue_form(args):
     return 0
 
 
-def parser():
-    p = argparse.ArgumentParser(prog="bulletin", description="Build and check the associations' bulletin.")
-    p.add_argument("-s", "--settings",
-                   help="settings file (default: pelicanconf.py; publishconf.py for publish)")
-    sub = p.add_subparsers(dest="command", required=True)
+def parser(t):
+    """The commands and their help, in the translator's language (build it
+    inside `usage.argparse_in(t)` for argparse's own texts too)."""
+    p = argparse.ArgumentParser(prog="bulletin", description=t("cli_description"))
+    p.add_argument("-s", "--settings", help=t("cli_settings"))
+    sub = p.add_subparsers(dest="command", required=True, metavar=t("cli_command_metavar"))
+    content, output = t("cli_content"), t("cli_output")
 
-    check = sub.add_parser("check", help="check notices and associations; one line per problem")
-    check.add_argument("--content", help="content folder (default: the settings' PATH)")
-    check.add_argument("--format", choices=["text", "github"], default="text",
-                       help="github: annotations for pull requests")
-    check.add_argument("--today", help="the day scheduled notices are told from, YYYY-MM-DD (default: today)")
-    check.add_argument("files", nargs="*", help="only these files (default: all)")
+    check = sub.add_parser("check", help=t("cli_check"), description=t("cli_check"))
+    check.add_argument("--content", help=content)
+    check.add_argument("--format", choices=["text", "github"], default="text", help=t("cli_format"))
+    check.add_argument("--today", help=t("cli_check_today"))
+    check.add_argument("files", nargs="*", help=t("cli_files"))
     check.set_defaults(run=cmd_check)
 
-    for name, run, text in (("build", cmd_build, "build the site"),
-                            ("serve", cmd_serve, "build, serve on 127.0.0.1 and rebuild on changes")):
-        cmd = sub.add_parser(name, help=text)
-        cmd.add_argument("--content", help="content folder (default: the settings' PATH)")
-        cmd.add_argument("--output", help="output folder (default: the settings' OUTPUT_PATH)")
-        cmd.add_argument("--today", help="the day expiry is computed from, YYYY-MM-DD (default: today)")
+    for name, run, text in (("build", cmd_build, t("cli_build")), ("serve", cmd_serve, t("cli_serve"))):
+        cmd = sub.add_parser(name, help=text, description=text)
+        cmd.add_argument("--content", help=content)
+        cmd.add_argument("--output", help=output)
+        cmd.add_argument("--today", help=t("cli_build_today"))
         if name == "serve":
-            cmd.add_argument("--port", type=int, default=8000)
+            cmd.add_argument("--port", type=int, default=8000, help=t("cli_port"))
         cmd.set_defaults(run=run)
 
-    cmd = sub.add_parser("from-issue", help="a GitHub issue-form body to a notice file (or, from the profile "
-                                             "form, an association file); prints its path")
-    cmd.add_argument("file", help="the issue's body, saved to a file (- reads standard input)")
-    cmd.add_argument("--comment", help="also write the reply to the submitter (Markdown) to this file")
-    cmd.add_argument("--today", help="the day used when the issue gives no date, YYYY-MM-DD")
+    cmd = sub.add_parser("from-issue", help=t("cli_from_issue"), description=t("cli_from_issue"))
+    cmd.add_argument("file", help=t("cli_issue_file"))
+    cmd.add_argument("--comment", help=t("cli_comment"))
+    cmd.add_argument("--today", help=t("cli_issue_today"))
     cmd.set_defaults(run=cmd_from_issue)
 
-    cmd = sub.add_parser("add", help="check a submitted notice (a file or an e-mail) and place it; prints its path")
-    cmd.add_argument("file", help="the form's file or an e-mail holding it (- reads standard input)")
-    cmd.add_argument("--new-association", metavar="NAME",
-                     help="the notice's association is new: make its file with this name")
+    cmd = sub.add_parser("add", help=t("cli_add"), description=t("cli_add"))
+    cmd.add_argument("file", help=t("cli_add_file"))
+    cmd.add_argument("--new-association", metavar=t("cli_name_metavar"), help=t("cli_new_association"))
     cmd.set_defaults(run=cmd_add)
 
-    cmd = sub.add_parser("new", help="a new notice from flags, or from questions in a terminal; prints its path")
-    new.add_arguments(cmd)
-    cmd.add_argument("--today", help="the day used when --date is not given, YYYY-MM-DD")
-    cmd.add_argument("--space", action="store_true",
-                     help="a space offered (content/spaces/) instead of a notice, from questions in a terminal")
+    cmd = sub.add_parser("new", help=t("cli_new"), description=t("cli_new"))
+    new.add_arguments(cmd, t)
+    cmd.add_argument("--today", help=t("cli_new_today"))
+    cmd.add_argument("--space", action="store_true", help=t("cli_space"))
     cmd.set_defaults(run=cmd_new)
 
-    cmd = sub.add_parser("publish", help="build with publishconf.py and publish to the gh-pages branch")
-    cmd.add_argument("--output", help="output folder (default: the settings' OUTPUT_PATH)")
-    cmd.add_argument("--remote", default="origin", help="git remote to push to (default: origin)")
-    cmd.add_argument("--branch", default="gh-pages", help="branch to publish to (default: gh-pages)")
-    cmd.add_argument("--no-push", action="store_true", help="commit to the branch but do not push")
-    cmd.add_argument("--allow-dirty", action="store_true",
-                     help="publish content that is not committed (by default refused, naming the files)")
+    cmd = sub.add_parser("publish", help=t("cli_publish"), description=t("cli_publish"))
+    cmd.add_argument("--output", help=output)
+    cmd.add_argument("--remote", default="origin", help=t("cli_remote"))
+    cmd.add_argument("--branch", default="gh-pages", help=t("cli_branch"))
+    cmd.add_argument("--no-push", action="store_true", help=t("cli_no_push"))
+    cmd.add_argument("--allow-dirty", action="store_true", help=t("cli_allow_dirty"))
     cmd.set_defaults(run=cmd_publish, default_settings="publishconf.py")
 
-    cmd = sub.add_parser("digest", help="the weekly letter as an e-mail: to a file, or sent over SMTP")
-    digest.add_arguments(cmd)
+    cmd = sub.add_parser("digest", help=t("cli_digest"), description=t("cli_digest"))
+    digest.add_arguments(cmd, t)
     cmd.set_defaults(run=digest.run, default_settings="publishconf.py")
 
-    cmd = sub.add_parser("issue-form", help="write the GitHub issue form for notices (YAML)")
-    cmd.add_argument("--output", help=f"file to write (default: standard output), e.g. {issue_form.TEMPLATE_PATH}")
-    cmd.add_argument("--profile", action="store_true",
-                     help=f"the association profile form instead, e.g. {issue_form.PROFILE_TEMPLATE_PATH}")
-    cmd.add_argument("--space", action="store_true",
-                     help=f"the form for a space offered instead, e.g. {issue_form.SPACE_TEMPLATE_PATH}")
+    cmd = sub.add_parser("issue-form", help=t("cli_issue_form"), description=t("cli_issue_form"))
+    cmd.add_argument("--output", help=t("cli_form_output", path=issue_form.TEMPLATE_PATH))
+    cmd.add_argument("--profile", action="store_true", help=t("cli_form_profile", path=issue_form.PROFILE_TEMPLATE_PATH))
+    cmd.add_argument("--space", action="store_true", help=t("cli_form_space", path=issue_form.SPACE_TEMPLATE_PATH))
     cmd.set_defaults(run=cmd_issue_form)
 
     for name in ("from-issue", "add", "new", "publish"):
-        sub.choices[name].add_argument("--content", help="content folder (default: the settings' PATH)")
+        sub.choices[name].add_argument("--content", help=content)
     return p
 
 
 def main(argv=None):
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
-    args = parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    t = Translator(usage.language(argv))
+    with usage.argparse_in(t):  # help and usage errors (exit status 2) in the site's language
+        args = parser(t).parse_args(argv)
     if args.settings is None:
         args.settings = getattr(args, "default_settings", "pelicanconf.py")
     try:

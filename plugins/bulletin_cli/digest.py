@@ -16,14 +16,13 @@ from .project import UsageError, build, load_settings, project_root
 RECORD = "viikkokirjeet.txt"
 
 
-def add_arguments(cmd):
-    cmd.add_argument("--week", help="the week, YYYY-Www such as 2026-W49 (default: this week)")
-    cmd.add_argument("--output", metavar="FILE.eml", help="write the e-mail to this file (- for standard output)")
-    cmd.add_argument("--send", action="store_true",
-                     help="send it over SMTP as BULLETIN_SMTP_* and BULLETIN_DIGEST_* in the environment say")
-    cmd.add_argument("--record", metavar="FILE", help=f"the weeks already sent (default: {RECORD} in the project)")
-    cmd.add_argument("--content", help="content folder (default: the settings' PATH)")
-    cmd.add_argument("--today", help="the build's day, YYYY-MM-DD (default: today)")
+def add_arguments(cmd, t):
+    cmd.add_argument("--week", help=t("cli_week"))
+    cmd.add_argument("--output", metavar="FILE.eml", help=t("cli_digest_output"))
+    cmd.add_argument("--send", action="store_true", help=t("cli_send"))
+    cmd.add_argument("--record", metavar="FILE", help=t("cli_record", record=RECORD))
+    cmd.add_argument("--content", help=t("cli_content"))
+    cmd.add_argument("--today", help=t("cli_digest_today"))
 
 
 def _week(text, settings):

@@ -15,6 +15,7 @@ from bulletin_contract.problems import ContentError, Problem
 from bulletin_contract.schema import EVENT_CATEGORY
 from bulletin_contract.slugs import slugify
 from bulletin_contract.validate import display_path
+from bulletin_i18n.languages import standard_tag
 
 from .issue_form import FIELDS, checked, parse_body, ticked_slugs
 from . import series_words
@@ -51,8 +52,12 @@ class Answers:
         line = self.answers.get(field_id, ("", 1))[1]
         self.problems.append(Problem(self.path, line, message))
 
-    def _notice_value(self, field_id, text):
-        """A notice's answer as its file holds it: dates in ISO, lists as lists."""
+    def _notice_value(self, field_id, text, ctx):
+        """A notice's answer as its file holds it: dates in ISO, lists as lists,
+        a language by its tag."""
+        if field_id == "lang":
+            names = {name: tag for tag, name in (ctx.languages or {}).items()}
+            return names.get(text) or standard_tag(text) or text
         if field_id in _DATES:
             value, self.range_ends[field_id] = as_iso(text, self.today)
             return value
@@ -76,7 +81,7 @@ class Answers:
             return None
         field = self.by_id[field_id]
         if value is None:
-            value = self._notice_value(field_id, text)
+            value = self._notice_value(field_id, text, ctx)
         rule = self.tables[field.target[:-1]][field.target[-1]]
         label = self.label(field_id)
         try:
@@ -150,6 +155,8 @@ def notice_from_issue(path, text, site, today):
         value = answers.checked_value(field.id, ctx)
         if value is None and field.id == "date":
             value = today.isoformat()
+        if field.id == "lang" and value == site.settings["BULLETIN_LANGUAGE"]:
+            value = None  # the site's language is not written
         if len(field.target) == 1:
             values[field.target[0]] = value
         elif has_event or field.target[0] == "contact" or (has_wanted and field.target[0] == "wanted"):

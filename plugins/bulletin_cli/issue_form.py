@@ -27,11 +27,13 @@ class IssueField:
     target: tuple  # key path in the notice's front matter; () for the body
     required: bool = False
     hint_key: str = None
-    options: str = None  # "categories", "groups", a vocabulary's setting or the translation key of a checkbox's one option
+    # "categories", "groups", "languages", a vocabulary's setting or the translation key of a checkbox's one option
+    options: str = None
 
 
 FIELDS = [
     IssueField("title", "f_title", "input", ("title",), True, "f_title_hint"),
+    IssueField("lang", "f_lang", "dropdown", ("lang",), hint_key="f_lang_hint", options="languages"),
     IssueField("association", "f_association", "input", ("association",), True, "issue_association_hint"),
     IssueField("category", "f_category", "dropdown", ("category",), True, options="categories"),
     IssueField("start", "issue_start", "input", ("event", "start"), hint_key="issue_start_hint"),
@@ -101,6 +103,8 @@ def _hint_values(target, table):
 def _options(field, settings, t):
     if field.options == "categories":
         return list(settings["BULLETIN_CATEGORIES"].values())
+    if field.options == "languages":  # by their own names; the site's first, chosen unless changed
+        return list(settings["BULLETIN_LANGUAGES"].values())
     if field.options == "groups":
         return [{"label": group} for group in settings["BULLETIN_GROUPS"]]
     if field.options in settings:
@@ -130,6 +134,8 @@ def form_yaml(settings, t, profile=False):
             attributes["description"] = t(field.hint_key, **_hint_values(field.target, table))
         if field.options:
             attributes["options"] = _options(field, settings, t)
+        if field.options == "languages":
+            attributes["default"] = list(settings["BULLETIN_LANGUAGES"]).index(settings["BULLETIN_LANGUAGE"])
         item = {"type": field.type, "id": field.id, "attributes": attributes}
         if field.required:
             item["validations"] = {"required": True}

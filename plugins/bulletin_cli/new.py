@@ -10,6 +10,7 @@ import sys
 
 from bulletin_contract.fields import EVENT_FIELDS, NOTICE_FIELDS, REPEAT_FIELDS, Invalid
 from bulletin_contract.schema import EVENT_CATEGORY
+from bulletin_i18n.languages import standard_tag
 
 from . import series_words
 from .placing import as_iso, place
@@ -35,6 +36,7 @@ FLAGS = [
     ("expires", ("expires",), "f_expires"),
     ("summary", ("summary",), "f_summary"),
     ("tags", ("tags",), "f_tags"),
+    ("lang", ("lang",), "f_lang"),
     ("contact-name", ("contact", "name"), "f_contact_name"),
     ("contact-email", ("contact", "email"), "f_contact_email"),
     ("contact-phone", ("contact", "phone"), "f_contact_phone"),
@@ -44,12 +46,11 @@ _LISTS = {"tags", "weekdays", "nth", "except"}
 _TABLES = {(): NOTICE_FIELDS, ("event",): EVENT_FIELDS, ("event", "repeat"): REPEAT_FIELDS}
 
 
-def add_arguments(parser):
-    for flag, _target, _label in FLAGS:
-        parser.add_argument(f"--{flag}")
-    parser.add_argument("--consent", action="store_true",
-                        help="the contact person agreed to publishing their e-mail and phone")
-    parser.add_argument("--body", help="the text of the notice")
+def add_arguments(parser, t):
+    for flag, _target, label in FLAGS:
+        parser.add_argument(f"--{flag}", help=t(label))
+    parser.add_argument("--consent", action="store_true", help=t("cli_consent"))
+    parser.add_argument("--body", help=t("f_body"))
 
 
 def _answer(args, flag):
@@ -64,6 +65,8 @@ def _value(flag, text, today):
         return [as_iso(word, today)[0] for word in series_words.words(text)], None
     if flag == "weekdays":  # `tiistai ja torstai` or `ti, to`
         return series_words.weekdays(text), None
+    if flag == "lang":  # written as the checker reads it: `SV-fi` is sv-FI
+        return standard_tag(text) or text, None
     if flag == "tags":
         return [word.strip() for word in text.split(",") if word.strip()], None
     if flag in _LISTS:

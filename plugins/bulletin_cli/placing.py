@@ -106,7 +106,7 @@ class Site:
         """Raise Invalid if the text cannot be an association's name."""
         ASSOCIATION_FIELDS["name"].parse(name, "name", self.ctx)
         if not slugify(name):
-            raise Invalid("err_tag", key="name", value=name)
+            raise Invalid("err_name_no_letters", key="name", value=name.strip())
 
 
 def place(site, values, body, labels=None, path=None):

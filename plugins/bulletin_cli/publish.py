@@ -68,7 +68,7 @@ def build_for_publishing(settings, t):
     finally:
         logger.removeHandler(counter)
     if counter.count:
-        raise PublishError(t("publish_err_errors_logged", count=counter.count))
+        raise PublishError(t.count("publish_err_errors_logged", counter.count))
     for name in REQUIRED_OUTPUT:
         if not (Path(output) / name).is_file():
             raise PublishError(t("publish_err_partial", missing=name))

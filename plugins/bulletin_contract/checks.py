@@ -26,6 +26,7 @@ def context_for(settings, t, associations=None, series=None, spaces=None):
         space_accessibility=settings["BULLETIN_SPACE_ACCESSIBILITY"],
         districts=settings["BULLETIN_DISTRICTS"],
         spaces=spaces,
+        languages=settings.get("BULLETIN_LANGUAGES"),
         # without Pelican's settings (the form's schema): the default folder, not looked up
         files=SiteFiles(tuple(settings["STATIC_PATHS"]), settings["PATH"]) if "PATH" in settings else SiteFiles(),
     )

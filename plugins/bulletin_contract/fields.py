@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timezone
 from zoneinfo import ZoneInfo
 
+from bulletin_i18n.languages import LONGEST_TAG, standard_tag
+
 from .body_checks import site_file_problem
 from .problems import Invalid
 from .slots import DAYS, EXAMPLE as SLOT_EXAMPLE, merged, parse_slot
@@ -368,7 +370,6 @@ class Space(Choice):
 _EMAIL = re.compile(r"^[^@\s<>\"'(),;:\\]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$")
 _PHONE = re.compile(r"^\+?[0-9 ()-]{5,25}$")
 _URL = re.compile(r"^https?://[A-Za-z0-9.-]+(:\d+)?(/[^\s<>\"'`\\]*)?$")
-_LANG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 
 
 class Pattern:
@@ -380,6 +381,29 @@ class Pattern:
         if len(text) > self.limit or not self.pattern.match(text):
             raise Invalid(self.message_key, key=key, value=text[:80])
         return text
+
+
+class LanguageTag:
+    """A language tag (langcodes), in any case: `FI` is written `fi`, `sv-fi`
+    `sv-FI`. A language's name (`suomi`, `svenska`) gets the tag to write."""
+
+    kind = "lang"
+    limit = LONGEST_TAG
+
+    def __call__(self, value, key, ctx):
+        text = _require_text(value, key).strip()
+        tag = standard_tag(text)
+        if tag:
+            return tag
+        choices = ctx.languages or {}
+        named = next((tag for tag, name in choices.items() if name.casefold() == text.casefold()), None)
+        if named:
+            raise Invalid("err_lang_name", key=key, value=text, tag=named)
+        others = [f"{tag} ({name})" for tag, name in choices.items() if tag != ctx.t.language]
+        raise Invalid("err_lang", key=key, value=text[:80], examples=", ".join(others) or "sv, en, ru")
+
+
+LANG = LanguageTag()
 
 
 class Boolean:
@@ -604,7 +628,6 @@ class Materials:
 EMAIL = Pattern("email", _EMAIL, "err_email", 200)
 PHONE = Pattern("phone", _PHONE, "err_phone", 30)
 URL = Pattern("url", _URL, "err_url", 500)
-LANG = Pattern("lang", _LANG, "err_lang", 20)
 # The register of associations numbers them 123.456 (older ones 1.234).
 REGISTER_NUMBER = Pattern("register_number", re.compile(r"^\d{1,3}(\.\d{3}){0,2}$", re.ASCII), "err_register_number", 11)
 MAX_OFFER = 200  # characters in one offer or need

@@ -24,7 +24,7 @@ FORM_MESSAGES = [
     "form_err_required_text", "form_err_required_choice", "form_err_date", "form_err_time",
     "send_github_too_long", "send_mail_too_long", "send_copied", "send_copy_failed",
     "send_download_hint", "mail_subject", "mail_intro", "mail_begin", "mail_end",
-    "mail_new_association", "preview_new_association", "time_prefix", "form_error_prefix",
+    "mail_new_association", "preview_new_association", "err_name_no_letters", "time_prefix", "form_error_prefix",
     "form_err_in_field", "form_err_body_line", "series_all", "consent_warning",
     # the preview draws the notice with the notice page's own words
     "notice_association", "notice_category", "notice_published", "notice_when", "notice_where",
@@ -76,6 +76,9 @@ def form_schema(settings, t, associations, spaces=None):
         "categories": [{"slug": slug, "label": label}
                        for slug, label in settings["BULLETIN_CATEGORIES"].items()],
         "eventCategory": EVENT_CATEGORY,
+        # the languages offered; the site's own is not written (`lang:` only for another)
+        "languages": [{"tag": tag, "name": name} for tag, name in settings["BULLETIN_LANGUAGES"].items()],
+        "siteLanguage": settings["BULLETIN_LANGUAGE"],
         "associations": sorted(({"slug": slug, "name": p.name} for slug, p in associations.items()),
                                key=lambda a: a["name"].lower()),
         "repository": settings.get("BULLETIN_REPOSITORY"),

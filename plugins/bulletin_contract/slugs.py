@@ -1,8 +1,52 @@
-"""Address segments from names: `Kevään konsertti` -> `kevaan-konsertti`."""
+"""Address segments from names in any script: `Kevään konsertti` ->
+`kevaan-konsertti`, `Субботник в парке` -> `subbotnik-v-parke`.
+
+The one place names become slugs and file names (notices, associations,
+series, spaces, tags). Letters of any script are transliterated with
+Unidecode, as Pelican does; a name with no letter or digit in any script
+gives "" (symbols are not transliterated into words: `€` is not `EUR`)."""
 import re
 import unicodedata
 
+from unidecode import unidecode
+
+
+def _kept(char):
+    # letters, their combining marks (Devanagari, decomposed Latin) and digits
+    return unicodedata.category(char)[0] in "LMN"
+
+
+def has_letters(text):
+    """True when the text has a letter or digit in any script."""
+    return any(_kept(char) and unicodedata.category(char)[0] != "M" for char in text)
+
 
 def slugify(text):
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    if not has_letters(text):
+        return ""
+    words = "".join(char if _kept(char) else " " for char in unicodedata.normalize("NFC", text))
+    return re.sub(r"[^a-z0-9]+", "-", unidecode(words).lower()).strip("-")
+
+
+# The forms make slugs in the browser (theme/static/js/form-core.js), which
+# has Unicode decomposition but no Unidecode: they carry the letters that
+# decomposition does not make ASCII, as Unidecode writes them.
+_FORM_SCRIPTS = [(0x00C0, 0x024F), (0x0370, 0x03FF), (0x0400, 0x052F)]  # Latin, Greek, Cyrillic
+
+
+def _decomposed(char):
+    return re.sub(r"[^a-z0-9]", "", unicodedata.normalize("NFKD", char).encode("ascii", "ignore").decode().lower())
+
+
+def form_transliteration():
+    """{letter: its ASCII} for the letters of the forms' scripts that
+    decomposition alone would drop or write otherwise."""
+    table = {}
+    for first, last in _FORM_SCRIPTS:
+        for code in range(first, last + 1):
+            char = chr(code)
+            if unicodedata.category(char)[0] in "LN":
+                ascii_text = re.sub(r"[^a-z0-9]", "", unidecode(char).lower())
+                if ascii_text != _decomposed(char):
+                    table[char] = ascii_text
+    return table

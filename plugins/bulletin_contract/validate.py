@@ -40,6 +40,7 @@ class Context:
     space_accessibility: dict = None
     districts: list = ()
     spaces: object = None  # set of slugs, or None while unknown
+    languages: dict = None  # the site's language choices, tag -> name (a refusal names them)
 
 
 def display_path(path):

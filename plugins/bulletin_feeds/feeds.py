@@ -8,6 +8,7 @@ import html
 from dataclasses import dataclass
 from datetime import datetime
 
+from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
 
 # feedgen would add its version and home page; the name alone is enough.
@@ -27,6 +28,7 @@ class Item:
     summary: str  # plain text
     content: str  # the notice's HTML with absolute links
     when: str = None  # an event's time and place, plain text: the first line
+    lang: str = None  # the notice's language tag where it is not the feed's
 
 
 @dataclass(frozen=True)
@@ -38,8 +40,27 @@ class Channel:
     updated: datetime  # the newest item's date, or the build's day
 
 
+class _Entry(FeedEntry):
+    """An Atom entry with `xml:lang` when its notice is in another language
+    than the feed (feedgen writes the attribute on the feed only)."""
+
+    lang = None
+
+    def atom_entry(self, extensions=True):
+        element = super().atom_entry(extensions)
+        if self.lang:
+            element.set(XML_LANG, self.lang)
+        return element
+
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
 def _entry(fg, item, rss):
-    entry = fg.add_entry(order="append")
+    entry = fg.add_entry(_Entry(), order="append")
+    entry.lang = item.lang
+    if rss and item.lang:  # RSS items have no language of their own: Dublin Core's
+        entry.dc.dc_language(item.lang)
     entry.guid(item.link, permalink=True)
     entry.title(item.title)
     entry.link(href=item.link, rel="alternate", type="text/html")

@@ -60,6 +60,7 @@ class FeedsGenerator(Generator):
             category_link=f"{self.site}/{self.url_for('category', slug=notice.category)}",
             summary=article.summary_text,
             content=absolute_links(article.content, link),
+            lang=notice.lang if notice.lang != self.settings["BULLETIN_LANGUAGE"] else None,
         )
 
     def _write(self, subscriptions, home, description, articles):

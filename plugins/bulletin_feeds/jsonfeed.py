@@ -23,6 +23,8 @@ def _item(item, article):
         "authors": [{"name": item.author, "url": item.author_link}],
         "tags": [item.category, *article.notice.tags],
     }
+    if item.lang:  # JSON Feed 1.1: an item's language where it is not the feed's
+        entry["language"] = item.lang
     event = article.notice.event
     if event is not None:
         entry["_event"] = {"location": event.location, "all_day": event.all_day, "status": event.status,

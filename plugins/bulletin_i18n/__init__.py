@@ -7,6 +7,7 @@ environment exists.
 from pelican import signals
 
 from .dates import DateFormatter
+from .languages import NoticeLanguage
 from .translations import TABLES
 
 
@@ -49,6 +50,12 @@ def add_to_jinja(generator):
     env.filters["series_rule_short"] = lambda event: t.dates.rule(event, short=True)
     env.filters["series"] = t.dates.series
     env.filters["in_series"] = t.dates.in_series
+    # a notice in another language: its title and text say so (lang), and its page's og:locale
+    s = generator.settings
+    language = NoticeLanguage(s.get("BULLETIN_LANGUAGE", "fi"), t("og_locale"), s.get("BULLETIN_LANGUAGES", {}))
+    env.filters["lang_attr"] = language.attribute
+    env.filters["language_name"] = language.name
+    env.filters["og_locale"] = language.locale
 
 
 def register():

@@ -71,7 +71,7 @@ class LetterGenerator(Generator):
                 date=datetime.combine(letter.week.monday, time(0), tzinfo=zone),
                 author=s["SITENAME"], author_link=f"{site}/",
                 category=self.t("letters_title"), category_link=f"{site}/{self.context['url_for']('letters')}",
-                summary=self.t("letter_summary", count=len(letter.articles)),
+                summary=self.t.count("letter_summary", len(letter.articles)),
                 content=BUILT.body(letter),
             ))
         updated = items[0].date if items else datetime.combine(today, time(0), tzinfo=zone)

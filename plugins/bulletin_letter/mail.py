@@ -36,7 +36,7 @@ def _text_item(lines, article, base, t, when=None):
 
 
 def _space_item(lines, space, base, settings, t):
-    where = [t("space_persons", count=space.capacity), space.district, space.address]
+    where = [t.count("space_persons", space.capacity), space.district, space.address]
     purposes = [settings["BULLETIN_SPACE_PURPOSES"].get(slug, slug) for slug in space.purposes]
     lines += [f"* {space.name}", f"  {', '.join(w for w in where if w)}",
               f"  {STATE.associations[space.association].name}",

@@ -10,6 +10,7 @@ from pelican.generators import Generator
 from bulletin_contract.reader import STATE
 from bulletin_contract.render import plain_text
 from bulletin_i18n import translator_for
+from bulletin_i18n.languages import primary
 
 from .indexer import INDEXER
 from .records import series_text
@@ -71,7 +72,8 @@ class SearchGenerator(Generator):
     def documents(self):
         language = self.settings["BULLETIN_LANGUAGE"]
         dates = translator_for(self.settings).dates
-        docs = [(notice_text(a, dates), a.notice.lang) for a in self.context["articles"]]
+        # by the language's dictionary: plain Finnish (fi-x-selko) is Finnish, sv-FI Swedish
+        docs = [(notice_text(a, dates), primary(a.notice.lang)) for a in self.context["articles"]]
         docs += [(association_text(p), language) for p in STATE.associations.values()]
         docs += [(series_text(s), language) for s in STATE.series.values()]
         return docs

@@ -12,10 +12,16 @@ from zoneinfo import ZoneInfo
 from pelican import signals
 
 from bulletin_csp.policy import problem_in as csp_problem
+from bulletin_i18n.languages import standard_tag
 from bulletin_i18n.translations import TABLES
 
 DEFAULTS = {
     "BULLETIN_LANGUAGE": "fi",
+    # The languages a notice may be written in, as the forms offer them:
+    # language tag -> its name in itself. `fi-x-selko` is plain Finnish
+    # (selkokieli). A notice's `lang` may be any language tag; these are the choices.
+    "BULLETIN_LANGUAGES": {"fi": "suomi", "fi-x-selko": "selkokieli", "sv": "svenska", "en": "English",
+                           "ru": "русский"},
     # slug -> label shown to readers; the slugs are the values notices use.
     "BULLETIN_CATEGORIES": {
         "tapahtumat": "Tapahtumat",
@@ -225,6 +231,12 @@ def validate(settings):
     s = settings
     _expect(s["BULLETIN_LANGUAGE"] in TABLES, "BULLETIN_LANGUAGE", s["BULLETIN_LANGUAGE"],
             f"one of {sorted(TABLES)}")
+    languages = s["BULLETIN_LANGUAGES"]
+    _expect(isinstance(languages, dict) and all(isinstance(v, str) and v for v in languages.values())
+            and all(standard_tag(k) == k for k in languages), "BULLETIN_LANGUAGES", languages,
+            "a dict of language tag -> name, e.g. {'fi': 'suomi', 'sv': 'svenska'}, with tags as langcodes writes them")
+    _expect(s["BULLETIN_LANGUAGE"] in languages, "BULLETIN_LANGUAGES", languages,
+            f"the site's language {s['BULLETIN_LANGUAGE']!r} among them")
     cats = s["BULLETIN_CATEGORIES"]
     _expect(isinstance(cats, dict) and cats and all(isinstance(k, str) and isinstance(v, str) for k, v in cats.items()),
             "BULLETIN_CATEGORIES", cats, "a dict of slug -> label, e.g. {'tapahtumat': 'Tapahtumat'}")

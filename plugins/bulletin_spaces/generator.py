@@ -122,7 +122,7 @@ class SpacesGenerator(Generator):
         items = []
         for space in sorted(self.spaces, key=lambda s: (-self._moment(s.date).timestamp(), s.slug)):
             link = f"{site}/{urls('space', slug=space.slug)}"
-            facts = [t("space_persons", count=space.capacity), space.district, space.address]
+            facts = [t.count("space_persons", space.capacity), space.district, space.address]
             items.append(Item(
                 title=space.name, link=link, date=self._moment(space.date),
                 author=STATE.associations[space.association].name,

@@ -42,7 +42,7 @@ class Match:
         """`vapaana ti 17–21, 25 hlöä, porrasaton sisäänkäynti`."""
         weekdays = t("weekdays_short")
         parts = [t("match_free", slots=", ".join(slot_text(s, weekdays) for s in self.free)),
-                 t("space_persons", count=self.space.capacity)]
+                 t.count("space_persons", self.space.capacity)]
         for slug in self.article.notice.wanted.accessibility + self.article.notice.wanted.purposes:
             label = labels.get(slug, slug)
             parts.append(label[:1].lower() + label[1:])

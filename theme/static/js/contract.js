@@ -35,9 +35,8 @@
   }
 
   function slugify(text) {
-    // As plugins/bulletin_contract/slugs.py.
-    return text.normalize("NFKD").replace(/[^\x00-\x7f]/g, "").toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+    // The forms' one slug function (form-core.js, loaded with this script).
+    return window.BulletinForm.slugify(text);
   }
 
   function expandTabs(line) {
@@ -154,12 +153,22 @@
     case "email":
     case "phone":
     case "url":
-    case "lang":
       var t = strip(value);
       if (codePoints(t) > rule.limit || !new RegExp(rule.pattern).test(t)) {
         throw new Invalid(rule.message, { key: key, value: t.slice(0, 80) });
       }
       return t;
+    case "lang":
+      // The form offers the site's languages, tags as langcodes writes them
+      // (the settings are checked so); langcodes itself does not run here.
+      var tag = strip(value);
+      var site = this.schema.siteLanguage;
+      if (!this.schema.languages.some(function (language) { return language.tag === tag; })) {
+        throw new Invalid(rule.message || "err_lang", { key: key, value: tag.slice(0, 80),
+          examples: this.schema.languages.filter(function (language) { return language.tag !== site; })
+            .map(function (language) { return language.tag + " (" + language.name + ")"; }).join(", ") });
+      }
+      return tag;
     case "date":
       var day = this.when(value, key);
       if (day.time !== null) {

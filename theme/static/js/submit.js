@@ -326,6 +326,8 @@
     var values = {};
     var extra = {};
     values.title = answers.text("title", FIELDS.title);
+    var lang = fields.value("lang");
+    values.lang = lang && lang !== schema.siteLanguage ? lang : null; // the site's language is not written
 
     var association = fields.value("association");
     if (!association) {
@@ -337,15 +339,15 @@
         var label = fields.label("association_name");
         try {
           checker.text(name, label, schema.associationName.limit);
-          if (!BulletinContract.slugify(name)) {
+          if (!core.slugify(name)) {
             answers.fail("association_name", "form_err_in_field",
-                         { message: core.format(M.err_tag, { key: label, value: name }) });
+                         { message: core.format(M.err_name_no_letters, { value: name }) });
           }
         } catch (err) {
           answers.fail("association_name", "form_err_in_field", { message: core.format(M[err.key], err.values) });
         }
       }
-      values.association = BulletinContract.slugify(name);
+      values.association = core.slugify(name);
       extra.newAssociation = name;
       extra.associationName = name;
     } else {
@@ -481,7 +483,8 @@
     var box = preview.querySelector("[data-preview-notice]");
     box.textContent = "";
     var article = core.element("article", "bl-notice");
-    article.appendChild(core.element("h3", "bl-notice__title", v.title));
+    var title = core.element("h3", "bl-notice__title", v.title);
+    article.appendChild(title);
     var category = schema.categories.filter(function (c) { return c.slug === v.category; })[0];
     article.appendChild(facts([
       [M.notice_association, answers.extra.associationName],
@@ -517,11 +520,17 @@
     if (v.wanted) {
       article.appendChild(wantedFacts(v.wanted));
     }
+    var text = core.element("div", "bl-notice__body");
     answers.body.split(/\n\s*\n/).forEach(function (paragraph) {
       if (paragraph.trim()) {
-        article.appendChild(core.element("p", null, paragraph.trim()));
+        text.appendChild(core.element("p", null, paragraph.trim()));
       }
     });
+    article.appendChild(text);
+    if (v.lang) { // as the notice page: the writer's title and text in their language
+      title.lang = v.lang;
+      text.lang = v.lang;
+    }
     if (v.contact) {
       var c = v.contact;
       article.appendChild(facts([[M.notice_contact, [c.name, c.email, c.phone].filter(Boolean).join(", ")]]));

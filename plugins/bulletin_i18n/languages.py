@@ -1,0 +1,66 @@
+"""The languages of notices: a notice's `lang` read as a language tag with
+langcodes, and what its pages say of it (the `lang` attribute, og:locale).
+
+The site's language choices are BULLETIN_LANGUAGES (tag -> the language's
+name in itself). Plain Finnish (selkokieli) is `fi-x-selko`: Finnish to a
+screen reader or a search engine (the private-use part is ignored), told
+apart on the site by its name beside the notice."""
+import langcodes
+from markupsafe import Markup, escape
+
+LONGEST_TAG = 35  # RFC 5646 asks implementations to take tags this long
+
+
+def standard_tag(text):
+    """`FI` -> `fi`, `sv-fi` -> `sv-FI`, `fin` -> `fi`; None when the text is
+    not a language tag (`xx`, `finnish`, `suomi`)."""
+    if not text or len(text) > LONGEST_TAG:
+        return None
+    try:
+        tag = langcodes.standardize_tag(text)
+    except (langcodes.LanguageTagError, ValueError):
+        return None
+    if not langcodes.tag_is_valid(tag) or langcodes.Language.get(tag).language in (None, "und"):
+        return None
+    return tag
+
+
+def primary(tag):
+    """The language of a tag without its region or private part: `sv-FI` ->
+    `sv`, `fi-x-selko` -> `fi` (what dictionaries and stemmers know)."""
+    return langcodes.Language.get(tag).language or tag
+
+
+def og_locale(tag):
+    """Open Graph's locale of a tag: its language and the region given, or
+    the likeliest one (`sv-FI` -> sv_FI, `ru` -> ru_RU, `fi-x-selko` -> fi_FI)."""
+    found = langcodes.Language.get(tag)
+    return f"{found.language}_{found.territory or found.maximize().territory}"
+
+
+class NoticeLanguage:
+    """Jinja helpers: a notice's language where it differs from the page's."""
+
+    def __init__(self, site_language, site_locale, names):
+        self.site_language, self.site_locale, self.names = site_language, site_locale, names
+
+    def other(self, notice):
+        return notice.lang if notice.lang != self.site_language else None
+
+    def attribute(self, notice):
+        """` lang="sv"` for what the notice's writer wrote (its title and
+        text), nothing in the site's language."""
+        tag = self.other(notice)
+        return Markup(f' lang="{escape(tag)}"') if tag else ""
+
+    def name(self, notice):
+        """The notice's language in its own words (`svenska`), or None."""
+        tag = self.other(notice)
+        if not tag:
+            return None
+        # `sv-FI` is named as `sv` is, unless the site names it
+        return self.names.get(tag) or self.names.get(langcodes.Language.get(tag).language, tag)
+
+    def locale(self, notice):
+        tag = self.other(notice)
+        return og_locale(tag) if tag else self.site_locale

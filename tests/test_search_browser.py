@@ -476,6 +476,17 @@ def test_a_typing_error_is_searched_as_the_site_word_and_says_so(page, base, que
     assert page.locator("#haku-q").input_value() == query
 
 
+def test_exactly_as_typed_a_word_no_page_has_finds_no_part_of_it(page, base):
+    # Pagefind alone would find the pages with a word that begins it (the
+    # Swedish "i" of the Lucia notice); among known words, those still count
+    search(page, base, "?q=induktiosilmkka&exact=1")
+    expect(page.get_by_role("status")).to_have_text(NONE)
+    page.goto(f"{base}/haku/?q=joulu%20konsetti&exact=1")
+    expect(page.get_by_role("status")).to_contain_text("Mikään ilmoitus ei sisällä kaikkia hakusanoja")
+    assert "/ilmoitukset/joulukonsertti-vuoksenlaulu/" in addresses(page)
+    expect(page.locator("#haku-korjattu")).to_be_hidden()
+
+
 def test_a_new_query_after_an_exact_one_is_corrected_again(page, base):
     search(page, base, "?q=konsetti&exact=1")
     page.fill("#haku-q", "syyskookous")

@@ -91,9 +91,22 @@ async function correction(typed, isFirst) {
   if (!correctable(typed, isFirst)) return null;
   const size = Array.from(fold(typed)).length;
   const own = await vocabularyFile(typed, size);
-  if (Object.keys(own).some((word) => fold(word) === fold(typed))) return null;
+  if (onSite(own, typed)) return null;
   const others = candidateLengths(typed).filter((n) => n !== size).map((n) => vocabularyFile(typed, n));
   return correct(typed, Object.assign({}, own, ...(await Promise.all(others))), isFirst);
+}
+
+// Whether `typed` is a word of the site, by the vocabulary file of its length.
+function onSite(vocabulary, typed) {
+  return Object.keys(vocabulary).some((word) => fold(word) === fold(typed));
+}
+
+// A word that would be corrected but is searched exactly as typed: a word
+// no page has finds nothing, rather than the pages with a part of it
+// (Pagefind finds the Swedish "i" in "induktiosilmkka").
+async function unknownAsTyped(typed, isFirst) {
+  if (!correctable(typed, isFirst)) return false;
+  return !onSite(await vocabularyFile(typed, Array.from(fold(typed)).length), typed);
 }
 
 function entry(file, part, word) {
@@ -214,8 +227,12 @@ export async function find(state) {
   const corrected = [];
   const inPhrase = new Set(phrases.flat());
   for (const [index, term] of terms.entries()) {
-    if (state.exact || inPhrase.has(term) || formLists[index].length > 1) continue;
+    if (inPhrase.has(term) || formLists[index].length > 1) continue;
     const at = typed.findIndex((word) => word.toLowerCase() === term);
+    if (state.exact) {
+      if (at >= 0 && (await unknownAsTyped(typed[at], at === 0))) formLists[index] = [];
+      continue;
+    }
     const word = at < 0 ? null : await correction(typed[at], at === 0);
     if (word === null) continue;
     formLists[index] = await formsOf(word);

@@ -1,9 +1,14 @@
-"""A rebuild moves unchanged notice pages over from the previous output
-(bulletin_incremental) and renders a page again when anything it shows
-changed."""
+"""A rebuild leaves unchanged notice pages where they are in the previous
+output (bulletin_incremental), renders a page again when anything it shows
+changed, and moves in only what it wrote."""
+import shutil
+
 import pytest
 
+import bulletin_search.delta
+from bulletin_incremental.reuse import PageReuse
 from bulletin_pages.generator import BulletinPagesGenerator
+from bulletin_search.delta import page_ids
 
 from conftest import ASSOCIATION, event_text, notice_text
 
@@ -102,3 +107,74 @@ def test_feeds_and_calendars_follow_their_notices(site):
     assert "Lavatanssit" in (calendars / "toinen.ics").read_text(encoding="utf-8")
     assert "Lavatanssit" in (site.output / "syotteet" / "kaikki.atom.xml").read_text(encoding="utf-8")
     assert "Lavatanssit" in (site.output / "kalenteri" / "tapahtumat.ics").read_text(encoding="utf-8")
+
+
+def files(output):
+    return {p.relative_to(output).as_posix(): p.read_bytes() for p in output.rglob("*") if p.is_file()}
+
+
+def test_unchanged_pages_stay_where_they_are(site):
+    for name in "ab":
+        site.notice(f"{name}.md", notice_text(f"Ilmoitus {name}"))
+    assert site.build() == 0
+    notices = site.output / "ilmoitukset"
+    before = (site.output.stat().st_ino, notices.stat().st_ino, notices.stat().st_mtime_ns)
+    assert site.build() == 0
+    # no folder of a notice moved in or out of the notices' folder
+    assert (site.output.stat().st_ino, notices.stat().st_ino, notices.stat().st_mtime_ns) == before
+
+
+def test_a_rebuild_after_changes_by_hand_is_a_cold_builds_output(site, tmp_path):
+    for name in "abc":
+        site.notice(f"{name}.md", event_text(f"Tapahtuma {name}", start="2026-12-05 18:00"))
+    assert site.build() == 0
+    cold = files(site.output)
+    shutil.rmtree(site.output / "ilmoitukset" / "a")  # a notice's folder deleted
+    assert site.build() == 0
+    assert files(site.output) == cold
+    (site.output / "oma.html").write_text("käsin lisätty", encoding="utf-8")  # a file added at the top
+    assert site.build() == 0
+    assert files(site.output) == cold
+    for path in site.output.iterdir():  # the folder emptied
+        shutil.rmtree(path) if path.is_dir() else path.unlink()
+    assert site.build() == 0
+    assert files(site.output) == cold
+
+
+def test_build_failing_while_moving_in_leaves_previous_output_whole(site, monkeypatch):
+    for name in "abc":
+        site.notice(f"{name}.md", notice_text(f"Ilmoitus {name}"))
+    assert site.build() == 0
+    before = files(site.output)
+    site.notice("b.md", notice_text("Ilmoitus b, korjattu"))
+    (site.content / "notices" / "c.md").unlink()
+    site.notice("d.md", notice_text("Ilmoitus d"))
+
+    def broken(self, output, written):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(PageReuse, "commit", broken)
+    with pytest.raises(OSError):
+        site.build()
+    assert files(site.output) == before
+    assert not site.output.with_name(".output-old").exists()
+    monkeypatch.undo()
+    assert site.build() == 0
+    assert site.page("ilmoitukset/b/").h1.get_text() == "Ilmoitus b, korjattu"
+    assert site.page("ilmoitukset/d/").h1.get_text() == "Ilmoitus d"
+    assert not (site.output / "ilmoitukset" / "c").exists()
+
+
+def test_a_full_search_index_in_a_rebuild_reads_the_pages_left_in_place(site, monkeypatch):
+    for name in "abcd":
+        site.notice(f"{name}.md", notice_text(f"Ilmoitus {name}"))
+    assert site.build() == 0
+    unchanged = files(site.output)["ilmoitukset/d/index.html"]
+    monkeypatch.setattr(bulletin_search.delta, "delta_limit", lambda pages: 1)  # a full index again
+    for name in "abc":
+        site.notice(f"{name}.md", notice_text(f"Ilmoitus {name}, korjattu"))
+    assert site.build() == 0
+    assert not (site.output / "pagefind-delta").exists()
+    indexed = page_ids(site.output / "pagefind")
+    assert {f"ilmoitukset/{name}/index.html" for name in "abcd"} <= set(indexed)
+    assert files(site.output)["ilmoitukset/d/index.html"] == unchanged

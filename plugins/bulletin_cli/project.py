@@ -13,6 +13,7 @@ from pelican.writers import FileOverwriteFailedError
 from bulletin_contract.problems import Problem
 from bulletin_i18n import translator_for
 from bulletin_incremental import REUSE
+from bulletin_incremental.inplace import Replacement, files_in
 from bulletin_settings import BUILD_DAYS, SettingsError, is_build_day, validate, with_defaults
 
 PACKAGE_ROOT = Path(__file__).resolve().parents[2]
@@ -94,10 +95,11 @@ def _refuse_dangerous_output(output, settings):
 
 
 def build(settings):
-    """Build into a fresh folder and swap it in only when the build succeeds,
-    so a refused build leaves the previous site whole. Unchanged notice pages
-    move over from the previous site (bulletin_incremental) and move back if
-    the build fails."""
+    """Build into a fresh folder and move it in only when the build succeeds,
+    so a refused build leaves the previous site whole. Unchanged pages stay
+    where they are in the previous site (bulletin_incremental): the fresh
+    folder then holds only what changed, and only that moves in, the old
+    versions kept aside until the new output is committed."""
     output = Path(settings["OUTPUT_PATH"])
     _refuse_dangerous_output(output, settings)
     try:
@@ -107,6 +109,7 @@ def build(settings):
         raise UsageError(f"--output {output}: cannot write there ({err.strerror}); choose another folder") from None
     previous = str(output) if (output / "sitemap.xml").exists() else None
     REUSE.__init__()
+    old = output.with_name(f".{output.name}-old")
     try:
         try:
             Pelican(dict(settings, OUTPUT_PATH=str(staging), DELETE_OUTPUT_DIRECTORY=False,
@@ -118,20 +121,42 @@ def build(settings):
             address = "/" + os.path.relpath(written, staging).replace(os.sep, "/")
             t = translator_for(settings)
             raise Problem(settings["PATH"], 1, t("err_build_overwrite", url=address)).as_error() from None
-        os.chmod(staging, 0o755)
-        if output.exists():
-            old = output.with_name(f".{output.name}-old")
-            shutil.rmtree(old, ignore_errors=True)
-            output.rename(old)
-            staging.rename(output)
-            REUSE.commit()
-            shutil.rmtree(old)
+        written = files_in(staging)
+        if REUSE.kept:
+            _replace_in_place(staging, output, old, written)
         else:
-            staging.rename(output)
-            REUSE.commit()
+            _swap(staging, output, old, written)
     except BaseException:
         REUSE.rollback()
         raise
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return output
+
+
+def _replace_in_place(staging, output, old, written):
+    """Move the files this build wrote into the output, and out of it the
+    previous build's files this one does not have."""
+    replacement = Replacement(staging, output, old)
+    try:
+        replacement.remove(set(REUSE.old_files) - set(written) - REUSE.kept)
+        replacement.move_in()
+        REUSE.commit(output, written)
+    except BaseException:
+        replacement.undo()
+        raise
+    replacement.discard()
+
+
+def _swap(staging, output, old, written):
+    """Nothing was left in place: the new output replaces the old one whole."""
+    os.chmod(staging, 0o755)
+    if output.exists():
+        shutil.rmtree(old, ignore_errors=True)
+        output.rename(old)
+        staging.rename(output)
+        REUSE.commit(output, written)
+        shutil.rmtree(old)
+    else:
+        staging.rename(output)
+        REUSE.commit(output, written)

@@ -1,11 +1,12 @@
 """Rebuild only what changed: notice pages whose inputs are the same as in
 the previous build are taken from it instead of being rendered again.
 
-`bulletin build` writes each build into a fresh folder and swaps it in when
-the build succeeds. Writing and deleting thousands of unchanged notice pages
-was most of a rebuild's time, so an unchanged page's folder is moved from
-the previous output into the new one (see reuse.py for when a page counts as
-unchanged, and how a failed build puts the moved pages back).
+`bulletin build` writes each build into a fresh folder and moves it in when
+the build succeeds. Writing, then moving, thousands of unchanged notice
+pages was most of a rebuild's time, so an unchanged page stays where it is
+in the previous output, and only the files the build wrote move in
+(reuse.py says when a page counts as unchanged, inplace.py how the files
+move in and how a failure puts the previous output back).
 """
 import gc
 import os

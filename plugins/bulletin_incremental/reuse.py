@@ -11,9 +11,18 @@ calendars, made by plain functions of what they list, are reused the same
 way with a key of everything they are made from (`take_made`). Reused pages
 send no `content_written` signal.
 
+A reused file is left where it is in the previous output, and the build
+writes only the other files, into a staging folder that `bulletin build`
+moves into the output when the build succeeds (inplace.py). The previous
+build's list of its output files says which files the new build no longer
+has, without walking the output; it counts only while the output folder is
+the one it was written for, unchanged at its top (`_check_output`), else the
+build renders everything.
+
 The keys are saved in the content cache folder only after the new output
-is in place (`commit`), and a build that fails moves the pages back
-(`rollback`), so the keys always describe the output that is there.
+is in place (`commit`), and a build that fails leaves the previous output
+as it was (`rollback` puts back what `gather` took), so the keys always
+describe the output that is there.
 """
 import hashlib
 import json
@@ -24,7 +33,10 @@ from pathlib import Path
 
 from pelican.writers import Writer
 
+from .inplace import files_in
+
 KEYS_FILE = "notice-pages.json"
+FILES_RECORD = "output-files"  # the previous build's output files (a record, `remember`)
 # Settings that differ between builds without changing any notice page: the
 # folders of this build, and the day (a notice page shows it only as
 # `expired`, which is part of the page's own key).
@@ -91,13 +103,28 @@ class PageReuse:
         self.previous = settings.get("BULLETIN_PREVIOUS_OUTPUT")
         self.keys_path = os.path.join(settings["CACHE_PATH"], KEYS_FILE) if settings.get("CACHE_CONTENT") else None
         self.site = site_key(settings) if self.keys_path else None
+        self.old_files = self._check_output() if self.previous and self.keys_path else None
+        if self.old_files is None:
+            self.previous = None
         self.old_keys = self._load() if self.previous and self.keys_path else {}
         self.new_keys = {}
         self.article_keys = {}  # id(article) -> key, within this build
-        self.kept = set()  # files moved over with their folder
-        self.listed = {}  # folder -> the files recorded in it by the previous build
+        self.kept = set()  # files of this build left in place in the previous output
         self.moved = []  # (from, to), to undo
         self.records = {}  # name -> data for the next build (remember)
+
+    def _check_output(self):
+        """The previous output's files, or None when nothing can be left in
+        it: it must be the very folder the previous build recorded its
+        files for, its top unchanged since (a folder emptied, replaced or
+        added to by hand is not)."""
+        record = self.recall(FILES_RECORD)
+        try:
+            if record and record["folder"] == _folder_stamp(self.previous):
+                return record["files"]
+        except OSError:
+            pass
+        return None
 
     def _load(self):
         """The previous build's keys, taken out of the cache: should this
@@ -132,17 +159,43 @@ class PageReuse:
             self.records[name] = data
 
     def take_folder(self, name):
-        """Move the folder `name` over from the previous output whole; False
-        when there is none. The caller knows it is still right (a search
-        index whose pages did not change)."""
+        """Keep the folder `name` of the previous output whole in the new
+        one; False when there is none. The caller knows it is still right
+        (a search index whose pages did not change)."""
         if not (self.previous and self.keys_path):
             return False
-        source, target = os.path.join(self.previous, name), os.path.join(self.output_path, name)
-        if not os.path.isdir(source) or os.path.exists(target):
+        prefix = name.rstrip("/") + "/"
+        files = [f for f in self.old_files if f.startswith(prefix)]
+        if not files or not os.path.isdir(os.path.join(self.previous, name)) \
+                or os.path.exists(os.path.join(self.output_path, name)):
             return False
-        os.rename(source, target)
-        self.moved.append((source, target))
+        self.kept.update(files)
         return True
+
+    def files(self, site, folder, suffix=""):
+        """[(name, path)] of the files of the site in the folder `site` under
+        `folder` whose names end in `suffix`, sorted by name: for this
+        build's output, those written so far and those left in place in the
+        previous output."""
+        prefix, written = folder.rstrip("/") + "/", os.path.join(site, folder)
+        found = {f"{prefix}{name}": os.path.join(written, name)
+                 for name in files_in(written) if name.endswith(suffix)}
+        if str(site) == self.output_path:
+            found.update((name, os.path.join(self.previous, name)) for name in self.kept
+                         if name.startswith(prefix) and name.endswith(suffix))
+        return sorted(found.items())
+
+    def gather(self, folders=None):
+        """Move the files left in place under `folders` (every one when None)
+        into the new output, for a reader of the whole new output there
+        (Pagefind indexing every page). `rollback` moves them back."""
+        prefixes = tuple(f.rstrip("/") + "/" for f in folders) if folders is not None else ("",)
+        for name in sorted(n for n in self.kept if n.startswith(prefixes)):
+            source, target = os.path.join(self.previous, name), os.path.join(self.output_path, name)
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            os.rename(source, target)
+            self.moved.append((source, target))
+            self.kept.discard(name)
 
     def key(self, article):
         """The article's key ("" when nothing is reused in this build)."""
@@ -159,57 +212,38 @@ class PageReuse:
         calendar file)."""
         if not self.keys_path:
             return False
-        return self._move(name, self.key(article), whole=True)
+        return self._keep(name, self.key(article))
 
     def take_made(self, name, inputs):
         """Like `take`, for a file made from several things (a feed, a
         calendar): `inputs` is a text that names every one of them."""
         if not self.keys_path:
             return False
-        return self._move(name, hashlib.sha256(f"{self.site}\0{inputs}".encode()).hexdigest())
+        return self._keep(name, hashlib.sha256(f"{self.site}\0{inputs}".encode()).hexdigest())
 
-    def _recorded(self, folder):
-        """The files the previous build recorded in `folder` (not below it)."""
-        if not self.listed:
-            for recorded in self.old_keys:
-                self.listed.setdefault(os.path.dirname(recorded), []).append(recorded)
-        return self.listed.get(folder, [])
-
-    def _move(self, name, key, whole=False):
+    def _keep(self, name, key):
         self.new_keys[name] = key
-        if name in self.kept:
-            return True
         if self.old_keys.get(name) != key:
             return False
-        source = os.path.join(self.previous, name)
-        target = os.path.join(self.output_path, name)
-        # A notice's folder, whose files were all made from the notice (its
-        # page and calendar file, `take`), moves whole when all are
-        # unchanged: one rename, and nothing left for the old output's
-        # deletion. The record says what is in it: listing thousands of
-        # folders was a tenth of a rebuild.
-        files = self._recorded(os.path.dirname(name)) if whole else []
-        if files and all(self.old_keys.get(f) == key for f in files) \
-                and not os.path.exists(os.path.dirname(target)):
-            source, target = os.path.dirname(source), os.path.dirname(target)
-            self.kept.update(files)
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        try:
-            os.rename(source, target)
-        except FileNotFoundError:  # not in the previous output after all: made anew
-            return False
-        self.moved.append((source, target))
+        if name not in self.kept:
+            if not os.path.isfile(os.path.join(self.previous, name)):
+                return False  # gone from the previous output after all: made anew
+            self.kept.add(name)
         return True
 
     def rollback(self):
-        """Put moved pages back: the previous output stays whole."""
+        """Put gathered files back: the previous output stays whole."""
         for source, target in reversed(self.moved):
             os.rename(target, source)
         self.moved = []
 
-    def commit(self):
-        """The new output is in place: its pages' keys are now the ones to match."""
+    def commit(self, output, written):
+        """The new output is in place in `output`, the files `written` by
+        this build moved there beside those kept: its pages' keys are now
+        the ones to match, and its files the ones to replace."""
         if self.keys_path:
+            self.remember(FILES_RECORD, {"folder": _folder_stamp(output),
+                                         "files": sorted(set(written) | self.kept)})
             os.makedirs(os.path.dirname(self.keys_path), exist_ok=True)
             with open(self.keys_path, "w", encoding="utf-8") as handle:
                 json.dump(self.new_keys, handle)
@@ -217,6 +251,13 @@ class PageReuse:
                 with open(self._record_path(name), "w", encoding="utf-8") as handle:
                     json.dump(data, handle)
         self.moved = []
+
+
+def _folder_stamp(folder):
+    """What changes when the folder is replaced or an entry at its top is
+    added or removed by hand."""
+    stat = os.stat(folder)
+    return [stat.st_dev, stat.st_ino, stat.st_mtime_ns]
 
 
 REUSE = PageReuse()

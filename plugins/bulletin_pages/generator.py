@@ -2,7 +2,6 @@
 weekly print page, the accessibility statement, 404, sitemap."""
 import json
 from datetime import date
-from xml.sax.saxutils import escape
 
 from pelican.generators import Generator
 from pelican.plugins.signals import signal  # Pelican's own (blinker), in plugin order
@@ -16,6 +15,7 @@ from bulletin_settings import DEFAULTS, site_address, today
 
 from .listings import Listed, group, weeks_ahead
 from .pagination import paginate
+from .sitemap import sitemap_files
 
 
 # Sent once the pages that search indexes (the notices, written by Pelican
@@ -156,9 +156,6 @@ class BulletinPagesGenerator(Generator):
         addresses += [p.url for p in self.context["pages"]]
         addresses += [a.url for a in self.context["articles"]]
         addresses += self.context.get("sitemap_addresses", [])  # pages other plugins write
-        lines = ['<?xml version="1.0" encoding="UTF-8"?>',
-                 '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
-        lines += [f"<url><loc>{escape(site)}/{escape(a)}</loc></url>" for a in addresses]
-        lines.append("</urlset>\n")
-        with open(f"{self.output_path}/sitemap.xml", "w", encoding="utf-8") as out:
-            out.write("\n".join(lines))
+        for name, text in sitemap_files(site, addresses, self.settings["BULLETIN_SITEMAP_LIMIT"]).items():
+            with open(f"{self.output_path}/{name}", "w", encoding="utf-8") as out:
+                out.write(text)

@@ -6,6 +6,7 @@ from pathlib import Path
 from pelican import signals
 
 from bulletin_contract.reader import STATE
+from bulletin_incremental import REUSE
 from bulletin_pages.generator import searchable_written
 
 from .delta import BASE, DELTA, Plan
@@ -32,6 +33,7 @@ def start_index(generator):
     if plan is None:
         return
     if plan.full:
+        REUSE.gather(folders)  # Pagefind reads every page from this build's folder
         INDEXER.start(generator.output_path, indexed_pages(generator.settings), BASE, records.values())
     elif plan.changed:
         INDEXER.start(generator.output_path, plan.glob(), DELTA, plan.changed_records())
@@ -42,6 +44,7 @@ def index_site(pelican):
     if plan is not None and plan.site != Path(pelican.output_path):
         plan = None  # made for another build
     if plan is None or plan.full:
+        REUSE.gather(indexed_folders(pelican.settings))
         records = site_records(pelican.settings, STATE.associations, STATE.series)
         INDEXER.finish(pelican.output_path, indexed_pages(pelican.settings), BASE, records.values())
     elif plan.changed:

@@ -43,12 +43,13 @@ def page_hashes(site, folders):
     """{path under site: sha256 of the file} of the indexed pages in `folders`:
     those with data-pagefind-body. (Pagefind skips the others, such as the
     directory of associations, only while some page has one.)"""
-    site, hashes = Path(site), {}
+    hashes = {}
     for folder in folders:
-        for path in sorted((site / folder).rglob("*.html")):
-            data = path.read_bytes()
+        # through REUSE: a rebuild leaves unchanged pages in the previous output
+        for name, path in REUSE.files(site, folder, ".html"):
+            data = Path(path).read_bytes()
             if b"data-pagefind-body" in data:
-                hashes[str(path.relative_to(site))] = hashlib.sha256(data).hexdigest()
+                hashes[name] = hashlib.sha256(data).hexdigest()
     return hashes
 
 

@@ -133,6 +133,9 @@ DEFAULTS = {
     "BULLETIN_PAGE_SIZE": 50,
     # Items in each RSS, Atom and JSON feed: the newest current ones.
     "BULLETIN_FEED_ITEMS": 100,
+    # Addresses in one sitemap file (the format's limit): past it sitemap.xml
+    # is an index of sitemap-1.xml, sitemap-2.xml, ...
+    "BULLETIN_SITEMAP_LIMIT": 50000,
     # Where the feeds and calendars are written (files, not folders).
     "BULLETIN_FEED_URLS": {
         "all_rss": "syotteet/kaikki.rss.xml",
@@ -274,7 +277,8 @@ def validate(settings):
     _expect(previous is None or (isinstance(previous, str) and os.path.isdir(previous)),
             "BULLETIN_PREVIOUS_OUTPUT", previous, "None or the folder of an earlier build")
     for key in ("BULLETIN_FRONT_EVENTS", "BULLETIN_FRONT_NOTICES", "BULLETIN_LETTER_WEEKS",
-                "BULLETIN_PAGE_SIZE", "BULLETIN_FEED_ITEMS", "BULLETIN_CALENDAR_AHEAD_DAYS"):
+                "BULLETIN_PAGE_SIZE", "BULLETIN_FEED_ITEMS", "BULLETIN_CALENDAR_AHEAD_DAYS",
+                "BULLETIN_SITEMAP_LIMIT"):
         _expect(isinstance(s[key], int) and s[key] > 0, key, s[key], "a whole number above 0")
     feeds = s["BULLETIN_FEED_URLS"]
     _expect(isinstance(feeds, dict) and set(feeds) == set(DEFAULTS["BULLETIN_FEED_URLS"])

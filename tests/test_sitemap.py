@@ -1,0 +1,58 @@
+"""sitemap.xml past the format's limit of addresses a file: an index of
+sitemap-1.xml, sitemap-2.xml, ... that together list every address once."""
+from xml.etree import ElementTree
+
+from bulletin_cli.cli import main
+from bulletin_pages.sitemap import sitemap_files
+from conftest import ROOT, notice_text
+
+NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+
+
+def locations(text, tag):
+    root = ElementTree.fromstring(text.encode())
+    return root.tag.split("}")[1], [loc.text for loc in root.findall(f"s:{tag}/s:loc", NS)]
+
+
+def test_addresses_within_the_limit_are_one_file():
+    files = sitemap_files("https://example.org", ["", "a/", "b/"], 3)
+    assert list(files) == ["sitemap.xml"]
+    assert locations(files["sitemap.xml"], "url") == (
+        "urlset", ["https://example.org/", "https://example.org/a/", "https://example.org/b/"])
+
+
+def test_past_the_limit_sitemap_xml_is_an_index_of_files_of_at_most_the_limit():
+    addresses = [f"n/{i}/" for i in range(7)]
+    files = sitemap_files("https://example.org", addresses, 3)
+    assert locations(files["sitemap.xml"], "sitemap") == (
+        "sitemapindex", [f"https://example.org/sitemap-{n}.xml" for n in (1, 2, 3)])
+    parts = [locations(files[f"sitemap-{n}.xml"], "url") for n in (1, 2, 3)]
+    assert [kind for kind, _ in parts] == ["urlset"] * 3
+    assert [len(locs) for _, locs in parts] == [3, 3, 1]
+    assert [loc for _, locs in parts for loc in locs] == [f"https://example.org/{a}" for a in addresses]
+
+
+def test_a_built_site_past_the_limit_lists_every_address_through_the_index(site, tmp_path):
+    for n in range(3):
+        site.notice(f"ilmoitus-{n}.md", notice_text(title=f"Ilmoitus {n}"))
+    assert site.build() == 0
+    whole = locations((site.output / "sitemap.xml").read_text(encoding="utf-8"), "url")[1]
+    assert len(whole) > 20
+
+    settings = tmp_path / "small-sitemaps.py"
+    settings.write_text(f"exec(open({str(ROOT / 'pelicanconf.py')!r}).read())\n"
+                        f"THEME = {str(ROOT / 'theme')!r}\nPLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\n"
+                        "BULLETIN_SITEMAP_LIMIT = 10\n", encoding="utf-8")
+    output = tmp_path / "split"
+    assert main(["-s", str(settings), "build", "--content", str(site.content), "--output", str(output),
+                 "--today", "2026-12-01"]) == 0
+    kind, parts = locations((output / "sitemap.xml").read_text(encoding="utf-8"), "sitemap")
+    assert kind == "sitemapindex" and len(parts) == -(-len(whole) // 10)
+    listed = []
+    for part in parts:
+        name = part.rsplit("/", 1)[1]
+        kind, locs = locations((output / name).read_text(encoding="utf-8"), "url")
+        assert kind == "urlset" and len(locs) <= 10
+        listed += locs
+    assert listed == whole
+    assert part.startswith(whole[0])  # the index gives the files' full addresses

@@ -94,4 +94,5 @@ class SearchGenerator(Generator):
                           lemma_version=version, vocabulary_files=sorted(spelling),
                           vocabulary_version=spelling_version, search_groups=groups,
                           search_types=search_types(self.settings),
-                          search_delta=INDEXER.plan if INDEXER.plan and INDEXER.plan.has_delta else None)
+                          search_delta=INDEXER.plan if INDEXER.plan and INDEXER.plan.has_delta else None,
+                          search_archive=INDEXER.plan.archive if INDEXER.plan else [])

@@ -1,4 +1,5 @@
 """Runs Pagefind over the built site (the binary comes from the pagefind_bin wheel)."""
+import base64
 import logging
 import threading
 import time
@@ -78,7 +79,13 @@ class Indexer:
                 file_contents=(site / page).read_text(encoding="utf-8"))
         for record in records:
             ask(type="AddRecord", index_id=index, **record)
-        ask(type="WriteFiles", index_id=index, output_path=str(site / bundle))
+        # The files are written here, not by Pagefind: its service could
+        # answer WriteFiles and leave, once its input closed, before a file
+        # was complete (an empty pagefind-entry.json, seen under load).
+        for file in ask(type="GetFiles", index_id=index)["files"]:
+            path = site / bundle / file["path"]
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(base64.b64decode(file["content"]))
 
     def stop(self):
         if self.thread is not None:

@@ -18,6 +18,7 @@ const status = document.getElementById("haku-tila");
 const list = document.getElementById("haku-tulokset");
 const more = document.getElementById("haku-lisaa");
 const corrected = document.getElementById("haku-korjattu");
+const fromPast = document.getElementById("haku-arkistosta");
 const FILTERS = ["type", "category", "association", "group"];
 const PAGE_SIZE = 10;
 const MAX_SEARCHES = 24; // combinations of forms asked from Pagefind per query
@@ -169,6 +170,62 @@ async function engine() {
   return pagefind;
 }
 
+// The archive: a bundle per year of expired notices (the build's
+// archive.py), searched when the reader asks (arkisto=1) or when the
+// present finds fewer than ARCHIVE_BELOW pages. Its bundles are merged into
+// a Pagefind of their own (another bundle's pagefind.js is a module of its
+// own), so the present's results keep their ranking, come first, and the
+// archive's are told apart.
+const archiveBundles = (text.archive ?? "").split(" ").filter(Boolean);
+const ARCHIVE_BELOW = 3;
+const fromArchive = new WeakSet();
+let archive = null;
+
+function archiveEngine() {
+  archive ??= (async () => {
+    const [first, ...rest] = archiveBundles;
+    const module = await import(first + "pagefind.js");
+    await module.options({ baseUrl: new URL(text.site, location.href).pathname, noWorker: true });
+    module.init();
+    for (const bundle of rest) await module.mergeIndex(bundle);
+    return module;
+  })();
+  return archive;
+}
+
+// `first`'s results, then `second`'s.
+function concat(first, second) {
+  return {
+    size: first.size + second.size,
+    next: async (count) => {
+      const page = await first.next(count);
+      return page.length < count ? [...page, ...(await second.next(count - page.length))] : page;
+    },
+  };
+}
+
+const nothing = { found: inOrder([]), forms: new Set(), partial: false, corrected: [] };
+const hasAll = (search) => search.found.size > 0 && !search.partial;
+
+export async function find(state) {
+  const present = await findIn(await engine(), state);
+  const wanted = state.archive || (words(state.q).length > 0 && present.found.size < ARCHIVE_BELOW);
+  if (!archiveBundles.length || !wanted) return { ...present, archived: 0 };
+  let past = await findIn(await archiveEngine(), state);
+  for (const result of past.found.all) fromArchive.add(result);
+  // Pages with every word go before those with some, as in one bundle.
+  let now = present;
+  if (hasAll(present) && past.partial) past = nothing;
+  else if (present.partial && hasAll(past)) now = nothing;
+  return {
+    found: concat(now.found, past.found),
+    forms: new Set([...now.forms, ...past.forms]),
+    partial: now.found.size ? now.partial : past.partial,
+    corrected: now.corrected.length ? now.corrected : past.corrected,
+    archived: past.found.size,
+  };
+}
+
 // Results in the order given, one per page, without the superseded ones.
 function current(found) {
   const seen = new Set();
@@ -178,7 +235,7 @@ function current(found) {
 // What the page shows: `size` results, handed out in order by `next`.
 function inOrder(found) {
   let at = 0;
-  return { size: found.length, next: async (count) => found.slice(at, (at += count)) };
+  return { size: found.length, all: found, next: async (count) => found.slice(at, (at += count)) };
 }
 
 // Pagefind sorts each bundle's results but merges bundles by score, so a
@@ -189,6 +246,7 @@ function byDate(found, direction) {
   const date = async (r) => (await r.data()).meta.date ?? "";
   return {
     size: found.length,
+    all: found,
     next: async (count) => {
       const page = [];
       while (page.length < count && (lists[0].length || lists[1].length)) {
@@ -204,8 +262,8 @@ function byDate(found, direction) {
   };
 }
 
-export async function find(state) {
-  const pf = await engine();
+// The search in one Pagefind: the present's, or the archive's.
+async function findIn(pf, state) {
   const filters = {};
   for (const key of FILTERS) if (state[key]) filters[key] = state[key];
   if (state.upcoming) filters.upcoming = "1";
@@ -336,7 +394,7 @@ function matches(word, forms) {
   return [...forms].some((form) => folded.startsWith(fold(form)));
 }
 
-function resultItem(data, forms) {
+function resultItem(data, forms, archived) {
   const meta = data.meta;
   const item = document.createElement("li");
   item.className = "bl-result";
@@ -350,6 +408,13 @@ function resultItem(data, forms) {
   // line shows: the query's words are marked here as well.
   const facts = document.createElement("p");
   facts.className = "bl-result__meta";
+  if (archived) {
+    item.classList.add("bl-result--archived");
+    const label = document.createElement("strong");
+    label.className = "bl-result__archived";
+    label.textContent = text.archived;
+    facts.append(label, " · ");
+  }
   appendMarked(facts, [meta.when, meta.association, meta.category ?? meta.kind, meta.expired]
     .filter(Boolean).join(" · "), (words) => new Set(words.filter((w) => forms.has(w.toLowerCase()))));
   let excerpt = document.createElement("p");
@@ -372,7 +437,8 @@ let highlight = new Set(); // every form of the query words
 
 async function showMore() {
   const page = await results.next(PAGE_SIZE);
-  const items = (await Promise.all(page.map((r) => r.data()))).map((data) => resultItem(data, highlight));
+  const items = (await Promise.all(page.map((r) => r.data())))
+    .map((data, index) => resultItem(data, highlight, fromArchive.has(page[index])));
   list.append(...items);
   shown += page.length;
   more.hidden = shown >= results.size;
@@ -397,7 +463,12 @@ function countText(count, partial) {
 
 function readForm() {
   const data = new FormData(form);
-  const state = { q: (data.get("q") ?? "").trim(), upcoming: data.get("upcoming") === "1", exact: data.get("exact") === "1" };
+  const state = {
+    q: (data.get("q") ?? "").trim(),
+    upcoming: data.get("upcoming") === "1",
+    exact: data.get("exact") === "1",
+    archive: data.get("arkisto") === "1",
+  };
   for (const key of FILTERS) state[key] = data.get(key) ?? "";
   return state;
 }
@@ -412,6 +483,7 @@ function fillForm(params) {
     select.value = [...select.options].some((o) => o.value === value) ? value : "";
   }
   form.elements.upcoming.checked = params.get("upcoming") === "1";
+  if (form.elements.arkisto) form.elements.arkisto.checked = params.get("arkisto") === "1";
 }
 
 // A new search is a new entry in the history, so Back returns to the
@@ -422,6 +494,7 @@ function addressOf(state) {
   for (const key of FILTERS) if (state[key]) params.set(key, state[key]);
   if (state.upcoming) params.set("upcoming", "1");
   if (state.exact) params.set("exact", "1");
+  if (state.archive) params.set("arkisto", "1");
   const query = params.toString();
   return new URL(query ? `?${query}` : location.pathname, location.href).href;
 }
@@ -443,6 +516,7 @@ async function run(isNew = false) {
   const ticket = ++latest;
   list.replaceChildren();
   corrected.hidden = true;
+  fromPast.hidden = true;
   more.hidden = true;
   results = inOrder([]);
   shown = 0;
@@ -453,7 +527,7 @@ async function run(isNew = false) {
   }
   status.textContent = text.loading;
   try {
-    const { found, forms, partial, corrected: words } = await find(state);
+    const { found, forms, partial, corrected: words, archived } = await find(state);
     if (ticket !== latest) return;
     results = found;
     highlight = forms;
@@ -461,6 +535,9 @@ async function run(isNew = false) {
     if (ticket !== latest) return;
     if (words.length) showCorrected(words, state);
     status.textContent = countText(results.size, partial);
+    // How many of them the archive gave, said after the count.
+    fromPast.textContent = archived === 1 ? text.archiveOne : (text.archiveMany ?? "").replace("{count}", archived);
+    fromPast.hidden = !archived;
   } catch (error) {
     if (ticket !== latest) return;
     status.textContent = text.error;

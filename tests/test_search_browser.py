@@ -164,11 +164,18 @@ def test_an_event_result_shows_its_time_and_an_association_result_says_so(page, 
     assert by_address["/yhdistykset/vuoksenniskan-asukkaat/#tarjous-2"][2] == "Tarjous"
 
 
-def notice_filters(example_site):
-    """{address: {filter: [values]}} of every notice page, from the built HTML."""
+def expired(soup):
+    return soup.select_one('meta[data-pagefind-meta="expired[content]"]') is not None
+
+
+def notice_filters(example_site, archive=True):
+    """{address: {filter: [values]}} of every notice page, from the built
+    HTML; without `archive`, of the current notices only."""
     found = {}
     for path in (example_site / "ilmoitukset").glob("*/index.html"):
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        if not archive and expired(soup):
+            continue
         fields = {}
         for meta in soup.select("meta[data-pagefind-filter]"):
             fields.setdefault(meta["data-pagefind-filter"].removesuffix("[content]"), []).append(meta["content"])
@@ -200,9 +207,11 @@ def test_a_filter_narrows_the_results_and_goes_into_the_address(page, base, exam
     ("?group=el%C3%A4kel%C3%A4iset", "group", "eläkeläiset"),
     ("?upcoming=1", "upcoming", "1"),
 ])
-def test_browsing_by_a_filter_with_no_words_lists_every_match(page, base, example_site, query, key, value):
-    status = search(page, base, query)
-    expected = {a for a, f in notice_filters(example_site).items() if value in f.get(key, [])}
+@pytest.mark.parametrize("archive", [False, True])
+def test_browsing_by_a_filter_with_no_words_lists_every_match(page, base, example_site, query, key, value, archive):
+    # the expired notices when the archive is asked for (arkisto=1)
+    status = search(page, base, query + ("&arkisto=1" if archive else ""))
+    expected = {a for a, f in notice_filters(example_site, archive).items() if value in f.get(key, [])}
     if key in ("association", "group"):  # association pages, and their offers and needs, carry these too
         for slug in association_filters(example_site, key, value):
             soup = BeautifulSoup((example_site / "yhdistykset" / slug / "index.html").read_text(encoding="utf-8"),
@@ -596,6 +605,8 @@ def test_the_type_filter_narrows_to_one_kind_of_page_and_is_a_link(page, base, e
     assert only and all(a.startswith("/yhdistykset/") for a in only)
     assert results(page)[0][2] == "Yhdistys"  # its own result line
     search(page, base, "?type=ilmoitus")
+    assert count_of(page.get_by_role("status").inner_text()) == len(notice_filters(example_site, archive=False))
+    search(page, base, "?type=ilmoitus&arkisto=1")
     notices = len(list((example_site / "ilmoitukset").glob("*/index.html")))
     assert count_of(page.get_by_role("status").inner_text()) == notices
 

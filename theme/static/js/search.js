@@ -115,13 +115,20 @@ function entry(file, part, word) {
   return Object.hasOwn(table, word) ? table[word] : [];
 }
 
+// Forms only the present's pages have, and only the archive's: a bundle is
+// not asked for a word it does not have, which Pagefind would read as parts
+// (kevät in kevätkonsertti). Filled as the lemma files are read.
+const onlyIn = { now: new Set(), past: new Set() };
+
 // The word as typed, then the forms on the site of its lemmas (the word may
 // itself be a lemma), most frequent first.
 async function formsOf(word) {
   const lemmas = [word, ...entry(await lemmaFile(word), "lemmas", word)];
   const forms = new Set([word]);
   for (const lemma of lemmas) {
-    for (const form of entry(await lemmaFile(lemma), "forms", lemma)) forms.add(form);
+    const file = await lemmaFile(lemma);
+    for (const form of entry(file, "forms", lemma)) forms.add(form);
+    for (const part of ["now", "past"]) for (const form of entry(file, part, lemma)) onlyIn[part].add(form);
   }
   return [...forms];
 }
@@ -171,13 +178,12 @@ async function engine() {
 }
 
 // The archive: a bundle per year of expired notices (the build's
-// archive.py), searched when the reader asks (arkisto=1) or when the
-// present finds fewer than ARCHIVE_BELOW pages. Its bundles are merged into
+// archive.py), searched when the reader asks (arkisto=1) or when no page
+// of the present has every word of the query. Its bundles are merged into
 // a Pagefind of their own (another bundle's pagefind.js is a module of its
 // own), so the present's results keep their ranking, come first, and the
 // archive's are told apart.
 const archiveBundles = (text.archive ?? "").split(" ").filter(Boolean);
-const ARCHIVE_BELOW = 3;
 const fromArchive = new WeakSet();
 let archive = null;
 
@@ -208,10 +214,11 @@ const nothing = { found: inOrder([]), forms: new Set(), partial: false, correcte
 const hasAll = (search) => search.found.size > 0 && !search.partial;
 
 export async function find(state) {
-  const present = await findIn(await engine(), state);
-  const wanted = state.archive || (words(state.q).length > 0 && present.found.size < ARCHIVE_BELOW);
+  const present = await findIn(await engine(), state, onlyIn.past);
+  // Too little: no page of the present has every word of the query.
+  const wanted = state.archive || (words(state.q).length > 0 && (!present.found.size || present.partial));
   if (!archiveBundles.length || !wanted) return { ...present, archived: 0 };
-  let past = await findIn(await archiveEngine(), state);
+  let past = await findIn(await archiveEngine(), state, onlyIn.now);
   for (const result of past.found.all) fromArchive.add(result);
   // Pages with every word go before those with some, as in one bundle.
   let now = present;
@@ -263,7 +270,7 @@ function byDate(found, direction) {
 }
 
 // The search in one Pagefind: the present's, or the archive's.
-async function findIn(pf, state) {
+async function findIn(pf, state, elsewhere) {
   const filters = {};
   for (const key of FILTERS) if (state[key]) filters[key] = state[key];
   if (state.upcoming) filters.upcoming = "1";
@@ -296,14 +303,16 @@ async function findIn(pf, state) {
     formLists[index] = await formsOf(word);
     corrected.push(word);
   }
-  let found = await merged(pf, combinations(formLists), filters);
   const forms = new Set(formLists.flat());
+  // the forms this bundle has; none: no page of it has the word
+  const searched = formLists.map((list) => list.filter((form) => !elsewhere.has(form)));
+  let found = await merged(pf, combinations(searched), filters);
   if (phrases.length) found = await standingTogether(found, phrases, formLists, terms);
   if (found.length || terms.length < 2 || phrases.length) return { found: inOrder(found), forms, partial: false, corrected };
   // No page has every word (Pagefind asks for all of them): the pages with
   // some, those with the most of the words first, and the status says so.
   const limit = Math.max(1, Math.floor(MAX_SEARCHES / terms.length));
-  const byWord = await Promise.all(formLists.map((list) => merged(pf, combinations([list], limit), filters)));
+  const byWord = await Promise.all(searched.map((list) => merged(pf, combinations([list], limit), filters)));
   const pages = new Map();
   for (const result of byWord.flat()) {
     const page = pages.get(result.id) ?? { result, words: 0, score: 0 };

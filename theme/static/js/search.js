@@ -304,8 +304,8 @@ async function findIn(pf, state, elsewhere) {
     corrected.push(word);
   }
   const forms = new Set(formLists.flat());
-  // the forms this bundle has; none: no page of it has the word
-  const searched = formLists.map((list) => list.filter((form) => !elsewhere.has(form)));
+  // the word as typed (or corrected), and the other forms this bundle has
+  const searched = formLists.map(([word, ...others]) => [word, ...others.filter((form) => !elsewhere.has(form))]);
   let found = await merged(pf, combinations(searched), filters);
   if (phrases.length) found = await standingTogether(found, phrases, formLists, terms);
   if (found.length || terms.length < 2 || phrases.length) return { found: inOrder(found), forms, partial: false, corrected };

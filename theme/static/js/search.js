@@ -305,7 +305,7 @@ async function findIn(pf, state, elsewhere) {
   }
   const forms = new Set(formLists.flat());
   // the word as typed (or corrected), and the other forms this bundle has
-  const searched = formLists.map(([word, ...others]) => [word, ...others.filter((form) => !elsewhere.has(form))]);
+  const searched = formLists.map((list) => list.filter((form, at) => at === 0 || !elsewhere.has(form)));
   let found = await merged(pf, combinations(searched), filters);
   if (phrases.length) found = await standingTogether(found, phrases, formLists, terms);
   if (found.length || terms.length < 2 || phrases.length) return { found: inOrder(found), forms, partial: false, corrected };

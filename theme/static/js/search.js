@@ -220,15 +220,15 @@ export async function find(state) {
   if (!archiveBundles.length || !wanted) return { ...present, archived: 0 };
   let past = await findIn(await archiveEngine(), state, onlyIn.now);
   for (const result of past.found.all) fromArchive.add(result);
-  // Pages with every word go before those with some, as in one bundle.
-  let now = present;
+  // The present's results stay as they were, first. Pagefind leaves out a
+  // word its bundle does not have, so the archive's pages "with every word"
+  // may lack one: they do not displace the present's.
   if (hasAll(present) && past.partial) past = nothing;
-  else if (present.partial && hasAll(past)) now = nothing;
   return {
-    found: concat(now.found, past.found),
-    forms: new Set([...now.forms, ...past.forms]),
-    partial: now.found.size ? now.partial : past.partial,
-    corrected: now.corrected.length ? now.corrected : past.corrected,
+    found: concat(present.found, past.found),
+    forms: new Set([...present.forms, ...past.forms]),
+    partial: present.found.size ? present.partial : past.partial,
+    corrected: present.corrected.length ? present.corrected : past.corrected,
     archived: past.found.size,
   };
 }

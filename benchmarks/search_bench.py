@@ -130,7 +130,10 @@ def first_query_bytes(browser, base, query, typo_query):
 
 
 def recall(browser, base, pairs):
-    """For each (query, slug): found by plain Pagefind, by ours; in all results and in the first 10."""
+    """For each (query, slug): found by plain Pagefind, by ours; in all results
+    and in the first 10. Ours searches the archive's bundles too, as the
+    search page's "Hae myös arkistosta" does (plain Pagefind searches the
+    present's bundle only); `present` is ours without them."""
     page = browser.new_page()
     page.goto(f"{base}/haku/")
     rows = page.evaluate("""async (pairs) => {
@@ -140,14 +143,25 @@ def recall(browser, base, pairs):
         const rows = [];
         for (const [q, slug] of pairs) {
             const plain = await urls((await pf.search(q)).results);
-            const found = (await ours.find({ q })).found;  // every result, in order
-            const mine = await urls(await found.next(found.size));
+            const every = async (state) => {
+                const found = (await ours.find(state)).found;  // every result, in order
+                return urls(await found.next(found.size));
+            };
             const rank = (list) => list.findIndex((u) => u.includes(`/ilmoitukset/${slug}/`));
-            rows.push({ q, slug, plain: rank(plain), ours: rank(mine) });
+            rows.push({ q, slug, plain: rank(plain), ours: rank(await every({ q, archive: true })),
+                        present: rank(await every({ q })) });
         }
         return rows;
     }""", pairs)
     page.close()
+    return rows
+
+
+def expired(site, rows):
+    """The rows, each saying whether its notice has expired (is in the archive)."""
+    for row in rows:
+        page = (site / "ilmoitukset" / row["slug"] / "index.html").read_text(encoding="utf-8")
+        row["expired"] = 'data-pagefind-meta="expired[content]"' in page
     return rows
 
 
@@ -168,6 +182,10 @@ def report_recall(rows, top=10, ours="Pagefind + lemma map"):
     print(f"  not in our first {top}: {', '.join(missed) or 'none'}")
     gained = [r["q"] for r in rows if r["ours"] >= 0 > r["plain"]]
     print(f"  found only by ours: {', '.join(gained) or 'none'}")
+    current = [r for r in rows if not r.get("expired")]
+    same = sum(0 <= r["present"] < top for r in current)
+    print(f"  current notices without the archive: in the first {top}: {same}/{len(current)} "
+          f"(and {len(rows) - len(current)} expired, in the archive)")
 
 
 def main():
@@ -189,10 +207,10 @@ def main():
         print("Example content: recall of base-form queries for words the notice has only inflected")
         build(None, tmp / "example")
         with served(tmp / "example") as base:
-            rows = recall(browser, base, read_pairs(QUERIES))
+            rows = expired(tmp / "example", recall(browser, base, read_pairs(QUERIES)))
             report_recall(rows)
             print("Example content: queries with one typing error each")
-            typos = recall(browser, base, read_pairs(TYPO_QUERIES))
+            typos = expired(tmp / "example", recall(browser, base, read_pairs(TYPO_QUERIES)))
             report_recall(typos, top=5, ours="Pagefind + lemma map + typo matcher")
         figures["recall"] = rows
         figures["typos"] = typos

@@ -59,6 +59,8 @@ PAGE_TYPES = [
              ready="#haku-korjattu"),
     PageType("search page with offers, needs and series", "/haku/?q=palkkatuki", template="search.html", issue=17,
              ready="#haku-tulokset > li:first-child"),
+    PageType("search page with results from the archive", "/haku/?q=sieniretki&arkisto=1", template="search.html",
+             issue=18, ready=".bl-result--archived"),
     PageType("submission form", "/laheta/", template="submit.html", issue=5),
     PageType("submission form with errors", "/laheta/", template="submit.html", issue=5, errors=True),
     PageType("submission form, a space wanted, with errors", "/laheta/", errors=True,

@@ -164,11 +164,18 @@ def test_an_event_result_shows_its_time_and_an_association_result_says_so(page, 
     assert by_address["/yhdistykset/vuoksenniskan-asukkaat/#tarjous-2"][2] == "Tarjous"
 
 
-def notice_filters(example_site):
-    """{address: {filter: [values]}} of every notice page, from the built HTML."""
+def expired(soup):
+    return soup.select_one('meta[data-pagefind-meta="expired[content]"]') is not None
+
+
+def notice_filters(example_site, archive=True):
+    """{address: {filter: [values]}} of every notice page, from the built
+    HTML; without `archive`, of the current notices only."""
     found = {}
     for path in (example_site / "ilmoitukset").glob("*/index.html"):
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        if not archive and expired(soup):
+            continue
         fields = {}
         for meta in soup.select("meta[data-pagefind-filter]"):
             fields.setdefault(meta["data-pagefind-filter"].removesuffix("[content]"), []).append(meta["content"])
@@ -200,9 +207,11 @@ def test_a_filter_narrows_the_results_and_goes_into_the_address(page, base, exam
     ("?group=el%C3%A4kel%C3%A4iset", "group", "eläkeläiset"),
     ("?upcoming=1", "upcoming", "1"),
 ])
-def test_browsing_by_a_filter_with_no_words_lists_every_match(page, base, example_site, query, key, value):
-    status = search(page, base, query)
-    expected = {a for a, f in notice_filters(example_site).items() if value in f.get(key, [])}
+@pytest.mark.parametrize("archive", [False, True])
+def test_browsing_by_a_filter_with_no_words_lists_every_match(page, base, example_site, query, key, value, archive):
+    # the expired notices when the archive is asked for (arkisto=1)
+    status = search(page, base, query + ("&arkisto=1" if archive else ""))
+    expected = {a for a, f in notice_filters(example_site, archive).items() if value in f.get(key, [])}
     if key in ("association", "group"):  # association pages, and their offers and needs, carry these too
         for slug in association_filters(example_site, key, value):
             soup = BeautifulSoup((example_site / "yhdistykset" / slug / "index.html").read_text(encoding="utf-8"),
@@ -357,7 +366,7 @@ def test_only_the_query_words_are_marked_in_a_token_pagefind_marks_whole(page, b
 
 
 def test_a_notice_found_by_its_association_name_has_the_name_marked(page, base):
-    search(page, base, "?q=Seniorikerho Hopeakoski")
+    search(page, base, "?q=Seniorikerho Hopeakoski&arkisto=1")  # the notice has expired
     show_all(page)  # after the association's page, its offers and needs (named in their titles)
     [item] = [i for i in page.locator(".bl-result").all() if "sieniretki" in i.locator("a").get_attribute("href")]
     # the name is nowhere in the notice's text, only in the details line
@@ -434,10 +443,12 @@ def test_the_last_part_of_a_compound_finds_the_compound(page, base):
     [(address, *_, marks)] = results(page)
     assert address == "/ilmoitukset/puurojuhla-silta/"
     assert "Seurakuntakeskuksen" in marks and any("puuro" in m for m in marks)
-    # "tupa": the notice of the tupa first, and those of the asukastupa
-    search(page, base, "?q=tupa")
-    assert addresses(page)[0] == "/ilmoitukset/kesavuorot-kotiseututalo/"
+    # "tupa": the notice of the tupa first (of the archive's: it has expired),
+    # and those of the asukastupa
+    search(page, base, "?q=tupa&arkisto=1")
     show_all(page)  # spaces named for an asukastupa may come before it
+    first_archived = page.locator(".bl-result--archived h2 a").first.get_attribute("href")
+    assert urlsplit(first_archived).path == "/ilmoitukset/kesavuorot-kotiseututalo/"
     assert "/ilmoitukset/joulumyyjaiset-talkoovaki/" in addresses(page)  # "asukastuvalle"
 
 
@@ -596,6 +607,8 @@ def test_the_type_filter_narrows_to_one_kind_of_page_and_is_a_link(page, base, e
     assert only and all(a.startswith("/yhdistykset/") for a in only)
     assert results(page)[0][2] == "Yhdistys"  # its own result line
     search(page, base, "?type=ilmoitus")
+    assert count_of(page.get_by_role("status").inner_text()) == len(notice_filters(example_site, archive=False))
+    search(page, base, "?type=ilmoitus&arkisto=1")
     notices = len(list((example_site / "ilmoitukset").glob("*/index.html")))
     assert count_of(page.get_by_role("status").inner_text()) == notices
 

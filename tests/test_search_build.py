@@ -14,7 +14,7 @@ from bulletin_contract.model import AssociationProfile, SeriesProfile
 from bulletin_i18n.translations import TABLES
 from bulletin_search import stable
 from bulletin_search.delta import page_ids
-from bulletin_search.indexer import indexed_pages
+from bulletin_search.indexer import indexed_folders
 from bulletin_search.lemmas import file_key
 from bulletin_search.records import site_records
 from bulletin_search.types import TYPES, search_types
@@ -46,14 +46,21 @@ def fragment(output, key):
     return json.loads(gzip.decompress(path.read_bytes())[len(b"pagefind_dcd"):])
 
 
+def page_count(bundle):
+    entry = json.loads((bundle / "pagefind-entry.json").read_text())
+    return sum(language["page_count"] for language in entry["languages"].values())
+
+
 def test_the_index_holds_every_page_offer_need_and_series(example_site):
-    entry = json.loads((example_site / "pagefind" / "pagefind-entry.json").read_text())
+    # the present's bundle and each year's of the archive: every page in one
+    bundles = [example_site / "pagefind", *sorted(example_site.glob("pagefind-arkisto-*"))]
+    assert len(bundles) > 1
     notices = len(list((example_site / "ilmoitukset").glob("*/index.html")))
     associations = len(list((example_site / "yhdistykset").glob("*/index.html")))
     spaces = len(list((example_site / "tilat").glob("*/index.html")))
     series = len(list((example_site / "sarjat").glob("*/index.html")))
     assert len(items(example_site)) > 50 and series == 1
-    assert entry["languages"]["fi"]["page_count"] == notices + associations + spaces + len(items(example_site)) + series
+    assert sum(map(page_count, bundles)) == notices + associations + spaces + len(items(example_site)) + series
     assert (example_site / "pagefind" / "pagefind.js").is_file()
 
 
@@ -218,9 +225,9 @@ def test_the_print_button_is_not_indexed(example_site):
 def test_pagefind_reads_only_the_folders_of_indexed_pages():
     settings = {"ARTICLE_SAVE_AS": "ilmoitukset/{slug}/index.html",
                 "BULLETIN_URLS": {"association": "yhdistykset/{slug}/", "space": "tilat/{slug}/"}}
-    assert indexed_pages(settings) == "{ilmoitukset,tilat,yhdistykset}/**/*.html"
+    assert indexed_folders(settings) == ["ilmoitukset", "tilat", "yhdistykset"]
     # a pattern without a folder of its own: Pagefind reads every page
-    assert indexed_pages(dict(settings, ARTICLE_SAVE_AS="{slug}.html")) is None
+    assert indexed_folders(dict(settings, ARTICLE_SAVE_AS="{slug}.html")) is None
 
 
 def test_another_kind_of_page_is_searched_once_its_address_is_set():
@@ -232,7 +239,7 @@ def test_another_kind_of_page_is_searched_once_its_address_is_set():
     settings["BULLETIN_URLS"] = dict(settings["BULLETIN_URLS"], space="tilat/{slug}/", series="sarjat/{slug}/")
     assert search_types(settings) == ["ilmoitus", "tila", "yhdistys", "tarjous", "tarve", "sarja"]
     # records are not read from pages: Pagefind reads no series page
-    assert indexed_pages(settings) == "{ilmoitukset,tilat,yhdistykset}/**/*.html"
+    assert indexed_folders(settings) == ["ilmoitukset", "tilat", "yhdistykset"]
     assert set(TYPES) == {"ilmoitus", "tila", "yhdistys", "tarjous", "tarve", "sarja"}
     for value in TYPES:  # each has its label in both languages
         assert TABLES["fi"][f"search_type_{value}"] and TABLES["en"][f"search_type_{value}"]
@@ -302,9 +309,9 @@ def test_indexing_started_early_is_awaited_and_one_left_over_is_stopped(site, tm
     assert site.build() == 0
     indexer = Indexer()
     other = tmp_path / "toinen"
-    indexer.start(other)  # as a failed build would leave it: a folder that is gone
+    indexer.start(other, [("pagefind", ["ilmoitukset/x/index.html"], [])])  # as a failed build would leave it: a folder that is gone
     (site.output / "pagefind").rename(tmp_path / "vanha")
-    indexer.finish(site.output, "{ilmoitukset,yhdistykset}/**/*.html")
+    indexer.finish(site.output, [("pagefind", ["ilmoitukset/tupa/index.html", "yhdistykset/testikyla/index.html"], [])])
     entry = json.loads((site.output / "pagefind" / "pagefind-entry.json").read_text())
     assert entry["languages"]["fi"]["page_count"] == 2  # the notice and its association
-    assert indexer.service is None
+    assert indexer.service is None and indexer.thread is None

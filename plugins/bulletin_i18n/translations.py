@@ -56,6 +56,11 @@ FI = {
     "search_type_tarve": "Tarve",
     # --- search: series pages and each offer and need ---
     "search_type_sarja": "Sarja",
+    # --- search: the archive, searched when asked or when the present finds too little ---
+    "search_archive": "Hae myös arkistosta",
+    "search_archive_found_one": "Arkistosta löytyi 1 vanhentunut ilmoitus.",
+    "search_archive_found_many": "Arkistosta löytyi {count} vanhentunutta ilmoitusta.",
+    "search_archived": "Arkistosta",
     # Front page
     "front_upcoming": "Tulevat tapahtumat",
     "front_all_events": "Kaikki tulevat tapahtumat",
@@ -984,6 +989,11 @@ EN = {
     "search_type_tarve": "Need",
     # --- search: series pages and each offer and need ---
     "search_type_sarja": "Series",
+    # --- search: the archive, searched when asked or when the present finds too little ---
+    "search_archive": "Search the archive too",
+    "search_archive_found_one": "1 expired notice was found in the archive.",
+    "search_archive_found_many": "{count} expired notices were found in the archive.",
+    "search_archived": "From the archive",
     "front_upcoming": "Upcoming events",
     "front_all_events": "All upcoming events",
     "front_newest": "Newest notices",

@@ -9,9 +9,10 @@ from bulletin_contract.reader import STATE
 from bulletin_incremental import REUSE
 from bulletin_pages.generator import searchable_written
 
-from .delta import BASE, DELTA, Plan
+from .archive import archived_pages
+from .delta import BASE, Plan
 from .generator import SearchGenerator
-from .indexer import INDEXER, indexed_folders, indexed_pages
+from .indexer import INDEXER, indexed_folders
 from .records import site_records
 
 
@@ -25,32 +26,31 @@ def start_lemma_map(generators):
 
 def start_index(generator):
     """Index the notices and associations now, all of them or, in a rebuild,
-    those that changed (see delta.py). Without folders of their own,
-    Pagefind reads every page and waits for all of them."""
+    those that changed (see delta.py), the present apart from each year of
+    the archive (archive.py). Without folders of their own, Pagefind reads
+    every page and waits for all of them."""
     folders = indexed_folders(generator.settings)
-    records = site_records(generator.settings, STATE.associations, STATE.series)
-    plan = INDEXER.plan = Plan(generator.output_path, folders, records) if folders else None
-    if plan is None:
+    if not folders:
+        INDEXER.plan = None
         return
-    if plan.full:
-        REUSE.gather(folders)  # Pagefind reads every page from this build's folder
-        INDEXER.start(generator.output_path, indexed_pages(generator.settings), BASE, records.values())
-    elif plan.changed:
-        INDEXER.start(generator.output_path, plan.glob(), DELTA, plan.changed_records())
+    records = site_records(generator.settings, STATE.associations, STATE.series)
+    plan = INDEXER.plan = Plan(generator.output_path, folders, records, archived_pages(generator.context["articles"]))
+    if plan.full or plan.reindexed:
+        REUSE.gather(folders)  # Pagefind reads every page of a bundle from this build's folder
+    INDEXER.start(generator.output_path, plan.jobs())
 
 
 def index_site(pelican):
     plan, INDEXER.plan = INDEXER.plan, None
     if plan is not None and plan.site != Path(pelican.output_path):
         plan = None  # made for another build
-    if plan is None or plan.full:
-        REUSE.gather(indexed_folders(pelican.settings))
+    if plan is None:
         records = site_records(pelican.settings, STATE.associations, STATE.series)
-        INDEXER.finish(pelican.output_path, indexed_pages(pelican.settings), BASE, records.values())
-    elif plan.changed:
-        INDEXER.finish(pelican.output_path, plan.glob(), DELTA, plan.changed_records())
-    if plan is not None:
-        plan.finish()
+        REUSE.gather(indexed_folders(pelican.settings))
+        INDEXER.finish(pelican.output_path, [(BASE, None, list(records.values()))])
+        return
+    INDEXER.finish(pelican.output_path, plan.jobs())
+    plan.finish()
 
 
 def register():

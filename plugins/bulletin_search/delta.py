@@ -20,7 +20,6 @@ clone, CI) always makes a full index.
 import gzip
 import hashlib
 import json
-import re
 from pathlib import Path
 
 from bulletin_incremental import REUSE
@@ -31,7 +30,6 @@ BASE = "pagefind"
 DELTA = "pagefind-delta"
 CHANGES = "changes.json"
 RECORD = "search-index"  # REUSE's name for the base's record
-_GLOB_SAFE = re.compile(r"^[A-Za-z0-9._/-]+$")  # a path Pagefind's --glob reads as itself
 
 
 def delta_limit(pages):
@@ -72,30 +70,45 @@ def _entry(bundle):
 
 
 class Plan:
-    """What this build indexes. `changed` is None for a full index, else the
-    pages for the delta (possibly none)."""
+    """What this build indexes. `changed` is None for a full index of the
+    present's bundle, else its pages for the delta (possibly none).
+    `archive` names every archive bundle of the site (archive.py), newest
+    first; `reindexed` those this build indexes: a year whose pages all
+    match the record moves over from the previous output whole."""
 
     folder = DELTA + "/"
 
-    def __init__(self, site, folders, records=None):
+    def __init__(self, site, folders, records=None, archived=None):
         self.site = Path(site)
         # the records that are not pages (records.py) are kept as pages
         # are, by their address: a changed offer is indexed in the delta
         self.records = records or {}
-        self.hashes = page_hashes(site, folders) | {k: record_hash(r) for k, r in self.records.items()}
+        archived = archived or {}
+        self.hashes, self.years = {}, {}
+        for path, digest in (page_hashes(site, folders) | {k: record_hash(r) for k, r in self.records.items()}).items():
+            bundle = archived.get(path)
+            (self.years.setdefault(bundle, {}) if bundle else self.hashes)[path] = digest
+        self.archive = sorted(self.years, reverse=True)
+        self.reindexed = list(self.archive)
         self.changed, self.base, self.record = None, {}, None
         record = REUSE.recall(RECORD)
         if not record or record.get("site") != REUSE.site or not REUSE.previous:
             return
+        years = record.get("archive", {})
+        self.reindexed = [b for b in self.archive if not self._kept(b, years.get(b))]
         if _entry(Path(REUSE.previous, BASE)) != record.get("entry"):
             return  # the previous output's base is not the recorded one
         base = record["pages"]
         changed = sorted(p for p, h in self.hashes.items() if base.get(p, [None])[0] != h)
-        pages = [p for p in changed if p not in self.records]
-        if len(changed) > delta_limit(len(self.hashes)) or not all(map(_GLOB_SAFE.match, pages)):
+        if len(changed) > delta_limit(len(self.hashes)):
             return
         if REUSE.take_folder(BASE):
             self.changed, self.base, self.record = changed, base, record
+
+    def _kept(self, bundle, recorded):
+        """Whether the archive bundle moved over: its pages are those recorded."""
+        return (recorded is not None and recorded["pages"] == self.years[bundle]
+                and _entry(Path(REUSE.previous, bundle)) == recorded["entry"] and REUSE.take_folder(bundle))
 
     @property
     def full(self):
@@ -113,24 +126,32 @@ class Plan:
         pages = {p: self.hashes.get(p) for p in set(self.base) ^ set(self.hashes) | set(self.changed or ())}
         return hashlib.sha256(json.dumps(pages, sort_keys=True).encode()).hexdigest()[:16]
 
-    def glob(self):
-        """The changed pages for Pagefind's --glob; "" when only records changed."""
-        pages = [p for p in self.changed if p not in self.records]
-        return "{" + ",".join(pages) + "}" if pages else ""
+    def jobs(self):
+        """(bundle, pages, records) for each bundle this build indexes."""
+        jobs = []
+        if self.full:
+            jobs.append((BASE, self._pages(self.hashes), list(self._records(self.hashes))))
+        elif self.changed:
+            jobs.append((DELTA, self._pages(self.changed), list(self._records(self.changed))))
+        return jobs + [(b, self._pages(self.years[b]), []) for b in self.reindexed]
 
-    def changed_records(self):
-        return [self.records[p] for p in self.changed if p in self.records]
+    def _pages(self, paths):
+        return sorted(p for p in paths if p not in self.records)
+
+    def _records(self, paths):
+        return (self.records[p] for p in sorted(paths) if p in self.records)
 
     def finish(self):
-        """After Pagefind: remember the base for the next build, and write
-        the delta's list of base results to drop."""
+        """After Pagefind: remember the bundles for the next build, and
+        write the delta's list of base results to drop."""
+        years = {b: {"entry": _entry(self.site / b), "pages": self.years[b]} for b in self.archive}
         if self.full:
             bundle = self.site / BASE
             ids = page_ids(bundle)
-            REUSE.remember(RECORD, {"site": REUSE.site, "entry": _entry(bundle),
+            REUSE.remember(RECORD, {"site": REUSE.site, "entry": _entry(bundle), "archive": years,
                                     "pages": {p: [h, ids.get(p)] for p, h in self.hashes.items()}})
             return
-        REUSE.remember(RECORD, self.record)
+        REUSE.remember(RECORD, self.record | {"archive": years})
         if not self.has_delta:
             return
         delta = self.site / DELTA

@@ -14,7 +14,7 @@ from bulletin_i18n.languages import primary
 
 from .indexer import INDEXER
 from .records import series_text
-from .lemmas import Lemmatizer, build_lemma_map, load_lemmas, save_lemmas, vocabulary, write_files
+from .lemmas import Lemmatizer, apart, build_lemma_map, load_lemmas, save_lemmas, vocabulary, write_files
 from .spelling import build_vocabulary
 from .types import search_types
 
@@ -41,13 +41,14 @@ def association_text(profile):
                      *profile.offers, *profile.needs])
 
 
-def lemma_map(documents, cache):
+def lemma_map(documents, cache, archived=()):
     """The lemma map files of the documents' words, the vocabulary files
     for typing errors, and how many words there are; `cache` keeps lemmas
-    between builds."""
+    between builds; `archived` says which documents are in the archive's
+    bundles."""
     counts = vocabulary(documents)
     lemmatize = Lemmatizer(load_lemmas(cache) if cache else None)
-    files = build_lemma_map(counts, lemmatize, is_word=lemmatize.is_word)
+    files = build_lemma_map(counts, lemmatize, is_word=lemmatize.is_word, apart=apart(documents, archived))
     spelling = build_vocabulary(counts, lemmatize)
     if cache:
         save_lemmas(cache, lemmatize, counts)
@@ -67,7 +68,9 @@ class SearchGenerator(Generator):
         self.started = time.monotonic()
         cache = Path(self.settings["CACHE_PATH"], LEMMA_CACHE) if self.settings.get("CACHE_CONTENT") else None
         self.pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
-        self.lemma_map = self.pool.submit(lemma_map, self.documents(), cache)
+        documents = self.documents()
+        archived = [getattr(a, "expired", False) for a in self.context["articles"]]
+        self.lemma_map = self.pool.submit(lemma_map, documents, cache, archived + [False] * (len(documents) - len(archived)))
 
     def documents(self):
         language = self.settings["BULLETIN_LANGUAGE"]
@@ -94,4 +97,5 @@ class SearchGenerator(Generator):
                           lemma_version=version, vocabulary_files=sorted(spelling),
                           vocabulary_version=spelling_version, search_groups=groups,
                           search_types=search_types(self.settings),
-                          search_delta=INDEXER.plan if INDEXER.plan and INDEXER.plan.has_delta else None)
+                          search_delta=INDEXER.plan if INDEXER.plan and INDEXER.plan.has_delta else None,
+                          search_archive=INDEXER.plan.archive if INDEXER.plan else [])

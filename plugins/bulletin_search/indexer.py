@@ -1,4 +1,5 @@
 """Runs Pagefind over the built site (the binary comes from the pagefind_bin wheel)."""
+import base64
 import logging
 import threading
 import time
@@ -26,63 +27,87 @@ def indexed_folders(settings):
     return sorted(folders)
 
 
-def indexed_pages(settings):
-    """A glob of the indexed pages, or None for every page."""
-    folders = indexed_folders(settings)
-    return "{" + ",".join(folders) + "}/**/*.html" if folders else None
+def page_url(path):
+    """The address Pagefind gives a page it reads from the site folder."""
+    return "/" + path.removesuffix("index.html")
 
 
 class Indexer:
     """Pagefind over a site, and the records that are not pages (records.py).
-    With `glob`, the pages it reads are only the notices, associations and
-    the other kinds of types.TYPES, so it can start as soon as those are
-    written (bulletin_pages says when) and index on the second core while
-    the listings, feeds and calendars are still being written; `finish`
-    waits for it when the build is done. A glob of "" reads no page: a
-    rebuild where only records changed."""
+    A build's indexing is a list of jobs, (bundle, pages, records), each
+    indexed in a Pagefind process of its own, one after the other, so the
+    memory it takes is that of the largest bundle (delta.Plan.jobs). Pages
+    given as None are every page of the site (no folders to name them by).
+    The indexed pages are written first (bulletin_pages says when), so
+    Pagefind starts then and indexes on the second core while the
+    listings, feeds and calendars are still being written; `finish` waits
+    for it when the build is done."""
 
     def __init__(self):
         self.service = self.thread = self.failure = None
         self.plan = None  # this build's delta.Plan, made when the pages are written
+        self.lock = threading.Lock()
 
-    def start(self, site, glob=None, bundle="pagefind", records=()):
+    def start(self, site, jobs):
         self.stop()  # one left from a build that failed
-        self.site, self.bundle, self.started = str(site), bundle, time.monotonic()
-        self.service, self.failure = Service(), None
-        self.thread = threading.Thread(target=self._index, args=(glob, list(records)), daemon=True)
+        self.site, self.jobs, self.started = str(site), jobs, time.monotonic()
+        self.stopping, self.failure = False, None
+        self.thread = threading.Thread(target=self._index, daemon=True)
         self.thread.start()
 
-    def _index(self, glob, records):
-        ask = self.service.ask
+    def _index(self):
         try:
-            index = ask(type="NewIndex", config=None)["index_id"]
-            if glob != "":
-                ask(type="AddDir", index_id=index, path=str(Path(self.site).resolve()), glob=glob)
-            for record in records:
-                ask(type="AddRecord", index_id=index, **record)
-            ask(type="WriteFiles", index_id=index, output_path=str(Path(self.site, self.bundle).resolve()))
+            for bundle, pages, records in self.jobs:
+                with self.lock:
+                    if self.stopping:
+                        return
+                    self.service = Service()
+                try:
+                    self._write(self.service.ask, bundle, pages, records)
+                finally:
+                    self.service.close()
         except Exception as err:  # noqa: BLE001 (finish raises it in the build's thread)
             self.failure = err
 
+    def _write(self, ask, bundle, pages, records):
+        site = Path(self.site).resolve()
+        index = ask(type="NewIndex", config=None)["index_id"]
+        if pages is None:
+            ask(type="AddDir", index_id=index, path=str(site), glob=None)
+        for page in pages or ():
+            ask(type="AddFile", index_id=index, file_path=None, url=page_url(page),
+                file_contents=(site / page).read_text(encoding="utf-8"))
+        for record in records:
+            ask(type="AddRecord", index_id=index, **record)
+        # The files are written here, not by Pagefind: its service could
+        # answer WriteFiles and leave, once its input closed, before a file
+        # was complete (an empty pagefind-entry.json, seen under load).
+        for file in ask(type="GetFiles", index_id=index)["files"]:
+            path = site / bundle / file["path"]
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(base64.b64decode(file["content"]))
+
     def stop(self):
-        if self.service is not None:
-            self.service.process.kill()  # the thread reads the end of its answers and leaves
+        if self.thread is not None:
+            with self.lock:
+                self.stopping = True
+                if self.service is not None:
+                    self.service.process.kill()  # the thread reads the end of its answers and leaves
             self.thread.join()
-            self.service.close()
             self.service = self.thread = None
 
-    def finish(self, site, glob=None, bundle="pagefind", records=()):
+    def finish(self, site, jobs):
         """Index `site` in place, or wait for the indexing started on it:
-        Pagefind writes its bundle to `site`/`bundle`/."""
-        if self.service is None or self.site != str(site):
-            self.start(site, glob, bundle, records)
+        Pagefind writes each bundle to `site`/`bundle`/."""
+        if self.thread is None or self.site != str(site):
+            self.start(site, jobs)
         self.thread.join()
-        self.service.close()
         failure, self.service, self.thread = self.failure, None, None
         if failure is not None:
             raise SearchIndexError(f"Pagefind could not index {site}: {failure}")
-        stabilize(Path(site) / self.bundle)
-        log.info("Search index written in %.1f s", time.monotonic() - self.started)
+        for bundle, _, _ in self.jobs:
+            stabilize(Path(site) / bundle)
+        log.info("Search index of %d bundles written in %.1f s", len(self.jobs), time.monotonic() - self.started)
 
 
 INDEXER = Indexer()

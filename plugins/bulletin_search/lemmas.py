@@ -108,7 +108,7 @@ def encode(table):
     return json.dumps(table, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
-def build_lemma_map(counts, lemmatize, max_bytes=MAX_FILE_BYTES, is_word=None):
+def build_lemma_map(counts, lemmatize, max_bytes=MAX_FILE_BYTES, is_word=None, apart=None):
     """{file key: {"forms": {lemma: [forms]}, "lemmas": {form: [lemmas]}}}.
 
     `counts` maps (word, lang) to the number of documents it occurs in. A
@@ -123,6 +123,12 @@ def build_lemma_map(counts, lemmatize, max_bytes=MAX_FILE_BYTES, is_word=None):
     first part from a chance ending (asukas-tupa, not joulu-k-uusi). Lemmas
     whose only form on the site is the lemma itself are left out: the search
     page searches every word as typed anyway.
+
+    `apart` is (words only the present's pages have, words only the
+    archive's have) (archive.py): a lemma names those of its forms in "now"
+    and "past", so the search page asks each bundle only for forms it has.
+    Pagefind reads a word it does not have as parts (kevät in
+    kevätkonsertti) and would find what the reader did not ask for.
 
     A word is in the file of its first two letters, or of more letters when
     that file was split; search.js looks for the longest key that exists.
@@ -139,7 +145,8 @@ def build_lemma_map(counts, lemmatize, max_bytes=MAX_FILE_BYTES, is_word=None):
     for lang, lemmas in compounding.items() if is_word else ():
         for tail, compounds in compound_tails(lemmas, is_word, lang).items():
             tails[tail] += compounds
-    entries = defaultdict(lambda: {"forms": {}, "lemmas": []})
+    entries = defaultdict(lambda: {"forms": {}, "lemmas": [], "now": [], "past": []})
+    only_now, only_past = apart or (set(), set())
     for lemma in sorted(groups):
         own = by_count(groups[lemma])
         # then the forms of the compounds it ends (tupa: asukastuvalla,
@@ -148,6 +155,8 @@ def build_lemma_map(counts, lemmatize, max_bytes=MAX_FILE_BYTES, is_word=None):
         if forms == [lemma]:
             continue
         entries[lemma]["forms"] = forms
+        entries[lemma]["now"] = [f for f in forms if f in only_now]
+        entries[lemma]["past"] = [f for f in forms if f in only_past]
         for form in own:
             if form != lemma:
                 entries[form]["lemmas"].append(lemma)
@@ -179,9 +188,9 @@ def compound_tails(lemmas, is_word, lang):
 def _table(entries, words):
     table = {"forms": {}, "lemmas": {}}
     for word in words:
-        for part in ("forms", "lemmas"):
+        for part in ("forms", "lemmas", "now", "past"):
             if entries[word][part]:
-                table[part][word] = entries[word][part]
+                table.setdefault(part, {})[word] = entries[word][part]
     return table
 
 
@@ -202,6 +211,15 @@ def split_files(entries, table, key=file_key, length=2, max_bytes=MAX_FILE_BYTES
             files[name] = table(entries, short)
         files.update(split_files(entries, table, key, length + 1, max_bytes, [w for w in group if len(w) > length]))
     return files
+
+
+def apart(documents, archived):
+    """(words only in the present's documents, words only in the archive's),
+    `archived` telling for each of [(text, lang)] whether it is archived."""
+    now, past = set(), set()
+    for (text, _), old in zip(documents, archived):
+        (past if old else now).update(words(text))
+    return now - past, past - now
 
 
 def vocabulary(documents):

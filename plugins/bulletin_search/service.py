@@ -27,6 +27,7 @@ class Service:
         self.process = subprocess.Popen([str(get_executable()), "--service"], stdin=subprocess.PIPE,
                                         stdout=subprocess.PIPE, stderr=self.errors)
         self.sent = 0
+        self.pending = bytearray()
 
     def ask(self, **payload):
         """Pagefind's answer to one request (see pagefind.service.types)."""
@@ -37,13 +38,14 @@ class Service:
             self.process.stdin.flush()
         except BrokenPipeError:
             raise ServiceError(self._stopped()) from None
-        answer = bytearray()
-        while not answer.endswith(b","):
-            chunk = self.process.stdout.read(1)
+        # an answer may be megabytes (GetFiles): read in chunks, keep what follows its comma
+        while (end := self.pending.find(b",")) < 0:
+            chunk = self.process.stdout.read1(1 << 16)
             if not chunk:
                 raise ServiceError(self._stopped())
-            answer += chunk
-        reply = json.loads(base64.b64decode(bytes(answer[:-1])))["payload"]
+            self.pending += chunk
+        answer, self.pending = self.pending[:end], self.pending[end + 1:]
+        reply = json.loads(base64.b64decode(bytes(answer)))["payload"]
         if reply.get("type") == "Error":
             raise ServiceError(reply.get("message", reply))
         return reply

@@ -18,6 +18,7 @@ const status = document.getElementById("haku-tila");
 const list = document.getElementById("haku-tulokset");
 const more = document.getElementById("haku-lisaa");
 const corrected = document.getElementById("haku-korjattu");
+const fromPast = document.getElementById("haku-arkistosta");
 const FILTERS = ["type", "category", "association", "group"];
 const PAGE_SIZE = 10;
 const MAX_SEARCHES = 24; // combinations of forms asked from Pagefind per query
@@ -114,13 +115,20 @@ function entry(file, part, word) {
   return Object.hasOwn(table, word) ? table[word] : [];
 }
 
+// Forms only the present's pages have, and only the archive's: a bundle is
+// not asked for a word it does not have, which Pagefind would read as parts
+// (kevät in kevätkonsertti). Filled as the lemma files are read.
+const onlyIn = { now: new Set(), past: new Set() };
+
 // The word as typed, then the forms on the site of its lemmas (the word may
 // itself be a lemma), most frequent first.
 async function formsOf(word) {
   const lemmas = [word, ...entry(await lemmaFile(word), "lemmas", word)];
   const forms = new Set([word]);
   for (const lemma of lemmas) {
-    for (const form of entry(await lemmaFile(lemma), "forms", lemma)) forms.add(form);
+    const file = await lemmaFile(lemma);
+    for (const form of entry(file, "forms", lemma)) forms.add(form);
+    for (const part of ["now", "past"]) for (const form of entry(file, part, lemma)) onlyIn[part].add(form);
   }
   return [...forms];
 }
@@ -169,6 +177,62 @@ async function engine() {
   return pagefind;
 }
 
+// The archive: a bundle per year of expired notices (the build's
+// archive.py), searched when the reader asks (arkisto=1) or when no page
+// of the present has every word of the query. Its bundles are merged into
+// a Pagefind of their own (another bundle's pagefind.js is a module of its
+// own), so the present's results keep their ranking, come first, and the
+// archive's are told apart.
+const archiveBundles = (text.archive ?? "").split(" ").filter(Boolean);
+const fromArchive = new WeakSet();
+let archive = null;
+
+function archiveEngine() {
+  archive ??= (async () => {
+    const [first, ...rest] = archiveBundles;
+    const module = await import(first + "pagefind.js");
+    await module.options({ baseUrl: new URL(text.site, location.href).pathname, noWorker: true });
+    module.init();
+    for (const bundle of rest) await module.mergeIndex(bundle);
+    return module;
+  })();
+  return archive;
+}
+
+// `first`'s results, then `second`'s.
+function concat(first, second) {
+  return {
+    size: first.size + second.size,
+    next: async (count) => {
+      const page = await first.next(count);
+      return page.length < count ? [...page, ...(await second.next(count - page.length))] : page;
+    },
+  };
+}
+
+const nothing = { found: inOrder([]), forms: new Set(), partial: false, corrected: [] };
+const hasAll = (search) => search.found.size > 0 && !search.partial;
+
+export async function find(state) {
+  const present = await findIn(await engine(), state, onlyIn.past);
+  // Too little: no page of the present has every word of the query.
+  const wanted = state.archive || (words(state.q).length > 0 && (!present.found.size || present.partial));
+  if (!archiveBundles.length || !wanted) return { ...present, archived: 0 };
+  let past = await findIn(await archiveEngine(), state, onlyIn.now);
+  for (const result of past.found.all) fromArchive.add(result);
+  // The present's results stay as they were, first. Pagefind leaves out a
+  // word its bundle does not have, so the archive's pages "with every word"
+  // may lack one: they do not displace the present's.
+  if (hasAll(present) && past.partial) past = nothing;
+  return {
+    found: concat(present.found, past.found),
+    forms: new Set([...present.forms, ...past.forms]),
+    partial: present.found.size ? present.partial : past.partial,
+    corrected: present.corrected.length ? present.corrected : past.corrected,
+    archived: past.found.size,
+  };
+}
+
 // Results in the order given, one per page, without the superseded ones.
 function current(found) {
   const seen = new Set();
@@ -178,7 +242,7 @@ function current(found) {
 // What the page shows: `size` results, handed out in order by `next`.
 function inOrder(found) {
   let at = 0;
-  return { size: found.length, next: async (count) => found.slice(at, (at += count)) };
+  return { size: found.length, all: found, next: async (count) => found.slice(at, (at += count)) };
 }
 
 // Pagefind sorts each bundle's results but merges bundles by score, so a
@@ -189,6 +253,7 @@ function byDate(found, direction) {
   const date = async (r) => (await r.data()).meta.date ?? "";
   return {
     size: found.length,
+    all: found,
     next: async (count) => {
       const page = [];
       while (page.length < count && (lists[0].length || lists[1].length)) {
@@ -204,8 +269,8 @@ function byDate(found, direction) {
   };
 }
 
-export async function find(state) {
-  const pf = await engine();
+// The search in one Pagefind: the present's, or the archive's.
+async function findIn(pf, state, elsewhere) {
   const filters = {};
   for (const key of FILTERS) if (state[key]) filters[key] = state[key];
   if (state.upcoming) filters.upcoming = "1";
@@ -238,14 +303,16 @@ export async function find(state) {
     formLists[index] = await formsOf(word);
     corrected.push(word);
   }
-  let found = await merged(pf, combinations(formLists), filters);
   const forms = new Set(formLists.flat());
+  // the word as typed (or corrected), and the other forms this bundle has
+  const searched = formLists.map((list) => list.filter((form, at) => at === 0 || !elsewhere.has(form)));
+  let found = await merged(pf, combinations(searched), filters);
   if (phrases.length) found = await standingTogether(found, phrases, formLists, terms);
   if (found.length || terms.length < 2 || phrases.length) return { found: inOrder(found), forms, partial: false, corrected };
   // No page has every word (Pagefind asks for all of them): the pages with
   // some, those with the most of the words first, and the status says so.
   const limit = Math.max(1, Math.floor(MAX_SEARCHES / terms.length));
-  const byWord = await Promise.all(formLists.map((list) => merged(pf, combinations([list], limit), filters)));
+  const byWord = await Promise.all(searched.map((list) => merged(pf, combinations([list], limit), filters)));
   const pages = new Map();
   for (const result of byWord.flat()) {
     const page = pages.get(result.id) ?? { result, words: 0, score: 0 };
@@ -336,7 +403,7 @@ function matches(word, forms) {
   return [...forms].some((form) => folded.startsWith(fold(form)));
 }
 
-function resultItem(data, forms) {
+function resultItem(data, forms, archived) {
   const meta = data.meta;
   const item = document.createElement("li");
   item.className = "bl-result";
@@ -350,6 +417,13 @@ function resultItem(data, forms) {
   // line shows: the query's words are marked here as well.
   const facts = document.createElement("p");
   facts.className = "bl-result__meta";
+  if (archived) {
+    item.classList.add("bl-result--archived");
+    const label = document.createElement("strong");
+    label.className = "bl-result__archived";
+    label.textContent = text.archived;
+    facts.append(label, " · ");
+  }
   appendMarked(facts, [meta.when, meta.association, meta.category ?? meta.kind, meta.expired]
     .filter(Boolean).join(" · "), (words) => new Set(words.filter((w) => forms.has(w.toLowerCase()))));
   let excerpt = document.createElement("p");
@@ -372,7 +446,8 @@ let highlight = new Set(); // every form of the query words
 
 async function showMore() {
   const page = await results.next(PAGE_SIZE);
-  const items = (await Promise.all(page.map((r) => r.data()))).map((data) => resultItem(data, highlight));
+  const items = (await Promise.all(page.map((r) => r.data())))
+    .map((data, index) => resultItem(data, highlight, fromArchive.has(page[index])));
   list.append(...items);
   shown += page.length;
   more.hidden = shown >= results.size;
@@ -397,7 +472,12 @@ function countText(count, partial) {
 
 function readForm() {
   const data = new FormData(form);
-  const state = { q: (data.get("q") ?? "").trim(), upcoming: data.get("upcoming") === "1", exact: data.get("exact") === "1" };
+  const state = {
+    q: (data.get("q") ?? "").trim(),
+    upcoming: data.get("upcoming") === "1",
+    exact: data.get("exact") === "1",
+    archive: data.get("arkisto") === "1",
+  };
   for (const key of FILTERS) state[key] = data.get(key) ?? "";
   return state;
 }
@@ -412,6 +492,7 @@ function fillForm(params) {
     select.value = [...select.options].some((o) => o.value === value) ? value : "";
   }
   form.elements.upcoming.checked = params.get("upcoming") === "1";
+  if (form.elements.arkisto) form.elements.arkisto.checked = params.get("arkisto") === "1";
 }
 
 // A new search is a new entry in the history, so Back returns to the
@@ -422,6 +503,7 @@ function addressOf(state) {
   for (const key of FILTERS) if (state[key]) params.set(key, state[key]);
   if (state.upcoming) params.set("upcoming", "1");
   if (state.exact) params.set("exact", "1");
+  if (state.archive) params.set("arkisto", "1");
   const query = params.toString();
   return new URL(query ? `?${query}` : location.pathname, location.href).href;
 }
@@ -443,6 +525,7 @@ async function run(isNew = false) {
   const ticket = ++latest;
   list.replaceChildren();
   corrected.hidden = true;
+  fromPast.hidden = true;
   more.hidden = true;
   results = inOrder([]);
   shown = 0;
@@ -453,7 +536,7 @@ async function run(isNew = false) {
   }
   status.textContent = text.loading;
   try {
-    const { found, forms, partial, corrected: words } = await find(state);
+    const { found, forms, partial, corrected: words, archived } = await find(state);
     if (ticket !== latest) return;
     results = found;
     highlight = forms;
@@ -461,6 +544,9 @@ async function run(isNew = false) {
     if (ticket !== latest) return;
     if (words.length) showCorrected(words, state);
     status.textContent = countText(results.size, partial);
+    // How many of them the archive gave, said after the count.
+    fromPast.textContent = archived === 1 ? text.archiveOne : (text.archiveMany ?? "").replace("{count}", archived);
+    fromPast.hidden = !archived;
   } catch (error) {
     if (ticket !== latest) return;
     status.textContent = text.error;

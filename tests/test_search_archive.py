@@ -1,0 +1,143 @@
+"""Search's archive (bulletin_search/archive.py): the present's notices in
+the first bundle, each year of expired notices in a bundle of its own,
+indexed again only when a page of that year changed, and merged in by the
+search page when the reader asks or the present finds too little."""
+import gzip
+import hashlib
+import json
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from browser import browser, served  # noqa: F401 (fixtures)
+from bulletin_search.delta import page_ids
+from conftest import event_text, notice_text
+
+CURRENT = "ilmoitukset/syyskokous/index.html"
+PAST = {"2025": "ilmoitukset/kevatretki/index.html", "2024": "ilmoitukset/kesajuhla/index.html"}
+
+
+def archive_site(site):
+    site.notice("syyskokous.md", notice_text(title="Syyskokous", body="Kokoonnumme kerhohuoneella."))
+    site.notice("kevatretki.md", event_text(title="Kevätretki", start="2025-05-10 10:00", date="2025-04-01",
+                                             body="Retki Saimaan rantaan ja takaisin."))
+    return site.notice("kesajuhla.md", notice_text(title="Kesäjuhla", date="2024-06-01",
+                                                   body="Juhlimme kesää Vuoksen rannalla."))
+
+
+def bundles(site):
+    return sorted(p.name for p in site.output.glob("pagefind*"))
+
+
+def fragments(site, bundle):
+    """{fragment file: sha256} of a bundle: its pages as Pagefind wrote them."""
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted((site.output / bundle / "fragment").iterdir())}
+
+
+def fragment_text(site, bundle, page):
+    fragment = site.output / bundle / "fragment" / f"{page_ids(site.output / bundle)[page]}.pf_fragment"
+    return json.loads(gzip.decompress(fragment.read_bytes())[len(b"pagefind_dcd"):])["content"]
+
+
+def test_each_past_year_has_a_bundle_with_only_its_pages(site):
+    archive_site(site)
+    assert site.build() == 0
+    assert bundles(site) == ["pagefind", "pagefind-arkisto-2024", "pagefind-arkisto-2025"]
+    present = set(page_ids(site.output / "pagefind"))
+    assert CURRENT in present and not present & set(PAST.values())
+    for year, page in PAST.items():
+        assert set(page_ids(site.output / f"pagefind-arkisto-{year}")) == {page}
+    archive = site.page("haku/").select_one("#bl-search")["data-archive"]
+    assert archive == "/pagefind-arkisto-2025/ /pagefind-arkisto-2024/"  # newest first
+
+
+def test_a_rebuild_indexes_again_only_the_year_that_changed(site):
+    changed = archive_site(site)
+    assert site.build() == 0
+    before = {b: fragments(site, b) for b in bundles(site)}
+    entry = (site.output / "pagefind-arkisto-2025" / "pagefind-entry.json").stat().st_ino
+    changed.write_text(notice_text(title="Kesäjuhla", date="2024-06-01", body="Juhlimme kesää Imatrankosken rannalla."),
+                       encoding="utf-8")
+    assert site.build() == 0
+    after = {b: fragments(site, b) for b in bundles(site)}
+    assert after["pagefind-arkisto-2025"] == before["pagefind-arkisto-2025"]
+    assert (site.output / "pagefind-arkisto-2025" / "pagefind-entry.json").stat().st_ino == entry  # moved over
+    assert after["pagefind-arkisto-2024"] != before["pagefind-arkisto-2024"]  # indexed again
+    assert "Imatrankosken" in fragment_text(site, "pagefind-arkisto-2024", PAST["2024"])
+    # the notice is in its year's new bundle, not in the present's delta
+    # (which holds at most the association page, listing it among the earlier)
+    delta = site.output / "pagefind-delta"
+    assert not delta.exists() or set(page_ids(delta)) <= {"yhdistykset/testikyla/index.html"}
+
+
+def test_a_notice_that_expires_leaves_the_present_for_its_year(site):
+    archive_site(site)
+    assert site.build() == 0
+    assert CURRENT in page_ids(site.output / "pagefind")
+    assert site.build(today="2027-03-01") == 0
+    assert set(page_ids(site.output / "pagefind-arkisto-2026")) == {CURRENT}
+
+
+@pytest.fixture
+def archived_site(site):
+    archive_site(site)
+    for number in range(3):  # enough for the present to answer a search of its own
+        site.notice(f"kokous{number}.md", notice_text(title=f"Kokous {number}", body="Kokoonnumme kerhohuoneella."))
+    assert site.build() == 0
+    with served(site.output) as base:
+        yield base
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    page = context.new_page()
+    problems, requests = [], []
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    page.on("response", lambda r: r.status >= 400 and problems.append(f"{r.status} {r.url}"))
+    page.on("request", lambda r: requests.append(r.url))
+    page.requests = requests
+    yield page
+    context.close()
+    assert problems == []
+
+
+def archive_requests(page):
+    return [url for url in page.requests if "/pagefind-arkisto-" in url]
+
+
+def test_a_search_the_present_answers_loads_no_archive(page, archived_site):
+    page.goto(f"{archived_site}/haku/?q=kerhohuone")
+    expect(page.get_by_role("status")).to_have_text("5 tulosta")  # and the association
+    assert archive_requests(page) == []
+    assert page.locator(".bl-result--archived").count() == 0
+    expect(page.get_by_label("Hae myös arkistosta")).not_to_be_checked()
+    expect(page.locator("#haku-arkistosta")).to_be_hidden()
+
+
+def test_a_word_only_the_archive_has_is_found_there_and_marked(page, archived_site):
+    page.goto(f"{archived_site}/haku/?q=kesäjuhla")
+    expect(page.get_by_role("status")).to_have_text("1 tulos")
+    expect(page.locator("#haku-arkistosta")).to_have_text("Arkistosta löytyi 1 vanhentunut ilmoitus.")
+    result = page.locator(".bl-result")
+    expect(result).to_have_count(1)
+    expect(result.locator("h2 a")).to_have_text("Kesäjuhla")
+    expect(result.locator(".bl-result__archived")).to_have_text("Arkistosta")
+    assert archive_requests(page)
+
+
+def test_the_archive_choice_is_part_of_the_address(page, archived_site):
+    page.goto(f"{archived_site}/haku/?q=kerhohuoneella")
+    expect(page.get_by_role("status")).to_have_text("5 tulosta")
+    page.get_by_label("Hae myös arkistosta").check()
+    expect(page).to_have_url(re.compile(r"[?&]arkisto=1"))
+    # the present's results as before, then the archive's event "Kerhohuone, Imatra"
+    expect(page.get_by_role("status")).to_have_text("6 tulosta")
+    expect(page.locator(".bl-result").nth(5).locator("h2 a")).to_have_text("Kevätretki")
+    expect(page.locator(".bl-result--archived")).to_have_count(1)
+    expect(page.locator("#haku-arkistosta")).to_have_text("Arkistosta löytyi 1 vanhentunut ilmoitus.")
+    page.goto(f"{archived_site}/haku/?q=retki&arkisto=1")
+    expect(page.get_by_label("Hae myös arkistosta")).to_be_checked()
+    expect(page.locator(".bl-result--archived h2 a")).to_have_text(["Kevätretki"])

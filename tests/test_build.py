@@ -193,6 +193,7 @@ PAGE = "---\ntitle: Sivu\n---\nTeksti.\n"
     ("haku.md", "Sivun osoite /haku/ on jo sivuston omassa käytössä"),
     ("tapahtumat.md", "Sivun osoite /tapahtumat/ on jo sivuston omassa käytössä"),
     ("syotteet.md", "Sivun osoite /syotteet/ on jo sivuston omassa käytössä"),
+    ("pagefind-arkisto-2024.md", "Sivun osoite /pagefind-arkisto-2024/ on jo sivuston omassa käytössä"),
     ("Tilaa.md", "saisivat saman osoitteen /tilaa/"),  # the example's own tilaa.md
 ])
 def test_a_page_cannot_take_an_address_in_use(site, capsys, name, words):

@@ -169,6 +169,8 @@ def stray_files(content, settings, t):
 # Folders the build writes itself, beside those named in the settings
 # (bulletin_pages' submission form, bulletin_search's index).
 BUILT_FOLDERS = ("laheta", "pagefind", "pagefind-delta", "julisteet", "kuvakkeet")
+# Folders the build names as it goes: the search's archive bundles by year.
+BUILT_PREFIXES = ("pagefind-",)
 
 
 def built_folders(settings):
@@ -181,10 +183,14 @@ def built_folders(settings):
 def page_addresses(pages, settings, t):
     """Problems of pages ((path, slug) pairs) whose address is taken: by
     another page, or by a page the build writes itself."""
-    taken = built_folders(settings)
+    folders = built_folders(settings)
+
+    def taken(slug):
+        return slug in folders or slug.startswith(BUILT_PREFIXES)
+
     problems = [Problem(path, 1, t("err_page_address", url=f"/{slug}/", suggestion=f"{slug}-sivu.md"))
-                for path, slug in sorted(pages) if slug in taken]
-    return problems + _one_address([(path, slug) for path, slug in pages if slug not in taken], t, "/{}/")
+                for path, slug in sorted(pages) if taken(slug)]
+    return problems + _one_address([(path, slug) for path, slug in pages if not taken(slug)], t, "/{}/")
 
 
 def same_addresses(notices, t):

@@ -356,15 +356,29 @@ class Images:
         return [item.strip() for item in value]
 
 
-class Space(Choice):
-    """A slug of a file in content/spaces/ (checked once they are known)."""
+class KnownSlug(Choice):
+    """A slug of a file in a content folder, `ctx.<known>` (None while they
+    are unknown); a wrong one is told the nearest slugs."""
+
+    known = None
 
     def __call__(self, value, key, ctx):
         text = _require_text(value, key).strip()
-        if ctx.spaces is None or text in ctx.spaces:
+        slugs = getattr(ctx, self.known)
+        if slugs is None or text in slugs:
             return text
-        close = difflib.get_close_matches(text, sorted(ctx.spaces), n=3, cutoff=0.6)
-        raise Invalid(self.message_key, key=key, value=text, allowed=", ".join(close or sorted(ctx.spaces)) or "–")
+        close = difflib.get_close_matches(text, sorted(slugs), n=3, cutoff=0.6)
+        raise Invalid(self.message_key, key=key, value=text, allowed=", ".join(close or sorted(slugs)) or "–",
+                      **self.hint(text))
+
+    def hint(self, text):
+        return {}
+
+
+class Space(KnownSlug):
+    """A slug of a file in content/spaces/."""
+
+    known = "spaces"
 
 
 _EMAIL = re.compile(r"^[^@\s<>\"'(),;:\\]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$")
@@ -550,16 +564,13 @@ class Slugs:
         return slugs
 
 
-class Series(Choice):
-    """A slug of a file in content/series/ (None while they are unknown)."""
+class Series(KnownSlug):
+    """A slug of a file in content/series/; a new one is named as its file."""
 
-    def __call__(self, value, key, ctx):
-        text = _require_text(value, key).strip()
-        if ctx.series is None or text in ctx.series:
-            return text
-        close = difflib.get_close_matches(text, sorted(ctx.series), n=3, cutoff=0.6)
-        raise Invalid(self.message_key, key=key, value=text, allowed=", ".join(close or sorted(ctx.series)) or "–",
-                      file=slugify(text) or "sarjan-nimi")
+    known = "series"
+
+    def hint(self, text):
+        return {"file": slugify(text) or "sarjan-nimi"}
 
 
 _BUSINESS_ID = re.compile(r"^(\d{7})-(\d)$", re.ASCII)

@@ -68,6 +68,15 @@ def guard_requests(page, base):
 
 
 @contextlib.contextmanager
+def built_and_served(site, today="2026-12-01"):
+    """(site, base address, browser) for the forms' tests: `site` built on
+    `today`, served, and a Chromium to open it in."""
+    assert site.build(today) == 0
+    with served(site.output) as base, chromium() as browser:
+        yield site, base, browser
+
+
+@contextlib.contextmanager
 def checked_context(browser, base):
     """A browser context whose pages (made with the `open` it yields) may
     make no request off the site and raise no script error."""

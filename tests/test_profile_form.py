@@ -4,7 +4,7 @@ update that keeps the slug."""
 import pytest
 
 from bulletin_contract.writer import association_file
-from browser import checked_context, chromium, served
+from browser import built_and_served, checked_context
 from conftest import Site
 
 SIILI = """\
@@ -23,9 +23,8 @@ business_id: "0112038-9"
 def form_site(tmp_path_factory):
     site = Site(tmp_path_factory.mktemp("profile"))
     site.association("siilin-kerho", SIILI)
-    assert site.build("2026-12-01") == 0
-    with served(site.output) as base, chromium() as browser:
-        yield site, base, browser
+    with built_and_served(site) as opened:
+        yield opened
 
 
 @pytest.fixture

@@ -8,16 +8,15 @@ from datetime import datetime
 import pytest
 
 from bulletin_cli.cli import main
-from browser import checked_context, chromium, example_base, served  # noqa: F401 (fixture)
+from browser import built_and_served, checked_context, example_base  # noqa: F401 (fixture)
 from conftest import ROOT, Site
 
 
 @pytest.fixture(scope="module")
 def form_site(tmp_path_factory):
     site = Site(tmp_path_factory.mktemp("spaceform"))
-    assert site.build("2026-12-01") == 0
-    with served(site.output) as base, chromium() as browser:
-        yield site, base, browser
+    with built_and_served(site) as opened:
+        yield opened
 
 
 @pytest.fixture

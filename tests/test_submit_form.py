@@ -9,7 +9,7 @@ import pytest
 from bulletin_cli.cli import main
 from bulletin_contract.schema import GITHUB_URL_LIMIT
 from bulletin_contract.writer import notice_file
-from browser import checked_context, chromium, served
+from browser import built_and_served, checked_context
 from conftest import Site
 
 # add, new and from-issue refuse events that are over: a fixed day keeps these tests valid
@@ -24,9 +24,8 @@ LONG_FINNISH = ("Yhdistyksen syyskokouksessa käsitellään sääntömääräise
 @pytest.fixture(scope="module")
 def form_site(tmp_path_factory):
     site = Site(tmp_path_factory.mktemp("form"))
-    assert site.build("2026-12-01") == 0
-    with served(site.output) as base, chromium() as browser:
-        yield site, base, browser
+    with built_and_served(site) as opened:
+        yield opened
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ import pytest
 
 from bulletin_cli.cli import main
 from bulletin_contract.writer import notice_file
-from browser import chromium, guard_requests, served
+from browser import built_and_served, guard_requests
 from conftest import Site
 
 pytestmark = pytest.mark.usefixtures("example_today")
@@ -125,9 +125,8 @@ def rules_site(tmp_path_factory):
     images = site.content / "images"
     images.mkdir()
     (images / "juliste.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(32))
-    assert site.build("2026-12-01") == 0
-    with served(site.output) as base, chromium() as browser:
-        yield site, base, browser
+    with built_and_served(site) as opened:
+        yield opened
 
 
 def form_verdict(rules_site, answers, body):

@@ -76,6 +76,7 @@ def test_build_failing_after_pages_moved_leaves_previous_output_whole(site, monk
         site.notice(f"{name}.md", notice_text(f"Ilmoitus {name}"))
     assert site.build() == 0
     before = {p.relative_to(site.output): p.read_bytes() for p in site.output.rglob("*") if p.is_file()}
+    site.notice("d.md", notice_text("Ilmoitus d"))
 
     def broken(self, writer):
         raise RuntimeError("template broke")

@@ -1,6 +1,7 @@
 """Finding the site's settings and building it, shared by the commands."""
 import os
 import shutil
+import sys
 import tempfile
 import traceback
 from datetime import date
@@ -13,8 +14,9 @@ from pelican.writers import FileOverwriteFailedError
 from bulletin_contract.problems import Problem
 from bulletin_i18n import translator_for
 from bulletin_incremental import REUSE
+from bulletin_incremental import unchanged
 from bulletin_incremental.inplace import Replacement, files_in
-from bulletin_settings import BUILD_DAYS, SettingsError, is_build_day, validate, with_defaults
+from bulletin_settings import BUILD_DAYS, SettingsError, is_build_day, today, validate, with_defaults
 
 PACKAGE_ROOT = Path(__file__).resolve().parents[2]
 
@@ -102,6 +104,12 @@ def build(settings):
     versions kept aside until the new output is committed."""
     output = Path(settings["OUTPUT_PATH"])
     _refuse_dangerous_output(output, settings)
+    inputs = unchanged.inputs_digest(settings, today(settings)) if settings.get("CACHE_CONTENT") else None
+    if inputs and unchanged.is_up_to_date(settings, output, inputs):
+        print(translator_for(settings)("build_up_to_date", output=output), file=sys.stderr)
+        return output
+    if inputs:
+        unchanged.forget(settings)
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-", dir=output.parent))
@@ -126,6 +134,8 @@ def build(settings):
             _replace_in_place(staging, output, old, written)
         else:
             _swap(staging, output, old, written)
+        if inputs:
+            unchanged.remember(settings, inputs)
     except BaseException:
         REUSE.rollback()
         raise

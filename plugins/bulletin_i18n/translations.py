@@ -532,6 +532,8 @@ FI = {
     "err_page_address": "Sivun osoite {url} on jo sivuston omassa käytössä. Nimeä tiedosto toisin, esimerkiksi {suggestion}.",
     "err_date_range": "Päivämäärän {value} vuoden pitää olla välillä {first}–{last}. Tarkista vuosi.",
     "err_build_overwrite": "Kaksi sivua saisi saman osoitteen {url}. Nimeä toinen tiedosto uudelleen.",
+    # --- a rebuild with nothing changed ---
+    "build_up_to_date": "Sisältö, asetukset ja koodi ovat samat kuin edellisessä koonnissa, joten sivusto {output} on jo ajan tasalla.",
     "err_empty_body": "Ilmoituksesta puuttuu teksti. Kirjoita ilmoituksen teksti toisen --- -rivin jälkeen.",
     "err_slug": "Tiedoston nimestä ei saa osoitetta. Nimeä tiedosto kirjaimilla ja numeroilla, esimerkiksi joulumyyjaiset-2026.md.",
     "err_same_address": "Tiedostot {first} ja {second} saisivat saman osoitteen {url}. Nimeä toinen tiedosto uudelleen.",
@@ -1455,6 +1457,8 @@ EN = {
     "err_page_address": "The page address {url} is already used by the site itself. Give the file another name, for example {suggestion}.",
     "err_date_range": "The year of the date {value} must be between {first} and {last}. Check the year.",
     "err_build_overwrite": "Two pages would get the same address {url}. Rename one of the files.",
+    # --- a rebuild with nothing changed ---
+    "build_up_to_date": "The content, settings and code are those of the previous build, so the site {output} is up to date already.",
     "err_empty_body": "The notice has no text. Write the text after the second --- line.",
     "err_slug": "No address can be made from the file name. Name the file with letters and digits, for example christmas-market-2026.md.",
     "err_same_address": "The files {first} and {second} would get the same address {url}. Rename one of them.",

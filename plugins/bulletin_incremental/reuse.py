@@ -25,9 +25,9 @@ as it was (`rollback` puts back what `gather` took), so the keys always
 describe the output that is there.
 """
 import hashlib
+import importlib.util
 import json
 import os
-import sys
 from importlib import metadata
 from pathlib import Path
 
@@ -36,7 +36,7 @@ from pelican.writers import Writer
 from .inplace import files_in
 
 KEYS_FILE = "notice-pages.json"
-FILES_RECORD = "output-files"  # the previous build's output files (a record, `remember`)
+FILES_RECORD = "output-files"  # the previous build's output files, their sizes and times (a record, `remember`)
 # Settings that differ between builds without changing any notice page: the
 # folders of this build, and the day (a notice page shows it only as
 # `expired`, which is part of the page's own key).
@@ -66,6 +66,16 @@ def _files_digest(digest, folder, pattern):
             digest.update(path.read_bytes())
 
 
+def _plugin_folder(settings, name):
+    """Where a plugin's code is, found as Pelican finds it but not imported:
+    the key is the same before Pelican loads the plugins as after."""
+    for path in settings.get("PLUGIN_PATHS", []):
+        if os.path.isdir(os.path.join(path, name)):
+            return Path(path, name)
+    spec = importlib.util.find_spec(name)
+    return Path(spec.origin).parent if spec is not None and spec.origin else None
+
+
 def site_key(settings):
     """What every page shares: settings, theme, plugin code, installed libraries."""
     digest = hashlib.sha256()
@@ -74,9 +84,9 @@ def site_key(settings):
             digest.update(f"{key}={_describe(settings[key])}\n".encode())
     _files_digest(digest, settings["THEME"], "*")
     for name in settings.get("PLUGINS", []):
-        module = sys.modules.get(name if isinstance(name, str) else getattr(name, "__name__", ""))
-        if module is not None and getattr(module, "__file__", None):
-            _files_digest(digest, Path(module.__file__).parent, "*.py")
+        folder = _plugin_folder(settings, name if isinstance(name, str) else getattr(name, "__name__", ""))
+        if folder is not None:
+            _files_digest(digest, folder, "*.py")
     for name in sorted(f"{d.metadata['Name']}={d.version}" for d in metadata.distributions()):
         digest.update(name.encode())
     return digest.hexdigest()
@@ -114,17 +124,22 @@ class PageReuse:
         self.records = {}  # name -> data for the next build (remember)
 
     def _check_output(self):
-        """The previous output's files, or None when nothing can be left in
-        it: it must be the very folder the previous build recorded its
-        files for, its top unchanged since (a folder emptied, replaced or
-        added to by hand is not)."""
+        """The previous output's files ({name: [size, time]}), or None when
+        nothing can be left in it: it must be the very folder the previous
+        build recorded its files for, its top unchanged since (a folder
+        emptied, replaced or added to by hand is not)."""
         record = self.recall(FILES_RECORD)
         try:
-            if record and record["folder"] == _folder_stamp(self.previous):
+            if record and isinstance(record.get("files"), dict) and record["folder"] == folder_stamp(self.previous):
                 return record["files"]
         except OSError:
             pass
         return None
+
+    def _as_made(self, name):
+        """True when the previous output's file `name` is as that build left it
+        (not removed or edited by hand since)."""
+        return file_stamp(os.path.join(self.previous, name)) == self.old_files.get(name)
 
     def _load(self):
         """The previous build's keys, taken out of the cache: should this
@@ -138,7 +153,7 @@ class PageReuse:
             return {}
 
     def _record_path(self, name):
-        return os.path.join(os.path.dirname(self.keys_path), f"{name}.json")
+        return record_path(os.path.dirname(self.keys_path), name)
 
     def recall(self, name):
         """What the previous build remembered as `name`, or None. Like the
@@ -166,7 +181,7 @@ class PageReuse:
             return False
         prefix = name.rstrip("/") + "/"
         files = [f for f in self.old_files if f.startswith(prefix)]
-        if not files or not os.path.isdir(os.path.join(self.previous, name)) \
+        if not files or not all(map(self._as_made, files)) \
                 or os.path.exists(os.path.join(self.output_path, name)):
             return False
         self.kept.update(files)
@@ -226,8 +241,8 @@ class PageReuse:
         if self.old_keys.get(name) != key:
             return False
         if name not in self.kept:
-            if not os.path.isfile(os.path.join(self.previous, name)):
-                return False  # gone from the previous output after all: made anew
+            if not self._as_made(name):
+                return False  # removed or edited since: made anew
             self.kept.add(name)
         return True
 
@@ -242,8 +257,7 @@ class PageReuse:
         this build moved there beside those kept: its pages' keys are now
         the ones to match, and its files the ones to replace."""
         if self.keys_path:
-            self.remember(FILES_RECORD, {"folder": _folder_stamp(output),
-                                         "files": sorted(set(written) | self.kept)})
+            self.remember(FILES_RECORD, output_record(output, set(written) | self.kept))
             os.makedirs(os.path.dirname(self.keys_path), exist_ok=True)
             with open(self.keys_path, "w", encoding="utf-8") as handle:
                 json.dump(self.new_keys, handle)
@@ -253,7 +267,34 @@ class PageReuse:
         self.moved = []
 
 
-def _folder_stamp(folder):
+def record_path(cache, name):
+    return os.path.join(cache, f"{name}.json")
+
+
+def file_stamp(path):
+    """A file's size and time, None when there is none."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return [stat.st_size, stat.st_mtime_ns]
+
+
+def output_record(output, names):
+    """What tells, later, that the output is still as this build left it."""
+    return {"folder": folder_stamp(output),
+            "files": {name: file_stamp(os.path.join(output, name)) for name in sorted(names)}}
+
+
+def output_as_recorded(output, record):
+    try:
+        return record["folder"] == folder_stamp(output) and all(
+            file_stamp(os.path.join(output, name)) == stamp for name, stamp in record["files"].items())
+    except (OSError, KeyError, TypeError, AttributeError):
+        return False
+
+
+def folder_stamp(folder):
     """What changes when the folder is replaced or an entry at its top is
     added or removed by hand."""
     stat = os.stat(folder)

@@ -1,0 +1,92 @@
+"""A rebuild with nothing changed stops before Pelican starts
+(bulletin_incremental.unchanged); any change to what the output is made
+from, or to the output itself, makes a real rebuild."""
+import os
+import shutil
+
+import pytest
+from pelican import Pelican
+
+from conftest import notice_text
+
+
+def stamps(output):
+    """Every output file's inode and time: what a build that writes nothing leaves alone."""
+    return {p.relative_to(output): (p.stat().st_ino, p.stat().st_mtime_ns)
+            for p in output.rglob("*") if p.is_file()}
+
+
+def files(output):
+    return {p.relative_to(output): p.read_bytes() for p in output.rglob("*") if p.is_file()}
+
+
+class Ran(Exception):
+    pass
+
+
+@pytest.fixture
+def built(site, monkeypatch):
+    site.notice("a.md", notice_text("Eka"))
+    site.notice("b.md", notice_text("Toka"))
+    assert site.build() == 0
+
+    def ran(self):
+        raise Ran()
+    # From here on, a build that starts Pelican raises Ran.
+    monkeypatch.setattr(Pelican, "run", ran)
+    return site
+
+
+def test_a_rebuild_with_nothing_changed_writes_nothing_and_says_so(built, capsys):
+    before = stamps(built.output)
+    capsys.readouterr()
+    assert built.build() == 0
+    assert stamps(built.output) == before
+    assert "on jo ajan tasalla" in capsys.readouterr().err
+
+
+def test_the_same_content_written_again_counts_as_unchanged(built):
+    # A fresh checkout (a deploy with its output restored) has new file times, the same bytes.
+    path = built.content / "notices" / "a.md"
+    path.write_bytes(path.read_bytes())
+    os.utime(path, ns=(1, 1))
+    assert built.build() == 0
+
+
+@pytest.mark.parametrize("change", [
+    lambda site: site.notice("b.md", notice_text("Toka, korjattu")),
+    lambda site: site.notice("c.md", notice_text("Kolmas")),
+    lambda site: (site.content / "notices" / "b.md").unlink(),
+    lambda site: (site.content / "notices" / "b.md").rename(site.content / "notices" / "bb.md"),
+    lambda site: site.association("testikyla", "name: Testikylän Eläkkeensaajat ry\nemail: uusi@example.org\n"),
+    lambda site: (site.content / "pages" / "tietoa.md").write_text("Title: Tietoa\n\nUusi teksti.\n"),
+], ids=["changed", "added", "removed", "renamed", "association", "page"])
+def test_any_content_change_rebuilds(built, change):
+    change(built)
+    with pytest.raises(Ran):
+        built.build()
+
+
+def test_another_day_rebuilds(built):
+    with pytest.raises(Ran):
+        built.build(today="2026-12-02")
+
+
+def test_changed_settings_or_code_rebuild(built, monkeypatch):
+    import bulletin_incremental.reuse
+    monkeypatch.setattr(bulletin_incremental.reuse, "site_key", lambda settings: "toinen")
+    with pytest.raises(Ran):
+        built.build()
+
+
+@pytest.mark.parametrize("harm", [
+    lambda out: shutil.rmtree(out / "ilmoitukset" / "a"),
+    lambda out: (out / "ilmoitukset" / "b" / "index.html").write_text("käsin muutettu"),
+    lambda out: (out / "oma.html").write_text("käsin lisätty"),
+], ids=["page removed", "page edited", "file added"])
+def test_an_output_changed_by_hand_is_built_again_as_it_was(built, monkeypatch, harm):
+    cold = files(built.output)
+    harm(built.output)
+    monkeypatch.undo()  # Pelican runs again
+    assert built.build() == 0
+    assert files(built.output) == cold

@@ -28,7 +28,7 @@ import tempfile
 from pathlib import Path
 
 from baselines import hugo_site, pelican_site
-from generate import generate
+from generate import DAYS, generate
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.append(str(ROOT / "tests"))  # browser.py: Chromium and a local server
@@ -188,6 +188,8 @@ def fmt_b(value):
 def main():
     p = argparse.ArgumentParser(description="Benchmark the bulletin build against Pelican and Hugo.")
     p.add_argument("--notices", type=int, default=1000, help="how many notices to generate (any number)")
+    p.add_argument("--days", type=int, default=DAYS,
+                   help="the days over which the notices were published (3653: a ten-year archive)")
     p.add_argument("--repeat", type=int, default=3, help="runs per measurement; the median is shown")
     p.add_argument("--work", type=Path, help="working folder (default: a new temporary folder)")
     p.add_argument("--query", default="konsertti", help="the first search query")
@@ -198,8 +200,8 @@ def main():
     work.mkdir(parents=True, exist_ok=True)
     run = Run(work)
     shutil.rmtree(work / "content", ignore_errors=True)
-    content = generate(work / "content", args.notices)
-    print(f"{args.notices} notices in {content}", file=sys.stderr)
+    content = generate(work / "content", args.notices, days=args.days)
+    print(f"{args.notices} notices over {args.days} days in {content}", file=sys.stderr)
     results = {}
 
     # --- the bulletin -------------------------------------------------------
@@ -227,6 +229,7 @@ def main():
     results["bulletin"]["warm"] = median_of(args.repeat, warm)
     results["bulletin"]["added"] = median_of(args.repeat, added_one)
     results["bulletin"]["size"] = folder_bytes(out)
+    results["bulletin"]["cache"] = folder_bytes(cache_path(out))
     results["bulletin"]["listing"] = largest_compressed(out, LISTING)
     results["bulletin"]["any_page"] = largest_compressed(out)
     notice_pages = list((out / "ilmoitukset").glob("*/index.html"))
@@ -297,6 +300,7 @@ def report(args, results):
         [results[n]["cold"]["rss"] for n in peers], fmt_b)
     row("output size", ours["size"][0], [results[n]["size"][0] for n in peers], fmt_b)
     row("output files", ours["size"][1], [results[n]["size"][1] for n in peers], str)
+    note("output + cache, what a deploy restores", fmt_b(ours["size"][0] + ours["cache"][0]))
     row("largest notice page, gzip HTML+CSS", ours["page"][0], [results[n]["page"][0] for n in peers], fmt_b)
     rows.append(["  renders with JavaScript off", "yes" if ours["page"][1] else "no",
                  *("yes" if results[n]["page"][1] else "no" for n in peers), *[""] * len(peers)])
@@ -308,7 +312,7 @@ def report(args, results):
     else:
         note("first search", "no search page in this build")
     widths = [max(len(str(r[i])) for r in [head, *rows]) for i in range(len(head))]
-    print(f"\n{args.notices} notices, median of {args.repeat} runs")
+    print(f"\n{args.notices} notices published over {args.days} days, median of {args.repeat} runs")
     for r in [head, *rows]:
         print("  ".join(str(c).ljust(w) for c, w in zip(r, widths)).rstrip())
 

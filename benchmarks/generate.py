@@ -10,8 +10,11 @@ would use ever more words. A town with thousands of notices has more
 associations than the example's, so one more association is added for every
 40 notices; and notices carry the optional fields as real ones do (summary,
 contact, expiry, an event's end, price, registration and accessibility), as
-they change the size of pages, feeds and calendars. The same seed gives the
-same folder.
+they change the size of pages, feeds and calendars. The notices are
+published over the `days` days up to LAST_DAY, a little after the
+benchmarks' build day (by default 800: a town's bulletin in its third year;
+a region's ten-year archive is `days=3653`). The same seed gives the same
+folder.
 """
 import json
 import random
@@ -23,6 +26,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "content"
+LAST_DAY = date(2027, 3, 10)
+DAYS = 800
 CATEGORIES = ["tapahtumat", "tilat", "rahoitus", "vapaaehtoiset", "yhteistyo", "tiedotteet"]
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _FIELD = re.compile(r"^ *(title|location): (.+)$", re.MULTILINE)
@@ -74,10 +79,10 @@ def _optional(rng, chance, lines):
     return lines if rng.random() < chance else []
 
 
-def _notice(rng, number, material, associations, pool, cum_weights, extra_words):
+def _notice(rng, number, material, associations, pool, cum_weights, extra_words, days):
     sentences, titles, places, tags = material
     category = rng.choice(CATEGORIES)
-    published = date(2025, 1, 1) + timedelta(days=rng.randrange(800))
+    published = LAST_DAY - timedelta(days=rng.randrange(days))
     front = {
         "title": f"{rng.choice(titles)[:100]} {number}",
         "association": rng.choice(associations),
@@ -107,7 +112,7 @@ def _notice(rng, number, material, associations, pool, cum_weights, extra_words)
     return "---\n" + "\n".join(lines) + "\n---\n" + "\n\n".join(paragraphs) + "\n"
 
 
-def generate(folder, n, seed=0, extra_words=8):
+def generate(folder, n, seed=0, extra_words=8, days=DAYS):
     """Write a content folder with `n` notices into `folder`; returns it."""
     folder = Path(folder)
     rng = random.Random(seed)
@@ -127,7 +132,7 @@ def generate(folder, n, seed=0, extra_words=8):
     for number in range(1, n + 1):
         path = notices / f"{1 + (number - 1) // 1000:02d}" / f"ilmoitus-{number:05d}.md"
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(_notice(rng, number, material, associations, pool, cum_weights, extra_words),
+        path.write_text(_notice(rng, number, material, associations, pool, cum_weights, extra_words, days),
                         encoding="utf-8")
     return folder
 
@@ -140,5 +145,6 @@ if __name__ == "__main__":
     parser.add_argument("-n", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--extra-words", type=int, default=8)
+    parser.add_argument("--days", type=int, default=DAYS, help="the days over which the notices were published")
     args = parser.parse_args()
-    print(generate(args.folder, args.n, args.seed, args.extra_words))
+    print(generate(args.folder, args.n, args.seed, args.extra_words, args.days))

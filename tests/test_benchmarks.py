@@ -3,6 +3,8 @@ the same check as a submitted notice, or a tightened rule would leave them
 measuring a build that stops at the first notice."""
 import sys
 
+import pytest
+
 from bulletin_cli.cli import main
 from conftest import ROOT
 
@@ -10,8 +12,9 @@ sys.path.append(str(ROOT / "benchmarks"))
 from generate import generate  # noqa: E402
 
 
-def test_generated_notices_pass_the_check(tmp_path, capsys):
-    content = generate(tmp_path / "content", 120)
+@pytest.mark.parametrize("days", [800, 3653], ids=["a town's third year", "a region's ten years"])
+def test_generated_notices_pass_the_check(tmp_path, capsys, days):
+    content = generate(tmp_path / "content", 120, days=days)
     assert len(list((content / "notices").rglob("*.md"))) == 120
     assert main(["check", "--content", str(content)]) == 0, capsys.readouterr().out
 

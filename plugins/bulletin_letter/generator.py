@@ -9,9 +9,10 @@ from bulletin_contract.reader import STATE
 from bulletin_feeds.addresses import Subscriptions
 from bulletin_feeds.feeds import Channel, Item, document
 from bulletin_i18n import translator_for
+from bulletin_incremental import REUSE
 from bulletin_settings import site_address
 
-from .letters import letter_for, weeks_to_write
+from .letters import letters_for, weeks_to_write
 
 
 class Built:
@@ -46,22 +47,53 @@ class LetterGenerator(Generator):
         self.t = translator_for(s)
         articles = self.context["articles"]
         today = self.context["bulletin"].today
-        for week in weeks_to_write(articles, today, s["BULLETIN_LETTER_WEEKS"]):
-            BUILT.letters[week] = letter_for(week, articles, s, STATE.spaces.values())
+        weeks = weeks_to_write(articles, today, s["BULLETIN_LETTER_WEEKS"])
+        BUILT.letters.update(letters_for(weeks, articles, s, STATE.spaces.values()))
         letters = [letter for letter in reversed(BUILT.letters.values()) if not letter.empty]
         feeds = Subscriptions(s, self.t).letters()
+        shown = {letter.week: self._shows(letter) for letter in letters}
         for letter in letters:
-            self._write(writer, urls("letter", slug=letter.week.slug), "letter", letter=letter, letter_feeds=feeds)
-        self._write(writer, urls("letters"), "letters", letters=letters, letter_feeds=feeds)
-        self._write_feeds(feeds, letters, today)
+            self._write(writer, urls("letter", slug=letter.week.slug), "letter", f"{feeds!r}{shown[letter.week]}",
+                        letter=letter, letter_feeds=feeds)
+        self._write(writer, urls("letters"), "letters", f"{feeds!r}" + "".join(w.slug for w in shown),
+                    letters=letters, letter_feeds=feeds)
+        self._write_feeds(feeds, letters, today, "".join(shown.values()))
 
-    def _write(self, writer, url, template, **values):
-        writer.write_file(url + "index.html", self.get_template(template), self.context,
-                          relative_urls=False, page_url=url, **values)
+    def _shows(self, letter):
+        """A text naming everything the letter shows (_letter.html): its
+        week, its notices by their keys (bulletin_incremental) with the
+        occurrence each is listed by, its spaces with their association's
+        name. A letter page, and a feed of the letters, whose texts are the
+        previous build's move over from it."""
+        def listed(entries):
+            return ",".join(f"{REUSE.key(e.article)}{e.occurrence!r}" for e in entries)
 
-    def _write_feeds(self, feeds, letters, today):
+        names = STATE.associations
+        return "\0".join([
+            letter.week.slug,
+            *(f"{w.week.slug}:{listed(w.events)}" for w in letter.event_weeks),
+            *(f"{slug}:{label}:{listed(entries)}" for slug, label, entries in letter.new_by_category),
+            *(f"{space!r}{names[space.association].name}" for space in letter.spaces),
+            ",".join(REUSE.key(a) for a in letter.needs), ",".join(REUSE.key(a) for a in letter.funding),
+            str(len(letter.articles)), "",
+        ])
+
+    def _write(self, writer, url, template, shows, **values):
+        if not REUSE.take_made(url + "index.html", f"{template}\0{shows}"):
+            writer.write_file(url + "index.html", self.get_template(template), self.context,
+                              relative_urls=False, page_url=url, **values)
+
+    def _write_feeds(self, feeds, letters, today, shown):
         s, site = self.settings, site_address(self.settings)
         zone = ZoneInfo(s["BULLETIN_TIMEZONE"])
+        updated = datetime.combine(letters[0].week.monday if letters else today, time(0), tzinfo=zone)
+        channels = {sub: Channel(sub, f"{site}/{self.context['url_for']('letters')}", self.t("letters_intro"),
+                                 s["BULLETIN_LANGUAGE"], updated) for sub in feeds}
+        # Drawing every letter again was most of a feed's time: unchanged
+        # (the same channel and letters), the previous build's file moves over.
+        made = [sub for sub in feeds if not REUSE.take_made(sub.path, f"{channels[sub]!r}{shown}")]
+        if not made:
+            return
         items = []
         for letter in letters:
             link = f"{site}/{self.context['url_for']('letter', slug=letter.week.slug)}"
@@ -74,8 +106,5 @@ class LetterGenerator(Generator):
                 summary=self.t.count("letter_summary", len(letter.articles)),
                 content=BUILT.body(letter),
             ))
-        updated = items[0].date if items else datetime.combine(today, time(0), tzinfo=zone)
-        for sub in feeds:
-            channel = Channel(sub, f"{site}/{self.context['url_for']('letters')}", self.t("letters_intro"),
-                              s["BULLETIN_LANGUAGE"], updated)
-            sub.write(self.output_path, document(channel, items))
+        for sub in made:
+            sub.write(self.output_path, document(channels[sub], items))

@@ -7,6 +7,8 @@ the letters of earlier weeks can be made again by any build. A space is new
 in the letter after the day it was offered (its file's `date`; a space
 without one is never called new), and so is a notice of space wanted.
 """
+from bisect import bisect_left
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -81,23 +83,60 @@ class Letter:
         return not self.articles and not self.spaces
 
 
-def letter_for(week, articles, settings, spaces=()):
-    """The letter of `week` from all the notices (Pelican's articles) and spaces."""
+def letters_for(weeks, articles, settings, spaces=()):
+    """{week: its letter} of `weeks` from all the notices (Pelican's
+    articles) and spaces. The notices are sorted out once for all the weeks:
+    a letter that went over every notice by itself made the letters of a
+    build cost the notices times the weeks."""
+    by_day = sorted(articles, key=lambda a: a.date.date())
+    days = [a.date.date() for a in by_day]
+    touching = defaultdict(list)  # week -> the events with an occurrence in it, in the notices' order
+    shown = [w for week in weeks for w in (week, week.next())]
+    if shown:
+        first, last = min(w.monday for w in shown), max(w.sunday for w in shown)
+        for article in articles:
+            if article.notice.event:
+                for week in _weeks_touched(article.notice.event, first, last):
+                    touching[week].append(article)
+    funding = [a for a in articles if a.notice.category == FUNDING and not a.notice.event]
+    letters = {}
+    for week in weeks:
+        monday = week.monday
+        new = by_day[bisect_left(days, monday - timedelta(days=7)):bisect_left(days, monday)]
+        letters[week] = _letter(week, touching, [a for a in funding if a.date.date() < monday], new,
+                                settings, spaces)
+    return letters
+
+
+def _weeks_touched(event, first, last):
+    """The weeks from `first` to `last` (days) that an occurrence of `event` touches."""
+    weeks = set()
+    for occurrence in event.occurrences:
+        day, end = max(occurrence.first_day, first), min(occurrence.last_day, last)
+        while day <= end:
+            week = WeekId.of(day)
+            weeks.add(week)
+            day = week.sunday + timedelta(days=1)
+    return weeks
+
+
+def _letter(week, touching, funding, new, settings, spaces):
+    """The letter of `week`: `touching` the events by the weeks they touch,
+    `funding` the calls published before its Monday, `new` the notices
+    published the week before."""
     monday = week.monday
     first_new = monday - timedelta(days=7)
     expiry_days = settings["BULLETIN_EXPIRY_DAYS"]
-    published = [a for a in articles if a.date.date() < monday]
-    events = [a for a in published if a.notice.event]
-    event_weeks = [EventWeek(w, events_of_week(events, w.monday, w.sunday)) for w in (week, week.next())]
+    event_weeks = [EventWeek(w, events_of_week([a for a in touching.get(w, ()) if a.date.date() < monday],
+                                               w.monday, w.sunday))
+                   for w in (week, week.next())]
     listed = {id(entry.article) for w in event_weeks for entry in w.events}
 
-    funding = [a for a in published if a.notice.category == FUNDING and not a.notice.event
-               and a.notice.is_current(monday, expiry_days)]
+    funding = [a for a in funding if a.notice.is_current(monday, expiry_days)]
     funding.sort(key=lambda a: (a.notice.last_current_day(expiry_days), a.slug))
     listed |= {id(a) for a in funding}
 
-    new = [a for a in published if a.date.date() >= first_new
-           and id(a) not in listed and a.notice.is_current(monday, expiry_days)]
+    new = [a for a in new if id(a) not in listed and a.notice.is_current(monday, expiry_days)]
     new.sort(key=lambda a: (-a.date.timestamp(), a.slug))
     needs = [a for a in new if a.notice.wanted]
     new = [a for a in new if not a.notice.wanted]

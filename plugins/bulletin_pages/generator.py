@@ -95,6 +95,28 @@ class BulletinPagesGenerator(Generator):
                           else f"{key}:{REUSE.key(e)}" for key, group in pager.sections for e in group)
         return f"{template}\0{shows}\0{self.bulletin.today}\0{pager.number}\0{pager.urls}\0{pager.totals}\0{entries}"
 
+    def _association_shows(self, profile):
+        """A text naming everything an association's pages show beside their
+        notices (association.html, association_more.html and what they
+        include): the profile's every field (its description_html is drawn
+        from `description`), what bulletin_network adds to it (series
+        organised, joint notices), its spaces (bulletin_spaces) with the
+        wanted notices each fits and why, and the addresses it links. A
+        template that shows more must name it here, or its page is left as
+        the previous build drew it."""
+        c = self.context
+        spaces = c.get("spaces_by_association", {}).get(profile.slug, [])
+        fits = c.get("space_fits", {})
+        return "\0".join([
+            repr(profile), profile.description_html,
+            repr(getattr(profile, "series_organised", None)),
+            ",".join(REUSE.key(a) for a in getattr(profile, "joint_notices", ())),
+            *(f"{space!r}{space.district_slug}:" + ",".join(f"{REUSE.key(f.other)}{f.explanation}"
+                                                            for f in fits.get(space.slug, []))
+              for space in spaces),
+            repr([c.get(name) for name in ("network_url", "profile_form_url", "space_form_url")]),
+        ])
+
     def generate_output(self, writer):
         b, urls, labels = self.bulletin, self.urls, self.settings["BULLETIN_CATEGORIES"]
         self.more_pages = []  # pages 2, 3, ... of the listings, for the sitemap
@@ -108,6 +130,7 @@ class BulletinPagesGenerator(Generator):
             earlier = b.earlier_by_association.get(slug, [])
             self._write_listing(writer, urls("association", slug=slug), "association",
                                 [("current", current), ("earlier", earlier)], "association_more",
+                                shows=self._association_shows(profile),
                                 association=profile, current=current, earlier=earlier)
         searchable_written.send(self)
         self._write_listing(writer, urls("events"), "events",

@@ -10,7 +10,9 @@ from bulletin_incremental.reuse import PageReuse
 from bulletin_pages.generator import BulletinPagesGenerator
 from bulletin_search.delta import page_ids
 
-from conftest import ASSOCIATION, event_text, notice_text
+from bulletin_cli.cli import main
+from conftest import ASSOCIATION, ROOT, event_text, notice_text
+from test_reproducible import differences
 
 
 def inode(site, address):
@@ -179,3 +181,64 @@ def test_a_full_search_index_in_a_rebuild_reads_the_pages_left_in_place(site, mo
     indexed = page_ids(site.output / "pagefind")
     assert {f"ilmoitukset/{name}/index.html" for name in "abcd"} <= set(indexed)
     assert files(site.output)["ilmoitukset/d/index.html"] == unchanged
+
+
+SEARCH = ("pagefind/", "pagefind-delta/", "haku/index.html")  # a delta by design (test_warm_identical)
+
+
+def edit(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_association_and_letter_pages_are_drawn_again_exactly_when_what_they_show_changed(tmp_path):
+    """The example, then a change to each thing an association page shows
+    beside its own notices, each on another association's page: a warm
+    rebuild writes what a cold build writes, and the association and letter
+    pages that show nothing changed stay where they were."""
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    warm = tmp_path / "warm"
+
+    def build(output=warm):
+        assert main(["build", "--content", str(content), "--output", str(output), "--today", "2026-12-01"]) == 0
+        return files(output)
+
+    def as_cold(after, name):
+        return [f for f in differences(after, build(tmp_path / name)) if not f.startswith(SEARCH)] == []
+
+    before = build()
+    page = lambda address: warm / address / "index.html"  # noqa: E731
+    letters = sorted(p.parent.name for p in (warm / "viikkokirje").glob("*/index.html"))
+    wanted, joint = "Kielikahvila tarvitsee uuden kokoontumispaikan", "Soveltavan liikunnan ryhmä yhteistyönä"
+    touched = [wanted, joint, "Näkövammaisten yhdistys Majakka ry", "Koskenhelmen kotiseututalo"]
+    quiet = [w for w in letters if not any(t in page(f"viikkokirje/{w}/").read_text(encoding="utf-8") for t in touched)]
+    assert quiet and len(quiet) < len(letters)
+    kept = ["yhdistykset/imatran-postimerkkikerho/", *(f"viikkokirje/{w}/" for w in quiet)]
+    inodes = {address: page(address).stat().st_ino for address in kept}
+
+    # what the association offers, on its own page
+    edit(content / "associations" / "nakovammaisten-majakka.yml", "\noffers:", "\noffers:\n  - Pistekirjoituksen opetusta")
+    # a space's facts, on its association's page
+    edit(content / "spaces" / "kotiseututalon-tupa.yml", "capacity: 30", "capacity: 35")
+    # a wanted notice of another association, on the page of the association whose space it fits
+    edit(content / "notices" / "2026" / "kokoontumistila-haussa-silta.md", wanted, "Kielikahvilalle etsitään tilaa")
+    # a joint notice of another association, on its partner's page
+    edit(content / "notices" / "2026" / "soveltava-liikunta-yhteistyo.md", joint, "Soveltava liikunta yhdessä")
+    after = build()
+    assert as_cold(after, "cold")
+    shown = {"yhdistykset/nakovammaisten-majakka/": "Pistekirjoituksen opetusta",
+             "yhdistykset/kotiseutuyhdistys-koskenhelmi/": 'data-capacity="35"',
+             "yhdistykset/invalidiyhdistys-askel/": "Kielikahvilalle etsitään tilaa",
+             "yhdistykset/tukiviittoma/": "Soveltava liikunta yhdessä"}
+    for address, text in shown.items():
+        assert text not in before[f"{address}index.html"].decode() and text in after[f"{address}index.html"].decode()
+    assert any(b"Kielikahvilalle" in after[f"viikkokirje/{w}/index.html"] for w in letters)
+    assert {address: page(address).stat().st_ino for address in kept} == inodes  # left in place
+
+    # a series' name, on its organiser's page and its notices' pages
+    edit(content / "series" / "jarjestoillat.yml", "name: Järjestöillat", "name: Järjestöjen illat")
+    after = build()
+    assert as_cold(after, "cold-again")
+    assert "Järjestöjen illat" in after["yhdistykset/etela-karjalan-jarjestoverkosto/index.html"].decode()

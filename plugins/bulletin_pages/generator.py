@@ -1,5 +1,6 @@
 """Writes the bulletin's own pages: front page, listings, archive, tags, the
 weekly print page, the accessibility statement, 404, sitemap."""
+import hashlib
 import json
 from datetime import date
 
@@ -39,8 +40,14 @@ SUBMIT_URL = "laheta/"
 class BulletinPagesGenerator(Generator):
     def generate_context(self):
         articles = self.context["articles"]
+        # A notice page also names other associations (partners, the owners
+        # of spaces) and its series: their names are part of what it shows,
+        # and so of the key it is reused by (bulletin_incremental).
+        names = hashlib.sha256(repr([(slug, one.name) for slugs in (STATE.associations, STATE.series)
+                                     for slug, one in sorted(slugs.items())]).encode()).hexdigest()
         for article in articles:
             notice = article.notice
+            article.names_shown = names
             article.association_profile = STATE.associations[notice.association]
             article.category_label = self.settings["BULLETIN_CATEGORIES"][notice.category]
             # The address is fixed once: Pelican works it out anew, with two

@@ -212,7 +212,7 @@ def test_association_and_letter_pages_are_drawn_again_exactly_when_what_they_sho
     page = lambda address: warm / address / "index.html"  # noqa: E731
     letters = sorted(p.parent.name for p in (warm / "viikkokirje").glob("*/index.html"))
     wanted, joint = "Kielikahvila tarvitsee uuden kokoontumispaikan", "Soveltavan liikunnan ryhmä yhteistyönä"
-    touched = [wanted, joint, "Näkövammaisten yhdistys Majakka ry", "Koskenhelmen kotiseututalo"]
+    touched = [wanted, joint, "Näkövammaisten yhdistys Majakka ry", "Kotiseututalon aitta"]
     quiet = [w for w in letters if not any(t in page(f"viikkokirje/{w}/").read_text(encoding="utf-8") for t in touched)]
     assert quiet and len(quiet) < len(letters)
     kept = ["yhdistykset/imatran-postimerkkikerho/", *(f"viikkokirje/{w}/" for w in quiet)]
@@ -221,7 +221,9 @@ def test_association_and_letter_pages_are_drawn_again_exactly_when_what_they_sho
     # what the association offers, on its own page
     edit(content / "associations" / "nakovammaisten-majakka.yml", "\noffers:", "\noffers:\n  - Pistekirjoituksen opetusta")
     # a space's facts, on its association's page
-    edit(content / "spaces" / "kotiseututalon-tupa.yml", "capacity: 30", "capacity: 35")
+    edit(content / "spaces" / "kotiseututalon-aitta.yml", "capacity: 2", "capacity: 4")
+    # the series it organises
+    edit(content / "series" / "jarjestoillat.yml", "organisers: [", "organisers: [kuoro-vuoksenlaulu, ")
     # a wanted notice of another association, on the page of the association whose space it fits
     edit(content / "notices" / "2026" / "kokoontumistila-haussa-silta.md", wanted, "Kielikahvilalle etsitään tilaa")
     # a joint notice of another association, on its partner's page
@@ -229,12 +231,14 @@ def test_association_and_letter_pages_are_drawn_again_exactly_when_what_they_sho
     after = build()
     assert as_cold(after, "cold")
     shown = {"yhdistykset/nakovammaisten-majakka/": "Pistekirjoituksen opetusta",
-             "yhdistykset/kotiseutuyhdistys-koskenhelmi/": 'data-capacity="35"',
+             "yhdistykset/kotiseutuyhdistys-koskenhelmi/": 'data-capacity="4"',
+             "yhdistykset/kuoro-vuoksenlaulu/": "Järjestöillat",
              "yhdistykset/invalidiyhdistys-askel/": "Kielikahvilalle etsitään tilaa",
              "yhdistykset/tukiviittoma/": "Soveltava liikunta yhdessä"}
     for address, text in shown.items():
         assert text not in before[f"{address}index.html"].decode() and text in after[f"{address}index.html"].decode()
-    assert any(b"Kielikahvilalle" in after[f"viikkokirje/{w}/index.html"] for w in letters)
+    for text in ("Kielikahvilalle", "Soveltava liikunta", "4 hlöä, Imatrankoski"):  # in letters too
+        assert any(text.encode() in after[f"viikkokirje/{w}/index.html"] for w in letters)
     assert {address: page(address).stat().st_ino for address in kept} == inodes  # left in place
 
     # a series' name, on its organiser's page and its notices' pages

@@ -212,14 +212,14 @@ def test_association_and_letter_pages_are_drawn_again_exactly_when_what_they_sho
     page = lambda address: warm / address / "index.html"  # noqa: E731
     letters = sorted(p.parent.name for p in (warm / "viikkokirje").glob("*/index.html"))
     wanted, joint = "Kielikahvila tarvitsee uuden kokoontumispaikan", "Soveltavan liikunnan ryhmä yhteistyönä"
-    touched = [wanted, joint, "Näkövammaisten yhdistys Majakka ry", "Kotiseututalon aitta"]
+    touched = [wanted, joint, "Nuorisoyhdistys Kipinä ry", "Kotiseututalon aitta"]
     quiet = [w for w in letters if not any(t in page(f"viikkokirje/{w}/").read_text(encoding="utf-8") for t in touched)]
     assert quiet and len(quiet) < len(letters)
     kept = ["yhdistykset/imatran-postimerkkikerho/", *(f"viikkokirje/{w}/" for w in quiet)]
     inodes = {address: page(address).stat().st_ino for address in kept}
 
     # what the association offers, on its own page
-    edit(content / "associations" / "nakovammaisten-majakka.yml", "\noffers:", "\noffers:\n  - Pistekirjoituksen opetusta")
+    edit(content / "associations" / "nuorisoyhdistys-kipina.yml", "\noffers:", "\noffers:\n  - Pistekirjoituksen opetusta")
     # a space's facts, on its association's page
     edit(content / "spaces" / "kotiseututalon-aitta.yml", "capacity: 2", "capacity: 4")
     # the series it organises
@@ -230,7 +230,7 @@ def test_association_and_letter_pages_are_drawn_again_exactly_when_what_they_sho
     edit(content / "notices" / "2026" / "soveltava-liikunta-yhteistyo.md", joint, "Soveltava liikunta yhdessä")
     after = build()
     assert as_cold(after, "cold")
-    shown = {"yhdistykset/nakovammaisten-majakka/": "Pistekirjoituksen opetusta",
+    shown = {"yhdistykset/nuorisoyhdistys-kipina/": "Pistekirjoituksen opetusta",
              "yhdistykset/kotiseutuyhdistys-koskenhelmi/": 'data-capacity="4"',
              "yhdistykset/kuoro-vuoksenlaulu/": "Järjestöillat",
              "yhdistykset/invalidiyhdistys-askel/": "Kielikahvilalle etsitään tilaa",

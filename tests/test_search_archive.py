@@ -70,6 +70,12 @@ def test_a_rebuild_indexes_again_only_the_year_that_changed(site):
     # (which holds at most the association page, listing it among the earlier)
     delta = site.output / "pagefind-delta"
     assert not delta.exists() or set(page_ids(delta)) <= {"yhdistykset/testikyla/index.html"}
+    # and the next rebuild after a change in the present moves both years over,
+    # the one moved over before too
+    entries = {y: (site.output / f"pagefind-arkisto-{y}" / "pagefind-entry.json").stat().st_ino for y in PAST}
+    site.notice("syyskokous.md", notice_text(title="Syyskokous", body="Kokoonnumme kahvilassa."))
+    assert site.build() == 0
+    assert {y: (site.output / f"pagefind-arkisto-{y}" / "pagefind-entry.json").stat().st_ino for y in PAST} == entries
 
 
 def test_a_notice_that_expires_leaves_the_present_for_its_year(site):

@@ -144,7 +144,11 @@ class Plan:
     def finish(self):
         """After Pagefind: remember the bundles for the next build, and
         write the delta's list of base results to drop."""
-        years = {b: {"entry": _entry(self.site / b), "pages": self.years[b]} for b in self.archive}
+        # A year that moved over is still in the previous output: recorded
+        # from this build's folder, its entry would be missing, and the next
+        # build would index that year again.
+        years = {b: {"entry": _entry(self.site / b if b in self.reindexed else Path(REUSE.previous, b)),
+                     "pages": self.years[b]} for b in self.archive}
         if self.full:
             bundle = self.site / BASE
             ids = page_ids(bundle)

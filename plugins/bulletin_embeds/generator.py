@@ -3,6 +3,7 @@ and each category."""
 from pelican.generators import Generator
 
 from bulletin_contract.reader import STATE
+from bulletin_incremental import REUSE
 
 EMBED = "upotus/"
 LIMIT = 10  # notices an embed shows; the rest are a link away
@@ -25,6 +26,11 @@ class EmbedGenerator(Generator):
 
     def _write(self, writer, template, listing, name, articles):
         url = embed_url(listing)
+        # An embed shows its name, its first notices and how many more: with
+        # those as the previous build's, its page moves over (bulletin_incremental).
+        shown = ",".join(REUSE.key(a) for a in articles[:LIMIT])
+        if REUSE.take_made(url + "index.html", f"embed\0{listing}\0{name}\0{len(articles)}\0{shown}"):
+            return
         writer.write_file(url + "index.html", template, self.context, relative_urls=False, page_url=url,
                           listing_url=listing, embed_name=name, articles=articles[:LIMIT],
                           more=len(articles) - LIMIT)

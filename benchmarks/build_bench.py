@@ -8,6 +8,8 @@ taking the median of --repeat runs:
   nothing changed, after one notice changed and after one notice was added;
 - bare Pelican (default theme and feeds) + Pagefind on the same notices, and
   Hugo (when installed) with a minimal theme + Pagefind;
+- publishing the output as `bulletin publish` does (ghp-import, pushed to a
+  repository on the same machine), the first time and after one change;
 - peak memory of any single process of each run, child processes included;
 - output size, the gzip-compressed HTML and CSS of the largest notice page,
   the gzip-compressed HTML of the largest listing page (and of the largest
@@ -144,6 +146,27 @@ def first_search_bytes(site, query):
     return raw, packed, len(responses)
 
 
+# `bulletin publish`'s step after the build: the output as one commit of
+# gh-pages, pushed (here to a repository on the same machine).
+PUBLISH = """
+import sys, ghp_import
+ghp_import.ghp_import(sys.argv[1], remote="origin", branch="gh-pages", push=True, nojekyll=True,
+                      mesg="Julkaistu", no_history=True, force=True)
+"""
+
+
+def publishing(run, work, out):
+    """Measures publishing the output: the first time, and again after one
+    notice changed (the rebuild not counted), as each deploy does."""
+    site, remote = work / "publish" / "site", work / "publish" / "remote.git"
+    shutil.rmtree(work / "publish", ignore_errors=True)
+    subprocess.run(["git", "init", "-q", "--bare", remote], check=True)
+    subprocess.run(["git", "init", "-q", site], check=True)
+    subprocess.run(["git", "-C", site, "remote", "add", "origin", remote], check=True)
+    publish = [sys.executable, "-c", PUBLISH, out]
+    return run(*publish, cwd=site), lambda: run(*publish, cwd=site)
+
+
 def change_one_notice(content, round_):
     notice = sorted((content / "notices").rglob("*.md"))[len(round_) * 7 % 100]
     with open(notice, "a", encoding="utf-8") as out:
@@ -228,6 +251,9 @@ def main():
     results["bulletin"]["unchanged"] = median_of(args.repeat, lambda: run(*build))
     results["bulletin"]["warm"] = median_of(args.repeat, warm)
     results["bulletin"]["added"] = median_of(args.repeat, added_one)
+    first, again = publishing(run, work, out)
+    results["bulletin"]["publish_first"] = first
+    results["bulletin"]["publish"] = median_of(args.repeat, lambda: (warm(), again())[1])
     results["bulletin"]["size"] = folder_bytes(out)
     results["bulletin"]["cache"] = folder_bytes(cache_path(out))
     results["bulletin"]["listing"] = largest_compressed(out, LISTING)
@@ -296,6 +322,8 @@ def report(args, results):
         for key, label in (("seconds", "rebuild, wall"), ("cpu", "rebuild, CPU")):
             note(f"{label} ({what})",
                  f"{fmt_s(ours[kind][key])} = {ours[kind][key] / ours['cold'][key]:.2f}× our cold")
+    note("publish to gh-pages (ghp-import, push), first", fmt_s(ours["publish_first"]["seconds"]))
+    note("publish again after 1 notice changed", fmt_s(ours["publish"]["seconds"]))
     row("peak memory, any one process", max(ours[k]["rss"] for k in ("cold", "unchanged", "warm", "added")),
         [results[n]["cold"]["rss"] for n in peers], fmt_b)
     row("output size", ours["size"][0], [results[n]["size"][0] for n in peers], fmt_b)

@@ -216,3 +216,23 @@ def test_only_pages_with_an_indexed_part_count(tmp_path):
     (tmp_path / "yhdistykset" / "index.html").write_text("<main>Hakemisto</main>")
     (tmp_path / "yhdistykset" / "a" / "index.html").write_text("<main data-pagefind-body>A ry</main>")
     assert list(page_hashes(tmp_path, ["yhdistykset"])) == ["yhdistykset/a/index.html"]
+
+
+def test_a_page_of_the_delta_left_in_place_by_the_next_rebuild_is_indexed_from_there(site):
+    # The delta holds every page that differs from the base, also one that
+    # an earlier rebuild changed and this one left in place in the previous
+    # output (bulletin_incremental): Pagefind must read it from there.
+    site.association("toinen", ASSOCIATION.replace("Testikylän", "Toisen"))
+    site.notice("tupa.md", notice_text(title="Kerhohuone vapaana", body="Asukastuvalla on tilaa."))
+    site.notice("pelit.md", notice_text(title="Pelikerho", association="toinen", body="Pelataan shakkia."))
+    assert site.build() == 0
+    site.notice("tupa.md", notice_text(title="Kerhohuone vapaana", body="Asukastuvalla on tilaa iltaisin."))
+    assert site.build() == 0
+    changed = site.output / "ilmoitukset" / "tupa" / "index.html"
+    left = changed.stat().st_ino
+    site.notice("pelit.md", notice_text(title="Pelikerho", association="toinen", body="Pelataan shakkia ja gota."))
+    assert site.build() == 0
+    assert changed.stat().st_ino == left  # left in place, and indexed again from there
+    found = searched(site)
+    assert found["ilmoitukset/tupa/index.html"] == "pagefind-delta"
+    assert found["ilmoitukset/pelit/index.html"] == "pagefind-delta"

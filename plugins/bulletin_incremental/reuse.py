@@ -200,6 +200,13 @@ class PageReuse:
                          if name.startswith(prefix) and name.endswith(suffix))
         return sorted(found.items())
 
+    def path_of(self, site, name):
+        """Where this build's file `name` of the site in the folder `site` is:
+        in the previous output when it was left in place there."""
+        if str(site) == self.output_path and name in self.kept:
+            return os.path.join(self.previous, name)
+        return os.path.join(site, name)
+
     def gather(self, folders=None):
         """Move the files left in place under `folders` (every one when None)
         into the new output, for a reader of the whole new output there

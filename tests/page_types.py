@@ -21,6 +21,7 @@ class PageType:
     errors: bool = False  # send the page's form empty first, to show its errors
     ready: str = None  # a selector that is visible once the page's script has drawn it
     choose: tuple = ()  # selectors of radios or boxes to tick first, to reveal a form's parts
+    unreachable: str = None  # a glob of the site's files whose requests fail, as on a broken connection
 
     def skip_if_missing(self):
         if self.template and not (THEME / self.template).is_file():
@@ -72,6 +73,9 @@ PAGE_TYPES = [
     PageType("association profile form", "/yhdistyksen-tiedot/", template="profile_form.html", issue=14),
     PageType("association profile form with errors", "/yhdistyksen-tiedot/", template="profile_form.html", issue=14,
              errors=True),
+    PageType("association profile form, the values not fetched", "/yhdistyksen-tiedot/?yhdistys=koskenpallo",
+             template="profile_form.html", issue=18, unreachable="**/yhdistyksen-tiedot/*.json",
+             ready="[data-values-failed]"),
 ]
 
 # Pages with the most kinds of interactive element, for the slower checks.
@@ -92,6 +96,8 @@ def show_form_errors(page):
 def open_page(page, base, page_type):
     """Go to a page type in a Playwright page; returns the HTTP response."""
     page_type.skip_if_missing()
+    if page_type.unreachable:
+        page.route(page_type.unreachable, lambda route: route.abort())
     response = page.goto(base + page_type.address)
     assert response.ok, f"{page_type.address}: HTTP {response.status}"
     for selector in page_type.choose:

@@ -1,6 +1,7 @@
 """A rebuild leaves unchanged notice pages where they are in the previous
 output (bulletin_incremental), renders a page again when anything it shows
 changed, and moves in only what it wrote."""
+import json
 import shutil
 
 import pytest
@@ -110,6 +111,22 @@ def test_feeds_and_calendars_follow_their_notices(site):
     assert "Lavatanssit" in (calendars / "toinen.ics").read_text(encoding="utf-8")
     assert "Lavatanssit" in (site.output / "syotteet" / "kaikki.atom.xml").read_text(encoding="utf-8")
     assert "Lavatanssit" in (site.output / "kalenteri" / "tapahtumat.ics").read_text(encoding="utf-8")
+
+
+
+def test_the_profile_forms_values_files_follow_their_associations(site):
+    changed = site.association("toinen", "name: Toinen yhdistys ry\noffers: [Tila lainaan]\n")
+    assert site.build() == 0
+    folder = site.output / "yhdistyksen-tiedot"
+    untouched = folder / "testikyla.json"
+    inode = untouched.stat().st_ino
+    changed.write_text("name: Toinen yhdistys ry\noffers: [Kahvinkeitin lainaan]\n", encoding="utf-8")
+    assert site.build() == 0
+    assert untouched.stat().st_ino == inode  # left in place, not written again
+    assert json.loads((folder / "toinen.json").read_text(encoding="utf-8"))["offers"] == ["Kahvinkeitin lainaan"]
+    changed.unlink()
+    assert site.build() == 0
+    assert not (folder / "toinen.json").exists()
 
 
 def files(output):

@@ -1,7 +1,11 @@
 """The association profile form (yhdistyksen-tiedot/) in Debian's Chromium:
 the file it writes passes `bulletin check`, as a new association and as an
-update that keeps the slug."""
+update that keeps the slug and starts from the association's present values,
+fetched from its own file beside the page."""
+import json
+
 import pytest
+from playwright.sync_api import expect
 
 from bulletin_contract.writer import association_file
 from browser import built_and_served, checked_context
@@ -31,7 +35,7 @@ def form_site(tmp_path_factory):
 def open_form(form_site):
     site, base, browser = form_site
     with checked_context(browser, base) as open_page:
-        yield lambda query="": open_page("/yhdistyksen-tiedot/" + query)
+        yield lambda query="", before=None: open_page("/yhdistyksen-tiedot/" + query, before)
 
 
 def preview(page):
@@ -79,7 +83,7 @@ def test_a_new_association_gets_a_file_that_passes_check(form_site, open_form):
 def test_an_update_keeps_the_slug_and_the_present_values(form_site, open_form):
     site = form_site[0]
     page = open_form("?yhdistys=siilin-kerho")
-    assert page.get_by_label("Yhdistyksen nimi").input_value() == "Siilin Kerho ry"
+    expect(page.get_by_label("Yhdistyksen nimi")).to_have_value("Siilin Kerho ry")  # once fetched
     assert page.get_by_label("Nuoret").is_checked()
     page.get_by_label("Mitä tarvitsemme").fill("Harjoitustila kevääksi")
     page.get_by_label("Yhdistys on lopettanut toimintansa").check()
@@ -128,3 +132,50 @@ def test_without_javascript_the_page_shows_the_template(form_site):
     assert page.select_one("[data-profile-form]").has_attr("hidden")
     template = page.select_one(".bl-submit-nojs__template").get_text()
     assert "Yhdistyksen nimi:" in template and "Y-tunnus:" in template and "Mitä tarvitsemme:" in template
+
+
+def test_the_page_lists_the_associations_and_each_ones_values_are_its_own_file(form_site):
+    # The page would otherwise grow with every association's values.
+    site = form_site[0]
+    html = (site.output / "yhdistyksen-tiedot" / "index.html").read_text(encoding="utf-8")
+    assert "Siilin Kerho ry" in html and "siilin-kerho" in html  # in the list to choose from
+    assert "Kuljetusapu retkille" not in html and "0112038-9" not in html and "Tervetuloa!" not in html
+    values = json.loads((site.output / "yhdistyksen-tiedot" / "siilin-kerho.json").read_text(encoding="utf-8"))
+    assert values["offers"] == ["Kuljetusapu retkille"] and values["business_id"] == "0112038-9"
+    assert values["description"] == "Kerho kokoontuu torstaisin.\n\nTervetuloa!"
+    assert (site.output / "yhdistyksen-tiedot" / "testikyla.json").is_file()
+
+
+def test_choosing_an_association_fills_in_its_values_from_its_file(open_form):
+    page = open_form()
+    page.get_by_label("Yhdistyksen nimi").fill("Kirjoitettu ensin")
+    with page.expect_response("**/yhdistyksen-tiedot/siilin-kerho.json") as response:
+        page.get_by_label("Mitä yhdistystä tiedot koskevat?").select_option("siilin-kerho")
+    assert response.value.ok
+    expect(page.get_by_label("Yhdistyksen nimi")).to_have_value("Siilin Kerho ry")
+    expect(page.get_by_label("Mitä voimme tarjota muille")).to_have_value("Kuljetusapu retkille")
+    expect(page.get_by_role("textbox", name="Y-tunnus (vapaaehtoinen)")).to_have_value("0112038-9")
+    assert page.get_by_label("Nuoret").is_checked()
+    # Another association: nothing of the first stays.
+    page.get_by_label("Mitä yhdistystä tiedot koskevat?").select_option("testikyla")
+    expect(page.get_by_label("Yhdistyksen nimi")).to_have_value("Testikylän Eläkkeensaajat ry")
+    expect(page.get_by_label("Mitä voimme tarjota muille")).to_have_value("")
+    assert not page.get_by_label("Nuoret").is_checked() and page.get_by_label("Eläkeläiset").is_checked()
+
+
+def test_values_that_cannot_be_fetched_are_said_and_nothing_is_half_filled(open_form):
+    page = open_form(before=lambda page: page.route("**/siilin-kerho.json", lambda route: route.abort()))
+    chooser = page.get_by_label("Mitä yhdistystä tiedot koskevat?")
+    chooser.select_option("siilin-kerho")
+    status = page.locator("[data-values-failed]")
+    expect(status).to_have_text(
+        "Yhdistyksen Siilin Kerho ry nykyisiä tietoja ei saatu haettua, joten lomaketta ei täytetty. "
+        "Tarkista verkkoyhteys ja valitse yhdistys uudelleen.")
+    assert status.get_attribute("role") == "status" and status.is_visible()
+    assert "f-slug-status" in chooser.get_attribute("aria-describedby").split()
+    # No update without the present values: the form is back to a new association, empty.
+    assert chooser.input_value() == "" and page.get_by_label("Yhdistyksen nimi").input_value() == ""
+    # Choosing again (here one that can be fetched) takes the message away.
+    chooser.select_option("testikyla")
+    expect(page.get_by_label("Yhdistyksen nimi")).to_have_value("Testikylän Eläkkeensaajat ry")
+    assert status.is_hidden() and "f-slug-status" not in (chooser.get_attribute("aria-describedby") or "")

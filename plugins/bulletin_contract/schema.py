@@ -59,6 +59,12 @@ def table_schema(table):
     return {key: rule_schema(rule) for key, rule in table.items()}
 
 
+def association_names(associations):
+    """The associations as the forms' lists show them, by name."""
+    return sorted(({"slug": slug, "name": p.name} for slug, p in associations.items()),
+                  key=lambda a: a["name"].lower())
+
+
 def form_schema(settings, t, associations, spaces=None):
     """Everything the form needs, as plain JSON-ready values.
 
@@ -79,8 +85,7 @@ def form_schema(settings, t, associations, spaces=None):
         # the languages offered; the site's own is not written (`lang:` only for another)
         "languages": [{"tag": tag, "name": name} for tag, name in settings["BULLETIN_LANGUAGES"].items()],
         "siteLanguage": settings["BULLETIN_LANGUAGE"],
-        "associations": sorted(({"slug": slug, "name": p.name} for slug, p in associations.items()),
-                               key=lambda a: a["name"].lower()),
+        "associations": association_names(associations),
         "repository": settings.get("BULLETIN_REPOSITORY"),
         "branch": settings.get("BULLETIN_REPOSITORY_BRANCH", "main"),
         "contactEmail": settings.get("BULLETIN_CONTACT_EMAIL"),
@@ -132,21 +137,20 @@ PROFILE_MESSAGES = [
     "form_err_register_number", "form_err_too_many_lines", "form_err_line_too_long", "form_err_slug_taken",
     "form_error_prefix", "send_github_too_long", "send_mail_too_long", "send_copied", "send_copy_failed",
     "send_download_hint", "profile_mail_subject", "profile_github_update", "profile_github_new", "mail_intro", "mail_begin", "mail_end",
+    "profile_values_failed",
 ]
 
 
 def profile_schema(settings, t, associations):
     """What the profile form needs: the association table's rules, the
-    target groups, the Y-tunnus check digit's weights, and each association's
-    present values (an update keeps the slug and starts from them)."""
-    from .writer import association_values  # the writer imports the tables too
-
+    target groups, the Y-tunnus check digit's weights, and the associations'
+    slugs and names (an update keeps the slug; its present values, which it
+    starts from, are a file of their own: bulletin_network.profile_values)."""
     return {
         "fields": table_schema(fields.ASSOCIATION_FIELDS),
         "groups": list(settings["BULLETIN_GROUPS"]),
         "businessIdWeights": list(fields.BUSINESS_ID_WEIGHTS),
-        "associations": sorted(({"slug": slug, "name": p.name, "values": association_values(p)}
-                                for slug, p in associations.items()), key=lambda a: a["name"].lower()),
+        "associations": association_names(associations),
         "folder": "content/associations/",
         "repository": settings.get("BULLETIN_REPOSITORY"),
         "branch": settings.get("BULLETIN_REPOSITORY_BRANCH", "main"),

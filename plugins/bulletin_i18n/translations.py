@@ -863,6 +863,8 @@ FI = {
     "profile_issue_description": "Lisää yhdistys ilmoitustaululle tai päivitä sen tiedot. Toimitus tarkistaa ne ennen julkaisua.",
     "profile_issue_intro": "Täytä yhdistyksen tiedot. Toimitus tekee niistä yhdistyksen tiedoston ja julkaisee sen. Samat tiedot voi lähettää myös sivuston lomakkeella Yhdistyksen tiedot.",
     "profile_issue_slug_hint": "Jos päivität sivustolla jo olevaa yhdistystä, kirjoita sen nimi niin kuin se on Yhdistykset-sivulla. Jätä tyhjäksi, jos yhdistys on uusi.",
+    # --- the profile form fetches the chosen association's present values ---
+    "profile_values_failed": "Yhdistyksen {name} nykyisiä tietoja ei saatu haettua, joten lomaketta ei täytetty. Tarkista verkkoyhteys ja valitse yhdistys uudelleen.",
     # GitHub issue form and editor commands
     "issue_form_name": "Ilmoitus",
     "issue_form_description": "Lähetä ilmoitus ilmoitustaululle. Toimitus tarkistaa sen ennen julkaisua.",
@@ -1787,6 +1789,8 @@ EN = {
     "profile_issue_description": "Add an association to the bulletin or update its details. The editors check them before they are published.",
     "profile_issue_intro": "Fill in the association's details. The editors make the association's file from them and publish it. The same details can be sent with the site's form Association details.",
     "profile_issue_slug_hint": "If you update an association already on the site, write its name as on the Associations page. Leave empty for a new association.",
+    # --- the profile form fetches the chosen association's present values ---
+    "profile_values_failed": "The present details of {name} could not be fetched, so the form was not filled in. Check your connection and choose the association again.",
     "issue_form_name": "Notice",
     "issue_form_description": "Send a notice to the bulletin. The editors check it before it is published.",
     "issue_form_intro": "Fill in the notice. When you send the form, a file is made of the notice for the editors to check and publish. You get a message here if something needs correcting.",

@@ -17,6 +17,7 @@ from bulletin_i18n import translator_for
 from bulletin_pages.generator import Urls
 from bulletin_pages.listings import newest_first, soonest_first
 from .matching import Item, match_texts
+from .profile_values import write_profile_values
 
 
 @dataclass
@@ -134,8 +135,10 @@ class NetworkGenerator(Generator):
         self._write(writer, urls("joint_hiring"), "joint_hiring", hires=self.hires, earlier=self.earlier_hires)
         for slug, view in self.series.items():
             self._write(writer, urls("series", slug=slug), "series", view=view)
-        # The profile form validates with the association table's own rules.
+        # The profile form validates with the association table's own rules;
+        # each association's present values are a file of their own beside it.
         schema = profile_schema(self.settings, translator_for(self.settings), STATE.associations)
         self._write(writer, urls("profile_form"), "profile_form", schema=schema,
                     profile_schema=json.dumps(schema, ensure_ascii=False),
                     fields_table=fields.ASSOCIATION_FIELDS)
+        write_profile_values(self.output_path, urls("profile_form"), STATE.associations)

@@ -4,8 +4,9 @@
    build writes into data-schema from ASSOCIATION_FIELDS in
    plugins/bulletin_contract/fields.py) and writes the association file in the
    canonical form of writer.association_file, with the shared core
-   (form-core.js). An update starts from the association's present values
-   and keeps its slug (the file's name). Nothing is sent anywhere. */
+   (form-core.js). An update starts from the association's present values,
+   fetched from the site when the association is chosen, and keeps its slug
+   (the file's name). Nothing is sent anywhere. */
 (function () {
   "use strict";
 
@@ -36,6 +37,45 @@
       box.checked = (values.groups || []).indexOf(box.value) >= 0;
     });
     fields.input("retired").checked = values.active === false;
+  }
+
+  // Each association's values are a file beside the page (<slug>.json, from
+  // bulletin_network/profile_values.py), fetched when it is chosen: the page
+  // itself does not carry every association's values.
+  var chooser = fields.input("slug");
+  var failed = form.querySelector("[data-values-failed]");
+
+  function sayFailed(message) {
+    failed.hidden = !message;
+    failed.textContent = message;
+    core.describe(chooser, failed.id, Boolean(message));
+  }
+
+  function choose(slug) {
+    sayFailed("");
+    fill({}); // nothing of an earlier choice stays while the values come
+    var chosen = bySlug[slug];
+    if (!chosen) {
+      return;
+    }
+    fetch(form.getAttribute("data-values") + encodeURIComponent(slug) + ".json", { cache: "no-cache" })
+      .then(function (response) {
+        if (!response.ok) {
+          throw new Error(response.status + " " + response.url);
+        }
+        return response.json();
+      })
+      .then(function (values) {
+        if (chooser.value === slug) { // not chosen another meanwhile
+          fill(values);
+        }
+      }, function () {
+        if (chooser.value === slug) {
+          // An update without the present values would drop them: back to a new one.
+          chooser.value = "";
+          sayFailed(core.format(M.profile_values_failed, { name: chosen.name }));
+        }
+      });
   }
 
   // --- checking ---------------------------------------------------------------
@@ -162,9 +202,8 @@
 
   // --- wiring -------------------------------------------------------------------
 
-  fields.input("slug").addEventListener("change", function () {
-    var chosen = bySlug[fields.value("slug")];
-    fill(chosen ? chosen.values : {});
+  chooser.addEventListener("change", function () {
+    choose(chooser.value);
   });
   core.flow(form, preview, errors, {
     check: checkAnswers, prepare: prepare, type: "text/yaml;charset=utf-8", M: M, first: "name"
@@ -172,8 +211,8 @@
 
   var asked = new URLSearchParams(window.location.search).get("yhdistys");
   if (asked && bySlug[asked]) {
-    fields.input("slug").value = asked;
-    fill(bySlug[asked].values);
+    chooser.value = asked;
+    choose(asked);
   }
   document.querySelector("[data-submit-nojs]").hidden = true;
   form.hidden = false;

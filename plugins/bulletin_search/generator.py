@@ -10,6 +10,7 @@ from pelican.generators import Generator
 from bulletin_contract.reader import STATE
 from bulletin_contract.render import plain_text
 from bulletin_i18n import translator_for
+from bulletin_incremental import REUSE
 from bulletin_i18n.languages import primary
 
 from .indexer import INDEXER
@@ -81,13 +82,20 @@ class SearchGenerator(Generator):
         docs += [(series_text(s), language) for s in STATE.series.values()]
         return docs
 
+    def _write(self, files, folder):
+        """The files of the lemma map or vocabulary; a file whose content is
+        the previous build's is left in place (keyed by its content, which
+        is all it shows)."""
+        return write_files(Path(self.output_path) / self.url / folder, files,
+                           lambda name, data: REUSE.take_made(self.url + folder + name, f"search-words\0{data}"))
+
     def generate_output(self, writer):
         try:
             files, spelling, words = self.lemma_map.result()
         finally:
             self.pool.shutdown()
-        version = write_files(Path(self.output_path) / self.url / "lemmat", files)
-        spelling_version = write_files(Path(self.output_path) / self.url / "sanasto", spelling)
+        version = self._write(files, "lemmat/")
+        spelling_version = self._write(spelling, "sanasto/")
         log.info("Lemma map of %d words in %d files and vocabulary in %d files written in %.1f s (beside the pages)",
                  words, len(files), len(spelling), time.monotonic() - self.started)
         used = {g for p in STATE.associations.values() for g in p.groups}

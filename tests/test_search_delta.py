@@ -215,4 +215,6 @@ def test_only_pages_with_an_indexed_part_count(tmp_path):
     (tmp_path / "yhdistykset" / "a").mkdir(parents=True)
     (tmp_path / "yhdistykset" / "index.html").write_text("<main>Hakemisto</main>")
     (tmp_path / "yhdistykset" / "a" / "index.html").write_text("<main data-pagefind-body>A ry</main>")
-    assert list(page_hashes(tmp_path, ["yhdistykset"])) == ["yhdistykset/a/index.html"]
+    hashes = page_hashes(tmp_path, ["yhdistykset"])
+    assert [name for name, digest in hashes.items() if digest] == ["yhdistykset/a/index.html"]
+    assert hashes["yhdistykset/index.html"] is None

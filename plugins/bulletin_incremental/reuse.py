@@ -200,6 +200,11 @@ class PageReuse:
                          if name.startswith(prefix) and name.endswith(suffix))
         return sorted(found.items())
 
+    def left_in_place(self, name):
+        """True when the file `name` of this build is the previous output's,
+        left where it is: byte for byte the file the previous build had."""
+        return name in self.kept
+
     def gather(self, folders=None):
         """Move the files left in place under `folders` (every one when None)
         into the new output, for a reader of the whole new output there

@@ -17,16 +17,18 @@ from .indexer import INDEXER
 from .records import series_text
 from .lemmas import Lemmatizer, apart, build_lemma_map, load_lemmas, save_lemmas, vocabulary, write_files
 from .spelling import build_vocabulary
+from .texts import BodyTexts
 from .types import search_types
 
 log = logging.getLogger(__name__)
 LEMMA_CACHE = "lemmas.json"
+TEXT_CACHE = "body-texts.json"
 
 
-def notice_text(article, dates):
+def notice_text(article, dates, body_text=plain_text):
     """The words of a notice page that Pagefind indexes."""
     notice = article.notice
-    parts = [notice.title, notice.summary or "", plain_text(article.content), *notice.tags]
+    parts = [notice.title, notice.summary or "", body_text(article.content), *notice.tags]
     if notice.event:
         event = notice.event
         parts += [dates.when_long(event), event.location, event.price or "", event.registration or "",
@@ -69,15 +71,17 @@ class SearchGenerator(Generator):
         self.started = time.monotonic()
         cache = Path(self.settings["CACHE_PATH"], LEMMA_CACHE) if self.settings.get("CACHE_CONTENT") else None
         self.pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
-        documents = self.documents()
+        documents = self.documents(cache.with_name(TEXT_CACHE) if cache else None)
         archived = [getattr(a, "expired", False) for a in self.context["articles"]]
         self.lemma_map = self.pool.submit(lemma_map, documents, cache, archived + [False] * (len(documents) - len(archived)))
 
-    def documents(self):
+    def documents(self, text_cache=None):
         language = self.settings["BULLETIN_LANGUAGE"]
         dates = translator_for(self.settings).dates
+        body_texts = BodyTexts(text_cache)
         # by the language's dictionary: plain Finnish (fi-x-selko) is Finnish, sv-FI Swedish
-        docs = [(notice_text(a, dates), primary(a.notice.lang)) for a in self.context["articles"]]
+        docs = [(notice_text(a, dates, body_texts), primary(a.notice.lang)) for a in self.context["articles"]]
+        body_texts.save()
         docs += [(association_text(p), language) for p in STATE.associations.values()]
         docs += [(series_text(s), language) for s in STATE.series.values()]
         return docs

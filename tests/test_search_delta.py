@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 import bulletin_incremental.reuse
 import bulletin_search.delta
 from browser import browser, served  # noqa: F401 (fixtures)
-from bulletin_search.delta import page_hashes, page_ids
+from bulletin_search.delta import DELTA, page_hashes, page_ids
 from bulletin_search.generator import SearchGenerator
 from conftest import ASSOCIATION, event_text, notice_text
 
@@ -97,6 +97,20 @@ def test_a_removed_notice_leaves_the_search(site):
     assert site.build() == 0
     assert "ilmoitukset/b/index.html" not in searched(site)
     assert "ilmoitukset/a/index.html" in searched(site)
+
+
+def test_a_page_new_since_the_base_and_left_in_place_is_indexed_again(site):
+    # The third build leaves c's page where the second wrote it, and the
+    # delta still holds it: Pagefind reads it there.
+    site.notice("a.md", notice_text(title="Eka"))
+    changed = site.notice("b.md", notice_text(title="Toka"))
+    assert site.build() == 0
+    site.notice("c.md", notice_text(title="Kolmas", body="Karpalo kypsyy."))
+    assert site.build() == 0
+    changed.write_text(notice_text(title="Toka, korjattu"), encoding="utf-8")
+    assert site.build() == 0
+    assert {"ilmoitukset/b/index.html", "ilmoitukset/c/index.html"} <= set(page_ids(site.output / DELTA))
+    assert site.page("ilmoitukset/c/").h1.get_text() == "Kolmas"
 
 
 def test_a_rebuild_with_nothing_changed_has_no_delta(site):

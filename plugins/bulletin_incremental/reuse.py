@@ -210,7 +210,13 @@ class PageReuse:
         into the new output, for a reader of the whole new output there
         (Pagefind indexing every page). `rollback` moves them back."""
         prefixes = tuple(f.rstrip("/") + "/" for f in folders) if folders is not None else ("",)
-        for name in sorted(n for n in self.kept if n.startswith(prefixes)):
+        self.gather_files(n for n in self.kept if n.startswith(prefixes))
+
+    def gather_files(self, names):
+        """Like `gather`, for the files `names` that are left in place (a
+        page of the search's delta that is new since its base but unchanged
+        since the previous build)."""
+        for name in sorted(set(names) & self.kept):
             source, target = os.path.join(self.previous, name), os.path.join(self.output_path, name)
             os.makedirs(os.path.dirname(target), exist_ok=True)
             os.rename(source, target)

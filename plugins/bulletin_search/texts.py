@@ -32,7 +32,7 @@ class BodyTexts:
         return data["texts"] if isinstance(data, dict) and data.get("version") == _VERSION else {}
 
     def __call__(self, html):
-        key = hashlib.sha256(html.encode()).hexdigest()
+        key = hashlib.sha256(html.encode("utf-8", "surrogatepass")).hexdigest()
         text = self.old.get(key)
         if text is None:
             text, self.made = plain_text(html), self.made + 1

@@ -4,6 +4,7 @@ import json
 
 import pytest
 
+from bulletin_cli.cli import main
 from bulletin_contract.checks import context_for
 from bulletin_contract.fields import ASSOCIATION_FIELDS, Invalid, business_id_check_digit
 from bulletin_contract.validate import read_association
@@ -326,6 +327,50 @@ def test_association_page_has_facts_and_organization_json_ld(network_site):
     directory = network_site.page("yhdistykset/")
     entry = directory.find("a", string="Pallo ry").parent
     assert entry["data-offers"] == "Kuljetusapu retkille (9-paikkainen auto)" and entry["data-needs"] == "Yhdistys ja tapahtuma"
+
+
+NETWORK_PAGES = ("yhteistyo/", "yhteistyo/yhteispalkkaus/", "sarjat/illat/", "yhdistyksen-tiedot/")
+
+
+def test_network_pages_are_drawn_again_exactly_when_what_they_show_changed(network_site, tmp_path):
+    """A rebuild leaves each cooperation page in place while nothing it
+    shows changed, and draws it again, as a cold build would, when one did."""
+    site = network_site
+    build_network(site)
+    inode = lambda address: (site.output / address / "index.html").stat().st_ino  # noqa: E731
+
+    def rebuilt(change):
+        before = {address: inode(address) for address in NETWORK_PAGES}
+        change()
+        assert site.build() == 0
+        return {address for address in NETWORK_PAGES if inode(address) != before[address]}
+
+    def edit(path, old, new):
+        text = path.read_text(encoding="utf-8")
+        assert old in text
+        path.write_text(text.replace(old, new), encoding="utf-8")
+
+    associations, notices = site.content / "associations", site.content / "notices"
+    assert rebuilt(lambda: site.notice("muu.md", notice_text("Muu tiedote", date="2026-11-30"))) == set()
+    # an offer, and so the answer to a need (the profile form has every association's facts)
+    assert rebuilt(lambda: edit(associations / "pallo.yml", "(9-paikkainen auto)", "ja leireille")) == {
+        "yhteistyo/", "yhdistyksen-tiedot/"}
+    assert "Kuljetusapu retkille ja leireille – Pallo ry" in site.page("yhteistyo/").get_text()
+    # a space that answers a need
+    assert rebuilt(lambda: edit(site.content / "spaces" / "pallosali.yml", "Pallon harjoitussali",
+                                "Pallon liikuntasali")) == {"yhteistyo/"}
+    # the hire notice, on the joint hiring page and listed on yhteistyo/
+    assert rebuilt(lambda: edit(notices / "yhdessa.md", "Kahvio ja tiedotus", "Kahvio ja siivous")) == {
+        "yhteistyo/", "yhteistyo/yhteispalkkaus/"}
+    # a past event's material, on its series' page
+    assert rebuilt(lambda: edit(notices / "ilta-1.md", "Muistio (PDF)", "Pöytäkirja (PDF)")) == {"sarjat/illat/"}
+    # an association's name, which every one of them shows
+    assert rebuilt(lambda: edit(associations / "testikyla.yml", "Testikylän Eläkkeensaajat ry",
+                                "Testikylän Seniorit ry")) == set(NETWORK_PAGES)
+    cold = tmp_path / "cold"
+    assert main(["build", "--content", str(site.content), "--output", str(cold), "--today", "2026-12-01"]) == 0
+    for address in NETWORK_PAGES:
+        assert (site.output / address / "index.html").read_bytes() == (cold / address / "index.html").read_bytes()
 
 
 # --- the example content -------------------------------------------------------------

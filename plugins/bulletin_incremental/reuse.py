@@ -200,19 +200,23 @@ class PageReuse:
                          if name.startswith(prefix) and name.endswith(suffix))
         return sorted(found.items())
 
-    def path_of(self, site, name):
-        """Where this build's file `name` of the site in the folder `site` is:
-        in the previous output when it was left in place there."""
-        if str(site) == self.output_path and name in self.kept:
-            return os.path.join(self.previous, name)
-        return os.path.join(site, name)
+    def left_in_place(self, name):
+        """True when the file `name` of this build is the previous output's,
+        left where it is: byte for byte the file the previous build had."""
+        return name in self.kept
 
     def gather(self, folders=None):
         """Move the files left in place under `folders` (every one when None)
         into the new output, for a reader of the whole new output there
         (Pagefind indexing every page). `rollback` moves them back."""
         prefixes = tuple(f.rstrip("/") + "/" for f in folders) if folders is not None else ("",)
-        for name in sorted(n for n in self.kept if n.startswith(prefixes)):
+        self.gather_files(n for n in self.kept if n.startswith(prefixes))
+
+    def gather_files(self, names):
+        """Like `gather`, for the files `names` that are left in place (a
+        page of the search's delta that is new since its base but unchanged
+        since the previous build)."""
+        for name in sorted(set(names) & self.kept):
             source, target = os.path.join(self.previous, name), os.path.join(self.output_path, name)
             os.makedirs(os.path.dirname(target), exist_ok=True)
             os.rename(source, target)

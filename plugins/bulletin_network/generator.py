@@ -14,6 +14,7 @@ from bulletin_contract.reader import STATE
 from bulletin_contract.render import Renderer
 from bulletin_contract.schema import profile_schema
 from bulletin_i18n import translator_for
+from bulletin_incremental import REUSE
 from bulletin_pages.generator import Urls
 from bulletin_pages.listings import newest_first, soonest_first
 from .matching import Item, match_texts
@@ -57,6 +58,11 @@ def series_views(series, articles):
                                  newest_first(a for a in events if a.expired),
                                  newest_first(a for a in notices if not a.notice.event))
     return views
+
+
+def _keys(articles):
+    """The notices a page lists, by their keys (everything a notice shows)."""
+    return ",".join(REUSE.key(a) for a in articles)
 
 
 # Lemmas of the offers and needs, kept for the next build (beside the search's).
@@ -121,24 +127,58 @@ class NetworkGenerator(Generator):
             need.answers = found
             need.spaces = [(STATE.spaces[one.offer.ref], one) for one in spaces]
 
-    def _write(self, writer, url, template, **values):
+    def _write(self, writer, url, template, shows, **values):
+        """Write the page, or leave the previous build's in place when what
+        it `shows` is unchanged: a text naming everything the page shows
+        beside the site-wide settings, theme and code (bulletin_incremental).
+        A template that shows more must name it there, or its page is left
+        as the previous build drew it."""
+        inputs = f"{template}\0{self.context['bulletin'].today}\0{self._names}\0{shows}"
+        if REUSE.take_made(url + "index.html", inputs):
+            return
         writer.write_file(url + "index.html", self.get_template(template), self.context,
                           relative_urls=False, page_url=url, **values)
+
+    def _shows(self, offers, needs, groups):
+        """What yhteistyo/ shows: every offer and need of the active
+        associations with their profiles (name, groups, numbering of the
+        items), each need's answers and spaces with the words they share,
+        the series, the filter's groups, the current hires and the links."""
+        c = self.context
+        answers = lambda found: [(m.offer.text, m.offer.association, m.shared) for m in found]  # noqa: E731
+        return repr([
+            [(item.text, repr(profile)) for item, profile in offers],
+            [(need.item.text, repr(need.profile), answers(need.answers),
+              [(repr(space), answer.shared) for space, answer in need.spaces]) for need in needs],
+            sorted((slug, one.name) for slug, one in c["series_profiles"].items()),
+            groups, [c.get(name) for name in ("network_url", "profile_form_url")],
+        ]) + _keys(self.hires)
 
     def generate_output(self, writer):
         self._finish_matching()
         urls = self.urls
         used = {g for p in STATE.associations.values() for g in p.groups}
         groups = [g for g in self.settings["BULLETIN_GROUPS"] if g in used]
-        self._write(writer, urls("network"), "network", offers=self.offers, needs=self.needs,
-                    network_groups=groups, hires=self.hires)
-        self._write(writer, urls("joint_hiring"), "joint_hiring", hires=self.hires, earlier=self.earlier_hires)
+        # The names of every association and series, which these pages show
+        # of others (as notice pages do: bulletin_pages).
+        self._names = repr([(slug, one.name) for slugs in (STATE.associations, STATE.series)
+                            for slug, one in sorted(slugs.items())])
+        self._write(writer, urls("network"), "network", self._shows(self.offers, self.needs, groups),
+                    offers=self.offers, needs=self.needs, network_groups=groups, hires=self.hires)
+        self._write(writer, urls("joint_hiring"), "joint_hiring",
+                    f"{_keys(self.hires)}|{_keys(self.earlier_hires)}|{self.context['network_url']}",
+                    hires=self.hires, earlier=self.earlier_hires)
         for slug, view in self.series.items():
-            self._write(writer, urls("series", slug=slug), "series", view=view)
-        # The profile form validates with the association table's own rules;
-        # each association's present values are a file of their own beside it.
+            one = view.series
+            self._write(writer, urls("series", slug=slug), "series",
+                        f"{one!r}\0{one.description_html}\0"
+                        + "|".join(_keys(notices) for notices in (view.upcoming, view.past, view.other)),
+                        view=view)
+        # The profile form validates with the association table's own rules,
+        # and shows nothing but them and the associations in its schema; each
+        # association's present values are a file of their own beside it.
         schema = profile_schema(self.settings, translator_for(self.settings), STATE.associations)
-        self._write(writer, urls("profile_form"), "profile_form", schema=schema,
-                    profile_schema=json.dumps(schema, ensure_ascii=False),
-                    fields_table=fields.ASSOCIATION_FIELDS)
+        text = json.dumps(schema, ensure_ascii=False)
+        self._write(writer, urls("profile_form"), "profile_form", text, schema=schema,
+                    profile_schema=text, fields_table=fields.ASSOCIATION_FIELDS)
         write_profile_values(self.output_path, urls("profile_form"), STATE.associations)

@@ -37,6 +37,8 @@ def start_index(generator):
     plan = INDEXER.plan = Plan(generator.output_path, folders, records, archived_pages(generator.context["articles"]))
     if plan.full or plan.reindexed:
         REUSE.gather(folders)  # Pagefind reads every page of a bundle from this build's folder
+    # and each page of the delta: one new since the base may be left in place
+    REUSE.gather_files(page for _, pages, _ in plan.jobs() for page in pages or ())
     INDEXER.start(generator.output_path, plan.jobs())
 
 

@@ -30,6 +30,7 @@ BASE = "pagefind"
 DELTA = "pagefind-delta"
 CHANGES = "changes.json"
 RECORD = "search-index"  # REUSE's name for the base's record
+PAGES = "search-pages"  # and for the hashes of the previous build's pages
 
 
 def delta_limit(pages):
@@ -37,17 +38,22 @@ def delta_limit(pages):
     return max(25, pages // 20)
 
 
-def page_hashes(site, folders):
-    """{path under site: sha256 of the file} of the indexed pages in `folders`:
-    those with data-pagefind-body. (Pagefind skips the others, such as the
-    directory of associations, only while some page has one.)"""
+def page_hashes(site, folders, known=None):
+    """{path under site: sha256 of the file, or None when it is not indexed}
+    of the pages in `folders`; the indexed ones have data-pagefind-body.
+    (Pagefind skips the others, such as the directory of associations, only
+    while some page has one.) `known` is the previous build's: a page left
+    in place is byte for byte the file it hashed, and is not read again."""
+    known = known or {}
     hashes = {}
     for folder in folders:
         # through REUSE: a rebuild leaves unchanged pages in the previous output
         for name, path in REUSE.files(site, folder, ".html"):
+            if name in known and REUSE.left_in_place(name):
+                hashes[name] = known[name]
+                continue
             data = Path(path).read_bytes()
-            if b"data-pagefind-body" in data:
-                hashes[name] = hashlib.sha256(data).hexdigest()
+            hashes[name] = hashlib.sha256(data).hexdigest() if b"data-pagefind-body" in data else None
     return hashes
 
 
@@ -85,7 +91,10 @@ class Plan:
         self.records = records or {}
         archived = archived or {}
         self.hashes, self.years = {}, {}
-        for path, digest in (page_hashes(site, folders) | {k: record_hash(r) for k, r in self.records.items()}).items():
+        recalled = REUSE.recall(PAGES)
+        self.pages = page_hashes(site, folders, recalled if isinstance(recalled, dict) else None)
+        indexed = {p: h for p, h in self.pages.items() if h is not None}
+        for path, digest in (indexed | {k: record_hash(r) for k, r in self.records.items()}).items():
             bundle = archived.get(path)
             (self.years.setdefault(bundle, {}) if bundle else self.hashes)[path] = digest
         self.archive = sorted(self.years, reverse=True)
@@ -149,6 +158,7 @@ class Plan:
         # build would index that year again.
         years = {b: {"entry": _entry(self.site / b if b in self.reindexed else Path(REUSE.previous, b)),
                      "pages": self.years[b]} for b in self.archive}
+        REUSE.remember(PAGES, self.pages)
         if self.full:
             bundle = self.site / BASE
             ids = page_ids(bundle)

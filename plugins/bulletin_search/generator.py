@@ -10,22 +10,25 @@ from pelican.generators import Generator
 from bulletin_contract.reader import STATE
 from bulletin_contract.render import plain_text
 from bulletin_i18n import translator_for
+from bulletin_incremental import REUSE
 from bulletin_i18n.languages import primary
 
 from .indexer import INDEXER
 from .records import series_text
 from .lemmas import Lemmatizer, apart, build_lemma_map, load_lemmas, save_lemmas, vocabulary, write_files
 from .spelling import build_vocabulary
+from .texts import BodyTexts
 from .types import search_types
 
 log = logging.getLogger(__name__)
 LEMMA_CACHE = "lemmas.json"
+TEXT_CACHE = "body-texts.json"
 
 
-def notice_text(article, dates):
+def notice_text(article, dates, body_text=plain_text):
     """The words of a notice page that Pagefind indexes."""
     notice = article.notice
-    parts = [notice.title, notice.summary or "", plain_text(article.content), *notice.tags]
+    parts = [notice.title, notice.summary or "", body_text(article.content), *notice.tags]
     if notice.event:
         event = notice.event
         parts += [dates.when_long(event), event.location, event.price or "", event.registration or "",
@@ -68,26 +71,35 @@ class SearchGenerator(Generator):
         self.started = time.monotonic()
         cache = Path(self.settings["CACHE_PATH"], LEMMA_CACHE) if self.settings.get("CACHE_CONTENT") else None
         self.pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
-        documents = self.documents()
+        documents = self.documents(cache.with_name(TEXT_CACHE) if cache else None)
         archived = [getattr(a, "expired", False) for a in self.context["articles"]]
         self.lemma_map = self.pool.submit(lemma_map, documents, cache, archived + [False] * (len(documents) - len(archived)))
 
-    def documents(self):
+    def documents(self, text_cache=None):
         language = self.settings["BULLETIN_LANGUAGE"]
         dates = translator_for(self.settings).dates
+        body_texts = BodyTexts(text_cache)
         # by the language's dictionary: plain Finnish (fi-x-selko) is Finnish, sv-FI Swedish
-        docs = [(notice_text(a, dates), primary(a.notice.lang)) for a in self.context["articles"]]
+        docs = [(notice_text(a, dates, body_texts), primary(a.notice.lang)) for a in self.context["articles"]]
+        body_texts.save()
         docs += [(association_text(p), language) for p in STATE.associations.values()]
         docs += [(series_text(s), language) for s in STATE.series.values()]
         return docs
+
+    def _write(self, files, folder):
+        """The files of the lemma map or vocabulary; a file whose content is
+        the previous build's is left in place (keyed by its content, which
+        is all it shows)."""
+        return write_files(Path(self.output_path) / self.url / folder, files,
+                           lambda name, data: REUSE.take_made(self.url + folder + name, f"search-words\0{data}"))
 
     def generate_output(self, writer):
         try:
             files, spelling, words = self.lemma_map.result()
         finally:
             self.pool.shutdown()
-        version = write_files(Path(self.output_path) / self.url / "lemmat", files)
-        spelling_version = write_files(Path(self.output_path) / self.url / "sanasto", spelling)
+        version = self._write(files, "lemmat/")
+        spelling_version = self._write(spelling, "sanasto/")
         log.info("Lemma map of %d words in %d files and vocabulary in %d files written in %.1f s (beside the pages)",
                  words, len(files), len(spelling), time.monotonic() - self.started)
         used = {g for p in STATE.associations.values() for g in p.groups}

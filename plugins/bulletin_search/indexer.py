@@ -5,8 +5,6 @@ import threading
 import time
 from pathlib import Path
 
-from bulletin_incremental import REUSE
-
 from .service import Service
 from .stable import stabilize
 from .types import RECORDS, address, search_types
@@ -77,9 +75,8 @@ class Indexer:
         if pages is None:
             ask(type="AddDir", index_id=index, path=str(site), glob=None)
         for page in pages or ():
-            # a page of the delta may have been left in place in the previous output
             ask(type="AddFile", index_id=index, file_path=None, url=page_url(page),
-                file_contents=Path(REUSE.path_of(self.site, page)).read_text(encoding="utf-8"))
+                file_contents=(site / page).read_text(encoding="utf-8"))
         for record in records:
             ask(type="AddRecord", index_id=index, **record)
         # The files are written here, not by Pagefind: its service could

@@ -261,13 +261,18 @@ def save_lemmas(path, lemmatize, counts):
                     encoding="utf-8")
 
 
-def write_files(folder, files):
+def write_files(folder, files, kept=None):
     """Write one JSON file per key (of the lemma map or the vocabulary);
-    returns a version that changes with the content."""
-    folder.mkdir(parents=True, exist_ok=True)
+    returns a version that changes with the content. `kept(name, data)`
+    says when the file `name` (in `folder`) is in place already, the same
+    as the previous build's: a rebuild after one notice changed rewrites
+    the few files whose words changed, not a thousand."""
     digest = hashlib.sha256()
     for key in sorted(files):
         data = encode(files[key])
-        (folder / f"{key}.json").write_text(data, encoding="utf-8")
         digest.update(f"{key}\0{data}\0".encode())
+        name = f"{key}.json"
+        if kept is None or not kept(name, data):
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / name).write_text(data, encoding="utf-8")
     return digest.hexdigest()[:12]

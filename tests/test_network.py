@@ -352,10 +352,12 @@ def test_network_pages_are_drawn_again_exactly_when_what_they_show_changed(netwo
 
     associations, notices = site.content / "associations", site.content / "notices"
     assert rebuilt(lambda: site.notice("muu.md", notice_text("Muu tiedote", date="2026-11-30"))) == set()
-    # an offer, and so the answer to a need (the profile form has every association's facts)
-    assert rebuilt(lambda: edit(associations / "pallo.yml", "(9-paikkainen auto)", "ja leireille")) == {
-        "yhteistyo/", "yhdistyksen-tiedot/"}
+    # an offer, and so the answer to a need (the profile form shows only the
+    # associations' names: the offer is in the association's own values file)
+    values = site.output / "yhdistyksen-tiedot" / "pallo.json"
+    assert rebuilt(lambda: edit(associations / "pallo.yml", "(9-paikkainen auto)", "ja leireille")) == {"yhteistyo/"}
     assert "Kuljetusapu retkille ja leireille – Pallo ry" in site.page("yhteistyo/").get_text()
+    assert "ja leireille" in values.read_text(encoding="utf-8")
     # a space that answers a need
     assert rebuilt(lambda: edit(site.content / "spaces" / "pallosali.yml", "Pallon harjoitussali",
                                 "Pallon liikuntasali")) == {"yhteistyo/"}

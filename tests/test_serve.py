@@ -58,7 +58,7 @@ def test_serve_builds_serves_and_rebuilds(site):
         assert "Toinen versio" in fetch(base + "/ilmoitukset/a/")[1]
     finally:
         os.killpg(process.pid, signal.SIGINT)
-        # a build under way ends first; on a loaded 2-core machine that took over 20 s
+        # stopping once took over 20 s while the whole suite loaded both cores
         output = process.communicate(timeout=60)[0].decode()
     assert "b.md:1:" in output
 

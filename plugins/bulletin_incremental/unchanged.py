@@ -45,8 +45,8 @@ def is_up_to_date(settings, output, digest):
     """True when `output` is the very output a build of these same inputs
     left, untouched since."""
     stamp = _read(reuse.record_path(settings["CACHE_PATH"], INPUTS_RECORD))
-    if not isinstance(stamp, dict) or stamp.get("inputs") != digest:
-        return False
+    if not isinstance(stamp, dict) or stamp.get("inputs") != digest or not isinstance(stamp.get("records"), str):
+        return False  # another build's inputs, or a record from older code
     # The build's records are in its rule set's folder of the cache (bulletin_contract.cache).
     files = _read(reuse.record_path(os.path.join(settings["CACHE_PATH"], stamp["records"]), reuse.FILES_RECORD))
     return reuse.output_as_recorded(str(output), files)

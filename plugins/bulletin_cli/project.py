@@ -14,7 +14,7 @@ from pelican.writers import FileOverwriteFailedError
 from bulletin_contract.problems import Problem
 from bulletin_i18n import translator_for
 from bulletin_incremental import REUSE
-from bulletin_incremental import unchanged
+from bulletin_incremental import memo, unchanged
 from bulletin_incremental.inplace import Replacement, files_in
 from bulletin_settings import BUILD_DAYS, SettingsError, is_build_day, today, validate, with_defaults
 
@@ -104,7 +104,8 @@ def build(settings):
     versions kept aside until the new output is committed."""
     output = Path(settings["OUTPUT_PATH"])
     _refuse_dangerous_output(output, settings)
-    inputs = unchanged.inputs_digest(settings, today(settings)) if settings.get("CACHE_CONTENT") else None
+    digests = unchanged.content_digests(settings) if settings.get("CACHE_CONTENT") else {}
+    inputs = unchanged.inputs_digest(settings, today(settings), digests) if settings.get("CACHE_CONTENT") else None
     if inputs and unchanged.is_up_to_date(settings, output, inputs):
         print(translator_for(settings)("build_up_to_date", output=output), file=sys.stderr)
         return output
@@ -120,8 +121,9 @@ def build(settings):
     old = output.with_name(f".{output.name}-old")
     try:
         try:
-            Pelican(dict(settings, OUTPUT_PATH=str(staging), DELETE_OUTPUT_DIRECTORY=False,
-                         BULLETIN_PREVIOUS_OUTPUT=previous)).run()
+            with memo.content_digests(digests):
+                Pelican(dict(settings, OUTPUT_PATH=str(staging), DELETE_OUTPUT_DIRECTORY=False,
+                             BULLETIN_PREVIOUS_OUTPUT=previous)).run()
         except FileOverwriteFailedError as err:
             # The checks give pages addresses of their own; should two writers
             # still meet, say where instead of showing Pelican's traceback.

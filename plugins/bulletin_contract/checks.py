@@ -32,26 +32,37 @@ def context_for(settings, t, associations=None, series=None, spaces=None):
     )
 
 
-def all_files(folder):
-    """Every file under a folder, hidden ones included, in a stable order."""
-    found = []
+def file_paths(folder, skip=()):
+    """Every file under a folder, hidden ones included, in a stable order;
+    not under the folder's subfolders named in `skip`. As strings: a Path
+    per file was a noticeable part of a rebuild."""
     for dirpath, dirnames, filenames in os.walk(folder):
+        if skip and dirpath == str(folder):
+            dirnames[:] = [name for name in dirnames if name not in skip]
         dirnames.sort()
-        found.extend(Path(dirpath, name) for name in sorted(filenames))
-    return found
+        for name in sorted(filenames):
+            yield os.path.join(dirpath, name)
+
+
+def all_files(folder, skip=()):
+    """`file_paths` as Paths."""
+    return [Path(path) for path in file_paths(folder, skip)]
+
+
+def _symbolic_links(folder):
+    # DirEntry knows a link from the directory listing, without a stat per file.
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_symlink():
+                yield entry.path
+            elif entry.is_dir():
+                yield from _symbolic_links(entry.path)
 
 
 def links(content, t):
     """Symbolic links in the content folder: a submitted link could make the
     build read and publish a file from anywhere on the building machine."""
-    problems = []
-    for dirpath, dirnames, filenames in os.walk(content):
-        dirnames.sort()
-        for name in sorted(dirnames + filenames):
-            path = Path(dirpath, name)
-            if path.is_symlink():
-                problems.append(Problem(display_path(path), 1, t("err_symlink")))
-    return problems
+    return [Problem(display_path(path), 1, t("err_symlink")) for path in _symbolic_links(content)]
 
 
 def is_notice_file(path):
@@ -115,7 +126,7 @@ def unpublished(content, published_paths, t):
     return [
         Problem(display_path(path), 1, t("err_not_published"))
         for folder in (NOTICES_DIR, PAGES_DIR)
-        for path in all_files(Path(content, folder))
+        for path in file_paths(os.path.join(content, folder))
         if os.path.abspath(path) not in published
     ]
 
@@ -158,10 +169,11 @@ def stray_files(content, settings, t):
     without a word (a notice saved one folder too high), or published only
     because a notice names them with {static}."""
     content = Path(content)
+    built_from = (NOTICES_DIR, ASSOCIATIONS_DIR, SPACES_DIR, PAGES_DIR, SERIES_DIR)
     return [
         Problem(display_path(path), 1, t("err_stray_file", folder=settings["STATIC_PATHS"][0]))
-        for path in all_files(content)
-        if path.relative_to(content).parts[0] not in (NOTICES_DIR, ASSOCIATIONS_DIR, SPACES_DIR, PAGES_DIR, SERIES_DIR)
+        for path in all_files(content, skip=built_from)
+        if path.relative_to(content).parts[0] not in built_from
         and not in_static_paths(str(path.relative_to(content)), settings)
     ]
 

@@ -5,6 +5,7 @@ The one place names become slugs and file names (notices, associations,
 series, spaces, tags). Letters of any script are transliterated with
 Unidecode, as Pelican does; a name with no letter or digit in any script
 gives "" (symbols are not transliterated into words: `€` is not `EUR`)."""
+import functools
 import re
 import unicodedata
 
@@ -21,6 +22,7 @@ def has_letters(text):
     return any(_kept(char) and unicodedata.category(char)[0] != "M" for char in text)
 
 
+@functools.lru_cache(maxsize=65536)  # the same tags and names come back in every notice of every build
 def slugify(text):
     if not has_letters(text):
         return ""

@@ -14,6 +14,7 @@ import os
 from jinja2 import FileSystemBytecodeCache
 from pelican import signals
 
+from . import memo
 from .reuse import REUSE, ReusingWriter
 
 __all__ = ["REUSE", "register"]
@@ -49,6 +50,7 @@ def unfreeze(pelican):
 
 
 def register():
+    memo.install()
     # initialized: before any generator makes its template environment.
     signals.initialized.connect(cache_templates)
     # get_writer: the one place where Pelican lets a plugin decide how each

@@ -20,16 +20,24 @@ from . import reuse
 INPUTS_RECORD = "build-inputs"
 
 
-def inputs_digest(settings, day):
-    digest = hashlib.sha256(f"{reuse.site_key(settings)}\0{day.isoformat()}\0".encode())
-    content = settings["PATH"]
-    for folder, folders, names in os.walk(content):
+def content_digests(settings):
+    """{path: SHA-256 digest of its bytes} of every file in the content folder, in a stable order."""
+    digests = {}
+    for folder, folders, names in os.walk(settings["PATH"]):
         folders.sort()
         for name in sorted(names):
             path = os.path.join(folder, name)
-            digest.update(os.path.relpath(path, content).encode() + b"\0")
             with open(path, "rb") as handle:
-                digest.update(hashlib.sha256(handle.read()).digest())
+                digests[path] = hashlib.sha256(handle.read()).digest()
+    return digests
+
+
+def inputs_digest(settings, day, digests):
+    """One digest of everything the output is made from; `digests` are the content's (`content_digests`)."""
+    digest = hashlib.sha256(f"{reuse.site_key(settings)}\0{day.isoformat()}\0".encode())
+    start = len(os.path.join(settings["PATH"], ""))
+    for path, file_digest in digests.items():
+        digest.update(path[start:].encode() + b"\0" + file_digest)
     return digest.hexdigest()
 
 

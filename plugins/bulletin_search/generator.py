@@ -15,7 +15,8 @@ from bulletin_i18n.languages import primary
 
 from .indexer import INDEXER
 from .records import series_text
-from .lemmas import Lemmatizer, apart, build_lemma_map, load_lemmas, save_lemmas, vocabulary, write_files
+from .lemmas import (Lemmatizer, apart, build_lemma_map, document_words, load_lemmas, save_lemmas, vocabulary,
+                     write_files)
 from .spelling import build_vocabulary
 from .texts import BodyTexts
 from .types import search_types
@@ -49,6 +50,7 @@ def lemma_map(documents, cache, archived=()):
     for typing errors, and how many words there are; `cache` keeps lemmas
     between builds; `archived` says which documents are in the archive's
     bundles."""
+    documents = document_words(documents)
     counts = vocabulary(documents)
     lemmatize = Lemmatizer(load_lemmas(cache) if cache else None)
     files = build_lemma_map(counts, lemmatize, is_word=lemmatize.is_word, apart=apart(documents, archived))

@@ -204,8 +204,9 @@ def split_files(entries, table, key=file_key, length=2, max_bytes=MAX_FILE_BYTES
     files = {}
     for name, group in by_key.items():
         short = [w for w in group if len(w) <= length]  # cannot go to a longer key
-        if len(encode(table(entries, group)).encode("utf-8")) <= max_bytes or len(short) == len(group):
-            files[name] = table(entries, group)
+        whole = table(entries, group)
+        if len(encode(whole).encode("utf-8")) <= max_bytes or len(short) == len(group):
+            files[name] = whole
             continue
         if short:
             files[name] = table(entries, short)
@@ -213,20 +214,25 @@ def split_files(entries, table, key=file_key, length=2, max_bytes=MAX_FILE_BYTES
     return files
 
 
+def document_words(documents):
+    """[(set of words, lang)] of [(text, lang)]: what `vocabulary` and `apart` read."""
+    return [(set(words(text)), lang) for text, lang in documents]
+
+
 def apart(documents, archived):
     """(words only in the present's documents, words only in the archive's),
-    `archived` telling for each of [(text, lang)] whether it is archived."""
+    `archived` telling for each of `document_words` whether it is archived."""
     now, past = set(), set()
-    for (text, _), old in zip(documents, archived):
-        (past if old else now).update(words(text))
+    for (found, _), old in zip(documents, archived):
+        (past if old else now).update(found)
     return now - past, past - now
 
 
 def vocabulary(documents):
-    """Document counts of (word, lang) for [(text, lang)]."""
+    """Document counts of (word, lang) for `document_words`."""
     counts = Counter()
-    for text, lang in documents:
-        counts.update((w, lang) for w in set(words(text)))
+    for found, lang in documents:
+        counts.update((w, lang) for w in found)
     return counts
 
 

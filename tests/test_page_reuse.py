@@ -14,6 +14,7 @@ from bulletin_search.delta import page_ids
 from bulletin_cli.cli import main
 from conftest import ASSOCIATION, ROOT, event_text, notice_text
 from test_reproducible import differences
+from test_warm_identical import SEARCH
 
 
 def inode(site, address):
@@ -200,7 +201,6 @@ def test_a_full_search_index_in_a_rebuild_reads_the_pages_left_in_place(site, mo
     assert files(site.output)["ilmoitukset/d/index.html"] == unchanged
 
 
-SEARCH = ("pagefind/", "pagefind-delta/", "haku/index.html")  # a delta by design (test_warm_identical)
 
 
 def edit(path, old, new):

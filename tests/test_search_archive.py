@@ -1,7 +1,8 @@
 """Search's archive (bulletin_search/archive.py): the present's notices in
 the first bundle, each year of expired notices in a bundle of its own,
-indexed again only when a page of that year changed, and merged in by the
-search page when the reader asks or the present finds too little."""
+indexed once, its pages that change later in the archive's delta, and
+merged in by the search page when the reader asks or the present finds
+too little."""
 import gzip
 import hashlib
 import json
@@ -11,11 +12,13 @@ import pytest
 from playwright.sync_api import expect
 
 from browser import browser, served  # noqa: F401 (fixtures)
-from bulletin_search.delta import page_ids
+import bulletin_search.delta
+from bulletin_search.delta import ARCHIVE_DELTA, page_ids
 from conftest import event_text, notice_text
 
 CURRENT = "ilmoitukset/syyskokous/index.html"
 PAST = {"2025": "ilmoitukset/kevatretki/index.html", "2024": "ilmoitukset/kesajuhla/index.html"}
+PAST_BUNDLES = [f"pagefind-arkisto-{year}" for year in PAST]
 
 
 def archive_site(site):
@@ -53,29 +56,60 @@ def test_each_past_year_has_a_bundle_with_only_its_pages(site):
     assert archive == "/pagefind-arkisto-2025/ /pagefind-arkisto-2024/"  # newest first
 
 
-def test_a_rebuild_indexes_again_only_the_year_that_changed(site):
+def archive_changes(site):
+    return json.loads((site.output / ARCHIVE_DELTA / "changes.json").read_text())
+
+
+def entries(site):
+    return {y: (site.output / f"pagefind-arkisto-{y}" / "pagefind-entry.json").stat().st_ino for y in PAST}
+
+
+def test_a_changed_page_of_a_past_year_goes_to_the_archive_delta_and_its_year_moves_over(site):
     changed = archive_site(site)
     assert site.build() == 0
     before = {b: fragments(site, b) for b in bundles(site)}
-    entry = (site.output / "pagefind-arkisto-2025" / "pagefind-entry.json").stat().st_ino
+    moved = entries(site)
+    old_id = page_ids(site.output / "pagefind-arkisto-2024")[PAST["2024"]]
+    assert site.page("haku/").select_one("#bl-search").get("data-archive-delta") is None
     changed.write_text(notice_text(title="Kesäjuhla", date="2024-06-01", body="Juhlimme kesää Imatrankosken rannalla."),
                        encoding="utf-8")
     assert site.build() == 0
-    after = {b: fragments(site, b) for b in bundles(site)}
-    assert after["pagefind-arkisto-2025"] == before["pagefind-arkisto-2025"]
-    assert (site.output / "pagefind-arkisto-2025" / "pagefind-entry.json").stat().st_ino == entry  # moved over
-    assert after["pagefind-arkisto-2024"] != before["pagefind-arkisto-2024"]  # indexed again
-    assert "Imatrankosken" in fragment_text(site, "pagefind-arkisto-2024", PAST["2024"])
-    # the notice is in its year's new bundle, not in the present's delta
-    # (which holds at most the association page, listing it among the earlier)
+    # both years moved over as they were: neither was indexed again
+    assert entries(site) == moved
+    assert {b: fragments(site, b) for b in PAST_BUNDLES} == {b: before[b] for b in PAST_BUNDLES}
+    # the changed page is in the archive's delta, and its old result is dropped
+    assert set(page_ids(site.output / ARCHIVE_DELTA)) == {PAST["2024"]}
+    assert "Imatrankosken" in fragment_text(site, ARCHIVE_DELTA, PAST["2024"])
+    new_id = page_ids(site.output / ARCHIVE_DELTA)[PAST["2024"]]
+    assert archive_changes(site) == {"delta": [new_id], "superseded": [old_id]}
+    search = site.page("haku/").select_one("#bl-search")
+    assert search["data-archive-delta"] == "/pagefind-arkisto-delta/"
+    # not in the present's delta (which holds at most the association page,
+    # listing it among the earlier)
     delta = site.output / "pagefind-delta"
     assert not delta.exists() or set(page_ids(delta)) <= {"yhdistykset/testikyla/index.html"}
-    # and the next rebuild after a change in the present moves both years over,
-    # the one moved over before too
-    entries = {y: (site.output / f"pagefind-arkisto-{y}" / "pagefind-entry.json").stat().st_ino for y in PAST}
+    # the next rebuild, after a change in the present, moves the years and
+    # the archive's delta over: the delta is against the years as indexed
     site.notice("syyskokous.md", notice_text(title="Syyskokous", body="Kokoonnumme kahvilassa."))
     assert site.build() == 0
-    assert {y: (site.output / f"pagefind-arkisto-{y}" / "pagefind-entry.json").stat().st_ino for y in PAST} == entries
+    assert entries(site) == moved
+    assert archive_changes(site) == {"delta": [new_id], "superseded": [old_id]}
+
+
+def test_too_many_changes_in_the_archive_index_their_years_again(site, monkeypatch):
+    changed = archive_site(site)
+    assert site.build() == 0
+    moved = entries(site)
+    monkeypatch.setattr(bulletin_search.delta, "delta_limit", lambda pages: 0)
+    changed.write_text(notice_text(title="Kesäjuhla", date="2024-06-01", body="Juhlimme kesää Imatrankosken rannalla."),
+                       encoding="utf-8")
+    assert site.build() == 0
+    after = entries(site)
+    assert after["2025"] == moved["2025"]  # unchanged: moved over
+    assert after["2024"] != moved["2024"]  # indexed again, with the page as it is now
+    assert "Imatrankosken" in fragment_text(site, "pagefind-arkisto-2024", PAST["2024"])
+    assert not (site.output / ARCHIVE_DELTA).exists()
+    assert site.page("haku/").select_one("#bl-search").get("data-archive-delta") is None
 
 
 def test_a_notice_that_expires_leaves_the_present_for_its_year(site):
@@ -147,3 +181,26 @@ def test_the_archive_choice_is_part_of_the_address(page, archived_site):
     page.goto(f"{archived_site}/haku/?q=retki&arkisto=1")
     expect(page.get_by_label("Hae myös arkistosta")).to_be_checked()
     expect(page.locator(".bl-result--archived h2 a")).to_have_text(["Kevätretki"])
+
+
+def test_a_search_of_the_archive_finds_it_as_it_is_after_a_rebuild(site, page):
+    changed = archive_site(site)
+    site.notice("kevatkokous.md", notice_text(title="Kevätkokous", date="2026-03-01", body="Valitsimme hallituksen."))
+    site.notice("joulu.md", notice_text(title="Joulumyyjäiset", body="Myymme piparkakkuja."))
+    assert site.build() == 0
+    changed.write_text(notice_text(title="Kesäjuhla", date="2024-06-01", body="Juhlimme kesää Pelkolan niityllä."),
+                       encoding="utf-8")
+    # a later day: the present's notices expire into 2026, a year indexed before
+    assert site.build(today="2027-01-20") == 0
+    assert {"ilmoitukset/joulu/index.html", PAST["2024"]} <= set(page_ids(site.output / ARCHIVE_DELTA))
+    with served(site.output) as base:
+        page.goto(f"{base}/haku/?q=pelkolan&arkisto=1")
+        expect(page.get_by_role("status")).to_have_text("1 tulos")
+        expect(page.locator(".bl-result--archived h2 a")).to_have_text(["Kesäjuhla"])
+        page.goto(f"{base}/haku/?q=vuoksen&arkisto=1")  # the page's old text
+        expect(page.get_by_role("status")).to_have_text("Ei tuloksia. Kokeile toista sanaa tai poista rajauksia.")
+        page.goto(f"{base}/haku/?q=piparkakkuja")  # only the archive has it now
+        expect(page.get_by_role("status")).to_have_text("1 tulos")
+        expect(page.locator(".bl-result--archived h2 a")).to_have_text(["Joulumyyjäiset"])
+        page.goto(f"{base}/haku/?q=hallituksen&arkisto=1")  # a page of 2026 as indexed before
+        expect(page.locator(".bl-result--archived h2 a")).to_have_text(["Kevätkokous"])

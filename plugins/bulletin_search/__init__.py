@@ -35,9 +35,8 @@ def start_index(generator):
         return
     records = site_records(generator.settings, STATE.associations, STATE.series)
     plan = INDEXER.plan = Plan(generator.output_path, folders, records, archived_pages(generator.context["articles"]))
-    if plan.full or plan.reindexed:
-        REUSE.gather(folders)  # Pagefind reads every page of a bundle from this build's folder
-    # and each page of the delta: one new since the base may be left in place
+    # Pagefind reads each page it indexes from this build's folder: a page
+    # left in place in the previous output is moved in first
     REUSE.gather_files(page for _, pages, _ in plan.jobs() for page in pages or ())
     INDEXER.start(generator.output_path, plan.jobs())
 

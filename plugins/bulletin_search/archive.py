@@ -6,8 +6,8 @@ expired notice is in the bundle of its year (`pagefind-arkisto-2024/`), the
 year of its event's last day or else of its date, which the search page
 merges in only when a search asks for the archive or the present finds
 too little. So what a first search transfers does not grow with the
-archive, and a past year's bundle is indexed again only when a page of
-that year changed (delta.py).
+archive; a past year's bundle is indexed once, and its pages that change
+later go to the archive's delta (delta.py).
 """
 ARCHIVE_PREFIX = "pagefind-arkisto-"
 

@@ -105,11 +105,13 @@ class SearchGenerator(Generator):
         log.info("Lemma map of %d words in %d files and vocabulary in %d files written in %.1f s (beside the pages)",
                  words, len(files), len(spelling), time.monotonic() - self.started)
         used = {g for p in STATE.associations.values() for g in p.groups}
+        plan = INDEXER.plan
         groups = [g for g in self.settings["BULLETIN_GROUPS"] if g in used]
         writer.write_file(self.url + "index.html", self.get_template("search"), self.context,
                           relative_urls=False, page_url=self.url, lemma_files=sorted(files),
                           lemma_version=version, vocabulary_files=sorted(spelling),
                           vocabulary_version=spelling_version, search_groups=groups,
                           search_types=search_types(self.settings),
-                          search_delta=INDEXER.plan if INDEXER.plan and INDEXER.plan.has_delta else None,
-                          search_archive=INDEXER.plan.archive if INDEXER.plan else [])
+                          search_delta=plan.present if plan and plan.has_delta else None,
+                          search_archive=plan.archive if plan else [],
+                          search_archive_delta=plan.past if plan and plan.has_archive_delta else None)

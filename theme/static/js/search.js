@@ -151,11 +151,21 @@ export function combinations(formLists, limit = MAX_SEARCHES) {
 let pagefind = null;
 
 // A rebuild indexes only the pages that changed, into a second bundle
-// (data-delta) that is merged into the search. Its changes.json names the
-// pages in it and the results of the first bundle to drop: pages that
-// changed or left the site.
-let delta = new Set();
-let superseded = new Set();
+// (data-delta, and data-archive-delta for the archive's years) that is
+// merged into the search. Its changes.json names the pages in it and the
+// results of the first bundles to drop: pages that changed or left. An
+// engine is a Pagefind with its delta's ids and the ids it drops.
+async function withChanges(module, folder, version) {
+  const pf = { search: (query, options) => module.search(query, options), delta: new Set(), superseded: new Set() };
+  if (!folder) return pf;
+  const response = await fetch(`${folder}changes.json?v=${version}`);
+  if (!response.ok) throw new Error(`${response.url}: ${response.status}`);
+  const changes = await response.json();
+  pf.delta = new Set(changes.delta);
+  pf.superseded = new Set(changes.superseded);
+  if (pf.delta.size) await module.mergeIndex(folder);
+  return pf;
+}
 
 async function engine() {
   if (!pagefind) {
@@ -164,15 +174,7 @@ async function engine() {
     // load, and searching this index takes milliseconds.
     await module.options({ baseUrl: new URL(text.site, location.href).pathname, noWorker: true });
     module.init();
-    if (text.delta) {
-      const response = await fetch(`${text.delta}changes.json?v=${text.deltaVersion}`);
-      if (!response.ok) throw new Error(`${response.url}: ${response.status}`);
-      const changes = await response.json();
-      delta = new Set(changes.delta);
-      superseded = new Set(changes.superseded);
-      if (delta.size) await module.mergeIndex(text.delta);
-    }
-    pagefind = module;
+    pagefind = await withChanges(module, text.delta, text.deltaVersion);
   }
   return pagefind;
 }
@@ -194,7 +196,7 @@ function archiveEngine() {
     await module.options({ baseUrl: new URL(text.site, location.href).pathname, noWorker: true });
     module.init();
     for (const bundle of rest) await module.mergeIndex(bundle);
-    return module;
+    return withChanges(module, text.archiveDelta, text.archiveDeltaVersion);
   })();
   return archive;
 }
@@ -233,10 +235,10 @@ export async function find(state) {
   };
 }
 
-// Results in the order given, one per page, without the superseded ones.
-function current(found) {
+// Results in the order given, one per page, without those `pf` drops.
+function current(found, pf) {
   const seen = new Set();
-  return found.filter((r) => !superseded.has(r.id) && !seen.has(r.id) && seen.add(r.id));
+  return found.filter((r) => !pf.superseded.has(r.id) && !seen.has(r.id) && seen.add(r.id));
 }
 
 // What the page shows: `size` results, handed out in order by `next`.
@@ -248,7 +250,7 @@ function inOrder(found) {
 // Pagefind sorts each bundle's results but merges bundles by score, so a
 // browse by date over two bundles is merged here, by the date in each
 // result's data, as far as the page has been shown.
-function byDate(found, direction) {
+function byDate(found, direction, delta) {
   const lists = [found.filter((r) => !delta.has(r.id)), found.filter((r) => delta.has(r.id))];
   const date = async (r) => (await r.data()).meta.date ?? "";
   return {
@@ -279,8 +281,9 @@ async function findIn(pf, state, elsewhere) {
   if (!terms.length) {
     // Browsing by filter: upcoming events soonest first, the rest newest first.
     const direction = state.upcoming ? "asc" : "desc";
-    const found = current((await pf.search(null, { filters, sort: { date: direction } })).results);
-    return { found: delta.size ? byDate(found, direction) : inOrder(found), forms: new Set(), partial: false, corrected: [] };
+    const found = current((await pf.search(null, { filters, sort: { date: direction } })).results, pf);
+    const ordered = pf.delta.size ? byDate(found, direction, pf.delta) : inOrder(found);
+    return { found: ordered, forms: new Set(), partial: false, corrected: [] };
   }
   // In a phrase, the words before the last stand as typed.
   const asTyped = new Set(phrases.flatMap((phrase) => phrase.slice(0, -1)));
@@ -346,7 +349,7 @@ async function merged(pf, queries, filters) {
   const searches = await Promise.all(queries.map((q) => pf.search(q, { filters })));
   const best = new Map();
   for (const search of searches) {
-    for (const result of current(search.results)) {
+    for (const result of current(search.results, pf)) {
       const seen = best.get(result.id);
       if (!seen || result.score > seen.score) best.set(result.id, result);
     }

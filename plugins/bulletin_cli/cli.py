@@ -240,5 +240,16 @@ def main(argv=None):
         return err.exitcode
 
 
+def run():
+    """The `bulletin` command: `main`, then out without tearing the
+    interpreter down. Freeing, one object at a time, everything a build of
+    20,000 notices held took 1.6 s after the build was done."""
+    code = main()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    logging.shutdown()
+    os._exit(code or 0)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

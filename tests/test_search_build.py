@@ -314,4 +314,4 @@ def test_indexing_started_early_is_awaited_and_one_left_over_is_stopped(site, tm
     indexer.finish(site.output, [("pagefind", ["ilmoitukset/tupa/index.html", "yhdistykset/testikyla/index.html"], [])])
     entry = json.loads((site.output / "pagefind" / "pagefind-entry.json").read_text())
     assert entry["languages"]["fi"]["page_count"] == 2  # the notice and its association
-    assert indexer.service is None and indexer.thread is None
+    assert indexer.services == [] and indexer.thread is None

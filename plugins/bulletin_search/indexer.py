@@ -3,6 +3,7 @@ import base64
 import logging
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from .service import Service
@@ -10,6 +11,7 @@ from .stable import stabilize
 from .types import RECORDS, address, search_types
 
 log = logging.getLogger(__name__)
+SESSIONS = 2  # Pagefind processes at once: the machines that build have two cores or more
 
 
 class SearchIndexError(RuntimeError):
@@ -35,16 +37,19 @@ def page_url(path):
 class Indexer:
     """Pagefind over a site, and the records that are not pages (records.py).
     A build's indexing is a list of jobs, (bundle, pages, records), each
-    indexed in a Pagefind process of its own, one after the other, so the
-    memory it takes is that of the largest bundle (delta.Plan.jobs). Pages
-    given as None are every page of the site (no folders to name them by).
-    The indexed pages are written first (bulletin_pages says when), so
-    Pagefind starts then and indexes on the second core while the
-    listings, feeds and calendars are still being written; `finish` waits
-    for it when the build is done."""
+    indexed in a Pagefind process of its own, two at a time, so the
+    memory any one process takes is that of the largest bundle
+    (delta.Plan.jobs), and a cold build's bundles (the present and each
+    year of the archive) are indexed on both cores once the pages are
+    written. Pages given as None are every page of the site (no folders
+    to name them by). The indexed pages are written first (bulletin_pages
+    says when), so Pagefind starts then and indexes on the second core
+    while the listings, feeds and calendars are still being written;
+    `finish` waits for it when the build is done."""
 
     def __init__(self):
-        self.service = self.thread = self.failure = None
+        self.thread = self.failure = None
+        self.services = []  # the Pagefind processes at work
         self.plan = None  # this build's delta.Plan, made when the pages are written
         self.lock = threading.Lock()
 
@@ -57,17 +62,25 @@ class Indexer:
 
     def _index(self):
         try:
-            for bundle, pages, records in self.jobs:
-                with self.lock:
-                    if self.stopping:
-                        return
-                    self.service = Service()
-                try:
-                    self._write(self.service.ask, bundle, pages, records)
-                finally:
-                    self.service.close()
+            # the largest first, so that the two sessions end together
+            jobs = sorted(self.jobs, key=lambda job: -len(job[1] or ()) - len(job[2]))
+            with ThreadPoolExecutor(max_workers=SESSIONS) as pool:
+                list(pool.map(self._job, jobs))  # raises the first job's failure
         except Exception as err:  # noqa: BLE001 (finish raises it in the build's thread)
             self.failure = err
+
+    def _job(self, job):
+        with self.lock:
+            if self.stopping:
+                return
+            service = Service()
+            self.services.append(service)
+        try:
+            self._write(service.ask, *job)
+        finally:
+            service.close()
+            with self.lock:
+                self.services.remove(service)
 
     def _write(self, ask, bundle, pages, records):
         site = Path(self.site).resolve()
@@ -91,10 +104,10 @@ class Indexer:
         if self.thread is not None:
             with self.lock:
                 self.stopping = True
-                if self.service is not None:
-                    self.service.process.kill()  # the thread reads the end of its answers and leaves
+                for service in self.services:
+                    service.process.kill()  # its thread reads the end of its answers and leaves
             self.thread.join()
-            self.service = self.thread = None
+            self.thread = None
 
     def finish(self, site, jobs):
         """Index `site` in place, or wait for the indexing started on it:
@@ -102,7 +115,7 @@ class Indexer:
         if self.thread is None or self.site != str(site):
             self.start(site, jobs)
         self.thread.join()
-        failure, self.service, self.thread = self.failure, None, None
+        failure, self.thread = self.failure, None
         if failure is not None:
             raise SearchIndexError(f"Pagefind could not index {site}: {failure}")
         for bundle, _, _ in self.jobs:

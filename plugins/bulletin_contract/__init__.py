@@ -20,6 +20,7 @@ from .checks import (
     stray_files, unpublished,
 )
 from .problems import ContentError, Problem
+from .read_ahead import read_uncached
 from .reader import STATE, NoticeReader
 from .validate import display_path
 
@@ -103,6 +104,8 @@ def register():
     signals.initialized.connect(start_build)
     # readers_init: the moment Pelican decides which reader takes which file.
     signals.readers_init.connect(use_notice_reader)
+    # article_generator_init: the reader and its cache are ready, no notice is read.
+    signals.article_generator_init.connect(read_uncached)
     # article_generator_pretaxonomy: every notice is read, nothing derived yet.
     signals.article_generator_pretaxonomy.connect(order_notices)
     # all_generators_finalized: notices and pages are read, nothing is written.

@@ -1,0 +1,61 @@
+"""Notices that are not in the cache are read on both cores.
+
+Reading a notice (its front matter and field rules, Markdown and the
+sanitizer) depends only on its bytes and the build's rules, read at the
+start (STATE). A build with many files to read, a cold one above all, read
+them one after the other while the second core waited for Pagefind, which
+starts only when pages are written. So before Pelican reads the notices, a
+forked process reads half of those the cache does not have while this one
+reads the other half, and both halves go into Pelican's reader cache, where
+Pelican's own reading finds them. A file with problems is not cached: Pelican
+reads it again in this process, which reports its problems as always.
+"""
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+
+from pelican.generators import ArticlesGenerator
+
+from .reader import STATE
+
+MIN_FILES = 200  # fewer are read sooner than a process starts
+_reader = None  # the reader a forked process reads with
+
+
+def _read(paths):
+    """[(path, (content, values))] of the files the reader took. A file it
+    refused is left to Pelican, which reads it again: its problems are
+    reported then, once."""
+    read = []
+    for path in paths:
+        problems = len(STATE.problems)
+        try:
+            content, values = _reader.read(path)
+        except Exception:  # noqa: BLE001 (Pelican reads it again and says what failed)
+            continue
+        finally:
+            del STATE.problems[problems:]
+        if values.get("status") != "skip":
+            read.append((path, (content, values)))
+    return read
+
+
+def read_uncached(generator):
+    global _reader
+    settings = generator.settings
+    if not isinstance(generator, ArticlesGenerator) or not settings.get("CACHE_CONTENT"):
+        return  # without Pelican's cache, what is read here would not reach Pelican
+    readers = generator.readers
+    reader = readers.readers.get("md")
+    files = generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"])
+    paths = [os.path.abspath(os.path.join(generator.path, f)) for f in sorted(files) if f.endswith(".md")]
+    missing = [p for p in paths if readers.get_cached_data(p, None) is None]
+    if reader is None or len(missing) < MIN_FILES:
+        return
+    _reader, half = reader, len(missing) // 2
+    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
+        theirs = pool.submit(_read, missing[half:])
+        ours = _read(missing[:half])
+        for path, data in ours + theirs.result():
+            readers.cache_data(path, data)
+    _reader = None

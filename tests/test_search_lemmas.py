@@ -2,8 +2,8 @@
 import pytest
 import simplemma
 
-from bulletin_search.lemmas import (Lemmatizer, build_lemma_map, compound_tails, document_words, encode, file_key,
-                                    load_lemmas, save_lemmas, vocabulary, words)
+from bulletin_search.lemmas import (Lemmatizer, build_lemma_map, compound_tails, encode, file_key, load_lemmas,
+                                    save_lemmas, vocabulary, words)
 
 
 def test_words_are_lower_case_and_split_at_punctuation_and_hyphens():
@@ -89,12 +89,12 @@ def test_a_form_shared_by_two_languages_names_both_lemmas():
 
 
 def test_vocabulary_counts_documents_not_occurrences():
-    counts = vocabulary(document_words([("talo talo Talon", "fi"), ("talo", "fi"), ("house", "en")]))
+    counts = vocabulary([("talo talo Talon", "fi"), ("talo", "fi"), ("house", "en")])
     assert counts == {("talo", "fi"): 2, ("talon", "fi"): 1, ("house", "en"): 1}
 
 
 def test_real_words_end_to_end(lemmatize):
-    counts = vocabulary(document_words([("Tuo leivonnaiset asukastuvalle.", "fi"), ("Asukastuvan piha.", "fi")]))
+    counts = vocabulary([("Tuo leivonnaiset asukastuvalle.", "fi"), ("Asukastuvan piha.", "fi")])
     files = build_lemma_map(counts, lemmatize)
     assert set(files["as"]["forms"]["asukastupa"]) == {"asukastuvalle", "asukastuvan"}
 
@@ -124,7 +124,7 @@ def test_a_large_file_is_split_by_one_more_letter_and_every_word_stays_findable(
 
 
 def test_lemmas_kept_for_the_next_build_are_not_looked_up_again(tmp_path, monkeypatch):
-    counts = vocabulary(document_words([("Asukastuvalla on kerhohuoneella tilaa, tupa on tuvan", "fi")]))
+    counts = vocabulary([("Asukastuvalla on kerhohuoneella tilaa, tupa on tuvan", "fi")])
     first = Lemmatizer()
     expected = build_lemma_map(counts, first, is_word=first.is_word)
     assert "asukastuvalla" in expected["tu"]["forms"]["tupa"]  # the compound's parts were looked up

@@ -15,8 +15,7 @@ from bulletin_i18n.languages import primary
 
 from .indexer import INDEXER
 from .records import series_text
-from .lemmas import (Lemmatizer, apart, build_lemma_map, document_words, load_lemmas, save_lemmas, vocabulary,
-                     write_files)
+from .lemmas import Lemmatizer, build_lemma_map, count_words, load_lemmas, save_lemmas, write_files
 from .spelling import build_vocabulary
 from .texts import BodyTexts
 from .types import search_types
@@ -50,10 +49,9 @@ def lemma_map(documents, cache, archived=()):
     for typing errors, and how many words there are; `cache` keeps lemmas
     between builds; `archived` says which documents are in the archive's
     bundles."""
-    documents = document_words(documents)
-    counts = vocabulary(documents)
+    counts, apart = count_words(documents, archived)
     lemmatize = Lemmatizer(load_lemmas(cache) if cache else None)
-    files = build_lemma_map(counts, lemmatize, is_word=lemmatize.is_word, apart=apart(documents, archived))
+    files = build_lemma_map(counts, lemmatize, is_word=lemmatize.is_word, apart=apart)
     spelling = build_vocabulary(counts, lemmatize)
     if cache:
         save_lemmas(cache, lemmatize, counts)

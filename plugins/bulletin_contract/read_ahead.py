@@ -19,7 +19,6 @@ from pelican.generators import ArticlesGenerator
 from .reader import STATE
 
 MIN_FILES = 200  # fewer are read sooner than a process starts
-BATCH = 500  # files the second process hands back at a time
 _reader = None  # the reader a forked process reads with
 
 
@@ -55,12 +54,8 @@ def read_uncached(generator):
         return
     _reader, half = reader, len(missing) // 2
     with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
-        # in batches: the whole half in one answer was, at 100,000 notices,
-        # hundreds of megabytes of pickle held at once
-        theirs = [pool.submit(_read, missing[at:at + BATCH]) for at in range(half, len(missing), BATCH)]
-        for path, data in _read(missing[:half]):
+        theirs = pool.submit(_read, missing[half:])
+        ours = _read(missing[:half])
+        for path, data in ours + theirs.result():
             readers.cache_data(path, data)
-        for batch in theirs:
-            for path, data in batch.result():
-                readers.cache_data(path, data)
     _reader = None

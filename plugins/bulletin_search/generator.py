@@ -73,7 +73,8 @@ class SearchGenerator(Generator):
         self.pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
         documents = self.documents(cache.with_name(TEXT_CACHE) if cache else None)
         archived = [getattr(a, "expired", False) for a in self.context["articles"]]
-        self.lemma_map = self.pool.submit(lemma_map, documents, cache, archived + [False] * (len(documents) - len(archived)))
+        # associations and series, after the notices, count as the present (lemmas.count_words)
+        self.lemma_map = self.pool.submit(lemma_map, documents, cache, archived)
 
     def documents(self, text_cache=None):
         language = self.settings["BULLETIN_LANGUAGE"]

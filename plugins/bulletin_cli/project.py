@@ -104,8 +104,9 @@ def build(settings):
     versions kept aside until the new output is committed."""
     output = Path(settings["OUTPUT_PATH"])
     _refuse_dangerous_output(output, settings)
-    digests = unchanged.content_digests(settings) if settings.get("CACHE_CONTENT") else {}
-    inputs = unchanged.inputs_digest(settings, today(settings), digests) if settings.get("CACHE_CONTENT") else None
+    caching = settings.get("CACHE_CONTENT")
+    digests = unchanged.content_digests(settings) if caching else {}
+    inputs = unchanged.inputs_digest(settings, today(settings), digests) if caching else None
     if inputs and unchanged.is_up_to_date(settings, output, inputs):
         print(translator_for(settings)("build_up_to_date", output=output), file=sys.stderr)
         return output

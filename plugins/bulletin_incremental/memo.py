@@ -5,7 +5,9 @@ Pelican, and two pieces of that work were a third of it at 20,000 notices:
 - a notice's path relative to the content folder, made from scratch with
   os.path.abspath and relpath five times per notice (its address, its
   save_as, its place in the list of sources). It depends only on the two
-  paths and, for a relative one, the working folder: remembered.
+  paths and, for a relative one, the working folder: remembered, and for
+  the usual case (an absolute, normalised path inside an absolute,
+  normalised content folder) cut from the path instead of made by relpath.
 - a content file's stamp for Pelican's cache, its SHA-256 read from disk
   three times per file. `bulletin build` has already hashed every content
   file (unchanged.py): while its build runs, Pelican takes those digests.
@@ -23,12 +25,23 @@ _digests = {}  # {path: SHA-256 digest} of the content files, only while a build
 
 
 def _relative_source_path(self, source_path=None):
-    key = (self.settings["PATH"], source_path or self.source_path, os.getcwd())
+    folder, path = self.settings["PATH"], source_path or self.source_path
+    key = (folder, path, os.getcwd())
     try:
         return _relative_paths[key]
     except KeyError:
-        _relative_paths[key] = value = _pelican_relative_path(self, source_path)
+        _relative_paths[key] = value = _inside(folder, path) or _pelican_relative_path(self, source_path)
         return value
+
+
+def _inside(folder, path):
+    """`path` relative to `folder` when both are absolute and normalised and
+    one is inside the other, as relpath would make it; else None."""
+    if isinstance(folder, str) and isinstance(path, str) and os.sep == "/" \
+            and path.startswith(folder + "/") and os.path.isabs(folder) \
+            and os.path.normpath(folder) == folder and os.path.normpath(path) == path:
+        return path[len(folder) + 1:]
+    return None
 
 
 def _file_stamp(self, filename):

@@ -1,4 +1,6 @@
 """The lemma map the search page expands queries with (pure functions)."""
+import pickle
+
 import pytest
 import simplemma
 
@@ -128,22 +130,43 @@ def test_lemmas_kept_for_the_next_build_are_not_looked_up_again(tmp_path, monkey
     first = Lemmatizer()
     expected = build_lemma_map(counts, first, is_word=first.is_word)
     assert "asukastuvalla" in expected["tu"]["forms"]["tupa"]  # the compound's parts were looked up
-    save_lemmas(tmp_path / "lemmas.json", first, counts)
+    save_lemmas(tmp_path / "lemmas.pickle", first)
 
     def no_lookup(*args, **kwargs):
         raise AssertionError("looked up again")
 
     monkeypatch.setattr(simplemma, "lemmatize", no_lookup)
     monkeypatch.setattr(simplemma, "is_known", no_lookup)
-    again = Lemmatizer(load_lemmas(tmp_path / "lemmas.json"))
+    again = Lemmatizer(load_lemmas(tmp_path / "lemmas.pickle"))
     assert build_lemma_map(counts, again, is_word=again.is_word) == expected
+    assert again.looked_up == 0
+
+
+def test_the_lemma_cache_is_written_again_only_when_a_word_was_looked_up(tmp_path):
+    path = tmp_path / "lemmas.pickle"
+    first = Lemmatizer()
+    build_lemma_map(vocabulary([("Asukastuvalla on tilaa", "fi")]), first, is_word=first.is_word)
+    save_lemmas(path, first)
+    written = path.stat().st_mtime_ns
+    same = Lemmatizer(load_lemmas(path))
+    build_lemma_map(vocabulary([("Tilaa on asukastuvalla", "fi")]), same, is_word=same.is_word)
+    save_lemmas(path, same)
+    assert path.stat().st_mtime_ns == written  # nothing new: left as it is
+    more = Lemmatizer(load_lemmas(path))
+    build_lemma_map(vocabulary([("Kuorolaiset laulavat asukastuvalla", "fi")]), more, is_word=more.is_word)
+    assert more.looked_up > 0
+    save_lemmas(path, more)
+    kept = load_lemmas(path)["lemmas"]
+    assert kept[("fi", "kuorolaiset")] == more("kuorolaiset") and ("fi", "asukastuvalla") in kept
 
 
 def test_lemmas_of_another_version_are_not_used(tmp_path):
-    path = tmp_path / "lemmas.json"
-    path.write_text('{"version": "vanha", "lemmas": [["fi", "asukastuvalla", "väärä"]]}', encoding="utf-8")
+    path = tmp_path / "lemmas.pickle"
+    path.write_bytes(pickle.dumps(("vanha", {"lemmas": {("fi", "asukastuvalla"): "väärä"}, "words": {}})))
     assert load_lemmas(path) == {}
-    assert load_lemmas(tmp_path / "puuttuu.json") == {}
+    path.write_text('{"version": "vanha"}', encoding="utf-8")  # not a pickle: an older build's JSON
+    assert load_lemmas(path) == {}
+    assert load_lemmas(tmp_path / "puuttuu.pickle") == {}
 
 
 def test_a_lemma_lists_the_forms_of_the_compounds_that_end_with_it():

@@ -66,7 +66,7 @@ def _keys(articles):
 
 
 # Lemmas of the offers and needs, kept for the next build (beside the search's).
-MATCH_CACHE = "network-lemmas.json"
+MATCH_CACHE = "network-lemmas.pickle"
 
 
 class NetworkGenerator(Generator):

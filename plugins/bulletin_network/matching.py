@@ -160,5 +160,5 @@ def match_texts(needs, offers, lang, cache=None, spaces=()):
     answers = match(need_items, [matcher.item(*o) for o in offers])
     space_answers = match_spaces(need_items, [matcher.item(*s) for s in spaces])
     if cache:  # every word looked up: the texts' and their compounds' parts
-        save_lemmas(cache, lemmatize, [(word, language) for language, word in lemmatize.known()["lemmas"]])
+        save_lemmas(cache, lemmatize)
     return answers, space_answers

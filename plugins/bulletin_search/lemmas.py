@@ -8,9 +8,11 @@ page looks a query word up and asks Pagefind for every form, so base forms and
 inflected forms find the same notices and the excerpts stay in the notice's
 own words.
 """
+import functools
 import hashlib
 import itertools
 import json
+import pickle
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -25,15 +27,22 @@ _COMPOUNDING = {"fi"}
 _MIN_PART = 3  # shorter heads and tails are suffixes or clitics, not words
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def fold(word):
     """The word without diacritics, as typed without Finnish letters
     (karhumaki for karhumäki)."""
+    if word.isascii():
+        return word
     return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 
 def words(text):
     """Lower-case words of a text, without numbers and single letters."""
-    return [w for w in _WORD.findall(text.lower()) if len(w) > 1 and not w.isdigit()]
+    return [w for w in _WORD.findall(text.lower()) if _is_word(w)]
+
+
+def _is_word(word):
+    return len(word) > 1 and not word.isdigit()
 
 
 class Lemmatizer:
@@ -48,11 +57,13 @@ class Lemmatizer:
         known = known or {}
         self._cache = dict(known.get("lemmas", {}))  # (lang, word) -> lemma
         self._words = dict(known.get("words", {}))  # (lang, word) -> in the dictionary?
+        self.looked_up = 0  # words looked up in simplemma by this one, not known before
 
     def is_word(self, word, lang="fi"):
         """Whether simplemma's dictionary has the word (asukas, but not asuk)."""
         key = (lang, word)
         if key not in self._words:
+            self.looked_up += 1
             try:
                 self._words[key] = simplemma.is_known(word, lang=lang, low_memory=True)
             except ValueError:  # a language simplemma does not know
@@ -67,6 +78,7 @@ class Lemmatizer:
     def __call__(self, word, lang="fi"):
         key = (lang, word)
         if key not in self._cache:
+            self.looked_up += 1
             self._cache[key] = word  # until known; also ends a cycle of lemmas
             lemma = self._lemma(word, lang)
             # simplemma's lemma is sometimes a form of another lemma
@@ -102,6 +114,9 @@ MAX_FILE_BYTES = 16 * 1024
 def file_key(word, length=2):
     """The name of the map file for a word's first `length` letters, ASCII-safe
     and unambiguous (search.js computes the same)."""
+    head = word[:length]
+    if head.isascii() and head.isalnum():
+        return head
     return "".join(c if c.isascii() and c.isalnum() else f"_{ord(c):x}_" for c in word[:length])
 
 
@@ -141,7 +156,6 @@ def build_lemma_map(counts, lemmatize, max_bytes=MAX_FILE_BYTES, is_word=None, a
         groups[lemma][word] += count
         if lang in _COMPOUNDING:
             compounding[lang].add(lemma)
-    by_count = lambda counter: [f for f, _ in sorted(counter.items(), key=lambda item: (-item[1], item[0]))]  # noqa: E731
     tails = defaultdict(list)
     for lang, lemmas in compounding.items() if is_word else ():
         for tail, compounds in compound_tails(lemmas, is_word, lang).items():
@@ -152,7 +166,8 @@ def build_lemma_map(counts, lemmatize, max_bytes=MAX_FILE_BYTES, is_word=None, a
         own = by_count(groups[lemma])
         # then the forms of the compounds it ends (tupa: asukastuvalla,
         # hirsitupa), which remain forms of their own lemmas only
-        forms = own + by_count(sum((groups[compound] for compound in tails[lemma]), Counter()))
+        compounds = tails.get(lemma)
+        forms = own + (by_count(sum((groups[c] for c in compounds), Counter())) if compounds else [])
         if forms == [lemma]:
             continue
         entries[lemma]["forms"] = forms
@@ -169,6 +184,13 @@ def build_lemma_map(counts, lemmatize, max_bytes=MAX_FILE_BYTES, is_word=None, a
         alias = entries[fold(word)]
         alias["lemmas"] = sorted(set(alias["lemmas"]) | set(lemmas))
     return split_files(entries, _table, max_bytes=max_bytes)
+
+
+def by_count(counter):
+    """The words of a Counter, the most frequent first, then alphabetically."""
+    if len(counter) == 1:  # most lemmas have one form on the site
+        return list(counter)
+    return sorted(counter, key=lambda word: (-counter[word], word))
 
 
 _MIN_TAIL = 4  # a shorter last part is more often an ending than a word (ovi: kuovi)
@@ -221,11 +243,12 @@ def count_words(documents, archived=()):
     telling for each document whether it is archived. One pass, one
     document's words at a time: a hundred thousand documents' word sets
     at once took most of a gigabyte."""
-    counts, now, past = Counter(), set(), set()
+    by_lang, now, past = defaultdict(Counter), set(), set()
     for (text, lang), old in zip(documents, itertools.chain(archived, itertools.repeat(False))):
-        found = set(words(text))
-        counts.update((w, lang) for w in found)
+        found = set(filter(_is_word, _WORD.findall(text.lower())))
+        by_lang[lang].update(found)
         (past if old else now).update(found)
+    counts = Counter({(w, lang): n for lang, counter in by_lang.items() for w, n in counter.items()})
     return counts, (now - past, past - now)
 
 
@@ -243,26 +266,26 @@ _CACHE_VERSION = hashlib.sha256(
 
 
 def load_lemmas(path):
-    """What the previous build looked up (Lemmatizer.known), or {}."""
+    """What a previous build looked up (Lemmatizer.known), or {}."""
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        with open(path, "rb") as handle:
+            version, known = pickle.load(handle)
+    except Exception:  # none yet, or not readable: everything is looked up afresh
         return {}
-    if not isinstance(data, dict) or data.get("version") != _CACHE_VERSION:
-        return {}
-    return {"lemmas": {(lang, word): lemma for lang, word, lemma in data["lemmas"]},
-            "words": {(lang, word): flag for lang, word, flag in data["words"]}}
+    return known if version == _CACHE_VERSION else {}
 
 
-def save_lemmas(path, lemmatize, counts):
-    """Keep the lemmas of this build's vocabulary (`counts`) for the next."""
-    lemmas = sorted([lang, word, lemmatize(word, lang)] for word, lang in counts)
-    # the dictionary look-ups of compounds' parts, however they were made
-    words = sorted([lang, word, flag] for (lang, word), flag in lemmatize.known()["words"].items())
+def save_lemmas(path, lemmatize):
+    """Keep what has been looked up for the next build, when anything new
+    was: a rebuild that met no new word leaves the file as it is. The file
+    is the cache folder's own (a pickle, as Pelican's content cache is):
+    read a hundred thousand notices' words in a tenth of the time JSON took."""
     path = Path(path)
+    if not lemmatize.looked_up and path.exists():
+        return
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps({"version": _CACHE_VERSION, "lemmas": lemmas, "words": words}, ensure_ascii=False),
-                    encoding="utf-8")
+    with open(path, "wb") as handle:
+        pickle.dump((_CACHE_VERSION, lemmatize.known()), handle, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def write_files(folder, files, kept=None):

@@ -21,14 +21,16 @@ from .texts import BodyTexts
 from .types import search_types
 
 log = logging.getLogger(__name__)
-LEMMA_CACHE = "lemmas.json"
+LEMMA_CACHE = "lemmas.pickle"
 TEXT_CACHE = "body-texts.json"
 
 
 def notice_text(article, dates, body_text=plain_text):
     """The words of a notice page that Pagefind indexes."""
     notice = article.notice
-    parts = [notice.title, notice.summary or "", body_text(article.content), *notice.tags]
+    # the body as read: `content` would resolve the links of every notice,
+    # which changes attributes only, not the text
+    parts = [notice.title, notice.summary or "", body_text(article._content), *notice.tags]
     if notice.event:
         event = notice.event
         parts += [dates.when_long(event), event.location, event.price or "", event.registration or "",
@@ -54,7 +56,7 @@ def lemma_map(documents, cache, archived=()):
     files = build_lemma_map(counts, lemmatize, is_word=lemmatize.is_word, apart=apart)
     spelling = build_vocabulary(counts, lemmatize)
     if cache:
-        save_lemmas(cache, lemmatize, counts)
+        save_lemmas(cache, lemmatize)
     return files, spelling, len(counts)
 
 

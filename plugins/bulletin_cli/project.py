@@ -1,4 +1,5 @@
 """Finding the site's settings and building it, shared by the commands."""
+import gc
 import os
 import shutil
 import sys
@@ -132,6 +133,10 @@ def build(settings):
             address = "/" + os.path.relpath(written, staging).replace(os.sep, "/")
             t = translator_for(settings)
             raise Problem(settings["PATH"], 1, t("err_build_overwrite", url=address)).as_error() from None
+        # What the build made lives until this returns: out of the collector's
+        # sight while the output moves in and its records are written (a full
+        # collection there walked every notice again, 0.7 s at 20,000).
+        gc.freeze()
         written = files_in(staging)
         if REUSE.kept:
             _replace_in_place(staging, output, old, written)
@@ -143,6 +148,7 @@ def build(settings):
         REUSE.rollback()
         raise
     finally:
+        gc.unfreeze()
         shutil.rmtree(staging, ignore_errors=True)
     return output
 

@@ -6,7 +6,8 @@ the build succeeds. Writing, then moving, thousands of unchanged notice
 pages was most of a rebuild's time, so an unchanged page stays where it is
 in the previous output, and only the files the build wrote move in
 (reuse.py says when a page counts as unchanged, inplace.py how the files
-move in and how a failure puts the previous output back).
+move in and how a failure puts the previous output back). The notice pages
+that are rendered are rendered on both cores (both_cores.py).
 """
 import gc
 import os
@@ -15,7 +16,7 @@ from jinja2 import FileSystemBytecodeCache
 from pelican import signals
 from pelican.cache import FileDataCacher
 
-from . import memo
+from . import both_cores, memo
 from .reuse import REUSE, ReusingWriter
 
 __all__ = ["REUSE", "register"]
@@ -70,6 +71,7 @@ def unfreeze(pelican):
 
 def register():
     memo.install()
+    both_cores.install()
     FileDataCacher.__init__ = _load_uncollected
     # initialized: before any generator makes its template environment.
     signals.initialized.connect(cache_templates)

@@ -26,12 +26,17 @@ _digests = {}  # {path: SHA-256 digest} of the content files, only while a build
 
 def _relative_source_path(self, source_path=None):
     folder, path = self.settings["PATH"], source_path or self.source_path
-    key = (folder, path, os.getcwd())
+    # the working folder counts only for a relative path (and asking for it is a system call)
+    key = (folder, path) if _absolute(folder) and _absolute(path) else (folder, path, os.getcwd())
     try:
         return _relative_paths[key]
     except KeyError:
         _relative_paths[key] = value = _inside(folder, path) or _pelican_relative_path(self, source_path)
         return value
+
+
+def _absolute(path):
+    return isinstance(path, str) and path.startswith("/")
 
 
 def _inside(folder, path):

@@ -116,6 +116,7 @@ class PageReuse:
         self.old_files = self._check_output() if self.previous and self.keys_path else None
         if self.old_files is None:
             self.previous = None
+        self._by_folder = None
         self.old_keys = self._load() if self.previous and self.keys_path else {}
         self.new_keys = {}
         self.article_keys = {}  # id(article) -> key, within this build
@@ -180,12 +181,22 @@ class PageReuse:
         if not (self.previous and self.keys_path):
             return False
         prefix = name.rstrip("/") + "/"
-        files = [f for f in self.old_files if f.startswith(prefix)]
+        files = self._old_folders().get(prefix.split("/", 1)[0], ())
+        files = [f for f in files if f.startswith(prefix)]
         if not files or not all(map(self._as_made, files)) \
                 or os.path.exists(os.path.join(self.output_path, name)):
             return False
         self.kept.update(files)
         return True
+
+    def _old_folders(self):
+        """The previous output's files by their top folder: a search bundle
+        per archive year looks for its files among a few, not all."""
+        if self._by_folder is None:
+            self._by_folder = {}
+            for name in self.old_files:
+                self._by_folder.setdefault(name.split("/", 1)[0], []).append(name)
+        return self._by_folder
 
     def files(self, site, folder, suffix=""):
         """[(name, path)] of the files of the site in the folder `site` under
@@ -268,7 +279,10 @@ class PageReuse:
         this build moved there beside those kept: its pages' keys are now
         the ones to match, and its files the ones to replace."""
         if self.keys_path:
-            self.remember(FILES_RECORD, output_record(output, set(written) | self.kept))
+            # a file left in place is as the previous record says (`_keep` checked it)
+            left = self.kept - set(written)
+            self.remember(FILES_RECORD, output_record(output, set(written) | left,
+                                                      {name: self.old_files[name] for name in left}))
             os.makedirs(os.path.dirname(self.keys_path), exist_ok=True)
             # json.dumps, not json.dump: only the one-shot encoder is the C one
             # (a second for the keys of 20,000 notices' files, written as a stream)
@@ -291,10 +305,12 @@ def file_stamp(path):
     return [stat.st_size, stat.st_mtime_ns]
 
 
-def output_record(output, names):
-    """What tells, later, that the output is still as this build left it."""
+def output_record(output, names, known=None):
+    """What tells, later, that the output is still as this build left it;
+    `known` has the stamps of files already looked at."""
+    known = known or {}
     return {"folder": folder_stamp(output),
-            "files": {name: file_stamp(os.path.join(output, name)) for name in sorted(names)}}
+            "files": {name: known.get(name) or file_stamp(os.path.join(output, name)) for name in sorted(names)}}
 
 
 def output_as_recorded(output, record):

@@ -42,8 +42,7 @@ def _absolute(path):
 def _inside(folder, path):
     """`path` relative to `folder` when both are absolute and normalised and
     one is inside the other, as relpath would make it; else None."""
-    if isinstance(folder, str) and isinstance(path, str) and os.sep == "/" \
-            and path.startswith(folder + "/") and os.path.isabs(folder) \
+    if os.sep == "/" and _absolute(folder) and isinstance(path, str) and path.startswith(folder + "/") \
             and os.path.normpath(folder) == folder and os.path.normpath(path) == path:
         return path[len(folder) + 1:]
     return None

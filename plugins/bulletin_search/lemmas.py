@@ -38,11 +38,7 @@ def fold(word):
 
 def words(text):
     """Lower-case words of a text, without numbers and single letters."""
-    return [w for w in _WORD.findall(text.lower()) if _is_word(w)]
-
-
-def _is_word(word):
-    return len(word) > 1 and not word.isdigit()
+    return [w for w in _WORD.findall(text.lower()) if len(w) > 1 and not w.isdigit()]
 
 
 class Lemmatizer:
@@ -117,7 +113,7 @@ def file_key(word, length=2):
     head = word[:length]
     if head.isascii() and head.isalnum():
         return head
-    return "".join(c if c.isascii() and c.isalnum() else f"_{ord(c):x}_" for c in word[:length])
+    return "".join(c if c.isascii() and c.isalnum() else f"_{ord(c):x}_" for c in head)
 
 
 def encode(table):
@@ -245,7 +241,7 @@ def count_words(documents, archived=()):
     at once took most of a gigabyte."""
     by_lang, now, past = defaultdict(Counter), set(), set()
     for (text, lang), old in zip(documents, itertools.chain(archived, itertools.repeat(False))):
-        found = set(filter(_is_word, _WORD.findall(text.lower())))
+        found = set(words(text))
         by_lang[lang].update(found)
         (past if old else now).update(found)
     counts = Counter({(w, lang): n for lang, counter in by_lang.items() for w, n in counter.items()})

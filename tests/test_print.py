@@ -230,3 +230,20 @@ def test_poster_prints_on_one_a4_page_with_a_large_qr_code(browser, example_base
         page.close()
     assert len(re.findall(rb"/Type\s*/Page\b", pdf)) == 1
     assert decoded_qr_codes(pdf, tmp_path) == [["http://127.0.0.1:8000/ilmoitukset/joulukonsertti-vuoksenlaulu/"]]
+
+
+@pytest.mark.parametrize("address", [
+    "http://127.0.0.1:8000/",
+    "https://imatra.example.fi/ilmoitukset/joulukonsertti-vuoksenlaulu/",
+    "https://yhdistykset.example.fi/ilmoitukset/%C3%A4%C3%A4nest%C3%A4-ja-s%C3%A4vel%C3%A4/?a=1&b=2",
+    "https://esimerkki.fi/" + "pitka-osoite-" * 40,
+])
+def test_qr_svg_is_what_segno_writes(address):
+    """The QR code's SVG, drawn by our own writer from the code's modules,
+    is byte for byte segno's, with the fixed mask and the best one."""
+    import segno
+    from bulletin_print.qr import BORDER, svg
+    for mask in ({"mask": 0}, {}):
+        code = segno.make(address, error="m", micro=False, **mask)
+        assert svg(code.matrix) == code.svg_inline(scale=1, border=BORDER, omitsize=True,
+                                                   svgclass="bl-qr__code", lineclass=None)

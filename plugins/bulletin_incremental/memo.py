@@ -11,15 +11,20 @@ Pelican, and two pieces of that work were a third of it at 20,000 notices:
 - a content file's stamp for Pelican's cache, its SHA-256 read from disk
   three times per file. `bulletin build` has already hashed every content
   file (unchanged.py): while its build runs, Pelican takes those digests.
+And the notices' generator walked the content folder three times (files of
+disabled readers, files to read ahead, files to read): a generator now
+walks a folder once and picks each time the files of the extensions asked.
 """
 import contextlib
 import os
 
 from pelican.cache import FileStampDataCacher
 from pelican.contents import Content
+from pelican.generators import Generator
 
 _pelican_relative_path = Content.get_relative_source_path
 _pelican_file_stamp = FileStampDataCacher._get_file_stamp
+_pelican_get_files = Generator.get_files
 _relative_paths = {}
 _digests = {}  # {path: SHA-256 digest} of the content files, only while a build uses them
 
@@ -68,6 +73,20 @@ def content_digests(digests):
         _digests.clear()
 
 
+def _get_files(self, paths, exclude=None, extensions=None):
+    paths = [paths] if isinstance(paths, str) else paths
+    walks = self.__dict__.setdefault("_walks", {})  # a generator lives for one build
+    key = (tuple(paths), tuple(exclude or ()))
+    if key not in walks:
+        walks[key] = _pelican_get_files(self, paths, exclude=exclude, extensions=False)
+    if extensions is None:
+        extensions = tuple(self.readers.extensions)
+    if extensions is False:
+        return set(walks[key])
+    return {f for f in walks[key] if os.path.splitext(os.path.basename(f))[1][1:] in extensions}
+
+
 def install():
     Content.get_relative_source_path = _relative_source_path
     FileStampDataCacher._get_file_stamp = _file_stamp
+    Generator.get_files = _get_files

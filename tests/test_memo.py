@@ -33,3 +33,28 @@ def test_the_short_cut_is_taken_only_for_plain_paths():
                          ("/site/content", "/site/content/x/../a.md"), ("content", "content/a.md")]:
         assert memo._inside(folder, path) is None
 
+
+
+def test_a_generator_walks_its_folders_once_and_picks_files_as_pelican_does(tmp_path, monkeypatch):
+    """The files of each extension asked, with ignored files and excluded
+    folders left out, are Pelican's own, from one walk of the folder."""
+    import os
+
+    from pelican.generators import ArticlesGenerator
+    from pelican.settings import DEFAULT_CONFIG
+
+    for name in ["a.md", "b.html", "c.txt", ".#d.md", "sub/e.md", "sub/f.rst", "skip/g.md", "skip/deeper/h.md"]:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x")
+    settings = dict(DEFAULT_CONFIG, PATH=str(tmp_path), OUTPUT_PATH=str(tmp_path / "out"), CACHE_CONTENT=False)
+    generator = ArticlesGenerator(context={}, settings=settings, path=str(tmp_path), theme=settings["THEME"],
+                                  output_path=str(tmp_path / "out"))
+    walks = []
+    real_walk = os.walk
+    monkeypatch.setattr(os, "walk", lambda *a, **k: walks.append(a[0]) or real_walk(*a, **k))
+    for extensions in [None, ["md"], ["html", "txt"], False, []]:
+        for exclude in [[], ["skip"]]:
+            ours = memo._get_files(generator, [""], exclude=exclude, extensions=extensions)
+            assert ours == memo._pelican_get_files(generator, [""], exclude=exclude, extensions=extensions)
+    # each (folders, exclusions) once by us, then once per call by Pelican's own
+    assert walks.count(str(tmp_path)) == 2 + 10

@@ -79,3 +79,82 @@ def test_warm_rebuild_notices_a_removed_association(site, reads, capsys):
     assert site.build() == 1
     assert "a.md:3:" in capsys.readouterr().err
     assert len(reads) == 2  # other associations: every notice is checked again
+
+
+@pytest.fixture
+def share(monkeypatch):
+    """Saved as what changed while at most half the entries did (a tenth
+    in a real build: a small site would need many notices to show it)."""
+    from bulletin_incremental import cache_delta
+    monkeypatch.setattr(cache_delta, "SHARE", 0.5)
+
+
+def _cache_files(site):
+    from bulletin_incremental.cache_delta import CHANGED
+    whole = next(cache_path(site.output).rglob("ArticlesGenerator-Readers"))
+    return whole, whole.with_name(whole.name + CHANGED)
+
+
+def _keys(path):
+    import pickle
+    with open(path, "rb") as handle:
+        return sorted(key.rsplit("/", 1)[1] for key in pickle.load(handle))
+
+
+def test_a_rebuild_saves_only_the_entries_it_read_again(site, reads, share):
+    notices = [site.notice(f"n{i}.md", notice_text(title=f"Ilmoitus {i}")) for i in range(5)]
+    assert site.build() == 0
+    whole, changed = _cache_files(site)
+    before = whole.read_bytes()
+    assert not changed.exists()
+    notices[1].write_text(notice_text(title="Ilmoitus 1, korjattu"), encoding="utf-8")
+    assert site.build() == 0
+    assert whole.read_bytes() == before
+    assert _keys(changed) == ["n1.md"]
+    reads.clear()
+    notices[3].write_text(notice_text(title="Ilmoitus 3, korjattu"), encoding="utf-8")
+    assert site.build() == 0
+    assert [p.rsplit("/", 1)[1] for p in reads] == ["n3.md"]  # n1.md taken from the second file
+    assert whole.read_bytes() == before
+    assert _keys(changed) == ["n1.md", "n3.md"]
+    assert site.page("ilmoitukset/n1/").h1.get_text() == "Ilmoitus 1, korjattu"
+    assert site.page("ilmoitukset/n3/").h1.get_text() == "Ilmoitus 3, korjattu"
+
+
+def test_the_whole_cache_is_written_again_when_much_changed(site, reads, share):
+    notices = [site.notice(f"n{i}.md", notice_text(title=f"Ilmoitus {i}")) for i in range(4)]
+    assert site.build() == 0
+    whole, changed = _cache_files(site)
+    notices[0].write_text(notice_text(title="Uusi 0"), encoding="utf-8")
+    assert site.build() == 0
+    assert changed.exists()
+    for i in (1, 2):
+        notices[i].write_text(notice_text(title=f"Uusi {i}"), encoding="utf-8")
+    assert site.build() == 0
+    assert not changed.exists()
+    assert _keys(whole) == ["n0.md", "n1.md", "n2.md", "n3.md"]
+    reads.clear()
+    notices[3].write_text(notice_text(title="Uusi 3"), encoding="utf-8")
+    assert site.build() == 0
+    assert [p.rsplit("/", 1)[1] for p in reads] == ["n3.md"]
+    assert [site.page(f"ilmoitukset/n{i}/").h1.get_text() for i in range(4)] == [f"Uusi {i}" for i in range(4)]
+
+
+def test_an_entry_left_behind_never_stands_for_a_changed_notice(site, reads, share):
+    """A second file from an earlier build (as a build stopped midway could
+    leave) holds an older version of a notice: its stamp no longer matches,
+    so the notice is read again."""
+    notices = [site.notice(f"n{i}.md", notice_text(title=f"Ilmoitus {i}")) for i in range(5)]
+    assert site.build() == 0
+    notices[1].write_text(notice_text(title="Versio 2"), encoding="utf-8")
+    assert site.build() == 0
+    whole, changed = _cache_files(site)
+    older = changed.read_bytes()
+    notices[1].write_text(notice_text(title="Versio 3"), encoding="utf-8")
+    assert site.build() == 0
+    changed.write_bytes(older)
+    reads.clear()
+    notices[4].write_text(notice_text(title="Ilmoitus 4, korjattu"), encoding="utf-8")
+    assert site.build() == 0
+    assert sorted(p.rsplit("/", 1)[1] for p in reads) == ["n1.md", "n4.md"]
+    assert site.page("ilmoitukset/n1/").h1.get_text() == "Versio 3"

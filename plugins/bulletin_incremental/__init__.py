@@ -7,7 +7,8 @@ pages was most of a rebuild's time, so an unchanged page stays where it is
 in the previous output, and only the files the build wrote move in
 (reuse.py says when a page counts as unchanged, inplace.py how the files
 move in and how a failure puts the previous output back). The notice pages
-that are rendered are rendered on both cores (both_cores.py).
+that are rendered are rendered on both cores (both_cores.py), and Pelican's
+content cache is saved as what changed (cache_delta.py).
 """
 import gc
 import os
@@ -16,7 +17,7 @@ from jinja2 import FileSystemBytecodeCache
 from pelican import signals
 from pelican.cache import FileDataCacher
 
-from . import both_cores, memo
+from . import both_cores, cache_delta, memo
 from .reuse import REUSE, ReusingWriter
 
 __all__ = ["REUSE", "register"]
@@ -48,6 +49,7 @@ def freeze_loaded(generator):
 
 
 _pelican_cache_load = FileDataCacher.__init__
+_pelican_cache_data = FileDataCacher.cache_data
 
 
 def _load_uncollected(self, *args, **kwargs):
@@ -59,9 +61,15 @@ def _load_uncollected(self, *args, **kwargs):
     gc.disable()
     try:
         _pelican_cache_load(self, *args, **kwargs)
+        cache_delta.load_changed(self)
     finally:
         if enabled:
             gc.enable()
+
+
+def _cache_data(self, filename, data):
+    _pelican_cache_data(self, filename, data)
+    cache_delta.note_changed(self, filename)
 
 
 def unfreeze(pelican):
@@ -73,6 +81,8 @@ def register():
     memo.install()
     both_cores.install()
     FileDataCacher.__init__ = _load_uncollected
+    FileDataCacher.cache_data = _cache_data
+    FileDataCacher.save_cache = cache_delta.save_cache
     # initialized: before any generator makes its template environment.
     signals.initialized.connect(cache_templates)
     # get_writer: the one place where Pelican lets a plugin decide how each

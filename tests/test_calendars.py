@@ -112,6 +112,20 @@ def test_every_event_notice_has_a_single_event_file_that_round_trips(calendar_si
     assert calendar_site.page("ilmoitukset/tiedote/").find("a", string="Lisää kalenteriin") is None
 
 
+def test_subscribed_calendars_are_what_icalendar_writes(calendar_site):
+    """A calendar is written from the serialised zone and events (each made
+    once): parsed and written again, the same bytes, and an event the same
+    lines in the site's calendar, its association's and its own file."""
+    folder = calendar_site.output / "kalenteri"
+    for path in folder.rglob("*.ics"):
+        data = read(path).to_ical()
+        assert data == path.read_bytes(), path
+    own = (calendar_site.output / "ilmoitukset" / "konsertti" / "tapahtuma.ics").read_bytes()
+    event = own[own.index(b"BEGIN:VEVENT"):own.index(b"END:VEVENT")]
+    assert event in (folder / "tapahtumat.ics").read_bytes()
+    assert event in (folder / "yhdistykset" / "kuoro.ics").read_bytes()
+
+
 def test_times_cross_daylight_saving_correctly(site):
     site.notice("maalis.md", event_text("Maaliskuu", start="2024-03-27 13:00", end="15:00", date="2024-03-01"))
     site.notice("huhti.md", event_text("Huhtikuu", start="2024-04-17 17:30", date="2024-03-01"))

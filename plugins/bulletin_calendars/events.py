@@ -133,7 +133,11 @@ class CalendarBuilder:
         # Every calendar carries the site's zone: its times are written in
         # it, and RFC 5545 wants at least one component in a calendar (one
         # with no events: an association with none coming).
-        self.zone = vtimezone(settings["BULLETIN_TIMEZONE"], today.year)
+        self.zone = vtimezone(settings["BULLETIN_TIMEZONE"], today.year).to_ical()
+        # An event is in its own file and in the calendars of the site and
+        # of its association: serialised once (icalendar's line folding was
+        # most of a calendar's time).
+        self.events = {}  # id(article) -> its VEVENT's bytes, while this builder lives
 
     def description(self, article):
         """Plain text: the notice's text, then its facts and address."""
@@ -187,7 +191,14 @@ class CalendarBuilder:
             cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
             cal.add("x-published-ttl", "PT12H")
             cal.add("x-wr-timezone", self.settings["BULLETIN_TIMEZONE"])
-        cal.add_component(self.zone)
-        for article in articles:
-            cal.add_component(self.vevent(article))
-        return cal.to_ical()
+        # the zone and the events after the calendar's own lines, as
+        # icalendar writes its components
+        end = b"END:VCALENDAR\r\n"
+        head = cal.to_ical()
+        return head[:-len(end)] + self.zone + b"".join(map(self.event, articles)) + end
+
+    def event(self, article):
+        key = id(article)
+        if key not in self.events:
+            self.events[key] = self.vevent(article).to_ical()
+        return self.events[key]

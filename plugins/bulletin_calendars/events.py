@@ -134,9 +134,10 @@ class CalendarBuilder:
         # it, and RFC 5545 wants at least one component in a calendar (one
         # with no events: an association with none coming).
         self.zone = vtimezone(settings["BULLETIN_TIMEZONE"], today.year).to_ical()
-        # An event is in its own file and in the calendars of the site and
-        # of its association: serialised once (icalendar's line folding was
-        # most of a calendar's time).
+        # An event in the calendars to subscribe to (the site's and its
+        # association's) is in its own file too: serialised once (icalendar's
+        # line folding was most of a calendar's time). Only those are kept:
+        # every event of a ten-year archive would be tens of megabytes.
         self.events = {}  # id(article) -> its VEVENT's bytes, while this builder lives
 
     def description(self, article):
@@ -195,10 +196,13 @@ class CalendarBuilder:
         # icalendar writes its components
         end = b"END:VCALENDAR\r\n"
         head = cal.to_ical()
-        return head[:-len(end)] + self.zone + b"".join(map(self.event, articles)) + end
+        events = b"".join(self.event(article, keep=bool(name)) for article in articles)
+        return head[:-len(end)] + self.zone + events + end
 
-    def event(self, article):
-        key = id(article)
-        if key not in self.events:
-            self.events[key] = self.vevent(article).to_ical()
-        return self.events[key]
+    def event(self, article, keep):
+        data = self.events.get(id(article))
+        if data is None:
+            data = self.vevent(article).to_ical()
+            if keep:
+                self.events[id(article)] = data
+        return data

@@ -1,4 +1,5 @@
 """Writes the search page and the lemma map of the site's words."""
+import gc
 import logging
 import multiprocessing
 import time
@@ -51,10 +52,18 @@ def lemma_map(documents, cache, archived=()):
     for typing errors, and how many words there are; `cache` keeps lemmas
     between builds; `archived` says which documents are in the archive's
     bundles."""
-    counts, apart = count_words(documents, archived)
-    lemmatize = Lemmatizer(load_lemmas(cache) if cache else None)
-    files = build_lemma_map(counts, lemmatize, is_word=lemmatize.is_word, apart=apart)
-    spelling = build_vocabulary(counts, lemmatize)
+    # Its tables make no reference cycles, and the cycle collector walking
+    # them as they grew was half their time (0.7 s at 20,000 notices): paused.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        counts, apart = count_words(documents, archived)
+        lemmatize = Lemmatizer(load_lemmas(cache) if cache else None)
+        files = build_lemma_map(counts, lemmatize, is_word=lemmatize.is_word, apart=apart)
+        spelling = build_vocabulary(counts, lemmatize)
+    finally:
+        if enabled:
+            gc.enable()
     if cache:
         save_lemmas(cache, lemmatize)
     return files, spelling, len(counts)

@@ -248,3 +248,24 @@ def test_the_example_s_letter_has_new_spaces_and_needs(example_site):
     assert spaces == ["Vuoksenlaulun harjoitussali", "Kipinän bändikämppä"]  # newest first
     needs = [a.get_text() for a in page.select("#kirje-tarpeet ~ ul h3 a")]
     assert needs == ["Aikuisten lentopallo etsii tiistain iltavuoroa"]
+
+
+def test_a_letter_lists_the_calls_open_on_its_monday_soonest_deadline_first(tmp_path):
+    site = Site(tmp_path)
+    for slug, title, published, deadline in [("a", "Haku A", "2026-11-01", "2027-01-31"),
+                                             ("b", "Haku B", "2026-11-05", "2026-12-15"),
+                                             ("c", "Haku C", "2026-11-02", "2026-11-29"),
+                                             ("d", "Haku D", "2026-12-01", "2026-12-20"),
+                                             ("e", "Haku E", "2026-11-03", "2026-12-15")]:
+        site.notice(f"{slug}.md", notice_text(title=title, category="rahoitus", date=published,
+                                              extra=f'expires: "{deadline}"'))
+    assert site.build("2026-12-01") == 0
+
+    def calls(week):
+        section = next(s for s in site.page(f"viikkokirje/{week}/").select("main section")
+                       if s.h2.get_text(strip=True) == "Avoimet rahoitushaut")
+        return [a.get_text(strip=True) for a in section.select("a") if a.get_text(strip=True).startswith("Haku")]
+
+    # C closes the day before week 49's Monday; D is published after it; B and E share a deadline
+    assert calls("2026-49") == ["Haku B", "Haku E", "Haku A"]
+    assert calls("2026-48") == ["Haku C", "Haku B", "Haku E", "Haku A"]

@@ -98,13 +98,18 @@ def letters_for(weeks, articles, settings, spaces=()):
             if article.notice.event:
                 for week in _weeks_touched(article.notice.event, first, last):
                     touching[week].append(article)
-    funding = [a for a in articles if a.notice.category == FUNDING and not a.notice.event]
+    # the calls by deadline: a week's are those still open on its Monday, a
+    # slice, where asking every call of the archive for every week grew with both
+    expiry_days = settings["BULLETIN_EXPIRY_DAYS"]
+    funding = sorted(((a.notice.last_current_day(expiry_days), a.slug, a) for a in articles
+                      if a.notice.category == FUNDING and not a.notice.event), key=lambda call: call[:2])
+    deadlines = [deadline for deadline, _, _ in funding]
     letters = {}
     for week in weeks:
         monday = week.monday
         new = by_day[bisect_left(days, monday - timedelta(days=7)):bisect_left(days, monday)]
-        letters[week] = _letter(week, touching, [a for a in funding if a.date.date() < monday], new,
-                                settings, spaces)
+        open_calls = [a for _, _, a in funding[bisect_left(deadlines, monday):] if a.date.date() < monday]
+        letters[week] = _letter(week, touching, open_calls, new, settings, spaces)
     return letters
 
 
@@ -122,8 +127,8 @@ def _weeks_touched(event, first, last):
 
 def _letter(week, touching, funding, new, settings, spaces):
     """The letter of `week`: `touching` the events by the weeks they touch,
-    `funding` the calls published before its Monday, `new` the notices
-    published the week before."""
+    `funding` the calls published before its Monday and open on it, soonest
+    deadline first, `new` the notices published the week before."""
     monday = week.monday
     first_new = monday - timedelta(days=7)
     expiry_days = settings["BULLETIN_EXPIRY_DAYS"]
@@ -132,8 +137,6 @@ def _letter(week, touching, funding, new, settings, spaces):
                    for w in (week, week.next())]
     listed = {id(entry.article) for w in event_weeks for entry in w.events}
 
-    funding = [a for a in funding if a.notice.is_current(monday, expiry_days)]
-    funding.sort(key=lambda a: (a.notice.last_current_day(expiry_days), a.slug))
     listed |= {id(a) for a in funding}
 
     new = [a for a in new if id(a) not in listed and a.notice.is_current(monday, expiry_days)]

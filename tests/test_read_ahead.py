@@ -53,3 +53,24 @@ def test_notices_with_problems_read_by_either_process_are_refused_once(site, cap
     for name in ("aa-rikki.md", "zz-rikki.md"):
         assert err.count(f"{name}:6: Tuntematon avain category_x. Tarkoititko category?") == 1
     assert not (site.output / "ilmoitukset" / "n00").exists()  # nothing published
+
+
+def test_full_collections_wait_while_notices_are_read(monkeypatch):
+    """While files are read, the collector's oldest generation is left
+    alone (what is read lives to the end of the build); afterwards, as it
+    was, whether a file was refused or not."""
+    import gc
+
+    class Reader:
+        def read(self, path):
+            during.append(gc.get_threshold())
+            if path == "rikki.md":
+                raise ValueError(path)
+            return "<p>x</p>", {"title": path}
+
+    during, before = [], gc.get_threshold()
+    monkeypatch.setattr(read_ahead, "_reader", Reader())
+    assert read_ahead._read(["a.md", "rikki.md", "b.md"]) == [("a.md", ("<p>x</p>", {"title": "a.md"})),
+                                                               ("b.md", ("<p>x</p>", {"title": "b.md"}))]
+    assert gc.get_threshold() == before
+    assert len(during) == 3 and all(t[:2] == before[:2] and t[2] > 10_000 for t in during)

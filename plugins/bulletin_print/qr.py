@@ -8,8 +8,8 @@ the few printed large (the site's code, posters) are searched for the best.
 
 The SVG is segno's own (`svg_inline` with these options), drawn here from
 its modules with a regular expression: segno's writer, a generator per
-module, took as long as making the code, and every notice page has one
-(0.9 ms a page, 90 s of a cold build at 100,000 notices).
+module, took a third of a code's time, and every current notice's page has
+a code.
 """
 import re
 from functools import lru_cache

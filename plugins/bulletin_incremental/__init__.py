@@ -49,7 +49,6 @@ def freeze_loaded(generator):
 
 
 _pelican_cache_load = FileDataCacher.__init__
-_pelican_cache_data = FileDataCacher.cache_data
 
 
 def _load_uncollected(self, *args, **kwargs):
@@ -67,11 +66,6 @@ def _load_uncollected(self, *args, **kwargs):
             gc.enable()
 
 
-def _cache_data(self, filename, data):
-    _pelican_cache_data(self, filename, data)
-    cache_delta.note_changed(self, filename)
-
-
 def unfreeze(pelican):
     """Back in the collector's sight, for whatever runs after the build (tests build many times)."""
     gc.unfreeze()
@@ -80,9 +74,8 @@ def unfreeze(pelican):
 def register():
     memo.install()
     both_cores.install()
+    cache_delta.install()
     FileDataCacher.__init__ = _load_uncollected
-    FileDataCacher.cache_data = _cache_data
-    FileDataCacher.save_cache = cache_delta.save_cache
     # initialized: before any generator makes its template environment.
     signals.initialized.connect(cache_templates)
     # get_writer: the one place where Pelican lets a plugin decide how each

@@ -15,6 +15,8 @@ import logging
 import os
 import pickle
 
+from pelican.cache import FileDataCacher
+
 log = logging.getLogger(__name__)
 CHANGED = ".changed"  # the second file's name: the whole file's, and this
 SHARE = 0.1  # of the entries, at most, in the second file
@@ -38,15 +40,19 @@ def load_changed(cacher):
     cacher._laid = set(changed)
 
 
-def note_changed(cacher, filename):
-    """The file was read again: its entry goes in the next save."""
+_pelican_cache_data = FileDataCacher.cache_data
+
+
+def cache_data(cacher, filename, data):
+    """Pelican's, noting that the file was read again: its entry goes in the next save."""
+    _pelican_cache_data(cacher, filename, data)
     cacher._changed.add(filename)
 
 
 def save_cache(cacher):
     if not cacher._cache_data_policy:
         return
-    laid = getattr(cacher, "_laid", None)
+    laid = cacher._laid
     keys = (laid or set()) | cacher._changed
     try:
         os.makedirs(cacher.settings["CACHE_PATH"], exist_ok=True)
@@ -74,3 +80,10 @@ def _write(cacher, path, entries):
     finally:
         if os.path.exists(part):
             os.unlink(part)
+
+
+def install():
+    """Loading lays the second file over the whole one (load_changed, called
+    by the plugin's wrapper of Pelican's loading); saving and noting are these."""
+    FileDataCacher.cache_data = cache_data
+    FileDataCacher.save_cache = save_cache

@@ -3,11 +3,12 @@ output (bulletin_incremental), renders a page again when anything it shows
 changed, and moves in only what it wrote."""
 import json
 import shutil
+from types import SimpleNamespace
 
 import pytest
 
 import bulletin_search.delta
-from bulletin_incremental.reuse import PageReuse
+from bulletin_incremental.reuse import PageReuse, article_key
 from bulletin_pages.generator import BulletinPagesGenerator
 from bulletin_search.delta import page_ids
 
@@ -55,6 +56,32 @@ def test_new_association_name_renders_its_notice_pages_again(site):
     site.association("testikyla", ASSOCIATION.replace("Testikylän Eläkkeensaajat ry", "Testikylän Seniorit ry"))
     assert site.build() == 0
     assert "Testikylän Seniorit ry" in site.page("ilmoitukset/a/").select_one(".bl-facts").get_text()
+
+
+class _Article:
+    def __init__(self, notice, profile, read=None):
+        self.metadata = {"notice": notice if read is None else read}  # what the reader made
+        self.notice, self.association_profile, self.title = notice, profile, notice.title
+
+
+def test_a_page_key_takes_the_notice_as_read_by_its_file_and_anything_else_by_what_it_is():
+    profile, notice = SimpleNamespace(name="Yhdistys ry"), SimpleNamespace(title="Konsertti", body="Tervetuloa")
+    key = article_key("site", _Article(notice, profile), b"file-1", {})
+    # the notice as its file was read: the file's digest stands for it
+    assert article_key("site", _Article(SimpleNamespace(title="Konsertti", body="muu"), profile), b"file-1", {}) == key
+    assert article_key("site", _Article(notice, profile), b"file-2", {}) != key
+    # a notice that is not the one read (a plugin put another) counts by what it is
+    other = SimpleNamespace(title="Konsertti", body="Tervetuloa")
+    assert article_key("site", _Article(notice, profile, read=other), b"file-1", {}) != key
+    changed = SimpleNamespace(title="Konsertti", body="Tervetuloa kaikki")
+    assert article_key("site", _Article(changed, profile, read=other), b"file-1", {}) != article_key(
+        "site", _Article(notice, profile, read=other), b"file-1", {})
+    # the association's profile, its text kept for the build, counts by what it is
+    texts = {}
+    assert article_key("site", _Article(notice, profile), b"file-1", texts) == key
+    assert article_key("site", _Article(notice, SimpleNamespace(name="Toinen ry")), b"file-1", texts) != key
+    profile.name = "Yhdistys ry, uusi nimi"
+    assert article_key("site", _Article(notice, profile), b"file-1", {}) != key
 
 
 def test_a_new_day_renders_a_notice_that_expired_again(site):

@@ -61,6 +61,11 @@ def _file_stamp(self, filename):
     return _pelican_file_stamp(self, filename)
 
 
+def source_digest(path):
+    """The digest of the content file `path` this build hashed, or None."""
+    return _digests.get(path)
+
+
 @contextlib.contextmanager
 def content_digests(digests):
     """Pelican's cache takes these digests (`{path: sha256 digest}`, made

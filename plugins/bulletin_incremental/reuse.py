@@ -34,6 +34,7 @@ from pathlib import Path
 from pelican.writers import Writer
 
 from .inplace import files_in
+from .memo import source_digest
 
 KEYS_FILE = "notice-pages.json"
 FILES_RECORD = "output-files"  # the previous build's output files, their sizes and times (a record, `remember`)
@@ -92,12 +93,34 @@ def site_key(settings):
     return digest.hexdigest()
 
 
-def article_key(site, article):
+# What the reader made of a notice's file, kept as it was read: with the
+# site key's code and settings, a function of the file's bytes alone (Pelican's
+# cache reuses it on that very condition), so the file's digest stands for
+# it. Its `repr` was a third of a rebuild's keys.
+_READ = ("notice",)
+
+
+def article_key(site, article, source=None, texts=None):
+    """A hash of everything the article's pages show. `source` is the digest
+    of its file's bytes, when known; `texts` remembers, within one build, the
+    text of a value many articles share (their association's profile)."""
     digest = hashlib.sha256(site.encode())
+    if source is not None:
+        digest.update(b"source=" + source + b"\n")
     # `metadata` is left out: Pelican copies each of its keys to an attribute.
     for name, value in sorted(vars(article).items()):
-        if name not in ("_context", "settings", "metadata"):
-            digest.update(f"{name}={value!r}\n".encode())
+        if name in ("_context", "settings", "metadata"):
+            continue
+        if source is not None and name in _READ and value is article.metadata.get(name):
+            continue
+        if texts is not None and name == "association_profile":
+            # kept with its value: an id is unique only while its object lives
+            held = texts.get(id(value))
+            if held is None or held[0] is not value:
+                texts[id(value)] = held = (value, f"{name}={value!r}\n".encode())
+            digest.update(held[1])
+            continue
+        digest.update(f"{name}={value!r}\n".encode())
     return digest.hexdigest()
 
 
@@ -120,6 +143,7 @@ class PageReuse:
         self.old_keys = self._load() if self.previous and self.keys_path else {}
         self.new_keys = {}
         self.article_keys = {}  # id(article) -> key, within this build
+        self.shared_texts = {}  # for article_key, within this build
         self.kept = set()  # files of this build left in place in the previous output
         self.moved = []  # (from, to), to undo
         self.records = {}  # name -> data for the next build (remember)
@@ -239,7 +263,8 @@ class PageReuse:
         if not self.keys_path:
             return ""
         if id(article) not in self.article_keys:
-            self.article_keys[id(article)] = article_key(self.site, article)
+            self.article_keys[id(article)] = article_key(self.site, article, source_digest(article.source_path),
+                                                         self.shared_texts)
         return self.article_keys[id(article)]
 
     def take(self, name, article):

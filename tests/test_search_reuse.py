@@ -1,7 +1,7 @@
 """A rebuild after one notice changed does for search only what changed:
 the lemma map and vocabulary files whose words changed are written, the
 others left in place; a page left in place keeps its recorded hash; a body
-whose HTML is unchanged keeps its text. Each still follows its input."""
+whose file is unchanged keeps its words. Each still follows its input."""
 import hashlib
 import json
 import pathlib
@@ -9,7 +9,7 @@ import pathlib
 import bulletin_search.delta
 from bulletin_cli.project import cache_path
 from bulletin_search.delta import PAGES, page_ids
-from bulletin_search.texts import BodyTexts
+from bulletin_search.texts import NoticeWords
 
 from conftest import notice_text
 
@@ -69,16 +69,42 @@ def test_pages_left_in_place_keep_their_hash_and_only_written_pages_are_read(sit
     assert delta == {"ilmoitukset/d/index.html"}
 
 
-def test_body_texts_are_kept_by_their_html(tmp_path):
-    path = tmp_path / "texts.json"
-    texts = BodyTexts(path)
-    assert texts("<p>Kirsikkapuu <b>kukkii</b>.</p>") == "Kirsikkapuu kukkii."
-    texts.save()
-    kept = BodyTexts(path)
-    kept.old = {key: "muistettu" for key in kept.old}  # what the cache holds is what is given back
-    assert kept("<p>Kirsikkapuu <b>kukkii</b>.</p>") == "muistettu"
-    assert kept("<p>Luumupuu kukkii.</p>") == "Luumupuu kukkii."  # a changed body is read anew
-    kept.save()
-    assert sorted(json.loads(path.read_text(encoding="utf-8"))["texts"].values()) == ["Luumupuu kukkii.", "muistettu"]
-    path.write_text(json.dumps({"version": "toinen", "texts": {}}), encoding="utf-8")
-    assert BodyTexts(path).old == {}  # another version of the code starts afresh
+def test_notice_words_are_kept_by_their_file_and_drawn_only_when_it_changed(tmp_path):
+    path = tmp_path / "words.pickle"
+    drawn = []
+
+    def text(words):
+        return lambda: drawn.append(words) or words
+
+    def named(known, numbers):
+        return sorted(map(known.word, numbers))
+
+    known = NoticeWords(path, "v1")
+    assert named(known, known(("a.md", b"1"), text("Kirsikkapuu kukkii, kukkii."))) == ["kirsikkapuu", "kukkii"]
+    assert named(known, known(None, text("Puutarhayhdistys"))) == ["puutarhayhdistys"]  # not kept
+    known.save()
+    again = NoticeWords(path, "v1")
+    assert named(again, again(("a.md", b"1"), text("ei tätä"))) == ["kirsikkapuu", "kukkii"]
+    assert drawn == ["Kirsikkapuu kukkii, kukkii.", "Puutarhayhdistys"]  # the kept words were not drawn
+    assert named(again, again(("a.md", b"2"), text("Luumupuu kukkii"))) == ["kukkii", "luumupuu"]
+    again.save()
+    assert NoticeWords(path, "v2")(("a.md", b"2"), text("Omenapuu")) is not None  # another site key:
+    assert drawn[-1] == "Omenapuu"  # drawn afresh
+
+
+def test_notice_words_keep_their_words_when_the_list_of_words_is_made_anew(tmp_path):
+    path = tmp_path / "words.pickle"
+    known = NoticeWords(path, "v")
+    for number in range(20):
+        known((f"{number}.md", b"1"), lambda: f"sana{number} yhteinen")
+    known.save()
+    for round_ in range(1, 4):  # every notice edited: their old words are no one's any more
+        known = NoticeWords(path, "v")
+        for number in range(20):
+            known((f"{number}.md", b"%d" % round_), lambda: f"uusi{round_}x{number} yhteinen")
+        known.save()
+    kept = NoticeWords(path, "v")
+    assert len(kept.words) < 20 * 3  # the words of earlier rounds are gone
+    for number in range(20):
+        found = kept((f"{number}.md", b"3"), lambda: "ei luettu")
+        assert sorted(map(kept.word, found)) == [f"uusi3x{number}", "yhteinen"]

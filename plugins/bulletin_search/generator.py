@@ -2,6 +2,7 @@
 import gc
 import logging
 import multiprocessing
+import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -12,26 +13,28 @@ from bulletin_contract.reader import STATE
 from bulletin_contract.render import plain_text
 from bulletin_i18n import translator_for
 from bulletin_incremental import REUSE
+from bulletin_incremental.memo import source_digest
+from bulletin_incremental.reuse import site_key
 from bulletin_i18n.languages import primary
 
 from .indexer import INDEXER
 from .records import series_text
-from .lemmas import Lemmatizer, build_lemma_map, count_words, load_lemmas, save_lemmas, write_files
+from .lemmas import Lemmatizer, build_lemma_map, count_found, load_lemmas, save_lemmas, write_files
 from .spelling import build_vocabulary
-from .texts import BodyTexts
+from .texts import NoticeWords
 from .types import search_types
 
 log = logging.getLogger(__name__)
 LEMMA_CACHE = "lemmas.pickle"
-TEXT_CACHE = "body-texts.json"
+WORDS_CACHE = "notice-words.pickle"
 
 
-def notice_text(article, dates, body_text=plain_text):
+def notice_text(article, dates):
     """The words of a notice page that Pagefind indexes."""
     notice = article.notice
     # the body as read: `content` would resolve the links of every notice,
     # which changes attributes only, not the text
-    parts = [notice.title, notice.summary or "", body_text(article._content), *notice.tags]
+    parts = [notice.title, notice.summary or "", plain_text(article._content), *notice.tags]
     if notice.event:
         event = notice.event
         parts += [dates.when_long(event), event.location, event.price or "", event.registration or "",
@@ -47,17 +50,18 @@ def association_text(profile):
                      *profile.offers, *profile.needs])
 
 
-def lemma_map(documents, cache, archived=()):
+def lemma_map(found, cache, archived=(), word=None):
     """The lemma map files of the documents' words, the vocabulary files
-    for typing errors, and how many words there are; `cache` keeps lemmas
-    between builds; `archived` says which documents are in the archive's
-    bundles."""
+    for typing errors, and how many words there are; `found` has each
+    document's distinct words and language (lemmas.count_found, `word`
+    naming a word); `cache` keeps lemmas between builds; `archived` says
+    which documents are in the archive's bundles."""
     # Its tables make no reference cycles, and the cycle collector walking
     # them as they grew was half their time (0.7 s at 20,000 notices): paused.
     enabled = gc.isenabled()
     gc.disable()
     try:
-        counts, apart = count_words(documents, archived)
+        counts, apart = count_found(found, archived, word)
         lemmatize = Lemmatizer(load_lemmas(cache) if cache else None)
         files = build_lemma_map(counts, lemmatize, is_word=lemmatize.is_word, apart=apart)
         spelling = build_vocabulary(counts, lemmatize)
@@ -99,21 +103,30 @@ class SearchGenerator(Generator):
 
     def lemma_map_of_site(self):
         cache = Path(self.settings["CACHE_PATH"], LEMMA_CACHE) if self.settings.get("CACHE_CONTENT") else None
-        documents = self.documents(cache.with_name(TEXT_CACHE) if cache else None)
+        # a notice's text is made by the site's code from its file alone (see texts.py)
+        known = NoticeWords(cache.with_name(WORDS_CACHE) if cache else None,
+                            f"{sys.version}\0{site_key(self.settings)}")
+        found = self.found_words(known)
         archived = [getattr(a, "expired", False) for a in self.context["articles"]]
-        # associations and series, after the notices, count as the present (lemmas.count_words)
-        return lemma_map(documents, cache, archived)
+        # associations and series, after the notices, count as the present (lemmas.count_found)
+        result = lemma_map(found, cache, archived, known.word)
+        known.save()
+        return result
 
-    def documents(self, text_cache=None):
+    def found_words(self, known):
+        """[(the distinct words, as `known` numbers them, language)] of every
+        notice, then of every association and series."""
         language = self.settings["BULLETIN_LANGUAGE"]
         dates = translator_for(self.settings).dates
-        body_texts = BodyTexts(text_cache)
-        # by the language's dictionary: plain Finnish (fi-x-selko) is Finnish, sv-FI Swedish
-        docs = [(notice_text(a, dates, body_texts), primary(a.notice.lang)) for a in self.context["articles"]]
-        body_texts.save()
-        docs += [(association_text(p), language) for p in STATE.associations.values()]
-        docs += [(series_text(s), language) for s in STATE.series.values()]
-        return docs
+        found = []
+        for article in self.context["articles"]:
+            digest = source_digest(article.source_path)
+            key = None if digest is None else (article.source_path, digest)
+            # by the language's dictionary: plain Finnish (fi-x-selko) is Finnish, sv-FI Swedish
+            found.append((known(key, lambda: notice_text(article, dates)), primary(article.notice.lang)))
+        found += [(known(None, lambda: association_text(p)), language) for p in STATE.associations.values()]
+        found += [(known(None, lambda: series_text(s)), language) for s in STATE.series.values()]
+        return found
 
     def _write(self, files, folder):
         """The files of the lemma map or vocabulary; a file whose content is

@@ -236,16 +236,22 @@ def split_files(entries, table, key=file_key, length=2, max_bytes=MAX_FILE_BYTES
 def count_words(documents, archived=()):
     """Document counts of (word, lang) for [(text, lang)], and (words only
     in the present's documents, words only in the archive's), `archived`
-    telling for each document whether it is archived. One pass, one
-    document's words at a time: a hundred thousand documents' word sets
-    at once took most of a gigabyte."""
+    telling for each document whether it is archived."""
+    return count_found(((set(words(text)), lang) for text, lang in documents), archived)
+
+
+def count_found(documents, archived=(), word=None):
+    """count_words for documents given as (their distinct words, lang), a
+    word given as whatever `word` turns into it (a number, texts.NoticeWords).
+    One pass, one document's words at a time: a hundred thousand documents'
+    word sets at once took most of a gigabyte."""
     by_lang, now, past = defaultdict(Counter), set(), set()
-    for (text, lang), old in zip(documents, itertools.chain(archived, itertools.repeat(False))):
-        found = set(words(text))
+    for (found, lang), old in zip(documents, itertools.chain(archived, itertools.repeat(False))):
         by_lang[lang].update(found)
         (past if old else now).update(found)
-    counts = Counter({(w, lang): n for lang, counter in by_lang.items() for w, n in counter.items()})
-    return counts, (now - past, past - now)
+    word = word or str
+    counts = Counter({(word(w), lang): n for lang, counter in by_lang.items() for w, n in counter.items()})
+    return counts, ({word(w) for w in now - past}, {word(w) for w in past - now})
 
 
 def vocabulary(documents):

@@ -11,6 +11,7 @@ changed. A notice's words are kept as numbers into one list of words, which
 loads in a fraction of the time 20,000 lists of words took.
 """
 import array
+import itertools
 import pickle
 from pathlib import Path
 
@@ -28,12 +29,16 @@ class NoticeWords:
         self.new, self.drawn = {}, 0
 
     def _load(self):
+        """(the list of words, its length when last made, {key: numbers})."""
         try:
             with open(self.path, "rb") as handle:
-                version, listed, made_from, found = pickle.load(handle)
+                version, listed, made_from, keys, numbers, ends = pickle.load(handle)
         except Exception:  # none yet, or not readable: every text is drawn afresh
             return [], 0, {}
-        return (listed, made_from, found) if version == self.version else ([], 0, {})
+        if version != self.version:
+            return [], 0, {}
+        starts = itertools.chain((0,), ends)
+        return listed, made_from, {key: numbers[start:end] for key, start, end in zip(keys, starts, ends)}
 
     def __call__(self, key, text):
         """The numbers of the distinct words of a text: kept under `key` (None:
@@ -59,20 +64,25 @@ class NoticeWords:
 
     def save(self):
         """Keep this build's notices' words for the next, when one was drawn
-        or one left: the list of words made anew from them when it has grown
-        by a quarter (words of edited notices no notice has any more)."""
+        or one left, all in one array (a hundred thousand arrays took seconds
+        to load): the list of words made anew from them when it has grown by
+        a quarter (words of edited notices no notice has any more)."""
         if not self.path or not (self.drawn or self.new.keys() != self.old.keys()):
             return
-        listed, found = self.words, self.new
-        if len(listed) > _GROWTH * max(self.made_from, 1):
-            used = sorted({number for each in found.values() for number in each})
-            renumber = {old: new for new, old in enumerate(used)}
-            listed = [self.words[number] for number in used]
-            found = {key: array.array("I", (renumber[n] for n in each)) for key, each in found.items()}
+        keys, numbers, ends = list(self.new), array.array("I"), array.array("Q")
+        for found in self.new.values():
+            numbers.extend(found)
+            ends.append(len(numbers))
+        listed, made_from = self.words, self.made_from
+        if len(listed) > _GROWTH * max(made_from, 1):
+            used = sorted(set(numbers))
+            renumber = dict(zip(used, range(len(used))))
+            listed, made_from = [self.words[number] for number in used], len(used)
+            numbers = array.array("I", map(renumber.__getitem__, numbers))
         self.path.parent.mkdir(parents=True, exist_ok=True)
         part = self.path.with_name(self.path.name + ".part")
         with open(part, "wb") as handle:
-            pickle.dump((self.version, listed, len(listed) if listed is not self.words else self.made_from, found),
-                        handle, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump((self.version, listed, made_from, keys, numbers, ends), handle,
+                        protocol=pickle.HIGHEST_PROTOCOL)
         part.replace(self.path)
         self.path.with_name(_FORMER).unlink(missing_ok=True)

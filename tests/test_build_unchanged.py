@@ -1,11 +1,14 @@
 """A rebuild with nothing changed stops before Pelican starts
 (bulletin_incremental.unchanged); any change to what the output is made
 from, or to the output itself, makes a real rebuild."""
+import hashlib
 import os
 import shutil
 
 import pytest
 from pelican import Pelican
+
+from bulletin_incremental import unchanged
 
 from conftest import notice_text
 
@@ -111,3 +114,35 @@ def test_after_a_rebuild_that_left_pages_in_place_nothing_changed_is_still_uncha
     monkeypatch.setattr(Pelican, "run", run)
     assert site.build() == 0
     assert "käsin" not in page.read_text(encoding="utf-8")
+
+
+def test_a_content_file_is_read_again_only_when_its_stamp_changed_or_had_just_changed(tmp_path, monkeypatch):
+    notices = tmp_path / "content" / "notices"
+    notices.mkdir(parents=True)
+    a, b = notices / "a.md", notices / "b.md"
+    a.write_bytes(b"eka")
+    b.write_bytes(b"toka")
+    settings = {"PATH": str(tmp_path / "content"), "CACHE_PATH": str(tmp_path / "cache")}
+    read = []
+
+    def spy(path, *args, **kwargs):
+        if str(path).endswith(".md"):  # the record is opened too
+            read.append(os.path.basename(path))
+        return open(path, *args, **kwargs)
+
+    monkeypatch.setattr(unchanged, "open", spy, raising=False)
+    first = unchanged.content_digests(settings)
+    assert sorted(read) == ["a.md", "b.md"]
+    read.clear()
+    assert unchanged.content_digests(settings) == first
+    assert sorted(read) == ["a.md", "b.md"]  # changed just before: could change again unseen
+    monkeypatch.setattr(unchanged, "SETTLED_NS", 0)  # as if a while had passed since
+    read.clear()
+    assert unchanged.content_digests(settings) == first
+    assert read == []  # taken from the record
+    b.write_bytes(b"tokb")  # the same size, and perhaps the same time
+    os.utime(a, ns=(1, 1))  # the same bytes, another time
+    read.clear()
+    again = unchanged.content_digests(settings)
+    assert sorted(read) == ["a.md", "b.md"]
+    assert again[str(b)] == hashlib.sha256(b"tokb").digest() and again[str(a)] == first[str(a)]

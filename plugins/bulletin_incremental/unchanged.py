@@ -7,29 +7,74 @@ plugin code and libraries (`site_key`) and the build's day, and nothing
 else: when all of these are as they were for the output that is there, and
 that output is as its build left it (reuse.py's record of its files'
 sizes and times), the build stops before Pelican starts. The content files
-are compared by their bytes, not their times, so a fresh checkout of the
-same content (a deploy with the output restored from a cache) counts as
-unchanged too.
+are compared by their bytes (read again only when their stamps changed),
+not their times, so a fresh checkout of the same content (a deploy with
+the output restored from a cache) counts as unchanged too.
 """
 import hashlib
 import json
 import os
+import pickle
+import time
 
 from . import reuse
 
 INPUTS_RECORD = "build-inputs"
 
 
+STAMPS_FILE = "content-stamps.pickle"  # in the cache folder: each content file's stamp and digest
+# A file changed this shortly before its digest was taken could be changed
+# again within the file system's clock step without its stamp showing it.
+SETTLED_NS = 2_000_000_000
+
+
 def content_digests(settings):
-    """{path: SHA-256 digest of its bytes} of every file in the content folder, in a stable order."""
-    digests = {}
+    """{path: SHA-256 digest of its bytes} of every file in the content
+    folder, in a stable order. A file whose stamp (size, times, inode) is
+    the one recorded with its digest by an earlier build, and had settled
+    before that build, is not read again: reading and hashing every file
+    was most of a rebuild with nothing changed at 100,000 notices. Any
+    write to a file changes its ctime, which no one can set back."""
+    record = os.path.join(settings["CACHE_PATH"], STAMPS_FILE)
+    taken, known = _load_stamps(record)
+    now = time.time_ns()
+    digests, stamps, read = {}, {}, 0
     for folder, folders, names in os.walk(settings["PATH"]):
         folders.sort()
         for name in sorted(names):
             path = os.path.join(folder, name)
-            with open(path, "rb") as handle:
-                digests[path] = hashlib.sha256(handle.read()).digest()
+            stat = os.stat(path)
+            stamp = (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
+            old = known.get(path)
+            if old is not None and old[0] == stamp and stat.st_ctime_ns < taken - SETTLED_NS:
+                digest = old[1]
+            else:
+                # stamped before reading: a change in between shows next time
+                with open(path, "rb") as handle:
+                    digest, read = hashlib.sha256(handle.read()).digest(), read + 1
+            digests[path], stamps[path] = digest, (stamp, digest)
+    if read or stamps.keys() != known.keys():
+        _save_stamps(record, now, stamps)
     return digests
+
+
+def _load_stamps(path):
+    """(when the recorded stamps were taken, {path: (stamp, digest)})."""
+    try:
+        with open(path, "rb") as handle:
+            taken, stamps = pickle.load(handle)
+        if isinstance(taken, int) and isinstance(stamps, dict):
+            return taken, stamps
+    except Exception:  # none yet, or not readable: every file is read
+        pass
+    return 0, {}
+
+
+def _save_stamps(path, taken, stamps):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path + ".part", "wb") as handle:
+        pickle.dump((taken, stamps), handle, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(path + ".part", path)
 
 
 def inputs_digest(settings, day, digests):

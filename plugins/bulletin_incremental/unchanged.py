@@ -71,10 +71,13 @@ def _load_stamps(path):
 
 
 def _save_stamps(path, taken, stamps):
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    with open(path + ".part", "wb") as handle:
-        pickle.dump((taken, stamps), handle, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(path + ".part", path)
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path + ".part", "wb") as handle:
+            pickle.dump((taken, stamps), handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(path + ".part", path)
+    except OSError:
+        pass  # only a speed-up: unsaved, every file is read next time; the build says why it cannot write
 
 
 def inputs_digest(settings, day, digests):

@@ -86,6 +86,10 @@ def test_notice_words_are_kept_by_their_file_and_drawn_only_when_it_changed(tmp_
     again = NoticeWords(path, "v1")
     assert named(again, again(("a.md", b"1"), text("ei tätä"))) == ["kirsikkapuu", "kukkii"]
     assert drawn == ["Kirsikkapuu kukkii, kukkii.", "Puutarhayhdistys"]  # the kept words were not drawn
+    saved = path.stat().st_mtime_ns
+    again(None, text("Kuoroyhdistys"))  # drawn, but not kept
+    again.save()
+    assert path.stat().st_mtime_ns == saved  # nothing kept changed: the file stays as it was
     assert named(again, again(("a.md", b"2"), text("Luumupuu kukkii"))) == ["kukkii", "luumupuu"]
     again.save()
     assert NoticeWords(path, "v2")(("a.md", b"2"), text("Omenapuu")) is not None  # another site key:

@@ -20,8 +20,6 @@ import time
 from . import reuse
 
 INPUTS_RECORD = "build-inputs"
-
-
 STAMPS_FILE = "content-stamps.pickle"  # in the cache folder: each content file's stamp and digest
 # A file changed this shortly before its digest was taken could be changed
 # again within the file system's clock step without its stamp showing it.

@@ -45,7 +45,8 @@ class NoticeWords:
         not kept), `text()` drawing it only when they are not."""
         found = self.old.get(key) if key is not None else None
         if found is None:
-            found, self.drawn = self._numbered(set(words(text()))), self.drawn + 1
+            found = self._numbered(set(words(text())))
+            self.drawn += key is not None  # a text not kept does not change the file
         if key is not None:
             self.new[key] = found
         return found

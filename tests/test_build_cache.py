@@ -158,3 +158,25 @@ def test_an_entry_left_behind_never_stands_for_a_changed_notice(site, reads, sha
     assert site.build() == 0
     assert sorted(p.rsplit("/", 1)[1] for p in reads) == ["n1.md", "n4.md"]
     assert site.page("ilmoitukset/n1/").h1.get_text() == "Versio 3"
+
+
+def test_a_build_collects_young_objects_less_often_and_puts_the_collector_back(site, monkeypatch):
+    """Young collections wait for YOUNG_COLLECTION new objects while Pelican
+    builds; after the build, refused or not, the thresholds are as before."""
+    import gc
+
+    from bulletin_cli import project
+
+    during, before, run = [], gc.get_threshold(), project.Pelican.run
+
+    def recording(self):
+        during.append(gc.get_threshold())
+        return run(self)
+
+    monkeypatch.setattr(project.Pelican, "run", recording)
+    assert site.build() == 0
+    assert gc.get_threshold() == before
+    site.notice("rikki.md", notice_text(title="Rikki", extra="category_x: 1"))
+    assert site.build() == 1
+    assert gc.get_threshold() == before
+    assert during == [(project.YOUNG_COLLECTION, *before[1:])] * 2 and project.YOUNG_COLLECTION > before[0]

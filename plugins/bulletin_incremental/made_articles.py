@@ -7,9 +7,10 @@ worked out and checked): loading and making took 1.8 s at 20,000 notices and
 Articles themselves (its "generator" caching layer), but it keeps the very
 objects that plugins go on to change in the build (a notice's association,
 its expiry), so a later build would start from them. Here an Article is
-pickled the moment it is made, before any plugin sees it, and unpickled in
-the next build while its file's digest is the same; the settings and the
-build context it points to are the running build's (persistent ids).
+pickled the moment it is made (with what `content_object_init` put on it),
+before the build's later steps change it, and unpickled in the next build
+while its file's digest is the same; the settings and the build context it
+points to are the running build's (persistent ids).
 
 The file is named by the site key (settings, theme, plugin code, libraries):
 another key starts afresh, and older files are removed. It is saved as what

@@ -50,11 +50,6 @@ class BulletinPagesGenerator(Generator):
             article.names_shown = names
             article.association_profile = STATE.associations[notice.association]
             article.category_label = self.settings["BULLETIN_CATEGORIES"][notice.category]
-            # The address and the file are fixed once: Pelican works them out
-            # anew, with two path resolutions, each time a notice is linked
-            # (~10 times) or its file named (writing it, search's archive).
-            article.override_url = article.url
-            article.override_save_as = article.save_as
         render = Renderer()
         for profile in STATE.associations.values():
             profile.description_html = render(profile.description) if profile.description else ""

@@ -74,9 +74,12 @@ def group(articles, today, settings):
         # occurrence (part of the page's key, so a page changes with it).
         article.next_occurrence = event.next_occurrence(today) if event else None
         article.shown_occurrence = event.shown_occurrence(today) if event else None
-    current = [a for a in articles if not a.expired]
+    # Every list of notices below is newest first: filtered from this one
+    # order, instead of sorted again (sorting each took seconds at 100,000).
+    ordered = newest_first(articles)
+    current = [a for a in ordered if not a.expired]
     events = soonest_first(a for a in current if a.notice.event)
-    notices = newest_first(a for a in current if not a.notice.event)
+    notices = [a for a in current if not a.notice.event]
 
     by_category = {slug: [] for slug in settings["BULLETIN_CATEGORIES"]}
     for article in events + notices:
@@ -86,8 +89,9 @@ def group(articles, today, settings):
     earlier_by_association = defaultdict(list)
     for article in events + notices:
         current_by_association[article.notice.association].append(article)
-    for article in newest_first(a for a in articles if a.expired):
-        earlier_by_association[article.notice.association].append(article)
+    for article in ordered:
+        if article.expired:
+            earlier_by_association[article.notice.association].append(article)
 
     event_months = {}
     upcoming = by_start(Listed(a, o) for a in events for o in a.notice.event.occurrences if o.last_day >= today)
@@ -97,17 +101,22 @@ def group(articles, today, settings):
         event_months.setdefault((day.year, day.month), Month(day.year, day.month)).articles.append(entry)
 
     archive = {}
-    for article in newest_first(articles):
+    for article in ordered:
         key = (article.date.year, article.date.month)
-        archive.setdefault(key, Month(*key)).articles.append(article)
+        if key not in archive:
+            archive[key] = Month(*key)
+        archive[key].articles.append(article)
 
-    tags = {}
+    # A tag is named as the first notice by path spells it; its notices are newest first.
+    slugs, tags = {}, {}
     for article in sorted(articles, key=lambda a: a.notice.path):
         for name in article.notice.tags:
-            slug = slugify(name)
-            tags.setdefault(slug, TagGroup(slug, name)).articles.append(article)
-    for tag in tags.values():
-        tag.articles = newest_first(tag.articles)
+            slug = slugs.get(name) or slugs.setdefault(name, slugify(name))
+            if slug not in tags:
+                tags[slug] = TagGroup(slug, name)
+    for article in ordered:
+        for name in article.notice.tags:
+            tags[slugs[name]].articles.append(article)
 
     return Bulletin(
         today=today,

@@ -113,6 +113,8 @@ def test_archive_categories_tags_sitemap_and_404(site):
     assert titles(site.page("aiheet/tilat/")) == ["Uusi juttu"]
     assert titles(site.page("aiheet/tiedotteet/")) == []
     assert titles(site.page("avainsanat/kevat/")) == ["Uusi juttu", "Vanha juttu"]
+    # a tag is spelled as the first notice by path spells it, not the newest
+    assert "kevät" in site.page("avainsanat/kevat/").h1.get_text()
     sitemap = (site.output / "sitemap.xml").read_text()
     assert "<loc>http://127.0.0.1:8000/ilmoitukset/vanha/</loc>" in sitemap
     assert "<loc>http://127.0.0.1:8000/yhdistykset/testikyla/</loc>" in sitemap

@@ -100,3 +100,39 @@ def test_the_notices_reader_cache_is_not_saved_and_an_old_one_is_removed(site):
     assert site.build() == 0
     assert not any(p.name.startswith(made_articles.READERS) for p in folder.iterdir())
     assert site.page("ilmoitukset/b/").h1.get_text() == "Toka"
+
+
+def test_no_step_of_the_build_changes_what_an_article_was_made_with(tmp_path, monkeypatch):
+    """Page keys take an attribute the Article was made with by its file's
+    digest (bulletin_incremental/reuse.py): every step of a build may add
+    attributes, none may change those. The example bulletin has every kind
+    of notice (events, series, spaces, needs, joint hiring)."""
+    import shutil
+
+    from bulletin_cli.cli import main
+    from bulletin_incremental import reuse
+    from conftest import ROOT
+
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    at_key, key = {}, reuse.article_key
+
+    def keeping(site, article, *args, **kwargs):
+        at_key[article.source_path] = {name: repr(getattr(article, name)) for name in article._made_names
+                                       if name not in reuse._NOT_SHOWN}
+        return key(site, article, *args, **kwargs)
+
+    monkeypatch.setattr(reuse, "article_key", keeping)
+    build = ["build", "--content", str(content), "--output", str(tmp_path / "output"), "--today", "2026-12-01"]
+    assert main(build) == 0
+    [path] = cache_path(tmp_path / "output").rglob(made_articles.PREFIX + "?" * 16)
+    with open(path, "rb") as handle:
+        entries = pickle.load(handle)
+    compared = 0
+    for _stamp, data in entries.values():
+        article = made_articles._Unpickler(io.BytesIO(data), {"settings": {}, "context": {}}).load()
+        if article.source_path in at_key:  # not a scheduled one, held back
+            made = {name: repr(getattr(article, name)) for name in vars(article) if name not in reuse._NOT_SHOWN}
+            assert at_key[article.source_path] == made, article.source_path
+            compared += 1
+    assert compared == len(at_key) > 50

@@ -290,3 +290,27 @@ def test_association_and_letter_pages_are_drawn_again_exactly_when_what_they_sho
     after = build()
     assert as_cold(after, "cold-again")
     assert "Järjestöjen illat" in after["yhdistykset/etela-karjalan-jarjestoverkosto/index.html"].decode()
+
+
+def test_attributes_the_article_was_made_with_count_by_its_file_and_added_ones_by_what_they_are():
+    profile, notice = SimpleNamespace(name="Yhdistys ry"), SimpleNamespace(title="Konsertti", body="Tervetuloa")
+    read = "Konsertti"  # the title as read: Pelican copies it from the metadata
+
+    def made(title, content, expired=False):
+        article = _Article(notice, profile)
+        article.title, article._content, article.slug = title, content, "konsertti"
+        article.metadata["title"] = read
+        article._made_names = frozenset(["metadata", "notice", "title", "_content", "slug"])
+        article.expired = expired  # added by a later step of the build
+        return article
+
+    key = article_key("site", made(read, "<p>Tervetuloa</p>"), b"file-1", {})
+    # as made: the file's digest stands for them
+    assert article_key("site", made(read, "<p>muu</p>"), b"file-1", {}) == key
+    assert article_key("site", made(read, "<p>Tervetuloa</p>"), b"file-2", {}) != key
+    # a copy of the metadata that is no longer that object counts by what it is
+    assert article_key("site", made("Konsertti, peruttu", "<p>Tervetuloa</p>"), b"file-1", {}) != key
+    # what later steps added counts by what it is
+    assert article_key("site", made(read, "<p>Tervetuloa</p>", expired=True), b"file-1", {}) != key
+    # without the file's digest, everything counts by what it is
+    assert article_key("site", made(read, "<p>muu</p>")) != article_key("site", made(read, "<p>x</p>"))

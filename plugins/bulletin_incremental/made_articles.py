@@ -86,11 +86,22 @@ def _remove_others(folder, name):
                 pass
 
 
+_names = {}  # one set of attribute names shared by the articles that have it
+
+
+def _note_made(article):
+    """The names of the attributes the article was made with, for its page's
+    key (reuse.py): with the site key, its file's digest stands for them."""
+    names = frozenset(vars(article))
+    article._made_names = _names.setdefault(names, names)
+    return article
+
+
 def get_cached_data(self, filename, default=None):
     made = FileStampDataCacher.get_cached_data(self, filename, None)
     if made is None or not getattr(self, "_keeps_made", False):  # Pelican's own layer, if chosen, keeps live objects
         return default if made is None else made
-    return _Unpickler(io.BytesIO(made), self._shared).load()
+    return _note_made(_Unpickler(io.BytesIO(made), self._shared).load())
 
 
 def cache_data(self, filename, data):
@@ -100,6 +111,7 @@ def cache_data(self, filename, data):
         handle = io.BytesIO()
         _Pickler(handle, self._shared).dump(data)
         FileStampDataCacher.cache_data(self, filename, handle.getvalue())
+        _note_made(data)
 
 
 def save_cache(self):

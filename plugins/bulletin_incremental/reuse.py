@@ -96,8 +96,13 @@ def site_key(settings):
 # What the reader made of a notice's file, kept as it was read: with the
 # site key's code and settings, a function of the file's bytes alone (Pelican's
 # cache reuses it on that very condition), so the file's digest stands for
-# it. Its `repr` was a third of a rebuild's keys.
+# it. Its `repr` was a third of a rebuild's keys. So does every attribute the
+# Article was made with (`_made_names`, made_articles.py): the build's later
+# steps add attributes of their own and change none of those
+# (test_made_articles.py checks it), and one that Pelican copied from the
+# metadata counts by the digest only while it is still that very object.
 _READ = ("notice",)
+_NOT_SHOWN = ("_context", "settings", "metadata", "_made_names")
 
 
 def article_key(site, article, source=None, texts=None):
@@ -108,10 +113,14 @@ def article_key(site, article, source=None, texts=None):
     if source is not None:
         digest.update(b"source=" + source + b"\n")
     # `metadata` is left out: Pelican copies each of its keys to an attribute.
+    metadata = article.metadata
+    made = getattr(article, "_made_names", ()) if source is not None else ()
     for name, value in sorted(vars(article).items()):
-        if name in ("_context", "settings", "metadata"):
+        if name in _NOT_SHOWN:
             continue
-        if source is not None and name in _READ and value is article.metadata.get(name):
+        if name in made and (name not in metadata or value is metadata[name]):
+            continue
+        if source is not None and name in _READ and value is metadata.get(name):
             continue
         if texts is not None and name == "association_profile":
             # kept with its value: an id is unique only while its object lives

@@ -136,3 +136,20 @@ def test_no_step_of_the_build_changes_what_an_article_was_made_with(tmp_path, mo
             assert at_key[article.source_path] == made, article.source_path
             compared += 1
     assert compared == len(at_key) > 50
+
+
+def test_a_kept_article_that_cannot_be_read_back_is_made_again_from_its_file(site, made):
+    site.notice("a.md", notice_text(title="Eka"))
+    site.notice("b.md", notice_text(title="Toka"))
+    assert site.build() == 0
+    path = _kept(site)
+    with open(path, "rb") as handle:
+        entries = pickle.load(handle)
+    name = next(key for key in entries if key.endswith("a.md"))
+    entries[name] = (entries[name][0], b"\x80\x05not a pickle")  # its stamp still matches the file
+    path.write_bytes(pickle.dumps(entries))
+    made.clear()
+    site.notice("c.md", notice_text(title="Kolmas"))
+    assert site.build() == 0
+    assert sorted(made) == ["a.md", "c.md"]
+    assert site.page("ilmoitukset/a/").h1.get_text() == "Eka"

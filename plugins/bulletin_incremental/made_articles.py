@@ -13,8 +13,9 @@ while its file's digest is the same; the settings and the build context it
 points to are the running build's (persistent ids).
 
 The file is named by the site key (settings, theme, plugin code, libraries):
-another key starts afresh, and older files are removed. It is saved as what
-changed (cache_delta.py). The notices' reader cache, which the kept Articles
+another key starts afresh, and older files are removed; an entry that cannot
+be read back makes its file be read again. It is saved as what changed
+(cache_delta.py). The notices' reader cache, which the kept Articles
 make redundant, is no longer saved: it lives in memory for one build, where
 the notices read ahead (bulletin_contract/read_ahead.py) reach Pelican.
 """
@@ -101,7 +102,10 @@ def get_cached_data(self, filename, default=None):
     made = FileStampDataCacher.get_cached_data(self, filename, None)
     if made is None or not getattr(self, "_keeps_made", False):  # Pelican's own layer, if chosen, keeps live objects
         return default if made is None else made
-    return _note_made(_Unpickler(io.BytesIO(made), self._shared).load())
+    try:
+        return _note_made(_Unpickler(io.BytesIO(made), self._shared).load())
+    except Exception:  # noqa: BLE001 (an entry that cannot be read back: its file is read again)
+        return default
 
 
 def cache_data(self, filename, data):

@@ -4,6 +4,7 @@ import pytest
 
 from bulletin_cli.project import cache_path
 from bulletin_contract import reader
+from bulletin_incremental import made_articles
 
 from conftest import notice_text
 
@@ -38,7 +39,7 @@ def test_warm_rebuild_reads_only_the_changed_notice(site, reads):
 def test_cache_is_kept_outside_the_published_output(site):
     site.notice("a.md", notice_text())
     assert site.build() == 0
-    assert any(cache_path(site.output).rglob("made-articles-" + "?" * 16))
+    assert any(cache_path(site.output).rglob(made_articles.PREFIX + "?" * 16))
     assert not any("Readers" in p.name for p in site.output.rglob("*"))
 
 
@@ -91,7 +92,7 @@ def share(monkeypatch):
 
 def _cache_files(site):
     from bulletin_incremental.cache_delta import CHANGED
-    whole = next(cache_path(site.output).rglob("made-articles-" + "?" * 16))
+    whole = next(cache_path(site.output).rglob(made_articles.PREFIX + "?" * 16))
     return whole, whole.with_name(whole.name + CHANGED)
 
 

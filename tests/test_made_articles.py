@@ -41,9 +41,20 @@ def finalized():
     signals.article_generator_finalized.disconnect(keep)
 
 
-def _kept(site):
-    [path] = cache_path(site.output).rglob(made_articles.PREFIX + "?" * 16)
+def _kept(output):
+    """The file of kept Articles of the build into `output`."""
+    [path] = cache_path(output).rglob(made_articles.PREFIX + "?" * 16)
     return path
+
+
+def _entries(path):
+    with open(path, "rb") as handle:
+        return pickle.load(handle)
+
+
+def _article(data):
+    """A kept Article, its settings and context stand-ins (`{}`) for a build's."""
+    return made_articles._Unpickler(io.BytesIO(data), {"settings": {}, "context": {}}).load()
 
 
 def test_a_rebuild_makes_only_the_changed_notice_and_shows_every_one(site, made, finalized):
@@ -61,15 +72,15 @@ def test_a_rebuild_makes_only_the_changed_notice_and_shows_every_one(site, made,
     assert sorted(a.title for a in generator.articles) == ["Eka", "Kolmas", "Toka, korjattu"]
     # a kept Article points at this build's settings and context, as a made one does
     assert all(a.settings is generator.settings and a._context is generator.context for a in generator.articles)
+    assert generator._cache == {}  # the kept bytes are dropped once saved, before pages are written
 
 
 def test_an_article_is_kept_as_made_before_plugins_change_it(site):
     site.notice("a.md", notice_text(title="Eka"))
     assert site.build() == 0
-    with open(_kept(site), "rb") as handle:
-        entries = pickle.load(handle)
+    entries = _entries(_kept(site.output))
     [(_stamp, data)] = entries.values()
-    article = made_articles._Unpickler(io.BytesIO(data), {"settings": {}, "context": {}}).load()
+    article = _article(data)
     assert article.title == "Eka" and article.notice.association == article.metadata["notice"].association
     assert article.notice is article.metadata["notice"]  # one object, as made (page keys rely on it)
     # what the listings and pages put on every notice later in a build is not there
@@ -82,19 +93,19 @@ def test_another_site_key_makes_every_article_again_and_drops_the_old_file(site,
     site.notice("a.md", notice_text(title="Eka"))
     site.notice("b.md", notice_text(title="Toka"))
     assert site.build() == 0
-    old = _kept(site)
+    old = _kept(site.output)
     made.clear()
     monkeypatch.setattr(made_articles, "site_key", lambda settings: "f" * 64)
     site.notice("c.md", notice_text(title="Kolmas"))
     assert site.build() == 0
     assert sorted(made) == ["a.md", "b.md", "c.md"]
-    assert not old.exists() and _kept(site).name == made_articles.PREFIX + "f" * 16
+    assert not old.exists() and _kept(site.output).name == made_articles.PREFIX + "f" * 16
 
 
 def test_the_notices_reader_cache_is_not_saved_and_an_old_one_is_removed(site):
     site.notice("a.md", notice_text(title="Eka"))
     assert site.build() == 0
-    folder = _kept(site).parent
+    folder = _kept(site.output).parent
     (folder / made_articles.READERS).write_bytes(pickle.dumps({}))  # as an earlier version left it
     site.notice("b.md", notice_text(title="Toka"))
     assert site.build() == 0
@@ -125,12 +136,10 @@ def test_no_step_of_the_build_changes_what_an_article_was_made_with(tmp_path, mo
     monkeypatch.setattr(reuse, "article_key", keeping)
     build = ["build", "--content", str(content), "--output", str(tmp_path / "output"), "--today", "2026-12-01"]
     assert main(build) == 0
-    [path] = cache_path(tmp_path / "output").rglob(made_articles.PREFIX + "?" * 16)
-    with open(path, "rb") as handle:
-        entries = pickle.load(handle)
+    entries = _entries(_kept(tmp_path / "output"))
     compared = 0
     for _stamp, data in entries.values():
-        article = made_articles._Unpickler(io.BytesIO(data), {"settings": {}, "context": {}}).load()
+        article = _article(data)
         if article.source_path in at_key:  # not a scheduled one, held back
             made = {name: repr(getattr(article, name)) for name in vars(article) if name not in reuse._NOT_SHOWN}
             assert at_key[article.source_path] == made, article.source_path
@@ -142,9 +151,8 @@ def test_a_kept_article_that_cannot_be_read_back_is_made_again_from_its_file(sit
     site.notice("a.md", notice_text(title="Eka"))
     site.notice("b.md", notice_text(title="Toka"))
     assert site.build() == 0
-    path = _kept(site)
-    with open(path, "rb") as handle:
-        entries = pickle.load(handle)
+    path = _kept(site.output)
+    entries = _entries(path)
     name = next(key for key in entries if key.endswith("a.md"))
     entries[name] = (entries[name][0], b"\x80\x05not a pickle")  # its stamp still matches the file
     path.write_bytes(pickle.dumps(entries))

@@ -3,12 +3,13 @@ output (bulletin_incremental), renders a page again when anything it shows
 changed, and moves in only what it wrote."""
 import json
 import shutil
+import sys
 from types import SimpleNamespace
 
 import pytest
 
 import bulletin_search.delta
-from bulletin_incremental.reuse import PageReuse, article_key
+from bulletin_incremental.reuse import PageReuse, article_key, site_key
 from bulletin_pages.generator import BulletinPagesGenerator
 from bulletin_search.delta import page_ids
 
@@ -82,6 +83,19 @@ def test_a_page_key_takes_the_notice_as_read_by_its_file_and_anything_else_by_wh
     assert article_key("site", _Article(notice, SimpleNamespace(name="Toinen ry")), b"file-1", texts) != key
     profile.name = "Yhdistys ry, uusi nimi"
     assert article_key("site", _Article(notice, profile), b"file-1", {}) != key
+
+
+def test_the_site_key_names_the_installed_libraries_once_however_the_path_lists_them(monkeypatch, tmp_path):
+    settings = {"THEME": str(ROOT / "theme"), "PLUGINS": []}
+    key = site_key(settings)
+    # the same install on the path twice (PYTHONPATH and an editable install's .pth)
+    monkeypatch.setattr(sys, "path", [*sys.path, *sys.path])
+    assert site_key(settings) == key
+    # a library installed beside them is another site
+    (tmp_path / "uusi_kirjasto-1.0.dist-info").mkdir()
+    (tmp_path / "uusi_kirjasto-1.0.dist-info" / "METADATA").write_text("Name: uusi-kirjasto\nVersion: 1.0\n")
+    monkeypatch.setattr(sys, "path", [str(tmp_path), *sys.path])
+    assert site_key(settings) != key
 
 
 def test_a_new_day_renders_a_notice_that_expired_again(site):

@@ -88,7 +88,9 @@ def site_key(settings):
         folder = _plugin_folder(settings, name if isinstance(name, str) else getattr(name, "__name__", ""))
         if folder is not None:
             _files_digest(digest, folder, "*.py")
-    for name in sorted(f"{d.metadata['Name']}={d.version}" for d in metadata.distributions()):
+    # a set: a folder listed twice on the path (PYTHONPATH and an editable
+    # install) lists its distributions twice, and is the same install
+    for name in sorted({f"{d.metadata['Name']}={d.version}" for d in metadata.distributions()}):
         digest.update(name.encode())
     return digest.hexdigest()
 

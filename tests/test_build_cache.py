@@ -4,7 +4,7 @@ import pytest
 
 from bulletin_cli.project import cache_path
 from bulletin_contract import reader
-from bulletin_incremental import made_articles
+from bulletin_incremental import made_articles, reuse
 
 from conftest import notice_text
 
@@ -181,3 +181,18 @@ def test_a_build_collects_young_objects_less_often_and_puts_the_collector_back(s
     assert site.build() == 1
     assert gc.get_threshold() == before
     assert during == [(project.YOUNG_COLLECTION, *before[1:])] * 2 and project.YOUNG_COLLECTION > before[0]
+
+
+def test_records_replace_the_json_an_earlier_version_left(site):
+    site.notice("a.md", notice_text())
+    assert site.build() == 0
+    records = {p.parent for p in cache_path(site.output).rglob(f"{reuse.KEYS_FILE}{reuse.RECORD}")}
+    assert len(records) == 1
+    [folder] = records
+    old = [folder / f"{reuse.KEYS_FILE}.json", folder / f"{reuse.FILES_RECORD}.json", cache_path(site.output) / "build-inputs.json"]
+    for path in old:
+        path.write_text("{}", encoding="utf-8")
+    site.notice("b.md", notice_text(title="Toinen"))
+    assert site.build() == 0
+    assert not any(path.exists() for path in old)
+    assert reuse.read_record(folder / f"{reuse.KEYS_FILE}{reuse.RECORD}")  # the new ones are read back

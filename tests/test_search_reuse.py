@@ -3,11 +3,11 @@ the lemma map and vocabulary files whose words changed are written, the
 others left in place; a page left in place keeps its recorded hash; a body
 whose file is unchanged keeps its words. Each still follows its input."""
 import hashlib
-import json
 import pathlib
 
 import bulletin_search.delta
 from bulletin_cli.project import cache_path
+from bulletin_incremental.reuse import RECORD, read_record
 from bulletin_search.delta import PAGES, page_ids
 from bulletin_search.texts import NoticeWords
 
@@ -38,8 +38,8 @@ def test_word_files_are_written_exactly_when_their_words_changed(site):
 
 
 def recorded_pages(site):
-    [path] = cache_path(site.output).glob(f"*/{PAGES}.json")  # in the folder of the site's key
-    return json.loads(path.read_text(encoding="utf-8"))
+    [path] = cache_path(site.output).glob(f"*/{PAGES}{RECORD}")  # in the folder of the site's key
+    return read_record(path)
 
 
 def test_pages_left_in_place_keep_their_hash_and_only_written_pages_are_read(site, monkeypatch):

@@ -12,7 +12,6 @@ not their times, so a fresh checkout of the same content (a deploy with
 the output restored from a cache) counts as unchanged too.
 """
 import hashlib
-import json
 import os
 import pickle
 import time
@@ -87,30 +86,21 @@ def inputs_digest(settings, day, digests):
     return digest.hexdigest()
 
 
-def _read(path):
-    try:
-        with open(path, encoding="utf-8") as handle:
-            return json.load(handle)
-    except (OSError, ValueError):
-        return None
-
-
 def is_up_to_date(settings, output, digest):
     """True when `output` is the very output a build of these same inputs
     left, untouched since."""
-    stamp = _read(reuse.record_path(settings["CACHE_PATH"], INPUTS_RECORD))
+    stamp = reuse.read_record(reuse.record_path(settings["CACHE_PATH"], INPUTS_RECORD))
     if not isinstance(stamp, dict) or stamp.get("inputs") != digest or not isinstance(stamp.get("records"), str):
         return False  # another build's inputs, or a record from older code
     # The build's records are in its rule set's folder of the cache (bulletin_contract.cache).
-    files = _read(reuse.record_path(os.path.join(settings["CACHE_PATH"], stamp["records"]), reuse.FILES_RECORD))
+    files = reuse.read_record(reuse.record_path(os.path.join(settings["CACHE_PATH"], stamp["records"]), reuse.FILES_RECORD))
     return reuse.output_as_recorded(str(output), files)
 
 
 def remember(settings, digest):
     """Record the inputs of the output now in place (after the build's commit)."""
     records = os.path.relpath(os.path.dirname(reuse.REUSE.keys_path), settings["CACHE_PATH"])
-    with open(reuse.record_path(settings["CACHE_PATH"], INPUTS_RECORD), "w", encoding="utf-8") as handle:
-        json.dump({"inputs": digest, "records": records}, handle)
+    reuse.write_record(reuse.record_path(settings["CACHE_PATH"], INPUTS_RECORD), {"inputs": digest, "records": records})
 
 
 def forget(settings):

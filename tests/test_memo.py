@@ -58,5 +58,8 @@ def test_a_generator_walks_its_folders_once_and_picks_files_as_pelican_does(tmp_
         for exclude in [[], ["skip"]]:
             ours = memo._get_files(generator, [""], exclude=exclude, extensions=extensions)
             assert ours == memo._pelican_get_files(generator, [""], exclude=exclude, extensions=extensions)
+            # asked again: the same files, whatever the caller did with its set
+            ours.add("muu.md")
+            assert memo._get_files(generator, [""], exclude=exclude, extensions=extensions) == ours - {"muu.md"}
     # each (folders, exclusions) once by us, then once per call by Pelican's own
     assert walks.count(str(tmp_path)) == 2 + 10

@@ -88,7 +88,12 @@ def _get_files(self, paths, exclude=None, extensions=None):
         extensions = tuple(self.readers.extensions)
     if extensions is False:
         return set(walks[key])
-    return {f for f in walks[key] if os.path.splitext(os.path.basename(f))[1][1:] in extensions}
+    # picked once per extensions asked: the notices' generator asks six times
+    picked = self.__dict__.setdefault("_picked", {})
+    chosen = (key, tuple(extensions))
+    if chosen not in picked:
+        picked[chosen] = frozenset(f for f in walks[key] if os.path.splitext(os.path.basename(f))[1][1:] in extensions)
+    return set(picked[chosen])
 
 
 def install():

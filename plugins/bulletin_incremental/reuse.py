@@ -344,7 +344,7 @@ def read_record(path):
     """The record at `path`, or None when there is none or it cannot be read."""
     try:
         with open(path, "rb") as handle:
-            return marshal.load(handle)
+            return marshal.loads(handle.read())  # marshal.load reads a file in small pieces: 3x slower
     except (OSError, EOFError, ValueError, TypeError):
         return None
 

@@ -19,6 +19,7 @@ from .checks import (
     in_static_paths, links, load_profiles, load_spaces, page_addresses, retired, same_addresses, static_files,
     stray_files, unpublished,
 )
+from .order import newest_first
 from .problems import ContentError, Problem
 from .read_ahead import read_uncached
 from .reader import STATE, NoticeReader
@@ -57,12 +58,13 @@ def order_notices(generator):
     # here, before anything (pages, listings, feeds, calendars, search) is
     # derived from the list, and appears in the first build on its day.
     day = today(generator.settings)
-    STATE.scheduled = [a for a in generator.articles if a.notice.is_scheduled(day)]
-    generator.articles[:] = [a for a in generator.articles if not a.notice.is_scheduled(day)]
+    published, STATE.scheduled = [], []
+    for article in generator.articles:
+        (STATE.scheduled if article.notice.is_scheduled(day) else published).append(article)
     # Pelican reads files in the order of a set, which follows PYTHONHASHSEED;
     # notices of the same date would come out in a different order each build.
     # Sorted here, everything Pelican derives from the list is stable too.
-    generator.articles.sort(key=lambda a: (-a.date.timestamp(), a.slug))
+    generator.articles[:] = newest_first(published)
 
 
 def only_site_images(generator):

@@ -5,10 +5,10 @@ from zoneinfo import ZoneInfo
 
 from pelican.generators import Generator
 
+from bulletin_contract.order import newest_first
 from bulletin_contract.reader import STATE
 from bulletin_i18n import translator_for
 from bulletin_incremental import REUSE
-from bulletin_pages.listings import newest_first
 from bulletin_settings import site_address
 
 from . import jsonfeed

@@ -12,6 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from bulletin_contract.order import newest_first
 from bulletin_contract.schedule import day_of
 from bulletin_pages.listings import Listed, by_start
 
@@ -140,7 +141,7 @@ def _letter(week, touching, funding, new, settings, spaces):
     listed |= {id(a) for a in funding}
 
     new = [a for a in new if id(a) not in listed and a.notice.is_current(monday, expiry_days)]
-    new.sort(key=lambda a: (-a.date.timestamp(), a.slug))
+    new = newest_first(new)
     needs = [a for a in new if a.notice.wanted]
     new = [a for a in new if not a.notice.wanted]
     new_spaces = sorted((one for one in spaces if one.date and first_new <= day_of(one.date) < monday),

@@ -10,13 +10,14 @@ from pathlib import Path
 from pelican.generators import Generator
 
 from bulletin_contract import fields
+from bulletin_contract.order import newest_first
 from bulletin_contract.reader import STATE
 from bulletin_contract.render import Renderer
 from bulletin_contract.schema import profile_schema
 from bulletin_i18n import translator_for
 from bulletin_incremental import REUSE
 from bulletin_pages.generator import Urls
-from bulletin_pages.listings import newest_first, soonest_first
+from bulletin_pages.listings import soonest_first
 from .matching import Item, match_texts
 from .profile_values import write_profile_values
 

@@ -8,16 +8,13 @@ from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 
 from bulletin_contract.fields import HELSINKI
+from bulletin_contract.order import newest_first
 from bulletin_contract.slugs import slugify
 
 
 def start_moment(occurrence):
     start = occurrence.start
     return start if isinstance(start, datetime) else datetime.combine(start, time(0), tzinfo=HELSINKI)
-
-
-def newest_first(articles):
-    return sorted(articles, key=lambda a: (-a.date.timestamp(), a.slug))
 
 
 def soonest_first(articles):

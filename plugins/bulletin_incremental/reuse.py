@@ -331,8 +331,9 @@ class PageReuse:
 
 
 # Records are marshal data: the keys and files of 100,000 notices' pages took
-# 0.8 s a build to write as JSON, a tenth of that as marshal. Only this
-# Python reads them back; any other reads none and draws every page again.
+# 0.8 s of a profiled build to write as JSON, a quarter of that as marshal.
+# One that cannot be read back (a cut file, another Python's) counts as none:
+# the pages are drawn again.
 RECORD = ".marshal"
 
 

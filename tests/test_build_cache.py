@@ -189,7 +189,8 @@ def test_records_replace_the_json_an_earlier_version_left(site):
     records = {p.parent for p in cache_path(site.output).rglob(f"{reuse.KEYS_FILE}{reuse.RECORD}")}
     assert len(records) == 1
     [folder] = records
-    old = [folder / f"{reuse.KEYS_FILE}.json", folder / f"{reuse.FILES_RECORD}.json", cache_path(site.output) / "build-inputs.json"]
+    old = [folder / f"{reuse.KEYS_FILE}.json", folder / f"{reuse.FILES_RECORD}.json",
+           cache_path(site.output) / "build-inputs.json"]
     for path in old:
         path.write_text("{}", encoding="utf-8")
     site.notice("b.md", notice_text(title="Toinen"))

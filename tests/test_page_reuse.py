@@ -9,7 +9,8 @@ from types import SimpleNamespace
 import pytest
 
 import bulletin_search.delta
-from bulletin_incremental.reuse import PageReuse, article_key, site_key
+from bulletin_cli.project import cache_path
+from bulletin_incremental.reuse import RECORD, PageReuse, article_key, read_record, site_key
 from bulletin_pages.generator import BulletinPagesGenerator
 from bulletin_search.delta import page_ids
 
@@ -96,6 +97,22 @@ def test_the_site_key_names_the_installed_libraries_once_however_the_path_lists_
     (tmp_path / "uusi_kirjasto-1.0.dist-info" / "METADATA").write_text("Name: uusi-kirjasto\nVersion: 1.0\n")
     monkeypatch.setattr(sys, "path", [str(tmp_path), *sys.path])
     assert site_key(settings) != key
+
+
+def test_records_that_cannot_be_read_back_draw_every_page_again(site):
+    site.notice("a.md", notice_text("Eka"))
+    changed = site.notice("b.md", notice_text("Toka"))
+    assert site.build() == 0
+    a = inode(site, "ilmoitukset/a/")
+    records = list(cache_path(site.output).rglob(f"*{RECORD}"))
+    assert len(records) >= 3  # the inputs, the pages' keys, the output's files
+    for record in records:
+        record.write_bytes(b"\xff katkennut")
+    changed.write_text(notice_text("Toka, korjattu"), encoding="utf-8")
+    assert site.build() == 0
+    assert inode(site, "ilmoitukset/a/") != a  # drawn again: no key to match
+    assert site.page("ilmoitukset/b/").h1.get_text() == "Toka, korjattu"
+    assert all(read_record(record) is not None for record in records)  # and written anew
 
 
 def test_a_new_day_renders_a_notice_that_expired_again(site):

@@ -30,7 +30,6 @@ import importlib.util
 import marshal
 import os
 from importlib import metadata
-from operator import is_
 from pathlib import Path
 
 from pelican.writers import Writer
@@ -119,11 +118,8 @@ def article_key(site, article, source=None, texts=None):
     names = values.keys() - _NOT_SHOWN
     if source is not None:
         made = getattr(article, "_made_names", _NONE)
-        copied = made & metadata.keys()
-        replaced = () if all(map(is_, map(values.get, copied), map(metadata.get, copied))) \
-            else {name for name in copied if values[name] is not metadata[name]}
         names -= made
-        names.update(replaced)
+        names.update(name for name in made & metadata.keys() & values.keys() if values[name] is not metadata[name])
         names.difference_update([name for name in _READ if name in names and values[name] is metadata.get(name)])
     parts = []
     for name in sorted(names):
@@ -188,9 +184,7 @@ class PageReuse:
     def _load(self):
         """The previous build's keys, taken out of the cache: should this
         build stop before `commit`, the next one renders every page."""
-        keys = read_record(self.keys_path)
-        if keys is not None:
-            os.unlink(self.keys_path)
+        keys = take_record(self.keys_path)
         return keys if isinstance(keys, dict) else {}
 
     def _record_path(self, name):
@@ -201,10 +195,7 @@ class PageReuse:
         keys, it is taken out of the cache and saved again only on commit."""
         if not (self.previous and self.keys_path):
             return None
-        data = read_record(self._record_path(name))
-        if data is not None:
-            os.unlink(self._record_path(name))
-        return data
+        return take_record(self._record_path(name))
 
     def remember(self, name, data):
         """Keep `data` for the next build's `recall`, once this build is in place."""
@@ -348,6 +339,19 @@ def read_record(path):
             return marshal.loads(handle.read())  # marshal.load reads a file in small pieces: 3x slower
     except (OSError, EOFError, ValueError, TypeError):
         return None
+
+
+def take_record(path):
+    """The record at `path`, taken out of the cache (None when there is none,
+    it cannot be read, or it cannot be taken out): a build that stops before
+    it writes its own leaves none to match an output it did not make."""
+    data = read_record(path)
+    try:
+        if data is not None:
+            os.unlink(path)
+    except OSError:
+        return None
+    return data
 
 
 def write_record(path, data):

@@ -93,7 +93,8 @@ def is_up_to_date(settings, output, digest):
     if not isinstance(stamp, dict) or stamp.get("inputs") != digest or not isinstance(stamp.get("records"), str):
         return False  # another build's inputs, or a record from older code
     # The build's records are in its rule set's folder of the cache (bulletin_contract.cache).
-    files = reuse.read_record(reuse.record_path(os.path.join(settings["CACHE_PATH"], stamp["records"]), reuse.FILES_RECORD))
+    records = os.path.join(settings["CACHE_PATH"], stamp["records"])
+    files = reuse.read_record(reuse.record_path(records, reuse.FILES_RECORD))
     return reuse.output_as_recorded(str(output), files)
 
 

@@ -2,11 +2,17 @@
 from operator import attrgetter
 
 
+def _moment(article):
+    # the timestamp, not the datetime: two datetimes of one zone compare by
+    # their wall clocks, which around a change of summer time is not the
+    # order of their moments
+    return article.date.timestamp()
+
+
 def newest_first(articles):
-    """Two stable sorts by an attribute (a key function in C) instead of one
-    by a tuple made in Python for each notice, which took a second of a
-    rebuild at 100,000 notices; a sort keeps the order of equal keys, also
-    in reverse, so notices of the same moment stay by slug."""
+    """Two stable sorts instead of one by a tuple made for each notice; a
+    sort keeps the order of equal keys, also in reverse, so notices of the
+    same moment stay by slug."""
     ordered = sorted(articles, key=attrgetter("slug"))
-    ordered.sort(key=attrgetter("date"), reverse=True)
+    ordered.sort(key=_moment, reverse=True)
     return ordered

@@ -4,6 +4,7 @@ Whatever a rebuild takes over from the previous output (notice pages,
 feeds, calendars, the search index) must be what a cold, single-process
 build of the same content writes. Generated notices in small pages, so that
 listings in pages are compared too."""
+import shutil
 import sys
 
 from bulletin_cli.cli import main
@@ -54,3 +55,53 @@ def test_warm_rebuilds_write_what_a_cold_build_writes(tmp_path):
 
     notice.write_bytes(original)  # and back
     assert differences(build(warm), cold) == []
+
+
+def _replace(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _notice_with(content, line):
+    return next(p for p in sorted((content / "notices").rglob("*.md")) if f"\n{line}" in p.read_text(encoding="utf-8"))
+
+
+# Edits of every kind of content the example bulletin has, and of the output
+# by hand, one after the other: a page that shows what an edit changed but
+# is keyed without it would be left as the previous build drew it.
+EDITS = {
+    "an association's name": lambda c, out: _replace(
+        c / "associations/invalidiyhdistys-askel.yml", "name: Invalidiyhdistys Askel ry", "name: Askel ry"),
+    "a partner's phone": lambda c, out: _replace(
+        c / "associations/perheyhdistys-mansikkapaikka.yml", 'phone: "040 000 0106"', 'phone: "040 000 0999"'),
+    "a space offered by a notice": lambda c, out: _replace(
+        c / "spaces/kotiseututalon-tupa.yml", "capacity: 30", "capacity: 12"),
+    "a series' name": lambda c, out: _replace(c / "series/jarjestoillat.yml", "name: Järjestöillat", "name: Illat"),
+    "a notice removed": lambda c, out: _notice_with(c, "space:").unlink(),
+    "a notice moved to another association": lambda c, out: _replace(
+        _notice_with(c, "association: seniorikerho-hopeakoski"), "association: seniorikerho-hopeakoski",
+        "association: karhumaen-kunto"),
+    "a notice page edited and a calendar removed in the output": lambda c, out: (
+        _replace(next((out / "ilmoitukset").rglob("index.html")), "</html>", "</html><!-- käsin -->"),
+        next(out.rglob("*.ics")).unlink()),
+}
+
+
+def test_warm_rebuilds_of_every_kind_of_edit_write_what_a_cold_build_writes(tmp_path):
+    content, warm = tmp_path / "content", tmp_path / "warm"
+    shutil.copytree(ROOT / "content", content)
+
+    def build(output, today):
+        assert main(["build", "--content", str(content), "--output", str(output), "--today", today]) == 0
+        return tree(output)
+
+    build(warm, "2026-12-01")
+    for number, (edit, apply) in enumerate(EDITS.items()):
+        before = tree(warm)
+        apply(content, warm)
+        today = f"2026-12-{1 + 4 * number:02d}"  # the day moves on too: expiry, weeks, the next occurrence
+        rebuilt = build(warm, today)
+        assert [n for n in differences(rebuilt, before) if not n.startswith(SEARCH)] != [], edit
+        cold = build(tmp_path / f"cold-{number}", today)
+        assert [name for name in differences(rebuilt, cold) if not name.startswith(SEARCH)] == [], edit

@@ -1,6 +1,7 @@
 """Unchanged notices come back as the Articles Pelican made of them
 (bulletin_incremental/made_articles.py): kept as made, before any plugin
 changed them, and tied to the running build's settings and context."""
+import gc
 import io
 import pickle
 
@@ -161,3 +162,36 @@ def test_a_kept_article_that_cannot_be_read_back_is_made_again_from_its_file(sit
     assert site.build() == 0
     assert sorted(made) == ["a.md", "c.md"]
     assert site.page("ilmoitukset/a/").h1.get_text() == "Eka"
+
+
+def test_kept_articles_load_with_no_cycle_collection_and_stay_out_of_its_sight(site, made, monkeypatch):
+    for name in "abc":
+        site.notice(f"{name}.md", notice_text(title=name.upper()))
+    assert site.build() == 0
+    collections, loaded = [], []
+    load = made_articles._load_kept
+
+    def counting(phase, info):
+        collections.append(info["generation"])
+
+    def loading(generator):
+        gc.set_threshold(1)  # a young collection at every allocation, were the collector running
+        before = gc.get_freeze_count()
+        gc.callbacks.append(counting)
+        try:
+            kept = load(generator)
+        finally:
+            gc.callbacks.remove(counting)
+            gc.set_threshold(*thresholds)
+        loaded.append((sorted(k.rsplit("/", 1)[1] for k in kept), gc.get_freeze_count() > before))
+        return kept
+
+    thresholds = gc.get_threshold()
+    monkeypatch.setattr(made_articles, "_load_kept", loading)
+    made.clear()
+    site.notice("d.md", notice_text(title="D"))
+    assert site.build() == 0
+    assert loaded == [(["a.md", "b.md", "c.md"], True)]
+    assert collections == []
+    assert made == ["d.md"]
+    assert gc.isenabled()

@@ -133,3 +133,20 @@ def test_random_markdown_never_renders_anything_that_acts(text):
 @given(st.lists(LINK, min_size=1, max_size=4).map(" ".join))
 def test_random_links_and_images_never_run_or_load_anything(text):
     assert_harmless(text)
+
+
+@given(st.lists(st.tuples(st.sampled_from(["a.md", "b/c.md", "b/a.md", "B.md", "ä.md", "z.md"]),
+                          st.sampled_from(["kevat", "syys", "kevät-2"])), max_size=12))
+def test_files_at_one_address_are_named_in_order_of_path_each_naming_the_first(files):
+    """Every file after the first by path at an address is named once, with
+    the first, in order of path: as a walk through the files sorted by path
+    reports them."""
+    from bulletin_contract.checks import _one_address
+
+    expected, first_by_slug = [], {}
+    for path, slug in sorted(files):
+        first = first_by_slug.setdefault(slug, path)
+        if first != path:
+            expected.append((path, f"{first} {path} {slug}/"))
+    found = _one_address(files, lambda key, first, second, url: f"{first} {second} {url}", "{}/")
+    assert [(p.path, p.message) for p in found] == expected

@@ -63,3 +63,21 @@ def test_a_generator_walks_its_folders_once_and_picks_files_as_pelican_does(tmp_
             assert memo._get_files(generator, [""], exclude=exclude, extensions=extensions) == ours - {"muu.md"}
     # each (folders, exclusions) once by us, then once per call by Pelican's own
     assert walks.count(str(tmp_path)) == 2 + 10
+
+
+@pytest.mark.parametrize("fields, refreshed", [([], 0), (["summary"], 3)])
+def test_links_in_formatted_fields_are_refreshed_only_when_there_are_such_fields(fields, refreshed):
+    from pelican.generators import ArticlesGenerator
+
+    calls = []
+
+    class _Notice:
+        def refresh_metadata_intersite_links(self):
+            calls.append(self)
+
+    generator = ArticlesGenerator.__new__(ArticlesGenerator)  # without the signals of its __init__
+    generator.settings = {"FORMATTED_FIELDS": fields}
+    generator.articles, generator.hidden_articles = [_Notice(), _Notice()], [_Notice()]
+    generator.translations = generator.drafts = generator.drafts_translations = generator.hidden_translations = []
+    memo._refresh_links(generator)
+    assert len(calls) == refreshed

@@ -14,17 +14,21 @@ Pelican, and two pieces of that work were a third of it at 20,000 notices:
 And the notices' generator walked the content folder three times (files of
 disabled readers, files to read ahead, files to read): a generator now
 walks a folder once and picks each time the files of the extensions asked.
+Its pass over every notice to refresh the links in formatted metadata
+fields does nothing when there are none (`FORMATTED_FIELDS = []`), and
+took 0.3 s at 100,000 notices: it is skipped then.
 """
 import contextlib
 import os
 
 from pelican.cache import FileStampDataCacher
 from pelican.contents import Content
-from pelican.generators import Generator
+from pelican.generators import ArticlesGenerator, Generator
 
 _pelican_relative_path = Content.get_relative_source_path
 _pelican_file_stamp = FileStampDataCacher._get_file_stamp
 _pelican_get_files = Generator.get_files
+_pelican_refresh_links = ArticlesGenerator.refresh_metadata_intersite_links
 _relative_paths = {}
 _digests = {}  # {path: SHA-256 digest} of the content files, only while a build uses them
 
@@ -96,7 +100,13 @@ def _get_files(self, paths, exclude=None, extensions=None):
     return set(picked[chosen])
 
 
+def _refresh_links(self):
+    if self.settings["FORMATTED_FIELDS"]:
+        _pelican_refresh_links(self)
+
+
 def install():
     Content.get_relative_source_path = _relative_source_path
     FileStampDataCacher._get_file_stamp = _file_stamp
     Generator.get_files = _get_files
+    ArticlesGenerator.refresh_metadata_intersite_links = _refresh_links

@@ -61,12 +61,13 @@ def read_uncached(generator):
     files = generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"])
     missing = []
     for f in sorted(files):
-        path = os.path.abspath(os.path.join(generator.path, f))
         # Pelican takes a notice from the Articles its generator keeps (its
-        # "generator" layer), else from its reader's cache: a file either has is not read
-        if f.endswith(".md") and readers.get_cached_data(path, None) is None \
-                and FileStampDataCacher.get_cached_data(generator, f, None) is None:
-            missing.append(path)
+        # "generator" layer), else from its reader's cache: a file either has
+        # is not read. In a rebuild the generator keeps nearly every one.
+        if f.endswith(".md") and FileStampDataCacher.get_cached_data(generator, f, None) is None:
+            path = os.path.abspath(os.path.join(generator.path, f))
+            if readers.get_cached_data(path, None) is None:
+                missing.append(path)
     if reader is None or len(missing) < MIN_FILES:
         return
     _reader, half = reader, len(missing) // 2

@@ -148,10 +148,10 @@ def _unpickled(self, filename):
 
 
 def get_cached_data(self, filename, default=None):
-    kept = getattr(self, "_kept_articles", None)
-    if kept is None:  # Pelican's own "generator" layer, if chosen, keeps live objects
+    if not getattr(self, "_keeps_made", False):  # Pelican's own "generator" layer, if chosen, keeps live objects
         return FileStampDataCacher.get_cached_data(self, filename, default)
-    return kept.pop(filename, default)
+    # kept Articles are handed out while Pelican reads the notices, never their pickled bytes
+    return (getattr(self, "_kept_articles", None) or {}).pop(filename, default)
 
 
 def cache_data(self, filename, data):

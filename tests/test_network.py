@@ -403,14 +403,14 @@ def test_the_example_has_what_the_issue_asks_for(example_site):
 
 
 def test_a_second_matching_of_the_same_texts_looks_nothing_up(tmp_path, monkeypatch):
-    import bulletin_search.lemmas as lemmas
     from bulletin_network.matching import match_texts
+    from bulletin_search.dictionary import Dictionary
 
     looked_up = []
     for name in ("lemmatize", "is_known"):
-        original = getattr(lemmas.simplemma, name)
-        monkeypatch.setattr(lemmas.simplemma, name,
-                            lambda word, *a, _original=original, **k: looked_up.append(word) or _original(word, *a, **k))
+        original = getattr(Dictionary, name)
+        monkeypatch.setattr(Dictionary, name,
+                            lambda self, word, *a, _original=original: looked_up.append(word) or _original(self, word, *a))
     needs, offers = [("Kuljetus turnausmatkoille", "a")], [("Kuljetusapu retkille", "b")]
     spaces = [("Kuljetuskalustovarasto", "b", "varasto")]
     first, _ = match_texts(needs, offers, "fi", tmp_path / "cache.json", spaces)

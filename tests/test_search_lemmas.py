@@ -3,7 +3,10 @@ import pickle
 
 import pytest
 import simplemma
+from conftest import ROOT
+from simplemma.strategies.dictionaries.stream_dictionary_factory import StreamMap
 
+from bulletin_search.dictionary import Dictionary, KeptDictionaries
 from bulletin_search.lemmas import (Lemmatizer, build_lemma_map, compound_tails, encode, file_key, load_lemmas,
                                     save_lemmas, vocabulary, words)
 
@@ -135,8 +138,8 @@ def test_lemmas_kept_for_the_next_build_are_not_looked_up_again(tmp_path, monkey
     def no_lookup(*args, **kwargs):
         raise AssertionError("looked up again")
 
-    monkeypatch.setattr(simplemma, "lemmatize", no_lookup)
-    monkeypatch.setattr(simplemma, "is_known", no_lookup)
+    monkeypatch.setattr(Dictionary, "lemmatize", no_lookup)
+    monkeypatch.setattr(Dictionary, "is_known", no_lookup)
     again = Lemmatizer(load_lemmas(tmp_path / "lemmas.pickle"))
     assert build_lemma_map(counts, again, is_word=again.is_word) == expected
     assert again.looked_up == 0
@@ -188,3 +191,49 @@ def test_compound_tails_of_real_words(lemmatize):
     tails = compound_tails({"tupa", "asukastupa", "uusi", "joulukuusi", "ottaa", "tiedottaa", "puuro", "riisipuuro"},
                            lemmatize.is_word, "fi")
     assert dict(tails) == {"tupa": ["asukastupa"], "puuro": ["riisipuuro"]}
+
+
+def _example_words():
+    """Every distinct word of the example bulletin's notices and associations, in their languages."""
+    found = set()
+    for path in sorted(ROOT.glob("content/*/**/*.md")) + sorted(ROOT.glob("content/associations/*.yml")):
+        text = path.read_text(encoding="utf-8")
+        lang = "sv" if "\nlang: sv" in text else "en" if "\nlang: en" in text else "fi"
+        found.update((word, lang) for word in words(text))
+    return sorted(found)
+
+
+def test_a_kept_dictionary_answers_as_simplemmas_own_and_is_not_made_again(tmp_path, monkeypatch):
+    found = _example_words()
+    assert len(found) > 1000 and {lang for _, lang in found} >= {"fi", "sv"}
+    expected = [(simplemma.is_known(w, lang=lang, low_memory=True), simplemma.lemmatize(w, lang=lang, low_memory=True))
+                for w, lang in found]
+    first = Dictionary(tmp_path)
+    assert [(first.is_known(w, lang), first.lemmatize(w, lang)) for w, lang in found] == expected
+    assert KeptDictionaries(tmp_path).path("fi").is_file() and KeptDictionaries(tmp_path).path("sv").is_file()
+
+    def made(*args, **kwargs):
+        raise AssertionError("the dictionary was made again")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(StreamMap, "__init__", made)
+        again = Dictionary(tmp_path)
+        assert [(again.is_known(w, lang), again.lemmatize(w, lang)) for w, lang in found] == expected
+
+
+def test_a_kept_dictionary_that_cannot_be_read_is_made_again(tmp_path):
+    path = KeptDictionaries(tmp_path).path("fi")
+    path.write_bytes(pickle.dumps({"asukas": "väärä"})[:-3])
+    dictionary = Dictionary(tmp_path)
+    assert dictionary.lemmatize("asukkaille", "fi") == simplemma.lemmatize("asukkaille", lang="fi", low_memory=True)
+    assert dictionary.is_known("asukas", "fi") and not dictionary.is_known("asuk", "fi")
+    assert pickle.loads(path.read_bytes()).get("asukas") is not None  # made again and kept
+
+
+def test_a_language_simplemma_does_not_know_is_refused_as_before(tmp_path):
+    with pytest.raises(ValueError):
+        simplemma.is_known("sana", lang="xx", low_memory=True)
+    with pytest.raises(ValueError):
+        Dictionary(tmp_path).is_known("sana", "xx")
+    assert Lemmatizer(dictionaries=tmp_path)("sana", "xx") == "sana"
+    assert not list(tmp_path.iterdir())

@@ -62,7 +62,7 @@ def lemma_map(found, cache, archived=(), word=None):
     gc.disable()
     try:
         counts, apart = count_found(found, archived, word)
-        lemmatize = Lemmatizer(load_lemmas(cache) if cache else None)
+        lemmatize = Lemmatizer(load_lemmas(cache) if cache else None, cache.parent if cache else None)
         files = build_lemma_map(counts, lemmatize, is_word=lemmatize.is_word, apart=apart)
         spelling = build_vocabulary(counts, lemmatize)
     finally:

@@ -20,6 +20,8 @@ from pathlib import Path
 
 import simplemma
 
+from .dictionary import Dictionary
+
 # Letters and digits; Pagefind too splits words at punctuation and hyphens.
 _WORD = re.compile(r"[^\W_]+")
 # Languages whose unknown words are often compounds of known words.
@@ -49,8 +51,9 @@ class Lemmatizer:
     words, the lemma is the head and the tail's lemma (asukas + tupa).
     """
 
-    def __init__(self, known=None):
+    def __init__(self, known=None, dictionaries=None):
         known = known or {}
+        self._dictionary = Dictionary(dictionaries)  # a folder keeps simplemma's, ready (dictionary.py)
         self._cache = dict(known.get("lemmas", {}))  # (lang, word) -> lemma
         self._words = dict(known.get("words", {}))  # (lang, word) -> in the dictionary?
         self.looked_up = 0  # words looked up in simplemma by this one, not known before
@@ -61,7 +64,7 @@ class Lemmatizer:
         if key not in self._words:
             self.looked_up += 1
             try:
-                self._words[key] = simplemma.is_known(word, lang=lang, low_memory=True)
+                self._words[key] = self._dictionary.is_known(word, lang)
             except ValueError:  # a language simplemma does not know
                 self._words[key] = False
         return self._words[key]
@@ -84,7 +87,7 @@ class Lemmatizer:
 
     def _lemma(self, word, lang):
         try:
-            return self._compound(word, lang) or _clean(simplemma.lemmatize(word, lang=lang, low_memory=True)) or word
+            return self._compound(word, lang) or _clean(self._dictionary.lemmatize(word, lang)) or word
         except ValueError:  # a language simplemma does not know: the word as it is
             return word
 
@@ -94,7 +97,7 @@ class Lemmatizer:
         for cut in range(_MIN_PART, len(word) - _MIN_PART + 1):
             head, tail = word[:cut], word[cut:]
             if self.is_word(head, lang) and self.is_word(tail, lang):
-                return head + _clean(simplemma.lemmatize(tail, lang=lang, low_memory=True))
+                return head + _clean(self._dictionary.lemmatize(tail, lang))
         return None
 
 

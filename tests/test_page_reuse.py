@@ -10,6 +10,7 @@ import pytest
 
 import bulletin_search.delta
 from bulletin_cli.project import cache_path
+from bulletin_incremental import reuse
 from bulletin_incremental.reuse import RECORD, PageReuse, article_key, read_record, site_key
 from bulletin_pages.generator import BulletinPagesGenerator
 from bulletin_search.delta import page_ids
@@ -345,3 +346,16 @@ def test_attributes_the_article_was_made_with_count_by_its_file_and_added_ones_b
     assert article_key("site", made(read, "<p>Tervetuloa</p>", expired=True), b"file-1", {}) != key
     # without the file's digest, everything counts by what it is
     assert article_key("site", made(read, "<p>muu</p>")) != article_key("site", made(read, "<p>x</p>"))
+
+
+def test_the_installed_libraries_are_read_once_while_the_path_and_its_folders_stay_as_they_are(monkeypatch, tmp_path):
+    settings = {"THEME": str(ROOT / "theme"), "PLUGINS": []}
+    monkeypatch.setattr(sys, "path", [str(tmp_path), *sys.path])
+    key = site_key(settings)
+    read, distributions = [], reuse.metadata.distributions
+    monkeypatch.setattr(reuse.metadata, "distributions", lambda **kw: read.append(kw) or distributions(**kw))
+    assert site_key(settings) == key and read == []
+    # installed into a folder already on the path: the folder's time changes
+    (tmp_path / "uusi_kirjasto-1.0.dist-info").mkdir()
+    (tmp_path / "uusi_kirjasto-1.0.dist-info" / "METADATA").write_text("Name: uusi-kirjasto\nVersion: 1.0\n")
+    assert site_key(settings) != key and len(read) == 1

@@ -359,3 +359,21 @@ def test_the_installed_libraries_are_read_once_while_the_path_and_its_folders_st
     (tmp_path / "uusi_kirjasto-1.0.dist-info").mkdir()
     (tmp_path / "uusi_kirjasto-1.0.dist-info" / "METADATA").write_text("Name: uusi-kirjasto\nVersion: 1.0\n")
     assert site_key(settings) != key and len(read) == 1
+
+
+def test_the_files_of_a_folder_are_those_written_and_those_left_in_place_under_it(tmp_path):
+    reuse_ = PageReuse()
+    previous, output = tmp_path / "edellinen", tmp_path / "uusi"
+    reuse_.output_path, reuse_.previous = str(output), str(previous)
+    reuse_.old_files = {name: [1, 1] for name in (
+        "ilmoitukset/a/index.html", "ilmoitukset/b/index.html", "ilmoitukset/b/tapahtuma.ics",
+        "ilmoitukset/c/index.html", "ilmoitukset-vanhat/d/index.html", "yhdistykset/e/index.html", "index.html")}
+    reuse_.kept = {"ilmoitukset/a/index.html", "ilmoitukset/b/tapahtuma.ics", "ilmoitukset-vanhat/d/index.html",
+                   "yhdistykset/e/index.html", "index.html"}
+    (output / "ilmoitukset" / "c").mkdir(parents=True)
+    (output / "ilmoitukset" / "c" / "index.html").write_text("uusi")
+    assert reuse_.files(str(output), "ilmoitukset", ".html") == [
+        ("ilmoitukset/a/index.html", str(previous / "ilmoitukset/a/index.html")),
+        ("ilmoitukset/c/index.html", str(output / "ilmoitukset/c/index.html"))]
+    assert [name for name, _ in reuse_.files(str(output), "ilmoitukset/b")] == ["ilmoitukset/b/tapahtuma.ics"]
+    assert reuse_.files(str(tmp_path / "muu"), "yhdistykset") == []  # another site: nothing left in place there

@@ -252,9 +252,13 @@ class PageReuse:
         prefix, written = folder.rstrip("/") + "/", os.path.join(site, folder)
         found = {f"{prefix}{name}": os.path.join(written, name)
                  for name in files_in(written) if name.endswith(suffix)}
-        if str(site) == self.output_path:
-            found.update((name, os.path.join(self.previous, name)) for name in self.kept
-                         if name.startswith(prefix) and name.endswith(suffix))
+        if self.kept and str(site) == self.output_path:
+            # among the previous output's files of the top folder: every
+            # file left in place is one of them (0.55 s at 100,000 notices,
+            # looking through every kept file for each folder)
+            found.update((name, os.path.join(self.previous, name))
+                         for name in self._old_folders().get(prefix.split("/", 1)[0], ())
+                         if name.startswith(prefix) and name.endswith(suffix) and name in self.kept)
         return sorted(found.items())
 
     def left_in_place(self, name):

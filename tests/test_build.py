@@ -252,3 +252,19 @@ def test_english_interface_from_one_setting(site, tmp_path):
     assert front.select_one(".bl-skip").get_text() == "Skip to content"
     assert front.find(id="tulevat").get_text() == "Upcoming events"
     assert "Sat 5.12.2026 at 18.00" in front.select_one(".bl-item__when").get_text()
+
+
+@pytest.mark.parametrize("content", ["sisalto", "./sisalto", "alla/../sisalto", "sisalto/"])
+def test_files_that_did_not_become_a_page_are_found_however_the_content_folder_is_written(tmp_path, monkeypatch,
+                                                                                          content):
+    from bulletin_contract.checks import unpublished
+    from bulletin_i18n import Translator
+
+    monkeypatch.chdir(tmp_path)
+    for name in ("notices/2026/a.md", "notices/2026/b.txt", "pages/tietoa.md", "pages/kuva.png"):
+        (tmp_path / "sisalto" / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "sisalto" / name).write_text("x")
+    (tmp_path / "alla").mkdir()
+    published = [str(tmp_path / "sisalto" / "notices" / "2026" / "a.md"), "sisalto/pages/./tietoa.md"]
+    problems = unpublished(content, published, Translator("fi"))
+    assert [p.path for p in problems] == ["sisalto/notices/2026/b.txt", "sisalto/pages/kuva.png"]

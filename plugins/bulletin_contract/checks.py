@@ -121,14 +121,16 @@ def unpublished(content, published_paths, t):
 
     Pelican's source paths and these are both found by walking `content`,
     so absolute paths compare them; resolving every link (realpath) cost a
-    noticeable part of a rebuild."""
+    noticeable part of a rebuild. A walked path's absolute path is its
+    folder's with the rest as walked (os.walk names no "." or ".."):
+    abspath for each of them was 0.3 s at 100,000 notices."""
     published = {os.path.abspath(p) for p in published_paths}
-    return [
-        Problem(display_path(path), 1, t("err_not_published"))
-        for folder in (NOTICES_DIR, PAGES_DIR)
-        for path in file_paths(os.path.join(content, folder))
-        if os.path.abspath(path) not in published
-    ]
+    problems = []
+    for folder in (os.path.join(content, NOTICES_DIR), os.path.join(content, PAGES_DIR)):
+        absolute, cut = os.path.abspath(folder), len(folder)
+        problems += [Problem(display_path(path), 1, t("err_not_published"))
+                     for path in file_paths(folder) if absolute + path[cut:] not in published]
+    return problems
 
 
 # What an image file (or a PDF, such as minutes) starts with. Anything else

@@ -76,7 +76,8 @@ class NetworkGenerator(Generator):
         articles = self.context["articles"]
         profiles = STATE.associations
         joint = defaultdict(list)
-        for article in newest_first(articles):
+        # only the notices with partners are put in order (sorting every one took 0.3 s at 100,000)
+        for article in newest_first(a for a in articles if a.notice.partners):
             for slug in article.notice.partners:
                 joint[slug].append(article)
         for slug, profile in profiles.items():

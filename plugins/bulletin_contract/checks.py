@@ -123,7 +123,7 @@ def unpublished(content, published_paths, t):
     so absolute paths compare them; resolving every link (realpath) cost a
     noticeable part of a rebuild. A walked path's absolute path is its
     folder's with the rest as walked (os.walk names no "." or ".."):
-    abspath for each of them was 0.3 s at 100,000 notices."""
+    abspath for each of them was a sixth of this check at 100,000 notices."""
     published = {os.path.abspath(p) for p in published_paths}
     problems = []
     for folder in (os.path.join(content, NOTICES_DIR), os.path.join(content, PAGES_DIR)):

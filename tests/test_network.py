@@ -419,3 +419,15 @@ def test_a_second_matching_of_the_same_texts_looks_nothing_up(tmp_path, monkeypa
     again, _ = match_texts(needs, offers, "fi", tmp_path / "cache.json", spaces)
     assert looked_up == [] and [[m.shared for m in a] for a in again] == [[m.shared for m in a] for a in first] == [
         [["kuljetusapu"]]]
+
+
+def test_an_association_s_joint_notices_are_newest_first(network_site):
+    for name, date in (("Kolmas yhteinen", "2026-11-20"), ("Ensimmäinen yhteinen", "2026-11-28"),
+                       ("Toinen yhteinen", "2026-11-24")):
+        network_site.notice(f"{date}.md", notice_text(name, category="yhteistyo", date=date,
+                                                      extra="partners: [kuoro]\n"))
+    network_site.notice("oma.md", notice_text("Kuoron oma", category="yhteistyo", date="2026-11-26"))
+    assert network_site.build() == 0
+    joint = network_site.page("yhdistykset/kuoro/").find("h2", string="Yhteiset ilmoitukset muiden kanssa")
+    assert [a.get_text() for a in joint.find_next("ul").select(".bl-item__title a")] == [
+        "Ensimmäinen yhteinen", "Toinen yhteinen", "Kolmas yhteinen"]

@@ -19,7 +19,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 
-from bulletin_search.lemmas import _MIN_PART, _MIN_TAIL, Lemmatizer, load_lemmas, save_lemmas, words
+from bulletin_search.lemmas import _MIN_PART, _MIN_TAIL, Lemmatizer, save_lemmas, words
 
 # Lemmas shared by nearly any two items, and words of when (the last line):
 # a match on them would be false.
@@ -154,7 +154,7 @@ def match_texts(needs, offers, lang, cache=None, spaces=()):
     search's Lemmatizer. `cache` (a file) keeps the lemmas and dictionary look-ups
     between builds, as the search's lemma cache does, so that a rebuild
     with the same offers and needs does not load the dictionary at all."""
-    lemmatize = Lemmatizer(load_lemmas(cache) if cache else None, cache.parent if cache else None)
+    lemmatize = Lemmatizer.kept_in(cache)
     matcher = Matcher(lemmatize, lang)
     need_items = [matcher.item(*n) for n in needs]
     answers = match(need_items, [matcher.item(*o) for o in offers])

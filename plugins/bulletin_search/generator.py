@@ -19,7 +19,7 @@ from bulletin_i18n.languages import primary
 
 from .indexer import INDEXER
 from .records import series_text
-from .lemmas import Lemmatizer, build_lemma_map, count_found, load_lemmas, save_lemmas, write_files
+from .lemmas import Lemmatizer, build_lemma_map, count_found, save_lemmas, write_files
 from .spelling import build_vocabulary
 from .texts import NoticeWords
 from .types import search_types
@@ -62,7 +62,7 @@ def lemma_map(found, cache, archived=(), word=None):
     gc.disable()
     try:
         counts, apart = count_found(found, archived, word)
-        lemmatize = Lemmatizer(load_lemmas(cache) if cache else None, cache.parent if cache else None)
+        lemmatize = Lemmatizer.kept_in(cache)
         files = build_lemma_map(counts, lemmatize, is_word=lemmatize.is_word, apart=apart)
         spelling = build_vocabulary(counts, lemmatize)
     finally:

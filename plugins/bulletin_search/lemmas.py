@@ -58,6 +58,12 @@ class Lemmatizer:
         self._words = dict(known.get("words", {}))  # (lang, word) -> in the dictionary?
         self.looked_up = 0  # words looked up in simplemma by this one, not known before
 
+    @classmethod
+    def kept_in(cls, cache):
+        """One that starts from what the lemma cache `cache` (a file, or None)
+        kept, with simplemma's dictionaries kept beside it."""
+        return cls(load_lemmas(cache), cache.parent) if cache else cls()
+
     def is_word(self, word, lang="fi"):
         """Whether simplemma's dictionary has the word (asukas, but not asuk)."""
         key = (lang, word)

@@ -9,7 +9,13 @@ from pathlib import Path
 import pytest
 
 from bulletin_search.lemmas import encode
-from bulletin_search.spelling import MAX_CANDIDATE, build_vocabulary, vocabulary_key
+from bulletin_search import spelling
+from bulletin_search.spelling import MAX_CANDIDATE, vocabulary_key
+
+
+def build_vocabulary(*args, **kwargs):
+    """The vocabulary's files as tables (their JSON texts read)."""
+    return {key: json.loads(text) for key, text in spelling.build_vocabulary(*args, **kwargs).items()}
 
 TYPOS = Path(__file__).resolve().parents[1] / "theme" / "static" / "js" / "typos.js"
 

@@ -18,6 +18,7 @@ from bulletin_incremental.reuse import site_key
 from bulletin_i18n.languages import primary
 
 from .indexer import INDEXER
+from .kept_files import KeptSets
 from .records import series_text
 from .lemmas import Lemmatizer, build_lemma_map, count_found, save_lemmas, write_files
 from .spelling import build_vocabulary
@@ -27,6 +28,7 @@ from .types import search_types
 log = logging.getLogger(__name__)
 LEMMA_CACHE = "lemmas.pickle"
 WORDS_CACHE = "notice-words.pickle"
+FILES_CACHE = "search-word-files.pickle"
 
 
 def notice_text(article, dates):
@@ -50,26 +52,31 @@ def association_text(profile):
                      *profile.offers, *profile.needs])
 
 
-def lemma_map(found, cache, archived=(), word=None):
+def lemma_map(found, cache, archived=(), word=None, kept=None):
     """The lemma map files of the documents' words, the vocabulary files
     for typing errors, and how many words there are; `found` has each
     document's distinct words and language (lemmas.count_found, `word`
-    naming a word); `cache` keeps lemmas between builds; `archived` says
-    which documents are in the archive's bundles."""
+    naming a word); `cache` keeps lemmas between builds, and `kept`
+    (kept_files.KeptSets) the files; `archived` says which documents are
+    in the archive's bundles."""
     # Its tables make no reference cycles, and the cycle collector walking
     # them as they grew was half their time (0.7 s at 20,000 notices): paused.
     enabled = gc.isenabled()
     gc.disable()
     try:
         counts, apart = count_found(found, archived, word)
+        changed = kept.changed(counts, apart) if kept else None
         lemmatize = Lemmatizer.kept_in(cache)
-        files = build_lemma_map(counts, lemmatize, is_word=lemmatize.is_word, apart=apart)
-        spelling = build_vocabulary(counts, lemmatize)
+        files = build_lemma_map(counts, lemmatize, is_word=lemmatize.is_word, apart=apart,
+                                kept=kept and kept["lemmas"], changed=changed)
+        spelling = build_vocabulary(counts, lemmatize, kept=kept and kept["vocabulary"], changed=changed)
     finally:
         if enabled:
             gc.enable()
     if cache:
         save_lemmas(cache, lemmatize)
+    if kept:
+        kept.save()
     return files, spelling, len(counts)
 
 
@@ -104,12 +111,14 @@ class SearchGenerator(Generator):
     def lemma_map_of_site(self):
         cache = Path(self.settings["CACHE_PATH"], LEMMA_CACHE) if self.settings.get("CACHE_CONTENT") else None
         # a notice's text is made by the site's code from its file alone (see texts.py)
-        known = NoticeWords(cache.with_name(WORDS_CACHE) if cache else None,
-                            f"{sys.version}\0{site_key(self.settings)}")
+        version = f"{sys.version}\0{site_key(self.settings)}"
+        known = NoticeWords(cache.with_name(WORDS_CACHE) if cache else None, version)
         found = self.found_words(known)
         archived = [getattr(a, "expired", False) for a in self.context["articles"]]
         # associations and series, after the notices, count as the present (lemmas.count_found)
-        result = lemma_map(found, cache, archived, known.word)
+        # the files are a function of the words' entries, by the site's code and settings
+        kept = KeptSets(cache.with_name(FILES_CACHE), version, ("lemmas", "vocabulary")) if cache else None
+        result = lemma_map(found, cache, archived, known.word, kept)
         known.save()
         return result
 

@@ -129,8 +129,9 @@ def encode(table):
     return json.dumps(table, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
-def build_lemma_map(counts, lemmatize, max_bytes=MAX_FILE_BYTES, is_word=None, apart=None):
-    """{file key: {"forms": {lemma: [forms]}, "lemmas": {form: [lemmas]}}}.
+def build_lemma_map(counts, lemmatize, max_bytes=MAX_FILE_BYTES, is_word=None, apart=None, kept=None,
+                    changed=None):
+    """{file key: the JSON text of {"forms": {lemma: [forms]}, "lemmas": {form: [lemmas]}}}.
 
     `counts` maps (word, lang) to the number of documents it occurs in. A
     lemma lists the forms of it that occur on the site, most frequent first,
@@ -153,7 +154,14 @@ def build_lemma_map(counts, lemmatize, max_bytes=MAX_FILE_BYTES, is_word=None, a
 
     A word is in the file of its first two letters, or of more letters when
     that file was split; search.js looks for the longest key that exists.
+
+    `kept` (kept_files.KeptFiles) has the previous build's files, and
+    `changed` the (word, lang) whose count or place (`apart`) is not the
+    previous build's: the files of the keys of words they touch are made
+    again, the others taken as they were.
     """
+    if kept and kept.has_old and changed == set():
+        return kept.take_all()
     groups = defaultdict(Counter)
     compounding = defaultdict(set)  # lemmas of languages that join words into compounds
     for (word, lang), count in counts.items():
@@ -188,7 +196,29 @@ def build_lemma_map(counts, lemmatize, max_bytes=MAX_FILE_BYTES, is_word=None, a
         lemmas = ([word] if entries[word]["forms"] else []) + entries[word]["lemmas"]
         alias = entries[fold(word)]
         alias["lemmas"] = sorted(set(alias["lemmas"]) | set(lemmas))
-    return split_files(entries, _table, max_bytes=max_bytes)
+    if kept and changed is not None:
+        kept.mark(touched_words(changed, lemmatize, is_word, compounding), file_key, 2)
+    return split_files(entries, _table, max_bytes=max_bytes, kept=kept)
+
+
+def touched_words(changed, lemmatize, is_word, compounding):
+    """The words whose entries in the lemma map may differ from the previous
+    build's, when the (word, lang) `changed` did, as build_lemma_map makes
+    them: the word and its lemma, the lemmas whose compounds that lemma
+    ends, and each one's form without diacritics. (A lemma comes into the
+    map or leaves it, naming its forms or no longer, only when its forms
+    other than itself come or go: they are changed words themselves.)"""
+    touched = set()
+    for word, lang in changed:
+        lemma = lemmatize(word, lang)
+        touched.update((word, lemma))
+        for each in _COMPOUNDING & ({lang} | {c for c, lemmas in compounding.items() if lemma in lemmas}):
+            # as compound_tails finds them; a tail that left is a changed word's lemma itself
+            for cut in range(_MIN_PART, len(lemma) - _MIN_TAIL + 1) if is_word else ():
+                if lemma[cut:] in compounding[each] and is_word(lemma[:cut], each):
+                    touched.add(lemma[cut:])
+    touched.update([fold(word) for word in touched])
+    return touched
 
 
 def by_count(counter):
@@ -222,24 +252,40 @@ def _table(entries, words):
     return table
 
 
-def split_files(entries, table, key=file_key, length=2, max_bytes=MAX_FILE_BYTES, words=None):
-    """{file key: table(entries, words)}: the words grouped by key(word,
-    length), a group split by one more letter while its table would be
-    larger than `max_bytes`."""
-    by_key = defaultdict(list)
-    for word in sorted(entries if words is None else words):
-        by_key[key(word, length)].append(word)
+def split_files(entries, table, key=file_key, length=2, max_bytes=MAX_FILE_BYTES, kept=None):
+    """{file key: JSON text of table(entries, words)}: the words grouped by
+    key(word, length), a group split by one more letter while its table
+    would be larger than `max_bytes`. `kept` (kept_files.KeptFiles) gives
+    the files of a key whose words it did not mark, and keeps what is made."""
     files = {}
-    for name, group in by_key.items():
-        short = [w for w in group if len(w) <= length]  # cannot go to a longer key
-        whole = table(entries, group)
-        if len(encode(whole).encode("utf-8")) <= max_bytes or len(short) == len(group):
-            files[name] = whole
-            continue
-        if short:
-            files[name] = table(entries, short)
-        files.update(split_files(entries, table, key, length + 1, max_bytes, [w for w in group if len(w) > length]))
+    for made in _split(entries, table, key, length, max_bytes, sorted(entries), kept).values():
+        files.update(made)
     return files
+
+
+def _split(entries, table, key, length, max_bytes, words, kept):
+    """{key: the files made under it} for the words grouped by key(word, length)."""
+    by_key = defaultdict(list)
+    for word in words:
+        by_key[key(word, length)].append(word)
+    made = {}
+    for name, group in by_key.items():
+        files = kept.take(name) if kept else None
+        if files is None:
+            short = [w for w in group if len(w) <= length]  # cannot go to a longer key
+            whole, longer = encode(table(entries, group)), {}
+            if len(whole.encode("utf-8")) <= max_bytes or len(short) == len(group):
+                files = {name: whole}
+            else:
+                files = {name: encode(table(entries, short))} if short else {}
+                longer = _split(entries, table, key, length + 1, max_bytes, [w for w in group if len(w) > length],
+                                kept)
+                for each in longer.values():
+                    files.update(each)
+            if kept:
+                kept.made(name, files, list(longer))
+        made[name] = files
+    return made
 
 
 def count_words(documents, archived=()):
@@ -300,14 +346,15 @@ def save_lemmas(path, lemmatize):
 
 
 def write_files(folder, files, kept=None):
-    """Write one JSON file per key (of the lemma map or the vocabulary);
+    """Write one JSON file per key (of the lemma map or the vocabulary,
+    their texts as split_files gives them);
     returns a version that changes with the content. `kept(name, data)`
     says when the file `name` (in `folder`) is in place already, the same
     as the previous build's: a rebuild after one notice changed rewrites
     the few files whose words changed, not a thousand."""
     digest = hashlib.sha256()
     for key in sorted(files):
-        data = encode(files[key])
+        data = files[key]
         digest.update(f"{key}\0{data}\0".encode())
         name = f"{key}.json"
         if kept is None or not kept(name, data):

@@ -33,14 +33,19 @@ def vocabulary_key(word, length):
     return str(size) if length == 0 else f"{size}-{file_key(fold(word), length)}"
 
 
-def build_vocabulary(counts, lemmatize, max_bytes=MAX_FILE_BYTES):
-    """{file key: {word: documents}} of the words and lemmas in `counts`
-    ((word, lang) -> documents, as lemmas.vocabulary gives them). A lemma
-    counts the documents of all its forms."""
+def build_vocabulary(counts, lemmatize, max_bytes=MAX_FILE_BYTES, kept=None, changed=None):
+    """{file key: JSON text of {word: documents}} of the words and lemmas in
+    `counts` ((word, lang) -> documents, as lemmas.vocabulary gives them). A
+    lemma counts the documents of all its forms. `kept` and `changed`: as
+    for lemmas.build_lemma_map."""
+    if kept and kept.has_old and changed == set():
+        return kept.take_all()
     words = Counter()
     for (word, lang), count in counts.items():
         lemma = lemmatize(word, lang)
         for each in {word, lemma}:
             if MIN_CANDIDATE <= len(each) <= MAX_CANDIDATE and each.isalpha():
                 words[each] += count
-    return split_files(words, lambda table, group: {w: table[w] for w in group}, vocabulary_key, 0, max_bytes)
+    if kept and changed is not None:
+        kept.mark({each for word, lang in changed for each in (word, lemmatize(word, lang))}, vocabulary_key, 0)
+    return split_files(words, lambda table, group: {w: table[w] for w in group}, vocabulary_key, 0, max_bytes, kept)

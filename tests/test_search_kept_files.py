@@ -6,6 +6,7 @@ import random
 import pytest
 from test_search_lemmas import _example_words
 
+from bulletin_search.generator import lemma_map
 from bulletin_search.kept_files import KeptSets
 from bulletin_search.lemmas import Lemmatizer, build_lemma_map, count_found
 from bulletin_search.spelling import build_vocabulary
@@ -79,20 +80,18 @@ def test_files_made_from_what_was_kept_are_a_whole_builds(tmp_path, lemmatize, s
     assert taken > 0  # files were taken, not all made again
 
 
-def test_counts_as_the_previous_builds_take_every_file_without_a_look_up(tmp_path, lemmatize):
+def test_counts_as_the_previous_builds_take_every_file_without_loading_a_lemma(tmp_path, monkeypatch):
     documents = [({"asukastuvalla", "kerhohuoneessa", "tupa"}, "fi"), ({"stugan", "huset"}, "sv")]
     kept = tmp_path / "kept.pickle"
-    expected = files(documents, [False, True], lemmatize, KeptSets(kept, "v", ("lemmas", "vocabulary")))
-    written = kept.stat().st_mtime_ns
+    expected = lemma_map(documents, None, [False, True], kept=KeptSets(kept, "v", ("lemmas", "vocabulary")))
+    written = (kept.stat().st_ino, kept.stat().st_mtime_ns)  # a file written again is another file
 
-    class NoLookUp:
-        def __call__(self, *args):
-            raise AssertionError("a word was looked up")
+    def loaded(cache):
+        raise AssertionError("the lemmas were loaded")
 
-        is_word = __call__
-
-    again = files(documents, [False, True], NoLookUp(), KeptSets(kept, "v", ("lemmas", "vocabulary")))
-    assert again == expected and kept.stat().st_mtime_ns == written
+    monkeypatch.setattr(Lemmatizer, "kept_in", loaded)
+    again = lemma_map(documents, None, [False, True], kept=KeptSets(kept, "v", ("lemmas", "vocabulary")))
+    assert again == expected and (kept.stat().st_ino, kept.stat().st_mtime_ns) == written
 
 
 def test_another_version_or_an_unreadable_file_makes_every_file(tmp_path, lemmatize):
@@ -102,4 +101,5 @@ def test_another_version_or_an_unreadable_file_makes_every_file(tmp_path, lemmat
     assert files(documents, [False], lemmatize, KeptSets(kept, "toinen", ("lemmas", "vocabulary"))) == expected
     kept.write_bytes(kept.read_bytes()[:100])
     assert files(documents, [False], lemmatize, KeptSets(kept, "v", ("lemmas", "vocabulary"))) == expected
-    assert KeptSets(kept, "v", ("lemmas",))["lemmas"].has_old  # written whole again
+    counts, apart = count_found([(words, lang) for words, lang in documents], [False])
+    assert KeptSets(kept, "v", ("lemmas", "vocabulary")).changed(counts, apart) == set()  # written whole again

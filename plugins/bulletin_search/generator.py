@@ -66,6 +66,9 @@ def lemma_map(found, cache, archived=(), word=None, kept=None):
     try:
         counts, apart = count_found(found, archived, word)
         changed = kept.changed(counts, apart) if kept else None
+        same = kept.unchanged() if kept else None
+        if same:
+            return same["lemmas"], same["vocabulary"], len(counts)
         lemmatize = Lemmatizer.kept_in(cache)
         files = build_lemma_map(counts, lemmatize, is_word=lemmatize.is_word, apart=apart,
                                 kept=kept and kept["lemmas"], changed=changed)

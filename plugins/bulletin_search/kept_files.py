@@ -27,10 +27,6 @@ class KeptFiles:
         self.marked = None  # the keys to make again; None: every key
         self.taken = 0  # how many keys' files were taken as they were
 
-    @property
-    def has_old(self):
-        return self._old is not None
-
     def mark(self, words, key, length):
         """Make again the keys, by `key(word, length)` and longer, of `words`."""
         # a word stays under a key of each length up to its own (lemmas.split_files),
@@ -49,7 +45,7 @@ class KeptFiles:
         return files
 
     def take_all(self):
-        """The previous build's files, all of them (no word changed)."""
+        """The previous build's files, all of them (no word changed: KeptSets.unchanged)."""
         self.keys, self.files = self._old
         self.taken = len(self.keys)
         return dict(self.files)
@@ -77,9 +73,12 @@ class KeptSets:
     def __init__(self, path, version, names):
         self.path, self.version = Path(path), version
         old = self._load()
-        self._counts, self._apart = old.get("counts"), old.get("apart")
-        self.sets = {name: KeptFiles(old.get("sets", {}).get(name)) for name in names}
-        self._same = False  # whether the counts are the previous build's (nothing to save)
+        kept = old.get("sets", {})
+        # the counts compare only when every set they made was kept
+        self._counts = old.get("counts") if all(name in kept for name in names) else None
+        self._apart = old.get("apart")
+        self.sets = {name: KeptFiles(kept.get(name)) for name in names}
+        self._same = False  # whether the counts are the previous build's
 
     def __getitem__(self, name):
         return self.sets[name]
@@ -110,12 +109,17 @@ class KeptSets:
         self._same = not changed
         return changed
 
+    def unchanged(self):
+        """Every set's files as the previous build made them, when `changed`
+        found no change (the lemmas need not even be loaded); else None."""
+        if not self._same:
+            return None
+        return {name: kept.take_all() for name, kept in self.sets.items()}
+
     def save(self):
-        """Keep this build's files for the next, unless its counts were the
-        previous build's; written whole under another name first, so none
-        is ever read half written."""
-        if self._same:
-            return
+        """Keep this build's files for the next (a build whose counts were the
+        previous build's has nothing to keep: `unchanged`); written whole
+        under another name first, so none is ever read half written."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
         part = self.path.with_name(self.path.name + ".part")
         sets = {name: kept.state() for name, kept in self.sets.items()}

@@ -160,8 +160,6 @@ def build_lemma_map(counts, lemmatize, max_bytes=MAX_FILE_BYTES, is_word=None, a
     previous build's: the files of the keys of words they touch are made
     again, the others taken as they were.
     """
-    if kept and kept.has_old and changed == set():
-        return kept.take_all()
     groups = defaultdict(Counter)
     compounding = defaultdict(set)  # lemmas of languages that join words into compounds
     for (word, lang), count in counts.items():

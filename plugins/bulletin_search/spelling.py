@@ -38,8 +38,6 @@ def build_vocabulary(counts, lemmatize, max_bytes=MAX_FILE_BYTES, kept=None, cha
     `counts` ((word, lang) -> documents, as lemmas.vocabulary gives them). A
     lemma counts the documents of all its forms. `kept` and `changed`: as
     for lemmas.build_lemma_map."""
-    if kept and kept.has_old and changed == set():
-        return kept.take_all()
     words = Counter()
     for (word, lang), count in counts.items():
         lemma = lemmatize(word, lang)

@@ -169,6 +169,7 @@ class AssociationProfile:
     business_id: str = None
     active: bool = True  # a retired association keeps its pages, takes no new notices
     lines: dict = field(default_factory=dict)
+    description_html: str = field(default="", repr=False)  # `description`, rendered and sanitized
 
 
 @dataclass
@@ -182,6 +183,7 @@ class SeriesProfile:
     organisers: list = field(default_factory=list)
     themes: list = field(default_factory=list)
     lines: dict = field(default_factory=dict)
+    description_html: str = field(default="", repr=False)
 
 
 @dataclass
@@ -209,3 +211,4 @@ class Space:
     images: list = field(default_factory=list)  # "{static}/images/…" addresses
     description: str = None
     lines: dict = field(default_factory=dict)
+    description_html: str = field(default="", repr=False)

@@ -5,6 +5,7 @@ each with the line of the key at fault (or of the front matter when a key is
 missing) and a message that says what to write instead.
 """
 import difflib
+import functools
 import os
 from dataclasses import dataclass
 from datetime import datetime, time
@@ -17,6 +18,7 @@ from .event_rules import EventRules
 from .model import AssociationProfile, Contact, Event, Hire, Notice, SeriesProfile, Space, Wanted
 from .schedule import day_of, moment_on
 from .problems import ContentError, Problem
+from .render import Renderer
 from .slugs import slugify
 
 
@@ -230,8 +232,17 @@ def _yaml_profile(path, raw, ctx, table, file_key, cross=None):
     markdown = None
     if isinstance(description, str):
         markdown = description, doc.value_lines.get(("description",), doc.line_of("description"))
-    return stem, shown, _values_or_problems(doc, table, ctx, markdown, cross=cross and (
-        lambda values, problems: cross(values, doc, problems))), dict(doc.lines)
+    values = _values_or_problems(doc, table, ctx, markdown, cross=cross and (
+        lambda values, problems: cross(values, doc, problems)))
+    # rendered here, once, by the reader that checked it: every page and
+    # plugin shows the same HTML, and a build that keeps what it read keeps this too
+    values["description_html"] = _renderer()(values["description"]) if values.get("description") else ""
+    return stem, shown, values, dict(doc.lines)
+
+
+@functools.cache
+def _renderer():
+    return Renderer()
 
 
 def read_series(path, raw, ctx):

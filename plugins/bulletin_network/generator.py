@@ -12,7 +12,6 @@ from pelican.generators import Generator
 from bulletin_contract import fields
 from bulletin_contract.order import newest_first
 from bulletin_contract.reader import STATE
-from bulletin_contract.render import Renderer
 from bulletin_contract.schema import profile_schema
 from bulletin_i18n import translator_for
 from bulletin_incremental import REUSE
@@ -90,9 +89,6 @@ class NetworkGenerator(Generator):
         hires = [a for a in articles if a.notice.hire]
         self.hires = newest_first(a for a in hires if not a.expired)
         self.earlier_hires = newest_first(a for a in hires if a.expired)
-        render = Renderer()
-        for one in STATE.series.values():
-            one.description_html = render(one.description) if one.description else ""
         self.series = series_views(STATE.series, articles)
         self.context["series_profiles"] = STATE.series
         self.context["network_url"] = urls("network")

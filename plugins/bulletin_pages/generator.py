@@ -8,7 +8,6 @@ from pelican.generators import Generator
 from pelican.plugins.signals import signal  # Pelican's own (blinker), in plugin order
 
 from bulletin_contract.reader import STATE
-from bulletin_contract.render import Renderer
 from bulletin_contract.schema import form_schema
 from bulletin_i18n import translator_for
 from bulletin_incremental import REUSE
@@ -50,9 +49,6 @@ class BulletinPagesGenerator(Generator):
             article.names_shown = names
             article.association_profile = STATE.associations[notice.association]
             article.category_label = self.settings["BULLETIN_CATEGORIES"][notice.category]
-        render = Renderer()
-        for profile in STATE.associations.values():
-            profile.description_html = render(profile.description) if profile.description else ""
         self.bulletin = group(articles, today(self.settings), self.settings)
         self.context["bulletin"] = self.bulletin
         self.context["associations"] = STATE.associations

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from pelican.generators import Generator
 
 from bulletin_contract.reader import STATE
-from bulletin_contract.render import Renderer, json_for_script
+from bulletin_contract.render import json_for_script
 from bulletin_contract.schema import form_schema
 from bulletin_contract.slugs import slugify
 from bulletin_i18n import translator_for
@@ -43,10 +43,8 @@ class SpacesGenerator(Generator):
         and grouped, before any page is written."""
         t = translator_for(self.settings)
         labels = {**self.settings["BULLETIN_SPACE_ACCESSIBILITY"], **self.settings["BULLETIN_SPACE_PURPOSES"]}
-        render = Renderer()
         spaces = sorted(STATE.spaces.values(), key=lambda s: (s.name.lower(), s.slug))
         for space in spaces:
-            space.description_html = render(space.description) if space.description else ""
             space.district_slug = slugify(space.district) if space.district else ""
         articles = self.context["articles"]
         wanted = [a for a in articles if a.notice.wanted]

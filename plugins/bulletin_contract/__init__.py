@@ -4,12 +4,12 @@ Notices and content pages are read by our own reader (replacing Pelican's
 Markdown reader), association files are read at start, and at the end of the
 reading phase every problem found stops the build with `path:line: message`.
 """
+import os
 from dataclasses import replace
 
 from pelican import signals
-import os
-
 from pelican.generators import ArticlesGenerator, PagesGenerator
+from pelican.plugins.signals import signal  # Pelican's own (blinker), in plugin order
 
 from bulletin_i18n import translator_for
 from bulletin_settings import today
@@ -26,15 +26,25 @@ from .reader import STATE, NoticeReader
 from .validate import display_path
 
 
+# Sent with the Pelican object as a build starts. A receiver may answer with
+# a reader of association, series and space files that keeps what it read
+# for later builds: called as reads(read, path, raw, ctx) instead of
+# read(path, raw, ctx), and its save() once every file is read.
+profile_reads = signal("bulletin_profile_reads")
+
+
 def start_build(pelican):
     STATE.__init__()
     t = translator_for(pelican.settings)
-    associations, series, problems, ctx = load_profiles(pelican.settings["PATH"], pelican.settings, t)
+    reads = next((answer for _, answer in profile_reads.send(pelican) if answer is not None), None)
+    associations, series, problems, ctx = load_profiles(pelican.settings["PATH"], pelican.settings, t, reads)
     STATE.associations, STATE.series = associations, series
     STATE.problems.extend(problems)
-    spaces, problems = load_spaces(pelican.settings["PATH"], ctx)
+    spaces, problems = load_spaces(pelican.settings["PATH"], ctx, reads)
     STATE.spaces = spaces
     STATE.problems.extend(problems)
+    if reads is not None:
+        reads.save()
     STATE.problems.extend(static_files(pelican.settings["PATH"], pelican.settings, t))
     STATE.problems.extend(links(pelican.settings["PATH"], t))
     STATE.problems.extend(stray_files(pelican.settings["PATH"], pelican.settings, t))

@@ -69,23 +69,29 @@ def is_notice_file(path):
     return path.suffix == ".md" and not path.name.startswith(".")
 
 
-def load_associations(content, ctx):
+def load_associations(content, ctx, reads=None):
     """Read content/associations/: returns (profiles by slug, problems)."""
-    return _load_profiles(Path(content, ASSOCIATIONS_DIR), read_association, ctx)
+    return _load_profiles(Path(content, ASSOCIATIONS_DIR), read_association, ctx, reads)
 
 
-def load_series(content, ctx):
+def load_series(content, ctx, reads=None):
     """Read content/series/ (its organisers checked against `ctx.associations`):
     returns (series by slug, problems)."""
-    return _load_profiles(Path(content, SERIES_DIR), read_series, ctx)
+    return _load_profiles(Path(content, SERIES_DIR), read_series, ctx, reads)
 
 
-def _load_profiles(folder, read, ctx):
-    """Read every file of a folder with `read`: (what it gives by slug, problems)."""
+def _read_as_is(read, path, raw, ctx):
+    return read(path, raw, ctx)
+
+
+def _load_profiles(folder, read, ctx, reads=None):
+    """Read every file of a folder with `read`: (what it gives by slug, problems).
+    `reads(read, path, raw, ctx)`, when given, reads each file in its stead
+    (a build keeps what earlier builds read: bulletin_incremental)."""
     profiles, problems = {}, []
     for path in all_files(folder):
         try:
-            profile = read(path, path.read_bytes(), ctx)
+            profile = (reads or _read_as_is)(read, path, path.read_bytes(), ctx)
         except ContentError as err:
             problems.extend(err.problems)
             continue
@@ -93,10 +99,10 @@ def _load_profiles(folder, read, ctx):
     return profiles, problems
 
 
-def load_profiles(content, settings, t):
+def load_profiles(content, settings, t, reads=None):
     """Associations and series, each checked: (associations, series, problems, context for notices)."""
-    associations, problems = load_associations(content, context_for(settings, t))
-    series, more = load_series(content, context_for(settings, t, associations=set(associations)))
+    associations, problems = load_associations(content, context_for(settings, t), reads)
+    series, more = load_series(content, context_for(settings, t, associations=set(associations)), reads)
     ctx = context_for(settings, t, associations=set(associations), series=set(series))
     return associations, series, problems + more, ctx
 
@@ -110,10 +116,10 @@ def retired(notices, associations, today, expiry_days, t):
             and n.is_current(today, expiry_days)]
 
 
-def load_spaces(content, ctx):
+def load_spaces(content, ctx, reads=None):
     """Read content/spaces/ (after the associations: a space names its
     association): returns (spaces by slug, problems)."""
-    return _load_profiles(Path(content, SPACES_DIR), read_space, ctx)
+    return _load_profiles(Path(content, SPACES_DIR), read_space, ctx, reads)
 
 
 def unpublished(content, published_paths, t):

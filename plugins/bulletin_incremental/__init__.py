@@ -9,8 +9,9 @@ in the previous output, and only the files the build wrote move in
 move in and how a failure puts the previous output back). The notice pages
 that are rendered are rendered on both cores (both_cores.py), unchanged
 notices come back as the Articles Pelican made of them in an earlier build
-(made_articles.py), and Pelican's content caches are saved as what changed
-(cache_delta.py).
+(made_articles.py), association, series and space files come back as they
+were read (kept_profiles.py), and Pelican's content caches are saved as what
+changed (cache_delta.py).
 """
 import gc
 import os
@@ -19,7 +20,9 @@ from jinja2 import FileSystemBytecodeCache
 from pelican import signals
 from pelican.cache import FileDataCacher
 
-from . import both_cores, cache_delta, made_articles, memo
+from bulletin_contract import profile_reads
+
+from . import both_cores, cache_delta, kept_profiles, made_articles, memo
 from .reuse import REUSE, ReusingWriter
 
 __all__ = ["REUSE", "register"]
@@ -94,3 +97,5 @@ def register():
     signals.article_generator_init.connect(freeze_loaded)
     signals.all_generators_finalized.connect(freeze_loaded)
     signals.finalized.connect(unfreeze)
+    # the contract asks, as a build starts, who reads its profile files
+    profile_reads.connect(kept_profiles.profile_reads)

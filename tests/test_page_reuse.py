@@ -221,6 +221,24 @@ def test_a_rebuild_after_changes_by_hand_is_a_cold_builds_output(site, tmp_path)
     assert files(site.output) == cold
 
 
+def test_the_previous_output_is_checked_on_the_other_core_as_the_build_starts(site, monkeypatch):
+    for name in "abc":
+        site.notice(f"{name}.md", event_text(f"Tapahtuma {name}", start="2026-12-05 18:00"))
+    assert site.build() == 0
+    page = site.output / "ilmoitukset" / "a" / "index.html"
+    drawn = page.read_bytes()
+    page.write_text("käsin muutettu", encoding="utf-8")  # a page edited by hand
+    site.notice("c.md", event_text("Tapahtuma c, uusi nimi", start="2026-12-05 18:00"))
+    looked = []
+    stamp = reuse.file_stamp
+    monkeypatch.setattr(reuse, "file_stamp", lambda path: looked.append(path) or stamp(path))
+    assert site.build() == 0
+    assert page.read_bytes() == drawn
+    assert b"uusi nimi" in (site.output / "ilmoitukset" / "c" / "index.html").read_bytes()
+    # the page left in place was looked at by the forked process alone
+    assert looked and not [path for path in looked if "/ilmoitukset/b/" in path]
+
+
 def test_build_failing_while_moving_in_leaves_previous_output_whole(site, monkeypatch):
     for name in "abc":
         site.notice(f"{name}.md", notice_text(f"Ilmoitus {name}"))

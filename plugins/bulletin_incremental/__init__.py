@@ -40,6 +40,10 @@ def cache_templates(pelican):
                                          "bytecode_cache": FileSystemBytecodeCache(folder)}
 
 
+def look_ahead(pelican):
+    REUSE.look_ahead(pelican.settings)
+
+
 def get_writer(pelican):
     return ReusingWriter
 
@@ -86,8 +90,10 @@ def register():
     both_cores.install()
     cache_delta.install()
     FileDataCacher.__init__ = _load_uncollected
-    # initialized: before any generator makes its template environment.
+    # initialized: before any generator makes its template environment; the
+    # contract has read the profiles and chosen its cache folder (plugin order).
     signals.initialized.connect(cache_templates)
+    signals.initialized.connect(look_ahead)
     # get_writer: the one place where Pelican lets a plugin decide how each
     # page is written.
     signals.get_writer.connect(get_writer)

@@ -2,7 +2,6 @@
 (bulletin_incremental/made_articles.py): kept as made, before any plugin
 changed them, and tied to the running build's settings and context."""
 import gc
-import io
 import pickle
 
 import pytest
@@ -53,9 +52,9 @@ def _entries(path):
         return pickle.load(handle)
 
 
-def _article(data):
-    """A kept Article, its settings and context stand-ins (`{}`) for a build's."""
-    return made_articles._Unpickler(io.BytesIO(data), {"settings": {}, "context": {}}).load()
+def _articles(path):
+    """{file: kept Article}, their settings and context stand-ins (`{}`) for a build's."""
+    return made_articles.kept_articles(path, {"settings": {}, "context": {}})
 
 
 def test_a_rebuild_makes_only_the_changed_notice_and_shows_every_one(site, made, finalized):
@@ -79,13 +78,11 @@ def test_a_rebuild_makes_only_the_changed_notice_and_shows_every_one(site, made,
 def test_an_article_is_kept_as_made_before_plugins_change_it(site):
     site.notice("a.md", notice_text(title="Eka"))
     assert site.build() == 0
-    entries = _entries(_kept(site.output))
-    [(_stamp, data)] = entries.values()
-    article = _article(data)
+    [article] = _articles(_kept(site.output)).values()
     assert article.title == "Eka" and article.notice.association == article.metadata["notice"].association
     assert article.notice is article.metadata["notice"]  # one object, as made (page keys rely on it)
     # what the listings and pages put on every notice later in a build is not there
-    assert not {"association_profile", "expired", "category_label", "names_shown"} & set(vars(article))
+    assert not {"association_profile", "expired", "category_label", "names_shown", "_made_names"} & set(vars(article))
     assert article.override_url == "ilmoitukset/a/"  # fixed as it was made (bulletin_pages)
     assert article.settings == {} and article._context == {}  # the running build's, not copies
 
@@ -137,10 +134,8 @@ def test_no_step_of_the_build_changes_what_an_article_was_made_with(tmp_path, mo
     monkeypatch.setattr(reuse, "article_key", keeping)
     build = ["build", "--content", str(content), "--output", str(tmp_path / "output"), "--today", "2026-12-01"]
     assert main(build) == 0
-    entries = _entries(_kept(tmp_path / "output"))
     compared = 0
-    for _stamp, data in entries.values():
-        article = _article(data)
+    for article in _articles(_kept(tmp_path / "output")).values():
         if article.source_path in at_key:  # not a scheduled one, held back
             made = {name: repr(getattr(article, name)) for name in vars(article) if name not in reuse._NOT_SHOWN}
             assert at_key[article.source_path] == made, article.source_path
@@ -162,6 +157,39 @@ def test_a_kept_article_that_cannot_be_read_back_is_made_again_from_its_file(sit
     assert site.build() == 0
     assert sorted(made) == ["a.md", "c.md"]
     assert site.page("ilmoitukset/a/").h1.get_text() == "Eka"
+
+
+def test_the_whole_file_keeps_the_articles_in_chunks_and_a_rebuild_takes_them_all(site, made, monkeypatch):
+    monkeypatch.setattr(made_articles, "CHUNK", 2)
+    for name in "abcde":
+        site.notice(f"{name}.md", notice_text(title=name.upper()))
+    assert site.build() == 0
+    entries = _entries(_kept(site.output))
+    # five Articles in three chunks
+    assert sorted(v[1] for k, v in entries.items() if isinstance(k, str)) == [(0, 0), (0, 1), (1, 0), (1, 1), (2, 0)]
+    assert sorted(k[1] for k in entries if not isinstance(k, str)) == [0, 1, 2]
+    made.clear()
+    site.notice("f.md", notice_text(title="F"))
+    assert site.build() == 0
+    assert made == ["f.md"]
+    assert [site.page(f"ilmoitukset/{n}/").h1.get_text() for n in "abcdef"] == list("ABCDEF")
+
+
+def test_articles_after_a_place_in_a_chunk_that_cannot_be_read_back_are_made_again(site, made, monkeypatch):
+    monkeypatch.setattr(made_articles, "CHUNK", 3)
+    for name in "abcd":
+        site.notice(f"{name}.md", notice_text(title=name.upper()))
+    assert site.build() == 0
+    path = _kept(site.output)
+    entries = _entries(path)
+    first = entries[(made_articles.CHUNKS, 0)]
+    entries[(made_articles.CHUNKS, 0)] = first[:len(first) * 2 // 3]  # cut in its second or third Article
+    path.write_bytes(pickle.dumps(entries))
+    made.clear()
+    site.notice("e.md", notice_text(title="E"))
+    assert site.build() == 0
+    assert "a.md" not in made and "c.md" in made and "d.md" not in made and "e.md" in made
+    assert [site.page(f"ilmoitukset/{n}/").h1.get_text() for n in "abcde"] == list("ABCDE")
 
 
 def test_kept_articles_load_with_no_cycle_collection_and_stay_out_of_its_sight(site, made, monkeypatch):

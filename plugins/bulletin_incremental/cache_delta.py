@@ -60,7 +60,9 @@ def save_cache(cacher):
             if cacher._changed:
                 _write(cacher, cacher._cache_path + CHANGED, {key: cacher._cache[key] for key in keys})
             return
-        _write(cacher, cacher._cache_path, cacher._cache)
+        # the kept Articles' cacher packs them for the whole file (made_articles.py)
+        packed = getattr(cacher, "_packed", None)
+        _write(cacher, cacher._cache_path, packed(cacher._cache) if packed else cacher._cache)
         try:
             os.unlink(cacher._cache_path + CHANGED)
         except FileNotFoundError:

@@ -60,7 +60,7 @@ def save_cache(cacher):
             if cacher._changed:
                 _write(cacher, cacher._cache_path + CHANGED, {key: cacher._cache[key] for key in keys})
             return
-        # the kept Articles' cacher packs them for the whole file (made_articles.py)
+        # the kept Articles' cacher packs them for the whole file, out of its cache (made_articles.py)
         packed = getattr(cacher, "_packed", None)
         _write(cacher, cacher._cache_path, packed(cacher._cache) if packed else cacher._cache)
         try:

@@ -179,10 +179,12 @@ def _chunk(data, shared, count=CHUNK):
 def _packed(shared, cache):
     """The whole file's entries: every Article in chunks of CHUNK. Each is
     unpickled afresh from what was kept of it, so it is still as made,
-    whatever the build has done to its own copy since."""
-    # the kept chunk being read, alone: a build's every Article held twice
-    # could pass the memory a build may take; so the entries go in the order
-    # of their chunks and places, then those pickled alone
+    whatever the build has done to its own copy since. What is packed is
+    taken out of `cache`, which its cacher drops once saved: every Article's
+    bytes held twice could pass the memory a build may take (2 GB at
+    100,000 notices)."""
+    # the kept chunk being read, alone: the entries go in the order of their
+    # chunks and places, then those pickled alone
     loaded = [None, []]
 
     def as_made(data):
@@ -190,7 +192,7 @@ def _packed(shared, cache):
             return _unpickled(data, shared)
         number, place = data
         if loaded[0] != number:
-            loaded[:] = number, [article for _, article in _chunk(cache.get((CHUNKS, number)), shared)]
+            loaded[:] = number, [article for _, article in _chunk(cache.pop((CHUNKS, number), None), shared)]
         return loaded[1][place] if place < len(loaded[1]) else None
 
     names = sorted((name for name in cache if isinstance(name, str)),
@@ -200,7 +202,7 @@ def _packed(shared, cache):
         handle, place = io.BytesIO(), 0
         pickler = _Pickler(handle, shared)
         for name in names[first:first + CHUNK]:
-            stamp, data = cache[name]
+            stamp, data = cache.pop(name)
             article = as_made(data)
             if article is not None:  # one that cannot be read back is made again next time
                 pickler.dump(article)

@@ -62,7 +62,7 @@ def save_cache(cacher):
             return
         # the kept Articles' cacher packs them for the whole file, out of its cache (made_articles.py)
         packed = getattr(cacher, "_packed", None)
-        _write(cacher, cacher._cache_path, packed(cacher._cache) if packed else cacher._cache)
+        _write(cacher, cacher._cache_path, packed(cacher._cache) if packed else cacher._cache, packed is not None)
         try:
             os.unlink(cacher._cache_path + CHANGED)
         except FileNotFoundError:
@@ -73,11 +73,15 @@ def save_cache(cacher):
     cacher._changed = set()
 
 
-def _write(cacher, path, entries):
+def _write(cacher, path, entries, let_go=False):
+    """`let_go`: without the pickler's memo, which holds every object it
+    wrote to the end (the kept Articles' chunks are made as they are written)."""
     part = f"{path}.{os.getpid()}.part"
     try:
         with cacher._cache_open(part, "wb") as handle:
-            pickle.dump(entries, handle)
+            pickler = pickle.Pickler(handle)
+            pickler.fast = let_go
+            pickler.dump(entries)
         os.replace(part, path)
     finally:
         if os.path.exists(part):

@@ -19,9 +19,9 @@ be read back makes its file be read again. It is saved as what changed
 and when the whole file is written, every Article in chunks of CHUNK
 pickled one after the other by one pickler, so that a chunk names each
 class and attribute once: loading every kept Article took 0.56–0.65 s of a
-rebuild at 20,000 notices, 0.39–0.44 s in chunks. Packing unpickles and
-pickles every Article again (1.2 s at 20,000), only when the whole file is
-written: in a cold build, and when a tenth of the notices has changed. The notices' reader cache, which the kept Articles
+rebuild at 20,000 notices, 0.32–0.44 s in chunks. Packing unpickles and
+pickles every Article again (1.1–1.2 s at 20,000), only when the whole file
+is written: in a cold build, and when a tenth of the notices has changed. The notices' reader cache, which the kept Articles
 make redundant, is no longer saved: it lives in memory for one build, where
 the notices read ahead (bulletin_contract/read_ahead.py) reach Pelican.
 """
@@ -143,7 +143,7 @@ def _load_kept(self):
                     kept[filename] = _note_made(article)
         for number, wanted in in_chunks.items():
             for place, article in _chunk(self._cache.get((CHUNKS, number)), self._shared, max(wanted) + 1):
-                if place in wanted:
+                if place in wanted and article is not None:
                     kept[wanted[place]] = _note_made(article)
         if kept:
             gc.freeze()
@@ -177,39 +177,52 @@ def _chunk(data, shared, count=CHUNK):
 
 
 def _packed(shared, cache):
-    """The whole file's entries: every Article in chunks of CHUNK. Each is
-    unpickled afresh from what was kept of it, so it is still as made,
-    whatever the build has done to its own copy since. What is packed is
-    taken out of `cache`, which its cacher drops once saved: every Article's
-    bytes held twice could pass the memory a build may take (2 GB at
-    100,000 notices)."""
-    # the kept chunk being read, alone: the entries go in the order of their
-    # chunks and places, then those pickled alone
-    loaded = [None, []]
-
-    def as_made(data):
-        if isinstance(data, bytes):
-            return _unpickled(data, shared)
-        number, place = data
-        if loaded[0] != number:
-            loaded[:] = number, [article for _, article in _chunk(cache.pop((CHUNKS, number), None), shared)]
-        return loaded[1][place] if place < len(loaded[1]) else None
-
+    """The whole file's entries: every Article in chunks of CHUNK, each chunk
+    pickled only as the file is written (`_Chunk`, cache_delta.py), so that
+    one chunk at a time is held: every Article's bytes held twice passed
+    the 2 GB a build may take at 100,000 notices. Each Article is unpickled
+    afresh from what was kept of it, so it is still as made, whatever the
+    build has done to its own copy since, and taken out of `cache`, which
+    its cacher drops once saved."""
+    # the entries go in the order of their chunks and places, then those
+    # pickled alone: each kept chunk is read once, and alone
     names = sorted((name for name in cache if isinstance(name, str)),
                    key=lambda name: (1, name) if isinstance(cache[name][1], bytes) else (0, *cache[name][1]))
-    entries = {}
+    entries, chunks, loaded = {}, {}, [None, []]
     for number, first in enumerate(range(0, len(names), CHUNK)):
-        handle, place = io.BytesIO(), 0
-        pickler = _Pickler(handle, shared)
-        for name in names[first:first + CHUNK]:
-            stamp, data = cache.pop(name)
-            article = as_made(data)
-            if article is not None:  # one that cannot be read back is made again next time
-                pickler.dump(article)
-                entries[name] = (stamp, (number, place))
-                place += 1
-        entries[(CHUNKS, number)] = handle.getvalue()
+        group = names[first:first + CHUNK]
+        entries.update((name, (cache[name][0], (number, place))) for place, name in enumerate(group))
+        chunks[(CHUNKS, number)] = _Chunk(shared, cache, group, loaded)
+    entries.update(chunks)
     return entries
+
+
+class _Chunk:
+    """A chunk of the whole file, pickled when the file's writer comes to it."""
+
+    def __init__(self, shared, cache, names, loaded):
+        self.shared, self.cache, self.names, self.loaded = shared, cache, names, loaded
+
+    def __reduce__(self):
+        handle = io.BytesIO()
+        pickler = _Pickler(handle, self.shared)
+        for name in self.names:
+            # one that cannot be read back holds its place as None, and is made again next time
+            pickler.dump(self._as_made(self.cache.pop(name)[1]))
+        return _chunk_bytes, (handle.getvalue(),)
+
+    def _as_made(self, data):
+        if isinstance(data, bytes):
+            return _unpickled(data, self.shared)
+        number, place = data
+        if self.loaded[0] != number:
+            self.loaded[:] = number, [a for _, a in _chunk(self.cache.pop((CHUNKS, number), None), self.shared)]
+        return self.loaded[1][place] if place < len(self.loaded[1]) else None
+
+
+def _chunk_bytes(data):
+    """A chunk as the whole file is loaded: its bytes (see _Chunk)."""
+    return data
 
 
 def kept_articles(path, shared):

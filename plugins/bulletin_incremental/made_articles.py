@@ -16,14 +16,15 @@ The file is named by the site key (settings, theme, plugin code, libraries):
 another key starts afresh, and older files are removed; an entry that cannot
 be read back makes its file be read again. It is saved as what changed
 (cache_delta.py): the Articles made in a build each as a pickle of its own,
-and when the whole file is written, every Article in chunks of CHUNK
-pickled one after the other by one pickler, so that a chunk names each
-class and attribute once: loading every kept Article took 0.56–0.65 s of a
-rebuild at 20,000 notices, 0.32–0.44 s in chunks. Packing unpickles and
-pickles every Article again (1.1–1.2 s at 20,000), only when the whole file
-is written: in a cold build, and when a tenth of the notices has changed. The notices' reader cache, which the kept Articles
-make redundant, is no longer saved: it lives in memory for one build, where
-the notices read ahead (bulletin_contract/read_ahead.py) reach Pelican.
+and when the whole file is written, every Article in chunks of CHUNK pickled
+one after the other by one pickler, so that a chunk names each class and
+attribute once: loading every kept Article took 0.56–0.65 s of a rebuild at
+20,000 notices, 0.32–0.44 s in chunks. Packing unpickles and pickles every
+Article again (1.1–1.2 s at 20,000), only when the whole file is written: in
+a cold build, and when a tenth of the notices has changed. The notices'
+reader cache, which the kept Articles make redundant, is no longer saved: it
+lives in memory for one build, where the notices read ahead
+(bulletin_contract/read_ahead.py) reach Pelican.
 """
 import functools
 import gc

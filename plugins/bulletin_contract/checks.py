@@ -80,10 +80,6 @@ def load_series(content, ctx, reads=None):
     return _load_profiles(Path(content, SERIES_DIR), read_series, ctx, reads)
 
 
-def _read_as_is(read, path, raw, ctx):
-    return read(path, raw, ctx)
-
-
 def _load_profiles(folder, read, ctx, reads=None):
     """Read every file of a folder with `read`: (what it gives by slug, problems).
     `reads(read, path, raw, ctx)`, when given, reads each file in its stead
@@ -91,7 +87,8 @@ def _load_profiles(folder, read, ctx, reads=None):
     profiles, problems = {}, []
     for path in all_files(folder):
         try:
-            profile = (reads or _read_as_is)(read, path, path.read_bytes(), ctx)
+            raw = path.read_bytes()
+            profile = reads(read, path, raw, ctx) if reads else read(path, raw, ctx)
         except ContentError as err:
             problems.extend(err.problems)
             continue

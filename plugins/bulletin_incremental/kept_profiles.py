@@ -4,13 +4,14 @@ Every build read every profile file again: its YAML, its field rules, its
 description's checks and rendering. At 100,000 notices (2,516 associations)
 that was 1.1 s of a rebuild that changed one notice, and rendering their
 descriptions another 0.7 s. What reading a profile gives depends on the
-file's path (shown relative to the working folder) and bytes, the build's code and settings (the site key), the
-reading context (which associations and series exist, the folders a
-description's images may be in), and which files those folders hold (an
-image must exist). So a profile is kept, pickled as it was read and before
-any plugin adds to it, under a key of all of these, in one file of the cache
-folder; the next build takes it while its key is the same. A file with
-problems is never kept: it is read, and refused, in every build.
+file's path (shown relative to the working folder) and bytes, the build's
+code and settings (the site key), the reading context (which associations
+and series exist, the folders a description's images may be in), and which
+files those folders hold (an image must exist). So a profile is kept,
+pickled as it was read and before any plugin adds to it, under a key of all
+of these, in one file of the cache folder; the next build takes it while its
+key is the same. A file with problems is never kept: it is read, and
+refused, in every build.
 """
 import dataclasses
 import hashlib
@@ -19,6 +20,7 @@ import pickle
 
 from bulletin_contract.cache import fingerprint
 
+from . import kept
 from .reuse import site_key
 
 FILE = "profiles.pickle"
@@ -31,19 +33,20 @@ class KeptProfiles:
         self.path = os.path.join(settings["CACHE_PATH"], FILE)
         # the rules' own fingerprint adds the static folders' files
         self.base = f"{site_key(settings)}\0{fingerprint(settings, ())}\0".encode()
-        self.old = _load(self.path)
+        self.old = kept.load(self.path)
+        self.old = self.old if isinstance(self.old, dict) else {}
         self.new = {}
 
     def __call__(self, read, path, raw, ctx):
         key = self._key(read, path, raw, ctx)
-        kept = self.old.get(key)
-        if kept is not None:
+        stored = self.old.get(key)
+        if stored is not None:
             try:
-                profile = pickle.loads(kept)
+                profile = pickle.loads(stored)
             except Exception:  # noqa: BLE001 (cannot be read back: the file is read again)
                 pass
             else:
-                self.new[key] = kept
+                self.new[key] = stored
                 return profile
         profile = read(path, raw, ctx)  # problems raise here: nothing is kept
         self.new[key] = pickle.dumps(profile, protocol=pickle.HIGHEST_PROTOCOL)
@@ -59,15 +62,8 @@ class KeptProfiles:
 
     def save(self):
         """Keep this build's profiles, and only those, for the next build."""
-        if self.new.keys() == self.old.keys():
-            return
-        try:
-            os.makedirs(os.path.dirname(self.path), exist_ok=True)
-            with open(self.path + ".part", "wb") as handle:
-                pickle.dump(self.new, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(self.path + ".part", self.path)
-        except OSError:
-            pass  # only a speed-up: unsaved, every file is read next time
+        if self.new.keys() != self.old.keys():
+            kept.save(self.path, self.new)
 
 
 def _context_text(ctx):
@@ -79,17 +75,6 @@ def _context_text(ctx):
             value = getattr(ctx, one.name)
             parts.append(f"{one.name}={sorted(value) if isinstance(value, (set, frozenset)) else value!r}")
     return "\n".join(parts)
-
-
-def _load(path):
-    try:
-        with open(path, "rb") as handle:
-            kept = pickle.load(handle)
-        if isinstance(kept, dict):
-            return kept
-    except Exception:  # noqa: BLE001 (none yet, or not readable: every file is read)
-        pass
-    return {}
 
 
 def profile_reads(pelican):

@@ -13,10 +13,9 @@ the output restored from a cache) counts as unchanged too.
 """
 import hashlib
 import os
-import pickle
 import time
 
-from . import reuse
+from . import kept, reuse
 
 INPUTS_RECORD = "build-inputs"
 STAMPS_FILE = "content-stamps.pickle"  # in the cache folder: each content file's stamp and digest
@@ -51,30 +50,16 @@ def content_digests(settings):
                     digest, read = hashlib.sha256(handle.read()).digest(), read + 1
             digests[path], stamps[path] = digest, (stamp, digest)
     if read or stamps.keys() != known.keys():
-        _save_stamps(record, now, stamps)
+        kept.save(record, (now, stamps))
     return digests
 
 
 def _load_stamps(path):
     """(when the recorded stamps were taken, {path: (stamp, digest)})."""
-    try:
-        with open(path, "rb") as handle:
-            taken, stamps = pickle.load(handle)
-        if isinstance(taken, int) and isinstance(stamps, dict):
-            return taken, stamps
-    except Exception:  # none yet, or not readable: every file is read
-        pass
+    stamps = kept.load(path)  # none yet, or not readable: every file is read
+    if isinstance(stamps, tuple) and len(stamps) == 2 and isinstance(stamps[0], int) and isinstance(stamps[1], dict):
+        return stamps
     return 0, {}
-
-
-def _save_stamps(path, taken, stamps):
-    try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(path + ".part", "wb") as handle:
-            pickle.dump((taken, stamps), handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(path + ".part", path)
-    except OSError:
-        pass  # only a speed-up: unsaved, every file is read next time; the build says why it cannot write
 
 
 def inputs_digest(settings, day, digests):

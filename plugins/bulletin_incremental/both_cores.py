@@ -42,13 +42,15 @@ def generate_articles(self, write):
     """ArticlesGenerator.generate_articles, rendering on both cores what
     is not left in place from the previous build."""
     global _pages
-    pages = []
+    fresh = []
     for article in chain(self.translations, self.articles, self.hidden_translations, self.hidden_articles):
         signals.article_generator_write_article.send(self, content=article)
-        pages.append(((article.save_as, self.get_template(article.template), self.context),
+        save_as = article.save_as
+        if save_as and REUSE.take(save_as, article):
+            continue  # left in place: nothing more is asked of it (its url, its template)
+        fresh.append(((save_as, self.get_template(article.template), self.context),
                       {"article": article, "category": getattr(article, "category", None),
                        "override_output": hasattr(article, "override_save_as"), "url": article.url, "blog": True}))
-    fresh = [(args, kwargs) for args, kwargs in pages if not (args[0] and REUSE.take(args[0], kwargs["article"]))]
     writer = getattr(getattr(write, "func", None), "__self__", None)
     if len(fresh) < MIN_PAGES or not hasattr(writer, "_written_files"):
         for args, kwargs in fresh:

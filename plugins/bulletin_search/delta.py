@@ -42,6 +42,9 @@ RECORD = "search-index"  # REUSE's name for the base's record
 PAGES = "search-pages"  # and for the hashes of the previous build's pages
 
 
+_UNINDEXED = (None,)  # a page the bundle does not have: no hash
+
+
 def delta_limit(pages):
     """The most changed pages a rebuild indexes on their own: 5 %, at least 25."""
     return max(25, pages // 20)
@@ -92,7 +95,7 @@ class Changes:
 
     def __init__(self, folder, base, pages):
         self.folder, self.base, self.pages = folder, base, pages
-        self.changed = sorted(p for p, h in pages.items() if base.get(p, [None])[0] != h)
+        self.changed = sorted(p for p, h in pages.items() if base.get(p, _UNINDEXED)[0] != h)
 
     @property
     def any(self):
@@ -166,11 +169,14 @@ class Plan:
         records. Past `delta_limit` changed pages, the years with a change
         are indexed again instead."""
         kept = {b: recorded[b] for b in self.archive if self._recorded(b, recorded.get(b))}
-        if len(self._changes(kept).changed) > delta_limit(sum(map(len, self.years.values()))):
+        past = self._changes(kept)
+        if len(past.changed) > delta_limit(sum(map(len, self.years.values()))):
             kept = {b: r for b, r in kept.items() if {p: v[0] for p, v in r["pages"].items()} == self.years[b]}
+            past = None
         self.kept_years = {b: r for b, r in kept.items() if REUSE.take_folder(b)}
         self.reindexed = [b for b in self.archive if b not in self.kept_years]
-        self.past = self._changes(self.kept_years)
+        # the changes worked out above, unless a year was left out since
+        self.past = past if past is not None and len(self.kept_years) == len(kept) else self._changes(self.kept_years)
 
     def _changes(self, years):
         """Changes of the pages of `years` ({bundle: record}) since indexed."""

@@ -368,6 +368,8 @@ def test_attributes_the_article_was_made_with_count_by_its_file_and_added_ones_b
 
 def test_the_installed_libraries_are_read_once_while_the_path_and_its_folders_stay_as_they_are(monkeypatch, tmp_path):
     settings = {"THEME": str(ROOT / "theme"), "PLUGINS": []}
+    other = tmp_path / "muu"
+    other.mkdir()
     monkeypatch.setattr(sys, "path", [str(tmp_path), *sys.path])
     key = site_key(settings)
     read, distributions = [], reuse.metadata.distributions
@@ -377,6 +379,10 @@ def test_the_installed_libraries_are_read_once_while_the_path_and_its_folders_st
     (tmp_path / "uusi_kirjasto-1.0.dist-info").mkdir()
     (tmp_path / "uusi_kirjasto-1.0.dist-info" / "METADATA").write_text("Name: uusi-kirjasto\nVersion: 1.0\n")
     assert site_key(settings) != key and len(read) == 1
+    # a folder added to the path (Pelican adds the working folder) is read alone
+    monkeypatch.setattr(sys, "path", [str(other), *sys.path])
+    site_key(settings)
+    assert [kw["path"] for kw in read[1:]] == [[str(other)]]
 
 
 def test_the_files_of_a_folder_are_those_written_and_those_left_in_place_under_it(tmp_path):

@@ -18,9 +18,6 @@ import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
 
-import simplemma
-
-from .dictionary import Dictionary
 
 # Letters and digits; Pagefind too splits words at punctuation and hyphens.
 _WORD = re.compile(r"[^\W_]+")
@@ -52,6 +49,10 @@ class Lemmatizer:
     """
 
     def __init__(self, known=None, dictionaries=None):
+        # simplemma is imported by the processes that look words up (the
+        # lemma map's, the network's), not by the build's own (80 ms)
+        from .dictionary import Dictionary
+
         known = known or {}
         self._dictionary = Dictionary(dictionaries)  # a folder keeps simplemma's, ready (dictionary.py)
         self._cache = dict(known.get("lemmas", {}))  # (lang, word) -> lemma
@@ -316,8 +317,11 @@ def vocabulary(documents):
 # cache folder): a rebuild then looks up only the words it has not seen, and
 # loads simplemma's dictionary only if there are any. Another simplemma or
 # another version of this file starts the cache afresh.
-_CACHE_VERSION = hashlib.sha256(
-    f"simplemma {simplemma.__version__}\0".encode() + Path(__file__).read_bytes()).hexdigest()
+@functools.cache
+def _cache_version():
+    import simplemma
+
+    return hashlib.sha256(f"simplemma {simplemma.__version__}\0".encode() + Path(__file__).read_bytes()).hexdigest()
 
 
 def load_lemmas(path):
@@ -327,7 +331,7 @@ def load_lemmas(path):
             version, known = pickle.load(handle)
     except Exception:  # none yet, or not readable: everything is looked up afresh
         return {}
-    return known if version == _CACHE_VERSION else {}
+    return known if version == _cache_version() else {}
 
 
 def save_lemmas(path, lemmatize):
@@ -340,7 +344,7 @@ def save_lemmas(path, lemmatize):
         return
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "wb") as handle:
-        pickle.dump((_CACHE_VERSION, lemmatize.known()), handle, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump((_cache_version(), lemmatize.known()), handle, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def write_files(folder, files, kept=None):

@@ -81,3 +81,32 @@ def test_links_in_formatted_fields_are_refreshed_only_when_there_are_such_fields
     generator.translations = generator.drafts = generator.drafts_translations = generator.hidden_translations = []
     memo._refresh_links(generator)
     assert len(calls) == refreshed
+
+
+def _article(content, **metadata):
+    from pelican.contents import Article
+    from pelican.settings import DEFAULT_CONFIG
+
+    settings = dict(DEFAULT_CONFIG, **metadata.pop("settings", {}))
+    return Article(content, metadata={"title": "Otsikko", **metadata}, settings=settings,
+                   source_path="/sisalto/ilmoitukset/a.md")
+
+
+@pytest.mark.parametrize("metadata", [{}, {"url": "ilmoitukset/a/", "save_as": "ilmoitukset/a/index.html"}])
+def test_a_notices_address_and_file_are_pelicans(metadata):
+    article = _article("<p>Teksti</p>", **metadata)
+    assert memo._url(article) == memo._pelican_url(article) == (metadata.get("url") or "otsikko.html")
+    assert memo._save_as(article) == memo._pelican_save_as(article) == (metadata.get("save_as") or "otsikko.html")
+
+
+@pytest.mark.parametrize("text, settings", [
+    ('<p><img src="{static}/kuvat/a.png" alt="Kuva"></p>', {}),
+    ('<p><a href="|attach|liitteet/b.pdf">Pöytäkirja</a></p>', {}),
+    ("<p>Kahvia ja pullaa | keskiviikkona</p>", {}),
+    ("<p>Ei linkkejä</p>", {}),
+    ('<p><img src="[static]/kuvat/a.png" alt="Kuva"></p>', {"INTRASITE_LINK_REGEX": r"\[(?P<what>.*?)\]"}),
+])
+def test_links_to_the_content_folders_files_are_those_pelican_finds(text, settings):
+    article = _article(text, settings=settings)
+    assert memo._static_links(article) == memo._pelican_static_links(article)
+    assert bool(memo._static_links(article)) == ("static" in text or "attach" in text)

@@ -97,7 +97,9 @@ def _get_files(self, paths, exclude=None, extensions=None):
     walks = self.__dict__.setdefault("_walks", {})  # a generator lives for one build
     key = (tuple(paths), tuple(exclude or ()))
     if key not in walks:
-        walks[key] = _pelican_get_files(self, paths, exclude=exclude, extensions=False)
+        # {file: its extension}, as Pelican's own picking takes it
+        walks[key] = {f: os.path.splitext(os.path.basename(f))[1][1:]
+                      for f in _pelican_get_files(self, paths, exclude=exclude, extensions=False)}
     if extensions is None:
         extensions = tuple(self.readers.extensions)
     if extensions is False:
@@ -106,7 +108,7 @@ def _get_files(self, paths, exclude=None, extensions=None):
     picked = self.__dict__.setdefault("_picked", {})
     chosen = (key, tuple(extensions))
     if chosen not in picked:
-        picked[chosen] = frozenset(f for f in walks[key] if os.path.splitext(os.path.basename(f))[1][1:] in extensions)
+        picked[chosen] = frozenset(f for f, extension in walks[key].items() if extension in extensions)
     return set(picked[chosen])
 
 

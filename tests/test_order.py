@@ -27,3 +27,26 @@ def test_the_same_moment_in_two_zones_is_ordered_by_slug():
     later = SimpleNamespace(date=moment + timedelta(minutes=1), slug="z")
     b, a = SimpleNamespace(date=moment, slug="b"), SimpleNamespace(date=moment.astimezone(timezone.utc), slug="a")
     assert [n.slug for n in newest_first([b, later, a])] == ["z", "a", "b"]
+
+
+def _listed(slug, hours):
+    notice = SimpleNamespace(event=None, category="tiedotteet", association="yhdistys", tags=[], path=f"{slug}.md",
+                             is_current=lambda today, days: True)
+    return SimpleNamespace(date=START + timedelta(hours=hours), slug=slug, notice=notice)
+
+
+def test_the_listings_take_the_contracts_order_and_put_any_other_in_it(monkeypatch):
+    import bulletin_pages.listings as listings
+    from bulletin_contract.reader import STATE
+
+    settings = {"BULLETIN_EXPIRY_DAYS": 30, "BULLETIN_CATEGORIES": {"tiedotteet": "Tiedotteet"}}
+    ordered = [_listed("c", 3), _listed("b", 2), _listed("a", 1)]
+    sorts = []
+    monkeypatch.setattr(listings, "newest_first", lambda articles: sorts.append(1) or newest_first(articles))
+    monkeypatch.setattr(STATE, "published", tuple(ordered))
+    # the contract's own list, as it ordered it: not sorted again
+    assert [a.slug for a in listings.group(ordered, START.date(), settings).current_notices] == ["c", "b", "a"]
+    assert sorts == []
+    # any other (here, the same notices in another order) is put in order
+    assert [a.slug for a in listings.group(ordered[::-1], START.date(), settings).current_notices] == ["c", "b", "a"]
+    assert sorts == [1]

@@ -75,6 +75,7 @@ def order_notices(generator):
     # notices of the same date would come out in a different order each build.
     # Sorted here, everything Pelican derives from the list is stable too.
     generator.articles[:] = newest_first(published)
+    STATE.published = tuple(generator.articles)
 
 
 def only_site_images(generator):

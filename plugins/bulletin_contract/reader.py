@@ -25,6 +25,7 @@ class BuildState:
         self.spaces = {}
         self.problems = []
         self.scheduled = []  # articles dated after the build's day: held back
+        self.published = ()  # the others, newest first (order_notices), as they were put in order
 
 
 STATE = BuildState()

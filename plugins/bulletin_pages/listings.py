@@ -9,6 +9,7 @@ from datetime import datetime, time, timedelta
 
 from bulletin_contract.fields import HELSINKI
 from bulletin_contract.order import newest_first
+from bulletin_contract.reader import STATE
 from bulletin_contract.slugs import slugify
 
 
@@ -73,7 +74,11 @@ def group(articles, today, settings):
         article.shown_occurrence = event.shown_occurrence(today) if event else None
     # Every list of notices below is newest first: filtered from this one
     # order, instead of sorted again (sorting each took seconds at 100,000).
-    ordered = newest_first(articles)
+    # The contract put the build's notices in it already (order_notices):
+    # sorting them again took 0.3 s at 100,000.
+    ordered = list(articles)
+    if tuple(ordered) != STATE.published:
+        ordered = newest_first(ordered)
     current = [a for a in ordered if not a.expired]
     events = soonest_first(a for a in current if a.notice.event)
     notices = [a for a in current if not a.notice.event]

@@ -95,8 +95,8 @@ def _article(content, **metadata):
 @pytest.mark.parametrize("metadata", [{}, {"url": "ilmoitukset/a/", "save_as": "ilmoitukset/a/index.html"}])
 def test_a_notices_address_and_file_are_pelicans(metadata):
     article = _article("<p>Teksti</p>", **metadata)
-    assert memo._url(article) == memo._pelican_url(article) == (metadata.get("url") or "otsikko.html")
-    assert memo._save_as(article) == memo._pelican_save_as(article) == (metadata.get("save_as") or "otsikko.html")
+    assert memo._url(article) == memo._url.pelicans(article) == (metadata.get("url") or "otsikko.html")
+    assert memo._save_as(article) == memo._save_as.pelicans(article) == (metadata.get("save_as") or "otsikko.html")
 
 
 @pytest.mark.parametrize("text, settings", [

@@ -50,3 +50,17 @@ def test_the_listings_take_the_contracts_order_and_put_any_other_in_it(monkeypat
     # any other (here, the same notices in another order) is put in order
     assert [a.slug for a in listings.group(ordered[::-1], START.date(), settings).current_notices] == ["c", "b", "a"]
     assert sorts == [1]
+
+
+def test_a_build_lists_the_notices_in_the_contracts_order_without_sorting_them_again(site, monkeypatch):
+    import bulletin_pages.listings as listings
+    from conftest import notice_text
+
+    for slug, day in [("b", "2026-11-20"), ("c", "2026-11-25"), ("a", "2026-11-20")]:
+        site.notice(f"{slug}.md", notice_text(title=f"Ilmoitus {slug}", date=day))
+    sorts = []
+    monkeypatch.setattr(listings, "newest_first", lambda articles: sorts.append(1) or newest_first(articles))
+    assert site.build() == 0
+    assert sorts == []  # the contract's order reached the listings as it was
+    items = site.page("aiheet/tiedotteet/").select("main h2 a, main h3 a")
+    assert [a.get_text(strip=True) for a in items] == ["Ilmoitus c", "Ilmoitus a", "Ilmoitus b"]

@@ -33,8 +33,8 @@ class KeptProfiles:
         self.path = os.path.join(settings["CACHE_PATH"], FILE)
         # the rules' own fingerprint adds the static folders' files
         self.base = f"{site_key(settings)}\0{fingerprint(settings, ())}\0".encode()
-        self.old = kept.load(self.path)
-        self.old = self.old if isinstance(self.old, dict) else {}
+        old = kept.load(self.path)
+        self.old = old if isinstance(old, dict) else {}
         self.new = {}
 
     def __call__(self, read, path, raw, ctx):

@@ -37,7 +37,6 @@ _pelican_relative_path = Content.get_relative_source_path
 _pelican_file_stamp = FileStampDataCacher._get_file_stamp
 _pelican_get_files = Generator.get_files
 _pelican_refresh_links = ArticlesGenerator.refresh_metadata_intersite_links
-_pelican_url, _pelican_save_as = Content.url.fget, Content.save_as.fget
 _pelican_static_links = Content.get_static_links
 _relative_paths = {}
 _digests = {}  # {path: SHA-256 digest} of the content files, only while a build uses them
@@ -117,18 +116,22 @@ def _refresh_links(self):
         _pelican_refresh_links(self)
 
 
-def _url(self):
-    try:
-        return self.__dict__["override_url"]
-    except KeyError:
-        return _pelican_url(self)
+def _as_given(name):
+    """Pelican's property `name` (url, save_as), taking the value the
+    contract gave (`override_<name>`) as it is, else working it out as Pelican does."""
+    given, pelicans = "override_" + name, getattr(Content, name).fget
+
+    def get(self):
+        try:
+            return self.__dict__[given]
+        except KeyError:
+            return pelicans(self)
+
+    get.pelicans = pelicans  # for tests
+    return get
 
 
-def _save_as(self):
-    try:
-        return self.__dict__["override_save_as"]
-    except KeyError:
-        return _pelican_save_as(self)
+_url, _save_as = _as_given("url"), _as_given("save_as")
 
 
 def _static_links(self):

@@ -76,9 +76,7 @@ def group(articles, today, settings):
     # order, instead of sorted again (sorting each took seconds at 100,000).
     # The contract put the build's notices in it already (order_notices):
     # sorting them again took 0.3 s at 100,000.
-    ordered = list(articles)
-    if tuple(ordered) != STATE.published:
-        ordered = newest_first(ordered)
+    ordered = list(articles) if tuple(articles) == STATE.published else newest_first(articles)
     current = [a for a in ordered if not a.expired]
     events = soonest_first(a for a in current if a.notice.event)
     notices = [a for a in current if not a.notice.event]

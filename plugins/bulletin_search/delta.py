@@ -40,9 +40,7 @@ ARCHIVE_DELTA = "pagefind-arkisto-delta"  # changed pages of the archive's years
 CHANGES = "changes.json"
 RECORD = "search-index"  # REUSE's name for the base's record
 PAGES = "search-pages"  # and for the hashes of the previous build's pages
-
-
-_UNINDEXED = (None,)  # a page the bundle does not have: no hash
+_UNINDEXED = (None,)  # the record's [hash, id] of a page the bundle does not have
 
 
 def delta_limit(pages):

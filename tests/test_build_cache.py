@@ -197,3 +197,31 @@ def test_records_replace_the_json_an_earlier_version_left(site):
     assert site.build() == 0
     assert not any(path.exists() for path in old)
     assert reuse.read_record(folder / f"{reuse.KEYS_FILE}{reuse.RECORD}")  # the new ones are read back
+
+
+def test_simplemmas_dictionary_outlives_the_rule_sets_cache_folder(site, monkeypatch):
+    """A new association makes a new rule set's folder (contract's cache.py);
+    simplemma's prepared dictionary, a function of its version alone, is kept
+    above those folders and not made again."""
+    from simplemma.strategies.dictionaries.stream_dictionary_factory import StreamMap
+
+    made = site.root / "made"  # a file: the forked processes make it
+    original = StreamMap.__init__
+
+    def making(self, lang):
+        with open(made, "a") as handle:
+            handle.write(f"{lang}\n")
+        original(self, lang)
+
+    monkeypatch.setattr(StreamMap, "__init__", making)
+    site.notice("a.md", notice_text(title="Kevätkonsertti kirkossa", body="Tervetuloa kuuntelemaan kuoroa."))
+    assert site.build() == 0
+    root = cache_path(site.output)
+    folders = {path.name for path in root.iterdir() if path.is_dir()}
+    assert [path.name for path in root.glob("simplemma-*-fi.pickle")] and made.read_text() == "fi\n"
+    site.association("toinen", "name: Toinen yhdistys ry\ndescription: Uusi jäsen.\n")
+    site.notice("b.md", notice_text(title="Syysretki", association="toinen", body="Lähdemme retkeilemään metsään."))
+    assert site.build() == 0
+    assert {path.name for path in root.iterdir() if path.is_dir()}.isdisjoint(folders)  # a new rule set's folder
+    assert not list(root.glob("*/simplemma-*"))
+    assert made.read_text() == "fi\n"  # not made again

@@ -1,5 +1,6 @@
 """The lemma map the search page expands queries with (pure functions)."""
 import json
+import multiprocessing
 import pickle
 
 import pytest
@@ -226,6 +227,51 @@ def test_a_kept_dictionary_answers_as_simplemmas_own_and_is_not_made_again(tmp_p
         patched.setattr(StreamMap, "__init__", made)
         again = Dictionary(tmp_path)
         assert [(again.is_known(w, lang), again.lemmatize(w, lang)) for w, lang in found] == expected
+
+
+def _make_in_two_processes(folder, made):
+    """Two forked processes ask `folder` for the Finnish dictionary at the
+    same moment; each one that makes it writes a line to `made`."""
+    barrier = multiprocessing.get_context("fork").Barrier(2)
+
+    def ask():
+        barrier.wait()
+        Dictionary(folder).is_known("asukas", "fi")
+
+    processes = [multiprocessing.get_context("fork").Process(target=ask) for _ in range(2)]
+    for process in processes:
+        process.start()
+    for process in processes:
+        process.join(60)
+    assert [process.exitcode for process in processes] == [0, 0]
+
+
+def test_two_processes_that_want_a_dictionary_at_once_make_it_once(tmp_path, monkeypatch):
+    made = tmp_path / "made"
+    original = StreamMap.__init__
+
+    def making(self, lang):
+        with open(made, "a") as handle:
+            handle.write(f"{lang}\n")
+        original(self, lang)
+
+    monkeypatch.setattr(StreamMap, "__init__", making)
+    _make_in_two_processes(tmp_path / "cache", made)
+    assert made.read_text() == "fi\n"
+    assert _kept_names(tmp_path / "cache") == [KeptDictionaries(tmp_path).path("fi").name, "simplemma-fi.lock"]
+
+
+def _kept_names(folder):
+    return sorted(path.name for path in folder.iterdir())
+
+
+def test_a_dictionary_of_another_simplemma_version_is_removed_as_one_is_made(tmp_path):
+    older = tmp_path / "simplemma-0.9-fi.pickle"
+    older.write_bytes(b"old")
+    sv = tmp_path / "simplemma-0.9-sv.pickle"
+    sv.write_bytes(b"old")
+    assert Dictionary(tmp_path).is_known("asukas", "fi")
+    assert not older.exists() and sv.exists()  # only the language made now is put right
 
 
 def test_a_kept_dictionary_that_cannot_be_read_is_made_again(tmp_path):

@@ -48,8 +48,11 @@ def fingerprint(settings, association_slugs, space_slugs=()):
 
 
 def use_cache_folder(settings, association_slugs, space_slugs=()):
-    """Point CACHE_PATH at this rule set's folder and drop older ones."""
+    """Point CACHE_PATH at this rule set's folder and drop older ones. The
+    folder above them stays BULLETIN_SHARED_CACHE, for what outlives a rule
+    set (simplemma's prepared dictionaries, a function of its version)."""
     base = settings["CACHE_PATH"]
+    settings["BULLETIN_SHARED_CACHE"] = base
     name = fingerprint(settings, association_slugs, space_slugs)
     if os.path.isdir(base):
         for entry in os.listdir(base):
@@ -69,3 +72,8 @@ def never_cache_failures(readers):
             cache_data(path, data)
 
     readers.cache_data = cache_valid_only
+
+
+def shared_cache(settings):
+    """The folder for what outlives a rule set's cache (use_cache_folder)."""
+    return settings.get("BULLETIN_SHARED_CACHE") or settings["CACHE_PATH"]

@@ -46,9 +46,9 @@ from .memo import source_digest
 KEYS_FILE = "notice-pages"  # a record (`record_path`): each page's key
 FILES_RECORD = "output-files"  # the previous build's output files, their sizes and times (a record, `remember`)
 # Settings that differ between builds without changing any notice page: the
-# folders of this build, and the day (a notice page shows it only as
+# folders of this build and its caches, and the day (a notice page shows it only as
 # `expired`, which is part of the page's own key).
-_VOLATILE = {"OUTPUT_PATH", "CACHE_PATH", "BULLETIN_PREVIOUS_OUTPUT", "BULLETIN_TODAY"}
+_VOLATILE = {"OUTPUT_PATH", "CACHE_PATH", "BULLETIN_SHARED_CACHE", "BULLETIN_PREVIOUS_OUTPUT", "BULLETIN_TODAY"}
 
 
 def _describe(value):

@@ -10,6 +10,7 @@ from pathlib import Path
 from pelican.generators import Generator
 
 from bulletin_contract import fields
+from bulletin_contract.cache import shared_cache
 from bulletin_contract.order import newest_first
 from bulletin_contract.reader import STATE
 from bulletin_contract.schema import profile_schema
@@ -111,7 +112,8 @@ class NetworkGenerator(Generator):
                   for slug, space in sorted(STATE.spaces.items())]
         self.matching = self.pool.submit(match_texts, texts(n.item for n in self.needs),
                                          texts(item for item, _ in self.offers),
-                                         self.settings["BULLETIN_LANGUAGE"], cache, spaces)
+                                         self.settings["BULLETIN_LANGUAGE"], cache, spaces,
+                                         shared_cache(self.settings))
 
     def _finish_matching(self):
         try:

@@ -148,13 +148,14 @@ def match_spaces(needs, spaces, most=MAX_ANSWERS):
     return [found.get(id(need), []) for need in needs]
 
 
-def match_texts(needs, offers, lang, cache=None, spaces=()):
+def match_texts(needs, offers, lang, cache=None, spaces=(), dictionaries=None):
     """(match(), match_spaces()) for [(text, association slug)] needs and
     offers and [(text, association slug, space slug)] spaces, with the
     search's Lemmatizer. `cache` (a file) keeps the lemmas and dictionary look-ups
     between builds, as the search's lemma cache does, so that a rebuild
-    with the same offers and needs does not load the dictionary at all."""
-    lemmatize = Lemmatizer.kept_in(cache)
+    with the same offers and needs does not load the dictionary at all;
+    `dictionaries` (a folder) keeps simplemma's, as the search's."""
+    lemmatize = Lemmatizer.kept_in(cache, dictionaries)
     matcher = Matcher(lemmatize, lang)
     need_items = [matcher.item(*n) for n in needs]
     answers = match(need_items, [matcher.item(*o) for o in offers])

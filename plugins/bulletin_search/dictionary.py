@@ -9,7 +9,15 @@ build then waited for. The indexed dictionary is kept in the cache folder as
 a pickle, which loads in a twentieth of that time. Its name carries
 simplemma's version; one that cannot be read back counts as none and is made
 again.
+
+It is kept above the rule sets' cache folders (contract's cache.py), as it
+depends on simplemma's version alone: a new association or image made a
+new folder, and the dictionary was made again. The lemma map's and the
+network's processes both want it as a build starts: one makes it while the
+other waits for it (a lock), instead of both making it.
 """
+import contextlib
+import fcntl
 import os
 import pickle
 from pathlib import Path
@@ -17,6 +25,7 @@ from pathlib import Path
 import simplemma
 from simplemma.strategies import DefaultStrategy, DictionaryLookupStrategy, StreamDictionaryFactory
 from simplemma.strategies.dictionaries import LOW_MEMORY_DICTIONARY_FACTORY
+from simplemma.strategies.dictionaries.dictionary_factory import SUPPORTED_LANGUAGES
 from simplemma.strategies.dictionaries.stream_dictionary_factory import StreamMap
 from simplemma.utils import normalize_token
 
@@ -33,25 +42,48 @@ class KeptDictionaries(StreamDictionaryFactory):
 
     def _get_dictionary_uncached(self, lang):
         path = self.path(lang)
-        try:
-            with open(path, "rb") as handle:
-                kept = pickle.load(handle)
-            if isinstance(kept, StreamMap):
-                return kept
-        except Exception:  # noqa: BLE001 (none yet, or not readable: made again)
-            pass
-        made = super()._get_dictionary_uncached(lang)  # ValueError: a language simplemma does not know
-        part = path.with_name(f"{path.name}.{os.getpid()}.part")  # the lemma map's and the network's processes
+        kept = _kept(path)
+        if kept is not None:
+            return kept
+        if lang not in SUPPORTED_LANGUAGES:
+            return super()._get_dictionary_uncached(lang)  # simplemma's ValueError, and no lock file
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
+            lock = open(self.folder / f"simplemma-{lang}.lock", "ab")
+        except OSError:
+            return super()._get_dictionary_uncached(lang)  # not kept: the next build makes it again
+        with lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)  # released as it closes
+            kept = _kept(path)  # made by another process while this one waited
+            if kept is not None:
+                return kept
+            made = super()._get_dictionary_uncached(lang)
+            self._keep(path, made, lang)
+        return made
+
+    def _keep(self, path, made, lang):
+        part = path.with_name(f"{path.name}.{os.getpid()}.part")
+        try:
             with open(part, "wb") as handle:
                 pickle.dump(made, handle, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(part, path)
+            for older in self.folder.glob(f"simplemma-*-{lang}.pickle"):
+                if older != path:  # another version of simplemma's
+                    older.unlink(missing_ok=True)
         except OSError:
             pass  # not kept: the next build makes it again
         finally:
             part.unlink(missing_ok=True)
-        return made
+
+
+def _kept(path):
+    """The dictionary kept at `path`, or None: none yet, or not readable."""
+    with contextlib.suppress(Exception):
+        with open(path, "rb") as handle:
+            kept = pickle.load(handle)
+        if isinstance(kept, StreamMap):
+            return kept
+    return None
 
 
 class Dictionary:

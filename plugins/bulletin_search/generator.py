@@ -9,6 +9,7 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
+from bulletin_contract.cache import shared_cache
 from bulletin_contract.reader import STATE
 from bulletin_contract.render import plain_text
 from bulletin_i18n import translator_for
@@ -52,13 +53,13 @@ def association_text(profile):
                      *profile.offers, *profile.needs])
 
 
-def lemma_map(found, cache, archived=(), word=None, kept=None):
+def lemma_map(found, cache, archived=(), word=None, kept=None, dictionaries=None):
     """The lemma map files of the documents' words, the vocabulary files
     for typing errors, and how many words there are; `found` has each
     document's distinct words and language (lemmas.count_found, `word`
     naming a word); `cache` keeps lemmas between builds, and `kept`
-    (kept_files.KeptSets) the files; `archived` says which documents are
-    in the archive's bundles."""
+    (kept_files.KeptSets) the files, and `dictionaries` (a folder)
+    simplemma's; `archived` says which documents are in the archive's bundles."""
     # Its tables make no reference cycles, and the cycle collector walking
     # them as they grew was half their time (0.7 s at 20,000 notices): paused.
     enabled = gc.isenabled()
@@ -69,7 +70,7 @@ def lemma_map(found, cache, archived=(), word=None, kept=None):
         same = kept.unchanged() if kept else None
         if same:
             return same["lemmas"], same["vocabulary"], len(counts)
-        lemmatize = Lemmatizer.kept_in(cache)
+        lemmatize = Lemmatizer.kept_in(cache, dictionaries)
         files = build_lemma_map(counts, lemmatize, is_word=lemmatize.is_word, apart=apart,
                                 kept=kept and kept["lemmas"], changed=changed)
         spelling = build_vocabulary(counts, lemmatize, kept=kept and kept["vocabulary"], changed=changed)
@@ -121,7 +122,7 @@ class SearchGenerator(Generator):
         # associations and series, after the notices, count as the present (lemmas.count_found)
         # the files are a function of the words' entries, by the site's code and settings
         kept = KeptSets(cache.with_name(FILES_CACHE), version, ("lemmas", "vocabulary")) if cache else None
-        result = lemma_map(found, cache, archived, known.word, kept)
+        result = lemma_map(found, cache, archived, known.word, kept, shared_cache(self.settings))
         known.save()
         return result
 

@@ -60,10 +60,11 @@ class Lemmatizer:
         self.looked_up = 0  # words looked up in simplemma by this one, not known before
 
     @classmethod
-    def kept_in(cls, cache):
+    def kept_in(cls, cache, dictionaries=None):
         """One that starts from what the lemma cache `cache` (a file, or None)
-        kept, with simplemma's dictionaries kept beside it."""
-        return cls(load_lemmas(cache), cache.parent) if cache else cls()
+        kept, with simplemma's dictionaries kept in `dictionaries` (a
+        folder; by default beside the cache)."""
+        return cls(load_lemmas(cache), dictionaries or cache.parent) if cache else cls()
 
     def is_word(self, word, lang="fi"):
         """Whether simplemma's dictionary has the word (asukas, but not asuk)."""

@@ -83,7 +83,10 @@ TRANSLATION_FEED_ATOM = None
 TRANSLATION_FEED_RSS = None
 
 # Templates escape every value unless it is marked safe (sanitized HTML).
-JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True}
+# A build makes its templates' environment anew and they do not change
+# during it: Jinja's auto_reload would ask the file's time at every page's
+# `extends`, `import` and `include`.
+JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True, "auto_reload": False}
 RELATIVE_URLS = False
 DELETE_OUTPUT_DIRECTORY = True
 OUTPUT_RETENTION = [".git"]

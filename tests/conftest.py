@@ -82,6 +82,25 @@ def example_today(monkeypatch):
 
 
 @pytest.fixture
+def dictionaries_made(tmp_path, monkeypatch):
+    """A file with a line for each simplemma dictionary made from its
+    compressed stream (the language), by this process or one it forks."""
+    from simplemma.strategies.dictionaries.stream_dictionary_factory import StreamMap
+
+    made = tmp_path / "dictionaries-made"
+    made.touch()
+    original = StreamMap.__init__
+
+    def making(self, lang):
+        with open(made, "a") as handle:
+            handle.write(f"{lang}\n")
+        original(self, lang)
+
+    monkeypatch.setattr(StreamMap, "__init__", making)
+    return made
+
+
+@pytest.fixture
 def site(tmp_path):
     return Site(tmp_path)
 

@@ -199,21 +199,11 @@ def test_records_replace_the_json_an_earlier_version_left(site):
     assert reuse.read_record(folder / f"{reuse.KEYS_FILE}{reuse.RECORD}")  # the new ones are read back
 
 
-def test_simplemmas_dictionary_outlives_the_rule_sets_cache_folder(site, monkeypatch):
+def test_simplemmas_dictionary_outlives_the_rule_sets_cache_folder(site, dictionaries_made):
     """A new association makes a new rule set's folder (contract's cache.py);
     simplemma's prepared dictionary, a function of its version alone, is kept
     above those folders and not made again."""
-    from simplemma.strategies.dictionaries.stream_dictionary_factory import StreamMap
-
-    made = site.root / "made"  # a file: the forked processes make it
-    original = StreamMap.__init__
-
-    def making(self, lang):
-        with open(made, "a") as handle:
-            handle.write(f"{lang}\n")
-        original(self, lang)
-
-    monkeypatch.setattr(StreamMap, "__init__", making)
+    made = dictionaries_made
     site.notice("a.md", notice_text(title="Kevätkonsertti kirkossa", body="Tervetuloa kuuntelemaan kuoroa."))
     assert site.build() == 0
     root = cache_path(site.output)

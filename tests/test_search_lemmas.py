@@ -229,9 +229,8 @@ def test_a_kept_dictionary_answers_as_simplemmas_own_and_is_not_made_again(tmp_p
         assert [(again.is_known(w, lang), again.lemmatize(w, lang)) for w, lang in found] == expected
 
 
-def _make_in_two_processes(folder, made):
-    """Two forked processes ask `folder` for the Finnish dictionary at the
-    same moment; each one that makes it writes a line to `made`."""
+def _make_in_two_processes(folder):
+    """Two forked processes ask `folder` for the Finnish dictionary at the same moment."""
     barrier = multiprocessing.get_context("fork").Barrier(2)
 
     def ask():
@@ -246,18 +245,9 @@ def _make_in_two_processes(folder, made):
     assert [process.exitcode for process in processes] == [0, 0]
 
 
-def test_two_processes_that_want_a_dictionary_at_once_make_it_once(tmp_path, monkeypatch):
-    made = tmp_path / "made"
-    original = StreamMap.__init__
-
-    def making(self, lang):
-        with open(made, "a") as handle:
-            handle.write(f"{lang}\n")
-        original(self, lang)
-
-    monkeypatch.setattr(StreamMap, "__init__", making)
-    _make_in_two_processes(tmp_path / "cache", made)
-    assert made.read_text() == "fi\n"
+def test_two_processes_that_want_a_dictionary_at_once_make_it_once(tmp_path, dictionaries_made):
+    _make_in_two_processes(tmp_path / "cache")
+    assert dictionaries_made.read_text() == "fi\n"
     assert _kept_names(tmp_path / "cache") == [KeptDictionaries(tmp_path).path("fi").name, "simplemma-fi.lock"]
 
 

@@ -16,10 +16,7 @@ new folder, and the dictionary was made again. The lemma map's and the
 network's processes both want it as a build starts: one makes it while the
 other waits for it (a lock), instead of both making it.
 """
-import contextlib
 import fcntl
-import os
-import pickle
 from pathlib import Path
 
 import simplemma
@@ -28,6 +25,8 @@ from simplemma.strategies.dictionaries import LOW_MEMORY_DICTIONARY_FACTORY
 from simplemma.strategies.dictionaries.dictionary_factory import SUPPORTED_LANGUAGES
 from simplemma.strategies.dictionaries.stream_dictionary_factory import StreamMap
 from simplemma.utils import normalize_token
+
+from bulletin_incremental import kept
 
 
 class KeptDictionaries(StreamDictionaryFactory):
@@ -42,9 +41,9 @@ class KeptDictionaries(StreamDictionaryFactory):
 
     def _get_dictionary_uncached(self, lang):
         path = self.path(lang)
-        kept = _kept(path)
-        if kept is not None:
-            return kept
+        made = _kept(path)
+        if made is not None:
+            return made
         if lang not in SUPPORTED_LANGUAGES:
             return super()._get_dictionary_uncached(lang)  # simplemma's ValueError, and no lock file
         try:
@@ -54,36 +53,20 @@ class KeptDictionaries(StreamDictionaryFactory):
             return super()._get_dictionary_uncached(lang)  # not kept: the next build makes it again
         with lock:
             fcntl.flock(lock, fcntl.LOCK_EX)  # released as it closes
-            kept = _kept(path)  # made by another process while this one waited
-            if kept is not None:
-                return kept
-            made = super()._get_dictionary_uncached(lang)
-            self._keep(path, made, lang)
+            made = _kept(path)  # made by another process while this one waited
+            if made is None:
+                made = super()._get_dictionary_uncached(lang)
+                kept.save(str(path), made)
+                for older in self.folder.glob(f"simplemma-*-{lang}.pickle"):
+                    if older != path:  # another version of simplemma's
+                        older.unlink(missing_ok=True)
         return made
-
-    def _keep(self, path, made, lang):
-        part = path.with_name(f"{path.name}.{os.getpid()}.part")
-        try:
-            with open(part, "wb") as handle:
-                pickle.dump(made, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(part, path)
-            for older in self.folder.glob(f"simplemma-*-{lang}.pickle"):
-                if older != path:  # another version of simplemma's
-                    older.unlink(missing_ok=True)
-        except OSError:
-            pass  # not kept: the next build makes it again
-        finally:
-            part.unlink(missing_ok=True)
 
 
 def _kept(path):
     """The dictionary kept at `path`, or None: none yet, or not readable."""
-    with contextlib.suppress(Exception):
-        with open(path, "rb") as handle:
-            kept = pickle.load(handle)
-        if isinstance(kept, StreamMap):
-            return kept
-    return None
+    made = kept.load(path)
+    return made if isinstance(made, StreamMap) else None
 
 
 class Dictionary:

@@ -1,12 +1,14 @@
 """A warm rebuild takes unchanged notices from the content cache, and still
 refuses everything a cold build refuses."""
+import shutil
+
 import pytest
 
 from bulletin_cli.project import cache_path
 from bulletin_contract import reader
 from bulletin_incremental import made_articles, reuse
 
-from conftest import notice_text
+from conftest import Site, notice_text
 
 
 @pytest.fixture
@@ -199,19 +201,72 @@ def test_records_replace_the_json_an_earlier_version_left(site):
     assert reuse.read_record(folder / f"{reuse.KEYS_FILE}{reuse.RECORD}")  # the new ones are read back
 
 
-def test_simplemmas_dictionary_outlives_the_rule_sets_cache_folder(site, dictionaries_made):
-    """A new association makes a new rule set's folder (contract's cache.py);
-    simplemma's prepared dictionary, a function of its version alone, is kept
-    above those folders and not made again."""
-    made = dictionaries_made
+def test_simplemmas_dictionary_outlives_the_rule_sets_cache(site, dictionaries_made, reads):
+    """An association removed empties the rule set's folder (contract's
+    cache.py); simplemma's prepared dictionary, a function of its version
+    alone, is kept above it and not made again."""
+    site.association("toinen", "name: Toinen yhdistys ry\ndescription: Uusi jäsen.\n")
     site.notice("a.md", notice_text(title="Kevätkonsertti kirkossa", body="Tervetuloa kuuntelemaan kuoroa."))
     assert site.build() == 0
     root = cache_path(site.output)
-    folders = {path.name for path in root.iterdir() if path.is_dir()}
-    assert [path.name for path in root.glob("simplemma-*-fi.pickle")] and made.read_text() == "fi\n"
-    site.association("toinen", "name: Toinen yhdistys ry\ndescription: Uusi jäsen.\n")
-    site.notice("b.md", notice_text(title="Syysretki", association="toinen", body="Lähdemme retkeilemään metsään."))
+    assert [path.name for path in root.glob("simplemma-*-fi.pickle")] and dictionaries_made.read_text() == "fi\n"
+    (site.content / "associations" / "toinen.yml").unlink()
+    reads.clear()
     assert site.build() == 0
-    assert {path.name for path in root.iterdir() if path.is_dir()}.isdisjoint(folders)  # a new rule set's folder
+    assert reads  # started afresh: its words are looked up again
     assert not list(root.glob("*/simplemma-*"))
-    assert made.read_text() == "fi\n"  # not made again
+    assert dictionaries_made.read_text() == "fi\n"  # not made again
+
+
+SERIES = "name: Kevään illat\ndescription: Illat keväällä.\norganisers: [testikyla]\n"
+
+
+def _with_series_and_file(site):
+    (site.content / "series").mkdir()
+    (site.content / "series" / "illat.yml").write_text(SERIES, encoding="utf-8")
+    (site.content / "files").mkdir()
+    (site.content / "files" / "muistio.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    site.notice("sarja.md", notice_text(title="Ilta sarjassa", extra="series: illat"))
+    site.notice("liite.md", notice_text(title="Muistio",
+                                        extra='materials:\n  "Muistio (PDF)": "{static}/files/muistio.pdf"'))
+    site.notice("muu.md", notice_text(title="Muu"))
+
+
+def test_what_is_added_keeps_the_cache(site, reads):
+    """A new association, series, space or file cannot make a cached notice
+    invalid: only the new notices are read."""
+    _with_series_and_file(site)
+    assert site.build() == 0
+    site.association("toinen", "name: Toinen yhdistys ry\n")
+    (site.content / "series" / "syksy.yml").write_text(SERIES.replace("Kevään", "Syksyn"), encoding="utf-8")
+    (site.content / "files" / "kutsu.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    site.notice("uusi.md", notice_text(title="Uusi", association="toinen", extra="series: syksy\nmaterials:\n"
+                                       '  "Kutsu (PDF)": "{static}/files/kutsu.pdf"'))
+    reads.clear()
+    assert site.build() == 0
+    assert [path.rsplit("/", 1)[1] for path in reads] == ["uusi.md"]
+
+
+@pytest.mark.parametrize("removed, named_by, line", [
+    ("series/illat.yml", "sarja.md", 6),
+    ("files/muistio.pdf", "liite.md", 7),
+    ("associations/testikyla.yml", "muu.md", 3),
+])
+def test_what_is_removed_refuses_a_cached_notice_as_a_cold_build_does(site, capsys, removed, named_by, line):
+    _with_series_and_file(site)
+    assert site.build() == 0
+    (site.content / removed).unlink()
+    capsys.readouterr()
+    assert site.build() == 1
+    warm = capsys.readouterr().err
+    assert f"{named_by}:{line}:" in warm and "Traceback" not in warm
+    cold = Site(site.root / "cold")
+    shutil.rmtree(cold.content)
+    shutil.copytree(site.content, cold.content)
+    assert cold.build() == 1
+    assert _problems(capsys.readouterr().err) == _problems(warm)
+
+
+def _problems(err):
+    """The problem lines of a build's messages, the content folder's path left out."""
+    return sorted(line.split("/content/", 1)[1] for line in err.splitlines() if "/content/" in line)

@@ -6,6 +6,7 @@ build of the same content writes. Generated notices in small pages, so that
 listings in pages are compared too."""
 import shutil
 import sys
+from datetime import date, timedelta
 
 from bulletin_cli.cli import main
 from conftest import ROOT
@@ -82,6 +83,16 @@ EDITS = {
     "a notice moved to another association": lambda c, out: _replace(
         _notice_with(c, "association: seniorikerho-hopeakoski"), "association: seniorikerho-hopeakoski",
         "association: karhumaen-kunto"),
+    # what notices may name, added and removed (the content cache's record, contract's cache.py)
+    "an association added, and its notice with a new file": lambda c, out: (
+        (c / "associations/uusi-kerho.yml").write_text("name: Uusi kerho ry\ndescription: Aloitamme.\n", "utf-8"),
+        (c / "files/uusi-kutsu.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n"),
+        (c / "notices/2026/uusi-kerho.md").write_text(
+            '---\ntitle: "Uusi kerho aloittaa"\nassociation: uusi-kerho\ncategory: tiedotteet\ndate: "2026-11-30"\n'
+            'materials:\n  "Kutsu (PDF)": "{static}/files/uusi-kutsu.pdf"\n---\nTervetuloa!\n', "utf-8")),
+    "that association, its notice and file removed": lambda c, out: [
+        (c / name).unlink() for name in ("associations/uusi-kerho.yml", "files/uusi-kutsu.pdf",
+                                         "notices/2026/uusi-kerho.md")],
     "a notice page edited and a calendar removed in the output": lambda c, out: (
         _replace(next((out / "ilmoitukset").rglob("index.html")), "</html>", "</html><!-- käsin -->"),
         next(out.rglob("*.ics")).unlink()),
@@ -100,7 +111,8 @@ def test_warm_rebuilds_of_every_kind_of_edit_write_what_a_cold_build_writes(tmp_
     for number, (edit, apply) in enumerate(EDITS.items()):
         before = tree(warm)
         apply(content, warm)
-        today = f"2026-12-{1 + 4 * number:02d}"  # the day moves on too: expiry, weeks, the next occurrence
+        # the day moves on too: expiry, weeks, the next occurrence
+        today = (date(2026, 12, 1) + timedelta(days=3 * number)).isoformat()
         rebuilt = build(warm, today)
         assert [n for n in differences(rebuilt, before) if not n.startswith(SEARCH)] != [], edit
         cold = build(tmp_path / f"cold-{number}", today)

@@ -14,7 +14,7 @@ from pelican.plugins.signals import signal  # Pelican's own (blinker), in plugin
 from bulletin_i18n import translator_for
 from bulletin_settings import today
 
-from .cache import never_cache_failures, use_cache_folder
+from .cache import never_cache_failures, site_files, use_cache_folder
 from .checks import (
     in_static_paths, links, load_profiles, load_spaces, page_addresses, retired, same_addresses, static_files,
     stray_files, unpublished,
@@ -50,7 +50,8 @@ def start_build(pelican):
     STATE.problems.extend(stray_files(pelican.settings["PATH"], pelican.settings, t))
     STATE.ctx = replace(ctx, spaces=set(spaces))
     if pelican.settings.get("CACHE_CONTENT") or pelican.settings.get("LOAD_CONTENT_CACHE"):
-        use_cache_folder(pelican.settings, associations, spaces)
+        use_cache_folder(pelican.settings, {"associations": associations, "series": series, "spaces": spaces,
+                                            "files": site_files(pelican.settings)})
 
 
 def use_notice_reader(readers):

@@ -18,7 +18,7 @@ import hashlib
 import os
 import pickle
 
-from bulletin_contract.cache import fingerprint
+from bulletin_contract.cache import fingerprint, site_files
 
 from . import kept
 from .reuse import site_key
@@ -31,8 +31,8 @@ class KeptProfiles:
 
     def __init__(self, settings):
         self.path = os.path.join(settings["CACHE_PATH"], FILE)
-        # the rules' own fingerprint adds the static folders' files
-        self.base = f"{site_key(settings)}\0{fingerprint(settings, ())}\0".encode()
+        # with the rules' own fingerprint, the static folders' files (an image must exist)
+        self.base = f"{site_key(settings)}\0{fingerprint(settings)}\0{sorted(site_files(settings))}\0".encode()
         old = kept.load(self.path)
         self.old = old if isinstance(old, dict) else {}
         self.new = {}

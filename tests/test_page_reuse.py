@@ -61,6 +61,22 @@ def test_new_association_name_renders_its_notice_pages_again(site):
     assert "Testikylän Seniorit ry" in site.page("ilmoitukset/a/").select_one(".bl-facts").get_text()
 
 
+def test_an_association_added_with_its_notice_leaves_the_other_notice_pages_in_place(site):
+    site.association("kuoro", "name: Kuoro ry\n")
+    site.notice("a.md", notice_text("Yhteinen", category="yhteistyo", extra="partners: [kuoro]"))
+    site.notice("b.md", notice_text("Toka"))
+    assert site.build() == 0
+    pages = inode(site, "ilmoitukset/a/"), inode(site, "ilmoitukset/b/")
+    site.association("uusi", "name: Uusi ry\n")
+    site.notice("c.md", notice_text("Uuden oma", association="uusi"))
+    assert site.build() == 0
+    assert (inode(site, "ilmoitukset/a/"), inode(site, "ilmoitukset/b/")) == pages
+    assert site.page("ilmoitukset/c/").h1.get_text() == "Uuden oma"
+    site.association("kuoro", "name: Laulukuoro ry\n")  # a partner's new name: on the page that names it
+    assert site.build() == 0
+    assert "Laulukuoro ry" in site.page("ilmoitukset/a/").get_text()
+
+
 class _Article:
     def __init__(self, notice, profile, read=None):
         self.metadata = {"notice": notice if read is None else read}  # what the reader made

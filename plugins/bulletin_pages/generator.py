@@ -36,14 +36,23 @@ class Urls:
 SUBMIT_URL = "laheta/"
 
 
+def _names_shown(articles):
+    """A notice page also names other associations (partners, the owners of
+    spaces) and its series: their names are part of what it shows, and so
+    of the key it is reused by (bulletin_incremental). One digest of every
+    name some page may show: an association added with notices of its own
+    changes none of them (every page was drawn again)."""
+    others = {slug for article in articles for slug in article.notice.partners}
+    others.update(space.association for space in STATE.spaces.values())
+    shown = [(slug, STATE.associations[slug].name) for slug in sorted(others)]
+    shown += [(slug, one.name) for slug, one in sorted(STATE.series.items())]
+    return hashlib.sha256(repr(shown).encode()).hexdigest()
+
+
 class BulletinPagesGenerator(Generator):
     def generate_context(self):
         articles = self.context["articles"]
-        # A notice page also names other associations (partners, the owners
-        # of spaces) and its series: their names are part of what it shows,
-        # and so of the key it is reused by (bulletin_incremental).
-        names = hashlib.sha256(repr([(slug, one.name) for slugs in (STATE.associations, STATE.series)
-                                     for slug, one in sorted(slugs.items())]).encode()).hexdigest()
+        names = _names_shown(articles)
         for article in articles:
             notice = article.notice
             article.names_shown = names

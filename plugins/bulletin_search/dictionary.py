@@ -11,8 +11,8 @@ simplemma's version; one that cannot be read back counts as none and is made
 again.
 
 It is kept above the rule sets' cache folders (contract's cache.py), as it
-depends on simplemma's version alone: a new association or image made a
-new folder, and the dictionary was made again. The lemma map's and the
+depends on simplemma's version alone: when a rule set's folder started
+afresh (a new association or image did), the dictionary was made again. The lemma map's and the
 network's processes both want it as a build starts: one makes it while the
 other waits for it (a lock), instead of both making it.
 """

@@ -247,6 +247,28 @@ def test_what_is_added_keeps_the_cache(site, reads):
     assert [path.rsplit("/", 1)[1] for path in reads] == ["uusi.md"]
 
 
+def test_a_record_that_cannot_be_written_makes_the_next_build_start_afresh(site, reads, monkeypatch):
+    """Unrecorded, what a build caches could outlive a removal the record
+    would have shown: the next build reads every notice again."""
+    from bulletin_contract import cache
+
+    _with_series_and_file(site)
+    assert site.build() == 0
+    site.association("toinen", "name: Toinen yhdistys ry\n")  # the record changes
+
+    def cannot(*args, **kwargs):
+        raise OSError("levy täynnä")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(cache.json, "dump", cannot)
+        assert site.build() == 0
+    assert not list(cache_path(site.output).glob(f"*/{cache.NAMED}"))
+    site.notice("uusi.md", notice_text(title="Uusi"))  # not "up to date": Pelican runs
+    reads.clear()
+    assert site.build() == 0
+    assert sorted(path.rsplit("/", 1)[1] for path in reads) == ["liite.md", "muu.md", "sarja.md", "uusi.md"]
+
+
 @pytest.mark.parametrize("removed, named_by, line", [
     ("series/illat.yml", "sarja.md", 6),
     ("files/muistio.pdf", "liite.md", 7),

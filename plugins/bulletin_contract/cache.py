@@ -30,6 +30,8 @@ import shutil
 from importlib import metadata
 from pathlib import Path
 
+from .checks import file_paths
+
 _FINGERPRINT = re.compile(r"^[0-9a-f]{16}$")
 NAMED = "named.json"  # in a rule set's folder: what existed when its files were cached
 _LIBRARIES = ("pelican", "markdown", "nh3", "pyyaml")
@@ -53,11 +55,8 @@ def fingerprint(settings):
 
 def site_files(settings):
     """The files a notice's {static} address may name, relative to the content folder."""
-    found = set()
-    for folder in settings.get("STATIC_PATHS", ()):
-        for dirpath, _dirnames, filenames in os.walk(os.path.join(settings["PATH"], folder)):
-            found.update(os.path.relpath(os.path.join(dirpath, name), settings["PATH"]) for name in filenames)
-    return found
+    return {os.path.relpath(path, settings["PATH"]) for folder in settings.get("STATIC_PATHS", ())
+            for path in file_paths(os.path.join(settings["PATH"], folder))}
 
 
 def use_cache_folder(settings, named):

@@ -35,7 +35,8 @@ def test_the_short_cut_is_taken_only_for_plain_paths():
 
 
 
-def test_a_generator_walks_its_folders_once_and_picks_files_as_pelican_does(tmp_path, monkeypatch):
+@pytest.mark.parametrize("ignores", [None, [".#*"], ["*.txt", "deeper"], ["[!a-z]*", "s?b"], []])
+def test_a_generator_walks_its_folders_once_and_picks_files_as_pelican_does(ignores, tmp_path, monkeypatch):
     """The files of each extension asked, with ignored files and excluded
     folders left out, are Pelican's own, from one walk of the folder."""
     import os
@@ -44,25 +45,30 @@ def test_a_generator_walks_its_folders_once_and_picks_files_as_pelican_does(tmp_
     from pelican.generators import ArticlesGenerator
     from pelican.settings import DEFAULT_CONFIG
 
-    for name in ["a.md", "b.html", "c.txt", ".#d.md", "sub/e.md", "sub/f.rst", "skip/g.md", "skip/deeper/h.md"]:
+    for name in ["a.md", "b.html", "c.txt", ".#d.md", ".e", "F.md", "sub/e.md", "sub/f.rst", "skip/g.md",
+                 "skip/deeper/h.md", "sub/deeper/i.md", "s.b/j.md"]:
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("x")
     # made without its __init__, which sends the plugins' signals
     generator = ArticlesGenerator.__new__(ArticlesGenerator)
-    generator.path, generator.settings = str(tmp_path), dict(DEFAULT_CONFIG, PATH=str(tmp_path))
+    generator.path = str(tmp_path)
+    generator.settings = dict(DEFAULT_CONFIG, PATH=str(tmp_path),
+                              **({} if ignores is None else {"IGNORE_FILES": ignores}))
     generator.readers = SimpleNamespace(extensions=["md", "html", "rst"])
     walks = []
     real_walk = os.walk
     monkeypatch.setattr(os, "walk", lambda *a, **k: walks.append(a[0]) or real_walk(*a, **k))
-    for extensions in [None, ["md"], ["html", "txt"], False, []]:
-        for exclude in [[], ["skip"]]:
-            ours = memo._get_files(generator, [""], exclude=exclude, extensions=extensions)
-            assert ours == memo._pelican_get_files(generator, [""], exclude=exclude, extensions=extensions)
-            # asked again: the same files, whatever the caller did with its set
-            ours.add("muu.md")
-            assert memo._get_files(generator, [""], exclude=exclude, extensions=extensions) == ours - {"muu.md"}
+    for paths in [[""], ["sub", "skip", "a.md", "c.txt", "puuttuu"]]:
+        for extensions in [None, ["md"], ["html", "txt"], False, []]:
+            for exclude in [[], ["skip"], ["sub/deeper", "skip"]]:
+                ours = memo._get_files(generator, paths, exclude=exclude, extensions=extensions)
+                assert ours == memo._pelican_get_files(generator, paths, exclude=exclude, extensions=extensions)
+                # asked again: the same files, whatever the caller did with its set
+                ours.add("muu.md")
+                assert memo._get_files(generator, paths, exclude=exclude, extensions=extensions) == ours - {"muu.md"}
     # each (folders, exclusions) once by us, then once per call by Pelican's own
-    assert walks.count(str(tmp_path)) == 2 + 10
+    assert walks.count(str(tmp_path)) == 3 + 15
+    assert walks.count(str(tmp_path / "sub")) == 3 + 15
 
 
 @pytest.mark.parametrize("fields, refreshed", [([], 0), (["summary"], 3)])

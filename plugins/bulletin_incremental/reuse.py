@@ -140,29 +140,49 @@ def article_key(site, article, source=None, texts=None):
     of its file's bytes, when known; `texts` remembers, within one build, the
     text of a value many articles share (their association's profile)."""
     values, metadata = vars(article), article.metadata
-    # `metadata` is left out: Pelican copies each of its keys to an attribute.
-    names = values.keys() - _NOT_SHOWN
-    if source is not None:
-        made = getattr(article, "_made_names", _NONE)
-        names -= made
-        names.update(name for name in made & metadata.keys() & values.keys() if values[name] is not metadata[name])
-        names.difference_update([name for name in _READ if name in names and values[name] is metadata.get(name)])
+    always, if_made, if_read = _shown(tuple(values), getattr(article, "_made_names", _NONE)
+                                      if source is not None else None)
+    names = always
+    if if_made or if_read:
+        # what the reader made counts by the file's digest while it is still that very object
+        changed = [name for name in if_made if name in metadata and values[name] is not metadata[name]]
+        changed += [name for name in if_read if values[name] is not metadata.get(name)]
+        if changed:
+            names = sorted(always + changed)
     parts = []
-    for name in sorted(names):
+    for name in names:
+        value = values[name]
         if texts is not None and name == "association_profile":
             # kept with its value: an id is unique only while its object lives
-            value = values[name]
             held = texts.get(id(value))
             if held is None or held[0] is not value:
-                texts[id(value)] = held = (value, f"{name}={value!r}\n")
+                texts[id(value)] = held = (value, f"{name}={hashlib.sha256(repr(value).encode()).hexdigest()}\n")
             parts.append(held[1])
         else:
-            parts.append(f"{name}={values[name]!r}\n")
-    digest = hashlib.sha256(site.encode())
+            parts.append(f"{name}={value!r}\n")
+    digest = _seeded(site).copy()
     if source is not None:
         digest.update(b"source=" + source + b"\n")
     digest.update("".join(parts).encode())
     return digest.hexdigest()
+
+
+@functools.lru_cache(maxsize=64)
+def _shown(names, made):
+    """Of an article's attribute `names` (all its articles share a few
+    layouts), those its key takes (`made`: what the reader made, None
+    without the file's digest): (always, if made but since replaced, if
+    read but since replaced), each sorted. Working this out for every
+    article was a third of its key."""
+    shown = set(names) - set(_NOT_SHOWN)
+    if made is None:
+        return sorted(shown), (), ()
+    return sorted(shown - made - set(_READ)), tuple(sorted(shown & made)), tuple(sorted((shown - made) & set(_READ)))
+
+
+@functools.lru_cache(maxsize=4)
+def _seeded(site):
+    return hashlib.sha256(site.encode())
 
 
 def _not_as_recorded(prefix, files):

@@ -56,3 +56,34 @@ def test_a_built_site_past_the_limit_lists_every_address_through_the_index(site,
         listed += locs
     assert listed == whole
     assert part.startswith(whole[0])  # the index gives the files' full addresses
+
+
+def test_the_sitemap_is_left_in_place_while_its_addresses_are_the_same(site, tmp_path):
+    """A rebuild after a notice's text changed keeps the previous sitemap
+    files; a new notice's address, or a new split, writes them again."""
+    settings = tmp_path / "small-sitemaps.py"
+    settings.write_text(f"exec(open({str(ROOT / 'pelicanconf.py')!r}).read())\n"
+                        f"THEME = {str(ROOT / 'theme')!r}\nPLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\n"
+                        "BULLETIN_SITEMAP_LIMIT = 30\n", encoding="utf-8")
+    output = tmp_path / "out"
+
+    def build():
+        assert main(["-s", str(settings), "build", "--content", str(site.content), "--output", str(output),
+                     "--today", "2026-12-01"]) == 0
+        return sorted(p.name for p in output.glob("sitemap*.xml")), (output / "sitemap.xml").stat().st_ino
+
+    site.notice("a.md", notice_text(title="Eka"))
+    names, first = build()
+    assert names == ["sitemap.xml"]
+    site.notice("a.md", notice_text(title="Eka", body="Toinen teksti."))
+    assert build() == (names, first)
+    for n in range(12):
+        site.notice(f"uusi-{n}.md", notice_text(title=f"Uusi {n}"))
+    names, split = build()
+    assert names == ["sitemap-1.xml", "sitemap-2.xml", "sitemap.xml"] and split != first
+    listed = [loc for name in names[:2] for loc in locations((output / name).read_text(encoding="utf-8"), "url")[1]]
+    assert sum(loc.endswith("/uusi-11/") for loc in listed) == 1
+    for n in range(12):
+        (site.content / "notices" / f"uusi-{n}.md").unlink()
+    names, again = build()
+    assert names == ["sitemap.xml"] and again != split

@@ -32,6 +32,7 @@ import hashlib
 import importlib.util
 import marshal
 import multiprocessing
+import operator
 import os
 import sys
 from concurrent.futures import ProcessPoolExecutor
@@ -140,15 +141,12 @@ def article_key(site, article, source=None, texts=None):
     of its file's bytes, when known; `texts` remembers, within one build, the
     text of a value many articles share (their association's profile)."""
     values, metadata = vars(article), article.metadata
-    always, if_made, if_read = _shown(tuple(values), getattr(article, "_made_names", _NONE)
-                                      if source is not None else None)
-    names = always
-    if if_made or if_read:
-        # what the reader made counts by the file's digest while it is still that very object
-        changed = [name for name in if_made if name in metadata and values[name] is not metadata[name]]
-        changed += [name for name in if_read if values[name] is not metadata.get(name)]
-        if changed:
-            names = sorted(always + changed)
+    names, kept = _shown(tuple(values), getattr(article, "_made_names", _NONE) if source is not None else None,
+                         tuple(metadata))
+    # what the reader made counts by the file's digest while it is still
+    # the very object of the metadata (asked of every name at once)
+    if not all(map(operator.is_, map(values.__getitem__, kept), map(metadata.get, kept))):
+        names = sorted(names + [name for name in kept if values[name] is not metadata.get(name)])
     parts = []
     for name in names:
         value = values[name]
@@ -167,17 +165,17 @@ def article_key(site, article, source=None, texts=None):
     return digest.hexdigest()
 
 
-@functools.lru_cache(maxsize=64)
-def _shown(names, made):
-    """Of an article's attribute `names` (all its articles share a few
-    layouts), those its key takes (`made`: what the reader made, None
-    without the file's digest): (always, if made but since replaced, if
-    read but since replaced), each sorted. Working this out for every
-    article was a third of its key."""
+@functools.lru_cache(maxsize=256)
+def _shown(names, made, copied):
+    """Of an article's attribute `names` (its articles share a few layouts),
+    given what the reader `made` (None without the file's digest) and the
+    names of its metadata (`copied`): (the names its key always takes, the
+    names it takes only once they are no longer the metadata's object).
+    Working this out for every article was a third of its key."""
     shown = set(names) - set(_NOT_SHOWN)
     if made is None:
-        return sorted(shown), (), ()
-    return sorted(shown - made - set(_READ)), tuple(sorted(shown & made)), tuple(sorted((shown - made) & set(_READ)))
+        return sorted(shown), ()
+    return sorted(shown - made - set(_READ)), tuple(sorted((shown & made & set(copied)) | ((shown - made) & set(_READ))))
 
 
 @functools.lru_cache(maxsize=4)

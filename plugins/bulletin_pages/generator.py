@@ -15,7 +15,7 @@ from bulletin_settings import DEFAULTS, site_address, today
 
 from .listings import Listed, group, weeks_ahead
 from .pagination import paginate
-from .sitemap import sitemap_files
+from .sitemap import sitemap_files, sitemap_names
 
 
 # Sent once the pages that search indexes (the notices, written by Pelican
@@ -188,6 +188,12 @@ class BulletinPagesGenerator(Generator):
         addresses += [p.url for p in self.context["pages"]]
         addresses += [a.url for a in self.context["articles"]]
         addresses += self.context.get("sitemap_addresses", [])  # pages other plugins write
-        for name, text in sitemap_files(site, addresses, self.settings["BULLETIN_SITEMAP_LIMIT"]).items():
-            with open(f"{self.output_path}/{name}", "w", encoding="utf-8") as out:
-                out.write(text)
+        limit = self.settings["BULLETIN_SITEMAP_LIMIT"]
+        # the same addresses: the previous build's files move over (bulletin_incremental)
+        inputs = f"{site}\0{limit}\0" + "\0".join(addresses)
+        made = [name for name in sitemap_names(len(addresses), limit) if not REUSE.take_made(name, inputs)]
+        if made:
+            texts = sitemap_files(site, addresses, limit)
+            for name in made:
+                with open(f"{self.output_path}/{name}", "w", encoding="utf-8") as out:
+                    out.write(texts[name])

@@ -14,13 +14,19 @@ def _document(root, tag, locations):
     return "\n".join(lines)
 
 
+def sitemap_names(count, limit):
+    """The files of `count` addresses: sitemap.xml, then sitemap-1.xml, ... past `limit`."""
+    return ["sitemap.xml"] + ([f"sitemap-{n + 1}.xml" for n in range(-(-count // limit))] if count > limit else [])
+
+
 def sitemap_files(site, addresses, limit):
     """{file name: text}: sitemap.xml alone when the addresses fit in one
     file, else sitemap-1.xml, sitemap-2.xml, ... of `limit` addresses each
     and sitemap.xml listing them."""
     locations = [f"{site}/{address}" for address in addresses]
-    if len(locations) <= limit:
+    names = sitemap_names(len(locations), limit)
+    if len(names) == 1:
         return {"sitemap.xml": _document("urlset", "url", locations)}
-    files = {f"sitemap-{n + 1}.xml": _document("urlset", "url", locations[start:start + limit])
-             for n, start in enumerate(range(0, len(locations), limit))}
+    files = {name: _document("urlset", "url", locations[start:start + limit])
+             for name, start in zip(names[1:], range(0, len(locations), limit))}
     return {"sitemap.xml": _document("sitemapindex", "sitemap", [f"{site}/{name}" for name in files]), **files}

@@ -83,6 +83,9 @@ EDITS = {
     "a notice moved to another association": lambda c, out: _replace(
         _notice_with(c, "association: seniorikerho-hopeakoski"), "association: seniorikerho-hopeakoski",
         "association: karhumaen-kunto"),
+    # the same bytes in a file of another name: another address, in every listing that links to it
+    "a notice's file renamed": lambda c, out: (c / "notices/2026/kotiseuturahaston-apurahat.md").rename(
+        c / "notices/2025/siirretty-kotiseuturahaston-apurahat.md"),
     # what notices may name, added and removed (the content cache's record, contract's cache.py)
     "an association added, and its notice with a new file": lambda c, out: (
         (c / "associations/uusi-kerho.yml").write_text("name: Uusi kerho ry\ndescription: Aloitamme.\n", "utf-8"),

@@ -160,7 +160,9 @@ def article_key(site, article, source=None, texts=None):
             parts.append(f"{name}={value!r}\n")
     digest = _seeded(site).copy()
     if source is not None:
-        digest.update(b"source=" + source + b"\n")
+        # the bytes, and where they are: the same bytes moved to another
+        # file are another notice (its address is made from its file's name)
+        digest.update(b"source=" + source + f"{getattr(article, 'source_path', None)!r}\n".encode())
     digest.update("".join(parts).encode())
     return digest.hexdigest()
 

@@ -269,3 +269,39 @@ def test_a_letter_lists_the_calls_open_on_its_monday_soonest_deadline_first(tmp_
     # C closes the day before week 49's Monday; D is published after it; B and E share a deadline
     assert calls("2026-49") == ["Haku B", "Haku E", "Haku A"]
     assert calls("2026-48") == ["Haku C", "Haku B", "Haku E", "Haku A"]
+
+
+def test_a_rebuild_draws_again_only_the_letters_whose_notices_changed(tmp_path, monkeypatch):
+    """The letters' feed is written again when one letter changes; the other
+    letters' text comes from the previous build, and the feed is a cold
+    build's."""
+    from bulletin_letter.generator import Built
+
+    site = Site(tmp_path / "site")
+    for n, day in enumerate(("2026-11-03", "2026-11-10", "2026-11-17", "2026-11-24")):
+        site.notice(f"viikko-{n}.md", notice_text(title=f"Viikon {n} uutinen", date=day))
+    drawn = []
+    real_body = Built.body
+    monkeypatch.setattr(Built, "body", lambda self, letter: drawn.append(letter.week.slug) or real_body(self, letter))
+    assert site.build() == 0
+    assert len(drawn) >= 4
+    site.notice("viikko-1.md", notice_text(title="Viikon 1 uutinen, korjattu", date="2026-11-10"))
+    drawn.clear()
+    assert site.build() == 0
+    assert len(drawn) == 1 and "Viikon 1 uutinen, korjattu" in (
+        site.output / "viikkokirje" / drawn[0] / "index.html").read_text(encoding="utf-8")
+    feed = (site.output / "syotteet" / "viikkokirje.atom.xml").read_bytes()
+    assert "Viikon 1 uutinen, korjattu".encode() in feed and b"Viikon 3 uutinen" in feed
+    cold = Site(tmp_path / "cold")
+    cold.content = site.content
+    assert cold.build() == 0
+    assert (cold.output / "syotteet" / "viikkokirje.atom.xml").read_bytes() == feed
+    # nothing changed in the letters: the feed moves over, and the next change still finds their texts
+    site.notice("muu.md", notice_text(title="Vanha", date="2025-01-07"))
+    drawn.clear()
+    assert site.build() == 0
+    site.notice("viikko-2.md", notice_text(title="Viikon 2 uutinen, korjattu", date="2026-11-17"))
+    drawn.clear()
+    assert site.build() == 0
+    assert len(drawn) == 1 and "Viikon 2 uutinen, korjattu" in (
+        site.output / "viikkokirje" / drawn[0] / "index.html").read_text(encoding="utf-8")

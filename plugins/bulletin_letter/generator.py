@@ -1,5 +1,6 @@
 """Writes the weekly letters: a page per week, the list of letters and their
 feed, one item per week with the whole letter, for RSS-to-e-mail services."""
+import hashlib
 from datetime import datetime, time
 from zoneinfo import ZoneInfo
 
@@ -37,6 +38,7 @@ class Built:
 
 
 BUILT = Built()
+BODIES = "letter-bodies"  # a record (bulletin_incremental): {week: (what its letter shows, its body)}
 
 
 class LetterGenerator(Generator):
@@ -57,7 +59,7 @@ class LetterGenerator(Generator):
                         letter=letter, letter_feeds=feeds)
         self._write(writer, urls("letters"), "letters", f"{feeds!r}" + "".join(w.slug for w in shown),
                     letters=letters, letter_feeds=feeds)
-        self._write_feeds(feeds, letters, today, "".join(shown.values()))
+        self._write_feeds(feeds, letters, today, shown)
 
     def _shows(self, letter):
         """A text naming everything the letter shows (_letter.html): its
@@ -91,9 +93,21 @@ class LetterGenerator(Generator):
                                  s["BULLETIN_LANGUAGE"], updated) for sub in feeds}
         # Drawing every letter again was most of a feed's time: unchanged
         # (the same channel and letters), the previous build's file moves over.
-        made = [sub for sub in feeds if not REUSE.take_made(sub.path, f"{channels[sub]!r}{shown}")]
+        made = [sub for sub in feeds if not REUSE.take_made(sub.path, f"{channels[sub]!r}{''.join(shown.values())}")]
+        kept = REUSE.recall(BODIES)
+        kept = kept if isinstance(kept, dict) else {}
         if not made:
+            REUSE.remember(BODIES, kept)
             return
+        # A letter whose text names what it named in the previous build is
+        # drawn as then: one changed notice no longer draws all 26 again.
+        bodies = {}
+        for letter in letters:
+            key = hashlib.sha256(f"{REUSE.site}\0{shown[letter.week]}".encode()).hexdigest() if REUSE.site else None
+            held = kept.get(letter.week.slug)
+            reused = key is not None and isinstance(held, tuple) and len(held) == 2 and held[0] == key
+            bodies[letter.week.slug] = held if reused else (key, BUILT.body(letter))
+        REUSE.remember(BODIES, bodies)
         items = []
         for letter in letters:
             link = f"{site}/{self.context['url_for']('letter', slug=letter.week.slug)}"
@@ -104,7 +118,7 @@ class LetterGenerator(Generator):
                 author=s["SITENAME"], author_link=f"{site}/",
                 category=self.t("letters_title"), category_link=f"{site}/{self.context['url_for']('letters')}",
                 summary=self.t.count("letter_summary", len(letter.articles)),
-                content=BUILT.body(letter),
+                content=bodies[letter.week.slug][1],
             ))
         for sub in made:
             sub.write(self.output_path, document(channels[sub], items))

@@ -14,6 +14,15 @@ def locations(text, tag):
     return root.tag.split("}")[1], [loc.text for loc in root.findall(f"s:{tag}/s:loc", NS)]
 
 
+def small_sitemaps(folder, limit):
+    """A settings file: the project's, with at most `limit` addresses a sitemap file."""
+    settings = folder / "small-sitemaps.py"
+    settings.write_text(f"exec(open({str(ROOT / 'pelicanconf.py')!r}).read())\n"
+                        f"THEME = {str(ROOT / 'theme')!r}\nPLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\n"
+                        f"BULLETIN_SITEMAP_LIMIT = {limit}\n", encoding="utf-8")
+    return settings
+
+
 def test_addresses_within_the_limit_are_one_file():
     files = sitemap_files("https://example.org", ["", "a/", "b/"], 3)
     assert list(files) == ["sitemap.xml"]
@@ -39,10 +48,7 @@ def test_a_built_site_past_the_limit_lists_every_address_through_the_index(site,
     whole = locations((site.output / "sitemap.xml").read_text(encoding="utf-8"), "url")[1]
     assert len(whole) > 20
 
-    settings = tmp_path / "small-sitemaps.py"
-    settings.write_text(f"exec(open({str(ROOT / 'pelicanconf.py')!r}).read())\n"
-                        f"THEME = {str(ROOT / 'theme')!r}\nPLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\n"
-                        "BULLETIN_SITEMAP_LIMIT = 10\n", encoding="utf-8")
+    settings = small_sitemaps(tmp_path, 10)
     output = tmp_path / "split"
     assert main(["-s", str(settings), "build", "--content", str(site.content), "--output", str(output),
                  "--today", "2026-12-01"]) == 0
@@ -61,10 +67,7 @@ def test_a_built_site_past_the_limit_lists_every_address_through_the_index(site,
 def test_the_sitemap_is_left_in_place_while_its_addresses_are_the_same(site, tmp_path):
     """A rebuild after a notice's text changed keeps the previous sitemap
     files; a new notice's address, or a new split, writes them again."""
-    settings = tmp_path / "small-sitemaps.py"
-    settings.write_text(f"exec(open({str(ROOT / 'pelicanconf.py')!r}).read())\n"
-                        f"THEME = {str(ROOT / 'theme')!r}\nPLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\n"
-                        "BULLETIN_SITEMAP_LIMIT = 30\n", encoding="utf-8")
+    settings = small_sitemaps(tmp_path, 30)
     output = tmp_path / "out"
 
     def build():

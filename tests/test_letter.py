@@ -300,6 +300,7 @@ def test_a_rebuild_draws_again_only_the_letters_whose_notices_changed(tmp_path, 
     site.notice("muu.md", notice_text(title="Vanha", date="2025-01-07"))
     drawn.clear()
     assert site.build() == 0
+    assert drawn == []
     site.notice("viikko-2.md", notice_text(title="Viikon 2 uutinen, korjattu", date="2026-11-17"))
     drawn.clear()
     assert site.build() == 0

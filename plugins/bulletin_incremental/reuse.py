@@ -177,7 +177,8 @@ def _shown(names, made, copied):
     shown = set(names) - set(_NOT_SHOWN)
     if made is None:
         return sorted(shown), ()
-    return sorted(shown - made - set(_READ)), tuple(sorted((shown & made & set(copied)) | ((shown - made) & set(_READ))))
+    checked = (shown & made & set(copied)) | ((shown - made) & set(_READ))
+    return sorted(shown - made - set(_READ)), tuple(sorted(checked))
 
 
 @functools.lru_cache(maxsize=4)

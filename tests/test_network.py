@@ -132,6 +132,25 @@ def test_network_notice_rules(network_site, capsys, extra, category, line, messa
     assert any(row.startswith(f"{path}:{line}: ") and message in row for row in out.splitlines()), out
 
 
+@pytest.mark.parametrize("extra, category, message", [
+    ("", "tiedotteet", "Yhdistystä testikyla ei löydy, eikä sivustolla ole vielä yhtään yhdistystä. "
+                       "Lisää yhdistys tiedostoksi content/associations/testikyla.yml."),
+    ("series: illat", "tiedotteet", "Sarjaa illat ei löydy, eikä sivustolla ole vielä yhtään sarjaa. "
+                                    "Lisää sarja tiedostoksi content/series/illat.yml tai poista kenttä series."),
+    ("space: sali", "tilat", "Tilaa sali ei löydy, eikä sivustolla ole vielä yhtään tilaa. "
+                             "Lisää tila tiedostoksi content/spaces/sali.yml tai poista kenttä space."),
+])
+def test_a_name_with_nothing_to_choose_from_is_told_so(site, capsys, extra, category, message):
+    """A site with no associations, series or spaces yet: not "write one of these: –"."""
+    if not extra:
+        for profile in (site.content / "associations").glob("*.yml"):
+            profile.unlink()
+    path = site.notice("a.md", notice_text(category=category, extra=extra))
+    assert site.check() == 1
+    out = capsys.readouterr().out
+    assert f"{path}:{6 if extra else 3}: {message}" in out.splitlines(), out
+
+
 def test_a_retired_association_takes_no_new_notice_but_keeps_its_past(network_site, capsys):
     old = network_site.notice("vanha.md", notice_text(association="vanha", date="2025-01-10"))
     new = network_site.notice("uusi.md", notice_text(association="vanha", date="2026-11-28"))

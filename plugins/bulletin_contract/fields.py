@@ -246,9 +246,12 @@ class Association(Choice):
         meant = next((s for s in (slug, re.sub(r"-r-?y$", "", slug)) if s in ctx.associations), None)
         if meant:
             raise Invalid("err_association_slug", key=key, value=text, slug=meant)
+        file = slug or "yhdistyksen-nimi"
+        if not ctx.associations:  # no list to choose from: say so, not "one of these: ."
+            raise Invalid(self.message_key + "_none", key=key, value=text, file=file)
         close = difflib.get_close_matches(slug, sorted(ctx.associations), n=3, cutoff=0.6)
         raise Invalid(self.message_key, key=key, value=text, allowed=", ".join(close or sorted(ctx.associations)),
-                      file=slug or "yhdistyksen-nimi")
+                      file=file)
 
 
 MAX_TAGS = 12
@@ -367,8 +370,10 @@ class KnownSlug(Choice):
         slugs = getattr(ctx, self.known)
         if slugs is None or text in slugs:
             return text
+        if not slugs:  # no list to choose from: say so, not "one of these: –"
+            raise Invalid(self.message_key + "_none", key=key, value=text, **self.hint(text))
         close = difflib.get_close_matches(text, sorted(slugs), n=3, cutoff=0.6)
-        raise Invalid(self.message_key, key=key, value=text, allowed=", ".join(close or sorted(slugs)) or "–",
+        raise Invalid(self.message_key, key=key, value=text, allowed=", ".join(close or sorted(slugs)),
                       **self.hint(text))
 
     def hint(self, text):

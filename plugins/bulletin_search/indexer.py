@@ -95,7 +95,9 @@ class Indexer:
         # The files are written here, not by Pagefind: its service could
         # answer WriteFiles and leave, once its input closed, before a file
         # was complete (an empty pagefind-entry.json, seen under load).
-        for file in ask(type="GetFiles", index_id=index)["files"]:
+        files = ask(type="GetFiles", index_id=index)["files"]
+        while files:  # each file's text let go once written
+            file = files.pop()
             path = site / bundle / file["path"]
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(base64.b64decode(file["content"]))

@@ -8,6 +8,7 @@ and needs was seconds of a build, so this asks and reads in turn: each
 message is base64 of JSON followed by a comma, each answer likewise.
 """
 import base64
+import binascii
 import json
 import subprocess
 import tempfile
@@ -38,14 +39,21 @@ class Service:
             self.process.stdin.flush()
         except BrokenPipeError:
             raise ServiceError(self._stopped()) from None
-        # an answer may be megabytes (GetFiles): read in chunks, keep what follows its comma
-        while (end := self.pending.find(b",")) < 0:
+        # an answer may be megabytes (GetFiles): read in chunks, keep what
+        # follows its comma, and look for the comma only in what is new
+        seen = 0
+        while (end := self.pending.find(b",", seen)) < 0:
+            seen = len(self.pending)
             chunk = self.process.stdout.read1(1 << 16)
             if not chunk:
                 raise ServiceError(self._stopped())
             self.pending += chunk
-        answer, self.pending = self.pending[:end], self.pending[end + 1:]
-        reply = json.loads(base64.b64decode(bytes(answer)))["payload"]
+        # decoded from where it was read, without copying it (a bundle's
+        # files, twice in base64, are tens of megabytes at 100,000 notices)
+        with memoryview(self.pending) as view:
+            message = binascii.a2b_base64(view[:end])
+        del self.pending[:end + 1]
+        reply = json.loads(message)["payload"]
         if reply.get("type") == "Error":
             raise ServiceError(reply.get("message", reply))
         return reply

@@ -1,5 +1,6 @@
 """What the build gives search: the Pagefind index, what is indexed, the
 search page, the lemma map and the search form on every page."""
+import base64
 import gzip
 import json
 import subprocess
@@ -315,3 +316,29 @@ def test_indexing_started_early_is_awaited_and_one_left_over_is_stopped(site, tm
     entry = json.loads((site.output / "pagefind" / "pagefind-entry.json").read_text())
     assert entry["languages"]["fi"]["page_count"] == 2  # the notice and its association
     assert indexer.services == [] and indexer.thread is None
+
+
+def test_pages_added_many_at_a_time_make_the_index_one_at_a_time_makes():
+    """Service.ask_each keeps AHEAD requests on their way; Pagefind must get
+    every page, in order, exactly as when each waits for its answer."""
+    from bulletin_search.service import AHEAD, Service
+
+    pages = [dict(type="AddFile", file_path=None, url=f"/ilmoitukset/sivu-{n}/",
+                  file_contents=f'<html lang="fi"><body><main data-pagefind-body><h1>Sivu {n}</h1>'
+                                f'<p>Kylätalon ilta {n} ja kuoro{n % 7}.</p></main></body></html>')
+             for n in range(3 * AHEAD + 5)]
+
+    def bundle(add):
+        service = Service()
+        try:
+            index = service.ask(type="NewIndex", config=None)["index_id"]
+            add(service, [dict(page, index_id=index) for page in pages])
+            return {f["path"]: f["content"] for f in service.ask(type="GetFiles", index_id=index)["files"]}
+        finally:
+            service.close()
+
+    one_at_a_time = bundle(lambda service, asked: [service.ask(**page) for page in asked])
+    many_at_a_time = bundle(lambda service, asked: service.ask_each(asked))
+    assert many_at_a_time == one_at_a_time
+    entry = json.loads(base64.b64decode(one_at_a_time["pagefind-entry.json"]))
+    assert entry["languages"]["fi"]["page_count"] == len(pages)

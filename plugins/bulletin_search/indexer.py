@@ -76,26 +76,24 @@ class Indexer:
             service = Service()
             self.services.append(service)
         try:
-            self._write(service.ask, *job)
+            self._write(service, *job)
         finally:
             service.close()
             with self.lock:
                 self.services.remove(service)
 
-    def _write(self, ask, bundle, pages, records):
+    def _write(self, service, bundle, pages, records):
         site = Path(self.site).resolve()
-        index = ask(type="NewIndex", config=None)["index_id"]
+        index = service.ask(type="NewIndex", config=None)["index_id"]
         if pages is None:
-            ask(type="AddDir", index_id=index, path=str(site), glob=None)
-        for page in pages or ():
-            ask(type="AddFile", index_id=index, file_path=None, url=page_url(page),
-                file_contents=(site / page).read_text(encoding="utf-8"))
-        for record in records:
-            ask(type="AddRecord", index_id=index, **record)
+            service.ask(type="AddDir", index_id=index, path=str(site), glob=None)
+        service.ask_each(dict(type="AddFile", index_id=index, file_path=None, url=page_url(page),
+                              file_contents=(site / page).read_text(encoding="utf-8")) for page in pages or ())
+        service.ask_each(dict(type="AddRecord", index_id=index, **record) for record in records)
         # The files are written here, not by Pagefind: its service could
         # answer WriteFiles and leave, once its input closed, before a file
         # was complete (an empty pagefind-entry.json, seen under load).
-        files = ask(type="GetFiles", index_id=index)["files"]
+        files = service.ask(type="GetFiles", index_id=index)["files"]
         while files:  # each file's text let go once written
             file = files.pop()
             path = site / bundle / file["path"]

@@ -16,6 +16,11 @@ import tempfile
 from pagefind.service import get_executable
 
 
+# Requests on their way at once (ask_each): an answer to adding a page is a
+# hundred bytes, so those not yet read stay far below what a pipe holds.
+AHEAD = 16
+
+
 class ServiceError(RuntimeError):
     pass
 
@@ -32,13 +37,44 @@ class Service:
 
     def ask(self, **payload):
         """Pagefind's answer to one request (see pagefind.service.types)."""
+        self._send(payload)
+        self._flush()
+        return self._answer()[1]
+
+    def ask_each(self, payloads):
+        """Ask every one of `payloads` (pages and records to add), up to
+        AHEAD at a time: Pagefind reads the next page while this process
+        makes the one after, where asking one at a time left each waiting
+        for the other (a fifth of adding a bundle's pages)."""
+        asked, answered = set(), set()
+        for payload in payloads:
+            asked.add(self._send(payload))
+            if len(asked) - len(answered) >= AHEAD:
+                self._flush()
+                answered.add(self._answer()[0])
+        self._flush()
+        while len(answered) < len(asked):
+            answered.add(self._answer()[0])
+        if answered != asked:
+            raise ServiceError(f"Pagefind answered other messages than those asked: {sorted(answered ^ asked)[:5]}")
+
+    def _send(self, payload):
         self.sent += 1
         message = json.dumps({"message_id": self.sent, "payload": payload}, ensure_ascii=False)
         try:
             self.process.stdin.write(base64.b64encode(message.encode("utf-8")) + b",")
+        except BrokenPipeError:
+            raise ServiceError(self._stopped()) from None
+        return self.sent
+
+    def _flush(self):
+        try:
             self.process.stdin.flush()
         except BrokenPipeError:
             raise ServiceError(self._stopped()) from None
+
+    def _answer(self):
+        """(message id, payload) of the next answer."""
         # an answer may be megabytes (GetFiles): read in chunks, keep what
         # follows its comma, and look for the comma only in what is new
         seen = 0
@@ -53,10 +89,11 @@ class Service:
         with memoryview(self.pending) as view:
             message = binascii.a2b_base64(view[:end])
         del self.pending[:end + 1]
-        reply = json.loads(message)["payload"]
+        answer = json.loads(message)
+        reply = answer["payload"]
         if reply.get("type") == "Error":
             raise ServiceError(reply.get("message", reply))
-        return reply
+        return answer.get("message_id"), reply
 
     def _stopped(self):
         self.process.wait()

@@ -4,8 +4,10 @@ The Pagefind binary's `--service` mode is what its Python and Node indexing
 APIs drive: it indexes a folder of pages as its command line does, and
 takes records that are not pages of their own (records.py). Its Python
 package reads one answer per tenth of a second, which for a site's offers
-and needs was seconds of a build, so this asks and reads in turn: each
-message is base64 of JSON followed by a comma, each answer likewise.
+and needs was seconds of a build, so this asks and reads in turn, or, for
+a bundle's pages and records, keeps a few requests on their way (ask_each):
+each message is base64 of JSON followed by a comma, each answer likewise.
+The service answers the messages one by one, in the order they came.
 """
 import base64
 import binascii
@@ -16,8 +18,10 @@ import tempfile
 from pagefind.service import get_executable
 
 
-# Requests on their way at once (ask_each): an answer to adding a page is a
-# hundred bytes, so those not yet read stay far below what a pipe holds.
+# Requests on their way at once (ask_each). The service reads its input on a
+# thread of its own whatever it is doing, and an answer to adding a page is a
+# few hundred bytes: those not yet read stay far below what a pipe holds, so
+# neither side waits for the other to read.
 AHEAD = 16
 
 

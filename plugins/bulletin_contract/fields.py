@@ -217,6 +217,9 @@ class Choice:
     """One of the slugs of a settings table (categories)."""
 
     kind = "choice"
+    # the slugs are files of the content folder, of which there may be none yet
+    # (`<message_key>_none` says so): a settings table is checked as the build starts
+    may_be_none = False
 
     def __init__(self, source, message_key):
         self.source = source
@@ -226,17 +229,25 @@ class Choice:
         text = _require_text(value, key).strip()
         allowed = getattr(ctx, self.source)
         if text not in allowed:
-            close = difflib.get_close_matches(text, list(allowed), n=3, cutoff=0.6)
-            # name the nearest few when there are some; the whole list otherwise
-            listed = close or sorted(allowed)
-            raise Invalid(self.message_key, key=key, value=text, allowed=", ".join(listed))
+            raise self.not_among(allowed, key, text)
         return text
+
+    def not_among(self, known, key, text, near=None, **values):
+        """The Invalid for `text`, which is not one of `known`: it names the
+        few nearest to `near` (None: the text itself) when there are some,
+        every one otherwise, and says when there is none to choose from."""
+        if not known and self.may_be_none:
+            return Invalid(self.message_key + "_none", key=key, value=text, **values)
+        close = difflib.get_close_matches(text if near is None else near, sorted(known), n=3, cutoff=0.6)
+        return Invalid(self.message_key, key=key, value=text, allowed=", ".join(close or sorted(known)), **values)
 
 
 class Association(Choice):
     """A slug of a file in content/associations/ (checked once they are known).
     People write the association's name or capitals: the slug it makes is
     suggested, with or without "ry"."""
+
+    may_be_none = True
 
     def __call__(self, value, key, ctx):
         text = _require_text(value, key).strip()
@@ -246,12 +257,7 @@ class Association(Choice):
         meant = next((s for s in (slug, re.sub(r"-r-?y$", "", slug)) if s in ctx.associations), None)
         if meant:
             raise Invalid("err_association_slug", key=key, value=text, slug=meant)
-        file = slug or "yhdistyksen-nimi"
-        if not ctx.associations:  # no list to choose from: say so, not "one of these: ."
-            raise Invalid(self.message_key + "_none", key=key, value=text, file=file)
-        close = difflib.get_close_matches(slug, sorted(ctx.associations), n=3, cutoff=0.6)
-        raise Invalid(self.message_key, key=key, value=text, allowed=", ".join(close or sorted(ctx.associations)),
-                      file=file)
+        raise self.not_among(ctx.associations, key, text, near=slug, file=slug or "yhdistyksen-nimi")
 
 
 MAX_TAGS = 12
@@ -364,17 +370,14 @@ class KnownSlug(Choice):
     are unknown); a wrong one is told the nearest slugs."""
 
     known = None
+    may_be_none = True
 
     def __call__(self, value, key, ctx):
         text = _require_text(value, key).strip()
         slugs = getattr(ctx, self.known)
         if slugs is None or text in slugs:
             return text
-        if not slugs:  # no list to choose from: say so, not "one of these: –"
-            raise Invalid(self.message_key + "_none", key=key, value=text, **self.hint(text))
-        close = difflib.get_close_matches(text, sorted(slugs), n=3, cutoff=0.6)
-        raise Invalid(self.message_key, key=key, value=text, allowed=", ".join(close or sorted(slugs)),
-                      **self.hint(text))
+        raise self.not_among(slugs, key, text, **self.hint(text))
 
     def hint(self, text):
         return {}

@@ -11,6 +11,7 @@ The service answers the messages one by one, in the order they came.
 """
 import base64
 import binascii
+import collections
 import json
 import subprocess
 import tempfile
@@ -41,26 +42,20 @@ class Service:
 
     def ask(self, **payload):
         """Pagefind's answer to one request (see pagefind.service.types)."""
-        self._send(payload)
-        self._flush()
-        return self._answer()[1]
+        return self._answer_to(self._send(payload))
 
     def ask_each(self, payloads):
         """Ask every one of `payloads` (pages and records to add), up to
         AHEAD at a time: Pagefind reads the next page while this process
         makes the one after, where asking one at a time left each waiting
         for the other (a fifth of adding a bundle's pages)."""
-        asked, answered = set(), set()
+        waiting = collections.deque()
         for payload in payloads:
-            asked.add(self._send(payload))
-            if len(asked) - len(answered) >= AHEAD:
-                self._flush()
-                answered.add(self._answer()[0])
-        self._flush()
-        while len(answered) < len(asked):
-            answered.add(self._answer()[0])
-        if answered != asked:
-            raise ServiceError(f"Pagefind answered other messages than those asked: {sorted(answered ^ asked)[:5]}")
+            waiting.append(self._send(payload))
+            if len(waiting) >= AHEAD:
+                self._answer_to(waiting.popleft())
+        while waiting:
+            self._answer_to(waiting.popleft())
 
     def _send(self, payload):
         self.sent += 1
@@ -71,14 +66,12 @@ class Service:
             raise ServiceError(self._stopped()) from None
         return self.sent
 
-    def _flush(self):
+    def _answer_to(self, message_id):
+        """The payload of the next answer, which must be to `message_id`."""
         try:
             self.process.stdin.flush()
         except BrokenPipeError:
             raise ServiceError(self._stopped()) from None
-
-    def _answer(self):
-        """(message id, payload) of the next answer."""
         # an answer may be megabytes (GetFiles): read in chunks, keep what
         # follows its comma, and look for the comma only in what is new
         seen = 0
@@ -91,13 +84,14 @@ class Service:
         # decoded from where it was read, without copying it (a bundle's
         # files, twice in base64, are tens of megabytes at 100,000 notices)
         with memoryview(self.pending) as view:
-            message = binascii.a2b_base64(view[:end])
+            answer = json.loads(binascii.a2b_base64(view[:end]))
         del self.pending[:end + 1]
-        answer = json.loads(message)
         reply = answer["payload"]
         if reply.get("type") == "Error":
             raise ServiceError(reply.get("message", reply))
-        return answer.get("message_id"), reply
+        if answer.get("message_id") != message_id:
+            raise ServiceError(f"Pagefind answered message {answer.get('message_id')}, not {message_id}")
+        return reply
 
     def _stopped(self):
         self.process.wait()

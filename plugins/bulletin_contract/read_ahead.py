@@ -51,6 +51,20 @@ def _read(paths):
     return read
 
 
+def cached_entries(generator):
+    """{file: what the notices' generator's content cache holds for the file
+    as it is now (None: nothing)}, of every notice file. Asked once per
+    build, here and as bulletin_incremental loads the kept notices: asking
+    for each file's stamp twice was 0.2 s of a rebuild at 100,000 notices."""
+    entries = generator.__dict__.get("_cache_entries")
+    if entries is None:
+        settings = generator.settings
+        files = generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"])
+        entries = generator._cache_entries = {f: FileStampDataCacher.get_cached_data(generator, f, None)
+                                              for f in files}
+    return entries
+
+
 def read_uncached(generator):
     global _reader
     settings = generator.settings
@@ -58,13 +72,12 @@ def read_uncached(generator):
         return  # without Pelican's cache, what is read here would not reach Pelican
     readers = generator.readers
     reader = readers.readers.get("md")
-    files = generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"])
     missing = []
-    for f in files:
+    for f, entry in cached_entries(generator).items():
         # Pelican takes a notice from the Articles its generator keeps (its
         # "generator" layer), else from its reader's cache: a file either has
         # is not read. In a rebuild the generator keeps nearly every one.
-        if f.endswith(".md") and FileStampDataCacher.get_cached_data(generator, f, None) is None:
+        if f.endswith(".md") and entry is None:
             path = os.path.abspath(os.path.join(generator.path, f))
             if readers.get_cached_data(path, None) is None:
                 missing.append(path)

@@ -35,6 +35,8 @@ import pickle
 from pelican.cache import FileStampDataCacher
 from pelican.generators import ArticlesGenerator
 
+from bulletin_contract.read_ahead import cached_entries
+
 from .reuse import site_key
 
 PREFIX = "made-articles-"
@@ -134,8 +136,9 @@ def _load_kept(self):
     enabled = gc.isenabled()
     gc.disable()
     try:
-        for filename in self.get_files(self.settings["ARTICLE_PATHS"], exclude=self.settings["ARTICLE_EXCLUDES"]):
-            made = FileStampDataCacher.get_cached_data(self, filename, None)
+        entries = cached_entries(self)
+        del self._cache_entries  # what is not kept here is dropped with the cache (save_cache)
+        for filename, made in entries.items():
             if isinstance(made, tuple):
                 in_chunks.setdefault(made[0], {})[made[1]] = filename
             elif made is not None:

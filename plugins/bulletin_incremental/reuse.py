@@ -363,14 +363,15 @@ class PageReuse:
 
     def key(self, article):
         """The article's key ("" when nothing is reused in this build)."""
-        try:  # asked for every listing an article is in: 476,000 times at 100,000 notices
-            return self.article_keys[id(article)]
-        except KeyError:
+        # asked for every listing an article is in: 476,000 times at 100,000
+        # notices, and first for each (no exception raised: 0.1 s of those)
+        key = self.article_keys.get(id(article))
+        if key is None:
             if not self.keys_path:
                 return ""
             key = self.article_keys[id(article)] = article_key(self.site, article, source_digest(article.source_path),
                                                                self.shared_texts)
-            return key
+        return key
 
     def take(self, name, article):
         """True when the file `name`, made from `article` alone, is in place

@@ -108,15 +108,16 @@ def group(articles, today, settings):
         archive[key].articles.append(article)
 
     # A tag is named as the first notice by path spells it; its notices are newest first.
-    slugs, tags = {}, {}
-    for article in sorted(articles, key=lambda a: a.notice.path):
-        for name in article.notice.tags:
+    slugs, tags, first = {}, {}, {}
+    for article in ordered:
+        notice = article.notice
+        for name in notice.tags:
             slug = slugs.get(name) or slugs.setdefault(name, slugify(name))
             if slug not in tags:
-                tags[slug] = TagGroup(slug, name)
-    for article in ordered:
-        for name in article.notice.tags:
-            tags[slugs[name]].articles.append(article)
+                tags[slug], first[slug] = TagGroup(slug, name), notice.path
+            elif notice.path < first[slug]:
+                tags[slug].name, first[slug] = name, notice.path
+            tags[slug].articles.append(article)
 
     return Bulletin(
         today=today,

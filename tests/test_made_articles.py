@@ -175,6 +175,24 @@ def test_the_whole_file_keeps_the_articles_in_chunks_and_a_rebuild_takes_them_al
     assert [site.page(f"ilmoitukset/{n}/").h1.get_text() for n in "abcdef"] == list("ABCDEF")
 
 
+def test_a_chunk_writes_a_text_its_articles_share_once(site):
+    """Each Article comes back alone, with its own copies of its words;
+    packed, equal short texts and tuples of them are one object in a chunk,
+    and stay what they were."""
+    for name in "ab":
+        site.notice(f"{name}.md", notice_text(title=name.upper(), body=f"Sama pitkä teksti {'x' * 80}.",
+                                              extra="tags: [kuoro, joulu]"))
+    assert site.build() == 0
+    a, b = (article for path, article in sorted(_articles(_kept(site.output)).items()))
+    assert a.notice.category == "tiedotteet" and a.notice.category is b.notice.category
+    assert a.notice.tags == ["kuoro", "joulu"] and all(x is y for x, y in zip(a.notice.tags, b.notice.tags))
+    assert a.lang is b.lang and a.template is b.template
+    key_a, key_b = next(iter(a.notice.lines)), next(iter(b.notice.lines))
+    assert key_a == key_b and key_a is key_b
+    assert a.notice.body == b.notice.body and a.notice.body is not b.notice.body  # longer than SHARED_TEXT
+    assert (a.title, b.title) == ("A", "B") and a.metadata["title"] is a.title
+
+
 def test_articles_after_a_place_in_a_chunk_that_cannot_be_read_back_are_made_again(site, made, monkeypatch):
     monkeypatch.setattr(made_articles, "CHUNK", 3)
     for name in "abcd":

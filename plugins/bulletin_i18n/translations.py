@@ -460,6 +460,8 @@ FI = {
     "err_end_after_midnight": "Tapahtuma päättyy ({end}) ennen kuin se alkaa ({start}). Jos se jatkuu yli puolenyön, "
                               "kirjoita loppuun myös päivä: end: \"{day} {end}\".",
     "err_end_time_without_start_time": "Loppuaika {value} tarvitsee alkamisajan. Kirjoita myös alkamisaika tai päättymispäivä.",
+    "err_end_without_time": "Tapahtuma alkaa kellonaikana ({start}), mutta sen loppuun on kirjoitettu pelkkä päivä ({end}). Kirjoita loppuun myös kellonaika muodossa end: \"{day} TT:MM\", tai poista alusta kellonaika, jos tapahtuma kestää kokonaisia päiviä.",
+    "err_end_time_all_day": "Koko päivän tapahtuman ({start}) loppuun ei kirjoiteta kellonaikaa ({end}). Kirjoita end: \"{day}\" tai anna myös alkuun kellonaika.",
     "err_category": "Tuntematon aihe {value}. Valitse yksi näistä: {allowed}.",
     "err_association": "Yhdistystä {value} ei löydy. Kirjoita jokin näistä: {allowed}. Uusi yhdistys lisätään tiedostoksi content/associations/{file}.yml.",
     "err_association_none": "Yhdistystä {value} ei löydy, eikä sivustolla ole vielä yhtään yhdistystä. Lisää yhdistys tiedostoksi content/associations/{file}.yml.",
@@ -1390,6 +1392,8 @@ EN = {
     "err_end_after_midnight": "The event ends ({end}) before it starts ({start}). If it goes on past midnight, "
                               "write the day too: end: \"{day} {end}\".",
     "err_end_time_without_start_time": "The end time {value} needs a start time. Give the start time or the end date too.",
+    "err_end_without_time": "The event starts at a time ({start}) but its end is a day alone ({end}). Give the end a time too, as end: \"{day} HH:MM\", or take the time off the start if the event lasts whole days.",
+    "err_end_time_all_day": "An all-day event ({start}) takes no end time ({end}). Write end: \"{day}\", or give the start a time too.",
     "err_category": "Unknown topic {value}. Choose one of: {allowed}.",
     "err_association": "No association {value}. Write one of: {allowed}. A new association is added as the file content/associations/{file}.yml.",
     "err_association_none": "No association {value}, and the site has no associations yet. Add the association as the file content/associations/{file}.yml.",

@@ -540,6 +540,10 @@
           writtenMoment(end) < writtenMoment(start))) {
         return refuse(["end"], "err_end_before_start", { start: raw.start, end: raw.end });
       }
+      if ((end.time === null) !== (start.time === null)) {
+        return refuse(["end"], start.time === null ? "err_end_time_all_day" : "err_end_without_time",
+                      { start: raw.start, end: raw.end, day: end.day });
+      }
     }
     var repeat = null, ruleStarts;
     if (raw.repeat !== undefined) {

@@ -152,11 +152,13 @@ def parse_when(text, key):
         raise Invalid("err_date_range", key=key, value=text, first=YEARS[0], last=YEARS[1])
     try:
         day = date(int(y), int(m), int(d))
-        if hh is None:
-            return day
-        moment = datetime.combine(day, time(int(hh), int(mm)), tzinfo=HELSINKI)
     except ValueError:
         raise Invalid("err_date_impossible", key=key, value=text) from None
+    if hh is None:
+        return day
+    if int(hh) > 23 or int(mm) > 59:
+        raise Invalid("err_clock_impossible", key=key, value=text)
+    moment = datetime.combine(day, time(int(hh), int(mm)), tzinfo=HELSINKI)
     if not clock_exists(moment):
         raise Invalid("err_time_gap", key=key, value=text)
     return moment
@@ -207,7 +209,7 @@ class EndWhen(When):
             try:
                 return time(int(clock.group(1)), int(clock.group(2)))
             except ValueError:
-                raise Invalid("err_date_impossible", key=key, value=text) from None
+                raise Invalid("err_clock_impossible", key=key, value=text) from None
         if clock_to_iso(text):
             raise Invalid("err_time_form", key=key, value=text, iso=clock_to_iso(text))
         return parse_when(text, key)

@@ -118,10 +118,17 @@
     }
     var day = new Date(Date.UTC(y, m - 1, d));
     var real = day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d;
-    if (!real || (match[4] !== undefined && (+match[4] > 23 || +match[5] > 59))) {
+    if (!real) {
       throw new Invalid("err_date_impossible", { key: key, value: strip(value) });
     }
-    return { day: match[0].slice(0, 10), time: match[4] === undefined ? null : match[4] + ":" + match[5] };
+    if (match[4] !== undefined && (+match[4] > 23 || +match[5] > 59)) {
+      throw new Invalid("err_clock_impossible", { key: key, value: strip(value) });
+    }
+    var moment = { day: match[0].slice(0, 10), time: match[4] === undefined ? null : match[4] + ":" + match[5] };
+    if (!clockExists(moment)) {
+      throw new Invalid("err_time_gap", { key: key, value: strip(value) });
+    }
+    return moment;
   };
 
   Checker.prototype.parse = function (rule, value, key) {
@@ -134,7 +141,7 @@
       var clock = CLOCK.exec(strip(value));
       if (clock) {
         if (+clock[1] > 23 || +clock[2] > 59) {
-          throw new Invalid("err_date_impossible", { key: key, value: strip(value) });
+          throw new Invalid("err_clock_impossible", { key: key, value: strip(value) });
         }
         return { day: null, time: clock[1].padStart(2, "0") + ":" + clock[2] };
       }

@@ -1,6 +1,8 @@
 """The `bulletin` command as an editor uses it."""
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -95,3 +97,21 @@ def test_plain_pelican_refuses_invalid_content(site, tmp_path):
                              "-o", str(tmp_path / "out")], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode != 0
     assert "a.md:5:" in result.stdout + result.stderr
+
+
+def test_a_refused_build_ends_and_leaves_no_process_holding_its_output(tmp_path):
+    # Refused at the check across files, after the lemma map's process was
+    # forked: its result (more than a pipe holds) was never taken, and the
+    # process stayed behind holding the build's output open, so a pipeline
+    # or a CI step reading it never ended.
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    notice = next((content / "notices" / "2026").glob("*.md"))
+    (content / "notices" / "kopio").mkdir()
+    shutil.copy(notice, content / "notices" / "kopio" / notice.name)  # a second notice at the same address
+    command = [str(Path(sys.executable).with_name("bulletin")), "build", "--content", str(content),
+               "--output", str(tmp_path / "out"), "--today", "2026-12-01"]
+    # reads the pipes to their end: only when every process holding them is gone
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1
+    assert f"kopio/{notice.name}:1:" in result.stderr

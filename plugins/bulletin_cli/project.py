@@ -1,6 +1,7 @@
 """Finding the site's settings and building it, shared by the commands."""
 import contextlib
 import gc
+import multiprocessing
 import os
 import shutil
 import sys
@@ -139,6 +140,7 @@ def build(settings):
         raise UsageError(f"--output {output}: cannot write there ({err.strerror}); choose another folder") from None
     previous = str(output) if (output / "sitemap.xml").exists() else None
     REUSE.__init__()
+    helpers = set(multiprocessing.active_children())
     old = output.with_name(f".{output.name}-old")
     try:
         try:
@@ -165,11 +167,23 @@ def build(settings):
             unchanged.remember(settings, inputs)
     except BaseException:
         REUSE.rollback()
+        _stop_new(helpers)
         raise
     finally:
         gc.unfreeze()
         shutil.rmtree(staging, ignore_errors=True)
     return output
+
+
+def _stop_new(helpers):
+    """Stop the processes this build forked (the lemma map, the matching of
+    offers and needs) when it ends without using them: each waits to hand
+    over its result, and would stay behind holding the output of whoever ran
+    the build (a pipe, a CI step) open, so that it never ends."""
+    for child in multiprocessing.active_children():
+        if child not in helpers:
+            child.kill()
+            child.join()
 
 
 def _replace_in_place(staging, output, old, written):

@@ -274,3 +274,33 @@ def test_a_notice_has_at_most_twelve_tags():
     [problem] = problems_of(with_front(f"tags: [{tags}]"))
     assert "tags on 13 sanaa; enintään 12" in problem.message
     assert len(notice(with_front(f"tags: [{', '.join(f'sana{n}' for n in range(12))}]")).tags) == 12
+
+
+def test_a_file_name_too_long_for_an_address_is_refused():
+    name = "kuoro-" + "a" * 240
+    with pytest.raises(ContentError) as err:
+        read_association(f"associations/{name}.yml", ASSOCIATION.encode(), CTX)
+    assert "liian pitkä" in err.value.problems[0].message
+    with pytest.raises(ContentError) as err:
+        read_notice(f"notices/{name}.md", GOOD.encode(), CTX)
+    assert [p.line for p in err.value.problems if "liian pitkä" in p.message] == [1]
+    read_association("associations/" + "b" * 100 + ".yml", ASSOCIATION.encode(), CTX)  # at the limit
+
+
+@pytest.mark.parametrize("folder", ["associations", "spaces"])
+def test_a_profile_in_a_subfolder_cannot_take_the_place_of_another(site, capsys, folder):
+    # a pull request adding associations/muut/testikyla.yml looks like a new
+    # file, not an edit of the association it would replace
+    if folder == "spaces":
+        site.content.joinpath("spaces").mkdir()
+        site.content.joinpath("spaces", "sali.yml").write_text(
+            "name: Testikylän sali\nassociation: testikyla\naddress: Kylätie 1, 55100 Imatra\ncapacity: 25\n",
+            encoding="utf-8")
+    first = site.content / folder / ("testikyla.yml" if folder == "associations" else "sali.yml")
+    second = site.content / folder / "muut" / first.name
+    second.parent.mkdir()
+    second.write_text(first.read_text(encoding="utf-8").replace("Testikylän", "Huijarin"), encoding="utf-8")
+    assert site.check() == 1
+    out = capsys.readouterr()
+    assert f"{second}:1: Tiedostoilla {first} ja {second} on sama tunnus {first.stem}" in out.out + out.err
+    assert site.build() == 1

@@ -92,6 +92,13 @@ def _load_profiles(folder, read, ctx, reads=None):
         except ContentError as err:
             problems.extend(err.problems)
             continue
+        first = profiles.get(profile.slug)
+        if first is not None:
+            # in another subfolder, a file of an existing slug would silently
+            # take the place of its association, space or series
+            problems.append(Problem(profile.path, 1, ctx.t("err_same_profile", first=first.path, second=profile.path,
+                                                           slug=profile.slug)))
+            continue
         profiles[profile.slug] = profile
     return profiles, problems
 

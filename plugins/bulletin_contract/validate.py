@@ -156,8 +156,7 @@ def read_notice(path, raw, ctx, content_root=None):
         problems.append(Problem(shown, doc.body_line - 1, ctx.t("err_empty_body")))
     problems.extend(check_markdown(doc.body, doc.body_line, shown, ctx.t, ctx.files))
     slug = slugify(os.path.splitext(os.path.basename(path))[0])
-    if not slug:
-        problems.append(Problem(shown, 1, ctx.t("err_slug")))
+    problems.extend(_slug_problems(shown, slug, ctx.t))
     if problems:
         raise ContentError(problems)
     when = values["date"]
@@ -214,6 +213,20 @@ def _values_or_problems(doc, table, ctx, markdown=None, more=(), cross=None):
     return values
 
 
+# A file's name is its page's address, and its feeds' and calendars' file
+# names add a few letters to it: a file system takes 255 bytes in a name.
+SLUG_MOST = 100
+
+
+def _slug_problems(shown, slug, t):
+    """The problems of the address made of a file's name."""
+    if not slug:
+        return [Problem(shown, 1, t("err_slug"))]
+    if len(slug) > SLUG_MOST:
+        return [Problem(shown, 1, t("err_slug_too_long", length=len(slug), most=SLUG_MOST))]
+    return []
+
+
 def read_association(path, raw, ctx):
     slug, shown, values, lines = _yaml_profile(path, raw, ctx, fields.ASSOCIATION_FIELDS, "err_association_file")
     return AssociationProfile(slug=slug, path=shown, lines=lines, **values)
@@ -227,6 +240,9 @@ def _yaml_profile(path, raw, ctx, table, file_key, cross=None):
     stem, ext = os.path.splitext(os.path.basename(path))
     if ext != ".yml" or slugify(stem) != stem:
         raise Problem(shown, 1, ctx.t(file_key, path=shown)).as_error()
+    too_long = _slug_problems(shown, stem, ctx.t)
+    if too_long:
+        raise ContentError(too_long)
     doc = parse_yaml(shown, decode(shown, raw, ctx.t), ctx.t)
     description = doc.data.get("description")
     markdown = None
@@ -255,7 +271,7 @@ def read_page(path, raw, ctx):
     shown = display_path(path)
     doc = parse_front_matter(shown, decode(shown, raw, ctx.t), ctx.t)
     slug = slugify(os.path.splitext(os.path.basename(path))[0])
-    more = [] if slug else [Problem(shown, 1, ctx.t("err_slug"))]
+    more = _slug_problems(shown, slug, ctx.t)
     values = _values_or_problems(doc, fields.PAGE_FIELDS, ctx, (doc.body, doc.body_line), more)
     return slug, values, doc.body
 

@@ -177,6 +177,20 @@ def test_no_notice_file_is_skipped_silently(site, capsys, name):
     assert f"{name}:1: Tiedostoa ei julkaista" in capsys.readouterr().err
 
 
+def test_a_refused_build_names_every_unpublished_file_as_check_does(site, capsys):
+    # a hidden notice is refused by the reader; the others were named only
+    # once it was gone
+    names = [".piilo.md", "ilmoitus.txt", "ilmoitus.markdown", "rikki.md"]
+    for name in names:
+        site.notice(name, notice_text() if name != "rikki.md" else "---\ntitle: x\n---\n")
+    assert site.check() == 1
+    checked = sorted(line for line in capsys.readouterr().out.splitlines() if ".md:" in line or ".txt:" in line
+                     or ".markdown:" in line)
+    assert site.build() == 1
+    built = sorted(line for line in capsys.readouterr().err.splitlines() if line in checked)
+    assert built == checked and len([line for line in checked if "Tiedostoa ei julkaista" in line]) == 3
+
+
 @pytest.mark.parametrize("where", ["pages/muistio.txt", "pages/kuva.png", "juuri.md", "muut/ilmoitus.md"])
 def test_no_page_or_stray_file_is_skipped_silently(site, capsys, where):
     path = site.content / where

@@ -116,6 +116,8 @@ def network_site(site):
 @pytest.mark.parametrize("extra, category, line, message", [
     ("partners: [kuoro, eiole]", "yhteistyo", 6, "Yhdistystä eiole ei löydy"),
     ("partners: [testikyla]", "yhteistyo", 6, "Yhdistys testikyla on ilmoituksen oma yhdistys"),
+    # the name of a partner: its identifier named for the key it is written in
+    ("partners: [Kuoro ry]", "yhteistyo", 6, "ei nimellä: kirjoita partners: kuoro"),
     ("partners: [kuoro]", "tiedotteet", 6, "Kenttä partners kuuluu vain aiheen yhteistyo ilmoitukseen"),
     ("hire:\n  hours_per_week: \"20\"\n  tasks: Kahvio", "yhteistyo", 6, "Puuttuu pakollinen kenttä hire.pay_subsidy"),
     ("hire:\n  hours_per_week: \"80\"\n  pay_subsidy: true\n  tasks: Kahvio", "yhteistyo", 7,

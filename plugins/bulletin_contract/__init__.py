@@ -106,9 +106,10 @@ def check_across_files(generators):
                             generator.settings["BULLETIN_EXPIRY_DAYS"], t))
     pages = next(g for g in generators if isinstance(g, PagesGenerator)).pages
     problems.extend(page_addresses([(display_path(p.source_path), p.slug) for p in pages], generator.settings, t))
-    if not STATE.problems:  # a file with problems is unpublished by design
-        sources = [a.source_path for a in held] + [p.source_path for p in pages]
-        problems.extend(unpublished(generator.settings["PATH"], sources, t))
+    # a file with problems is unpublished by design: named once, for them
+    said = {problem.path for problem in STATE.problems}
+    sources = [a.source_path for a in held] + [p.source_path for p in pages]
+    problems.extend(p for p in unpublished(generator.settings["PATH"], sources, t) if p.path not in said)
     if problems:
         raise ContentError(problems)
 

@@ -276,6 +276,11 @@ def test_a_notice_has_at_most_twelve_tags():
     assert len(notice(with_front(f"tags: [{', '.join(f'sana{n}' for n in range(12))}]")).tags) == 12
 
 
+def test_tags_that_make_one_address_are_one_tag():
+    # one tag page avainsanat/retki/: listed once, as first written
+    assert notice(with_front("tags: [Retki, retki, RETKI, luonto, Retki!]")).tags == ["Retki", "luonto"]
+
+
 def test_a_file_name_too_long_for_an_address_is_refused():
     name = "kuoro-" + "a" * 240
     with pytest.raises(ContentError) as err:

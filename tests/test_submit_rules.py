@@ -130,6 +130,7 @@ GOOD = [
     case("contact-with-consent", {**CONTACT, "Yhteyshenkilön sähköposti": "aila@example.org"},
          {"contact": {"name": "Aila", "email": "aila@example.org", "consent": True}}),
     case("end-on-the-day", {"Päättymiskellonaika": "20.00"}, {"event": {"end": "2026-12-05 20:00"}}),
+    case("tags-of-one-address", {"Avainsanat": "Retki, retki, luonto"}, {"tags": ["Retki", "luonto"]}),
     case("twelve-tags", {"Avainsanat": ", ".join(f"sana{n}" for n in range(12))},
          {"tags": [f"sana{n}" for n in range(12)]}),
 ]

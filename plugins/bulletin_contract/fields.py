@@ -281,18 +281,20 @@ class Words:
             raise Invalid("err_not_list", key=key, example="sana, toinen sana")
         if self.most is not None and len(value) > self.most:
             raise Invalid(self.too_many, key=key, count=len(value), most=self.most)
-        words = []
+        words, slugs = [], set()
         for item in value:
             if not isinstance(item, str):
                 raise Invalid("err_list_item", key=key)
             word = Text(self.limit)(item, key, ctx)
-            if not slugify(word):
+            slug = slugify(word)
+            if not slug:
                 raise Invalid("err_tag", key=key, value=word)
             if self.choices:
                 allowed = getattr(ctx, self.choices)
                 if word not in allowed:
                     raise Invalid("err_group", value=word, allowed=", ".join(allowed))
-            if word not in words:
+            if slug not in slugs:  # Retki and retki are one tag, with one page: shown once
+                slugs.add(slug)
                 words.append(word)
         return words
 

@@ -252,11 +252,13 @@
   }
 
   function readTags() {
-    var words = [];
+    var words = [], slugs = [];
     fields.value("tags").split(",").forEach(function (part) {
       var word = core.oneLine(part);
-      if (word && words.indexOf(word) < 0) {
+      var slug = core.slugify(word);
+      if (word && (!slug || slugs.indexOf(slug) < 0)) {  // Retki and retki: one tag (fields.Words)
         words.push(word);
+        slugs.push(slug);
       }
     });
     return words;

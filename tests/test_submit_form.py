@@ -267,3 +267,16 @@ def test_unticking_consent_says_the_address_will_not_be_published(page):
     assert warning.is_visible() and "ei julkaista" in warning.inner_text()
     preview(page)
     assert "aila@example.org" not in page.locator("[data-file]").input_value()
+
+
+def test_ticking_an_event_says_the_written_expiry_goes_unused(page):
+    # a funding call with an info evening: the expiry is hidden with its
+    # field and left out of the file (check refuses expires with an event)
+    page.get_by_label("Rahoitus", exact=True).check()
+    page.get_by_label("Voimassa viimeistään").fill("31.1.2027")
+    warning = page.locator("[data-expires-warning]")
+    assert not warning.is_visible()
+    page.locator("[name=has_event]").check()
+    assert warning.is_visible() and "Voimassa viimeistään ei käytetä" in warning.inner_text()
+    page.locator("[name=has_event]").uncheck()
+    assert not warning.is_visible()

@@ -738,6 +738,7 @@ FI = {
     "draft_discard": "Poista keskeneräinen ilmoitus",
     "draft_note": "Lomakkeen tiedot tallentuvat vain tähän selaimeen, jotta ne eivät katoa, jos sivu latautuu uudelleen. Ne eivät lähde minnekään ennen kuin lähetät ilmoituksen.",
     "consent_warning": "Ilman lupaa sähköpostiosoitetta ja puhelinnumeroa ei julkaista: ne jätetään pois ilmoituksesta.",
+    "expires_warning": "Tapahtuman tiedoilla ilmoitus on ajankohtainen, kunnes tapahtuma on ohi, joten päivää Voimassa viimeistään ei käytetä. Jos haku tai tarjous on auki pidempään, tee siitä oma ilmoitus ilman tapahtuman tietoja.",
     # --- premises (tilat): the space form ---
     "form_err_slot": "{label}: aikaa {value} ei voi lukea. Kirjoita viikonpäivä ja tunnit, esimerkiksi ti 17-21 tai ma–pe 8-16.",
     "form_err_consent": "Sähköposti ja puhelinnumero julkaistaan vain luvalla. Rastita lupa tai poista yhteystiedot.",
@@ -1672,6 +1673,7 @@ EN = {
     "draft_discard": "Delete the unfinished notice",
     "draft_note": "What you type is kept in this browser only, so that it is not lost if the page loads again. Nothing is sent until you send the notice.",
     "consent_warning": "Without consent the e-mail address and phone number are not published: they are left out of the notice.",
+    "expires_warning": "With an event's details the notice is current until the event is over, so the day Current until is not used. If a call or an offer stays open longer, make it a notice of its own without the event's details.",
     # --- premises (tilat): the space form ---
     "form_err_slot": "{label}: the time {value} cannot be read. Write a weekday and hours, for example ti 17-21 or ma–pe 8-16.",
     "form_err_consent": "E-mail addresses and phone numbers are published only with consent. Tick the consent or remove the details.",

@@ -631,6 +631,11 @@
       (fields.value("contact_email").trim() || fields.value("contact_phone").trim());
     warning.hidden = !dropped;
     warning.textContent = dropped ? M.consent_warning : "";
+    // an event's notice is current until the event is over: a written expiry goes unused
+    var unused = event && fields.value("expires").trim();
+    var expiresWarning = form.querySelector("[data-expires-warning]");
+    expiresWarning.hidden = !unused;
+    expiresWarning.textContent = unused ? M.expires_warning : "";
   }
 
   function today() {

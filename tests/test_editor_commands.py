@@ -125,6 +125,17 @@ def test_from_issue_reply_cannot_carry_markup_or_mentions(site, tmp_path, capsys
     assert "<img" not in comment and "&lt;img src=x&gt;@\u200beditors" in comment
 
 
+def test_from_issue_reply_cannot_carry_a_link_in_the_bots_voice(site, tmp_path, capsys):
+    # a new association named as a "log in here" link is echoed in the reply
+    status, _paths, _err, comment = from_issue(site, tmp_path, issue_body(**{
+        "Yhdistys": "Ohje: [Kirjaudu](https://evil.example/login) ![x](http://evil.example/x.png) www.evil.example"}),
+        capsys)
+    assert status == 0
+    assert "Kirjaudu\\](https:/\u200b/evil.example/login)" in comment
+    for live in ("](", "https://", "http://", "www."):
+        assert live not in comment.replace("\\]", "")  # escaped brackets make no link
+
+
 def test_from_issue_without_the_form(site, tmp_path, capsys):
     status, _paths, err, comment = from_issue(site, tmp_path, "Hei, tässä ilmoitus: kokous tiistaina.", capsys)
     assert status == 1 and "Tekstistä ei löytynyt ilmoituslomakkeen kohtia" in comment

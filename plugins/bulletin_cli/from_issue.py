@@ -7,6 +7,7 @@ sanitizes). Every answer is checked with the contract's own rule, named by its
 label, so the submitter gets Finnish messages about the form they filled in.
 """
 import html
+import re
 import sys
 from datetime import date
 
@@ -194,9 +195,15 @@ def notice_from_issue(path, text, site, today):
 
 
 def quiet(text):
-    # The reply is Markdown on GitHub: answers echoed in it must not become
-    # markup or mention anyone.
-    return html.escape(text, quote=False).replace("@", "@\u200b")
+    # The reply is Markdown on GitHub, in the bot's voice: answers echoed in
+    # it must not become markup, links (a "log in here" in the project's
+    # name) or mentions. Brackets escaped make no link or image; a bare
+    # address is linked by GitHub unless broken by an invisible space.
+    text = html.escape(text, quote=False).replace("@", "@\u200b").replace("[", "\\[").replace("]", "\\]")
+    return _ADDRESS.sub(lambda m: m[0][:-1] + "\u200b" + m[0][-1], text)
+
+
+_ADDRESS = re.compile(r"(?i)\b(?:[a-z][a-z0-9+.-]*://|www\.)")
 
 
 def comment(t, notice=None, association=None, name=None, problems=()):

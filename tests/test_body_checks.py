@@ -63,6 +63,7 @@ def test_benign_text_passes(text):
     ("![a]({static}/images/../muut/kuva.svg)", 1, "{static} voi viitata vain sivuston kuviin"),
     ("[a](|static|/associations/x.yml)", 1, "{static} voi viitata vain sivuston kuviin"),
     ("[a](&#123;filename}/notices/x.md)", 1, "{static} voi viitata vain sivuston kuviin"),
+    ("[a](\\{attach\\}../../../pelicanconf.py)", 1, "{static} voi viitata vain sivuston kuviin"),  # Markdown's escapes
     ("![a][k]\n\n[k]: {static}/muut/kuva.svg", 3, "{static} voi viitata vain sivuston kuviin"),
     ("<vbscript:msgbox>", 1, "alkaa vbscript:"),
     ("[a](data:text/html,x)", 1, "alkaa data:"),

@@ -95,6 +95,8 @@ BAD = [
     case("body-too-large", {}, {}, body="sana " * 4001, field="Ilmoituksen teksti"),
     case("body-raw-html", {}, {}, body="Tervetuloa!\n\n<script>alert(1)</script>", field="Ilmoituksen teksti"),
     case("body-html-block", {}, {}, body="<div>\nhei\n</div>", field="Ilmoituksen teksti"),
+    case("body-escaped-site-file", {}, {}, body="Katso [tästä](\\{attach\\}../../../pelicanconf.py).",
+         field="Ilmoituksen teksti"),
     case("body-javascript-link", {}, {}, body="Katso [tästä](java&#115;cript:alert(1)).", field="Ilmoituksen teksti"),
     case("body-data-reference", {}, {}, body="[linkki][x]\n\n[x]: <DATA:text/html,hei>", field="Ilmoituksen teksti"),
     case("body-javascript-autolink", {}, {}, body="Katso <javascript:alert(1)>", field="Ilmoituksen teksti"),

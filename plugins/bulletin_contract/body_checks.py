@@ -23,7 +23,7 @@ from markdown.inlinepatterns import BACKTICK_RE, HTML_RE, BacktickInlineProcesso
 from markdown.util import BLOCK_LEVEL_ELEMENTS
 
 from .problems import Problem
-from .render import dangerous_scheme, is_remote
+from .render import _MARKDOWN_ESCAPE, dangerous_scheme, is_remote
 
 MAX_BODY_CHARS = 20_000  # ten times the longest example notice
 MAX_NESTING = 8  # quotes (>) and lists inside each other on one line
@@ -305,7 +305,8 @@ def _check_markup(found, text):
 def _check_address(found, index, address, image, written=None):
     shown = address[:80]
     scheme = dangerous_scheme(written or address)
-    read = html.unescape(address)  # as a browser reads it
+    # as Markdown writes it (\{attach\} is {attach} to Pelican), as a browser reads it
+    read = html.unescape(_MARKDOWN_ESCAPE.sub(r"\1", address))
     if scheme:
         found.add(index, "err_body_scheme", scheme=scheme)
     elif re.search(r"[\"<>]", read):

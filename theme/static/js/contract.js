@@ -877,7 +877,8 @@
   Checker.prototype.checkAddress = function (found, index, address, image, written) {
     var shown = address.slice(0, 80);
     var scheme = this.dangerousScheme(written || address);
-    var read = htmlUnescape(address);
+    // as Markdown writes it (\{attach\} is {attach} to Pelican), as a browser reads it
+    var read = htmlUnescape(address.replace(compile(this.P.markdownEscape, "g"), "$1"));
     var rules = this.markdownRules;
     if (scheme) {
       found.add(index, "err_body_scheme", { scheme: scheme });

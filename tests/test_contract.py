@@ -126,6 +126,7 @@ def test_bad_field(extra, line, fragment):
     ("date", "2024-02-30", "ei ole olemassa"),
     ("date", "2026-12-05 24:00", "ei ole olemassa"),
     ("date", "5.12.2026 klo 18.00", "date: 2026-12-05 18:00"),
+    ("date", "2026-12-05 18.00", "muodossa VVVV-KK-PP TT:MM: date: 2026-12-05 18:00"),  # a time needs its form too
     ("title", "'" + "x" * 121 + "'", "enintään 120"),
     ("title", '"\\u200b\\u200d\\u2060"', "on tyhjä"),  # only invisible characters: an empty link
     ("date", "0001-01-01", "välillä 1900–2100"),  # would stop the calendars with an overflow

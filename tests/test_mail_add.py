@@ -470,3 +470,150 @@ def test_in_an_email_the_line_is_counted_in_the_messages_text(site, tmp_path, ca
     status, paths, err = add(site, path, capsys)
     assert status == 1 and paths == []
     assert err.startswith(f"{path} (viestin teksti):12: Rivillä ”Kysy lisää: Aila 040 123 4567” on puhelinnumero")
+
+
+# --- what the tester found: forwards, wrapped attributions, quotations, closings ---
+
+@pytest.mark.parametrize("name, line, dropped, kept", [
+    # Thunderbird's inline forward: its separator, the headers (tab-indented) and the text
+    ("thunderbird-forward-below.eml", 10, "-------- Forwarded Message -------- / Subject: \tLeiri / Date: ",
+     "Talvileiri järjestetään hiihtolomalla. Lisää tietoa leiristä tulee tammikuussa.\n"),
+    # Gmail's separator line goes with the headers it stands over
+    ("gmail-forward-below.eml", 9, "---------- Forwarded message --------- / From: Sanna Sihteeri",
+     "Koskenpallo ry:n kevätkokous pidetään tammikuussa seuran tiloissa. Esityslista julkaistaan myöhemmin.\n"),
+])
+def test_a_message_forwarded_below_the_notice_is_dropped_with_its_separator(site, tmp_path, capsys, pictures,
+                                                                           name, line, dropped, kept):
+    status, paths, err = add(site, message(name, tmp_path, pictures), capsys)
+    assert status == 0, err
+    assert body_of(paths[0]) == kept
+    text = paths[0].read_text(encoding="utf-8")
+    assert "Sanna" not in text and "@" not in text and "Forwarded" not in text and "-----" not in text
+    assert f"Rivi {line}: välitetty aiempi viesti jätettiin pois: {dropped}" in err
+    assert site.check() == 0
+
+
+def test_outlooks_rule_goes_with_the_headers_of_the_message_replied_to(site, tmp_path, capsys, pictures):
+    status, paths, err = add(site, message("outlook-rule-above-reply.eml", tmp_path, pictures), capsys)
+    assert status == 0, err
+    assert body_of(paths[0]) == "Avaimet palautetaan kotiseututalon postilaatikkoon.\n"  # no "___" left: no <hr>
+    assert ("Rivi 9: lainattu aiempi viesti jätettiin pois: ________________________________ / "
+            "Lähettäjä: Matti Meikäläinen <matti.m@example.com>") in err
+
+
+@pytest.mark.parametrize("name, kept, dropped", [
+    ("reply-wrapped-attribution.eml", "Kevään kerho-ohjelma on valmis ja jaetaan seuraavassa kerhossa.\n",
+     "ke 2.12.2026 klo 10.15 Toimitus Imatran järjestöt <toimitus.imatra@example.org> / kirjoitti: / > Hei"),
+    ("reply-wrapped-attribution-en.eml", "Tuolijumppa jatkuu tammikuussa tutulla ajalla.\n",
+     "On Wed, Dec 2, 2026 at 10:15 AM Matti Meikalainen / <matti.meikalainen.long@example.com> wrote: / > Milloin"),
+])
+def test_a_wrapped_reply_attribution_is_dropped_whole(site, tmp_path, capsys, pictures, name, kept, dropped):
+    status, paths, err = add(site, message(name, tmp_path, pictures), capsys)
+    assert status == 0, err
+    assert body_of(paths[0]) == kept
+    text = paths[0].read_text(encoding="utf-8")
+    assert "@" not in text and "Matti" not in text and "Toimitus" not in text
+    assert f"Rivi 9: lainattu aiempi viesti jätettiin pois: {dropped}" in err
+
+
+def test_a_poem_quoted_in_the_notice_is_no_reply(site, tmp_path, capsys, pictures):
+    # "Eino Leino kirjoitti:" names no day, time or address: the quotation and all after it stay
+    status, paths, err = add(site, message("poem-quoted.eml", tmp_path, pictures), capsys)
+    assert status == 0, err
+    assert body_of(paths[0]) == (
+        "Kotiseutuyhdistys järjestää runoillan kirjastossa. Illan teemana on Eino Leino.\n\n"
+        "Runoilija Eino Leino kirjoitti:\n\n> Ja niin kuin Tuonelan joutsen\n> laulaen lainehilla\n\n"
+        "Illan ohjelmassa on lausuntaa, musiikkia ja kahvitarjoilu. Vapaa pääsy, tervetuloa!\n\n"
+        "Lisätietoja kirjastosta ja yhdistyksen sivuilta.\n")
+    assert "jätettiin pois" not in err
+
+
+def test_a_bare_dashdash_between_paragraphs_is_no_signature_delimiter(site, tmp_path, capsys, pictures):
+    status, paths, err = add(site, message("dashdash-separator.eml", tmp_path, pictures), capsys)
+    assert status == 0, err
+    body = body_of(paths[0])
+    assert "Lokakuussa: sienikurssi ja puutarhailta." in body and "Marraskuussa: joulukorttipaja" in body
+    assert "jätettiin pois" not in err
+
+
+@pytest.mark.parametrize("tail, kept", [
+    (["", "--", "Aila Virtanen", "aila@example.org"], []),  # "--" over a short block that ends the text
+    (["", "--", "", "Lokakuussa sienikurssi.", "", "Marraskuussa myyjäiset."], None),  # the notice goes on
+])
+def test_a_bare_dashdash_is_a_delimiter_only_above_a_short_last_block(tail, kept):
+    lines, cuts = split_signature(NOTICE_LINES + tail)
+    if kept is None:
+        assert lines == NOTICE_LINES + tail and cuts == []
+    else:
+        assert lines == NOTICE_LINES and [cut.why for cut in cuts] == ["mail_dropped_signature"]
+
+
+def test_a_closing_with_an_email_and_street_address_but_no_phone_is_dropped(site, tmp_path, capsys, pictures):
+    status, paths, err = add(site, message("closing-email-address.eml", tmp_path, pictures), capsys)
+    assert status == 0, err
+    assert body_of(paths[0]) == ("Kerhohuoneen toinen avain on kadonnut. Jos löydät sen, palauta se kerhon "
+                                 "postilaatikkoon.\n")
+    text = paths[0].read_text(encoding="utf-8")
+    assert "liisa.laine" not in text and "Koskenparras" not in text and "Liisa Laine" not in text
+    assert ("Rivi 9: lopputervehdys jätettiin pois (lähettäjän nimeä ja yhteystietoja ei julkaista ilman lupaa): "
+            "Ystävällisin terveisin / Liisa Laine / Hopeakosken seniorikerho / liisa.laine@gmail.com / "
+            "Koskenparras 4 B 12, 55100 Imatra") in err
+    assert site.check() == 0
+
+
+@pytest.mark.parametrize("name, dropped", [
+    ("closing-phone-parentheses.eml", "Terveisin / Liisa Laine / (040) 987 6543"),
+    ("closing-phone-international.eml", "Terveisin / Liisa Laine / Tel. +358 (0)40 987 6543"),
+    ("closing-phone-dots.eml", "t. Liisa / puh. 040.987.6543"),
+])
+def test_phone_numbers_as_people_write_them_in_a_closing(site, tmp_path, capsys, pictures, name, dropped):
+    status, paths, err = add(site, message(name, tmp_path, pictures), capsys)
+    assert status == 0, err
+    text = paths[0].read_text(encoding="utf-8")
+    assert "987" not in text and "Liisa" not in text
+    assert f"Rivi 9: lopputervehdys puhelinnumeroineen jätettiin pois (puhelinnumeroa ei julkaista ilman lupaa): " \
+           f"{dropped}" in err
+
+
+@pytest.mark.parametrize("tail", [
+    ["", "Terveisin", "Liisa Laine", "liisa@example.org"],
+    ["", "t. Liisa", "liisa@example.org"],
+    ["", "Kiittäen,", "", "Liisa Laine", "Testikylän Eläkkeensaajat ry"],
+])
+def test_a_closing_without_a_phone_but_with_more_than_a_name_is_dropped(tail):
+    lines, cuts = split_signature(NOTICE_LINES + tail)
+    assert lines == NOTICE_LINES and [cut.why for cut in cuts] == ["mail_dropped_closing_contact"]
+
+
+@pytest.mark.parametrize("tail", [
+    ["", "Kiitos kaikille osallistujille!", "Hallitus"],  # a sentence, not a greeting alone
+    ["", "Kiitos!", "Ilmoittautuminen 5.12. mennessä.", "Tervetuloa!"],
+    ["", "Kokous on 05.12.2026 klo 18.00."],  # a date is no phone number
+])
+def test_a_notice_that_ends_like_a_closing_is_kept(tail):
+    lines, cuts = split_signature(NOTICE_LINES + tail)
+    assert lines == NOTICE_LINES + tail and cuts == []
+
+
+def test_a_form_file_sent_as_octet_stream_is_read_as_text(site, tmp_path, capsys, pictures):
+    status, paths, err = add(site, message("markdown-octet-stream.eml", tmp_path, pictures), capsys)
+    assert status == 0, err
+    assert 'title: "Ilmoitus liitteenä"' in paths[0].read_text(encoding="utf-8")
+    assert body_of(paths[0]) == "Tämä ilmoitus tuli lomakkeen tiedostona liitteenä.\n"
+
+
+def test_outlooks_winmail_dat_is_refused_saying_what_it_is(site, tmp_path, capsys, pictures):
+    mail = message("winmail.eml", tmp_path, pictures)
+    status, paths, err = add(site, mail, capsys)
+    assert status == 1 and paths == []
+    assert err.startswith(f"{mail}:18: Liite winmail.dat on Outlookin oma muoto")
+    assert "tavallisena tekstinä tai HTML-muodossa" in err and "Tallenna kuva" not in err
+    assert list((site.content / "notices").rglob("*.md")) == []
+
+
+def test_a_text_not_in_the_charset_it_declares_is_refused_at_its_line_in_the_mail(site, tmp_path, capsys, pictures):
+    mail = message("utf8-declared-latin1.eml", tmp_path, pictures)
+    status, paths, err = add(site, mail, capsys)
+    assert status == 1 and paths == []
+    assert err.startswith(f"{mail}:7: Viestin tekstiä ei voi lukea: viesti sanoo tekstinsä olevan merkistöä UTF-8")
+    assert "Tallenna se tekstieditorissa" not in err and "\ufffd" not in err

@@ -20,7 +20,7 @@ from bulletin_contract.writer import notice_values
 from bulletin_i18n.translations import TABLES
 
 from . import posters as poster_files
-from .mail_message import read_message
+from .mail_message import is_tnef, read_message
 from .placing import place, unique_path
 from .project import UsageError
 from .signature import Unsure, split_signature
@@ -98,6 +98,9 @@ def add_message(source, raw, site, new_association=None, tell=None):
     problems = [Problem(source, a.line, t("mail_err_attachment", name=a.name)) for a in refused]
     posters, icons = [], []
     for attachment in message.attachments:
+        if is_tnef(attachment):  # Outlook's "rich text": say so, not how to save a picture
+            problems.append(Problem(source, attachment.line, t("mail_err_tnef", name=attachment.name)))
+            continue
         try:
             poster = poster_files.read_poster(attachment, source, t)
         except ContentError as err:

@@ -29,7 +29,8 @@ _DATES = {"date", "start", "end", "expires", "until", "wanted_from", "wanted_unt
 _VOCABULARIES = {"wanted_purposes", "wanted_accessibility"}
 # A date the person wrote that is no date at all: the checker's message would
 # show the file's ISO form.
-_NOT_A_DATE = {"err_date", "err_date_finnish", "err_date_no_year", "err_time_form", "err_time_only"}
+_NOT_A_DATE = {"err_date", "err_date_finnish", "err_datetime_finnish", "err_date_no_year", "err_time_form",
+               "err_time_only"}
 
 
 class Answers:

@@ -30,6 +30,18 @@ class Attachment:
     name: str
     data: bytes
     line: int  # where the file name stands in the message, for messages about it
+    kind: str = ""  # its MIME type as sent
+
+
+# Text files a mail program may send as application/octet-stream (Outlook does).
+_TEXT_NAMES = (".md", ".markdown", ".txt")
+_TEXT_KINDS = ("text/plain", "text/markdown", "text/x-markdown")
+
+
+def is_tnef(attachment):
+    """Outlook's own "rich text" wrapper (winmail.dat): no file to publish."""
+    return attachment.kind in ("application/ms-tnef", "application/vnd.ms-tnef") or \
+        attachment.name.lower() == "winmail.dat"
 
 
 @dataclass
@@ -79,20 +91,21 @@ def _walk(part, found, source, raw, t, texts=True):
             _walk(inner, found, source, raw, t, texts)
     elif kind in ("text/plain", "text/html") and not part.get_filename():
         if texts:
-            text = _text(part, source, t)
+            text = _text(part, source, t, raw)
             found.texts.append(html_to_text(text) if kind == "text/html" else text)
     else:
         name = part.get_filename() or kind
         data = part.get_payload(decode=True) or b""
-        attachment = Attachment(name, data, _line_of(raw, name))
-        if kind in ("text/plain", "text/markdown", "text/x-markdown"):
+        attachment = Attachment(name, data, _line_of(raw, name), kind)
+        named_text = kind == "application/octet-stream" and (part.get_filename() or "").lower().endswith(_TEXT_NAMES)
+        if kind in _TEXT_KINDS or named_text:
             if texts:
-                found.attached_texts.append((attachment, _text(part, source, t, attachment.line)))
+                found.attached_texts.append((attachment, _text(part, source, t, raw, attachment.line)))
         else:
             found.attachments.append(attachment)
 
 
-def _text(part, source, t, line=1):
+def _text(part, source, t, raw, line=1):
     """A text part's characters, strictly by its charset: a wrong byte is
     refused with a message, never published as a replacement character."""
     data = part.get_payload(decode=True) or b""
@@ -102,17 +115,27 @@ def _text(part, source, t, line=1):
         codecs.lookup(charset)
     except LookupError:
         raise Problem(source, line, t("mail_err_charset", charset=declared)).as_error() from None
-    if codecs.lookup(charset).name == "utf-8":
-        text = decode(source, data, t)
-    else:
-        try:
-            text = data.decode(charset)
-        except UnicodeDecodeError:
-            raise Problem(source, line, t("mail_err_charset", charset=declared)).as_error() from None
+    try:
+        text = data.decode("utf-8-sig" if codecs.lookup(charset).name == "utf-8" else charset)
+    except UnicodeDecodeError as err:
+        # The message's own word, at the line of the message where the text goes wrong.
+        raise Problem(source, _bad_line(raw, data, err.start, line),
+                      t("mail_err_unreadable", charset=declared.upper())).as_error() from None
+    decode(source, text.encode("utf-8"), t)  # its size, by the rule for any file
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if part.get_param("format", "").lower() == "flowed":
         text = _unflowed(text, part.get_param("delsp", "").lower() == "yes")
     return text
+
+
+def _bad_line(raw, data, start, fallback):
+    """The line of the message holding the text's line with the wrong byte
+    (sent as it is, 8-bit), else `fallback`."""
+    begin = data.rfind(b"\n", 0, start) + 1
+    end = data.find(b"\n", start)
+    chunk = data[begin:end if end >= 0 else len(data)].rstrip(b"\r")
+    found = raw.find(chunk) if chunk.strip() else -1
+    return raw[:found].count(b"\n") + 1 if found >= 0 else fallback
 
 
 def _unflowed(text, delete_space):

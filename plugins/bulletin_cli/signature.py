@@ -1,16 +1,28 @@
 """What a mail client or the sender adds after a notice's text: a signature
-after "-- ", a phone's "Lähetetty iPhonesta", the quoted message replied to,
-a closing with a name and phone number.
+after "-- " (or a bare "--" over a short block that ends the text), a
+phone's "Lähetetty iPhonesta", the message replied to or forwarded (with
+its attribution, however wrapped, its separator or Outlook's rule), a
+closing with a name and phone number, or with contact details and no phone.
 
 These are dropped (and said to be, so nothing is lost without a word). A
 phone number is never published without its owner's consent: where the
 last lines hold one that may be the notice's own contact rather than a
 signature, the notice is refused with that line named.
+
+A reply's attribution names a day, a time or an e-mail address ("ke
+2.12.2026 klo 10.15 Aila <aila@...> kirjoitti:", "On ... wrote:"); a
+quotation in the notice itself ("Eino Leino kirjoitti:" over `>` lines)
+names none, and it and what follows it are kept.
 """
 import re
 from dataclasses import dataclass
 
-_DELIMITER = {"-- ", "--"}
+# The standard delimiter "-- "; a bare "--" (an HTML mail's, whose space was
+# trimmed) only above a short block that ends the mail: a "--" between
+# paragraphs is the notice's own separator.
+_DELIMITER = "-- "
+_BARE_DELIMITER = "--"
+_SIGNATURE_LINES = 6
 # What phones and mail apps add under every message.
 _CLIENT_LINE = re.compile(
     r"^\s*(?:Lähetetty\s+(?:iPhonesta|iPadista|.{0,40}?-?(?:älypuhelimesta|puhelimesta|tabletista)"
@@ -20,20 +32,45 @@ _CLIENT_LINE = re.compile(
     re.IGNORECASE,
 )
 # The line before a quoted reply, in the languages mail clients here write.
-_ATTRIBUTION = re.compile(r"(?:\b(?:wrote|kirjoitti|skrev|написал\S*)\b.*:\s*$|^-{2,}\s*(?:Original Message|"
-                          r"Alkuperäinen viesti|Ursprungligt meddelande)\s*-{2,}\s*$)", re.IGNORECASE)
+_ATTRIBUTION = re.compile(r"\b(?:wrote|kirjoitti|skrev|написал\S*)\b.*:\s*$", re.IGNORECASE)
+# A reply's attribution names when or from which address: a date, a time or
+# an e-mail address, or it is "On ... wrote:" ("Den ... skrev:"). A quotation
+# in the notice's own text ("Eino Leino kirjoitti:") has none of these.
+_ATTRIBUTION_FACT = re.compile(r"@|\d{1,2}\s*[./-]\s*\d{1,2}\s*[./-]\s*\d{2,4}|\d{4}-\d{2}-\d{2}|"
+                               r"\b\d{1,2}[.:]\d{2}\b|^\s*(?:On|Den|Am|Le)\s", re.IGNORECASE)
+# The first line of an attribution that the mail client wrapped: a day
+# ("ke 2.12.2026 klo 10.15 Name <address>", "On Wed, Dec 2, 2026 ... Name").
+_ATTRIBUTION_START = re.compile(r"^\s*(?:(?:On|Den|Am|Le)\s+\S|(?:ma|ti|ke|to|pe|la|su|mon|tue|wed|thu|fri|sat|sun)"
+                                r"\.?,?\s+\d|\d{1,2}\.\s*\d{1,2}\.\s*\d{2,4}|\d{4}-\d{2}-\d{2})", re.IGNORECASE)
+# The line above an earlier message: quoted, or forwarded with its headers.
+_ORIGINAL = re.compile(r"^\s*-{2,}\s*(?:Original Message|Alkuperäinen viesti|Ursprungligt meddelande)\s*-{2,}\s*$",
+                       re.IGNORECASE)
+_FORWARDED = re.compile(r"^\s*(?:-{2,}\s*(?:Forwarded message|Välitetty viesti|Edelleenlähetetty viesti|"
+                        r"Vidarebefordrat meddelande|Weitergeleitete Nachricht)\s*-{2,}|"
+                        r"(?:Begin forwarded message|Välitetty viesti alkaa|Vidarebefordrat brev)\s*:)\s*$",
+                        re.IGNORECASE)
+# A rule that Outlook draws above the headers of the message replied to.
+_RULE = re.compile(r"^\s*(?:_{8,}|-{8,})\s*$")
 # An Outlook reply: the quoted message starts with its headers, unquoted.
 _OUTLOOK_FROM = re.compile(r"^\s*\**(?:From|Lähettäjä|Från):\**\s", re.IGNORECASE)
 _OUTLOOK_SENT = re.compile(r"^\s*\**(?:Sent|Date|Lähetetty|Päivämäärä|Skickat):\**\s", re.IGNORECASE)
-# Finnish phone numbers as written: 040 123 4567, 040-1234567, +358 40 123 4567, 05 123 4567.
-PHONE = re.compile(r"(?<![\d+])(?:\+\s?358|0)(?:[ -]?\d){6,11}(?!\d)")
+# Finnish phone numbers as written: 040 123 4567, 040-1234567, +358 40 123 4567, 05 123 4567,
+# (040) 123 4567, +358 (0)40 123 4567, 040.123.4567 (a date, 05.12.2026, is none).
+PHONE = re.compile(r"(?<![\d+(])(?:(?:\+\s?358\s?(?:\(0\)\s?)?|\(0\d{1,3}\)\s?|0)(?:[ -]?\d){6,11}"
+                   r"|0\d{1,3}\.\d{3,4}\.\d{3,4})(?!\d)")
 _PHONE_LABEL = re.compile(r"^(?:puh(?:elin)?|p|tel|gsm|mob(?:ile)?|matkapuh(?:elin)?)\.?:?\s*", re.IGNORECASE)
-_CLOSING = re.compile(r"^(?:(?:ystävällisin\s+|parhain\s+|hyvää\s+päivän\s+jatkoa\s*,?\s*)?terveisin|t\.|terv\.|"
-                      r"yst\.\s*terv\.|kiitos|best\s+regards|regards|br|med\s+vänliga\s+hälsningar|mvh|"
+_CLOSING = re.compile(r"^(?:(?:ystävällisin\s+|parhain\s+|lämpimin\s+|hyvää\s+päivän\s+jatkoa\s*,?\s*)?terveisin|"
+                      r"terveisiä|t\.|terv\.|yst\.\s*terv\.|kiitos|kiittäen|ystävällisesti|"
+                      r"(?:best|kind|warm)\s+regards|regards|br|med\s+vänliga\s+hälsningar|mvh|"
                       r"hyvää\s+päivänjatkoa|hyvää\s+jatkoa)(?=[\s,.!]|$)[,.!]?\s*", re.IGNORECASE)
 # A word of a name: no sentence's full stop, but initials ("A.") and "r.y.".
 _NAME_WORD = re.compile(r"^(?:[^\W\d_][\w'’-]*|[^\W\d_]\.|r\.y\.)$")
 _EMAIL = re.compile(r"^<?[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+>?$")
+# A sender's other contact details: a street address, a postal code and town, a web address.
+_ADDRESS = re.compile(r"^(?:[^\W\d_][\w.'’-]*\s+){0,2}[^\W\d_][\w'’-]*(?:katu|tie|kuja|polku|raitti|parras|tori|"
+                      r"rinne|ranta|väylä|kaari|mäki|linja|aukio|gatan|vägen|street|road)\s+\d+[^,]*"
+                      r"(?:,\s*\d{5}\s+\S.*)?$|^\d{5}\s+[^\W\d_][\w -]*$|^(?:PL|PB|PO\s+Box)\s+\d+", re.IGNORECASE)
+_WEB = re.compile(r"^<?(?:https?://|www\.)\S+>?$", re.IGNORECASE)
 # Words that ask the reader to call: the number is the notice's contact.
 _CONTACT_WORDS = re.compile(r"lisätiet|yhteyshenk|yhteystie|ilmoittau|tiedustel|kysy|soita|varaukse",
                             re.IGNORECASE)
@@ -69,7 +106,7 @@ def _signature_line(line):
     if not text:
         return True
     text = _CLOSING.sub("", text, count=1).strip()
-    if not text or _EMAIL.match(text):
+    if not text or _contact_detail(text):
         return True
     without_phone = _PHONE_LABEL.sub("", PHONE.sub("", text).strip(" ,;")).strip(" ,;")
     if not without_phone:
@@ -78,8 +115,13 @@ def _signature_line(line):
     return _is_name(name) and not re.search(r"\d", role) and len(role.split()) <= 6
 
 
-def _cut_at(lines, test):
-    return next((i for i, line in enumerate(lines) if test(i, line)), None)
+def _contact_detail(text):
+    """An e-mail address, a street address or postal code, a web address."""
+    return bool(_EMAIL.match(text) or _ADDRESS.match(text) or _WEB.match(text))
+
+
+def _cut_at(lines, test, start=0):
+    return next((i for i, line in enumerate(lines) if i >= start and test(i, line)), None)
 
 
 def split_signature(lines):
@@ -92,16 +134,30 @@ def split_signature(lines):
             del lines[index:]
 
     lines = list(lines)
-    cut(_cut_at(lines, lambda i, line: line in _DELIMITER), "mail_dropped_signature")
+    cut(_cut_at(lines, lambda i, line: line == _DELIMITER or (line.rstrip() == _BARE_DELIMITER
+                                                                and _ends_in_short_block(lines, i))),
+        "mail_dropped_signature")
     cut(_cut_at(lines, lambda i, line: _CLIENT_LINE.match(line)), "mail_dropped_client")
-    reply = _cut_at(lines, lambda i, line: _quoted_reply_starts(lines, i))
-    if reply and lines[reply - 1].rstrip().endswith("<"):  # the attribution wrapped in its address
-        reply -= 1
-    cut(reply, "mail_dropped_reply")
+    cut(*_earlier_message(lines))
     _drop_blank_end(lines)
-    cut(_closing_start(lines), "mail_dropped_closing")
+    closing = _closing_start(lines)
+    if closing is not None:
+        cut(_with_greeting_above(lines, closing), "mail_dropped_closing")
+    else:
+        cut(_contact_closing_start(lines), "mail_dropped_closing_contact")
     _drop_blank_end(lines)
     return lines, sorted(cuts, key=lambda c: c.start)
+
+
+def _ends_in_short_block(lines, index):
+    """Is what follows lines[index] one block of a few lines that ends the
+    text (a signature), not more paragraphs of the notice?"""
+    rest = [line.strip() for line in lines[index + 1:]]
+    while rest and not rest[0]:
+        rest.pop(0)
+    while rest and not rest[-1]:
+        rest.pop()
+    return len(rest) <= _SIGNATURE_LINES and all(rest)
 
 
 def _drop_blank_end(lines):
@@ -109,11 +165,96 @@ def _drop_blank_end(lines):
         lines.pop()
 
 
-def _quoted_reply_starts(lines, index):
-    following = [line for line in lines[index + 1:index + 4] if line.strip()]
-    if _ATTRIBUTION.search(lines[index]):
-        return lines[index].lstrip().startswith("-") or (following and following[0].startswith(">"))
-    return bool(_OUTLOOK_FROM.match(lines[index]) and following and _OUTLOOK_SENT.match(following[0]))
+def _earlier_message(lines):
+    """(where the message replied to or forwarded starts, the translation
+    key saying which), or (None, None)."""
+    for index, line in enumerate(lines):
+        start, why = _earlier_message_at(lines, index)
+        if start is not None:
+            # Outlook's rule above the headers, and the blank lines between, go with them.
+            above = start - 1
+            while above >= 0 and not lines[above].strip():
+                above -= 1
+            if above >= 0 and _RULE.match(lines[above]):
+                start = above
+            return start, why
+    return None, None
+
+
+def _earlier_message_at(lines, index):
+    line = lines[index]
+    if _FORWARDED.match(line):
+        return index, "mail_dropped_forward"
+    if _ORIGINAL.match(line):
+        return index, "mail_dropped_reply"
+    following = [later for later in lines[index + 1:index + 4] if later.strip()]
+    if _ATTRIBUTION.search(line) and following and following[0].startswith(">"):
+        # A line the client wrapped: "ke 2.12.2026 klo 10.15 Name <address>" / "kirjoitti:".
+        start = index
+        for above in (index - 1, index - 2):
+            if above < 0 or not lines[above].strip():
+                break
+            if lines[above].rstrip().endswith("<") or _ATTRIBUTION_START.match(lines[above]):
+                start = above
+                break
+        if _ATTRIBUTION_FACT.search(" ".join(lines[start:index + 1])):
+            return start, "mail_dropped_reply"
+        return None, None  # a quotation in the notice ("Eino Leino kirjoitti:"), kept
+    if _OUTLOOK_FROM.match(line) and following and _OUTLOOK_SENT.match(following[0]):
+        return index, "mail_dropped_reply"
+    return None, None
+
+
+def _with_greeting_above(lines, start):
+    """A closing's greeting alone in the paragraph above it ("Terveisin," /
+    "" / "Aila 040 123 4567") goes with it."""
+    above = start - 1
+    while above >= 0 and not lines[above].strip():
+        above -= 1
+    if above > 0 and above < start - 1 and _closing_only(lines[above]):
+        return above
+    return start
+
+
+def _closing_only(line):
+    text = line.strip()
+    return bool(text) and bool(_CLOSING.match(text)) and not _CLOSING.sub("", text, count=1).strip()
+
+
+def _contact_closing_start(lines):
+    """Where a closing without a phone number starts: a greeting ("Terveisin",
+    "t. Liisa") and a short block ending the text, with the sender's contact
+    details (an e-mail or street address) or more than a name under it;
+    None otherwise ("Terveisin / Aila" may be the notice's own signing)."""
+    last = len(lines)
+    while last and lines[last - 1].strip():
+        last -= 1
+    greeting = next((i for i in range(last, len(lines)) if _CLOSING.match(lines[i].strip())), None)
+    if greeting is None:
+        above = last - 1
+        while above >= 0 and not lines[above].strip():
+            above -= 1
+        if above < 0 or above == last - 1 or not _closing_only(lines[above]):
+            return None
+        greeting = above
+    if not any(line.strip() for line in lines[:greeting]):
+        return None  # the whole text: not a closing under a notice
+    own = _CLOSING.sub("", lines[greeting].strip(), count=1).strip()
+    if own and not (own[0].isupper() and _closing_part(own)):
+        return None  # "Kiitos kaikille osallistujille!": a sentence of the notice
+    under = [line.strip() for line in lines[greeting + 1:] if line.strip()]
+    if len(under) > _SIGNATURE_LINES or not all(_closing_part(line) for line in under):
+        return None
+    if len(under) >= 2 or any(_contact_detail(line) for line in [own, *under]):
+        return greeting
+    return None
+
+
+def _closing_part(text):
+    """A line under a greeting: a name, a role, an association, contact
+    details; no sentence of the notice."""
+    return _signature_line(text) or (len(text) <= 60 and len(text.split()) <= 6
+                                     and not text.endswith((".", "!", "?", ":")))
 
 
 def _closing_start(lines):

@@ -140,7 +140,7 @@ def parse_when(text, key):
     if not match:
         iso = finnish_to_iso(text)
         if iso:
-            raise Invalid("err_date_finnish", key=key, value=text, iso=iso)
+            raise Invalid("err_datetime_finnish" if " " in iso else "err_date_finnish", key=key, value=text, iso=iso)
         no_year = NO_YEAR.match(text)
         if no_year:
             d, m, hh, mm = no_year.groups()

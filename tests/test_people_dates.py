@@ -33,6 +33,17 @@ def test_a_day_as_people_write_it(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("20.11.", "2026-11-20"),  # written late: this year's, not a year ahead
+    ("1.12.", "2026-12-01"),
+    ("3.1.", "2027-01-03"),  # soon: the next such day, as for any date
+    ("31.5.", "2027-05-31"),
+])
+def test_a_publication_day_without_a_year_is_the_nearest(text, expected):
+    assert read_when(text, TODAY, recent=True) == (expected, None)
+    assert read_when("20.11.", TODAY) == ("2027-11-20", None)  # an event's day: the next such day
+
+
+@pytest.mark.parametrize("text, expected", [
     ("klo 18", ("18:00", None)), ("18", ("18:00", None)), ("18.30", ("18:30", None)),
     ("18,30", ("18:30", None)), ("18:30", ("18:30", None)), ("18–20", ("18:00", "20:00")),
     ("klo 18.30 - 20", ("18:30", "20:00")), ("kuudelta", None),

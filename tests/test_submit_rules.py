@@ -132,6 +132,8 @@ GOOD = [
     case("contact-with-consent", {**CONTACT, "Yhteyshenkilön sähköposti": "aila@example.org"},
          {"contact": {"name": "Aila", "email": "aila@example.org", "consent": True}}),
     case("end-on-the-day", {"Päättymiskellonaika": "20.00"}, {"event": {"end": "2026-12-05 20:00"}}),
+    # a publication date without a year, written a few days late: this year's, not next year's
+    case("publication-day-without-year", {"Julkaisupäivä": "20.11."}, {}),
     case("tags-of-one-address", {"Avainsanat": "Retki, retki, luonto"}, {"tags": ["Retki", "luonto"]}),
     case("twelve-tags", {"Avainsanat": ", ".join(f"sana{n}" for n in range(12))},
          {"tags": [f"sana{n}" for n in range(12)]}),

@@ -61,7 +61,7 @@ class Answers:
             names = {name: tag for tag, name in (ctx.languages or {}).items()}
             return names.get(text) or standard_tag(text) or text
         if field_id in _DATES:
-            value, self.range_ends[field_id] = as_iso(text, self.today)
+            value, self.range_ends[field_id] = as_iso(text, self.today, recent=field_id == "date")
             return value
         if field_id == "tags":
             return [word.strip() for word in text.split(",") if word.strip()]

@@ -60,7 +60,7 @@ def _answer(args, flag):
 def _value(flag, text, today):
     """An answer as the file holds it: (value, the end of a range of times or None)."""
     if flag in _DATES:
-        return as_iso(text, today)
+        return as_iso(text, today, recent=flag == "date")
     if flag == "except":
         return [as_iso(word, today)[0] for word in series_words.words(text)], None
     if flag == "weekdays":  # `tiistai ja torstai` or `ti, to`

@@ -36,15 +36,16 @@ def unique_path(content, date_text, title):
     return notices / date_text[:4] / f"{name}.md"
 
 
-def as_iso(text, today):
+def as_iso(text, today, recent=False):
     """A date or time as people write it (`la 5.12. klo 18–20`, `5.12.2026
     18.00`, or a time alone `18.00`) to (ISO, ISO end of a range or None);
-    anything else as it is (the field rule then says what is wrong)."""
+    anything else as it is (the field rule then says what is wrong).
+    `recent`: a publication date (people_dates.read_day)."""
     text = text.strip()
     clock = read_clock(text)
     if clock:
         return clock
-    return read_when(text, today) or (text, None)
+    return read_when(text, today, recent) or (text, None)
 
 
 def _name_words(name):

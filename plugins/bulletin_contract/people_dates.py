@@ -4,10 +4,12 @@
 Files hold ISO dates only (fields.py). The entry points where people type
 (the form, the issue form, `bulletin new`) read what they wrote with these
 patterns and write ISO; a date without a year is the next such day from
-today. The form's script reads with the same patterns, exported in its
-schema.
+today, but a publication date (`recent`) written a few days late is this
+year's: "1.12." on 4 December is not meant for a year later. The form's
+script reads with the same patterns and rule, exported in its schema.
 """
 import re
+from datetime import date
 
 _WEEKDAY = r"(?:(?:ma|ti|ke|to|pe|la|su)[a-zåäö]*\.?,?\s+)?"
 # A day, then perhaps a time or a range of times after a space, a comma or a T.
@@ -34,7 +36,11 @@ def read_clock(text):
     return _clock(h1, m1), (_clock(h2, m2) if h2 else None)
 
 
-def read_day(text, today):
+# A publication date without a year more than this ahead is last such day's.
+RECENT_DAYS = 183
+
+
+def read_day(text, today, recent=False):
     """(ISO day, start "HH:MM" or None, end "HH:MM" or None) or None."""
     match = DAY.match(text.strip())
     if not match:
@@ -44,17 +50,26 @@ def read_day(text, today):
         y, m, d = iso_y, iso_m, iso_d
     elif not y:  # the next such day from today
         y = today.year + ((int(m), int(d)) < (today.month, today.day))
+        if recent and _days_ahead(today, int(y), int(m), int(d)) > RECENT_DAYS:
+            y -= 1
     clocks = read_clock(rest) if rest else (None, None)
     if clocks is None:
         return None
     return (f"{int(y):04d}-{int(m):02d}-{int(d):02d}", *clocks)
 
 
-def read_when(text, today):
+def _days_ahead(today, y, m, d):
+    try:
+        return (date(y, m, d) - today).days
+    except ValueError:
+        return 0  # no such day (31.2.): the field's rule says so
+
+
+def read_when(text, today, recent=False):
     """A date and perhaps a time as people write it to (ISO start, ISO end
     or None); None when it is not a date. A range of times gives an end on
     the same day."""
-    found = read_day(text, today)
+    found = read_day(text, today, recent)
     if found is None:
         return None
     day, start, end = found

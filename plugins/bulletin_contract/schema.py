@@ -79,6 +79,7 @@ def form_schema(settings, t, associations, spaces=None):
         "weekdayWords": list(fields.WEEKDAYS),
         "associationName": rule_schema(fields.ASSOCIATION_FIELDS["name"]),
         "patterns": people_dates.pattern_sources(),
+        "recentDays": people_dates.RECENT_DAYS,
         "categories": [{"slug": slug, "label": label}
                        for slug, label in settings["BULLETIN_CATEGORIES"].items()],
         "eventCategory": EVENT_CATEGORY,

@@ -58,8 +58,9 @@
     return { iso: hhmm(match[1], match[2]), end: match[3] ? hhmm(match[3], match[4]) : null };
   }
 
-  // {iso: "2026-12-05", start: "18:00" or null, end: "20:00" or null}; no year: the next such day
-  function parseDay(text) {
+  // {iso: "2026-12-05", start: "18:00" or null, end: "20:00" or null}; no year: the next
+  // such day, but a publication date (recent) far ahead is last such day (people_dates.read_day)
+  function parseDay(text, recent) {
     var match = PATTERNS.day.exec(text.trim());
     if (!match) {
       return { error: "form_err_date" };
@@ -71,6 +72,10 @@
       var now = new Date();
       var passed = +month < now.getMonth() + 1 || (+month === now.getMonth() + 1 && +day < now.getDate());
       year = now.getFullYear() + (passed ? 1 : 0);
+      var midnight = new Date(now.getFullYear(), now.getMonth(), now.getDate());
+      if (recent && (new Date(year, +month - 1, +day) - midnight) / 86400000 > schema.recentDays) {
+        year -= 1;
+      }
     }
     var clock = match[7] ? parseClock(match[7]) : { iso: null, end: null };
     if (clock.error) {
@@ -140,7 +145,7 @@
       }
       return null;
     }
-    var day = parseDay(text);
+    var day = parseDay(text, name === "date");
     if (day.error) {
       this.fail(name, day.error, { value: text });
       return null;

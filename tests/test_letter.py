@@ -1,5 +1,6 @@
 """The weekly letter: its pages, its feed and `bulletin digest`, sent to a
 local SMTP server and read back."""
+import contextlib
 import email
 import email.policy
 import socket
@@ -8,6 +9,7 @@ from datetime import date, datetime
 import feedparser
 import pytest
 from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult
 
 from bulletin_cli.cli import main
 from bulletin_contract.fields import HELSINKI
@@ -184,23 +186,42 @@ class Inbox:
         return "250 OK"
 
 
-@pytest.fixture
-def smtp(monkeypatch):
-    inbox = Inbox()
+def free_port():
     with socket.socket() as probe:  # a free port (aiosmtpd checks its own by connecting to it)
         probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+        return probe.getsockname()[1]
+
+
+def smtp_environment(monkeypatch, port):
+    monkeypatch.setenv("BULLETIN_SMTP_HOST", "127.0.0.1")
+    monkeypatch.setenv("BULLETIN_SMTP_PORT", str(port))
+    monkeypatch.setenv("BULLETIN_SMTP_STARTTLS", "0")
+    monkeypatch.setenv("BULLETIN_DIGEST_TO", "jasenet@lists.example.org")
+    monkeypatch.delenv("BULLETIN_DIGEST_FROM", raising=False)
+    monkeypatch.delenv("BULLETIN_SMTP_USER", raising=False)
+    monkeypatch.delenv("BULLETIN_SMTP_PASSWORD", raising=False)
+
+
+@contextlib.contextmanager
+def smtp_server(monkeypatch, **options):
+    """A local SMTP server (no TLS) with aiosmtpd's `options`, and the
+    environment that sends to it."""
+    inbox = Inbox()
+    port = free_port()
+    controller = Controller(inbox, hostname="127.0.0.1", port=port, **options)
     controller.start()
+    inbox.port = port
     try:
-        monkeypatch.setenv("BULLETIN_SMTP_HOST", "127.0.0.1")
-        monkeypatch.setenv("BULLETIN_SMTP_PORT", str(port))
-        monkeypatch.setenv("BULLETIN_SMTP_STARTTLS", "0")
-        monkeypatch.setenv("BULLETIN_DIGEST_TO", "jasenet@lists.example.org")
-        monkeypatch.delenv("BULLETIN_DIGEST_FROM", raising=False)
+        smtp_environment(monkeypatch, port)
         yield inbox
     finally:
         controller.stop()
+
+
+@pytest.fixture
+def smtp(monkeypatch):
+    with smtp_server(monkeypatch) as inbox:
+        yield inbox
 
 
 def test_digest_sends_once_to_the_list_and_records_the_week(letter_site, smtp, tmp_path, capsys):
@@ -211,32 +232,73 @@ def test_digest_sends_once_to_the_list_and_records_the_week(letter_site, smtp, t
     msg, text, html = parts(envelope.content)
     assert msg["To"] == "jasenet@lists.example.org" and "Pikkujoulut" in text and "Pikkujoulut" in html
     assert record.read_text() == "2026-W49\n"
-    capsys.readouterr()
+    assert f"Viikon 2026-W49 kirje lähetetty osoitteeseen jasenet@lists.example.org ja merkitty tiedostoon {record}" \
+        in capsys.readouterr().err
     assert digest(letter_site, "--send", "--record", str(record)) == 1
-    assert "2026-W49 was sent already" in capsys.readouterr().err
+    assert "Viikon 2026-W49 kirje on jo lähetetty" in capsys.readouterr().err
     assert len(smtp.envelopes) == 1 and record.read_text() == "2026-W49\n"
 
 
-def test_digest_never_sends_an_empty_letter(tmp_path, smtp):
+def test_digest_never_sends_an_empty_letter(tmp_path, smtp, capsys):
     site = Site(tmp_path)
     site.notice("vanha.md", notice_text(title="Vanha tiedote", date="2026-06-01"))
     record = tmp_path / "viikkokirjeet.txt"
     assert digest(site, "--send", "--record", str(record)) == 0
     assert smtp.envelopes == [] and not record.exists()
+    assert "Viikolla 2026-W49 ei ole kerrottavaa, joten kirjettä ei tehty." in capsys.readouterr().err
 
 
 def test_digest_names_the_missing_variable(letter_site, smtp, monkeypatch, tmp_path, capsys):
     monkeypatch.delenv("BULLETIN_DIGEST_TO")
     assert digest(letter_site, "--send", "--record", str(tmp_path / "r.txt")) == 2
-    assert "BULLETIN_DIGEST_TO: not set" in capsys.readouterr().err
-    assert smtp.envelopes == []
+    assert "Muuttuja BULLETIN_DIGEST_TO puuttuu ympäristöstä" in capsys.readouterr().err
+    monkeypatch.setenv("BULLETIN_DIGEST_TO", "jasenet@lists.example.org")
+    monkeypatch.setenv("BULLETIN_SMTP_STARTTLS", "yes")
+    assert digest(letter_site, "--send", "--record", str(tmp_path / "r.txt")) == 2
+    assert "BULLETIN_SMTP_STARTTLS = 'yes': kirjoita 1 (salattu yhteys, oletus) tai 0" in capsys.readouterr().err
+    assert smtp.envelopes == [] and not (tmp_path / "r.txt").exists()
+
+
+@pytest.mark.parametrize("server, variables, says", [
+    (None, {}, "Postipalvelimeen {server} ei saatu yhteyttä"),  # nothing listens: connection refused
+    ({}, {"BULLETIN_SMTP_STARTTLS": "1"}, "Postipalvelimen {server} kanssa ei saatu salattua yhteyttä"),
+    ({"authenticator": lambda *_: AuthResult(success=False), "auth_require_tls": False},
+     {"BULLETIN_SMTP_USER": "toimitus", "BULLETIN_SMTP_PASSWORD": "vaara"},
+     "Postipalvelin {server} ei hyväksynyt kirjautumista tunnuksella toimitus"),
+    ({"authenticator": lambda *_: AuthResult(success=True), "auth_require_tls": False},
+     {"BULLETIN_SMTP_USER": "toimitus", "BULLETIN_SMTP_PASSWORD": "salasanä"},  # smtplib: ASCII only
+     "Tunnusta ja salasanaa ei voi lähettää postipalvelimelle {server}"),
+])
+def test_digest_says_why_the_server_did_not_take_the_letter(letter_site, monkeypatch, tmp_path, capsys,
+                                                            server, variables, says):
+    record = tmp_path / "viikkokirjeet.txt"
+    with contextlib.ExitStack() as stack:
+        if server is None:
+            port = free_port()  # closed again: nothing listens there
+            smtp_environment(monkeypatch, port)
+        else:
+            inbox = stack.enter_context(smtp_server(monkeypatch, **server))
+            port = inbox.port
+        for name, value in variables.items():
+            monkeypatch.setenv(name, value)
+        assert digest(letter_site, "--send", "--record", str(record)) == 1
+        if server is not None:
+            assert inbox.envelopes == []
+    err = capsys.readouterr().err
+    [line] = [line for line in err.splitlines() if line.startswith("bulletin digest:")]
+    assert says.format(server=f"127.0.0.1:{port}") in line and "Traceback" not in err
+    assert "Viikkoa 2026-W49 ei merkitty lähetetyksi" in line
+    assert not record.exists()
 
 
 def test_digest_refuses_a_week_it_cannot_make(letter_site, capsys):
     assert digest(letter_site, "--week", "2026-W60") == 2
-    assert "--week '2026-W60'" in capsys.readouterr().err
+    assert "--week 2026-W60: viikkoa ei ole tai sitä ei voi lukea. Kirjoita viikko muodossa VVVV-Www" \
+        in capsys.readouterr().err
     assert digest(letter_site, "--week", "2027-W10") == 2
-    assert "the build makes the letters of" in capsys.readouterr().err
+    assert ("--week 2027-W10: rakentaminen tekee viikkojen 2026-W40–2026-W49 kirjeet. Valitse jokin niistä tai anna "
+            "valitsimella --today jokin viikon 2027-W10 päivä, esimerkiksi --today 2027-03-08.") \
+        in capsys.readouterr().err
 
 
 def test_the_example_s_letter_has_new_spaces_and_needs(example_site):

@@ -16,6 +16,12 @@ from .project import UsageError, build, load_settings, project_root
 RECORD = "viikkokirjeet.txt"
 
 
+class NotSent(UsageError):
+    """The server could not be reached or refused the letter: nothing was
+    sent and the week is not recorded."""
+    exitcode = 1
+
+
 def add_arguments(cmd, t):
     cmd.add_argument("--week", help=t("cli_week"))
     cmd.add_argument("--output", metavar="FILE.eml", help=t("cli_digest_output"))
@@ -25,28 +31,31 @@ def add_arguments(cmd, t):
     cmd.add_argument("--today", help=t("cli_digest_today"))
 
 
-def _week(text, settings):
+def _week(text, settings, t):
     if text is None:
         return WeekId.of(today(settings))
     try:
         return WeekId.parse(text)
     except ValueError:
-        raise UsageError(f"--week {text!r}: write the week as YYYY-Www, for example 2026-W49") from None
+        raise UsageError(t("digest_err_week", week=text)) from None
+
+
+def _note(text):
+    print(f"bulletin digest: {text}", file=sys.stderr)
 
 
 def run(args):
     settings = load_settings(args.settings, content=args.content, today=args.today)
     t = translator_for(settings)
-    week = _week(args.week, settings)
+    week = _week(args.week, settings, t)
     record = Record(Path(args.record) if args.record else project_root() / RECORD)
     smtp = None
     if args.send:
         if week.iso in record.weeks():
-            print(f"bulletin digest: {week.iso} was sent already ({record.path}); not sending it again",
-                  file=sys.stderr)
+            _note(t("digest_already_sent", week=week.iso, record=record.path))
             return 1
         try:
-            smtp = SmtpSettings(os.environ, settings)
+            smtp = SmtpSettings(os.environ, settings, t)
         except MailError as err:
             raise UsageError(str(err)) from None
     with tempfile.TemporaryDirectory(prefix="bulletin-digest-") as folder:
@@ -55,9 +64,10 @@ def run(args):
         letter = BUILT.letters.get(week)
         if letter is None:
             weeks = sorted(BUILT.letters, key=lambda w: w.monday)
-            raise UsageError(f"--week {week.iso}: the build makes the letters of {weeks[0].iso} to {weeks[-1].iso}")
+            raise UsageError(t("digest_err_no_letter", week=week.iso, first=weeks[0].iso, last=weeks[-1].iso,
+                               monday=week.monday.isoformat()))
         if letter.empty:
-            print(f"bulletin digest: {week.iso}: nothing to tell this week, no letter", file=sys.stderr)
+            _note(t("digest_empty", week=week.iso))
             return 0
         sender = smtp.sender if smtp else (os.environ.get("BULLETIN_DIGEST_FROM")
                                            or settings["BULLETIN_CONTACT_EMAIL"] or "")
@@ -68,7 +78,10 @@ def run(args):
     elif args.output:
         Path(args.output).write_bytes(bytes(msg))
     if smtp:
-        smtp.send(msg)
+        try:
+            smtp.send(msg)
+        except MailError as err:
+            raise NotSent(f"{err} {t('digest_not_recorded', week=week.iso)}") from None
         record.add(week)
-        print(f"bulletin digest: {week.iso} sent to {smtp.recipient}", file=sys.stderr)
+        _note(t("digest_sent", week=week.iso, recipient=smtp.recipient, record=record.path))
     return 0

@@ -18,7 +18,7 @@ from bulletin_settings import calendar_domain, site_address
 
 
 class MailError(Exception):
-    """Something the person sending must fix: a variable, the record."""
+    """Something the person sending must fix: a variable, the server settings."""
 
 
 def _text_item(lines, article, base, t, when=None):
@@ -110,39 +110,73 @@ def message(letter, built, settings, t, sender, recipient=None):
 
 
 class SmtpSettings:
-    """BULLETIN_SMTP_* and BULLETIN_DIGEST_* from the environment."""
+    """BULLETIN_SMTP_* and BULLETIN_DIGEST_* from the environment; `t`
+    (bulletin_i18n.Translator) words what is wrong with them."""
 
-    def __init__(self, environ, settings):
+    def __init__(self, environ, settings, t):
+        self.t = t
+
         def need(name, value):
             if not value:
-                raise MailError(f"{name}: not set; the letter cannot be sent without it")
+                raise MailError(t("digest_err_not_set", name=name))
             return value
 
         self.host = need("BULLETIN_SMTP_HOST", environ.get("BULLETIN_SMTP_HOST"))
         starttls = environ.get("BULLETIN_SMTP_STARTTLS", "1")
         if starttls not in ("0", "1"):
-            raise MailError(f"BULLETIN_SMTP_STARTTLS = {starttls!r}: write 1 (encrypt, the default) or 0 "
-                            "(a relay on this machine)")
+            raise MailError(t("digest_err_starttls_value", value=repr(starttls)))
         self.starttls = starttls == "1"
         port = environ.get("BULLETIN_SMTP_PORT") or ("587" if self.starttls else "25")
         if not port.isdigit() or not 0 < int(port) < 65536:
-            raise MailError(f"BULLETIN_SMTP_PORT = {port!r}: write a port number such as 587")
+            raise MailError(t("digest_err_port_value", value=repr(port)))
         self.port = int(port)
         self.user = environ.get("BULLETIN_SMTP_USER") or None
         self.password = environ.get("BULLETIN_SMTP_PASSWORD") or None
         if self.user and not self.password:
-            raise MailError("BULLETIN_SMTP_PASSWORD: not set, but BULLETIN_SMTP_USER is")
-        self.sender = need("BULLETIN_DIGEST_FROM (or BULLETIN_CONTACT_EMAIL in the settings)",
-                           environ.get("BULLETIN_DIGEST_FROM") or settings.get("BULLETIN_CONTACT_EMAIL"))
+            raise MailError(t("digest_err_no_password"))
+        self.sender = environ.get("BULLETIN_DIGEST_FROM") or settings.get("BULLETIN_CONTACT_EMAIL")
+        if not self.sender:
+            raise MailError(t("digest_err_no_sender"))
         self.recipient = need("BULLETIN_DIGEST_TO", environ.get("BULLETIN_DIGEST_TO"))
 
     def send(self, msg):
-        with smtplib.SMTP(self.host, self.port, timeout=60) as smtp:
-            if self.starttls:
-                smtp.starttls(context=ssl.create_default_context())
-            if self.user:
-                smtp.login(self.user, self.password)
-            smtp.send_message(msg, from_addr=self.sender, to_addrs=[self.recipient])
+        """Send `msg`; MailError, naming the server and what to check, when
+        it could not be sent (nothing reached the list)."""
+        step = "connect"
+        try:
+            with smtplib.SMTP(self.host, self.port, timeout=60) as smtp:
+                if self.starttls:
+                    step = "tls"
+                    smtp.starttls(context=ssl.create_default_context())
+                if self.user:
+                    step = "login"
+                    smtp.login(self.user, self.password)
+                step = "refused"
+                smtp.send_message(msg, from_addr=self.sender, to_addrs=[self.recipient])
+                step = "sent"
+        except UnicodeError:
+            if step != "login":
+                raise
+            # smtplib logs in with ASCII only: "salasanä" fails before reaching the server
+            raise MailError(self.t("digest_err_login_ascii", server=f"{self.host}:{self.port}")) from None
+        except (smtplib.SMTPException, OSError) as err:  # OSError: refused, unknown host, timeout, TLS
+            if step == "sent":
+                return  # the server took the letter; only saying goodbye (QUIT) failed
+            raise MailError(self.t(f"digest_err_{step}", server=f"{self.host}:{self.port}", error=_reason(err),
+                                   user=self.user, sender=self.sender, recipient=self.recipient)) from None
+
+
+def _reason(err):
+    """The server's or the system's words for `err`, on one line."""
+    if isinstance(err, smtplib.SMTPResponseException):
+        text = err.smtp_error.decode("utf-8", "replace") if isinstance(err.smtp_error, bytes) else str(err.smtp_error)
+        reason = f"{err.smtp_code} {text}"
+    elif isinstance(err, smtplib.SMTPRecipientsRefused):
+        reason = "; ".join(f"{code} {text.decode('utf-8', 'replace') if isinstance(text, bytes) else text}"
+                           for code, text in err.recipients.values())
+    else:
+        reason = str(err) or type(err).__name__
+    return " ".join(reason.split())
 
 
 class Record:

@@ -77,6 +77,7 @@ def letter_site(tmp_path_factory):
           start: "2026-12-04 18:00"
           location: Sali
           status: peruttu
+          status_note: Esiintyjä on sairastunut.
         """))
     site.notice("uusi.md", notice_text(title="Kerhohuone remontissa", date="2026-11-25"))
     site.notice("vanha.md", notice_text(title="Vanha tiedote", date="2026-11-10"))
@@ -106,7 +107,7 @@ def test_letter_lists_this_and_next_weeks_events_new_notices_and_funding(letter_
     assert "Pikkujoulut" in next_week and "ke 9.12.2026 klo 13.00" in next_week
     # a weekly series on its day of each week; a cancelled event says so
     assert "Tiistaikerho ti 1.12.2026 klo 13.00–15.00" in this_week and "ti 8.12.2026 klo 13.00–15.00" in next_week
-    assert "Peruttu: pe 4.12.2026 klo 18.00" in this_week
+    assert "Peruttu: pe 4.12.2026 klo 18.00 , Sali Esiintyjä on sairastunut." in this_week  # and why
     assert "Kerhohuone remontissa" in new
     assert "Järjestöavustus 2027" in funding and "Haku päättyy 31.1.2027." in funding
     text = page.main.get_text(" ", strip=True)
@@ -166,6 +167,8 @@ def test_digest_writes_a_mime_mail_with_inlined_css_and_plain_text(letter_site, 
     assert msg["From"] == "toimitus@example.org" and msg.get_content_type() == "multipart/alternative"
     assert "Joulumyyjäiset" in text and f"{SITE}/ilmoitukset/myyjaiset/" in text
     assert "la 5.12.2026 klo 10.00–14.00" in text
+    assert "Peruttu: pe 4.12.2026 klo 18.00, Sali\n  Esiintyjä on sairastunut.\n" in text
+    assert "Esiintyjä on sairastunut." in html
     assert "<style" not in html and "<img" not in html
     assert 'style="' in html and "font-size: 20px" in html  # body text inlined, large
     assert f'href="{SITE}/ilmoitukset/myyjaiset/"' in html and f'href="{SITE}/viikkokirje/2026-49/"' in html

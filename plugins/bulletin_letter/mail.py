@@ -27,6 +27,8 @@ def _text_item(lines, article, base, t, when=None):
         status = article.notice.event.status
         prefix = f"{t('status_' + status)}: " if status else ""
         lines.append(f"  {prefix}{t.dates.when_short(when)}, {article.notice.event.location}")
+        if status and article.notice.event.status_note:  # why, as the notice page says
+            lines.append(f"  {article.notice.event.status_note}")
     lines.append(f"  {article.association_profile.name}")
     if article.notice.category == "rahoitus" and article.notice.expires:
         lines.append("  " + t("letter_deadline", date=t.dates.short_date(article.notice.expires)))

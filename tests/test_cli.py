@@ -63,9 +63,10 @@ def test_check_github_format(site, capsys):
 
 
 @pytest.mark.parametrize("args, message", [
-    (["build", "--today", "1.12.2026"], "--today '1.12.2026': write the date as YYYY-MM-DD"),
-    (["build", "--content", "/nonexistent/folder"], "no such folder"),
-    (["check", "/nonexistent.md"], "no such file"),
+    (["build", "--today", "1.12.2026"], "--today 1.12.2026: kirjoita päivä muodossa VVVV-KK-PP"),
+    (["build", "--content", "/nonexistent/folder"], "kansiota ei ole"),
+    (["check", "/nonexistent.md"], "/nonexistent.md: tiedostoa ei ole"),
+    (["add", "/nonexistent.md"], "/nonexistent.md: tiedostoa ei ole"),
 ])
 def test_usage_errors(args, message, capsys):
     assert main(args) == 2

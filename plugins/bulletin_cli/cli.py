@@ -34,7 +34,7 @@ def cmd_check(args):
     for name in args.files:
         path = Path(name).resolve()
         if not path.is_file():
-            raise UsageError(f"{name}: no such file")
+            raise UsageError(t("cli_err_no_file", path=name))
         paths.append(path)
     # a file not yet in the content folder (a submission) is read with it
     outside = [p for p in paths if content.resolve() not in p.parents]
@@ -86,7 +86,7 @@ def _print_paths(paths):
     return 0
 
 
-def _read_bytes(name):
+def _read_bytes(name, t):
     """(source, the bytes of a submission) from a file or standard input;
     (source, text) when standard input is already text (a test's StringIO)."""
     if name == "-":
@@ -94,7 +94,7 @@ def _read_bytes(name):
         return "stdin", (sys.stdin.read() if stream is None else stream.read())
     path = Path(name)
     if not path.is_file():
-        raise UsageError(f"{name}: no such file")
+        raise UsageError(t("cli_err_no_file", path=name))
     return name, path.read_bytes()
 
 
@@ -102,7 +102,7 @@ def _read_input(name, t):
     """The text of a submission, from a file or standard input. Decoded
     strictly: a file in another encoding gets the check's message with its
     line, never replacement characters in a published notice."""
-    source, raw = _read_bytes(name)
+    source, raw = _read_bytes(name, t)
     return source, (raw if isinstance(raw, str) else decode(source, raw, t))
 
 
@@ -117,7 +117,7 @@ def cmd_from_issue(args):
 
 def cmd_add(args):
     site, _settings = _site(args)
-    source, raw = _read_bytes(args.file)
+    source, raw = _read_bytes(args.file, site.t)
     if isinstance(raw, bytes) and is_mime(raw):  # a whole e-mail, as saved or piped from a mailbox
         return _print_paths(add.add_message(source, raw, site, args.new_association))
     text = raw if isinstance(raw, str) else decode(source, raw, site.t)

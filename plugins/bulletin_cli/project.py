@@ -15,7 +15,7 @@ from pelican.settings import read_settings
 from pelican.writers import FileOverwriteFailedError
 
 from bulletin_contract.problems import Problem
-from bulletin_i18n import translator_for
+from bulletin_i18n import Translator, translator_for
 from bulletin_incremental import REUSE
 from bulletin_incremental import memo, unchanged
 from bulletin_incremental.inplace import Replacement, files_in
@@ -37,11 +37,16 @@ def project_root():
     return PACKAGE_ROOT
 
 
-def parse_today(text):
+def parse_today(text, t):
     if not is_build_day(text):
-        raise UsageError(f"--today {text!r}: write the date as YYYY-MM-DD, for example 2026-12-01 "
-                         f"(from {BUILD_DAYS[0]} to {BUILD_DAYS[1]})")
+        raise UsageError(t("cli_err_today", value=text, first=BUILD_DAYS[0], last=BUILD_DAYS[1]))
     return date.fromisoformat(text).isoformat()
+
+
+def _settings_language(settings_file):
+    """The translator of the settings file's language, before the file is read as settings."""
+    from .usage import language  # usage finds the project with this module's project_root
+    return Translator(language(["-s", settings_file]))
 
 
 def cache_path(output):
@@ -53,16 +58,17 @@ def cache_path(output):
 
 def load_settings(settings_file="pelicanconf.py", content=None, output=None, today=None):
     root = project_root()
+    t = _settings_language(settings_file)
     overrides = {}
     if content:
         content = Path(content).resolve()
         if not content.is_dir():
-            raise UsageError(f"--content {content}: no such folder")
+            raise UsageError(t("cli_err_content", path=content))
         overrides["PATH"] = str(content)
     if output:
         overrides["OUTPUT_PATH"] = str(Path(output).resolve())
     if today:
-        overrides["BULLETIN_TODAY"] = parse_today(today)
+        overrides["BULLETIN_TODAY"] = parse_today(today, t)
     try:
         settings = read_settings(str(root / settings_file), override=overrides)
     except Exception as err:  # the settings file is Python: any error there is the file's
@@ -70,7 +76,7 @@ def load_settings(settings_file="pelicanconf.py", content=None, output=None, tod
     if not overrides.get("OUTPUT_PATH") and not Path(settings["OUTPUT_PATH"]).is_absolute():
         settings["OUTPUT_PATH"] = str(root / settings["OUTPUT_PATH"])
     if Path(settings["OUTPUT_PATH"]).parent == Path(settings["OUTPUT_PATH"]):
-        raise UsageError(f"--output {settings['OUTPUT_PATH']}: choose an empty or build folder, not the root")
+        raise UsageError(t("cli_err_output_root", path=settings["OUTPUT_PATH"]))
     settings["CACHE_PATH"] = str(cache_path(settings["OUTPUT_PATH"]))
     validate(with_defaults(settings))
     return settings
@@ -88,15 +94,15 @@ def _settings_file_problem(path, err):
 
 def _refuse_dangerous_output(output, settings):
     """Never replace a folder that holds the site's sources or anything else."""
-    output = output.resolve()
+    output, t = output.resolve(), translator_for(settings)
     if output.exists() and not output.is_dir():
-        raise UsageError(f"--output {output}: this is a file, not a folder; choose an empty or build folder")
+        raise UsageError(t("cli_err_output_file", path=output))
     protected = [Path(settings["PATH"]).resolve(), project_root().resolve(), Path.cwd().resolve()]
     for folder in protected:
         if output == folder or output in folder.parents:
-            raise UsageError(f"--output {output}: this folder holds {folder}; choose an empty or build folder")
+            raise UsageError(t("cli_err_output_holds", path=output, folder=folder))
     if output.exists() and any(output.iterdir()) and not (output / "sitemap.xml").exists():
-        raise UsageError(f"--output {output}: the folder has other files; choose an empty or earlier build folder")
+        raise UsageError(t("cli_err_output_other", path=output))
 
 
 # Objects made between two young collections of Python's cycle collector
@@ -137,7 +143,7 @@ def build(settings):
         output.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-", dir=output.parent))
     except OSError as err:
-        raise UsageError(f"--output {output}: cannot write there ({err.strerror}); choose another folder") from None
+        raise UsageError(translator_for(settings)("cli_err_output_write", path=output, error=err.strerror)) from None
     previous = str(output) if (output / "sitemap.xml").exists() else None
     REUSE.__init__()
     helpers = set(multiprocessing.active_children())

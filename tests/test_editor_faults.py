@@ -25,7 +25,7 @@ def run(args, capsys):
 def test_today_far_from_now_is_a_usage_error(site, day, capsys):
     status, _out, err = run(["build", "--content", str(site.content), "--output", str(site.output),
                              "--today", day], capsys)
-    assert status == 2 and "--today" in err and "YYYY-MM-DD" in err
+    assert status == 2 and "--today" in err and "VVVV-KK-PP" in err
 
 
 def test_output_that_is_a_file_or_the_root_is_refused(site, tmp_path, capsys):

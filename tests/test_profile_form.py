@@ -179,3 +179,15 @@ def test_values_that_cannot_be_fetched_are_said_and_nothing_is_half_filled(open_
     chooser.select_option("testikyla")
     expect(page.get_by_label("Yhdistyksen nimi")).to_have_value("Testikylän Eläkkeensaajat ry")
     assert status.is_hidden() and "f-slug-status" not in (chooser.get_attribute("aria-describedby") or "")
+
+
+def test_a_description_gets_the_checkers_verdict_on_its_text(open_form):
+    # Markdown, as check reads an association's description: raw HTML and
+    # dangerous links are refused by line, as in the notice form
+    page = open_form()
+    page.get_by_label("Yhdistyksen nimi").fill("Imatran Lintuharrastajat ry")
+    page.get_by_label("Kuvaus").fill("Tervetuloa!\n\n<script>alert(1)</script> [x](javascript:alert(1))")
+    preview(page)
+    messages = page.locator("[data-error-summary] a").all_inner_texts()
+    assert [m.split(":")[0] for m in messages] == ["Kuvaus, rivi 3", "Kuvaus, rivi 3"]
+    assert "HTML-koodia (<script>)" in messages[0] and "Linkin osoite alkaa javascript:" in messages[1]

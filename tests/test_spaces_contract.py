@@ -202,6 +202,7 @@ TI, TO = 1, 3
     ("Torstai 9-11.15", [(TO, "09:00", "11:15")]),
     ("la 20-24", [(5, "20:00", "24:00")]),
     ("su 0-2", [(6, "00:00", "02:00")]),
+    ("keskiviikkona klo 17.30-20", [(2, "17:30", "20:00")]), ("Ma. 8-10", [(0, "08:00", "10:00")]),
 ])
 def test_slot_parser_reads(written, slots):
     def minutes(clock):
@@ -213,6 +214,9 @@ def test_slot_parser_reads(written, slots):
 @pytest.mark.parametrize("written, key", [
     ("17-21", "err_slot"), ("ti", "err_slot"), ("ti 17", "err_slot"), ("tiistai-ilta", "err_slot"),
     ("xx 17-21", "err_slot"), ("ti 17-21-23", "err_slot"),
+    # words that start as a weekday does: no weekday
+    ("kesäkuu 10-14", "err_slot"), ("toukokuu 9-12", "err_slot"), ("pelit 10-12", "err_slot"),
+    ("sulkee 10-12", "err_slot"),
     ("ti 21-17", "err_slot_order"), ("ti 17-17", "err_slot_order"),
     ("ti 17-25", "err_slot_clock"), ("ti 17.75-19", "err_slot_clock"), ("ti 24.30-25", "err_slot_clock"),
     ("su–ma 8-16", "err_slot_days"),

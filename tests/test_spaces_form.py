@@ -15,6 +15,9 @@ from conftest import ROOT, Site
 @pytest.fixture(scope="module")
 def form_site(tmp_path_factory):
     site = Site(tmp_path_factory.mktemp("spaceform"))
+    (site.content / "spaces").mkdir()
+    (site.content / "spaces" / "kylatalon-sali.yml").write_text(
+        "name: Kylätalon sali\nassociation: testikyla\naddress: Kylätie 1, Imatra\ncapacity: 40\n", encoding="utf-8")
     with built_and_served(site) as opened:
         yield opened
 
@@ -74,6 +77,9 @@ def test_the_form_writes_a_space_that_passes_check_and_is_built(form_site, page)
     ("#f-available", "ti 21-17", "aikaa ti 21-17 ei voi lukea"),
     ("#f-available", "pe–ma 8-16", "aikaa pe–ma 8-16 ei voi lukea"),
     ("#f-booking_email", "ei-osoite", "Sähköposti: kirjoita sähköpostiosoite"),
+    # the description is Markdown, checked as the notice's text is
+    ("#f-description", "Valoisa.\n\n<script>alert(1)</script>", "Kuvaus, rivi 3: Rivillä on HTML-koodia (<script>)"),
+    ("#f-description", "[x](javascript:alert(1))", "Kuvaus, rivi 1: Linkin osoite alkaa javascript:"),
 ])
 def test_the_form_refuses_what_the_check_refuses(page, field, value, message):
     fill(page)
@@ -233,3 +239,13 @@ def test_the_notice_form_names_a_space_offered(form_site, example_base, tmp_path
     assert main(["check", "--content", str(content), str(path)]) == 0
     path.write_text(text.replace("askeleen-sali", "askeleen-salix"), encoding="utf-8")
     assert main(["check", "--content", str(content), str(path)]) == 1  # the check knows the spaces
+
+
+def test_a_new_space_never_gets_the_file_of_one_that_is_there(page):
+    # another association's "Kylätalon sali" would be replaced by the download
+    fill(page)
+    page.get_by_label("Tilan nimi").fill("Kylätalon sali")
+    page.get_by_role("button", name="Tee tilan tiedosto").click()
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Lataa tiedosto").click()
+    assert info.value.suggested_filename == "kylatalon-sali-2.yml"

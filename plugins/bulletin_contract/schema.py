@@ -132,6 +132,9 @@ def space_schema(settings, t):
 
 # --- the association profile form (yhdistyksen-tiedot/) ---
 
+# The checker's messages for a Markdown text, and the form's way of naming its line.
+BODY_MESSAGES = ["form_err_body_line", *(key for key in RULE_MESSAGES if key.startswith("err_body_"))]
+
 PROFILE_MESSAGES = [
     "form_err_required_text", "form_err_too_long", "form_err_email", "form_err_phone", "form_err_control",
     "form_err_url", "form_err_number", "form_err_business_id", "form_err_business_id_check",
@@ -151,6 +154,8 @@ def profile_schema(settings, t, associations):
         "fields": table_schema(fields.ASSOCIATION_FIELDS),
         "groups": list(settings["BULLETIN_GROUPS"]),
         "businessIdWeights": list(fields.BUSINESS_ID_WEIGHTS),
+        # the description is Markdown, checked as the notice's text is (contract.js)
+        "markdown": markdown_rules(settings),
         "associations": association_names(associations),
         "folder": "content/associations/",
         "repository": settings.get("BULLETIN_REPOSITORY"),
@@ -158,5 +163,5 @@ def profile_schema(settings, t, associations):
         "contactEmail": settings.get("BULLETIN_CONTACT_EMAIL"),
         "githubLimit": GITHUB_URL_LIMIT,
         "mailtoLimit": MAILTO_URL_LIMIT,
-        "messages": {key: t(key) for key in PROFILE_MESSAGES},
+        "messages": {key: t(key) for key in PROFILE_MESSAGES + BODY_MESSAGES},
     }

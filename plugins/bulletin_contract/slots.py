@@ -10,9 +10,11 @@ from dataclasses import dataclass
 from .problems import Invalid
 
 # A weekday is its first two letters, as in Finnish calendars; the whole
-# word (tiistai, tiistaisin) is read too.
+# word (tiistai, tiistaisin, keskiviikkona) is read too, but no other word
+# that starts so ("kesäkuu" is no Wednesday).
 DAYS = ("ma", "ti", "ke", "to", "pe", "la", "su")
-_DAY = r"(ma|ti|ke|to|pe|la|su)[a-zåäö]*\.?"
+_DAY = (r"(ma|ti|ke|to|pe|la|su)(?:(?<=ma)anantai[a-zåäö]*|(?<=ti)istai[a-zåäö]*|(?<=ke)skiviikko[a-zåäö]*|"
+        r"(?<=to)rstai[a-zåäö]*|(?<=pe)rjantai[a-zåäö]*|(?<=la)uantai[a-zåäö]*|(?<=su)nnuntai[a-zåäö]*|\.)?")
 DASH = r"\s*[-–—]\s*"
 _CLOCK = r"(\d{1,2})(?:[.:](\d{2}))?"
 SLOT = re.compile(

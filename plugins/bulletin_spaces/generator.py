@@ -102,7 +102,8 @@ class SpacesGenerator(Generator):
 
         if self.has_form:
             # The form checks with the contract's own rules, exported here.
-            schema = form_schema(self.settings, translator_for(self.settings), STATE.associations)
+            # the spaces too: a new one's file is not named as one that is there
+            schema = form_schema(self.settings, translator_for(self.settings), STATE.associations, STATE.spaces)
             self._write(writer, SPACE_FORM_URL, "submit_space", schema=schema,
                         submit_schema=json.dumps(schema, ensure_ascii=False))
         self._write_feeds(site, urls)

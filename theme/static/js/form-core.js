@@ -178,6 +178,26 @@
     return text;
   };
 
+  /* A Markdown description (a space's, an association's) as the checker reads
+     it (check_markdown, run by contract.js): control characters, its limit,
+     then raw HTML, dangerous links and the rest, each named by its line as
+     the notice form names its text's. `messages` holds the checker's keys. */
+  Checker.prototype.description = function (name, rule, contract, messages) {
+    var self = this;
+    var text = this.fields.value(name).replace(/\r\n?/g, "\n").trim();
+    if (hasControl(text.replace(/\n/g, " "))) {
+      this.fail(name, "form_err_control");
+    } else if (codePoints(text) > rule.limit) {
+      this.fail(name, "form_err_too_long", { limit: rule.limit, length: codePoints(text) });
+    } else {
+      contract.markdown(text).forEach(function (finding) {
+        self.errors.push({ name: name, message: format(messages.form_err_body_line, {
+          label: self.fields.label(name), line: finding.line, message: format(messages[finding.key], finding.values) }) });
+      });
+    }
+    return text;
+  };
+
   // --- showing errors: a summary that takes focus, a message by each field ----
 
   function describe(control, id, on) {

@@ -18,6 +18,7 @@
   var schema = JSON.parse(form.getAttribute("data-schema"));
   var M = schema.messages;
   var RULES = schema.fields;
+  var contract = new BulletinContract.Checker(schema);
   var fields = new core.Fields(form, M);
   var errors = new core.Errors(form, form.querySelector("[data-error-summary]"), M.form_error_prefix);
   var preview = document.querySelector("[data-preview]");
@@ -126,17 +127,6 @@
     return text;
   }
 
-  function description(check) {
-    var rule = RULES.description;
-    var text = fields.value("description").replace(/\r\n?/g, "\n").trim();
-    if (/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(text)) {
-      check.fail("description", "form_err_control");
-    } else if (core.codePoints(text) > rule.limit) {
-      check.fail("description", "form_err_too_long", { limit: rule.limit, length: core.codePoints(text) });
-    }
-    return text;
-  }
-
   function checkAnswers() {
     var check = new core.Checker(fields);
     var slug = fields.value("slug");
@@ -148,7 +138,7 @@
         check.fail("name", "form_err_slug_taken", { name: bySlug[slug].name });
       }
     }
-    values.description = description(check);
+    values.description = check.description("description", RULES.description, contract, M);
     values.groups = Array.from(form.querySelectorAll("input[name=groups]:checked"), function (box) {
       return box.value;
     });

@@ -55,17 +55,6 @@
     return text;
   }
 
-  function description(check) {
-    var text = fields.value("description").replace(/\r\n?/g, "\n").trim();
-    if (core.hasControl(text.replace(/\n/g, " "))) {
-      check.fail("description", "form_err_control");
-    } else if (core.codePoints(text) > RULES.description.limit) {
-      check.fail("description", "form_err_too_long",
-                 { limit: RULES.description.limit, length: core.codePoints(text) });
-    }
-    return text;
-  }
-
   function checkAnswers() {
     var check = new core.Checker(fields);
     var values = {};
@@ -103,7 +92,7 @@
       }
     }
     values.booking = booking;
-    values.description = description(check);
+    values.description = check.description("description", RULES.description, contract, schema.messages);
     return { errors: check.errors, values: values };
   }
 
@@ -113,7 +102,14 @@
     var lines = [];
     core.emit(values, RULES, lines, "");
     var text = lines.join("\n") + "\n";
-    var name = (core.slugify(values.name).slice(0, 60).replace(/-+$/, "") || "tila") + ".yml";
+    // a name of its own, as `bulletin new --space` gives it: never another space's file
+    var slug = core.slugify(values.name).slice(0, 60).replace(/-+$/, "") || "tila";
+    var taken = schema.spaces.map(function (space) { return space.slug; });
+    var free = slug;
+    for (var number = 2; taken.indexOf(free) >= 0; number++) {
+      free = slug + "-" + number;
+    }
+    var name = free + ".yml";
     current = { text: text, name: name, path: "content/spaces/" + name };
     result.querySelector("[data-file]").value = text;
     result.querySelector("[data-send-download-hint]").textContent =

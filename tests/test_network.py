@@ -195,6 +195,7 @@ def answers(matcher, need, offers):
     ("Äänentoistoa ulkokonsertteihin", "Äänentoistolaitteet lainaan", ["äänentoistolaitteet"]),
     ("Harjoitustila kevääksi", "Kotiseututalo harjoituksiin ja juhliin", ["harjoituksiin"]),
     ("Tulkkausapua perheille", "Tulkkausapua venäjäksi", ["tulkkausapua"]),
+    ("Tarvitsemme peräkärryn lainaan", "Peräkärry lainaan", ["peräkärry"]),
 ])
 def test_needs_meet_offers_through_lemmas_and_compounds(matcher, need, offer, shared):
     assert answers(matcher, need, [offer]) == [(offer, shared)]
@@ -205,6 +206,8 @@ def test_needs_meet_offers_through_lemmas_and_compounds(matcher, need, offer, sh
     ("Vapaaehtoisia ja yhdistyksiä", "Yhdistys ja äänentoisto"),
     ("Kuljetusapua retkille", "Tulkkausapua venäjäksi"),  # -apu alone is no match
     ("Salivuoro", "Äänentoistolaitteet"),
+    ("Tarvitsemme yhteisen työntekijän", "Koulutusta hallitustyöhön"),  # työ, read as sinä
+    ("Tarvitsemme peräkärryn lainaan", "Nuottitelineitä lainaan"),  # lending alone
 ])
 def test_common_words_make_no_match(matcher, need, offer):
     assert answers(matcher, need, [offer]) == []

@@ -22,11 +22,14 @@ from dataclasses import dataclass, field
 from bulletin_search.lemmas import _MIN_PART, _MIN_TAIL, Lemmatizer, save_lemmas, words
 
 # Lemmas shared by nearly any two items, and words of when (the last line):
-# a match on them would be false.
+# a match on them would be false. The dictionary reads "työ" as the pronoun
+# "sinä" (sinä, työ: "you" in Finnish and dialect), so both go; lending and
+# asking are what offers and needs do, not what they are about.
 STOP_LEMMAS = frozenset("""
-ja tai sekä myös kanssa sekä että eli kuin jos kun niin vain joka mikä se ne me te he
+ja tai sekä myös kanssa sekä että eli kuin jos kun niin vain joka mikä se ne me te he minä sinä hän
 yhdistys järjestö seura muu muut kaikki oma uusi hyvä eri sama yksi kaksi
 apu avu työ olla tehdä saada voida varten esim esimerkiksi noin h vko viikko kk
+laina lainata tarvita tarjota
 tapahtuma tilaisuus toiminta asia
 ilta aamu päivä kevät kesä syksy talvi iltaisin päivisin aamuisin arkisin arki
 """.split())

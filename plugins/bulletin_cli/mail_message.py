@@ -121,8 +121,7 @@ def _text(part, source, t, raw, line=1):
         # The message's own word, at the line of the message where the text goes wrong.
         raise Problem(source, _bad_line(raw, data, err.start, line),
                       t("mail_err_unreadable", charset=declared.upper())).as_error() from None
-    decode(source, text.encode("utf-8"), t)  # its size, by the rule for any file
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = decode(source, text.encode("utf-8"), t)  # its size and newlines, by the rule for any file
     if part.get_param("format", "").lower() == "flowed":
         text = _unflowed(text, part.get_param("delsp", "").lower() == "yes")
     return text

@@ -120,8 +120,8 @@ def _contact_detail(text):
     return bool(_EMAIL.match(text) or _ADDRESS.match(text) or _WEB.match(text))
 
 
-def _cut_at(lines, test, start=0):
-    return next((i for i, line in enumerate(lines) if i >= start and test(i, line)), None)
+def _cut_at(lines, test):
+    return next((i for i, line in enumerate(lines) if test(i, line)), None)
 
 
 def split_signature(lines):

@@ -170,12 +170,13 @@ class SmtpSettings:
 
 def _reason(err):
     """The server's or the system's words for `err`, on one line."""
+    def said(text):  # a server's words come as bytes
+        return text.decode("utf-8", "replace") if isinstance(text, bytes) else str(text)
+
     if isinstance(err, smtplib.SMTPResponseException):
-        text = err.smtp_error.decode("utf-8", "replace") if isinstance(err.smtp_error, bytes) else str(err.smtp_error)
-        reason = f"{err.smtp_code} {text}"
+        reason = f"{err.smtp_code} {said(err.smtp_error)}"
     elif isinstance(err, smtplib.SMTPRecipientsRefused):
-        reason = "; ".join(f"{code} {text.decode('utf-8', 'replace') if isinstance(text, bytes) else text}"
-                           for code, text in err.recipients.values())
+        reason = "; ".join(f"{code} {said(text)}" for code, text in err.recipients.values())
     else:
         reason = str(err) or type(err).__name__
     return " ".join(reason.split())

@@ -631,16 +631,17 @@
     form.querySelector("[data-reveal=\"new-association\"]").hidden = fields.value("association") !== NEW_ASSOCIATION;
     form.querySelector("[data-reveal=\"consent\"]").hidden = !fields.input("consent").checked;
     // unticked with an address written: say that it will not be published, not drop it silently
-    var warning = form.querySelector("[data-consent-warning]");
-    var dropped = !fields.input("consent").checked &&
-      (fields.value("contact_email").trim() || fields.value("contact_phone").trim());
-    warning.hidden = !dropped;
-    warning.textContent = dropped ? M.consent_warning : "";
+    warn("[data-consent-warning]", !fields.input("consent").checked &&
+      (fields.value("contact_email").trim() || fields.value("contact_phone").trim()), M.consent_warning);
     // an event's notice is current until the event is over: a written expiry goes unused
-    var unused = event && fields.value("expires").trim();
-    var expiresWarning = form.querySelector("[data-expires-warning]");
-    expiresWarning.hidden = !unused;
-    expiresWarning.textContent = unused ? M.expires_warning : "";
+    warn("[data-expires-warning]", event && fields.value("expires").trim(), M.expires_warning);
+  }
+
+  // A note that something written will be left out, shown while `when` holds.
+  function warn(selector, when, message) {
+    var note = form.querySelector(selector);
+    note.hidden = !when;
+    note.textContent = when ? message : "";
   }
 
   function today() {

@@ -528,6 +528,30 @@ def test_a_poem_quoted_in_the_notice_is_no_reply(site, tmp_path, capsys, picture
     assert "jätettiin pois" not in err
 
 
+def test_a_quotation_that_ends_a_reply_without_attribution_is_dropped_and_said(site, tmp_path, capsys, pictures):
+    # a client that writes no "... kirjoitti:" line quotes the editor's mail below the closing
+    # (a closing with a first name alone is the notice's signature, kept as before)
+    status, paths, err = add(site, message("reply-quote-no-attribution.eml", tmp_path, pictures), capsys)
+    assert status == 0, err
+    assert body_of(paths[0]) == ("Joulumyyjäisissä myydään leivonnaisia ja käsitöitä. "
+                                 "Tuotto menee talon korjaukseen.\n\nTerveisin\nLiisa\n")
+    assert "Rivi 14: viestin lopun lainaus (>-rivit) jätettiin pois aiempana viestinä: > Hei Liisa, / >" in err
+    text = paths[0].read_text(encoding="utf-8")
+    assert "Toimitus" not in text and "040 111 2233" not in text
+    assert site.check() == 0
+
+
+@pytest.mark.parametrize("tail, kept", [
+    (["", "> Hei Liisa,", ">", "> ilmoitus tuli perille."], 0),  # a quotation ending the text, not introduced
+    (["", "Runoilija kirjoitti:", "", "> Ja niin kuin Tuonelan joutsen"], 4),  # introduced: the notice's own
+    (["", "> Ja niin kuin Tuonelan joutsen", "", "Tervetuloa runoiltaan!"], 4),  # the notice goes on after it
+])
+def test_only_an_unintroduced_quotation_at_the_end_is_a_reply(tail, kept):
+    lines, cuts = split_signature(NOTICE_LINES + tail)
+    assert lines == NOTICE_LINES + tail[:kept]
+    assert [c.why for c in cuts] == (["mail_dropped_quote"] if kept == 0 else [])
+
+
 def test_a_bare_dashdash_between_paragraphs_is_no_signature_delimiter(site, tmp_path, capsys, pictures):
     status, paths, err = add(site, message("dashdash-separator.eml", tmp_path, pictures), capsys)
     assert status == 0, err

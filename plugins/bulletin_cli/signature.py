@@ -140,13 +140,31 @@ def split_signature(lines):
     cut(_cut_at(lines, lambda i, line: _CLIENT_LINE.match(line)), "mail_dropped_client")
     cut(*_earlier_message(lines))
     _drop_blank_end(lines)
+    cut(_trailing_quote(lines), "mail_dropped_quote")
     closing = _closing_start(lines)
     if closing is not None:
         cut(_with_greeting_above(lines, closing), "mail_dropped_closing")
     else:
         cut(_contact_closing_start(lines), "mail_dropped_closing_contact")
     _drop_blank_end(lines)
+    cut(_trailing_quote(lines), "mail_dropped_quote")  # one that a closing below had hidden
+    _drop_blank_end(lines)
     return lines, sorted(cuts, key=lambda c: c.start)
+
+
+def _trailing_quote(lines):
+    """Where `>` lines that end the text start, when no line introduces
+    them: a reply whose client wrote no attribution quotes the message
+    replied to below the notice. A quotation the notice introduces
+    ("Eino Leino kirjoitti:") or goes on after is the notice's own."""
+    start = len(lines)
+    while start > 0 and (lines[start - 1].startswith(">") or not lines[start - 1].strip()):
+        start -= 1
+    if start in (0, len(lines)) or _ATTRIBUTION.search(lines[start - 1]):
+        return None  # no quotation at the end, the whole text one (read unquoted before), or introduced
+    while not lines[start].strip():
+        start += 1
+    return start
 
 
 def _ends_in_short_block(lines, index):

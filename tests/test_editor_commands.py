@@ -255,6 +255,16 @@ def test_new_without_a_terminal_says_which_flag_is_missing(site, capsys, monkeyp
     assert "Puuttuu Yhdistys. Anna se valitsimella --association." in capsys.readouterr().err
 
 
+def test_new_asks_for_the_last_day_of_a_series_as_a_missing_flag(site, capsys, monkeypatch):
+    # not "Lisää rivi event.repeat.until" of a file that `new` never wrote
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    assert main(["new", "--content", str(site.content), "--title", "Tuolijumppa", "--association", "testikyla",
+                 "--category", "liikunta", "--start", "2026-12-08 10:00", "--location", "Kerhohuone",
+                 "--weekdays", "ti", "--body", "Tervetuloa!", "--today", "2026-12-01"]) == 2
+    assert "Puuttuu Viimeinen kerta. Anna se valitsimella --until." in capsys.readouterr().err
+    assert list((site.content / "notices").rglob("*.md")) == []
+
+
 def test_new_asks_questions_in_a_terminal(site, capsys, monkeypatch):
     answers = iter(["", "Kevätkokous", "testikyla", "tapahtumat", "2026-03-20 18:00", "Kerhohuone", "Tervetuloa!"])
     asked = []

@@ -148,6 +148,8 @@ def new_notice(args, site, today, interactive=None):
         for flag in ("start", "location"):
             if not answers[flag]:
                 q.ask(flag)
+    if not answers["until"] and any(answers[flag] for flag in ("weekdays", "interval", "nth")):
+        q.ask("until")  # a series ends: asked for as a missing flag, not as a line of the file
     answers["date"] = answers["date"] or today.isoformat()
     # the text is the notice: never a placeholder in its place
     body = args.body or q.ask("body", "f_body")

@@ -66,6 +66,16 @@ def test_from_issue_writes_a_notice_that_passes_check(site, tmp_path, capsys):
     assert status == 0 and other[0].endswith("2026-11-20-kevatkokous-2.md"), err
 
 
+def test_from_issue_names_an_unanswered_question_not_a_line_of_the_file(site, tmp_path, capsys):
+    # a weekly series with no last day: the submitter sees the form's question
+    body = issue_body(**{"Aihe": "Tapahtumat", "Tapahtuman alkamisaika": "ti 8.12. klo 10",
+                         "Paikka": "Kerhohuone", "Toistuva tapahtuma: viikonpäivät": "tiistai"})
+    status, paths, err, comment = from_issue(site, tmp_path, body, capsys)
+    assert status == 1 and paths == []
+    assert "- Viimeinen kerta: tämä kohta puuttuu, ja ilmoitus tarvitsee sen. Täytä se." in comment
+    assert "event.repeat.until" not in comment and "event.repeat.until" not in err
+
+
 @pytest.mark.parametrize("title, body", [
     ("$(touch PWNED) `touch PWNED` ; rm -rf / && echo", "Teksti $(touch PWNED) | tee PWNED > PWNED"),
     ("${{ secrets.GITHUB_TOKEN }}", "${{ github.event.issue.body }} ${{ toJSON(github) }}"),

@@ -126,7 +126,7 @@ def place(site, values, body, labels=None, path=None):
     except ContentError as err:
         if not labels:
             raise
-        raise ContentError([_relabel(p, line_keys, labels) for p in err.problems]) from None
+        raise ContentError([_relabel(p, line_keys, labels, site.t) for p in err.problems]) from None
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "x", encoding="utf-8") as out:
         out.write(text)
@@ -170,6 +170,8 @@ def _refuse_duplicate(notice, site):
         raise Problem(notice.path, 1, site.t("err_duplicate_notice", path=first.path)).as_error()
 
 
-def _relabel(problem, line_keys, labels):
+def _relabel(problem, line_keys, labels, t):
+    if problem.missing and problem.missing in labels:  # not "add the line event.repeat.until": a question or flag not answered
+        return Problem(problem.path, problem.line, t("err_missing_answer", label=labels[problem.missing]))
     label = labels.get(line_keys.get(problem.line))
     return Problem(problem.path, problem.line, f"{label}: {problem.message}") if label else problem

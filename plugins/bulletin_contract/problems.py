@@ -7,6 +7,8 @@ class Problem:
     path: str
     line: int
     message: str
+    missing: tuple = ()  # the key path of a required field that is not there
+
 
     def __str__(self):
         return f"{self.path}:{self.line}: {self.message}"

@@ -89,7 +89,8 @@ def _apply_table(data, table, doc, key_path, ctx, problems):
         if rule.required and key not in data and key not in suggested:
             name = ".".join(key_path + (key,))
             line = doc.line_of(*key_path) if key_path else doc.start_line
-            problems.append(Problem(doc.path, line, t("err_missing_key", key=name, example=rule.example)))
+            problems.append(Problem(doc.path, line, t("err_missing_key", key=name, example=rule.example),
+                                    missing=key_path + (key,)))
     return values
 
 

@@ -171,7 +171,8 @@ def _refuse_duplicate(notice, site):
 
 
 def _relabel(problem, line_keys, labels, t):
-    if problem.missing and problem.missing in labels:  # not "add the line event.repeat.until": a question or flag not answered
+    # a question or flag not answered, not "add the line event.repeat.until"
+    if problem.missing and problem.missing in labels:
         return Problem(problem.path, problem.line, t("err_missing_answer", label=labels[problem.missing]))
     label = labels.get(line_keys.get(problem.line))
     return Problem(problem.path, problem.line, f"{label}: {problem.message}") if label else problem

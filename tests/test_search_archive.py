@@ -14,6 +14,7 @@ from playwright.sync_api import expect
 from browser import browser, served  # noqa: F401 (fixtures)
 import bulletin_search.delta
 from bulletin_search.delta import ARCHIVE_DELTA, page_ids
+from bulletin_search.lemmas import words
 from conftest import event_text, notice_text
 
 CURRENT = "ilmoitukset/syyskokous/index.html"
@@ -204,3 +205,63 @@ def test_a_search_of_the_archive_finds_it_as_it_is_after_a_rebuild(site, page):
         expect(page.locator(".bl-result--archived h2 a")).to_have_text(["Joulumyyjäiset"])
         page.goto(f"{base}/haku/?q=hallituksen&arkisto=1")  # a page of 2026 as indexed before
         expect(page.locator(".bl-result--archived h2 a")).to_have_text(["Kevätkokous"])
+
+
+def indexed_words(site, present):
+    """The words Pagefind indexed in the present's bundles or the archive's:
+    each page's text and its metadata (Pagefind searches both)."""
+    found = set()
+    for bundle in site.glob("pagefind*"):
+        if (bundle.name in ("pagefind", "pagefind-delta")) != present:
+            continue
+        for fragment in (bundle / "fragment").iterdir():
+            data = json.loads(gzip.decompress(fragment.read_bytes())[len(b"pagefind_dcd"):])
+            meta = [value for key, value in data["meta"].items() if key != "date"]
+            found.update(words(" ".join([data["content"], *meta])))
+    return found
+
+
+def test_the_lemma_map_names_exactly_the_words_only_the_archive_has(example_site):
+    # the example has events, series, statuses, joint hiring, spaces, offers
+    # and needs, expired notices of two years: the map's word lists are made
+    # from the text Pagefind indexes, not from another drawing of the notices
+    present, archive = indexed_words(example_site, True), indexed_words(example_site, False)
+    listed = {"now": set(), "past": set()}
+    for file in (example_site / "haku" / "lemmat").iterdir():
+        table = json.loads(file.read_text(encoding="utf-8"))
+        for part, found in listed.items():
+            for forms in table.get(part, {}).values():
+                found.update(forms)
+    assert listed["past"] == archive - present
+    assert listed["now"] <= present - archive
+
+
+@pytest.fixture
+def near_words_site(site):
+    site.association("sienikerho", "name: Imatran Sienikerho ry\ndescription: Sienestystä.\n")
+    site.notice("kaavoitus.md", notice_text(title="Kaavoitus", body="Ota kantaa kaavoitukseen."))
+    site.notice("kokous.md", notice_text(title="Kokous", body="Sienikerhon kokous kerhohuoneella."))
+    site.notice("sienet.md", notice_text(title="Sieniretki", association="sienikerho", date="2024-08-01",
+                                         body="Keräsimme kantarelleja metsästä."))
+    assert site.build() == 0
+    with served(site.output) as base:
+        yield base
+
+
+def test_a_word_only_the_archive_has_is_not_answered_by_a_near_word_of_the_present(page, near_words_site):
+    # Pagefind's present finds "kantaa" for "kantarelleja" and "kantarelli"
+    for query in ("kantarelleja", "kantarelli"):
+        page.goto(f"{near_words_site}/haku/?q={query}")
+        expect(page.locator("#haku-arkistosta")).to_have_text("Arkistosta löytyi 1 vanhentunut ilmoitus.")
+        expect(page.locator(".bl-result--archived h2 a")).to_have_text(["Sieniretki"])
+    page.goto(f"{near_words_site}/haku/?q=kantarelleja")
+    expect(page.get_by_role("status")).to_have_text("1 tulos")
+    expect(page.locator(".bl-result h2 a")).to_have_text(["Sieniretki"])
+
+
+def test_an_archived_notice_is_found_by_its_association_name(page, near_words_site):
+    # the name is in the notice's metadata, not its text; the present has it too
+    page.goto(f"{near_words_site}/haku/?q=sienikerho&arkisto=1")
+    expect(page.locator(".bl-result--archived h2 a")).to_have_text(["Sieniretki"])
+    titles = page.locator(".bl-result h2 a")
+    expect(titles.first).not_to_have_text("Sieniretki")  # the present's first

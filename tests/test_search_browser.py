@@ -452,6 +452,14 @@ def test_the_last_part_of_a_compound_finds_the_compound(page, base):
     assert "/ilmoitukset/joulumyyjaiset-talkoovaki/" in addresses(page)  # "asukastuvalle"
 
 
+def test_the_last_part_of_a_compound_the_dictionary_knows_finds_it(page, base):
+    # "villasukka" is a lemma of its own in simplemma's dictionary; no page says "sukka"
+    search(page, base, "?q=sukka&arkisto=1")
+    found = {address: marks for address, *_, marks in results(page)}
+    assert found.keys() >= {"/ilmoitukset/joulumyyjaiset-vuoksenniska/", "/ilmoitukset/joulutori-rautio/"}
+    assert found["/ilmoitukset/joulumyyjaiset-vuoksenniska/"] == ["villasukkia"]  # the notice's own word
+
+
 def test_the_summary_of_the_listings_is_searched_and_shown_with_the_match_marked(page, base, example_site):
     # "hirsitupa" is only in the summary, which the listings show
     assert "hirsitupa" not in page_words(example_site, "/ilmoitukset/kesavuorot-kotiseututalo/")

@@ -196,9 +196,49 @@ def test_a_lemma_lists_the_forms_of_the_compounds_that_end_with_it():
 
 
 def test_compound_tails_of_real_words(lemmatize):
-    tails = compound_tails({"tupa", "asukastupa", "uusi", "joulukuusi", "ottaa", "tiedottaa", "puuro", "riisipuuro"},
-                           lemmatize.is_word, "fi")
+    lemmas = {"tupa", "asukastupa", "uusi", "joulukuusi", "ottaa", "tiedottaa", "puuro", "riisipuuro"}
+    tails = compound_tails(lemmas, lemmatize.is_word, "fi")
     assert dict(tails) == {"tupa": ["asukastupa"], "puuro": ["riisipuuro"]}
+    # with the lemmatizer, an end that is a base form need not be on the site
+    tails = compound_tails(lemmas, lemmatize.is_word, "fi", lemmatize)
+    assert dict(tails) == {"tupa": ["asukastupa"], "puuro": ["riisipuuro"], "kuusi": ["joulukuusi"]}
+
+
+def test_a_compound_the_dictionary_knows_is_found_by_its_last_part(lemmatize):
+    # villasukka and iltapäivä are in simplemma's dictionary, lemmas of their
+    # own; sukka, juhla and päivä are no word of this site
+    text = "Villasukkia myydään kesäjuhlassa iltapäivällä. Kesäiltana lauletaan."
+    files = build_lemma_map(vocabulary([(text, "fi")]), lemmatize, is_word=lemmatize.is_word)
+    forms = {lemma: found for table in files.values() for lemma, found in table["forms"].items()}
+    assert forms["sukka"] == ["villasukkia"]
+    assert forms["juhla"] == ["kesäjuhlassa"]
+    assert forms["päivä"] == ["iltapäivällä"]
+    # the last part, not the first: ilta finds kesäilta, not iltapäivä
+    assert forms["ilta"] == ["kesäiltana"]
+    # a form of the compound leads only to its own lemma
+    assert files["vi"]["lemmas"]["villasukkia"] == ["villasukka"]
+
+
+@pytest.mark.parametrize("lemma", ["iltaisin", "hienosti", "esimerkiksi", "maanantaisin", "tiedottaa"])
+def test_a_chance_ending_that_is_no_base_form_is_no_part(lemmatize, lemma):
+    # isin, osti, kiksi, antaisin: inflected forms or no words, whatever the rest is
+    assert lemmatize(lemma) == lemma
+    assert compound_tails({lemma}, lemmatize.is_word, "fi", lemmatize) == {}
+
+
+def test_only_words_the_present_has_not_are_named_when_they_are_their_lemmas_only_form(lemmatize):
+    counts, apart = lemmas_module.count_words([("Syysretki Saimaalle", "fi"), ("Sieniretki metsään", "fi")],
+                                              [False, True])
+    files = build_lemma_map(counts, lemmatize, is_word=lemmatize.is_word, apart=apart)
+    # "sieniretki" is its lemma's only form: named as the archive's alone,
+    # so the search page knows the present has no page with it
+    assert files["si"]["past"]["sieniretki"] == ["sieniretki"]
+    assert "sieniretki" not in files["si"]["forms"]
+    # the present's own words of one form cost nothing
+    assert "sy" not in files
+    # and "retki" finds both, asked of each bundle where it is
+    assert files["re"]["forms"]["retki"] == ["sieniretki", "syysretki"]
+    assert files["re"]["past"]["retki"] == ["sieniretki"] and files["re"]["now"]["retki"] == ["syysretki"]
 
 
 def _example_words():

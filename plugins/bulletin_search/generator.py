@@ -32,25 +32,93 @@ WORDS_CACHE = "notice-words.pickle"
 FILES_CACHE = "search-word-files.pickle"
 
 
-def notice_text(article, dates):
-    """The words of a notice page that Pagefind indexes."""
-    notice = article.notice
+# The texts below are what Pagefind indexes of each page: the part of the
+# template in data-pagefind-body without data-pagefind-ignore, and the
+# <meta> of _search.html (Pagefind searches metadata too). The lemma map
+# says from them which words only the present or only the archive has,
+# and the search page trusts it: a word the map leaves out of the present
+# is not asked of it (tests/test_search_lemmas.py compares them with
+# Pagefind's own fragments).
+
+
+def notice_text(article, t):
+    """The words of a notice page that Pagefind indexes and that its file
+    alone decides (with the site's code and settings): kept by texts.py."""
+    notice, dates = article.notice, t.dates
     # the body as read: `content` would resolve the links of every notice,
     # which changes attributes only, not the text
-    parts = [notice.title, notice.summary or "", plain_text(article._content), *notice.tags]
-    if notice.event:
-        event = notice.event
-        parts += [dates.when_long(event), event.location, event.price or "", event.registration or "",
-                  event.accessibility or ""]
-    if notice.contact and notice.contact.name:
-        parts.append(notice.contact.name)
-    return " ".join(parts)
+    parts = [notice.title, notice.summary or "", plain_text(article._content), *notice.tags,
+             t("search_type_ilmoitus"), article.category_label]
+    event = notice.event
+    if event:
+        if event.status:
+            parts += [t(f"status_banner_{event.status}"), event.status_note or ""]
+        if event.is_series:
+            parts.append(dates.series(event))
+            if event.repeat and event.repeat.days_off:
+                parts.append(t("series_except", days=dates.days_off(event)))
+            if event.repeat and event.dates:
+                parts.append(t("series_extra", days=dates.extra_dates(event)))
+        else:
+            parts.append(dates.when_long(event))
+        parts += [event.location, event.price or "", event.registration or "", event.accessibility or ""]
+        if event.registration_deadline:
+            parts.append(dates.weekday_date(event.registration_deadline))
+    else:
+        parts.append(f"{t('notice_published')} {dates.short_date(article.date)}")
+    if notice.hire:
+        hire = notice.hire
+        parts += [t("hire_hours_value", hours=hire.hours_per_week),
+                  t("hire_pay_subsidy_yes") if hire.pay_subsidy else t("hire_pay_subsidy_no"), hire.tasks]
+    parts += [title for title, _ in notice.materials or ()]
+    contact = notice.contact
+    if contact:
+        parts += [contact.name or ""] + ([contact.email or "", contact.phone or ""] if contact.consent else [])
+    return " ".join(filter(None, parts))
 
 
-def association_text(profile):
-    # the offers and needs are records of their own (records.py), searched too
+def notice_extra(article, t):
+    """The rest of a notice page's indexed words: what other files (its
+    association's name, its partners') and the day (past or not, a
+    series' next time) decide, drawn in every build."""
+    notice, dates = article.notice, t.dates
+    parts = [article.association_profile.name]
+    if notice.hire:
+        parts += [STATE.associations[slug].name for slug in notice.partners or () if slug in STATE.associations]
+    parts.append(t("expired_label") if article.expired else "")
+    event = notice.event
+    if event:
+        if not article.expired:
+            parts.append(t("add_to_calendar"))
+        if event.status:
+            parts.append(t(f"status_{event.status}"))
+        parts.append(dates.when_short(article.shown_occurrence))
+        if event.is_series:
+            parts.append(dates.rule(event, short=True))
+            parts.append(t("series_next", when=dates.in_series(article.next_occurrence)) if article.next_occurrence
+                         else t("series_over", day=dates.short_date(event.occurrences[-1].first_day)))
+    return " ".join(filter(None, parts))
+
+
+def association_text(profile, t):
+    # the offers and needs are records of their own (records.py), searched
+    # too, whose titles name the association
+    items = [*profile.offers, t("search_type_tarjous")] if profile.offers else []
+    items += [*profile.needs, t("search_type_tarve")] if profile.needs else []
     return " ".join([profile.name, plain_text(getattr(profile, "description_html", "") or ""), *profile.groups,
-                     *profile.offers, *profile.needs])
+                     t("search_type_yhdistys"), *(items if profile.active else [])])
+
+
+def space_text(space, t):
+    owner = STATE.associations.get(space.association)
+    return " ".join(filter(None, [space.name, t("space_back"), plain_text(space.description_html or ""),
+                                  t("search_type_tila"), owner.name if owner else "",
+                                  t.count("space_persons", space.capacity), space.district or ""]))
+
+
+def series_record_text(series, t):
+    names = [STATE.associations[a].name for a in series.organisers if a in STATE.associations]
+    return " ".join([series_text(series), t("search_type_sarja"), *names])
 
 
 def lemma_map(found, cache, archived=(), word=None, kept=None, dictionaries=None):
@@ -138,17 +206,19 @@ class SearchGenerator(Generator):
 
     def found_words(self, known):
         """[(the distinct words, as `known` numbers them, language)] of every
-        notice, then of every association and series."""
+        notice, then of every association, space and series."""
         language = self.settings["BULLETIN_LANGUAGE"]
-        dates = translator_for(self.settings).dates
+        t = translator_for(self.settings)
         found = []
         for article in self.context["articles"]:
             digest = source_digest(article.source_path)
             key = None if digest is None else (article.source_path, digest)
             # by the language's dictionary: plain Finnish (fi-x-selko) is Finnish, sv-FI Swedish
-            found.append((known(key, lambda: notice_text(article, dates)), primary(article.notice.lang)))
-        found += [(known(None, lambda: association_text(p)), language) for p in STATE.associations.values()]
-        found += [(known(None, lambda: series_text(s)), language) for s in STATE.series.values()]
+            own = known(key, lambda: notice_text(article, t))
+            found.append((known.joined(own, notice_extra(article, t)), primary(article.notice.lang)))
+        found += [(known(None, lambda: association_text(p, t)), language) for p in STATE.associations.values()]
+        found += [(known(None, lambda: space_text(s, t)), language) for s in STATE.spaces.values()]
+        found += [(known(None, lambda: series_record_text(s, t)), language) for s in STATE.series.values()]
         return found
 
     def _write(self, files, folder):

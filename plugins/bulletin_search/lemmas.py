@@ -150,9 +150,12 @@ def build_lemma_map(counts, lemmatize, max_bytes=MAX_FILE_BYTES, is_word=None, a
 
     `apart` is (words only the present's pages have, words only the
     archive's have) (archive.py): a lemma names those of its forms in "now"
-    and "past", so the search page asks each bundle only for forms it has.
-    Pagefind reads a word it does not have as parts (kevät in
-    kevätkonsertti) and would find what the reader did not ask for.
+    and "past", so the search page asks each bundle only for forms it has,
+    and a word that is its lemma's only form is in "past" when only the
+    archive has it: a word of the query the present does not have sends
+    the search to the archive. Pagefind reads a word it does not have as
+    parts (kevät in kevätkonsertti) or finds a near one (kantaa for
+    kantarelleja) and would find what the reader did not ask for.
 
     A word is in the file of its first two letters, or of more letters when
     that file was split; search.js looks for the longest key that exists.
@@ -171,17 +174,22 @@ def build_lemma_map(counts, lemmatize, max_bytes=MAX_FILE_BYTES, is_word=None, a
             compounding[lang].add(lemma)
     tails = defaultdict(list)
     for lang, lemmas in compounding.items() if is_word else ():
-        for tail, compounds in compound_tails(lemmas, is_word, lang).items():
+        for tail, compounds in compound_tails(lemmas, is_word, lang, lemmatize).items():
             tails[tail] += compounds
     entries = defaultdict(lambda: {"forms": {}, "lemmas": [], "now": [], "past": []})
     only_now, only_past = apart or (set(), set())
-    for lemma in sorted(groups):
-        own = by_count(groups[lemma])
+    # a compound's end may be no word of the site: listed for its compounds
+    for lemma in sorted(groups.keys() | tails.keys()):
+        own = by_count(groups.get(lemma, ()))
         # then the forms of the compounds it ends (tupa: asukastuvalla,
         # hirsitupa), which remain forms of their own lemmas only
         compounds = tails.get(lemma)
         forms = own + (by_count(sum((groups[c] for c in compounds), Counter())) if compounds else [])
         if forms == [lemma]:
+            # searched as typed anyway; but a word only the archive has is
+            # named, so the search page knows the present has no page with it
+            if lemma in only_past:
+                entries[lemma]["past"] = forms
             continue
         entries[lemma]["forms"] = forms
         entries[lemma]["now"] = [f for f in forms if f in only_now]
@@ -215,7 +223,7 @@ def touched_words(changed, lemmatize, is_word, compounding):
         for each in _COMPOUNDING & ({lang} | {c for c, lemmas in compounding.items() if lemma in lemmas}):
             # as compound_tails finds them; a tail that left is a changed word's lemma itself
             for cut in range(_MIN_PART, len(lemma) - _MIN_TAIL + 1) if is_word else ():
-                if lemma[cut:] in compounding[each] and is_word(lemma[:cut], each):
+                if _is_tail(lemma, cut, compounding[each], is_word, each, lemmatize):
                     touched.add(lemma[cut:])
     touched.update([fold(word) for word in touched])
     return touched
@@ -231,16 +239,27 @@ def by_count(counter):
 _MIN_TAIL = 4  # a shorter last part is more often an ending than a word (ovi: kuovi)
 
 
-def compound_tails(lemmas, is_word, lang):
+def compound_tails(lemmas, is_word, lang, lemmatize=None):
     """{lemma: [the lemmas that end with it]}: asukastupa and hirsitupa
     end with tupa. The rest must be a word of its own (asukas, hirsi), or
-    the end is chance: uusi in joulukuusi, ottaa in tiedottaa."""
+    the end is chance: uusi in joulukuusi, ottaa in tiedottaa. With
+    `lemmatize`, the end need not be a word of the site, only a word in its
+    base form, as a lemma's end is: a compound the dictionary knows is its
+    own lemma (villasukka), and "sukka" finds "villasukkia"; an inflected
+    form is chance (isin in iltaisin, osti in hienosti)."""
     tails = defaultdict(list)
     for lemma in sorted(lemmas):
         for cut in range(_MIN_PART, len(lemma) - _MIN_TAIL + 1):
-            if lemma[cut:] in lemmas and is_word(lemma[:cut], lang):
+            if _is_tail(lemma, cut, lemmas, is_word, lang, lemmatize):
                 tails[lemma[cut:]].append(lemma)
     return tails
+
+
+def _is_tail(lemma, cut, lemmas, is_word, lang, lemmatize):
+    tail = lemma[cut:]
+    if tail not in lemmas and not (lemmatize and is_word(tail, lang) and lemmatize(tail, lang) == tail):
+        return False
+    return is_word(lemma[:cut], lang)
 
 
 def _table(entries, words):

@@ -27,6 +27,7 @@ class NoticeWords:
         self.words, self.made_from, self.old = self._load()
         self.numbers = None  # {word: its number}, made when a text is drawn
         self.new, self.drawn = {}, 0
+        self.extras = {}  # text -> its words' numbers (joined): notices share them
 
     def _load(self):
         """(the list of words, its length when last made, {key: numbers})."""
@@ -50,6 +51,16 @@ class NoticeWords:
         if key is not None:
             self.new[key] = found
         return found
+
+    def joined(self, found, text):
+        """`found` with the words of `text`, which is not kept: what is
+        drawn anew each build (a notice's association, whether it is past)."""
+        if text not in self.extras:
+            self.extras[text] = self._numbered(set(words(text)))
+        extra = self.extras[text]
+        if not extra or set(extra).issubset(found):
+            return found
+        return array.array("I", sorted(set(found).union(extra)))
 
     def _numbered(self, distinct):
         if self.numbers is None:

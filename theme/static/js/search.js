@@ -117,19 +117,28 @@ function entry(file, part, word) {
 
 // Forms only the present's pages have, and only the archive's: a bundle is
 // not asked for a word it does not have, which Pagefind would read as parts
-// (kevät in kevätkonsertti). Filled as the lemma files are read.
+// (kevät in kevätkonsertti) or match by a near word (kantaa for
+// kantarelleja). The build makes the lists from the very text Pagefind
+// indexes, so a word listed as the archive's is in no page of the present,
+// even one the reader typed. Filled as the lemma files are read.
 const onlyIn = { now: new Set(), past: new Set() };
+// Words typed that are no page's: a lemma whose forms on the site do not
+// include itself (kantarelli, where a page says kantarelleja).
+const offSite = new Set();
 
 // The word as typed, then the forms on the site of its lemmas (the word may
 // itself be a lemma), most frequent first.
 async function formsOf(word) {
-  const lemmas = [word, ...entry(await lemmaFile(word), "lemmas", word)];
+  const own = await lemmaFile(word);
+  const lemmas = [word, ...entry(own, "lemmas", word)];
   const forms = new Set([word]);
   for (const lemma of lemmas) {
     const file = await lemmaFile(lemma);
     for (const form of entry(file, "forms", lemma)) forms.add(form);
     for (const part of ["now", "past"]) for (const form of entry(file, part, lemma)) onlyIn[part].add(form);
   }
+  const listed = entry(own, "forms", word);
+  if (lemmas.length === 1 && listed.length && !listed.includes(word)) offSite.add(word);
   return [...forms];
 }
 
@@ -212,13 +221,15 @@ function concat(first, second) {
   };
 }
 
-const nothing = { found: inOrder([]), forms: new Set(), partial: false, corrected: [] };
+const nothing = { found: inOrder([]), forms: new Set(), partial: false, corrected: [], lacking: false };
 const hasAll = (search) => search.found.size > 0 && !search.partial;
 
 export async function find(state) {
   const present = await findIn(await engine(), state, onlyIn.past);
-  // Too little: no page of the present has every word of the query.
-  const wanted = state.archive || (words(state.q).length > 0 && (!present.found.size || present.partial));
+  // Too little: no page of the present has every word of the query, or a
+  // word is in none of its pages (what Pagefind found for it is a near word).
+  const wanted = state.archive ||
+    (words(state.q).length > 0 && (!present.found.size || present.partial || present.lacking));
   if (!archiveBundles.length || !wanted) return { ...present, archived: 0 };
   let past = await findIn(await archiveEngine(), state, onlyIn.now);
   for (const result of past.found.all) fromArchive.add(result);
@@ -283,7 +294,7 @@ async function findIn(pf, state, elsewhere) {
     const direction = state.upcoming ? "asc" : "desc";
     const found = current((await pf.search(null, { filters, sort: { date: direction } })).results, pf);
     const ordered = pf.delta.size ? byDate(found, direction, pf.delta) : inOrder(found);
-    return { found: ordered, forms: new Set(), partial: false, corrected: [] };
+    return { found: ordered, forms: new Set(), partial: false, corrected: [], lacking: false };
   }
   // In a phrase, the words before the last stand as typed.
   const asTyped = new Set(phrases.flatMap((phrase) => phrase.slice(0, -1)));
@@ -307,11 +318,15 @@ async function findIn(pf, state, elsewhere) {
     corrected.push(word);
   }
   const forms = new Set(formLists.flat());
-  // the word as typed (or corrected), and the other forms this bundle has
-  const searched = formLists.map((list) => list.filter((form, at) => at === 0 || !elsewhere.has(form)));
+  // The forms this bundle has. A word none of whose forms it has leaves no
+  // page with every word here, so the archive is searched (find).
+  const searched = formLists.map((list) => list.filter((form) => !elsewhere.has(form)));
+  const lacking = searched.some((list) => list.every((form) => offSite.has(form)));
   let found = await merged(pf, combinations(searched), filters);
   if (phrases.length) found = await standingTogether(found, phrases, formLists, terms);
-  if (found.length || terms.length < 2 || phrases.length) return { found: inOrder(found), forms, partial: false, corrected };
+  if (found.length || terms.length < 2 || phrases.length) {
+    return { found: inOrder(found), forms, partial: false, corrected, lacking };
+  }
   // No page has every word (Pagefind asks for all of them): the pages with
   // some, those with the most of the words first, and the status says so.
   const limit = Math.max(1, Math.floor(MAX_SEARCHES / terms.length));
@@ -324,7 +339,7 @@ async function findIn(pf, state, elsewhere) {
     pages.set(result.id, page);
   }
   const some = [...pages.values()].sort((a, b) => b.words - a.words || b.score - a.score).map((p) => p.result);
-  return { found: inOrder(some), forms, partial: some.length > 0, corrected };
+  return { found: inOrder(some), forms, partial: some.length > 0, corrected, lacking };
 }
 
 // The results whose text has each phrase's words together, the last in

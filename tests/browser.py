@@ -77,10 +77,11 @@ def built_and_served(site, today="2026-12-01"):
 
 
 @contextlib.contextmanager
-def checked_context(browser, base):
+def checked_context(browser, base, **options):
     """A browser context whose pages (made with the `open` it yields) may
-    make no request off the site and raise no script error."""
-    context = browser.new_context(accept_downloads=True)
+    make no request off the site and raise no script error. `options` are
+    Playwright's for the context, e.g. timezone_id."""
+    context = browser.new_context(accept_downloads=True, **options)
     leaks, errors = [], []
 
     def open_page(path, before=None):

@@ -60,16 +60,25 @@ def test_each_criterion(need, space, missed):
     assert misses(space, need) == missed
 
 
+def a_wanted_notice(need, association="toinen"):
+    return SimpleNamespace(notice=SimpleNamespace(wanted=need, association=association))
+
+
 def test_matches_are_explained_with_the_free_slot_persons_and_features():
     t = Translator("fi")
     labels = {**DEFAULTS["BULLETIN_SPACE_ACCESSIBILITY"], **DEFAULTS["BULLETIN_SPACE_PURPOSES"]}
-    article = SimpleNamespace(notice=SimpleNamespace(wanted=a_need(purposes=[])))
+    article = a_wanted_notice(a_need(purposes=[]))
     fits = match_all([a_space(), a_space(slug="pieni", capacity=5)], [article])
     assert [m.space.slug for m in fits] == ["sali"]
     assert fits[0].explain(t, labels) == "vapaana ti 17–21, 25 hlöä, porrasaton sisäänkäynti"
 
 
 def test_one_free_slot_covering_two_asked_is_named_once():
-    article = SimpleNamespace(notice=SimpleNamespace(wanted=a_need(when=slots("ti 17-18", "ti 19-20"))))
+    article = a_wanted_notice(a_need(when=slots("ti 17-18", "ti 19-20")))
     [fit] = match_all([a_space()], [article])
     assert len(fit.free) == 1
+
+
+def test_an_association_that_asks_is_not_offered_its_own_space():
+    own, other = a_wanted_notice(a_need(), "testikyla"), a_wanted_notice(a_need(), "toinen")
+    assert [m.article for m in match_all([a_space(association="testikyla")], [own, other])] == [other]

@@ -29,17 +29,22 @@ booking: {name: Aila, email: aila@example.org, consent: true}
 """
 
 
-def wanted(capacity=20, when="ti 18-20", accessibility="[porrasaton]"):
-    return notice_text(title="Sali haussa", category="tilat", extra=f"""
+def wanted(capacity=20, when="ti 18-20", accessibility="[porrasaton]", until=None, title="Sali haussa",
+           association="naapuri"):
+    """A notice of space wanted, by default another association's than the
+    space's (an association is not offered its own premises)."""
+    season = f'\n          until: "{until}"' if until else ""
+    return notice_text(title=title, association=association, category="tilat", extra=f"""
         wanted:
           capacity: {capacity}
           when: ["{when}"]
           purposes: [liikunta]
-          accessibility: {accessibility}
+          accessibility: {accessibility}{season}
         """)
 
 
 def a_site(site, **need):
+    site.association("naapuri", "name: Naapurikylän Nuoret ry\n")
     (site.content / "spaces").mkdir(exist_ok=True)
     (site.content / "spaces" / "sali.yml").write_text(SPACE, encoding="utf-8")
     site.notice("haku.md", wanted(**need))
@@ -103,9 +108,11 @@ def test_wanted_notice_lists_the_spaces_that_fit_and_not_the_others(example_site
     # and the local history house (a ramp, not step-free) do not
     assert [f.split(" (")[0] for f in fits] == ["Askeleen sali"]
     assert "vapaana la 10–16, 50 hlöä, porrasaton sisäänkäynti, kerhot ja harrastukset" in fits[0]
-    none = page(example_site, "ilmoitukset/kuntoryhma-etsii-salia-majakka")
-    assert not none.select(".bl-wanted .bl-match")
-    assert "Yksikään ilmoitettu tila ei sovi" in none.select_one(".bl-wanted").get_text()
+    # a need that is over (expired on 15.11.) is offered nothing, not even "none fits"
+    over = page(example_site, "ilmoitukset/kuntoryhma-etsii-salia-majakka")
+    assert over.select_one(".bl-notice__expired") and over.select_one(".bl-wanted")
+    assert not over.select(".bl-wanted .bl-match")
+    assert "Yksikään ilmoitettu tila ei sovi" not in over.select_one(".bl-wanted").get_text()
 
 
 def test_offering_notice_shows_its_space(example_site):
@@ -150,6 +157,7 @@ def test_tiny_site_without_a_match(site):
     a_site(site, capacity=31)
     assert site.build() == 0
     assert not site.page("ilmoitukset/haku/").select(".bl-match")
+    assert "Yksikään ilmoitettu tila ei sovi" in site.page("ilmoitukset/haku/").select_one(".bl-wanted").get_text()
     assert "ei nyt sovi" in site.page("tilat/sali/").get_text()
 
 
@@ -158,7 +166,44 @@ def test_an_expired_need_is_not_offered_to(site):
     site.notice("haku.md", wanted().replace('date: "2026-11-20"', 'date: "2026-11-20"\nexpires: "2026-11-25"'))
     assert site.build() == 0
     assert not site.page("tilat/sali/").select(".bl-match")
-    assert site.page("ilmoitukset/haku/").select(".bl-match")  # its own page still says what fitted
+    notice = site.page("ilmoitukset/haku/")
+    assert notice.select_one(".bl-notice__expired")
+    assert not notice.select(".bl-match")  # nor is it offered spaces on its own page, as if it were current
+    assert "Sopivat tilat" not in notice.get_text() and "Yksikään" not in notice.get_text()
+
+
+def test_a_need_past_its_season_is_over_though_its_notice_would_be_current(site):
+    # `wanted.until` is the last day the space is wanted: after it the notice
+    # is no longer current (no `expires`, so by its date alone it would be, for 60 days)
+    a_site(site, until="2026-11-30")
+    assert site.build("2026-12-01") == 0
+    notice = site.page("ilmoitukset/haku/")
+    assert notice.select_one(".bl-notice__expired")
+    assert not notice.select(".bl-match") and "Yksikään" not in notice.get_text()
+    assert not site.page("tilat/sali/").select(".bl-match")
+    assert "ei nyt sovi" in site.page("tilat/sali/").get_text()
+    assert not site.page("yhdistykset/testikyla/").select(".bl-match")
+    spaces_page = site.page("tilat/")
+    assert "Sali haussa" not in spaces_page.find("h2", string="Tilaa etsitään").find_next(["ul", "p"]).get_text()
+    assert "Sali haussa" not in " ".join(texts(site.page("").select(".bl-item__title")))
+    # on its last day it is still wanted, and offered to
+    assert site.build("2026-11-30") == 0
+    assert texts(site.page("tilat/sali/").select(".bl-match a")) == ["Sali haussa"]
+    assert texts(site.page("ilmoitukset/haku/").select(".bl-wanted .bl-match > a")) == ["Testikylän sali"]
+    assert "Sali haussa" in " ".join(texts(site.page("").select(".bl-item__title")))
+
+
+def test_an_associations_own_space_is_not_offered_to_its_need(site):
+    # the space is testikyla's: its own need is not offered it, another association's is
+    a_site(site)
+    site.notice("oma.md", wanted(title="Oma haku", association="testikyla"))
+    assert site.build() == 0
+    assert texts(site.page("ilmoitukset/haku/").select(".bl-wanted .bl-match > a")) == ["Testikylän sali"]
+    own = site.page("ilmoitukset/oma/")
+    assert not own.select(".bl-match")
+    assert "Yksikään ilmoitettu tila ei sovi" in own.select_one(".bl-wanted").get_text()
+    assert texts(site.page("tilat/sali/").select(".bl-match > a")) == ["Sali haussa"]
+    assert texts(site.page("yhdistykset/testikyla/").select(".bl-match > a")) == ["Sali haussa"]
 
 
 def test_bad_space_stops_the_build_with_its_line(site, capsys):

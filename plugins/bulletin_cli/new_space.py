@@ -2,7 +2,8 @@
 
 Each question is a key of the space table; the answers are checked with the
 same rules as `bulletin check` (read_space) before anything is written, and
-the file goes to content/spaces/<name>.yml in the canonical form.
+the file goes to content/spaces/<name>.yml in the canonical form, dated the
+day it is offered (`date`: today, or `--today`), as the form laheta/tila/ dates it.
 """
 import sys
 
@@ -10,6 +11,7 @@ from bulletin_contract.checks import SPACES_DIR, context_for
 from bulletin_contract.slugs import slugify
 from bulletin_contract.validate import read_space
 from bulletin_contract.writer import space_file
+from bulletin_settings import today
 
 from .project import UsageError
 
@@ -50,7 +52,7 @@ def new_space(site, interactive=None):
     t = site.t
     if not (sys.stdin.isatty() if interactive is None else interactive):
         raise UsageError(t("new_space_not_interactive"))
-    values = {"booking": {}}
+    values = {"date": today(site.settings).isoformat(), "booking": {}}
     for target, label_key, separator in QUESTIONS:
         answer = _ask(t, label_key, target in REQUIRED)
         if separator and answer:

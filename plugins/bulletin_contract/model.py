@@ -135,12 +135,18 @@ class Notice:
     space: str = None  # slug of the space an offering notice is about
 
     def last_current_day(self, expiry_days):
-        """The last day the notice is current (listed on the front page)."""
+        """The last day the notice is current (listed on the front page).
+        A space wanted is over, and so is its notice, after the last day of
+        the season it was wanted for (`wanted.until`), when that comes first."""
         if self.event is not None:
             return self.event.last_day
         if self.expires is not None:
-            return day_of(self.expires)
-        return day_of(self.date) + timedelta(days=expiry_days[self.category])
+            last = day_of(self.expires)
+        else:
+            last = day_of(self.date) + timedelta(days=expiry_days[self.category])
+        if self.wanted is not None and self.wanted.last_day is not None:
+            return min(last, self.wanted.last_day)
+        return last
 
     def is_current(self, today, expiry_days):
         return today <= self.last_current_day(expiry_days)

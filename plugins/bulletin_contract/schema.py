@@ -104,15 +104,16 @@ def form_schema(settings, t, associations, spaces=None):
 # Translation keys the space form's script needs (laheta/tila/).
 SPACE_FORM_MESSAGES = [
     "form_err_required_text", "form_err_too_long", "form_err_control", "form_err_email", "form_err_phone",
-    "form_err_number", "form_err_slot", "form_err_url", "form_err_consent", "form_error_prefix",
+    "form_err_number", "form_err_url", "form_err_consent", "form_error_prefix",
     "send_github_too_long", "send_copied", "send_copy_failed", "send_download_hint", "send_mail_too_long",
     "mail_begin", "mail_end", "sf_mail_subject", "sf_mail_intro",
 ]
 
 
 def space_schema(settings, t):
-    """The space form's part: the space table, its vocabularies and the slot
-    pattern (Python's named group written as JavaScript's)."""
+    """The space form's part: the space table, its vocabularies, the slot
+    pattern (Python's named group written as JavaScript's) and the time zone
+    of the day it writes as the space's `date`."""
     return {
         "spaceFields": table_schema(fields.SPACE_FIELDS),
         "vocabularies": {
@@ -126,6 +127,8 @@ def space_schema(settings, t):
         "slotDash": js_pattern(slots.DASH),
         "slotDays": list(slots.DAYS),
         "slotExample": slots.EXAMPLE,
+        # a space is dated the day it is offered, where the bulletin is (`bulletin new --space` writes today)
+        "timezone": settings["BULLETIN_TIMEZONE"],
         "spaceMessages": {key: t(key) for key in SPACE_FORM_MESSAGES},
     }
 

@@ -750,7 +750,6 @@ FI = {
     "consent_warning": "Ilman lupaa sähköpostiosoitetta ja puhelinnumeroa ei julkaista: ne jätetään pois ilmoituksesta.",
     "expires_warning": "Tapahtuman tiedoilla ilmoitus on ajankohtainen, kunnes tapahtuma on ohi, joten päivää Voimassa viimeistään ei käytetä. Jos haku tai tarjous on auki pidempään, tee siitä oma ilmoitus ilman tapahtuman tietoja.",
     # --- premises (tilat): the space form ---
-    "form_err_slot": "{label}: aikaa {value} ei voi lukea. Kirjoita viikonpäivä ja tunnit, esimerkiksi ti 17-21 tai ma–pe 8-16.",
     "form_err_consent": "Sähköposti ja puhelinnumero julkaistaan vain luvalla. Rastita lupa tai poista yhteystiedot.",
     "space_form_title": "Tarjoa tilaa",
     "space_form_intro": "Kerro tilasta tosiasiat, joilla tilaa etsivät löytävät sen: montako henkeä mahtuu, milloin se on vapaana, mitä siellä voi tehdä ja miten sinne pääsee. Lomake tekee tilasta tiedoston, jonka lähetät toimitukselle.",
@@ -1717,7 +1716,6 @@ EN = {
     "consent_warning": "Without consent the e-mail address and phone number are not published: they are left out of the notice.",
     "expires_warning": "With an event's details the notice is current until the event is over, so the day Current until is not used. If a call or an offer stays open longer, make it a notice of its own without the event's details.",
     # --- premises (tilat): the space form ---
-    "form_err_slot": "{label}: the time {value} cannot be read. Write a weekday and hours, for example ti 17-21 or ma–pe 8-16.",
     "form_err_consent": "E-mail addresses and phone numbers are published only with consent. Tick the consent or remove the details.",
     "space_form_title": "Offer a space",
     "space_form_intro": "Tell the facts by which those looking for a space find it: how many fit, when it is free, what can be done there and how to get in. The form makes a file of the space for you to send to the editors.",

@@ -51,11 +51,11 @@ class SpacesGenerator(Generator):
         fits_by_space = defaultdict(list)
         for article in wanted:
             article.fitting_spaces = []
-        for match in match_all(spaces, wanted):
+        # a need that is over (expired, or past its season's `until`) is matched to nothing
+        for match in match_all(spaces, [a for a in wanted if not a.expired]):
             explanation = match.explain(t, labels)
             match.article.fitting_spaces.append(Fit(match.space, explanation))
-            if not match.article.expired:  # a need that is over is no longer offered to
-                fits_by_space[match.space.slug].append(Fit(match.article, explanation))
+            fits_by_space[match.space.slug].append(Fit(match.article, explanation))
         for article in articles:
             if article.notice.space:
                 article.offered_space = STATE.spaces[article.notice.space]

@@ -2,7 +2,8 @@
 
 A space fits when it takes at least as many persons, has every
 accessibility feature and purpose asked for, and for each asked hour range
-has one free slot that covers it.
+has one free slot that covers it; and it is not the premises of the
+association that asks.
 """
 from dataclasses import dataclass
 
@@ -50,12 +51,14 @@ class Match:
 
 
 def match_all(spaces, wanted_articles):
-    """Every (space, wanted notice) pair that fits, in the order given."""
+    """Every (space, wanted notice) pair that fits, in the order given. An
+    association knows its own premises: its spaces are no match for its
+    notice. (A notice of `tilat` has no partners: they are for `yhteistyo`.)"""
     matches = []
     for article in wanted_articles:
         wanted = article.notice.wanted
         for space in spaces:
-            if not misses(space, wanted):
+            if space.association != article.notice.association and not misses(space, wanted):
                 free = []
                 for asked in wanted.when:
                     slot = covering(space, asked)

@@ -57,6 +57,18 @@
       .replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
   }
 
+  // Today (YYYY-MM-DD) where the bulletin is (`zone`, the settings'
+  // BULLETIN_TIMEZONE), as the build and the commands reckon it, whatever
+  // the browser's own time zone.
+  function todayIn(zone) {
+    var parts = {};
+    new Intl.DateTimeFormat("en-US", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" })
+      .formatToParts(new Date()).forEach(function (part) {
+        parts[part.type] = part.value;
+      });
+    return parts.year + "-" + parts.month + "-" + parts.day;
+  }
+
   function hasControl(text) {
     return /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(text);
   }
@@ -176,6 +188,19 @@
       this.fail(name, "form_err_" + rule.kind);
     }
     return text;
+  };
+
+  /* The checker's finding `err` (contract.js's Invalid: a message key and
+     its values) on the field `name`, in the checker's own words from
+     `messages`: the key it names is the field's label, as the notice form
+     names it (submit.js), or the label goes before the message. */
+  Checker.prototype.invalid = function (name, err, messages) {
+    var label = this.fields.label(name);
+    var text = format(messages[err.key], Object.assign({}, err.values, { key: label }));
+    if (text.indexOf(label) < 0) {
+      text = format(messages.form_err_in_field, { label: label, message: text });
+    }
+    this.errors.push({ name: name, message: text });
   };
 
   /* A Markdown description (a space's, an association's) as the checker reads
@@ -352,7 +377,7 @@
   }
 
   window.BulletinForm = {
-    format: format, pad: pad, codePoints: codePoints, oneLine: oneLine, slugify: slugify,
+    format: format, pad: pad, codePoints: codePoints, oneLine: oneLine, slugify: slugify, todayIn: todayIn,
     hasControl: hasControl, element: element, quote: quote, empty: empty, emit: emit,
     Fields: Fields, Checker: Checker, lowerFirst: lowerFirst, describe: describe, Errors: Errors,
     githubNewFile: githubNewFile, download: download, copy: copy, flow: flow

@@ -1,6 +1,7 @@
 /* "Tarjoa tilaa" (laheta/tila/): checks the answers with the space table of
    the schema (exported from plugins/bulletin_contract/fields.py, as the
-   notice form's; weekly slots by the checker's own slot rule in contract.js)
+   notice form's; weekly slots by the checker's own slot rule in contract.js,
+   in the checker's own words)
    and writes content/spaces/<name>.yml with the forms' shared core
    (form-core.js): its checker, writer, error summary and ways to send.
    Sends nothing itself. */
@@ -27,16 +28,19 @@
     });
   }
 
-  // A weekly slot as slots.py reads it: the contract's own slot rule (contract.js).
-  function slotIsValid(written) {
+  // The weekly slots by the checker's own rule (contract.js, as slots.py
+  // reads them), with its message for the first it cannot read.
+  function slots(check, written) {
+    if (!written.length) {
+      return;
+    }
     try {
-      contract.slot(written, "available");
-      return true;
+      contract.parse(RULES.available, written, "available");
     } catch (err) {
       if (!(err instanceof BulletinContract.Invalid)) {
         throw err;
       }
-      return false;
+      check.invalid("available", err, schema.messages);
     }
   }
 
@@ -65,17 +69,14 @@
     }
     values.address = check.text("address", RULES.address);
     values.district = fields.value("district");
+    values.date = core.todayIn(schema.timezone); // the day it is offered, as `bulletin new --space` writes it
     values.capacity = number(check, "capacity");
     values.area = number(check, "area");
     ["purposes", "equipment", "accessibility"].forEach(function (name) {
       values[name] = chosen(name);
     });
     values.available = fields.value("available").split("\n").map(core.oneLine).filter(Boolean);
-    values.available.forEach(function (slot) {
-      if (!slotIsValid(slot)) {
-        check.fail("available", "form_err_slot", { value: slot });
-      }
-    });
+    slots(check, values.available);
     values.price = check.text("price", RULES.price);
     values.free = fields.input("free").checked || null;
     values.entry = check.text("entry", RULES.entry);

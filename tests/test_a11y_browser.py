@@ -1,12 +1,15 @@
 """What the machine checks cannot see, checked in Chromium on the example
 site: keyboard use, visible focus, reflow at 320px and 200% text, text size,
 target size, link texts, motion, forced colours and the dark scheme."""
+import json
 import re
+from urllib.parse import urldefrag, urljoin
 
 import pytest
+import yaml
 
 from browser import browser, contrast, example_base, png_pixels  # noqa: F401  (fixtures)
-from page_types import ERROR_SUMMARY, KEYBOARD_PAGES, PAGE_TYPES, ids, open_page
+from page_types import ERROR_SUMMARY, KEYBOARD_PAGES, PAGE_TYPES, PageType, ids, open_page
 
 # Every element a person can reach with Tab, in document order. Each gets a
 # number (a JavaScript property, not an attribute) to follow it by. A group
@@ -31,6 +34,29 @@ ACTIVE = """() => {
   return {number: e.blNumber, x: r.x, y: r.y, width: r.width, height: r.height,
           html: e.outerHTML.slice(0, 120)};
 }"""
+
+
+# Kinds of page the shared list leaves out, for the checks that go over
+# every kind: a notice in another language, a cancelled event, a topic
+# other than events, a later page of a list, the subscription page, an embed.
+EVERY_PAGE = PAGE_TYPES + [
+    PageType("notice in Swedish", "/ilmoitukset/luciafest-vuoksenlaulu/"),
+    PageType("cancelled event", "/ilmoitukset/lukupiiri-majakka/"),
+    PageType("joint hiring notice", "/ilmoitukset/yhteinen-tyontekija-palkkatuella/"),
+    PageType("category of spaces", "/aiheet/tilat/"),
+    PageType("events, second page", "/tapahtumat/sivu/2/"),
+    PageType("subscriptions page", "/tilaa/"),
+    PageType("association's embed", "/yhdistykset/kuoro-vuoksenlaulu/upotus/"),
+]
+
+
+def double_the_text(page):
+    """Text zoom: the root size doubled through the CSSOM (allowed by the
+    CSP, unlike a style attribute in the page)."""
+    before = page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")
+    page.evaluate("""() => { const html = document.documentElement;
+        html.style.fontSize = 2 * parseFloat(getComputedStyle(html).fontSize) + 'px'; }""")
+    assert page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)") == 2 * before
 
 
 def add_css_rule(page, rule):
@@ -222,15 +248,35 @@ def test_no_horizontal_scrolling_at_320_px(new_page, example_base, page_type):
 def test_nothing_is_cut_off_at_200_percent_text(new_page, example_base, page_type, width):
     page = new_page(viewport={"width": width, "height": 800})
     open_page(page, example_base, page_type)
-    before = page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")
-    # Text zoom: the root size doubled through the CSSOM (allowed by the CSP,
-    # unlike a style attribute in the page).
-    page.evaluate("""() => { const html = document.documentElement;
-        html.style.fontSize = 2 * parseFloat(getComputedStyle(html).fontSize) + 'px'; }""")
-    assert page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)") == 2 * before
+    double_the_text(page)
     overflow = page.evaluate(OVERFLOW)
     assert overflow["scroll"] <= overflow["width"], overflow["wide"]
     assert page.evaluate(CLIPPED) == []
+
+
+# A box that scrolls sideways inside the page (a wide table): a region the
+# keyboard reaches, with a name, so that all of it can be read.
+SCROLLERS = """() => [...document.body.querySelectorAll('*')].filter(e => {
+  const s = getComputedStyle(e);
+  return /auto|scroll/.test(s.overflowX) && e.scrollWidth > e.clientWidth + 1 && e.getClientRects().length;
+}).map(e => ({html: e.outerHTML.slice(0, 100), focusable: e.tabIndex >= 0, role: e.getAttribute('role'),
+              name: (e.getAttribute('aria-labelledby') || '').split(' ').filter(Boolean)
+                      .map(id => document.getElementById(id).textContent).join(' ').trim() || e.getAttribute('aria-label')}))"""
+
+
+@pytest.mark.parametrize("page_type", EVERY_PAGE, ids=ids(EVERY_PAGE))
+def test_no_horizontal_scrolling_at_320_px_with_200_percent_text(new_page, example_base, page_type):
+    """WCAG 1.4.10 and 1.4.4 at once: a phone's width with the text twice
+    as large; long words, addresses and rows of boxes wrap, a wide table
+    scrolls inside its own region."""
+    page = new_page(viewport={"width": 320, "height": 640})
+    open_page(page, example_base, page_type)
+    double_the_text(page)
+    overflow = page.evaluate(OVERFLOW)
+    assert overflow["scroll"] <= overflow["width"], overflow["wide"]
+    assert page.evaluate(CLIPPED) == []
+    unreachable = [s for s in page.evaluate(SCROLLERS) if not (s["focusable"] and s["role"] and s["name"])]
+    assert unreachable == [], "a box that scrolls sideways must be a named region reached with Tab"
 
 
 @pytest.mark.parametrize("page_type", PAGE_TYPES, ids=ids(PAGE_TYPES))
@@ -289,6 +335,41 @@ def test_every_link_says_where_it_goes(new_page, example_base, page_type):
         title: i.querySelector('h2, h3').innerText.trim(),
         link: i.querySelector('h2 a, h3 a') && i.querySelector('h2 a, h3 a').innerText.trim()}))""")
     assert all(item["link"] == item["title"] for item in items), items
+
+
+def named_links(node, found):
+    """(accessible name, address) of each link in Playwright's aria snapshot
+    (the names as the accessibility tree computes them: aria-label, alt
+    texts, hidden parts left out)."""
+    if isinstance(node, list):
+        for child in node:
+            named_links(child, found)
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            link = re.match(r'link(?: "((?:[^"\\]|\\.)*)")?', str(key))
+            if link:
+                url = next((v["/url"] for v in value or [] if isinstance(v, dict) and "/url" in v), None)
+                found.append((" ".join(json.loads(f'"{link[1] or ""}"').split()), url))
+            named_links(value, found)
+    return found
+
+
+@pytest.mark.parametrize("page_type", EVERY_PAGE, ids=ids(EVERY_PAGE))
+def test_links_with_the_same_name_go_to_the_same_place(new_page, example_base, page_type):
+    """WCAG 2.4.4 and 2.4.9 over the whole page (menu, content, footer): a
+    list of a page's links by name (as a screen reader offers it) never has
+    one name for two places; a link that reads apart from its visible text
+    starts with that text (2.5.3)."""
+    page = new_page()
+    open_page(page, example_base, page_type)
+    targets = {}
+    for name, url in named_links(yaml.safe_load(page.locator("body").aria_snapshot()), []):
+        if url is not None:
+            targets.setdefault(name, set()).add(urldefrag(urljoin(page.url, url))[0])
+    assert {name: sorted(urls) for name, urls in targets.items() if len(urls) > 1} == {}
+    labelled = page.evaluate("""() => [...document.querySelectorAll('a[href][aria-label]')].map(a => [
+        a.getAttribute('aria-label').replace(/\\s+/g, ' ').trim(), a.innerText.replace(/\\s+/g, ' ').trim()])""")
+    assert [pair for pair in labelled if not pair[0].lower().startswith(pair[1].lower())] == []
 
 
 # -- Motion -------------------------------------------------------------------

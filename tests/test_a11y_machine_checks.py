@@ -10,6 +10,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
+import yaml
+from bs4 import BeautifulSoup
+from markupsafe import escape
 
 from browser import browser, example_base, missing  # noqa: F401  (fixtures)
 from page_types import PAGE_TYPES, ids, open_page
@@ -93,3 +96,117 @@ def test_nu_html_checker_sees_a_planted_error(tmp_path):
     done = vnu(tmp_path)
     assert done.returncode != 0
     assert json.loads(done.stderr)["messages"]
+
+
+# -- Language of parts (WCAG 3.1.2) ----------------------------------------------
+
+SITE_LANGUAGE = "fi"
+
+
+def front_matter(path):
+    return yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
+
+
+def writer_texts(front):
+    """What a notice's writer wrote that the site shows as written: title,
+    summary, the event's values, the contact, a hire's tasks, material titles."""
+    event, contact, hire = front.get("event") or {}, front.get("contact") or {}, front.get("hire") or {}
+    texts = [front.get("title"), front.get("summary"), event.get("location"), event.get("price"),
+             event.get("registration"), event.get("accessibility"), event.get("status_note"),
+             contact.get("name"), hire.get("tasks"), *(front.get("materials") or {})]
+    return {" ".join(str(text).split()) for text in texts if text}
+
+
+def language_of_parts(content, output):
+    """Where a page shows what a notice's writer wrote (on any page: the
+    notice, lists, print sheets, posters, letters, embeds) in a language
+    other than the one it was written in: (page, text, lang found) each.
+    Texts that notices in different languages share are left out."""
+    languages = {}
+    for path in (content / "notices").rglob("*.md"):
+        front = front_matter(path)
+        for text in writer_texts(front):
+            languages.setdefault(text, set()).add(str(front.get("lang") or SITE_LANGUAGE))
+    wanted = {text: langs.pop() for text, langs in languages.items() if len(langs) == 1}
+    # langcodes writes sv-fi as sv-FI
+    other = {text: lang for text, lang in wanted.items() if lang.lower() != SITE_LANGUAGE}
+    assert other, "no notice in another language to check"
+    wrong, seen = [], set()
+    for path in output.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        if not any(str(escape(text)) in html for text in other):
+            continue
+        body = BeautifulSoup(html, "html.parser").body
+        for node in body.find_all(string=True):
+            text = " ".join(node.split())
+            if not text or node.parent.name in ("script", "style"):
+                continue
+            for written, lang in wanted.items():
+                # a short value ("Free") only where it stands alone, not inside a word
+                if text == written or (len(written) >= 12 and written in text):
+                    found = node.find_parent(attrs={"lang": True})["lang"]
+                    seen.add(written)
+                    if found.lower() != lang.lower():
+                        wrong.append((str(path.relative_to(output)), written[:50], found))
+    assert seen >= set(other), f"not found on any page: {set(other) - seen}"
+    return wrong
+
+
+def labels_in_the_site_language(page):
+    """The site's own words on a notice page in another language: any label
+    in the notice's language instead of the site's."""
+    labels = page.select("article.bl-notice :is(dt, h2, .bl-tags__label, .bl-notice__status > strong)")
+    assert labels
+    return [label.get_text() for label in labels if label.find_parent(attrs={"lang": True})["lang"] != SITE_LANGUAGE]
+
+
+def test_what_a_notices_writer_wrote_is_in_the_notices_language_on_every_page(example_site):
+    assert language_of_parts(ROOT / "content", example_site) == []
+    page = BeautifulSoup((example_site / "ilmoitukset" / "luciafest-vuoksenlaulu" / "index.html").read_text(
+        encoding="utf-8"), "html.parser")
+    assert labels_in_the_site_language(page) == []
+
+
+@pytest.fixture(scope="module")
+def swedish_site(tmp_path_factory):
+    """A notice in Swedish with every part a writer can write, beside a
+    Finnish one, as a reader sees them on 1.12.2026."""
+    from conftest import Site, event_text, notice_text
+    site = Site(tmp_path_factory.mktemp("svenska"))
+    site.notice("2026/luciakonsert.md", event_text(
+        "Luciakonsert i kyrkan", start="2026-12-13 18:00", location="Kyrkans församlingssal",
+        body="Välkommen alla!").replace("\n---\nVälkommen", """
+  price: Fritt inträde, kollekt
+  registration: Anmäl er senast fredag till kören
+  accessibility: Ingång utan trappor från västra sidan
+  status: peruttu
+  status_note: Körledaren har insjuknat
+summary: Kören sjunger Luciasånger på svenska
+lang: sv-FI
+contact:
+  name: Kerstin Körledare
+  phone: "040 000 0001"
+  consent: true
+materials:
+  Programbladet på svenska: https://example.org/program.pdf
+---
+Välkommen""", 1))
+    site.notice("2026/anstallning.md", notice_text("Gemensam anställd för föreningarna", category="yhteistyo",
+                                                   date="2026-11-25", body="Vi söker en anställd.", extra="""
+        lang: sv
+        hire:
+          hours_per_week: "25"
+          pay_subsidy: true
+          tasks: Kafé och information på svenska
+        """))
+    site.notice("2026/kokous.md", event_text("Syyskokous", start="2026-12-10 18:00", location="Kerhohuone"))
+    assert site.build() == 0
+    return site
+
+
+def test_every_part_a_writer_can_write_is_in_the_notices_language(swedish_site):
+    assert language_of_parts(swedish_site.content, swedish_site.output) == []
+    for slug in ("luciakonsert", "anstallning"):
+        assert labels_in_the_site_language(swedish_site.page(f"ilmoitukset/{slug}/")) == []
+    # the Finnish notice beside them has no lang of its own anywhere
+    assert not swedish_site.page("ilmoitukset/kokous/").select("main [lang]")

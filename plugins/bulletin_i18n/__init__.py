@@ -4,6 +4,7 @@
 environment when the generators are created, the first moment the
 environment exists.
 """
+from markupsafe import Markup, escape
 from pelican import signals
 
 from .dates import DateFormatter
@@ -32,6 +33,11 @@ class Translator:
         `<name>_one` for one ("1 virhe"), `<name>` for others ("2 virhettä")."""
         return self(f"{name}_one" if count == 1 else name, count=count, **values)
 
+    def html(self, name, /, **values):
+        """The text as markup: values that are markup (a title in its own
+        `lang`) kept, the text and other values escaped."""
+        return Markup(escape(self.table[name])).format(**values)
+
 
 def translator_for(settings):
     return Translator(settings.get("BULLETIN_LANGUAGE", "fi"))
@@ -54,6 +60,7 @@ def add_to_jinja(generator):
     s = generator.settings
     language = NoticeLanguage(s.get("BULLETIN_LANGUAGE", "fi"), t("og_locale"), s.get("BULLETIN_LANGUAGES", {}))
     env.filters["lang_attr"] = language.attribute
+    env.filters["lang_span"] = language.span
     env.filters["language_name"] = language.name
     env.filters["og_locale"] = language.locale
 

@@ -53,6 +53,13 @@ class NoticeLanguage:
         tag = self.other(notice)
         return Markup(f' lang="{escape(tag)}"') if tag else ""
 
+    def span(self, text, notice):
+        """`text` the notice's writer wrote, inside the site's own words (a
+        place after a date, a name in a sentence): in `<span lang="sv">`
+        where the notice is in another language, else as it is."""
+        attribute = self.attribute(notice)
+        return Markup(f"<span{attribute}>{escape(text)}</span>") if attribute else text
+
     def name(self, notice):
         """The notice's language in its own words (`svenska`), or None."""
         tag = self.other(notice)

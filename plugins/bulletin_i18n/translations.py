@@ -74,6 +74,8 @@ FI = {
     # Notice page
     "notice_association": "Ilmoittaja",
     "notice_category": "Aihe",
+    # the topic's link on a notice: named apart from the menu's link of the same word (Tapahtumat)
+    "notice_category_link": "{category} – aiheen ilmoitukset",
     "notice_published": "Julkaistu",
     "notice_when": "Aika",
     "notice_where": "Paikka",
@@ -1049,6 +1051,7 @@ EN = {
     "front_associations_text": "All associations by group, with their contact details",
     "notice_association": "Posted by",
     "notice_category": "Topic",
+    "notice_category_link": "{category} – notices on this topic",
     "notice_published": "Published",
     "notice_when": "When",
     "notice_where": "Where",
@@ -1412,8 +1415,8 @@ EN = {
     "err_unknown_key": "Unknown key {key}. Allowed keys: {allowed}.",
     "err_unknown_key_suggest": "Unknown key {key}. Did you mean {suggestion}?",
     "err_reserved_key": "The key {key} belongs to the site and cannot be set in a notice. Remove the line.",
-    "err_missing_answer": "{label}: this is missing, and the notice needs it. Fill it in.",
     "err_missing_key": "The required field {key} is missing. Add a line {key}: {example}.",
+    "err_missing_answer": "{label}: this is missing, and the notice needs it. Fill it in.",
     "err_not_text": "The field {key} must be text, not a list or a group. Write for example {key}: {example}.",
     "err_empty": "The field {key} is empty. Give it a value or remove the line.",
     "err_too_long": "The field {key} is too long ({length} characters, at most {limit}). Shorten it.",

@@ -206,7 +206,8 @@ class SearchGenerator(Generator):
 
     def found_words(self, known):
         """[(the distinct words, as `known` numbers them, language)] of every
-        notice, then of every association, space and series."""
+        notice, then of every association, space and series; a notice's
+        with a third item, the words of its page that each build draws anew."""
         language = self.settings["BULLETIN_LANGUAGE"]
         t = translator_for(self.settings)
         found = []
@@ -215,7 +216,7 @@ class SearchGenerator(Generator):
             key = None if digest is None else (article.source_path, digest)
             # by the language's dictionary: plain Finnish (fi-x-selko) is Finnish, sv-FI Swedish
             own = known(key, lambda: notice_text(article, t))
-            found.append((known.joined(own, notice_extra(article, t)), primary(article.notice.lang)))
+            found.append((own, primary(article.notice.lang), known.drawn_anew(notice_extra(article, t))))
         found += [(known(None, lambda: association_text(p, t)), language) for p in STATE.associations.values()]
         found += [(known(None, lambda: space_text(s, t)), language) for s in STATE.spaces.values()]
         found += [(known(None, lambda: series_record_text(s, t)), language) for s in STATE.series.values()]

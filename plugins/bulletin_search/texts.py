@@ -27,7 +27,7 @@ class NoticeWords:
         self.words, self.made_from, self.old = self._load()
         self.numbers = None  # {word: its number}, made when a text is drawn
         self.new, self.drawn = {}, 0
-        self.extras = {}  # text -> its words' numbers (joined): notices share them
+        self.extras = {}  # text -> its words' numbers (drawn_anew): notices share them
 
     def _load(self):
         """(the list of words, its length when last made, {key: numbers})."""
@@ -52,15 +52,14 @@ class NoticeWords:
             self.new[key] = found
         return found
 
-    def joined(self, found, text):
-        """`found` with the words of `text`, which is not kept: what is
-        drawn anew each build (a notice's association, whether it is past)."""
-        if text not in self.extras:
-            self.extras[text] = self._numbered(set(words(text)))
-        extra = self.extras[text]
-        if not extra or set(extra).issubset(found):
-            return found
-        return array.array("I", sorted(set(found).union(extra)))
+    def drawn_anew(self, text):
+        """The numbers of the words of `text`, which is not kept: what is
+        drawn anew each build (a notice's association, whether it is past).
+        Notices share such texts, and so the one array of their numbers."""
+        found = self.extras.get(text)
+        if found is None:
+            found = self.extras[text] = self._numbered(set(words(text)))
+        return found
 
     def _numbered(self, distinct):
         if self.numbers is None:

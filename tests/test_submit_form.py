@@ -1,6 +1,6 @@
 """The submission form in Debian's Chromium, filled in as a person would."""
 import json
-from datetime import datetime
+from datetime import datetime, timezone
 import urllib.parse
 from pathlib import Path
 
@@ -233,6 +233,22 @@ def test_dates_and_times_as_people_write_them(page):
     page.get_by_label("Päättymiskellonaika").fill("20:00")
     preview(page)
     assert "su 3.1.2027 klo 18.30–20.00" in page.locator("[data-preview-notice]").inner_text()
+
+
+def test_the_form_reckons_today_where_the_bulletin_is(form_site):
+    # 22.30 UTC on 1.12. is already 2.12. in Helsinki, the day `check` and the build reckon with
+    site, base, browser = form_site
+    late = datetime(2026, 12, 1, 22, 30, tzinfo=timezone.utc)
+    with checked_context(browser, base, timezone_id="UTC") as open_page:
+        page = open_page("/laheta/", before=lambda page: page.clock.set_fixed_time(late))
+        assert page.evaluate("new Date().getDate()") == 1  # the browser's own clock
+        assert page.get_by_label("Julkaisupäivä").input_value() == "2.12.2026"
+        fill_event(page)
+        page.get_by_label("Julkaisupäivä").fill("2.12.")
+        page.get_by_label("Alkamispäivä").fill("1.12.")  # passed in Helsinki: next year's
+        preview(page)
+        text = page.locator("[data-file]").input_value()
+        assert 'date: "2026-12-02"' in text and 'start: "2027-12-01 18:00"' in text
 
 
 def test_date_and_time_fields_give_phones_a_keyboard_with_dots_and_commas(page):

@@ -69,11 +69,11 @@
     if (match[4]) {
       year = match[4]; month = match[5]; day = match[6];
     } else if (!year) {
-      var now = new Date();
-      var passed = +month < now.getMonth() + 1 || (+month === now.getMonth() + 1 && +day < now.getDate());
-      year = now.getFullYear() + (passed ? 1 : 0);
-      var midnight = new Date(now.getFullYear(), now.getMonth(), now.getDate());
-      if (recent && (new Date(year, +month - 1, +day) - midnight) / 86400000 > schema.recentDays) {
+      var now = siteToday().split("-").map(Number);
+      var passed = +month < now[1] || (+month === now[1] && +day < now[2]);
+      year = now[0] + (passed ? 1 : 0);
+      if (recent && (Date.UTC(year, +month - 1, +day) - Date.UTC(now[0], now[1] - 1, now[2])) / 86400000 >
+          schema.recentDays) {
         year -= 1;
       }
     }
@@ -299,9 +299,11 @@
     return { name: name, message: text };
   }
 
-  function localToday() {
-    var now = new Date();
-    return core.pad(now.getFullYear(), 4) + "-" + core.pad(now.getMonth() + 1, 2) + "-" + core.pad(now.getDate(), 2);
+  // Today where the bulletin is (BULLETIN_TIMEZONE), as the build and the
+  // commands reckon it: a reader abroad, or past midnight by another
+  // clock, gets the verdict `check` gives.
+  function siteToday() {
+    return core.todayIn(schema.timezone);
   }
 
   // What the file will hold: the values without the empty ones (as the writer leaves them out).
@@ -405,7 +407,7 @@
     delete data.association; // known or new: the editors' matter, as with `add --new-association`
     delete data.category;
     var lead = body.match(/^\n*/)[0].length; // the writer drops blank lines before the text
-    var findings = checker.notice(data, writtenBody(body) + "\n", localToday());
+    var findings = checker.notice(data, writtenBody(body) + "\n", siteToday());
     extra.occurrences = checker.occurrences;
     findings.forEach(function (finding) {
       if (finding.line) {
@@ -645,8 +647,8 @@
   }
 
   function today() {
-    var now = new Date();
-    return now.getDate() + "." + (now.getMonth() + 1) + "." + now.getFullYear();
+    var now = siteToday().split("-").map(Number);
+    return now[2] + "." + now[1] + "." + now[0];
   }
 
   // --- the draft: kept in this browser, offered back, deleted when the person says ---

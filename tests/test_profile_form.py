@@ -118,7 +118,9 @@ def test_wrong_answers_are_refused_as_the_check_refuses_them(open_form):
         "Verkkosivut: kirjoita koko osoite alkaen https://.",
         "Mitä voimme tarjota muille: enintään 12 riviä, nyt 13. Valitse tärkeimmät.",
         "Mitä tarvitsemme: rivi ”xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…” on liian pitkä, enintään 200 merkkiä.",
-        "Perustamisvuosi: kirjoita kokonaisluku väliltä 1800–2100.",
+        # the checker's own words (err_number), the key named by the form's label
+        "Kentän Perustamisvuosi arvon pitää olla kokonaisluku 1800–2100, nyt 87. "
+        "Kirjoita esimerkiksi Perustamisvuosi: 1800.",
         "Y-tunnus: tarkistusnumero ei täsmää, joten tunnuksessa on kirjoitusvirhe. Tarkista tunnus osoitteesta ytj.fi.",
     ]
     business_id = page.get_by_role("textbox", name="Y-tunnus (vapaaehtoinen)")

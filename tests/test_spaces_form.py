@@ -71,8 +71,6 @@ def test_the_form_writes_a_space_that_passes_check_and_is_built(form_site, page)
 
 
 @pytest.mark.parametrize("field, value, message", [
-    ("#f-capacity", "0", "Henkilömäärä: kirjoita kokonaisluku väliltä 1–9999"),
-    ("#f-capacity", "kaksikymmentä", "Henkilömäärä: kirjoita kokonaisluku väliltä 1–9999"),
     ("#f-booking_email", "ei-osoite", "Sähköposti: kirjoita sähköpostiosoite"),
     # the description is Markdown, checked as the notice's text is
     ("#f-description", "Valoisa.\n\n<script>alert(1)</script>", "Kuvaus, rivi 3: Rivillä on HTML-koodia (<script>)"),
@@ -103,13 +101,14 @@ BAD_SLOTS = [
 ]
 
 
-def check_says(site, available, capsys):
-    """What `bulletin check` says of a space with these free hours, without
-    its `path:line: ` (one message: the check names the first slot it cannot read)."""
+def check_says(site, available, capsys, capacity="5"):
+    """What `bulletin check` says of a space with these free hours (and
+    persons), without its `path:line: ` (one message: the check names the
+    first slot it cannot read)."""
     path = site.content / "spaces" / "huono.yml"
     listed = ", ".join(f'"{slot}"' for slot in available.split("\n"))
-    path.write_text(f"name: Huono\nassociation: testikyla\naddress: Tie 1\ncapacity: 5\navailable: [{listed}]\n",
-                    encoding="utf-8")
+    path.write_text(f"name: Huono\nassociation: testikyla\naddress: Tie 1\ncapacity: {capacity}\n"
+                    f"available: [{listed}]\n", encoding="utf-8")
     capsys.readouterr()
     try:
         assert site.check() == 1
@@ -130,6 +129,17 @@ def test_the_form_says_of_a_slot_what_check_says(form_site, page, capsys, availa
     assert page.locator("[data-error-summary] a").all_inner_texts() == [
         said[0].replace("kentässä available", "kentässä Vapaat ajat")]
     assert page.locator("#f-available-error").inner_text().endswith(said[0].replace("available", "Vapaat ajat"))
+    assert not page.locator("[data-space-result]").is_visible()
+
+
+@pytest.mark.parametrize("capacity", ["0", "kaksikymmentä", "10000", "2,5"])
+def test_the_form_says_of_a_number_what_check_says(form_site, page, capsys, capacity):
+    said = check_says(form_site[0], "ti 17-21", capsys, capacity=f'"{capacity}"')
+    assert len(said) == 1 and "Kentän capacity arvon" in said[0]
+    fill(page)
+    page.get_by_label("Henkilömäärä").fill(capacity)
+    page.get_by_role("button", name="Tee tilan tiedosto").click()
+    assert page.locator("[data-error-summary] a").all_inner_texts() == [said[0].replace("capacity", "Henkilömäärä")]
     assert not page.locator("[data-space-result]").is_visible()
 
 

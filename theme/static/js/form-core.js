@@ -207,6 +207,30 @@
      it (check_markdown, run by contract.js): control characters, its limit,
      then raw HTML, dangerous links and the rest, each named by its line as
      the notice form names its text's. `messages` holds the checker's keys. */
+  // `value` by the checker's own rule (contract.js): refused, it is said in
+  // the checker's words on the field `name`. True when it passes.
+  Checker.prototype.parsed = function (name, rule, value, contract, messages) {
+    try {
+      contract.parse(rule, value, name);
+      return true;
+    } catch (err) {
+      if (!(err instanceof BulletinContract.Invalid)) {
+        throw err;
+      }
+      this.invalid(name, err, messages);
+      return false;
+    }
+  };
+  // A whole number, by the checker's rule; spaces in it ("1 200") are the reader's.
+  Checker.prototype.number = function (name, rule, contract, messages) {
+    var text = this.fields.value(name).replace(/\s+/g, "");
+    if (text) {
+      this.parsed(name, rule, text, contract, messages);
+    } else if (rule.required) {
+      this.required(name);
+    }
+    return text;
+  };
   Checker.prototype.description = function (name, rule, contract, messages) {
     var self = this;
     var text = this.fields.value(name).replace(/\r\n?/g, "\n").trim();

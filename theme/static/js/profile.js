@@ -103,15 +103,6 @@
     return items;
   }
 
-  function number(check, name) {
-    var rule = RULES[name];
-    var text = fields.value(name).replace(/\s+/g, "");
-    if (text && (!/^\d+$/.test(text) || +text < rule.least || +text > rule.most)) {
-      check.fail(name, "form_err_number", { least: rule.least, most: rule.most });
-    }
-    return text;
-  }
-
   function businessId(check) {
     var text = check.text("business_id", RULES.business_id, fields.value("business_id").replace(/\s+/g, ""));
     var match = new RegExp(RULES.business_id.pattern).exec(text);
@@ -148,8 +139,8 @@
     values.address = check.text("address", RULES.address);
     values.offers = lines(check, "offers");
     values.needs = lines(check, "needs");
-    values.members = number(check, "members");
-    values.founded = number(check, "founded");
+    values.members = check.number("members", RULES.members, contract, M);
+    values.founded = check.number("founded", RULES.founded, contract, M);
     values.register_number = check.text("register_number", RULES.register_number);
     values.business_id = businessId(check);
     values.active = fields.input("retired").checked ? false : null;

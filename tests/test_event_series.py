@@ -3,8 +3,9 @@ statuses, events in any category, the daylight-saving changes, and notices
 scheduled for a later day. Calendars are expanded with recurring-ical-events,
 a library independent of the bulletin's own arithmetic."""
 import json
+import re
 import textwrap
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 import feedparser
 import pytest
@@ -16,6 +17,8 @@ from bulletin_contract.fields import HELSINKI
 from bulletin_contract.model import Repeat
 from bulletin_contract.schedule import nth_weekday, rule_days
 from bulletin_contract.validate import read_notice
+from bulletin_sharing import structured
+from dateutil import rrule
 from conftest import notice_text
 from test_contract import CTX, problems_of
 
@@ -94,6 +97,11 @@ def test_an_event_is_allowed_in_every_category(category):
     ('start: "2027-03-28 02:30"\nend: "03:15"\nlocation: x', 8, "ei ole Suomessa"),
     ('start: "2027-03-14 03:30"\nend: "05:00"\nlocation: x\nrepeat:\n  weekdays: [su]\n  until: "2027-04-25"',
      7, "kesäajan alkamisen tuntiin"),
+    # an extra date at the start's clock time in the skipped hour: its own line, no repeat.except to point to
+    ('start: "2027-03-07 03:30"\nend: "04:30"\nlocation: x\ndates:\n  - "2027-03-14"\n  - "2027-03-28"', 12,
+     'esimerkiksi "2027-03-28 04:30", tai poista se kohdasta dates'),
+    ('start: "2027-03-07 02:30"\nend: "03:30"\nlocation: x\ndates:\n  - "2027-03-28"', 11,
+     'Lisäpäivän kerta 2027-03-28 02:30 osuu kesäajan alkamisen tuntiin'),
     # the start is not a day of its rule, with the first one to write
     ('start: "2027-01-13 10:00"\nlocation: x\nrepeat:\n  weekdays: [ti]\n  until: "2027-05-25"', 7,
      'start: "2027-01-19 10:00"'),
@@ -269,8 +277,66 @@ def test_json_ld_of_a_series_has_its_schedule(series_site):
         "exceptDate": ["2027-03-02", "2027-03-30"], "scheduleTimezone": "Europe/Helsinki",
     }
     assert data["eventStatus"] == "https://schema.org/EventScheduled"
-    monthly = json_ld(series_site.page("ilmoitukset/kahvila/"))["eventSchedule"]
-    assert monthly["repeatFrequency"] == "P1M" and monthly["byMonthWeek"] == [1]
+
+
+def schedule_starts(schedule):
+    """The starts a schema.org Schedule says, expanded with dateutil (not the
+    bulletin's arithmetic): byMonthWeek counts from the month's start only."""
+    every = int(schedule["repeatFrequency"][1:-1])
+    days = [getattr(rrule, name.rsplit("/", 1)[1][:2].upper()) for name in schedule["byDay"]]
+    if "byMonthWeek" in schedule:
+        days = [day(n) for day in days for n in schedule["byMonthWeek"]]
+    first = date.fromisoformat(schedule["startDate"])
+    clock = time.fromisoformat(schedule.get("startTime", "00:00:00"))
+    found = rrule.rrule(rrule.MONTHLY if schedule["repeatFrequency"].endswith("M") else rrule.WEEKLY,
+                        dtstart=datetime.combine(first, clock), interval=every, byweekday=days, wkst=rrule.MO,
+                        until=datetime.combine(date.fromisoformat(schedule["endDate"]), clock))
+    off = set(schedule.get("exceptDate", []))
+    timed = "startTime" in schedule
+    return [(m.replace(tzinfo=HELSINKI) if timed else m.date()) for m in found if m.date().isoformat() not in off]
+
+
+@pytest.mark.parametrize("name", list(SERIES))
+def test_json_ld_of_a_series_says_exactly_its_occurrences(series_site, name):
+    data = json_ld(series_site.page(f"ilmoitukset/{name}/"))
+    expected = [o.start for o in occurrences_of(series_site, name)]
+    if "eventSchedule" in data:
+        assert "subEvent" not in data
+        assert schedule_starts(data["eventSchedule"]) == expected
+    elif len(expected) == 1:
+        assert "subEvent" not in data and data["startDate"] == expected[0].isoformat()
+    else:  # what a Schedule cannot say (the last such weekday, extra dates), each occurrence says
+        said = [sub["startDate"] for sub in data["subEvent"]]
+        assert said == [o.isoformat() for o in expected]
+
+
+def iso_duration(text):
+    days, hours, minutes = re.fullmatch(r"P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?)?", text).groups()
+    return timedelta(days=int(days or 0), hours=int(hours or 0), minutes=int(minutes or 0))
+
+
+@pytest.mark.parametrize("name, past_midnight", [("yokerho", True), ("leiri", True), ("jumppa", False)])
+def test_a_schedule_whose_occurrences_pass_midnight_says_how_long_they_last(series_site, name, past_midnight):
+    # endTime alone reads as the same day: 22.00–01.00 and a weekend camp need their length
+    schedule = json_ld(series_site.page(f"ilmoitukset/{name}/"))["eventSchedule"]
+    assert ("duration" in schedule) == past_midnight
+    if past_midnight:
+        for o in occurrences_of(series_site, name):
+            end = o.end if not o.all_day else o.last_day + timedelta(days=1)  # all day: to the end of its last
+            start = o.start if not o.all_day else o.first_day
+            assert start + iso_duration(schedule["duration"]) == end
+
+
+@pytest.mark.parametrize("first, nth, weeks", [
+    ("2027-01-05", [1, 3], [1, 3]), ("2027-01-26", [-1], None), ("2027-01-12", [2, -1], None)])
+def test_a_monthly_schedule_says_its_weeks_or_is_left_to_the_occurrences(first, nth, weeks):
+    event = read(series(f'start: "{first} 18:00"\nlocation: x\nrepeat:\n  weekdays: [ti]\n'
+                        f'  nth: {nth}\n  until: "2027-06-30"'.replace("'", ""))).event
+    schedule = structured.schedule(event, "Europe/Helsinki")
+    if weeks is None:
+        assert schedule is None
+    else:
+        assert schedule["byMonthWeek"] == weeks and schedule_starts(schedule) == [o.start for o in event.occurrences]
 
 
 @pytest.mark.parametrize("name, status", [("peruttu", "EventCancelled"), ("siirretty", "EventPostponed")])

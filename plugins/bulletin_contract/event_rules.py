@@ -125,6 +125,7 @@ class EventRules:
     def _extras(self, start, extras, rule_starts):
         """Extra dates as starts; None when one is refused."""
         found, refused = [], False
+        self.extra_lines = {}  # an extra date's start -> its line, to point a later refusal at it
         for index, extra in enumerate(extras):
             line = self.doc.line_of_item(("event", "dates"), index)
             if isinstance(extra, datetime) and not isinstance(start, datetime):
@@ -141,14 +142,27 @@ class EventRules:
                 refused = True
                 continue
             found.append(moment)
+            self.extra_lines[moment] = line
         return None if refused else found
 
     def _clock_times_exist(self, found):
         for occurrence in found:
-            for moment in (occurrence.start, occurrence.end):
-                if isinstance(moment, datetime) and not clock_exists(moment):
-                    self.refuse(self.line("start"), "err_series_time_gap", day=when_text(moment))
-                    return False
+            missing = [m for m in (occurrence.start, occurrence.end) if isinstance(m, datetime) and not clock_exists(m)]
+            if not missing:
+                continue
+            start = occurrence.start
+            if start in self.extra_lines:
+                # an extra date is no day of a rule: repeat.except cannot take it,
+                # so name its own line and a time that exists
+                later = start + timedelta(hours=1)
+                while not all(clock_exists(m) for m in (later, end_for(later, start, occurrence.end))
+                              if isinstance(m, datetime)):
+                    later += timedelta(hours=1)
+                self.refuse(self.extra_lines[start], "err_extra_time_gap", day=when_text(start),
+                            suggestion=when_text(later))
+            else:
+                self.refuse(self.line("start"), "err_series_time_gap", day=when_text(missing[0]))
+            return False
         return True
 
     def _deadline(self, found):

@@ -20,8 +20,12 @@ assert len(DAYS) == len(WEEKDAYS)
 def schedule(event, timezone):
     """A series' rule as schema.org's Schedule: days of the week as
     schema.org days, every n-th week (P{n}W) or month (P{n}M) as ISO 8601
-    durations, the days off as exceptDate."""
+    durations, the days off as exceptDate. None when a Schedule cannot say
+    exactly the occurrences: byMonthWeek counts from the month's start only
+    (no "last Saturday"), and it has no extra dates."""
     repeat, first = event.repeat, event.occurrences[0]
+    if repeat is None or event.dates or any(n < 0 for n in repeat.nth):
+        return None
     data = {
         "@type": "Schedule",
         "repeatFrequency": f"P{repeat.interval}M" if repeat.nth else f"P{repeat.interval}W",
@@ -30,15 +34,29 @@ def schedule(event, timezone):
         "endDate": repeat.until.isoformat(),
         "scheduleTimezone": timezone,
     }
-    if any(n > 0 for n in repeat.nth):  # schema.org counts weeks of the month from its start only
-        data["byMonthWeek"] = [n for n in repeat.nth if n > 0]
+    if repeat.nth:
+        data["byMonthWeek"] = list(repeat.nth)
     if isinstance(first.start, datetime):
         data["startTime"] = first.start.strftime("%H:%M:%S")
     if isinstance(first.end, datetime):
         data["endTime"] = first.end.strftime("%H:%M:%S")
     if repeat.days_off:
         data["exceptDate"] = [d.isoformat() for d in repeat.days_off]
+    if first.end is not None and first.last_day > first.first_day:
+        # endTime alone reads as the start's day: say how long one lasts
+        data["duration"] = _duration(first)
     return data
+
+
+def _duration(occurrence):
+    """ISO 8601 length of an occurrence, on the wall clock as the series
+    keeps it; an all-day one to the end of its last day."""
+    if occurrence.all_day:
+        return f"P{(occurrence.last_day - occurrence.first_day).days + 1}D"
+    length = occurrence.end - occurrence.start  # one zone: the wall-clock difference
+    hours, seconds = divmod(length.seconds, 3600)
+    clock = (f"{hours}H" if hours else "") + (f"{seconds // 60}M" if seconds // 60 else "")
+    return "P" + (f"{length.days}D" if length.days else "") + (f"T{clock}" if clock else "")
 
 
 def event_data(article, site, association_path, timezone):
@@ -53,9 +71,10 @@ def event_data(article, site, association_path, timezone):
     }
     if shown.end is not None:
         data["endDate"] = shown.end.isoformat()
-    if event.repeat:
-        data["eventSchedule"] = schedule(event, timezone)
-    elif event.is_series:  # dates alone: each is a sub-event
+    rule = schedule(event, timezone)
+    if rule:
+        data["eventSchedule"] = rule
+    elif event.is_series:  # what a Schedule cannot say: each occurrence is a sub-event
         data["subEvent"] = [{"@type": "Event", "name": notice.title, "startDate": o.start.isoformat(),
                              **({"endDate": o.end.isoformat()} if o.end is not None else {})}
                             for o in event.occurrences]

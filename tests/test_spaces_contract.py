@@ -203,6 +203,7 @@ TI, TO = 1, 3
     ("la 20-24", [(5, "20:00", "24:00")]),
     ("su 0-2", [(6, "00:00", "02:00")]),
     ("keskiviikkona klo 17.30-20", [(2, "17:30", "20:00")]), ("Ma. 8-10", [(0, "08:00", "10:00")]),
+    ("TIISTAIYÖNÄ 1-3", [(TI, "01:00", "03:00")]),
 ])
 def test_slot_parser_reads(written, slots):
     def minutes(clock):
@@ -220,6 +221,8 @@ def test_slot_parser_reads(written, slots):
     ("ti 21-17", "err_slot_order"), ("ti 17-17", "err_slot_order"),
     ("ti 17-25", "err_slot_clock"), ("ti 17.75-19", "err_slot_clock"), ("ti 24.30-25", "err_slot_clock"),
     ("su–ma 8-16", "err_slot_days"),
+    # look-alikes Python's Unicode matching would fold into a weekday or a digit (the form's does not)
+    ("\u017fu 10-12", "err_slot"), ("\u212ae 9-11", "err_slot"), ("ti \u0661\u0667-\u0662\u0661", "err_slot"),
 ])
 def test_slot_parser_refuses(written, key):
     with pytest.raises(Invalid) as err:

@@ -370,6 +370,11 @@ VOCABULARY = [
     pytest.param({"accessibility": ["portaaton"]}, id="accessibility-misspelt"),
     pytest.param({"accessibility": ["porrasaton", "xyzzy"]}, id="accessibility-far-off"),
     pytest.param({"when": ["ke ja pe klo 9-11", "TORSTAI 8.30-10"]}, id="slots-written-otherwise"),
+    pytest.param({"when": ["TIISTAIYÖNÄ 1-3"]}, id="slot-day-in-capitals-with-a-diaeresis"),
+    # letters and digits that Python's Unicode matching reads as others, and JavaScript's does not
+    pytest.param({"when": ["la\u2013\u017fu 10-12"]}, id="slot-day-with-a-long-s"),
+    pytest.param({"when": ["\u212ae 9-11"]}, id="slot-day-with-a-kelvin-sign"),
+    pytest.param({"when": ["ti \u0661\u0667-\u0662\u0661"]}, id="slot-hours-in-arabic-indic-digits"),
 ]
 
 

@@ -395,7 +395,8 @@ class Space(KnownSlug):
 
 _EMAIL = re.compile(r"^[^@\s<>\"'(),;:\\]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$")
 _PHONE = re.compile(r"^\+?[0-9 ()-]{5,25}$")
-_URL = re.compile(r"^https?://[A-Za-z0-9.-]+(:\d+)?(/[^\s<>\"'`\\]*)?$")
+# [0-9], not \d: a port in another script's digits is none to a browser, nor to the form
+_URL = re.compile(r"^https?://[A-Za-z0-9.-]+(:[0-9]+)?(/[^\s<>\"'`\\]*)?$")
 
 
 class Pattern:

@@ -13,16 +13,19 @@ from .problems import Invalid
 # word (tiistai, tiistaisin, keskiviikkona) is read too, but no other word
 # that starts so ("kesäkuu" is no Wednesday).
 DAYS = ("ma", "ti", "ke", "to", "pe", "la", "su")
-_DAY = (r"(ma|ti|ke|to|pe|la|su)(?:(?<=ma)anantai[a-zåäö]*|(?<=ti)istai[a-zåäö]*|(?<=ke)skiviikko[a-zåäö]*|"
-        r"(?<=to)rstai[a-zåäö]*|(?<=pe)rjantai[a-zåäö]*|(?<=la)uantai[a-zåäö]*|(?<=su)nnuntai[a-zåäö]*|\.)?")
+_END = "[a-zåäöÅÄÖ]*"
+_DAY = (rf"(ma|ti|ke|to|pe|la|su)(?:(?<=ma)anantai{_END}|(?<=ti)istai{_END}|(?<=ke)skiviikko{_END}|"
+        rf"(?<=to)rstai{_END}|(?<=pe)rjantai{_END}|(?<=la)uantai{_END}|(?<=su)nnuntai{_END}|\.)?")
 DASH = r"\s*[-–—]\s*"
 _CLOCK = r"(\d{1,2})(?:[.:](\d{2}))?"
 SLOT = re.compile(
     rf"^(?P<days>{_DAY}(?:{DASH}{_DAY}|(?:\s*(?:,|ja)\s*{_DAY})*))"
     rf"\s+(?:klo\.?\s*)?{_CLOCK}{DASH}{_CLOCK}$",
-    re.IGNORECASE,
+    re.IGNORECASE | re.ASCII,
 )
-DAY_WORD = re.compile(_DAY, re.IGNORECASE)
+# ASCII: Python's Unicode matching would read ſ as s, K (kelvin) as k and
+# other scripts' digits as digits, which the form's JavaScript does not.
+DAY_WORD = re.compile(_DAY, re.IGNORECASE | re.ASCII)
 EXAMPLE = '"ti 17-21"'
 
 

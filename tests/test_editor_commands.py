@@ -417,6 +417,22 @@ def test_from_issue_updates_an_association_keeping_its_slug_and_unanswered_value
     assert site.check() == 0
 
 
+def test_from_issue_updates_an_association_in_its_own_subfolder(site, tmp_path, capsys):
+    # associations may be sorted into folders: an update is written over the file that is there,
+    # not as a second file of the same slug (which the check refuses)
+    kept = site.content / "associations" / "kylat" / "testikyla.yml"
+    kept.parent.mkdir()
+    (site.content / "associations" / "testikyla.yml").rename(kept)
+    assert site.check() == 0
+    status, paths, err, comment = from_issue(site, tmp_path, profile_body(**{
+        "Mitä yhdistystä tiedot koskevat?": "Testikylän eläkkeensaajat", "Yhdistyksen nimi": "Testikylän Eläkkeensaajat ry",
+        "Perustamisvuosi": "1987"}), capsys)
+    assert status == 0, err
+    assert paths == [str(kept)] and 'founded: "1987"' in kept.read_text(encoding="utf-8")
+    assert not (site.content / "associations" / "testikyla.yml").exists()
+    assert site.check() == 0
+
+
 @pytest.mark.parametrize("answers, message", [
     ({"Y-tunnus": "0112038-8"}, "Y-tunnus"),
     ({"Mitä voimme tarjota muille": "\n".join(f"Tarjous {n}" for n in range(13))}, "Mitä voimme tarjota muille"),

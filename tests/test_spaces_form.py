@@ -8,6 +8,7 @@ from datetime import datetime, timezone
 import pytest
 
 from bulletin_cli.cli import main
+from bulletin_i18n import Translator
 from browser import built_and_served, checked_context, example_base  # noqa: F401 (fixture)
 from conftest import ROOT, Site
 
@@ -101,14 +102,14 @@ BAD_SLOTS = [
 ]
 
 
-def check_says(site, available, capsys, capacity="5"):
+def check_says(site, available, capsys, capacity="5", more=""):
     """What `bulletin check` says of a space with these free hours (and
-    persons), without its `path:line: ` (one message: the check names the
-    first slot it cannot read)."""
+    persons, and `more` lines), without its `path:line: ` (one message: the
+    check names the first slot it cannot read)."""
     path = site.content / "spaces" / "huono.yml"
     listed = ", ".join(f'"{slot}"' for slot in available.split("\n"))
     path.write_text(f"name: Huono\nassociation: testikyla\naddress: Tie 1\ncapacity: {capacity}\n"
-                    f"available: [{listed}]\n", encoding="utf-8")
+                    f"available: [{listed}]\n{more}", encoding="utf-8")
     capsys.readouterr()
     try:
         assert site.check() == 1
@@ -140,6 +141,19 @@ def test_the_form_says_of_a_number_what_check_says(form_site, page, capsys, capa
     page.get_by_label("Henkilömäärä").fill(capacity)
     page.get_by_role("button", name="Tee tilan tiedosto").click()
     assert page.locator("[data-error-summary] a").all_inner_texts() == [said[0].replace("capacity", "Henkilömäärä")]
+    assert not page.locator("[data-space-result]").is_visible()
+
+
+# A port in another script's digits is no port to a browser, nor to the form.
+@pytest.mark.parametrize("url", ["https://example.org:\u0668\u0660\u0668\u0660/varaa", "ftp://example.org/varaa"])
+def test_the_form_says_of_a_booking_address_what_check_says(form_site, page, capsys, url):
+    said = check_says(form_site[0], "ti 17-21", capsys, more=f'booking: {{url: "{url}"}}\n')
+    assert len(said) == 1 and url in said[0]
+    fill(page)
+    page.get_by_label("Varauskalenterin osoite").fill(url)
+    page.get_by_role("button", name="Tee tilan tiedosto").click()
+    assert page.locator("[data-error-summary] a").all_inner_texts() == [
+        Translator("fi")("form_err_url", label="Varauskalenterin osoite")]
     assert not page.locator("[data-space-result]").is_visible()
 
 
@@ -189,6 +203,17 @@ def test_new_space_asks_checks_and_writes_a_space_that_builds(site, monkeypatch)
     assert 'date: "2026-11-30"\n' in text  # the day it is offered: the feed of new spaces and the weekly letter
     assert site.check() == 0 and site.build() == 0
     assert "ti 9–12, ti 17–21, to 9–12" in site.page("tilat/").get_text()
+
+
+def test_new_space_never_takes_the_name_of_a_space_in_a_subfolder(site, monkeypatch):
+    # a space's name is its file's name in any folder: a second would make the content fail the check
+    kept = site.content / "spaces" / "vanhat" / "testikylan-sali.yml"
+    kept.parent.mkdir(parents=True)
+    kept.write_text("name: Testikylän sali\nassociation: testikyla\naddress: Kylätie 1\ncapacity: 30\n",
+                    encoding="utf-8")
+    path, _ = new_space_file(site, monkeypatch, "2026-11-30")
+    assert path == site.content / "spaces" / "testikylan-sali-2.yml"
+    assert site.check() == 0
 
 
 def test_the_form_writes_the_file_new_space_writes_dated_today_in_the_bulletins_time(form_site, site, monkeypatch):

@@ -7,7 +7,7 @@ day it is offered (`date`: today, or `--today`), as the form laheta/tila/ dates 
 """
 import sys
 
-from bulletin_contract.checks import SPACES_DIR, context_for
+from bulletin_contract.checks import SPACES_DIR, all_files, context_for
 from bulletin_contract.slugs import slugify
 from bulletin_contract.validate import read_space
 from bulletin_contract.writer import space_file
@@ -69,8 +69,10 @@ def new_space(site, interactive=None):
     text = space_file(values)
     folder = site.content / SPACES_DIR
     slug = slugify(values["name"])[:60].rstrip("-") or "tila"
+    # a slug is a space's in any subfolder: a second file of it would fail the check
+    taken = {found.stem for found in all_files(folder)}
     path, number = folder / f"{slug}.yml", 2
-    while path.exists():
+    while path.exists() or path.stem in taken:
         path, number = folder / f"{slug}-{number}.yml", number + 1
     ctx = context_for(site.settings, t, associations=set(site.associations))
     read_space(path, text.encode("utf-8"), ctx)  # raises ContentError with every problem

@@ -9,7 +9,7 @@ and the written file through the reading `check` does.
 """
 import re
 
-from bulletin_contract.checks import ASSOCIATIONS_DIR
+from bulletin_contract.checks import ASSOCIATIONS_DIR, all_files
 from bulletin_contract.fields import ASSOCIATION_FIELDS
 from bulletin_contract.problems import ContentError
 from bulletin_contract.slugs import slugify
@@ -74,7 +74,10 @@ def profile_from_issue(path, text, site):
     if answers.problems:
         raise ContentError(answers.problems)
     values["active"] = False if values.get("active") in (False, "false") else None  # active is the default
-    target = site.content / ASSOCIATIONS_DIR / f"{slug}.yml"
+    folder = site.content / ASSOCIATIONS_DIR
+    target = folder / f"{slug}.yml"
+    if present:  # over its own file, in whichever subfolder: a second file of its slug is refused
+        target = next((found for found in all_files(folder) if found.name == target.name), target)
     written = association_file(values)
     read_association(target, written.encode("utf-8"), ctx)  # check's own reading: raises as check would
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from bulletin_cli.cli import main
 from bulletin_contract.schema import GITHUB_URL_LIMIT
 from bulletin_contract.writer import notice_file
-from browser import built_and_served, checked_context
+from browser import built_and_served, checked_context, served
 from conftest import Site
 
 # add, new and from-issue refuse events that are over: a fixed day keeps these tests valid
@@ -297,3 +297,17 @@ def test_ticking_an_event_says_the_written_expiry_goes_unused(page):
     assert warning.is_visible() and "Voimassa viimeistään ei käytetä" in warning.inner_text()
     page.locator("[name=has_event]").uncheck()
     assert not warning.is_visible()
+
+
+def test_a_retired_association_is_offered_only_in_the_profile_form(form_site, tmp_path):
+    # add, new and from-issue refuse a current notice of a retired association (active: false):
+    # the notice and space forms do not offer one, the profile form does (it may come back)
+    site = Site(tmp_path)
+    site.association("vanha", "name: Vanha kerho ry\nactive: false\n")
+    assert site.build("2026-12-01") == 0
+    with served(site.output) as base, checked_context(form_site[2], base) as open_page:
+        for path, select in (("/laheta/", "#f-association"), ("/laheta/tila/", "#f-association"),
+                             ("/yhdistyksen-tiedot/", "#f-slug")):
+            names = open_page(path).locator(select + " option").all_inner_texts()
+            assert "Testikylän Eläkkeensaajat ry" in names
+            assert ("Vanha kerho ry" in names) == (path == "/yhdistyksen-tiedot/"), path

@@ -86,7 +86,8 @@ def form_schema(settings, t, associations, spaces=None):
         # the languages offered; the site's own is not written (`lang:` only for another)
         "languages": [{"tag": tag, "name": name} for tag, name in settings["BULLETIN_LANGUAGES"].items()],
         "siteLanguage": settings["BULLETIN_LANGUAGE"],
-        "associations": association_names(associations),
+        # no retired association (active: false): check, add, new and from-issue refuse its new notices
+        "associations": association_names({slug: p for slug, p in associations.items() if p.active}),
         "repository": settings.get("BULLETIN_REPOSITORY"),
         "branch": settings.get("BULLETIN_REPOSITORY_BRANCH", "main"),
         "contactEmail": settings.get("BULLETIN_CONTACT_EMAIL"),

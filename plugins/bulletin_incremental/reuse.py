@@ -411,10 +411,7 @@ class PageReuse:
         this build moved there beside those kept: its pages' keys are now
         the ones to match, and its files the ones to replace."""
         if self.keys_path:
-            # a file left in place is as the previous record says (`_keep` checked it)
-            left = self.kept - set(written)
-            self.remember(FILES_RECORD, output_record(output, set(written) | left,
-                                                      {name: self.old_files[name] for name in left}))
+            self.remember(FILES_RECORD, output_record(output, written, self.old_files, self.kept))
             os.makedirs(os.path.dirname(self.keys_path), exist_ok=True)
             write_record(self.keys_path, self.new_keys)
             for name, data in self.records.items():
@@ -470,12 +467,15 @@ def file_stamp(path):
     return [stat.st_size, stat.st_mtime_ns]
 
 
-def output_record(output, names, known=None):
-    """What tells, later, that the output is still as this build left it;
-    `known` has the stamps of files already looked at."""
-    known = known or {}
-    return {"folder": folder_stamp(output),
-            "files": {name: known.get(name) or file_stamp(os.path.join(output, name)) for name in sorted(names)}}
+def output_record(output, written, previous=None, kept=()):
+    """What tells, later, that the output is still as this build left it:
+    the files `written` by this build, stamped now, and those `kept` in
+    place as the `previous` record ({name: stamp}) has them (`_keep`
+    checked each). Taken in the previous record's order, not sorted anew:
+    sorting the names of every file was 0.3 s of a rebuild at 100,000 notices."""
+    files = {name: stamp for name, stamp in (previous or {}).items() if name in kept}
+    files.update((name, file_stamp(os.path.join(output, name))) for name in sorted(written))
+    return {"folder": folder_stamp(output), "files": files}
 
 
 def output_as_recorded(output, record):

@@ -216,6 +216,20 @@ def test_bad_space_stops_the_build_with_its_line(site, capsys):
     assert site.check() == 1
 
 
+def test_a_retired_associations_space_stops_check_and_build_on_its_association_line(site, capsys):
+    from conftest import ASSOCIATION
+    a_site(site)
+    site.association("testikyla", ASSOCIATION + "active: false\n")
+    said = "sali.yml:2: Yhdistys testikyla on lopettanut toimintansa (active: false), eikä sen tiloja tarjota."
+    assert site.check() == 1
+    assert said in capsys.readouterr().out
+    assert site.build() != 0
+    assert said in capsys.readouterr().err
+    # the file removed, the association's past is as before
+    (site.content / "spaces" / "sali.yml").unlink()
+    assert site.check() == 0
+
+
 def test_example_content_has_enough_spaces_and_needs_to_match(example_site):
     from bulletin_cli.project import load_settings
     from bulletin_contract.checks import check_content, context_for, load_associations, load_spaces

@@ -16,8 +16,8 @@ from bulletin_settings import today
 
 from .cache import never_cache_failures, site_files, use_cache_folder
 from .checks import (
-    in_static_paths, links, load_profiles, load_spaces, page_addresses, retired, same_addresses, static_files,
-    stray_files, unpublished,
+    in_static_paths, links, load_profiles, load_spaces, page_addresses, retired, retired_spaces, same_addresses,
+    static_files, stray_files, unpublished,
 )
 from .order import newest_first
 from .problems import ContentError, Problem
@@ -43,6 +43,7 @@ def start_build(pelican):
     spaces, problems = load_spaces(pelican.settings["PATH"], ctx, reads)
     STATE.spaces = spaces
     STATE.problems.extend(problems)
+    STATE.problems.extend(retired_spaces(spaces.values(), associations, t))
     if reads is not None:
         reads.save()
     STATE.problems.extend(static_files(pelican.settings["PATH"], pelican.settings, t))

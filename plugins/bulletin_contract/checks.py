@@ -120,6 +120,14 @@ def retired(notices, associations, today, expiry_days, t):
             and n.is_current(today, expiry_days)]
 
 
+def retired_spaces(spaces, associations, t):
+    """A retired association offers no premises: its spaces are refused,
+    as its current notices are (a space stays offered until removed)."""
+    return [Problem(s.path, s.lines.get(("association",), 1), t("err_space_association_retired", slug=s.association))
+            for s in spaces
+            if s.association in associations and not associations[s.association].active]
+
+
 def load_spaces(content, ctx, reads=None):
     """Read content/spaces/ (after the associations: a space names its
     association): returns (spaces by slug, problems)."""
@@ -253,6 +261,7 @@ def check_content(content, settings, t, only=None, today=None, extra=()):
     problems.extend(links(content, t))
     spaces, space_problems = load_spaces(content, ctx)
     problems.extend(space_problems)
+    problems.extend(retired_spaces(spaces.values(), associations, t))
     ctx = replace(ctx, spaces=set(spaces))
     notices = []
     for path in [*all_files(content / NOTICES_DIR), *extra]:

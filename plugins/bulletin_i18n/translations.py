@@ -567,6 +567,7 @@ FI = {
     "err_network_category": "Kenttä {key} kuuluu vain aiheen {category} ilmoitukseen. Vaihda aiheeksi category: {category} tai poista {key}.",
     "err_partner_self": "Yhdistys {slug} on ilmoituksen oma yhdistys, eikä se voi olla oma kumppaninsa. Poista se kentästä partners.",
     "err_association_retired": "Yhdistys {slug} on lopettanut toimintansa (active: false), eikä sille julkaista uusia ilmoituksia. Tarkista yhdistys tai poista ilmoitus.",
+    "err_space_association_retired": "Yhdistys {slug} on lopettanut toimintansa (active: false), eikä sen tiloja tarjota. Poista tilan tiedosto tai tarkista yhdistys.",
     "check_ok": "{count} tiedostoa tarkistettu, ei virheitä.",
     "check_failed": "{count} virhettä. Korjaa ne ja tarkista uudelleen.",
     # --- grammatical counts ---
@@ -1535,6 +1536,7 @@ EN = {
     "err_network_category": "The field {key} belongs only to notices in the topic {category}. Write category: {category} or remove {key}.",
     "err_partner_self": "The association {slug} is the notice's own association and cannot be its own partner. Remove it from partners.",
     "err_association_retired": "The association {slug} has ended its activity (active: false) and takes no new notices. Check the association or remove the notice.",
+    "err_space_association_retired": "The association {slug} has ended its activity (active: false) and offers no premises. Remove the space's file or check the association.",
     "check_ok": "{count} files checked, no problems.",
     "check_failed": "{count} problems. Correct them and check again.",
     # --- grammatical counts ---

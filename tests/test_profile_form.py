@@ -27,6 +27,9 @@ business_id: "0112038-9"
 def form_site(tmp_path_factory):
     site = Site(tmp_path_factory.mktemp("profile"))
     site.association("siilin-kerho", SIILI)
+    kept = site.content / "associations" / "kylat"  # a town may keep its associations in folders
+    kept.mkdir()
+    (kept / "rautio.yml").write_text("name: Raution Kyläyhdistys ry\n", encoding="utf-8")
     with built_and_served(site) as opened:
         yield opened
 
@@ -100,6 +103,27 @@ def test_an_update_keeps_the_slug_and_the_present_values(form_site, open_form):
         assert site.check() == 0
     finally:
         site.association("siilin-kerho", original)
+
+
+def test_an_update_of_an_association_in_a_subfolder_goes_over_its_own_file(form_site, open_form):
+    site = form_site[0]
+    page = open_form("?yhdistys=rautio")
+    expect(page.get_by_label("Yhdistyksen nimi")).to_have_value("Raution Kyläyhdistys ry")
+    page.get_by_label("Mitä tarvitsemme").fill("Talkooväkeä kevääksi")
+    preview(page)
+    assert page.locator("[data-preview-path]").inner_text() == "content/associations/kylat/rautio.yml"
+    github = page.locator("[data-send-github]").get_attribute("href")
+    assert github.endswith("/edit/main/content/associations/kylat/rautio.yml")
+    mail = page.locator("[data-send-mail]").get_attribute("href")
+    assert "content%2Fassociations%2Fkylat%2Frautio.yml" in mail
+    _name, text = downloaded(page)
+    path = site.content / "associations" / "kylat" / "rautio.yml"
+    original = path.read_text(encoding="utf-8")
+    path.write_text(text, encoding="utf-8")  # over its own file: check sees one association
+    try:
+        assert site.check() == 0
+    finally:
+        path.write_text(original, encoding="utf-8")
 
 
 def test_wrong_answers_are_refused_as_the_check_refuses_them(open_form):

@@ -6,7 +6,10 @@ patterns, the categories, the associations and the form's messages. Changing
 a rule in fields.py changes the form with the next build, so the two cannot
 drift apart.
 """
+import os
+
 from . import fields, people_dates, slots
+from .checks import ASSOCIATIONS_DIR
 from .event_rules import SERIES_LONGEST
 from .rules_export import RULE_MESSAGES, js_pattern, markdown_rules
 from .schedule import MOST
@@ -149,6 +152,13 @@ PROFILE_MESSAGES = [
 ]
 
 
+def _file_under(path, settings):
+    """An association's file as a path under content/associations/: an
+    update goes over the file itself, in whichever subfolder it is kept."""
+    folder = os.path.join(settings.get("PATH", "content"), ASSOCIATIONS_DIR)
+    return os.path.relpath(os.path.abspath(path), os.path.abspath(folder)).replace(os.sep, "/")
+
+
 def profile_schema(settings, t, associations):
     """What the profile form needs: the association table's rules, the
     target groups, the Y-tunnus check digit's weights, and the associations'
@@ -160,7 +170,8 @@ def profile_schema(settings, t, associations):
         "businessIdWeights": list(fields.BUSINESS_ID_WEIGHTS),
         # the description is Markdown, checked as the notice's text is (contract.js)
         "markdown": markdown_rules(settings),
-        "associations": association_names(associations),
+        "associations": [{**entry, "file": _file_under(associations[entry["slug"]].path, settings)}
+                         for entry in association_names(associations)],
         "folder": "content/associations/",
         "repository": settings.get("BULLETIN_REPOSITORY"),
         "branch": settings.get("BULLETIN_REPOSITORY_BRANCH", "main"),

@@ -154,8 +154,9 @@
     var out = [];
     core.emit(answers.values, RULES, out, "");
     var text = out.join("\n") + "\n";
-    var path = schema.folder + answers.slug + ".yml";
     var update = Boolean(bySlug[answers.slug]);
+    // an update goes over the association's own file, in whichever subfolder it is
+    var path = schema.folder + (update ? bySlug[answers.slug].file : answers.slug + ".yml");
     var file = { text: text, name: answers.slug + ".yml" };
     preview.querySelector("[data-file]").value = text;
     preview.querySelector("[data-preview-path]").textContent = path;

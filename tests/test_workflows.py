@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bulletin_cli.issue_form import ISSUE_LABEL, PROFILE_LABEL, TEMPLATE_PATH, form_yaml
+from bulletin_cli.issue_form import ISSUE_LABEL, PROFILE_LABEL, SPACE_LABEL, TEMPLATE_PATH, form_yaml
 from bulletin_cli.project import load_settings
 from bulletin_i18n import translator_for
 from conftest import ROOT
@@ -79,7 +79,7 @@ def test_submission_workflow_passes_the_issue_only_as_data():
     workflow = load(ROOT / ".github" / "workflows" / "submission.yml")
     assert workflow["on"] == {"issues": {"types": ["opened", "edited", "labeled"]}}
     job = workflow["jobs"]["notice"]
-    assert f"'{ISSUE_LABEL}'" in job["if"] and f"'{PROFILE_LABEL}'" in job["if"]  # both forms
+    assert all(f"'{label}'" in job["if"] for label in (ISSUE_LABEL, PROFILE_LABEL, SPACE_LABEL))  # each form
     save, convert = [s for s in job["steps"] if "run" in s][1:3]
     assert save["env"] == {"BODY": "${{ github.event.issue.body }}"}
     assert save["run"].strip() == """printf '%s\\n' "$BODY" > "$RUNNER_TEMP/issue-body.md\""""

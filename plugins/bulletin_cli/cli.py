@@ -14,7 +14,7 @@ from bulletin_contract.validate import display_path
 from bulletin_i18n import Translator, translator_for
 from bulletin_settings import SettingsError, today
 
-from . import add, digest, from_issue, issue_form, new, new_space, profile_issue, publish, usage
+from . import add, digest, from_issue, issue_form, new, new_space, profile_issue, publish, space_issue, usage
 from .mail_message import is_mime
 from .placing import Site
 from .project import UsageError, build, load_settings
@@ -112,6 +112,8 @@ def cmd_from_issue(args):
     comment = Path(args.comment) if args.comment else None
     if profile_issue.is_profile(text, site.t):
         return _print_paths(profile_issue.run(source, text, site, comment))
+    if space_issue.is_space(text, site.t):
+        return _print_paths(space_issue.run(source, text, site, comment))
     return _print_paths(from_issue.run(source, text, site, today(settings), comment))
 
 

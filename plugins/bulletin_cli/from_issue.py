@@ -75,9 +75,10 @@ class Answers:
             return ticked_slugs(text)
         return text
 
-    def checked_value(self, field_id, ctx, value=None):
+    def checked_value(self, field_id, ctx, value=None, as_checked=False):
         """The answer (or `value` made of it), through its field's rule with
-        the label as the key."""
+        the label as the key; `as_checked`: the rule's message names the
+        part at fault as it was written (a line of free hours)."""
         text = self.text(field_id)
         if not text:
             return None
@@ -93,7 +94,7 @@ class Answers:
                 self.fail(field_id, self.t("issue_err_when", label=label))
                 return value
             # Name the answer as it was written, and the field by its label.
-            message = self.t(err.message_key, **dict(err.values, value=text[:80]))
+            message = self.t(err.message_key, **(err.values if as_checked else dict(err.values, value=text[:80])))
             self.fail(field_id, message if label in message else self.t("issue_err_problem", label=label,
                                                                         message=message))
         return value

@@ -4,15 +4,16 @@ One list of fields gives both the notice form (.github/ISSUE_TEMPLATE/ilmoitus.y
 written by `bulletin issue-form`) and the reading of a submitted issue's body
 (`bulletin from-issue`), with the labels from the translation table, so the
 two cannot disagree. The association profile form (yhdistys.yml, `bulletin
-issue-form --profile`) has the same labels as the site's profile form. A test
-holds the committed forms to these lists.
+issue-form --profile`) has the same labels as the site's profile form, and
+the space form (tila.yml, `--space`) the questions of `bulletin new --space`.
+Tests hold the committed forms to these lists.
 """
 import re
 from dataclasses import dataclass
 
 import yaml
 
-from bulletin_contract.fields import ASSOCIATION_FIELDS, NOTICE_FIELDS
+from bulletin_contract.fields import ASSOCIATION_FIELDS, NOTICE_FIELDS, SPACE_FIELDS
 from bulletin_contract.problems import Problem
 
 ISSUE_LABEL = "ilmoitus"
@@ -27,7 +28,8 @@ class IssueField:
     target: tuple  # key path in the notice's front matter; () for the body
     required: bool = False
     hint_key: str = None
-    # "categories", "groups", "languages", a vocabulary's setting or the translation key of a checkbox's one option
+    # "categories", "groups", "languages", a vocabulary's setting, the districts' or the translation key of a
+    # checkbox's one option
     options: str = None
 
 
@@ -107,6 +109,8 @@ def _options(field, settings, t):
         return list(settings["BULLETIN_LANGUAGES"].values())
     if field.options == "groups":
         return [{"label": group} for group in settings["BULLETIN_GROUPS"]]
+    if field.options == "BULLETIN_DISTRICTS":
+        return list(settings[field.options])
     if field.options in settings:
         return vocabulary_options(settings[field.options])
     return [{"label": t(field.options)}]
@@ -127,7 +131,13 @@ def form_yaml(settings, t, profile=False):
     """The issue form's YAML text: the notice form, or the association profile form."""
     fields, table = (PROFILE_FIELDS, ASSOCIATION_FIELDS) if profile else (FIELDS, NOTICE_FIELDS)
     prefix = "profile_issue" if profile else "issue_form"
-    body = [{"type": "markdown", "attributes": {"value": t(f"{prefix}_intro")}}]
+    return _dump(t(f"{prefix}_name"), t(f"{prefix}_description"), PROFILE_LABEL if profile else ISSUE_LABEL,
+                 _body(t(f"{prefix}_intro"), fields, table, settings, t),
+                 "`bulletin issue-form` from the field list in plugins/bulletin_cli/issue_form.py")
+
+
+def _body(intro, fields, table, settings, t):
+    body = [{"type": "markdown", "attributes": {"value": intro}}]
     for field in fields:
         attributes = {"label": t(field.label_key)}
         if field.hint_key:
@@ -140,8 +150,7 @@ def form_yaml(settings, t, profile=False):
         if field.required:
             item["validations"] = {"required": True}
         body.append(item)
-    return _dump(t(f"{prefix}_name"), t(f"{prefix}_description"), PROFILE_LABEL if profile else ISSUE_LABEL, body,
-                 "`bulletin issue-form` from the field list in plugins/bulletin_cli/issue_form.py")
+    return body
 
 
 def _dump(name, description, label, body, source):
@@ -158,32 +167,27 @@ _VOCABULARIES = {"purposes": "BULLETIN_SPACE_PURPOSES", "equipment": "BULLETIN_S
                  "accessibility": "BULLETIN_SPACE_ACCESSIBILITY"}
 
 
-def space_form_yaml(settings, t):
-    """The issue form for a space offered: the questions of `bulletin new
-    --space`, with the vocabularies as checkboxes and the districts as a list."""
+def space_fields():
+    """The space form's fields: the questions of `bulletin new --space`, with
+    the vocabularies as checkboxes, the districts as a list and the free
+    hours a line each, then the consent to publish the booking contact."""
     from .new_space import QUESTIONS, REQUIRED, SLOT_HINT
 
-    body = [{"type": "markdown", "attributes": {"value": t("space_issue_intro")}}]
+    fields = []
     for target, label_key, _separator in QUESTIONS:
         key = "_".join(target)
-        attributes = {"label": t(label_key)}
-        kind = "input"
-        if key in _VOCABULARIES:
-            kind = "checkboxes"
-            attributes["options"] = vocabulary_options(settings[_VOCABULARIES[key]])
-        elif key == "district":
-            kind = "dropdown"
-            attributes["options"] = list(settings["BULLETIN_DISTRICTS"])
-        elif key == "available":
-            kind = "textarea"
-            attributes["description"] = t(SLOT_HINT)
-        item = {"type": kind, "id": key, "attributes": attributes}
-        if target in REQUIRED:
-            item["validations"] = {"required": True}
-        body.append(item)
-    body.append({"type": "checkboxes", "id": "booking_consent",
-                 "attributes": {"label": t("sf_booking"), "options": [{"label": t("sf_consent")}]}})
-    return _dump(t("space_form_title"), t("space_issue_intro"), SPACE_LABEL, body,
+        kind = "checkboxes" if key in _VOCABULARIES else {"district": "dropdown", "available": "textarea"}.get(key)
+        fields.append(IssueField(key, label_key, kind or "input", target, target in REQUIRED,
+                                 SLOT_HINT if key == "available" else None,
+                                 _VOCABULARIES.get(key) or ("BULLETIN_DISTRICTS" if key == "district" else None)))
+    fields.append(IssueField("booking_consent", "sf_booking", "checkboxes", (), options="sf_consent"))
+    return fields
+
+
+def space_form_yaml(settings, t):
+    """The issue form for a space offered (`bulletin issue-form --space`)."""
+    return _dump(t("space_form_title"), t("space_issue_intro"), SPACE_LABEL,
+                 _body(t("space_issue_intro"), space_fields(), SPACE_FIELDS, settings, t),
                  "`bulletin issue-form --space` from the questions in plugins/bulletin_cli/new_space.py")
 
 
@@ -227,6 +231,11 @@ def parse_body(path, text, t, fields=FIELDS):
             answer = ""
         answers[field_id] = (answer, start + 1)
     return answers
+
+
+def headings(text):
+    """The labels of an issue body's `### Label` lines: which form it answers."""
+    return {match.group(1) for match in map(_HEADING.match, text.splitlines()) if match}
 
 
 _TICKED = re.compile(r"^\s*[-*]\s*\[[xX]\]\s*(.*?)\s*$", re.MULTILINE)

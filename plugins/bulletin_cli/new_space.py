@@ -7,7 +7,8 @@ day it is offered (`date`: today, or `--today`), as the form laheta/tila/ dates 
 """
 import sys
 
-from bulletin_contract.checks import SPACES_DIR, all_files, context_for
+from bulletin_contract.checks import SPACES_DIR, all_files, retired_spaces
+from bulletin_contract.problems import ContentError
 from bulletin_contract.slugs import slugify
 from bulletin_contract.validate import read_space
 from bulletin_contract.writer import space_file
@@ -52,20 +53,38 @@ def new_space(site, interactive=None):
     t = site.t
     if not (sys.stdin.isatty() if interactive is None else interactive):
         raise UsageError(t("new_space_not_interactive"))
-    values = {"date": today(site.settings).isoformat(), "booking": {}}
+    answers = {}
     for target, label_key, separator in QUESTIONS:
         answer = _ask(t, label_key, target in REQUIRED)
         if separator and answer:
             answer = [part.strip() for part in answer.split(separator) if part.strip()]
+        answers[target] = answer
+    consent = bool(answers[("booking", "email")] or answers[("booking", "phone")]) and \
+        input(t("new_prompt", label=t("sf_consent") + " (k/e)")).strip().lower() in ("k", "kyllä", "y", "yes")
+    return write_space(site, space_values(site, answers, consent))
+
+
+def space_values(site, answers, consent):
+    """The answers ({key path: text or list}) as a space file holds them,
+    dated the day the space is offered; the booking's consent is written
+    only with an e-mail address or phone number to publish, as the form
+    laheta/tila/ writes it. Shared by `new --space` and `from-issue`."""
+    values = {"date": today(site.settings).isoformat(), "booking": {}}
+    for target, answer in answers.items():
         if target == ("association",):
             answer = site.find_association(answer) or answer
         if len(target) == 1:
             values[target[0]] = answer
         else:
             values[target[0]][target[1]] = answer
-    if (values["booking"].get("email") or values["booking"].get("phone")) and \
-            input(t("new_prompt", label=t("sf_consent") + " (k/e)")).strip().lower() in ("k", "kyllä", "y", "yes"):
+    if consent and (values["booking"].get("email") or values["booking"].get("phone")):
         values["booking"]["consent"] = True
+    return values
+
+
+def write_space(site, values):
+    """Check the space as `bulletin check` reads it and write it to a new
+    file; returns its path. Raises ContentError (nothing written)."""
     text = space_file(values)
     folder = site.content / SPACES_DIR
     slug = slugify(values["name"])[:60].rstrip("-") or "tila"
@@ -74,8 +93,10 @@ def new_space(site, interactive=None):
     path, number = folder / f"{slug}.yml", 2
     while path.exists() or path.stem in taken:
         path, number = folder / f"{slug}-{number}.yml", number + 1
-    ctx = context_for(site.settings, t, associations=set(site.associations))
-    read_space(path, text.encode("utf-8"), ctx)  # raises ContentError with every problem
+    space = read_space(path, text.encode("utf-8"), site.ctx)  # raises ContentError with every problem
+    problems = retired_spaces([space], {slug: p for slug, p in site.associations.items() if p}, site.t)
+    if problems:  # check's own rule: a retired association offers no premises
+        raise ContentError(problems)
     folder.mkdir(parents=True, exist_ok=True)
     with open(path, "x", encoding="utf-8") as out:
         out.write(text)

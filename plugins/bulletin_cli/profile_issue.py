@@ -17,16 +17,15 @@ from bulletin_contract.validate import display_path, read_association
 from bulletin_contract.writer import association_file, association_values
 
 from .from_issue import Answers, comment, quiet
-from .issue_form import PROFILE_FIELDS, ticked
+from .issue_form import PROFILE_FIELDS, headings, ticked
 
-_HEADING = re.compile(r"^###\s+(.+?)\s*$", re.MULTILINE)
 _BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
 
 
 def is_profile(text, t):
     """Whether an issue body answers the profile form rather than the notice form."""
-    headings = set(_HEADING.findall(text))
-    return t("p_name") in headings and t("f_title") not in headings
+    found = headings(text)
+    return t("p_name") in found and t("f_title") not in found
 
 
 def _lines(answer):

@@ -601,7 +601,7 @@ FI = {
     "cli_serve": "rakenna, näytä osoitteessa 127.0.0.1 ja rakenna uudelleen, kun jokin muuttuu",
     "cli_build_today": "päivä, josta vanheneminen lasketaan, VVVV-KK-PP (oletus: tänään)",
     "cli_port": "portti (oletus: 8000)",
-    "cli_from_issue": "GitHub-lomakkeella lähetetty ilmoitus ilmoitustiedostoksi (tai yhdistyksen tietojen lomakkeesta yhdistyksen tiedosto); tulostaa tiedoston polun",
+    "cli_from_issue": "GitHub-lomakkeella lähetetty ilmoitus ilmoitustiedostoksi (yhdistyksen tietojen lomakkeesta yhdistyksen tiedosto, tilalomakkeesta tilan tiedosto); tulostaa tiedoston polun",
     "cli_issue_file": "issuen teksti tiedostona (- lukee vakiosyötteestä)",
     "cli_comment": "kirjoita myös vastaus lähettäjälle (Markdown) tähän tiedostoon",
     "cli_issue_today": "päivä, jota käytetään, kun issuessa ei ole julkaisupäivää, VVVV-KK-PP",
@@ -921,6 +921,7 @@ FI = {
     "profile_issue_updated": "Kiitos! Yhdistyksen tiedosto `{path}` päivitettiin. Vastaamatta jätetyt kohdat pysyivät ennallaan. Toimitus tarkistaa muutokset ja julkaisee ne. Muutosehdotus:",
     "profile_issue_err_unknown": "Yhdistystä {name} ei löydy sivustolta. Kirjoita nimi niin kuin se on Yhdistykset-sivulla, tai jätä kohta tyhjäksi, jos yhdistys on uusi.",
     "profile_issue_err_exists": "Yhdistys {name} on jo sivustolla. Jos päivität sen tietoja, kirjoita sen nimi kohtaan {label}.",
+    "space_issue_new": "Kiitos! Tilan tiedoista tehtiin tiedosto `{path}`. Toimitus tarkistaa sen ja julkaisee sen. Muutosehdotus:",
     "profile_issue_err_name": "Nimestä {name} ei saa tiedoston nimeä. Kirjoita yhdistyksen nimi kirjaimin.",
     # --- premises (tilat): a space wanted or offered in the issue form ---
     "issue_wanted_capacity": "Etsittävä tila: henkilömäärä",
@@ -1570,7 +1571,7 @@ EN = {
     "cli_serve": "build, serve on 127.0.0.1 and rebuild on changes",
     "cli_build_today": "the day expiry is computed from, YYYY-MM-DD (default: today)",
     "cli_port": "port (default: 8000)",
-    "cli_from_issue": "a GitHub issue-form body to a notice file (or, from the profile form, an association file); prints its path",
+    "cli_from_issue": "a GitHub issue-form body to a notice file (from the profile form an association file, from the space form a space file); prints its path",
     "cli_issue_file": "the issue's body, saved to a file (- reads standard input)",
     "cli_comment": "also write the reply to the submitter (Markdown) to this file",
     "cli_issue_today": "the day used when the issue gives no date, YYYY-MM-DD",
@@ -1891,6 +1892,7 @@ EN = {
     "profile_issue_err_name": "The name {name} gives no file name. Write the association's name in letters.",
     # --- premises (tilat): a space wanted or offered in the issue form ---
     "issue_wanted_capacity": "Space wanted: number of persons",
+    "space_issue_new": "Thank you! The space's details became the file `{path}`. The editors check and publish it. Pull request:",
     "issue_wanted_capacity_hint": "If you are looking for a space (category Tilat): how many people it must take.",
     "issue_wanted_when": "Space wanted: when",
     "issue_wanted_when_hint": "A weekday and hours, several separated by semicolons, for example ti 17-19; to klo 17.00–19.00.",

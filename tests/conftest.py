@@ -68,6 +68,16 @@ class Site:
     def check(self, *files):
         return main(["check", "--content", str(self.content), *map(str, files)])
 
+    def from_issue(self, body, capsys, today="2026-11-28"):
+        """Run `bulletin from-issue` on an issue body: (status, the paths
+        printed, standard error, the reply written for the issue)."""
+        path, comment = self.root / "issue-body.md", self.root / "issue-comment.md"
+        path.write_text(body, encoding="utf-8")
+        status = main(["from-issue", str(path), "--content", str(self.content), "--comment", str(comment),
+                       "--today", today])
+        out, err = capsys.readouterr()
+        return status, out.split(), err, comment.read_text(encoding="utf-8")
+
     def page(self, address):
         """Parsed HTML of an address such as 'ilmoitukset/foo/' or ''."""
         path = self.output / address / "index.html" if not address.endswith(".html") else self.output / address

@@ -33,23 +33,13 @@ def issue_body(**answers):
     return "\n\n".join(f"### {label}\n\n{answer}" for label, answer in fields.items()) + "\n"
 
 
-def from_issue(site, tmp_path, body, capsys):
-    path = tmp_path / "body.md"
-    path.write_text(body, encoding="utf-8")
-    comment = tmp_path / "comment.md"
-    status = main(["from-issue", str(path), "--content", str(site.content), "--comment", str(comment),
-                   "--today", "2026-11-28"])
-    out, err = capsys.readouterr()
-    return status, out.split(), err, comment.read_text(encoding="utf-8")
-
-
 def test_from_issue_writes_a_notice_that_passes_check(site, tmp_path, capsys):
     body = issue_body(**{"Aihe": "Tapahtumat", "Tapahtuman alkamisaika": "5.12.2026 klo 18.00",
                          "Tapahtuman päättymisaika": "20.00", "Paikka": "Kerhohuone",
                          "Avainsanat": "kokous, syksy", "Yhteyshenkilön nimi": "Aila",
                          "Yhteyshenkilön puhelinnumero": "040 123 4567",
                          "Yhteystietojen julkaiseminen": "- [X] Yhteyshenkilö on antanut luvan"})
-    status, paths, err, comment = from_issue(site, tmp_path, body, capsys)
+    status, paths, err, comment = site.from_issue(body, capsys)
     assert status == 0, err
     assert len(paths) == 1 and paths[0].endswith("notices/2026/2026-11-20-kevatkokous.md")
     text = Path(paths[0]).read_text(encoding="utf-8")
@@ -57,11 +47,11 @@ def test_from_issue_writes_a_notice_that_passes_check(site, tmp_path, capsys):
     assert site.check() == 0
     assert "2026-11-20-kevatkokous.md" in comment and comment.startswith("Kiitos!")
     # The same issue again is the same notice: refused, naming the file it repeats.
-    status, again, err, comment = from_issue(site, tmp_path, body, capsys)
+    status, again, err, comment = site.from_issue(body, capsys)
     assert status == 1 and again == []
     assert "Sama ilmoitus on jo tiedostossa" in comment and "2026-11-20-kevatkokous.md" in err
     # A different notice with the same title and day gets a name of its own, never the old file.
-    status, other, err, _comment = from_issue(site, tmp_path, body.replace("5.12.2026 klo 18.00", "6.12.2026 klo 18.00"),
+    status, other, err, _comment = site.from_issue(body.replace("5.12.2026 klo 18.00", "6.12.2026 klo 18.00"),
                                               capsys)
     assert status == 0 and other[0].endswith("2026-11-20-kevatkokous-2.md"), err
 
@@ -70,7 +60,7 @@ def test_from_issue_names_an_unanswered_question_not_a_line_of_the_file(site, tm
     # a weekly series with no last day: the submitter sees the form's question
     body = issue_body(**{"Aihe": "Tapahtumat", "Tapahtuman alkamisaika": "ti 8.12. klo 10",
                          "Paikka": "Kerhohuone", "Toistuva tapahtuma: viikonpäivät": "tiistai"})
-    status, paths, err, comment = from_issue(site, tmp_path, body, capsys)
+    status, paths, err, comment = site.from_issue(body, capsys)
     assert status == 1 and paths == []
     assert "- Viimeinen kerta: tämä kohta puuttuu, ja ilmoitus tarvitsee sen. Täytä se." in comment
     assert "event.repeat.until" not in comment and "event.repeat.until" not in err
@@ -84,7 +74,7 @@ def test_from_issue_names_an_unanswered_question_not_a_line_of_the_file(site, tm
 ])
 def test_from_issue_keeps_hostile_text_as_text(site, tmp_path, capsys, monkeypatch, title, body):
     monkeypatch.chdir(tmp_path)
-    status, paths, err, _comment = from_issue(site, tmp_path, issue_body(**{
+    status, paths, err, _comment = site.from_issue(issue_body(**{
         "Otsikko": title, "Ilmoituksen teksti": body}), capsys)
     assert status == 0, err
     assert not (tmp_path / "PWNED").exists()
@@ -97,7 +87,7 @@ def test_from_issue_keeps_hostile_text_as_text(site, tmp_path, capsys, monkeypat
 
 
 def test_from_issue_refuses_raw_html_with_a_hint(site, tmp_path, capsys):
-    status, paths, err, comment = from_issue(site, tmp_path, issue_body(**{
+    status, paths, err, comment = site.from_issue(issue_body(**{
         "Ilmoituksen teksti": "<img src=x onerror=alert(1)><script>alert(1)</script>"}), capsys)
     assert status == 1 and paths == []
     assert "Rivillä on HTML-koodia (<img>)" in err
@@ -122,14 +112,14 @@ def test_from_issue_refuses_raw_html_with_a_hint(site, tmp_path, capsys):
       "Paikka": "Sali"}, "Tapahtuman päättymisaika: Tapahtuma päättyy"),
 ])
 def test_from_issue_wrong_answers_get_finnish_messages(site, tmp_path, capsys, answers, message):
-    status, paths, err, comment = from_issue(site, tmp_path, issue_body(**answers), capsys)
+    status, paths, err, comment = site.from_issue(issue_body(**answers), capsys)
     assert status == 1 and paths == []
     assert message in err and message in comment
     assert list((site.content / "notices").rglob("*.md")) == []  # nothing written
 
 
 def test_from_issue_reply_cannot_carry_markup_or_mentions(site, tmp_path, capsys):
-    status, _paths, _err, comment = from_issue(site, tmp_path, issue_body(**{
+    status, _paths, _err, comment = site.from_issue(issue_body(**{
         "Aihe": "<img src=x>@editors"}), capsys)
     assert status == 1
     assert "<img" not in comment and "&lt;img src=x&gt;@\u200beditors" in comment
@@ -137,7 +127,7 @@ def test_from_issue_reply_cannot_carry_markup_or_mentions(site, tmp_path, capsys
 
 def test_from_issue_reply_cannot_carry_a_link_in_the_bots_voice(site, tmp_path, capsys):
     # a new association named as a "log in here" link is echoed in the reply
-    status, _paths, _err, comment = from_issue(site, tmp_path, issue_body(**{
+    status, _paths, _err, comment = site.from_issue(issue_body(**{
         "Yhdistys": "Ohje: [Kirjaudu](https://evil.example/login) ![x](http://evil.example/x.png) www.evil.example"}),
         capsys)
     assert status == 0
@@ -147,12 +137,12 @@ def test_from_issue_reply_cannot_carry_a_link_in_the_bots_voice(site, tmp_path, 
 
 
 def test_from_issue_without_the_form(site, tmp_path, capsys):
-    status, _paths, err, comment = from_issue(site, tmp_path, "Hei, tässä ilmoitus: kokous tiistaina.", capsys)
+    status, _paths, err, comment = site.from_issue("Hei, tässä ilmoitus: kokous tiistaina.", capsys)
     assert status == 1 and "Tekstistä ei löytynyt ilmoituslomakkeen kohtia" in comment
 
 
 def test_from_issue_new_association_gets_a_file_for_the_editors(site, tmp_path, capsys):
-    status, paths, err, comment = from_issue(site, tmp_path, issue_body(**{"Yhdistys": "Imatran Shakkikerho ry"}),
+    status, paths, err, comment = site.from_issue(issue_body(**{"Yhdistys": "Imatran Shakkikerho ry"}),
                                              capsys)
     assert status == 0, err
     assert paths[1].endswith("associations/imatran-shakkikerho-ry.yml")
@@ -342,7 +332,7 @@ def _retired_by(command, site, tmp_path, capsys, date):
         out, err = capsys.readouterr()
         return status, out.split(), err
     day = ".".join(reversed(date.split("-")))
-    status, paths, err, _comment = from_issue(site, tmp_path, issue_body(**{
+    status, paths, err, _comment = site.from_issue(issue_body(**{
         "Yhdistys": "Vanha kerho ry", "Julkaisupäivä": day}), capsys)
     return status, paths, err
 
@@ -386,7 +376,7 @@ def test_from_issue_makes_a_new_association_file_from_the_profile_form(site, tmp
         "Kohderyhmät": "- [X] nuoret\n- [ ] urheilu\n- [x] kulttuuri",
         "Mitä voimme tarjota muille": "- Shakkilaudat lainaan\nShakinopetusta kouluille\n",
         "Mitä tarvitsemme": "Kerhotila torstai-iltoihin", "Y-tunnus": "0112038-9", "Perustamisvuosi": "1995"})
-    status, paths, err, comment = from_issue(site, tmp_path, body, capsys)
+    status, paths, err, comment = site.from_issue(body, capsys)
     assert status == 0, err
     assert paths == [str(site.content / "associations" / "imatran-shakkikerho-ry.yml")]
     text = Path(paths[0]).read_text(encoding="utf-8")
@@ -396,7 +386,7 @@ def test_from_issue_makes_a_new_association_file_from_the_profile_form(site, tmp
     assert comment.startswith("Kiitos! Yhdistyksen tiedoista tehtiin tiedosto")
     assert site.check() == 0
     # the same association again, as new: refused, pointing to the question for updates
-    status, paths, err, comment = from_issue(site, tmp_path, body, capsys)
+    status, paths, err, comment = site.from_issue(body, capsys)
     assert status == 1 and "Yhdistys Imatran Shakkikerho ry on jo sivustolla" in comment
 
 
@@ -406,7 +396,7 @@ def test_from_issue_updates_an_association_keeping_its_slug_and_unanswered_value
         "Yhdistyksen nimi": "Testikylän Eläkkeensaajat ja Ystävät ry",
         "Mitä tarvitsemme": "Kuljetusapua retkille",
         "Toiminta": "- [X] Yhdistys on lopettanut toimintansa"})
-    status, paths, err, comment = from_issue(site, tmp_path, body, capsys)
+    status, paths, err, comment = site.from_issue(body, capsys)
     assert status == 0, err
     assert paths == [str(site.content / "associations" / "testikyla.yml")]
     text = Path(paths[0]).read_text(encoding="utf-8")
@@ -424,7 +414,7 @@ def test_from_issue_updates_an_association_in_its_own_subfolder(site, tmp_path, 
     kept.parent.mkdir()
     (site.content / "associations" / "testikyla.yml").rename(kept)
     assert site.check() == 0
-    status, paths, err, comment = from_issue(site, tmp_path, profile_body(**{
+    status, paths, err, comment = site.from_issue(profile_body(**{
         "Mitä yhdistystä tiedot koskevat?": "Testikylän eläkkeensaajat", "Yhdistyksen nimi": "Testikylän Eläkkeensaajat ry",
         "Perustamisvuosi": "1987"}), capsys)
     assert status == 0, err
@@ -443,7 +433,7 @@ def test_from_issue_updates_an_association_in_its_own_subfolder(site, tmp_path, 
 ])
 def test_from_issue_refuses_wrong_profile_answers_and_writes_nothing(site, tmp_path, capsys, answers, message):
     before = sorted((site.content / "associations").iterdir())
-    status, paths, err, comment = from_issue(site, tmp_path, profile_body(**{
+    status, paths, err, comment = site.from_issue(profile_body(**{
         "Yhdistyksen nimi": "Imatran Shakkikerho ry", **answers}), capsys)
     assert status == 1 and paths == [] and message in err and message in comment, err
     assert sorted((site.content / "associations").iterdir()) == before
@@ -465,7 +455,7 @@ def test_from_issue_writes_a_space_wanted_that_passes_check(site, tmp_path, caps
                            "Etsittävä tila: käyttötarkoitus": "- [ ] Kokoukset (kokous)\n- [X] Liikunta ja tanssi (liikunta)",
                            "Etsittävä tila: esteettömyys": "- [x] Porrasaton sisäänkäynti (porrasaton)\n- [ ] Hissi (hissi)",
                            "Etsittävä tila: tarve alkaa": "1.1.2027", "Etsittävä tila: tarve päättyy": "31.5.2027"})
-    status, paths, err, comment = from_issue(site, tmp_path, body, capsys)
+    status, paths, err, comment = site.from_issue(body, capsys)
     assert status == 0, err
     text = Path(paths[0]).read_text(encoding="utf-8")
     assert ('wanted:\n  capacity: "15"\n  when: ["ti 17-19", "ti, to klo 9.00–11.00"]\n  purposes: ["liikunta"]\n'
@@ -486,6 +476,6 @@ def test_from_issue_writes_a_space_wanted_that_passes_check(site, tmp_path, caps
     ({"Tarjottava tila": "kerhohuonne"}, "Tilaa kerhohuonne ei löydy"),
 ])
 def test_from_issue_refuses_a_bad_space_wanted_or_offered(site, tmp_path, capsys, answers, message):
-    status, paths, err, comment = from_issue(site, tmp_path, wanted_issue(**answers), capsys)
+    status, paths, err, comment = site.from_issue(wanted_issue(**answers), capsys)
     assert status == 1 and paths == []
     assert message in err and message in comment

@@ -13,6 +13,7 @@ from bulletin_i18n import Translator
 from conftest import ROOT, Site
 
 EMPTY = "_No response_"
+TODAY = "2026-11-30"
 CONSENT = "Yhteyshenkilö on antanut luvan julkaista sähköpostiosoitteensa ja puhelinnumeronsa."
 
 
@@ -49,18 +50,8 @@ TERMINAL_ANSWERS = ['Kerhohuone "Pihlaja": kylätalo', "Testikylän Eläkkeensaa
                     "10 €/h", "", "Aila", "aila@example.org", "", "https://example.org/varaa", "k"]
 
 
-def from_issue(site, tmp_path, body, capsys):
-    path = tmp_path / "body.md"
-    path.write_text(body, encoding="utf-8")
-    comment = tmp_path / "comment.md"
-    status = main(["from-issue", str(path), "--content", str(site.content), "--comment", str(comment),
-                   "--today", "2026-11-30"])
-    out, err = capsys.readouterr()
-    return status, out.split(), err, comment.read_text(encoding="utf-8")
-
-
 def test_from_issue_writes_the_space_new_space_writes_for_the_same_answers(site, tmp_path, capsys, monkeypatch):
-    status, paths, err, comment = from_issue(site, tmp_path, good_body(), capsys)
+    status, paths, err, comment = site.from_issue(good_body(), capsys, TODAY)
     assert status == 0, err + comment
     assert paths == [str(site.content / "spaces" / "kerhohuone-pihlaja-kylatalo.yml")]
     assert comment.startswith("Kiitos! Tilan tiedoista tehtiin tiedosto")
@@ -69,19 +60,19 @@ def test_from_issue_writes_the_space_new_space_writes_for_the_same_answers(site,
     other = Site(tmp_path / "terminal")
     replies = iter(TERMINAL_ANSWERS)
     monkeypatch.setattr("builtins.input", lambda prompt: next(replies))
-    args = argparse.Namespace(settings=str(ROOT / "pelicanconf.py"), content=str(other.content), today="2026-11-30")
+    args = argparse.Namespace(settings=str(ROOT / "pelicanconf.py"), content=str(other.content), today=TODAY)
     asked = new_space(_site(args)[0], interactive=True)
     assert asked.name == "kerhohuone-pihlaja-kylatalo.yml"
     written = (site.content / "spaces" / asked.name).read_text(encoding="utf-8")
     assert written == asked.read_text(encoding="utf-8")
-    assert 'date: "2026-11-30"\n' in written and 'purposes: ["kokous", "liikunta"]' in written
+    assert f'date: "{TODAY}"\n' in written and 'purposes: ["kokous", "liikunta"]' in written
     assert "consent: true" in written and "equipment" not in written
 
 
 def test_from_issue_names_the_questions_of_bad_space_answers_and_writes_nothing(site, tmp_path, capsys):
     body = good_body(**{"Henkilömäärä": "kolmekymmentä", "Vapaat ajat": "ti 17-21\ntistai 17-21",
                         "Varaukset": f"- [ ] {CONSENT}"})
-    status, paths, err, comment = from_issue(site, tmp_path, body, capsys)
+    status, paths, err, comment = site.from_issue(body, capsys, TODAY)
     assert status == 1 and paths == []
     assert "Kentän Henkilömäärä arvon pitää olla kokonaisluku 1–9999, nyt kolmekymmentä." in comment
     assert "Aikaa tistai 17-21 kentässä Vapaat ajat ei voi lukea." in comment  # the line at fault, not the answer
@@ -94,7 +85,7 @@ def test_from_issue_never_takes_the_name_of_a_space_in_a_subfolder(site, tmp_pat
     kept = site.content / "spaces" / "vanhat" / "kerhohuone-pihlaja-kylatalo.yml"
     kept.parent.mkdir(parents=True)
     kept.write_text("name: Pihlaja\nassociation: testikyla\naddress: Kylätie 1\ncapacity: 30\n", encoding="utf-8")
-    status, paths, err, _comment = from_issue(site, tmp_path, good_body(), capsys)
+    status, paths, err, _comment = site.from_issue(good_body(), capsys, TODAY)
     assert status == 0, err
     assert paths == [str(site.content / "spaces" / "kerhohuone-pihlaja-kylatalo-2.yml")]
     assert site.check() == 0
@@ -104,11 +95,11 @@ def test_a_retired_association_offers_no_space_by_any_command(site, tmp_path, ca
     from conftest import ASSOCIATION
     site.association("testikyla", ASSOCIATION + "active: false\n")
     said = "Yhdistys testikyla on lopettanut toimintansa (active: false), eikä sen tiloja tarjota."
-    status, paths, err, comment = from_issue(site, tmp_path, good_body(), capsys)
+    status, paths, err, comment = site.from_issue(good_body(), capsys, TODAY)
     assert status == 1 and paths == [] and said in comment
     replies = iter(TERMINAL_ANSWERS)
     monkeypatch.setattr("builtins.input", lambda prompt: next(replies))
-    args = argparse.Namespace(settings=str(ROOT / "pelicanconf.py"), content=str(site.content), today="2026-11-30")
+    args = argparse.Namespace(settings=str(ROOT / "pelicanconf.py"), content=str(site.content), today=TODAY)
     with pytest.raises(ContentError) as refused:
         new_space(_site(args)[0], interactive=True)
     assert [said in problem.message for problem in refused.value.problems] == [True]

@@ -357,7 +357,7 @@ def test_notice_page_says_the_rule_the_days_off_and_the_next_occurrence(series_s
     assert "Kaikki kerrat (37)" in when
     kahvila = text_of(series_site.page("ilmoitukset/kahvila/").select_one(".bl-event__when"))
     assert "Kuukauden ensimmäinen ja viimeinen lauantai klo 10.00–12.00" in kahvila
-    assert "Lisäksi: la 19.12. klo 12.30, ke 23.12. klo 10.00" in kahvila
+    assert "Lisäksi: la 19.12. klo 12.30–14.30, ke 23.12. klo 10.00–12.00" in kahvila
     assert "Seuraavan kerran la 19.12. klo 12.30–14.30" in kahvila  # today is 10.12.
 
 
@@ -416,6 +416,93 @@ def test_search_records_a_series_by_its_next_occurrence(series_site):
     assert upcoming is not None
     assert series_site.page("ilmoitukset/ohi/").find("meta", attrs={"data-pagefind-filter": "upcoming[content]"}) \
         is None
+
+
+# --- a series in words, the same in every output ---------------------------
+
+CLUB = {
+    # singing on Mondays and Wednesdays; the last Wednesday (until) and two
+    # holidays off, and a Sunday concert as an extra date
+    "lauluillat": ('start: "2027-01-04 18:00"\nend: "19:30"\nlocation: Hopeakosken kerhohuone\nrepeat:\n'
+                   '  weekdays: [ma, ke]\n  until: "2027-05-26"\n  except: ["2027-01-06", "2027-04-05", "2027-05-26"]\n'
+                   'dates: ["2027-04-11 15:00"]'),
+    # the hall was booked on the first Tuesday of the season
+    "tuolijumppa": ('start: "2027-01-05 10:00"\nend: "11:00"\nlocation: Liikuntasali\nrepeat:\n  weekdays: [ti]\n'
+                    '  until: "2027-03-30"\n  except: ["2027-01-05"]'),
+    # a weekend at the hut from the first Friday of each month
+    "retkiviikonloput": ('start: "2027-01-01"\nend: "2027-01-03"\nlocation: Kotalammen kota\nrepeat:\n'
+                         '  weekdays: [pe]\n  nth: [1]\n  until: "2027-06-30"'),
+}
+
+
+@pytest.fixture(scope="module")
+def club_site(tmp_path_factory):
+    from conftest import Site
+    site = Site(tmp_path_factory.mktemp("club"))
+    for name, event in CLUB.items():
+        site.notice(f"{name}.md", series(event))
+    assert site.build("2026-12-01") == 0
+    return site
+
+
+def said(site, name):
+    """The series as the notice page, the poster and the calendar's DESCRIPTION say it."""
+    page = [text_of(p) for p in site.page(f"ilmoitukset/{name}/").select(".bl-event__when p")]
+    poster = site.page(f"julisteet/{name}/").select_one(".bl-poster__when")
+    cal = Calendar.from_ical((site.output / "ilmoitukset" / name / "tapahtuma.ics").read_bytes())
+    description = str(next(iter(cal.walk("VEVENT")))["DESCRIPTION"])
+    return page, list(poster.stripped_strings), description
+
+
+def test_days_off_outside_the_first_and_last_occurrence_are_not_listed(club_site):
+    page, poster, description = said(club_site, "lauluillat")
+    # 26.5. (until) is off: the series ends on Monday 24.5. and says nothing of 26.5.
+    assert page[:2] == ["Joka maanantai ja keskiviikko klo 18.00–19.30, 4.1.–24.5.2027", "Ei: 6.1., 5.4."]
+    assert poster[:2] == page[:2]
+    assert "Aika: Joka maanantai ja keskiviikko klo 18.00–19.30, 4.1.–24.5.2027\nEi: 6.1., 5.4.\n" in description
+    # the first Tuesday is off: the series starts on 12.1. with no day off to tell
+    page, poster, description = said(club_site, "tuolijumppa")
+    assert page[0] == poster[0] == "Joka tiistai klo 10.00–11.00, 12.1.–30.3.2027"
+    assert not any("Ei:" in text for text in page + poster + [description])
+
+
+def test_a_series_of_weekends_spans_to_its_last_days_end(club_site):
+    page, poster, description = said(club_site, "retkiviikonloput")
+    assert page[0] == poster[0] == "Kuukauden ensimmäinen perjantai, 1.1.–6.6.2027"
+    assert "Aika: Kuukauden ensimmäinen perjantai, 1.1.–6.6.2027\n" in description
+    _, found = expanded(club_site.output / "ilmoitukset" / "retkiviikonloput" / "tapahtuma.ics")
+    assert found[-1] == (date(2027, 6, 4), date(2027, 6, 7))  # Friday to Sunday, DTEND exclusive
+
+
+def test_an_extra_date_is_said_with_its_end_in_every_output(club_site):
+    page, poster, description = said(club_site, "lauluillat")
+    assert page[2] == poster[2] == "Lisäksi: su 11.4. klo 15.00–16.30"
+    assert "\nEi: 6.1., 5.4.\nLisäksi: su 11.4. klo 15.00–16.30\nPaikka: Hopeakosken kerhohuone" in description
+    # the words and the calendar's RDATE agree: 15.00–16.30, as long as the first occurrence
+    _, found = expanded(club_site.output / "ilmoitukset" / "lauluillat" / "tapahtuma.ics")
+    assert (at(2027, 4, 11, 15), at(2027, 4, 11, 16, 30)) in found
+    assert found == [(o.start, o.end) for o in occurrences_of(club_site, "lauluillat")]
+
+
+@pytest.mark.parametrize("event, line, fragment", [
+    # the last Thursday of the month; 21.1. is the third
+    ('start: "2027-01-21 18:00"\nend: "20:00"\nlocation: Kulttuuritalo\nrepeat:\n  weekdays: [to]\n  nth: [-1]\n'
+     '  until: "2027-05-27"', 7,
+     'ei ole sarjan päivä (kuukauden viimeinen torstai). Kirjoita start-kohtaan sarjan ensimmäinen kerta, '
+     'esimerkiksi start: "2027-01-28 18:00"'),
+    # every other month, the second and the last Tuesday: the interval does not decide the day
+    ('start: "2027-01-05 18:00"\nlocation: Kulttuuritalo\nrepeat:\n  weekdays: [ti]\n  nth: [-1, 2]\n'
+     '  interval: 2\n  until: "2027-05-31"', 7,
+     '(kuukauden toinen ja viimeinen tiistai). Kirjoita start-kohtaan sarjan ensimmäinen kerta, '
+     'esimerkiksi start: "2027-01-12 18:00"'),
+    # a day off that is a Thursday, but not the last one
+    ('start: "2027-01-28 18:00"\nlocation: Kulttuuritalo\nrepeat:\n  weekdays: [to]\n  nth: [-1]\n'
+     '  until: "2027-05-27"\n  except: ["2027-04-22"]', 13,
+     "Päivä 2027-04-22 ei ole sarjan päivä (kuukauden viimeinen torstai)"),
+])
+def test_a_day_off_a_monthly_rule_is_refused_naming_the_rule(event, line, fragment):
+    problems = problems_of(series(event))
+    assert any(p.line == line and fragment in p.message for p in problems), problems
 
 
 # --- scheduled publication --------------------------------------------------

@@ -145,7 +145,7 @@ class CalendarBuilder:
         event = article.notice.event
         dates = self.t.dates
         facts = [
-            ("notice_when", dates.series(event) if event.is_series else dates.when_long(event)),
+            ("notice_when", "\n".join(dates.series_lines(event)) if event.is_series else dates.when_long(event)),
             ("notice_where", event.location),
             ("notice_price", event.price),
             ("notice_registration", event.registration),

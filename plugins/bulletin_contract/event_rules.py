@@ -107,9 +107,10 @@ class EventRules:
             self.refuse(self.line("repeat", "until"), "err_until_before_start",
                         until=repeat.until.isoformat(), start=first.isoformat())
             return False
+        # a monthly rule's days said as a reader says them: `kuukauden viimeinen torstai`
+        named = self.t.dates.month_days(repeat) if repeat.nth else ", ".join(WEEKDAYS[d] for d in repeat.weekdays)
         rule_first = first_rule_day(first, repeat)
         if rule_first != first:
-            named = ", ".join(WEEKDAYS[d] for d in repeat.weekdays)
             self.refuse(self.line("start"), "err_start_not_in_rule", start=when_text(start), weekdays=named,
                         suggestion=when_text(moment_on(rule_first, start)) if rule_first else "")
             return False
@@ -118,7 +119,7 @@ class EventRules:
         for index, day in enumerate(repeat.days_off):
             if day not in days:
                 self.refuse(self.doc.line_of_item(("event", "repeat", "except"), index), "err_except_not_occurrence",
-                            day=day.isoformat(), weekdays=", ".join(WEEKDAYS[d] for d in repeat.weekdays))
+                            day=day.isoformat(), weekdays=named)
                 refused = True
         return False if refused else repeat
 

@@ -2,7 +2,7 @@
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from .schedule import day_of
+from .schedule import day_of, moment_on
 
 
 @dataclass(frozen=True)
@@ -66,6 +66,12 @@ class Event:
     @property
     def last_day(self):
         return max(o.last_day for o in self.occurrences)
+
+    @property
+    def extra_occurrences(self):
+        """The occurrences of the extra dates (`dates`), with their ends."""
+        extra = {d if isinstance(d, datetime) else moment_on(d, self.start) for d in self.dates}
+        return [o for o in self.occurrences if o.start in extra]
 
     def next_occurrence(self, today):
         """The first occurrence not over on `today` (one going on counts);

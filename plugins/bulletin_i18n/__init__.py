@@ -55,6 +55,7 @@ def add_to_jinja(generator):
     env.filters["iso"] = t.dates.iso
     env.filters["series_rule_short"] = lambda event: t.dates.rule(event, short=True)
     env.filters["series"] = t.dates.series
+    env.filters["series_lines"] = t.dates.series_lines
     env.filters["in_series"] = t.dates.in_series
     # a notice in another language: its title and text say so (lang), and its page's og:locale
     s = generator.settings

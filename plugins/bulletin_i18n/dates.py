@@ -100,8 +100,7 @@ class DateFormatter:
             return self.table["series_dates" + suffix].format(count=len(event.occurrences))
         names = self.table["weekdays_short" if short else "weekdays_name"]
         if repeat.nth:
-            which = self._and(self.table["ordinal_in_month" + suffix][str(n)] for n in sorted(repeat.nth, key=_nth_order))
-            days = self._and(names[d] for d in repeat.weekdays)
+            which, days = self._in_month(repeat, suffix, names)
             if repeat.interval == 1:
                 return self.table["series_monthly" + suffix].format(which=which, days=days)
             return self.table["series_every_nth_month" + suffix].format(
@@ -113,21 +112,48 @@ class DateFormatter:
             nth=self._ordinal(repeat.interval), days=self._and(adverbs[d] for d in repeat.weekdays))
 
     def series(self, event):
-        """`Joka tiistai ja torstai klo 10.00–11.00, 12.1.–25.5.2027`."""
-        first, last = event.occurrences[0], event.occurrences[-1]
+        """`Joka tiistai ja torstai klo 10.00–11.00, 12.1.–25.5.2027`: from
+        the first occurrence to the last one's last day (a weekend's Sunday)."""
+        first = event.occurrences[0]
         clock = self.clock_range(first) if event.repeat else ""
         head = " ".join(part for part in (self.rule(event), clock) if part)
-        return f"{head}, {self.span(first.first_day, last.first_day)}"
+        return f"{head}, {self.span(first.first_day, event.last_day)}"
 
     def days_off(self, event):
-        return ", ".join(self.day_month(d) for d in event.repeat.days_off) if event.repeat else ""
-
-    def extra_dates(self, event):
-        """The extra dates of a series with a rule (a list of dates alone is
-        all its occurrences, shown as such)."""
+        """The days off within the series' span: one before the first
+        occurrence or after the last changes nothing for a reader."""
         if not event.repeat:
             return ""
-        return ", ".join(self.weekday_day(d) for d in event.dates)
+        first, last = event.first_day, event.last_day
+        return ", ".join(self.day_month(d) for d in event.repeat.days_off if first <= d <= last)
+
+    def extra_dates(self, event):
+        """The extra dates of a series with a rule, with their end times (a
+        list of dates alone is all its occurrences, shown as such)."""
+        if not event.repeat:
+            return ""
+        return ", ".join(self.in_series(o) for o in event.extra_occurrences)
+
+    def series_lines(self, event):
+        """A series in words, as every output says it: the rule and span,
+        then its days off and extra dates (`Ei: 2.3.`, `Lisäksi: …`)."""
+        lines = [self.series(event)]
+        for key, days in (("series_except", self.days_off(event)), ("series_extra", self.extra_dates(event))):
+            if days:
+                lines.append(self.table[key].format(days=days))
+        return lines
+
+    def month_days(self, repeat):
+        """The days a monthly rule gives, for a message about one day:
+        `kuukauden viimeinen torstai` (whatever the interval: the first
+        occurrence decides the months)."""
+        which, days = self._in_month(repeat, "", self.table["weekdays_name"])
+        return self.table["series_days_monthly"].format(which=which, days=days)
+
+    def _in_month(self, repeat, suffix, names):
+        """`ensimmäinen ja viimeinen`, `lauantai` of a monthly rule."""
+        which = self._and(self.table["ordinal_in_month" + suffix][str(n)] for n in sorted(repeat.nth, key=_nth_order))
+        return which, self._and(names[d] for d in repeat.weekdays)
 
     @staticmethod
     def iso(value):

@@ -54,11 +54,7 @@ def notice_text(article, t):
         if event.status:
             parts += [t(f"status_banner_{event.status}"), event.status_note or ""]
         if event.is_series:
-            parts.append(dates.series(event))
-            if event.repeat and event.repeat.days_off:
-                parts.append(t("series_except", days=dates.days_off(event)))
-            if event.repeat and event.dates:
-                parts.append(t("series_extra", days=dates.extra_dates(event)))
+            parts += dates.series_lines(event)
         else:
             parts.append(dates.when_long(event))
         parts += [event.location, event.price or "", event.registration or "", event.accessibility or ""]

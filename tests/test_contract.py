@@ -201,6 +201,42 @@ def test_bad_event_times(start, end, fragment):
     assert any(fragment in p.message for p in problems), problems
 
 
+# Other scripts' digits and look-alike letters, which Python's Unicode matching
+# read as 0-9 and a-z: a time in them passed, a date was told a form of them to
+# write. The form reads 0-9 and a-z only, and so does check: not a date at all.
+@pytest.mark.parametrize("start, end", [
+    ("2026-12-05 16:00", "\u0661\u0668:\u0660\u0660"),  # Arabic-Indic
+    ("2026-12-05 16:00", "\uff11\uff18.\uff10\uff10"),  # full-width
+    ("\u0665.\u0661\u0662.\u0662\u0660\u0662\u0666 \u0661\u0668.\u0660\u0660", None),
+    ("\u096b.\u0967\u0968.", None),  # Devanagari, without a year
+    ("\u017fu 6.12.2026", None),  # a long s for the s of su
+    ("6.12.2026 \u212alo 18", None),  # a Kelvin sign for the k of klo
+])
+def test_a_date_or_time_in_other_digits_or_look_alike_letters_is_no_date(start, end):
+    problems = problems_of(EVENT.format(start=start, end=f'  end: "{end}"\n' if end else ""))
+    expected = (8, T("err_date", key="event.end", value=end)) if end else \
+        (7, T("err_date", key="event.start", value=start))
+    assert [(p.line, p.message) for p in problems] == [expected]
+
+
+# An empty list: said to be empty, with one item to write, and for a field
+# that may be left out, that the line may go.
+@pytest.mark.parametrize("extra, line, message", [
+    ('event:\n  start: "2026-12-08 18:00"\n  location: Talo\n  repeat:\n    weekdays: []\n    until: "2027-01-26"',
+     10, "Kentän event.repeat.weekdays luettelo on tyhjä. Kirjoita hakasulkeiden väliin ainakin yksi kohta, "
+         "esimerkiksi event.repeat.weekdays: [ti]."),
+    ('event:\n  start: "2026-12-08 18:00"\n  location: Talo\n  repeat:\n    weekdays: [ti]\n'
+     '    until: "2027-01-26"\n    except: []',
+     12, 'Kentän event.repeat.except luettelo on tyhjä. Kirjoita hakasulkeiden väliin ainakin yksi kohta, '
+         'esimerkiksi event.repeat.except: ["2027-03-02"], tai poista koko rivi, jos kenttää ei tarvita.'),
+    ("tags:", 6, "Kentän tags luettelo on tyhjä. Kirjoita hakasulkeiden väliin ainakin yksi kohta, "
+                 "esimerkiksi tags: [sana], tai poista koko rivi, jos kenttää ei tarvita."),
+])
+def test_an_empty_list_is_said_to_be_empty(extra, line, message):
+    problems = problems_of(with_front(extra).replace("tiedotteet", "tapahtumat" if "event" in extra else "tiedotteet"))
+    assert [(p.line, p.message) for p in problems] == [(line, message)]
+
+
 def test_event_needs_start_and_location():
     text = EVENT.format(start="2026-12-05", end="").replace('  location: "Kulttuuritalo"\n', "")
     problems = problems_of(text)
@@ -251,6 +287,14 @@ def test_bad_association(change, line, fragment):
     with pytest.raises(ContentError) as err:
         read_association("associations/kuoro.yml", ASSOCIATION.replace(*change).encode(), CTX)
     assert any(p.line == line and fragment in p.message for p in err.value.problems), err.value.problems
+
+
+def test_a_business_id_in_other_digits_is_not_told_to_add_a_zero():
+    written = "\u0661\u0662\u0663\u0664\u0665\u0666-\u0667"  # 123456-7: a leading zero, were it 0-9
+    with pytest.raises(ContentError) as err:
+        read_association("associations/kuoro.yml", (ASSOCIATION + f'business_id: "{written}"\n').encode(), CTX)
+    assert [(p.line, p.message) for p in err.value.problems] == [
+        (9, T("err_business_id", key="business_id", value=written))]
 
 
 @pytest.mark.parametrize("name", ["Kuoro.yml", "kuoro.yaml", "kuoro ry.yml"])

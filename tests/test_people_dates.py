@@ -6,7 +6,7 @@ import pytest
 
 from bulletin_cli.cli import main
 from bulletin_contract.people_dates import read_clock, read_when
-from test_editor_commands import EMPTY, from_issue, issue_body
+from test_editor_commands import EMPTY, issue_body
 
 pytestmark = pytest.mark.usefixtures("example_today")
 
@@ -25,6 +25,7 @@ TODAY = date(2026, 12, 1)
     ("3.1.", ("2027-01-03", None)),  # the next such day from today
     ("1.12.", ("2026-12-01", None)),  # today is the next such day
     ("2026-12-5", ("2026-12-05", None)),
+    ("la\u00a05.12.\u00a0klo\u202f18", ("2026-12-05 18:00", None)),  # spaces the form's \s reads too
     ("huomenna", None),
     ("18", None),  # a time is not a day
 ])
@@ -52,10 +53,35 @@ def test_a_time_as_people_write_it(text, expected):
     assert read_clock(text) == expected
 
 
-def test_issue_form_takes_a_day_without_a_year_and_a_range_of_times(site, tmp_path, capsys):
+# Other scripts' digits and look-alike letters (ſ, the Kelvin sign K), which
+# Python's Unicode matching reads as 0-9, s and k: the form's JavaScript does not.
+@pytest.mark.parametrize("text", [
+    "\u0665.\u0661\u0662.", "\uff15.12.2026", "5.12. klo \u0661\u0668", "\u017fu 6.12.", "\u212ae 9.12.",
+    "la 5.12. \u212alo 18", "\u0968\u0966\u0968\u0966-12-05",
+])
+def test_other_digits_and_look_alike_letters_are_no_day(text):
+    assert read_when(text, TODAY) is None
+
+
+@pytest.mark.parametrize("text", ["\u0661\u0668.\u0660\u0660", "\uff11\uff18", "klo 18\u2013\u0662\u0660"])
+def test_other_digits_are_no_time(text):
+    assert read_clock(text) is None
+
+
+def test_new_refuses_an_end_in_other_digits_as_check_does(site, capsys):
+    # read as 18:00 once, written as "18:٠٠", which check took and the form refused
+    status = main(["new", "--content", str(site.content), "--title", "Joulumyyjäiset", "--association",
+                   "testikyla", "--category", "tapahtumat", "--start", "la 5.12. klo 10",
+                   "--end", "\u0661\u0668.\u0660\u0660", "--location", "Asukastupa", "--body", "Tervetuloa!"])
+    out = capsys.readouterr()
+    assert status != 0 and out.out == ""
+    assert "Kentän event.end päivämäärä \u0661\u0668.\u0660\u0660 ei kelpaa" in out.err
+
+
+def test_issue_form_takes_a_day_without_a_year_and_a_range_of_times(site, capsys):
     body = issue_body(**{"Aihe": "Tapahtumat", "Tapahtuman alkamisaika": "la 5.12. klo 18–20",
                          "Paikka": "Kerhohuone", "Julkaisupäivä": "28.11."})
-    status, paths, err, _comment = from_issue(site, tmp_path, body, capsys)
+    status, paths, err, _comment = site.from_issue(body, capsys)
     assert status == 0, err
     text = Path(paths[0]).read_text(encoding="utf-8")
     # --today 2026-11-28: 5.12. is this year's, 28.11. is today
@@ -64,10 +90,10 @@ def test_issue_form_takes_a_day_without_a_year_and_a_range_of_times(site, tmp_pa
     assert site.check() == 0
 
 
-def test_issue_form_reply_speaks_the_forms_words_not_iso(site, tmp_path, capsys):
+def test_issue_form_reply_speaks_the_forms_words_not_iso(site, capsys):
     body = issue_body(**{"Aihe": "Tapahtumat", "Tapahtuman alkamisaika": "lauantaina kuudelta",
                          "Paikka": "Kerhohuone", "Voimassa viimeistään": EMPTY})
-    status, _paths, _err, comment = from_issue(site, tmp_path, body, capsys)
+    status, _paths, _err, comment = site.from_issue(body, capsys)
     assert status == 1
     assert "Tapahtuman alkamisaika: kirjoita päivä ja tarvittaessa kellonaika, esimerkiksi la 5.12. klo 18" in comment
     assert "VVVV" not in comment and "event." not in comment
@@ -82,12 +108,12 @@ def test_new_takes_a_day_and_a_range_of_times(site, capsys):
     assert 'start: "2026-12-05 10:00"' in text and 'end: "2026-12-05 14:00"' in text
 
 
-def test_issue_form_writes_a_series_as_people_say_it(site, tmp_path, capsys):
+def test_issue_form_writes_a_series_as_people_say_it(site, capsys):
     body = issue_body(**{"Aihe": "Vapaaehtoiset", "Tapahtuman alkamisaika": "ti 1.12. klo 10–11",
                          "Paikka": "Kerhohuone", "Toistuva tapahtuma: viikonpäivät": "tiistai ja torstai",
                          "Kuinka usein": "joka toinen viikko", "Viimeinen kerta": "26.1.",
                          "Poikkeuspäivät": "29.12."})
-    status, paths, err, _comment = from_issue(site, tmp_path, body, capsys)
+    status, paths, err, _comment = site.from_issue(body, capsys)
     assert status == 0, err
     text = Path(paths[0]).read_text(encoding="utf-8")
     assert ('  repeat:\n    weekdays: ["ti", "to"]\n    interval: "2"\n    until: "2027-01-26"\n'
@@ -95,9 +121,9 @@ def test_issue_form_writes_a_series_as_people_say_it(site, tmp_path, capsys):
     assert site.check() == 0
 
 
-def test_issue_form_says_how_to_write_how_often(site, tmp_path, capsys):
+def test_issue_form_says_how_to_write_how_often(site, capsys):
     body = issue_body(**{"Aihe": "Tapahtumat", "Tapahtuman alkamisaika": "ti 1.12. klo 10",
                          "Paikka": "Kerhohuone", "Toistuva tapahtuma: viikonpäivät": "ti",
                          "Kuinka usein": "silloin tällöin", "Viimeinen kerta": "26.1."})
-    status, _paths, _err, comment = from_issue(site, tmp_path, body, capsys)
+    status, _paths, _err, comment = site.from_issue(body, capsys)
     assert status == 1 and "Kuinka usein: kirjoita esimerkiksi joka viikko, joka toinen viikko" in comment

@@ -11,15 +11,21 @@ script reads with the same patterns and rule, exported in its schema.
 import re
 from datetime import date
 
-_WEEKDAY = r"(?:(?:ma|ti|ke|to|pe|la|su)[a-zåäö]*\.?,?\s+)?"
+# re.ASCII, as the form's JavaScript reads: Python's Unicode matching would
+# read other scripts' digits (١٨, １８) as digits and fold ſ to s and the
+# Kelvin sign to k. SPACE is JavaScript's \s, which re.ASCII would narrow.
+SPACE = r"[\s\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]"
+WEEKDAY = rf"(?:(?:ma|ti|ke|to|pe|la|su)[a-zåäöÅÄÖ]*\.?,?{SPACE}+)?"
 # A day, then perhaps a time or a range of times after a space, a comma or a T.
 DAY = re.compile(
-    rf"^{_WEEKDAY}(?:(\d{{1,2}})\.(\d{{1,2}})(?:\.(\d{{4}})?)?|(\d{{4}})-(\d{{1,2}})-(\d{{1,2}}))(?:(?:,?\s+|T)(.+))?$",
-    re.IGNORECASE)
+    rf"^{WEEKDAY}(?:(\d{{1,2}})\.(\d{{1,2}})(?:\.(\d{{4}})?)?|(\d{{4}})-(\d{{1,2}})-(\d{{1,2}}))"
+    rf"(?:(?:,?{SPACE}+|T)(.+))?$",
+    re.IGNORECASE | re.ASCII)
 # A time, or a range of times with a dash: `klo 18`, `18.30–20`, `18:30 - 20:00`.
 CLOCK = re.compile(
-    r"^(?:klo\.?\s*)?(\d{1,2})(?:[.:,](\d{2}))?(?:\s*[-–—]\s*(?:klo\.?\s*)?(\d{1,2})(?:[.:,](\d{2}))?)?$",
-    re.IGNORECASE)
+    rf"^(?:klo\.?{SPACE}*)?(\d{{1,2}})(?:[.:,](\d{{2}}))?"
+    rf"(?:{SPACE}*[-–—]{SPACE}*(?:klo\.?{SPACE}*)?(\d{{1,2}})(?:[.:,](\d{{2}}))?)?$",
+    re.IGNORECASE | re.ASCII)
 
 
 def _clock(hours, minutes):

@@ -55,12 +55,13 @@ def js_pattern(pattern, flags=0):
 # shows the checker's own message for each.
 RULE_MESSAGES = [
     "err_empty", "err_too_long", "err_control_char", "err_email", "err_phone", "err_url", "err_lang",
-    "err_tag", "err_too_many_words", "err_date_impossible", "err_clock_impossible", "err_date_range",
+    "err_tag", "err_too_many_words", "err_date", "err_date_impossible", "err_clock_impossible", "err_date_range",
     "err_end_before_start", "err_end_after_midnight", "err_end_time_without_start_time", "err_end_without_time",
     "err_end_time_all_day", "err_consent",
     "err_event_past", "err_event_series_past", "err_expires_before_date",
     # an event's series (event_rules.py)
-    "err_day_only", "err_number", "err_weekday", "err_weekday_suggest", "err_nth", "err_not_list", "err_status",
+    "err_day_only", "err_number", "err_weekday", "err_weekday_suggest", "err_nth", "err_not_list", "err_empty_list",
+    "err_empty_list_optional", "err_status",
     "err_time_gap", "err_series_time_gap", "err_until_before_start", "err_start_not_in_rule",
     "err_except_not_occurrence", "err_too_many_occurrences", "err_no_occurrences", "err_series_end",
     "err_deadline_after_event", "err_status_note_alone",

@@ -78,9 +78,12 @@ def _apply_table(data, table, doc, key_path, ctx, problems):
         try:
             value = rule.parse(raw, name, ctx)
         except Invalid as err:
+            # an empty list of an optional field may rather go, line and all
+            message_key = "err_empty_list_optional" if err.message_key == "err_empty_list" and not rule.required \
+                else err.message_key
             # a rule may name the item at fault inside the value (`at`)
             problems.append(Problem(doc.path, doc.line_of(*here, *getattr(err, "at", ())),
-                                    t(err.message_key, **err.values)))
+                                    t(message_key, **err.values)))
             continue
         if isinstance(rule.parse, fields.Mapping):
             value = _apply_table(value, rule.parse.fields, doc, here, ctx, problems)

@@ -111,6 +111,9 @@
 
   Checker.prototype.when = function (value, key) {
     var match = ISO.exec(strip(value));
+    if (!match) { // fields.parse_when: only ISO digits, 0-9, are a date
+      throw new Invalid("err_date", { key: key, value: strip(value) });
+    }
     var years = this.schema.years;
     var y = +match[1], m = +match[2], d = +match[3];
     if (y < years[0] || y > years[1]) {
@@ -147,6 +150,7 @@
       }
       return this.when(value, key);
     case "list":
+      asList(value, key, ["sana", "toinen sana"]);
       if (rule.most !== undefined && value.length > rule.most) {
         throw new Invalid("err_too_many_words", { key: key, count: value.length, most: rule.most });
       }
@@ -191,7 +195,7 @@
       return +number;
     case "weekdays":
       var names = this.schema.weekdayWords;
-      return items(value, key, "ti, to").map(function (word) {
+      return items(value, key, ["ti", "to"]).map(function (word) {
         if (names.indexOf(word) < 0) {
           var short = word.toLowerCase().slice(0, 2);
           throw new Invalid(names.indexOf(short) >= 0 ? "err_weekday_suggest" : "err_weekday",
@@ -200,7 +204,7 @@
         return names.indexOf(word);
       }).filter(unique).sort();
     case "ordinals":
-      return items(value, key, "1, -1").map(function (word) {
+      return items(value, key, ["1", "-1"]).map(function (word) {
         if (!/^-?[1-5]$/.test(word)) {
           throw new Invalid("err_nth", { key: key, value: word });
         }
@@ -208,14 +212,14 @@
       }).filter(unique).sort(function (a, b) { return a - b; });
     case "days":
       var self = this;
-      var list = items(value, key, "\"2027-03-02\"");
+      var list = items(value, key, ["\"2027-03-02\""]);
       if (list.length > rule.most) {
         throw new Invalid("err_too_many_words", { key: key, count: list.length, most: rule.most });
       }
       return list.map(function (item) { return self.parse({ kind: "date" }, item, key); });
     case "slots":
-      if (!Array.isArray(value)) {
-        throw new Invalid("err_not_list", { key: key, example: this.schema.slotExample });
+      if (!asList(value, key, [this.schema.slotExample]).length) {
+        throw new Invalid("err_empty_list", { key: key, example: this.schema.slotExample });
       }
       var self = this;
       var found = [];
@@ -225,9 +229,6 @@
         }
         found = found.concat(self.slot(item, key));
       });
-      if (!found.length) {
-        throw new Invalid("err_empty", { key: key });
-      }
       return found;
     case "choices":
       return this.choices(rule, value, key);
@@ -288,9 +289,7 @@
   Checker.prototype.choices = function (rule, value, key) {
     var allowed = this.schema.vocabularies[rule.choices];
     var slugs = Object.keys(allowed);
-    if (!Array.isArray(value)) {
-      throw new Invalid("err_not_list", { key: key, example: slugs.slice(0, 2).join(", ") });
-    }
+    asList(value, key, slugs.slice(0, 2));
     var chosen = [];
     value.forEach(function (item) {
       if (typeof item !== "string") {
@@ -385,9 +384,21 @@
     return all.indexOf(item) === index;
   }
 
-  function items(value, key, example) {
-    if (!Array.isArray(value) || !value.length) {
-      throw new Invalid("err_not_list", { key: key, example: example });
+  // fields._list: a list; `key:` with nothing after it is an empty one
+  function asList(value, key, examples) {
+    if (typeof value === "string" && !strip(value)) {
+      throw new Invalid("err_empty_list", { key: key, example: examples.slice(0, 1).join(", ") });
+    }
+    if (!Array.isArray(value)) {
+      throw new Invalid("err_not_list", { key: key, example: examples.join(", ") });
+    }
+    return value;
+  }
+
+  // fields._items: a list of at least one text
+  function items(value, key, examples) {
+    if (!asList(value, key, examples).length) {
+      throw new Invalid("err_empty_list", { key: key, example: examples[0] });
     }
     return value.map(strip);
   }
@@ -409,7 +420,9 @@
         if (!(err instanceof Invalid)) {
           throw err;
         }
-        found.push({ path: here, key: err.key, values: err.values });
+        // validate._apply_table: an empty list of an optional field may rather go
+        var optional = err.key === "err_empty_list" && !rule.required;
+        found.push({ path: here, key: optional ? "err_empty_list_optional" : err.key, values: err.values });
       }
     });
     return values;

@@ -425,6 +425,14 @@ FILE_VALUES = [
     pytest.param(_merge(SERIES_FILE, {"event": {"repeat": {"except": []}}}), (UNTIL, UNTIL + "    except: []\n"),
                  EMPTY_LIST, id="series-with-no-days-off"),
     pytest.param({"tags": ""}, ("event:\n", "tags:\nevent:\n"), EMPTY_LIST, id="tags-with-nothing-after"),
+    # a monthly rule named as a reader says it, not by its weekday alone
+    pytest.param({"event": {"start": "2027-01-21 18:00",
+                            "repeat": {"weekdays": ["to"], "nth": ["-1"], "until": "2027-04-29"}}},
+                 None, "(kuukauden viimeinen torstai)", id="start-not-the-last-thursday"),
+    pytest.param({"event": {"start": "2027-01-12 18:00",
+                            "repeat": {"weekdays": ["ti"], "nth": ["-1", "2"], "until": "2027-04-27",
+                                       "except": ["2027-01-19"]}}},
+                 None, "(kuukauden toinen ja viimeinen tiistai)", id="day-off-not-a-day-of-the-rule"),
 ]
 
 

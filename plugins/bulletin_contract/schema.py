@@ -78,7 +78,10 @@ def form_schema(settings, t, associations, spaces=None):
         # the checker's patterns and limits for the text (contract.js)
         "markdown": markdown_rules(settings),
         "years": list(fields.YEARS),
-        "series": {"most": MOST, "longest": SERIES_LONGEST},
+        # a monthly rule's days in a message, as check's DateFormatter.month_days says them
+        "series": {"most": MOST, "longest": SERIES_LONGEST,
+                   "monthDays": {"ordinals": t("ordinal_in_month"), "days": t("weekdays_name"),
+                                 "text": t("series_days_monthly"), "and": t("and")}},
         "weekdayWords": list(fields.WEEKDAYS),
         "associationName": rule_schema(fields.ASSOCIATION_FIELDS["name"]),
         "patterns": people_dates.pattern_sources(),

@@ -531,6 +531,16 @@
     }
   };
 
+  // `kuukauden toinen ja viimeinen tiistai`: first, second… then the last ones, as check says them
+  function ruleDaysNamed(words, repeat) {
+    function and(list) {
+      return list.length === 1 ? list[0] : list.slice(0, -1).join(", ") + " " + words.and + " " + list[list.length - 1];
+    }
+    var nth = repeat.nth.slice().sort(function (a, b) { return (a < 0) - (b < 0) || a - b; });
+    return words.text.replace("{which}", and(nth.map(function (n) { return words.ordinals[String(n)]; })))
+      .replace("{days}", and(repeat.weekdays.map(function (d) { return words.days[d]; })));
+  }
+
   Checker.prototype.eventRules = function (raw, event, today, found) {
     var series = this.schema.series;
     var names = this.schema.weekdayWords;
@@ -573,7 +583,8 @@
       }
       repeat = { weekdays: r.weekdays, until: r.until.day, interval: r.interval || 1, nth: r.nth || [],
                  daysOff: (r.except || []).map(function (d) { return d.day; }) };
-      var named = repeat.weekdays.map(function (d) { return names[d]; }).join(", ");
+      var named = repeat.nth.length ? ruleDaysNamed(series.monthDays, repeat)
+        : repeat.weekdays.map(function (d) { return names[d]; }).join(", ");
       if (repeat.until < start.day) {
         return refuse(["repeat", "until"], "err_until_before_start", { until: repeat.until, start: start.day });
       }

@@ -145,8 +145,8 @@ def test_new_takes_the_language_as_a_tag_in_any_case(site, capsys, example_today
 @pytest.mark.parametrize("answer, line", [("svenska", 'lang: "sv"'), ("selkokieli", 'lang: "fi-x-selko"'),
                                           ("suomi", None), ("_No response_", None)])
 def test_the_issue_forms_language_choice(site, tmp_path, capsys, example_today, answer, line):
-    from test_editor_commands import from_issue, issue_body
-    status, paths, err, _comment = from_issue(site, tmp_path, issue_body(**{"Ilmoituksen kieli": answer}), capsys)
+    from test_editor_commands import issue_body
+    status, paths, err, _comment = site.from_issue(issue_body(**{"Ilmoituksen kieli": answer}), capsys)
     assert status == 0, err
     text = open(paths[0], encoding="utf-8").read()
     assert (line in text) if line else ("lang:" not in text)

@@ -6,7 +6,7 @@ import pytest
 
 from bulletin_cli.cli import main
 from bulletin_contract.slugs import slugify
-from test_editor_commands import from_issue, issue_body
+from test_editor_commands import issue_body
 
 pytestmark = pytest.mark.usefixtures("example_today")
 
@@ -27,7 +27,7 @@ def test_slugs_transliterate_letters_of_any_script(name, slug):
 def test_a_cyrillic_title_and_association_from_an_issue(site, tmp_path, capsys):
     body = issue_body(**{"Otsikko": "Субботник в парке", "Yhdistys": "Русский клуб Иматры",
                          "Julkaisupäivä": "5.12.2026", "Ilmoituksen teksti": "Приходите все!"})
-    status, paths, err, comment = from_issue(site, tmp_path, body, capsys)
+    status, paths, err, comment = site.from_issue(body, capsys)
     assert status == 0, err
     assert paths[0].endswith("notices/2026/2026-12-05-subbotnik-v-parke.md")
     assert paths[1].endswith("associations/russkii-klub-imatry.yml")
@@ -45,7 +45,7 @@ def test_a_cyrillic_title_from_new(site, capsys):
 
 
 def test_a_name_without_letters_is_refused_in_finnish(site, tmp_path, capsys):
-    status, paths, err, comment = from_issue(site, tmp_path, issue_body(**{"Yhdistys": "!!! ???"}), capsys)
+    status, paths, err, comment = site.from_issue(issue_body(**{"Yhdistys": "!!! ???"}), capsys)
     assert status == 1 and paths == []
     assert "Nimessä !!! ??? ei ole yhtään kirjainta" in comment
     assert sorted(p.name for p in (site.content / "associations").iterdir()) == ["testikyla.yml"]

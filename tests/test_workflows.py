@@ -80,6 +80,9 @@ def test_submission_workflow_passes_the_issue_only_as_data():
     assert workflow["on"] == {"issues": {"types": ["opened", "edited", "labeled"]}}
     job = workflow["jobs"]["notice"]
     assert all(f"'{label}'" in job["if"] for label in (ISSUE_LABEL, PROFILE_LABEL, SPACE_LABEL))  # each form
+    # its pull request labelled as the form that was sent
+    assert all(f"&& '{label}'" in job["env"]["LABEL"] for label in (PROFILE_LABEL, SPACE_LABEL))
+    assert job["env"]["LABEL"].rstrip(" }").endswith(f"|| '{ISSUE_LABEL}'")
     save, convert = [s for s in job["steps"] if "run" in s][1:3]
     assert save["env"] == {"BODY": "${{ github.event.issue.body }}"}
     assert save["run"].strip() == """printf '%s\\n' "$BODY" > "$RUNNER_TEMP/issue-body.md\""""

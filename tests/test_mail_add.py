@@ -295,9 +295,9 @@ def test_a_picture_is_known_by_its_content_not_its_name(site, tmp_path, capsys):
     status, paths, err = add(site, path, capsys)
     assert status == 0, err
     assert paths[1].suffix == ".png"
-    # a GIF is no poster here (PNG, JPEG and WebP only)
+    # a GIF is no poster here (PNG, JPEG and WebP only); one under 200 px is a logo, left out
     gif = io.BytesIO()
-    Image.new("RGB", (10, 10)).save(gif, "GIF")
+    Image.new("RGB", (300, 300)).save(gif, "GIF")
     path = built_mail(tmp_path, ("kuva.gif", gif.getvalue(), "image/gif"),
                       text=notice_text(title="Toinen", body="Toinen teksti."))
     status, paths, err = add(site, path, capsys)
@@ -413,6 +413,8 @@ NOTICE_LINES = ["Tervetuloa syyskokoukseen."]
     (["", "Lähetetty Android-puhelimesta"], "mail_dropped_client"),
     (["", "Hanki Outlook for Android"], "mail_dropped_client"),
     (["", "Get Outlook for iOS"], "mail_dropped_client"),
+    (["", "Skickat från min iPad"], "mail_dropped_client"),
+    (["", "Отправлено из мобильной Почты Mail.ru"], "mail_dropped_client"),
     (["", "Lähetetty Samsung Galaxy -älypuhelimesta"], "mail_dropped_client"),
     (["", "Lähetetty Windowsin Sähköposti -sovelluksesta"], "mail_dropped_client"),
     (["", "Sent from my Galaxy", "", "-------- Original message --------"], "mail_dropped_client"),
@@ -641,3 +643,95 @@ def test_a_text_not_in_the_charset_it_declares_is_refused_at_its_line_in_the_mai
     assert status == 1 and paths == []
     assert err.startswith(f"{mail}:7: Viestin tekstiä ei voi lukea: viesti sanoo tekstinsä olevan merkistöä UTF-8")
     assert "Tallenna se tekstieditorissa" not in err and "\ufffd" not in err
+
+
+# --- as members send them: other languages, lists, forwards, hidden HTML, attachments ---
+
+@pytest.mark.parametrize("name, kept, dropped", [
+    # the closing's greeting and the phone's line in the notice's own language
+    ("iphone-swedish.eml", "Kören sjunger julens sånger i Imatra kyrka. Fri entré.\n",
+     ["Rivi 14: sähköpostiohjelman lisäämä teksti jätettiin pois: Skickat från min iPhone",
+      "Rivi 10: lopputervehdys jätettiin pois (lähettäjän nimeä ja yhteystietoja ei julkaista ilman lupaa): "
+      "Vänliga hälsningar / Anna Lind / anna.lind@icloud.com"]),
+    ("iphone-russian.eml", "Приглашаем всех на разговорный клуб в библиотеке. Чай и печенье.\n",
+     ["Rivi 14: sähköpostiohjelman lisäämä teksti jätettiin pois: Отправлено с iPhone",
+      "Rivi 10: lopputervehdys jätettiin pois (lähettäjän nimeä ja yhteystietoja ei julkaista ilman lupaa): "
+      "С уважением, / Ольга Иванова / olga.ivanova@icloud.com"]),
+])
+def test_a_closing_and_a_phones_line_in_swedish_or_russian_are_dropped(site, tmp_path, capsys, pictures,
+                                                                       name, kept, dropped):
+    status, paths, err = add(site, message(name, tmp_path, pictures), capsys)
+    assert status == 0, err
+    assert body_of(paths[0]) == kept
+    assert "@" not in paths[0].read_text(encoding="utf-8")
+    for said in dropped:
+        assert said in err
+    assert site.check() == 0
+
+
+def test_format_flowed_quotation_lines_are_joined_without_their_quote_marks(site, tmp_path, capsys, pictures):
+    # RFC 3676: the quote marks are no text; lines join only at the same depth
+    status, paths, err = add(site, message("thunderbird-flowed-quotation.eml", tmp_path, pictures), capsys)
+    assert status == 0, err
+    assert body_of(paths[0]) == (
+        "Runoillassa luetaan Eino Leinoa. Illan avaa yhdistyksen puheenjohtaja, joka kertoo runoilijan vaiheista.\n\n"
+        "Runoilija kirjoitti Helkavirsissä:\n\n"
+        "> Ja niin kuin Tuonelan joutsen, laulaen lainehilla, kulkee hän keskellä kuolon virran.\n"
+        ">> Sisäkkäinen lainaus, jonka rivin Thunderbird rivitti.\n\nTervetuloa!\n")
+
+
+@pytest.mark.parametrize("name, line, dropped", [
+    # Mailman's footer under its rule, right after the text
+    ("mailman-footer.eml", 10, "_______________________________________________ / Jarjestot mailing list / "
+                               "jarjestot@lists.example.org / https://lists.example.org/mailman/listinfo/jarjestot"),
+    # a list's footer in a text part of its own
+    ("list-footer-part.eml", 12, "Tämä viesti lähetettiin listalle Imatran järjestöt. / Voit peruuttaa tilauksen "
+                                  "lähettämällä viestin osoitteeseen jarjestot-leave@lista.example.fi"),
+])
+def test_a_mailing_lists_footer_is_dropped_and_said(site, tmp_path, capsys, pictures, name, line, dropped):
+    status, paths, err = add(site, message(name, tmp_path, pictures), capsys)
+    assert status == 0, err
+    assert body_of(paths[0]) == "Myynnissä leivonnaisia ja käsitöitä. Tuotto kerhon retkiin.\n\nTervetuloa!\n"
+    assert f"Rivi {line}: postituslistan lisäämä teksti jätettiin pois: {dropped}" in err
+    assert site.check() == 0
+
+
+def test_a_list_footer_is_known_by_the_lists_own_addresses_only():
+    lines = NOTICE_LINES + ["", "Liity postituslistallemme: uutiset@example.org"]
+    assert split_signature(lines, list_addresses=["jarjestot@lists.example.org"]) == (lines, [])
+
+
+def test_a_notice_forwarded_in_a_quotation_is_read_from_it(site, tmp_path, capsys, pictures):
+    # Apple Mail quotes the message it forwards ("> " lines under "Välitetty viesti alkaa:")
+    status, paths, err = add(site, message("apple-mail-forward-quoted.eml", tmp_path, pictures), capsys)
+    assert status == 0, err
+    text = paths[0].read_text(encoding="utf-8")
+    assert 'title: "Kevätkokous"' in text
+    assert body_of(paths[0]) == "Kevätkokous pidetään maaliskuussa kylätalolla.\n"
+    assert "lopputervehdys jätettiin pois (lähettäjän nimeä ja yhteystietoja ei julkaista ilman lupaa): " \
+           "Terveisin / Sanna Sihteeri / sanna@example.org" in err
+    assert site.check() == 0
+
+
+def test_html_the_reader_never_sees_is_not_published(site, tmp_path, capsys, pictures):
+    status, paths, err = add(site, message("html-hidden-text.eml", tmp_path, pictures), capsys)
+    assert status == 0, err
+    assert body_of(paths[0]) == "Bänditreenit jatkuvat keskiviikkoisin.\nSoittimet löytyvät talolta.\n"
+
+
+def test_a_small_gif_logo_in_a_signature_is_left_out_not_refused(site, tmp_path, capsys, pictures):
+    status, paths, err = add(site, message("outlook-gif-logo.eml", tmp_path, pictures), capsys)
+    assert status == 0, err
+    assert len(paths) == 1 and images(site) == []
+    assert body_of(paths[0]) == "Lähdemme kevätretkelle Rauhaan toukokuussa.\n"
+    assert "Kuva image001.gif (120 × 40 kuvapistettä) jätettiin pois" in err
+
+
+def test_attachments_with_encoded_names_are_refused_at_their_lines(site, tmp_path, capsys, pictures):
+    mail = message("attachment-encoded-names.eml", tmp_path, pictures)
+    status, paths, err = add(site, mail, capsys)
+    assert status == 1 and paths == []
+    # the first line naming each: RFC 2047's encoded word, RFC 2231's name in two pieces
+    assert f"{mail}:21: Liitettä retkiohjelma kevät.pdf ei voi julkaista" in err
+    assert f"{mail}:30: Liitettä ilmoittautuminen kevät.docx ei voi julkaista" in err
+    assert list((site.content / "notices").rglob("*.md")) == []

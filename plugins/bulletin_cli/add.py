@@ -52,14 +52,33 @@ def extract(text):
             text = text.split(table["mail_end"], 1)[0]
             break
     lines = _unquote(text.split("\n"))
+    while True:
+        for number, line in enumerate(lines):
+            if line.strip() == "---":
+                notice = "\n".join(["---"] + lines[number + 1:]).rstrip() + "\n"
+                return notice, offset + number
+        quoted = _quotation_holding_notice(lines)
+        if quoted is None:
+            return None, 0
+        # A notice forwarded in a quotation (Apple Mail's "> " lines): read in it.
+        start, end = quoted
+        lines = lines[:start] + _unquote(lines[start:end]) + lines[end:]
+
+
+def _quotation_holding_notice(lines):
+    """(start, end) of the run of `>` lines that holds a `> ---` line, or None."""
     for number, line in enumerate(lines):
-        if line.strip() == "---":
-            notice = "\n".join(["---"] + lines[number + 1:]).rstrip() + "\n"
-            return notice, offset + number
-    return None, 0
+        if line.startswith(">") and line.lstrip(">").strip() == "---":
+            start, end = number, number
+            while start > 0 and lines[start - 1].startswith(">"):
+                start -= 1
+            while end < len(lines) and lines[end].startswith(">"):
+                end += 1
+            return start, end
+    return None
 
 
-def _without_signature(source, notice_text, offset, t):
+def _without_signature(source, notice_text, offset, t, list_addresses=()):
     """(the notice's text without what follows its body (signature.py),
     whether a text is left, what was dropped: messages to say), or a
     Problem for a phone number that may be the notice's contact."""
@@ -69,7 +88,7 @@ def _without_signature(source, notice_text, offset, t):
         return notice_text, True, []
     first = offset + end + 2  # the body's first line in the text given
     try:
-        body, cuts = split_signature(lines[end + 1:])
+        body, cuts = split_signature(lines[end + 1:], list_addresses)
     except Unsure as unsure:
         raise Problem(source, first + unsure.index, t("mail_err_phone", line=unsure.line.strip())).as_error() from None
     said = []
@@ -109,21 +128,21 @@ def add_message(source, raw, site, new_association=None, tell=None):
         (icons if poster.is_icon else posters).append(poster)
     if problems:
         raise ContentError(problems)
-    written = add_notice(label, text, site, new_association, tell, posters)
+    written = add_notice(label, text, site, new_association, tell, posters, message.list_addresses)
     for icon in icons:
         tell(t("mail_dropped_icon", name=icon.name, width=icon.image.width, height=icon.image.height,
                side=poster_files.ICON_SIDE))
     return written
 
 
-def add_notice(source, text, site, new_association=None, tell=None, posters=()):
-    """Check and place the notice in `text`, with its pictures; returns the
-    written paths."""
+def add_notice(source, text, site, new_association=None, tell=None, posters=(), list_addresses=()):
+    """Check and place the notice in `text`, with its pictures (and the
+    addresses of the mailing list it came through); returns the written paths."""
     t, tell = site.t, tell or _to_stderr
     notice_text, offset = extract(text)
     if notice_text is None:
         raise Problem(source, 1, t("add_err_no_notice")).as_error()
-    notice_text, has_text, dropped = _without_signature(source, notice_text, offset, t)
+    notice_text, has_text, dropped = _without_signature(source, notice_text, offset, t, list_addresses)
     if posters and not has_text:
         # A poster alone: its pictures will be the text. Checked first with
         # their descriptions in their place, as a text is required.

@@ -10,6 +10,10 @@ from html.parser import HTMLParser
 _SKIPPED = {"head", "script", "style", "title", "template", "noscript"}
 # Elements that end a line: mail clients write one line per <div> or <p>.
 _LINE_ENDS = {"br", "div", "p", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "table", "hr"}
+# Elements the reader never sees (a newsletter's preview text, a tracking
+# code): their text is no part of the message.
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all", re.IGNORECASE)
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
 class _Text(HTMLParser):
@@ -21,6 +25,7 @@ class _Text(HTMLParser):
         self.quote = 0
         self.outlook_paragraphs = False
         self.link = None
+        self.hidden = None  # [tag, depth] of the hidden element being skipped
 
     def _end_line(self):
         self.lines.append([])
@@ -28,7 +33,11 @@ class _Text(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
-        if tag in _SKIPPED:
+        if self.hidden:
+            self.hidden[1] += tag == self.hidden[0]
+        elif tag not in _VOID and ("hidden" in attributes or _HIDDEN_STYLE.search(attributes.get("style") or "")):
+            self.hidden = [tag, 1]
+        elif tag in _SKIPPED:
             self.skipping += 1
         elif tag == "blockquote":
             self._end_line()
@@ -43,10 +52,15 @@ class _Text(HTMLParser):
             self.outlook_paragraphs = True
 
     def handle_startendtag(self, tag, attrs):
-        self.handle_starttag(tag, attrs)
+        if not self.hidden:
+            self.handle_starttag(tag, [(k, v) for k, v in attrs if k not in ("hidden", "style")])
 
     def handle_endtag(self, tag):
-        if tag in _SKIPPED:
+        if self.hidden:
+            self.hidden[1] -= tag == self.hidden[0]
+            if not self.hidden[1]:
+                self.hidden = None
+        elif tag in _SKIPPED:
             self.skipping = max(0, self.skipping - 1)
         elif tag == "blockquote":
             self._end_line()
@@ -70,7 +84,7 @@ class _Text(HTMLParser):
             self.lines[-1].append(f" <{href}>")
 
     def handle_data(self, data):
-        if self.skipping:
+        if self.skipping or self.hidden:
             return
         if not self.lines[-1]:
             # The HTML's own line breaks and indentation between tags are

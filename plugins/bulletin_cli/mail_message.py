@@ -49,6 +49,12 @@ class Message:
     texts: list = field(default_factory=list)  # the body's text parts, in order
     attached_texts: list = field(default_factory=list)  # text files attached: (Attachment, text)
     attachments: list = field(default_factory=list)
+    list_addresses: list = field(default_factory=list)  # a mailing list's own, whose footer is no text
+
+
+# RFC 2369: the addresses a mailing list names in its headers, and in its footer.
+_LIST_HEADERS = ("List-Post", "List-Unsubscribe", "List-Subscribe", "List-Help", "List-Owner", "List-Archive")
+_LIST_ADDRESS = re.compile(r"<(?:mailto:([^>?\s]+)|(https?://[^>\s]+))")
 
 
 def is_mime(raw):
@@ -65,6 +71,9 @@ def read_message(source, raw, t):
     """The Message in the bytes of an e-mail."""
     message = BytesParser(policy=policy.default).parsebytes(raw)
     found = Message()
+    for name in _LIST_HEADERS:
+        for value in message.get_all(name, []):
+            found.list_addresses += [a or url for a, url in _LIST_ADDRESS.findall(str(value))]
     _walk(message, found, source, raw, t)
     return found
 
@@ -96,7 +105,7 @@ def _walk(part, found, source, raw, t, texts=True):
     else:
         name = part.get_filename() or kind
         data = part.get_payload(decode=True) or b""
-        attachment = Attachment(name, data, _line_of(raw, name), kind)
+        attachment = Attachment(name, data, _line_of(raw, name, part), kind)
         named_text = kind == "application/octet-stream" and (part.get_filename() or "").lower().endswith(_TEXT_NAMES)
         if kind in _TEXT_KINDS or named_text:
             if texts:
@@ -138,26 +147,42 @@ def _bad_line(raw, data, start, fallback):
 
 
 def _unflowed(text, delete_space):
-    """RFC 3676: a line ending in a space goes on in the next; a leading
-    space was added to protect the line. The signature line "-- " stays."""
-    out, current = [], None
+    """RFC 3676: a line ending in a space goes on in the next one of the
+    same quote depth (its `>` marks are no text to join); a leading space
+    was added to protect the line. The signature line "-- " stays."""
+    out, current, depth = [], None, 0
     for line in text.split("\n"):
+        marks = len(line) - len(line.lstrip(">"))
+        line = line[marks:]
         if line.startswith(" "):
             line = line[1:]
+        if current is not None and marks != depth:  # a flowed line that ends its quotation
+            out.append(_quoted(depth, current))
+            current = None
         flowed = line.endswith(" ") and line != "-- "
         if flowed and delete_space:
             line = line[:-1]
-        current = line if current is None else current + line
+        current, depth = line if current is None else current + line, marks
         if not flowed:
-            out.append(current)
+            out.append(_quoted(depth, current))
             current = None
     if current is not None:
-        out.append(current)
+        out.append(_quoted(depth, current))
     return "\n".join(out)
 
 
-def _line_of(raw, name):
+def _quoted(depth, line):
+    return ">" * depth + (" " + line if depth and line else line)
+
+
+def _line_of(raw, name, part):
     """The line of the message where an attachment's name is given
-    (`filename=` or `name=`), or 1."""
-    found = re.search(rb'name\*?=\s*"?' + re.escape(name.encode("utf-8", "replace")), raw)
-    return raw[:found.start()].count(b"\n") + 1 if found else 1
+    (`filename=` or `name=`), or 1. A name may be written encoded (RFC 2047's
+    `=?utf-8?Q?...?=`, RFC 2231's `filename*0*=utf-8''...`): as in its headers."""
+    written = [name] + [value for _header, raw_value in part.raw_items()
+                        for value in re.findall(r'name\*?(?:0\*?)?=\s*"?([^";\s]+)', str(raw_value), re.IGNORECASE)]
+    for text in written:
+        found = re.search(rb'name\*?(?:0\*?)?=\s*"?' + re.escape(text.encode("utf-8", "replace")), raw)
+        if found:
+            return raw[:found.start()].count(b"\n") + 1
+    return 1

@@ -19,6 +19,9 @@ MAX_WIDTH = 1600  # wide enough for a poster on any screen, a fraction of a phon
 ICON_SIDE = 200
 _SUFFIXES = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp"}  # what Pillow may read them as
 _KEEPS_ALPHA = {"PNG", "WEBP"}
+# Read only to tell a signature's logo (Outlook's image001.gif), left out
+# as any icon, from a picture that is refused.
+_ICON_ONLY = ["GIF"]
 _MARKUP = re.compile(r"[\[\]()<>`*_\\!{}|#]")
 
 
@@ -46,15 +49,18 @@ def read_poster(attachment, source, t):
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
-            image = Image.open(io.BytesIO(attachment.data), formats=list(_SUFFIXES))
+            image = Image.open(io.BytesIO(attachment.data), formats=list(_SUFFIXES) + _ICON_ONLY)
             image.load()
             # An iPhone's JPEG with a depth map is read as MPO: its first picture is the photo.
             kind = "JPEG" if image.format == "MPO" else image.format
-            return Poster(_fitted(image), kind, attachment.name)
+            poster = Poster(_fitted(image), kind, attachment.name)
         except (Image.DecompressionBombWarning, Image.DecompressionBombError):
             raise refuse("mail_err_image_too_large") from None
         except Exception:  # noqa: BLE001 — no PNG, JPEG or WebP Pillow can read (or its EXIF is broken)
             raise refuse("mail_err_attachment") from None
+    if kind in _ICON_ONLY and not poster.is_icon:
+        raise refuse("mail_err_attachment")
+    return poster
 
 
 def _fitted(image):

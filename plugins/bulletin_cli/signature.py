@@ -28,7 +28,10 @@ _CLIENT_LINE = re.compile(
     r"^\s*(?:Lähetetty\s+(?:iPhonesta|iPadista|.{0,40}?-?(?:älypuhelimesta|puhelimesta|tabletista)"
     r"|Outlook\b.*|Windowsin\s+sähköposti.*|mobiililaitteesta.*)"
     r"|Sent\s+from\s+(?:my\s+\S+.*|Outlook\b.*|Mail\s+for\s+Windows.*|Yahoo\s+Mail.*)"
-    r"|(?:Get|Hanki)\s+Outlook\s+for\s+(?:iOS|Android)\b.*)\s*$",
+    r"|(?:Get|Hanki)\s+Outlook\s+for\s+(?:iOS|Android)\b.*"
+    # Swedish and Russian, the bulletin's other languages here
+    r"|Skickat\s+från\s+(?:min\s+\S+.*|Outlook\b.*|E-post\s+för\s+Windows.*)"
+    r"|Отправлено\s+(?:с|из|со|через)\s+\S.*)\s*$",
     re.IGNORECASE,
 )
 # The line before a quoted reply, in the languages mail clients here write.
@@ -61,7 +64,8 @@ PHONE = re.compile(r"(?<![\d+(])(?:(?:\+\s?358\s?(?:\(0\)\s?)?|\(0\d{1,3}\)\s?|0
 _PHONE_LABEL = re.compile(r"^(?:puh(?:elin)?|p|tel|gsm|mob(?:ile)?|matkapuh(?:elin)?)\.?:?\s*", re.IGNORECASE)
 _CLOSING = re.compile(r"^(?:(?:ystävällisin\s+|parhain\s+|lämpimin\s+|hyvää\s+päivän\s+jatkoa\s*,?\s*)?terveisin|"
                       r"terveisiä|t\.|terv\.|yst\.\s*terv\.|kiitos|kiittäen|ystävällisesti|"
-                      r"(?:best|kind|warm)\s+regards|regards|br|med\s+vänliga\s+hälsningar|mvh|"
+                      r"(?:best|kind|warm)\s+regards|regards|br|(?:med\s+)?vänlig(?:a)?\s+hälsning(?:ar)?|hälsningar|mvh|"
+                      r"с\s+уважением|с\s+наилучшими\s+пожеланиями|всего\s+доброго|"
                       r"hyvää\s+päivänjatkoa|hyvää\s+jatkoa)(?=[\s,.!]|$)[,.!]?\s*", re.IGNORECASE)
 # A word of a name: no sentence's full stop, but initials ("A.") and "r.y.".
 _NAME_WORD = re.compile(r"^(?:[^\W\d_][\w'’-]*|[^\W\d_]\.|r\.y\.)$")
@@ -124,8 +128,9 @@ def _cut_at(lines, test):
     return next((i for i, line in enumerate(lines) if test(i, line)), None)
 
 
-def split_signature(lines):
-    """(the notice's lines, [Cut]) of a notice's text lines. Raises Unsure."""
+def split_signature(lines, list_addresses=()):
+    """(the notice's lines, [Cut]) of a notice's text lines; `list_addresses`
+    are the mailing list's own (its List-* headers). Raises Unsure."""
     cuts = []
 
     def cut(index, why):
@@ -134,6 +139,7 @@ def split_signature(lines):
             del lines[index:]
 
     lines = list(lines)
+    cut(_list_footer(lines, list_addresses), "mail_dropped_list_footer")  # the last thing added to a mail
     cut(_cut_at(lines, lambda i, line: line == _DELIMITER or (line.rstrip() == _BARE_DELIMITER
                                                                 and _ends_in_short_block(lines, i))),
         "mail_dropped_signature")
@@ -150,6 +156,21 @@ def split_signature(lines):
     cut(_trailing_quote(lines), "mail_dropped_quote")  # one that a closing below had hidden
     _drop_blank_end(lines)
     return lines, sorted(cuts, key=lambda c: c.start)
+
+
+def _list_footer(lines, addresses):
+    """Where a mailing list's footer starts: the paragraph (or the rule
+    above it, Mailman's) that names one of the list's own addresses in the
+    last lines. Only the list's addresses: "Liity listallemme" is a notice's."""
+    addresses = [a.lower() for a in addresses]
+    filled = [i for i, line in enumerate(lines) if line.strip()][-_SIGNATURE_LINES - 2:]
+    named = next((i for i in filled if any(a in lines[i].lower() for a in addresses)), None)
+    if named is None:
+        return None
+    start = named
+    while start > 0 and lines[start - 1].strip() and not _RULE.match(lines[start]):
+        start -= 1
+    return start
 
 
 def _trailing_quote(lines):

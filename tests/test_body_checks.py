@@ -77,6 +77,7 @@ def test_benign_text_passes(text):
     ("Teksti {onmouseover=x}", 1, "{onmouseover=x}"),
     ("rivi\x00", 1, "(U+0000)"),
     ("rivi \u202e", 1, "(U+202E)"),
+    ("rivi \ufffe", 1, "(U+FFFE)"),  # not allowed in XML: the feeds could not be written
     ("> " * (MAX_NESTING + 1) + "syvällä", 1, f"yli {MAX_NESTING}"),
     ("1. " * (MAX_NESTING + 1) + "syvällä", 1, f"yli {MAX_NESTING}"),
     ("".join("    " * i + "- x\n" for i in range(MAX_NESTING + 1)), MAX_NESTING + 1, f"yli {MAX_NESTING}"),
@@ -146,6 +147,15 @@ def test_script_addresses_are_dropped_however_written(href):
 def test_links_get_rel_and_controls_go():
     html = Renderer()("[a](https://example.org) \x1b[31m \x00 ok")
     assert html == '<p><a href="https://example.org" rel="noopener noreferrer">a</a> [31m  ok</p>'
+
+
+def test_controls_made_of_character_references_go_before_addresses_are_judged():
+    # nh3 decodes `&#1;`: the character goes from the text, and an address
+    # is judged without it, as it is written
+    html = Renderer()("a&#1;b&#xFFFE;c [x](https://example.org/&#1;y) ![k](/&#1;/evil.example/k.png) "
+                      "[j](java&#xFFFF;script:alert(1))")
+    assert html == ('<p>abc <a href="https://example.org/y" rel="noopener noreferrer">x</a> <img alt="k"> '
+                    '<a rel="noopener noreferrer">j</a></p>')
 
 
 def test_plain_text_is_text():

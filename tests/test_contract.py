@@ -110,6 +110,12 @@ def test_too_large_file_is_refused():
     ("contact:\n  name: Aila\n  mail: a@example.org", 8, "Tarkoititko email?"),
     ("contact:\n  email: not-an-address", 7, "Sähköpostiosoite"),
     ("contact:\n  phone: soita minulle", 7, "Puhelinnumero"),
+    # addresses are not text: nothing invisible, and nothing a mailto: link reads as more than the address
+    ('contact:\n  email: "aila\\u0001@example.org"', 7, "Sähköpostiosoite"),
+    ('contact:\n  email: "aila\\u202e@example.org"', 7, "Sähköpostiosoite"),
+    ("contact:\n  email: aila?cc=toinen%40example.net@example.org", 7, "Sähköpostiosoite"),
+    ("contact:\n  email: aila#@example.org", 7, "Sähköpostiosoite"),
+    ('materials:\n  Muistio: "https://example.org/\\u0001m"', 7, "Aineiston osoite"),
     ("contact:\n  email: a@example.org", 6, "consent: true"),
     ("contact:\n  phone: '040 123 4567'\n  consent: maybe", 8, "true (kyllä)"),
 ])
@@ -129,6 +135,7 @@ def test_bad_field(extra, line, fragment):
     ("date", "2026-12-05 18.00", "muodossa VVVV-KK-PP TT:MM: date: 2026-12-05 18:00"),  # a time needs its form too
     ("title", "'" + "x" * 121 + "'", "enintään 120"),
     ("title", '"\\u200b\\u200d\\u2060"', "on tyhjä"),  # only invisible characters: an empty link
+    ("title", '"\\u3164\\ufe0f\\u2800"', "on tyhjä"),  # letters and marks that are drawn as nothing
     ("date", "0001-01-01", "välillä 1900–2100"),  # would stop the calendars with an overflow
     ("date", "'\uff12\uff10\uff12\uff16-11-20'", "VVVV-KK-PP"),  # full-width digits
 ])
@@ -280,6 +287,8 @@ def test_association_reads():
     (("name: Kuoro ry\n", ""), 1, "Puuttuu pakollinen kenttä name"),
     (("groups: [kulttuuri, eläkeläiset]", "groups: [kultuuri]"), 4, "Tuntematon kohderyhmä"),
     (("https://kuoro.example.org", "javascript:alert(1)"), 5, "Osoite"),
+    (("https://kuoro.example.org", '"https://kuoro.example.org/\\u202egro"'), 5, "Osoite"),
+    (("https://kuoro.example.org", '"https://kuoro.example.org/\\u0001\\ufffe"'), 5, "Osoite"),
     (("phone: \"040 123 4567\"", "phone: 12"), 7, "Puhelinnumero"),
     (("email: kuoro@example.org", "emial: kuoro@example.org"), 6, "Tarkoititko email?"),
 ])

@@ -8,13 +8,14 @@ what is proved is that the sanitizer and the templates alone are safe.
 import json
 import re
 import shutil
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
 from browser import chromium, guard_requests, served
-from conftest import Site, notice_text
+from conftest import Site, event_text, notice_text
 from output_scan import scan_site
 
 HOSTILE = Path(__file__).parent / "hostile"
@@ -237,3 +238,31 @@ def test_every_page_in_chromium_runs_nothing_and_loads_nothing_else(bypassed):
         # the last query found the title with markup in it, shown as the text it is
         assert page.locator(".bl-result h2 a", has_text='<script>window.__pwned="title"</script>').count() == 1
         assert [e for e in events if missing not in e] == [] and leaks == []
+
+
+def test_check_refuses_what_no_feed_can_carry(site, capsys):
+    """U+FFFE and U+FFFF are not characters to XML: had the check let them
+    through, writing the feeds would stop the build with a Python error."""
+    path = site.notice("ei-merkki.md", notice_text(title="Konsertti\\uffff", body="Rivi \ufffe."))
+    assert site.check(path) == 1
+    out = capsys.readouterr().out
+    assert f"{path}:2: Kentässä title on näkymätön ohjausmerkki" in out
+    assert f"{path}:8: Rivillä on näkymätön ohjausmerkki (U+FFFE)" in out
+    assert site.build() == 1 and not site.output.exists()
+
+
+def test_character_references_leave_no_control_character_in_any_output(site):
+    """`&#1;` in a text is no control character to the check, but the
+    sanitizer decodes it: what it writes must still be XML and iCalendar."""
+    references = "&#1; &#x0B; &#x1F; &#x7F; &#xFFFE; &#xFFFF;"
+    site.notice("viittaukset.md", event_text(
+        body=f"Alku {references} loppu.\n\n[Ohjelma](https://example.org/&#1;ohjelma)"))
+    assert site.check() == 0 and site.build() == 0
+    invalid = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+    written = [p for p in site.output.rglob("*") if p.suffix in {".html", ".xml", ".json", ".ics"}]
+    assert [p.name for p in written if invalid.search(p.read_text(encoding="utf-8"))] == []
+    body = site.page("ilmoitukset/viittaukset/").select_one(".bl-notice__body")
+    assert "Alku" in body.get_text() and "loppu." in body.get_text()
+    assert body.a["href"] == "https://example.org/ohjelma"
+    for feed in (site.output / "syotteet").rglob("*.xml"):
+        ET.parse(feed)

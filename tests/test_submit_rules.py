@@ -54,7 +54,9 @@ def _merge(base, more):
 BAD = [
     case("title-too-long", {"Otsikko": "x" * 121}, {"title": "x" * 121}, field="Otsikko"),
     case("title-bidi", {"Otsikko": "Konsertti \u202e"}, {"title": "Konsertti \u202e"}, field="Otsikko"),
+    case("title-noncharacter", {"Otsikko": "Konsertti \uffff"}, {"title": "Konsertti \uffff"}, field="Otsikko"),
     case("title-invisible-only", {"Otsikko": "\u200b"}, {"title": "\u200b"}, field="Otsikko"),
+    case("title-blank-letter", {"Otsikko": "\u3164"}, {"title": "\u3164"}, field="Otsikko"),
     case("summary-too-long", {"Lyhyt kuvaus": "y" * 301}, {"summary": "y" * 301}, field="Lyhyt kuvaus"),
     case("location-too-long", {"Paikka": "z" * 201}, {"event": {"location": "z" * 201}}, field="Paikka"),
     case("date-impossible", {"Julkaisupäivä": "31.2.2026"}, {"date": "2026-02-31"}, field="Julkaisupäivä"),
@@ -85,6 +87,10 @@ BAD = [
          field="Alkamispäivä", new_only=True),
     case("email", {**CONTACT, "Yhteyshenkilön sähköposti": "aila@"},
          {"contact": {"name": "Aila", "email": "aila@", "consent": True}}, field="Yhteyshenkilön sähköposti"),
+    # a mailto: link would send a copy to whoever `cc` names
+    case("email-with-a-query", {**CONTACT, "Yhteyshenkilön sähköposti": "aila?cc=toinen@example.org"},
+         {"contact": {"name": "Aila", "email": "aila?cc=toinen@example.org", "consent": True}},
+         field="Yhteyshenkilön sähköposti"),
     case("phone", {**CONTACT, "Yhteyshenkilön puhelinnumero": "soita minulle"},
          {"contact": {"name": "Aila", "phone": "soita minulle", "consent": True}},
          field="Yhteyshenkilön puhelinnumero"),
@@ -121,6 +127,7 @@ BAD = [
          {"event": {"start": "2026-11-03 18:00", "repeat": {**TUESDAYS_FILE["repeat"], "until": "2026-11-24"}}},
          field="Alkamispäivä", new_only=True),
     case("body-control-char", {}, {}, body="Rivi yksi\n\nRivi \u202e kaksi", field="Ilmoituksen teksti"),
+    case("body-noncharacter", {}, {}, body="Rivi yksi\n\nRivi \ufffe kaksi", field="Ilmoituksen teksti"),
 ]
 
 GOOD = [

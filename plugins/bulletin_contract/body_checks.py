@@ -65,9 +65,9 @@ _BACKTICK_RUN = re.compile(r"`+")
 _SITE_LINK = re.compile(r"^[{|]([^|}]*)[|}](.*)$", re.DOTALL)
 _BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 # Unicode's control characters (category Cc: U+0000–U+001F, U+007F–U+009F)
-# but the tab, and the direction overrides: one scan of a line, not a
-# look-up per character.
-_CONTROL = re.compile(f"[\x00-\x08\x0a-\x1f\x7f-\x9f{_BIDI}]")
+# but the tab, the direction overrides and U+FFFE and U+FFFF (not allowed in
+# XML): one scan of a line, not a look-up per character.
+_CONTROL = re.compile(f"[\x00-\x08\x0a-\x1f\x7f-\x9f{_BIDI}\ufffe\uffff]")
 _BACKTICK = re.compile(BACKTICK_RE)
 _CODE_SPANS = BacktickInlineProcessor(BACKTICK_RE)
 

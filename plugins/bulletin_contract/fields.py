@@ -36,6 +36,8 @@ class Rule:
 # `kind` and `limit` describe the parser to the submission form's schema.
 
 _BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# Noncharacters that XML does not allow: a feed could not be written
+_NOT_IN_XML = "\ufffe\uffff"
 
 
 def _require_text(value, key, example="…"):
@@ -44,15 +46,22 @@ def _require_text(value, key, example="…"):
     return value
 
 
+# Letters and marks that are drawn as nothing (Hangul fillers, variation
+# selectors, the blank Braille pattern); contract.js's BLANK has them too.
+_DRAWN_AS_NOTHING = re.compile("[\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u2800\u3164\ufe00-\ufe0f\uffa0"
+                               "\U000e0100-\U000e01ef]")
+
+
 def _is_blank(text):
     """Nothing to see: no text, or only format characters (zero-width
-    spaces and joiners), which would make an empty link or heading."""
-    return all(c.isspace() or unicodedata.category(c) == "Cf" for c in text)
+    spaces and joiners) or others drawn as nothing, which would make an
+    empty link or heading."""
+    return all(c.isspace() or unicodedata.category(c) == "Cf" or _DRAWN_AS_NOTHING.match(c) for c in text)
 
 
 def _has_control(text):
     return any(
-        (unicodedata.category(c) == "Cc" and c != "\n") or c in _BIDI_CONTROLS for c in text
+        (unicodedata.category(c) == "Cc" and c != "\n") or c in _BIDI_CONTROLS or c in _NOT_IN_XML for c in text
     )
 
 
@@ -401,10 +410,15 @@ class Space(KnownSlug):
     known = "spaces"
 
 
-_EMAIL = re.compile(r"^[^@\s<>\"'(),;:\\]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$")
+# Nothing invisible in an address (controls, format characters such as the
+# direction overrides, U+FFFE): a link would lead elsewhere than it reads.
+# Written so that the form's JavaScript reads the patterns the same.
+_INVISIBLE = r"\x00-\x1f\x7f-\x9f\xad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufffe\uffff"
+# `?`, `#` and `%` would make a mailto: link's query (a copy to someone else), fragment or escapes
+_EMAIL = re.compile(rf"^[^@\s<>\"'(),;:\\?#%{_INVISIBLE}]+@[A-Za-z0-9.-]+\.[A-Za-z]{{2,}}$")
 _PHONE = re.compile(r"^\+?[0-9 ()-]{5,25}$")
 # [0-9], not \d: a port in another script's digits is none to a browser, nor to the form
-_URL = re.compile(r"^https?://[A-Za-z0-9.-]+(:[0-9]+)?(/[^\s<>\"'`\\]*)?$")
+_URL = re.compile(rf"^https?://[A-Za-z0-9.-]+(:[0-9]+)?(/[^\s<>\"'`\\{_INVISIBLE}]*)?$")
 
 
 class Pattern:

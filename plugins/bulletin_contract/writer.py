@@ -21,7 +21,7 @@ def quote(text):
     for char in text:
         if char in _ESCAPES:
             out.append(_ESCAPES[char])
-        elif unicodedata.category(char) in ("Cc", "Zl", "Zp") or char == "\ufeff":
+        elif unicodedata.category(char) in ("Cc", "Zl", "Zp") or char in "\ufeff\ufffe\uffff":
             out.append(f"\\u{ord(char):04x}")
         else:
             out.append(char)

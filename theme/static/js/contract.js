@@ -89,8 +89,8 @@
     this.markdownRules = r;
   }
 
-  var CONTROL = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/;
-  var BLANK = /^[\s\p{Cf}]*$/u;
+  var CONTROL = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff]/;
+  var BLANK = /^[\s\p{Cf}\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u2800\u3164\ufe00-\ufe0f\uffa0\u{e0100}-\u{e01ef}]*$/u;
 
   function text(value, key, limit) {
     var t = value.split(SPLIT).filter(Boolean).join(" ");
@@ -1017,7 +1017,7 @@
     var bidi = this.markdownRules.bidi;
     lines.forEach(function (line, index) {
       var control = Array.from(line).filter(function (c) {
-        return bidi.indexOf(c) >= 0 || /[\x00-\x08\x0a-\x1f\x7f-\x9f]/.test(c);
+        return bidi.indexOf(c) >= 0 || /[\x00-\x08\x0a-\x1f\x7f-\x9f\ufffe\uffff]/.test(c);
       })[0];
       if (control) {
         found.add(index, "err_body_control_char",

@@ -70,7 +70,7 @@
   }
 
   function hasControl(text) {
-    return /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(text);
+    return /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufffe\uffff]/.test(text);
   }
 
   function element(tag, className, text) {
@@ -95,7 +95,7 @@
       if (ESCAPES[char]) {
         out += ESCAPES[char];
       } else if (code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 ||
-                 code === 0x2029 || code === 0xfeff) {
+                 code === 0x2029 || code === 0xfeff || code === 0xfffe || code === 0xffff) {
         out += "\\u" + pad(code.toString(16), 4);
       } else {
         out += char;

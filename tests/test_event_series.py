@@ -247,6 +247,8 @@ def test_calendar_says_a_cancelled_series_is_cancelled(series_site):
     event = Calendar.from_ical((series_site.output / "ilmoitukset" / "peruttu" / "tapahtuma.ics").read_bytes())
     vevent = next(iter(event.walk("VEVENT")))
     assert vevent["STATUS"] == "CANCELLED" and str(vevent["SUMMARY"]).startswith("Peruttu: ")
+    # and why, first, as the notice page says it
+    assert str(vevent["DESCRIPTION"]).startswith("Tapahtuma on peruttu. Vetäjä on sairastunut.\n\n")
     rule = vevent["RRULE"]
     assert rule["FREQ"] == ["WEEKLY"] and rule["BYDAY"] == ["WE"]
     assert rule["UNTIL"][0].utcoffset() == timedelta(0)  # UNTIL in UTC
@@ -405,7 +407,9 @@ def test_feed_items_of_events_say_when_and_where_first(series_site):
     assert first_line == ("Joka tiistai ja torstai klo 10.00–11.00, 12.1.–25.5.2027; seuraavaksi "
                           "ti 12.1. klo 10.00–11.00 · Sali")
     atom = feedparser.parse((series_site.output / "syotteet" / "kaikki.atom.xml").read_bytes())
-    assert any(e.summary.startswith("Peruttu: Joka keskiviikko") for e in atom.entries)
+    cancelled = next(e for e in atom.entries if e.link.endswith("/peruttu/"))
+    assert cancelled.summary.startswith("Peruttu: Joka keskiviikko")
+    assert cancelled.summary.split("<br />")[0].endswith(" · Toimisto · Vetäjä on sairastunut.")
 
 
 def test_search_records_a_series_by_its_next_occurrence(series_site):

@@ -153,7 +153,10 @@ class CalendarBuilder:
             ("notice_association", article.association_profile.name),
         ]
         lines = [f"{self.t(key)}: {value}" for key, value in facts if value]
-        return "\n\n".join([plain_text_blocks(article.content), "\n".join(lines),
+        # why it is cancelled or postponed first, as the notice page says it
+        status = [" ".join(filter(None, (self.t(f"status_banner_{event.status}"), event.status_note)))] \
+            if event.status else []
+        return "\n\n".join([*status, plain_text_blocks(article.content), "\n".join(lines),
                             f"{self.site}/{article.url}"])
 
     def vevent(self, article):

@@ -90,7 +90,8 @@ def event_line(t, article):
     else:
         when = dates.when_long(event)
     status = f"{t('status_' + event.status)}: " if event.status else ""
-    return f"{status}{when} · {event.location}"
+    why = f" · {event.status_note}" if event.status and event.status_note else ""  # as the notice page says
+    return f"{status}{when} · {event.location}{why}"
 
 
 def document(channel, items):

@@ -179,6 +179,55 @@ def test_menu_works_with_the_keyboard(new_page, example_base):
     assert page.locator(".bl-nav__link[aria-current]").inner_text() == "Tapahtumat"
 
 
+# Is the focused element hidden under something the page draws over it?
+# Points across it, each checked for what lies on top there.
+OBSCURED = """() => { const e = document.activeElement, r = e.getBoundingClientRect();
+  const points = [[0.5, 0.5], [0.1, 0.2], [0.9, 0.2], [0.1, 0.8], [0.9, 0.8]].map(([fx, fy]) => [r.x + fx * r.width, r.y + fy * r.height])
+    .filter(([x, y]) => x >= 0 && y >= 0 && x < innerWidth && y < innerHeight);
+  return points.length > 0 && points.every(([x, y]) => { const top = document.elementFromPoint(x, y);
+    return top && !e.contains(top) && !top.contains(e); }); }"""
+
+
+def test_focus_leaving_the_open_phone_menu_is_not_hidden_under_it(new_page, example_base):
+    """WCAG 2.4.11: the phone menu lies over the page when open; tabbing on
+    from its last link into the page must not put focus under it. Back at
+    the menu's button with Shift+Tab, its links are there again."""
+    page = new_page(viewport={"width": 390, "height": 844})
+    page.goto(example_base + "/")
+    page.locator(".bl-menu__toggle").focus()
+    page.keyboard.press("Enter")
+    links = page.locator(".bl-menu .bl-nav__link").count()
+    for _ in range(links):
+        page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.classList.contains('bl-nav__link')")
+    hidden = []
+    for _ in range(6):
+        page.keyboard.press("Tab")
+        if page.evaluate(OBSCURED):
+            hidden.append(page.evaluate("document.activeElement.outerHTML.slice(0, 80)"))
+    assert hidden == [], "focus went under the open menu"
+    for _ in range(6):
+        page.keyboard.press("Shift+Tab")
+    assert page.evaluate("document.activeElement.classList.contains('bl-menu__toggle')")
+    assert page.locator(".bl-menu .bl-nav").is_visible()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent.trim()") == "Etusivu"
+
+
+def test_the_phone_menu_button_is_named_by_its_word_alone(new_page, example_base):
+    """The arrow drawn after "Valikko" is decoration: a screen reader says
+    "Valikko" and the state (expanded or not), not the arrow's name."""
+    page = new_page(viewport={"width": 390, "height": 844})
+    page.goto(example_base + "/")
+    toggle = page.locator(".bl-menu__toggle")
+    assert toggle.evaluate("e => getComputedStyle(e, '::after').content") != "none"  # the arrow is drawn
+    for _ in range(2):
+        node = next(n for n in page.context.new_cdp_session(page).send("Accessibility.getFullAXTree")["nodes"]
+                    if n.get("role", {}).get("value") == "DisclosureTriangle")
+        assert node["name"]["value"] == "Valikko"
+        toggle.click()
+
+
 def test_site_search_form_works_with_the_keyboard(new_page, example_base):
     page = new_page()
     page.goto(example_base + "/")
@@ -308,6 +357,116 @@ def test_links_and_buttons_in_menus_and_forms_are_44_px(new_page, example_base, 
     page = new_page(viewport={"width": width, "height": 800})
     open_page(page, example_base, page_type)
     assert page.evaluate(TARGETS) == []
+
+
+# A checkbox or radio button squeezed by a long label beside it (flex
+# shrinks it) is a thin sliver; each keeps at least 24 x 24 px (WCAG 2.5.8).
+SMALL_BOXES = """() => [...document.querySelectorAll('main input[type=checkbox], main input[type=radio]')]
+  .filter(e => e.checkVisibility()).map(e => { const r = e.getBoundingClientRect();
+    return r.width < 24 - 0.01 || r.height < 24 - 0.01 ? `${e.id}: ${r.width.toFixed(1)} x ${r.height.toFixed(1)}` : null; })
+  .filter(Boolean)"""
+
+
+@pytest.mark.parametrize("width", [320, 390])
+@pytest.mark.parametrize("address", ["/tilat/", "/laheta/tila/", "/haku/", "/yhdistykset/", "/laheta/"])
+def test_checkboxes_and_radio_buttons_are_24_px_on_a_phone(new_page, example_base, address, width):
+    page = new_page(viewport={"width": width, "height": 800})
+    page.goto(example_base + address)
+    page.locator("main form").first.wait_for()
+    assert page.evaluate(SMALL_BOXES) == []
+    double_the_text(page)
+    assert page.evaluate(SMALL_BOXES) == []
+
+
+# -- What a screen reader is told ------------------------------------------------
+
+LIVE = "[aria-live]:not([aria-live=off]), [role=status], [role=alert], [role=log]"
+
+
+def live_region_waits(page, selector):
+    """True when the live region that will say `selector`'s message is in
+    the page (rendered, so in the accessibility tree) before the message:
+    screen readers announce changes inside a live region they already know,
+    not a region that appears together with its message."""
+    return page.locator(selector).evaluate(
+        "(e, live) => { window.blRegion = e.closest(live); return Boolean(window.blRegion && window.blRegion.checkVisibility()); }",
+        LIVE)
+
+
+def said_in_that_region(page, selector, words):
+    message = page.locator(selector)
+    message.wait_for(state="visible", timeout=10000)
+    assert words in message.inner_text()
+    return message.evaluate("(e, live) => e.closest(live) === window.blRegion", LIVE)
+
+
+def untick_consent_with_an_address(page):
+    page.locator("#f-consent").check()
+    page.locator("#f-contact_email").fill("aila@example.org")
+    page.locator("#f-consent").uncheck()
+
+
+def tick_an_event_with_an_expiry(page):
+    page.locator("#f-category-rahoitus").check()
+    page.locator("#f-expires").fill("31.1.2027")
+    page.locator("#f-has_event").check()
+
+
+def choose_an_association_whose_values_fail(page):
+    page.locator("#f-slug").select_option("koskenpallo")
+
+
+def search(query, archive=False):
+    def run(page):
+        page.locator("#haku-q").fill(query)
+        page.locator("#haku-q").press("Enter")
+        if archive:
+            page.locator("#haku-arkisto").check()
+    return run
+
+
+@pytest.mark.parametrize("address, message, act, words", [
+    ("/laheta/", "[data-consent-warning]", untick_consent_with_an_address, "ei julkaista"),
+    ("/laheta/", "[data-expires-warning]", tick_an_event_with_an_expiry, "ei käytetä"),
+    ("/yhdistyksen-tiedot/", "[data-values-failed]", choose_an_association_whose_values_fail, "ei saatu haettua"),
+    ("/haku/", "#haku-arkistosta", search("sieniretki", archive=True), "Arkistosta löytyi"),
+    ("/haku/", "#haku-korjattu", search("konsetti"), "Haettiin myös"),
+], ids=["consent warning", "expiry warning", "profile values not fetched", "archive count", "corrected query"])
+def test_status_messages_are_said_in_a_live_region_that_was_there_before(new_page, example_base, address, message,
+                                                                          act, words):
+    """WCAG 4.1.3: a message that appears after an action, without focus,
+    reaches a screen reader only through a live region already present."""
+    page = new_page()
+    page.route("**/yhdistyksen-tiedot/*.json", lambda route: route.abort())
+    page.goto(example_base + address)
+    page.locator("main form").first.wait_for()
+    assert live_region_waits(page, message), "the message's live region must be in the page before it speaks"
+    act(page)
+    assert said_in_that_region(page, message, words)
+
+
+@pytest.mark.parametrize("address, choose", [
+    ("/laheta/", ("#f-category-tilat", "#f-space_mode-wanted")),
+    ("/laheta/", ("#f-category-rahoitus", "#f-has_event", "#f-repeat", "#f-consent")),
+    ("/laheta/tila/", ()),
+    ("/yhdistyksen-tiedot/", ()),
+], ids=["space wanted", "event and contact", "space form", "profile form"])
+def test_every_hint_of_a_field_or_group_is_read_with_it(new_page, example_base, address, choose):
+    """WCAG 1.3.1 and 3.3.2: a hint under a label or a group's legend
+    ("Yhteyshenkilön tiedot julkaistaan...") is part of the description a
+    screen reader gives on reaching the field or group, as the accessibility
+    tree computes it."""
+    page = new_page()
+    page.goto(example_base + address)
+    page.locator("main form").first.wait_for()
+    for selector in choose:
+        page.locator(selector).check()
+    hints = page.evaluate("""() => [...document.querySelectorAll('main form .bl-hint')]
+        .filter(h => h.checkVisibility() && h.closest('.bl-field, fieldset')).map(h => h.textContent.trim())""")
+    tree = page.context.new_cdp_session(page).send("Accessibility.getFullAXTree")["nodes"]
+    descriptions = " | ".join(" ".join(node.get("description", {}).get("value", "").split())
+                              for node in tree if not node.get("ignored"))
+    assert hints and [hint for hint in hints if " ".join(hint.split()) not in descriptions] == []
 
 
 # -- Link texts ---------------------------------------------------------------

@@ -46,8 +46,8 @@
   var chooser = fields.input("slug");
   var failed = form.querySelector("[data-values-failed]");
 
+  // `failed` is a live region kept in the page, empty when there is nothing to say.
   function sayFailed(message) {
-    failed.hidden = !message;
     failed.textContent = message;
     core.describe(chooser, failed.id, Boolean(message));
   }

@@ -639,11 +639,10 @@
     warn("[data-expires-warning]", event && fields.value("expires").trim(), M.expires_warning);
   }
 
-  // A note that something written will be left out, shown while `when` holds.
+  // A note that something written will be left out, shown while `when` holds:
+  // a live region kept in the page (empty, not hidden) so that it is announced.
   function warn(selector, when, message) {
-    var note = form.querySelector(selector);
-    note.hidden = !when;
-    note.textContent = when ? message : "";
+    form.querySelector(selector).textContent = when ? message : "";
   }
 
   function today() {

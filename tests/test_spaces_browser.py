@@ -85,3 +85,28 @@ def test_search_finds_the_spaces_by_their_type(page, example_base):
     expect(page.locator("#haku-tila")).to_have_text(f"{spaces} tulosta")
     assert page.locator("#haku-tyyppi").input_value() == "tila"
     assert page.locator("#haku-tulokset a[href*='/tilat/']").count() == min(spaces, 10)
+
+
+def test_the_district_links_lead_only_to_districts_shown_and_count_what_they_show(page, example_base):
+    page.goto(example_base + "/tilat/?hlo=20&paiva=ti&klo=18&esteeton=porrasaton")
+    links = page.locator("[data-district-of]")
+    visible = {}
+    for i in range(links.count()):
+        item = links.nth(i)
+        section = page.locator("#" + item.get_attribute("data-district-of"))
+        assert item.is_visible() == section.is_visible()
+        if item.is_visible():
+            cards = section.locator("[data-space]").evaluate_all(
+                "cards => cards.filter(c => c.getClientRects().length).length")
+            visible[item.locator("a").inner_text()] = int(item.locator("[data-district-count]").inner_text())
+            assert visible[item.locator("a").inner_text()] == cards
+    assert "Rautio" not in visible and sum(visible.values()) == len(shown(page)) == 4
+
+
+def test_taking_away_the_last_filter_says_that_every_space_is_shown(page, example_base):
+    page.goto(example_base + "/tilat/?varuste=sauna")
+    assert page.locator("[data-space-count]").inner_text() == "1 tila täyttää rajaukset."
+    page.locator("#rajaus-varuste-sauna").uncheck()
+    everything = len(shown(page))
+    assert page.locator("[data-space-count]").inner_text() == f"Ei rajauksia: kaikki {everything} tilaa näytetään."
+    assert page.locator("[data-district-of]").evaluate_all("items => items.every(i => !i.hidden)")

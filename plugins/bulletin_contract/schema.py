@@ -110,7 +110,7 @@ def form_schema(settings, t, associations, spaces=None):
 
 # Translation keys the space form's script needs (laheta/tila/).
 SPACE_FORM_MESSAGES = [
-    "form_err_required_text", "form_err_too_long", "form_err_control", "form_err_email", "form_err_phone",
+    "form_err_required_text", "form_err_required_choice", "form_err_too_long", "form_err_control", "form_err_email", "form_err_phone",
     "form_err_url", "form_err_consent", "form_error_prefix",
     "send_github_too_long", "send_copied", "send_copy_failed", "send_download_hint", "send_mail_too_long",
     "mail_begin", "mail_end", "sf_mail_subject", "sf_mail_intro",

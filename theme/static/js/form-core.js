@@ -168,7 +168,10 @@
   };
 
   Checker.prototype.required = function (name) {
-    this.fail(name, "form_err_required_text", { label: lowerFirst(this.fields.label(name)) });
+    // a list is chosen from, a box is written in
+    var input = this.fields.input(name);
+    var key = input && input.tagName === "SELECT" ? "form_err_required_choice" : "form_err_required_text";
+    this.fail(name, key, { label: lowerFirst(this.fields.label(name)) });
   };
 
   // One line of plain text (or `text` itself), checked against its rule in the schema.

@@ -7,6 +7,7 @@ const cards = [...document.querySelectorAll("[data-space]")];
 const groups = [...document.querySelectorAll("[data-space-group]")];
 const count = document.querySelector("[data-space-count]");
 const none = document.querySelector("[data-space-none]");
+const districtLinks = [...document.querySelectorAll("[data-district-of]")];
 const DAYS = ["ma", "ti", "ke", "to", "pe", "la", "su"];
 const LISTS = { esteeton: "accessibility", varuste: "equipment", kaytto: "purposes" };
 
@@ -59,24 +60,32 @@ function formParams() {
   return params;
 }
 
-function show(params) {
+// `changed`: the reader changed the filters, and hears what they now show
+// (all of them too, once the last filter is gone).
+function show(params, changed = false) {
   let shown = 0;
   for (const card of cards) {
     card.hidden = !fits(card, params);
     if (!card.hidden) shown += 1;
   }
   for (const group of groups) group.hidden = !group.querySelector("[data-space]:not([hidden])");
+  // a district's link leads only to a district shown, and counts what it shows
+  for (const item of districtLinks) {
+    const group = document.getElementById(item.dataset.districtOf);
+    item.hidden = group.hidden;
+    item.querySelector("[data-district-count]").textContent = group.querySelectorAll("[data-space]:not([hidden])").length;
+  }
   none.hidden = shown > 0;
   const filtered = [...params.keys()].length > 0;
-  const template = shown === 1 ? form.dataset.countOne : form.dataset.countMany;
-  count.textContent = filtered ? template.replace("{count}", shown) : "";
+  const template = !filtered ? form.dataset.countAll : shown === 1 ? form.dataset.countOne : form.dataset.countMany;
+  count.textContent = filtered || changed ? template.replace("{count}", shown) : "";
 }
 
 function apply() {
   const params = formParams();
   const query = params.toString();
   history.replaceState(null, "", query ? `?${query}` : location.pathname);
-  show(params);
+  show(params, true);
 }
 
 if (form) {

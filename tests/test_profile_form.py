@@ -152,6 +152,29 @@ def test_wrong_answers_are_refused_as_the_check_refuses_them(open_form):
     assert "f-business_id-error" in business_id.get_attribute("aria-describedby").split()
 
 
+def test_text_drawn_as_nothing_is_empty_as_the_check_says(form_site, open_form, capsys):
+    # A Hangul filler or the blank Braille pattern shows nothing: check calls
+    # such a name, line or address empty, and the form says so in its words.
+    site = form_site[0]
+    path = site.association("tyhja", 'name: "\u3164"\noffers: ["Kahvia", "\u2800"]\naddress: "\u200b\ufe0f"\n')
+    capsys.readouterr()
+    try:
+        assert site.check() == 1
+    finally:
+        path.unlink()
+    out = capsys.readouterr()
+    said = [line.split(": ", 1)[1] for line in (out.out + out.err).splitlines() if "tyhja.yml:" in line]
+    assert said == [f"Kenttä {key} on tyhjä. Kirjoita siihen arvo tai poista rivi." for key in ("name", "offers", "address")]
+    page = open_form()
+    page.get_by_label("Yhdistyksen nimi").fill("\u3164")
+    page.get_by_label("Mitä voimme tarjota muille").fill("Kahvia\n\u2800")
+    page.locator("#f-address").fill("\u200b\ufe0f")
+    preview(page)
+    assert sorted(page.locator("[data-error-summary] a").all_inner_texts()) == sorted(
+        line.replace("name", "Yhdistyksen nimi").replace("offers", "Mitä voimme tarjota muille")
+        .replace("address", "Osoite") for line in said)
+
+
 def test_without_javascript_the_page_shows_the_template(form_site):
     site = form_site[0]
     page = site.page("yhdistyksen-tiedot/")

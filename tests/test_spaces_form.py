@@ -157,6 +157,31 @@ def test_the_form_says_of_a_booking_address_what_check_says(form_site, page, cap
     assert not page.locator("[data-space-result]").is_visible()
 
 
+# Text drawn as nothing (a Hangul filler, the blank Braille pattern, a
+# zero-width space) is an empty field to the checker, and so to the form.
+@pytest.mark.parametrize("key, label, value", [
+    ("price", "Hinta", "\u3164\u3164"), ("entry", None, "\u2800"), ("price", "Hinta", "\u200b \ufe0f")])
+def test_the_form_says_of_text_drawn_as_nothing_what_check_says(form_site, page, capsys, key, label, value):
+    said = check_says(form_site[0], "ti 17-21", capsys, more=f'{key}: "{value}"\n')
+    assert len(said) == 1 and f"Kenttä {key} on tyhjä" in said[0]
+    fill(page)
+    field = page.locator(f"#f-{key}")
+    field.fill(value)
+    label = label or page.locator(f"[data-field={key}]").get_attribute("data-label")
+    page.get_by_role("button", name="Tee tilan tiedosto").click()
+    assert page.locator("[data-error-summary] a").all_inner_texts() == [said[0].replace(key, label)]
+    assert not page.locator("[data-space-result]").is_visible()
+
+
+def test_a_name_drawn_as_nothing_is_refused(page):
+    fill(page)
+    page.get_by_label("Tilan nimi").fill("\u3164")
+    page.get_by_role("button", name="Tee tilan tiedosto").click()
+    assert page.locator("[data-error-summary] a").all_inner_texts() == [
+        Translator("fi")("err_empty", key="Tilan nimi")]
+    assert not page.locator("[data-space-result]").is_visible()
+
+
 def test_contact_details_need_consent(page):
     fill(page)
     page.get_by_label("Yhteyshenkilö on antanut luvan").uncheck()

@@ -1059,5 +1059,10 @@
     return sorted();
   };
 
-  window.BulletinContract = { Checker: Checker, Invalid: Invalid, slugify: slugify, codePoints: codePoints };
+  window.BulletinContract = {
+    Checker: Checker, Invalid: Invalid, slugify: slugify, codePoints: codePoints,
+    // the Text rule's two findings, for the forms' own fields (form-core.js)
+    isBlank: function (t) { return BLANK.test(t); },
+    hasControl: function (t) { return CONTROL.test(t); }
+  };
 }());

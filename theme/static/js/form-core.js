@@ -69,9 +69,7 @@
     return parts.year + "-" + parts.month + "-" + parts.day;
   }
 
-  function hasControl(text) {
-    return /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufffe\uffff]/.test(text);
-  }
+  var hasControl = BulletinContract.hasControl; // the checker's own (contract.js)
 
   function element(tag, className, text) {
     var node = document.createElement(tag);
@@ -183,7 +181,9 @@
       }
       return "";
     }
-    if (hasControl(text)) {
+    if (BulletinContract.isBlank(text)) {
+      this.blank(name);
+    } else if (hasControl(text)) {
       this.fail(name, "form_err_control");
     } else if (rule.limit && codePoints(text) > rule.limit) {
       this.fail(name, "form_err_too_long", { limit: rule.limit, length: codePoints(text) });
@@ -191,6 +191,12 @@
       this.fail(name, "form_err_" + rule.kind);
     }
     return text;
+  };
+
+  // Only characters drawn as nothing (a Hangul filler, the blank Braille
+  // pattern, zero-width spaces): the checker's "is empty", in its words.
+  Checker.prototype.blank = function (name) {
+    this.invalid(name, new BulletinContract.Invalid("err_empty"), this.fields.M);
   };
 
   /* The checker's finding `err` (contract.js's Invalid: a message key and
@@ -206,10 +212,6 @@
     this.errors.push({ name: name, message: text });
   };
 
-  /* A Markdown description (a space's, an association's) as the checker reads
-     it (check_markdown, run by contract.js): control characters, its limit,
-     then raw HTML, dangerous links and the rest, each named by its line as
-     the notice form names its text's. `messages` holds the checker's keys. */
   // `value` by the checker's own rule (contract.js): refused, it is said in
   // the checker's words on the field `name`. True when it passes.
   Checker.prototype.parsed = function (name, rule, value, contract, messages) {
@@ -234,6 +236,10 @@
     }
     return text;
   };
+  /* A Markdown description (a space's, an association's) as the checker reads
+     it (check_markdown, run by contract.js): control characters, its limit,
+     then raw HTML, dangerous links and the rest, each named by its line as
+     the notice form names its text's. `messages` holds the checker's keys. */
   Checker.prototype.description = function (name, rule, contract, messages) {
     var self = this;
     var text = this.fields.value(name).replace(/\r\n?/g, "\n").trim();

@@ -90,7 +90,9 @@
       if (!text || items.indexOf(text) >= 0) {
         return;
       }
-      if (core.hasControl(text)) {
+      if (BulletinContract.isBlank(text)) {
+        check.blank(name);
+      } else if (core.hasControl(text)) {
         check.fail(name, "form_err_control");
       } else if (core.codePoints(text) > rule.limit) {
         check.fail(name, "form_err_line_too_long", { limit: rule.limit, line: text.slice(0, 40) + "…" });

@@ -478,6 +478,17 @@ def test_a_series_of_weekends_spans_to_its_last_days_end(club_site):
     assert found[-1] == (date(2027, 6, 4), date(2027, 6, 7))  # Friday to Sunday, DTEND exclusive
 
 
+def test_a_series_that_is_over_says_it_ended_on_its_last_days_end(tmp_path):
+    # the last weekend at the hut was 6.–8.11.: the series ended on Sunday
+    from conftest import Site
+    site = Site(tmp_path)
+    site.notice("kotaviikonloput.md", series('start: "2026-10-02"\nend: "2026-10-04"\nlocation: Kota\nrepeat:\n'
+                                              '  weekdays: [pe]\n  nth: [1]\n  until: "2026-11-30"', date_="2026-09-20"))
+    assert site.build("2026-12-01") == 0
+    page = site.page("ilmoitukset/kotaviikonloput/")
+    assert text_of(page.select_one(".bl-event__next")) == "Sarja on päättynyt 8.11.2026."
+
+
 def test_an_extra_date_is_said_with_its_end_in_every_output(club_site):
     page, poster, description = said(club_site, "lauluillat")
     assert page[2] == poster[2] == "Lisäksi: su 11.4. klo 15.00–16.30"

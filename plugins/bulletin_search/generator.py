@@ -92,7 +92,7 @@ def notice_extra(article, t):
         if event.is_series:
             parts.append(dates.rule(event, short=True))
             parts.append(t("series_next", when=dates.in_series(article.next_occurrence)) if article.next_occurrence
-                         else t("series_over", day=dates.short_date(event.occurrences[-1].first_day)))
+                         else t("series_over", day=dates.short_date(event.last_day)))
     return " ".join(filter(None, parts))
 
 

@@ -95,3 +95,29 @@ def test_json_for_script():
     text = json_for_script({"a": "</script>&<b>", "b": "ä"})
     assert text == '{"a": "\\u003c/script\\u003e\\u0026\\u003cb\\u003e", "b": "ä"}'
     assert json.loads(text) == {"a": "</script>&<b>", "b": "ä"}
+
+
+def test_association_space_and_series_pages_are_described_by_their_own_text(site):
+    # not the site's own description: a shared link to a club or a hall says what it is
+    site.association("kuoro", 'name: Kuoro Vuoksenlaulu ry\ndescription: |\n  Laulamme **sekakuorossa** & esiinnymme.'
+                              '\n\n  Toinen kappale.\n')
+    (site.content / "spaces").mkdir()
+    (site.content / "spaces" / "sali.yml").write_text(
+        "name: Kylätalon sali\nassociation: testikyla\naddress: Kylätie 1, Imatra\ncapacity: 40\n"
+        "description: Valoisa sali _ja_ näyttämö.\n", encoding="utf-8")
+    (site.content / "spaces" / "aitta.yml").write_text(
+        "name: Aitta\nassociation: testikyla\naddress: Kylätie 3, Imatra\ncapacity: 8\n", encoding="utf-8")
+    (site.content / "series").mkdir()
+    (site.content / "series" / "illat.yml").write_text(
+        "name: Yhdistysillat\ndescription: Illat rahoituksesta ja tiloista.\n", encoding="utf-8")
+    site.notice("ilta.md", notice_text("Ilta", extra="series: illat"))
+    assert site.build("2026-12-01") == 0
+
+    def described(path):
+        return site.page(path).find("meta", attrs={"name": "description"})["content"]
+
+    assert described("yhdistykset/kuoro/") == "Laulamme sekakuorossa & esiinnymme."
+    assert described("yhdistykset/testikyla/") == "Kokoonnumme tiistaisin kerhohuoneella."
+    assert described("tilat/sali/") == "Valoisa sali ja näyttämö."
+    assert described("tilat/aitta/") == "Aitta, Kylätie 3, Imatra"
+    assert described("sarjat/illat/") == "Illat rahoituksesta ja tiloista."

@@ -1,13 +1,12 @@
 """What a shared link shows: Open Graph tags on notice pages (in the theme),
 with the notice's first image as og:image, schema.org Event JSON-LD for events and Organization
 JSON-LD for associations. Both need absolute addresses, which
-this plugin gives the templates as `site_address`."""
+this plugin gives the templates as `site_address`. And the meta description
+of association, space and series pages (`described`)."""
 from pelican import signals
 
-from bulletin_contract.render import json_for_script
+from bulletin_contract.render import first_paragraph, json_for_script, plain_text
 from bulletin_settings import site_address
-
-from bulletin_contract.render import plain_text
 
 from .image import first_image
 from .structured import event_data, organization_data
@@ -30,6 +29,9 @@ def add_to_jinja(generator):
     generator.env.globals["organization_json_ld"] = organization_json_ld
     generator.env.globals["og_image"] = lambda article: first_image(article.content, f"{site}/{article.url}")
     generator.env.globals["event_json_ld"] = event_json_ld
+    # the meta description of an association's, a space's or a series' page:
+    # its own description's first paragraph, as a notice's is its summary's
+    generator.env.filters["described"] = lambda description_html: first_paragraph(description_html or "", 300)
 
 
 def register():

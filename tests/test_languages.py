@@ -151,3 +151,35 @@ def test_the_issue_forms_language_choice(site, tmp_path, capsys, example_today, 
     text = open(paths[0], encoding="utf-8").read()
     assert (line in text) if line else ("lang:" not in text)
     assert site.check() == 0
+
+
+def test_a_notice_in_a_right_to_left_script_is_set_right_to_left_wherever_it_goes(site, tmp_path):
+    """Arabic or Hebrew marked only with `lang` is laid out left to right:
+    the paragraph starts at the left and a closing "!" or "." is drawn at
+    the beginning of the sentence. Everything a reader gets (the page, the
+    letter and its e-mail, the embed, the print sheet, the poster) says
+    `dir="rtl"` where it says the language, and `ltr` text says nothing."""
+    site.notice("ilta.md", event_text("أمسية عائلية في إيماترا!", start="2026-12-02 17:00", date="2026-11-25",
+                                      location="مدرسة مانسيكالا، إيماترا", body="مرحبا بالجميع!")
+                .replace("\n---\n", "\nlang: ar\n---\n", 1))
+    site.notice("shalom.md", notice_text(title="ערב שירה בציבור", date="2026-11-26", body="ברוכים הבאים.",
+                                         extra="lang: he"))
+    site.notice("konsert.md", event_text("Luciakonsert", start="2026-12-03 18:00", date="2026-11-25",
+                                         body="Välkommen!").replace("\n---\n", "\nlang: sv\n---\n", 1))
+    assert site.build() == 0
+    mail = tmp_path / "kirje.eml"
+    assert main(["digest", "--content", str(site.content), "--today", "2026-12-01", "--output", str(mail)]) == 0
+    import email
+    import email.policy
+    from bs4 import BeautifulSoup
+    letter_mail = email.message_from_bytes(mail.read_bytes(), policy=email.policy.default)
+    pages = {address: site.page(address) for address in (
+        "ilmoitukset/ilta/", "ilmoitukset/shalom/", "", "viikkokirje/2026-49/", "yhdistykset/testikyla/upotus/",
+        "tulosta/", "julisteet/ilta/")}
+    pages["e-mail"] = BeautifulSoup(letter_mail.get_body(("html",)).get_content(), "html.parser")
+    for where, page in pages.items():
+        marked = page.select("body [lang]")
+        assert {e["lang"] for e in marked} >= ({"ar"} if where != "ilmoitukset/shalom/" else {"he"}), where
+        for element in marked:
+            expected = "rtl" if element["lang"] in ("ar", "he") else None
+            assert element.get("dir") == expected, (where, str(element)[:120])

@@ -5,10 +5,15 @@ The site's language choices are BULLETIN_LANGUAGES (tag -> the language's
 name in itself). Plain Finnish (selkokieli) is `fi-x-selko`: Finnish to a
 screen reader or a search engine (the private-use part is ignored), told
 apart on the site by its name beside the notice."""
+from functools import lru_cache
+
 import langcodes
 from markupsafe import Markup, escape
 
 LONGEST_TAG = 35  # RFC 5646 asks implementations to take tags this long
+# Scripts written right to left (ISO 15924): Arabic, Hebrew, Thaana, Syriac,
+# N'Ko, Adlam, Hanifi Rohingya, Mandaic, Samaritan, Yezidi, Old Hungarian.
+RIGHT_TO_LEFT = {"Arab", "Hebr", "Thaa", "Syrc", "Nkoo", "Adlm", "Rohg", "Mand", "Samr", "Yezi", "Hung"}
 
 
 def standard_tag(text):
@@ -31,6 +36,13 @@ def primary(tag):
     return langcodes.Language.get(tag).language or tag
 
 
+@lru_cache(maxsize=None)  # a few tags, asked for on every listing of every notice
+def direction(tag):
+    """`rtl` for a language written right to left in its usual script (`ar`,
+    `he`, `fa`) or in the script its tag names (`az-Arab`), else `ltr`."""
+    return "rtl" if langcodes.Language.get(tag).maximize().script in RIGHT_TO_LEFT else "ltr"
+
+
 def og_locale(tag):
     """Open Graph's locale of a tag: its language and the region given, or
     the likeliest one (`sv-FI` -> sv_FI, `ru` -> ru_RU, `fi-x-selko` -> fi_FI)."""
@@ -49,9 +61,15 @@ class NoticeLanguage:
 
     def attribute(self, notice):
         """` lang="sv"` for what the notice's writer wrote (its title and
-        text), nothing in the site's language."""
+        text), nothing in the site's language; with `dir` where the notice
+        is written the other way than the site (` lang="ar" dir="rtl"`):
+        `lang` alone leaves Arabic laid out left to right, a closing "!"
+        drawn where the sentence begins."""
         tag = self.other(notice)
-        return Markup(f' lang="{escape(tag)}"') if tag else ""
+        if not tag:
+            return ""
+        way = direction(tag)
+        return Markup(f' lang="{escape(tag)}"' + (f' dir="{way}"' if way != direction(self.site_language) else ""))
 
     def span(self, text, notice):
         """`text` the notice's writer wrote, inside the site's own words (a

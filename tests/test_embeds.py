@@ -53,6 +53,20 @@ def test_association_page_offers_the_snippet_to_copy(example_site):
     assert snippet["title"] == "Kuoroyhdistys Vuoksenlaulu ry: ajankohtaista"
 
 
+def test_the_snippet_copies_a_name_with_quotes_and_ampersands_whole(site):
+    """What the reader copies from the box is HTML for their own site: a
+    name such as Teatteriyhdistys "Kulissi" ry must stay inside the title
+    attribute, not end it (the rest copied as stray attributes)."""
+    name = 'Teatteriyhdistys "Kulissi" & <Näyttämö> ry'
+    site.association("kulissi", f"name: '{name}'\ngroups: [kulttuuri]\n")
+    assert site.build() == 0
+    copied = site.page("yhdistykset/kulissi/").find("textarea", id="upotuskoodi").get_text()
+    frame = BeautifulSoup(copied, "html.parser").iframe
+    assert frame["title"] == f"{name}: ajankohtaista"
+    assert frame["src"] == "http://127.0.0.1:8000/yhdistykset/kulissi/upotus/"
+    assert set(frame.attrs) == {"src", "title", "width", "height", "loading"}
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_embed_in_a_frame_of_another_site_requests_nothing_elsewhere_and_passes_axe(
         browser, example_base, axe_path, scheme, tmp_path):

@@ -247,3 +247,46 @@ def test_qr_svg_is_what_segno_writes(address):
         code = segno.make(address, error="m", micro=False, **mask)
         assert svg(code.matrix) == code.svg_inline(scale=1, border=BORDER, omitsize=True,
                                                    svgclass="bl-qr__code", lineclass=None)
+
+
+def test_the_sheet_and_the_embeds_say_why_an_event_is_cancelled_or_postponed(browser, site, tmp_path):  # noqa: F811
+    """Paper and another site's frame are read where no link can be
+    followed: "Siirretty: ti 8.12." alone hides where the event went. They
+    say the reason as the notice page, the letter and the calendars do."""
+    site.notice("kuoro.md", notice_text(title="Kuoron joulukonsertti", category="tapahtumat", date="2026-11-20", extra="""
+        event:
+          start: "2026-12-03 18:00"
+          location: Kulttuuritalo Virta
+          status: siirretty
+          status_note: Konsertti siirtyy lauantaille 12.12. klo 15.00.
+        """))
+    site.notice("jumppa.md", notice_text(title="Tuolijumppa", category="tapahtumat", date="2026-11-20", extra="""
+        event:
+          start: "2026-11-03 10:00"
+          end: "11:00"
+          location: Palvelukeskus
+          repeat:
+            weekdays: [ti]
+            until: "2027-01-26"
+          status: peruttu
+          status_note: Ohjaaja on sairastunut, jumppa jatkuu keväällä.
+        """))
+    assert site.build("2026-12-01") == 0
+    for embed in ("yhdistykset/testikyla/upotus/", "aiheet/tapahtumat/upotus/"):
+        text = site.page(embed).main.get_text(" ", strip=True)
+        assert "Siirretty: to 3.12.2026 klo 18.00 , Kulttuuritalo Virta Konsertti siirtyy lauantaille 12.12." in text
+        assert "Peruttu: ti 1.12.2026 klo 10.00–11.00 , Palvelukeskus Ohjaaja on sairastunut" in text
+    with served(site.output) as base:
+        page = browser.new_page()
+        try:
+            page.goto(base + "/tulosta/")
+            page.emulate_media(media="print")
+            (tmp_path / "sheet.pdf").write_bytes(page.pdf(format="A4"))
+        finally:
+            page.close()
+    text = " ".join(subprocess.run(["pdftotext", str(tmp_path / "sheet.pdf"), "-"], capture_output=True, text=True,
+                                   check=True).stdout.split())
+    assert "Siirretty: to 3.12.2026 klo 18.00, Kulttuuritalo Virta Konsertti siirtyy lauantaille 12.12. klo 15.00." \
+        in text
+    # each occurrence of the cancelled series, this week and next, says why
+    assert text.count("Ohjaaja on sairastunut, jumppa jatkuu keväällä.") == 2

@@ -307,3 +307,30 @@ def test_json_feed_of_events_has_their_occurrences(feeds_site):
     assert item["title"] == "Joulukonsertti"
     assert item["_event"] == {"location": "Kerhohuone, Imatra", "all_day": False, "status": None, "occurrences": [
         {"start": "2026-12-13T15:00:00+02:00", "end": "2026-12-13T16:30:00+02:00"}]}
+
+
+def test_every_feed_format_says_when_where_and_that_an_event_is_cancelled(site):
+    """A feed reader shows an item's text: the JSON Feed's items said
+    neither the time and place nor "Peruttu" and why, which the RSS and
+    Atom items of the same notice say first."""
+    site.notice("yokahvila.md", notice_text(title="Yökahvila nuorille", category="tapahtumat", date="2026-11-20",
+                                            body="Tervetuloa!", extra="""
+        event:
+          start: "2026-12-04 22:00"
+          end: "2026-12-05 02:00"
+          location: Nuorisotila Kipinä
+          status: peruttu
+          status_note: Tila on vesivahingon vuoksi suljettu.
+        """))
+    assert site.build("2026-12-01") == 0
+    said = ("Peruttu: perjantaina 4. joulukuuta 2026 klo 22.00 – lauantaina 5. joulukuuta 2026 klo 2.00 · "
+            "Nuorisotila Kipinä · Tila on vesivahingon vuoksi suljettu.")
+    feeds = site.output / "syotteet"
+    read = {name: feedparser.parse((feeds / name).read_bytes()).entries for name in ("kaikki.rss.xml", "kaikki.atom.xml")}
+    read |= {name: json_feed(feeds / name)["items"] for name in ("kaikki.json", "tapahtumat.json")}
+    for name, [entry] in read.items():
+        texts = {"content": entry["content"][0]["value"] if "content" in entry else entry["content_html"],
+                 "summary": entry["summary"]}  # HTML in RSS and Atom, plain text in JSON Feed
+        for part, text in texts.items():
+            text = BeautifulSoup(text, "html.parser").get_text(" ")
+            assert said in text and "Tervetuloa!" in text, (name, part, text)

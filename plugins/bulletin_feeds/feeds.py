@@ -30,6 +30,19 @@ class Item:
     when: str = None  # an event's time and place, plain text: the first line
     lang: str = None  # the notice's language tag where it is not the feed's
 
+    # Every feed format shows an event's line first (its status and why,
+    # when, where): a reader shows an item's text, not the extensions.
+    @property
+    def shown_content(self):
+        """The item's HTML: an event's line in bold, then the notice."""
+        return f"<p><strong>{html.escape(self.when, quote=False)}</strong></p>{self.content}" if self.when \
+            else self.content
+
+    @property
+    def shown_summary(self):
+        """The item's summary as plain text: an event's line, then the summary."""
+        return f"{self.when}\n{self.summary}" if self.when else self.summary
+
 
 @dataclass(frozen=True)
 class Channel:
@@ -72,11 +85,9 @@ def _entry(fg, item, rss):
         entry.dc.dc_creator(item.author)
     entry.category(term=item.category, label=item.category, scheme=item.category_link)
     # As HTML, so that `<` in a summary is text in readers that treat RSS
-    # descriptions as HTML (as most do). An event says when and where first.
-    when = html.escape(item.when, quote=False) if item.when else None
-    entry.content(f"<p><strong>{when}</strong></p>{item.content}" if when else item.content, type="html")
-    summary = html.escape(item.summary, quote=False)
-    entry.summary(f"{when}<br>{summary}" if when else summary, type="html")
+    # descriptions as HTML (as most do).
+    entry.content(item.shown_content, type="html")
+    entry.summary(html.escape(item.shown_summary, quote=False).replace("\n", "<br>"), type="html")
 
 
 def event_line(t, article):

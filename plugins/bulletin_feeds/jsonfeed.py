@@ -17,8 +17,8 @@ def _item(item, article):
         "id": item.link,
         "url": item.link,
         "title": item.title,
-        "content_html": item.content,
-        "summary": item.summary,
+        "content_html": item.shown_content,  # as in RSS and Atom, an event's line first
+        "summary": item.shown_summary,
         "date_published": item.date.isoformat(),
         "authors": [{"name": item.author, "url": item.author_link}],
         "tags": [item.category, *article.notice.tags],

@@ -290,3 +290,43 @@ def test_the_sheet_and_the_embeds_say_why_an_event_is_cancelled_or_postponed(bro
         in text
     # each occurrence of the cancelled series, this week and next, says why
     assert text.count("Ohjaaja on sairastunut, jumppa jatkuu keväällä.") == 2
+
+
+def test_a_poster_longer_than_a_sheet_starts_on_the_first_sheet(browser, site, tmp_path):  # noqa: F811
+    """A weekly class with its holidays and a full description is more than
+    one A4 sheet at poster sizes; keeping the whole poster unbroken pushed
+    it past an empty first sheet. No sheet is empty, the title is on the
+    first and the QR code stays with its written-out address."""
+    site.notice("tuolijumppa.md", notice_text(
+        title="Senioreiden tuolijumppa ja tasapainoharjoittelu Mansikkalassa", category="tapahtumat",
+        date="2026-11-20", extra="""
+        summary: "Tule mukaan rauhalliseen tuolijumppaan! Harjoittelemme tasapainoa, lihasvoimaa ja liikkuvuutta istuen ja tuolin tuella seisten. Sopii kaikille kunnosta riippumatta. Ohjaajana fysioterapeutti. Ota mukaan juomapullo ja mukavat vaatteet."
+        event:
+          start: "2026-12-01 10:00"
+          end: "11:00"
+          location: Mansikkalan palvelukeskus, liikuntasali, Mansikkalankatu 5, Imatra
+          price: Maksuton jäsenille, muille 2 €
+          registration: Ei ennakkoilmoittautumista, tule suoraan paikalle.
+          repeat:
+            weekdays: [ti, to]
+            until: "2027-05-27"
+            except: ["2026-12-24", "2026-12-29", "2026-12-31", "2027-01-05", "2027-02-23", "2027-02-25"]
+        """))
+    assert site.build("2026-12-01") == 0
+    with served(site.output) as base:
+        page = browser.new_page()
+        try:
+            page.goto(base + "/julisteet/tuolijumppa/")
+            page.emulate_media(media="print")
+            pdf = page.pdf(format="A4")
+        finally:
+            page.close()
+    (tmp_path / "juliste.pdf").write_bytes(pdf)
+    sheets = subprocess.run(["pdftotext", str(tmp_path / "juliste.pdf"), "-"], capture_output=True, text=True,
+                            check=True).stdout.rstrip("\f").split("\f")
+    sheets = [" ".join(sheet.split()) for sheet in sheets]
+    assert all(sheets), [len(sheet) for sheet in sheets]
+    assert "Senioreiden tuolijumppa" in sheets[0]
+    codes = decoded_qr_codes(pdf, tmp_path)
+    assert [code for sheet in codes for code in sheet] == ["http://127.0.0.1:8000/ilmoitukset/tuolijumppa/"]
+    assert all("lue QR-koodi" in sheet for sheet, found in zip(sheets, codes) if found)

@@ -371,3 +371,24 @@ def test_a_rebuild_draws_again_only_the_letters_whose_notices_changed(tmp_path, 
     assert site.build() == 0
     assert len(drawn) == 1 and "Viikon 2 uutinen, korjattu" in (
         site.output / "viikkokirje" / drawn[0] / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_letter_s_e_mail_fits_a_phone_s_width(tmp_path):
+    """A mail program on a phone shows the HTML part as wide as its widest
+    line: a long compound word or the letter's own address made the whole
+    letter wider than the screen, to be scrolled sideways or zoomed out to
+    small type. Long words and addresses wrap."""
+    from browser import chromium
+
+    site = Site(tmp_path)
+    site.notice("loppuseminaari.md", notice_text(
+        title="Järjestöyhteistyönkehittämishankkeenloppuseminaarinilmoittautumisohjeet", date="2026-11-26"))
+    out = tmp_path / "kirje.eml"
+    assert digest(site, "--week", "2026-W49", "--output", str(out)) == 0
+    _msg, _text, html = parts(out.read_bytes())
+    with chromium() as browser:
+        page = browser.new_page(viewport={"width": 320, "height": 640})
+        page.set_content(html)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320
+        font = page.evaluate("parseFloat(getComputedStyle(document.querySelector('.bl-letter__title')).fontSize)")
+        assert font >= 20  # still large, not shrunk to fit

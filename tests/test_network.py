@@ -306,6 +306,23 @@ def test_cooperation_page_lists_offers_and_needs_with_their_matches(network_site
     assert page.find("a", string="Yhteistyö")["aria-current"] == "page"
 
 
+def test_a_need_and_an_offer_for_the_same_people_but_not_the_same_thing_do_not_meet(site):
+    # Who a need or an offer is for (nuoret, jäsenet) says nothing of what it
+    # is: summer jobs are no summer camp, board members no members' outing.
+    # With a word of what it is, the same people still count.
+    site.association("kipina", "name: Kipinä ry\nneeds: [Nuorten kesätyöpaikat, Hallituksen jäseniä, "
+                               "Jalkapallovalmentaja nuorille]\n")
+    site.association("leiri", "name: Leiri ry\noffers: [Kesäleiri nuorille, Jäsenten virkistysretket, "
+                              "Jalkapallokoulu nuorille]\n")
+    assert site.build() == 0
+    page = site.page("yhteistyo/")
+    needs = {li.contents[0].strip(): li for li in page.select("#tarvitaan ~ ul > li")}
+    assert not needs["Nuorten kesätyöpaikat"].select(".bl-answer")
+    assert not needs["Hallituksen jäseniä"].select(".bl-answer")
+    answer = needs["Jalkapallovalmentaja nuorille"].select(".bl-answer")
+    assert len(answer) == 1 and "Jalkapallokoulu nuorille – Leiri ry" in answer[0].get_text()
+
+
 def test_joint_hiring_page_and_partners_pages(network_site):
     build_network(network_site)
     page = network_site.page("yhteistyo/yhteispalkkaus/")

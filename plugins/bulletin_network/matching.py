@@ -42,6 +42,14 @@ tila tilata sali huone halli kämppä varasto aitta tupa talo sauna keittiö
 """.split())
 # Premises words any space answers to: they make no match on their own.
 GENERIC_PREMISES = frozenset({"tila", "tilata"})
+# Who a need or an offer is for, not what it is: "Nuorten kesätyöpaikat" is
+# no answer to "Kesäleiri nuorille", "Hallituksen jäseniä" none to "Jäsenten
+# virkistysretket". They make no match on their own, but count beside a
+# word of what is offered ("Jalkapallokoulu nuorille").
+PEOPLE = frozenset("""
+nuori lapsi perhe jäsen ikäihminen seniori eläkeläinen aikuinen asukas vammainen maahanmuuttaja
+nainen mies opiskelija koululainen kuntalainen
+""".split())
 # Words a need may begin with before naming what it asks for: "Etsimme
 # lämmintä varastotilaa" asks for a varastotila.
 LEADING_LEMMAS = frozenset("""
@@ -147,7 +155,7 @@ def match_spaces(needs, spaces, most=MAX_ANSWERS):
     """For each need, in order, the spaces ([Match] of space items) that
     answer it, best first: none unless it asks for premises."""
     asking = [need for need in needs if need.wants_premises]
-    found = dict(zip(map(id, asking), match(asking, spaces, most, weak=GENERIC_PREMISES)))
+    found = dict(zip(map(id, asking), match(asking, spaces, most, weak=GENERIC_PREMISES | PEOPLE)))
     return [found.get(id(need), []) for need in needs]
 
 
@@ -161,7 +169,7 @@ def match_texts(needs, offers, lang, cache=None, spaces=(), dictionaries=None):
     lemmatize = Lemmatizer.kept_in(cache, dictionaries)
     matcher = Matcher(lemmatize, lang)
     need_items = [matcher.item(*n) for n in needs]
-    answers = match(need_items, [matcher.item(*o) for o in offers])
+    answers = match(need_items, [matcher.item(*o) for o in offers], weak=PEOPLE)
     space_answers = match_spaces(need_items, [matcher.item(*s) for s in spaces])
     if cache:  # every word looked up: the texts' and their compounds' parts
         save_lemmas(cache, lemmatize)

@@ -15,7 +15,7 @@ from test_submit_form import BODY, fill_event, form_site, page, preview  # noqa:
 
 pytestmark = pytest.mark.usefixtures("example_today")
 
-EVENT = {"start": "2026-12-05 18:00", "end": "2026-12-05 20:00", "location": "Kerhohuone, Koulukatu 1, Imatra"}
+EVENT = {"start": "2026-12-05 18:00", "end": "20:00", "location": "Kerhohuone, Koulukatu 1, Imatra"}
 CONTACT = {"name": "Aila Esimerkki", "email": "aila@example.org", "phone": "040 123 4567", "consent": True}
 
 

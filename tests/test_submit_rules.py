@@ -75,8 +75,14 @@ BAD = [
     case("all-day-end-with-time", {"Alkamiskellonaika": "", "Päättymispäivä": "6.12.2026",
                                    "Päättymiskellonaika": "20.00"},
          {"event": {"start": "2026-12-05", "end": "2026-12-06 20:00"}}, field="Päättymispäivä"),
-    case("end-at-24", {"Päättymiskellonaika": "24.00"}, {"event": {"end": "2026-12-05 24:00"}},
+    case("end-at-24", {"Päättymiskellonaika": "24.00"}, {"event": {"end": "24:00"}},
          field="Päättymiskellonaika"),
+    # an evening until after midnight, said as `new` and the issue form take it (23–1):
+    # every door gives the hint to write the next day
+    case("end-after-midnight", {"Alkamiskellonaika": "23.00", "Päättymiskellonaika": "1.00"},
+         {"event": {"start": "2026-12-05 23:00", "end": "01:00"}}, field="Päättymiskellonaika"),
+    case("series-end-after-midnight", {**TUESDAYS, "Alkamiskellonaika": "23.00", "Päättymiskellonaika": "1.00"},
+         {"event": {"start": "2026-12-08 23:00", "end": "01:00", **TUESDAYS_FILE}}, field="Päättymiskellonaika"),
     # the hour skipped as summer time begins, in one event's start or end (not a series')
     case("start-in-the-skipped-hour", {"Alkamispäivä": "28.3.2027", "Alkamiskellonaika": "3.30"},
          {"event": {"start": "2027-03-28 03:30"}}, field="Alkamispäivä"),
@@ -138,7 +144,8 @@ GOOD = [
                                              "![Juliste]({static}/images/juliste.png)"),
     case("contact-with-consent", {**CONTACT, "Yhteyshenkilön sähköposti": "aila@example.org"},
          {"contact": {"name": "Aila", "email": "aila@example.org", "consent": True}}),
-    case("end-on-the-day", {"Päättymiskellonaika": "20.00"}, {"event": {"end": "2026-12-05 20:00"}}),
+    # an end time alone is written alone, as `new` and the issue form write it
+    case("end-on-the-day", {"Päättymiskellonaika": "20.00"}, {"event": {"end": "20:00"}}),
     # a publication date without a year, written a few days late: this year's, not next year's
     case("publication-day-without-year", {"Julkaisupäivä": "20.11."}, {}),
     case("tags-of-one-address", {"Avainsanat": "Retki, retki, luonto"}, {"tags": ["Retki", "luonto"]}),

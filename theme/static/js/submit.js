@@ -191,8 +191,14 @@
     event.start = withTime(startDay.iso, startTime);
     if (endDay) {
       event.end = withTime(endDay.iso, endTime);
+    } else if (endClock) {
+      // An end time in its own field is written alone, as `new` and the issue
+      // form write it: the checker puts it on the start's day, and one before
+      // the start (23.00 and 1.00) gets the hint to write the next day.
+      event.end = endClock.iso;
     } else if (endTime) {
-      // on the start's day; a time alone when the start has none, which the checker refuses
+      // a range with the day (`la 5.12. klo 18–20`): on that day, as the issue form writes it;
+      // a time alone when the start has none, which the checker refuses
       event.end = startTime ? startDay.iso + " " + endTime : endTime;
     }
     return event;
@@ -447,10 +453,12 @@
     if (!event.end) {
       return start;
     }
-    if (event.end.slice(0, 10) === event.start.slice(0, 10)) {
-      return event.end.length > 10 ? start + "\u2013" + clockText(event.end.slice(11)) : start;
+    // an end written as a time alone ("20:00") is on the start's day
+    var end = /^\d\d:\d\d$/.test(event.end) ? event.start.slice(0, 10) + " " + event.end : event.end;
+    if (end.slice(0, 10) === event.start.slice(0, 10)) {
+      return end.length > 10 ? start + "\u2013" + clockText(end.slice(11)) : start;
     }
-    return start + " \u2013 " + weekdayDate(event.end);
+    return start + " \u2013 " + weekdayDate(end);
   }
 
   function facts(rows) {

@@ -136,6 +136,21 @@ def test_an_ambiguous_autumn_hour_is_accepted_and_an_event_past_midnight_keeps_i
     assert event.last_day == date(2027, 10, 31)
 
 
+def test_a_night_series_ending_in_the_skipped_hour_names_the_day_to_leave_out(site, capsys):
+    # Saturday nights 23.30–3.30: the night of 27.3.2027 would end in the hour
+    # summer time skips. The day to leave out is the one the occurrence
+    # starts on (27.3.), which repeat.except takes, not the day it ends on.
+    night = ('start: "2027-03-20 23:30"\nend: "2027-03-21 03:30"\nlocation: Laavu\nrepeat:\n'
+             '  weekdays: [la]\n  until: "2027-04-03"')
+    path = site.notice("yovaellus.md", series(night, category="vapaaehtoiset"))
+    assert site.check() == 1
+    said = "".join(capsys.readouterr())
+    assert "yovaellus.md:7: " in said and 'lisää "2027-03-27" kohtaan repeat.except' in said, said
+    # doing as told passes
+    path.write_text(series(night + '\n  except: ["2027-03-27"]', category="vapaaehtoiset"), encoding="utf-8")
+    assert site.check() == 0, capsys.readouterr().err
+
+
 # --- the arithmetic ---------------------------------------------------------
 
 def repeat(weekdays, until, interval=1, nth=(), days_off=()):

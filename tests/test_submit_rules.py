@@ -129,6 +129,12 @@ BAD = [
     case("series-until-before-start", {**TUESDAYS, "Viimeinen kerta": "1.12.2026"},
          {"event": {"start": "2026-12-08 18:00", "repeat": {**TUESDAYS_FILE["repeat"], "until": "2026-12-01"}}},
          field="Viimeinen kerta"),
+    # Saturday nights 23.30–3.30: the one starting 27.3.2027 ends in the skipped hour
+    case("series-night-ends-in-the-skipped-hour",
+         {**TUESDAYS, "weekdays": ["lauantai"], "Alkamispäivä": "20.3.2027", "Alkamiskellonaika": "23.30",
+          "Päättymispäivä": "21.3.2027", "Päättymiskellonaika": "3.30", "Viimeinen kerta": "3.4.2027"},
+         {"event": {"start": "2027-03-20 23:30", "end": "2027-03-21 03:30",
+                    "repeat": {"weekdays": ["la"], "until": "2027-04-03"}}}, field="Alkamispäivä"),
     case("series-over", {**TUESDAYS, "Alkamispäivä": "3.11.2026", "Viimeinen kerta": "24.11.2026"},
          {"event": {"start": "2026-11-03 18:00", "repeat": {**TUESDAYS_FILE["repeat"], "until": "2026-11-24"}}},
          field="Alkamispäivä", new_only=True),

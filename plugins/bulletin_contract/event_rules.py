@@ -162,7 +162,10 @@ class EventRules:
                 self.refuse(self.extra_lines[start], "err_extra_time_gap", day=when_text(start),
                             suggestion=when_text(later))
             else:
-                self.refuse(self.line("start"), "err_series_time_gap", day=when_text(missing[0]))
+                # the day to leave out is the one the occurrence starts on, even
+                # when it is its end, on the next day, that falls in the hour
+                self.refuse(self.line("start"), "err_series_time_gap", day=when_text(missing[0]),
+                            off=day_of(start).isoformat())
             return False
         return True
 

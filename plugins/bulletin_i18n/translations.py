@@ -478,7 +478,7 @@ FI = {
     "err_event_missing": "Aiheen tapahtumat ilmoituksella pitää olla event-kenttä, jossa ainakin start ja location.",
     # --- event series and statuses ---
     "err_time_gap": "Kellonaikaa {value} ei ole Suomessa: kellot siirretään silloin tunnilla eteenpäin kello 3.00, ja kello 3.00–3.59 jää pois. Kirjoita {key} esimerkiksi tuntia myöhemmin.",
-    "err_series_time_gap": "Sarjan kerta {day} osuu kesäajan alkamisen tuntiin, jota ei ole Suomessa (kello 3.00–3.59 jää pois). Valitse toinen kellonaika tai lisää päivä kohtaan repeat.except.",
+    "err_series_time_gap": "Sarjan kerta {day} osuu kesäajan alkamisen tuntiin, jota ei ole Suomessa (kello 3.00–3.59 jää pois). Valitse toinen kellonaika tai jätä kerta pois: lisää \"{off}\" kohtaan repeat.except.",
     "err_extra_time_gap": "Lisäpäivän kerta {day} osuu kesäajan alkamisen tuntiin, jota ei ole Suomessa (kello 3.00–3.59 jää pois). Kirjoita lisäpäivälle kellonaika, esimerkiksi \"{suggestion}\", tai poista se kohdasta dates.",
     "err_number": "Kentän {key} arvon pitää olla kokonaisluku {least}–{most}, nyt {value}. Kirjoita esimerkiksi {key}: {least}.",
     "err_weekday": "Viikonpäivää {value} ei tunneta kentässä {key}. Kirjoita viikonpäivät lyhenteinä: {allowed}, esimerkiksi {key}: [ti, to].",
@@ -1453,7 +1453,7 @@ EN = {
     "err_event_missing": "A notice in the topic tapahtumat needs an event field with at least start and location.",
     # --- event series and statuses ---
     "err_time_gap": "The time {value} does not exist in Finland: the clocks go forward an hour at 3.00 then, and 3.00–3.59 is skipped. Write {key} an hour later, for example.",
-    "err_series_time_gap": "The occurrence {day} falls in the hour skipped when summer time begins (3.00–3.59 does not exist in Finland). Choose another time or add the day to repeat.except.",
+    "err_series_time_gap": "The occurrence {day} falls in the hour skipped when summer time begins (3.00–3.59 does not exist in Finland). Choose another time or leave the occurrence out: add \"{off}\" to repeat.except.",
     "err_extra_time_gap": "The extra date's occurrence {day} falls in the hour skipped when summer time begins (3.00–3.59 does not exist in Finland). Give the extra date a time, for example \"{suggestion}\", or remove it from dates.",
     "err_number": "{key} must be a whole number from {least} to {most}, not {value}. Write for example {key}: {least}.",
     "err_weekday": "Unknown weekday {value} in {key}. Write weekdays by their Finnish abbreviations: {allowed}, for example {key}: [ti, to].",

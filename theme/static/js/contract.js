@@ -626,7 +626,9 @@
       var moments = [occurrences[i].start, occurrences[i].end].filter(Boolean);
       for (var j = 0; j < moments.length; j++) {
         if (!clockExists(moments[j])) {
-          return refuse(["start"], "err_series_time_gap", { day: writtenMoment(moments[j]) });
+          // the day to leave out is the one the occurrence starts on (event_rules.py)
+          return refuse(["start"], "err_series_time_gap",
+                        { day: writtenMoment(moments[j]), off: occurrences[i].start.day });
         }
       }
     }

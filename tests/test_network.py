@@ -169,6 +169,23 @@ def test_a_retired_association_takes_no_new_notice_but_keeps_its_past(network_si
     assert old.exists() and network_site.page("ilmoitukset/vanha/").find("h1")
 
 
+def test_a_retired_association_is_no_partner_in_a_current_notice_but_stays_in_past_ones(network_site, capsys):
+    # a joint-hiring proposal would name it among the employers
+    hiring = 'partners: [kuoro, vanha]\nhire:\n  hours_per_week: "20"\n  pay_subsidy: true\n  tasks: Kahvio'
+    past = network_site.notice("ennen.md", notice_text(category="yhteistyo", date="2025-01-10",
+                                                       extra="partners: [vanha]"))
+    path = network_site.notice("palkkaus.md", notice_text(category="yhteistyo", date="2026-11-28", extra=hiring))
+    assert network_site.check() == 1
+    said = "".join(capsys.readouterr())
+    assert f"{path}:6: Yhdistys vanha on lopettanut toimintansa" in said and "Poista se kentästä partners" in said
+    assert "ennen.md:" not in said
+    # add (as new and from-issue, through placing) says the same of a submission
+    path.rename(network_site.root / "palkkaus.md")
+    assert main(["add", str(network_site.root / "palkkaus.md"), "--content", str(network_site.content)]) == 1
+    assert "Yhdistys vanha on lopettanut toimintansa" in "".join(capsys.readouterr())
+    assert network_site.build() == 0 and past.exists()
+
+
 def test_a_file_that_says_pdf_but_is_not_is_refused(network_site, capsys):
     (network_site.content / "files" / "muistio.pdf").write_bytes(b"<html><script>x()</script>")
     assert network_site.check() == 1

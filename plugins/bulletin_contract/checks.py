@@ -113,11 +113,24 @@ def load_profiles(content, settings, t, reads=None):
 
 def retired(notices, associations, today, expiry_days, t):
     """A retired association (`active: false`) takes no new notices: those
-    still current on `today` are refused; its past ones stay in the archive."""
-    return [Problem(n.path, n.lines.get(("association",), 1), t("err_association_retired", slug=n.association))
-            for n in notices
-            if n.association in associations and not associations[n.association].active
-            and n.is_current(today, expiry_days)]
+    still current on `today` are refused; its past ones stay in the archive.
+    Nor is it a partner in a current one (a joint hiring would name it among
+    the employers, and its page would list the notice)."""
+    def is_retired(slug):
+        return slug in associations and not associations[slug].active
+
+    problems = []
+    for n in notices:
+        if not (is_retired(n.association) or any(map(is_retired, n.partners or ()))):
+            continue
+        if not n.is_current(today, expiry_days):
+            continue
+        if is_retired(n.association):
+            problems.append(Problem(n.path, n.lines.get(("association",), 1),
+                                    t("err_association_retired", slug=n.association)))
+        problems += [Problem(n.path, n.lines.get(("partners",), 1), t("err_partner_retired", slug=slug))
+                     for slug in n.partners or () if is_retired(slug)]
+    return problems
 
 
 def retired_spaces(spaces, associations, t):

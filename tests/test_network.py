@@ -370,6 +370,20 @@ def test_series_page_has_the_next_event_themes_and_past_material(network_site):
         assert f"/{address}</loc>" in sitemap
 
 
+def test_a_past_evening_that_was_cancelled_says_so_on_the_series_page(network_site):
+    # among the past evenings with their material, one that was not held
+    # must not read as held
+    network_site.notice("peruttu.md", event_text("Joulun ilta", start="2026-11-18 17:30", date="2026-11-01").replace(
+        "---\nIlmoituksen", "  status: peruttu\n  status_note: Puhuja sairastui.\nseries: illat\n---\nIlmoituksen"))
+    network_site.notice("pidetty.md", event_text("Syksyn ilta", start="2026-10-14 17:30", date="2026-10-01").replace(
+        "---\nIlmoituksen", "series: illat\n---\nIlmoituksen"))
+    assert network_site.build() == 0
+    past = network_site.page("sarjat/illat/").find("h2", string="Aiemmat kerrat ja aineistot").find_next("ul")
+    items = {li.h3.get_text(): " ".join(li.get_text().split()) for li in past.find_all("li", class_="bl-item")}
+    assert items["Joulun ilta"].startswith("Joulun ilta Peruttu: ke 18.11.2026 klo 17.30"), items
+    assert "Peruttu" not in items["Syksyn ilta"]
+
+
 def test_association_page_has_facts_and_organization_json_ld(network_site):
     build_network(network_site)
     page = network_site.page("yhdistykset/kuoro/")

@@ -83,6 +83,31 @@ def test_a_new_association_gets_a_file_that_passes_check(form_site, open_form):
         path.unlink()
 
 
+def test_offers_and_needs_written_as_a_list_are_read_as_the_issue_form_reads_them(form_site, open_form, capsys):
+    # People write offers and needs as a list in either form ("- ", "1. "):
+    # the marker is no part of the item, in the file of both doors.
+    from test_editor_commands import profile_body
+
+    site = form_site[0]
+    offers = "1. Runonlausuntaa juhliin, myös ruotsiksi\n2. Äänentoistolaitteet lainaan"
+    needs = "* Telttoja, pöytiä ja tuoleja kesäjuhlaan\n- Harjoitustila, mieluiten esteetön"
+    page = open_form()
+    page.get_by_label("Yhdistyksen nimi").fill("Imatran Lausujat")
+    page.get_by_label("Mitä voimme tarjota muille").fill(offers)
+    page.get_by_label("Mitä tarvitsemme").fill(needs)
+    preview(page)
+    name, text = downloaded(page)
+    status, paths, err, _comment = site.from_issue(profile_body(**{
+        "Yhdistyksen nimi": "Imatran Lausujat", "Mitä voimme tarjota muille": offers, "Mitä tarvitsemme": needs}),
+        capsys, today="2026-12-01")
+    assert status == 0, err
+    written = site.content / "associations" / paths[0].rsplit("/", 1)[-1]
+    try:
+        assert (written.name, written.read_text(encoding="utf-8")) == (name, text)
+        assert 'offers: ["Runonlausuntaa juhliin, myös ruotsiksi", "Äänentoistolaitteet lainaan"]' in text
+    finally:
+        written.unlink()
+
 def test_an_update_keeps_the_slug_and_the_present_values(form_site, open_form):
     site = form_site[0]
     page = open_form("?yhdistys=siilin-kerho")

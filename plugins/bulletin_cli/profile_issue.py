@@ -7,19 +7,16 @@ issue leaves unanswered, as an issue form cannot show the present ones. Each
 answer goes through the association table's own rule, named by its label,
 and the written file through the reading `check` does.
 """
-import re
-
 from bulletin_contract.checks import ASSOCIATIONS_DIR, all_files
 from bulletin_contract.fields import ASSOCIATION_FIELDS
 from bulletin_contract.problems import ContentError
+from bulletin_contract.schema import LIST_MARKER
 from bulletin_contract.slugs import slugify
 from bulletin_contract.validate import display_path, read_association
 from bulletin_contract.writer import association_file, association_values
 
 from .from_issue import Answers, comment, quiet
 from .issue_form import PROFILE_FIELDS, headings, ticked
-
-_BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
 
 
 def is_profile(text, t):
@@ -30,7 +27,7 @@ def is_profile(text, t):
 
 def _lines(answer):
     """One offer or need a line, as the form asks; list bullets dropped."""
-    return [_BULLET.sub("", line).strip() for line in answer.splitlines() if _BULLET.sub("", line).strip()]
+    return [LIST_MARKER.sub("", line).strip() for line in answer.splitlines() if LIST_MARKER.sub("", line).strip()]
 
 
 def _value(field, answer):

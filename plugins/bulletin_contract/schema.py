@@ -7,6 +7,7 @@ a rule in fields.py changes the form with the next build, so the two cannot
 drift apart.
 """
 import os
+import re
 
 from . import fields, people_dates, slots
 from .checks import ASSOCIATIONS_DIR
@@ -162,6 +163,12 @@ def _file_under(path, settings):
     return os.path.relpath(os.path.abspath(path), os.path.abspath(folder)).replace(os.sep, "/")
 
 
+# Offers and needs are asked one a line, and people write them as a list:
+# "- Kuljetusapu", "1. Kuljetusapu". The marker is no part of the item, in
+# the profile form (profile.js) and the profile issue form (profile_issue).
+LIST_MARKER = re.compile(r"^\s*(?:[-*•]|[0-9]+[.)])\s+")
+
+
 def profile_schema(settings, t, associations):
     """What the profile form needs: the association table's rules, the
     target groups, the Y-tunnus check digit's weights, and the associations'
@@ -171,6 +178,7 @@ def profile_schema(settings, t, associations):
         "fields": table_schema(fields.ASSOCIATION_FIELDS),
         "groups": list(settings["BULLETIN_GROUPS"]),
         "businessIdWeights": list(fields.BUSINESS_ID_WEIGHTS),
+        "listMarker": js_pattern(LIST_MARKER),
         # the description is Markdown, checked as the notice's text is (contract.js)
         "markdown": markdown_rules(settings),
         "associations": [{**entry, "file": _file_under(associations[entry["slug"]].path, settings)}

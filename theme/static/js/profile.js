@@ -18,6 +18,7 @@
   var schema = JSON.parse(form.getAttribute("data-schema"));
   var M = schema.messages;
   var RULES = schema.fields;
+  var MARKER = new RegExp(schema.listMarker.source, schema.listMarker.flags);
   var contract = new BulletinContract.Checker(schema);
   var fields = new core.Fields(form, M);
   var errors = new core.Errors(form, form.querySelector("[data-error-summary]"), M.form_error_prefix);
@@ -86,7 +87,8 @@
     var rule = RULES[name];
     var items = [];
     fields.value(name).split("\n").forEach(function (line) {
-      var text = core.oneLine(line);
+      // a list's marker ("- ", "1. ") is no part of the item (schema.LIST_MARKER)
+      var text = core.oneLine(line.replace(MARKER, ""));
       if (!text || items.indexOf(text) >= 0) {
         return;
       }

@@ -145,9 +145,9 @@ def test_from_issue_new_association_gets_a_file_for_the_editors(site, tmp_path, 
     status, paths, err, comment = site.from_issue(issue_body(**{"Yhdistys": "Imatran Shakkikerho ry"}),
                                              capsys)
     assert status == 0, err
-    assert paths[1].endswith("associations/imatran-shakkikerho-ry.yml")
+    assert paths[1].endswith("associations/imatran-shakkikerho.yml")
     assert Path(paths[1]).read_text(encoding="utf-8") == 'name: "Imatran Shakkikerho ry"\n'
-    assert "association: \"imatran-shakkikerho-ry\"" in Path(paths[0]).read_text(encoding="utf-8")
+    assert "association: \"imatran-shakkikerho\"" in Path(paths[0]).read_text(encoding="utf-8")
     assert "Yhdistystä Imatran Shakkikerho ry ei vielä ollut sivustolla" in comment
     assert site.check() == 0
 
@@ -378,7 +378,7 @@ def test_from_issue_makes_a_new_association_file_from_the_profile_form(site, tmp
         "Mitä tarvitsemme": "Kerhotila torstai-iltoihin", "Y-tunnus": "0112038-9", "Perustamisvuosi": "1995"})
     status, paths, err, comment = site.from_issue(body, capsys)
     assert status == 0, err
-    assert paths == [str(site.content / "associations" / "imatran-shakkikerho-ry.yml")]
+    assert paths == [str(site.content / "associations" / "imatran-shakkikerho.yml")]
     text = Path(paths[0]).read_text(encoding="utf-8")
     assert 'groups: ["nuoret", "kulttuuri"]' in text and "### Ei kohta" in text
     assert 'offers: ["Shakkilaudat lainaan", "Shakinopetusta kouluille"]' in text

@@ -175,7 +175,7 @@ def test_new_association_by_mail_is_added_with_bulletin_add(form_site, page, tmp
     assert main(["add", str(email), "--content", str(site.content),
                  "--new-association", "Imatran Shakkikerho ry"]) == 0
     notice, association = capsys.readouterr().out.split()
-    assert association.endswith("associations/imatran-shakkikerho-ry.yml")
+    assert association.endswith("associations/imatran-shakkikerho.yml")
     assert site.check() == 0
     for written in (notice, association):  # printed relative to here, or whole
         Path(written).unlink()

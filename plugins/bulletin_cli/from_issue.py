@@ -14,7 +14,7 @@ from datetime import date
 from bulletin_contract.fields import CONTACT_FIELDS, EVENT_FIELDS, NOTICE_FIELDS, REPEAT_FIELDS, WANTED_FIELDS, Invalid
 from bulletin_contract.problems import ContentError, Problem
 from bulletin_contract.schema import EVENT_CATEGORY
-from bulletin_contract.slugs import slugify
+from bulletin_contract.slugs import association_slug
 from bulletin_contract.validate import display_path
 from bulletin_i18n.languages import standard_tag
 
@@ -143,7 +143,7 @@ def notice_from_issue(path, text, site, today):
     found_note = site.association_note(name, slug) if slug else None
     new_association = None
     if name and not slug:
-        slug = slugify(name)
+        slug = association_slug(name)
         try:
             site.check_name(name)
             new_association = name

@@ -11,7 +11,7 @@ from bulletin_contract.checks import ASSOCIATIONS_DIR, all_files
 from bulletin_contract.fields import ASSOCIATION_FIELDS
 from bulletin_contract.problems import ContentError
 from bulletin_contract.schema import LIST_MARKER
-from bulletin_contract.slugs import slugify
+from bulletin_contract.slugs import association_slug
 from bulletin_contract.validate import display_path, read_association
 from bulletin_contract.writer import association_file, association_values
 
@@ -51,7 +51,7 @@ def profile_from_issue(path, text, site):
     name, which = answers.text("name"), answers.text("slug")
     if not name:
         answers.fail("name", t("issue_err_missing", label=answers.label("name")))
-    slug = site.find_association(which) if which else slugify(name)
+    slug = site.find_association(which) if which else association_slug(name)
     if which and slug is None:
         answers.fail("slug", t("profile_issue_err_unknown", name=which))
     elif name and not slug:

@@ -9,7 +9,7 @@ drift apart.
 import os
 import re
 
-from . import fields, people_dates, slots
+from . import fields, people_dates, slots, slugs
 from .checks import ASSOCIATIONS_DIR
 from .event_rules import SERIES_LONGEST
 from .rules_export import RULE_MESSAGES, js_pattern, markdown_rules
@@ -85,6 +85,8 @@ def form_schema(settings, t, associations, spaces=None):
                                  "text": t("series_days_monthly"), "and": t("and")}},
         "weekdayWords": list(fields.WEEKDAYS),
         "associationName": rule_schema(fields.ASSOCIATION_FIELDS["name"]),
+        # a new association's slug: its name without "ry" (slugs.association_slug)
+        "legalForm": js_pattern(slugs.LEGAL_FORM),
         "patterns": people_dates.pattern_sources(),
         "recentDays": people_dates.RECENT_DAYS,
         "categories": [{"slug": slug, "label": label}
@@ -176,6 +178,7 @@ def profile_schema(settings, t, associations):
     starts from, are a file of their own: bulletin_network.profile_values)."""
     return {
         "fields": table_schema(fields.ASSOCIATION_FIELDS),
+        "legalForm": js_pattern(slugs.LEGAL_FORM),  # a new association's slug (slugs.association_slug)
         "groups": list(settings["BULLETIN_GROUPS"]),
         "businessIdWeights": list(fields.BUSINESS_ID_WEIGHTS),
         "listMarker": js_pattern(LIST_MARKER),

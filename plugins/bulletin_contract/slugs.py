@@ -30,6 +30,16 @@ def slugify(text):
     return re.sub(r"[^a-z0-9]+", "-", unidecode(words).lower()).strip("-")
 
 
+# A new association's file and address are named without its legal form
+# ("Imatran Lausujat ry" -> imatran-lausujat), as the example's are, at every
+# door: the forms read this pattern from their schema.
+LEGAL_FORM = re.compile(r"\s+(?:ry|r\.\s?y\.)$", re.IGNORECASE)
+
+
+def association_slug(name):
+    return slugify(LEGAL_FORM.sub("", name.strip()))
+
+
 # The forms make slugs in the browser (theme/static/js/form-core.js), which
 # has Unicode decomposition but no Unidecode: they carry the letters that
 # decomposition does not make ASCII, as Unidecode writes them.

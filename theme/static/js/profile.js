@@ -18,6 +18,7 @@
   var schema = JSON.parse(form.getAttribute("data-schema"));
   var M = schema.messages;
   var RULES = schema.fields;
+  var LEGAL_FORM = new RegExp(schema.legalForm.source, schema.legalForm.flags);
   var MARKER = new RegExp(schema.listMarker.source, schema.listMarker.flags);
   var contract = new BulletinContract.Checker(schema);
   var fields = new core.Fields(form, M);
@@ -128,7 +129,7 @@
     var values = {};
     values.name = check.text("name", RULES.name);
     if (!slug && values.name) {
-      slug = core.slugify(values.name.replace(/\s+ry$/i, ""));
+      slug = core.slugify(values.name.replace(LEGAL_FORM, "")); // slugs.association_slug
       if (bySlug[slug]) {
         check.fail("name", "form_err_slug_taken", { name: bySlug[slug].name });
       }

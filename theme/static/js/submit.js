@@ -24,6 +24,7 @@
   };
   var checker = new BulletinContract.Checker(schema);
   var NEW_ASSOCIATION = "-";
+  var LEGAL_FORM = new RegExp(schema.legalForm.source, schema.legalForm.flags);
   var fields = new core.Fields(form, M);
   var errors = new core.Errors(form, form.querySelector("[data-error-summary]"), M.form_error_prefix);
   var preview = document.querySelector("[data-preview]");
@@ -362,7 +363,7 @@
           answers.fail("association_name", "form_err_in_field", { message: core.format(M[err.key], err.values) });
         }
       }
-      values.association = core.slugify(name);
+      values.association = core.slugify(name.replace(LEGAL_FORM, "")); // slugs.association_slug
       extra.newAssociation = name;
       extra.associationName = name;
     } else {

@@ -736,3 +736,11 @@ def test_attachments_with_encoded_names_are_refused_at_their_lines(site, tmp_pat
     assert f"{mail}:21: Liitettä retkiohjelma kevät.pdf ei voi julkaista" in err
     assert f"{mail}:30: Liitettä ilmoittautuminen kevät.docx ei voi julkaista" in err
     assert list((site.content / "notices").rglob("*.md")) == []
+
+
+def test_html_of_embedded_content_is_not_published(site, tmp_path, capsys, pictures):
+    # the fallback text and pictures' text of <svg>, <iframe>, <object>, <canvas>, <video>, <noscript>,
+    # <template> are no text the reader sees; one written self-closing ("<iframe/>") skips nothing after it
+    status, paths, err = add(site, message("html-embedded-content.eml", tmp_path, pictures), capsys)
+    assert status == 0, err
+    assert body_of(paths[0]) == "Pelataan lautapelejä perjantaisin.\nPelit löytyvät talolta.\n"

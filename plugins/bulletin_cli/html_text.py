@@ -6,8 +6,10 @@ by the same rules as a pasted notice (raw HTML in it is then refused by
 import re
 from html.parser import HTMLParser
 
-# Elements whose content is no text to read.
-_SKIPPED = {"head", "script", "style", "title", "template", "noscript"}
+# Elements whose content is no text to read: a browser shows a picture, a
+# frame or a player in their place, their text only where it cannot.
+_SKIPPED = {"head", "script", "style", "title", "template", "noscript", "svg", "iframe", "object",
+            "canvas", "audio", "video", "noembed", "noframes", "applet", "frameset"}
 # Elements that end a line: mail clients write one line per <div> or <p>.
 _LINE_ENDS = {"br", "div", "p", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "table", "hr"}
 # Elements the reader never sees (a newsletter's preview text, a tracking
@@ -52,7 +54,8 @@ class _Text(HTMLParser):
             self.outlook_paragraphs = True
 
     def handle_startendtag(self, tag, attrs):
-        if not self.hidden:
+        # "<iframe/>" has no content: skipping it must not skip what follows
+        if not self.hidden and tag not in _SKIPPED:
             self.handle_starttag(tag, [(k, v) for k, v in attrs if k not in ("hidden", "style")])
 
     def handle_endtag(self, tag):

@@ -744,3 +744,17 @@ def test_html_of_embedded_content_is_not_published(site, tmp_path, capsys, pictu
     status, paths, err = add(site, message("html-embedded-content.eml", tmp_path, pictures), capsys)
     assert status == 0, err
     assert body_of(paths[0]) == "Pelataan lautapelejä perjantaisin.\nPelit löytyvät talolta.\n"
+
+
+@pytest.mark.parametrize("name, said", [
+    ("no-charset-utf8.eml", None),  # 8-bit and no charset: UTF-8, as it reads
+    # not UTF-8: read as Windows' Western European (as mail programs do), and said
+    ("no-charset-windows-1252.eml", "Rivi 10: viesti ei kerro tekstinsä merkistöä, eikä teksti ole UTF-8:aa; "
+                                    "se luettiin merkistöllä windows-1252"),
+])
+def test_8bit_text_without_a_charset_is_read_as_mail_programs_read_it(site, tmp_path, capsys, pictures, name, said):
+    status, paths, err = add(site, message(name, tmp_path, pictures), capsys)
+    assert status == 0, err
+    assert 'title: "Kevätkokous"' in paths[0].read_text(encoding="utf-8")
+    assert body_of(paths[0]) == "Kevätkokous pidetään maaliskuussa. Jäsenmaksu on 10 €.\n"
+    assert (said in err) if said else err == ""

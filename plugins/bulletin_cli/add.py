@@ -129,6 +129,8 @@ def add_message(source, raw, site, new_association=None, tell=None):
     if problems:
         raise ContentError(problems)
     written = add_notice(label, text, site, new_association, tell, posters, message.list_addresses)
+    for note in message.notes:
+        tell(note)
     for icon in icons:
         tell(t("mail_dropped_icon", name=icon.name, width=icon.image.width, height=icon.image.height,
                side=poster_files.ICON_SIDE))

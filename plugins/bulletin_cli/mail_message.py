@@ -50,6 +50,7 @@ class Message:
     attached_texts: list = field(default_factory=list)  # text files attached: (Attachment, text)
     attachments: list = field(default_factory=list)
     list_addresses: list = field(default_factory=list)  # a mailing list's own, whose footer is no text
+    notes: list = field(default_factory=list)  # what the editor is told of how the message was read
 
 
 # RFC 2369: the addresses a mailing list names in its headers, and in its footer.
@@ -100,7 +101,7 @@ def _walk(part, found, source, raw, t, texts=True):
             _walk(inner, found, source, raw, t, texts)
     elif kind in ("text/plain", "text/html") and not part.get_filename():
         if texts:
-            text = _text(part, source, t, raw)
+            text = _text(part, source, t, raw, notes=found.notes)
             found.texts.append(html_to_text(text) if kind == "text/html" else text)
     else:
         name = part.get_filename() or kind
@@ -109,16 +110,18 @@ def _walk(part, found, source, raw, t, texts=True):
         named_text = kind == "application/octet-stream" and (part.get_filename() or "").lower().endswith(_TEXT_NAMES)
         if kind in _TEXT_KINDS or named_text:
             if texts:
-                found.attached_texts.append((attachment, _text(part, source, t, raw, attachment.line)))
+                found.attached_texts.append((attachment, _text(part, source, t, raw, attachment.line, found.notes)))
         else:
             found.attachments.append(attachment)
 
 
-def _text(part, source, t, raw, line=1):
+def _text(part, source, t, raw, line=1, notes=None):
     """A text part's characters, strictly by its charset: a wrong byte is
     refused with a message, never published as a replacement character."""
     data = part.get_payload(decode=True) or b""
-    declared = (part.get_content_charset() or "us-ascii").lower()
+    declared = (part.get_content_charset() or "").lower()
+    if not declared:
+        return _undeclared(part, data, source, t, raw, line, notes)
     charset = _CHARSET_AS.get(declared, declared)
     try:
         codecs.lookup(charset)
@@ -130,6 +133,27 @@ def _text(part, source, t, raw, line=1):
         # The message's own word, at the line of the message where the text goes wrong.
         raise Problem(source, _bad_line(raw, data, err.start, line),
                       t("mail_err_unreadable", charset=declared.upper())).as_error() from None
+    return _read(part, text, source, t)
+
+
+def _undeclared(part, data, source, t, raw, line, notes):
+    """8-bit text that names no charset (RFC 2045 would make it US-ASCII,
+    which has no ä): UTF-8 if it reads so, else windows-1252 as mail
+    programs read it, and the editor is told where, to check the letters."""
+    try:
+        return _read(part, data.decode("utf-8-sig"), source, t)
+    except UnicodeDecodeError as err:
+        at = _bad_line(raw, data, err.start, line)
+    try:
+        text = data.decode("windows-1252")
+    except UnicodeDecodeError:
+        raise Problem(source, at, t("mail_err_no_charset")).as_error() from None
+    if notes is not None:
+        notes.append(t("mail_read_as_1252", line=at))
+    return _read(part, text, source, t)
+
+
+def _read(part, text, source, t):
     text = decode(source, text.encode("utf-8"), t)  # its size and newlines, by the rule for any file
     if part.get_param("format", "").lower() == "flowed":
         text = _unflowed(text, part.get_param("delsp", "").lower() == "yes")

@@ -688,6 +688,9 @@ def test_format_flowed_quotation_lines_are_joined_without_their_quote_marks(site
     # a list's footer in a text part of its own
     ("list-footer-part.eml", 12, "Tämä viesti lähetettiin listalle Imatran järjestöt. / Voit peruuttaa tilauksen "
                                   "lähettämällä viestin osoitteeseen jarjestot-leave@lista.example.fi"),
+    # a list that writes no List-* headers (forwarded on by a member): its unsubscribing line and link
+    ("list-footer-no-headers.eml", 11, "Lähetetty postituslistalta Imatran järjestöt. Peru tilaus: "
+                                       "https://lista.example.fi/peru?id=8812"),
 ])
 def test_a_mailing_lists_footer_is_dropped_and_said(site, tmp_path, capsys, pictures, name, line, dropped):
     status, paths, err = add(site, message(name, tmp_path, pictures), capsys)
@@ -697,8 +700,12 @@ def test_a_mailing_lists_footer_is_dropped_and_said(site, tmp_path, capsys, pict
     assert site.check() == 0
 
 
-def test_a_list_footer_is_known_by_the_lists_own_addresses_only():
-    lines = NOTICE_LINES + ["", "Liity postituslistallemme: uutiset@example.org"]
+@pytest.mark.parametrize("tail", [
+    ["", "Liity postituslistallemme: uutiset@example.org"],
+    ["", "Uutiskirjeen tilauksen voi perua milloin tahansa."],  # no address to unsubscribe at: the notice's own
+])
+def test_a_list_footer_is_known_by_the_lists_addresses_or_its_unsubscribing_link(tail):
+    lines = NOTICE_LINES + tail
     assert split_signature(lines, list_addresses=["jarjestot@lists.example.org"]) == (lines, [])
 
 

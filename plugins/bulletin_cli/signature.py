@@ -75,6 +75,12 @@ _ADDRESS = re.compile(r"^(?:[^\W\d_][\w.'’-]*\s+){0,2}[^\W\d_][\w'’-]*(?:kat
                       r"rinne|ranta|väylä|kaari|mäki|linja|aukio|gatan|vägen|street|road)\s+\d+[^,]*"
                       r"(?:,\s*\d{5}\s+\S.*)?$|^\d{5}\s+[^\W\d_][\w -]*$|^(?:PL|PB|PO\s+Box)\s+\d+", re.IGNORECASE)
 _WEB = re.compile(r"^<?(?:https?://|www\.)\S+>?$", re.IGNORECASE)
+# A list's footer: how the mail came ("Lähetetty postituslistalta X") or how
+# to stop it ("Peru tilaus", "unsubscribe"), in the languages lists here write.
+_UNSUBSCRIBE = re.compile(r"\b(?:lähetetty|lähetettiin)\s+(?:\S+\s+){0,3}(?:posti|sähköposti)?lista(?:lta|lle)\b"
+                          r"|\bperu(?:a|uta|ttaa)?\s+(?:\S+\s+)?tilau|\btilauksen\s+(?:peru|lopet)|\blopeta\s+tilaus"
+                          r"|\bunsubscribe\b|\bavsluta\s+prenumeration|\bavregistrera|\bотписаться", re.IGNORECASE)
+_LINK = re.compile(r"https?://|www\.|@")
 # Words that ask the reader to call: the number is the notice's contact.
 _CONTACT_WORDS = re.compile(r"lisätiet|yhteyshenk|yhteystie|ilmoittau|tiedustel|kysy|soita|varaukse",
                             re.IGNORECASE)
@@ -161,16 +167,28 @@ def split_signature(lines, list_addresses=()):
 def _list_footer(lines, addresses):
     """Where a mailing list's footer starts: the paragraph (or the rule
     above it, Mailman's) that names one of the list's own addresses in the
-    last lines. Only the list's addresses: "Liity listallemme" is a notice's."""
+    last lines, or says how to unsubscribe and where (a list that writes no
+    List-* headers). "Liity listallemme" and a notice's "tilauksen voi
+    perua" with no address to do it at are the notice's."""
     addresses = [a.lower() for a in addresses]
     filled = [i for i, line in enumerate(lines) if line.strip()][-_SIGNATURE_LINES - 2:]
-    named = next((i for i in filled if any(a in lines[i].lower() for a in addresses)), None)
+    named = next((i for i in filled if any(a in lines[i].lower() for a in addresses)
+                  or (_UNSUBSCRIBE.search(lines[i]) and _LINK.search(" ".join(_paragraph(lines, i))))), None)
     if named is None:
         return None
     start = named
     while start > 0 and lines[start - 1].strip() and not _RULE.match(lines[start]):
         start -= 1
     return start
+
+
+def _paragraph(lines, index):
+    start, end = index, index
+    while start > 0 and lines[start - 1].strip():
+        start -= 1
+    while end < len(lines) and lines[end].strip():
+        end += 1
+    return lines[start:end]
 
 
 def _trailing_quote(lines):

@@ -765,3 +765,21 @@ def test_8bit_text_without_a_charset_is_read_as_mail_programs_read_it(site, tmp_
     assert 'title: "Kevätkokous"' in paths[0].read_text(encoding="utf-8")
     assert body_of(paths[0]) == "Kevätkokous pidetään maaliskuussa. Jäsenmaksu on 10 €.\n"
     assert (said in err) if said else err == ""
+
+
+@pytest.mark.parametrize("name, line, dropped", [
+    # one line, its parts between | (Outlook's and Gmail's signature editors)
+    ("signature-one-line-pipes.eml", 9, "Maija Meikäläinen | puheenjohtaja | 040 123 4567 | maija@example.org"),
+    # each detail after its label
+    ("signature-labelled.eml", 9, "Terveisin / Maija Meikäläinen / Sähköposti: maija@example.org / Puh.: 040 123 4567"),
+])
+def test_a_signature_on_one_line_or_with_labels_is_dropped_and_said(site, tmp_path, capsys, pictures,
+                                                                    name, line, dropped):
+    status, paths, err = add(site, message(name, tmp_path, pictures), capsys)
+    assert status == 0, err
+    assert body_of(paths[0]) == "Lähdemme kevätretkelle Rauhaan toukokuussa. Bussi lähtee torilta.\n"
+    text = paths[0].read_text(encoding="utf-8")
+    assert "maija@" not in text and "040" not in text and "Maija" not in text
+    assert f"Rivi {line}: lopputervehdys puhelinnumeroineen jätettiin pois (puhelinnumeroa ei julkaista ilman " \
+           f"lupaa): {dropped}" in err
+    assert site.check() == 0

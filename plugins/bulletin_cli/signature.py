@@ -74,6 +74,10 @@ _EMAIL = re.compile(r"^<?[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+>?$")
 _ADDRESS = re.compile(r"^(?:[^\W\d_][\w.'’-]*\s+){0,2}[^\W\d_][\w'’-]*(?:katu|tie|kuja|polku|raitti|parras|tori|"
                       r"rinne|ranta|väylä|kaari|mäki|linja|aukio|gatan|vägen|street|road)\s+\d+[^,]*"
                       r"(?:,\s*\d{5}\s+\S.*)?$|^\d{5}\s+[^\W\d_][\w -]*$|^(?:PL|PB|PO\s+Box)\s+\d+", re.IGNORECASE)
+_DETAIL_LABEL = re.compile(r"^(?:sähköposti|s-?posti|e-?mail|e-?post|mail|osoite|kotisivu[t]?|verkkosivu[t]?|www|web"
+                           r"|facebook|instagram)\s*[.:]?\s*", re.IGNORECASE)
+# What one-line signatures put between name, role, phone and address.
+_PARTS = re.compile(r"\s+[|/•·]\s+|\s*\|\s*")
 _WEB = re.compile(r"^<?(?:https?://|www\.)\S+>?$", re.IGNORECASE)
 # A list's footer: how the mail came ("Lähetetty postituslistalta X") or how
 # to stop it ("Peru tilaus", "unsubscribe"), in the languages lists here write.
@@ -111,10 +115,14 @@ def _is_name(text):
 
 
 def _signature_line(line):
-    """Is this line of a closing: a greeting, a name, a role, a phone, an address?"""
+    """Is this line of a closing: a greeting, a name, a role, a phone, an
+    address? Or all of them on one line between "|" (or " / ", "•")?"""
     text = line.strip()
     if not text:
         return True
+    parts = _PARTS.split(text)
+    if len(parts) > 1:
+        return all(part.strip() and _signature_line(part) for part in parts)
     text = _CLOSING.sub("", text, count=1).strip()
     if not text or _contact_detail(text):
         return True
@@ -126,7 +134,9 @@ def _signature_line(line):
 
 
 def _contact_detail(text):
-    """An e-mail address, a street address or postal code, a web address."""
+    """An e-mail address, a street address or postal code, a web address,
+    with or without its label ("Sähköposti: ...")."""
+    text = _DETAIL_LABEL.sub("", text, count=1)
     return bool(_EMAIL.match(text) or _ADDRESS.match(text) or _WEB.match(text))
 
 

@@ -783,3 +783,40 @@ def test_a_signature_on_one_line_or_with_labels_is_dropped_and_said(site, tmp_pa
     assert f"Rivi {line}: lopputervehdys puhelinnumeroineen jätettiin pois (puhelinnumeroa ei julkaista ilman " \
            f"lupaa): {dropped}" in err
     assert site.check() == 0
+
+
+def test_an_email_address_under_a_greeting_not_known_is_dropped_and_said(site, tmp_path, capsys, pictures):
+    status, paths, err = add(site, message("closing-unknown-greeting.eml", tmp_path, pictures), capsys)
+    assert status == 0, err
+    assert body_of(paths[0]) == "Lähdemme kevätretkelle Rauhaan toukokuussa. Bussi lähtee torilta.\n"
+    assert "@" not in paths[0].read_text(encoding="utf-8")
+    assert ("Rivi 9: lopputervehdys jätettiin pois (lähettäjän nimeä ja yhteystietoja ei julkaista ilman lupaa): "
+            "Aurinkoisin terveisin, / Maija Meikäläinen / maija.meikalainen@icloud.com") in err
+
+
+@pytest.mark.parametrize("tail, dropped", [
+    (["", "Cheers,", "Maija", "maija@example.org"], 4),
+    (["", "-Maija", "maija@example.org"], 3),
+    (["", "Maija Meikäläinen", "maija@example.org"], 3),  # no greeting at all
+    (["", "Hyvää joulun odotusta!", "Maija", "maija@example.org"], 2),  # the wish is a sentence: kept
+    (["", "Maija Meikäläinen, sihteeri <maija@example.org>"], 2),
+    # on one line, or labelled
+    (["", "Maija Meikäläinen | puheenjohtaja | maija@example.org"], 1),
+    (["", "Maija Meikäläinen / sihteeri / Testikylän Eläkkeensaajat ry / maija@example.org"], 1),
+    (["", "Maija Meikäläinen", "Sähköposti: maija@example.org"], 2),
+])
+def test_the_senders_email_address_ending_the_text_is_dropped_whatever_greets(tail, dropped):
+    lines, cuts = split_signature(NOTICE_LINES + tail)
+    kept = tail[:-dropped]
+    while kept and not kept[-1]:  # the blank line above goes with them
+        kept.pop()
+    assert lines == NOTICE_LINES + kept and [cut.why for cut in cuts] == ["mail_dropped_closing_contact"]
+
+
+@pytest.mark.parametrize("tail", [
+    ["", "Ilmoittautumiset:", "kerho@example.org"],  # the notice asks the reader to write there
+    ["", "Lisätietoja ja ilmoittautumiset", "Maija Meikäläinen", "maija@example.org"],
+    ["", "Kiittäen", "Maija"],  # a greeting and a name: the notice's own signing, as before
+])
+def test_an_address_the_notice_asks_to_write_to_is_kept(tail):
+    assert split_signature(NOTICE_LINES + tail) == (NOTICE_LINES + tail, [])

@@ -74,6 +74,7 @@ _EMAIL = re.compile(r"^<?[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+>?$")
 _ADDRESS = re.compile(r"^(?:[^\W\d_][\w.'’-]*\s+){0,2}[^\W\d_][\w'’-]*(?:katu|tie|kuja|polku|raitti|parras|tori|"
                       r"rinne|ranta|väylä|kaari|mäki|linja|aukio|gatan|vägen|street|road)\s+\d+[^,]*"
                       r"(?:,\s*\d{5}\s+\S.*)?$|^\d{5}\s+[^\W\d_][\w -]*$|^(?:PL|PB|PO\s+Box)\s+\d+", re.IGNORECASE)
+_HAS_EMAIL = re.compile(r"[^@\s<>(),;:]+@[^@\s<>(),;:]+\.[^\W\d_]{2,}")
 _DETAIL_LABEL = re.compile(r"^(?:sähköposti|s-?posti|e-?mail|e-?post|mail|osoite|kotisivu[t]?|verkkosivu[t]?|www|web"
                            r"|facebook|instagram)\s*[.:]?\s*", re.IGNORECASE)
 # What one-line signatures put between name, role, phone and address.
@@ -167,7 +168,8 @@ def split_signature(lines, list_addresses=()):
     if closing is not None:
         cut(_with_greeting_above(lines, closing), "mail_dropped_closing")
     else:
-        cut(_contact_closing_start(lines), "mail_dropped_closing_contact")
+        contact = _contact_closing_start(lines)
+        cut(_contact_block_start(lines) if contact is None else contact, "mail_dropped_closing_contact")
     _drop_blank_end(lines)
     cut(_trailing_quote(lines), "mail_dropped_quote")  # one that a closing below had hidden
     _drop_blank_end(lines)
@@ -315,6 +317,32 @@ def _contact_closing_start(lines):
     if len(under) >= 2 or any(_contact_detail(line) for line in [own, *under]):
         return greeting
     return None
+
+
+def _contact_block_start(lines):
+    """Where the sender's details end the text under no greeting, or under
+    one not known ("Aurinkoisin terveisin", "-Maija", "Cheers"): the last
+    lines of names, roles and details, one of them an e-mail address, which
+    is never published without a word. Not when they, or the line above
+    them, ask the reader to write ("Ilmoittautumiset:"): the notice's own."""
+    start = len(lines)
+    while start > 0 and lines[start - 1].strip() and _closing_part(lines[start - 1].strip()):
+        start -= 1
+    block = lines[start:]
+    if not block or len(block) > _SIGNATURE_LINES or not any(_HAS_EMAIL.search(line) for line in block):
+        return None
+    before = next((lines[i] for i in range(start - 1, -1, -1) if lines[i].strip()), None)
+    if before is None or any(_asks(line) for line in block):
+        return None  # the whole text, or asking to write there
+    return None if before.rstrip().endswith(":") or _CONTACT_WORDS.search(before) else start
+
+
+def _asks(line):
+    """Does the line ask the reader to write or call ("Liity listalle: ...",
+    "Ilmoittautumiset ...")? A detail's own label ("Sähköposti:") does not."""
+    label, colon, _rest = line.strip().partition(":")
+    return bool(_CONTACT_WORDS.search(line) or colon and label
+                and not (_DETAIL_LABEL.match(label + ":") or _PHONE_LABEL.fullmatch(label + ":")))
 
 
 def _closing_part(text):

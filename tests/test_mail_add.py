@@ -820,3 +820,51 @@ def test_the_senders_email_address_ending_the_text_is_dropped_whatever_greets(ta
 ])
 def test_an_address_the_notice_asks_to_write_to_is_kept(tail):
     assert split_signature(NOTICE_LINES + tail) == (NOTICE_LINES + tail, [])
+
+
+@pytest.mark.parametrize("name, signature, line", [
+    ("postscript-after-closing.eml", "Rivi 9: lopputervehdys puhelinnumeroineen jätettiin pois (puhelinnumeroa ei "
+     "julkaista ilman lupaa): Terveisin / Maija Meikäläinen / sihteeri / 040 123 4567 / maija.meikalainen@gmail.com",
+     15),
+    ("postscript-in-signature.eml", "Rivi 9: allekirjoitus jätettiin pois ilmoituksesta: -- / Maija Meikäläinen / "
+     "040 123 4567", 13),
+])
+def test_a_postscript_under_the_signature_is_kept_and_the_signature_dropped(site, tmp_path, capsys, pictures,
+                                                                            name, signature, line):
+    # the PS is the sender's own words to the readers; the signature above it is no less a signature
+    status, paths, err = add(site, message(name, tmp_path, pictures), capsys)
+    assert status == 0, err
+    postscript = "Muistakaa ottaa omat eväät mukaan, bussi lähtee torilta klo 8."
+    assert body_of(paths[0]) in (f"Lähdemme kevätretkelle Rauhaan toukokuussa.\n\nPS. {postscript}\n",
+                                 f"Lähdemme kevätretkelle Rauhaan toukokuussa.\n\nP.S. {postscript}\n")
+    text = paths[0].read_text(encoding="utf-8")
+    assert "040" not in text and "Maija" not in text and "@" not in text
+    assert signature in err
+    assert (f"Rivi {line}: jälkikirjoitus (PS) allekirjoituksen alta siirrettiin ilmoituksen loppuun (poista se "
+            f"tiedostosta, jos se ei kuulu ilmoitukseen): P") in err and postscript in err
+    assert site.check() == 0
+
+
+@pytest.mark.parametrize("tail, kept", [
+    (["", "Terveisin", "Maija", "", "PS. Eväät mukaan!"], None),  # a name alone: the notice's own signing
+    (["", "PS. Eväät mukaan!"], None),
+    (["", "Terveisin", "Maija Meikäläinen", "040 123 4567", "", "Ps: eväät mukaan!", "", "Lähetetty iPhonesta"],
+     ["", "Ps: eväät mukaan!"]),
+    (["", "Terveisin", "Maija Meikäläinen", "040 123 4567", "PPS. Eväät mukaan!"], ["", "PPS. Eväät mukaan!"]),
+])
+def test_a_postscript_stays_in_the_notice(tail, kept):
+    lines, cuts = split_signature(NOTICE_LINES + tail)
+    assert lines == NOTICE_LINES + (tail if kept is None else kept)
+
+
+def test_a_phone_number_in_a_postscript_may_be_the_contact():
+    with pytest.raises(Unsure) as unsure:
+        split_signature(NOTICE_LINES + ["", "Terveisin", "Maija", "040 123 4567", "", "PS. Kysy lisää 040 765 4321"])
+    assert unsure.value.line == "PS. Kysy lisää 040 765 4321"
+
+
+def test_a_postscript_of_the_message_replied_to_goes_with_it():
+    tail = ["", "Lähettäjä: Toimitus <toimitus@example.org>", "Lähetetty: maanantai 30. marraskuuta 2026 9.12",
+            "Aihe: ilmoitus", "", "Hei,", "", "PS. Muistathan päivämäärän."]
+    lines, cuts = split_signature(NOTICE_LINES + tail)
+    assert lines == NOTICE_LINES and [cut.why for cut in cuts] == ["mail_dropped_reply"]

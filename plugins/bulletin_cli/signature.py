@@ -86,6 +86,8 @@ _UNSUBSCRIBE = re.compile(r"\b(?:lähetetty|lähetettiin)\s+(?:\S+\s+){0,3}(?:po
                           r"|\bperu(?:a|uta|ttaa)?\s+(?:\S+\s+)?tilau|\btilauksen\s+(?:peru|lopet)|\blopeta\s+tilaus"
                           r"|\bunsubscribe\b|\bavsluta\s+prenumeration|\bavregistrera|\bотписаться", re.IGNORECASE)
 _LINK = re.compile(r"https?://|www\.|@")
+# A postscript's mark: PS., P.S., Ps:, PPS., P.P.S.
+_POSTSCRIPT = re.compile(r"^\s*(?:p\.?\s?){1,2}s\b\.?\s*[:.,-]?(?=\s|$)", re.IGNORECASE)
 # Words that ask the reader to call: the number is the notice's contact.
 _CONTACT_WORDS = re.compile(r"lisätiet|yhteyshenk|yhteystie|ilmoittau|tiedustel|kysy|soita|varaukse",
                             re.IGNORECASE)
@@ -93,7 +95,8 @@ _CONTACT_WORDS = re.compile(r"lisätiet|yhteyshenk|yhteystie|ilmoittau|tiedustel
 
 @dataclass
 class Cut:
-    """Lines dropped from a text: the first one's index, and the lines."""
+    """Lines dropped from a text (or a postscript moved to its end): the
+    first one's index, and the lines."""
     start: int
     lines: list
     why: str  # a translation key: what the lines were
@@ -157,6 +160,7 @@ def split_signature(lines, list_addresses=()):
 
     lines = list(lines)
     cut(_list_footer(lines, list_addresses), "mail_dropped_list_footer")  # the last thing added to a mail
+    postscripts = _take_postscripts(lines, _earlier_message(lines)[0])  # not the earlier message's own
     cut(_cut_at(lines, lambda i, line: line == _DELIMITER or (line.rstrip() == _BARE_DELIMITER
                                                                 and _ends_in_short_block(lines, i))),
         "mail_dropped_signature")
@@ -173,7 +177,33 @@ def split_signature(lines, list_addresses=()):
     _drop_blank_end(lines)
     cut(_trailing_quote(lines), "mail_dropped_quote")  # one that a closing below had hidden
     _drop_blank_end(lines)
+    for index, postscript in postscripts:
+        if any(c.start <= index for c in cuts):  # it stood under a signature: it ends the notice now
+            lines += ["", *postscript]
+            cuts.append(Cut(index, postscript, "mail_kept_postscript"))
+        else:  # nothing taken above it: back in its place
+            lines += [""] * (index - len(lines))
+            lines[index:index + len(postscript)] = postscript
     return lines, sorted(cuts, key=lambda c: c.start)
+
+
+def _take_postscripts(lines, before=None):
+    """[(index, lines)] of each "PS." paragraph below the notice's first
+    line, blanked in `lines`: the sender's own words to the readers, often
+    written under the signature, which they must not hide or follow out.
+    Raises Unsure for a phone number in one (it may be the contact)."""
+    found, stop = [], len(lines) if before is None else before
+    for index in range(1, stop):
+        if _POSTSCRIPT.match(lines[index]):
+            end = index
+            while end < stop and lines[end].strip():
+                end += 1
+            phone = next((line for line in lines[index:end] if PHONE.search(line)), None)
+            if phone is not None:
+                raise Unsure(lines.index(phone, index), phone)
+            found.append((index, lines[index:end]))
+            lines[index:end] = [""] * (end - index)
+    return found
 
 
 def _list_footer(lines, addresses):

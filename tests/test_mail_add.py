@@ -868,3 +868,13 @@ def test_a_postscript_of_the_message_replied_to_goes_with_it():
             "Aihe: ilmoitus", "", "Hei,", "", "PS. Muistathan päivämäärän."]
     lines, cuts = split_signature(NOTICE_LINES + tail)
     assert lines == NOTICE_LINES and [cut.why for cut in cuts] == ["mail_dropped_reply"]
+
+
+def test_a_closing_with_web_addresses_under_a_greeting_of_its_own_is_dropped(site, tmp_path, capsys, pictures):
+    # "www." is the address, no label before it; "Kotisivut:" is one
+    status, paths, err = add(site, message("closing-web-address.eml", tmp_path, pictures), capsys)
+    assert status == 0, err
+    assert body_of(paths[0]) == "Lähdemme kevätretkelle Rauhaan toukokuussa.\n"
+    assert ("Rivi 9: lopputervehdys puhelinnumeroineen jätettiin pois (puhelinnumeroa ei julkaista ilman lupaa): "
+            "Ystävällisin terveisin, / Maija Meikäläinen / sihteeri / Testikylän Eläkkeensaajat ry / "
+            "Puhelin 040 123 4567 / www.testikylan-elakkeensaajat.fi / Kotisivut: https://testikyla.example.org") in err

@@ -75,8 +75,9 @@ _ADDRESS = re.compile(r"^(?:[^\W\d_][\w.'’-]*\s+){0,2}[^\W\d_][\w'’-]*(?:kat
                       r"rinne|ranta|väylä|kaari|mäki|linja|aukio|gatan|vägen|street|road)\s+\d+[^,]*"
                       r"(?:,\s*\d{5}\s+\S.*)?$|^\d{5}\s+[^\W\d_][\w -]*$|^(?:PL|PB|PO\s+Box)\s+\d+", re.IGNORECASE)
 _HAS_EMAIL = re.compile(r"[^@\s<>(),;:]+@[^@\s<>(),;:]+\.[^\W\d_]{2,}")
-_DETAIL_LABEL = re.compile(r"^(?:sähköposti|s-?posti|e-?mail|e-?post|mail|osoite|kotisivu[t]?|verkkosivu[t]?|www|web"
-                           r"|facebook|instagram)\s*[.:]?\s*", re.IGNORECASE)
+# A detail's label, before a colon or a space ("www." is an address's own start).
+_DETAIL_LABEL = re.compile(r"^(?:sähköposti|s-?posti|e-?mail|e-?post|mail|osoite|kotisivu[t]?|verkkosivu[t]?|web"
+                           r"|facebook|instagram)(?:\s*:\s*|\s+)", re.IGNORECASE)
 # What one-line signatures put between name, role, phone and address.
 _PARTS = re.compile(r"\s+[|/•·]\s+|\s*\|\s*")
 _WEB = re.compile(r"^<?(?:https?://|www\.)\S+>?$", re.IGNORECASE)

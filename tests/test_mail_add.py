@@ -878,3 +878,12 @@ def test_a_closing_with_web_addresses_under_a_greeting_of_its_own_is_dropped(sit
     assert ("Rivi 9: lopputervehdys puhelinnumeroineen jätettiin pois (puhelinnumeroa ei julkaista ilman lupaa): "
             "Ystävällisin terveisin, / Maija Meikäläinen / sihteeri / Testikylän Eläkkeensaajat ry / "
             "Puhelin 040 123 4567 / www.testikylan-elakkeensaajat.fi / Kotisivut: https://testikyla.example.org") in err
+
+
+def test_html_blocks_and_table_cells_are_not_run_together(site, tmp_path, capsys, pictures):
+    # Gmail opens a <div> inside a line's text; Outlook's signature editor writes a table
+    status, paths, err = add(site, message("html-nested-divs-table-signature.eml", tmp_path, pictures), capsys)
+    assert status == 0, err
+    assert body_of(paths[0]) == "Lähdemme kevätretkelle Rauhaan toukokuussa.\nBussi lähtee torilta kello 8.\n"
+    assert ("lopputervehdys puhelinnumeroineen jätettiin pois (puhelinnumeroa ei julkaista ilman lupaa): "
+            "Maija Meikäläinen | puheenjohtaja / 040 123 4567 | maija.meikalainen@example.org") in err

@@ -12,6 +12,8 @@ _SKIPPED = {"head", "script", "style", "title", "template", "noscript", "svg", "
             "canvas", "audio", "video", "noembed", "noframes", "applet", "frameset"}
 # Elements that end a line: mail clients write one line per <div> or <p>.
 _LINE_ENDS = {"br", "div", "p", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "table", "hr"}
+# Elements that start a line of their own.
+_BLOCKS = {"div", "p", "li", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "ul", "ol", "dl", "dt", "dd"}
 # Elements the reader never sees (a newsletter's preview text, a tracking
 # code): their text is no part of the message.
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all", re.IGNORECASE)
@@ -47,6 +49,11 @@ class _Text(HTMLParser):
             self.depths[-1] = self.quote
         elif tag == "br":
             self._end_line()
+        elif tag in _BLOCKS and self.lines[-1]:
+            self._end_line()  # a block opened after text ("Teksti<div>...", as Gmail writes) starts a line
+        elif tag in ("td", "th") and "".join(self.lines[-1]).strip():
+            # cells of a row on one line, told apart as a signature's table means them
+            self.lines[-1] = ["".join(self.lines[-1]).rstrip(), " | "]
         elif tag == "a":
             self.link = (attributes.get("href") or "", len(self.lines), len(self.lines[-1]))
         elif tag == "p" and "MsoNormal" in (attributes.get("class") or ""):
@@ -91,8 +98,9 @@ class _Text(HTMLParser):
             return
         if not self.lines[-1]:
             # The HTML's own line breaks and indentation between tags are
-            # no text; spaces the sender typed at a line's start are (YAML).
-            data = re.sub(r"^\s*\n", "", data)
+            # no text; spaces the sender typed at a line's start are (YAML),
+            # the HTML source's indentation after its line break is not.
+            data = re.sub(r"^\s*\n[ \t]*", "", data)
         if data:
             self.lines[-1].append(data.replace("\r", "").replace("\n", " "))
 

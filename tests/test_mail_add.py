@@ -887,3 +887,10 @@ def test_html_blocks_and_table_cells_are_not_run_together(site, tmp_path, capsys
     assert body_of(paths[0]) == "Lähdemme kevätretkelle Rauhaan toukokuussa.\nBussi lähtee torilta kello 8.\n"
     assert ("lopputervehdys puhelinnumeroineen jätettiin pois (puhelinnumeroa ei julkaista ilman lupaa): "
             "Maija Meikäläinen | puheenjohtaja / 040 123 4567 | maija.meikalainen@example.org") in err
+
+
+def test_html_made_too_small_or_clear_to_see_is_not_published(site, tmp_path, capsys, pictures):
+    # a newsletter's preview text and a spammer's hidden words: no size, no opacity, no height, off the screen
+    status, paths, err = add(site, message("html-hidden-by-size.eml", tmp_path, pictures), capsys)
+    assert status == 0, err
+    assert body_of(paths[0]) == "Bänditreenit jatkuvat keskiviikkoisin.\nSoittimet löytyvät talolta. Tervetuloa!\n"

@@ -16,8 +16,19 @@ _LINE_ENDS = {"br", "div", "p", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", 
 _BLOCKS = {"div", "p", "li", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "ul", "ol", "dl", "dt", "dd"}
 # Elements the reader never sees (a newsletter's preview text, a tracking
 # code): their text is no part of the message.
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all", re.IGNORECASE)
+# Text made nothing (no size, no opacity) or put off the screen is hidden too.
+_ZERO = r"\s*:\s*(?:0+(?:\.0*)?|\.0+)(?:px|pt|em|rem|%)?\s*(?:!important\s*)?(?:;|$)"
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all"
+                           r"|(?:^|;)\s*(?:font-size|opacity)" + _ZERO +
+                           r"|(?:^|;)\s*(?:left|top|text-indent)\s*:\s*-\d{3,}", re.IGNORECASE)
+# No height or width: hidden where what overflows is clipped.
+_NO_SIZE = re.compile(r"(?:^|;)\s*(?:max-)?(?:height|width)" + _ZERO, re.IGNORECASE)
+_CLIPPED = re.compile(r"overflow\s*:\s*hidden", re.IGNORECASE)
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+def _hidden(style):
+    return bool(_HIDDEN_STYLE.search(style) or (_NO_SIZE.search(style) and _CLIPPED.search(style)))
 
 
 class _Text(HTMLParser):
@@ -39,7 +50,7 @@ class _Text(HTMLParser):
         attributes = dict(attrs)
         if self.hidden:
             self.hidden[1] += tag == self.hidden[0]
-        elif tag not in _VOID and ("hidden" in attributes or _HIDDEN_STYLE.search(attributes.get("style") or "")):
+        elif tag not in _VOID and ("hidden" in attributes or _hidden(attributes.get("style") or "")):
             self.hidden = [tag, 1]
         elif tag in _SKIPPED:
             self.skipping += 1

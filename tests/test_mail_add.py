@@ -894,3 +894,16 @@ def test_html_made_too_small_or_clear_to_see_is_not_published(site, tmp_path, ca
     status, paths, err = add(site, message("html-hidden-by-size.eml", tmp_path, pictures), capsys)
     assert status == 0, err
     assert body_of(paths[0]) == "Bänditreenit jatkuvat keskiviikkoisin.\nSoittimet löytyvät talolta. Tervetuloa!\n"
+
+
+def test_a_pictures_file_name_gives_no_contact_details_or_invisible_characters_to_its_description(site, tmp_path,
+                                                                                                capsys):
+    path = built_mail(tmp_path, ("Maija Meikäläinen 040 123 4567.png", photo((400, 300), "PNG"), "image/png"),
+                      ("juliste maija@example.org.png", photo((400, 300), "PNG"), "image/png"),
+                      ("\u202egnp.kevatjuliste.png", photo((400, 300), "PNG"), "image/png"),
+                      ("kevät\u200bjuliste.png", photo((400, 300), "PNG"), "image/png"))
+    status, paths, err = add(site, path, capsys)
+    assert status == 0, err
+    alts = [line.split("](")[0] for line in body_of(paths[0]).splitlines() if line.startswith("![")]
+    assert alts == ["![Juliste", "![Juliste", "![gnp.kevatjuliste", "![kevätjuliste"]  # the title for the first two
+    assert site.check() == 0

@@ -5,6 +5,7 @@ without their metadata, since a phone's photo carries where it was taken.
 """
 import io
 import re
+import unicodedata
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,6 +13,8 @@ from pathlib import Path
 from PIL import Image, ImageOps
 
 from bulletin_contract.problems import Problem
+
+from .signature import PHONE
 
 MAX_WIDTH = 1600  # wide enough for a poster on any screen, a fraction of a phone photo's bytes
 # Smaller on both sides: a signature's logo or a social media icon, not a
@@ -79,13 +82,20 @@ def _fitted(image):
 
 def alt_text(name, title):
     """The picture's description from its file name, unless that is a
-    camera's (IMG_1234.jpeg) or a client's (image001.png): then the title.
-    Without the characters that are Markdown's own in `![...](...)`."""
-    stem = Path(name).stem.replace("_", " ").replace("-", " ").strip()
+    camera's (IMG_1234.jpeg) or a client's (image001.png), or names a phone
+    number or an e-mail address (never published without consent): then
+    the title. Without the characters that are Markdown's own in
+    `![...](...)`, nor invisible ones (U+202E would turn the text around)."""
+    stem = _visible(Path(name).stem).replace("_", " ").replace("-", " ").strip()
     letters = sum(c.isalpha() for c in stem)
     camera = stem.lower().startswith(("img", "image", "dsc", "pxl", "photo", "screenshot", "kuva", "whatsapp"))
-    text = title if camera or letters < 3 else stem
-    return " ".join(_MARKUP.sub(" ", text).split())
+    contact = PHONE.search(stem) or "@" in stem
+    text = title if camera or letters < 3 or contact else stem
+    return " ".join(_MARKUP.sub(" ", _visible(text)).split())
+
+
+def _visible(text):
+    return "".join(c for c in text if unicodedata.category(c)[0] != "C")
 
 
 def save(poster, folder, stem, number=1):

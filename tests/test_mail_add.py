@@ -907,3 +907,12 @@ def test_a_pictures_file_name_gives_no_contact_details_or_invisible_characters_t
     alts = [line.split("](")[0] for line in body_of(paths[0]).splitlines() if line.startswith("![")]
     assert alts == ["![Juliste", "![Juliste", "![gnp.kevatjuliste", "![kevätjuliste"]  # the title for the first two
     assert site.check() == 0
+
+
+def test_a_rule_drawn_above_a_signature_goes_with_it(site, tmp_path, capsys, pictures):
+    # left behind, "____" would be published as a horizontal line
+    status, paths, err = add(site, message("signature-under-rule.eml", tmp_path, pictures), capsys)
+    assert status == 0, err
+    assert body_of(paths[0]) == "Lähdemme kevätretkelle Rauhaan toukokuussa.\n"
+    assert ("Rivi 9: lopputervehdys puhelinnumeroineen jätettiin pois (puhelinnumeroa ei julkaista ilman lupaa): "
+            "______________________ / Maija Meikäläinen / Testikylän Eläkkeensaajat ry / 040 123 4567") in err

@@ -171,10 +171,11 @@ def split_signature(lines, list_addresses=()):
     cut(_trailing_quote(lines), "mail_dropped_quote")
     closing = _closing_start(lines)
     if closing is not None:
-        cut(_with_greeting_above(lines, closing), "mail_dropped_closing")
+        cut(_with_rule_above(lines, _with_greeting_above(lines, closing)), "mail_dropped_closing")
     else:
         contact = _contact_closing_start(lines)
-        cut(_contact_block_start(lines) if contact is None else contact, "mail_dropped_closing_contact")
+        contact = _contact_block_start(lines) if contact is None else contact
+        cut(None if contact is None else _with_rule_above(lines, contact), "mail_dropped_closing_contact")
     _drop_blank_end(lines)
     cut(_trailing_quote(lines), "mail_dropped_quote")  # one that a closing below had hidden
     _drop_blank_end(lines)
@@ -314,6 +315,15 @@ def _with_greeting_above(lines, start):
     if above > 0 and above < start - 1 and _closing_only(lines[above]):
         return above
     return start
+
+
+def _with_rule_above(lines, start):
+    """A rule drawn over a signature ("______") goes with it: left alone,
+    it would be published as a horizontal line."""
+    above = start - 1
+    while above > 0 and not lines[above].strip():
+        above -= 1
+    return above if above > 0 and _RULE.match(lines[above]) else start
 
 
 def _closing_only(line):

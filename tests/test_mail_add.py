@@ -916,3 +916,22 @@ def test_a_rule_drawn_above_a_signature_goes_with_it(site, tmp_path, capsys, pic
     assert body_of(paths[0]) == "Lähdemme kevätretkelle Rauhaan toukokuussa.\n"
     assert ("Rivi 9: lopputervehdys puhelinnumeroineen jätettiin pois (puhelinnumeroa ei julkaista ilman lupaa): "
             "______________________ / Maija Meikäläinen / Testikylän Eläkkeensaajat ry / 040 123 4567") in err
+
+
+def test_a_disclaimer_or_a_virus_checkers_line_under_the_signature_does_not_hide_it(site, tmp_path, capsys, pictures):
+    # what an organisation's mail server or an antivirus adds under every message
+    status, paths, err = add(site, message("signature-disclaimer.eml", tmp_path, pictures), capsys)
+    assert status == 0, err
+    assert body_of(paths[0]) == "Lähdemme kevätretkelle Rauhaan toukokuussa.\n"
+    assert "Rivi 9: lopputervehdys puhelinnumeroineen jätettiin pois" in err
+    assert ("Rivi 13: sähköpostiohjelman lisäämä teksti jätettiin pois: Tämä sähköpostiviesti ja sen liitteet voivat "
+            "sisältää luottamuksellista tietoa.") in err
+    assert "avast" not in paths[0].read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("tail", [
+    ["", "Tämä viesti on luottamuksellinen."],  # a sentence of the notice: no disclaimer's other words
+    ["", "Tulosta ilmoitus kerhon ilmoitustaululle."],
+])
+def test_a_notice_that_speaks_of_confidentiality_or_printing_is_kept(tail):
+    assert split_signature(NOTICE_LINES + tail) == (NOTICE_LINES + tail, [])

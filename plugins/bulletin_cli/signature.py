@@ -86,6 +86,12 @@ _WEB = re.compile(r"^<?(?:https?://|www\.)\S+>?$", re.IGNORECASE)
 _UNSUBSCRIBE = re.compile(r"\b(?:lähetetty|lähetettiin)\s+(?:\S+\s+){0,3}(?:posti|sähköposti)?lista(?:lta|lle)\b"
                           r"|\bperu(?:a|uta|ttaa)?\s+(?:\S+\s+)?tilau|\btilauksen\s+(?:peru|lopet)|\blopeta\s+tilaus"
                           r"|\bunsubscribe\b|\bavsluta\s+prenumeration|\bavregistrera|\bотписаться", re.IGNORECASE)
+# What a mail server or an antivirus adds under every message: a disclaimer
+# (its two parts both), "save paper", "virus-free".
+_FOOTER = re.compile(r"luottamuksellis.*(?:erehdyksessä|vahingossa|väärälle vastaanottajalle)"
+                     r"|confidential.*(?:intended|recipient|in error)|konfidentiell.*(?:mottagare|felaktigt)"
+                     r"|säästä paperia|älä tulosta tätä|before printing|think before you print|tänk på miljön"
+                     r"|\bvirus-?free\b|ilman virustartuntoja|virusten varalta|\bwww\.avast\.com\b", re.IGNORECASE)
 _LINK = re.compile(r"https?://|www\.|@")
 # A postscript's mark: PS., P.S., Ps:, PPS., P.P.S.
 _POSTSCRIPT = re.compile(r"^\s*(?:p\.?\s?){1,2}s\b\.?\s*[:.,-]?(?=\s|$)", re.IGNORECASE)
@@ -161,6 +167,7 @@ def split_signature(lines, list_addresses=()):
 
     lines = list(lines)
     cut(_list_footer(lines, list_addresses), "mail_dropped_list_footer")  # the last thing added to a mail
+    cut(_footer_start(lines), "mail_dropped_client")  # a server's disclaimer, an antivirus's line
     postscripts = _take_postscripts(lines, _earlier_message(lines)[0])  # not the earlier message's own
     cut(_cut_at(lines, lambda i, line: line == _DELIMITER or (line.rstrip() == _BARE_DELIMITER
                                                                 and _ends_in_short_block(lines, i))),
@@ -224,6 +231,21 @@ def _list_footer(lines, addresses):
     while start > 0 and lines[start - 1].strip() and not _RULE.match(lines[start]):
         start -= 1
     return start
+
+
+def _footer_start(lines):
+    """Where the paragraphs that an organisation's mail server or an
+    antivirus adds under every message start, or None."""
+    start = end = len(lines)
+    while True:
+        while end > 0 and not lines[end - 1].strip():
+            end -= 1
+        begin = end
+        while begin > 0 and lines[begin - 1].strip():
+            begin -= 1
+        if begin == 0 or not _FOOTER.search(" ".join(lines[begin:end])):
+            return start if start < len(lines) else None
+        start = end = begin
 
 
 def _paragraph(lines, index):

@@ -935,3 +935,14 @@ def test_a_disclaimer_or_a_virus_checkers_line_under_the_signature_does_not_hide
 ])
 def test_a_notice_that_speaks_of_confidentiality_or_printing_is_kept(tail):
     assert split_signature(NOTICE_LINES + tail) == (NOTICE_LINES + tail, [])
+
+
+@pytest.mark.parametrize("tail, line", [
+    # a closing with a phone above a line no rule knows (a wish, a footer of another kind)
+    (["", "Terveisin", "Maija Meikäläinen", "040 123 4567", "", "Hyvää joulua kaikille!"], "040 123 4567"),
+    (["", "Lisätietoja: Maija 040 123 4567", "", "Tervetuloa!"], "Lisätietoja: Maija 040 123 4567"),
+])
+def test_a_phone_number_in_the_last_lines_is_never_kept_silently(tail, line):
+    with pytest.raises(Unsure) as unsure:
+        split_signature(NOTICE_LINES + tail)
+    assert unsure.value.line == line

@@ -186,6 +186,12 @@ def split_signature(lines, list_addresses=()):
     _drop_blank_end(lines)
     cut(_trailing_quote(lines), "mail_dropped_quote")  # one that a closing below had hidden
     _drop_blank_end(lines)
+    # Whatever stands under it (a wish, a footer no rule knows), a phone
+    # number is never kept in the last lines without a word.
+    last = [i for i, line in enumerate(lines) if line.strip()][-_SIGNATURE_LINES - 2:]
+    phone = next((i for i in last if PHONE.search(lines[i])), None)
+    if phone is not None:
+        raise Unsure(phone, lines[phone])
     for index, postscript in postscripts:
         if any(c.start <= index for c in cuts):  # it stood under a signature: it ends the notice now
             lines += ["", *postscript]

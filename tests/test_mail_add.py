@@ -946,3 +946,18 @@ def test_a_phone_number_in_the_last_lines_is_never_kept_silently(tail, line):
     with pytest.raises(Unsure) as unsure:
         split_signature(NOTICE_LINES + tail)
     assert unsure.value.line == line
+
+
+def test_contact_details_kept_in_the_text_are_said(site, tmp_path, capsys):
+    # an address the notice asks to write to, a phone number in its middle: published, never without a word
+    body = ("Kuoroharjoitukset jatkuvat tiistaisin.\n\nUusille laulajille: soita Pekalle 040 765 4321 ennen "
+            "ensimmäistä kertaa.\n\nNuotit jaetaan harjoituksissa.\n\nHarjoituksissa lauletaan joululauluja.\n\n"
+            "Konsertti on joulukuussa.\n\nKonsertin jälkeen on glögitarjoilu.\n\nKevään ohjelma "
+            "julkaistaan tammikuussa.\n\nKuoro täyttää ensi vuonna 40 vuotta.\n\nIlmoittautumiset:\n"
+            "kuoro@example.org")
+    status, paths, err = add(site, built_mail(tmp_path, text=notice_text(title="Kuoro", body=body)), capsys)
+    assert status == 0, err
+    assert body_of(paths[0]) == body + "\n"
+    assert ("Rivi 10: ilmoituksen tekstissä on yhteystieto, joka julkaistaan: Uusille laulajille: soita Pekalle "
+            "040 765 4321") in err
+    assert "Rivi 25: ilmoituksen tekstissä on yhteystieto, joka julkaistaan: kuoro@example.org" in err

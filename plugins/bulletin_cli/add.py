@@ -23,7 +23,7 @@ from . import posters as poster_files
 from .mail_message import is_tnef, read_message
 from .placing import place, unique_path
 from .project import UsageError
-from .signature import Unsure, split_signature
+from .signature import Unsure, contact_lines, split_signature
 
 
 _SHOWN = 200  # of the text dropped: enough to tell what it was
@@ -97,6 +97,9 @@ def _without_signature(source, notice_text, offset, t, list_addresses=()):
         if len(dropped) > _SHOWN:
             dropped = dropped[:_SHOWN - 1] + "…"
         said.append(t(cut.why, line=first + cut.start, text=dropped))
+    given = lines[end + 1:]
+    for _index, line in contact_lines(body):  # published as written: the editor checks the consent
+        said.append(t("mail_kept_contact", line=first + given.index(line), text=line.strip()[:_SHOWN]))
     return "\n".join(lines[:end + 1] + body).rstrip() + "\n", any(line.strip() for line in body), said
 
 

@@ -221,6 +221,12 @@ def _take_postscripts(lines, before=None):
     return found
 
 
+def contact_lines(lines):
+    """[(index, line)] of the lines that hold a phone number or an e-mail
+    address: kept in a notice's text, they are published, and said to be."""
+    return [(i, line) for i, line in enumerate(lines) if PHONE.search(line) or _HAS_EMAIL.search(line)]
+
+
 def _list_footer(lines, addresses):
     """Where a mailing list's footer starts: the paragraph (or the rule
     above it, Mailman's) that names one of the list's own addresses in the

@@ -961,3 +961,18 @@ def test_contact_details_kept_in_the_text_are_said(site, tmp_path, capsys):
     assert ("Rivi 10: ilmoituksen tekstissä on yhteystieto, joka julkaistaan: Uusille laulajille: soita Pekalle "
             "040 765 4321") in err
     assert "Rivi 25: ilmoituksen tekstissä on yhteystieto, joka julkaistaan: kuoro@example.org" in err
+
+
+@pytest.mark.parametrize("signature", [
+    "Maija Meikäläinen\nmaija.meikalainen(at)example.org",  # written so that robots would not find it
+    "Maija Meikäläinen\nmaija.meikalainen[at]example.org",
+    "t. Maija\nsp. maija.meikalainen (at) example.org",
+    "Maija Meikäläinen\nPuhelinnumero: 040 123 4567",
+    "Terveisin\nMaija Meikäläinen\nPuh/WhatsApp 040 123 4567",
+])
+def test_contact_details_as_finns_write_them_in_a_signature_are_dropped(site, tmp_path, capsys, signature):
+    text = notice_text(title="Kevätretki", body="Lähdemme kevätretkelle Rauhaan.\n\n" + signature)
+    status, paths, err = add(site, built_mail(tmp_path, text=text), capsys)
+    assert status == 0, err
+    assert body_of(paths[0]) == "Lähdemme kevätretkelle Rauhaan.\n"
+    assert "Rivi 10: lopputervehdys" in err and signature.replace("\n", " / ") in err

@@ -61,7 +61,8 @@ _OUTLOOK_SENT = re.compile(r"^\s*\**(?:Sent|Date|Lähetetty|Päivämäärä|Skic
 # (040) 123 4567, +358 (0)40 123 4567, 040.123.4567 (a date, 05.12.2026, is none).
 PHONE = re.compile(r"(?<![\d+(])(?:(?:\+\s?358\s?(?:\(0\)\s?)?|\(0\d{1,3}\)\s?|0)(?:[ -]?\d){6,11}"
                    r"|0\d{1,3}\.\d{3,4}\.\d{3,4})(?!\d)")
-_PHONE_LABEL = re.compile(r"^(?:puh(?:elin)?|p|tel|gsm|mob(?:ile)?|matkapuh(?:elin)?)\.?:?\s*", re.IGNORECASE)
+_PHONE_LABEL = re.compile(r"^(?:(?:puh(?:elin)?(?:numero|nro)?|p|tel|gsm|mob(?:ile)?|matkapuh(?:elin)?|whatsapp)\.?"
+                          r"(?:\s*/\s*)?)+:?\s*", re.IGNORECASE)
 _CLOSING = re.compile(r"^(?:(?:ystävällisin\s+|parhain\s+|lämpimin\s+|hyvää\s+päivän\s+jatkoa\s*,?\s*)?terveisin|"
                       r"terveisiä|t\.|terv\.|yst\.\s*terv\.|kiitos|kiittäen|ystävällisesti|"
                       r"(?:best|kind|warm)\s+regards|regards|br|(?:med\s+)?vänlig(?:a)?\s+hälsning(?:ar)?|hälsningar|mvh|"
@@ -69,14 +70,16 @@ _CLOSING = re.compile(r"^(?:(?:ystävällisin\s+|parhain\s+|lämpimin\s+|hyvää
                       r"hyvää\s+päivänjatkoa|hyvää\s+jatkoa)(?=[\s,.!]|$)[,.!]?\s*", re.IGNORECASE)
 # A word of a name: no sentence's full stop, but initials ("A.") and "r.y.".
 _NAME_WORD = re.compile(r"^(?:[^\W\d_][\w'’-]*|[^\W\d_]\.|r\.y\.)$")
-_EMAIL = re.compile(r"^<?[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+>?$")
+# "@", or as written to keep it from robots: (at), [at], (a).
+_AT = r"(?:@|\s?[(\[](?:at|a|ät)[)\]]\s?)"
+_EMAIL = re.compile(r"^<?[^@\s<>]+" + _AT + r"[^@\s<>]+\.[^@\s<>]+>?$", re.IGNORECASE)
 # A sender's other contact details: a street address, a postal code and town, a web address.
 _ADDRESS = re.compile(r"^(?:[^\W\d_][\w.'’-]*\s+){0,2}[^\W\d_][\w'’-]*(?:katu|tie|kuja|polku|raitti|parras|tori|"
                       r"rinne|ranta|väylä|kaari|mäki|linja|aukio|gatan|vägen|street|road)\s+\d+[^,]*"
                       r"(?:,\s*\d{5}\s+\S.*)?$|^\d{5}\s+[^\W\d_][\w -]*$|^(?:PL|PB|PO\s+Box)\s+\d+", re.IGNORECASE)
-_HAS_EMAIL = re.compile(r"[^@\s<>(),;:]+@[^@\s<>(),;:]+\.[^\W\d_]{2,}")
+_HAS_EMAIL = re.compile(r"[^@\s<>(),;:\[\]]+" + _AT + r"[^@\s<>(),;:\[\]]+\.[^\W\d_]{2,}", re.IGNORECASE)
 # A detail's label, before a colon or a space ("www." is an address's own start).
-_DETAIL_LABEL = re.compile(r"^(?:sähköposti|s-?posti|e-?mail|e-?post|mail|osoite|kotisivu[t]?|verkkosivu[t]?|web"
+_DETAIL_LABEL = re.compile(r"^(?:sähköposti|s-?posti|sp\.?|e-?mail|e-?post|mail|osoite|kotisivu[t]?|verkkosivu[t]?|web"
                            r"|facebook|instagram)(?:\s*:\s*|\s+)", re.IGNORECASE)
 # What one-line signatures put between name, role, phone and address.
 _PARTS = re.compile(r"\s+[|/•·]\s+|\s*\|\s*")

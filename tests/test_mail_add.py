@@ -976,3 +976,10 @@ def test_contact_details_as_finns_write_them_in_a_signature_are_dropped(site, tm
     assert status == 0, err
     assert body_of(paths[0]) == "Lähdemme kevätretkelle Rauhaan.\n"
     assert "Rivi 10: lopputervehdys" in err and signature.replace("\n", " / ") in err
+
+
+def test_a_notice_only_in_the_html_part_is_read_from_it(site, tmp_path, capsys, pictures):
+    # the plain part is a placeholder a newsletter tool wrote ("Tämä viesti on HTML-muodossa")
+    status, paths, err = add(site, message("plain-placeholder-html-notice.eml", tmp_path, pictures), capsys)
+    assert status == 0, err
+    assert body_of(paths[0]) == "Bänditreenit jatkuvat keskiviikkoisin.\n"

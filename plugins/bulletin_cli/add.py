@@ -20,7 +20,7 @@ from bulletin_contract.writer import notice_values
 from bulletin_i18n.translations import TABLES
 
 from . import posters as poster_files
-from .mail_message import is_tnef, read_message
+from .mail_message import html_alternative, is_tnef, read_message
 from .placing import place, unique_path
 from .project import UsageError
 from .signature import Unsure, contact_lines, split_signature
@@ -111,6 +111,8 @@ def add_message(source, raw, site, new_association=None, tell=None):
     message = read_message(source, raw, t)
     text, label = "\n\n".join(message.texts), f"{source} ({t('mail_text_part')})"
     refused = [attachment for attachment, _text in message.attached_texts]
+    if extract(text)[0] is None and message.html_unread:
+        text = html_alternative(message, source, raw, t) or text
     if extract(text)[0] is None:
         for attachment, attached in message.attached_texts:
             if extract(attached)[0] is not None:

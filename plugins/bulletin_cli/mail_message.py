@@ -51,6 +51,7 @@ class Message:
     attachments: list = field(default_factory=list)
     list_addresses: list = field(default_factory=list)  # a mailing list's own, whose footer is no text
     notes: list = field(default_factory=list)  # what the editor is told of how the message was read
+    html_unread: list = field(default_factory=list)  # HTML alternatives to a plain part: read if it holds no notice
 
 
 # RFC 2369: the addresses a mailing list names in its headers, and in its footer.
@@ -93,6 +94,8 @@ def _walk(part, found, source, raw, t, texts=True):
                       next((p for p in parts if p.get_content_type() == "text/html"), None))
         for alternative in parts:
             _walk(alternative, found, source, raw, t, texts and alternative is chosen)
+        if texts and chosen is not None and chosen.get_content_type() == "text/plain":
+            found.html_unread += [p for p in parts if p.get_content_type() == "text/html"]
     elif kind == "multipart/signed":  # S/MIME or OpenPGP: the message, not its signature
         for inner in list(part.iter_parts())[:1]:
             _walk(inner, found, source, raw, t, texts)
@@ -113,6 +116,12 @@ def _walk(part, found, source, raw, t, texts=True):
                 found.attached_texts.append((attachment, _text(part, source, t, raw, attachment.line, found.notes)))
         else:
             found.attachments.append(attachment)
+
+
+def html_alternative(found, source, raw, t):
+    """The text of the HTML alternatives not read: where the plain part
+    holds no notice (a tool's "Tämä viesti on HTML-muodossa")."""
+    return "\n\n".join(html_to_text(_text(part, source, t, raw, notes=found.notes)) for part in found.html_unread)
 
 
 def _text(part, source, t, raw, line=1, notes=None):

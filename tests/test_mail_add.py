@@ -418,6 +418,14 @@ NOTICE_LINES = ["Tervetuloa syyskokoukseen."]
     (["", "Отправлено из мобильной Почты Mail.ru"], "mail_dropped_client"),
     (["", "Lähetetty Samsung Galaxy -älypuhelimesta"], "mail_dropped_client"),
     (["", "Lähetetty Windowsin Sähköposti -sovelluksesta"], "mail_dropped_client"),
+    (["", "Lähetetty Gmail-mobiilisovelluksesta"], "mail_dropped_client"),
+    (["", "Lähetetty Yahoo Mailista Androidille"], "mail_dropped_client"),
+    (["", "Lähetetty Mail-sovelluksesta Windows 10:lle"], "mail_dropped_client"),
+    (["", "Lähetetty Telia Mail -sovelluksesta"], "mail_dropped_client"),
+    (["", "Lähetetty iPhonesta. Pahoittelen kirjoitusvirheitä."], "mail_dropped_client"),
+    (["", "Lähetetty puhelimesta, pahoittelut lyhyydestä"], "mail_dropped_client"),
+    (["", "Hanki BlueMail Androidille"], "mail_dropped_client"),
+    (["", "Get BlueMail for Android"], "mail_dropped_client"),
     (["", "Sent from my Galaxy", "", "-------- Original message --------"], "mail_dropped_client"),
     (["", "Aila Virtanen kirjoitti 29.11.2026 klo 18.42:", "> Hei"], "mail_dropped_reply"),
     (["", "ti 1.12.2026 klo 10.00 Imatran ilmoitukset <", "toimitus@example.org> kirjoitti:", "", "> Hei"],
@@ -436,6 +444,7 @@ def test_what_follows_a_notice_is_dropped(tail, why):
 
 @pytest.mark.parametrize("tail", [
     ["", "Terveisin", "Aila"],  # no phone number: a closing may be meant
+    ["", "Lähetetty kaikille jäsenille postitse."],  # no device nor app: the notice's own
     ["", "Ilmoittautumiset 5.12. mennessä."],
     ["", "Hinta 10 €, kesto 18.00–20.30."],
 ])
@@ -771,7 +780,8 @@ def test_8bit_text_without_a_charset_is_read_as_mail_programs_read_it(site, tmp_
     # one line, its parts between | (Outlook's and Gmail's signature editors)
     ("signature-one-line-pipes.eml", 9, "Maija Meikäläinen | puheenjohtaja | 040 123 4567 | maija@example.org"),
     # each detail after its label
-    ("signature-labelled.eml", 9, "Terveisin / Maija Meikäläinen / Sähköposti: maija@example.org / Puh.: 040 123 4567"),
+    ("signature-labelled.eml", 9,
+     "Terveisin / Maija Meikäläinen / Sähköposti: maija@example.org / Puh.: 040 123 4567"),
 ])
 def test_a_signature_on_one_line_or_with_labels_is_dropped_and_said(site, tmp_path, capsys, pictures,
                                                                     name, line, dropped):
@@ -924,7 +934,8 @@ def test_a_disclaimer_or_a_virus_checkers_line_under_the_signature_does_not_hide
     assert status == 0, err
     assert body_of(paths[0]) == "Lähdemme kevätretkelle Rauhaan toukokuussa.\n"
     assert "Rivi 9: lopputervehdys puhelinnumeroineen jätettiin pois" in err
-    assert ("Rivi 13: sähköpostiohjelman lisäämä teksti jätettiin pois: Tämä sähköpostiviesti ja sen liitteet voivat "
+    assert ("Rivi 13: sähköpostiohjelman lisäämä teksti jätettiin pois: Tämä sähköpostiviesti ja sen liitteet "
+            "voivat "
             "sisältää luottamuksellista tietoa.") in err
     assert "avast" not in paths[0].read_text(encoding="utf-8")
 
@@ -983,3 +994,13 @@ def test_a_notice_only_in_the_html_part_is_read_from_it(site, tmp_path, capsys, 
     status, paths, err = add(site, message("plain-placeholder-html-notice.eml", tmp_path, pictures), capsys)
     assert status == 0, err
     assert body_of(paths[0]) == "Bänditreenit jatkuvat keskiviikkoisin.\n"
+
+
+def test_any_mail_apps_line_under_a_signature_is_dropped_with_it(site, tmp_path, capsys):
+    text = notice_text(title="Kevätretki", body="Lähdemme kevätretkelle Rauhaan.\n\nTerveisin\nMaija Meikäläinen\n"
+                       "maija@example.org\n\nLähetetty Telia Mail -sovelluksesta")
+    status, paths, err = add(site, built_mail(tmp_path, text=text), capsys)
+    assert status == 0, err
+    assert body_of(paths[0]) == "Lähdemme kevätretkelle Rauhaan.\n"
+    assert "Rivi 14: sähköpostiohjelman lisäämä teksti jätettiin pois: Lähetetty Telia Mail -sovelluksesta" in err
+    assert "Rivi 10: lopputervehdys jätettiin pois" in err

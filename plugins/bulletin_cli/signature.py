@@ -25,10 +25,14 @@ _BARE_DELIMITER = "--"
 _SIGNATURE_LINES = 6
 # What phones and mail apps add under every message.
 _CLIENT_LINE = re.compile(
-    r"^\s*(?:Lähetetty\s+(?:iPhonesta|iPadista|.{0,40}?-?(?:älypuhelimesta|puhelimesta|tabletista)"
-    r"|Outlook\b.*|Windowsin\s+sähköposti.*|mobiililaitteesta.*)"
+    # with an apology after it: "Lähetetty iPhonesta. Pahoittelen kirjoitusvirheitä."
+    r"^\s*(?:Lähetetty\s+(?:(?:iPhonesta|iPadista|.{0,40}?-?(?:älypuhelimesta|puhelimesta|tabletista))"
+    r"(?:[.,!]\s.{0,60})?"
+    r"|Outlook\b.*|Windowsin\s+sähköposti.*|mobiililaitteesta.*"
+    # any app's or device's: "Gmail-mobiilisovelluksesta", "Yahoo Mailista Androidille"
+    r"|.{0,40}?(?:sovellu[ks]\w*|mobiili\w*|laitteesta|Mailista|Androidille|iOS:lle)\b.{0,40})"
     r"|Sent\s+from\s+(?:my\s+\S+.*|Outlook\b.*|Mail\s+for\s+Windows.*|Yahoo\s+Mail.*)"
-    r"|(?:Get|Hanki)\s+Outlook\s+for\s+(?:iOS|Android)\b.*"
+    r"|(?:Get|Hanki)\s+\S+(?:\s+\S+)?\s+(?:for\s+(?:iOS|Android)|Androidille|iOS:lle)\b.*"
     # Swedish and Russian, the bulletin's other languages here
     r"|Skickat\s+från\s+(?:min\s+\S+.*|Outlook\b.*|E-post\s+för\s+Windows.*)"
     r"|Отправлено\s+(?:с|из|со|через)\s+\S.*)\s*$",
@@ -79,8 +83,8 @@ _ADDRESS = re.compile(r"^(?:[^\W\d_][\w.'’-]*\s+){0,2}[^\W\d_][\w'’-]*(?:kat
                       r"(?:,\s*\d{5}\s+\S.*)?$|^\d{5}\s+[^\W\d_][\w -]*$|^(?:PL|PB|PO\s+Box)\s+\d+", re.IGNORECASE)
 _HAS_EMAIL = re.compile(r"[^@\s<>(),;:\[\]]+" + _AT + r"[^@\s<>(),;:\[\]]+\.[^\W\d_]{2,}", re.IGNORECASE)
 # A detail's label, before a colon or a space ("www." is an address's own start).
-_DETAIL_LABEL = re.compile(r"^(?:sähköposti|s-?posti|sp\.?|e-?mail|e-?post|mail|osoite|kotisivu[t]?|verkkosivu[t]?|web"
-                           r"|facebook|instagram)(?:\s*:\s*|\s+)", re.IGNORECASE)
+_DETAIL_LABEL = re.compile(r"^(?:sähköposti|s-?posti|sp\.?|e-?mail|e-?post|mail|osoite|kotisivu[t]?|verkkosivu[t]?"
+                           r"|web|facebook|instagram)(?:\s*:\s*|\s+)", re.IGNORECASE)
 # What one-line signatures put between name, role, phone and address.
 _PARTS = re.compile(r"\s+[|/•·]\s+|\s*\|\s*")
 _WEB = re.compile(r"^<?(?:https?://|www\.)\S+>?$", re.IGNORECASE)
@@ -88,7 +92,8 @@ _WEB = re.compile(r"^<?(?:https?://|www\.)\S+>?$", re.IGNORECASE)
 # to stop it ("Peru tilaus", "unsubscribe"), in the languages lists here write.
 _UNSUBSCRIBE = re.compile(r"\b(?:lähetetty|lähetettiin)\s+(?:\S+\s+){0,3}(?:posti|sähköposti)?lista(?:lta|lle)\b"
                           r"|\bperu(?:a|uta|ttaa)?\s+(?:\S+\s+)?tilau|\btilauksen\s+(?:peru|lopet)|\blopeta\s+tilaus"
-                          r"|\bunsubscribe\b|\bavsluta\s+prenumeration|\bavregistrera|\bотписаться", re.IGNORECASE)
+                          r"|\bunsubscribe\b|\bavsluta\s+prenumeration|\bavregistrera|\bотписаться",
+                          re.IGNORECASE)
 # What a mail server or an antivirus adds under every message: a disclaimer
 # (its two parts both), "save paper", "virus-free".
 _FOOTER = re.compile(r"luottamuksellis.*(?:erehdyksessä|vahingossa|väärälle vastaanottajalle)"

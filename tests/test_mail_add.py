@@ -1004,3 +1004,11 @@ def test_any_mail_apps_line_under_a_signature_is_dropped_with_it(site, tmp_path,
     assert body_of(paths[0]) == "Lähdemme kevätretkelle Rauhaan.\n"
     assert "Rivi 14: sähköpostiohjelman lisäämä teksti jätettiin pois: Lähetetty Telia Mail -sovelluksesta" in err
     assert "Rivi 10: lopputervehdys jätettiin pois" in err
+
+
+def test_a_meeting_invitation_sent_with_the_notice_is_left_out_and_said(site, tmp_path, capsys, pictures):
+    # Outlook sends an invitation as one more alternative of the text: no attachment to refuse
+    status, paths, err = add(site, message("outlook-invite.eml", tmp_path, pictures), capsys)
+    assert status == 0, err
+    assert body_of(paths[0]) == "Kevätkokous pidetään maaliskuussa kerhohuoneella.\n"
+    assert "Viestin kalenterikutsu jätettiin pois" in err

@@ -93,6 +93,10 @@ def _walk(part, found, source, raw, t, texts=True):
         chosen = next((p for p in parts if p.get_content_type() == "text/plain"),
                       next((p for p in parts if p.get_content_type() == "text/html"), None))
         for alternative in parts:
+            if alternative.get_content_type() == "text/calendar":
+                # Outlook's meeting invitation: the same event again, for calendars; the notice has its own
+                found.notes.append(t("mail_left_calendar"))
+                continue
             _walk(alternative, found, source, raw, t, texts and alternative is chosen)
         if texts and chosen is not None and chosen.get_content_type() == "text/plain":
             found.html_unread += [p for p in parts if p.get_content_type() == "text/html"]

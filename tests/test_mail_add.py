@@ -1012,3 +1012,17 @@ def test_a_meeting_invitation_sent_with_the_notice_is_left_out_and_said(site, tm
     assert status == 0, err
     assert body_of(paths[0]) == "Kevätkokous pidetään maaliskuussa kerhohuoneella.\n"
     assert "Viestin kalenterikutsu jätettiin pois" in err
+
+
+def test_a_message_nested_past_reason_is_refused_in_finnish_not_with_a_traceback(site, tmp_path, capsys):
+    # a hostile message: parts inside parts, thousands deep
+    depth = 3000
+    raw = "MIME-Version: 1.0\nFrom: x@example.org\nSubject: x\n"
+    raw += "".join(f'Content-Type: multipart/mixed; boundary="b{i}"\n\n--b{i}\n' for i in range(depth))
+    raw += "Content-Type: text/plain; charset=utf-8\n\n" + notice_text() + "".join(
+        f"--b{i}--\n" for i in reversed(range(depth)))
+    path = tmp_path / "viesti.eml"
+    path.write_text(raw, encoding="utf-8")
+    status, paths, err = add(site, path, capsys)
+    assert status == 1 and paths == []
+    assert err.startswith(f"{path}:1: Viestin rakennetta ei voi lukea") and "Traceback" not in err

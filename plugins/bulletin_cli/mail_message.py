@@ -71,12 +71,15 @@ def is_mime(raw):
 
 def read_message(source, raw, t):
     """The Message in the bytes of an e-mail."""
-    message = BytesParser(policy=policy.default).parsebytes(raw)
-    found = Message()
-    for name in _LIST_HEADERS:
-        for value in message.get_all(name, []):
-            found.list_addresses += [a or url for a, url in _LIST_ADDRESS.findall(str(value))]
-    _walk(message, found, source, raw, t)
+    try:
+        message = BytesParser(policy=policy.default).parsebytes(raw)
+        found = Message()
+        for name in _LIST_HEADERS:
+            for value in message.get_all(name, []):
+                found.list_addresses += [a or url for a, url in _LIST_ADDRESS.findall(str(value))]
+        _walk(message, found, source, raw, t)
+    except RecursionError:  # parts inside parts thousands deep: no mail client writes one
+        raise Problem(source, 1, t("mail_err_structure")).as_error() from None
     return found
 
 

@@ -1026,3 +1026,19 @@ def test_a_message_nested_past_reason_is_refused_in_finnish_not_with_a_traceback
     status, paths, err = add(site, path, capsys)
     assert status == 1 and paths == []
     assert err.startswith(f"{path}:1: Viestin rakennetta ei voi lukea") and "Traceback" not in err
+
+
+@pytest.mark.parametrize("number", ["040/123 4567", "040–123 4567", "+46 70 123 45 67", "+7 921 123 45 67"])
+def test_phone_numbers_as_written_by_hand_word_or_abroad_are_not_published(site, tmp_path, capsys, number):
+    # an old "area code/number", Word's en dash, a Swedish or Russian member's number
+    text = notice_text(title="Kevätretki", body=f"Lähdemme kevätretkelle Rauhaan.\n\nMaija Meikäläinen\n{number}")
+    status, paths, err = add(site, built_mail(tmp_path, text=text), capsys)
+    assert status == 0, err
+    assert body_of(paths[0]) == "Lähdemme kevätretkelle Rauhaan.\n"
+    assert f"lopputervehdys puhelinnumeroineen jätettiin pois (puhelinnumeroa ei julkaista ilman lupaa): " \
+           f"Maija Meikäläinen / {number}" in err
+
+
+@pytest.mark.parametrize("text", ["Kokous 05.12.2026 klo 18.00–20.00.", "Avoinna 8.00–16.00.", "Hinta 10–15 €."])
+def test_dates_times_and_prices_are_no_phone_numbers(text):
+    assert split_signature(NOTICE_LINES + ["", text]) == (NOTICE_LINES + ["", text], [])

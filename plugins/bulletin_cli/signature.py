@@ -63,8 +63,11 @@ _OUTLOOK_FROM = re.compile(r"^\s*\**(?:From|Lähettäjä|Från):\**\s", re.IGNOR
 _OUTLOOK_SENT = re.compile(r"^\s*\**(?:Sent|Date|Lähetetty|Päivämäärä|Skickat):\**\s", re.IGNORECASE)
 # Finnish phone numbers as written: 040 123 4567, 040-1234567, +358 40 123 4567, 05 123 4567,
 # (040) 123 4567, +358 (0)40 123 4567, 040.123.4567 (a date, 05.12.2026, is none).
-PHONE = re.compile(r"(?<![\d+(])(?:(?:\+\s?358\s?(?:\(0\)\s?)?|\(0\d{1,3}\)\s?|0)(?:[ -]?\d){6,11}"
-                   r"|0\d{1,3}\.\d{3,4}\.\d{3,4})(?!\d)")
+# Also 040/123 4567 (an area code's slash), 040–123 4567 (Word's en dash) and
+# a number abroad (+46 70 123 45 67, +7 921 …).
+PHONE = re.compile(r"(?<![\d+(])(?:(?:\+\s?358\s?(?:\(0\)\s?)?|\(0\d{1,3}\)\s?|0)(?:[ –-]?\d){6,11}"
+                   r"|0\d{1,3}\.\d{3,4}\.\d{3,4}|0\d{1,3}\s?/\s?\d{3}[ -]?\d{2,4}"
+                   r"|\+\s?(?!358)[1-9]\d{0,2}(?:[ -]?\d){6,12})(?!\d)")
 _PHONE_LABEL = re.compile(r"^(?:(?:puh(?:elin)?(?:numero|nro)?|p|tel|gsm|mob(?:ile)?|matkapuh(?:elin)?|whatsapp)\.?"
                           r"(?:\s*/\s*)?)+:?\s*", re.IGNORECASE)
 _CLOSING = re.compile(r"^(?:(?:ystävällisin\s+|parhain\s+|lämpimin\s+|hyvää\s+päivän\s+jatkoa\s*,?\s*)?terveisin|"

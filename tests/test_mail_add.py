@@ -1042,3 +1042,14 @@ def test_phone_numbers_as_written_by_hand_word_or_abroad_are_not_published(site,
 @pytest.mark.parametrize("text", ["Kokous 05.12.2026 klo 18.00–20.00.", "Avoinna 8.00–16.00.", "Hinta 10–15 €."])
 def test_dates_times_and_prices_are_no_phone_numbers(text):
     assert split_signature(NOTICE_LINES + ["", text]) == (NOTICE_LINES + ["", text], [])
+
+
+def test_a_bare_dashdash_over_a_long_signature_goes_with_it(site, tmp_path, capsys):
+    # an HTML mail's "--" (its space trimmed) over more lines than a short block: the closing still takes it
+    signature = ("--\nMaija Meikäläinen\nsihteeri\nTestikylän Eläkkeensaajat ry\nKoskenparras 4\n55100 Imatra\n"
+                 "040 123 4567\nwww.example.org")
+    text = notice_text(title="Kevätretki", body="Lähdemme kevätretkelle Rauhaan.\n\n" + signature)
+    status, paths, err = add(site, built_mail(tmp_path, text=text), capsys)
+    assert status == 0, err
+    assert body_of(paths[0]) == "Lähdemme kevätretkelle Rauhaan.\n"
+    assert "Rivi 10: lopputervehdys puhelinnumeroineen jätettiin pois" in err

@@ -363,12 +363,12 @@ def _with_greeting_above(lines, start):
 
 
 def _with_rule_above(lines, start):
-    """A rule drawn over a signature ("______") goes with it: left alone,
-    it would be published as a horizontal line."""
+    """A rule drawn over a signature ("______", or a "--" over more lines
+    than a short block) goes with it: left alone, it would be published."""
     above = start - 1
     while above > 0 and not lines[above].strip():
         above -= 1
-    return above if above > 0 and _RULE.match(lines[above]) else start
+    return above if above > 0 and (_RULE.match(lines[above]) or lines[above].rstrip() == _BARE_DELIMITER) else start
 
 
 def _closing_only(line):

@@ -1053,3 +1053,14 @@ def test_a_bare_dashdash_over_a_long_signature_goes_with_it(site, tmp_path, caps
     assert status == 0, err
     assert body_of(paths[0]) == "Lähdemme kevätretkelle Rauhaan.\n"
     assert "Rivi 10: lopputervehdys puhelinnumeroineen jätettiin pois" in err
+
+
+@pytest.mark.parametrize("detail", ["040\u202f123\u202f4567", "040\u200b123 4567", "０４０ １２３ ４５６７",
+                                    "maija\uff20example.org"])
+def test_contact_details_written_with_odd_spaces_or_wide_characters_are_known(site, tmp_path, capsys, detail):
+    # Apple's narrow no-break space, a zero-width space slipped in, full-width digits and @
+    text = notice_text(title="Kevätretki", body=f"Lähdemme kevätretkelle Rauhaan.\n\nMaija Meikäläinen\n{detail}")
+    status, paths, err = add(site, built_mail(tmp_path, text=text), capsys)
+    assert status == 0, err
+    assert body_of(paths[0]) == "Lähdemme kevätretkelle Rauhaan.\n"
+    assert f"Rivi 10: lopputervehdys" in err and f"Maija Meikäläinen / {detail}" in err

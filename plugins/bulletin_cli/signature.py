@@ -15,6 +15,7 @@ quotation in the notice itself ("Eino Leino kirjoitti:" over `>` lines)
 names none, and it and what follows it are kept.
 """
 import re
+import unicodedata
 from dataclasses import dataclass
 
 # The standard delimiter "-- "; a bare "--" (an HTML mail's, whose space was
@@ -168,7 +169,31 @@ def _cut_at(lines, test):
 
 def split_signature(lines, list_addresses=()):
     """(the notice's lines, [Cut]) of a notice's text lines; `list_addresses`
-    are the mailing list's own (its List-* headers). Raises Unsure."""
+    are the mailing list's own (its List-* headers). Raises Unsure.
+
+    The rules read each line folded (_fold), so that a number with Apple's
+    narrow spaces or a zero-width space slipped in is a number; what is
+    kept and said is the line as sent (each folded line maps to its own)."""
+    sent = list(lines)
+    folded = [_fold(line) for line in sent]
+    as_sent = {id(f): line for f, line in zip(folded, sent)}
+    try:
+        kept, cuts = _split(folded, list_addresses)
+    except Unsure as unsure:
+        raise Unsure(unsure.index, sent[unsure.index]) from None
+
+    def back(part):
+        return [as_sent.get(id(line), line) for line in part]
+    return back(kept), [Cut(c.start, back(c.lines), c.why) for c in cuts]
+
+
+def _fold(line):
+    """NFKC (full-width digits and @, no-break spaces made plain) without
+    invisible characters."""
+    return "".join(c for c in unicodedata.normalize("NFKC", line) if unicodedata.category(c) != "Cf")
+
+
+def _split(lines, list_addresses):
     cuts = []
 
     def cut(index, why):
@@ -235,7 +260,7 @@ def _take_postscripts(lines, before=None):
 def contact_lines(lines):
     """[(index, line)] of the lines that hold a phone number or an e-mail
     address: kept in a notice's text, they are published, and said to be."""
-    return [(i, line) for i, line in enumerate(lines) if PHONE.search(line) or _HAS_EMAIL.search(line)]
+    return [(i, line) for i, line in enumerate(lines) if PHONE.search(_fold(line)) or _HAS_EMAIL.search(_fold(line))]
 
 
 def _list_footer(lines, addresses):

@@ -1064,3 +1064,25 @@ def test_contact_details_written_with_odd_spaces_or_wide_characters_are_known(si
     assert status == 0, err
     assert body_of(paths[0]) == "Lähdemme kevätretkelle Rauhaan.\n"
     assert f"Rivi 10: lopputervehdys" in err and f"Maija Meikäläinen / {detail}" in err
+
+
+def test_a_print_shops_cmyk_poster_does_not_keep_its_cmyk_colour_profile(site, tmp_path, capsys):
+    # made RGB for screens, the picture would be drawn through a CMYK profile (or carry a huge one)
+    cmyk_profile = bytes(16) + b"CMYK" + bytes(108)
+    rgb_profile = bytes(16) + b"RGB " + bytes(108)
+    out = io.BytesIO()
+    Image.new("CMYK", (800, 600), (0, 255, 255, 0)).save(out, "JPEG", icc_profile=cmyk_profile)
+    big = io.BytesIO()
+    Image.new("RGB", (800, 600), "red").save(big, "JPEG", icc_profile=rgb_profile + bytes(2_000_000))
+    small = io.BytesIO()
+    Image.new("RGB", (800, 600), "red").save(small, "JPEG", icc_profile=rgb_profile)
+    path = built_mail(tmp_path, ("juliste.jpg", out.getvalue(), "image/jpeg"),
+                      ("juliste2.jpg", big.getvalue(), "image/jpeg"), ("juliste3.jpg", small.getvalue(), "image/jpeg"))
+    status, paths, err = add(site, path, capsys)
+    assert status == 0, err
+    profiles = []
+    for picture in paths[1:]:
+        with Image.open(picture) as image:
+            assert image.mode == "RGB"
+            profiles.append(image.info.get("icc_profile"))
+    assert profiles == [None, None, rgb_profile]  # a screen's profile of a sane size stays

@@ -25,6 +25,7 @@ _KEEPS_ALPHA = {"PNG", "WEBP"}
 # Read only to tell a signature's logo (Outlook's image001.gif), left out
 # as any icon, from a picture that is refused.
 _ICON_ONLY = ["GIF"]
+_MAX_PROFILE = 256 * 1024  # a screen's colour profile is a few kilobytes
 _MARKUP = re.compile(r"[\[\]()<>`*_\\!{}|#]")
 
 
@@ -76,7 +77,10 @@ def _fitted(image):
     if image.width > MAX_WIDTH:
         height = max(1, round(image.height * MAX_WIDTH / image.width))
         image = image.resize((MAX_WIDTH, height), Image.Resampling.LANCZOS)
-    image.info = {"icc_profile": icc} if icc else {}
+    # The profile stays only where it describes the colours written (a
+    # print shop's CMYK one does not, once made RGB) and is of a screen's size.
+    space = b"GRAY" if image.mode == "L" else b"RGB "
+    image.info = {"icc_profile": icc} if icc and icc[16:20] == space and len(icc) <= _MAX_PROFILE else {}
     return image
 
 

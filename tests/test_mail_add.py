@@ -1086,3 +1086,13 @@ def test_a_print_shops_cmyk_poster_does_not_keep_its_cmyk_colour_profile(site, t
             assert image.mode == "RGB"
             profiles.append(image.info.get("icc_profile"))
     assert profiles == [None, None, rgb_profile]  # a screen's profile of a sane size stays
+
+
+def test_a_contact_card_attached_is_left_out_and_said(site, tmp_path, capsys):
+    # Outlook and Apple Mail attach the sender's card (.vcf): contact details, never to publish, nor a reason to refuse
+    card = b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Maija Meik\xc3\xa4l\xc3\xa4inen\r\nTEL:040 123 4567\r\nEND:VCARD\r\n"
+    path = built_mail(tmp_path, ("Maija Meikäläinen.vcf", card, "text/vcard"), ("kortti.vcf", card, "text/x-vcard"))
+    status, paths, err = add(site, path, capsys)
+    assert status == 0, err
+    assert "040" not in paths[0].read_text(encoding="utf-8")
+    assert "Käyntikortti Maija Meikäläinen.vcf jätettiin pois" in err and "Käyntikortti kortti.vcf jätettiin pois" in err

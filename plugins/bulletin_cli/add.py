@@ -20,7 +20,7 @@ from bulletin_contract.writer import notice_values
 from bulletin_i18n.translations import TABLES
 
 from . import posters as poster_files
-from .mail_message import html_alternative, is_tnef, read_message
+from .mail_message import html_alternative, is_contact_card, is_tnef, read_message
 from .placing import place, unique_path
 from .project import UsageError
 from .signature import Unsure, contact_lines, split_signature
@@ -121,7 +121,10 @@ def add_message(source, raw, site, new_association=None, tell=None):
                 break
     problems = [Problem(source, a.line, t("mail_err_attachment", name=a.name)) for a in refused]
     posters, icons = [], []
+    cards = [a for a in message.attachments if is_contact_card(a)]
     for attachment in message.attachments:
+        if attachment in cards:
+            continue
         if is_tnef(attachment):  # Outlook's "rich text": say so, not how to save a picture
             problems.append(Problem(source, attachment.line, t("mail_err_tnef", name=attachment.name)))
             continue
@@ -136,6 +139,8 @@ def add_message(source, raw, site, new_association=None, tell=None):
     written = add_notice(label, text, site, new_association, tell, posters, message.list_addresses)
     for note in message.notes:
         tell(note)
+    for card in cards:
+        tell(t("mail_left_card", name=card.name))
     for icon in icons:
         tell(t("mail_dropped_icon", name=icon.name, width=icon.image.width, height=icon.image.height,
                side=poster_files.ICON_SIDE))

@@ -44,6 +44,13 @@ def is_tnef(attachment):
         attachment.name.lower() == "winmail.dat"
 
 
+def is_contact_card(attachment):
+    """The sender's card (.vcf) that Outlook and Apple Mail attach: contact
+    details, never published, and no reason to refuse the notice."""
+    return attachment.kind in ("text/vcard", "text/x-vcard", "text/directory") or \
+        attachment.name.lower().endswith((".vcf", ".vcard"))
+
+
 @dataclass
 class Message:
     texts: list = field(default_factory=list)  # the body's text parts, in order

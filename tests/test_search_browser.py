@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 
 from browser import browser, example_base, served  # noqa: F401 (fixtures)
 from bulletin_search.lemmas import file_key, words
-from conftest import notice_text
+from conftest import event_text, notice_text
 
 COUNT = re.compile(r"^(\d+ tulosta|1 tulos|Ei tuloksia.*)$")
 
@@ -676,3 +676,29 @@ def test_the_offer_and_need_filter_is_a_link_that_restores_itself(page, base, ex
                                            .read_text(encoding="utf-8"), "html.parser").select("[id^=tarjous-]")])
     search(page, base, "?type=tarjous&association=karhumaen-kunto")
     assert count_of(page.get_by_role("status").inner_text()) == offers == 3
+
+
+def test_the_words_of_the_interface_on_a_page_find_nothing(browser, site):
+    # Every current event has "Lisää kalenteriin" and every space page "Kaikki
+    # tilat": links of the page, not words of the notice or the space. A
+    # reader looking for a calendar or for everything must not get them all.
+    site.notice("kerhoilta.md", event_text(title="Kerhoilta", body="Tervetuloa pelaamaan."))
+    (site.content / "spaces").mkdir()
+    (site.content / "spaces" / "bandikamppa.yml").write_text(
+        "name: Testikylän bändikämppä\nassociation: testikyla\naddress: Kerhotie 1, Imatra\ncapacity: 20\n"
+        "purposes: [kerho]\navailable: [\"ma 9-21\"]\nbooking:\n  name: Puheenjohtaja\n"
+        "  phone: \"040 000 0000\"\n  consent: true\n", encoding="utf-8")
+    assert site.build() == 0
+    with served(site.output) as address:
+        page = browser.new_page()
+        search(page, address, "?q=pelaamaan")  # the event is indexed
+        assert addresses(page) == ["/ilmoitukset/kerhoilta/"]
+        search(page, address, "?q=bändikämppä")  # and so is the space
+        assert addresses(page) == ["/tilat/bandikamppa/"]
+        for query in ("kalenteriin", "kaikki"):
+            search(page, address, f"?q={query}")
+            assert addresses(page) == [], query
+        search(page, address, "?q=pelaamaan")
+        assert "kalenteri" not in results(page)[0][3]
+        page.close()
+

@@ -107,7 +107,7 @@ def association_text(profile, t):
 
 def space_text(space, t):
     owner = STATE.associations.get(space.association)
-    return " ".join(filter(None, [space.name, t("space_back"), plain_text(space.description_html or ""),
+    return " ".join(filter(None, [space.name, plain_text(space.description_html or ""),
                                   t("search_type_tila"), owner.name if owner else "",
                                   t.count("space_persons", space.capacity), space.district or ""]))
 

@@ -702,3 +702,18 @@ def test_the_words_of_the_interface_on_a_page_find_nothing(browser, site):
         assert "kalenteri" not in results(page)[0][3]
         page.close()
 
+
+def test_a_weekday_finds_its_events_not_every_word_its_abbreviation_begins(browser, site):
+    # The dates say "la 12.12.2026", so "la" is a form of lauantai on the
+    # site; but Pagefind finds every word a query word begins ("lainaan",
+    # "lautapelejä"), so a search for Saturday must not ask for "la".
+    site.notice("lauantai.md", event_text(title="Kerhoilta", start="2026-12-12 18:00", body="Tervetuloa pelaamaan."))
+    site.notice("lainaan.md", notice_text(title="Lautapelejä lainaan", body="Lainaamme laatikollisen lautapelejä."))
+    assert site.build() == 0
+    with served(site.output) as address:
+        page = browser.new_page()
+        for query in ("lauantai", "lauantaina"):
+            search(page, address, f"?q={query}")
+            assert addresses(page) == ["/ilmoitukset/lauantai/"], query
+        page.close()
+

@@ -24,6 +24,11 @@ _WORD = re.compile(r"[^\W_]+")
 # Languages whose unknown words are often compounds of known words.
 _COMPOUNDING = {"fi"}
 _MIN_PART = 3  # shorter heads and tails are suffixes or clitics, not words
+# Pagefind finds every word that a query word begins, so a form this short
+# would find what the reader did not ask for: "la", the site's abbreviation
+# of lauantai, finds "lainaan" and "lautapelejä". A lemma does not list
+# such forms (a reader who types one still gets the lemma's other forms).
+_MIN_FORM = 3
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -184,7 +189,10 @@ def build_lemma_map(counts, lemmatize, max_bytes=MAX_FILE_BYTES, is_word=None, a
         # then the forms of the compounds it ends (tupa: asukastuvalla,
         # hirsitupa), which remain forms of their own lemmas only
         compounds = tails.get(lemma)
-        forms = own + (by_count(sum((groups[c] for c in compounds), Counter())) if compounds else [])
+        forms = [f for f in own if len(f) >= _MIN_FORM or f == lemma]
+        forms += by_count(sum((groups[c] for c in compounds), Counter())) if compounds else []
+        if not forms:
+            continue
         if forms == [lemma]:
             # searched as typed anyway; but a word only the archive has is
             # named, so the search page knows the present has no page with it

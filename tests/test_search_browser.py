@@ -717,3 +717,15 @@ def test_a_weekday_finds_its_events_not_every_word_its_abbreviation_begins(brows
             assert addresses(page) == ["/ilmoitukset/lauantai/"], query
         page.close()
 
+
+@pytest.mark.parametrize("lang, query", [("ru", "суббота"), ("sv", "hålla"), ("fi", "käsi")])
+def test_a_result_in_another_language_says_so_to_a_screen_reader(page, languages_base, lang, query):
+    # as the listings do: the title and the text a writer wrote carry their
+    # language, so a screen reader reads them in its voice; Finnish ones
+    # are in the page's own language
+    search(page, languages_base, f"?q={quote(query)}")
+    item = page.locator(".bl-result").first
+    expected = None if lang == "fi" else lang
+    assert item.locator(".bl-result__title").get_attribute("lang") == expected
+    assert item.locator(".bl-result__excerpt").get_attribute("lang") == expected
+    assert item.locator(".bl-result__meta").get_attribute("lang") is None  # the site's words

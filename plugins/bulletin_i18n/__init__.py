@@ -61,6 +61,7 @@ def add_to_jinja(generator):
     s = generator.settings
     language = NoticeLanguage(s.get("BULLETIN_LANGUAGE", "fi"), t("og_locale"), s.get("BULLETIN_LANGUAGES", {}))
     env.filters["lang_attr"] = language.attribute
+    env.filters["other_lang"] = language.other  # the tag alone, or None
     env.filters["lang_span"] = language.span
     env.filters["language_name"] = language.name
     env.filters["og_locale"] = language.locale

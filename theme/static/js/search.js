@@ -446,6 +446,10 @@ function resultItem(data, forms, archived) {
     .filter(Boolean).join(" · "), (words) => new Set(words.filter((w) => forms.has(w.toLowerCase()))));
   let excerpt = document.createElement("p");
   excerpt.className = "bl-result__excerpt";
+  // The writer's words in another language than the page's (the build's
+  // "lang" filter): said so, as in the listings, for screen readers.
+  const lang = data.filters?.lang?.[0];
+  if (lang) heading.lang = excerpt.lang = lang;
   appendExcerpt(excerpt, data.excerpt, forms);
   // Found by the summary of the listings, not by the notice's text: the
   // summary shows where the words are.

@@ -84,8 +84,6 @@ def notice_extra(article, t):
     parts.append(t("expired_label") if article.expired else "")
     event = notice.event
     if event:
-        if not article.expired:
-            parts.append(t("add_to_calendar"))
         if event.status:
             parts.append(t(f"status_{event.status}"))
         parts.append(dates.when_short(article.shown_occurrence))

@@ -102,11 +102,13 @@ function onSite(vocabulary, typed) {
   return Object.keys(vocabulary).some((word) => fold(word) === fold(typed));
 }
 
-// A word that would be corrected but is searched exactly as typed: a word
-// no page has finds nothing, rather than the pages with a part of it
-// (Pagefind finds the Swedish "i" in "induktiosilmkka").
-async function unknownAsTyped(typed, isFirst) {
-  if (!correctable(typed, isFirst)) return false;
+// Whether a word that is not corrected is one no page has: it then finds
+// nothing, rather than the pages with a part of it (Pagefind finds the
+// Swedish "i" in "induktiosilmkka"), or, among other words, the pages with
+// those words alone (Pagefind leaves it out of the query). Names count too:
+// only words too short or with digits are not looked up.
+async function unknownAsTyped(typed) {
+  if (!correctable(typed)) return false;
   return !onSite(await vocabularyFile(typed, Array.from(fold(typed)).length), typed);
 }
 
@@ -308,14 +310,16 @@ async function findIn(pf, state, elsewhere) {
   for (const [index, term] of terms.entries()) {
     if (inPhrase.has(term) || formLists[index].length > 1) continue;
     const at = typed.findIndex((word) => word.toLowerCase() === term);
-    if (state.exact) {
-      if (at >= 0 && (await unknownAsTyped(typed[at], at === 0))) formLists[index] = [];
-      continue;
+    if (at < 0) continue;
+    const word = state.exact ? null : await correction(typed[at], at === 0);
+    if (word !== null) {
+      formLists[index] = await formsOf(word);
+      corrected.push(word);
+    } else if ((state.exact || terms.length > 1) && (await unknownAsTyped(typed[at]))) {
+      // Alone and not exact, a word no page has keeps what Pagefind finds
+      // by a part of it (kuoro in "kuoroharjotukset"): all there is to show.
+      formLists[index] = [];
     }
-    const word = at < 0 ? null : await correction(typed[at], at === 0);
-    if (word === null) continue;
-    formLists[index] = await formsOf(word);
-    corrected.push(word);
   }
   const forms = new Set(formLists.flat());
   // The forms this bundle has. A word none of whose forms it has leaves no

@@ -292,41 +292,146 @@ def test_the_sheet_and_the_embeds_say_why_an_event_is_cancelled_or_postponed(bro
     assert text.count("Ohjaaja on sairastunut, jumppa jatkuu keväällä.") == 2
 
 
-def test_a_poster_longer_than_a_sheet_starts_on_the_first_sheet(browser, site, tmp_path):  # noqa: F811
-    """A weekly class with its holidays and a full description is more than
-    one A4 sheet at poster sizes; keeping the whole poster unbroken pushed
-    it past an empty first sheet. No sheet is empty, the title is on the
-    first and the QR code stays with its written-out address."""
-    site.notice("tuolijumppa.md", notice_text(
-        title="Senioreiden tuolijumppa ja tasapainoharjoittelu Mansikkalassa", category="tapahtumat",
-        date="2026-11-20", extra="""
-        summary: "Tule mukaan rauhalliseen tuolijumppaan! Harjoittelemme tasapainoa, lihasvoimaa ja liikkuvuutta istuen ja tuolin tuella seisten. Sopii kaikille kunnosta riippumatta. Ohjaajana fysioterapeutti. Ota mukaan juomapullo ja mukavat vaatteet."
-        event:
-          start: "2026-12-01 10:00"
-          end: "11:00"
-          location: Mansikkalan palvelukeskus, liikuntasali, Mansikkalankatu 5, Imatra
-          price: Maksuton jäsenille, muille 2 €
-          registration: Ei ennakkoilmoittautumista, tule suoraan paikalle.
-          repeat:
-            weekdays: [ti, to]
-            until: "2027-05-27"
-            except: ["2026-12-24", "2026-12-29", "2026-12-31", "2027-01-05", "2027-02-23", "2027-02-25"]
-        """))
+# A poster is pinned on a notice board: one A4 sheet, whatever its notice
+# says within the content contract's limits, with large type when it says little.
+SUMMARY = ("Tule mukaan rauhalliseen tuolijumppaan! Harjoittelemme tasapainoa, lihasvoimaa ja liikkuvuutta istuen "
+           "ja tuolin tuella seisten. Sopii kaikille kunnosta riippumatta. Ohjaajana fysioterapeutti. Ota mukaan "
+           "juomapullo ja mukavat vaatteet.")
+WEEKS_OFF = ["2026-12-24", "2026-12-29", "2026-12-31", "2027-01-05", "2027-02-23", "2027-02-25"]
+MANY_DAYS_OFF = ["2026-12-22", "2026-12-24", "2026-12-29", "2026-12-31", "2027-01-05", "2027-01-07",
+                 "2027-02-09", "2027-02-11", "2027-02-23", "2027-02-25", "2027-03-02", "2027-03-04",
+                 "2027-03-23", "2027-03-25", "2027-03-30", "2027-04-01", "2027-04-06", "2027-04-08",
+                 "2027-04-27", "2027-04-29", "2027-05-04", "2027-05-06", "2027-05-11", "2027-05-13"]
+POSTERS = {
+    "lyhyt": {"title": "Joulumyyjäiset", "summary": "Leivonnaisia ja käsitöitä.",
+              "event": {"start": "2026-12-12 10:00", "end": "14:00", "location": "Seurakuntatalo"}},
+    "tuolijumppa": {
+        "title": "Senioreiden tuolijumppa ja tasapainoharjoittelu Mansikkalassa", "summary": SUMMARY,
+        "event": {"start": "2026-12-01 10:00", "end": "11:00",
+                  "location": "Mansikkalan palvelukeskus, liikuntasali, Mansikkalankatu 5, Imatra",
+                  "price": "Maksuton jäsenille, muille 2 €",
+                  "registration": "Ei ennakkoilmoittautumista, tule suoraan paikalle.",
+                  "repeat": {"weekdays": ["ti", "to"], "until": "2027-05-27", "except": WEEKS_OFF}}},
+    # every text at or near the contract's limit (title 120, summary 300, location and
+    # price 200, registration 300, accessibility 500) and a twice-weekly series with 24 days off
+    "pisin": {
+        "title": ("Senioreiden tuolijumppa, tasapainoharjoittelu ja kevyt kuntosaliharjoittelu "
+                  "Mansikkalan palvelukeskuksessa keväällä 2027"),
+        "summary": SUMMARY + " Jumpan jälkeen juodaan kahvit ja jutellaan viikon kuulumiset.",
+        "event": {"start": "2026-12-01 10:00", "end": "11:30",
+                  "location": ("Mansikkalan palvelukeskus, toisen kerroksen liikuntasali (hissi aulasta), "
+                               "Mansikkalankatu 5, 55120 Imatra; sisäänkäynti Lappeentie-puolen pääovesta, "
+                               "pysäköinti pihalla ja kadun varressa, myös hallilla"),
+                  "price": ("Maksuton yhdistyksen jäsenille, muille 2 € kerta tai 20 € koko kevät; maksu "
+                            "käteisellä tai MobilePaylla paikan päällä. Kahvi ja pulla 1 €, tuotto käytetään "
+                            "yhdistyksen virkistystoimintaan ja retkiin."),
+                  "registration": ("Ei ennakkoilmoittautumista, tule suoraan paikalle. Ryhmään mahtuu 25 "
+                                   "ensimmäistä. Jos tarvitset kyydin, ilmoita siitä edellisenä päivänä "
+                                   "puheenjohtajalle puhelimitse tai tekstiviestillä. Kyytejä on rajoitetusti, "
+                                   "ja ne jaetaan ilmoittautumisjärjestyksessä; kerro samalla, tarvitsetko "
+                                   "apua portaissa."),
+                  "accessibility": ("Esteetön sisäänkäynti pääovesta, ovet avautuvat painikkeesta. Hissi "
+                                    "toiseen kerrokseen, esteetön wc samassa kerroksessa. Salissa on "
+                                    "induktiosilmukka. Tuoleissa on käsinojat, ja pyörätuolilla voi osallistua "
+                                    "omalta paikaltaan. Avustaja tai tulkki pääsee mukaan maksutta. Pysäköinti "
+                                    "invapaikoille aivan oven vieressä. Salissa ei käytetä hajusteita; "
+                                    "opaskoira on tervetullut. Kysy lisää ohjaajalta, niin järjestämme "
+                                    "tarvittaessa muutakin, esimerkiksi istumapaikan oven lähellä tai "
+                                    "taukotilan."),
+                  "repeat": {"weekdays": ["ti", "to"], "until": "2027-05-27", "except": MANY_DAYS_OFF}}},
+}
+
+
+def poster_yaml(fields):
+    def scalar(value):
+        return "[" + ", ".join(f'"{v}"' for v in value) + "]" if isinstance(value, list) else f'"{value}"'
+    lines = [f"summary: {scalar(fields['summary'])}", "event:"]
+    for key, value in fields["event"].items():
+        if isinstance(value, dict):
+            lines += [f"  {key}:"] + [f"    {k}: {scalar(v)}" for k, v in value.items()]
+        else:
+            lines.append(f"  {key}: {scalar(value)}")
+    return "\n".join(lines)
+
+
+@pytest.fixture(scope="module")
+def posters(browser, tmp_path_factory):
+    """The posters of a site with a short, a realistic and a longest notice,
+    each as printed: {slug: (title size in pt, its time's lines, the PDF, a folder)}."""
+    from conftest import Site
+    site = Site(tmp_path_factory.mktemp("julisteet"))
+    for slug, fields in POSTERS.items():
+        site.notice(f"{slug}.md", notice_text(title=fields["title"], category="tapahtumat", date="2026-11-20",
+                                              extra=poster_yaml(fields)))
     assert site.build("2026-12-01") == 0
+    printed = {}
     with served(site.output) as base:
-        page = browser.new_page()
-        try:
-            page.goto(base + "/julisteet/tuolijumppa/")
-            page.emulate_media(media="print")
-            pdf = page.pdf(format="A4")
-        finally:
-            page.close()
-    (tmp_path / "juliste.pdf").write_bytes(pdf)
-    sheets = subprocess.run(["pdftotext", str(tmp_path / "juliste.pdf"), "-"], capture_output=True, text=True,
-                            check=True).stdout.rstrip("\f").split("\f")
-    sheets = [" ".join(sheet.split()) for sheet in sheets]
-    assert all(sheets), [len(sheet) for sheet in sheets]
-    assert "Senioreiden tuolijumppa" in sheets[0]
-    codes = decoded_qr_codes(pdf, tmp_path)
-    assert [code for sheet in codes for code in sheet] == ["http://127.0.0.1:8000/ilmoitukset/tuolijumppa/"]
-    assert all("lue QR-koodi" in sheet for sheet, found in zip(sheets, codes) if found)
+        for slug in POSTERS:
+            page = browser.new_page()
+            try:
+                page.goto(f"{base}/julisteet/{slug}/")
+                page.emulate_media(media="print")
+                title_pt = page.evaluate(
+                    "parseFloat(getComputedStyle(document.querySelector('.bl-poster__title')).fontSize)") * 72 / 96
+                lines = page.evaluate("[...document.querySelectorAll('.bl-poster__when')].map(e => e.innerText)")
+                folder = tmp_path_factory.mktemp(slug)
+                printed[slug] = (title_pt, lines, page.pdf(format="A4"), folder)
+            finally:
+                page.close()
+    return printed
+
+
+@pytest.mark.parametrize("slug", list(POSTERS))
+def test_a_poster_prints_on_one_sheet_with_its_title_time_place_and_code(posters, slug):
+    """A weekly class with its holidays and a full description, or every
+    field at its limit, is still one A4 sheet: nothing is left out or cut
+    off, and the QR code and its written-out address are on it."""
+    if not shutil.which("pdftotext"):
+        missing("pdftotext (Debian: poppler-utils)")
+    _, when, pdf, folder = posters[slug]
+    (folder / "juliste.pdf").write_bytes(pdf)
+    text = subprocess.run(["pdftotext", str(folder / "juliste.pdf"), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert text.rstrip("\f").count("\f") == 0 and len(re.findall(rb"/Type\s*/Page\b", pdf)) == 1, "more than one sheet"
+
+    def bare(words):  # a long word may wrap anywhere, and pdftotext joins a word wrapped at its hyphen
+        return "".join(words.split()).replace("-", "")
+
+    on_paper = bare(text)
+    event = POSTERS[slug]["event"]
+    for expected in [POSTERS[slug]["title"], *"\n".join(when).split("\n"), event["location"],
+                     POSTERS[slug]["summary"], *(event.get(k, "") for k in ("price", "registration", "accessibility")),
+                     f"127.0.0.1:8000/ilmoitukset/{slug}/", "lue QR-koodi"]:
+        assert bare(expected) in on_paper, expected
+    if slug != "lyhyt":
+        assert "Ei:" in on_paper  # the days off are said
+    assert decoded_qr_codes(pdf, folder) == [[f"http://127.0.0.1:8000/ilmoitukset/{slug}/"]]
+
+
+def test_a_short_poster_is_in_large_type_and_a_long_one_still_readable(posters):
+    assert posters["lyhyt"][0] >= 40 - 0.01
+    assert posters["tuolijumppa"][0] >= 28 - 0.01
+    assert posters["pisin"][0] >= 18 - 0.01
+
+
+def test_poster_size_classes_are_the_stylesheets():
+    """The sizes a poster's class is chosen by are the sizes it prints in."""
+    from conftest import ROOT
+    from bulletin_print.fit import SIZES
+    css = (ROOT / "theme" / "static" / "css" / "bulletin.css").read_text(encoding="utf-8")
+    for size in SIZES:
+        rule = re.search(r"\.bl-poster" + ("" if size.number == 1 else rf"--{size.number}")
+                         + r" \{([^}]*--bl-poster-title[^}]*)\}", css)
+        declared = dict(re.findall(r"--bl-poster-(\w+): ([\d.]+)(?:pt|mm)", rule.group(1)))
+        assert {k: float(v) for k, v in declared.items()} == {
+            k: float(getattr(size, k)) for k in ("title", "when", "where", "body", "association", "small", "qr")}
+
+
+def test_a_poster_is_in_the_largest_type_it_fits_in():
+    from bulletin_print.fit import SIZES, poster_size
+    short = dict(association="Testikylän Eläkkeensaajat ry", title="Joulumyyjäiset", when=["la 12.12."],
+                 where="Seurakuntatalo", qr_text="Lisätietoja: lue QR-koodi",
+                 address="https://example.fi/ilmoitukset/a/")
+    assert poster_size(**short) == 1
+    sizes = [poster_size(**{**short, "summary": "Sana " * n}) for n in range(0, 2000, 100)]
+    assert sizes == sorted(sizes) and sizes[-1] == SIZES[-1].number  # smaller as it says more, never none

@@ -68,6 +68,18 @@ class Site:
     def check(self, *files):
         return main(["check", "--content", str(self.content), *map(str, files)])
 
+    def refusals(self, path, capsys):
+        """What `bulletin check` says of the file at `path`, which it must
+        refuse, each line without its `path:line: `; the file is removed."""
+        capsys.readouterr()
+        try:
+            assert self.check() == 1
+        finally:
+            path.unlink()
+        out = capsys.readouterr()
+        return [line.split(f"{path.name}:", 1)[1].split(": ", 1)[1]
+                for line in (out.out + out.err).splitlines() if f"{path.name}:" in line]
+
     def from_issue(self, body, capsys, today="2026-11-28"):
         """Run `bulletin from-issue` on an issue body: (status, the paths
         printed, standard error, the reply written for the issue)."""

@@ -119,6 +119,11 @@ def test_an_event_is_allowed_in_every_category(category):
     ('start: "2027-01-12 10:00"\nlocation: x\ndates: ["2027-01-10"]', 9, "ennen ensimmäistä kertaa"),
     ('start: "2027-01-12 10:00"\nlocation: x\nrepeat:\n  weekdays: [ti]\n  until: "2027-05-25"\n'
      'dates: ["2027-01-19"]', 12, "on jo sarjan kerta"),
+    # a day off given back as an extra date at the same time: the page would list it and a
+    # calendar drop it (RFC 5545's EXDATE takes out RDATEs too)
+    ('start: "2027-01-12 10:00"\nlocation: x\nrepeat:\n  weekdays: [ti]\n  until: "2027-05-25"\n'
+     '  except: ["2027-03-02"]\ndates:\n  - "2027-03-04 10:00"\n  - "2027-03-02"', 15,
+     "Lisäpäivä 2027-03-02 10:00 on myös kohdassa repeat.except"),
 ])
 def test_series_refusals_name_the_line_and_what_to_write(event, line, fragment):
     problems = problems_of(series(event, category="rahoitus"))

@@ -37,7 +37,8 @@ class EventRules:
         repeat = self._repeat(start)
         if repeat is False or ("dates" in self.raw and "dates" not in event):
             return None
-        extras = self._extras(start, event.get("dates", []), set(starts(start, repeat)))
+        days_off = {moment_on(day, start) for day in repeat.days_off} if repeat else set()
+        extras = self._extras(start, event.get("dates", []), set(starts(start, repeat)), days_off)
         if extras is None:
             return None
         series = repeat is not None or extras
@@ -123,7 +124,7 @@ class EventRules:
                 refused = True
         return False if refused else repeat
 
-    def _extras(self, start, extras, rule_starts):
+    def _extras(self, start, extras, rule_starts, days_off):
         """Extra dates as starts; None when one is refused."""
         found, refused = [], False
         self.extra_lines = {}  # an extra date's start -> its line, to point a later refusal at it
@@ -136,6 +137,11 @@ class EventRules:
             moment = moment_on(extra, start) if not isinstance(extra, datetime) else extra
             if moment in rule_starts:
                 self.refuse(line, "err_date_is_occurrence", value=when_text(moment))
+                refused = True
+                continue
+            if moment in days_off:
+                # RFC 5545 takes an EXDATE out of the RDATEs too: calendars would drop it
+                self.refuse(line, "err_date_is_day_off", value=when_text(moment), day=day_of(moment).isoformat())
                 refused = True
                 continue
             if moment < start:

@@ -133,6 +133,9 @@ def test_bad_field(extra, line, fragment):
     ("date", "2026-12-05 24:00", "ei ole olemassa"),
     ("date", "5.12.2026 klo 18.00", "date: 2026-12-05 18:00"),
     ("date", "2026-12-05 18.00", "muodossa VVVV-KK-PP TT:MM: date: 2026-12-05 18:00"),  # a time needs its form too
+    # a near miss that names no real day or time is said so, not turned into an ISO form that does not exist
+    ("date", "31.11.2026 18.00", "Päivämäärää 31.11.2026 18.00 ei ole olemassa"),
+    ("date", "5.12.2026 klo 24", "Kellonaikaa 5.12.2026 klo 24 ei ole olemassa"),
     ("title", "'" + "x" * 121 + "'", "enintään 120"),
     ("title", '"\\u200b\\u200d\\u2060"', "on tyhjä"),  # only invisible characters: an empty link
     ("title", '"\\u3164\\ufe0f\\u2800"', "on tyhjä"),  # letters and marks that are drawn as nothing

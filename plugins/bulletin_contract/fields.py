@@ -151,6 +151,11 @@ def parse_when(text, key):
     if not match:
         iso = finnish_to_iso(text)
         if iso:
+            try:
+                parse_when(iso, key)
+            except Invalid as err:
+                # 31.11. or klo 24 has no ISO form to write: say what is wrong with it
+                raise Invalid(err.message_key, **{**err.values, "value": text}) from None
             raise Invalid("err_datetime_finnish" if " " in iso else "err_date_finnish", key=key, value=text, iso=iso)
         no_year = NO_YEAR.match(text)
         if no_year:

@@ -200,6 +200,9 @@ def test_event_times(start, end, expected_start, expected_end):
 @pytest.mark.parametrize("start, end, fragment", [
     ("2026-12-05 18:00", "17:00", 'yli puolenyön, kirjoita loppuun myös päivä: "2026-12-06 17:00"'),
     ("2026-12-31 22:00", "00:30", 'päivä: "2027-01-01 00:30"'),
+    # the end to write is in the form check takes, whatever form the time had
+    ("2026-12-31 22:00", "0.30", 'päivä: "2027-01-01 00:30"'),
+    ("2026-12-05 21:00", "1:00", 'päivä: "2026-12-06 01:00"'),
     ("2026-12-05 18:00", "2026-12-05 17:00", "päättyy"),
     ("2026-12-05", "2026-12-04", "päättyy"),
     ("2026-12-05", "17:00", "tarvitsee alkamisajan"),

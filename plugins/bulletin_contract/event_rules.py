@@ -81,7 +81,8 @@ class EventRules:
         if time_only and end < start:
             # a party until 00:30: the end is on the next day
             next_day = (start_day + timedelta(days=1)).isoformat()
-            self.refuse(line, "err_end_after_midnight", start=raw["start"], end=raw["end"], day=next_day)
+            self.refuse(line, "err_end_after_midnight", start=raw["start"], end=raw["end"], day=next_day,
+                        clock=end.strftime("%H:%M"))
             return False
         if end_day < start_day or (isinstance(end, datetime) and isinstance(start, datetime) and end < start):
             self.refuse(line, "err_end_before_start", start=raw["start"], end=raw["end"])

@@ -465,7 +465,7 @@ FI = {
     "err_time_only": "Pelkkä kellonaika {value} käy vain tapahtuman loppuajaksi. Kirjoita {key}: VVVV-KK-PP TT:MM.",
     "err_end_before_start": "Tapahtuma päättyy ({end}) ennen kuin se alkaa ({start}). Korjaa päättymisaika.",
     "err_end_after_midnight": "Tapahtuma päättyy ({end}) ennen kuin se alkaa ({start}). Jos se jatkuu yli puolenyön, "
-                              "kirjoita loppuun myös päivä: \"{day} {end}\".",
+                              "kirjoita loppuun myös päivä: \"{day} {clock}\".",
     "err_end_time_without_start_time": "Loppuaika {value} tarvitsee alkamisajan. Kirjoita myös alkamisaika tai päättymispäivä.",
     "err_end_without_time": "Tapahtuma alkaa kellonaikana ({start}), mutta sen loppuun on kirjoitettu pelkkä päivä ({end}). Kirjoita loppuun myös kellonaika, esimerkiksi \"{day} TT:MM\", tai poista alusta kellonaika, jos tapahtuma kestää kokonaisia päiviä.",
     "err_end_time_all_day": "Koko päivän tapahtuman ({start}) loppuun ei kirjoiteta kellonaikaa ({end}). Kirjoita loppuun pelkkä päivä \"{day}\" tai anna myös alkuun kellonaika.",
@@ -1449,7 +1449,7 @@ EN = {
     "err_time_only": "A time alone ({value}) is only allowed as an event's end. Write {key}: YYYY-MM-DD HH:MM.",
     "err_end_before_start": "The event ends ({end}) before it starts ({start}). Correct the end.",
     "err_end_after_midnight": "The event ends ({end}) before it starts ({start}). If it goes on past midnight, "
-                              "write the day too: \"{day} {end}\".",
+                              "write the day too: \"{day} {clock}\".",
     "err_end_time_without_start_time": "The end time {value} needs a start time. Give the start time or the end date too.",
     "err_end_without_time": "The event starts at a time ({start}) but its end is a day alone ({end}). Give the end a time too, for example \"{day} HH:MM\", or take the time off the start if the event lasts whole days.",
     "err_end_time_all_day": "An all-day event ({start}) takes no end time ({end}). Write the end as a day alone, \"{day}\", or give the start a time too.",

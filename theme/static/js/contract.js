@@ -564,7 +564,8 @@
         }
       }
       if (timeOnly && end.time < start.time) {
-        return refuse(["end"], "err_end_after_midnight", { start: raw.start, end: raw.end, day: addDays(start.day, 1) });
+        return refuse(["end"], "err_end_after_midnight",
+                      { start: raw.start, end: raw.end, day: addDays(start.day, 1), clock: end.time });
       }
       if (end.day < start.day || (end.time !== null && start.time !== null &&
           writtenMoment(end) < writtenMoment(start))) {

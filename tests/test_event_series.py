@@ -119,6 +119,12 @@ def test_an_event_is_allowed_in_every_category(category):
     ('start: "2027-01-12 10:00"\nlocation: x\ndates: ["2027-01-10"]', 9, "ennen ensimmäistä kertaa"),
     ('start: "2027-01-12 10:00"\nlocation: x\nrepeat:\n  weekdays: [ti]\n  until: "2027-05-25"\n'
      'dates: ["2027-01-19"]', 12, "on jo sarjan kerta"),
+    # a day off outside the series, on its weekday: said so, not "no day of the series (ti)"
+    ('start: "2027-01-12 10:00"\nlocation: x\nrepeat:\n  weekdays: [ti]\n  until: "2027-05-25"\n'
+     '  except: ["2027-03-02", "2027-01-05", "2027-06-01"]', 12,
+     "Päivä 2027-01-05 ei ole sarjan aikana (2027-01-12–2027-05-25), joten sitä ei tarvitse jättää pois"),
+    ('start: "2027-01-12 10:00"\nlocation: x\nrepeat:\n  weekdays: [ti]\n  until: "2027-05-25"\n'
+     '  except: ["2027-03-02", "2027-01-05", "2027-06-01"]', 12, "Päivä 2027-06-01 ei ole sarjan aikana"),
     # a day off given back as an extra date at the same time: the page would list it and a
     # calendar drop it (RFC 5545's EXDATE takes out RDATEs too)
     ('start: "2027-01-12 10:00"\nlocation: x\nrepeat:\n  weekdays: [ti]\n  until: "2027-05-25"\n'

@@ -453,6 +453,10 @@ FILE_VALUES = [
                             "repeat": {"weekdays": ["ti"], "nth": ["-1", "2"], "until": "2027-04-27",
                                        "except": ["2027-01-19"]}}},
                  None, "(kuukauden toinen ja viimeinen tiistai)", id="day-off-not-a-day-of-the-rule"),
+    # a day off after the series' last day, on its weekday
+    pytest.param({"event": {"start": "2027-01-12 18:00",
+                            "repeat": {"weekdays": ["ti"], "until": "2027-04-27", "except": ["2027-05-04"]}}},
+                 None, "Päivä 2027-05-04 ei ole sarjan aikana (2027-01-12–2027-04-27)", id="day-off-after-the-series"),
     # an end past midnight written 0.30: the day and time to write are in the form a file takes
     pytest.param({"event": {"start": "2026-12-31 22:00", "end": "0.30"}}, None, 'päivä: "2027-01-01 00:30"',
                  id="end-past-midnight-written-with-a-dot"),

@@ -119,9 +119,14 @@ class EventRules:
         days = set(rule_days(first, repeat))
         refused = False
         for index, day in enumerate(repeat.days_off):
-            if day not in days:
-                self.refuse(self.doc.line_of_item(("event", "repeat", "except"), index), "err_except_not_occurrence",
-                            day=day.isoformat(), weekdays=named)
+            line = self.doc.line_of_item(("event", "repeat", "except"), index)
+            if not first <= day <= repeat.until:
+                # on the rule's weekday too: "no day of the series (ti)" would not say why
+                self.refuse(line, "err_except_outside_series", day=day.isoformat(), first=first.isoformat(),
+                            until=repeat.until.isoformat())
+                refused = True
+            elif day not in days:
+                self.refuse(line, "err_except_not_occurrence", day=day.isoformat(), weekdays=named)
                 refused = True
         return False if refused else repeat
 

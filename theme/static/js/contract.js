@@ -598,7 +598,10 @@
       ruleStarts = ruleDays(start.day, repeat, series.most + 1);
       var refused = false;
       repeat.daysOff.forEach(function (day) {
-        if (ruleStarts.indexOf(day) < 0) {
+        if (day < start.day || day > repeat.until) {
+          refuse(["repeat", "except"], "err_except_outside_series", { day: day, first: start.day, until: repeat.until });
+          refused = true;
+        } else if (ruleStarts.indexOf(day) < 0) {
           refuse(["repeat", "except"], "err_except_not_occurrence", { day: day, weekdays: named });
           refused = true;
         }

@@ -430,8 +430,12 @@ def test_feed_items_of_events_say_when_and_where_first(series_site):
     feed = feedparser.parse((series_site.output / "syotteet" / "kaikki.rss.xml").read_bytes())
     entry = next(e for e in feed.entries if e.link.endswith("/jumppa/"))
     first_line = entry.summary.split("<br />")[0]
-    assert first_line == ("Joka tiistai ja torstai klo 10.00–11.00, 12.1.–25.5.2027; seuraavaksi "
+    # its days off and extra dates too, as the notice page, the poster and the calendar say them:
+    # a reader of the feed alone would go on a day off, and not know of an extra date
+    assert first_line == ("Joka tiistai ja torstai klo 10.00–11.00, 12.1.–25.5.2027; Ei: 2.3., 30.3.; seuraavaksi "
                           "ti 12.1. klo 10.00–11.00 · Sali")
+    kahvila = next(e for e in feed.entries if e.link.endswith("/kahvila/"))
+    assert "; Lisäksi: la 19.12. klo 12.30–14.30, ke 23.12. klo 10.00–12.00; seuraavaksi " in kahvila.summary
     atom = feedparser.parse((series_site.output / "syotteet" / "kaikki.atom.xml").read_bytes())
     cancelled = next(e for e in atom.entries if e.link.endswith("/peruttu/"))
     assert cancelled.summary.startswith("Peruttu: Joka keskiviikko")

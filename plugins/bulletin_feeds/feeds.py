@@ -91,11 +91,12 @@ def _entry(fg, item, rss):
 
 
 def event_line(t, article):
-    """`Peruttu: Joka tiistai klo 10.00–11.00, 12.1.–25.5.2027; seuraavaksi
-    ti 16.2. klo 10.00–11.00 · Kulttuuritalo`: when and where in one line."""
+    """`Peruttu: Joka tiistai klo 10.00–11.00, 12.1.–25.5.2027; Ei: 2.3.;
+    seuraavaksi ti 16.2. klo 10.00–11.00 · Kulttuuritalo`: when and where in
+    one line, a series with its days off and extra dates as every output says it."""
     event, dates = article.notice.event, t.dates
     if event.is_series:
-        when = dates.series(event)
+        when = "; ".join(dates.series_lines(event))
         if article.next_occurrence:
             when += "; " + t("series_next_short", when=dates.in_series(article.next_occurrence))
     else:

@@ -204,6 +204,9 @@ def test_event_times(start, end, expected_start, expected_end):
     ("2026-12-31 22:00", "0.30", 'päivä: "2027-01-01 00:30"'),
     ("2026-12-05 21:00", "1:00", 'päivä: "2026-12-06 01:00"'),
     ("2026-12-05 18:00", "2026-12-05 17:00", "päättyy"),
+    # an end at the start is a slip (18:00–18:00 on every page), not a length
+    ("2026-12-05 18:00", "18:00", "päättyy (18:00) samalla hetkellä kuin se alkaa (2026-12-05 18:00)"),
+    ("2026-12-05 18:00", "2026-12-05 18:00", "poista end, jos"),
     ("2026-12-05", "2026-12-04", "päättyy"),
     ("2026-12-05", "17:00", "tarvitsee alkamisajan"),
     ("18:00", None, "Pelkkä kellonaika"),

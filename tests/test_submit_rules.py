@@ -457,6 +457,9 @@ FILE_VALUES = [
     pytest.param({"event": {"start": "2027-01-12 18:00",
                             "repeat": {"weekdays": ["ti"], "until": "2027-04-27", "except": ["2027-05-04"]}}},
                  None, "Päivä 2027-05-04 ei ole sarjan aikana (2027-01-12–2027-04-27)", id="day-off-after-the-series"),
+    # an end at the start
+    pytest.param({"event": {"start": "2026-12-31 22:00", "end": "22:00"}}, None, "samalla hetkellä kuin se alkaa",
+                 id="end-at-the-start"),
     # an end past midnight written 0.30: the day and time to write are in the form a file takes
     pytest.param({"event": {"start": "2026-12-31 22:00", "end": "0.30"}}, None, 'päivä: "2027-01-01 00:30"',
                  id="end-past-midnight-written-with-a-dot"),

@@ -87,6 +87,10 @@ class EventRules:
         if end_day < start_day or (isinstance(end, datetime) and isinstance(start, datetime) and end < start):
             self.refuse(line, "err_end_before_start", start=raw["start"], end=raw["end"])
             return False
+        if isinstance(end, datetime) and end == start:
+            # 18:00–18:00 on every page: a slip for another time, or an end not known
+            self.refuse(line, "err_end_at_start", start=raw["start"], end=raw["end"])
+            return False
         if isinstance(end, datetime) != isinstance(start, datetime):
             # a start at a clock time ends at one, an all-day start on a day
             # (as in iCalendar, where DTSTART and DTEND are of one kind)

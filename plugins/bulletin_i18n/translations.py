@@ -464,6 +464,7 @@ FI = {
     "err_time_form": "Kirjoita kellonaika {value} muodossa TT:MM: {key}: \"{iso}\".",
     "err_time_only": "Pelkkä kellonaika {value} käy vain tapahtuman loppuajaksi. Kirjoita {key}: VVVV-KK-PP TT:MM.",
     "err_end_before_start": "Tapahtuma päättyy ({end}) ennen kuin se alkaa ({start}). Korjaa päättymisaika.",
+    "err_end_at_start": "Tapahtuma päättyy ({end}) samalla hetkellä kuin se alkaa ({start}). Korjaa päättymisaika, tai poista end, jos loppuaikaa ei tiedetä.",
     "err_end_after_midnight": "Tapahtuma päättyy ({end}) ennen kuin se alkaa ({start}). Jos se jatkuu yli puolenyön, "
                               "kirjoita loppuun myös päivä: \"{day} {clock}\".",
     "err_end_time_without_start_time": "Loppuaika {value} tarvitsee alkamisajan. Kirjoita myös alkamisaika tai päättymispäivä.",
@@ -1449,6 +1450,7 @@ EN = {
     "err_time_form": "Write the time {value} as HH:MM: {key}: \"{iso}\".",
     "err_time_only": "A time alone ({value}) is only allowed as an event's end. Write {key}: YYYY-MM-DD HH:MM.",
     "err_end_before_start": "The event ends ({end}) before it starts ({start}). Correct the end.",
+    "err_end_at_start": "The event ends ({end}) at the moment it starts ({start}). Correct the end, or remove end if it is not known.",
     "err_end_after_midnight": "The event ends ({end}) before it starts ({start}). If it goes on past midnight, "
                               "write the day too: \"{day} {clock}\".",
     "err_end_time_without_start_time": "The end time {value} needs a start time. Give the start time or the end date too.",

@@ -571,6 +571,9 @@
           writtenMoment(end) < writtenMoment(start))) {
         return refuse(["end"], "err_end_before_start", { start: raw.start, end: raw.end });
       }
+      if (end.time !== null && writtenMoment(end) === writtenMoment(start)) {
+        return refuse(["end"], "err_end_at_start", { start: raw.start, end: raw.end });
+      }
       if ((end.time === null) !== (start.time === null)) {
         return refuse(["end"], start.time === null ? "err_end_time_all_day" : "err_end_without_time",
                       { start: raw.start, end: raw.end, day: end.day });

@@ -136,6 +136,9 @@ def test_bad_field(extra, line, fragment):
     # a near miss that names no real day or time is said so, not turned into an ISO form that does not exist
     ("date", "31.11.2026 18.00", "Päivämäärää 31.11.2026 18.00 ei ole olemassa"),
     ("date", "5.12.2026 klo 24", "Kellonaikaa 5.12.2026 klo 24 ei ole olemassa"),
+    ("date", "31.11.", "Päivämäärää 31.11. ei ole olemassa"),  # in no year: no "VVVV-11-31" to write
+    ("date", "29.2. klo 24", "Kellonaikaa 29.2. klo 24 ei ole olemassa"),
+    ("date", "28.3. klo 3.30", 'date: "VVVV-03-28 03:30"'),  # the clocks change on 28.3. in some years only
     ("title", "'" + "x" * 121 + "'", "enintään 120"),
     ("title", '"\\u200b\\u200d\\u2060"', "on tyhjä"),  # only invisible characters: an empty link
     ("title", '"\\u3164\\ufe0f\\u2800"', "on tyhjä"),  # letters and marks that are drawn as nothing

@@ -151,16 +151,15 @@ def parse_when(text, key):
     if not match:
         iso = finnish_to_iso(text)
         if iso:
-            try:
-                parse_when(iso, key)
-            except Invalid as err:
-                # 31.11. or klo 24 has no ISO form to write: say what is wrong with it
-                raise Invalid(err.message_key, **{**err.values, "value": text}) from None
+            _exists(iso, text, key)
             raise Invalid("err_datetime_finnish" if " " in iso else "err_date_finnish", key=key, value=text, iso=iso)
         no_year = NO_YEAR.match(text)
         if no_year:
             d, m, hh, mm = no_year.groups()
             clock = f" {int(hh):02d}:{mm or '00'}" if hh else ""
+            # the day in a leap year (29.2. is one), the time on a day without a clock change
+            _exists(f"2000-{int(m):02d}-{int(d):02d}", text, key)
+            _exists(f"2000-01-01{clock}", text, key)
             raise Invalid("err_date_no_year", key=key, value=text, iso=f"VVVV-{int(m):02d}-{int(d):02d}{clock}")
         raise Invalid("err_date", key=key, value=text)
     y, m, d, hh, mm = match.groups()
@@ -178,6 +177,15 @@ def parse_when(text, key):
     if not clock_exists(moment):
         raise Invalid("err_time_gap", key=key, value=text)
     return moment
+
+
+def _exists(iso, text, key):
+    """Refuse a near miss `text` whose ISO form `iso` names no real day or
+    time (31.11., klo 24) as such: there is no ISO form of it to write."""
+    try:
+        parse_when(iso, key)
+    except Invalid as err:
+        raise Invalid(err.message_key, **{**err.values, "value": text}) from None
 
 
 def clock_exists(moment):

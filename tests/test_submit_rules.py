@@ -121,6 +121,9 @@ BAD = [
     case("body-nesting", {}, {}, body="Alku\n\n" + "> " * 9 + "syvä", field="Ilmoituksen teksti"),
     case("body-markup", {}, {}, body="[" * 101, field="Ilmoituksen teksti"),
     case("body-block-lines", {}, {}, body="\n".join(["rivi"] * 201), field="Ilmoituksen teksti"),
+    # a list numbered in another script's digits is a list to Python-Markdown, and so to both checks
+    case("body-nesting-of-arabic-indic-numbered-lists", {}, {}, body="Alku\n\n" + "\u0661. " * 9 + "syvä",
+         field="Ilmoituksen teksti"),
     case("series-start-not-a-series-day", {**TUESDAYS, "Alkamispäivä": "9.12.2026"},
          {"event": {"start": "2026-12-09 18:00", **TUESDAYS_FILE}}, field="Alkamispäivä"),
     case("series-day-off-not-a-series-day", {**TUESDAYS, "Poikkeuspäivät": "23.12.2026"},

@@ -40,6 +40,47 @@ def _without_possessive(source):
     return "".join(out)
 
 
+# Python's \s without re.ASCII: what str.isspace() calls space (none is past U+3000).
+_PY_SPACE = "".join(f"\\u{ord(char):04x}" for char in map(chr, range(0x3001)) if char.isspace())
+_PY_WORD = r"\p{L}\p{N}_"  # Python's \w: str.isalnum() and _
+# Inside a class and outside it; JavaScript reads \d, \w and \s as ASCII (and
+# \s with U+FEFF), Python as Unicode: a list numbered ١. is a list to Markdown.
+_UNICODE_CLASSES = {"d": (r"\p{Nd}", r"\p{Nd}"), "s": (_PY_SPACE, f"[{_PY_SPACE}]"),
+                    "w": (_PY_WORD, f"[{_PY_WORD}]"), "S": (None, f"[^{_PY_SPACE}]"),
+                    "W": (None, f"[^{_PY_WORD}]"), "D": (None, r"\P{Nd}"),
+                    "b": (None, f"(?:(?<=[{_PY_WORD}])(?![{_PY_WORD}])|(?<![{_PY_WORD}])(?=[{_PY_WORD}]))")}
+# What JavaScript's u flag lets a backslash escape outside letters and digits
+_SYNTAX = set("^$\\.*+?()[]{}|/-")
+
+
+def _as_unicode(source):
+    """Python's Unicode \\d, \\s, \\w and \\b in JavaScript's words, for the u flag
+    (which also refuses `\\"` and other escapes that need none)."""
+    out, index, in_class = [], 0, False
+    while index < len(source):
+        char = source[index]
+        if char == "\\":
+            letter = source[index + 1]
+            inside, outside = _UNICODE_CLASSES.get(letter, (None, None))
+            if in_class and inside is None and outside is not None:
+                raise ValueError(f"\\{letter} in a class has no JavaScript form: {source}")
+            if outside is not None:
+                out.append(inside if in_class else outside)
+            elif not letter.isalnum() and letter not in _SYNTAX:
+                out.append(letter)
+            else:
+                out.append(source[index:index + 2])
+            index += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        out.append(char)
+        index += 1
+    return "".join(out)
+
+
 def js_pattern(pattern, flags=0):
     """A compiled Python pattern (or its text and flags) as {source, flags} for
     `new RegExp(source, flags)`."""
@@ -48,7 +89,10 @@ def js_pattern(pattern, flags=0):
     source = _without_possessive(pattern)
     source = re.sub(r"\(\?P<(\w+)>", r"(?<\1>", source)
     source = re.sub(r"\(\?P=(\w+)\)", r"\\k<\1>", source)
-    return {"source": source, "flags": "".join(letter for flag, letter in _FLAGS if flags & flag)}
+    letters = "".join(letter for flag, letter in _FLAGS if flags & flag)
+    if not flags & re.ASCII and re.search(r"\\[dDsSwWb]", source):
+        source, letters = _as_unicode(source), letters + "u"
+    return {"source": source, "flags": letters}
 
 
 # Translation keys of every rule the form runs with these tables; the form

@@ -108,6 +108,27 @@ def test_offers_and_needs_written_as_a_list_are_read_as_the_issue_form_reads_the
     finally:
         written.unlink()
 
+def test_white_space_is_what_check_calls_space(form_site, open_form, capsys):
+    # U+0085 (NEL) and U+001C-U+001F are white space to Python, as to check:
+    # text pasted from a Latin-1 reading of Windows text has U+0085 where
+    # its ellipsis was. The form reads them so too, not as control characters.
+    site = form_site[0]
+    page = open_form()
+    page.get_by_label("Yhdistyksen nimi").fill("Imatran Retkeilijät\x85ry\x85")
+    page.get_by_label("Mitä voimme tarjota muille").fill("Opastusta\x1c\nKuljetusta\x85")
+    page.locator("#f-address").fill("\x85Koskenparras 1")
+    page.get_by_label("Kuvaus").fill("Retkiä ja laskentoja\x85")
+    preview(page)
+    assert page.locator("[data-error-summary] a").all_inner_texts() == []
+    name, text = downloaded(page)
+    assert 'name: "Imatran Retkeilijät ry"' in text and 'offers: ["Opastusta", "Kuljetusta"]' in text
+    path = site.association(name[:-4], text)
+    try:
+        assert site.check() == 0
+    finally:
+        path.unlink()
+
+
 def test_an_update_keeps_the_slug_and_the_present_values(form_site, open_form):
     site = form_site[0]
     page = open_form("?yhdistys=siilin-kerho")
@@ -181,17 +202,20 @@ def test_text_drawn_as_nothing_is_empty_as_the_check_says(form_site, open_form, 
     # A Hangul filler or the blank Braille pattern shows nothing: check calls
     # such a name, line or address empty, and the form says so in its words.
     site = form_site[0]
-    path = site.association("tyhja", 'name: "\u3164"\noffers: ["Kahvia", "\u2800"]\naddress: "\u200b\ufe0f"\n')
+    path = site.association("tyhja", 'name: "\u3164"\ndescription: "\u200b"\noffers: ["Kahvia", "\u2800"]\n'
+                                      'address: "\u200b\ufe0f"\n')
     said = site.refusals(path, capsys)
-    assert said == [f"Kenttä {key} on tyhjä. Kirjoita siihen arvo tai poista rivi." for key in ("name", "offers", "address")]
+    assert said == [f"Kenttä {key} on tyhjä. Kirjoita siihen arvo tai poista rivi."
+                    for key in ("name", "description", "offers", "address")]
     page = open_form()
     page.get_by_label("Yhdistyksen nimi").fill("\u3164")
+    page.get_by_label("Kuvaus").fill("\u200b")
     page.get_by_label("Mitä voimme tarjota muille").fill("Kahvia\n\u2800")
     page.locator("#f-address").fill("\u200b\ufe0f")
     preview(page)
     assert sorted(page.locator("[data-error-summary] a").all_inner_texts()) == sorted(
         line.replace("name", "Yhdistyksen nimi").replace("offers", "Mitä voimme tarjota muille")
-        .replace("address", "Osoite") for line in said)
+        .replace("address", "Osoite").replace("description", "Kuvaus") for line in said)
 
 
 def test_without_javascript_the_page_shows_the_template(form_site):

@@ -154,7 +154,8 @@ def test_the_form_says_of_a_booking_address_what_check_says(form_site, page, cap
 # Text drawn as nothing (a Hangul filler, the blank Braille pattern, a
 # zero-width space) is an empty field to the checker, and so to the form.
 @pytest.mark.parametrize("key, label, value", [
-    ("price", "Hinta", "\u3164\u3164"), ("entry", None, "\u2800"), ("price", "Hinta", "\u200b \ufe0f")])
+    ("price", "Hinta", "\u3164\u3164"), ("entry", None, "\u2800"), ("price", "Hinta", "\u200b \ufe0f"),
+    ("description", "Kuvaus", "\u200b")])
 def test_the_form_says_of_text_drawn_as_nothing_what_check_says(form_site, page, capsys, key, label, value):
     said = check_says(form_site[0], "ti 17-21", capsys, more=f'{key}: "{value}"\n')
     assert len(said) == 1 and f"Kenttä {key} on tyhjä" in said[0]

@@ -92,8 +92,13 @@
   var CONTROL = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff]/;
   var BLANK = /^[\s\p{Cf}\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u2800\u3164\ufe00-\ufe0f\uffa0\u{e0100}-\u{e01ef}]*$/u;
 
+  // The Text rule's one line: runs of (Python's) white space become one space.
+  function oneLine(value) {
+    return value.split(SPLIT).filter(Boolean).join(" ");
+  }
+
   function text(value, key, limit) {
-    var t = value.split(SPLIT).filter(Boolean).join(" ");
+    var t = oneLine(value);
     if (BLANK.test(t)) {
       throw new Invalid("err_empty", { key: key });
     }
@@ -1070,6 +1075,8 @@
 
   window.BulletinContract = {
     Checker: Checker, Invalid: Invalid, slugify: slugify, codePoints: codePoints,
+    // white space as the checker's str.split() and str.strip() read it
+    oneLine: oneLine, strip: strip,
     // the Text rule's two findings, for the forms' own fields (form-core.js)
     isBlank: function (t) { return BLANK.test(t); },
     hasControl: function (t) { return CONTROL.test(t); }

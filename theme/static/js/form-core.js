@@ -32,10 +32,7 @@
     return Array.from(text).length;
   }
 
-  function oneLine(text) {
-    // As the contract's Text rule: runs of white space become one space.
-    return text.trim().split(/\s+/).filter(Boolean).join(" ");
-  }
+  var oneLine = BulletinContract.oneLine; // the contract's Text rule (contract.js)
 
   // Letters that Unicode decomposition does not make ASCII (Cyrillic, Greek,
   // ß, æ...), as Unidecode writes them: written by scripts/transliteration.py.
@@ -242,8 +239,10 @@
      the notice form names its text's. `messages` holds the checker's keys. */
   Checker.prototype.description = function (name, rule, contract, messages) {
     var self = this;
-    var text = this.fields.value(name).replace(/\r\n?/g, "\n").trim();
-    if (hasControl(text.replace(/\n/g, " "))) {
+    var text = BulletinContract.strip(this.fields.value(name).replace(/\r\n?/g, "\n"));
+    if (text && BulletinContract.isBlank(text)) {
+      this.blank(name);
+    } else if (hasControl(text.replace(/\n/g, " "))) {
       this.fail(name, "form_err_control");
     } else if (codePoints(text) > rule.limit) {
       this.fail(name, "form_err_too_long", { limit: rule.limit, length: codePoints(text) });

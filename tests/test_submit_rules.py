@@ -475,3 +475,15 @@ def test_the_browsers_rules_refuse_what_check_refuses_in_a_files_values(rules_si
     status, problems = check_verdict(rules_site[0], _merge(BASE_FILE, more), body, False, capsys, written)
     assert status == 1 and len(problems) == 1 and said in problems[0][1]
     assert browser_messages(rules_site, _merge(BASE_FILE, more)) == [message for _, message in problems]
+
+
+# A text of only characters drawn as nothing (a zero-width space, a byte
+# order mark, the blank Braille pattern) is no text: check says the notice
+# has none, as it says of an empty one, and the form asks for one.
+@pytest.mark.parametrize("body", ["\u200b", "\ufeff\n\u2800"])
+def test_a_text_drawn_as_nothing_is_missing_to_the_form_and_to_check(rules_site, capsys, body):
+    from bulletin_i18n import Translator
+    status, problems = check_verdict(rules_site[0], BASE_FILE, body, False, capsys)
+    assert (status, [message for _, message in problems]) == (1, [Translator("fi")("err_empty_body")])
+    messages, offered, _ = form_verdict(rules_site, dict(BASE_FORM), body)
+    assert offered is None and messages == ["Kirjoita ilmoituksen teksti."]

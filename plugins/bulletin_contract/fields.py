@@ -52,7 +52,7 @@ _DRAWN_AS_NOTHING = re.compile("[\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u28
                                "\U000e0100-\U000e01ef]")
 
 
-def _is_blank(text):
+def is_blank(text):
     """Nothing to see: no text, or only format characters (zero-width
     spaces and joiners) or others drawn as nothing, which would make an
     empty link or heading."""
@@ -75,7 +75,7 @@ class Text:
 
     def __call__(self, value, key, ctx):
         text = " ".join(_require_text(value, key).split())
-        if _is_blank(text):
+        if is_blank(text):
             raise Invalid("err_empty", key=key)
         if _has_control(text):
             raise Invalid("err_control_char", key=key)
@@ -91,7 +91,7 @@ class LongText(Text):
 
     def __call__(self, value, key, ctx):
         text = _require_text(value, key).strip()
-        if _is_blank(text):
+        if is_blank(text):
             raise Invalid("err_empty", key=key)
         if _has_control(text):
             raise Invalid("err_control_char", key=key)

@@ -156,7 +156,7 @@ def read_notice(path, raw, ctx, content_root=None):
     problems = []
     values = _apply_table(doc.data, fields.NOTICE_FIELDS, doc, (), ctx, problems)
     schedule = _cross_checks(values, doc, ctx, problems)
-    if not doc.body.strip():
+    if fields.is_blank(doc.body):  # nothing to see, as an empty title is
         problems.append(Problem(shown, doc.body_line - 1, ctx.t("err_empty_body")))
     problems.extend(check_markdown(doc.body, doc.body_line, shown, ctx.t, ctx.files))
     slug = slugify(os.path.splitext(os.path.basename(path))[0])

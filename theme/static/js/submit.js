@@ -394,7 +394,7 @@
     values.summary = answers.text("summary", FIELDS.summary);
 
     var body = fields.value("body").replace(/\r\n?/g, "\n");
-    if (!body.trim()) {
+    if (BulletinContract.isBlank(body)) { // the checker's "no text" (validate.read_notice)
       answers.required("body");
     }
     values.tags = readTags();

@@ -478,12 +478,15 @@ def test_the_browsers_rules_refuse_what_check_refuses_in_a_files_values(rules_si
 
 
 # A text of only characters drawn as nothing (a zero-width space, a byte
-# order mark, the blank Braille pattern) is no text: check says the notice
-# has none, as it says of an empty one, and the form asks for one.
-@pytest.mark.parametrize("body", ["\u200b", "\ufeff\n\u2800"])
+# order mark, the blank Braille pattern) or white space to Python (U+0085)
+# is no text: check says the notice has none, as it says of an empty one,
+# and the form asks for one; then both name what else is wrong by its line.
+@pytest.mark.parametrize("body", ["\u200b", "\ufeff\n\u2800", "\u200b\u0085"])
 def test_a_text_drawn_as_nothing_is_missing_to_the_form_and_to_check(rules_site, capsys, body):
     from bulletin_i18n import Translator
     status, problems = check_verdict(rules_site[0], BASE_FILE, body, False, capsys)
-    assert (status, [message for _, message in problems]) == (1, [Translator("fi")("err_empty_body")])
+    assert status == 1 and problems[0][1] == Translator("fi")("err_empty_body")
     messages, offered, _ = form_verdict(rules_site, dict(BASE_FORM), body)
-    assert offered is None and messages == ["Kirjoita ilmoituksen teksti."]
+    assert offered is None
+    assert messages == ["Kirjoita ilmoituksen teksti."] + [
+        as_in_form(line, message, "Ilmoituksen teksti") for line, message in problems[1:]]

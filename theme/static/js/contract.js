@@ -90,7 +90,9 @@
   }
 
   var CONTROL = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff]/;
-  var BLANK = /^[\s\p{Cf}\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u2800\u3164\ufe00-\ufe0f\uffa0\u{e0100}-\u{e01ef}]*$/u;
+  // fields.is_blank: Python's white space, format characters, and the ones drawn as nothing
+  var BLANK = new RegExp("^[" + PY_SPACE + "\\p{Cf}\\u034f\\u115f\\u1160\\u17b4\\u17b5\\u180b-\\u180f\\u2800\\u3164" +
+                         "\\ufe00-\\ufe0f\\uffa0\\u{e0100}-\\u{e01ef}]*$", "u");
 
   // The Text rule's one line: runs of (Python's) white space become one space.
   function oneLine(value) {

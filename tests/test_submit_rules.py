@@ -148,6 +148,8 @@ BAD = [
 GOOD = [
     case("plain", {}, {}),
     case("title-at-the-limit", {"Otsikko": "x" * 120}, {"title": "x" * 120}),
+    # the file's last line break is no character of the text
+    case("body-at-the-limit", {}, {}, body="sana " * 3999 + "sanaa"),
     case("code-may-show-html", {}, {}, body="Kirjoita `<script>` tai\n\n```\n<div>\n```"),
     case("links-and-site-image", {}, {}, body="[Sivu](https://example.org) <mailto:a@example.org>\n\n"
                                              "![Juliste]({static}/images/juliste.png)"),

@@ -236,8 +236,9 @@ class SiteFiles:
 def check_markdown(text, first_line, path, t, files=SiteFiles()):
     """Problems in Markdown `text` whose first line is line `first_line` of `path`."""
     found = _Findings(path, first_line, t, files)
-    if len(text) > MAX_BODY_CHARS:
-        found.add(0, "err_body_too_large", length=len(text), limit=MAX_BODY_CHARS)
+    length = len(text.rstrip("\n"))  # the file's last line break is no character of the text
+    if length > MAX_BODY_CHARS:
+        found.add(0, "err_body_too_large", length=length, limit=MAX_BODY_CHARS)
         return found.problems
     lines = text.split("\n")
     for index, line in enumerate(lines):

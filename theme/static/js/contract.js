@@ -1025,8 +1025,9 @@
     function sorted() {
       return problems.sort(function (a, b) { return a.line - b.line; });
     }
-    if (codePoints(text) > limits.chars) {
-      found.add(0, "err_body_too_large", { length: codePoints(text), limit: limits.chars });
+    var length = codePoints(text.replace(/\n+$/, "")); // as check_markdown: no last line break
+    if (length > limits.chars) {
+      found.add(0, "err_body_too_large", { length: length, limit: limits.chars });
       return problems;
     }
     var lines = text.split("\n");

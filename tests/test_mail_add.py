@@ -1096,3 +1096,11 @@ def test_a_contact_card_attached_is_left_out_and_said(site, tmp_path, capsys):
     assert status == 0, err
     assert "040" not in paths[0].read_text(encoding="utf-8")
     assert "Käyntikortti Maija Meikäläinen.vcf jätettiin pois" in err and "Käyntikortti kortti.vcf jätettiin pois" in err
+
+
+def test_a_contact_line_written_twice_is_said_at_each_of_its_lines(site, tmp_path, capsys, pictures):
+    # the same address asked for in two paragraphs: the editor looks at both lines, not the first one twice
+    status, paths, err = add(site, message("thunderbird-contact-twice.eml", tmp_path, pictures), capsys)
+    assert status == 0, err
+    said = [line.split(":")[0] for line in err.splitlines() if "yhteystieto, joka julkaistaan: kuoro@" in line]
+    assert said == ["Rivi 8", "Rivi 13"]

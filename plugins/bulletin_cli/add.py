@@ -97,10 +97,18 @@ def _without_signature(source, notice_text, offset, t, list_addresses=()):
         if len(dropped) > _SHOWN:
             dropped = dropped[:_SHOWN - 1] + "…"
         said.append(t(cut.why, line=first + cut.start, text=dropped))
-    given = lines[end + 1:]
-    for _index, line in contact_lines(body):  # published as written: the editor checks the consent
-        said.append(t("mail_kept_contact", line=first + given.index(line), text=line.strip()[:_SHOWN]))
+    origins = _origins(body, cuts)
+    for index, line in contact_lines(body):  # published as written: the editor checks the consent
+        said.append(t("mail_kept_contact", line=first + origins[index], text=line.strip()[:_SHOWN]))
     return "\n".join(lines[:end + 1] + body).rstrip() + "\n", any(line.strip() for line in body), said
+
+
+def _origins(body, cuts):
+    """Where each line of `body` stood in the text given: in its place, but
+    a postscript moved to the end (after a blank line) stood where its Cut says."""
+    moved = [index for cut in cuts if cut.why == "mail_kept_postscript"
+             for index in (None, *range(cut.start, cut.start + len(cut.lines)))]
+    return list(range(len(body) - len(moved))) + moved
 
 
 def add_message(source, raw, site, new_association=None, tell=None):

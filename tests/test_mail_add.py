@@ -1104,3 +1104,12 @@ def test_a_contact_line_written_twice_is_said_at_each_of_its_lines(site, tmp_pat
     assert status == 0, err
     said = [line.split(":")[0] for line in err.splitlines() if "yhteystieto, joka julkaistaan: kuoro@" in line]
     assert said == ["Rivi 8", "Rivi 13"]
+
+
+def test_a_boundary_that_never_appears_is_said_to_be_the_messages_fault(site, tmp_path, capsys, pictures):
+    # the header's boundary and the parts' lines differ (a gateway cut a character): the parts cannot be told apart
+    mail = message("boundary-never-appears.eml", tmp_path, pictures)
+    status, paths, err = add(site, mail, capsys)
+    assert status == 1 and paths == []
+    assert err.startswith(f"{mail}:8: Viestin osia ei voi erottaa toisistaan: ")
+    assert "_004_AM0PR07MB6211C0FFEEAM0PR07MB6211eurp_" in err and "Liitettä" not in err

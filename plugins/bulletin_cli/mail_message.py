@@ -94,6 +94,11 @@ def _walk(part, found, source, raw, t, texts=True):
     """Collect the texts and attachments of `part`; with texts=False only
     its attachments (an alternative not read, which may hold pictures)."""
     kind = part.get_content_type()
+    if part.get_content_maintype() == "multipart" and not part.is_multipart():
+        # its boundary line never appears (a gateway changed it, the mail was cut): no part can be told
+        boundary = part.get_boundary() or ""
+        raise Problem(source, _boundary_line(raw, boundary),
+                      t("mail_err_boundary", kind=kind, boundary=boundary)).as_error()
     if kind == "message/rfc822":  # a message forwarded as an attachment
         for inner in part.iter_parts():
             _walk(inner, found, source, raw, t, texts)
@@ -220,6 +225,12 @@ def _unflowed(text, delete_space):
 
 def _quoted(depth, line):
     return ">" * depth + (" " + line if depth and line else line)
+
+
+def _boundary_line(raw, boundary):
+    """The line of the message where `boundary` is declared, or 1."""
+    found = re.search(rb'boundary\s*=\s*"?' + re.escape(boundary.encode("utf-8", "replace")), raw, re.IGNORECASE)
+    return raw[:found.start()].count(b"\n") + 1 if found else 1
 
 
 def _line_of(raw, name, part):

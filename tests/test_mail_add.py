@@ -1113,3 +1113,12 @@ def test_a_boundary_that_never_appears_is_said_to_be_the_messages_fault(site, tm
     assert status == 1 and paths == []
     assert err.startswith(f"{mail}:8: Viestin osia ei voi erottaa toisistaan: ")
     assert "_004_AM0PR07MB6211C0FFEEAM0PR07MB6211eurp_" in err and "Liitettä" not in err
+
+
+def test_an_unclosed_svg_in_html_does_not_hide_the_text_after_it(site, tmp_path, capsys, pictures):
+    # an icon pasted from a web page without its </svg>: a browser ends it with the element around it
+    status, paths, err = add(site, message("html-unclosed-svg.eml", tmp_path, pictures), capsys)
+    assert status == 0, err
+    assert body_of(paths[0]) == ("Kuoro aloittaa kevätkauden tammikuussa.\n"
+                                 "Harjoitukset ovat tiistaisin kerhohuoneella kello 18.\n"
+                                 "Uudet laulajat ovat tervetulleita.\n\nKonsertti on toukokuussa kirkossa.\n")

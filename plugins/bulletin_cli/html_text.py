@@ -24,7 +24,25 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|mso-hide
 # No height or width: hidden where what overflows is clipped.
 _NO_SIZE = re.compile(r"(?:^|;)\s*(?:max-)?(?:height|width)" + _ZERO, re.IGNORECASE)
 _CLIPPED = re.compile(r"overflow\s*:\s*hidden", re.IGNORECASE)
+# An element left open ends where a browser ends it, so that it hides no
+# more than the browser does: at the end of an element around it, and a
+# drawing (SVG, MathML) at an element of text, the head at the body's first.
+_FOREIGN = {"svg", "math"}
+_BREAKS_OUT = {"b", "big", "blockquote", "body", "br", "center", "code", "dd", "div", "dl", "dt", "em", "embed",
+               "h1", "h2", "h3", "h4", "h5", "h6", "head", "hr", "i", "img", "li", "listing", "menu", "meta", "nobr",
+               "ol", "p", "pre", "ruby", "s", "small", "span", "strong", "strike", "sub", "sup", "table", "tt", "u",
+               "ul", "var"}
+_HEAD_CONTENT = {"base", "basefont", "bgsound", "link", "meta", "noscript", "script", "style", "template", "title"}
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+def _ends_unread(unread, tag, attributes):
+    """Does this start tag end the unread element `unread` left open?"""
+    if unread == "head":
+        return tag not in _HEAD_CONTENT
+    if unread in _FOREIGN:
+        return tag in _BREAKS_OUT or (tag == "font" and bool({"color", "face", "size"} & set(attributes)))
+    return False
 
 
 def _hidden(style):
@@ -36,11 +54,11 @@ class _Text(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.lines = [[]]  # (quote depth, pieces) of each line
         self.depths = [0]
-        self.skipping = 0
+        self.open = []  # the elements open, outermost first
+        self.unread = None  # where in self.open the element is whose content is skipped or hidden
         self.quote = 0
         self.outlook_paragraphs = False
         self.link = None
-        self.hidden = None  # [tag, depth] of the hidden element being skipped
 
     def _end_line(self):
         self.lines.append([])
@@ -48,12 +66,15 @@ class _Text(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
-        if self.hidden:
-            self.hidden[1] += tag == self.hidden[0]
-        elif tag not in _VOID and ("hidden" in attributes or _hidden(attributes.get("style") or "")):
-            self.hidden = [tag, 1]
-        elif tag in _SKIPPED:
-            self.skipping += 1
+        if self.unread is not None and _ends_unread(self.open[self.unread], tag, attributes):
+            del self.open[self.unread:]
+            self.unread = None
+        if tag not in _VOID:
+            self.open.append(tag)
+        if self.unread is not None:
+            return
+        if tag in _SKIPPED or tag not in _VOID and ("hidden" in attributes or _hidden(attributes.get("style") or "")):
+            self.unread = len(self.open) - 1
         elif tag == "blockquote":
             self._end_line()
             self.quote += 1
@@ -73,17 +94,21 @@ class _Text(HTMLParser):
 
     def handle_startendtag(self, tag, attrs):
         # "<iframe/>" has no content: skipping it must not skip what follows
-        if not self.hidden and tag not in _SKIPPED:
+        if self.unread is None and tag not in _SKIPPED:
             self.handle_starttag(tag, [(k, v) for k, v in attrs if k not in ("hidden", "style")])
 
     def handle_endtag(self, tag):
-        if self.hidden:
-            self.hidden[1] -= tag == self.hidden[0]
-            if not self.hidden[1]:
-                self.hidden = None
-        elif tag in _SKIPPED:
-            self.skipping = max(0, self.skipping - 1)
-        elif tag == "blockquote":
+        if tag in self.open:  # it ends the elements left open inside it
+            at = len(self.open) - 1 - self.open[::-1].index(tag)
+            del self.open[at:]
+            if self.unread == at:
+                self.unread = None
+                return
+            if self.unread is not None and at < self.unread:
+                self.unread = None  # an element around the unread one ends, and it with it
+        if self.unread is not None:
+            return
+        if tag == "blockquote":
             self._end_line()
             self.quote = max(0, self.quote - 1)
             self.depths[-1] = self.quote
@@ -105,7 +130,7 @@ class _Text(HTMLParser):
             self.lines[-1].append(f" <{href}>")
 
     def handle_data(self, data):
-        if self.skipping or self.hidden:
+        if self.unread is not None:
             return
         if not self.lines[-1]:
             # The HTML's own line breaks and indentation between tags are

@@ -1122,3 +1122,12 @@ def test_an_unclosed_svg_in_html_does_not_hide_the_text_after_it(site, tmp_path,
     assert body_of(paths[0]) == ("Kuoro aloittaa kevätkauden tammikuussa.\n"
                                  "Harjoitukset ovat tiistaisin kerhohuoneella kello 18.\n"
                                  "Uudet laulajat ovat tervetulleita.\n\nKonsertti on toukokuussa kirkossa.\n")
+
+
+def test_a_refused_notice_still_says_what_was_left_out_of_it(site, tmp_path, capsys, pictures):
+    # the text sent is in a message forwarded under the details: left out, the refusal alone would say "no text"
+    status, paths, err = add(site, message("gmail-notice-text-in-forward.eml", tmp_path, pictures), capsys)
+    assert status == 1 and paths == []
+    dropped, refused = err.splitlines()
+    assert dropped.startswith("Rivi 7: välitetty aiempi viesti jätettiin pois: ---------- Välitetty viesti")
+    assert "(viestin teksti):6: Ilmoituksesta puuttuu teksti." in refused

@@ -142,17 +142,18 @@ def add_message(source, raw, site, new_association=None, tell=None):
             problems.extend(err.problems)
             continue
         (icons if poster.is_icon else posters).append(poster)
-    if problems:
-        raise ContentError(problems)
-    written = add_notice(label, text, site, new_association, tell, posters, message.list_addresses)
-    for note in message.notes:
-        tell(note)
-    for card in cards:
-        tell(t("mail_left_card", name=card.name))
-    for icon in icons:
-        tell(t("mail_dropped_icon", name=icon.name, width=icon.image.width, height=icon.image.height,
-               side=poster_files.ICON_SIDE))
-    return written
+    try:
+        if problems:
+            raise ContentError(problems)
+        return add_notice(label, text, site, new_association, tell, posters, message.list_addresses)
+    finally:  # said whether or not the notice is written: the editor answers a refusal with all of it
+        for note in message.notes:
+            tell(note)
+        for card in cards:
+            tell(t("mail_left_card", name=card.name))
+        for icon in icons:
+            tell(t("mail_dropped_icon", name=icon.name, width=icon.image.width, height=icon.image.height,
+                   side=poster_files.ICON_SIDE))
 
 
 def add_notice(source, text, site, new_association=None, tell=None, posters=(), list_addresses=()):
@@ -163,6 +164,19 @@ def add_notice(source, text, site, new_association=None, tell=None, posters=(), 
     if notice_text is None:
         raise Problem(source, 1, t("add_err_no_notice")).as_error()
     notice_text, has_text, dropped = _without_signature(source, notice_text, offset, t, list_addresses)
+    try:
+        written, said = _checked_and_placed(source, notice_text, offset, has_text, site, new_association, posters)
+    finally:  # what was left out is said even if the notice is refused: the refusal may follow from it
+        for message in dropped:
+            tell(message)
+    for message in said:  # where the pictures went
+        tell(message)
+    return written
+
+
+def _checked_and_placed(source, notice_text, offset, has_text, site, new_association, posters):
+    """The notice checked and placed: (written paths, messages saying where its pictures went)."""
+    t = site.t
     if posters and not has_text:
         # A poster alone: its pictures will be the text. Checked first with
         # their descriptions in their place, as a text is required.
@@ -187,9 +201,7 @@ def add_notice(source, text, site, new_association=None, tell=None, posters=(), 
         written, said = [place(site, values, notice.body)], []
     if new_association:
         written.append(site.add_association(notice.association, new_association))
-    for message in dropped + said:  # once written: what was left out, and where the pictures went
-        tell(message)
-    return written
+    return written, said
 
 
 def _place_with_posters(site, values, notice, text, posters):

@@ -1131,3 +1131,13 @@ def test_a_refused_notice_still_says_what_was_left_out_of_it(site, tmp_path, cap
     dropped, refused = err.splitlines()
     assert dropped.startswith("Rivi 7: välitetty aiempi viesti jätettiin pois: ---------- Välitetty viesti")
     assert "(viestin teksti):6: Ilmoituksesta puuttuu teksti." in refused
+
+
+def test_more_pictures_than_a_notice_takes_are_refused_before_any_is_opened(site, tmp_path, capsys, pictures):
+    # a phone's whole gallery of the day: a notice takes at most ten, and each would be opened in full first
+    mail = message("android-many-photos.eml", tmp_path, pictures)
+    status, paths, err = add(site, mail, capsys)
+    assert status == 1 and paths == [] and images(site) == []
+    raw = mail.read_bytes()
+    eleventh = raw[:raw.index(b'name="IMG_20261121_101211.jpg"')].count(b"\n") + 1
+    assert f"{mail}:{eleventh}: Viestissä on 12 kuvaa, ja ilmoitukseen voi liittää enintään 10." in err

@@ -130,12 +130,14 @@ def add_message(source, raw, site, new_association=None, tell=None):
     problems = [Problem(source, a.line, t("mail_err_attachment", name=a.name)) for a in refused]
     posters, icons = [], []
     cards = [a for a in message.attachments if is_contact_card(a)]
-    for attachment in message.attachments:
-        if attachment in cards:
-            continue
-        if is_tnef(attachment):  # Outlook's "rich text": say so, not how to save a picture
-            problems.append(Problem(source, attachment.line, t("mail_err_tnef", name=attachment.name)))
-            continue
+    # Outlook's "rich text": say so, not how to save a picture
+    problems += [Problem(source, a.line, t("mail_err_tnef", name=a.name)) for a in message.attachments if is_tnef(a)]
+    pictures = [a for a in message.attachments if a not in cards and not is_tnef(a)]
+    if len(pictures) > poster_files.MOST_PICTURES:  # refused before any is opened
+        problems.append(Problem(source, pictures[poster_files.MOST_PICTURES].line,
+                                t("mail_err_too_many_pictures", count=len(pictures), most=poster_files.MOST_PICTURES)))
+        pictures = []
+    for attachment in pictures:
         try:
             poster = poster_files.read_poster(attachment, source, t)
         except ContentError as err:

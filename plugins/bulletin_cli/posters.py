@@ -20,6 +20,9 @@ MAX_WIDTH = 1600  # wide enough for a poster on any screen, a fraction of a phon
 # Smaller on both sides: a signature's logo or a social media icon, not a
 # poster (a phone's photo or a poster is never that small).
 ICON_SIDE = 200
+# Pictures one notice takes: a poster and some photos. Each is opened in
+# full before any is refused, so the bound is also on the work a mail makes.
+MOST_PICTURES = 10
 _SUFFIXES = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp"}  # what Pillow may read them as
 _KEEPS_ALPHA = {"PNG", "WEBP"}
 # Read only to tell a signature's logo (Outlook's image001.gif), left out

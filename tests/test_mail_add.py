@@ -1141,3 +1141,11 @@ def test_more_pictures_than_a_notice_takes_are_refused_before_any_is_opened(site
     raw = mail.read_bytes()
     eleventh = raw[:raw.index(b'name="IMG_20261121_101211.jpg"')].count(b"\n") + 1
     assert f"{mail}:{eleventh}: Viestissä on 12 kuvaa, ja ilmoitukseen voi liittää enintään 10." in err
+
+
+def test_html_text_in_the_colour_of_its_background_is_not_published(site, tmp_path, capsys, pictures):
+    # white on white is no text the sender saw; white on a dark cell, or over a picture, is
+    status, paths, err = add(site, message("html-text-in-background-colour.eml", tmp_path, pictures), capsys)
+    assert status == 0, err
+    assert body_of(paths[0]) == ("Kuoron kevätkonsertti kirkossa.\nVapaa pääsy.\nValkoista mustalla.\n"
+                                 "Teksti kuvan päällä.\nmutta tämä näkyy.\n")

@@ -36,6 +36,52 @@ _HEAD_CONTENT = {"base", "basefont", "bgsound", "link", "meta", "noscript", "scr
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
+# Text in the colour of its background (white on white) is no text the
+# reader sees. Mail is read on white unless it says otherwise; a background
+# that is a picture, or a colour not known here, may show any text.
+_PAPER, _INK = (255, 255, 255), (0, 0, 0)
+_NAMED = {"white": _PAPER, "black": _INK, "snow": (255, 250, 250), "ivory": (255, 255, 240)}
+_STYLE_COLOUR = re.compile(r"(?:^|;)\s*color\s*:\s*([^;]+)", re.IGNORECASE)
+_STYLE_BACKGROUND = re.compile(r"(?:^|;)\s*background(?:-color)?\s*:\s*([^;]+)", re.IGNORECASE)
+_UNSEEN_CONTRAST = 16  # at most this far apart in each of red, green and blue: the same colour to the eye
+
+
+def _colour(value):
+    """(red, green, blue) of a CSS or HTML colour, or None where it is not known."""
+    value = value.replace("!important", "").strip().lower()
+    if value in _NAMED:
+        return _NAMED[value]
+    if re.fullmatch(r"#[0-9a-f]{3}", value):
+        return tuple(int(c * 2, 16) for c in value[1:])
+    if re.fullmatch(r"#[0-9a-f]{6}", value):
+        return tuple(int(value[i:i + 2], 16) for i in (1, 3, 5))
+    found = re.fullmatch(r"rgba?\(\s*(\d+)\s*,\s*(\d+)\s*,\s*(\d+)\s*(?:,\s*(1|1\.0*)\s*)?\)", value)
+    return tuple(min(255, int(n)) for n in found.groups()[:3]) if found else None
+
+
+def _colours(tag, attributes, inherited):
+    """(text colour, background colour) of an element, either None where not known."""
+    ink, paper = inherited
+    style = attributes.get("style") or ""
+    written = _STYLE_COLOUR.search(style)
+    if written or (tag == "font" and attributes.get("color")):
+        ink = _colour(written.group(1) if written else attributes["color"])
+    background = _STYLE_BACKGROUND.search(style)
+    if background or attributes.get("bgcolor"):
+        value = (background.group(1) if background else attributes["bgcolor"]).lower()
+        first = (value.split() or [""])[0]  # "background: #fff no-repeat"
+        if "url(" in value:  # "background: #000 url(...)": a picture under the text, whatever its colour
+            paper = None
+        elif first not in ("transparent", "none", "inherit"):
+            paper = _colour(first)
+    return ink, paper
+
+
+def _unseen(colours):
+    ink, paper = colours
+    return ink is not None and paper is not None and all(abs(a - b) <= _UNSEEN_CONTRAST for a, b in zip(ink, paper))
+
+
 def _ends_unread(unread, tag, attributes):
     """Does this start tag end the unread element `unread` left open?"""
     if unread == "head":
@@ -55,6 +101,7 @@ class _Text(HTMLParser):
         self.lines = [[]]  # (quote depth, pieces) of each line
         self.depths = [0]
         self.open = []  # the elements open, outermost first
+        self.colours = [(_INK, _PAPER)]  # (text, background) of the page and of each element open
         self.unread = None  # where in self.open the element is whose content is skipped or hidden
         self.quote = 0
         self.outlook_paragraphs = False
@@ -67,10 +114,11 @@ class _Text(HTMLParser):
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
         if self.unread is not None and _ends_unread(self.open[self.unread], tag, attributes):
-            del self.open[self.unread:]
+            self._close(self.unread)
             self.unread = None
         if tag not in _VOID:
             self.open.append(tag)
+            self.colours.append(_colours(tag, attributes, self.colours[-1]))
         if self.unread is not None:
             return
         if tag in _SKIPPED or tag not in _VOID and ("hidden" in attributes or _hidden(attributes.get("style") or "")):
@@ -100,7 +148,7 @@ class _Text(HTMLParser):
     def handle_endtag(self, tag):
         if tag in self.open:  # it ends the elements left open inside it
             at = len(self.open) - 1 - self.open[::-1].index(tag)
-            del self.open[at:]
+            self._close(at)
             if self.unread == at:
                 self.unread = None
                 return
@@ -119,6 +167,11 @@ class _Text(HTMLParser):
             if tag == "p" and not self.outlook_paragraphs:
                 self._end_line()  # a paragraph of a written text: a blank line after it
 
+    def _close(self, at):
+        """The elements open from `at` on end."""
+        del self.open[at:]
+        del self.colours[at + 1:]
+
     def _end_link(self):
         """A link keeps its address after its text, where the text does not show it."""
         if self.link is None:
@@ -130,7 +183,7 @@ class _Text(HTMLParser):
             self.lines[-1].append(f" <{href}>")
 
     def handle_data(self, data):
-        if self.unread is not None:
+        if self.unread is not None or _unseen(self.colours[-1]):
             return
         if not self.lines[-1]:
             # The HTML's own line breaks and indentation between tags are

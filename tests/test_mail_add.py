@@ -749,8 +749,8 @@ def test_attachments_with_encoded_names_are_refused_at_their_lines(site, tmp_pat
     status, paths, err = add(site, mail, capsys)
     assert status == 1 and paths == []
     # the first line naming each: RFC 2047's encoded word, RFC 2231's name in two pieces
-    assert f"{mail}:21: Liitettä retkiohjelma kevät.pdf ei voi julkaista" in err
-    assert f"{mail}:30: Liitettä ilmoittautuminen kevät.docx ei voi julkaista" in err
+    assert f"{mail}:21: Liite retkiohjelma kevät.pdf on asiakirja" in err
+    assert f"{mail}:30: Liite ilmoittautuminen kevät.docx on asiakirja" in err
     assert list((site.content / "notices").rglob("*.md")) == []
 
 
@@ -1149,3 +1149,15 @@ def test_html_text_in_the_colour_of_its_background_is_not_published(site, tmp_pa
     assert status == 0, err
     assert body_of(paths[0]) == ("Kuoron kevätkonsertti kirkossa.\nVapaa pääsy.\nValkoista mustalla.\n"
                                  "Teksti kuvan päällä.\nmutta tämä näkyy.\n")
+
+
+def test_a_notice_sent_only_as_a_word_or_pdf_file_is_refused_saying_to_write_it_in_the_mail(site, tmp_path, capsys,
+                                                                                           pictures):
+    # "ilmoitus liitteenä": a document is neither read nor published, and it is no picture to save again
+    mail = message("outlook-notice-in-word-only.eml", tmp_path, pictures)
+    status, paths, err = add(site, mail, capsys)
+    assert status == 1 and paths == []
+    word, pdf = err.splitlines()
+    assert word.startswith(f"{mail}:26: Liite Kevätretki 2027.docx on asiakirja, jota ei lueta eikä julkaista: ")
+    assert pdf.startswith(f"{mail}:36: Liite juliste.pdf on asiakirja, jota ei lueta eikä julkaista: ")
+    assert "kirjoita ilmoitus viestin tekstiin" in word and "kuva" not in word.split(":", 2)[2].split("juliste")[0]

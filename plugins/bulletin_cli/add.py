@@ -20,7 +20,7 @@ from bulletin_contract.writer import notice_values
 from bulletin_i18n.translations import TABLES
 
 from . import posters as poster_files
-from .mail_message import html_alternative, is_contact_card, is_tnef, read_message
+from .mail_message import html_alternative, is_contact_card, is_document, is_tnef, read_message
 from .placing import place, unique_path
 from .project import UsageError
 from .signature import Unsure, contact_lines, split_signature
@@ -130,9 +130,14 @@ def add_message(source, raw, site, new_association=None, tell=None):
     problems = [Problem(source, a.line, t("mail_err_attachment", name=a.name)) for a in refused]
     posters, icons = [], []
     cards = [a for a in message.attachments if is_contact_card(a)]
-    # Outlook's "rich text": say so, not how to save a picture
-    problems += [Problem(source, a.line, t("mail_err_tnef", name=a.name)) for a in message.attachments if is_tnef(a)]
-    pictures = [a for a in message.attachments if a not in cards and not is_tnef(a)]
+    pictures = []
+    for attachment in message.attachments:  # a document or Outlook's "rich text": say so, not how to save a picture
+        if is_tnef(attachment) or is_document(attachment):
+            said = t("mail_err_tnef", name=attachment.name) if is_tnef(attachment) else \
+                t("mail_err_document", name=attachment.name, button=t("send_mail"))
+            problems.append(Problem(source, attachment.line, said))
+        elif attachment not in cards:
+            pictures.append(attachment)
     if len(pictures) > poster_files.MOST_PICTURES:  # refused before any is opened
         problems.append(Problem(source, pictures[poster_files.MOST_PICTURES].line,
                                 t("mail_err_too_many_pictures", count=len(pictures), most=poster_files.MOST_PICTURES)))

@@ -44,6 +44,19 @@ def is_tnef(attachment):
         attachment.name.lower() == "winmail.dat"
 
 
+# Documents a notice is sent in ("ilmoitus liitteenä"): neither read nor published.
+_DOCUMENT_KINDS = ("application/pdf", "application/msword", "application/rtf", "text/rtf",
+                   "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                   "application/vnd.oasis.opendocument.text")
+_DOCUMENT_NAMES = (".pdf", ".doc", ".docx", ".odt", ".rtf", ".pages")
+
+
+def is_document(attachment):
+    """A Word, OpenDocument, RTF or PDF file: the notice written in it, most
+    often, which is to be written in the mail's text instead."""
+    return attachment.kind in _DOCUMENT_KINDS or attachment.name.lower().endswith(_DOCUMENT_NAMES)
+
+
 def is_contact_card(attachment):
     """The sender's card (.vcf) that Outlook and Apple Mail attach: contact
     details, never published, and no reason to refuse the notice."""

@@ -1161,3 +1161,14 @@ def test_a_notice_sent_only_as_a_word_or_pdf_file_is_refused_saying_to_write_it_
     assert word.startswith(f"{mail}:26: Liite Kevätretki 2027.docx on asiakirja, jota ei lueta eikä julkaista: ")
     assert pdf.startswith(f"{mail}:36: Liite juliste.pdf on asiakirja, jota ei lueta eikä julkaista: ")
     assert "kirjoita ilmoitus viestin tekstiin" in word and "kuva" not in word.split(":", 2)[2].split("juliste")[0]
+
+
+def test_a_plain_part_that_says_other_than_the_html_the_editor_sees_is_said(site, tmp_path, capsys, pictures):
+    # a mail client shows the HTML; the notice is read from the plain text: where they differ, the editor is told
+    status, paths, err = add(site, message("gmail-plain-and-html-differ.eml", tmp_path, pictures), capsys)
+    assert status == 0, err
+    assert "15 euroa" in body_of(paths[0])
+    assert ("Rivi 8: viestin HTML-osa, jonka sähköpostiohjelma näyttää, sanoo muuta kuin tekstiosa, josta ilmoitus "
+            "luettiin: tekstiosassa ”15”, HTML-osassa ”25”.") in err
+    status, paths, err = add(site, message("gmail-alternative.eml", tmp_path, pictures), capsys)
+    assert status == 0 and "HTML-osa" not in err  # the same words in both, however marked up

@@ -20,7 +20,7 @@ from bulletin_contract.writer import notice_values
 from bulletin_i18n.translations import TABLES
 
 from . import posters as poster_files
-from .mail_message import html_alternative, is_contact_card, is_document, is_tnef, read_message
+from .mail_message import first_difference, html_alternative, is_contact_card, is_document, is_tnef, read_message
 from .placing import place, unique_path
 from .project import UsageError
 from .signature import Unsure, contact_lines, split_signature
@@ -121,6 +121,8 @@ def add_message(source, raw, site, new_association=None, tell=None):
     refused = [attachment for attachment, _text in message.attached_texts]
     if extract(text)[0] is None and message.html_unread:
         text = html_alternative(message, source, raw, t) or text
+    elif message.html_unread:
+        _say_if_html_differs(message, source, raw, t, text)
     if extract(text)[0] is None:
         for attachment, attached in message.attached_texts:
             if extract(attached)[0] is not None:
@@ -161,6 +163,25 @@ def add_message(source, raw, site, new_association=None, tell=None):
         for icon in icons:
             tell(t("mail_dropped_icon", name=icon.name, width=icon.image.width, height=icon.image.height,
                    side=poster_files.ICON_SIDE))
+
+
+def _say_if_html_differs(message, source, raw, t, plain):
+    """A note where the HTML that mail clients show says other than the
+    plain text the notice is read from: the editor sees the one, the site
+    would publish the other."""
+    try:
+        html = html_alternative(message, source, raw, t, noted=False)
+    except ContentError:  # an HTML alternative not readable is not read: the plain text is the notice
+        return
+    notice, offset = extract(plain)
+    try:  # the text to publish, without what the HTML may show otherwise (a signature, quoted history)
+        published = offset * "\n" + _without_signature(source, notice, offset, t, message.list_addresses)[0]
+    except ContentError:  # refused below, where it is said why
+        return
+    differs = first_difference(published, html)
+    if differs:
+        line, ours, theirs = differs
+        message.notes.append(t("mail_html_differs", line=line, plain=ours[:_SHOWN] or "–", html=theirs[:_SHOWN] or "–"))
 
 
 def add_notice(source, text, site, new_association=None, tell=None, posters=(), list_addresses=()):

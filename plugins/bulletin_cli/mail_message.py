@@ -7,6 +7,7 @@ a text that merely begins with "From:" stays text and is decoded strictly
 as UTF-8 like any file.
 """
 import codecs
+import difflib
 import re
 from dataclasses import dataclass, field
 from email import policy
@@ -150,10 +151,35 @@ def _walk(part, found, source, raw, t, texts=True):
             found.attachments.append(attachment)
 
 
-def html_alternative(found, source, raw, t):
+def html_alternative(found, source, raw, t, noted=True):
     """The text of the HTML alternatives not read: where the plain part
-    holds no notice (a tool's "Tämä viesti on HTML-muodossa")."""
-    return "\n\n".join(html_to_text(_text(part, source, t, raw, notes=found.notes)) for part in found.html_unread)
+    holds no notice (a tool's "Tämä viesti on HTML-muodossa"), or to tell
+    whether they say the same (noted=False: how it was read is no note then)."""
+    notes = found.notes if noted else None
+    return "\n\n".join(html_to_text(_text(part, source, t, raw, notes=notes)) for part in found.html_unread)
+
+
+# Outlook's plain text names a picture of its HTML where it stood: no word of the text.
+_PICTURE_NAMED = re.compile(r"\[cid:[^\]]*\]")
+
+
+def first_difference(plain, html):
+    """(line in `plain`, its words, the HTML's words) where the HTML first
+    says other words than `plain` (their markup, lines and spaces aside, and
+    what the HTML has around it), or None."""
+    def words(text):
+        return [(number, word.lower()) for number, line in enumerate(text.split("\n"), 1)
+                for word in re.findall(r"\w+", _PICTURE_NAMED.sub(" ", line))]
+    ours, theirs = words(plain), words(html)
+    matcher = difflib.SequenceMatcher(None, [w for _n, w in ours], [w for _n, w in theirs], autojunk=False)
+    steps = matcher.get_opcodes()
+    for number, (kind, start, end, their_start, their_end) in enumerate(steps):
+        # what the HTML has before and after the text (its greeting, signature, quoted history) is no difference
+        if kind != "equal" and not (kind == "insert" and number in (0, len(steps) - 1)):
+            line = ours[min(start, len(ours) - 1)][0] if ours else 1
+            return (line, " ".join(w for _n, w in ours[start:end]),
+                    " ".join(w for _n, w in theirs[their_start:their_end]))
+    return None
 
 
 def _text(part, source, t, raw, line=1, notes=None):

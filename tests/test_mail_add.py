@@ -1172,3 +1172,14 @@ def test_a_plain_part_that_says_other_than_the_html_the_editor_sees_is_said(site
             "luettiin: tekstiosassa ”15”, HTML-osassa ”25”.") in err
     status, paths, err = add(site, message("gmail-alternative.eml", tmp_path, pictures), capsys)
     assert status == 0 and "HTML-osa" not in err  # the same words in both, however marked up
+
+
+def test_a_picture_the_html_only_links_to_is_said_not_left_out_silently(site, tmp_path, capsys, pictures):
+    # a poster pasted from a web page, a picture written into the HTML: no file to publish, but part of the notice
+    status, paths, err = add(site, message("html-remote-poster.eml", tmp_path, pictures), capsys)
+    assert status == 0, err
+    assert body_of(paths[0]) == "Bänditreenit jatkuvat keskiviikkoisin.\n"
+    assert ("Viestin HTML-osan kuvaa ”Kevään juliste” (https://kipina.example.org/kuvat/juliste-kevat.jpg) ei "
+            "julkaista") in err
+    assert "Viestin HTML-osan kuvaa ”Kartta” (data:image/png;base64,…) ei julkaista" in err
+    assert "track.example.net" not in err  # a tracking pixel is nothing the sender meant

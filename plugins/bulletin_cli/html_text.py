@@ -95,9 +95,16 @@ def _hidden(style):
     return bool(_HIDDEN_STYLE.search(style) or (_NO_SIZE.search(style) and _CLIPPED.search(style)))
 
 
+def _tracking(attributes):
+    """A picture of a pixel or two, or hidden: a sender's tool counting who opened the mail."""
+    return "hidden" in attributes or _hidden(attributes.get("style") or "") or \
+        any((attributes.get(side) or "").strip().rstrip("px") in ("0", "1", "2") for side in ("width", "height"))
+
+
 class _Text(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
+        self.pictures = []  # (description, address) of the pictures shown from elsewhere, not attached
         self.lines = [[]]  # (quote depth, pieces) of each line
         self.depths = [0]
         self.open = []  # the elements open, outermost first
@@ -129,6 +136,8 @@ class _Text(HTMLParser):
             self.depths[-1] = self.quote
         elif tag == "br":
             self._end_line()
+        elif tag == "img":
+            self._picture(attributes)
         elif tag in _BLOCKS and self.lines[-1]:
             self._end_line()  # a block opened after text ("Teksti<div>...", as Gmail writes) starts a line
         elif tag in ("td", "th") and "".join(self.lines[-1]).strip():
@@ -142,7 +151,9 @@ class _Text(HTMLParser):
 
     def handle_startendtag(self, tag, attrs):
         # "<iframe/>" has no content: skipping it must not skip what follows
-        if self.unread is None and tag not in _SKIPPED:
+        if self.unread is None and tag == "img":
+            self._picture(dict(attrs))
+        elif self.unread is None and tag not in _SKIPPED:
             self.handle_starttag(tag, [(k, v) for k, v in attrs if k not in ("hidden", "style")])
 
     def handle_endtag(self, tag):
@@ -166,6 +177,15 @@ class _Text(HTMLParser):
             self._end_line()
             if tag == "p" and not self.outlook_paragraphs:
                 self._end_line()  # a paragraph of a written text: a blank line after it
+
+    def _picture(self, attributes):
+        """A picture from a web address or written into the HTML (data:):
+        no file attached to publish (an attached one's address is cid:)."""
+        address = (attributes.get("src") or "").strip()
+        if address.lower().startswith(("http://", "https://", "data:")) and not _tracking(attributes):
+            if address.lower().startswith("data:"):
+                address = address.split(",", 1)[0] + ",…"
+            self.pictures.append(((attributes.get("alt") or "").strip(), address))
 
     def _close(self, at):
         """The elements open from `at` on end."""
@@ -204,8 +224,12 @@ class _Text(HTMLParser):
         return text.strip("\n") + "\n"
 
 
-def html_to_text(html):
+def html_to_text(html, pictures=None):
+    """The text of `html`; the pictures it shows from elsewhere are added
+    to `pictures` as (description, address), to be said."""
     parser = _Text()
     parser.feed(html)
     parser.close()
+    if pictures is not None:
+        pictures += parser.pictures
     return parser.text()

@@ -1183,3 +1183,11 @@ def test_a_picture_the_html_only_links_to_is_said_not_left_out_silently(site, tm
             "julkaista") in err
     assert "Viestin HTML-osan kuvaa ”Kartta” (data:image/png;base64,…) ei julkaista" in err
     assert "track.example.net" not in err  # a tracking pixel is nothing the sender meant
+
+
+def test_a_phones_line_ending_in_a_full_stop_is_dropped(site, tmp_path, capsys, pictures):
+    # Samsung's mail app writes "Lähetetty Samsung Galaxy -älypuhelimesta." with its full stop
+    status, paths, err = add(site, message("samsung-email-full-stop.eml", tmp_path, pictures), capsys)
+    assert status == 0, err
+    assert body_of(paths[0]) == "Tarjoamme jäsenille joulupuuroa ja sekahedelmäkeittoa.\n"
+    assert "Rivi 11: sähköpostiohjelman lisäämä teksti jätettiin pois: Lähetetty Samsung Galaxy -älypuhelimesta." in err

@@ -26,9 +26,10 @@ _BARE_DELIMITER = "--"
 _SIGNATURE_LINES = 6
 # What phones and mail apps add under every message.
 _CLIENT_LINE = re.compile(
-    # with an apology after it: "Lähetetty iPhonesta. Pahoittelen kirjoitusvirheitä."
+    # with a full stop ("Lähetetty Samsung Galaxy -älypuhelimesta."), or an
+    # apology after it: "Lähetetty iPhonesta. Pahoittelen kirjoitusvirheitä."
     r"^\s*(?:Lähetetty\s+(?:(?:iPhonesta|iPadista|.{0,40}?-?(?:älypuhelimesta|puhelimesta|tabletista))"
-    r"(?:[.,!]\s.{0,60})?"
+    r"(?:[.,!]\s.{0,60}|[.!])?"
     r"|Outlook\b.*|Windowsin\s+sähköposti.*|mobiililaitteesta.*"
     # any app's or device's: "Gmail-mobiilisovelluksesta", "Yahoo Mailista Androidille"
     r"|.{0,40}?(?:sovellu[ks]\w*|mobiili\w*|laitteesta|Mailista|Androidille|iOS:lle)\b.{0,40})"

@@ -1191,3 +1191,12 @@ def test_a_phones_line_ending_in_a_full_stop_is_dropped(site, tmp_path, capsys, 
     assert status == 0, err
     assert body_of(paths[0]) == "Tarjoamme jäsenille joulupuuroa ja sekahedelmäkeittoa.\n"
     assert "Rivi 11: sähköpostiohjelman lisäämä teksti jätettiin pois: Lähetetty Samsung Galaxy -älypuhelimesta." in err
+
+
+def test_text_indented_in_gmail_is_no_quotation(site, tmp_path, capsys, pictures):
+    # Gmail's "Sisennä" writes a blockquote without the quotation's border: the notice's own lines, not a reply
+    status, paths, err = add(site, message("gmail-indented-programme.eml", tmp_path, pictures), capsys)
+    assert status == 0, err
+    assert body_of(paths[0]) == ("Lähdemme kevätretkelle Rauhaan. Ohjelma:\n\n"
+                                 "klo 8 lähtö torilta\nklo 12 lounas\nklo 18 paluu\n")
+    assert "lainaus" not in err

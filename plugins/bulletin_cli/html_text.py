@@ -33,6 +33,9 @@ _BREAKS_OUT = {"b", "big", "blockquote", "body", "br", "center", "code", "dd", "
                "ol", "p", "pre", "ruby", "s", "small", "span", "strong", "strike", "sub", "sup", "table", "tt", "u",
                "ul", "var"}
 _HEAD_CONTENT = {"base", "basefont", "bgsound", "link", "meta", "noscript", "script", "style", "template", "title"}
+# Gmail's and Outlook's "indent more" is a blockquote without the border
+# that marks a quotation: the sender's own lines.
+_INDENT = re.compile(r"(?:^|;)\s*border(?:-left)?\s*:\s*(?:none|0)\b", re.IGNORECASE)
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
@@ -111,6 +114,7 @@ class _Text(HTMLParser):
         self.colours = [(_INK, _PAPER)]  # (text, background) of the page and of each element open
         self.unread = None  # where in self.open the element is whose content is skipped or hidden
         self.quote = 0
+        self.quoting = []  # of each blockquote open: is it a quotation (or only an indent)?
         self.outlook_paragraphs = False
         self.link = None
 
@@ -132,7 +136,8 @@ class _Text(HTMLParser):
             self.unread = len(self.open) - 1
         elif tag == "blockquote":
             self._end_line()
-            self.quote += 1
+            self.quoting.append(not _INDENT.search(attributes.get("style") or "") or attributes.get("type") == "cite")
+            self.quote += self.quoting[-1]
             self.depths[-1] = self.quote
         elif tag == "br":
             self._end_line()
@@ -169,7 +174,7 @@ class _Text(HTMLParser):
             return
         if tag == "blockquote":
             self._end_line()
-            self.quote = max(0, self.quote - 1)
+            self.quote = max(0, self.quote - (self.quoting.pop() if self.quoting else 1))
             self.depths[-1] = self.quote
         elif tag == "a":
             self._end_link()

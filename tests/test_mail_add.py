@@ -1200,3 +1200,12 @@ def test_text_indented_in_gmail_is_no_quotation(site, tmp_path, capsys, pictures
     assert body_of(paths[0]) == ("Lähdemme kevätretkelle Rauhaan. Ohjelma:\n\n"
                                  "klo 8 lähtö torilta\nklo 12 lounas\nklo 18 paluu\n")
     assert "lainaus" not in err
+
+
+def test_a_picture_cut_off_on_its_way_is_refused_as_cut_off_not_as_of_another_kind(site, tmp_path, capsys, pictures):
+    # the mail ends in the middle of its JPEG (no closing boundary): it is a JPEG, only not whole
+    mail = message("webmail-cut-off-picture.eml", tmp_path, pictures)
+    status, paths, err = add(site, mail, capsys)
+    assert status == 1 and paths == [] and images(site) == []
+    assert err.startswith(f"{mail}:23: Kuva kevatretki-juliste.jpg on vajaa tai rikki: ")
+    assert "vain PNG-, JPEG- ja WebP-kuvia" not in err

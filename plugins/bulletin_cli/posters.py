@@ -57,14 +57,19 @@ def read_poster(attachment, source, t):
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
             image = Image.open(io.BytesIO(attachment.data), formats=list(_SUFFIXES) + _ICON_ONLY)
+        except (Image.DecompressionBombWarning, Image.DecompressionBombError):
+            raise refuse("mail_err_image_too_large") from None
+        except Exception:  # noqa: BLE001 — no PNG, JPEG or WebP Pillow can read
+            raise refuse("mail_err_attachment") from None
+        try:
             image.load()
             # An iPhone's JPEG with a depth map is read as MPO: its first picture is the photo.
             kind = "JPEG" if image.format == "MPO" else image.format
             poster = Poster(_fitted(image), kind, attachment.name)
         except (Image.DecompressionBombWarning, Image.DecompressionBombError):
             raise refuse("mail_err_image_too_large") from None
-        except Exception:  # noqa: BLE001 — no PNG, JPEG or WebP Pillow can read (or its EXIF is broken)
-            raise refuse("mail_err_attachment") from None
+        except Exception:  # noqa: BLE001 — a picture of its kind, but cut off (a mail cut on its way) or broken
+            raise refuse("mail_err_image_broken") from None
     if kind in _ICON_ONLY and not poster.is_icon:
         raise refuse("mail_err_attachment")
     return poster

@@ -1209,3 +1209,11 @@ def test_a_picture_cut_off_on_its_way_is_refused_as_cut_off_not_as_of_another_ki
     assert status == 1 and paths == [] and images(site) == []
     assert err.startswith(f"{mail}:23: Kuva kevatretki-juliste.jpg on vajaa tai rikki: ")
     assert "vain PNG-, JPEG- ja WebP-kuvia" not in err
+
+
+def test_a_text_whose_base64_was_damaged_on_its_way_is_refused_as_such(site, tmp_path, capsys, pictures):
+    # undecoded, the text is letters of base64: "no notice in the text" would send the editor looking for one
+    mail = message("webmail-damaged-base64.eml", tmp_path, pictures)
+    status, paths, err = add(site, mail, capsys)
+    assert status == 1 and paths == []
+    assert err.startswith(f"{mail}:12: Viestin osaa text/plain ei voi purkaa: sen base64-koodaus on rikki")

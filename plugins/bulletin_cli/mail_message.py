@@ -10,7 +10,7 @@ import codecs
 import difflib
 import re
 from dataclasses import dataclass, field
-from email import policy
+from email import errors, policy
 from email.parser import BytesParser
 
 from bulletin_contract.frontmatter import decode
@@ -142,8 +142,8 @@ def _walk(part, found, source, raw, t, texts=True):
             found.texts.append(html_to_text(text, found.linked_pictures) if kind == "text/html" else text)
     else:
         name = part.get_filename() or kind
-        data = part.get_payload(decode=True) or b""
-        attachment = Attachment(name, data, _line_of(raw, name, part), kind)
+        line = _line_of(raw, name, part)
+        attachment = Attachment(name, _payload(part, source, t, raw, line), line, kind)
         named_text = kind == "application/octet-stream" and (part.get_filename() or "").lower().endswith(_TEXT_NAMES)
         if kind in _TEXT_KINDS or named_text:
             if texts:
@@ -186,7 +186,7 @@ def first_difference(plain, html):
 def _text(part, source, t, raw, line=1, notes=None):
     """A text part's characters, strictly by its charset: a wrong byte is
     refused with a message, never published as a replacement character."""
-    data = part.get_payload(decode=True) or b""
+    data = _payload(part, source, t, raw, line)
     declared = (part.get_content_charset() or "").lower()
     if not declared:
         return _undeclared(part, data, source, t, raw, line, notes)
@@ -226,6 +226,20 @@ def _read(part, text, source, t):
     if part.get_param("format", "").lower() == "flowed":
         text = _unflowed(text, part.get_param("delsp", "").lower() == "yes")
     return text
+
+
+def _payload(part, source, t, raw, line):
+    """A part's bytes, decoded from its transfer encoding. Base64 that lost
+    characters on its way (a line not of whole groups of four) would be
+    decoded to other bytes, or not at all: refused, at its line."""
+    data = part.get_payload(decode=True) or b""
+    if part.get("content-transfer-encoding", "").strip().lower() == "base64":
+        damaged = next((text for text in part.get_payload().splitlines() if len(text.strip()) % 4), None)
+        if damaged is not None or any(isinstance(d, errors.InvalidBase64LengthDefect) for d in part.defects):
+            found = raw.find(damaged.strip().encode("ascii", "replace")) if damaged else -1
+            at = raw[:found].count(b"\n") + 1 if found >= 0 else line
+            raise Problem(source, at, t("mail_err_base64", kind=part.get_content_type())).as_error()
+    return data
 
 
 def _bad_line(raw, data, start, fallback):

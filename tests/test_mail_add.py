@@ -1217,3 +1217,16 @@ def test_a_text_whose_base64_was_damaged_on_its_way_is_refused_as_such(site, tmp
     status, paths, err = add(site, mail, capsys)
     assert status == 1 and paths == []
     assert err.startswith(f"{mail}:12: Viestin osaa text/plain ei voi purkaa: sen base64-koodaus on rikki")
+
+
+def test_a_links_address_that_is_no_web_address_is_said_when_left_out(site, tmp_path, capsys, pictures):
+    # "Ilmoittaudu sähköpostilla" linked to an address: published without it, the reader has no address to write to
+    status, paths, err = add(site, message("outlook-web-link-addresses.eml", tmp_path, pictures), capsys)
+    assert status == 0, err
+    assert "Ilmoittaudu sähköpostilla tai puhelimella.\n" in body_of(paths[0])
+    assert "+358" not in body_of(paths[0]) and "javascript" not in body_of(paths[0])
+    said = [line for line in err.splitlines() if line.startswith("Viestin HTML-osan linkin")]
+    assert [line.split(" jätettiin pois")[0] for line in said] == [
+        "Viestin HTML-osan linkin ”sähköpostilla” osoite (mailto:retki@example.org)",
+        "Viestin HTML-osan linkin ”puhelimella” osoite (tel:+358401234567)",
+        "Viestin HTML-osan linkin ”lisätietoja” osoite (javascript:void(window.open('https://evil.example')))"]

@@ -160,8 +160,9 @@ def add_message(source, raw, site, new_association=None, tell=None):
             tell(note)
         for card in cards:
             tell(t("mail_left_card", name=card.name))
-        for description, address in message.linked_pictures:
-            tell(t("mail_left_linked_picture", name=description or "–", address=address[:_SHOWN]))
+        for what, text, address in message.html_left_out:
+            key = "mail_left_linked_picture" if what == "picture" else "mail_left_link_address"
+            tell(t(key, name=text or "–", address=address[:_SHOWN]))
         for icon in icons:
             tell(t("mail_dropped_icon", name=icon.name, width=icon.image.width, height=icon.image.height,
                    side=poster_files.ICON_SIDE))

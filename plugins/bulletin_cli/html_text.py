@@ -5,6 +5,7 @@ by the same rules as a pasted notice (raw HTML in it is then refused by
 `check`'s rules, never published)."""
 import re
 from html.parser import HTMLParser
+from urllib.parse import unquote
 
 # Elements whose content is no text to read: a browser shows a picture, a
 # frame or a player in their place, their text only where it cannot.
@@ -104,10 +105,18 @@ def _tracking(attributes):
         any((attributes.get(side) or "").strip().rstrip("px") in ("0", "1", "2") for side in ("width", "height"))
 
 
+def _shows(text, href):
+    """Does a link's text show its address ("aila@example.org" for
+    mailto:aila@example.org, "040 123 4567" for tel:+35840...)?"""
+    target = unquote(href.split(":", 1)[-1].split("?", 1)[0]).lower()
+    digits, shown = re.sub(r"\D", "", target), re.sub(r"\D", "", text)
+    return bool(target and target in text.lower()) or (len(digits) >= 7 and digits[-7:] in shown)
+
+
 class _Text(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.pictures = []  # (description, address) of the pictures shown from elsewhere, not attached
+        self.left_out = []  # (what, its text, address): pictures shown from elsewhere, addresses of links not kept
         self.lines = [[]]  # (quote depth, pieces) of each line
         self.depths = [0]
         self.open = []  # the elements open, outermost first
@@ -190,7 +199,7 @@ class _Text(HTMLParser):
         if address.lower().startswith(("http://", "https://", "data:")) and not _tracking(attributes):
             if address.lower().startswith("data:"):
                 address = address.split(",", 1)[0] + ",…"
-            self.pictures.append(((attributes.get("alt") or "").strip(), address))
+            self.left_out.append(("picture", (attributes.get("alt") or "").strip(), address))
 
     def _close(self, at):
         """The elements open from `at` on end."""
@@ -204,8 +213,12 @@ class _Text(HTMLParser):
         href, line, start = self.link
         self.link = None
         text = "".join(self.lines[-1][start:]) if line == len(self.lines) else ""
-        if href.startswith(("http://", "https://")) and href.rstrip("/") not in text:
-            self.lines[-1].append(f" <{href}>")
+        if href.startswith(("http://", "https://")):
+            if href.rstrip("/") not in text:
+                self.lines[-1].append(f" <{href}>")
+        elif href.strip() and not href.startswith("#") and not _shows(text, href.strip()):
+            # mailto:, tel:, javascript:...: not kept (a phone number needs consent), but said
+            self.left_out.append(("link", " ".join(text.split()), href.strip()))
 
     def handle_data(self, data):
         if self.unread is not None or _unseen(self.colours[-1]):
@@ -229,12 +242,13 @@ class _Text(HTMLParser):
         return text.strip("\n") + "\n"
 
 
-def html_to_text(html, pictures=None):
-    """The text of `html`; the pictures it shows from elsewhere are added
-    to `pictures` as (description, address), to be said."""
+def html_to_text(html, left_out=None):
+    """The text of `html`; what of it is not kept (a picture shown from
+    elsewhere, a link's address that is no web address) is added to
+    `left_out` as ("picture" or "link", its text, address), to be said."""
     parser = _Text()
     parser.feed(html)
     parser.close()
-    if pictures is not None:
-        pictures += parser.pictures
+    if left_out is not None:
+        left_out += parser.left_out
     return parser.text()

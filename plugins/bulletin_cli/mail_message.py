@@ -72,7 +72,7 @@ class Message:
     attachments: list = field(default_factory=list)
     list_addresses: list = field(default_factory=list)  # a mailing list's own, whose footer is no text
     notes: list = field(default_factory=list)  # what the editor is told of how the message was read
-    linked_pictures: list = field(default_factory=list)  # (description, address) the HTML read shows from elsewhere
+    html_left_out: list = field(default_factory=list)  # what of the HTML read is not kept: (what, text, address)
     html_unread: list = field(default_factory=list)  # HTML alternatives to a plain part: read if it holds no notice
 
 
@@ -139,7 +139,7 @@ def _walk(part, found, source, raw, t, texts=True):
     elif kind in ("text/plain", "text/html") and not part.get_filename():
         if texts:
             text = _text(part, source, t, raw, notes=found.notes)
-            found.texts.append(html_to_text(text, found.linked_pictures) if kind == "text/html" else text)
+            found.texts.append(html_to_text(text, found.html_left_out) if kind == "text/html" else text)
     else:
         name = part.get_filename() or kind
         line = _line_of(raw, name, part)
@@ -156,8 +156,8 @@ def html_alternative(found, source, raw, t, noted=True):
     """The text of the HTML alternatives not read: where the plain part
     holds no notice (a tool's "Tämä viesti on HTML-muodossa"), or to tell
     whether they say the same (noted=False: how it was read is no note then)."""
-    notes, pictures = (found.notes, found.linked_pictures) if noted else (None, None)
-    return "\n\n".join(html_to_text(_text(part, source, t, raw, notes=notes), pictures) for part in found.html_unread)
+    notes, left_out = (found.notes, found.html_left_out) if noted else (None, None)
+    return "\n\n".join(html_to_text(_text(part, source, t, raw, notes=notes), left_out) for part in found.html_unread)
 
 
 # Outlook's plain text names a picture of its HTML where it stood: no word of the text.

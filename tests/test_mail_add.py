@@ -1230,3 +1230,11 @@ def test_a_links_address_that_is_no_web_address_is_said_when_left_out(site, tmp_
         "Viestin HTML-osan linkin ”sähköpostilla” osoite (mailto:retki@example.org)",
         "Viestin HTML-osan linkin ”puhelimella” osoite (tel:+358401234567)",
         "Viestin HTML-osan linkin ”lisätietoja” osoite (javascript:void(window.open('https://evil.example')))"]
+
+
+def test_a_mail_of_more_parts_than_any_client_writes_is_refused_before_it_is_read(site, tmp_path, capsys, pictures):
+    # each part costs the parser time: thousands of them would keep the editor's machine busy for minutes
+    mail = message("many-parts.eml", tmp_path, pictures)
+    status, paths, err = add(site, mail, capsys)
+    assert status == 1 and paths == []
+    assert err.startswith(f"{mail}:7: Viestissä on 601 osaa, ja sähköpostiohjelmat kokoavat viestin enintään ")

@@ -9,6 +9,7 @@ as UTF-8 like any file.
 import codecs
 import difflib
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from email import errors, policy
 from email.parser import BytesParser
@@ -91,8 +92,25 @@ def is_mime(raw):
     return b"mime-version" in names or b"content-type" in names
 
 
+# A client's message has a few parts, a newsletter's tens; the parser's
+# time grows with them (thousands keep it busy for minutes): counted first.
+_MOST_PARTS = 500
+_BOUNDARY = re.compile(rb'boundary\s*=\s*"?([^";\r\n]+)', re.IGNORECASE)
+
+
+def _parts(raw):
+    """(parts, boundary) of the boundary declared in `raw` that most parts follow."""
+    declared = set(_BOUNDARY.findall(raw))
+    delimiters = Counter(line.rstrip()[2:] for line in raw.split(b"\n") if line.startswith(b"--"))
+    return max(((delimiters[b], b) for b in declared), default=(0, b""))
+
+
 def read_message(source, raw, t):
     """The Message in the bytes of an e-mail."""
+    parts, boundary = _parts(raw)
+    if parts > _MOST_PARTS:
+        raise Problem(source, _boundary_line(raw, boundary.decode("utf-8", "replace")),
+                      t("mail_err_too_many_parts", count=parts, most=_MOST_PARTS)).as_error()
     try:
         message = BytesParser(policy=policy.default).parsebytes(raw)
         found = Message()

@@ -134,6 +134,17 @@ def test_network_notice_rules(network_site, capsys, extra, category, line, messa
     assert any(row.startswith(f"{path}:{line}: ") and message in row for row in out.splitlines()), out
 
 
+def test_every_unknown_partner_is_named_on_its_own_line_in_one_run(network_site, capsys):
+    """An editor fixing one name at a time needs all of them at once."""
+    path = network_site.notice("a.md", notice_text(category="yhteistyo",
+                                                   extra="partners:\n  - eiole\n  - kuoro\n  - puuttuu"))
+    assert network_site.check() == 1
+    out = capsys.readouterr().out.splitlines()
+    assert [row.split(": ", 1)[0] for row in out if "ei löydy" in row] == [f"{path}:7", f"{path}:9"], out
+    assert any("Yhdistystä eiole ei löydy" in row for row in out) and any("Yhdistystä puuttuu ei löydy" in row
+                                                                           for row in out), out
+
+
 @pytest.mark.parametrize("extra, category, message", [
     ("", "tiedotteet", "Yhdistystä testikyla ei löydy, eikä sivustolla ole vielä yhtään yhdistystä. "
                        "Lisää yhdistys tiedostoksi content/associations/testikyla.yml."),

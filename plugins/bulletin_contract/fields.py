@@ -604,11 +604,19 @@ class Slugs:
         _list(value, key, ("yhdistyksen-tunnus", "toinen-yhdistys"))
         if len(value) > self.most:
             raise Invalid("err_too_many_items", key=key, count=len(value), most=self.most)
-        slugs = []
-        for item in value:
-            slug = self.one(item, key, ctx)
+        slugs, faults = [], []
+        for index, item in enumerate(value):
+            try:
+                slug = self.one(item, key, ctx)
+            except Invalid as err:
+                err.item = index
+                faults.append(err)
+                continue
             if slug not in slugs:
                 slugs.append(slug)
+        if faults:
+            faults[0].more = faults[1:]
+            raise faults[0]
         return slugs
 
 

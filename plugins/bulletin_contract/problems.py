@@ -44,3 +44,5 @@ class Invalid(Exception):
         super().__init__(message_key)
         self.message_key = message_key
         self.values = values
+        self.item = None  # the index of the list item at fault, for its line
+        self.more = []  # the same rule broken by further items: all are told in one run

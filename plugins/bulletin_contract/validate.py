@@ -78,12 +78,11 @@ def _apply_table(data, table, doc, key_path, ctx, problems):
         try:
             value = rule.parse(raw, name, ctx)
         except Invalid as err:
-            # an empty list of an optional field may rather go, line and all
-            message_key = "err_empty_list_optional" if err.message_key == "err_empty_list" and not rule.required \
-                else err.message_key
-            # a rule may name the item at fault inside the value (`at`)
-            problems.append(Problem(doc.path, doc.line_of(*here, *getattr(err, "at", ())),
-                                    t(message_key, **err.values)))
+            for fault in (err, *err.more):
+                # an empty list of an optional field may rather go, line and all
+                message_key = "err_empty_list_optional" \
+                    if fault.message_key == "err_empty_list" and not rule.required else fault.message_key
+                problems.append(Problem(doc.path, _line_of_fault(doc, here, fault), t(message_key, **fault.values)))
             continue
         if isinstance(rule.parse, fields.Mapping):
             value = _apply_table(value, rule.parse.fields, doc, here, ctx, problems)
@@ -95,6 +94,14 @@ def _apply_table(data, table, doc, key_path, ctx, problems):
             problems.append(Problem(doc.path, line, t("err_missing_key", key=name, example=rule.example),
                                     missing=key_path + (key,)))
     return values
+
+
+def _line_of_fault(doc, here, fault):
+    """A rule may name the part at fault inside the value: a list's item
+    (`item`) or a mapping's key (`at`)."""
+    if fault.item is not None:
+        return doc.line_of_item(here, fault.item)
+    return doc.line_of(*here, *getattr(fault, "at", ()))
 
 
 SPACES_CATEGORY = "tilat"

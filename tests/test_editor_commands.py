@@ -479,3 +479,26 @@ def test_from_issue_refuses_a_bad_space_wanted_or_offered(site, tmp_path, capsys
     status, paths, err, comment = site.from_issue(wanted_issue(**answers), capsys)
     assert status == 1 and paths == []
     assert message in err and message in comment
+
+
+@pytest.mark.parametrize("door", ["new", "add", "from-issue"])
+def test_every_door_says_a_notice_dated_later_is_scheduled_as_check_does(site, tmp_path, capsys, door):
+    if door == "new":
+        status = main(["new", "--content", str(site.content), "--title", "Kevätkokous", "--association",
+                       "testikyla", "--category", "tiedotteet", "--date", "15.12.2026", "--body", "Tervetuloa."])
+        out, err = capsys.readouterr()
+    elif door == "add":
+        status, paths, err = add(site, notice_text("Kevätkokous", date="2026-12-15"), capsys=capsys,
+                                 tmp_path=tmp_path)
+        out = "\n".join(paths)
+    else:
+        status, paths, err, comment = site.from_issue(issue_body(**{"Julkaisupäivä": "15.12.2026"}), capsys,
+                                                      today="2026-12-01")
+        out = "\n".join(paths)
+        assert "ajastettu, julkaistaan 15.12.2026" in comment, comment
+    assert status == 0, err
+    written = out.split()[0]
+    assert f"{written}: ajastettu, julkaistaan 15.12.2026." in err.splitlines(), err
+    capsys.readouterr()
+    assert main(["check", "--content", str(site.content), "--today", "2026-12-01", written]) == 0
+    assert f"{written}: ajastettu, julkaistaan 15.12.2026." in capsys.readouterr().err

@@ -11,7 +11,6 @@ A whole e-mail (.eml, or a message piped from a mailbox) is read by its MIME
 parts (mail_message.py): its text goes the same way, and its images become
 the notice's pictures in content/images/, first in its text (posters.py).
 """
-import sys
 
 from bulletin_contract.checks import context_for
 from bulletin_contract.problems import ContentError, Problem
@@ -21,16 +20,12 @@ from bulletin_i18n.translations import TABLES
 
 from . import posters as poster_files
 from .mail_message import first_difference, html_alternative, is_contact_card, is_document, is_tnef, read_message
-from .placing import place, unique_path
+from .placing import place, to_stderr, unique_path
 from .project import UsageError
 from .signature import Unsure, contact_lines, split_signature
 
 
 _SHOWN = 200  # of the text dropped: enough to tell what it was
-
-
-def _to_stderr(text):
-    print(text, file=sys.stderr)  # standard output is for the written paths
 
 
 def _unquote(lines):
@@ -115,7 +110,7 @@ def add_message(source, raw, site, new_association=None, tell=None):
     """A whole e-mail: the notice in its text (or in a text file attached,
     such as the form's download), its images as the notice's pictures.
     Every attachment is checked before anything is written."""
-    t, tell = site.t, tell or _to_stderr
+    t, tell = site.t, tell or to_stderr
     message = read_message(source, raw, t)
     text, label = "\n\n".join(message.texts), f"{source} ({t('mail_text_part')})"
     refused = [attachment for attachment, _text in message.attached_texts]
@@ -190,13 +185,14 @@ def _say_if_html_differs(message, source, raw, t, plain):
 def add_notice(source, text, site, new_association=None, tell=None, posters=(), list_addresses=()):
     """Check and place the notice in `text`, with its pictures (and the
     addresses of the mailing list it came through); returns the written paths."""
-    t, tell = site.t, tell or _to_stderr
+    t, tell = site.t, tell or to_stderr
     notice_text, offset = extract(text)
     if notice_text is None:
         raise Problem(source, 1, t("add_err_no_notice")).as_error()
     notice_text, has_text, dropped = _without_signature(source, notice_text, offset, t, list_addresses)
     try:
-        written, said = _checked_and_placed(source, notice_text, offset, has_text, site, new_association, posters)
+        written, said = _checked_and_placed(source, notice_text, offset, has_text, site, new_association, posters,
+                                             tell)
     finally:  # what was left out is said even if the notice is refused: the refusal may follow from it
         for message in dropped:
             tell(message)
@@ -205,7 +201,7 @@ def add_notice(source, text, site, new_association=None, tell=None, posters=(), 
     return written
 
 
-def _checked_and_placed(source, notice_text, offset, has_text, site, new_association, posters):
+def _checked_and_placed(source, notice_text, offset, has_text, site, new_association, posters, tell):
     """The notice checked and placed: (written paths, messages saying where its pictures went)."""
     t = site.t
     if posters and not has_text:
@@ -227,15 +223,15 @@ def _checked_and_placed(source, notice_text, offset, has_text, site, new_associa
         site.associations[notice.association] = None  # known to the check below; its file follows
     values = notice_values(notice)
     if posters:
-        written, said = _place_with_posters(site, values, notice, notice.body if has_text else "", posters)
+        written, said = _place_with_posters(site, values, notice, notice.body if has_text else "", posters, tell)
     else:
-        written, said = [place(site, values, notice.body)], []
+        written, said = [place(site, values, notice.body, tell=tell)], []
     if new_association:
         written.append(site.add_association(notice.association, new_association))
     return written, said
 
 
-def _place_with_posters(site, values, notice, text, posters):
+def _place_with_posters(site, values, notice, text, posters, tell):
     """The pictures saved under the notice's name and shown first in its
     text (a poster is the notice's face; its text follows); taken away
     again if the notice is refused, so nothing is left behind. Returns
@@ -249,7 +245,7 @@ def _place_with_posters(site, values, notice, text, posters):
             saved.append(image)
             links.append(f"![{poster_files.alt_text(poster.name, notice.title)}]({{static}}/{folder}/{image.name})")
         body = "\n\n".join(links + ([text.strip("\n")] if text.strip() else []))
-        notice_path = place(site, values, body + "\n", path=path)
+        notice_path = place(site, values, body + "\n", path=path, tell=tell)
     except BaseException:
         for image in saved:
             image.unlink()

@@ -16,7 +16,7 @@ from bulletin_settings import SettingsError, today
 
 from . import add, digest, from_issue, issue_form, new, new_space, profile_issue, publish, space_issue, usage
 from .mail_message import is_mime
-from .placing import Site
+from .placing import Site, scheduled_note
 from .project import UsageError, build, load_settings
 
 
@@ -50,8 +50,9 @@ def cmd_check(args):
             print(f"{later.path}:1: {t('warn_duplicate_notice', path=first.path)}", file=sys.stderr)
     day = today(settings)
     for notice in notices:  # information, not a problem: exit status stays 0
-        if notice.is_scheduled(day):
-            print(t("check_scheduled", path=notice.path, day=t.dates.short_date(notice.date)), file=sys.stderr)
+        note = scheduled_note(notice, t, day)
+        if note:
+            print(note, file=sys.stderr)
     count = len(args.files) if args.files else len(notices)
     summary = t.count("check_failed", len(problems)) if problems else t.count("check_ok", count)
     print(summary, file=sys.stderr)

@@ -113,7 +113,8 @@ def _category(answers, settings, t):
 
 def notice_from_issue(path, text, site, today):
     """Read an issue body, check it and write the notice; returns (notice
-    path, new association's path and name, or None and None). Raises
+    path, new association's path and name, or None and None, what is to be
+    known of the notice written, such as its later day). Raises
     ContentError with every problem, in the submitter's terms, and writes
     nothing then."""
     t, ctx = site.t, site.ctx
@@ -189,11 +190,12 @@ def notice_from_issue(path, text, site, today):
     labels.update({("event",): t("f_event"), ("contact",): t("f_contact"), ("wanted",): t("f_wanted")})
     if new_association:
         site.associations[slug] = None  # known to the check below; its file follows
-    notice = place(site, values, answers.text("body"), labels=labels)
-    if found_note:
-        print(found_note, file=sys.stderr)
+    notes = []
+    notice = place(site, values, answers.text("body"), labels=labels, tell=notes.append)
+    for note in filter(None, [found_note, *notes]):
+        print(note, file=sys.stderr)
     association_path = site.add_association(slug, new_association) if new_association else None
-    return notice, association_path, new_association
+    return notice, association_path, new_association, notes
 
 
 def quiet(text):
@@ -208,12 +210,12 @@ def quiet(text):
 _ADDRESS = re.compile(r"(?i)\b(?:[a-z][a-z0-9+.-]*://|www\.)")
 
 
-def comment(t, notice=None, association=None, name=None, problems=()):
+def comment(t, notice=None, association=None, name=None, problems=(), notes=()):
     """The reply to the submitter, as Markdown for the issue."""
     if problems:
         items = "\n".join(f"- {quiet(p.message)}" for p in problems)
         return f"{t('issue_comment_failed')}\n\n{items}\n"
-    text = t("issue_comment_ok", path=display_path(notice))
+    text = "".join(quiet(note) + "\n\n" for note in notes) + t("issue_comment_ok", path=display_path(notice))
     if association:
         text = quiet(t("issue_new_association", name=name, path=display_path(association))) + "\n\n" + text
     return text + "\n"
@@ -222,11 +224,11 @@ def comment(t, notice=None, association=None, name=None, problems=()):
 def run(path, text, site, today: date, comment_path=None):
     """The command's work: returns the written paths; raises ContentError."""
     try:
-        notice, association, name = notice_from_issue(path, text, site, today)
+        notice, association, name, notes = notice_from_issue(path, text, site, today)
     except ContentError as err:
         if comment_path:
             comment_path.write_text(comment(site.t, problems=err.problems), encoding="utf-8")
         raise
     if comment_path:
-        comment_path.write_text(comment(site.t, notice, association, name), encoding="utf-8")
+        comment_path.write_text(comment(site.t, notice, association, name, notes=notes), encoding="utf-8")
     return [notice] + ([association] if association else [])

@@ -1,6 +1,7 @@
 """Putting a new notice into content/notices/: a readable, unique name, checked
 first and never written over an existing file. Shared by `from-issue`, `add`
 and `new`."""
+import sys
 from pathlib import Path
 
 from bulletin_contract.checks import (ASSOCIATIONS_DIR, NOTICES_DIR, all_files, context_for, load_profiles,
@@ -10,7 +11,7 @@ from bulletin_contract.fields import ASSOCIATION_FIELDS, Invalid
 from bulletin_contract.people_dates import read_clock, read_when
 from bulletin_contract.problems import ContentError, Problem
 from bulletin_contract.slugs import slugify
-from bulletin_contract.validate import read_notice
+from bulletin_contract.validate import display_path, read_notice
 from bulletin_contract.writer import notice_file_with_lines, quote
 from bulletin_settings import today
 
@@ -110,9 +111,18 @@ class Site:
             raise Invalid("err_name_no_letters", key="name", value=name.strip())
 
 
-def place(site, values, body, labels=None, path=None):
+def scheduled_note(notice, t, day):
+    """Said of a notice dated after `day`, by check and by every command
+    that writes one: it waits for its day. None for any other."""
+    if notice.is_scheduled(day):
+        return t("check_scheduled", path=display_path(notice.path), day=t.dates.short_date(notice.date))
+    return None
+
+
+def place(site, values, body, labels=None, path=None, tell=None):
     """Write a notice with the given values to a new file (`path`, or a new
-    unique name); returns its path.
+    unique name); returns its path. `tell` (default: standard error) is
+    given what is to be known of the notice written (scheduled for later).
 
     Raises ContentError, with nothing written, when the notice breaks a rule;
     with `labels` (key path -> label) each problem names the field's label."""
@@ -130,7 +140,14 @@ def place(site, values, body, labels=None, path=None):
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "x", encoding="utf-8") as out:
         out.write(text)
+    note = scheduled_note(notice, site.t, today(site.settings))
+    if note:
+        (tell or to_stderr)(note)
     return path
+
+
+def to_stderr(text):
+    print(text, file=sys.stderr)  # standard output is for the written paths
 
 
 def _refuse_past_event(notice, site):

@@ -164,6 +164,19 @@ def test_empty_body_is_refused():
     assert "puuttuu teksti" in problems[0].message
 
 
+@pytest.mark.parametrize("title", [
+    "Tie\u0323\u0302ng Vie\u0323\u0302t",  # Vietnamese, decomposed: two accents on a letter
+    "\u05e9\u05c1\u05b8\u05bc\u05b4\u05d1\u05bc\u05b8\u05ea",  # Hebrew with its points
+    "\u0915\u094d\u0937\u093f \u0939\u093f\u0902\u0926\u0940",  # Devanagari
+])
+def test_accents_of_real_scripts_are_text_and_a_heap_of_them_is_not(title):
+    assert notice(GOOD.replace("Joulumyyjäiset", title)).title == title
+    heap = "K" + "\u0301\u0308\u0336" * 2 + "okous"  # six marks on one letter: drawn over the lines near it
+    problems = problems_of(GOOD.replace("Joulumyyjäiset", heap))
+    assert [(p.line, p.message) for p in problems] == [
+        (2, "Kentässä title on kirjaimen päällä 6 tarkkeen pino (enintään 5). Kirjoita teksti ilman koristemerkkejä.")]
+
+
 def test_values_are_read_as_written():
     n = notice(with_front(
         "summary: NO\ntags: [00100, 'yes', on]\ncontact:\n  name: Off\n  phone: +358401234567\n  consent: true"))

@@ -105,6 +105,9 @@ def test_from_issue_refuses_raw_html_with_a_hint(site, tmp_path, capsys):
     ({"Aihe": "Tapahtumat"}, "Kohta Tapahtuman alkamisaika puuttuu."),
     ({"Julkaisupäivä": "31.2.2026"}, "Julkaisupäivä: Päivämäärää 31.2.2026 ei ole olemassa."),
     ({"Otsikko": "x" * 130}, "Kenttä Otsikko on liian pitkä (130 merkkiä, enintään 120)"),
+    # a title under a heap of accents ("Zalgo") would be drawn over the lines above and below it
+    ({"Otsikko": "K" + "\u0301\u0302\u0303\u0304\u0308\u0336" * 5 + "okous"},
+     "Kentässä Otsikko on kirjaimen päällä 30 tarkkeen pino"),
     ({"Yhteyshenkilön sähköposti": "aila@example.org"}, "Rastita kohta Yhteystietojen julkaiseminen"),
     ({"Yhteyshenkilön sähköposti": "aila(at)example.org",
       "Yhteystietojen julkaiseminen": "- [X] lupa"}, "Sähköpostiosoite aila(at)example.org ei kelpaa"),

@@ -218,6 +218,20 @@ def test_text_drawn_as_nothing_is_empty_as_the_check_says(form_site, open_form, 
         .replace("address", "Osoite").replace("description", "Kuvaus") for line in said)
 
 
+def test_a_heap_of_accents_is_refused_as_the_check_refuses_it(form_site, open_form, capsys):
+    # "Zalgo": drawn over the lines above and below, over the directory's other names
+    site, heap = form_site[0], "Siili" + "\u0301\u0308\u0336" * 3 + " ry"
+    path = site.association("kasa", f'name: "{heap}"\n')
+    said = site.refusals(path, capsys)
+    assert said == ["Kentässä name on kirjaimen päällä 9 tarkkeen pino (enintään 5). "
+                    "Kirjoita teksti ilman koristemerkkejä."]
+    page = open_form()
+    page.get_by_label("Yhdistyksen nimi").fill(heap)
+    preview(page)
+    assert page.locator("[data-error-summary] a").all_inner_texts() == [
+        said[0].replace("name", "Yhdistyksen nimi")]
+
+
 def test_without_javascript_the_page_shows_the_template(form_site):
     site = form_site[0]
     page = site.page("yhdistyksen-tiedot/")

@@ -444,6 +444,8 @@ FILE_VALUES = [
     pytest.param({"event": {"start": "\u0968\u0966\u0968\u0966-\u0967\u0968-\u0966\u096b"}},
                  None, DATE, id="start-in-devanagari-digits"),
     pytest.param({"event": {"start": "\u017fu 6.12.2026"}}, None, DATE, id="start-with-a-long-s"),
+    pytest.param({"title": "K" + "\u0301\u0308\u0336" * 4 + "okous"}, None, "kirjaimen päällä 12 tarkkeen pino",
+                 id="title-under-a-heap-of-accents"),
     pytest.param(_merge(SERIES_FILE, {"event": {"repeat": {"weekdays": []}}}),
                  ("  repeat:\n", "  repeat:\n    weekdays: []\n"), EMPTY_LIST,
                  id="series-without-weekdays"),

@@ -25,9 +25,11 @@ def _ctx():
 def test_schema_is_the_field_tables():
     ctx, associations = _ctx()
     schema = form_schema(SETTINGS, T, associations)
-    assert schema["fields"]["title"] == {"kind": "text", "required": True, "limit": fields.NOTICE_FIELDS["title"].parse.limit}
+    assert schema["fields"]["title"] == {"kind": "text", "required": True, "limit": fields.NOTICE_FIELDS["title"].parse.limit,
+                                         "marks": fields.MAX_STACKED_MARKS}
     assert schema["fields"]["summary"]["limit"] == 300
-    assert schema["fields"]["event"]["fields"]["location"] == {"kind": "text", "required": True, "limit": 200}
+    assert schema["fields"]["event"]["fields"]["location"] == {"kind": "text", "required": True, "limit": 200,
+                                                               "marks": fields.MAX_STACKED_MARKS}
     assert schema["fields"]["event"]["fields"]["end"]["kind"] == "end"
     assert schema["fields"]["contact"]["fields"]["email"]["pattern"] == fields.EMAIL.pattern.pattern
     assert schema["patterns"]["day"] == people_dates.DAY.pattern

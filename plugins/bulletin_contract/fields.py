@@ -65,23 +65,47 @@ def _has_control(text):
     )
 
 
+# Accents on one letter: real scripts stack a few (Vietnamese two, Hebrew
+# points three or four); a heap of them ("Zalgo") is drawn over the lines
+# above and below, over other notices in a listing. contract.js reads the
+# limit from the schema (`marks`).
+MAX_STACKED_MARKS = 5
+
+
+def _stacked_marks(text):
+    """The most combining marks (Mn, Me) in a row."""
+    most = run = 0
+    for char in text:
+        run = run + 1 if unicodedata.category(char) in ("Mn", "Me") else 0
+        most = max(most, run)
+    return most
+
+
+def _check_text(text, key, limit):
+    """The rules of every text field, one line or many."""
+    if is_blank(text):
+        raise Invalid("err_empty", key=key)
+    if _has_control(text):
+        raise Invalid("err_control_char", key=key)
+    marks = _stacked_marks(text)
+    if marks > MAX_STACKED_MARKS:
+        raise Invalid("err_stacked_marks", key=key, count=marks, most=MAX_STACKED_MARKS)
+    if len(text) > limit:
+        raise Invalid("err_too_long", key=key, length=len(text), limit=limit)
+    return text
+
+
 class Text:
     """Plain text on one line; runs of white space become one space."""
 
     kind = "text"
+    marks = MAX_STACKED_MARKS
 
     def __init__(self, limit):
         self.limit = limit
 
     def __call__(self, value, key, ctx):
-        text = " ".join(_require_text(value, key).split())
-        if is_blank(text):
-            raise Invalid("err_empty", key=key)
-        if _has_control(text):
-            raise Invalid("err_control_char", key=key)
-        if len(text) > self.limit:
-            raise Invalid("err_too_long", key=key, length=len(text), limit=self.limit)
-        return text
+        return _check_text(" ".join(_require_text(value, key).split()), key, self.limit)
 
 
 class LongText(Text):
@@ -90,14 +114,7 @@ class LongText(Text):
     kind = "markdown"
 
     def __call__(self, value, key, ctx):
-        text = _require_text(value, key).strip()
-        if is_blank(text):
-            raise Invalid("err_empty", key=key)
-        if _has_control(text):
-            raise Invalid("err_control_char", key=key)
-        if len(text) > self.limit:
-            raise Invalid("err_too_long", key=key, length=len(text), limit=self.limit)
-        return text
+        return _check_text(_require_text(value, key).strip(), key, self.limit)
 
 
 ISO_WHEN = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}))?$", re.ASCII)
@@ -304,6 +321,7 @@ class Words:
     """A YAML list of short texts (tags, target groups)."""
 
     kind = "list"
+    marks = MAX_STACKED_MARKS  # each word is a Text
 
     def __init__(self, limit=40, choices=None, most=None, too_many="err_too_many_words"):
         self.limit = limit

@@ -45,6 +45,8 @@ def rule_schema(rule):
         out["limit"] = parser.limit
     if getattr(parser, "most", None) is not None:
         out["most"] = parser.most
+    if getattr(parser, "marks", None) is not None:  # a text's accents on one letter
+        out["marks"] = parser.marks
     for name in ("least", "words"):  # a number's lower limit, a fixed choice's words
         if getattr(parser, name, None) is not None:
             out[name] = list(parser.words) if name == "words" else parser.least
@@ -113,7 +115,7 @@ def form_schema(settings, t, associations, spaces=None):
 
 # Translation keys the space form's script needs (laheta/tila/).
 SPACE_FORM_MESSAGES = [
-    "form_err_required_text", "form_err_required_choice", "form_err_too_long", "form_err_control", "form_err_email", "form_err_phone",
+    "form_err_required_text", "form_err_required_choice", "form_err_too_long", "form_err_control", "err_stacked_marks", "form_err_email", "form_err_phone",
     "form_err_url", "form_err_consent", "form_error_prefix", "err_empty",
     "send_github_too_long", "send_copied", "send_copy_failed", "send_download_hint", "send_mail_too_long",
     "mail_begin", "mail_end", "sf_mail_subject", "sf_mail_intro",
@@ -150,6 +152,7 @@ BODY_MESSAGES = ["form_err_body_line", *(key for key in RULE_MESSAGES if key.sta
 
 PROFILE_MESSAGES = [
     "form_err_required_text", "form_err_too_long", "form_err_email", "form_err_phone", "form_err_control",
+    "err_stacked_marks",
     "form_err_url", "err_number", "err_empty", "form_err_in_field", "form_err_business_id", "form_err_business_id_check",
     "form_err_register_number", "form_err_too_many_lines", "form_err_line_too_long", "form_err_slug_taken",
     "form_error_prefix", "send_github_too_long", "send_mail_too_long", "send_copied", "send_copy_failed",

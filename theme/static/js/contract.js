@@ -99,7 +99,20 @@
     return value.split(SPLIT).filter(Boolean).join(" ");
   }
 
-  function text(value, key, limit) {
+  var MARK = /[\p{Mn}\p{Me}]/u;
+
+  // The most combining marks in a row (fields._stacked_marks).
+  function stackedMarks(t) {
+    var most = 0, run = 0;
+    Array.from(t).forEach(function (c) {
+      run = MARK.test(c) ? run + 1 : 0;
+      most = Math.max(most, run);
+    });
+    return most;
+  }
+
+  // One line of text by the Text rule of the schema (`rule`: its limit and marks).
+  function text(value, key, rule) {
     var t = oneLine(value);
     if (BLANK.test(t)) {
       throw new Invalid("err_empty", { key: key });
@@ -107,8 +120,11 @@
     if (CONTROL.test(t)) {
       throw new Invalid("err_control_char", { key: key });
     }
-    if (codePoints(t) > limit) {
-      throw new Invalid("err_too_long", { key: key, length: codePoints(t), limit: limit });
+    if (rule.marks && stackedMarks(t) > rule.marks) {
+      throw new Invalid("err_stacked_marks", { key: key, count: stackedMarks(t), most: rule.marks });
+    }
+    if (codePoints(t) > rule.limit) {
+      throw new Invalid("err_too_long", { key: key, length: codePoints(t), limit: rule.limit });
     }
     return t;
   }
@@ -144,7 +160,7 @@
   Checker.prototype.parse = function (rule, value, key) {
     switch (rule.kind) {
     case "text":
-      return text(value, key, rule.limit);
+      return text(value, key, rule);
     case "datetime":
       return this.when(value, key);
     case "end":
@@ -162,7 +178,7 @@
         throw new Invalid("err_too_many_words", { key: key, count: value.length, most: rule.most });
       }
       return value.map(function (item) {
-        var word = text(item, key, rule.limit);
+        var word = text(item, key, rule);
         if (!slugify(word)) {
           throw new Invalid("err_tag", { key: key, value: word });
         }
@@ -663,8 +679,8 @@
   };
 
   // One line of text by the Text rule (a new association's name).
-  Checker.prototype.text = function (value, key, limit) {
-    return text(value, key, limit);
+  Checker.prototype.text = function (value, key, rule) {
+    return text(value, key, rule);
   };
 
   /* The findings for a notice's front matter `data` (texts as the file holds
@@ -1082,6 +1098,7 @@
     oneLine: oneLine, strip: strip,
     // the Text rule's two findings, for the forms' own fields (form-core.js)
     isBlank: function (t) { return BLANK.test(t); },
-    hasControl: function (t) { return CONTROL.test(t); }
+    hasControl: function (t) { return CONTROL.test(t); },
+    stackedMarks: stackedMarks
   };
 }());

@@ -67,6 +67,7 @@
   }
 
   var hasControl = BulletinContract.hasControl; // the checker's own (contract.js)
+  var stackedMarks = BulletinContract.stackedMarks;
 
   function element(tag, className, text) {
     var node = document.createElement(tag);
@@ -182,6 +183,8 @@
       this.blank(name);
     } else if (hasControl(text)) {
       this.fail(name, "form_err_control");
+    } else if (rule.marks && stackedMarks(text) > rule.marks) {
+      this.stacked(name, rule, text);
     } else if (rule.limit && codePoints(text) > rule.limit) {
       this.fail(name, "form_err_too_long", { limit: rule.limit, length: codePoints(text) });
     } else if (rule.pattern && !new RegExp(rule.pattern).test(text)) {
@@ -194,6 +197,12 @@
   // pattern, zero-width spaces): the checker's "is empty", in its words.
   Checker.prototype.blank = function (name) {
     this.invalid(name, new BulletinContract.Invalid("err_empty"), this.fields.M);
+  };
+
+  // A heap of accents on one letter, in the checker's words (fields._check_text).
+  Checker.prototype.stacked = function (name, rule, text) {
+    this.invalid(name, new BulletinContract.Invalid("err_stacked_marks", { count: stackedMarks(text), most: rule.marks }),
+                 this.fields.M);
   };
 
   /* The checker's finding `err` (contract.js's Invalid: a message key and
@@ -244,6 +253,8 @@
       this.blank(name);
     } else if (hasControl(text.replace(/\n/g, " "))) {
       this.fail(name, "form_err_control");
+    } else if (rule.marks && stackedMarks(text) > rule.marks) {
+      this.stacked(name, rule, text);
     } else if (codePoints(text) > rule.limit) {
       this.fail(name, "form_err_too_long", { limit: rule.limit, length: codePoints(text) });
     } else {

@@ -354,7 +354,7 @@
         // the rules of a new association's name (placing.Site.check_name)
         var label = fields.label("association_name");
         try {
-          checker.text(name, label, schema.associationName.limit);
+          checker.text(name, label, schema.associationName);
           if (!core.slugify(name)) {
             answers.fail("association_name", "form_err_in_field",
                          { message: core.format(M.err_name_no_letters, { value: name }) });

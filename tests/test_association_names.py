@@ -27,3 +27,15 @@ def test_one_shared_word_is_not_the_same_association(site, capsys):
     status = main(["new", "--content", str(site.content), "--title", "Kokous", "--association", "Eläkkeensaajat",
                    "--category", "tiedotteet", "--body", "Tervetuloa!"])
     assert status == 1 and "Yhdistystä" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("second", ["testikyla-ry", "testikyla-r-y"])
+def test_two_association_files_named_but_for_ry_are_refused(site, capsys, second):
+    """"Testikylä ry" would be one of them by one door and the other by
+    another: a name with "ry" finds the file with it, "r.y." the one without."""
+    path = site.association(second, "name: Testikylän Eläkkeensaajat ry\n")
+    assert site.check() == 1
+    out = capsys.readouterr().out
+    assert f"{path}:1: Tiedostot {site.content / 'associations' / 'testikyla.yml'} ja {path} ovat saman " \
+           f"yhdistyksen tiedostoja: tunnukset eroavat vain ry-päätteellä. Yhdistä tiedot tiedostoon testikyla.yml " \
+           f"ja poista {path.name}." in out.splitlines(), out

@@ -5,6 +5,7 @@ from pathlib import Path
 
 from .problems import ContentError, Problem
 from .body_checks import SiteFiles
+from .slugs import without_legal_form
 from .validate import Context, display_path, read_association, read_notice, read_page, read_series, read_space
 
 NOTICES_DIR = "notices"
@@ -71,7 +72,20 @@ def is_notice_file(path):
 
 def load_associations(content, ctx, reads=None):
     """Read content/associations/: returns (profiles by slug, problems)."""
-    return _load_profiles(Path(content, ASSOCIATIONS_DIR), read_association, ctx, reads)
+    profiles, problems = _load_profiles(Path(content, ASSOCIATIONS_DIR), read_association, ctx, reads)
+    return profiles, problems + _same_but_legal_form(profiles, ctx.t)
+
+
+def _same_but_legal_form(profiles, t):
+    """`kuoro.yml` and `kuoro-ry.yml` are one association twice: a notice's
+    "Kuoro ry" would find one of them, "Kuoro r.y." the other."""
+    problems = []
+    for slug, profile in profiles.items():
+        first = profiles.get(without_legal_form(slug))
+        if first is not None and first is not profile:
+            problems.append(Problem(profile.path, 1, t("err_same_association", first=first.path, second=profile.path,
+                                                       name=Path(first.path).name, extra=Path(profile.path).name)))
+    return problems
 
 
 def load_series(content, ctx, reads=None):

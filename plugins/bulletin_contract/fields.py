@@ -19,7 +19,7 @@ from .body_checks import site_file_problem
 from .people_dates import SPACE, WEEKDAY
 from .problems import Invalid
 from .slots import DAYS, EXAMPLE as SLOT_EXAMPLE, merged, parse_slot
-from .slugs import slugify
+from .slugs import slugify, without_legal_form
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
 
@@ -297,7 +297,7 @@ class Association(Choice):
         if ctx.associations is None or text in ctx.associations:  # None: checked across files later
             return text
         slug = slugify(text)
-        meant = next((s for s in (slug, re.sub(r"-r-?y$", "", slug)) if s in ctx.associations), None)
+        meant = next((s for s in (slug, without_legal_form(slug)) if s in ctx.associations), None)
         if meant:
             raise Invalid("err_association_slug", key=key, value=text, slug=meant)
         raise self.not_among(ctx.associations, key, text, near=slug, file=slug or "yhdistyksen-nimi")

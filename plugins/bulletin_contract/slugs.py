@@ -40,6 +40,11 @@ def association_slug(name):
     return slugify(LEGAL_FORM.sub("", name.strip()))
 
 
+def without_legal_form(slug):
+    """A slug without its ending "-ry" or "-r-y" (`imatran-kuoro-ry` -> `imatran-kuoro`)."""
+    return re.sub(r"-r-?y$", "", slug)
+
+
 # The forms make slugs in the browser (theme/static/js/form-core.js), which
 # has Unicode decomposition but no Unidecode: they carry the letters that
 # decomposition does not make ASCII, as Unidecode writes them.

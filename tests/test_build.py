@@ -157,8 +157,13 @@ def test_refused_build_keeps_previous_output(site, capsys):
     site.notice("a.md", notice_text("Ensimmäinen"))
     assert site.build() == 0
     site.notice("b.md", "rikki")
+    capsys.readouterr()
     assert site.build() == 1
     assert site.page("ilmoitukset/a/").find("h1").get_text() == "Ensimmäinen"
+    # said last, after the problems: the editor knows the site online is not the new one
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        f"1 virhe, joten sivustoa ei rakennettu eikä kansioon {site.output} tehty muutoksia. "
+        "Korjaa virhe ja rakenna uudelleen.")
 
 
 def test_same_address_stops_the_build_naming_both(site, capsys):

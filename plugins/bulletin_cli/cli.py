@@ -61,7 +61,13 @@ def cmd_check(args):
 
 def cmd_build(args):
     settings = load_settings(args.settings, content=args.content, output=args.output, today=args.today)
-    output = build(settings)
+    try:
+        output = build(settings)
+    except ContentError as err:  # after the problems, what became of the site
+        _print_problems(err.problems, stream=sys.stderr)
+        print(translator_for(settings).count("build_failed", len(err.problems), output=settings["OUTPUT_PATH"]),
+              file=sys.stderr)
+        return 1
     print(f"{output}", file=sys.stderr)
     return 0
 

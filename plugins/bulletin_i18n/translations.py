@@ -580,9 +580,11 @@ FI = {
     "err_space_association_retired": "Yhdistys {slug} on lopettanut toimintansa (active: false), eikä sen tiloja tarjota. Poista tilan tiedosto tai tarkista yhdistys.",
     "check_ok": "{count} tiedostoa tarkistettu, ei virheitä.",
     "check_failed": "{count} virhettä. Korjaa ne ja tarkista uudelleen.",
+    "build_failed": "{count} virhettä, joten sivustoa ei rakennettu eikä kansioon {output} tehty muutoksia. Korjaa virheet ja rakenna uudelleen.",
     # --- grammatical counts ---
     "check_ok_one": "{count} tiedosto tarkistettu, ei virheitä.",
     "check_failed_one": "{count} virhe. Korjaa se ja tarkista uudelleen.",
+    "build_failed_one": "{count} virhe, joten sivustoa ei rakennettu eikä kansioon {output} tehty muutoksia. Korjaa virhe ja rakenna uudelleen.",
     # --- grammatical counts in the pages and commands ---
     "archive_count_one": "{count} ilmoitus",
     "embed_more_one": "{count} muu ilmoitus",
@@ -1577,9 +1579,11 @@ EN = {
     "err_space_association_retired": "The association {slug} has ended its activity (active: false) and offers no premises. Remove the space's file or check the association.",
     "check_ok": "{count} files checked, no problems.",
     "check_failed": "{count} problems. Correct them and check again.",
+    "build_failed": "{count} problems, so the site was not built and nothing in {output} changed. Correct them and build again.",
     # --- grammatical counts ---
     "check_ok_one": "{count} file checked, no problems.",
     "check_failed_one": "{count} problem. Correct it and check again.",
+    "build_failed_one": "{count} problem, so the site was not built and nothing in {output} changed. Correct it and build again.",
     # --- grammatical counts in the pages and commands ---
     "archive_count_one": "{count} notice",
     "embed_more_one": "{count} more notice",

@@ -48,6 +48,19 @@ def test_a_file_outside_the_content_folder_gets_the_verdict_it_gets_inside(site,
     assert capsys.readouterr().out.replace(str(outside), "FILE") == said_inside
 
 
+@pytest.mark.parametrize("name", ["kerho.yml", "kerho.yaml"])
+def test_check_of_a_profile_file_outside_the_content_folder_says_where_to_put_it(site, tmp_path, capsys, name):
+    # the profile and space forms' download: not a notice that should end in .md
+    outside = tmp_path / name
+    outside.write_text("name: Kerho ry\n", encoding="utf-8")
+    assert site.check(outside) == 1
+    content = site.content
+    assert capsys.readouterr().out.splitlines() == [
+        f"{outside}:1: Tiedosto {name} tarkistetaan kansiossaan: siirrä yhdistyksen tiedot kansioon "
+        f"{content / 'associations'}, tila kansioon {content / 'spaces'} tai sarja kansioon {content / 'series'} "
+        "ja tarkista se siellä."]
+
+
 def test_check_a_new_file_that_takes_an_existing_address(site, capsys):
     site.notice("2025/kokous.md", notice_text())
     new = site.notice("2026/kokous.md", notice_text())

@@ -274,6 +274,17 @@ def _one_address(files, t, url):
             for path, slug, first in sorted(shared)]
 
 
+def _not_a_notice(path, outside, content, t):
+    """The problem of a file read as a notice that cannot be one. From
+    outside the folder, a .yml file is the profile or space form's
+    download: checked in its folder, among the files it names."""
+    if outside and path.suffix in (".yml", ".yaml"):
+        folders = {key: display_path(content / name) for key, name in
+                   (("associations", ASSOCIATIONS_DIR), ("spaces", SPACES_DIR), ("series", SERIES_DIR))}
+        return Problem(display_path(path), 1, t("err_profile_outside", name=path.name, **folders))
+    return Problem(display_path(path), 1, t("err_not_published"))
+
+
 def check_content(content, settings, t, only=None, today=None, extra=()):
     """Validate a content folder: (notices, problems).
 
@@ -293,7 +304,7 @@ def check_content(content, settings, t, only=None, today=None, extra=()):
     notices = []
     for path in [*all_files(content / NOTICES_DIR), *extra]:
         if not is_notice_file(path):
-            problems.append(Problem(display_path(path), 1, t("err_not_published")))
+            problems.append(_not_a_notice(path, path in extra, content, t))
             continue
         try:
             notices.append(read_notice(path, path.read_bytes(), ctx))

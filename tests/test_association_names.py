@@ -39,3 +39,13 @@ def test_two_association_files_named_but_for_ry_are_refused(site, capsys, second
     assert f"{path}:1: Tiedostot {site.content / 'associations' / 'testikyla.yml'} ja {path} ovat saman " \
            f"yhdistyksen tiedostoja: tunnukset eroavat vain ry-päätteellä. Yhdistä tiedot tiedostoon testikyla.yml " \
            f"ja poista {path.name}." in out.splitlines(), out
+
+
+def test_two_association_files_of_one_name_are_refused(site, capsys):
+    """A name written in a form found the first of them only, and the directory listed it twice."""
+    path = site.association("tk-elakkeensaajat", "name: Testikylän eläkkeensaajat r.y.\n")
+    assert site.check() == 1
+    out = capsys.readouterr().out
+    assert f"{path}:1: Tiedostoissa {site.content / 'associations' / 'testikyla.yml'} ja {path} on saman " \
+           "yhdistyksen nimi Testikylän eläkkeensaajat r.y.: lomakkeet ja komennot löytäisivät niistä vain " \
+           "toisen. Yhdistä tiedot tiedostoon testikyla.yml ja poista tk-elakkeensaajat.yml." in out.splitlines(), out

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from .problems import ContentError, Problem
 from .body_checks import SiteFiles
-from .slugs import without_legal_form
+from .slugs import association_slug, without_legal_form
 from .validate import Context, display_path, read_association, read_notice, read_page, read_series, read_space
 
 NOTICES_DIR = "notices"
@@ -73,18 +73,26 @@ def is_notice_file(path):
 def load_associations(content, ctx, reads=None):
     """Read content/associations/: returns (profiles by slug, problems)."""
     profiles, problems = _load_profiles(Path(content, ASSOCIATIONS_DIR), read_association, ctx, reads)
-    return profiles, problems + _same_but_legal_form(profiles, ctx.t)
+    return profiles, problems + _one_association_twice(profiles, ctx.t)
 
 
-def _same_but_legal_form(profiles, t):
-    """`kuoro.yml` and `kuoro-ry.yml` are one association twice: a notice's
-    "Kuoro ry" would find one of them, "Kuoro r.y." the other."""
-    problems = []
+def _one_association_twice(profiles, t):
+    """`kuoro.yml` and `kuoro-ry.yml`, or two files of the name "Kuoro ry":
+    one association twice. A notice's "Kuoro ry" would find one of them,
+    "Kuoro r.y." the other, and a name written in a form the first only."""
+    problems, by_name = [], {}
     for slug, profile in profiles.items():
+        extra = Path(profile.path).name
         first = profiles.get(without_legal_form(slug))
         if first is not None and first is not profile:
             problems.append(Problem(profile.path, 1, t("err_same_association", first=first.path, second=profile.path,
-                                                       name=Path(first.path).name, extra=Path(profile.path).name)))
+                                                       kept=Path(first.path).name, extra=extra)))
+            continue
+        first = by_name.setdefault(association_slug(profile.name), profile)
+        if first is not profile:
+            problems.append(Problem(profile.path, 1, t("err_same_association_name", first=first.path,
+                                                       second=profile.path, name=profile.name,
+                                                       kept=Path(first.path).name, extra=extra)))
     return problems
 
 

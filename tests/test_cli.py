@@ -68,6 +68,17 @@ def test_check_a_new_file_that_takes_an_existing_address(site, capsys):
     assert "saman osoitteen" in capsys.readouterr().out
 
 
+def test_check_of_a_new_file_refuses_it_when_it_sorts_before_the_file_of_its_address(site, capsys):
+    # Kevat.md comes before kevat.md: the build refuses the pair, so the check of either does
+    old = site.notice("kevat.md", notice_text("Vanha"))
+    new = site.notice("Kevat.md", notice_text("Uusi"))
+    for path in (new, old):
+        assert site.check(path) == 1
+        said = capsys.readouterr().out.splitlines()
+        assert said == [f"{path}:1: Tiedostot {new} ja {old} saisivat saman osoitteen kevat/. "
+                        "Nimeä toinen tiedosto uudelleen."], said
+
+
 def test_check_github_format(site, capsys):
     site.notice("a.md", notice_text(extra="titel: x"))
     assert main(["check", "--content", str(site.content), "--format", "github"]) == 1

@@ -183,3 +183,25 @@ def test_commands_take_dates_as_people_write_them(site, capsys):
     assert status == 0, err
     text = Path(out.strip()).read_text(encoding="utf-8")
     assert 'start: "2026-12-05 18:00"' in text and 'end: "20:00"' in text
+
+
+# --- an association whose file check refuses ----------------------------------
+
+def test_a_notice_of_an_association_whose_file_is_refused_says_so_at_every_door(site, tmp_path, capsys):
+    """Not "no such association; add the file" (it is there), nor a traceback
+    with the notice written and the association's file not."""
+    from test_editor_commands import issue_body
+    broken = site.association("rikki", "name: Rikki ry\nfounded: vuonna 1990\n")
+    said = (f"Yhdistyksen rikki tiedostossa {broken} on virheitä, joten ilmoitusta ei voi vielä liittää "
+            f"siihen. Korjaa ensin tiedosto: bulletin check {broken}")
+    notice = site.notice("x.md", notice_text(association="rikki"))
+    status, out, _err = run(["check", "--content", str(site.content), str(notice)], capsys)
+    assert status == 1 and out.splitlines() == [f"{notice}:3: {said}."], out
+    notice.unlink()
+    status, out, err = run(["new", "--content", str(site.content), "--title", "Kokous", "--association", "rikki",
+                            "--category", "tiedotteet", "--body", "Tervetuloa."], capsys)
+    assert status == 1 and said in err and out == ""
+    status, paths, err, comment = site.from_issue(issue_body(Yhdistys="Rikki ry"), capsys)
+    assert status == 1 and paths == [] and said in err and said in comment
+    assert list((site.content / "notices").rglob("*.md")) == []
+    assert broken.read_text(encoding="utf-8") == "name: Rikki ry\nfounded: vuonna 1990\n"

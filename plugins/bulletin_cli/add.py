@@ -214,7 +214,7 @@ def _checked_and_placed(source, notice_text, offset, has_text, site, new_associa
         notice = read_notice(source, raw, context_for(site.settings, t))
     except ContentError as err:
         raise ContentError([Problem(p.path, p.line + offset, p.message) for p in err.problems]) from None
-    known = notice.association in site.associations
+    known = notice.association in site.associations or notice.association in site.refused
     if new_association and known:
         path = site.content / "associations" / f"{notice.association}.yml"
         raise UsageError(t("add_err_association_exists", slug=notice.association, path=path))

@@ -147,6 +147,8 @@ def notice_from_issue(path, text, site, today):
         slug = association_slug(name)
         try:
             site.check_name(name)
+            if slug in site.refused:  # its file is there, refused by check: the rule's message, not a second file
+                NOTICE_FIELDS["association"].parse(slug, answers.label("association"), ctx)
             new_association = name
         except Invalid as err:
             answers.fail("association", t(err.message_key, **dict(err.values, key=answers.label("association"))))

@@ -67,12 +67,13 @@ class Site:
         self.content = Path(content)
         self.settings, self.t = settings, t
         self.associations, self.series, _problems, ctx = load_profiles(self.content, settings, t)
+        self.refused = ctx.refused_associations  # slug -> path: there, but no new file may be made of it
         self.spaces = set(load_spaces(self.content, ctx)[0])  # which an offering notice may name
 
     @property
     def ctx(self):
         return context_for(self.settings, self.t, associations=set(self.associations), series=set(self.series),
-                           spaces=self.spaces)
+                           spaces=self.spaces, refused_associations=self.refused)
 
     def find_association(self, text):
         """A slug or a name as a person wrote it to a slug, or None: in any

@@ -15,12 +15,13 @@ PAGES_DIR = "pages"
 SERIES_DIR = "series"
 
 
-def context_for(settings, t, associations=None, series=None, spaces=None):
+def context_for(settings, t, associations=None, series=None, spaces=None, refused_associations=None):
     return Context(
         t=t,
         categories=settings["BULLETIN_CATEGORIES"],
         groups=settings["BULLETIN_GROUPS"],
         associations=associations,
+        refused_associations=refused_associations,
         series=series,
         space_purposes=settings["BULLETIN_SPACE_PURPOSES"],
         space_equipment=settings["BULLETIN_SPACE_EQUIPMENT"],
@@ -128,8 +129,10 @@ def _load_profiles(folder, read, ctx, reads=None):
 def load_profiles(content, settings, t, reads=None):
     """Associations and series, each checked: (associations, series, problems, context for notices)."""
     associations, problems = load_associations(content, context_for(settings, t), reads)
+    # a notice of an association whose file is refused is told so, not "add the file"
+    refused = {Path(p.path).stem: p.path for p in problems if Path(p.path).stem not in associations}
     series, more = load_series(content, context_for(settings, t, associations=set(associations)), reads)
-    ctx = context_for(settings, t, associations=set(associations), series=set(series))
+    ctx = context_for(settings, t, associations=set(associations), series=set(series), refused_associations=refused)
     return associations, series, problems + more, ctx
 
 

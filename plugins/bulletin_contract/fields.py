@@ -297,6 +297,9 @@ class Association(Choice):
         if ctx.associations is None or text in ctx.associations:  # None: checked across files later
             return text
         slug = slugify(text)
+        refused = (ctx.refused_associations or {}).get(slug)
+        if refused:
+            raise Invalid("err_association_refused", key=key, value=slug, path=refused)
         meant = next((s for s in (slug, without_legal_form(slug)) if s in ctx.associations), None)
         if meant:
             raise Invalid("err_association_slug", key=key, value=text, slug=meant)

@@ -388,3 +388,8 @@ def test_a_profile_in_a_subfolder_cannot_take_the_place_of_another(site, capsys,
     out = capsys.readouterr()
     assert f"{second}:1: Tiedostoilla {first} ja {second} on sama tunnus {first.stem}" in out.out + out.err
     assert site.build() == 1
+    # the check of either file alone refuses it, as the build does: the new one may be either
+    for path in (first, second):
+        capsys.readouterr()
+        assert site.check(path) == 1
+        assert f"{path}:1: Tiedostoilla {first} ja {second} on sama tunnus {first.stem}" in capsys.readouterr().out

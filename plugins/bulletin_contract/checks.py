@@ -118,9 +118,10 @@ def _load_profiles(folder, read, ctx, reads=None):
         first = profiles.get(profile.slug)
         if first is not None:
             # in another subfolder, a file of an existing slug would silently
-            # take the place of its association, space or series
-            problems.append(Problem(profile.path, 1, ctx.t("err_same_profile", first=first.path, second=profile.path,
-                                                           slug=profile.slug)))
+            # take the place of its association, space or series; said of
+            # both, so that a check of either file alone refuses it
+            message = ctx.t("err_same_profile", first=first.path, second=profile.path, slug=profile.slug)
+            problems.extend(Problem(path, 1, message) for path in (first.path, profile.path))
             continue
         profiles[profile.slug] = profile
     return profiles, problems

@@ -194,10 +194,11 @@ def test_a_notice_of_an_association_whose_file_is_refused_says_so_at_every_door(
     broken = site.association("rikki", "name: Rikki ry\nfounded: vuonna 1990\n")
     said = (f"Yhdistyksen rikki tiedostossa {broken} on virheitä, joten ilmoitusta ei voi vielä liittää "
             f"siihen. Korjaa ensin tiedosto: bulletin check {broken}")
-    notice = site.notice("x.md", notice_text(association="rikki"))
-    status, out, _err = run(["check", "--content", str(site.content), str(notice)], capsys)
-    assert status == 1 and out.splitlines() == [f"{notice}:3: {said}."], out
-    notice.unlink()
+    for written in ("rikki", "Rikki ry"):
+        notice = site.notice("x.md", notice_text(association=written))
+        status, out, _err = run(["check", "--content", str(site.content), str(notice)], capsys)
+        assert status == 1 and out.splitlines() == [f"{notice}:3: {said}."], out
+        notice.unlink()
     status, out, err = run(["new", "--content", str(site.content), "--title", "Kokous", "--association", "rikki",
                             "--category", "tiedotteet", "--body", "Tervetuloa."], capsys)
     assert status == 1 and said in err and out == ""

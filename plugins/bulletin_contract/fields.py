@@ -297,10 +297,11 @@ class Association(Choice):
         if ctx.associations is None or text in ctx.associations:  # None: checked across files later
             return text
         slug = slugify(text)
-        refused = (ctx.refused_associations or {}).get(slug)
+        slugs = (slug, without_legal_form(slug))  # "Kuoro ry" for kuoro
+        refused = next((s for s in slugs if s in (ctx.refused_associations or {})), None)
         if refused:
-            raise Invalid("err_association_refused", key=key, value=slug, path=refused)
-        meant = next((s for s in (slug, without_legal_form(slug)) if s in ctx.associations), None)
+            raise Invalid("err_association_refused", key=key, value=refused, path=ctx.refused_associations[refused])
+        meant = next((s for s in slugs if s in ctx.associations), None)
         if meant:
             raise Invalid("err_association_slug", key=key, value=text, slug=meant)
         raise self.not_among(ctx.associations, key, text, near=slug, file=slug or "yhdistyksen-nimi")

@@ -190,7 +190,7 @@ def test_commands_take_dates_as_people_write_them(site, capsys):
 def test_a_notice_of_an_association_whose_file_is_refused_says_so_at_every_door(site, tmp_path, capsys):
     """Not "no such association; add the file" (it is there), nor a traceback
     with the notice written and the association's file not."""
-    from test_editor_commands import issue_body
+    from test_editor_commands import issue_body, profile_body
     broken = site.association("rikki", "name: Rikki ry\nfounded: vuonna 1990\n")
     said = (f"Yhdistyksen rikki tiedostossa {broken} on virheitä, joten ilmoitusta ei voi vielä liittää "
             f"siihen. Korjaa ensin tiedosto: bulletin check {broken}")
@@ -205,4 +205,7 @@ def test_a_notice_of_an_association_whose_file_is_refused_says_so_at_every_door(
     status, paths, err, comment = site.from_issue(issue_body(Yhdistys="Rikki ry"), capsys)
     assert status == 1 and paths == [] and said in err and said in comment
     assert list((site.content / "notices").rglob("*.md")) == []
+    # nor is it written over as a new association's file by the profile form's issue
+    status, paths, err, comment = site.from_issue(profile_body(**{"Yhdistyksen nimi": "Rikki ry"}), capsys)
+    assert status == 1 and paths == [] and said in err and said in comment
     assert broken.read_text(encoding="utf-8") == "name: Rikki ry\nfounded: vuonna 1990\n"

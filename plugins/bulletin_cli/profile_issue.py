@@ -58,6 +58,8 @@ def profile_from_issue(path, text, site):
         answers.fail("name", t("profile_issue_err_name", name=name))
     elif not which and (slug in site.associations or site.find_association(name)):  # by slug or by name
         answers.fail("name", t("profile_issue_err_exists", name=name, label=answers.label("slug")))
+    elif not which and slug in site.refused:  # its file is there, refused by check: not written over
+        answers.fail("name", t("err_association_refused", value=slug, path=site.refused[slug]))
     present = site.associations.get(slug) if which else None
     values = association_values(present) if present else {}
     for field in PROFILE_FIELDS:

@@ -192,8 +192,8 @@ def test_a_notice_of_an_association_whose_file_is_refused_says_so_at_every_door(
     with the notice written and the association's file not."""
     from test_editor_commands import issue_body, profile_body
     broken = site.association("rikki", "name: Rikki ry\nfounded: vuonna 1990\n")
-    said = (f"Yhdistyksen rikki tiedostossa {broken} on virheitä, joten ilmoitusta ei voi vielä liittää "
-            f"siihen. Korjaa ensin tiedosto: bulletin check {broken}")
+    said = (f"Yhdistyksen rikki tiedostossa {broken} on virheitä, joten siihen ei voi vielä viitata. "
+            f"Korjaa ensin tiedosto: bulletin check {broken}")
     for written in ("rikki", "Rikki ry"):
         notice = site.notice("x.md", notice_text(association=written))
         status, out, _err = run(["check", "--content", str(site.content), str(notice)], capsys)

@@ -95,6 +95,8 @@ def test_too_large_file_is_refused():
     ("url: /x/", 6, "sivuston oma"),
     ("summary: " + "a" * 301, 6, "liian pitkä (301 merkkiä, enintään 300)"),
     ("summary: [a, b]", 6, "pitää olla tekstiä"),
+    # a text written as a list of one: that text is what to write
+    ('summary: ["Tule: kahvit"]', 6, 'Kirjoita esimerkiksi summary: "Tule: kahvit".'),
     ("summary: ''", 6, "on tyhjä"),
     ("summary: \"a\\u0007b\"", 6, "ohjausmerkki"),
     ("summary: \"a\\u202eb\"", 6, "ohjausmerkki"),
@@ -128,6 +130,7 @@ def test_bad_field(extra, line, fragment):
     ("category", "tapahtuma", "tapahtumat"),  # nearest known category named
     ("category", "urheilu", "yhteistyo"),  # no near match: the whole list
     ("association", "kuoroo", "kuoro"),
+    ("association", "[testikyla]", 'Kirjoita esimerkiksi association: "testikyla".'),
     ("association", "tuntematon", "content/associations/tuntematon.yml"),
     ("date", "2024-02-30", "ei ole olemassa"),
     ("date", "2026-12-05 24:00", "ei ole olemassa"),

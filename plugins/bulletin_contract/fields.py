@@ -42,6 +42,9 @@ _NOT_IN_XML = "\ufffe\uffff"
 
 def _require_text(value, key, example="…"):
     if not isinstance(value, str):
+        if isinstance(value, list) and len(value) == 1 and isinstance(value[0], str):
+            from .writer import quote  # the writer's rules import these: read when needed
+            example = quote(value[0])  # `[Kuoro]` for `Kuoro`: the one text in the list is what to write
         raise Invalid("err_not_text", key=key, example=example)
     return value
 

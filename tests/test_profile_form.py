@@ -218,6 +218,19 @@ def test_text_drawn_as_nothing_is_empty_as_the_check_says(form_site, open_form, 
         .replace("address", "Osoite").replace("description", "Kuvaus") for line in said)
 
 
+def test_a_new_association_of_a_present_ones_name_is_refused_as_the_check_refuses_it(form_site, open_form, capsys):
+    # rautio.yml is "Raution Kyläyhdistys ry": a second file of that name is the same association twice
+    site = form_site[0]
+    path = site.association("raution-kylayhdistys", "name: Raution kyläyhdistys r.y.\n")
+    assert any("saman yhdistyksen nimi" in line for line in site.refusals(path, capsys))
+    page = open_form()
+    page.get_by_label("Yhdistyksen nimi").fill("Raution kyläyhdistys r.y.")
+    preview(page)
+    assert page.locator("[data-error-summary] a").all_inner_texts() == [
+        "Yhdistyksen nimi: yhdistys Raution Kyläyhdistys ry on jo sivustolla. Valitse se ylempää listasta, "
+        "niin päivität sen tietoja."]
+
+
 def test_a_heap_of_accents_is_refused_as_the_check_refuses_it(form_site, open_form, capsys):
     # "Zalgo": drawn over the lines above and below, over the directory's other names
     site, heap = form_site[0], "Siili" + "\u0301\u0308\u0336" * 3 + " ry"

@@ -80,20 +80,18 @@ def load_associations(content, ctx, reads=None):
 def _one_association_twice(profiles, t):
     """`kuoro.yml` and `kuoro-ry.yml`, or two files of the name "Kuoro ry":
     one association twice. A notice's "Kuoro ry" would find one of them,
-    "Kuoro r.y." the other, and a name written in a form the first only."""
+    "Kuoro r.y." the other, and a name written in a form the first only.
+    Said of both files, so that a check of either alone refuses it."""
     problems, by_name = [], {}
     for slug, profile in profiles.items():
-        extra = Path(profile.path).name
         first = profiles.get(without_legal_form(slug))
-        if first is not None and first is not profile:
-            problems.append(Problem(profile.path, 1, t("err_same_association", first=first.path, second=profile.path,
-                                                       kept=Path(first.path).name, extra=extra)))
-            continue
-        first = by_name.setdefault(association_slug(profile.name), profile)
+        key = "err_same_association"
+        if first is None or first is profile:
+            first, key = by_name.setdefault(association_slug(profile.name), profile), "err_same_association_name"
         if first is not profile:
-            problems.append(Problem(profile.path, 1, t("err_same_association_name", first=first.path,
-                                                       second=profile.path, name=profile.name,
-                                                       kept=Path(first.path).name, extra=extra)))
+            message = t(key, first=first.path, second=profile.path, name=profile.name, kept=Path(first.path).name,
+                        extra=Path(profile.path).name)
+            problems.extend(Problem(path, 1, message) for path in (first.path, profile.path))
     return problems
 
 

@@ -25,7 +25,11 @@
   var errors = new core.Errors(form, form.querySelector("[data-error-summary]"), M.form_error_prefix);
   var preview = document.querySelector("[data-preview]");
   var bySlug = {};
-  schema.associations.forEach(function (a) { bySlug[a.slug] = a; });
+  var byName = {}; // by the slug of its name: a second file of one name is one association twice (checks.py)
+  schema.associations.forEach(function (a) {
+    bySlug[a.slug] = a;
+    byName[core.slugify(a.name.replace(LEGAL_FORM, ""))] = a;
+  });
 
   // --- an update starts from the present values ------------------------------
 
@@ -130,8 +134,9 @@
     values.name = check.text("name", RULES.name);
     if (!slug && values.name) {
       slug = core.slugify(values.name.replace(LEGAL_FORM, "")); // slugs.association_slug
-      if (bySlug[slug]) {
-        check.fail("name", "form_err_slug_taken", { name: bySlug[slug].name });
+      var taken = bySlug[slug] || byName[slug];
+      if (taken) {
+        check.fail("name", "form_err_slug_taken", { name: taken.name });
       }
     }
     values.description = check.description("description", RULES.description, contract, M);

@@ -34,6 +34,8 @@ def messages(text, first_line=1):
     "Tervetuloa {kaikki} ja {nimi=arvo}.",
     "| a | b |\n|---|---|\n| [x](https://example.org) | `<b>` |",
     "Arabiaa: مرحبا بكم",
+    # real scripts stack a few accents on a letter
+    "Tiếng Việt: Người, hẹn gặp lại. Hepreaa: בְּרֵאשִׁית. Hindiä: हिन्दी.",
     "Wikipedia: [O'Brien](https://fi.wikipedia.org/wiki/O'Brien)",
 ])
 def test_benign_text_passes(text):
@@ -77,7 +79,8 @@ def test_benign_text_passes(text):
     ("Teksti {onmouseover=x}", 1, "{onmouseover=x}"),
     ("rivi\x00", 1, "(U+0000)"),
     ("rivi \u202e", 1, "(U+202E)"),
-    ("rivi \ufffe", 1, "(U+FFFE)"),  # not allowed in XML: the feeds could not be written
+    ("rivi \ufffe", 1, "(U+FFFE)"),
+    ("Alku\n\nK" + "\u0301\u0308\u0336" * 4 + "okous", 3, "kirjaimen päällä 12 tarkkeen pino"),  # "Zalgo"  # not allowed in XML: the feeds could not be written
     ("> " * (MAX_NESTING + 1) + "syvällä", 1, f"yli {MAX_NESTING}"),
     ("1. " * (MAX_NESTING + 1) + "syvällä", 1, f"yli {MAX_NESTING}"),
     ("".join("    " * i + "- x\n" for i in range(MAX_NESTING + 1)), MAX_NESTING + 1, f"yli {MAX_NESTING}"),
@@ -104,7 +107,8 @@ def test_many_links_in_a_list_are_fine():
 def test_every_body_message_exists_in_both_languages():
     keys = [k for k in FI if k.startswith("err_body_")]
     assert len(keys) >= 9 and all(k in EN for k in keys)
-    values = dict(limit=1, length=2, tag="<b>", scheme="data", url="u", text="t", char="U+0000", folder="images", fixed="{static}/images/a.png")
+    values = dict(limit=1, length=2, tag="<b>", scheme="data", url="u", text="t", char="U+0000", folder="images", fixed="{static}/images/a.png",
+                  count=6, most=5)
     for language in ("fi", "en"):
         for key in keys:
             assert not re.search(r"\{(%s)\}" % "|".join(values), Translator(language)(key, **values))

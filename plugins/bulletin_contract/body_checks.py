@@ -22,6 +22,7 @@ from urllib.parse import unquote, urlsplit
 from markdown.inlinepatterns import BACKTICK_RE, HTML_RE, BacktickInlineProcessor
 from markdown.util import BLOCK_LEVEL_ELEMENTS
 
+from .marks import MAX_STACKED_MARKS, stacked_marks
 from .problems import Problem
 from .render import _MARKDOWN_ESCAPE, dangerous_scheme, is_remote
 
@@ -245,6 +246,9 @@ def check_markdown(text, first_line, path, t, files=SiteFiles()):
         control = _CONTROL.search(line)
         if control:
             found.add(index, "err_body_control_char", char=f"U+{ord(control.group()):04X}")
+        marks = stacked_marks(line)
+        if marks > MAX_STACKED_MARKS:
+            found.add(index, "err_body_stacked_marks", count=marks, most=MAX_STACKED_MARKS)
     masked, fences = _code_masked(lines)
     before_limits = len(found.problems)
     deep = [bool(masked[i].strip()) and _nesting(line) > MAX_NESTING  # code blocks are flat text

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 from bulletin_i18n.languages import LONGEST_TAG, standard_tag
 
 from .body_checks import site_file_problem
+from .marks import MAX_STACKED_MARKS, stacked_marks
 from .people_dates import SPACE, WEEKDAY
 from .problems import Invalid
 from .slots import DAYS, EXAMPLE as SLOT_EXAMPLE, merged, parse_slot
@@ -68,29 +69,13 @@ def _has_control(text):
     )
 
 
-# Accents on one letter: real scripts stack a few (Vietnamese two, Hebrew
-# points three or four); a heap of them ("Zalgo") is drawn over the lines
-# above and below, over other notices in a listing. contract.js reads the
-# limit from the schema (`marks`).
-MAX_STACKED_MARKS = 5
-
-
-def _stacked_marks(text):
-    """The most combining marks (Mn, Me) in a row."""
-    most = run = 0
-    for char in text:
-        run = run + 1 if unicodedata.category(char) in ("Mn", "Me") else 0
-        most = max(most, run)
-    return most
-
-
 def _check_text(text, key, limit):
     """The rules of every text field, one line or many."""
     if is_blank(text):
         raise Invalid("err_empty", key=key)
     if _has_control(text):
         raise Invalid("err_control_char", key=key)
-    marks = _stacked_marks(text)
+    marks = stacked_marks(text)
     if marks > MAX_STACKED_MARKS:
         raise Invalid("err_stacked_marks", key=key, count=marks, most=MAX_STACKED_MARKS)
     if len(text) > limit:

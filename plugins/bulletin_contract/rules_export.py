@@ -113,7 +113,7 @@ RULE_MESSAGES = [
     "err_list_item", "err_vocabulary", "err_slot", "err_slot_clock", "err_slot_order", "err_slot_days",
     "err_until_before_from",
     # the text (body_checks.py)
-    "err_body_too_large", "err_body_control_char", "err_body_nesting", "err_body_block_lines",
+    "err_body_too_large", "err_body_control_char", "err_body_stacked_marks", "err_body_nesting", "err_body_block_lines",
     "err_body_markup", "err_body_attr_list", "err_body_html", "err_body_scheme", "err_body_bad_address",
     "err_body_site_link", "err_body_missing_file", "err_body_remote_image", "err_body_image_form",
 ]
@@ -137,7 +137,7 @@ def markdown_rules(settings):
     """What contract.js needs to check a Markdown text as check_markdown does."""
     b = body_checks
     return {
-        "limits": {"chars": b.MAX_BODY_CHARS, "nesting": b.MAX_NESTING,
+        "limits": {"chars": b.MAX_BODY_CHARS, "nesting": b.MAX_NESTING, "marks": b.MAX_STACKED_MARKS,
                    "blockLines": b.MAX_BLOCK_LINES, "markup": b.MAX_MARKUP},
         "patterns": {name: js_pattern(pattern) for name, pattern in {
             "fenceOpen": b._FENCE_OPEN, "quotes": b._QUOTES, "container": b._CONTAINER,

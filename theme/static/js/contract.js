@@ -1056,6 +1056,10 @@
         found.add(index, "err_body_control_char",
                   { char: "U+" + control.codePointAt(0).toString(16).toUpperCase().padStart(4, "0") });
       }
+      var marks = stackedMarks(line);
+      if (marks > limits.marks) {
+        found.add(index, "err_body_stacked_marks", { count: marks, most: limits.marks });
+      }
     });
     var code = this.codeMasked(lines);
     var masked = code.masked;

@@ -266,3 +266,18 @@ def test_character_references_leave_no_control_character_in_any_output(site):
     assert body.a["href"] == "https://example.org/ohjelma"
     for feed in (site.output / "syotteet").rglob("*.xml"):
         ET.parse(feed)
+
+
+def test_direction_overrides_written_as_references_reverse_nothing(site):
+    """The check refuses U+202E and the other direction controls in a text;
+    written as `&#x202E;` they are decoded by the sanitizer, and would turn
+    the text after them backwards in every listing, feed and calendar."""
+    site.notice("takaperin.md", event_text(body="Alku &#x202E;takaperin&#8238; &#x2067;eristetty loppu."))
+    assert site.check() == 0 and site.build() == 0
+    bidi = re.compile("[\u202a-\u202e\u2066-\u2069]")
+    written = [p for p in site.output.rglob("*") if p.suffix in {".html", ".xml", ".json", ".ics"}]
+    showing = [p for p in written if "takaperin" in p.read_text(encoding="utf-8")]
+    assert len(showing) > 10  # the page, listings, feeds, calendars, the embed, the poster
+    assert [p.relative_to(site.output).as_posix() for p in showing if bidi.search(p.read_text(encoding="utf-8"))] == []
+    body = site.page("ilmoitukset/takaperin/").select_one(".bl-notice__body")
+    assert body.get_text().strip() == "Alku takaperin eristetty loppu."

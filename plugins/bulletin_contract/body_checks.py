@@ -24,7 +24,7 @@ from markdown.util import BLOCK_LEVEL_ELEMENTS
 
 from .marks import MAX_STACKED_MARKS, stacked_marks
 from .problems import Problem
-from .render import _MARKDOWN_ESCAPE, dangerous_scheme, is_remote
+from .render import _MARKDOWN_ESCAPE, BIDI_CONTROLS as _BIDI, dangerous_scheme, is_remote
 
 MAX_BODY_CHARS = 20_000  # ten times the longest example notice
 MAX_NESTING = 8  # quotes (>) and lists inside each other on one line
@@ -64,7 +64,6 @@ _BACKTICK_RUN = re.compile(r"`+")
 # {attach} names, wherever in the content folder it is, an SVG or HTML page
 # too: only {static} to one of the site's images is allowed.
 _SITE_LINK = re.compile(r"^[{|]([^|}]*)[|}](.*)$", re.DOTALL)
-_BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 # Unicode's control characters (category Cc: U+0000–U+001F, U+007F–U+009F)
 # but the tab, the direction overrides and U+FFFE and U+FFFF (not allowed in
 # XML): one scan of a line, not a look-up per character.

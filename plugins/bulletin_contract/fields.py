@@ -19,6 +19,7 @@ from .body_checks import site_file_problem
 from .marks import MAX_STACKED_MARKS, stacked_marks
 from .people_dates import SPACE, WEEKDAY
 from .problems import Invalid
+from .render import BIDI_CONTROLS
 from .slots import DAYS, EXAMPLE as SLOT_EXAMPLE, merged, parse_slot
 from .slugs import slugify, without_legal_form
 
@@ -36,7 +37,6 @@ class Rule:
 # Each takes (value, key, ctx) and returns the parsed value or raises Invalid.
 # `kind` and `limit` describe the parser to the submission form's schema.
 
-_BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 # Noncharacters that XML does not allow: a feed could not be written
 _NOT_IN_XML = "\ufffe\uffff"
 
@@ -65,7 +65,7 @@ def is_blank(text):
 
 def _has_control(text):
     return any(
-        (unicodedata.category(c) == "Cc" and c != "\n") or c in _BIDI_CONTROLS or c in _NOT_IN_XML for c in text
+        (unicodedata.category(c) == "Cc" and c != "\n") or c in BIDI_CONTROLS or c in _NOT_IN_XML for c in text
     )
 
 

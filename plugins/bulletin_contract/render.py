@@ -31,9 +31,14 @@ TAGS = {
 ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "title"}, "abbr": {"title"}}
 SCHEMES = {"http", "https", "mailto", "tel"}
 
+# The direction overrides, embeddings and isolates: invisible, and they turn
+# the text after them backwards (the checks refuse them in what is written).
+BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 # C0 controls but tab and newline, DEL, U+FFFE and U+FFFF: invisible, and
-# not allowed in XML at all, so one in a notice would break the feeds.
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
+# not allowed in XML at all, so one in a notice would break the feeds. The
+# direction controls too: `&#x202E;` is no control to the check, but is one
+# once decoded.
+_CONTROLS = re.compile(f"[\x00-\x08\x0b-\x1f\x7f{BIDI_CONTROLS}\ufffe\uffff]")
 # Browsers drop tabs and newlines anywhere in an address, strip control
 # characters and spaces around it, and read `\` as `/`: `/\evil.example`
 # and `/<newline>/evil.example` both mean //evil.example.

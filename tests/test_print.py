@@ -435,3 +435,28 @@ def test_a_poster_is_in_the_largest_type_it_fits_in():
     assert poster_size(**short) == 1
     sizes = [poster_size(**{**short, "summary": "Sana " * n}) for n in range(0, 2000, 100)]
     assert sizes == sorted(sizes) and sizes[-1] == SIZES[-1].number  # smaller as it says more, never none
+
+
+def test_a_table_wider_than_the_sheet_prints_every_column(browser, tmp_path):
+    """On screen a wide table scrolls inside its own box; paper does not
+    scroll, and the columns past the sheet's edge were left off the print."""
+    from conftest import Site
+    site = Site(tmp_path)
+    days = ["Maanantai", "Tiistai", "Keskiviikko", "Torstai", "Perjantai", "Lauantai", "Sunnuntai"]
+    rows = [["Aamupäivä", *["Kuntosaliharjoittelu"] * 7], ["Iltapäivä", *["Tasapainoharjoittelu"] * 6, "Lepopäivä"]]
+    table = "\n".join("| " + " | ".join(row) + " |" for row in [["Aika", *days], ["---"] * 8, *rows])
+    site.notice("viikko.md", notice_text(title="Kerhon viikko", body=f"Viikon ohjelma:\n\n{table}"))
+    assert site.build("2026-12-01") == 0
+    with served(site.output) as base:
+        page = browser.new_page()
+        try:
+            page.goto(base + "/ilmoitukset/viikko/")
+            page.emulate_media(media="print")
+            (tmp_path / "viikko.pdf").write_bytes(page.pdf(format="A4"))
+        finally:
+            page.close()
+    text = subprocess.run(["pdftotext", str(tmp_path / "viikko.pdf"), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    on_paper = "".join(text.split()).replace("-", "")  # a word may wrap at its hyphen
+    assert [day for day in days if day not in on_paper] == []
+    assert on_paper.count("Kuntosaliharjoittelu") == 7 and "Lepopäivä" in on_paper

@@ -281,3 +281,27 @@ def test_direction_overrides_written_as_references_reverse_nothing(site):
     assert [p.relative_to(site.output).as_posix() for p in showing if bidi.search(p.read_text(encoding="utf-8"))] == []
     body = site.page("ilmoitukset/takaperin/").select_one(".bl-notice__body")
     assert body.get_text().strip() == "Alku takaperin eristetty loppu."
+
+
+def test_a_right_to_left_name_keeps_its_neighbours_text_in_its_place(site):
+    """Names in any script are welcome; but an Arabic partner's name next to
+    `4H-kerho` drew the 4 of the neighbour's name over on its own left side,
+    the two names read as `4 ,جمعية الأمل H-kerho`."""
+    site.association("amal", "name: جمعية الأمل\n")
+    site.association("neljah", "name: 4H-kerho Imatra\n")
+    site.notice("yhdessa.md", notice_text(category="yhteistyo", extra="partners: [amal, neljah]"))
+    assert site.build() == 0
+    with served(site.output) as base, chromium() as browser:
+        page = browser.new_page()
+        page.goto(f"{base}/ilmoitukset/yhdessa/", wait_until="load")
+        drawn = page.evaluate("""() => {
+          const [arabic, four] = ['جمعية', '4H'].map(name =>
+            [...document.querySelectorAll('dd a')].find(a => a.textContent.includes(name)));
+          const range = document.createRange();
+          range.setStart(four.firstChild, 0);
+          range.setEnd(four.firstChild, 1);  // the 4
+          return [arabic.parentElement === four.parentElement, arabic.getBoundingClientRect().right,
+                  range.getBoundingClientRect().left];
+        }""")
+    same_line, arabic_ends, four_starts = drawn
+    assert same_line and four_starts >= arabic_ends

@@ -236,6 +236,10 @@ def test_needs_meet_offers_through_lemmas_and_compounds(matcher, need, offer, sh
     ("Salivuoro", "Äänentoistolaitteet"),
     ("Tarvitsemme yhteisen työntekijän", "Koulutusta hallitustyöhön"),  # työ, read as sinä
     ("Tarvitsemme peräkärryn lainaan", "Nuottitelineitä lainaan"),  # lending alone
+    # words of when, and their endings read as a compound's part (aamu|isin, ilta|isin)
+    ("Sali tiistaiaamuisin 40 hengelle", "Esteetön kerhohuone kokouksiin arki-iltaisin"),
+    ("Kerhohuone torstai-iltaisin", "Bändikämppä torstaina"),
+    ("Kokoustila viikonloppuisin", "Kuljetusapua aamuisin"),
 ])
 def test_common_words_make_no_match(matcher, need, offer):
     assert answers(matcher, need, [offer]) == []
@@ -279,6 +283,8 @@ def test_a_need_for_premises_meets_spaces_by_name_labels_and_description(matcher
     ("Liikuntasali yhdistyksen tapahtumiin", ("Kokoushuone", "Yhdistyksen tapahtumat ja juhlat")),  # common words
     ("Nuorisotila iltakäyttöön", ("Opetuskeittiö", "Ruokailloille ja kursseille")),  # ilta is when, not what
     ("Etsimme vapaaehtoisia kerhon tilaisuuksiin", ("Asukastuvan kerhohuone", "Kerhot")),  # people, after a verb
+    # how many is no what: nearly every space says how many persons it takes
+    ("Sali tiistaiaamuisin 40 hengelle", ("Kotiseututalo", "Tupaan mahtuu 60 henkeä, 40 henkilöä pöytiin")),
 ])
 def test_a_space_is_no_answer_on_common_words_or_to_a_need_for_something_else(matcher, need, space):
     assert space_answers(matcher, need, [space]) == []
@@ -336,17 +342,19 @@ def test_cooperation_page_lists_offers_and_needs_with_their_matches(network_site
 
 def test_a_need_and_an_offer_for_the_same_people_but_not_the_same_thing_do_not_meet(site):
     # Who a need or an offer is for (nuoret, jäsenet) says nothing of what it
-    # is: summer jobs are no summer camp, board members no members' outing.
+    # is: summer jobs are no summer camp, board members no members' outing,
+    # volunteers asked for no training offered to volunteers.
     # With a word of what it is, the same people still count.
     site.association("kipina", "name: Kipinä ry\nneeds: [Nuorten kesätyöpaikat, Hallituksen jäseniä, "
-                               "Jalkapallovalmentaja nuorille]\n")
+                               "Jalkapallovalmentaja nuorille, Vapaaehtoisia kuljettajia asiointimatkoille]\n")
     site.association("leiri", "name: Leiri ry\noffers: [Kesäleiri nuorille, Jäsenten virkistysretket, "
-                              "Jalkapallokoulu nuorille]\n")
+                              "Jalkapallokoulu nuorille, Ohjaajakoulutusta vapaaehtoisille]\n")
     assert site.build() == 0
     page = site.page("yhteistyo/")
     needs = {li.contents[0].strip(): li for li in page.select("#tarvitaan ~ ul > li")}
     assert not needs["Nuorten kesätyöpaikat"].select(".bl-answer")
     assert not needs["Hallituksen jäseniä"].select(".bl-answer")
+    assert not needs["Vapaaehtoisia kuljettajia asiointimatkoille"].select(".bl-answer")
     answer = needs["Jalkapallovalmentaja nuorille"].select(".bl-answer")
     assert len(answer) == 1 and "Jalkapallokoulu nuorille – Leiri ry" in answer[0].get_text()
 

@@ -21,7 +21,9 @@ from dataclasses import dataclass, field
 
 from bulletin_search.lemmas import _MIN_PART, _MIN_TAIL, Lemmatizer, save_lemmas, words
 
-# Lemmas shared by nearly any two items, and words of when (the last line):
+# Lemmas shared by nearly any two items, words of when (weekdays too, and
+# -isin, the ending of tiistaiaamuisin that the compound rule reads as a
+# part) and of how many (40 hengelle, 60 henkeä: every space says so):
 # a match on them would be false. The dictionary reads "työ" as the pronoun
 # "sinä" (sinä, työ: "you" in Finnish and dialect), so both go; lending and
 # asking are what offers and needs do, not what they are about.
@@ -32,6 +34,9 @@ apu avu työ olla tehdä saada voida varten esim esimerkiksi noin h vko viikko k
 laina lainata tarvita tarjota
 tapahtuma tilaisuus toiminta asia
 ilta aamu päivä kevät kesä syksy talvi iltaisin päivisin aamuisin arkisin arki
+maanantai tiistai keskiviikko torstai perjantai lauantai sunnuntai viikonloppu
+maanantaisin tiistaisin keskiviikkoisin torstaisin perjantaisin lauantaisin sunnuntaisin viikonloppuisin isin
+henki henkilö
 """.split())
 
 # Lemmas (of a word or a compound's part) that say a need is for premises.
@@ -44,11 +49,12 @@ tila tilata sali huone halli kämppä varasto aitta tupa talo sauna keittiö
 GENERIC_PREMISES = frozenset({"tila", "tilata"})
 # Who a need or an offer is for, not what it is: "Nuorten kesätyöpaikat" is
 # no answer to "Kesäleiri nuorille", "Hallituksen jäseniä" none to "Jäsenten
-# virkistysretket". They make no match on their own, but count beside a
+# virkistysretket", "Vapaaehtoisia kuljettajia" none to "Koulutusta
+# vapaaehtoisille". They make no match on their own, but count beside a
 # word of what is offered ("Jalkapallokoulu nuorille").
 PEOPLE = frozenset("""
 nuori lapsi perhe jäsen ikäihminen seniori eläkeläinen aikuinen asukas vammainen maahanmuuttaja
-nainen mies opiskelija koululainen kuntalainen
+nainen mies opiskelija koululainen kuntalainen vapaaehtoinen
 """.split())
 # Words a need may begin with before naming what it asks for: "Etsimme
 # lämmintä varastotilaa" asks for a varastotila.

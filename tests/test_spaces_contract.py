@@ -88,6 +88,21 @@ def test_full_space_reads_every_field():
     assert s.url == "https://example.org/varaa"
 
 
+@pytest.mark.parametrize("price, free", [
+    ("ilmainen", True), ("Ilmainen.", True), ("0 €", True), ("0€/h", True), ("0,00 euroa", True),
+    ("vastikkeeton", True), ("Maksuton", True), ("veloituksetta", True),
+    ("Maksuton jäsenjärjestöille, muille 10 €/h", False), ("10 €", False), ("100 €", False), ("ilmainen kahvi", False),
+])
+def test_a_price_that_says_free_makes_the_space_free(price, free):
+    # "Maksuton" filters (tilat/?maksuton=1) by `free`; a space whose price
+    # is nothing but "ilmainen" is free without `free: true` said again.
+    assert space(SPACE + f"price: {price}\n").free is free
+
+
+def test_free_said_false_is_not_overruled_by_the_price():
+    assert space(SPACE + "price: ilmainen\nfree: false\n").free is False
+
+
 def test_wanted_notice_reads():
     n = read_notice("notices/x.md", WANTED.encode("utf-8"), CTX)
     w = n.wanted

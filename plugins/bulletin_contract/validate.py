@@ -300,5 +300,7 @@ def read_space(path, raw, ctx):
         cross=lambda values, doc, problems: _consent(values, "booking", doc, ctx.t, problems))
     booking = dict(values.pop("booking", None) or {})
     url = booking.pop("url", None)
+    if values.get("free") is None:
+        values["free"] = fields.price_says_free(values.get("price"))
     return Space(slug=slug, path=shown, lines=lines, booking=Contact(**booking) if booking else None,
                  url=url, **values)

@@ -219,6 +219,10 @@ TI, TO = 1, 3
     ("su 0-2", [(6, "00:00", "02:00")]),
     ("keskiviikkona klo 17.30-20", [(2, "17:30", "20:00")]), ("Ma. 8-10", [(0, "08:00", "10:00")]),
     ("TIISTAIYÖNÄ 1-3", [(TI, "01:00", "03:00")]),
+    # the part of the day after a hyphen, as after none (tiistaiaamuisin)
+    ("tiistai-iltaisin 17-19", [(TI, "17:00", "19:00")]), ("Keskiviikko-aamuisin klo 9-11", [(2, "09:00", "11:00")]),
+    ("TORSTAI-ILTAPÄIVÄISIN 13-15", [(TO, "13:00", "15:00")]), ("tiistai–torstai 17-19", [(d, "17:00", "19:00") for d in (1, 2, 3)]),
+    ("ti kello 9-12", [(TI, "09:00", "12:00")]),
 ])
 def test_slot_parser_reads(written, slots):
     def minutes(clock):

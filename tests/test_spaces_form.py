@@ -87,6 +87,24 @@ def test_the_form_refuses_what_the_check_refuses(page, field, value, message):
     assert not page.locator("[data-space-result]").is_visible()
 
 
+def test_the_form_takes_the_free_hours_check_takes(form_site, page):
+    # the part of the day after a hyphen is no range of days; "kello" is "klo"
+    site, available = form_site[0], "tiistai-iltaisin 17-19\nti kello 9-12\ntiistai–torstai 8-10"
+    path = site.content / "spaces" / "hyva.yml"
+    path.write_text("name: Hyvä\nassociation: testikyla\naddress: Tie 1\ncapacity: 5\navailable: "
+                    '["tiistai-iltaisin 17-19", "ti kello 9-12", "tiistai–torstai 8-10"]\n', encoding="utf-8")
+    try:
+        assert site.check() == 0
+    finally:
+        path.unlink()
+    fill(page)
+    page.get_by_label("Vapaat ajat").fill(available)
+    page.get_by_role("button", name="Tee tilan tiedosto").click()
+    assert not page.locator("[data-error-summary]").is_visible()
+    assert 'available: ["tiistai-iltaisin 17-19", "ti kello 9-12", "tiistai–torstai 8-10"]' in (
+        page.locator("[data-file]").input_value())
+
+
 # Free hours the checker refuses, each with its own message (slots.py): the
 # form shows that very message (test_the_form_says_of_a_slot_what_check_says).
 BAD_SLOTS = [

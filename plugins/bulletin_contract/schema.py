@@ -136,7 +136,6 @@ def space_schema(settings, t):
         "districts": settings["BULLETIN_DISTRICTS"],
         "slotPattern": js_pattern(slots.SLOT),
         "slotDay": js_pattern(slots.DAY_WORD),
-        "slotDash": js_pattern(slots.DASH),
         "slotDays": list(slots.DAYS),
         "slotExample": slots.EXAMPLE,
         # a space is dated the day it is offered, where the bulletin is (`bulletin new --space` writes today)

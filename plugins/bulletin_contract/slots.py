@@ -10,17 +10,19 @@ from dataclasses import dataclass
 from .problems import Invalid
 
 # A weekday is its first two letters, as in Finnish calendars; the whole
-# word (tiistai, tiistaisin, keskiviikkona) is read too, but no other word
-# that starts so ("kesäkuu" is no Wednesday).
+# word (tiistai, tiistaisin, keskiviikkona, tiistaiaamuisin, and with the
+# part of the day after a hyphen: tiistai-iltaisin) is read too, but no
+# other word that starts so ("kesäkuu" is no Wednesday).
 DAYS = ("ma", "ti", "ke", "to", "pe", "la", "su")
-_END = "[a-zåäöÅÄÖ]*"
+_LETTERS = "[a-zåäöÅÄÖ]*"
+_END = rf"{_LETTERS}(?:-(?:aamu|p[äÄ]iv|ilta|y[öÖ]){_LETTERS})?"
 _DAY = (rf"(ma|ti|ke|to|pe|la|su)(?:(?<=ma)anantai{_END}|(?<=ti)istai{_END}|(?<=ke)skiviikko{_END}|"
         rf"(?<=to)rstai{_END}|(?<=pe)rjantai{_END}|(?<=la)uantai{_END}|(?<=su)nnuntai{_END}|\.)?")
 DASH = r"\s*[-–—]\s*"
 _CLOCK = r"(\d{1,2})(?:[.:](\d{2}))?"
 SLOT = re.compile(
-    rf"^(?P<days>{_DAY}(?:{DASH}{_DAY}|(?:\s*(?:,|ja)\s*{_DAY})*))"
-    rf"\s+(?:klo\.?\s*)?{_CLOCK}{DASH}{_CLOCK}$",
+    rf"^(?P<days>{_DAY}(?:(?P<range>{DASH}){_DAY}|(?:\s*(?:,|ja)\s*{_DAY})*))"
+    rf"\s+(?:(?:klo\.?|kello)\s*)?{_CLOCK}{DASH}{_CLOCK}$",
     re.IGNORECASE | re.ASCII,
 )
 # ASCII: Python's Unicode matching would read ſ as s, K (kelvin) as k and
@@ -62,7 +64,7 @@ def parse_slot(text, key):
     if end <= start:
         raise Invalid("err_slot_order", key=key, value=text)
     written = [DAYS.index(m.group(1).lower()) for m in DAY_WORD.finditer(match.group("days"))]
-    if re.search(DASH, match.group("days")):
+    if match.group("range"):  # ma–pe; not the hyphen of tiistai-iltaisin
         first, last = written
         if last < first:
             raise Invalid("err_slot_days", key=key, value=text)

@@ -294,7 +294,7 @@
     while ((found = word.exec(match.groups.days)) !== null) {
       days.push(s.slotDays.indexOf(found[1].toLowerCase()));
     }
-    if (compile(s.slotDash).test(match.groups.days)) {
+    if (match.groups.range) {  // ma–pe; not the hyphen of tiistai-iltaisin
       if (days[1] < days[0]) {
         throw new Invalid("err_slot_days", { key: key, value: text });
       }

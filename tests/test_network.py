@@ -224,6 +224,8 @@ def answers(matcher, need, offers):
     ("Harjoitustila kevääksi", "Kotiseututalo harjoituksiin ja juhliin", ["harjoituksiin"]),
     ("Tulkkausapua perheille", "Tulkkausapua venäjäksi", ["tulkkausapua"]),
     ("Tarvitsemme peräkärryn lainaan", "Peräkärry lainaan", ["peräkärry"]),
+    # words of one thing said two ways: drivers are transport
+    ("Vapaaehtoisia kuljettajia asiointimatkoille", "Autokyytejä ja kuljetuksia", ["autokyytejä"]),
 ])
 def test_needs_meet_offers_through_lemmas_and_compounds(matcher, need, offer, shared):
     assert answers(matcher, need, [offer]) == [(offer, shared)]
@@ -271,6 +273,8 @@ def space_answers(matcher, need, spaces):
     ("Tarvitsemme lämmintä varastotilaa lavasteille", ("Kotiseututalon aitta (varasto)", "Varastointi"),
      ["varasto"]),
     ("Harjoitustilaa bändille", ("Bändikämppä", "Harjoitustila ja rummut"), ["bändikämppä", "harjoitustila"]),
+    # storage said two ways: säilytys is varasto
+    ("Säilytystilaa maaleille ja kaukaloille", ("Koskenpallon kenttävarasto", "Varastointi"), ["kenttävarasto"]),
 ])
 def test_a_need_for_premises_meets_spaces_by_name_labels_and_description(matcher, need, space, shared):
     assert space_answers(matcher, need, [space]) == [(space[0], shared)]

@@ -63,6 +63,13 @@ etsiä tarvita hakea kaivata toivoa löytää vuokrata lainata saada kysyä
 pieni iso suuri lämmin edullinen edullistaa ilmainen maksuton sopiva oma uusi
 """.split())
 
+# One thing said two ways, each (the lemma or a compound's part) read as the
+# other: a need for drivers is met by transport offered, storage by a varasto.
+SYNONYMS = {
+    "kuljettaja": "kuljetus", "kyyti": "kuljetus", "autokyyti": "kuljetus",
+    "säilytys": "varasto", "säilytystila": "varastotila", "varastointi": "varasto",
+}
+
 MAX_ANSWERS = 3  # offers shown under one need
 # A shared part of two compounds says less than a shared word (valokuva and
 # valotekniikka share valo), so it weighs less.
@@ -103,10 +110,12 @@ class Matcher:
         found, whole = {}, set()
         for word in words(text):
             lemma = self.lemmatize(word, self.lang)
+            own = SYNONYMS.get(lemma, lemma)  # the word's own key, not a part's
             for key in (lemma, *self.parts(lemma)):
+                key = SYNONYMS.get(key, key)
                 if key not in STOP_LEMMAS and len(key) >= _MIN_PART:
                     found.setdefault(key, word)
-                    whole.update([key] if key == lemma else [])
+                    whole.update([key] if key == own else [])
         return found, whole
 
     def parts(self, lemma):

@@ -89,6 +89,13 @@ def test_check_names_the_line_of_a_bad_association_fact(site, capsys):
     assert "testikyla.yml:7: Kentän members arvon pitää olla kokonaisluku" in out
 
 
+def test_check_names_the_line_of_the_bad_item_of_a_list_of_needs(site, capsys):
+    # the list is not empty: its third item, on line 8, is
+    site.association("testikyla", ASSOCIATION + "needs:\n  - Kuljetusapua\n  - Piano\n  - \n  - Talkooväkeä\n")
+    assert site.check() == 1
+    assert "testikyla.yml:8: Kenttä needs on tyhjä" in capsys.readouterr().out
+
+
 def test_the_writer_writes_an_association_file_that_reads_back():
     values = {"name": 'Testi "ry"', "description": "Rivi.\n\nToinen: kappale.", "groups": ["nuoret"],
               "offers": ["Kuljetusapu: auto"], "needs": ["- tila"], "members": "12", "business_id": "0112038-9",

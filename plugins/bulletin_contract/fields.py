@@ -326,21 +326,29 @@ class Words:
         if self.most is not None and len(value) > self.most:
             raise Invalid(self.too_many, key=key, count=len(value), most=self.most)
         words, slugs = [], set()
-        for item in value:
-            if not isinstance(item, str):
-                raise Invalid("err_list_item", key=key)
-            word = Text(self.limit)(item, key, ctx)
+        for index, item in enumerate(value):
+            try:
+                word = self.word(item, key, ctx)
+            except Invalid as err:
+                err.item = index  # the item's own line, not the list's
+                raise
             slug = slugify(word)
-            if not slug:
-                raise Invalid("err_tag", key=key, value=word)
-            if self.choices:
-                allowed = getattr(ctx, self.choices)
-                if word not in allowed:
-                    raise Invalid("err_group", value=word, allowed=", ".join(allowed))
             if slug not in slugs:  # Retki and retki are one tag, with one page: shown once
                 slugs.add(slug)
                 words.append(word)
         return words
+
+    def word(self, item, key, ctx):
+        if not isinstance(item, str):
+            raise Invalid("err_list_item", key=key)
+        word = Text(self.limit)(item, key, ctx)
+        if not slugify(word):
+            raise Invalid("err_tag", key=key, value=word)
+        if self.choices:
+            allowed = getattr(ctx, self.choices)
+            if word not in allowed:
+                raise Invalid("err_group", value=word, allowed=", ".join(allowed))
+        return word
 
 
 class Choices:

@@ -838,11 +838,13 @@ SPACE_FIELDS = {
     "description": Rule(LongText(5000), example="|\n  Valoisa kerhohuone…"),
 }
 
-# A price that says nothing but "free" (ilmainen, 0 €, vastikkeeton): the
-# space is free (`free`, tilat/?maksuton=1) though `free: true` is not said
-# again. "Maksuton jäsenille, muille 10 €" says more, and is not.
+# A price that says nothing but "free" (ilmainen, 0 €, vastikkeeton), for
+# all or for associations: the space is free (`free`, tilat/?maksuton=1)
+# though `free: true` is not said again. "Maksuton jäsenille, muille 10 €"
+# says more, and is not.
 FREE_PRICE = re.compile(r"^(?:ilmainen|ilmaiseksi|maksuton|maksutta|vastikkeeton|veloitukseton|veloituksetta"
-                        r"|0(?:[.,]00?)?\s*(?:€|e|eur|euroa)?(?:\s*/\s*\w+)?)\W*$", re.IGNORECASE)
+                        r"|0(?:[.,]00?)?\s*(?:€|e|eur|euroa)?(?:\s*/\s*\w+)?)"
+                        r"(?:\s+(?:kaikille|yhdistyksille|järjestöille))?\W*$", re.IGNORECASE)
 
 
 def price_says_free(price):

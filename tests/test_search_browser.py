@@ -6,6 +6,7 @@ show that policy is enough.
 """
 import json
 import re
+import time
 from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
@@ -750,3 +751,33 @@ def test_a_word_no_page_has_is_not_dropped_from_a_query_of_several(browser, site
         search(page, address, "?q=zumba")
         assert addresses(page) == []
         page.close()
+
+
+@pytest.mark.parametrize("query, found", [
+    # Pagefind's stem of a form no page has begins a word of the site's:
+    # the word inflected, not a typing error of another (vuorossa, lapset)
+    ("kuorossa", "/ilmoitukset/kuoroharjoitukset-vuoksenlaulu/"),
+    ("lapaset", "/ilmoitukset/joulumyyjaiset-vuoksenniska/"),  # the notice says "lapasia"
+    ("tanssiin", "/ilmoitukset/uudenvuoden-tanssit-kipina/"),
+    # a misspelt compound, found by its first part
+    ("kuoroharjotukset", "/ilmoitukset/kuoroharjoitukset-vuoksenlaulu/"),
+])
+def test_a_form_no_page_has_finds_the_word_it_begins_with_uncorrected(page, base, query, found):
+    search(page, base, f"?q={query}")
+    show_all(page)
+    assert found in addresses(page)
+    expect(page.locator("#haku-korjattu")).to_be_hidden()
+
+
+def test_a_word_no_page_has_finds_nothing_by_a_short_word_that_begins_it(page, base):
+    page.goto(f"{base}/haku/")
+    assert plain_pagefind(page, "sukat")  # by the "su" of Sunday's dates
+    search(page, base, "?q=sukat")
+    expect(page.get_by_role("status")).to_have_text(NONE)
+
+
+def test_a_query_of_thousands_of_letters_is_answered_at_once(page, base):
+    # the lemma and vocabulary files were looked for by each of its lengths
+    started = time.monotonic()
+    search(page, base, f"?q={'kuoroharjoitus' * 200}")
+    assert time.monotonic() - started < 4

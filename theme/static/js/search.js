@@ -9,7 +9,7 @@
 // words with the matched form marked. A word no page has is matched to the
 // site's words (typos.js), and words in quotes must stand together.
 
-import { candidateLengths, correct, correctable, fold } from "./typos.js";
+import { MIN_LENGTH, candidateLengths, correct, correctable, fold } from "./typos.js";
 
 const root = document.getElementById("bl-search");
 const text = root.dataset; // addresses and interface strings from the template
@@ -22,6 +22,9 @@ const fromPast = document.getElementById("haku-arkistosta");
 const FILTERS = ["type", "category", "association", "group"];
 const PAGE_SIZE = 10;
 const MAX_SEARCHES = 24; // combinations of forms asked from Pagefind per query
+// Letters after the beginning Pagefind found a word by that are taken for an
+// ending (kuoro-ssa, tanss-iin): the word is searched, not corrected.
+const MAX_ENDING = 3;
 
 // --- word forms -----------------------------------------------------------
 
@@ -50,6 +53,11 @@ const fileSet = (names) => new Set(names.split(" ").filter(Boolean));
 const lemmaFiles = fileSet(text.lemmaFiles);
 const vocabularyFiles = fileSet(text.vocabularyFiles);
 const loadedFiles = new Map();
+// No file's key is longer: a word is not looked up by more of its letters
+// (a 3000-letter query was seconds of keys made and not found).
+const longestKey = (files) => Math.max(0, ...[...files].map((key) => key.length));
+const lemmaKeyLength = longestKey(lemmaFiles);
+const vocabularyKeyLength = longestKey(vocabularyFiles);
 
 // A JSON file of the build's, fetched once; {} if it cannot be had.
 function jsonFile(url) {
@@ -60,7 +68,7 @@ function jsonFile(url) {
 // A word is in the file of its first two letters, or of more letters where
 // the build split a large file: the longest key that exists.
 function fileFor(word) {
-  for (let length = Array.from(word).length; length >= 2; length--) {
+  for (let length = Math.min(Array.from(word).length, lemmaKeyLength); length >= 2; length--) {
     const key = fileKey(word, length);
     if (lemmaFiles.has(key)) return key;
   }
@@ -77,7 +85,7 @@ function lemmaFile(word) {
 // of a large site with another first letter are not looked at.
 function vocabularyFile(word, size) {
   const folded = fold(word);
-  for (let length = 0; length <= Array.from(folded).length; length++) {
+  for (let length = 0; length <= Math.min(Array.from(folded).length, vocabularyKeyLength); length++) {
     const key = length ? `${size}-${fileKey(folded, length)}` : `${size}`;
     if (vocabularyFiles.has(key)) return jsonFile(`${text.vocabulary}${key}.json?v=${text.vocabularyVersion}`);
   }
@@ -311,13 +319,22 @@ async function findIn(pf, state, elsewhere) {
     if (inPhrase.has(term) || formLists[index].length > 1) continue;
     const at = typed.findIndex((word) => word.toLowerCase() === term);
     if (at < 0) continue;
+    if (!(await unknownAsTyped(typed[at]))) continue;
+    // A word no page has: Pagefind finds it by the longest word of its own
+    // that begins it, or begins its stem. A long such beginning is the word
+    // inflected (kuorossa, tanssiin: searched as typed, not "corrected" to
+    // vuorossa) or a compound's first part (kuoro in "kuoroharjotukset",
+    // searched as typed if no site's word is near); a short one finds
+    // what the reader did not ask for (the "su" of Sunday for "sukat"), and
+    // exactly as typed the word is no page's: those find nothing.
+    const shared = state.exact ? 0 : await sharedBeginning(pf, typed[at]);
+    const size = Array.from(fold(typed[at])).length;
+    if (shared >= MIN_LENGTH && shared >= size - MAX_ENDING) continue;
     const word = state.exact ? null : await correction(typed[at], at === 0);
     if (word !== null) {
       formLists[index] = await formsOf(word);
       corrected.push(word);
-    } else if ((state.exact || terms.length > 1) && (await unknownAsTyped(typed[at]))) {
-      // Alone and not exact, a word no page has keeps what Pagefind finds
-      // by a part of it (kuoro in "kuoroharjotukset"): all there is to show.
+    } else if (shared < MIN_LENGTH) {
       formLists[index] = [];
     }
   }
@@ -344,6 +361,24 @@ async function findIn(pf, state, elsewhere) {
   }
   const some = [...pages.values()].sort((a, b) => b.words - a.words || b.score - a.score).map((p) => p.result);
   return { found: inOrder(some), forms, partial: some.length > 0, corrected, lacking };
+}
+
+// How many first letters of `typed` the word Pagefind finds it by has (0 if
+// none): that word is marked in a result's excerpt.
+async function sharedBeginning(pf, typed) {
+  const found = current((await pf.search(typed)).results, pf).slice(0, 3);
+  const letters = Array.from(fold(typed));
+  for (const data of await Promise.all(found.map((result) => result.data()))) {
+    const marks = new DOMParser().parseFromString(data.excerpt, "text/html").querySelectorAll("mark");
+    const marked = [...marks].flatMap((mark) => words(mark.textContent)).map((word) => Array.from(fold(word)));
+    if (!marked.length) continue;
+    return Math.max(...marked.map((word) => {
+      let at = 0;
+      while (at < word.length && word[at] === letters[at]) at++;
+      return at;
+    }));
+  }
+  return 0;
 }
 
 // The results whose text has each phrase's words together, the last in

@@ -781,3 +781,19 @@ def test_a_query_of_thousands_of_letters_is_answered_at_once(page, base):
     started = time.monotonic()
     search(page, base, f"?q={'kuoroharjoitus' * 200}")
     assert time.monotonic() - started < 4
+
+
+def test_words_joined_by_a_hyphen_rank_the_pages_with_them_together_first(browser, site):
+    # Pagefind ranks by the words alone: the page that says "ensi" and
+    # "ilta" often came before the premiere's
+    site.notice("ensi-ilta.md", notice_text(title="Teatterikerhon näytelmä", body="Näytelmän ensi-ilta on kulttuuritalolla."))
+    site.notice("illat.md", notice_text(title="Ensi viikon ilta", body=(
+        "Ensi viikolla ilta kerhossa. Ilta alkaa kuudelta, ensi kerralla ilta jatkuu. Ilta ja ilta, ensi kerta.")))
+    assert site.build() == 0
+    with served(site.output) as address:
+        page = browser.new_page()
+        search(page, address, "?q=ensi%20ilta")
+        assert addresses(page) == ["/ilmoitukset/illat/", "/ilmoitukset/ensi-ilta/"]
+        search(page, address, "?q=ensi-ilta")
+        assert addresses(page) == ["/ilmoitukset/ensi-ilta/", "/ilmoitukset/illat/"]
+        page.close()

@@ -34,12 +34,14 @@ export function words(query) {
   return query.toLowerCase().match(WORD) ?? [];
 }
 
-// The query's words as typed (a capital may mark a name, see typos.js), and
-// its phrases: the words of each part in double quotes.
+// The query's words as typed (a capital may mark a name, see typos.js), its
+// phrases: the words of each part in double quotes, and its words joined by
+// hyphens (ensi-ilta).
 export function parseQuery(query) {
   const parts = query.split(/["\u201c\u201d\u201e]/);
   const phrases = parts.filter((_, index) => index % 2 === 1).map(words).filter((phrase) => phrase.length > 1);
-  return { typed: query.match(WORD) ?? [], phrases };
+  const joined = (query.match(/[\p{L}\p{M}\p{N}]+(?:[-\u2010\u2011][\p{L}\p{M}\p{N}]+)+/gu) ?? []).map(words);
+  return { typed: query.match(WORD) ?? [], phrases, joined };
 }
 
 // Same as lemmas.file_key in the build: `length` letters, ASCII-safe.
@@ -298,7 +300,7 @@ async function findIn(pf, state, elsewhere) {
   for (const key of FILTERS) if (state[key]) filters[key] = state[key];
   if (state.upcoming) filters.upcoming = "1";
   const terms = [...new Set(words(state.q))];
-  const { typed, phrases } = parseQuery(state.q);
+  const { typed, phrases, joined } = parseQuery(state.q);
   if (!terms.length) {
     // Browsing by filter: upcoming events soonest first, the rest newest first.
     const direction = state.upcoming ? "asc" : "desc";
@@ -344,7 +346,11 @@ async function findIn(pf, state, elsewhere) {
   const searched = formLists.map((list) => list.filter((form) => !elsewhere.has(form)));
   const lacking = searched.some((list) => list.every((form) => offSite.has(form)));
   let found = await merged(pf, combinations(searched), filters);
-  if (phrases.length) found = await standingTogether(found, phrases, formLists, terms);
+  if (phrases.length) found = await standingTogether(found, together(phrases, formLists, terms));
+  // Words joined by a hyphen are not a phrase ("joulu-konsertti" finds
+  // joulukonsertti), but the pages with them together come first: the
+  // premiere's (ensi-ilta) before one that says "ensi" and "ilta" often.
+  if (joined.length) found = await togetherFirst(found, together(joined, formLists, terms));
   if (found.length || terms.length < 2 || phrases.length) {
     return { found: inOrder(found), forms, partial: false, corrected, lacking };
   }
@@ -381,21 +387,37 @@ async function sharedBeginning(pf, typed) {
   return 0;
 }
 
-// The results whose text has each phrase's words together, the last in
-// any of its forms (a phrase is searched as its words, then read here).
-async function standingTogether(found, phrases, formLists, terms) {
-  const patterns = phrases.map((phrase) => ({
+// What each phrase's words together are: the words before the last as
+// typed, the last in any of its forms (a phrase is searched as its words,
+// then read here).
+function together(phrases, formLists, terms) {
+  return phrases.map((phrase) => ({
     head: phrase.slice(0, -1).map(fold),
     last: new Set(formLists[terms.indexOf(phrase.at(-1))].map(fold)),
   }));
-  const kept = await Promise.all(found.map(async (result) => {
+}
+
+// For each result, whether its text has every pattern's words together.
+function haveTogether(found, patterns) {
+  return Promise.all(found.map(async (result) => {
     const data = await result.data();
     const text = [data.meta.title, data.meta.summary, data.content].filter(Boolean).join(" \n ");
     const tokens = (text.match(WORD) ?? []).map(fold);
     return patterns.every(({ head, last }) => tokens.some((_, at) =>
       last.has(tokens[at + head.length]) && head.every((word, k) => tokens[at + k] === word)));
   }));
+}
+
+// The results with the words together.
+async function standingTogether(found, patterns) {
+  const kept = await haveTogether(found, patterns);
   return found.filter((_, index) => kept[index]);
+}
+
+// The results with the words together, then the others, each in their order.
+async function togetherFirst(found, patterns) {
+  const first = await haveTogether(found, patterns);
+  return [...found.filter((_, index) => first[index]), ...found.filter((_, index) => !first[index])];
 }
 
 // The results of several searches, one per page (its best), best first.

@@ -481,6 +481,7 @@ NONE = "Ei tuloksia. Kokeile toista sanaa tai poista rajauksia."
     ("syyskookous", "syyskokous", "syyskokous-hopeakoski"),  # a letter too many
     ("induktiosilmkka", "induktiosilmukka", "sali-vuorot-askel"),
     ("Kosnertti", "konsertti", "joulukonsertti-vuoksenlaulu"),  # two letters swapped, a phone's capital
+    ("kahvilaan", "kahvila", "perhekahvila-mansikkapaikka"),  # an ending on a site's word, corrected to it
 ])
 def test_a_typing_error_is_searched_as_the_site_word_and_says_so(page, base, query, word, notice):
     search(page, base, f"?q={query}")
@@ -759,6 +760,7 @@ def test_a_word_no_page_has_is_not_dropped_from_a_query_of_several(browser, site
     ("kuorossa", "/ilmoitukset/kuoroharjoitukset-vuoksenlaulu/"),
     ("lapaset", "/ilmoitukset/joulumyyjaiset-vuoksenniska/"),  # the notice says "lapasia"
     ("tanssiin", "/ilmoitukset/uudenvuoden-tanssit-kipina/"),
+    ("sählyyn", "/ilmoitukset/pelivuoro-kipina/"),  # "sählyä" in its summary only
     # a misspelt compound, found by its first part
     ("kuoroharjotukset", "/ilmoitukset/kuoroharjoitukset-vuoksenlaulu/"),
 ])

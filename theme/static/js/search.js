@@ -323,17 +323,19 @@ async function findIn(pf, state, elsewhere) {
     if (at < 0) continue;
     if (!(await unknownAsTyped(typed[at]))) continue;
     // A word no page has: Pagefind finds it by the longest word of its own
-    // that begins it, or begins its stem. A long such beginning is the word
-    // inflected (kuorossa, tanssiin: searched as typed, not "corrected" to
-    // vuorossa) or a compound's first part (kuoro in "kuoroharjotukset",
-    // searched as typed if no site's word is near); a short one finds
-    // what the reader did not ask for (the "su" of Sunday for "sukat"), and
-    // exactly as typed the word is no page's: those find nothing.
+    // that begins it, or begins its stem. A long such beginning, leaving
+    // an ending, is the word inflected (kuorossa, lapaset): searched as
+    // typed, or corrected only to a word of its own first letters (kahvila
+    // for "kahvilaan", not vuorossa or lapset). A word it is a typing error
+    // of comes next; then a long beginning is a compound's first part (kuoro
+    // in "kuoroharjotukset"), and a short one finds what the reader did not
+    // ask for (the "su" of Sunday for "sukat"): nothing. Exactly as typed
+    // the word is no page's and finds nothing.
     const shared = state.exact ? 0 : await sharedBeginning(pf, typed[at]);
     const size = Array.from(fold(typed[at])).length;
-    if (shared >= MIN_LENGTH && shared >= size - MAX_ENDING) continue;
+    const inflected = shared >= MIN_LENGTH && shared >= size - MAX_ENDING;
     const word = state.exact ? null : await correction(typed[at], at === 0);
-    if (word !== null) {
+    if (word !== null && (!inflected || sameStart(word, typed[at]))) {
       formLists[index] = await formsOf(word);
       corrected.push(word);
     } else if (shared < MIN_LENGTH) {
@@ -369,22 +371,23 @@ async function findIn(pf, state, elsewhere) {
   return { found: inOrder(some), forms, partial: some.length > 0, corrected, lacking };
 }
 
+// Whether two words begin with the same MIN_LENGTH letters.
+const sameStart = (a, b) => fold(a).slice(0, MIN_LENGTH) === fold(b).slice(0, MIN_LENGTH);
+
 // How many first letters of `typed` the word Pagefind finds it by has (0 if
-// none): that word is marked in a result's excerpt.
+// it finds nothing): the most that a word of a page it finds shares, in its
+// text or its data (the "su" of a date, the "sählyä" of a summary).
 async function sharedBeginning(pf, typed) {
   const found = current((await pf.search(typed)).results, pf).slice(0, 3);
   const letters = Array.from(fold(typed));
-  for (const data of await Promise.all(found.map((result) => result.data()))) {
-    const marks = new DOMParser().parseFromString(data.excerpt, "text/html").querySelectorAll("mark");
-    const marked = [...marks].flatMap((mark) => words(mark.textContent)).map((word) => Array.from(fold(word)));
-    if (!marked.length) continue;
-    return Math.max(...marked.map((word) => {
-      let at = 0;
-      while (at < word.length && word[at] === letters[at]) at++;
-      return at;
-    }));
-  }
-  return 0;
+  const shared = (word) => {
+    let at = 0;
+    while (at < word.length && word[at] === letters[at]) at++;
+    return at;
+  };
+  const pages = await Promise.all(found.map((result) => result.data()));
+  const texts = pages.flatMap((data) => [data.content, ...Object.values(data.meta)]);
+  return Math.max(0, ...words(texts.join(" ")).map((word) => shared(Array.from(fold(word)))));
 }
 
 // What each phrase's words together are: the words before the last as

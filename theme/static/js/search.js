@@ -417,10 +417,17 @@ async function standingTogether(found, patterns) {
   return found.filter((_, index) => kept[index]);
 }
 
+// Results read to put those with the words together first: each is a file
+// to fetch, and a common hyphenated name (Etelä-Karjala) may be on thousands
+// of pages of a large site; past these, Pagefind's order stands.
+const READ_FOR_ORDER = 5 * PAGE_SIZE;
+
 // The results with the words together, then the others, each in their order.
 async function togetherFirst(found, patterns) {
-  const first = await haveTogether(found, patterns);
-  return [...found.filter((_, index) => first[index]), ...found.filter((_, index) => !first[index])];
+  const read = found.slice(0, READ_FOR_ORDER);
+  const first = await haveTogether(read, patterns);
+  return [...read.filter((_, index) => first[index]), ...read.filter((_, index) => !first[index]),
+          ...found.slice(READ_FOR_ORDER)];
 }
 
 // The results of several searches, one per page (its best), best first.

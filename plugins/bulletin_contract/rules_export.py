@@ -17,26 +17,31 @@ from . import body_checks, render
 _FLAGS = ((re.IGNORECASE, "i"), (re.MULTILINE, "m"), (re.DOTALL, "s"))
 
 
+def _pieces(source):
+    """A pattern's pieces in order, each (text, in_class): an escape (`\\d`)
+    whole, any other character alone; in_class says whether it stands in a
+    character class, its brackets included."""
+    index, in_class = 0, False
+    while index < len(source):
+        if source[index] == "\\":
+            yield source[index:index + 2], in_class
+            index += 2
+            continue
+        char = source[index]
+        yield char, in_class or char == "["
+        in_class = char != "]" if in_class else char == "["
+        index += 1
+
+
 def _without_possessive(source):
     """`a*+` (Python 3.11, no backtracking) to `a*`: JavaScript has no
     possessive quantifiers, and for finding a match they agree."""
-    out, index, in_class = [], 0, False
-    while index < len(source):
-        char = source[index]
-        if char == "\\":
-            out.append(source[index:index + 2])
-            index += 2
-            continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        elif char in "*+?}" and source[index + 1:index + 2] == "+" and not (char == "?" and out[-1:] == ["("]):
-            out.append(char)
-            index += 2
-            continue
-        out.append(char)
-        index += 1
+    out, pieces = [], list(_pieces(source))
+    for index, (piece, in_class) in enumerate(pieces):
+        if index and not pieces[index - 1][1] and pieces[index - 1][0] in "*+?}" and piece == "+" \
+                and not (pieces[index - 1][0] == "?" and out[-2:-1] == ["("]):
+            continue  # the possessive + after a quantifier
+        out.append(piece)
     return "".join(out)
 
 
@@ -56,28 +61,21 @@ _SYNTAX = set("^$\\.*+?()[]{}|/-")
 def _as_unicode(source):
     """Python's Unicode \\d, \\s, \\w and \\b in JavaScript's words, for the u flag
     (which also refuses `\\"` and other escapes that need none)."""
-    out, index, in_class = [], 0, False
-    while index < len(source):
-        char = source[index]
-        if char == "\\":
-            letter = source[index + 1]
-            inside, outside = _UNICODE_CLASSES.get(letter, (None, None))
-            if in_class and inside is None and outside is not None:
-                raise ValueError(f"\\{letter} in a class has no JavaScript form: {source}")
-            if outside is not None:
-                out.append(inside if in_class else outside)
-            elif not letter.isalnum() and letter not in _SYNTAX:
-                out.append(letter)
-            else:
-                out.append(source[index:index + 2])
-            index += 2
+    out = []
+    for piece, in_class in _pieces(source):
+        letter = piece[1:]
+        if not letter:
+            out.append(piece)
             continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        out.append(char)
-        index += 1
+        inside, outside = _UNICODE_CLASSES.get(letter, (None, None))
+        if in_class and inside is None and outside is not None:
+            raise ValueError(f"\\{letter} in a class has no JavaScript form: {source}")
+        if outside is not None:
+            out.append(inside if in_class else outside)
+        elif not letter.isalnum() and letter not in _SYNTAX:
+            out.append(letter)
+        else:
+            out.append(piece)
     return "".join(out)
 
 

@@ -249,6 +249,22 @@ def test_qr_svg_is_what_segno_writes(address):
                                                    svgclass="bl-qr__code", lineclass=None)
 
 
+def printed_text(browser, output, address, pdf):
+    """The text of the page at `address` of the site in `output`, printed on
+    A4 by Chromium into the file `pdf` and read back by pdftotext."""
+    if not shutil.which("pdftotext"):
+        missing("pdftotext (Debian: poppler-utils)")
+    with served(output) as base:
+        page = browser.new_page()
+        try:
+            page.goto(base + address)
+            page.emulate_media(media="print")
+            pdf.write_bytes(page.pdf(format="A4"))
+        finally:
+            page.close()
+    return subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+
+
 def test_the_sheet_and_the_embeds_say_why_an_event_is_cancelled_or_postponed(browser, site, tmp_path):  # noqa: F811
     """Paper and another site's frame are read where no link can be
     followed: "Siirretty: ti 8.12." alone hides where the event went. They
@@ -276,16 +292,7 @@ def test_the_sheet_and_the_embeds_say_why_an_event_is_cancelled_or_postponed(bro
         text = site.page(embed).main.get_text(" ", strip=True)
         assert "Siirretty: to 3.12.2026 klo 18.00 , Kulttuuritalo Virta Konsertti siirtyy lauantaille 12.12." in text
         assert "Peruttu: ti 1.12.2026 klo 10.00–11.00 , Palvelukeskus Ohjaaja on sairastunut" in text
-    with served(site.output) as base:
-        page = browser.new_page()
-        try:
-            page.goto(base + "/tulosta/")
-            page.emulate_media(media="print")
-            (tmp_path / "sheet.pdf").write_bytes(page.pdf(format="A4"))
-        finally:
-            page.close()
-    text = " ".join(subprocess.run(["pdftotext", str(tmp_path / "sheet.pdf"), "-"], capture_output=True, text=True,
-                                   check=True).stdout.split())
+    text = " ".join(printed_text(browser, site.output, "/tulosta/", tmp_path / "sheet.pdf").split())
     assert "Siirretty: to 3.12.2026 klo 18.00, Kulttuuritalo Virta Konsertti siirtyy lauantaille 12.12. klo 15.00." \
         in text
     # each occurrence of the cancelled series, this week and next, says why
@@ -447,16 +454,7 @@ def test_a_table_wider_than_the_sheet_prints_every_column(browser, tmp_path):
     table = "\n".join("| " + " | ".join(row) + " |" for row in [["Aika", *days], ["---"] * 8, *rows])
     site.notice("viikko.md", notice_text(title="Kerhon viikko", body=f"Viikon ohjelma:\n\n{table}"))
     assert site.build("2026-12-01") == 0
-    with served(site.output) as base:
-        page = browser.new_page()
-        try:
-            page.goto(base + "/ilmoitukset/viikko/")
-            page.emulate_media(media="print")
-            (tmp_path / "viikko.pdf").write_bytes(page.pdf(format="A4"))
-        finally:
-            page.close()
-    text = subprocess.run(["pdftotext", str(tmp_path / "viikko.pdf"), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    text = printed_text(browser, site.output, "/ilmoitukset/viikko/", tmp_path / "viikko.pdf")
     on_paper = "".join(text.split()).replace("-", "")  # a word may wrap at its hyphen
     assert [day for day in days if day not in on_paper] == []
     assert on_paper.count("Kuntosaliharjoittelu") == 7 and "Lepopäivä" in on_paper

@@ -230,6 +230,50 @@ def test_a_retired_associations_space_stops_check_and_build_on_its_association_l
     assert site.check() == 0
 
 
+def test_a_notice_offers_only_its_own_associations_space_at_every_door(site, capsys, tmp_path):
+    """Naapuri's notice naming Testikylä's hall would present it as
+    Naapuri's offer: check, the build and add refuse it at its space line."""
+    from bulletin_cli.cli import main
+    a_site(site)
+    offer = notice_text(title="Sali vuokralle", association="naapuri", category="tilat", extra="space: sali\n")
+    path = site.notice("tarjous.md", offer)
+    said = ("tarjous.md:6: Tila sali on yhdistyksen testikyla tila, eikä yhdistys naapuri voi tarjota sitä. "
+            "Tilaa tarjoaa sen oma yhdistys")
+    assert site.check() == 1
+    assert said in capsys.readouterr().out
+    assert site.build() != 0
+    assert said in capsys.readouterr().err
+    path.unlink()
+    submission = tmp_path / "tarjous.md"
+    submission.write_text(offer, encoding="utf-8")
+    assert main(["add", str(submission), "--content", str(site.content)]) == 1
+    assert "Tila sali on yhdistyksen testikyla tila" in capsys.readouterr().err
+    assert sorted(p.name for p in (site.content / "notices").rglob("*.md")) == ["haku.md"]  # nothing written
+    # its own association offers it
+    submission.write_text(offer.replace("association: naapuri", "association: testikyla"), encoding="utf-8")
+    assert main(["add", str(submission), "--content", str(site.content)]) == 0
+    assert site.check() == 0
+
+
+def test_add_keeps_the_space_a_notice_offers_or_wants(site, capsys, tmp_path):
+    """`add` writes the notice anew from what it read: a space offered or
+    wanted was left out of the file, silently."""
+    from bulletin_cli.cli import main
+    a_site(site)
+    wanted_file, offer_file = tmp_path / "haku.md", tmp_path / "tarjous.md"
+    wanted_file.write_text(wanted(title="Toinen sali haussa", until="2027-05-31"), encoding="utf-8")
+    offer_file.write_text(notice_text(title="Sali vuokralle", category="tilat", extra="space: sali\n"),
+                          encoding="utf-8")
+    for submission in (wanted_file, offer_file):
+        assert main(["add", str(submission), "--content", str(site.content)]) == 0
+    assert site.build() == 0
+    haku = site.page("ilmoitukset/2026-11-20-toinen-sali-haussa/").select_one(".bl-wanted").get_text(" ", strip=True)
+    assert "20" in haku and "ti 18–20" in haku and "31.5.2027" in haku
+    assert texts(site.page("ilmoitukset/2026-11-20-toinen-sali-haussa/").select(".bl-match > a")) == ["Testikylän sali"]
+    assert texts(site.page("ilmoitukset/2026-11-20-sali-vuokralle/").select("#tarjottu-tila a")) \
+        == ["Testikylän sali"]
+
+
 def test_example_content_has_enough_spaces_and_needs_to_match(example_site):
     from bulletin_cli.project import load_settings
     from bulletin_contract.checks import check_content, context_for, load_associations, load_spaces

@@ -31,7 +31,7 @@ BODY_LINE = 10  # the body's first line in BASE_FILE's file: 9 lines of front ma
 KEYS = {"Otsikko": "title", "Lyhyt kuvaus": "summary", "Paikka": "event.location", "Julkaisupäivä": "date",
         "Alkamispäivä": "event.start", "Päättymispäivä": "event.end", "Päättymiskellonaika": "event.end",
         "Avainsanat": "tags", "Yhteyshenkilön sähköposti": "contact.email", "Viimeinen kerta": "event.repeat.until",
-        "Poikkeuspäivät": "event.repeat.except",
+        "Poikkeuspäivät": "event.repeat.except", "Tarjottava tila": "space",
         "Yhteyshenkilön puhelinnumero": "contact.phone", "Ilmoituksen teksti": "body"}
 
 CONTACT = {"Yhteyshenkilön nimi": "Aila", "consent": True}
@@ -122,6 +122,10 @@ BAD = [
     case("body-markup", {}, {}, body="[" * 101, field="Ilmoituksen teksti"),
     case("body-block-lines", {}, {}, body="\n".join(["rivi"] * 201), field="Ilmoituksen teksti"),
     # a list numbered in another script's digits is a list to Python-Markdown, and so to both checks
+    case("another-associations-space-offered",
+         {"category": "Tilat", "has_event": True, "checks": ["Tarjoamme tilaa"],
+          "selects": {"Tarjottava tila": "Naapurin sali"}},
+         {"category": "tilat", "space": "naapurin-sali"}, field="Tarjottava tila"),
     case("body-under-a-heap-of-accents", {}, {}, body="Alku\n\nK" + "\u0301\u0308\u0336" * 4 + "okous",
          field="Ilmoituksen teksti"),
     case("body-nesting-of-arabic-indic-numbered-lists", {}, {}, body="Alku\n\n" + "\u0661. " * 9 + "syvä",
@@ -173,6 +177,11 @@ def rules_site(tmp_path_factory):
     images = site.content / "images"
     images.mkdir()
     (images / "juliste.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(32))
+    # another association's hall, which a notice of testikyla may not offer
+    site.association("naapuri", "name: Naapurikylän Nuoret ry\n")
+    (site.content / "spaces").mkdir()
+    (site.content / "spaces" / "naapurin-sali.yml").write_text(
+        "name: Naapurin sali\nassociation: naapuri\naddress: Kylätie 2, 55100 Imatra\ncapacity: 40\n", encoding="utf-8")
     with built_and_served(site) as opened:
         yield opened
 
@@ -198,6 +207,8 @@ def form_verdict(rules_site, answers, body):
         page.get_by_label(choice, exact=True).check()
     if "frequency" in answers:
         page.get_by_label("Kuinka usein").select_option(label=answers.pop("frequency"))
+    for label, option in answers.pop("selects", {}).items():  # lists by their label, their option by its text
+        page.get_by_label(re.compile("^" + re.escape(label))).select_option(label=option)
     for label, text in answers.items():
         if label == "Ilmoituksen teksti":
             continue
@@ -413,10 +424,10 @@ def browser_messages(rules_site, values):
     _site, base, browser = rules_site
     page = browser.new_page()
     page.goto(base + "/laheta/")
-    findings = page.evaluate("""data => {
+    findings = page.evaluate("""([data, association]) => {
         const schema = JSON.parse(document.querySelector("[data-submit-form]").dataset.schema);
-        return new BulletinContract.Checker(schema).notice(data, "Tervetuloa!\\n", "2026-12-01");
-    }""", {k: v for k, v in values.items() if k not in ("association", "category")})
+        return new BulletinContract.Checker(schema).notice(data, "Tervetuloa!\\n", "2026-12-01", association);
+    }""", [{k: v for k, v in values.items() if k not in ("association", "category")}, values.get("association")])
     page.close()
     t = Translator("fi")
     return [t(f["key"], **f["values"]) for f in findings]
@@ -454,6 +465,8 @@ FILE_VALUES = [
     pytest.param(_merge(SERIES_FILE, {"event": {"repeat": {"except": []}}}), (UNTIL, UNTIL + "    except: []\n"),
                  EMPTY_LIST, id="series-with-no-days-off"),
     pytest.param({"tags": ""}, ("event:\n", "tags:\nevent:\n"), EMPTY_LIST, id="tags-with-nothing-after"),
+    pytest.param({"category": "tilat", "space": "naapurin-sali"}, None, "on yhdistyksen naapuri tila",
+                 id="another-associations-space-offered"),
     # a monthly rule named as a reader says it, not by its weekday alone
     pytest.param({"event": {"start": "2027-01-21 18:00",
                             "repeat": {"weekdays": ["to"], "nth": ["-1"], "until": "2027-04-29"}}},

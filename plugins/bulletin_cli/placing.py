@@ -4,8 +4,8 @@ and `new`."""
 import sys
 from pathlib import Path
 
-from bulletin_contract.checks import (ASSOCIATIONS_DIR, NOTICES_DIR, all_files, context_for, load_profiles,
-                                     load_spaces, retired)
+from bulletin_contract.checks import (ASSOCIATIONS_DIR, NOTICES_DIR, all_files, context_for, foreign_spaces,
+                                     load_profiles, load_spaces, retired)
 from bulletin_contract.duplicates import duplicate_of
 from bulletin_contract.fields import ASSOCIATION_FIELDS, Invalid
 from bulletin_contract.people_dates import read_clock, read_when
@@ -68,12 +68,12 @@ class Site:
         self.settings, self.t = settings, t
         self.associations, self.series, _problems, ctx = load_profiles(self.content, settings, t)
         self.refused = ctx.refused_associations  # slug -> path: there, but no new file may be made of it
-        self.spaces = set(load_spaces(self.content, ctx)[0])  # which an offering notice may name
+        self.spaces = load_spaces(self.content, ctx)[0]  # by slug: which an offering notice may name
 
     @property
     def ctx(self):
         return context_for(self.settings, self.t, associations=set(self.associations), series=set(self.series),
-                           spaces=self.spaces, refused_associations=self.refused)
+                           spaces=set(self.spaces), refused_associations=self.refused)
 
     def find_association(self, text):
         """A slug or a name as a person wrote it to a slug, or None: in any
@@ -162,10 +162,13 @@ def _refuse_past_event(notice, site):
 
 
 def _refuse_retired(notice, site):
-    """A retired association takes no new notice: `check`'s own rule and
-    message, given before the file is written rather than at the build."""
+    """A retired association takes no new notice, nor offers another's space:
+    `check`'s own rules and messages, given before the file is written
+    rather than at the build."""
     profiles = {slug: p for slug, p in site.associations.items() if p}  # None: new, its file follows
-    problems = retired([notice], profiles, today(site.settings), site.settings["BULLETIN_EXPIRY_DAYS"], site.t)
+    day, expiry = today(site.settings), site.settings["BULLETIN_EXPIRY_DAYS"]
+    problems = retired([notice], profiles, day, expiry, site.t) + foreign_spaces([notice], site.spaces, day, expiry,
+                                                                                  site.t)
     if problems:
         raise ContentError(problems)
 

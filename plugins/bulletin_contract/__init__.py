@@ -16,7 +16,7 @@ from bulletin_settings import today
 
 from .cache import never_cache_failures, site_files, use_cache_folder
 from .checks import (
-    in_static_paths, links, load_profiles, load_spaces, page_addresses, retired, retired_spaces, same_addresses,
+    foreign_spaces, in_static_paths, links, load_profiles, load_spaces, page_addresses, retired, retired_spaces, same_addresses,
     static_files, stray_files, unpublished,
 )
 from .order import newest_first
@@ -105,6 +105,8 @@ def check_across_files(generators):
     problems.extend(same_addresses(notices, t))
     problems.extend(retired(notices, STATE.associations, today(generator.settings),
                             generator.settings["BULLETIN_EXPIRY_DAYS"], t))
+    problems.extend(foreign_spaces(notices, STATE.spaces, today(generator.settings),
+                                   generator.settings["BULLETIN_EXPIRY_DAYS"], t))
     pages = next(g for g in generators if isinstance(g, PagesGenerator)).pages
     problems.extend(page_addresses([(display_path(p.source_path), p.slug) for p in pages], generator.settings, t))
     # a file with problems is unpublished by design: named once, for them

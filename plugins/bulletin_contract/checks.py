@@ -157,6 +157,16 @@ def retired(notices, associations, today, expiry_days, t):
     return problems
 
 
+def foreign_spaces(notices, spaces, today, expiry_days, t):
+    """A current notice offers a space of its own association: naming
+    another's, it would present that hall as its own offer. (A space that
+    later changes hands leaves the archive as it was.)"""
+    return [Problem(n.path, n.lines.get(("space",), 1), t("err_space_not_own", key="space", space=n.space,
+                                                         owner=spaces[n.space].association, association=n.association))
+            for n in notices if n.space in spaces and spaces[n.space].association != n.association
+            and n.is_current(today, expiry_days)]
+
+
 def retired_spaces(spaces, associations, t):
     """A retired association offers no premises: its spaces are refused,
     as its current notices are (a space stays offered until removed)."""
@@ -336,6 +346,7 @@ def check_content(content, settings, t, only=None, today=None, extra=()):
     problems.extend(page_addresses(pages, settings, t))
     if today is not None:
         problems.extend(retired(notices, associations, today, settings["BULLETIN_EXPIRY_DAYS"], t))
+        problems.extend(foreign_spaces(notices, spaces, today, settings["BULLETIN_EXPIRY_DAYS"], t))
     if only is not None:
         shown = {display_path(p) for p in only}
         problems = [p for p in problems if p.path in shown]

@@ -106,7 +106,8 @@ def form_schema(settings, t, associations, spaces=None):
         "mailtoLimit": MAILTO_URL_LIMIT,
         "weekdays": t("weekdays_short"),
         "messages": {key: t(key) for key in FORM_MESSAGES + RULE_MESSAGES},
-        "spaces": sorted(({"slug": slug, "name": s.name} for slug, s in (spaces or {}).items()),
+        "spaces": sorted(({"slug": slug, "name": s.name, "association": s.association}
+                          for slug, s in (spaces or {}).items()),
                          key=lambda s: s["name"].lower()),
         "spacesCategory": SPACES_CATEGORY,
         **space_schema(settings, t),

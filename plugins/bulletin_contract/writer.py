@@ -10,6 +10,7 @@ import unicodedata
 from datetime import datetime
 
 from . import fields
+from .slots import slot_text
 
 _ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\t": "\\t"}
 
@@ -126,7 +127,17 @@ def notice_values(notice):
         h = notice.hire
         values["hire"] = {"hours_per_week": str(h.hours_per_week), "pay_subsidy": h.pay_subsidy, "tasks": h.tasks,
                           "from": when_text(h.starts) if h.starts else None}
-    values.update(partners=list(notice.partners), series=notice.series, materials=dict(notice.materials))
+    if notice.wanted:  # a space wanted, its hours as they are shown (`ti 17–19`)
+        w = notice.wanted
+        values["wanted"] = {
+            "capacity": str(w.capacity), "when": [slot_text(slot) for slot in w.when],
+            "times_per_week": str(w.times_per_week) if w.times_per_week else None,
+            "purposes": list(w.purposes), "accessibility": list(w.accessibility),
+            "from": when_text(w.first_day) if w.first_day else None,
+            "until": when_text(w.last_day) if w.last_day else None,
+        }
+    values.update(space=notice.space, partners=list(notice.partners), series=notice.series,
+                  materials=dict(notice.materials))
     if notice.contact:
         c = notice.contact
         values["contact"] = {"name": c.name, "email": c.email, "phone": c.phone,

@@ -536,7 +536,7 @@
   /* The rules between the fields (validate._cross_checks and event_rules.py)
      and the refusal of an event that is over (placing.py); sets
      values.event.occurrences, each {start, end} as {day, time}. */
-  Checker.prototype.across = function (data, values, today, found) {
+  Checker.prototype.across = function (data, values, today, found, association) {
     if (values.expires && values.date && values.expires.day < values.date.day && !data.event) {
       found.push({ path: ["expires"], key: "err_expires_before_date", values: { expires: data.expires, date: data.date } });
     }
@@ -548,6 +548,12 @@
     if (wanted.from && wanted.until && wanted.until.day < wanted.from.day) {
       found.push({ path: ["wanted", "until"], key: "err_until_before_from",
                    values: { key: "wanted.until", start: data.wanted.from, end: data.wanted.until } });
+    }
+    // checks.foreign_spaces: a notice offers its own association's space
+    var space = (this.schema.spaces || []).filter(function (s) { return s.slug === data.space; })[0];
+    if (space && association && space.association !== association) {
+      found.push({ path: ["space"], key: "err_space_not_own",
+                   values: { key: "space", space: data.space, owner: space.association, association: association } });
     }
     if (values.event && data.event) {
       this.eventRules(data.event, values.event, today, found);
@@ -684,12 +690,13 @@
   };
 
   /* The findings for a notice's front matter `data` (texts as the file holds
-     them) and its Markdown `body`; `today` as YYYY-MM-DD. */
-  Checker.prototype.notice = function (data, body, today) {
+     them) and its Markdown `body`; `today` as YYYY-MM-DD; `association` the
+     notice's (the form leaves it out of `data`: a new one is no error). */
+  Checker.prototype.notice = function (data, body, today, association) {
     var found = [];
     this.occurrences = null;
     var values = this.table(data, this.schema.fields, [], found);
-    this.across(data, values, today, found);
+    this.across(data, values, today, found, association);
     return found.concat(this.markdown(body));
   };
 

@@ -414,7 +414,7 @@
     delete data.association; // known or new: the editors' matter, as with `add --new-association`
     delete data.category;
     var lead = body.match(/^\n*/)[0].length; // the writer drops blank lines before the text
-    var findings = checker.notice(data, writtenBody(body) + "\n", siteToday());
+    var findings = checker.notice(data, writtenBody(body) + "\n", siteToday(), values.association);
     extra.occurrences = checker.occurrences;
     findings.forEach(function (finding) {
       if (finding.line) {

@@ -1,6 +1,7 @@
 """What the machine checks cannot see, checked in Chromium on the example
 site: keyboard use, visible focus, reflow at 320px and 200% text, text size,
 target size, link texts, motion, forced colours and the dark scheme."""
+import collections
 import json
 import re
 from urllib.parse import urldefrag, urljoin
@@ -27,6 +28,11 @@ FOCUSABLES = """() => {
   all.forEach((e, i) => { e.blNumber = i; });
   return all.map(e => e.outerHTML.slice(0, 120));
 }"""
+# What decides how an element's focus looks: its own kind and class, and its
+# container's. The focus check measures the first few of each kind, not every
+# one of the hundred tag links alike.
+KIND = """() => { const e = document.activeElement, p = e.parentElement;
+  return [e.tagName, e.type || '', e.className, p.tagName, p.className].join('|'); }"""
 ACTIVE = """() => {
   const e = document.activeElement;
   if (!e || e === document.body || e.blNumber === undefined) return null;
@@ -91,7 +97,7 @@ def focus_ring_pixels(page, box, margin=10):
     page.evaluate("() => { const e = document.activeElement; e.blur(); window.blLast = e; }")
     plain = png_pixels(page.screenshot(clip=clip, animations="disabled"))[2]
     page.evaluate("() => window.blLast.focus()")
-    return sum(1 for row_a, row_b in zip(focused, plain) for a, b in zip(row_a, row_b) if contrast(a, b) >= 3)
+    return sum(1 for row_a, row_b in zip(focused, plain) for a, b in zip(row_a, row_b) if a != b and contrast(a, b) >= 3)
 
 
 def tab_through(page, on_each=None, limit=400):
@@ -139,9 +145,13 @@ def test_every_interactive_element_is_reached_by_tab_and_shows_focus(new_page, e
     open_page(page, example_base, page_type)
     focusables = page.evaluate(FOCUSABLES)
     page.mouse.move(0, page.viewport_size["height"] - 1)  # no hover to blur the picture
-    faint = []
+    faint, seen = [], collections.Counter()
 
     def check(active):
+        kind = page.evaluate(KIND)
+        seen[kind] += 1
+        if seen[kind] > 3:
+            return
         changed = focus_ring_pixels(page, active)
         perimeter = 2 * (active["width"] + active["height"])
         if changed < perimeter:

@@ -103,10 +103,36 @@ def example_today(monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(datetime(2026, 12, 1, 12, tzinfo=timezone.utc).timestamp())))
 
 
+@pytest.fixture(scope="session", autouse=True)
+def shared_build_caches(tmp_path_factory):
+    """What each test site's first build made again, made once per test
+    process and shared: the compiled templates (Jinja keys each by its
+    template's source) and simplemma's dictionaries (kept by simplemma's
+    version). They were most of a small site's build. Tests of where the
+    dictionaries are kept take `dictionaries_made`, which stops the sharing."""
+    import bulletin_incremental
+    from bulletin_search import dictionary
+
+    templates, dictionaries = tmp_path_factory.mktemp("templates"), tmp_path_factory.mktemp("dictionaries")
+    own = dictionary.Dictionary
+
+    class SharedDictionary(own):
+        def __init__(self, folder=None):
+            super().__init__(dictionaries if folder else None)
+
+    with pytest.MonkeyPatch.context() as patch:
+        compiled = bulletin_incremental.FileSystemBytecodeCache(str(templates))
+        patch.setattr(bulletin_incremental, "FileSystemBytecodeCache", lambda _site_folder: compiled)
+        patch.setattr(dictionary, "Dictionary", SharedDictionary)
+        yield own
+
+
 @pytest.fixture
-def dictionaries_made(tmp_path, monkeypatch):
+def dictionaries_made(tmp_path, monkeypatch, shared_build_caches):
     """A file with a line for each simplemma dictionary made from its
-    compressed stream (the language), by this process or one it forks."""
+    compressed stream (the language), by this process or one it forks. The
+    builds keep their dictionaries in their own cache folders again."""
+    from bulletin_search import dictionary
     from simplemma.strategies.dictionaries.stream_dictionary_factory import StreamMap
 
     made = tmp_path / "dictionaries-made"
@@ -119,6 +145,7 @@ def dictionaries_made(tmp_path, monkeypatch):
         original(self, lang)
 
     monkeypatch.setattr(StreamMap, "__init__", making)
+    monkeypatch.setattr(dictionary, "Dictionary", shared_build_caches)
     return made
 
 

@@ -24,7 +24,7 @@ from markdown.util import BLOCK_LEVEL_ELEMENTS
 
 from .marks import MAX_STACKED_MARKS, stacked_marks
 from .problems import Problem
-from .render import _MARKDOWN_ESCAPE, BIDI_CONTROLS as _BIDI, dangerous_scheme, is_remote
+from .render import _MARKDOWN_ESCAPE, BIDI_CONTROLS as _BIDI, dangerous_scheme, is_remote, scheme_left_out
 
 MAX_BODY_CHARS = 20_000  # ten times the longest example notice
 MAX_NESTING = 8  # quotes (>) and lists inside each other on one line
@@ -56,6 +56,11 @@ _REFERENCE = re.compile(
 _IMAGE_REFERENCE = re.compile(r"!\[([^\]\n]*)\](?:[ ]?\[([^\]\n]*)\])?(?!\()")
 # The address after `](`, and all up to `)`: spaces inside a scheme count.
 _INLINE_DESTINATION = re.compile(r"\]\([ ]*\n?[ ]*(?=(?P<all>[^)\n]*))(?:<(?P<angled>[^>\n]*)>|(?P<bare>[^\s)]*))")
+# After an inline link's address: at most a title in quotes, then `)`, on
+# the same line. Python-Markdown takes anything else into the address (a
+# space and what follows, the next line), and the sanitizer then drops the
+# link, or the text after it is gone.
+_DESTINATION_END = re.compile(r"""[ ]*(?:(["'])[^\n]*?\1[ ]*)?\)""")
 _ATTRIBUTE_LIST = re.compile(r"\{:[^}\n]*\}|\{[^}\n]*\bon[a-z]+\s*=[^}\n]*\}", re.IGNORECASE)
 _MARKUP = re.compile(r"\[|<|`+")
 _BACKTICK_RUN = re.compile(r"`+")
@@ -298,6 +303,11 @@ def _check_markup(found, text):
         address = match.group("angled") if match.group("angled") is not None else match.group("bare")
         image = _opening_bracket_is_image(text, match.start())
         _check_address(found, line_of(match.end()), address, image=image, written=match.group("all"))
+        if not _DESTINATION_END.match(text, match.end()):
+            line_end = text.find("\n", match.end())
+            closed = ")" in text[match.end():None if line_end < 0 else line_end]
+            found.add(line_of(match.end()), "err_body_address_rest" if closed else "err_body_address_unclosed",
+                      url=address[:80])
     for match in _IMAGE_REFERENCE.finditer(text):
         address = references.get(_label(match.group(2) or match.group(1)))
         if address is not None:
@@ -311,8 +321,9 @@ def _check_address(found, index, address, image, written=None):
     scheme = dangerous_scheme(written or address)
     # as Markdown writes it (\{attach\} is {attach} to Pelican), as a browser reads it
     read = html.unescape(_MARKDOWN_ESCAPE.sub(r"\1", address))
-    if scheme:
-        found.add(index, "err_body_scheme", scheme=scheme)
+    left_out = scheme_left_out(read)
+    if scheme or left_out:
+        found.add(index, "err_body_scheme", scheme=scheme or left_out)
     elif re.search(r"[\"<>]", read):
         found.add(index, "err_body_bad_address", url=shown)
     elif _SITE_LINK.match(read.strip()):

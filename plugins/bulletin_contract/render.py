@@ -57,6 +57,16 @@ def is_remote(value):
     return bool(_REMOTE.match(address_as_browser_reads(value)))
 
 
+_SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):", re.IGNORECASE)
+
+
+def scheme_left_out(value):
+    """The scheme of an address that the sanitizer drops for it (`file`,
+    `ftp`, `www.example.org` of `www.example.org:8080`), else None."""
+    match = _SCHEME.match(address_as_browser_reads(value))
+    return match.group(1).lower() if match and match.group(1).lower() not in SCHEMES else None
+
+
 DANGEROUS_SCHEMES = ("javascript", "vbscript", "data")
 # White space, control and format characters: browsers skip some of them
 # inside a scheme, and none belongs in one.

@@ -918,10 +918,21 @@
     return null;
   };
 
-  Checker.prototype.isRemote = function (value) {
-    var read = value.replace(compile(this.P.urlIgnored, "g"), "")
+  // render.address_as_browser_reads
+  Checker.prototype.asBrowserReads = function (value) {
+    return value.replace(compile(this.P.urlIgnored, "g"), "")
       .replace(/^[\x00-\x20]+|[\x00-\x20]+$/g, "").replace(/\\/g, "/");
-    return this.P.remote.test(read);
+  };
+
+  Checker.prototype.isRemote = function (value) {
+    return this.P.remote.test(this.asBrowserReads(value));
+  };
+
+  // render.scheme_left_out: a scheme the sanitizer drops the address for
+  Checker.prototype.schemeLeftOut = function (value) {
+    var match = this.P.scheme.exec(this.asBrowserReads(value));
+    var scheme = match && match[1].toLowerCase();
+    return scheme && this.markdownRules.kept.indexOf(scheme) < 0 ? scheme : null;
   };
 
   function urlPath(address) {
@@ -943,8 +954,9 @@
     // as Markdown writes it (\{attach\} is {attach} to Pelican), as a browser reads it
     var read = htmlUnescape(address.replace(compile(this.P.markdownEscape, "g"), "$1"));
     var rules = this.markdownRules;
-    if (scheme) {
-      found.add(index, "err_body_scheme", { scheme: scheme });
+    var leftOut = this.schemeLeftOut(read);
+    if (scheme || leftOut) {
+      found.add(index, "err_body_scheme", { scheme: scheme || leftOut });
     } else if (/["<>]/.test(read)) {
       found.add(index, "err_body_bad_address", { url: shown });
     } else if (this.P.siteLink.test(strip(read))) {
@@ -1020,7 +1032,16 @@
       var g = match.groups;
       var address = g.angled !== undefined ? g.angled : g.bare;
       var image = openingBracketIsImage(text, match.index);
-      self.checkAddress(found, lineOf(match.index + match[0].length), address, image, g.all);
+      var end = match.index + match[0].length;
+      self.checkAddress(found, lineOf(end), address, image, g.all);
+      var after = compile(P.destinationEnd, "y");
+      after.lastIndex = end;
+      if (!after.test(text)) {
+        var lineEnd = text.indexOf("\n", end);
+        var closed = text.slice(end, lineEnd < 0 ? undefined : lineEnd).indexOf(")") >= 0;
+        found.add(lineOf(end), closed ? "err_body_address_rest" : "err_body_address_unclosed",
+                  { url: address.slice(0, 80) });
+      }
     });
     each(P.imageReference, function (match) {
       var name = label(match[2] || match[1]);

@@ -124,6 +124,9 @@ BAD = [
          field="Ilmoituksen teksti"),
     case("body-address-over-two-lines", {}, {}, body="Katso [sivu](java\nscript:alert(1)) tästä.",
          field="Ilmoituksen teksti"),
+    # a line Python-Markdown takes for a link's definition is hidden from the page
+    case("body-definition-no-link-uses", {}, {}, body="Tervetuloa!\n\n[Paikka]: Kerhohuone\n- [Aika]: 18.00",
+         field="Ilmoituksen teksti"),
     case("body-remote-image", {}, {}, body="![kuva](https://muualla.example/kuva.png)", field="Ilmoituksen teksti"),
     case("body-image-without-static", {}, {}, body="![kuva](/images/juliste.png)", field="Ilmoituksen teksti"),
     case("body-missing-image", {}, {}, body="![kuva]({static}/images/puuttuu.png)", field="Ilmoituksen teksti"),
@@ -170,6 +173,9 @@ GOOD = [
     case("code-may-show-html", {}, {}, body="Kirjoita `<script>` tai\n\n```\n<div>\n```"),
     case("links-and-site-image", {}, {}, body="[Sivu](https://example.org) <mailto:a@example.org>\n\n"
                                              "![Juliste]({static}/images/juliste.png)"),
+    case("reference-links-with-their-definitions", {}, {},
+         body="[Ohjelma][1], [Sivu] ja ![Juliste][kuva]\n\n[1]: https://a.fi\n[sivu]: https://b.fi\n"
+              "[kuva]: {static}/images/juliste.png"),
     case("links-with-titles-and-parentheses", {}, {},
          body='[Sivu](https://example.org "Kevään ohjelma") ja [toinen](<https://a.fi/b> \'Otsikko\')\n\n'
               "(katso [wiki](https://fi.wikipedia.org/wiki/Imatra_(kaupunki)))"),

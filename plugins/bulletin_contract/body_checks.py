@@ -53,6 +53,8 @@ _REFERENCE = re.compile(
     r"^(?:[ ]*(?:>|[*+-](?=[ ])|\d+\.(?=[ ]))[ ]?)*[ ]*\[([^\]\n]+)\]:[ ]*\n?[ ]*(?:<([^>\n]*)>|(\S+))",
     re.MULTILINE,
 )
+# A label in brackets, as a reference link or image uses its definition's.
+_BRACKETED = re.compile(r"\[([^\]\n]+)\]")
 _IMAGE_REFERENCE = re.compile(r"!\[([^\]\n]*)\](?:[ ]?\[([^\]\n]*)\])?(?!\()")
 # The address after `](`, and all up to `)`: spaces inside a scheme count.
 _INLINE_DESTINATION = re.compile(r"\]\([ ]*\n?[ ]*(?=(?P<all>[^)\n]*))(?:<(?P<angled>[^>\n]*)>|(?P<bare>[^\s)]*))")
@@ -293,12 +295,20 @@ def _check_markup(found, text):
     for match in _ATTRIBUTE_LIST.finditer(text):
         found.add(line_of(match.start()), "err_body_attr_list", text=match.group(0)[:60])
 
-    references = {}
+    references, definitions = {}, {}
     for match in _REFERENCE.finditer(text):
         address = match.group(2) if match.group(2) is not None else match.group(3)
         references.setdefault(_label(match.group(1)), address)
+        definitions.setdefault(match.start(1) - 1, (match.group(1), address, line_of(match.start(1))))
         _check_address(found, line_of(match.start(2) if match.group(2) is not None else match.start(3)),
                        address, image=False)
+    # Python-Markdown hides a definition: "[Paikka]: Kerhohuone" on a line of
+    # its own is gone from the page when no link of the text uses it.
+    used = {_label(match.group(1)) for match in _BRACKETED.finditer(text) if match.start() not in definitions}
+    for name, address, index in definitions.values():
+        if _label(name) not in used:
+            found.add(index, "err_body_unused_reference", written=f"[{name}]: {address}"[:80],
+                      plain=f"{name}: {address}"[:80])
     for match in _INLINE_DESTINATION.finditer(text):
         address = match.group("angled") if match.group("angled") is not None else match.group("bare")
         image = _opening_bracket_is_image(text, match.start())

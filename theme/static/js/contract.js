@@ -1017,12 +1017,17 @@
     each(P.attributeList, function (match) {
       found.add(lineOf(match.index), "err_body_attr_list", { text: match[0].slice(0, 60) });
     });
-    var references = {};
+    var references = {}, definitions = {};
     each(P.reference, function (match) {
       var angled = match[2] !== undefined;
       var address = angled ? match[2] : match[3];
       if (!Object.prototype.hasOwnProperty.call(references, label(match[1]))) {
         references[label(match[1])] = address;
+      }
+      // where its "[" is: the label's group begins after the quotes and list markers before it
+      var open = match.index + match[0].indexOf("[" + match[1] + "]");
+      if (!Object.prototype.hasOwnProperty.call(definitions, open)) {
+        definitions[open] = { name: match[1], address: address, index: lineOf(open + 1) };
       }
       // the start of the address: where its group begins in the match
       var at = match.index + match[0].length - address.length - (angled ? 1 : 0);
@@ -1041,6 +1046,20 @@
         var closed = text.slice(end, lineEnd < 0 ? undefined : lineEnd).indexOf(")") >= 0;
         found.add(lineOf(end), closed ? "err_body_address_rest" : "err_body_address_unclosed",
                   { url: address.slice(0, 80) });
+      }
+    });
+    // body_checks: a definition no link of the text uses is hidden from the page
+    var used = {};
+    each(P.bracketed, function (match) {
+      if (!Object.prototype.hasOwnProperty.call(definitions, match.index)) {
+        used[label(match[1])] = true;
+      }
+    });
+    Object.keys(definitions).map(Number).sort(function (a, b) { return a - b; }).forEach(function (open) {
+      var d = definitions[open];
+      if (!used[label(d.name)]) {
+        found.add(d.index, "err_body_unused_reference", { written: ("[" + d.name + "]: " + d.address).slice(0, 80),
+                                                          plain: (d.name + ": " + d.address).slice(0, 80) });
       }
     });
     each(P.imageReference, function (match) {

@@ -108,7 +108,7 @@ def test_every_body_message_exists_in_both_languages():
     keys = [k for k in FI if k.startswith("err_body_")]
     assert len(keys) >= 9 and all(k in EN for k in keys)
     values = dict(limit=1, length=2, tag="<b>", scheme="data", url="u", text="t", char="U+0000", folder="images", fixed="{static}/images/a.png",
-                  count=6, most=5, written="[a]: b", plain="a: b")
+                  count=6, most=5, written="[a]: b", plain="a: b", cells=3, columns=2)
     for language in ("fi", "en"):
         for key in keys:
             assert not re.search(r"\{(%s)\}" % "|".join(values), Translator(language)(key, **values))

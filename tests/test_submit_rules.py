@@ -127,6 +127,12 @@ BAD = [
     # a line Python-Markdown takes for a link's definition is hidden from the page
     case("body-definition-no-link-uses", {}, {}, body="Tervetuloa!\n\n[Paikka]: Kerhohuone\n- [Aika]: 18.00",
          field="Ilmoituksen teksti"),
+    # Python-Markdown leaves a row's cells past its header's out of the page
+    case("body-table-row-wider-than-its-header", {}, {},
+         body="Ohjelma:\n\n| Päivä | Aika |\n|---|:--:|\n| ma | 18 | Sali 2 |\n| ti `a|b` | 17 |",
+         field="Ilmoituksen teksti"),
+    case("body-table-without-borders", {}, {}, body="Päivä | Aika\n--- | ---\nma | 18 | Sali 2",
+         field="Ilmoituksen teksti"),
     case("body-remote-image", {}, {}, body="![kuva](https://muualla.example/kuva.png)", field="Ilmoituksen teksti"),
     case("body-image-without-static", {}, {}, body="![kuva](/images/juliste.png)", field="Ilmoituksen teksti"),
     case("body-missing-image", {}, {}, body="![kuva]({static}/images/puuttuu.png)", field="Ilmoituksen teksti"),
@@ -173,6 +179,8 @@ GOOD = [
     case("code-may-show-html", {}, {}, body="Kirjoita `<script>` tai\n\n```\n<div>\n```"),
     case("links-and-site-image", {}, {}, body="[Sivu](https://example.org) <mailto:a@example.org>\n\n"
                                              "![Juliste]({static}/images/juliste.png)"),
+    case("tables-whose-rows-fit", {}, {},
+         body="| Päivä | Aika |\n|---|---|\n| ma `a|b` | 18 \\| 19 |\n| ti |\n\n| Yksi |\n|---|\n| a |"),
     case("reference-links-with-their-definitions", {}, {},
          body="[Ohjelma][1], [Sivu] ja ![Juliste][kuva]\n\n[1]: https://a.fi\n[sivu]: https://b.fi\n"
               "[kuva]: {static}/images/juliste.png"),

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
+import markdown
 from markdown.inlinepatterns import BACKTICK_RE, HTML_RE, BacktickInlineProcessor
 from markdown.util import BLOCK_LEVEL_ELEMENTS
 
@@ -172,6 +173,23 @@ def _paragraphs(lines):
             start = None
 
 
+# Python-Markdown's own reading of a table (its tables extension): a row's
+# cells past the header's are left out of the page.
+_TABLE = markdown.Markdown(extensions=["tables"]).parser.blockprocessors["table"]
+
+
+def _table_overflows(lines, start, end):
+    """(line, cells, columns) of each row of the table in lines[start:end]
+    with more cells than its header has."""
+    if not _TABLE.test(None, "\n".join(lines[start:end])):
+        return
+    columns = len(_TABLE.separator)
+    for index in range(start + 2, end):
+        cells = len(_TABLE._split_row(lines[index].strip(" ")))
+        if cells > columns:
+            yield index, cells, columns
+
+
 def _inline_parts(lines, start, end):
     """(start, end) of the parts of a paragraph Python-Markdown reads as one
     text: a new part begins at each list item, heading and table row."""
@@ -273,6 +291,9 @@ def check_markdown(text, first_line, path, t, files=SiteFiles()):
     for index, line in fences.items():
         for match in _ATTRIBUTE_LIST.finditer(line):
             found.add(index, "err_body_attr_list", text=match.group(0)[:60])
+    for start, end in _paragraphs(masked):
+        for index, cells, columns in _table_overflows(masked, start, end):
+            found.add(index, "err_body_table_cells", cells=cells, columns=columns)
     _check_markup(found, "\n".join(masked))
     return sorted(found.problems)
 

@@ -1139,8 +1139,87 @@
         found.add(+index, "err_body_attr_list", { text: match[0].slice(0, 60) });
       }
     });
+    paragraphs(masked).forEach(function (range) {
+      self.tableOverflows(masked, range[0], range[1]).forEach(function (row) {
+        found.add(row[0], "err_body_table_cells", { cells: row[1], columns: row[2] });
+      });
+    });
     this.checkMarkup(found, masked.join("\n"));
     return sorted();
+  };
+
+  // Python-Markdown's tables extension (TableProcessor.test and _split_row), as
+  // body_checks._table_overflows reads a table: [line, cells, columns] of each
+  // row with more cells than the header
+  Checker.prototype.tableOverflows = function (lines, start, end) {
+    var P = this.P;
+    var rows = lines.slice(start, end).map(function (row) { return row.replace(/^ +| +$/g, ""); });
+    if (rows.length < 2) {
+      return [];
+    }
+    var border = rows[0].charAt(0) === "|" || P.endBorder.test(rows[0]);
+    function cells(row) {
+      if (border) {
+        row = (row.charAt(0) === "|" ? row.slice(1) : row).replace(P.endBorder, "");
+      }
+      var pipes = [], tics = [], points = [], regions = [], match;
+      var re = compile(P.codePipes, "g");
+      while ((match = re.exec(row)) !== null) {
+        if (match[2]) {
+          tics.push(match[2].length - 1);
+          points.push([match.index, match.index + match[2].length - 1, 1]);
+        } else if (match[3]) {
+          tics.push(match[3].length);
+          points.push([match.index, match.index + match[3].length - 1, 0]);
+        } else if (match[5]) {
+          pipes.push(match.index);
+        }
+      }
+      for (var pos = 0; pos < tics.length;) {  // pair the backtick runs by their length
+        var size = tics[pos] - points[pos][2];
+        var index = size === 0 ? -1 : tics.slice(pos + 1).indexOf(size);
+        if (index < 0) {
+          pos += 1;
+        } else {
+          regions.push([points[pos][0], points[pos + index + 1][1]]);
+          pos += index + 2;
+        }
+      }
+      return pipes.filter(function (pipe) {  // a pipe in code divides no cells
+        for (var r = 0; r < regions.length; r++) {
+          if (pipe < regions[r][0]) {
+            return true;
+          }
+          if (pipe <= regions[r][1]) {
+            return false;
+          }
+        }
+        return true;
+      }).length + 1;
+    }
+    var columns = cells(rows[0]);
+    var isTable = columns > 1;
+    if (!isTable && columns === 1 && border) {
+      isTable = rows.slice(1).every(function (row) { return row.charAt(0) === "|" || P.endBorder.test(row); });
+    }
+    var separator = rows[1];
+    if (!isTable || cells(separator) !== columns) {
+      return [];
+    }
+    if (border && separator.charAt(0) === "|") {
+      separator = separator.slice(1);
+    }
+    if (!/^[|:\- ]*$/.test(border ? separator.replace(P.endBorder, "") : separator)) {
+      return [];
+    }
+    var found = [];
+    for (var i = 2; i < rows.length; i++) {
+      var count = cells(rows[i]);
+      if (count > columns) {
+        found.push([start + i, count, columns]);
+      }
+    }
+    return found;
   };
 
   window.BulletinContract = {

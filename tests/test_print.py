@@ -435,7 +435,10 @@ def test_poster_size_classes_are_the_stylesheets():
 
 
 def test_a_poster_is_in_the_largest_type_it_fits_in():
-    from bulletin_print.fit import SIZES, poster_size
+    from bulletin_print.fit import SIZES, poster_fit
+
+    def poster_size(**poster):
+        return poster_fit("jatkuu verkossa", **poster).size
     short = dict(association="Testikylän Eläkkeensaajat ry", title="Joulumyyjäiset", when=["la 12.12."],
                  where="Seurakuntatalo", qr_text="Lisätietoja: lue QR-koodi",
                  address="https://example.fi/ilmoitukset/a/")
@@ -458,3 +461,54 @@ def test_a_table_wider_than_the_sheet_prints_every_column(browser, tmp_path):
     on_paper = "".join(text.split()).replace("-", "")  # a word may wrap at its hyphen
     assert [day for day in days if day not in on_paper] == []
     assert on_paper.count("Kuntosaliharjoittelu") == 7 and "Lepopäivä" in on_paper
+
+
+def test_a_poster_at_every_limit_in_the_widest_letters_is_one_sheet(browser, tmp_path):
+    """Every text of a notice at its limit, written in capital W's (the
+    widest letters), with the most days off a series may have: the poster
+    is still one sheet. What does not fit is cut where it says so, and the
+    code leads to the rest; the title, time and place are whole."""
+    from datetime import date, timedelta
+    from conftest import Site
+    site = Site(tmp_path)
+    site.association("leveat", f"name: {'W' * 120}\ngroups: [eläkeläiset]\nemail: info@example.org\n")
+    tuesdays = [date(2026, 12, 1) + timedelta(weeks=n) for n in range(400)]  # the most a series may have
+    fields = {"title": "W" * 120, "summary": "W" * 300,
+              "event": {"start": "2026-12-01 10:00", "end": "11:00", "location": "W" * 200, "price": "W" * 200,
+                        "registration": "W" * 300, "accessibility": "W" * 500, "status": "siirretty",
+                        "status_note": "W" * 300,
+                        "repeat": {"weekdays": ["ti"], "until": str(tuesdays[-1]),
+                                   "except": [str(day) for day in tuesdays[1::2]]}}}
+    site.notice("leveat.md", notice_text(title=fields["title"], association="leveat", category="tapahtumat",
+                                         date="2026-11-20", extra=poster_yaml(fields)))
+    assert site.build("2026-11-25") == 0
+    pdf = tmp_path / "juliste.pdf"
+    text = printed_text(browser, site.output, "/julisteet/leveat/", pdf)
+    assert text.rstrip("\f").count("\f") == 0, "more than one sheet"
+    assert "jatkuu verkossa" in " ".join(text.split())
+    assert decoded_qr_codes(pdf.read_bytes(), tmp_path) == [["http://127.0.0.1:8000/ilmoitukset/leveat/"]]
+    poster = site.page("julisteet/leveat/")
+    for part, whole in (("title", fields["title"]), ("where", fields["event"]["location"]),
+                        ("when", "Joka tiistai klo 10.00–11.00")):
+        assert whole in poster.select_one(f".bl-poster__{part}").get_text(), part
+
+
+def test_the_posters_letter_widths_are_never_narrower_than_the_printed_font(browser):
+    """A poster is fitted by widths that are each the widest of their
+    group: a narrower one would let a line run on, and the poster on to a
+    second sheet. The fonts are those Chromium prints with."""
+    from bulletin_print.fit import OTHER, WIDTHS
+    page = browser.new_page()
+    try:
+        measured = page.evaluate("""(letters) => ['normal', 'bold'].map(weight => {
+            const context = document.createElement('canvas').getContext('2d');
+            context.font = `${weight} 100px "DejaVu Sans"`;
+            return [...letters].map(letter => context.measureText(letter).width / 100);
+        })""", "".join(WIDTHS) + "ЖщŒ")
+    finally:
+        page.close()
+    letters = [*WIDTHS, "Ж", "щ", "Œ"]  # and a few of the rest, the widest known
+    for weight, widths in enumerate(measured):
+        narrower = [(letter, width) for letter, width in zip(letters, widths)
+                    if WIDTHS.get(letter, OTHER)[weight] < width]
+        assert narrower == [], ("regular", "bold")[weight]

@@ -326,6 +326,7 @@ FI = {
     "poster_intro": "Tämä sivu tulostuu A4-julisteeksi ilmoitustaululle.",
     "poster_back": "Takaisin ilmoitukseen {title}",
     "poster_qr": "Lisätietoja: lue QR-koodi puhelimen kameralla tai kirjoita osoite",
+    "poster_continued": "jatkuu verkossa",
     # --- weekly letter ---
     "letter_title": "Viikkokirje {week}/{year}",
     "letter_intro": "{site}: tämän ja ensi viikon tapahtumat, viikon uudet ilmoitukset, tilat ja tilatarpeet sekä avoimet rahoitushaut.",
@@ -1339,6 +1340,7 @@ EN = {
     "poster_intro": "This page prints as an A4 poster for a notice board.",
     "poster_back": "Back to the notice {title}",
     "poster_qr": "More information: point your phone's camera at the QR code or type the address",
+    "poster_continued": "continued online",
     # --- weekly letter ---
     "letter_title": "Weekly letter {week}/{year}",
     "letter_intro": "{site}: this week's and next week's events, the week's new notices, spaces and spaces wanted, and open funding calls.",

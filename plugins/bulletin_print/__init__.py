@@ -3,14 +3,14 @@ the page, for the large-print sheet, a notice's own print, and an A4
 poster per upcoming event."""
 from pelican import signals
 
-from .fit import poster_size
+from .fit import poster_fit
 from .generator import POSTERS, PosterGenerator
 from .qr import qr_code
 
 
 def add_to_jinja(generator):
     generator.env.globals["qr_code"] = qr_code
-    generator.env.globals["poster_size"] = poster_size
+    generator.env.globals["poster_fit"] = poster_fit
     generator.env.globals["poster_url"] = lambda article: POSTERS.format(slug=article.slug)
 
 

@@ -7,35 +7,46 @@ and a script would not run for every reader who prints, so the poster's
 texts are set in lines here, at each size class from the largest down,
 and the first class whose poster fits the sheet is the poster's
 (`bl-poster--1` … `bl-poster--5` in bulletin.css, whose sizes are SIZES).
-Nothing is left out: a poster too long even in the smallest class (far
-beyond a notice's usual length: every field at its limit fits in the
-fourth) goes on to a second sheet, its code kept with its address.
+A poster too long even in the smallest class (far beyond a notice's usual
+length) is cut, the least needed text first, each cut saying that it goes on on the
+web, where the code leads; the title, time and place are cut last.
 
 The widths are those of a wide sans-serif (DejaVu Sans, the system font
-of Debian's Chromium); narrower fonts only leave more room.
+of Debian's Chromium), each the widest of its group, so that a line set
+here is never shorter than the printed one; narrower fonts only leave
+more room.
 """
 from dataclasses import dataclass
 
 PT_PER_MM = 72 / 25.4
 SHEET_WIDTH = 180 * PT_PER_MM  # A4 less the print margins of bulletin.css (@page 15mm 15mm 18mm)
 SHEET_HEIGHT = (297 - 15 - 18) * PT_PER_MM
-ROOM = 0.97  # of the sheet's height: these widths are averages, a line may break earlier
+ROOM = 0.97  # of the sheet's height: the browser rounds line heights and margins
 # Character widths in em of DejaVu Sans and DejaVu Sans Bold: (regular, bold).
 WIDTHS = {
-    **dict.fromkeys(" ", (0.318, 0.348)),
-    **dict.fromkeys("ijlI.,:;'!|", (0.3, 0.36)),
-    **dict.fromkeys("ft()[]-/", (0.4, 0.47)),
-    **dict.fromkeys("r", (0.411, 0.493)),
-    **dict.fromkeys("\u2013\"\u201d?", (0.5, 0.55)),
-    **dict.fromkeys("sz", (0.525, 0.59)),
-    **dict.fromkeys("ckvxy", (0.59, 0.66)),
-    **dict.fromkeys("aeoäåö", (0.615, 0.685)),
-    **dict.fromkeys("bdghnpqu0123456789€", (0.636, 0.715)),
-    **dict.fromkeys("w", (0.818, 0.924)),
-    **dict.fromkeys("m", (0.974, 1.042)),
-    **dict.fromkeys("MW", (0.93, 1.05)),
+    **dict.fromkeys("ijlìíîïı", (0.28, 0.36)),
+    **dict.fromkeys(" \u00a0'", (0.32, 0.36)),
+    **dict.fromkeys("IJÌÍÎÏ.,:;‘’·|/\\", (0.34, 0.4)),
+    **dict.fromkeys("f-", (0.38, 0.44)),
+    **dict.fromkeys("tŧ()[]!", (0.42, 0.48)),
+    **dict.fromkeys("r", (0.42, 0.5)),
+    **dict.fromkeys("\"–_*§°", (0.5, 0.54)),
+    **dict.fromkeys("“”„?szšž", (0.54, 0.66)),
+    **dict.fromkeys("cçčLF", (0.58, 0.7)),
+    **dict.fromkeys("kvxyý", (0.6, 0.68)),
+    **dict.fromkeys("aeàáâäåéèêëoòóôõöøðTŦ", (0.62, 0.7)),
+    **dict.fromkeys("PYÝ«»", (0.62, 0.74)),
+    **dict.fromkeys("bdghnpquüúùûñđŋßþ0123456789€$£{}ESŠÈÉÊË", (0.64, 0.74)),
+    **dict.fromkeys("KABRVXZŽCČÇÀÁÂÃÄÅ", (0.7, 0.78)),
+    **dict.fromkeys("UÙÚÛÜHNÑŊ", (0.76, 0.84)),
+    **dict.fromkeys("DĐGOQÒÓÔÕÖØÐ&", (0.8, 0.88)),
+    **dict.fromkeys("w#+<=>^~±×÷", (0.84, 0.94)),
+    **dict.fromkeys("M", (0.88, 1.0)),
+    **dict.fromkeys("m%", (0.98, 1.06)),
+    **dict.fromkeys("WæÆ@©®—…", (1.0, 1.12)),
 }
-OTHER = (0.72, 0.8)  # capitals and the rest
+OTHER = (1.1, 1.25)  # the rest, rare here: as wide as the widest of other scripts (Cyrillic Ж)
+
 REGULAR, BOLD = 0, 1
 LINE, TITLE_LINE = 1.3, 1.1
 QR_GAP = 6 * PT_PER_MM
@@ -92,13 +103,13 @@ def height(size, poster):
     total = lines(poster["association"], s.association, BOLD) * s.association * LINE
     total += lines(poster["title"], s.title, BOLD) * s.title * TITLE_LINE + 0.35 * s.title
     if poster["status"]:
-        total += lines(poster["status"], s.when, BOLD) * s.when * LINE + 0.2 * s.when
+        total += lines(said(poster["status"]), s.when, BOLD) * s.when * LINE + 0.2 * s.when
     when = poster["when"] or [""]
     total += lines(when[0], s.when, BOLD) * s.when * LINE + 0.2 * s.when
     total += sum(lines(line, s.body, BOLD) * s.body * LINE for line in when[1:])
     total += lines(poster["where"], s.where, BOLD) * s.where * LINE + 0.2 * s.where
     for more in poster["more"]:
-        total += lines(more, s.body) * s.body * LINE + 0.2 * s.body
+        total += lines(said(more), s.body) * s.body * LINE + 0.2 * s.body
     if poster["summary"]:
         total += lines(poster["summary"], s.body) * s.body * LINE + 0.4 * s.body
     qr = s.qr * PT_PER_MM
@@ -109,14 +120,75 @@ def height(size, poster):
     return total
 
 
-def poster_size(**poster):
-    """The number of the largest size class at which the poster fits one
-    sheet (the smallest when none does). `poster`: association, title,
-    status, when (lines), where, more (lines: price, registration,
-    accessibility), summary, qr_text, address."""
-    poster = {"status": "", "more": [], "summary": "", **poster}
-    poster["more"] = [m for m in poster["more"] if m]
+@dataclass(frozen=True)
+class Fitted:
+    size: int  # the size class's number
+    poster: dict  # the texts as printed, some perhaps cut
+
+
+def poster_fit(continued, **poster):
+    """The poster in the largest size class at which it fits one sheet,
+    or cut to fit the smallest. `poster`: association, title, status
+    (its banner and note), when (lines), where, more ((label, text) pairs:
+    price, registration, accessibility), summary, qr_text, address;
+    `continued` ends a cut text ("jatkuu verkossa")."""
+    poster = {"status": None, "more": [], "summary": "", **poster}
+    poster["more"] = [more for more in poster["more"] if more[1]]
     for size in SIZES:
-        if height(size, poster) <= SHEET_HEIGHT * ROOM:
-            return size.number
-    return SIZES[-1].number
+        if fits(size, poster):
+            return Fitted(size.number, poster)
+    size = SIZES[-1]
+    for key, index in _least_needed_first(poster):
+        poster = _cut(size, poster, key, index, continued)
+        if fits(size, poster):
+            break
+    return Fitted(size.number, poster)
+
+
+def fits(size, poster):
+    return height(size, poster) <= SHEET_HEIGHT * ROOM
+
+
+def said(part):
+    """A text with its label, `(label, text)`, as printed: "label text"."""
+    return " ".join(filter(None, part)) if isinstance(part, tuple) else part
+
+
+def _least_needed_first(poster):
+    """(key, index in a list or None) of each text that may be cut: what
+    the notice's page says in full before the time and place."""
+    yield "summary", None
+    for index in reversed(range(len(poster["more"]))):  # accessibility, registration, price
+        yield "more", index
+    for index in reversed(range(1, len(poster["when"]))):  # days off and extra dates
+        yield "when", index
+    if poster["status"] and poster["status"][1]:  # its note; the banner stays
+        yield "status", None
+    for key in ("where", "title", "association"):
+        yield key, None
+
+
+def _cut(size, poster, key, index, continued):
+    """`poster` with its text at `key` (and `index`) as long as still
+    fits, cut at a space where there is one, ending in "… (continued)"."""
+    part = poster[key] if index is None else poster[key][index]
+    label, text = part if isinstance(part, tuple) else (None, part)
+
+    def with_text(length):
+        kept = text[:length]
+        if length < len(text) and " " in kept:
+            kept = kept[:kept.rindex(" ")]
+        shown = f"{kept.rstrip()}… ({continued})"
+        shown = (label, shown) if label is not None else shown
+        if index is None:
+            return {**poster, key: shown}
+        return {**poster, key: [*poster[key][:index], shown, *poster[key][index + 1:]]}
+
+    shortest, longest = 0, len(text)  # the longest length that fits, by halves
+    while shortest < longest:
+        middle = (shortest + longest + 1) // 2
+        if fits(size, with_text(middle)):
+            shortest = middle
+        else:
+            longest = middle - 1
+    return with_text(shortest)

@@ -74,6 +74,21 @@ def test_og_image_is_the_notices_first_image_made_absolute(site):
     assert site.page("ilmoitukset/kuvaton/").find("meta", property="og:image") is None
 
 
+
+def test_og_image_of_a_finnish_file_name_is_an_address_a_crawler_can_fetch(site):
+    """A messaging app's crawler fetches og:image as it stands: "ä" in the
+    file's name must come percent-encoded (RFC 3986), or the preview has no
+    picture. Fetched by Python's own HTTP client, which sends only ASCII."""
+    import urllib.request
+    (site.content / "images").mkdir()
+    (site.content / "images" / "kevätjuhla ä.png").write_bytes(drawing.png(16))
+    site.notice("kuvallinen.md", notice_text(title="Kuvallinen", body="![Sali](<{static}/images/kevätjuhla ä.png>)"))
+    assert site.build() == 0
+    address = site.page("ilmoitukset/kuvallinen/").find("meta", property="og:image")["content"]
+    assert address == f"{LOCAL}/images/kev%C3%A4tjuhla%20%C3%A4.png"
+    with served(site.output) as base, urllib.request.urlopen(address.replace(LOCAL, base)) as response:
+        assert response.read() == drawing.png(16)
+
 def png_size(data):
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and data[12:16] == b"IHDR"
     return struct.unpack(">II", data[16:24])

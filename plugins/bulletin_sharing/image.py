@@ -1,10 +1,11 @@
 """A notice's picture for Open Graph (og:image): its first image, with an
-absolute address, since a messaging app fetches it far from the page. The
+absolute, percent-encoded address, since a messaging app fetches it far
+from the page. The
 HTML is the sanitizer's output (attributes in double quotes, images only
 from the site), so a pattern over the <img> tags is enough."""
 import html
 import re
-from urllib.parse import urljoin
+from urllib.parse import quote, urljoin
 
 _IMG = re.compile(r'<img\s[^>]*>')
 _ATTRIBUTE = re.compile(r'\s(src|alt)="([^"]*)"')
@@ -18,4 +19,7 @@ def first_image(content, page_address):
     attributes = {name: html.unescape(value) for name, value in _ATTRIBUTE.findall(tag.group(0))}
     if not attributes.get("src"):
         return None
-    return urljoin(page_address, attributes["src"]), attributes.get("alt", "")
+    # percent-encoded (RFC 3986): a crawler sends the address as it stands,
+    # and "kevätjuhla ä.jpg" is no address to it; an existing %xx stays
+    address = quote(urljoin(page_address, attributes["src"]), safe=":/?#[]@!$&'()*+,;=%~")
+    return address, attributes.get("alt", "")

@@ -212,6 +212,21 @@ def test_each_upcoming_event_has_a_poster_linked_from_its_notice(example_site):
     assert '<a href="/julisteet/joulukonsertti-vuoksenlaulu/">Tulosta juliste ilmoitustaululle</a>' in html
 
 
+def test_a_posters_code_has_the_best_mask_and_a_notice_pages_the_fixed_one(example_site):
+    """A poster's code is read from across a room: it is drawn with the
+    mask that leaves the fewest patterns a scanner could mistake (segno's
+    search), as the site's own code on the sheet; the small codes of the
+    notice pages keep the quick fixed mask."""
+    import segno
+    from bulletin_print.qr import FIXED_MASK, svg
+    address = "http://127.0.0.1:8000/ilmoitukset/joulukonsertti-vuoksenlaulu/"
+    best = segno.make(address, error="m", micro=False)
+    assert best.mask != FIXED_MASK  # else the two would be the same drawing
+    poster = (example_site / "julisteet" / "joulukonsertti-vuoksenlaulu" / "index.html").read_text(encoding="utf-8")
+    page = (example_site / "ilmoitukset" / "joulukonsertti-vuoksenlaulu" / "index.html").read_text(encoding="utf-8")
+    assert svg(best.matrix) in poster
+    assert svg(segno.make(address, error="m", micro=False, mask=FIXED_MASK).matrix) in page
+
 def test_poster_prints_on_one_a4_page_with_a_large_qr_code(browser, example_base, tmp_path):
     page = browser.new_page()
     try:

@@ -22,7 +22,7 @@ BORDER = 4  # modules of light margin on each side, as the standard asks
 _DARK_RUN = re.compile(rb"\x01+")
 
 
-@lru_cache(maxsize=1024)  # a notice's code is drawn again on the weekly sheet and its poster, not later
+@lru_cache(maxsize=1024)  # a notice's code is drawn again on the weekly sheet, not later
 def qr_code(address, best=False):
     """The QR code of `address` as an <svg> sized by CSS, hidden from
     screen readers: the link beside it says the same."""

@@ -227,6 +227,24 @@ def test_a_posters_code_has_the_best_mask_and_a_notice_pages_the_fixed_one(examp
     assert svg(best.matrix) in poster
     assert svg(segno.make(address, error="m", micro=False, mask=FIXED_MASK).matrix) in page
 
+def test_a_poster_says_by_when_to_register(site):
+    """Read on a wall, the poster is all a reader has: the day by which to
+    register is on it, as on the notice page, in the site's words (a date
+    is not the writer's Swedish)."""
+    site.notice("retki.md", notice_text(title="Bussiretki", category="tapahtumat", extra="""
+        lang: sv
+        event:
+          start: "2027-01-16 09:00"
+          location: Linja-autoasema
+          registration: Puhelimitse puheenjohtajalle.
+          registration_deadline: "2027-01-05"
+        """))
+    assert site.build("2026-12-01") == 0
+    lines = [p.get_text(" ", strip=True) for p in site.page("julisteet/retki/").select(".bl-poster__more")]
+    assert "Ilmoittautuminen viimeistään: ti 5.1.2027" in lines
+    deadline = next(p for p in site.page("julisteet/retki/").select(".bl-poster__more") if "5.1.2027" in p.get_text())
+    assert deadline.find(lang=True) is None
+
 def test_poster_prints_on_one_a4_page_with_a_large_qr_code(browser, example_base, tmp_path):
     page = browser.new_page()
     try:

@@ -129,8 +129,9 @@ class Fitted:
 def poster_fit(continued, **poster):
     """The poster in the largest size class at which it fits one sheet,
     or cut to fit the smallest. `poster`: association, title, status
-    (its banner and note), when (lines), where, more ((label, text) pairs:
-    price, registration, accessibility), summary, qr_text, address;
+    (its banner and note), when (lines), where, more ((label, text, the
+    writer's or the site's words): price, registration deadline,
+    registration, accessibility), summary, qr_text, address;
     `continued` ends a cut text ("jatkuu verkossa")."""
     poster = {"status": None, "more": [], "summary": "", **poster}
     poster["more"] = [more for more in poster["more"] if more[1]]
@@ -150,15 +151,15 @@ def fits(size, poster):
 
 
 def said(part):
-    """A text with its label, `(label, text)`, as printed: "label text"."""
-    return " ".join(filter(None, part)) if isinstance(part, tuple) else part
+    """A text with its label, `(label, text, …)`, as printed: "label text"."""
+    return " ".join(filter(None, part[:2])) if isinstance(part, tuple) else part
 
 
 def _least_needed_first(poster):
     """(key, index in a list or None) of each text that may be cut: what
     the notice's page says in full before the time and place."""
     yield "summary", None
-    for index in reversed(range(len(poster["more"]))):  # accessibility, registration, price
+    for index in reversed(range(len(poster["more"]))):  # accessibility, registration, its deadline, price
         yield "more", index
     for index in reversed(range(1, len(poster["when"]))):  # days off and extra dates
         yield "when", index
@@ -172,14 +173,14 @@ def _cut(size, poster, key, index, continued):
     """`poster` with its text at `key` (and `index`) as long as still
     fits, cut at a space where there is one, ending in "… (continued)"."""
     part = poster[key] if index is None else poster[key][index]
-    label, text = part if isinstance(part, tuple) else (None, part)
+    label, text = part[:2] if isinstance(part, tuple) else (None, part)
 
     def with_text(length):
         kept = text[:length]
         if length < len(text) and " " in kept:
             kept = kept[:kept.rindex(" ")]
         shown = f"{kept.rstrip()}… ({continued})"
-        shown = (label, shown) if label is not None else shown
+        shown = (label, shown, *part[2:]) if label is not None else shown
         if index is None:
             return {**poster, key: shown}
         return {**poster, key: [*poster[key][:index], shown, *poster[key][index + 1:]]}

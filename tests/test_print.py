@@ -545,3 +545,22 @@ def test_the_posters_letter_widths_are_never_narrower_than_the_printed_font(brow
         narrower = [(letter, width) for letter, width in zip(letters, widths)
                     if WIDTHS.get(letter, OTHER)[weight] < width]
         assert narrower == [], ("regular", "bold")[weight]
+
+
+def test_a_poster_is_cut_least_needed_first_and_gains_no_line_it_did_not_have():
+    """Cut to fit, a poster loses the end of its accessibility text before
+    its place, and a notice without a summary is given no "continues" line
+    in its place."""
+    from bulletin_print.fit import SIZES, fits, poster_fit
+    poster = dict(association="Testikylän Eläkkeensaajat ry", title="Kevätretki", when=["la 15.5.2027 klo 9.00"],
+                  where="Linja-autoasema " * 12, qr_text="Lisätietoja: lue QR-koodi",
+                  address="https://example.fi/ilmoitukset/retki/",
+                  more=[("Esteettömyys:", "Esteetön sisäänkäynti pääovesta. " * 80, True)])
+    fitted = poster_fit("jatkuu verkossa", **poster)
+    assert fitted.size == SIZES[-1].number and fits(SIZES[-1], fitted.poster)
+    assert fitted.poster["summary"] == "" and fitted.poster["where"] == poster["where"]
+    whole = poster["more"][0][1]
+    label, text, _ = fitted.poster["more"][0]
+    kept = text.removesuffix("… (jatkuu verkossa)")
+    assert label == "Esteettömyys:" and kept != text and len(kept) > 100
+    assert whole.startswith(kept + " ")  # cut between words

@@ -158,7 +158,8 @@ def said(part):
 def _least_needed_first(poster):
     """(key, index in a list or None) of each text that may be cut: what
     the notice's page says in full before the time and place."""
-    yield "summary", None
+    if poster["summary"]:
+        yield "summary", None
     for index in reversed(range(len(poster["more"]))):  # accessibility, registration, its deadline, price
         yield "more", index
     for index in reversed(range(1, len(poster["when"]))):  # days off and extra dates

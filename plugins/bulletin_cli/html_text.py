@@ -4,6 +4,7 @@ comments go, entities become characters, so what follows is read as text
 by the same rules as a pasted notice (raw HTML in it is then refused by
 `check`'s rules, never published)."""
 import re
+from html import unescape
 from html.parser import HTMLParser
 from urllib.parse import unquote
 
@@ -38,6 +39,21 @@ _HEAD_CONTENT = {"base", "basefont", "bgsound", "link", "meta", "noscript", "scr
 # that marks a quotation: the sender's own lines.
 _INDENT = re.compile(r"(?:^|;)\s*border(?:-left)?\s*:\s*(?:none|0)\b", re.IGNORECASE)
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+_TAG = re.compile(r"<[a-z/]", re.IGNORECASE)
+_SHOWN = 100  # of the text an element left open hides: enough to find it in the mail
+
+
+class LeftOpen(Exception):
+    """An element whose content is no text (<style>, <script>) never closed,
+    with more HTML after it: a browser hides all of that, the sender's
+    editor may not have. Where its CSS or script ends cannot be known, so
+    it is neither read as text nor dropped without a word."""
+
+    def __init__(self, tag, before, text):
+        super().__init__(tag)
+        self.tag = tag
+        self.before = before  # how many elements of its name the HTML starts before it
+        self.text = text  # the first words it hides
 
 
 # Text in the colour of its background (white on white) is no text the
@@ -122,6 +138,7 @@ class _Text(HTMLParser):
         self.open = []  # the elements open, outermost first
         self.colours = [(_INK, _PAPER)]  # (text, background) of the page and of each element open
         self.unread = None  # where in self.open the element is whose content is skipped or hidden
+        self.unread_at = None  # (line, column) of its start tag in the HTML
         self.quote = 0
         self.quoting = []  # of each blockquote open: is it a quotation (or only an indent)?
         self.outlook_paragraphs = False
@@ -143,6 +160,7 @@ class _Text(HTMLParser):
             return
         if tag in _SKIPPED or tag not in _VOID and ("hidden" in attributes or _hidden(attributes.get("style") or "")):
             self.unread = len(self.open) - 1
+            self.unread_at = self.getpos()
         elif tag == "blockquote":
             self._end_line()
             self.quoting.append(not _INDENT.search(attributes.get("style") or "") or attributes.get("type") == "cite")
@@ -249,6 +267,21 @@ def html_to_text(html, left_out=None):
     parser = _Text()
     parser.feed(html)
     parser.close()
+    if parser.unread is not None and parser.open[parser.unread] in _SKIPPED:
+        _refuse_left_open(html, parser.open[parser.unread], *parser.unread_at)
     if left_out is not None:
         left_out += parser.left_out
     return parser.text()
+
+
+def _refuse_left_open(html, tag, line, column):
+    """LeftOpen, where the element `tag` starting at (line, column) and
+    never closed hides more HTML: not where its own content (CSS cut off at
+    the mail's end) is all that follows."""
+    start = sum(len(text) + 1 for text in html.split("\n")[:line - 1]) + column
+    after = html[html.find(">", start) + 1:]
+    more = _TAG.search(after)
+    if more:
+        words = " ".join(unescape(re.sub(r"<[^>]*>", " ", after[more.start():])).split())
+        before = len(re.findall(rf"<{tag}\b", html[:start], re.IGNORECASE))
+        raise LeftOpen(tag, before, words[:_SHOWN - 1] + "…" if len(words) > _SHOWN else words)

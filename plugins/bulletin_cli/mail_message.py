@@ -17,7 +17,7 @@ from email.parser import BytesParser
 from bulletin_contract.frontmatter import decode
 from bulletin_contract.problems import Problem
 
-from .html_text import html_to_text
+from .html_text import LeftOpen, html_to_text
 
 # A header line, or the mbox separator a mailbox puts before a message.
 _HEADER = re.compile(rb"^(?:From |[!-9;-~]+:)")
@@ -157,7 +157,7 @@ def _walk(part, found, source, raw, t, texts=True):
     elif kind in ("text/plain", "text/html") and not part.get_filename():
         if texts:
             text = _text(part, source, t, raw, notes=found.notes)
-            found.texts.append(html_to_text(text, found.html_left_out) if kind == "text/html" else text)
+            found.texts.append(_html_read(text, source, raw, t, found.html_left_out) if kind == "text/html" else text)
     else:
         name = part.get_filename() or kind
         line = _line_of(raw, name, part)
@@ -175,7 +175,20 @@ def html_alternative(found, source, raw, t, noted=True):
     holds no notice (a tool's "Tämä viesti on HTML-muodossa"), or to tell
     whether they say the same (noted=False: how it was read is no note then)."""
     notes, left_out = (found.notes, found.html_left_out) if noted else (None, None)
-    return "\n\n".join(html_to_text(_text(part, source, t, raw, notes=notes), left_out) for part in found.html_unread)
+    return "\n\n".join(_html_read(_text(part, source, t, raw, notes=notes), source, raw, t, left_out)
+                       for part in found.html_unread)
+
+
+def _html_read(html, source, raw, t, left_out):
+    """The text of an HTML part, or a Problem at the line of the message
+    where an element left open begins to hide the rest of it."""
+    try:
+        return html_to_text(html, left_out)
+    except LeftOpen as left:
+        # its start tag, counted among those of its name in the message (quoted-printable keeps "<style")
+        starts = [found.start() for found in re.finditer(rb"<" + left.tag.encode() + rb"\b", raw, re.IGNORECASE)]
+        line = raw[:starts[left.before]].count(b"\n") + 1 if left.before < len(starts) else 1
+        raise Problem(source, line, t("mail_err_html_left_open", tag=left.tag, text=left.text)).as_error() from None
 
 
 # Outlook's plain text names a picture of its HTML where it stood: no word of the text.

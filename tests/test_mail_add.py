@@ -13,7 +13,7 @@ from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
-from PIL import Image, PngImagePlugin
+from PIL import Image, ImageFile, PngImagePlugin
 
 from bulletin_cli.cli import main
 from bulletin_cli.html_text import html_to_text
@@ -280,6 +280,57 @@ def test_a_decompression_bomb_is_refused(site, tmp_path, capsys, size):
     assert status == 1 and paths == []
     assert "Kuvassa juliste.png on liian monta kuvapistettä avattavaksi" in err
     assert images(site) == []
+
+
+def decoded_sizes(monkeypatch):
+    """The size of each picture as its pixels are decoded (filled in by `add`)."""
+    sizes = []
+    load = ImageFile.ImageFile.load
+
+    def recording(image):
+        if image.tile:  # pixels still to decode
+            sizes.append(image.size)
+        return load(image)
+    monkeypatch.setattr(ImageFile.ImageFile, "load", recording)
+    return sizes
+
+
+def test_a_40_megapixel_photo_is_decoded_at_a_fraction_of_its_size(site, tmp_path, capsys, monkeypatch):
+    # a phone's 50 MP mode: decoded whole, each photo would take 120 MB and seconds before being made 1600 px wide
+    decoded = decoded_sizes(monkeypatch)
+    photos = []
+    for orientation in (1, 6):  # as taken, and on its side (upright it is 5168 wide)
+        exif, out = Image.Exif(), io.BytesIO()
+        exif[0x0112] = orientation
+        Image.new("RGB", (7744, 5168), "navy").save(out, "JPEG", exif=exif.tobytes())
+        photos.append((f"kuva{orientation}.jpg", out.getvalue(), "image/jpeg"))
+    status, paths, err = add(site, built_mail(tmp_path, *photos), capsys)
+    assert status == 0, err
+    for picture in paths[1:]:  # as wide as any other poster
+        with Image.open(picture) as image:
+            assert image.width == 1600
+    assert len(decoded) == 2 and all(width * height <= 7744 * 5168 / 4 for width, height in decoded)
+
+
+def png_one_bit(width, height):
+    """A whole black-and-white PNG: a few kilobytes that decode to a byte a pixel, and three once made RGB."""
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    rows = zlib.compress((b"\x00" + bytes((width + 7) // 8)) * height, 9)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0))
+            + chunk(b"IDAT", rows) + chunk(b"IEND", b""))
+
+
+def test_a_picture_of_too_many_pixels_is_refused_by_its_header_before_it_is_decoded(site, tmp_path, capsys,
+                                                                                   monkeypatch):
+    # under Pillow's own limit, yet 64 million pixels: a file of kilobytes that takes hundreds of megabytes to open
+    decoded = decoded_sizes(monkeypatch)
+    data = png_one_bit(8000, 8000)
+    assert len(data) < 20_000
+    status, paths, err = add(site, built_mail(tmp_path, ("kartta.png", data, "image/png")), capsys)
+    assert status == 1 and paths == [] and images(site) == []
+    assert "Kuvassa kartta.png on liian monta kuvapistettä avattavaksi (yli 25 miljoonaa)" in err
+    assert decoded == []
 
 
 def test_webp_is_kept_as_webp_without_its_metadata(site, tmp_path, capsys):

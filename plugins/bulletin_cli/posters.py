@@ -10,13 +10,18 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image, ImageOps
+from PIL import ExifTags, Image, ImageOps
 
 from bulletin_contract.problems import Problem
 
 from .signature import PHONE
 
 MAX_WIDTH = 1600  # wide enough for a poster on any screen, a fraction of a phone photo's bytes
+# Pixels decoded at once, at most (some 100 MB): a 6000 x 4000 camera's
+# photo, an A3 poster at 300 dpi. Told by the picture's header before any
+# is decoded; a JPEG is decoded at a smaller scale first (_draft), so a
+# phone's 50-megapixel photo is no more.
+MOST_PIXELS = 25_000_000
 # Smaller on both sides: a signature's logo or a social media icon, not a
 # poster (a phone's photo or a poster is never that small).
 ICON_SIDE = 200
@@ -48,10 +53,11 @@ class Poster:
 
 
 def read_poster(attachment, source, t):
-    """A Poster from an attachment, or a Problem naming it. Pillow's limit on
-    pixels (MAX_IMAGE_PIXELS) refuses a small file that would unpack huge."""
+    """A Poster from an attachment, or a Problem naming it. A small file that
+    would unpack huge is refused by the size its header gives (MOST_PIXELS,
+    and Pillow's MAX_IMAGE_PIXELS as the header is read), before decoding."""
     def refuse(key):
-        return Problem(source, attachment.line, t(key, name=attachment.name)).as_error()
+        return Problem(source, attachment.line, t(key, name=attachment.name, most=MOST_PIXELS // 1_000_000)).as_error()
 
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -61,6 +67,12 @@ def read_poster(attachment, source, t):
             raise refuse("mail_err_image_too_large") from None
         except Exception:  # noqa: BLE001 — no PNG, JPEG or WebP Pillow can read
             raise refuse("mail_err_attachment") from None
+        # Only the header is read so far: what is refused by its size is never decoded.
+        if image.format in _ICON_ONLY and max(image.size) >= ICON_SIDE:
+            raise refuse("mail_err_attachment")
+        _draft(image)
+        if image.width * image.height > MOST_PIXELS:
+            raise refuse("mail_err_image_too_large")
         try:
             image.load()
             # An iPhone's JPEG with a depth map is read as MPO: its first picture is the photo.
@@ -70,9 +82,18 @@ def read_poster(attachment, source, t):
             raise refuse("mail_err_image_too_large") from None
         except Exception:  # noqa: BLE001 — a picture of its kind, but cut off (a mail cut on its way) or broken
             raise refuse("mail_err_image_broken") from None
-    if kind in _ICON_ONLY and not poster.is_icon:
-        raise refuse("mail_err_attachment")
     return poster
+
+
+def _draft(image):
+    """Make a JPEG decode at the smallest of its scales (1/2, 1/4, 1/8)
+    that is still MAX_WIDTH wide once upright; other kinds decode whole
+    (and a PNG's EXIF may follow its pixels: not read here)."""
+    if image.format not in ("JPEG", "MPO"):
+        return
+    on_its_side = image.getexif().get(ExifTags.Base.Orientation) in (5, 6, 7, 8)
+    if (image.height if on_its_side else image.width) > MAX_WIDTH:
+        image.draft(None, (1, MAX_WIDTH) if on_its_side else (MAX_WIDTH, 1))
 
 
 def _fitted(image):

@@ -125,7 +125,7 @@ def test_outlook_html_only_in_windows_1252(site, tmp_path, capsys, pictures):
         "Kevätkokous pidetään maaliskuussa. Kokouksessa käsitellään sääntöjen määräämät asiat, ja jäsenmaksu on "
         "10 €.\nKokousasiakirjat ovat nähtävillä yhdistyksen sivuilla <https://example.org/asiakirjat>.\n")
     assert "MsoNormal" not in text and "font-family" not in text and "040 765 4321" not in text
-    assert "Rivi 14: lopputervehdys puhelinnumeroineen jätettiin pois" in err
+    assert "Rivi 14 (viestin HTML-osasta luettu teksti): lopputervehdys puhelinnumeroineen jätettiin pois" in err
     assert "Ystävällisin terveisin / Pekka Mäkinen / puheenjohtaja / puh. 040 765 4321" in err
     assert site.check() == 0
 
@@ -1305,3 +1305,16 @@ def test_an_html_element_left_open_that_would_hide_the_rest_of_the_text_is_refus
     assert list((site.content / "notices").rglob("*.md")) == []
     assert err.startswith(f"{mail}:{line}: Viestin HTML-osassa on <{tag}>-elementti, jota ei ole suljettu")
     assert hidden in err and "pelkkänä tekstinä" in err
+
+
+def test_lines_of_a_text_read_from_html_are_named_so_and_quoted(site, tmp_path, capsys, pictures):
+    # the HTML's lines are not the text's (and quoted-printable wraps them again): a line number alone
+    # sends the editor to a line nobody saw; the words of the line are what can be found in the mail
+    mail = message("outlook-html-wrong-date.eml", tmp_path, pictures)
+    status, paths, err = add(site, mail, capsys)
+    assert status == 1 and paths == []
+    dropped, refused = err.splitlines()
+    assert dropped.startswith("Rivi 13 (viestin HTML-osasta luettu teksti): lopputervehdys puhelinnumeroineen "
+                              "jätettiin pois (puhelinnumeroa ei julkaista ilman lupaa): Ystävällisin terveisin / ")
+    assert refused == (f"{mail} (viestin HTML-osasta luettu teksti):9: Päivämäärää 2026-11-31 ei ole olemassa. "
+                       "Tarkista päivä ja kuukausi. Rivillä on ”date: \"2026-11-31\"”.")

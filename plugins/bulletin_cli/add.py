@@ -73,10 +73,11 @@ def _quotation_holding_notice(lines):
     return None
 
 
-def _without_signature(source, notice_text, offset, t, list_addresses=()):
+def _without_signature(source, notice_text, offset, t, list_addresses=(), line_name=str):
     """(the notice's text without what follows its body (signature.py),
-    whether a text is left, what was dropped: messages to say), or a
-    Problem for a phone number that may be the notice's contact."""
+    whether a text is left, what was dropped: messages to say, each at its
+    line as `line_name` names it), or a Problem for a phone number that may
+    be the notice's contact."""
     lines = notice_text.rstrip("\n").split("\n")
     end = next((i for i in range(1, len(lines)) if lines[i].rstrip() == "---"), None)
     if end is None:  # no body: the check names what is wrong
@@ -91,10 +92,10 @@ def _without_signature(source, notice_text, offset, t, list_addresses=()):
         dropped = " / ".join(line.strip() for line in cut.lines if line.strip())
         if len(dropped) > _SHOWN:
             dropped = dropped[:_SHOWN - 1] + "…"
-        said.append(t(cut.why, line=first + cut.start, text=dropped))
+        said.append(t(cut.why, line=line_name(first + cut.start), text=dropped))
     origins = _origins(body, cuts)
     for index, line in contact_lines(body):  # published as written: the editor checks the consent
-        said.append(t("mail_kept_contact", line=first + origins[index], text=line.strip()[:_SHOWN]))
+        said.append(t("mail_kept_contact", line=line_name(first + origins[index]), text=line.strip()[:_SHOWN]))
     return "\n".join(lines[:end + 1] + body).rstrip() + "\n", any(line.strip() for line in body), said
 
 
@@ -112,16 +113,19 @@ def add_message(source, raw, site, new_association=None, tell=None):
     Every attachment is checked before anything is written."""
     t, tell = site.t, tell or to_stderr
     message = read_message(source, raw, t)
-    text, label = "\n\n".join(message.texts), f"{source} ({t('mail_text_part')})"
+    text, from_html = "\n\n".join(message.texts), message.texts_from_html
     refused = [attachment for attachment, _text in message.attached_texts]
     if extract(text)[0] is None and message.html_unread:
-        text = html_alternative(message, source, raw, t) or text
+        html = html_alternative(message, source, raw, t)
+        if html:
+            text, from_html = html, True
     elif message.html_unread:
         _say_if_html_differs(message, source, raw, t, text)
+    label = f"{source} ({t('mail_html_text_part' if from_html else 'mail_text_part')})"
     if extract(text)[0] is None:
         for attachment, attached in message.attached_texts:
             if extract(attached)[0] is not None:
-                text, label = attached, f"{source} ({attachment.name})"
+                text, label, from_html = attached, f"{source} ({attachment.name})", False
                 refused.remove(attachment)
                 break
     problems = [Problem(source, a.line, t("mail_err_attachment", name=a.name)) for a in refused]
@@ -149,7 +153,7 @@ def add_message(source, raw, site, new_association=None, tell=None):
     try:
         if problems:
             raise ContentError(problems)
-        return add_notice(label, text, site, new_association, tell, posters, message.list_addresses)
+        return add_notice(label, text, site, new_association, tell, posters, message.list_addresses, from_html)
     finally:  # said whether or not the notice is written: the editor answers a refusal with all of it
         for note in message.notes:
             tell(note)
@@ -182,17 +186,19 @@ def _say_if_html_differs(message, source, raw, t, plain):
         message.notes.append(t("mail_html_differs", line=line, plain=ours[:_SHOWN] or "–", html=theirs[:_SHOWN] or "–"))
 
 
-def add_notice(source, text, site, new_association=None, tell=None, posters=(), list_addresses=()):
+def add_notice(source, text, site, new_association=None, tell=None, posters=(), list_addresses=(), from_html=False):
     """Check and place the notice in `text`, with its pictures (and the
-    addresses of the mailing list it came through); returns the written paths."""
+    addresses of the mailing list it came through); returns the written paths.
+    A text read `from_html` has lines no one saw: they are named so, and quoted."""
     t, tell = site.t, tell or to_stderr
     notice_text, offset = extract(text)
     if notice_text is None:
         raise Problem(source, 1, t("add_err_no_notice")).as_error()
-    notice_text, has_text, dropped = _without_signature(source, notice_text, offset, t, list_addresses)
+    line_name = (lambda number: f"{number} ({t('mail_html_text_part')})") if from_html else str
+    notice_text, has_text, dropped = _without_signature(source, notice_text, offset, t, list_addresses, line_name)
     try:
         written, said = _checked_and_placed(source, notice_text, offset, has_text, site, new_association, posters,
-                                             tell)
+                                             tell, from_html)
     finally:  # what was left out is said even if the notice is refused: the refusal may follow from it
         for message in dropped:
             tell(message)
@@ -201,7 +207,7 @@ def add_notice(source, text, site, new_association=None, tell=None, posters=(), 
     return written
 
 
-def _checked_and_placed(source, notice_text, offset, has_text, site, new_association, posters, tell):
+def _checked_and_placed(source, notice_text, offset, has_text, site, new_association, posters, tell, from_html):
     """The notice checked and placed: (written paths, messages saying where its pictures went)."""
     t = site.t
     if posters and not has_text:
@@ -213,7 +219,9 @@ def _checked_and_placed(source, notice_text, offset, has_text, site, new_associa
     try:
         notice = read_notice(source, raw, context_for(site.settings, t))
     except ContentError as err:
-        raise ContentError([Problem(p.path, p.line + offset, p.message) for p in err.problems]) from None
+        lines = notice_text.split("\n")
+        raise ContentError([Problem(p.path, p.line + offset, _with_line(p.message, lines, p.line, t) if from_html
+                                    else p.message) for p in err.problems]) from None
     known = notice.association in site.associations or notice.association in site.refused
     if new_association and known:
         path = site.content / "associations" / f"{notice.association}.yml"
@@ -229,6 +237,12 @@ def _checked_and_placed(source, notice_text, offset, has_text, site, new_associa
     if new_association:
         written.append(site.add_association(notice.association, new_association))
     return written, said
+
+
+def _with_line(message, lines, number, t):
+    """`message` with the words of the line `number` of `lines` it is about."""
+    line = lines[number - 1].strip() if 0 < number <= len(lines) else ""
+    return f"{message} {t('mail_html_line', text=line[:_SHOWN])}" if line else message
 
 
 def _place_with_posters(site, values, notice, text, posters, tell):

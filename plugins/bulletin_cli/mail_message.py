@@ -69,6 +69,7 @@ def is_contact_card(attachment):
 @dataclass
 class Message:
     texts: list = field(default_factory=list)  # the body's text parts, in order
+    texts_from_html: bool = False  # one of them read from HTML (no plain text sent): its lines are no one's
     attached_texts: list = field(default_factory=list)  # text files attached: (Attachment, text)
     attachments: list = field(default_factory=list)
     list_addresses: list = field(default_factory=list)  # a mailing list's own, whose footer is no text
@@ -158,6 +159,7 @@ def _walk(part, found, source, raw, t, texts=True):
         if texts:
             text = _text(part, source, t, raw, notes=found.notes)
             found.texts.append(_html_read(text, source, raw, t, found.html_left_out) if kind == "text/html" else text)
+            found.texts_from_html |= kind == "text/html"
     else:
         name = part.get_filename() or kind
         line = _line_of(raw, name, part)

@@ -961,6 +961,8 @@ FI = {
     "add_err_association_exists": "Yhdistys {slug} on jo olemassa ({path}); --new-association ei ole tarpeen.",
     # --- e-mail as people send it ---
     "mail_text_part": "viestin teksti",
+    "mail_html_text_part": "viestin HTML-osasta luettu teksti",
+    "mail_html_line": "Rivillä on ”{text}”.",
     "mail_err_charset": "Viestin tekstiä ei voi lukea merkistöllä {charset}: merkistö on tuntematon tai teksti ei vastaa sitä. Lähetä viesti uudelleen UTF-8-merkistöllä tai liitä ilmoitus tekstitiedostona.",
     "mail_err_attachment": "Liitettä {name} ei voi julkaista: ilmoitukseen voi liittää vain PNG-, JPEG- ja WebP-kuvia, ja kuvan sisältö ratkaisee, ei tiedoston nimi. Tallenna kuva jossakin näistä muodoista tai poista liite viestistä; muut tiedostot voi lähettää toimitukselle erikseen.",
     "mail_err_image_too_large": "Kuvassa {name} on liian monta kuvapistettä avattavaksi (yli {most} miljoonaa). Pienennä kuva esimerkiksi 1600 kuvapisteen levyiseksi ja liitä se uudelleen.",
@@ -1969,6 +1971,8 @@ EN = {
     "add_err_association_exists": "The association {slug} exists already ({path}); --new-association is not needed.",
     # --- e-mail as people send it ---
     "mail_text_part": "the message's text",
+    "mail_html_text_part": "the text read from the message's HTML part",
+    "mail_html_line": "The line reads “{text}”.",
     "mail_err_charset": "The message's text cannot be read in the character set {charset}: the set is unknown or the text does not match it. Send the message again in UTF-8, or attach the notice as a text file.",
     "mail_err_attachment": "The attachment {name} cannot be published: a notice takes only PNG, JPEG and WebP images, and the image's content decides, not the file's name. Save the image in one of these formats or remove the attachment; other files can be sent to the editors separately.",
     "mail_err_image_too_large": "The image {name} has too many pixels to open (over {most} million). Make it smaller, for example 1600 pixels wide, and attach it again.",

@@ -18,7 +18,7 @@ from PIL import Image, ImageFile, PngImagePlugin
 from bulletin_cli.cli import main
 from bulletin_cli.html_text import html_to_text
 from bulletin_cli.signature import Unsure, split_signature
-from conftest import ROOT, notice_text
+from conftest import ROOT, event_text, notice_text
 
 pytestmark = pytest.mark.usefixtures("example_today")
 
@@ -1318,3 +1318,16 @@ def test_lines_of_a_text_read_from_html_are_named_so_and_quoted(site, tmp_path, 
                               "jätettiin pois (puhelinnumeroa ei julkaista ilman lupaa): Ystävällisin terveisin / ")
     assert refused == (f"{mail} (viestin HTML-osasta luettu teksti):9: Päivämäärää 2026-11-31 ei ole olemassa. "
                        "Tarkista päivä ja kuukausi. Rivillä on ”date: \"2026-11-31\"”.")
+
+
+@pytest.mark.parametrize("text, line, said", [
+    (notice_text(association="tuntematon"), 7, "Yhdistystä tuntematon ei löydy."),
+    (event_text(start="2026-11-14 18:00"), 11, "Tapahtuma on jo ohi: se päättyi 14.11.2026."),
+])
+def test_a_refusal_by_the_content_names_the_mails_line_not_a_file_never_written(site, tmp_path, capsys, text, line,
+                                                                                said):
+    # the association, the event's day: judged against the content, once the notice would have its file name
+    path = built_mail(tmp_path, text="Hei,\n\nalla ilmoitus sivuille.\n\n" + text)
+    status, paths, err = add(site, path, capsys)
+    assert status == 1 and paths == [] and list((site.content / "notices").rglob("*.md")) == []
+    assert err.startswith(f"{path} (viestin teksti):{line}: {said}"), err

@@ -15,7 +15,7 @@ the notice's pictures in content/images/, first in its text (posters.py).
 from bulletin_contract.checks import context_for
 from bulletin_contract.problems import ContentError, Problem
 from bulletin_contract.validate import display_path, read_notice
-from bulletin_contract.writer import notice_values
+from bulletin_contract.writer import notice_file_with_lines, notice_values
 from bulletin_i18n.translations import TABLES
 
 from . import posters as poster_files
@@ -214,14 +214,18 @@ def _checked_and_placed(source, notice_text, offset, has_text, site, new_associa
         # A poster alone: its pictures will be the text. Checked first with
         # their descriptions in their place, as a text is required.
         notice_text += "\n".join(poster_files.alt_text(p.name, p.name) for p in posters) + "\n"
-    raw = notice_text.encode("utf-8")
+    lines = notice_text.split("\n")
+
+    def in_text(problem, line):
+        """The problem of the notice's line `line`, told at its line in the text given."""
+        return Problem(source, line + offset, _with_line(problem.message, lines, line, t) if from_html
+                       else problem.message)
+
     # First by the rules of the file alone (the association is checked below).
     try:
-        notice = read_notice(source, raw, context_for(site.settings, t))
+        notice = read_notice(source, notice_text.encode("utf-8"), context_for(site.settings, t))
     except ContentError as err:
-        lines = notice_text.split("\n")
-        raise ContentError([Problem(p.path, p.line + offset, _with_line(p.message, lines, p.line, t) if from_html
-                                    else p.message) for p in err.problems]) from None
+        raise ContentError([in_text(p, p.line) for p in err.problems]) from None
     known = notice.association in site.associations or notice.association in site.refused
     if new_association and known:
         path = site.content / "associations" / f"{notice.association}.yml"
@@ -230,10 +234,19 @@ def _checked_and_placed(source, notice_text, offset, has_text, site, new_associa
         site.check_name(new_association)
         site.associations[notice.association] = None  # known to the check below; its file follows
     values = notice_values(notice)
-    if posters:
-        written, said = _place_with_posters(site, values, notice, notice.body if has_text else "", posters, tell)
-    else:
-        written, said = [place(site, values, notice.body, tell=tell)], []
+    path = unique_path(site.content, values.get("date", ""), values.get("title", ""))
+    try:
+        if posters:
+            written, said = _place_with_posters(site, values, notice, notice.body if has_text else "", posters,
+                                                path, tell)
+        else:
+            written, said = [place(site, values, notice.body, path=path, tell=tell)], []
+    except ContentError as err:
+        # Judged as the file it would be (its association, its event's day), never written:
+        # told at the line of the same key in the text given.
+        keys = notice_file_with_lines(values, notice.body)[1]
+        raise ContentError([in_text(p, notice.lines.get(keys.get(p.line), 1)) if p.path == display_path(path)
+                            else p for p in err.problems]) from None
     if new_association:
         written.append(site.add_association(notice.association, new_association))
     return written, said
@@ -245,12 +258,11 @@ def _with_line(message, lines, number, t):
     return f"{message} {t('mail_html_line', text=line[:_SHOWN])}" if line else message
 
 
-def _place_with_posters(site, values, notice, text, posters, tell):
-    """The pictures saved under the notice's name and shown first in its
-    text (a poster is the notice's face; its text follows); taken away
-    again if the notice is refused, so nothing is left behind. Returns
+def _place_with_posters(site, values, notice, text, posters, path, tell):
+    """The pictures saved under the notice's name (`path`) and shown first
+    in its text (a poster is the notice's face; its text follows); taken
+    away again if the notice is refused, so nothing is left behind. Returns
     (written paths, messages saying where the pictures went)."""
-    path = unique_path(site.content, values.get("date", ""), values.get("title", ""))
     folder = site.settings["STATIC_PATHS"][0]
     saved, links = [], []
     try:

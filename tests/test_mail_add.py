@@ -1291,20 +1291,24 @@ def test_a_mail_of_more_parts_than_any_client_writes_is_refused_before_it_is_rea
     assert err.startswith(f"{mail}:7: Viestissä on 601 osaa, ja sähköpostiohjelmat kokoavat viestin enintään ")
 
 
-@pytest.mark.parametrize("name, line, tag, hidden", [
-    ("html-unclosed-style.eml", 18, "style", "Harjoitukset ovat tiistaisin kerhohuoneella kello 18."),
-    ("html-unclosed-script-qp.eml", 16, "script", "Laulukirjat saa lainaksi ovelta"),
+@pytest.mark.parametrize("name, line, opened, hidden", [
+    ("html-unclosed-style.eml", 18, "<style>, jota ei ole suljettu (</style> puuttuu)",
+     "Harjoitukset ovat tiistaisin kerhohuoneella kello 18."),
+    ("html-unclosed-script-qp.eml", 16, "<script>, jota ei ole suljettu (</script> puuttuu)",
+     "Laulukirjat saa lainaksi ovelta"),
+    ("html-unclosed-comment.eml", 19, "<!--, jota ei ole suljettu (--> puuttuu)",
+     "Harjoitukset ovat tiistaisin kerhohuoneella kello 18."),
 ])
 def test_an_html_element_left_open_that_would_hide_the_rest_of_the_text_is_refused(site, tmp_path, capsys, pictures,
-                                                                                    name, line, tag, hidden):
-    # everything after an unclosed <style> or <script> is its content, never shown: published, the notice
-    # would end there without a word said; where the CSS or script ends cannot be known, so it is refused
+                                                                                    name, line, opened, hidden):
+    # everything after an unclosed <style>, <script> or comment is its content, never shown: published, the
+    # notice would end there without a word said; where the CSS or script ends cannot be known, so it is refused
     mail = message(name, tmp_path, pictures)
     status, paths, err = add(site, mail, capsys)
     assert status == 1 and paths == []
     assert list((site.content / "notices").rglob("*.md")) == []
-    assert err.startswith(f"{mail}:{line}: Viestin HTML-osassa on <{tag}>-elementti, jota ei ole suljettu")
-    assert hidden in err and "pelkkänä tekstinä" in err
+    assert err.startswith(f"{mail}:{line}: Viestin HTML-osassa on {opened}, joten kaikki sen jälkeen")
+    assert hidden in err and "pelkkänä tekstinä" in err and "HTML-koodia" not in err
 
 
 def test_lines_of_a_text_read_from_html_are_named_so_and_quoted(site, tmp_path, capsys, pictures):

@@ -44,15 +44,15 @@ _SHOWN = 100  # of the text an element left open hides: enough to find it in the
 
 
 class LeftOpen(Exception):
-    """An element whose content is no text (<style>, <script>) never closed,
-    with more HTML after it: a browser hides all of that, the sender's
-    editor may not have. Where its CSS or script ends cannot be known, so
-    it is neither read as text nor dropped without a word."""
+    """An element whose content is no text (<style>, <script>) or a comment
+    never closed, with more HTML after it: a browser hides all of that, the
+    sender's editor may not have. Where its CSS, script or comment ends
+    cannot be known, so it is neither read as text nor dropped without a word."""
 
-    def __init__(self, tag, before, text):
-        super().__init__(tag)
-        self.tag = tag
-        self.before = before  # how many elements of its name the HTML starts before it
+    def __init__(self, opening, closing, before, text):
+        super().__init__(opening)
+        self.opening, self.closing = opening, closing  # "<style>" and "</style>", "<!--" and "-->"
+        self.before = before  # how many times the HTML opens one so (as "<style" or "<!--") before it
         self.text = text  # the first words it hides
 
 
@@ -264,24 +264,48 @@ def html_to_text(html, left_out=None):
     """The text of `html`; what of it is not kept (a picture shown from
     elsewhere, a link's address that is no web address) is added to
     `left_out` as ("picture" or "link", its text, address), to be said."""
+    comment = _comment_left_open(html)
     parser = _Text()
-    parser.feed(html)
+    parser.feed(html if comment < 0 else html[:comment])  # a comment never ended hides the rest, as in a browser
     parser.close()
     if parser.unread is not None and parser.open[parser.unread] in _SKIPPED:
-        _refuse_left_open(html, parser.open[parser.unread], *parser.unread_at)
+        tag = parser.open[parser.unread]
+        line, column = parser.unread_at
+        start = sum(len(text) + 1 for text in html.split("\n")[:line - 1]) + column
+        _refuse_hiding(html, start, html.find(">", start) + 1, f"<{tag}>", f"</{tag}>")
+    if comment >= 0:
+        _refuse_hiding(html, comment, comment + 4, "<!--", "-->")
     if left_out is not None:
         left_out += parser.left_out
     return parser.text()
 
 
-def _refuse_left_open(html, tag, line, column):
-    """LeftOpen, where the element `tag` starting at (line, column) and
-    never closed hides more HTML: not where its own content (CSS cut off at
-    the mail's end) is all that follows."""
-    start = sum(len(text) + 1 for text in html.split("\n")[:line - 1]) + column
-    after = html[html.find(">", start) + 1:]
+def _comment_left_open(html):
+    """Where a comment that never ends ("<!--" without "-->") begins, or -1."""
+    at = 0
+    while (start := html.find("<!--", at)) >= 0:
+        end = html.find("-->", start + 4)
+        if end < 0:
+            return start
+        at = end + 3
+    return -1
+
+
+def opened_at(text, opening):
+    """Where `text` (str or bytes) opens an element or comment as `opening`
+    does ("<style>": "<style" in any case; "<!--"), in order."""
+    start = opening.rstrip(">")
+    pattern = re.escape(start.encode() if isinstance(text, bytes) else start)
+    return [found.start() for found in re.finditer(pattern, text, re.IGNORECASE)]
+
+
+def _refuse_hiding(html, start, content, opening, closing):
+    """LeftOpen, where what is opened at `start`, its content from
+    `content` on, is never closed and hides more HTML: not where its own
+    content (CSS cut off at the mail's end) is all that follows."""
+    after = html[content:]
     more = _TAG.search(after)
     if more:
         words = " ".join(unescape(re.sub(r"<[^>]*>", " ", after[more.start():])).split())
-        before = len(re.findall(rf"<{tag}\b", html[:start], re.IGNORECASE))
-        raise LeftOpen(tag, before, words[:_SHOWN - 1] + "…" if len(words) > _SHOWN else words)
+        before = len([at for at in opened_at(html, opening) if at < start])
+        raise LeftOpen(opening, closing, before, words[:_SHOWN - 1] + "…" if len(words) > _SHOWN else words)

@@ -17,7 +17,7 @@ from email.parser import BytesParser
 from bulletin_contract.frontmatter import decode
 from bulletin_contract.problems import Problem
 
-from .html_text import LeftOpen, html_to_text
+from .html_text import LeftOpen, html_to_text, opened_at
 
 # A header line, or the mbox separator a mailbox puts before a message.
 _HEADER = re.compile(rb"^(?:From |[!-9;-~]+:)")
@@ -187,10 +187,11 @@ def _html_read(html, source, raw, t, left_out):
     try:
         return html_to_text(html, left_out)
     except LeftOpen as left:
-        # its start tag, counted among those of its name in the message (quoted-printable keeps "<style")
-        starts = [found.start() for found in re.finditer(rb"<" + left.tag.encode() + rb"\b", raw, re.IGNORECASE)]
+        # where it opens, counted among the same openings in the message (quoted-printable keeps "<style")
+        starts = opened_at(raw, left.opening)
         line = raw[:starts[left.before]].count(b"\n") + 1 if left.before < len(starts) else 1
-        raise Problem(source, line, t("mail_err_html_left_open", tag=left.tag, text=left.text)).as_error() from None
+        raise Problem(source, line, t("mail_err_html_left_open", opening=left.opening, closing=left.closing,
+                                      text=left.text)).as_error() from None
 
 
 # Outlook's plain text names a picture of its HTML where it stood: no word of the text.

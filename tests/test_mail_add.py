@@ -1335,3 +1335,17 @@ def test_a_refusal_by_the_content_names_the_mails_line_not_a_file_never_written(
     status, paths, err = add(site, path, capsys)
     assert status == 1 and paths == [] and list((site.content / "notices").rglob("*.md")) == []
     assert err.startswith(f"{path} (viestin teksti):{line}: {said}"), err
+
+
+def test_a_reply_whose_notice_is_only_in_the_quotation_says_the_senders_own_words(site, tmp_path, capsys, pictures):
+    # "the day changed" above the editors' reply that quoted the notice: the notice is read from the
+    # quotation as before, but the sender's own words are what is new, and they are said, not dropped unsaid
+    status, paths, err = add(site, message("reply-above-quoted-notice.eml", tmp_path, pictures), capsys)
+    assert status == 0, err
+    assert body_of(paths[0]) == "Kuoron joulukonsertti lauantaina 5.12. kirkossa.\n"
+    assert ("Rivi 1: viesti vastaa aiempaan viestiin, ja ilmoitus luettiin sen lainauksesta; lähettäjän oma teksti "
+            "jätettiin pois: Hei, / konsertin päivä muuttui: se onkin 12.12. eikä 5.12. Korjatkaa ilmoitus, kiitos! "
+            "/ Aila.") in err
+    # forwarded, the message's own words only hand the notice on: nothing to say of them
+    status, paths, err = add(site, message("apple-mail-forward-quoted.eml", tmp_path, pictures), capsys)
+    assert status == 0 and "vastaa aiempaan viestiin" not in err

@@ -22,7 +22,7 @@ from . import posters as poster_files
 from .mail_message import first_difference, html_alternative, is_contact_card, is_document, is_tnef, read_message
 from .placing import place, to_stderr, unique_path
 from .project import UsageError
-from .signature import Unsure, contact_lines, split_signature
+from .signature import Unsure, contact_lines, reply_start, split_signature
 
 
 _SHOWN = 200  # of the text dropped: enough to tell what it was
@@ -37,9 +37,11 @@ def _unquote(lines):
 
 
 def extract(text):
-    """(the notice's text, how many lines came before it) or (None, 0)."""
+    """(the notice's text, how many lines came before it, and where it is
+    read from the quotation of a reply: (line, text) of the sender's own
+    words above, or None) or (None, 0, None)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    offset = 0
+    offset, own = 0, None
     for table in TABLES.values():  # a mail from a site in any language
         if table["mail_begin"] in text:
             before, text = text.split(table["mail_begin"], 1)
@@ -51,13 +53,28 @@ def extract(text):
         for number, line in enumerate(lines):
             if line.strip() == "---":
                 notice = "\n".join(["---"] + lines[number + 1:]).rstrip() + "\n"
-                return notice, offset + number
+                return notice, offset + number, own
         quoted = _quotation_holding_notice(lines)
         if quoted is None:
-            return None, 0
+            return None, 0, None
         # A notice forwarded in a quotation (Apple Mail's "> " lines): read in it.
         start, end = quoted
+        own = own or _words_of_reply(lines[:start + 1], offset)
         lines = lines[:start] + _unquote(lines[start:end]) + lines[end:]
+
+
+def _words_of_reply(lines, offset):
+    """(line, text) of the sender's own words above the attribution of a
+    reply that `lines` end in, or None: what is new in a reply to the
+    notice ("the day changed"), where the notice itself is only quoted."""
+    start = reply_start(lines)
+    own = [(number, line.strip()) for number, line in enumerate(lines[:start or 0]) if line.strip()]
+    return (offset + own[0][0] + 1, " / ".join(text for _number, text in own)) if own else None
+
+
+def _shown(text):
+    """Of a text left out, enough to tell what it was."""
+    return text[:_SHOWN - 1] + "…" if len(text) > _SHOWN else text
 
 
 def _quotation_holding_notice(lines):
@@ -90,9 +107,7 @@ def _without_signature(source, notice_text, offset, t, list_addresses=(), line_n
     said = []
     for cut in cuts:
         dropped = " / ".join(line.strip() for line in cut.lines if line.strip())
-        if len(dropped) > _SHOWN:
-            dropped = dropped[:_SHOWN - 1] + "…"
-        said.append(t(cut.why, line=line_name(first + cut.start), text=dropped))
+        said.append(t(cut.why, line=line_name(first + cut.start), text=_shown(dropped)))
     origins = _origins(body, cuts)
     for index, line in contact_lines(body):  # published as written: the editor checks the consent
         said.append(t("mail_kept_contact", line=line_name(first + origins[index]), text=line.strip()[:_SHOWN]))
@@ -175,7 +190,7 @@ def _say_if_html_differs(message, source, raw, t, plain):
         html = html_alternative(message, source, raw, t, noted=False)
     except ContentError:  # an HTML alternative not readable is not read: the plain text is the notice
         return
-    notice, offset = extract(plain)
+    notice, offset, _own = extract(plain)
     try:  # the text to publish, without what the HTML may show otherwise (a signature, quoted history)
         published = offset * "\n" + _without_signature(source, notice, offset, t, message.list_addresses)[0]
     except ContentError:  # refused below, where it is said why
@@ -191,11 +206,13 @@ def add_notice(source, text, site, new_association=None, tell=None, posters=(), 
     addresses of the mailing list it came through); returns the written paths.
     A text read `from_html` has lines no one saw: they are named so, and quoted."""
     t, tell = site.t, tell or to_stderr
-    notice_text, offset = extract(text)
+    notice_text, offset, own = extract(text)
     if notice_text is None:
         raise Problem(source, 1, t("add_err_no_notice")).as_error()
     line_name = (lambda number: f"{number} ({t('mail_html_text_part')})") if from_html else str
     notice_text, has_text, dropped = _without_signature(source, notice_text, offset, t, list_addresses, line_name)
+    if own:
+        dropped.insert(0, t("mail_dropped_reply_words", line=line_name(own[0]), text=_shown(own[1])))
     try:
         written, said = _checked_and_placed(source, notice_text, offset, has_text, site, new_association, posters,
                                              tell, from_html)

@@ -337,6 +337,12 @@ def _drop_blank_end(lines):
         lines.pop()
 
 
+def reply_start(lines):
+    """Where the attribution of a message replied to (quoted under it) starts in `lines`, or None."""
+    start, why = _earlier_message(lines)
+    return start if why == "mail_dropped_reply" else None
+
+
 def _earlier_message(lines):
     """(where the message replied to or forwarded starts, the translation
     key saying which), or (None, None)."""

@@ -1349,3 +1349,15 @@ def test_a_reply_whose_notice_is_only_in_the_quotation_says_the_senders_own_word
     # forwarded, the message's own words only hand the notice on: nothing to say of them
     status, paths, err = add(site, message("apple-mail-forward-quoted.eml", tmp_path, pictures), capsys)
     assert status == 0 and "vastaa aiempaan viestiin" not in err
+
+
+def test_an_attachments_name_cannot_write_lines_or_turn_text_around_in_the_messages(site, tmp_path, capsys):
+    # a name is the sender's to write: a line break would put a line of its own among add's messages,
+    # U+202E would show the rest of the line backwards
+    forged = "kuva.jpg\n/content/notices/2026/kaikki.md: tarkistettu, ei virheitä.\u202e"
+    path = built_mail(tmp_path, (forged, photo((800, 600)), "image/jpeg"))
+    status, paths, err = add(site, path, capsys)
+    assert status == 0, err
+    said = [line for line in err.splitlines() if "tallennettiin kuvaksi" in line]
+    assert len(said) == 1 and said[0].startswith("Liite kuva.jpg")
+    assert "\u202e" not in err and not any(line.startswith("/content/") for line in err.splitlines())

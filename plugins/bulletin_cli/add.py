@@ -201,7 +201,8 @@ def _say_if_html_differs(message, source, raw, t, plain):
         message.notes.append(t("mail_html_differs", line=line, plain=ours[:_SHOWN] or "–", html=theirs[:_SHOWN] or "–"))
 
 
-def add_notice(source, text, site, new_association=None, tell=None, posters=(), list_addresses=(), from_html=False):
+def add_notice(source, text, site, new_association=None, tell=None, posters=(), list_addresses=(),
+               from_html=False):
     """Check and place the notice in `text`, with its pictures (and the
     addresses of the mailing list it came through); returns the written paths.
     A text read `from_html` has lines no one saw: they are named so, and quoted."""

@@ -18,6 +18,7 @@ from bulletin_contract.frontmatter import decode
 from bulletin_contract.problems import Problem
 
 from .html_text import LeftOpen, html_to_text, opened_at
+from .posters import visible
 
 # A header line, or the mbox separator a mailbox puts before a message.
 _HEADER = re.compile(rb"^(?:From |[!-9;-~]+:)")
@@ -161,7 +162,7 @@ def _walk(part, found, source, raw, t, texts=True):
             found.texts.append(_html_read(text, source, raw, t, found.html_left_out) if kind == "text/html" else text)
             found.texts_from_html |= kind == "text/html"
     else:
-        name = part.get_filename() or kind
+        name = visible(part.get_filename() or "") or kind  # said in messages: the sender's name writes no line of them
         line = _line_of(raw, name, part)
         attachment = Attachment(name, _payload(part, source, t, raw, line), line, kind)
         named_text = kind == "application/octet-stream" and (part.get_filename() or "").lower().endswith(_TEXT_NAMES)

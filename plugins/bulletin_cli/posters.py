@@ -119,15 +119,17 @@ def alt_text(name, title):
     number or an e-mail address (never published without consent): then
     the title. Without the characters that are Markdown's own in
     `![...](...)`, nor invisible ones (U+202E would turn the text around)."""
-    stem = _visible(Path(name).stem).replace("_", " ").replace("-", " ").strip()
+    stem = visible(Path(name).stem).replace("_", " ").replace("-", " ").strip()
     letters = sum(c.isalpha() for c in stem)
     camera = stem.lower().startswith(("img", "image", "dsc", "pxl", "photo", "screenshot", "kuva", "whatsapp"))
     contact = PHONE.search(stem) or "@" in stem
     text = title if camera or letters < 3 or contact else stem
-    return " ".join(_MARKUP.sub(" ", _visible(text)).split())
+    return " ".join(_MARKUP.sub(" ", visible(text)).split())
 
 
-def _visible(text):
+def visible(text):
+    """`text` without control, format and unassigned characters: a line
+    break, or U+202E that shows what follows backwards."""
     return "".join(c for c in text if unicodedata.category(c)[0] != "C")
 
 

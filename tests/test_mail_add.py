@@ -1361,3 +1361,16 @@ def test_an_attachments_name_cannot_write_lines_or_turn_text_around_in_the_messa
     said = [line for line in err.splitlines() if "tallennettiin kuvaksi" in line]
     assert len(said) == 1 and said[0].startswith("Liite kuva.jpg")
     assert "\u202e" not in err and not any(line.startswith("/content/") for line in err.splitlines())
+
+
+def test_a_line_quoted_from_html_shows_no_invisible_character(site, tmp_path, capsys):
+    # the check names U+202E on the line; the quote of the line must not show the message backwards itself
+    mail = EmailMessage()
+    mail["From"], mail["To"], mail["Subject"] = "aila@example.org", "toimitus@example.org", "Ilmoitus"
+    lines = notice_text(title="Juliste", body="Kuoro &#x202E;laulaa.").replace('"', "&quot;").splitlines()
+    mail.set_content("".join(f"<div>{line}</div>" for line in lines), subtype="html")
+    path = tmp_path / "viesti.eml"
+    path.write_bytes(mail.as_bytes())
+    status, paths, err = add(site, path, capsys)
+    assert status == 1 and "(U+202E)" in err
+    assert "Rivillä on ”Kuoro laulaa.”." in err and "\u202e" not in err

@@ -271,8 +271,9 @@ def _checked_and_placed(source, notice_text, offset, has_text, site, new_associa
 
 
 def _with_line(message, lines, number, t):
-    """`message` with the words of the line `number` of `lines` it is about."""
-    line = lines[number - 1].strip() if 0 < number <= len(lines) else ""
+    """`message` with the words of the line `number` of `lines` it is about
+    (not its invisible characters: U+202E would show the message backwards)."""
+    line = poster_files.visible(lines[number - 1]).strip() if 0 < number <= len(lines) else ""
     return f"{message} {t('mail_html_line', text=line[:_SHOWN])}" if line else message
 
 

@@ -1374,3 +1374,15 @@ def test_a_line_quoted_from_html_shows_no_invisible_character(site, tmp_path, ca
     status, paths, err = add(site, path, capsys)
     assert status == 1 and "(U+202E)" in err
     assert "Rivillä on ”Kuoro laulaa.”." in err and "\u202e" not in err
+
+
+def test_smart_quotes_around_a_value_with_a_colon_are_said_to_be_such(site, tmp_path, capsys):
+    # an iPhone's "smart punctuation" writes ” for ": with a colon in the title YAML cannot read the line,
+    # and the line to write instead must not keep the curly quotes inside the straight ones
+    text = notice_text(title="X").replace('title: "X"', "title: ”Kevätretki: Rauha”") + "\nLähetetty iPhonesta\n"
+    path = built_mail(tmp_path, text=text)
+    status, paths, err = add(site, path, capsys)
+    assert status == 1 and paths == []
+    assert err.splitlines()[-1] == (f"{path} (viestin teksti):2: Arvo on kaarevien lainausmerkkien välissä "
+                                    "(tekstinkäsittelyohjelma vaihtaa ne), ja merkit tulisivat osaksi tekstiä. "
+                                    'Kirjoita suorat lainausmerkit: title: "Kevätretki: Rauha"')

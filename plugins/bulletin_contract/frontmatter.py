@@ -121,6 +121,11 @@ _KEY_LINE = re.compile(r"^(?P<indent>[ ]*)(?P<key>[A-Za-z_][\w-]*):(?P<rest>.*)$
 SMART_QUOTES = "“”„‟«»‘’‚‛"
 
 
+def _in_smart_quotes(value):
+    """Is `value` between the curly quotes a word processor or a phone writes for straight ones?"""
+    return len(value) > 1 and value[0] in SMART_QUOTES and value[-1] in SMART_QUOTES
+
+
 def _alone_is_fine(value):
     """Does `key: value` read as one text value on its own?"""
     try:
@@ -158,6 +163,8 @@ def _syntax_problem(path, lines, err, offset, t):
         value = written.group("rest").strip()
         key = written.group("key")
         if value and not _alone_is_fine(value):
+            if _in_smart_quotes(value):  # a colon inside a phone's or a word processor's curly quotes
+                return Problem(path, line, t("err_smart_quotes", fixed=f"{key}: {quoted_for_person(value[1:-1])}"))
             inner = value
             if value[0] in "'\"" and len(value) > 1 and value[-1] == value[0]:  # quotes around it
                 inner = value[1:-1]
@@ -192,7 +199,7 @@ def _plain_value_problem(path, node, key_path, lines, offset, t):
     the start of a comment."""
     value, key = node.value, (key_path or ("…",))[-1]
     line = offset + node.start_mark.line + 1
-    if len(value) > 1 and value[0] in SMART_QUOTES and value[-1] in SMART_QUOTES:
+    if _in_smart_quotes(value):
         return Problem(path, line, t("err_smart_quotes", fixed=f"{key}: {quoted_for_person(value[1:-1])}"))
     after = lines[node.end_mark.line][node.end_mark.column:] if node.end_mark.line < len(lines) else ""
     if after[:1] in (" ", "\t") and after.lstrip().startswith("#"):

@@ -1337,18 +1337,22 @@ def test_a_refusal_by_the_content_names_the_mails_line_not_a_file_never_written(
     assert err.startswith(f"{path} (viestin teksti):{line}: {said}"), err
 
 
-def test_a_reply_whose_notice_is_only_in_the_quotation_says_the_senders_own_words(site, tmp_path, capsys, pictures):
-    # "the day changed" above the editors' reply that quoted the notice: the notice is read from the
-    # quotation as before, but the sender's own words are what is new, and they are said, not dropped unsaid
-    status, paths, err = add(site, message("reply-above-quoted-notice.eml", tmp_path, pictures), capsys)
+@pytest.mark.parametrize("name, line, own", [
+    ("reply-above-quoted-notice.eml", 1,
+     "Hei, / konsertin päivä muuttui: se onkin 12.12. eikä 5.12. Korjatkaa ilmoitus, kiitos! / Aila"),
+    ("outlook-reply-above-notice.eml", 1, "Hei, / konsertti siirtyy, uusi päivä on 12.12. Korjatkaa, kiitos. / Pekka"),
+    ("apple-mail-forward-quoted.eml", 1, "Hei, tässä yhdistyksemme ilmoitus, sihteeri kirjoitti sen. / Matti"),
+])
+def test_a_notice_read_from_an_earlier_message_says_the_senders_own_words_above_it(site, tmp_path, capsys, pictures,
+                                                                                    name, line, own):
+    # "the day changed" above the editors' answer that quoted the notice (with "> " or under Outlook's headers):
+    # the notice is read from the earlier message as before, but the sender's own words are what is new
+    status, paths, err = add(site, message(name, tmp_path, pictures), capsys)
     assert status == 0, err
-    assert body_of(paths[0]) == "Kuoron joulukonsertti lauantaina 5.12. kirkossa.\n"
-    assert ("Rivi 1: viesti vastaa aiempaan viestiin, ja ilmoitus luettiin sen lainauksesta; lähettäjän oma teksti "
-            "jätettiin pois: Hei, / konsertin päivä muuttui: se onkin 12.12. eikä 5.12. Korjatkaa ilmoitus, kiitos! "
-            "/ Aila.") in err
-    # forwarded, the message's own words only hand the notice on: nothing to say of them
-    status, paths, err = add(site, message("apple-mail-forward-quoted.eml", tmp_path, pictures), capsys)
-    assert status == 0 and "vastaa aiempaan viestiin" not in err
+    assert (f"Rivi {line}: ilmoitus luettiin aiemmasta viestistä, johon viesti vastaa tai jonka se välittää; "
+            f"lähettäjän oma teksti sen yläpuolella jätettiin pois: {own}.") in err
+    status, paths, err = add(site, message("gmail-alternative.eml", tmp_path, pictures), capsys)
+    assert status == 0 and "aiemmasta viestistä" not in err  # a notice of the message's own
 
 
 def test_an_attachments_name_cannot_write_lines_or_turn_text_around_in_the_messages(site, tmp_path, capsys):

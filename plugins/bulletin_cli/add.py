@@ -22,7 +22,7 @@ from . import posters as poster_files
 from .mail_message import first_difference, html_alternative, is_contact_card, is_document, is_tnef, read_message
 from .placing import place, to_stderr, unique_path
 from .project import UsageError
-from .signature import Unsure, contact_lines, reply_start, split_signature
+from .signature import Unsure, contact_lines, earlier_message_start, split_signature
 
 
 _SHOWN = 200  # of the text dropped: enough to tell what it was
@@ -38,8 +38,8 @@ def _unquote(lines):
 
 def extract(text):
     """(the notice's text, how many lines came before it, and where it is
-    read from the quotation of a reply: (line, text) of the sender's own
-    words above, or None) or (None, 0, None)."""
+    read from an earlier message (replied to or forwarded): (line, text) of
+    the sender's own words above that, or None) or (None, 0, None)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     offset, own = 0, None
     for table in TABLES.values():  # a mail from a site in any language
@@ -53,22 +53,26 @@ def extract(text):
         for number, line in enumerate(lines):
             if line.strip() == "---":
                 notice = "\n".join(["---"] + lines[number + 1:]).rstrip() + "\n"
-                return notice, offset + number, own
+                return notice, offset + number, own or _own_words(lines[:number + 1], offset)
         quoted = _quotation_holding_notice(lines)
         if quoted is None:
             return None, 0, None
         # A notice forwarded in a quotation (Apple Mail's "> " lines): read in it.
         start, end = quoted
-        own = own or _words_of_reply(lines[:start + 1], offset)
+        own = own or _own_words(lines[:start + 1], offset, quoted=True)
         lines = lines[:start] + _unquote(lines[start:end]) + lines[end:]
 
 
-def _words_of_reply(lines, offset):
-    """(line, text) of the sender's own words above the attribution of a
-    reply that `lines` end in, or None: what is new in a reply to the
-    notice ("the day changed"), where the notice itself is only quoted."""
-    start = reply_start(lines)
-    own = [(number, line.strip()) for number, line in enumerate(lines[:start or 0]) if line.strip()]
+def _own_words(lines, offset, quoted=False):
+    """(line, text) of the sender's own words above the earlier message
+    (replied to or forwarded) that the notice is read from, or None where
+    the notice is the message's own: what is new in an answer to the
+    notice ("the day changed"). `lines` end in the notice's first line, or
+    in the first of the quotation holding it (`quoted`: an earlier message)."""
+    start = earlier_message_start(lines)
+    if start is None and not quoted or start is not None and any(line.startswith(">") for line in lines[start:-1]):
+        return None  # a quotation that ends above the notice: the notice is the message's own
+    own = [(number, line.strip()) for number, line in enumerate(lines[:-1 if start is None else start]) if line.strip()]
     return (offset + own[0][0] + 1, " / ".join(text for _number, text in own)) if own else None
 
 
@@ -213,7 +217,7 @@ def add_notice(source, text, site, new_association=None, tell=None, posters=(), 
     line_name = (lambda number: f"{number} ({t('mail_html_text_part')})") if from_html else str
     notice_text, has_text, dropped = _without_signature(source, notice_text, offset, t, list_addresses, line_name)
     if own:
-        dropped.insert(0, t("mail_dropped_reply_words", line=line_name(own[0]), text=_shown(own[1])))
+        dropped.insert(0, t("mail_dropped_own_words", line=line_name(own[0]), text=_shown(own[1])))
     try:
         written, said = _checked_and_placed(source, notice_text, offset, has_text, site, new_association, posters,
                                              tell, from_html)

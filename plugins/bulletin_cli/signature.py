@@ -337,10 +337,10 @@ def _drop_blank_end(lines):
         lines.pop()
 
 
-def reply_start(lines):
-    """Where the attribution of a message replied to (quoted under it) starts in `lines`, or None."""
-    start, why = _earlier_message(lines)
-    return start if why == "mail_dropped_reply" else None
+def earlier_message_start(lines):
+    """Where the message replied to or forwarded starts in `lines` (its
+    attribution, its headers), or None."""
+    return _earlier_message(lines)[0]
 
 
 def _earlier_message(lines):

@@ -10,6 +10,7 @@ import subprocess
 import sys
 import zlib
 from email.message import EmailMessage
+from html import escape
 from pathlib import Path
 
 import pytest
@@ -1390,3 +1391,22 @@ def test_smart_quotes_around_a_value_with_a_colon_are_said_to_be_such(site, tmp_
     assert err.splitlines()[-1] == (f"{path} (viestin teksti):2: Arvo on kaarevien lainausmerkkien välissä "
                                     "(tekstinkäsittelyohjelma vaihtaa ne), ja merkit tulisivat osaksi tekstiä. "
                                     'Kirjoita suorat lainausmerkit: title: "Kevätretki: Rauha"')
+
+
+@pytest.mark.parametrize("opening, closing", [
+    ('<pre class="k9mail">\n', "</pre>"),
+    ('<div style="white-space: pre-wrap">', "</div>"),
+])
+def test_preformatted_html_keeps_its_lines_and_their_indentation(site, tmp_path, capsys, opening, closing):
+    # a browser shows a line break in <pre> or white-space: pre-wrap as a line, and its spaces as written
+    text = event_text(body="Kuoro laulaa kirkossa.\n\nVapaa pääsy.")
+    mail = EmailMessage()
+    mail["From"], mail["To"], mail["Subject"] = "aila@example.org", "toimitus@example.org", "Ilmoitus"
+    mail.set_content(f"<html><body>{opening}{escape(text)}{closing}</body></html>", subtype="html")
+    path = tmp_path / "viesti.eml"
+    path.write_bytes(mail.as_bytes())
+    status, paths, err = add(site, path, capsys)
+    assert status == 0, err
+    written = paths[0].read_text(encoding="utf-8")
+    assert '  start: "2026-12-05 18:00"' in written and 'location: "Kerhohuone, Imatra"' in written
+    assert body_of(paths[0]) == "Kuoro laulaa kirkossa.\n\nVapaa pääsy.\n"

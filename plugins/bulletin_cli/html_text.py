@@ -39,6 +39,8 @@ _HEAD_CONTENT = {"base", "basefont", "bgsound", "link", "meta", "noscript", "scr
 # that marks a quotation: the sender's own lines.
 _INDENT = re.compile(r"(?:^|;)\s*border(?:-left)?\s*:\s*(?:none|0)\b", re.IGNORECASE)
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+# Text shown as written, its line breaks and spaces (a webmail's plain text, K-9 Mail's <pre>).
+_PRE_STYLE = re.compile(r"white-space\s*:\s*(?:pre|pre-wrap|pre-line|break-spaces)\b", re.IGNORECASE)
 _TAG = re.compile(r"<[a-z/]", re.IGNORECASE)
 _SHOWN = 100  # of the text an element left open hides: enough to find it in the mail
 
@@ -139,6 +141,8 @@ class _Text(HTMLParser):
         self.colours = [(_INK, _PAPER)]  # (text, background) of the page and of each element open
         self.unread = None  # where in self.open the element is whose content is skipped or hidden
         self.unread_at = None  # (line, column) of its start tag in the HTML
+        self.pre = None  # where in self.open the element is whose text is shown as written
+        self.pre_opened = False  # a <pre> just opened: a browser skips a line break at its start
         self.quote = 0
         self.quoting = []  # of each blockquote open: is it a quotation (or only an indent)?
         self.outlook_paragraphs = False
@@ -180,6 +184,8 @@ class _Text(HTMLParser):
         elif tag == "p" and "MsoNormal" in (attributes.get("class") or ""):
             # Outlook writes every line as a paragraph without margins.
             self.outlook_paragraphs = True
+        if self.pre is None and tag not in _VOID and (tag == "pre" or _PRE_STYLE.search(attributes.get("style") or "")):
+            self.pre, self.pre_opened = len(self.open) - 1, tag == "pre"
 
     def handle_startendtag(self, tag, attrs):
         # "<iframe/>" has no content: skipping it must not skip what follows
@@ -223,6 +229,8 @@ class _Text(HTMLParser):
         """The elements open from `at` on end."""
         del self.open[at:]
         del self.colours[at + 1:]
+        if self.pre is not None and self.pre >= at:
+            self.pre = None
 
     def _end_link(self):
         """A link keeps its address after its text, where the text does not show it."""
@@ -241,6 +249,9 @@ class _Text(HTMLParser):
     def handle_data(self, data):
         if self.unread is not None or _unseen(self.colours[-1]):
             return
+        if self.pre is not None:
+            self._preformatted(data)
+            return
         if not self.lines[-1]:
             # The HTML's own line breaks and indentation between tags are
             # no text; spaces the sender typed at a line's start are (YAML),
@@ -248,6 +259,17 @@ class _Text(HTMLParser):
             data = re.sub(r"^\s*\n[ \t]*", "", data)
         if data:
             self.lines[-1].append(data.replace("\r", "").replace("\n", " "))
+
+    def _preformatted(self, data):
+        """Text shown as written: each line break a line's end, its spaces kept (YAML's indentation)."""
+        if self.pre_opened and data.startswith("\n"):
+            data = data[1:]
+        self.pre_opened = False
+        for number, piece in enumerate(data.replace("\r", "").split("\n")):
+            if number:
+                self._end_line()
+            if piece:
+                self.lines[-1].append(piece)
 
     def text(self):
         lines = []

@@ -1410,3 +1410,23 @@ def test_preformatted_html_keeps_its_lines_and_their_indentation(site, tmp_path,
     written = paths[0].read_text(encoding="utf-8")
     assert '  start: "2026-12-05 18:00"' in written and 'location: "Kerhohuone, Imatra"' in written
     assert body_of(paths[0]) == "Kuoro laulaa kirkossa.\n\nVapaa pääsy.\n"
+
+
+def test_exchanges_att00001_txt_is_the_messages_own_text_not_a_file_refused(site, tmp_path, capsys):
+    # Exchange sends the text that followed the poster in the message (here a mailing list's footer) as a
+    # part named ATT00001.txt: no file the sender attached, and no reason to refuse the notice
+    mail = EmailMessage()
+    mail["From"], mail["To"], mail["Subject"] = "aila@example.org", "jasenet@lista.example.org", "Ilmoitus"
+    mail["List-Post"] = "<mailto:jasenet@lista.example.org>"
+    mail["List-Unsubscribe"] = "<https://lista.example.org/mailman/options/jasenet>"
+    mail.set_content(notice_text(title="Kevätretki", body="Lähdemme kevätretkelle Rauhaan."))
+    mail.add_attachment(photo((900, 600)), maintype="image", subtype="jpeg", filename="juliste.jpg")
+    footer = ("_______________________________________________\nJasenet-postituslista\njasenet@lista.example.org\n"
+              "https://lista.example.org/mailman/listinfo/jasenet\n")
+    mail.add_attachment(footer, subtype="plain", filename="ATT00001.txt", disposition="inline")
+    path = tmp_path / "viesti.eml"
+    path.write_bytes(mail.as_bytes())
+    status, paths, err = add(site, path, capsys)
+    assert status == 0, err
+    assert body_of(paths[0]).endswith("Lähdemme kevätretkelle Rauhaan.\n") and len(paths) == 2
+    assert "ATT00001.txt" not in err and "postituslistan" in err

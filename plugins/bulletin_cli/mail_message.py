@@ -36,6 +36,9 @@ class Attachment:
     kind: str = ""  # its MIME type as sent
 
 
+# Exchange's name for the text that followed an attachment in the message
+# (a signature, a mailing list's footer): the message's text, no file sent.
+_EXCHANGE_TEXT = re.compile(r"ATT\d{5}\.(?:txt|htm)", re.IGNORECASE)
 # Text files a mail program may send as application/octet-stream (Outlook does).
 _TEXT_NAMES = (".md", ".markdown", ".txt")
 _TEXT_KINDS = ("text/plain", "text/markdown", "text/x-markdown")
@@ -156,7 +159,7 @@ def _walk(part, found, source, raw, t, texts=True):
     elif part.is_multipart():
         for inner in part.iter_parts():
             _walk(inner, found, source, raw, t, texts)
-    elif kind in ("text/plain", "text/html") and not part.get_filename():
+    elif kind in ("text/plain", "text/html") and _is_message_text(part):
         if texts:
             text = _text(part, source, t, raw, notes=found.notes)
             found.texts.append(_html_read(text, source, raw, t, found.html_left_out) if kind == "text/html" else text)
@@ -171,6 +174,12 @@ def _walk(part, found, source, raw, t, texts=True):
                 found.attached_texts.append((attachment, _text(part, source, t, raw, attachment.line, found.notes)))
         else:
             found.attachments.append(attachment)
+
+
+def _is_message_text(part):
+    """Is this text part the message's own text: no file's name, or Exchange's for the text after an attachment?"""
+    name = part.get_filename()
+    return not name or bool(_EXCHANGE_TEXT.fullmatch(name))
 
 
 def html_alternative(found, source, raw, t, noted=True):

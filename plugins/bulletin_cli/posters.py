@@ -17,8 +17,8 @@ from bulletin_contract.problems import Problem
 from .signature import PHONE
 
 MAX_WIDTH = 1600  # wide enough for a poster on any screen, a fraction of a phone photo's bytes
-# Pixels decoded at once, at most (some 100 MB): a 6000 x 4000 camera's
-# photo, an A3 poster at 300 dpi. Told by the picture's header before any
+# Pixels decoded at once, at most (up to 100 MB, a few times that while the
+# picture is made fit): a 6000 x 4000 camera's photo, an A3 poster at 300 dpi. Told by the picture's header before any
 # is decoded; a JPEG is decoded at a smaller scale first (_draft), so a
 # phone's 50-megapixel photo is no more.
 MOST_PIXELS = 25_000_000

@@ -18,9 +18,9 @@ from .signature import PHONE
 
 MAX_WIDTH = 1600  # wide enough for a poster on any screen, a fraction of a phone photo's bytes
 # Pixels decoded at once, at most (up to 100 MB, a few times that while the
-# picture is made fit): a 6000 x 4000 camera's photo, an A3 poster at 300 dpi. Told by the picture's header before any
-# is decoded; a JPEG is decoded at a smaller scale first (_draft), so a
-# phone's 50-megapixel photo is no more.
+# picture is made fit): a 6000 x 4000 camera's photo, an A3 poster at 300
+# dpi. Told by the picture's header before any is decoded; a JPEG is decoded
+# at a smaller scale first (_draft), so a phone's 50-megapixel photo is no more.
 MOST_PIXELS = 25_000_000
 # Smaller on both sides: a signature's logo or a social media icon, not a
 # poster (a phone's photo or a poster is never that small).

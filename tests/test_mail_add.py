@@ -1341,7 +1341,8 @@ def test_a_refusal_by_the_content_names_the_mails_line_not_a_file_never_written(
 @pytest.mark.parametrize("name, line, own", [
     ("reply-above-quoted-notice.eml", 1,
      "Hei, / konsertin päivä muuttui: se onkin 12.12. eikä 5.12. Korjatkaa ilmoitus, kiitos! / Aila"),
-    ("outlook-reply-above-notice.eml", 1, "Hei, / konsertti siirtyy, uusi päivä on 12.12. Korjatkaa, kiitos. / Pekka"),
+    ("outlook-reply-above-notice.eml", 1,
+     "Hei, / konsertti siirtyy, uusi päivä on 12.12. Korjatkaa, kiitos. / Pekka"),
     ("apple-mail-forward-quoted.eml", 1, "Hei, tässä yhdistyksemme ilmoitus, sihteeri kirjoitti sen. / Matti"),
 ])
 def test_a_notice_read_from_an_earlier_message_says_the_senders_own_words_above_it(site, tmp_path, capsys, pictures,
@@ -1430,3 +1431,32 @@ def test_exchanges_att00001_txt_is_the_messages_own_text_not_a_file_refused(site
     assert status == 0, err
     assert body_of(paths[0]).endswith("Lähdemme kevätretkelle Rauhaan.\n") and len(paths) == 2
     assert "ATT00001.txt" not in err and "postituslistan" in err
+
+
+@pytest.mark.parametrize("signature_start, signature_end", [
+    ('<p class="MsoNormal"><a name="_MailAutoSig"></a>Terveisin</p>', ""),  # Outlook's bookmark
+    ('<div class="moz-signature">Terveisin', "</div>"),  # Thunderbird
+])
+def test_a_logo_in_the_senders_signature_is_left_out_and_said_not_made_the_poster(site, tmp_path, capsys,
+                                                                                  signature_start, signature_end):
+    # the association's logo, 300 px wide, in the signature the mail client adds: no picture of the notice
+    text = notice_text(title="Kevätretki", body="Lähdemme kevätretkelle Rauhaan.")
+    mail = EmailMessage()
+    mail["From"], mail["To"], mail["Subject"] = "pekka@example.org", "toimitus@example.org", "Ilmoitus"
+    mail.set_content(text + "\nTerveisin\nPekka Mäkinen\n[cid:image001.png@01DB4A2B.3C4D5E60]\n")
+    html = "".join(f'<p class="MsoNormal">{escape(line)}</p>' for line in text.splitlines())
+    mail.add_alternative(f'<html><body>{html}<p class="MsoNormal"><img src="cid:juliste.jpg@01DB"></p>'
+                         f'{signature_start}<p>Pekka Mäkinen</p><p><img width="300" height="90" '
+                         f'src="cid:image001.png@01DB4A2B.3C4D5E60"></p>{signature_end}</body></html>', subtype="html")
+    logo = io.BytesIO()
+    Image.new("RGB", (300, 90), "navy").save(logo, "PNG")
+    mail.get_payload()[1].add_related(photo((1200, 900)), "image", "jpeg", cid="<juliste.jpg@01DB>",
+                                      filename="juliste.jpg")
+    mail.get_payload()[1].add_related(logo.getvalue(), "image", "png", cid="<image001.png@01DB4A2B.3C4D5E60>",
+                                      filename="image001.png")
+    path = tmp_path / "viesti.eml"
+    path.write_bytes(mail.as_bytes())
+    status, paths, err = add(site, path, capsys)
+    assert status == 0, err
+    assert [p.name for p in paths[1:]] == ["2026-11-20-kevatretki.jpg"] and images(site) == [paths[1].name]
+    assert "Kuva image001.png jätettiin pois: viestin HTML-osa näyttää sen lähettäjän allekirjoituksessa" in err

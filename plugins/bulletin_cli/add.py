@@ -150,12 +150,14 @@ def add_message(source, raw, site, new_association=None, tell=None):
     problems = [Problem(source, a.line, t("mail_err_attachment", name=a.name)) for a in refused]
     posters, icons = [], []
     cards = [a for a in message.attachments if is_contact_card(a)]
-    pictures = []
+    pictures, signature_pictures = [], []
     for attachment in message.attachments:  # a document or Outlook's "rich text": say so, not how to save a picture
         if is_tnef(attachment) or is_document(attachment):
             said = t("mail_err_tnef", name=attachment.name) if is_tnef(attachment) else \
                 t("mail_err_document", name=attachment.name, button=t("send_mail"))
             problems.append(Problem(source, attachment.line, said))
+        elif attachment.content_id and attachment.content_id in message.signature_pictures:
+            signature_pictures.append(attachment)  # the sender's logo: not even opened
         elif attachment not in cards:
             pictures.append(attachment)
     if len(pictures) > poster_files.MOST_PICTURES:  # refused before any is opened
@@ -178,6 +180,8 @@ def add_message(source, raw, site, new_association=None, tell=None):
             tell(note)
         for card in cards:
             tell(t("mail_left_card", name=card.name))
+        for picture in signature_pictures:
+            tell(t("mail_dropped_signature_picture", name=picture.name))
         for what, text, address in message.html_left_out:
             key = "mail_left_linked_picture" if what == "picture" else "mail_left_link_address"
             tell(t(key, name=text or "–", address=address[:_SHOWN]))

@@ -42,6 +42,9 @@ _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "me
 # Text shown as written, its line breaks and spaces (a webmail's plain text, K-9 Mail's <pre>).
 _PRE_STYLE = re.compile(r"white-space\s*:\s*(?:pre|pre-wrap|pre-line|break-spaces)\b", re.IGNORECASE)
 _TAG = re.compile(r"<[a-z/]", re.IGNORECASE)
+# Where a mail client marks the signature it adds: Thunderbird's and Gmail's
+# element, Outlook's (new) element and (desktop) bookmark, to the end.
+_SIGNATURE_CLASSES = {"moz-signature", "gmail_signature"}
 _SHOWN = 100  # of the text an element left open hides: enough to find it in the mail
 
 
@@ -143,6 +146,8 @@ class _Text(HTMLParser):
         self.unread_at = None  # (line, column) of its start tag in the HTML
         self.pre = None  # where in self.open the element is whose text is shown as written
         self.pre_opened = False  # a <pre> just opened: a browser skips a line break at its start
+        self.signature = None  # where in self.open the signature's element is; -1: on to the end
+        self.signature_pictures = []  # Content-IDs of the pictures shown in it
         self.quote = 0
         self.quoting = []  # of each blockquote open: is it a quotation (or only an indent)?
         self.outlook_paragraphs = False
@@ -184,6 +189,11 @@ class _Text(HTMLParser):
         elif tag == "p" and "MsoNormal" in (attributes.get("class") or ""):
             # Outlook writes every line as a paragraph without margins.
             self.outlook_paragraphs = True
+        if self.signature is None and tag not in _VOID and (
+                attributes.get("id") == "Signature" or _SIGNATURE_CLASSES & set((attributes.get("class") or "").split())):
+            self.signature = len(self.open) - 1
+        elif tag == "a" and (attributes.get("name") or "").lower() == "_mailautosig":
+            self.signature = -1  # a bookmark where the signature starts
         if self.pre is None and tag not in _VOID and (tag == "pre" or _PRE_STYLE.search(attributes.get("style") or "")):
             self.pre, self.pre_opened = len(self.open) - 1, tag == "pre"
 
@@ -220,6 +230,8 @@ class _Text(HTMLParser):
         """A picture from a web address or written into the HTML (data:):
         no file attached to publish (an attached one's address is cid:)."""
         address = (attributes.get("src") or "").strip()
+        if address.lower().startswith("cid:") and self.signature is not None:
+            self.signature_pictures.append(address[4:])
         if address.lower().startswith(("http://", "https://", "data:")) and not _tracking(attributes):
             if address.lower().startswith("data:"):
                 address = address.split(",", 1)[0] + ",…"
@@ -231,6 +243,8 @@ class _Text(HTMLParser):
         del self.colours[at + 1:]
         if self.pre is not None and self.pre >= at:
             self.pre = None
+        if self.signature is not None and self.signature >= at:
+            self.signature = None
 
     def _end_link(self):
         """A link keeps its address after its text, where the text does not show it."""
@@ -282,10 +296,11 @@ class _Text(HTMLParser):
         return text.strip("\n") + "\n"
 
 
-def html_to_text(html, left_out=None):
+def html_to_text(html, left_out=None, signature_pictures=None):
     """The text of `html`; what of it is not kept (a picture shown from
     elsewhere, a link's address that is no web address) is added to
-    `left_out` as ("picture" or "link", its text, address), to be said."""
+    `left_out` as ("picture" or "link", its text, address), to be said, and
+    the Content-IDs of the pictures in the sender's signature to `signature_pictures`."""
     comment = _comment_left_open(html)
     parser = _Text()
     parser.feed(html if comment < 0 else html[:comment])  # a comment never ended hides the rest, as in a browser
@@ -299,6 +314,8 @@ def html_to_text(html, left_out=None):
         _refuse_hiding(html, comment, comment + 4, "<!--", "-->")
     if left_out is not None:
         left_out += parser.left_out
+    if signature_pictures is not None:
+        signature_pictures += parser.signature_pictures
     return parser.text()
 
 

@@ -34,6 +34,7 @@ class Attachment:
     data: bytes
     line: int  # where the file name stands in the message, for messages about it
     kind: str = ""  # its MIME type as sent
+    content_id: str = ""  # the name the HTML shows it by (cid:...)
 
 
 # Exchange's name for the text that followed an attachment in the message
@@ -80,6 +81,7 @@ class Message:
     notes: list = field(default_factory=list)  # what the editor is told of how the message was read
     html_left_out: list = field(default_factory=list)  # what of the HTML read is not kept: (what, text, address)
     html_unread: list = field(default_factory=list)  # HTML alternatives to a plain part: read if it holds no notice
+    signature_pictures: list = field(default_factory=list)  # Content-IDs the HTML shows in the sender's signature
 
 
 # RFC 2369: the addresses a mailing list names in its headers, and in its footer.
@@ -152,7 +154,7 @@ def _walk(part, found, source, raw, t, texts=True):
                 continue
             _walk(alternative, found, source, raw, t, texts and alternative is chosen)
         if texts and chosen is not None and chosen.get_content_type() == "text/plain":
-            found.html_unread += [p for p in parts if p.get_content_type() == "text/html"]
+            found.html_unread += [html for html in map(_html_of, parts) if html is not None]
     elif kind == "multipart/signed":  # S/MIME or OpenPGP: the message, not its signature
         for inner in list(part.iter_parts())[:1]:
             _walk(inner, found, source, raw, t, texts)
@@ -162,18 +164,27 @@ def _walk(part, found, source, raw, t, texts=True):
     elif kind in ("text/plain", "text/html") and _is_message_text(part):
         if texts:
             text = _text(part, source, t, raw, notes=found.notes)
-            found.texts.append(_html_read(text, source, raw, t, found.html_left_out) if kind == "text/html" else text)
+            found.texts.append(_html_read(text, source, raw, t, found) if kind == "text/html" else text)
             found.texts_from_html |= kind == "text/html"
     else:
         name = visible(part.get_filename() or "") or kind  # said in messages: the sender's name writes no line of them
         line = _line_of(raw, name, part)
-        attachment = Attachment(name, _payload(part, source, t, raw, line), line, kind)
+        attachment = Attachment(name, _payload(part, source, t, raw, line), line, kind,
+                                part.get("Content-ID", "").strip().strip("<>"))
         named_text = kind == "application/octet-stream" and (part.get_filename() or "").lower().endswith(_TEXT_NAMES)
         if kind in _TEXT_KINDS or named_text:
             if texts:
                 found.attached_texts.append((attachment, _text(part, source, t, raw, attachment.line, found.notes)))
         else:
             found.attachments.append(attachment)
+
+
+def _html_of(alternative):
+    """The HTML of an alternative: itself, or the root of the HTML with its
+    pictures (multipart/related, as Outlook and Apple Mail send it), or None."""
+    if alternative.get_content_type() == "multipart/related":
+        alternative = next(alternative.iter_parts(), alternative)
+    return alternative if alternative.get_content_type() == "text/html" else None
 
 
 def _is_message_text(part):
@@ -186,16 +197,16 @@ def html_alternative(found, source, raw, t, noted=True):
     """The text of the HTML alternatives not read: where the plain part
     holds no notice (a tool's "Tämä viesti on HTML-muodossa"), or to tell
     whether they say the same (noted=False: how it was read is no note then)."""
-    notes, left_out = (found.notes, found.html_left_out) if noted else (None, None)
-    return "\n\n".join(_html_read(_text(part, source, t, raw, notes=notes), source, raw, t, left_out)
-                       for part in found.html_unread)
+    return "\n\n".join(_html_read(_text(part, source, t, raw, notes=found.notes if noted else None), source, raw, t,
+                                  found, noted) for part in found.html_unread)
 
 
-def _html_read(html, source, raw, t, left_out):
+def _html_read(html, source, raw, t, found, noted=True):
     """The text of an HTML part, or a Problem at the line of the message
-    where an element left open begins to hide the rest of it."""
+    where an element left open begins to hide the rest of it. What of it is
+    not kept is noted in `found`; the pictures of its signature always are."""
     try:
-        return html_to_text(html, left_out)
+        return html_to_text(html, found.html_left_out if noted else None, found.signature_pictures)
     except LeftOpen as left:
         # where it opens, counted among the same openings in the message (quoted-printable keeps "<style")
         starts = opened_at(raw, left.opening)

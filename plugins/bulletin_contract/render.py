@@ -21,6 +21,7 @@ from urllib.parse import unquote
 
 import markdown
 import nh3
+from markdown.preprocessors import Preprocessor
 from markupsafe import Markup
 
 TAGS = {
@@ -156,6 +157,32 @@ def _bracketed_text(data, index):
 _LINK_PATTERNS = ("link", "image_link", "reference", "image_reference", "short_reference", "short_image_ref")
 
 
+# A line that begins a list item, and one of text a list item may follow.
+_ITEM = re.compile(r"[ ]{0,3}(?:[-*+]|1\.)[ ]+\S")
+_TEXT = re.compile(r"(?![-*+][ ]|\d+\.[ ]|[>#|<])\S")
+
+
+class _ListsUnderText(Preprocessor):
+    """A list may begin right under a line of text, as it does on GitHub
+    (CommonMark), where a submitter previews a notice: "Ohjelma:" and
+    "- kahvi" on the next line was a list there and one run-on line here.
+    A numbered list only from 1, as there: "2026. vuonna" at the start of a
+    line is text. Runs after the fenced code is put aside."""
+
+    def run(self, lines):
+        kept, paragraph = [], None  # paragraph: the first line of the one going on
+        for line in lines:
+            if not line.strip():
+                paragraph = None
+            elif paragraph is None:
+                paragraph = line
+            elif _ITEM.match(line) and _TEXT.match(paragraph):
+                kept.append("")
+                paragraph = line
+            kept.append(line)
+        return kept
+
+
 class Renderer:
     """Markdown text to sanitized HTML. Call it on checked text
     (body_checks.check_markdown): its limits keep Python-Markdown fast."""
@@ -164,6 +191,7 @@ class Renderer:
         self._md = markdown.Markdown(
             extensions=["tables", "fenced_code", "sane_lists"], output_format="html"
         )
+        self._md.preprocessors.register(_ListsUnderText(self._md), "lists_under_text", 15)
         for name in _LINK_PATTERNS:
             self._md.inlinePatterns[name].getText = _bracketed_text
 

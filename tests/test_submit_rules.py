@@ -141,6 +141,10 @@ BAD = [
     case("body-nesting", {}, {}, body="Alku\n\n" + "> " * 9 + "syvä", field="Ilmoituksen teksti"),
     case("body-markup", {}, {}, body="[" * 101, field="Ilmoituksen teksti"),
     case("body-block-lines", {}, {}, body="\n".join(["rivi"] * 201), field="Ilmoituksen teksti"),
+    # a line of only a byte order mark (U+FEFF, pasted from a file) is no blank line to Python,
+    # though JavaScript's \s calls it space: the block goes on over it
+    case("body-block-lines-over-a-byte-order-mark", {}, {}, body="\n".join(["rivi"] * 100 + ["\ufeff"] + ["rivi"] * 100),
+         field="Ilmoituksen teksti"),
     # a list numbered in another script's digits is a list to Python-Markdown, and so to both checks
     case("another-associations-space-offered",
          {"category": "Tilat", "has_event": True, "checks": ["Tarjoamme tilaa"],

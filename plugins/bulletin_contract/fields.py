@@ -51,7 +51,7 @@ def _require_text(value, key, example="…"):
 
 
 # Letters and marks that are drawn as nothing (Hangul fillers, variation
-# selectors, the blank Braille pattern); contract.js's BLANK has them too.
+# selectors, the blank Braille pattern); exported to contract.js (rules_export.py).
 _DRAWN_AS_NOTHING = re.compile("[\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u2800\u3164\ufe00-\ufe0f\uffa0"
                                "\U000e0100-\U000e01ef]")
 

@@ -11,7 +11,7 @@ import os
 import re
 from pathlib import Path
 
-from . import body_checks, render
+from . import body_checks, fields, render
 
 # Python's regular expressions write a few things JavaScript writes otherwise.
 _FLAGS = ((re.IGNORECASE, "i"), (re.MULTILINE, "m"), (re.DOTALL, "s"))
@@ -150,6 +150,9 @@ def markdown_rules(settings):
             "invisible": render._INVISIBLE, "markdownEscape": render._MARKDOWN_ESCAPE,
             "remote": render._REMOTE, "urlIgnored": render._URL_IGNORED,
         }.items()},
+        # Python's white space (str.strip, str.split) and what else fields.is_blank
+        # calls nothing, as a character class's contents: JavaScript's \s differs
+        "space": _PY_SPACE, "drawnAsNothing": fields._DRAWN_AS_NOTHING.pattern[1:-1],
         "bidi": b._BIDI,
         "schemes": list(render.DANGEROUS_SCHEMES),
         "kept": sorted(render.SCHEMES),  # the schemes the sanitizer keeps

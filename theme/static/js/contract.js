@@ -22,9 +22,13 @@
 
   // --- Python's string functions, as the checker uses them ---------------------
 
-  var PY_SPACE = "\\s\\x1c-\\x1f\\x85";
+  // The checker's white space and blanks, from the page's schema (rules_export.py):
+  // JavaScript's \s and trim() call U+FEFF space, Python does not.
+  var TEXT_RULES = JSON.parse(document.querySelector("[data-schema]").getAttribute("data-schema")).markdown;
+  var PY_SPACE = TEXT_RULES.space;
   var SPLIT = new RegExp("[" + PY_SPACE + "]+");
   var STRIP = new RegExp("^[" + PY_SPACE + "]+|[" + PY_SPACE + "]+$", "g");
+  var LSTRIP = new RegExp("^[" + PY_SPACE + "]+");
 
   function strip(text) {
     return text.replace(STRIP, "");
@@ -91,8 +95,7 @@
 
   var CONTROL = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff]/;
   // fields.is_blank: Python's white space, format characters, and the ones drawn as nothing
-  var BLANK = new RegExp("^[" + PY_SPACE + "\\p{Cf}\\u034f\\u115f\\u1160\\u17b4\\u17b5\\u180b-\\u180f\\u2800\\u3164" +
-                         "\\ufe00-\\ufe0f\\uffa0\\u{e0100}-\\u{e01ef}]*$", "u");
+  var BLANK = new RegExp("^[" + PY_SPACE + "\\p{Cf}" + TEXT_RULES.drawnAsNothing + "]*$", "u");
 
   // The Text rule's one line: runs of (Python's) white space become one space.
   function oneLine(value) {
@@ -849,7 +852,7 @@
     var first = start;
     for (var index = start + 1; index < end; index++) {
       var content = lines[index].replace(P.quotes, "");
-      if (P.listItem.test(content) || content.replace(/^\s+/, "").charAt(0) === "#" || content.indexOf("|") >= 0) {
+      if (P.listItem.test(content) || content.replace(LSTRIP, "").charAt(0) === "#" || content.indexOf("|") >= 0) {
         out.push([first, index]);
         first = index;
       }

@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 
 from bulletin_cli.cli import main
 from bulletin_contract.schema import GITHUB_URL_LIMIT
+from bulletin_contract.people_dates import read_clock, read_day
 from bulletin_contract.writer import notice_file
 from browser import built_and_served, checked_context, served
 from conftest import Site
@@ -233,6 +234,29 @@ def test_dates_and_times_as_people_write_them(page):
     page.get_by_label("Päättymiskellonaika").fill("20:00")
     preview(page)
     assert "su 3.1.2027 klo 18.30–20.00" in page.locator("[data-preview-notice]").inner_text()
+
+
+# What Python's strip() takes off a date or a time, the issue form and `new`
+# take off (people_dates.py), and so the form: U+0085, where a Latin-1 reading
+# of Windows text had its ellipsis, and U+001C-U+001F are white space; a byte
+# order mark is not.
+@pytest.mark.parametrize("label, written, file", [
+    ("Alkamispäivä", "5.12.2026\x85", 'start: "2026-12-05 18:00"'),
+    ("Alkamispäivä", "\x1f5.12.", 'start: "2026-12-05 18:00"'),
+    ("Alkamispäivä", "5.12.2026\ufeff", None),
+    ("Alkamiskellonaika", "18.00\x85", 'start: "2026-12-05 18:00"'),
+    ("Alkamiskellonaika", "\ufeff18.00", None)])
+def test_a_date_or_time_is_read_with_the_white_space_of_the_other_doors(page, label, written, file):
+    read = read_day(written, FORM_TODAY.date()) if label == "Alkamispäivä" else read_clock(written)
+    assert (read is not None) == (file is not None)  # as people_dates reads it
+    fill_event(page)
+    page.get_by_label(label).fill(written)
+    preview(page)
+    errors = page.locator("[data-error-summary] a").all_inner_texts()
+    if file:
+        assert errors == [] and file in page.locator("[data-file]").input_value()
+    else:
+        assert errors[0].startswith(label)  # the first of what it says
 
 
 def test_the_form_reckons_today_where_the_bulletin_is(form_site):

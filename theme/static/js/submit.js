@@ -23,6 +23,7 @@
     clock: new RegExp(schema.patterns.clock, "i")
   };
   var checker = new BulletinContract.Checker(schema);
+  var strip = BulletinContract.strip; // Python's str.strip(), as people_dates.py reads a date
   var NEW_ASSOCIATION = "-";
   var LEGAL_FORM = new RegExp(schema.legalForm.source, schema.legalForm.flags);
   var fields = new core.Fields(form, M);
@@ -52,7 +53,7 @@
 
   // {iso: "18:00", end: "20:00" or null}
   function parseClock(text) {
-    var match = PATTERNS.clock.exec(text.trim());
+    var match = PATTERNS.clock.exec(strip(text));
     if (!match) {
       return { error: "form_err_time" };
     }
@@ -62,7 +63,7 @@
   // {iso: "2026-12-05", start: "18:00" or null, end: "20:00" or null}; no year: the next
   // such day, but a publication date (recent) far ahead is last such day (people_dates.read_day)
   function parseDay(text, recent) {
-    var match = PATTERNS.day.exec(text.trim());
+    var match = PATTERNS.day.exec(strip(text));
     if (!match) {
       return { error: "form_err_date" };
     }
@@ -139,7 +140,7 @@
   };
 
   Answers.prototype.day = function (name, required) {
-    var text = fields.value(name).trim();
+    var text = strip(fields.value(name));
     if (!text) {
       if (required) {
         this.required(name);
@@ -155,7 +156,7 @@
   };
 
   Answers.prototype.clock = function (name) {
-    var text = fields.value(name).trim();
+    var text = strip(fields.value(name));
     if (!text) {
       return null;
     }
@@ -215,7 +216,7 @@
     var until = answers.day("until", true);
     var daysOff = [];
     fields.value("except").split(/[,;]/).forEach(function (part) {
-      var text = part.trim();
+      var text = strip(part);
       var day = text ? parseDay(text) : null;
       if (day && day.error) {
         answers.fail("except", day.error, { value: text });
@@ -279,7 +280,7 @@
   // The form field that gave a value of the file (a finding's key path).
   function fieldOf(path) {
     var key = path.join(".");
-    var named = { "event.start": "start_date", "event.end": fields.value("end_date").trim() ? "end_date" : "end_time",
+    var named = { "event.start": "start_date", "event.end": strip(fields.value("end_date")) ? "end_date" : "end_time",
                   contact: "consent", "event.repeat": "weekdays", "event.repeat.weekdays": "weekdays",
                   "event.repeat.interval": "frequency", "event.repeat.nth": "frequency",
                   "event.repeat.until": "until", "event.repeat.except": "except" };
@@ -643,9 +644,9 @@
     form.querySelector("[data-reveal=\"consent\"]").hidden = !fields.input("consent").checked;
     // unticked with an address written: say that it will not be published, not drop it silently
     warn("[data-consent-warning]", !fields.input("consent").checked &&
-      (fields.value("contact_email").trim() || fields.value("contact_phone").trim()), M.consent_warning);
+      (strip(fields.value("contact_email")) || strip(fields.value("contact_phone"))), M.consent_warning);
     // an event's notice is current until the event is over: a written expiry goes unused
-    warn("[data-expires-warning]", event && fields.value("expires").trim(), M.expires_warning);
+    warn("[data-expires-warning]", event && strip(fields.value("expires")), M.expires_warning);
   }
 
   // A note that something written will be left out, shown while `when` holds:

@@ -185,7 +185,7 @@ def test_wrong_answers_are_refused_as_the_check_refuses_them(open_form):
     assert page.evaluate("document.activeElement.hasAttribute('data-error-summary')")
     assert summary.locator("a").all_inner_texts() == [
         "Yhdistyksen nimi: yhdistys Siilin Kerho ry on jo sivustolla. Valitse se ylempää listasta, niin päivität sen tietoja.",
-        "Verkkosivut: kirjoita koko osoite alkaen https://.",
+        "Verkkosivut: Osoite www.example.org ei kelpaa. Kirjoita koko osoite alkaen https://.",  # check's words
         "Mitä voimme tarjota muille: enintään 12 riviä, nyt 13. Valitse tärkeimmät.",
         "Mitä tarvitsemme: rivi ”xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…” on liian pitkä, enintään 200 merkkiä.",
         # the checker's own words (err_number), the key named by the form's label
@@ -196,6 +196,23 @@ def test_wrong_answers_are_refused_as_the_check_refuses_them(open_form):
     business_id = page.get_by_role("textbox", name="Y-tunnus (vapaaehtoinen)")
     assert business_id.get_attribute("aria-invalid") == "true"
     assert "f-business_id-error" in business_id.get_attribute("aria-describedby").split()
+
+
+def test_an_address_or_number_is_refused_in_the_checks_words(form_site, open_form, capsys):
+    # an address as people write one on paper: the check's message says what is wrong and what to write
+    site = form_site[0]
+    written = {"website": "www.imatranlinnut.fi", "email": "linnut(at)example.org", "phone": "soita illalla"}
+    path = site.association("linnut", "name: Imatran Linnut\n" + "".join(f'{k}: "{v}"\n' for k, v in written.items()))
+    said = site.refusals(path, capsys)
+    assert len(said) == 3 and all(value in line for value, line in zip(written.values(), said))
+    page = open_form()
+    page.get_by_label("Yhdistyksen nimi").fill("Imatran Linnut")
+    for key, value in written.items():
+        page.locator(f"#f-{key}").fill(value)
+    preview(page)
+    labels = [page.locator(f"[data-field={key}]").get_attribute("data-label") for key in written]
+    assert page.locator("[data-error-summary] a").all_inner_texts() == [
+        f"{label}: {message}" for label, message in zip(labels, said)]
 
 
 def test_text_drawn_as_nothing_is_empty_as_the_check_says(form_site, open_form, capsys):

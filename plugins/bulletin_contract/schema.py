@@ -116,8 +116,8 @@ def form_schema(settings, t, associations, spaces=None):
 
 # Translation keys the space form's script needs (laheta/tila/).
 SPACE_FORM_MESSAGES = [
-    "form_err_required_text", "form_err_required_choice", "form_err_too_long", "form_err_control", "err_stacked_marks", "form_err_email", "form_err_phone",
-    "form_err_url", "form_err_consent", "form_error_prefix", "err_empty",
+    "form_err_required_text", "form_err_required_choice", "form_err_too_long", "form_err_control", "err_stacked_marks",
+    "err_email", "err_phone", "err_url", "form_err_in_field", "form_err_consent", "form_error_prefix", "err_empty",
     "send_github_too_long", "send_copied", "send_copy_failed", "send_download_hint", "send_mail_too_long",
     "mail_begin", "mail_end", "sf_mail_subject", "sf_mail_intro",
 ]
@@ -151,10 +151,10 @@ def space_schema(settings, t):
 BODY_MESSAGES = ["form_err_body_line", *(key for key in RULE_MESSAGES if key.startswith("err_body_"))]
 
 PROFILE_MESSAGES = [
-    "form_err_required_text", "form_err_too_long", "form_err_email", "form_err_phone", "form_err_control",
+    "form_err_required_text", "form_err_too_long", "err_email", "err_phone", "form_err_control",
     "err_stacked_marks",
-    "form_err_url", "err_number", "err_empty", "form_err_in_field", "form_err_business_id", "form_err_business_id_check",
-    "form_err_register_number", "form_err_too_many_lines", "form_err_line_too_long", "form_err_slug_taken",
+    "err_url", "err_number", "err_empty", "form_err_in_field", "form_err_business_id", "form_err_business_id_check",
+    "err_register_number", "form_err_too_many_lines", "form_err_line_too_long", "form_err_slug_taken",
     "form_error_prefix", "send_github_too_long", "send_mail_too_long", "send_copied", "send_copy_failed",
     "send_download_hint", "profile_mail_subject", "profile_github_update", "profile_github_new", "mail_intro", "mail_begin", "mail_end",
     "profile_values_failed",

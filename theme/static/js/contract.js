@@ -132,6 +132,15 @@
     return t;
   }
 
+  // A Pattern rule of fields.py: an e-mail or web address, a phone number.
+  function pattern(rule, value, key) {
+    var t = strip(value);
+    if (codePoints(t) > rule.limit || !new RegExp(rule.pattern).test(t)) {
+      throw new Invalid(rule.message, { key: key, value: t.slice(0, 80) });
+    }
+    return t;
+  }
+
   var ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}))?$/;
   var CLOCK = /^(\d{1,2})[:.](\d{2})$/;
 
@@ -190,11 +199,8 @@
     case "email":
     case "phone":
     case "url":
-      var t = strip(value);
-      if (codePoints(t) > rule.limit || !new RegExp(rule.pattern).test(t)) {
-        throw new Invalid(rule.message, { key: key, value: t.slice(0, 80) });
-      }
-      return t;
+    case "register_number":
+      return pattern(rule, value, key);
     case "lang":
       // The form offers the site's languages, tags as langcodes writes them
       // (the settings are checked so); langcodes itself does not run here.
@@ -1229,6 +1235,8 @@
     Checker: Checker, Invalid: Invalid, slugify: slugify, codePoints: codePoints,
     // white space as the checker's str.split() and str.strip() read it
     oneLine: oneLine, strip: strip,
+    // the Pattern rule (addresses, phone numbers), for the forms' own fields (form-core.js)
+    pattern: pattern,
     // the Text rule's two findings, for the forms' own fields (form-core.js)
     isBlank: function (t) { return BLANK.test(t); },
     hasControl: function (t) { return CONTROL.test(t); },

@@ -153,6 +153,15 @@
     return text.charAt(0).toLocaleLowerCase() + text.slice(1);
   }
 
+  /* The checker's message `key` with its `values` on the field `label`: a
+     message that names its key names the label there, any other has the
+     label before it ("Sähköpostiosoite x ei kelpaa" on the field
+     "Sähköposti" names no field, though it holds the label's letters). */
+  function inField(messages, key, values, label) {
+    var text = format(messages[key], Object.assign({}, values, { key: label }));
+    return messages[key].indexOf("{key}") < 0 ? format(messages.form_err_in_field, { label: label, message: text }) : text;
+  }
+
   function Checker(fields) {
     this.fields = fields;
     this.errors = [];
@@ -187,6 +196,8 @@
       this.stacked(name, rule, text);
     } else if (rule.limit && codePoints(text) > rule.limit) {
       this.fail(name, "form_err_too_long", { limit: rule.limit, length: codePoints(text) });
+    } else if (rule.message) { // a Pattern rule (an address): the checker's, in its words
+      this.judged(name, function () { BulletinContract.pattern(rule, text, name); }, this.fields.M);
     } else if (rule.pattern && !new RegExp(rule.pattern).test(text)) {
       this.fail(name, "form_err_" + rule.kind);
     }
@@ -210,19 +221,20 @@
      `messages`: the key it names is the field's label, as the notice form
      names it (submit.js), or the label goes before the message. */
   Checker.prototype.invalid = function (name, err, messages) {
-    var label = this.fields.label(name);
-    var text = format(messages[err.key], Object.assign({}, err.values, { key: label }));
-    if (text.indexOf(label) < 0) {
-      text = format(messages.form_err_in_field, { label: label, message: text });
-    }
-    this.errors.push({ name: name, message: text });
+    this.errors.push({ name: name, message: inField(messages, err.key, err.values, this.fields.label(name)) });
   };
 
   // `value` by the checker's own rule (contract.js): refused, it is said in
   // the checker's words on the field `name`. True when it passes.
   Checker.prototype.parsed = function (name, rule, value, contract, messages) {
+    return this.judged(name, function () { contract.parse(rule, value, name); }, messages);
+  };
+
+  // `rule` (a call of a rule of contract.js) refused: said in the checker's
+  // words (`messages`) on the field `name`. True when it passes.
+  Checker.prototype.judged = function (name, rule, messages) {
     try {
-      contract.parse(rule, value, name);
+      rule();
       return true;
     } catch (err) {
       if (!(err instanceof BulletinContract.Invalid)) {
@@ -420,7 +432,7 @@
   }
 
   window.BulletinForm = {
-    format: format, pad: pad, codePoints: codePoints, oneLine: oneLine, slugify: slugify, todayIn: todayIn,
+    format: format, inField: inField, pad: pad, codePoints: codePoints, oneLine: oneLine, slugify: slugify, todayIn: todayIn,
     hasControl: hasControl, element: element, quote: quote, empty: empty, emit: emit,
     Fields: Fields, Checker: Checker, lowerFirst: lowerFirst, describe: describe, Errors: Errors,
     githubNewFile: githubNewFile, download: download, copy: copy, flow: flow

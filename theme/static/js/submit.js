@@ -297,14 +297,12 @@
     Object.keys(finding.values).forEach(function (key) {
       values[key] = finnish(finding.values[key]);
     });
-    values.key = fields.label(name);
-    var text = core.format(M[finding.key], values);
+    var label = fields.label(name);
     if (finding.line) {
-      text = core.format(M.form_err_body_line, { label: fields.label(name), line: finding.line, message: text });
-    } else if (text.indexOf(values.key) < 0) {
-      text = core.format(M.form_err_in_field, { label: fields.label(name), message: text });
+      var text = core.format(M[finding.key], Object.assign(values, { key: label }));
+      return { name: name, message: core.format(M.form_err_body_line, { label: label, line: finding.line, message: text }) };
     }
-    return { name: name, message: text };
+    return { name: name, message: core.inField(M, finding.key, values, label) };
   }
 
   // Today where the bulletin is (BULLETIN_TIMEZONE), as the build and the

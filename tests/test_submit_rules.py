@@ -173,6 +173,13 @@ BAD = [
          field="Alkamispäivä", new_only=True),
     case("body-control-char", {}, {}, body="Rivi yksi\n\nRivi \u202e kaksi", field="Ilmoituksen teksti"),
     case("body-noncharacter", {}, {}, body="Rivi yksi\n\nRivi \ufffe kaksi", field="Ilmoituksen teksti"),
+    # two findings on one line, told in check's order (Problem's: by line, then message)
+    case("body-control-char-under-a-heap-of-accents", {}, {}, body="K" + "\u0301\u0308\u0336" * 4 + "okous \u202e",
+         field="Ilmoituksen teksti"),
+    case("body-html-and-a-javascript-link-on-one-line", {}, {}, body="Katso <b>tästä</b> tai [tästä](javascript:alert(1))",
+         field="Ilmoituksen teksti"),
+    case("body-remote-image-and-html-on-one-line", {}, {}, body="![kuva](https://muualla.example/kuva.png) <img src=x>",
+         field="Ilmoituksen teksti"),
 ]
 
 GOOD = [

@@ -38,6 +38,17 @@
     return Array.from(text).length;
   }
 
+  // Python's order of two texts: by code points (JavaScript's < compares UTF-16 units).
+  function byCodePoints(a, b) {
+    var x = Array.from(a), y = Array.from(b);
+    for (var i = 0; i < Math.min(x.length, y.length); i++) {
+      if (x[i] !== y[i]) {
+        return x[i].codePointAt(0) - y[i].codePointAt(0);
+      }
+    }
+    return x.length - y.length;
+  }
+
   function slugify(text) {
     // The forms' one slug function (form-core.js, loaded with this script).
     return window.BulletinForm.slugify(text);
@@ -1094,8 +1105,13 @@
         }
       }
     };
+    // check's order (problems.Problem): by line, then by the message's words
+    var messages = this.schema.messages;
+    function words(problem) {
+      return window.BulletinForm.format(messages[problem.key], problem.values);
+    }
     function sorted() {
-      return problems.sort(function (a, b) { return a.line - b.line; });
+      return problems.sort(function (a, b) { return a.line - b.line || byCodePoints(words(a), words(b)); });
     }
     var length = codePoints(text.replace(/\n+$/, "")); // as check_markdown: no last line break
     if (length > limits.chars) {

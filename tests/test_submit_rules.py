@@ -97,6 +97,12 @@ BAD = [
     case("email-with-a-query", {**CONTACT, "Yhteyshenkilön sähköposti": "aila?cc=toinen@example.org"},
          {"contact": {"name": "Aila", "email": "aila?cc=toinen@example.org", "consent": True}},
          field="Yhteyshenkilön sähköposti"),
+    # a message shows the first 80 characters of a value, emoji each one as to Python
+    case("email-of-emoji", {**CONTACT, "Yhteyshenkilön sähköposti": "\U0001f600" * 200 + "@example.org"},
+         {"contact": {"name": "Aila", "email": "\U0001f600" * 200 + "@example.org", "consent": True}},
+         field="Yhteyshenkilön sähköposti"),
+    case("body-address-of-emoji", {}, {}, body='[x](https://a.fi/"' + "\U0001f600" * 90 + ")",
+         field="Ilmoituksen teksti"),
     case("phone", {**CONTACT, "Yhteyshenkilön puhelinnumero": "soita minulle"},
          {"contact": {"name": "Aila", "phone": "soita minulle", "consent": True}},
          field="Yhteyshenkilön puhelinnumero"),

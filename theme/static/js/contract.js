@@ -34,6 +34,11 @@
     return text.replace(STRIP, "");
   }
 
+  // Python's text[:count]: the first `count` characters, an emoji one (not two UTF-16 units).
+  function head(text, count) {
+    return Array.from(text).slice(0, count).join("");
+  }
+
   function codePoints(text) {
     return Array.from(text).length;
   }
@@ -147,7 +152,7 @@
   function pattern(rule, value, key) {
     var t = strip(value);
     if (codePoints(t) > rule.limit || !new RegExp(rule.pattern).test(t)) {
-      throw new Invalid(rule.message, { key: key, value: t.slice(0, 80) });
+      throw new Invalid(rule.message, { key: key, value: head(t, 80) });
     }
     return t;
   }
@@ -218,7 +223,7 @@
       var tag = strip(value);
       var site = this.schema.siteLanguage;
       if (!this.schema.languages.some(function (language) { return language.tag === tag; })) {
-        throw new Invalid(rule.message || "err_lang", { key: key, value: tag.slice(0, 80),
+        throw new Invalid(rule.message || "err_lang", { key: key, value: head(tag, 80),
           examples: this.schema.languages.filter(function (language) { return language.tag !== site; })
             .map(function (language) { return language.tag + " (" + language.name + ")"; }).join(", ") });
       }
@@ -240,7 +245,7 @@
       var names = this.schema.weekdayWords;
       return items(value, key, ["ti", "to"]).map(function (word) {
         if (names.indexOf(word) < 0) {
-          var short = word.toLowerCase().slice(0, 2);
+          var short = head(word.toLowerCase(), 2);
           throw new Invalid(names.indexOf(short) >= 0 ? "err_weekday_suggest" : "err_weekday",
                             { key: key, value: word, short: short, allowed: names.join(", ") });
         }
@@ -344,7 +349,7 @@
         slugs.forEach(function (slug) { byLabel[slugify(allowed[slug])] = slug; });
         var close = Object.prototype.hasOwnProperty.call(byLabel, slugify(word)) ? [byLabel[slugify(word)]]
           : closeMatches(slugify(word) || word, slugs, 1, 0.5);
-        throw new Invalid("err_vocabulary", { key: key, value: Array.from(word).slice(0, 40).join(""),
+        throw new Invalid("err_vocabulary", { key: key, value: head(word, 40),
                                               nearest: close.length ? close[0] : slugs.join(", ") });
       }
       if (chosen.indexOf(word) < 0) {
@@ -920,7 +925,7 @@
 
   Checker.prototype.dangerousScheme = function (address) {
     var P = this.P;
-    var text = address.slice(0, 1000);
+    var text = head(address, 1000);
     for (var i = 0; i < 4; i++) {
       var decoded = unquote(htmlUnescape(text.replace(compile(P.markdownEscape, "g"), "$1")));
       if (decoded === text) {
@@ -969,7 +974,7 @@
   }
 
   Checker.prototype.checkAddress = function (found, index, address, image, written) {
-    var shown = address.slice(0, 80);
+    var shown = head(address, 80);
     var scheme = this.dangerousScheme(written || address);
     // as Markdown writes it (\{attach\} is {attach} to Pelican), as a browser reads it
     var read = htmlUnescape(address.replace(compile(this.P.markdownEscape, "g"), "$1"));
@@ -1028,14 +1033,14 @@
       if (name && name[0].indexOf(":") >= 0) {
         return;
       }
-      var shown = name ? "<" + name[0] + ">" : (inner.indexOf("!--") === 0 ? "<!-- -->" : "<" + inner.slice(0, 2) + "…>");
+      var shown = name ? "<" + name[0] + ">" : (inner.indexOf("!--") === 0 ? "<!-- -->" : "<" + head(inner, 2) + "…>");
       found.add(lineOf(match.index), "err_body_html", { tag: shown });
     });
     each(P.htmlBlock, function (match) {
       found.add(lineOf(match.index), "err_body_html", { tag: "<" + match[1].toLowerCase() + ">" });
     });
     each(P.attributeList, function (match) {
-      found.add(lineOf(match.index), "err_body_attr_list", { text: match[0].slice(0, 60) });
+      found.add(lineOf(match.index), "err_body_attr_list", { text: head(match[0], 60) });
     });
     var references = {}, definitions = {};
     each(P.reference, function (match) {
@@ -1161,7 +1166,7 @@
     Object.keys(code.fences).forEach(function (index) {
       var re = compile(P.attributeList, "g"), match;
       while ((match = re.exec(code.fences[index])) !== null) {
-        found.add(+index, "err_body_attr_list", { text: match[0].slice(0, 60) });
+        found.add(+index, "err_body_attr_list", { text: head(match[0], 60) });
       }
     });
     paragraphs(masked).forEach(function (range) {

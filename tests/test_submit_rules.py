@@ -139,6 +139,9 @@ BAD = [
          field="Ilmoituksen teksti"),
     case("body-table-without-borders", {}, {}, body="Päivä | Aika\n--- | ---\nma | 18 | Sali 2",
          field="Ilmoituksen teksti"),
+    # in angle brackets Python-Markdown links http(s), ftp and e-mail addresses only: the rest is HTML, dropped
+    case("body-angle-brackets-no-link", {}, {}, body="Soita <tel:0401234567>\n\nTai <Kokous{:-->",
+         field="Ilmoituksen teksti"),
     case("body-remote-image", {}, {}, body="![kuva](https://muualla.example/kuva.png)", field="Ilmoituksen teksti"),
     case("body-image-without-static", {}, {}, body="![kuva](/images/juliste.png)", field="Ilmoituksen teksti"),
     case("body-missing-image", {}, {}, body="![kuva]({static}/images/puuttuu.png)", field="Ilmoituksen teksti"),
@@ -196,6 +199,7 @@ GOOD = [
     case("code-may-show-html", {}, {}, body="Kirjoita `<script>` tai\n\n```\n<div>\n```"),
     case("links-and-site-image", {}, {}, body="[Sivu](https://example.org) <mailto:a@example.org>\n\n"
                                              "![Juliste]({static}/images/juliste.png)"),
+    case("addresses-in-angle-brackets", {}, {}, body="<https://a.fi>, <HTTP://B.FI> ja <kerho@example.org>"),
     case("tables-whose-rows-fit", {}, {},
          body="| Päivä | Aika |\n|---|---|\n| ma `a|b` | 18 \\| 19 |\n| ti |\n\n| Yksi |\n|---|\n| a |"),
     case("reference-links-with-their-definitions", {}, {},

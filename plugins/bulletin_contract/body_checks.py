@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
 import markdown
-from markdown.inlinepatterns import BACKTICK_RE, HTML_RE, BacktickInlineProcessor
+from markdown.inlinepatterns import AUTOLINK_RE, AUTOMAIL_RE, BACKTICK_RE, HTML_RE, BacktickInlineProcessor
 from markdown.util import BLOCK_LEVEL_ELEMENTS
 
 from .marks import MAX_STACKED_MARKS, stacked_marks
@@ -48,6 +48,7 @@ _HTML_BLOCK = re.compile(
 _TAG_NAME = re.compile(r"/?[A-Za-z][^\s/>]*")
 _RULE = re.compile(r"^[ ]{0,3}(?:(?:-[ ]*){3,}|(?:_[ ]*){3,}|(?:\*[ ]*){3,})$")
 _AUTOLINK = re.compile(r"<([^\s<>]*:[^\s<>]*)>")
+_MARKDOWN_AUTOLINK = re.compile(f"{AUTOLINK_RE}|{AUTOMAIL_RE}")
 # A definition may stand inside quotes and list items too: Python-Markdown
 # reads them there once it has taken the `>` or the indentation off.
 _REFERENCE = re.compile(
@@ -242,8 +243,10 @@ class _Findings:
         self.path, self.first_line, self.t, self.files = path, first_line, t, files
         self.problems = []
         self._seen = set()
+        self.said = 0  # what was said, once or more: a check may ask whether it said anything
 
     def add(self, index, key, **values):
+        self.said += 1
         if (index, key) not in self._seen:
             self._seen.add((index, key))
             self.problems.append(Problem(self.path, self.first_line + index, self.t(key, **values)))
@@ -316,16 +319,18 @@ def _check_markup(found, text):
     for match in _ATTRIBUTE_LIST.finditer(text):
         found.add(line_of(match.start()), "err_body_attr_list", text=match.group(0)[:60])
 
-    references, definitions = {}, {}
+    references, definitions, spans = {}, {}, []
     for match in _REFERENCE.finditer(text):
         address = match.group(2) if match.group(2) is not None else match.group(3)
         references.setdefault(_label(match.group(1)), address)
         definitions.setdefault(match.start(1) - 1, (match.group(1), address, line_of(match.start(1))))
+        spans.append((match.start(), match.end()))
         _check_address(found, line_of(match.start(2) if match.group(2) is not None else match.start(3)),
                        address, image=False)
     # Python-Markdown hides a definition: "[Paikka]: Kerhohuone" on a line of
     # its own is gone from the page when no link of the text uses it.
-    used = {_label(match.group(1)) for match in _BRACKETED.finditer(text) if match.start() not in definitions}
+    used = {_label(match.group(1)) for match in _BRACKETED.finditer(text)
+            if not any(start <= match.start() < end for start, end in spans)}
     for name, address, index in definitions.values():
         if _label(name) not in used:
             found.add(index, "err_body_unused_reference", written=f"[{name}]: {address}"[:80],
@@ -344,7 +349,12 @@ def _check_markup(found, text):
         if address is not None:
             _check_address(found, line_of(match.start()), address, image=True)
     for match in _AUTOLINK.finditer(text):
+        said = found.said
         _check_address(found, line_of(match.start()), match.group(1), image=False)
+        # Python-Markdown makes links of <http…>, <ftp…> and e-mail addresses
+        # only; anything else in angle brackets is HTML to it, dropped
+        if found.said == said and not _MARKDOWN_AUTOLINK.fullmatch(match.group(0)):
+            found.add(line_of(match.start()), "err_body_angle_address", url=match.group(1)[:80])
 
 
 def _check_address(found, index, address, image, written=None):

@@ -973,7 +973,13 @@
     return path.split("/").filter(function (part) { return part && part !== "."; }).join("/");
   }
 
+  // true when it found something to say of the address
   Checker.prototype.checkAddress = function (found, index, address, image, written) {
+    var said = false;
+    function add(key, values) {
+      said = true;
+      found.add(index, key, values);
+    }
     var shown = head(address, 80);
     var scheme = this.dangerousScheme(written || address);
     // as Markdown writes it (\{attach\} is {attach} to Pelican), as a browser reads it
@@ -981,26 +987,27 @@
     var rules = this.markdownRules;
     var leftOut = this.schemeLeftOut(read);
     if (scheme || leftOut) {
-      found.add(index, "err_body_scheme", { scheme: scheme || leftOut });
+      add("err_body_scheme", { scheme: scheme || leftOut });
     } else if (/["<>]/.test(read)) {
-      found.add(index, "err_body_bad_address", { url: shown });
+      add("err_body_bad_address", { url: shown });
     } else if (this.P.siteLink.test(strip(read))) {
       var parts = this.P.siteLink.exec(strip(read));
       var path = unquote(urlPath(parts[2]));
       var segments = path.split("/");
       if (parts[1] !== "static" || path.charAt(0) !== "/" || segments.indexOf("..") >= 0 ||
           segments.length < 3 || rules.folders.indexOf(segments[1]) < 0) {
-        found.add(index, "err_body_site_link", { url: shown, folder: rules.folders[0] });
+        add("err_body_site_link", { url: shown, folder: rules.folders[0] });
       } else if (rules.files !== null && rules.files.indexOf(normpath(path.slice(1))) < 0) {
-        found.add(index, "err_body_missing_file", { url: shown, folder: rules.folders[0] });
+        add("err_body_missing_file", { url: shown, folder: rules.folders[0] });
       }
     } else if (image && this.isRemote(read)) {
-      found.add(index, "err_body_remote_image", { url: shown });
+      add("err_body_remote_image", { url: shown });
     } else if (image && rules.files !== null) {
       var name = unquote(urlPath(strip(read))).replace(/\/+$/, "").split("/").pop();
-      found.add(index, "err_body_image_form",
+      add("err_body_image_form",
                 { url: shown, fixed: "{static}/" + rules.folders[0] + "/" + (name || "kuva.jpg") });
     }
+    return said;
   };
 
   Checker.prototype.checkMarkup = function (found, text) {
@@ -1042,7 +1049,7 @@
     each(P.attributeList, function (match) {
       found.add(lineOf(match.index), "err_body_attr_list", { text: head(match[0], 60) });
     });
-    var references = {}, definitions = {};
+    var references = {}, definitions = {}, spans = [];
     each(P.reference, function (match) {
       var angled = match[2] !== undefined;
       var address = angled ? match[2] : match[3];
@@ -1054,6 +1061,7 @@
       if (!Object.prototype.hasOwnProperty.call(definitions, open)) {
         definitions[open] = { name: match[1], address: address, index: lineOf(open + 1) };
       }
+      spans.push([match.index, match.index + match[0].length]);
       // the start of the address: where its group begins in the match
       var at = match.index + match[0].length - address.length - (angled ? 1 : 0);
       self.checkAddress(found, lineOf(at), address, false);
@@ -1070,21 +1078,21 @@
         var lineEnd = text.indexOf("\n", end);
         var closed = text.slice(end, lineEnd < 0 ? undefined : lineEnd).indexOf(")") >= 0;
         found.add(lineOf(end), closed ? "err_body_address_rest" : "err_body_address_unclosed",
-                  { url: address.slice(0, 80) });
+                  { url: head(address, 80) });
       }
     });
     // body_checks: a definition no link of the text uses is hidden from the page
     var used = {};
     each(P.bracketed, function (match) {
-      if (!Object.prototype.hasOwnProperty.call(definitions, match.index)) {
+      if (!spans.some(function (span) { return span[0] <= match.index && match.index < span[1]; })) {
         used[label(match[1])] = true;
       }
     });
     Object.keys(definitions).map(Number).sort(function (a, b) { return a - b; }).forEach(function (open) {
       var d = definitions[open];
       if (!used[label(d.name)]) {
-        found.add(d.index, "err_body_unused_reference", { written: ("[" + d.name + "]: " + d.address).slice(0, 80),
-                                                          plain: (d.name + ": " + d.address).slice(0, 80) });
+        found.add(d.index, "err_body_unused_reference", { written: head("[" + d.name + "]: " + d.address, 80),
+                                                          plain: head(d.name + ": " + d.address, 80) });
       }
     });
     each(P.imageReference, function (match) {
@@ -1094,7 +1102,10 @@
       }
     });
     each(P.autolink, function (match) {
-      self.checkAddress(found, lineOf(match.index), match[1], false);
+      var said = self.checkAddress(found, lineOf(match.index), match[1], false);
+      if (!said && !compile(P.markdownAutolink).test(match[0])) {
+        found.add(lineOf(match.index), "err_body_angle_address", { url: head(match[1], 80) });
+      }
     });
   };
 

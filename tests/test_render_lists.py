@@ -1,5 +1,6 @@
 """A list begins right under a line of text, as on GitHub, where submitters
-preview their notices; a numbered one only from 1, as there."""
+preview their notices; a numbered one only from 1, so that a paragraph that
+begins with a Finnish date or ordinal ("12. joulukuuta") stays text."""
 import pytest
 
 from conftest import Site, notice_text
@@ -11,8 +12,11 @@ TEXTS = {
     "vuosi": ("Yhdistys perustettiin\n2026. vuonna Imatralla.\nHinta\n-5 € jäseniltä.\n\n```\nKoodi:\n- ei lista\n```",
               None, None),
     # an item's lazy continuation stays in the item
-    "jatko": ("- eka\njatkuu\n- toka", ["eka\njatkuu", "toka"], None),
+    "jatko": ("- eka\njatkuu\n- toka", ["eka jatkuu", "toka"], None),
+    # a list from 1 goes on after a blank line and an item's indented paragraph
+    "kohdat": ("1. eka\n\n    lisää ekasta\n\n2. toka\n3. kolmas", None, ["eka lisää ekasta", "toka", "kolmas"]),
 }
+DATES = "Tervetuloa!\n\n12. joulukuuta kokoonnumme salissa.\n\n50. toimintavuosi alkaa tammikuussa."
 
 
 @pytest.fixture(scope="module")
@@ -20,6 +24,7 @@ def built(tmp_path_factory):
     site = Site(tmp_path_factory.mktemp("lists"))
     for name, (body, _, _) in TEXTS.items():
         site.notice(f"{name}.md", notice_text(title=name.capitalize(), body=body))
+    site.notice("paivat.md", notice_text(title="Päivät", body=DATES))
     assert site.check() == 0 and site.build() == 0
     return site
 
@@ -28,8 +33,15 @@ def built(tmp_path_factory):
 def test_a_list_right_under_a_line_of_text_is_a_list_on_the_page(built, name):
     _, bullets, numbers = TEXTS[name]
     body = built.page(f"ilmoitukset/{name}/").select_one(".bl-notice__body")
-    assert [li.get_text() for li in body.select("ul > li")] == (bullets or [])
-    assert [li.get_text() for li in body.select("ol > li")] == (numbers or [])
+    assert [" ".join(li.get_text().split()) for li in body.select("ul > li")] == (bullets or [])
+    assert [" ".join(li.get_text().split()) for li in body.select("ol > li")] == (numbers or [])
     if not bullets and not numbers:
         assert "2026. vuonna" in body.get_text() and "-5 €" in body.get_text()
         assert "- ei lista" in body.select_one("pre code").get_text()
+
+
+def test_a_paragraph_that_begins_with_a_date_or_an_ordinal_says_it_as_written(built):
+    body = built.page("ilmoitukset/paivat/").select_one(".bl-notice__body")
+    assert body.select("ol, ul") == []
+    assert [p.get_text() for p in body.select("p")] == [
+        "Tervetuloa!", "12. joulukuuta kokoonnumme salissa.", "50. toimintavuosi alkaa tammikuussa."]

@@ -159,22 +159,38 @@ _LINK_PATTERNS = ("link", "image_link", "reference", "image_reference", "short_r
 
 # A line that begins a list item, and one of text a list item may follow.
 _ITEM = re.compile(r"[ ]{0,3}(?:[-*+]|1\.)[ ]+\S")
+_ANY_ITEM = re.compile(r"[ ]{0,3}(?:[-*+]|\d+\.)[ ]+\S")
+_NUMBERED = re.compile(r"([ ]{0,3}\d+)\.(?=[ ]+\S)")
 _TEXT = re.compile(r"(?![-*+][ ]|\d+\.[ ]|[>#|<])\S")
 
 
-class _ListsUnderText(Preprocessor):
-    """A list may begin right under a line of text, as it does on GitHub
+class _ListsAsWritten(Preprocessor):
+    """Lists where a writer means them. Runs after the fenced code is put
+    aside.
+
+    A list may begin right under a line of text, as it does on GitHub
     (CommonMark), where a submitter previews a notice: "Ohjelma:" and
     "- kahvi" on the next line was a list there and one run-on line here.
-    A numbered list only from 1, as there: "2026. vuonna" at the start of a
-    line is text. Runs after the fenced code is put aside."""
+
+    A numbered list begins at 1: a paragraph that begins "12. joulukuuta" or
+    "50. toimintavuosi" is a Finnish date or ordinal, and was a list item
+    numbered 1 (the sanitizer keeps no `start`), the next such paragraph
+    item 2. Its number is kept as text; inside a list, "2." goes on."""
 
     def run(self, lines):
-        kept, paragraph = [], None  # paragraph: the first line of the one going on
+        kept, paragraph, in_list = [], None, False  # paragraph: the first line of the one going on
         for line in lines:
             if not line.strip():
                 paragraph = None
-            elif paragraph is None:
+                kept.append(line)
+                continue
+            if not in_list and _NUMBERED.match(line) and not _ITEM.match(line):
+                line = _NUMBERED.sub(r"\1\\.", line, count=1)
+            if _ANY_ITEM.match(line):
+                in_list = True
+            elif paragraph is None and not line.startswith(" "):
+                in_list = False  # a paragraph of text, not an item's indented part
+            if paragraph is None:
                 paragraph = line
             elif _ITEM.match(line) and _TEXT.match(paragraph):
                 kept.append("")
@@ -191,7 +207,7 @@ class Renderer:
         self._md = markdown.Markdown(
             extensions=["tables", "fenced_code", "sane_lists"], output_format="html"
         )
-        self._md.preprocessors.register(_ListsUnderText(self._md), "lists_under_text", 15)
+        self._md.preprocessors.register(_ListsAsWritten(self._md), "lists_as_written", 15)
         for name in _LINK_PATTERNS:
             self._md.inlinePatterns[name].getText = _bracketed_text
 

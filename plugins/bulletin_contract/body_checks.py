@@ -45,6 +45,7 @@ _HTML = re.compile(HTML_RE, re.DOTALL)
 _HTML_BLOCK = re.compile(
     r"^[ ]{0,3}<(/?(?:%s))(?=[\s/>]|$)" % "|".join(BLOCK_LEVEL_ELEMENTS), re.MULTILINE | re.IGNORECASE
 )
+_COMMENT_OPEN = re.compile(r"<!--")
 _TAG_NAME = re.compile(r"/?[A-Za-z][^\s/>]*")
 _RULE = re.compile(r"^[ ]{0,3}(?:(?:-[ ]*){3,}|(?:_[ ]*){3,}|(?:\*[ ]*){3,})$")
 _AUTOLINK = re.compile(r"<([^\s<>]*:[^\s<>]*)>")
@@ -310,12 +311,16 @@ def _check_markup(found, text):
     for match in _HTML.finditer(text):
         inner = match.group(1)[1:-1]
         name = _TAG_NAME.match(inner)
-        if name and ":" in name.group(0):  # <https://…>: an address, checked below
+        if _AUTOLINK.fullmatch(match.group(0)):  # <https://…>: an address, checked below
             continue
         shown = f"<{name.group(0)}>" if name else ("<!-- -->" if inner.startswith("!--") else f"<{inner[:2]}…>")
         found.add(line_of(match.start()), "err_body_html", tag=shown)
     for match in _HTML_BLOCK.finditer(text):
         found.add(line_of(match.start()), "err_body_html", tag=f"<{match.group(1).lower()}>")
+    # a comment's opening, closed or not: Python-Markdown hides some that
+    # the pattern above does not see whole (one inside another)
+    for match in _COMMENT_OPEN.finditer(text):
+        found.add(line_of(match.start()), "err_body_html", tag="<!-- -->")
     for match in _ATTRIBUTE_LIST.finditer(text):
         found.add(line_of(match.start()), "err_body_attr_list", text=match.group(0)[:60])
 

@@ -1037,14 +1037,17 @@
     each(P.html, function (match) {
       var inner = match[1].slice(1, -1);
       var name = new RegExp("^(?:" + P.tagName.source + ")").exec(inner);
-      if (name && name[0].indexOf(":") >= 0) {
-        return;
+      if (new RegExp("^(?:" + P.autolink.source + ")$", P.autolink.flags).test(match[0])) {
+        return;  // <https://…>: an address, checked below
       }
       var shown = name ? "<" + name[0] + ">" : (inner.indexOf("!--") === 0 ? "<!-- -->" : "<" + head(inner, 2) + "…>");
       found.add(lineOf(match.index), "err_body_html", { tag: shown });
     });
     each(P.htmlBlock, function (match) {
       found.add(lineOf(match.index), "err_body_html", { tag: "<" + match[1].toLowerCase() + ">" });
+    });
+    each(P.commentOpen, function (match) {
+      found.add(lineOf(match.index), "err_body_html", { tag: "<!-- -->" });
     });
     each(P.attributeList, function (match) {
       found.add(lineOf(match.index), "err_body_attr_list", { text: head(match[0], 60) });

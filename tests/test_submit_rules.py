@@ -144,6 +144,11 @@ BAD = [
     case("body-tag-with-an-address-and-spaces", {}, {}, body="Katso <sivu]https://a.fi    _--> tästä",
          field="Ilmoituksen teksti"),
     case("body-comment-in-a-comment", {}, {}, body='Alku\n\n<!--"    Kokous<!--> loppu', field="Ilmoituksen teksti"),
+    # addresses the sanitizer, as the URL standard, cannot read
+    case("body-address-without-a-site", {}, {}, body="Katso [sivu](https://) ja [toinen](https://a.fi:99999/x).",
+         field="Ilmoituksen teksti"),
+    case("body-address-with-a-bar-in-its-host", {}, {}, body="[x]: https://a.fi|b.fi\n\nKatso [x].",
+         field="Ilmoituksen teksti"),
     case("body-angle-brackets-no-link", {}, {}, body="Soita <tel:0401234567>\n\nTai <Kokous{:-->",
          field="Ilmoituksen teksti"),
     case("body-remote-image", {}, {}, body="![kuva](https://muualla.example/kuva.png)", field="Ilmoituksen teksti"),

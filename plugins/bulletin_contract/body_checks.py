@@ -25,7 +25,8 @@ from markdown.util import BLOCK_LEVEL_ELEMENTS
 
 from .marks import MAX_STACKED_MARKS, stacked_marks
 from .problems import Problem
-from .render import _MARKDOWN_ESCAPE, BIDI_CONTROLS as _BIDI, dangerous_scheme, is_remote, scheme_left_out
+from .render import (_MARKDOWN_ESCAPE, BIDI_CONTROLS as _BIDI, address_unreadable, dangerous_scheme, is_remote,
+                     scheme_left_out)
 
 MAX_BODY_CHARS = 20_000  # ten times the longest example notice
 MAX_NESTING = 8  # quotes (>) and lists inside each other on one line
@@ -372,6 +373,8 @@ def _check_address(found, index, address, image, written=None):
         found.add(index, "err_body_scheme", scheme=scheme or left_out)
     elif re.search(r"[\"<>]", read):
         found.add(index, "err_body_bad_address", url=shown)
+    elif address_unreadable(read):
+        found.add(index, "err_body_unreadable_address", url=shown)
     elif _SITE_LINK.match(read.strip()):
         _check_site_file(found, index, read.strip(), shown)
     elif image and is_remote(read):

@@ -68,6 +68,15 @@ def scheme_left_out(value):
     return match.group(1).lower() if match and match.group(1).lower() not in SCHEMES else None
 
 
+def address_unreadable(value):
+    """Does the sanitizer drop the address as one it cannot read as an
+    address at all (`https://`, a port past 65535, a `|` in the host)? It
+    reads them by the URL standard, as browsers do."""
+    kept = nh3.clean(f'<a href="{html.escape(value)}">x</a>', tags={"a"}, attributes={"a": {"href"}},
+                     url_schemes=SCHEMES, link_rel=None)
+    return "href" not in kept
+
+
 DANGEROUS_SCHEMES = ("javascript", "vbscript", "data")
 # White space, control and format characters: browsers skip some of them
 # inside a scheme, and none belongs in one.

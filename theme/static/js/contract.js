@@ -953,6 +953,17 @@
     return this.P.remote.test(this.asBrowserReads(value));
   };
 
+  // render.address_unreadable: the sanitizer reads an address by the URL
+  // standard, as the browser does; one that is neither an address nor a
+  // relative one, it drops
+  function addressUnreadable(value) {
+    try {
+      return !new URL(value, "https://relative.invalid/");  // an address, or one relative to the page
+    } catch (unreadable) {
+      return true;
+    }
+  }
+
   // render.scheme_left_out: a scheme the sanitizer drops the address for
   Checker.prototype.schemeLeftOut = function (value) {
     var match = this.P.scheme.exec(this.asBrowserReads(value));
@@ -990,6 +1001,8 @@
       add("err_body_scheme", { scheme: scheme || leftOut });
     } else if (/["<>]/.test(read)) {
       add("err_body_bad_address", { url: shown });
+    } else if (addressUnreadable(read)) {
+      add("err_body_unreadable_address", { url: shown });
     } else if (this.P.siteLink.test(strip(read))) {
       var parts = this.P.siteLink.exec(strip(read));
       var path = unquote(urlPath(parts[2]));

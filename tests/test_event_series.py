@@ -519,6 +519,29 @@ def test_a_series_that_is_over_says_it_ended_on_its_last_days_end(tmp_path):
     assert text_of(page.select_one(".bl-event__next")) == "Sarja on päättynyt 8.11.2026."
 
 
+def test_a_night_that_ended_in_the_small_hours_is_over_that_day(tmp_path):
+    # Saturday nights 22.00–01.00, and one Saturday's party: built on Sunday
+    # 21.3. (the nightly build runs after 01.00), both nights are over
+    from conftest import Site
+    site = Site(tmp_path)
+    site.notice("yokerho.md", series('start: "2027-03-20 22:00"\nend: "2027-03-21 01:00"\nlocation: Nuorisotila\n'
+                                     'repeat:\n  weekdays: [la]\n  until: "2027-04-10"', date_="2027-03-01"))
+    site.notice("bileet.md", series('start: "2027-03-20 21:00"\nend: "2027-03-21 01:00"\nlocation: Nuorisotila',
+                                    date_="2027-03-01"))
+    assert site.build("2027-03-21") == 0
+    when = text_of(site.page("ilmoitukset/yokerho/").select_one(".bl-event__when"))
+    assert "Seuraavan kerran la 27.3. klo 22.00 – su 28.3. klo 1.00" in when, when
+    front = [a["href"] for a in site.page("").select("main .bl-item a")]
+    assert "/ilmoitukset/bileet/" not in front and "/ilmoitukset/yokerho/" in front
+    march = text_of(site.page("tapahtumat/").select_one("main"))
+    assert "la 20.3.2027" not in march and "la 27.3.2027" in march
+    # an evening that ends later in the day is still on that day
+    site.notice("bileet.md", series('start: "2027-03-20 21:00"\nend: "2027-03-21 07:00"\nlocation: Nuorisotila',
+                                    date_="2027-03-01"))
+    assert site.build("2027-03-21") == 0
+    assert "/ilmoitukset/bileet/" in [a["href"] for a in site.page("").select("main .bl-item a")]
+
+
 def test_an_extra_date_is_said_with_its_end_in_every_output(club_site):
     page, poster, description = said(club_site, "lauluillat")
     assert page[2] == poster[2] == "Lisäksi: su 11.4. klo 15.00–16.30"

@@ -154,7 +154,7 @@ def to_stderr(text):
 def _refuse_past_event(notice, site):
     """A new notice of an event that is over is nearly always a typo in the
     year; `check` accepts it (notices age), a new submission does not."""
-    if notice.event and notice.event.last_day < today(site.settings):
+    if notice.event and notice.event.last_current_day < today(site.settings):
         line = notice.lines.get(("event", "start"), 1)
         day = site.t.dates.short_date(notice.event.last_day)
         key = "err_event_series_past" if notice.event.is_series else "err_event_past"

@@ -1,8 +1,13 @@
 """What a valid notice and association are, once their rules have passed."""
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 
 from .schedule import day_of, moment_on
+
+# A night out that ends in the small hours belongs to the evening it began:
+# it is over on the day it ends, which the nightly build (02.15 or 03.15 in
+# Helsinki) shows, and not listed as coming all that day.
+NIGHT_ENDS = time(6, 0)
 
 
 @dataclass(frozen=True)
@@ -21,6 +26,15 @@ class Occurrence:
     @property
     def last_day(self):
         return day_of(self.end if self.end is not None else self.start)
+
+    @property
+    def current_until(self):
+        """The last day the occurrence is coming or going on: the day it
+        ends, or the day before for a night that ends by NIGHT_ENDS."""
+        end = self.end
+        if isinstance(end, datetime) and end.date() > self.start.date() and end.time() <= NIGHT_ENDS:
+            return end.date() - timedelta(days=1)
+        return self.last_day
 
 
 @dataclass
@@ -68,6 +82,10 @@ class Event:
         return max(o.last_day for o in self.occurrences)
 
     @property
+    def last_current_day(self):
+        return max(o.current_until for o in self.occurrences)
+
+    @property
     def extra_occurrences(self):
         """The occurrences of the extra dates (`dates`), with their ends."""
         extra = {d if isinstance(d, datetime) else moment_on(d, self.start) for d in self.dates}
@@ -76,7 +94,7 @@ class Event:
     def next_occurrence(self, today):
         """The first occurrence not over on `today` (one going on counts);
         None when all are over."""
-        return next((o for o in self.occurrences if o.last_day >= today), None)
+        return next((o for o in self.occurrences if o.current_until >= today), None)
 
     def shown_occurrence(self, today):
         """The occurrence a listing shows: the next one, else the last."""
@@ -145,7 +163,7 @@ class Notice:
         A space wanted is over, and so is its notice, after the last day of
         the season it was wanted for (`wanted.until`), when that comes first."""
         if self.event is not None:
-            return self.event.last_day
+            return self.event.last_current_day
         if self.expires is not None:
             last = day_of(self.expires)
         else:

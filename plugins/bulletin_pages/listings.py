@@ -94,7 +94,8 @@ def group(articles, today, settings):
             earlier_by_association[article.notice.association].append(article)
 
     event_months = {}
-    upcoming = by_start(Listed(a, o) for a in events for o in a.notice.event.occurrences if o.last_day >= today)
+    upcoming = by_start(Listed(a, o) for a in events for o in a.notice.event.occurrences
+                       if o.current_until >= today)
     for entry in upcoming:
         # an event that began before today but goes on is listed this month
         day = max(entry.occurrence.first_day, today)

@@ -2,6 +2,7 @@
 from datetime import date, datetime, timedelta, timezone
 from types import SimpleNamespace
 
+import feedparser
 import pytest
 from icalendar import Calendar
 
@@ -61,6 +62,24 @@ def test_association_calendars_hold_only_their_events(calendar_site):
     assert summaries(kuoro) == ["Äskettäin päättynyt", "Konsertti"]
     assert str(kuoro["x-wr-calname"]) == "Kuoro ry – tapahtumat"
     assert summaries(read(folder / "testikyla.ics")) == ["Kisat", "Leiri", "Ilta", "Joulupolku"]
+
+
+def test_a_joint_notice_is_in_each_partners_calendar_and_feeds(site):
+    site.association("kuoro", "name: Kuoro ry\n")
+    site.association("pallo", "name: Pallo ry\n")
+    site.notice("yhteinen.md", notice_text("Yhteinen ilta", category="yhteistyo", extra=(
+        'partners: [kuoro]\nevent:\n  start: "2026-12-12 18:00"\n  location: Kerhohuone')))
+    site.notice("yhteinen-tiedote.md", notice_text("Yhteinen tiedote", category="yhteistyo", extra="partners: [kuoro]"))
+    assert site.build("2026-12-01") == 0
+    calendars = site.output / "kalenteri" / "yhdistykset"
+    # the lead's and the partner's subscribers both see it; another association's do not
+    assert summaries(read(calendars / "testikyla.ics")) == ["Yhteinen ilta"]
+    assert summaries(read(calendars / "kuoro.ics")) == ["Yhteinen ilta"]
+    assert summaries(read(calendars / "pallo.ics")) == []
+    for name in ("kuoro.rss.xml", "kuoro.atom.xml"):
+        feed = feedparser.parse((site.output / "syotteet" / "yhdistykset" / name).read_bytes())
+        assert sorted(e.title for e in feed.entries) == ["Yhteinen ilta", "Yhteinen tiedote"], name
+    assert feedparser.parse((site.output / "syotteet" / "yhdistykset" / "pallo.rss.xml").read_bytes()).entries == []
 
 
 def test_event_fields(calendar_site):

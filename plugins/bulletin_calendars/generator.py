@@ -7,7 +7,7 @@ from bulletin_contract.reader import STATE
 from bulletin_feeds.addresses import Subscriptions
 from bulletin_i18n import translator_for
 from bulletin_incremental import REUSE
-from bulletin_pages.listings import soonest_first
+from bulletin_pages.listings import by_association, soonest_first
 from bulletin_settings import calendar_domain, site_address
 
 from .events import CalendarBuilder
@@ -33,11 +33,9 @@ class CalendarsGenerator(Generator):
         listed = soonest_first(a for a in bulletin.upcoming_events + recent if a.notice.event.first_day <= until)
 
         self._write(build, subs.calendar(), listed, t("calendar_description_all", days=days), bulletin.today)
-        by_association = {}  # grouped once: a filter per association grew with both counts
-        for article in listed:
-            by_association.setdefault(article.notice.association, []).append(article)
+        grouped = by_association(listed)  # once: a filter per association grew with both counts
         for slug, profile in STATE.associations.items():
-            own = by_association.get(slug, [])
+            own = grouped.get(slug, [])
             self._write(build, subs.calendar(slug), own,
                         t("calendar_description_association", name=profile.name, days=days), bulletin.today)
         for article in events:

@@ -9,6 +9,7 @@ from bulletin_contract.order import newest_first
 from bulletin_contract.reader import STATE
 from bulletin_i18n import translator_for
 from bulletin_incremental import REUSE
+from bulletin_pages.listings import by_association
 from bulletin_settings import site_address
 
 from . import jsonfeed
@@ -36,10 +37,10 @@ class FeedsGenerator(Generator):
         for slug, label in s["BULLETIN_CATEGORIES"].items():
             self._write(subs.feeds("category", slug), self.url_for("category", slug=slug),
                         self.t("feed_description_category", label=label), bulletin.by_category[slug])
+        grouped = by_association(current)
         for slug, profile in STATE.associations.items():
             self._write(subs.feeds("association", slug), self.url_for("association", slug=slug),
-                        self.t("feed_description_association", name=profile.name),
-                        bulletin.current_by_association.get(slug, []))
+                        self.t("feed_description_association", name=profile.name), grouped.get(slug, []))
         all_json, events_json = subs.json_feeds()
         most = s["BULLETIN_FEED_ITEMS"]
         self._write_json(all_json, "", self.t("feed_description_all"), newest_first(current)[:most])

@@ -24,6 +24,17 @@ def soonest_first(articles):
     return sorted(articles, key=lambda a: (start_moment(a.shown_occurrence), a.slug))
 
 
+def by_association(articles):
+    """{association slug: its articles, in the given order}, a joint notice
+    under each of its partners too: what an association's feeds and calendar
+    carry, so a partner's subscribers see the notices it is part of."""
+    found = defaultdict(list)
+    for article in articles:
+        for slug in (article.notice.association, *article.notice.partners):
+            found[slug].append(article)
+    return found
+
+
 @dataclass(frozen=True)
 class Listed:
     """One occurrence of an event in a listing by day."""

@@ -5,7 +5,7 @@ a library independent of the bulletin's own arithmetic."""
 import json
 import re
 import textwrap
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 
 import feedparser
 import pytest
@@ -229,6 +229,9 @@ SERIES = {
     "peruttu": ('start: "2026-12-02 14:00"\nend: "15:30"\nlocation: Toimisto\nrepeat:\n  weekdays: [ke]\n'
                 '  until: "2027-02-24"\nstatus: peruttu\nstatus_note: Vetäjä on sairastunut.', "tapahtumat"),
     "siirretty": ('start: "2027-01-20 17:00"\nlocation: Sali\nstatus: siirretty', "yhteistyo"),
+    # Sunday mornings at 3.30: on 31.10.2027 the clocks go from 4.00 back to 3.00
+    "syysyo": ('start: "2027-10-24 03:30"\nend: "04:30"\nlocation: Laavu\nrepeat:\n  weekdays: [su]\n'
+               '  until: "2027-11-07"', "vapaaehtoiset"),
 }
 
 
@@ -267,6 +270,18 @@ def test_calendar_expands_to_exactly_the_notices_occurrences(series_site, name):
     assert found == expected
     # local clock times, in a zone the file describes itself
     assert [c["TZID"] for c in cal.walk("VTIMEZONE")] == ["Europe/Helsinki"]
+
+
+def test_a_time_in_the_repeated_autumn_hour_is_the_first_in_the_calendar_too(series_site):
+    # 3.30 on 31.10.2027 is the first 3.30, in summer time (UTC+3), as RFC 5545
+    # reads the file's local time: the same moments as the notice's, compared
+    # in UTC (aware times in one zone compare by their clock, not their offset)
+    _, found = expanded(series_site.output / "ilmoitukset" / "syysyo" / "tapahtuma.ics")
+    utc = [(s.astimezone(timezone.utc), e.astimezone(timezone.utc)) for s, e in found]
+    assert utc == [(o.start.astimezone(timezone.utc), o.end.astimezone(timezone.utc))
+                   for o in occurrences_of(series_site, "syysyo")]
+    assert utc[1] == (datetime(2027, 10, 31, 0, 30, tzinfo=timezone.utc),
+                      datetime(2027, 10, 31, 2, 30, tzinfo=timezone.utc))
 
 
 def test_calendar_says_a_cancelled_series_is_cancelled(series_site):

@@ -543,7 +543,12 @@ def test_a_night_that_ended_in_the_small_hours_is_over_that_day(tmp_path):
                                      'repeat:\n  weekdays: [la]\n  until: "2027-04-10"', date_="2027-03-01"))
     site.notice("bileet.md", series('start: "2027-03-20 21:00"\nend: "2027-03-21 01:00"\nlocation: Nuorisotila',
                                     date_="2027-03-01"))
+    # Sunday's dance until 01.00 is this week's, not next week's too
+    site.notice("tanssit.md", series('start: "2027-03-21 20:00"\nend: "2027-03-22 01:00"\nlocation: Seurantalo',
+                                     date_="2027-03-01"))
     assert site.build("2027-03-21") == 0
+    this_week, next_week = (text_of(h.find_next("ul")) for h in site.page("tulosta/").select("h2")[:2])
+    assert "su 21.3.2027 klo 20.00 – ma 22.3.2027 klo 1.00" in this_week and "ma 22.3." not in next_week, next_week
     when = text_of(site.page("ilmoitukset/yokerho/").select_one(".bl-event__when"))
     assert "Seuraavan kerran la 27.3. klo 22.00 – su 28.3. klo 1.00" in when, when
     front = [a["href"] for a in site.page("").select("main .bl-item a")]

@@ -101,7 +101,7 @@ class Event:
         return self.next_occurrence(today) or self.occurrences[-1]
 
     def occurrences_between(self, first_day, last_day):
-        return [o for o in self.occurrences if o.first_day <= last_day and o.last_day >= first_day]
+        return [o for o in self.occurrences if o.first_day <= last_day and o.current_until >= first_day]
 
 
 @dataclass

@@ -118,7 +118,7 @@ def _weeks_touched(event, first, last):
     """The weeks from `first` to `last` (days) that an occurrence of `event` touches."""
     weeks = set()
     for occurrence in event.occurrences:
-        day, end = max(occurrence.first_day, first), min(occurrence.last_day, last)
+        day, end = max(occurrence.first_day, first), min(occurrence.current_until, last)
         while day <= end:
             week = WeekId.of(day)
             weeks.add(week)

@@ -229,6 +229,11 @@ SERIES = {
     "peruttu": ('start: "2026-12-02 14:00"\nend: "15:30"\nlocation: Toimisto\nrepeat:\n  weekdays: [ke]\n'
                 '  until: "2027-02-24"\nstatus: peruttu\nstatus_note: Vetäjä on sairastunut.', "tapahtumat"),
     "siirretty": ('start: "2027-01-20 17:00"\nlocation: Sali\nstatus: siirretty', "yhteistyo"),
+    # Tuesdays; the first one moved to Monday at 17 (an extra date before the start, and a day off),
+    # the second one moved after the Friday extra date of 15.1.
+    "siirtyi": ('start: "2027-01-12 18:00"\nend: "19:30"\nlocation: Sali\nrepeat:\n  weekdays: [ti]\n'
+                '  until: "2027-02-23"\n  except: ["2027-01-12", "2027-01-19"]\n'
+                'dates: ["2027-01-11 17:00", "2027-01-15 17:00"]', "tapahtumat"),
     # Sunday mornings at 3.30: on 31.10.2027 the clocks go from 4.00 back to 3.00
     "syysyo": ('start: "2027-10-24 03:30"\nend: "04:30"\nlocation: Laavu\nrepeat:\n  weekdays: [su]\n'
                '  until: "2027-11-07"', "vapaaehtoiset"),

@@ -29,14 +29,17 @@ STATUS = {None: "CONFIRMED", "peruttu": "CANCELLED", "siirretty": "TENTATIVE"}
 
 
 def span(event):
-    """DTSTART and DTEND of an event's first occurrence.
+    """DTSTART and DTEND of an event's first occurrence that is no extra
+    date: DTSTART must be a day of the RRULE (RFC 5545 leaves a set with
+    another undefined), and an extra date, earlier too, is an RDATE.
 
     Events given as days, and timed events whose end is a day, are all-day:
     dates, DTEND the day after the last day (exclusive, as RFC 5545 wants).
     A timed end keeps its time, past midnight too. A timed event without an
     end time gets no DTEND: RFC 5545 reads that as ending when it starts, and
     the bulletin does not invent an end the notice did not give."""
-    first = event.occurrences[0]
+    extra = {o.start for o in event.extra_occurrences}
+    first = next((o for o in event.occurrences if o.start not in extra), event.occurrences[0])
     if first.all_day or (first.end is not None and not isinstance(first.end, datetime)):
         return first.first_day, first.last_day + timedelta(days=1)
     return first.start, first.end

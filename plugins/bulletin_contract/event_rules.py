@@ -154,7 +154,9 @@ class EventRules:
                 self.refuse(line, "err_date_is_day_off", value=when_text(moment), day=day_of(moment).isoformat())
                 refused = True
                 continue
-            if moment < start:
+            if moment < start and "repeat" not in self.raw:
+                # (a series' start is its rule's first day: the first Tuesday
+                # moved to Monday is an extra date before it, and a day off)
                 self.refuse(line, "err_date_before_start", value=when_text(moment), start=when_text(start))
                 refused = True
                 continue

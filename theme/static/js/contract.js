@@ -702,7 +702,12 @@
       refuse(["status_note"], "err_status_note_alone");
     }
     this.occurrences = occurrences;
-    if (today && last < today) {
+    // a night that ends by series.nightEnds is over on the day it ends (model.Occurrence.current_until)
+    var lastCurrent = occurrences.map(function (o) {
+      var night = o.end && o.end.time !== null && o.end.day > o.start.day && o.end.time <= series.nightEnds;
+      return night ? addDays(o.end.day, -1) : (o.end ? o.end.day : o.start.day);
+    }).sort().pop();
+    if (today && lastCurrent < today) {
       var parts = last.split("-");
       refuse(["start"], repeat ? "err_event_series_past" : "err_event_past",
              { day: +parts[2] + "." + +parts[1] + "." + parts[0] });

@@ -30,7 +30,7 @@ def by_association(articles):
     carry, so a partner's subscribers see the notices it is part of."""
     found = defaultdict(list)
     for article in articles:
-        for slug in (article.notice.association, *article.notice.partners):
+        for slug in (article.notice.association, *(article.notice.partners or ())):
             found[slug].append(article)
     return found
 

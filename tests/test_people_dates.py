@@ -47,7 +47,8 @@ def test_a_publication_day_without_a_year_is_the_nearest(text, expected):
 @pytest.mark.parametrize("text, expected", [
     ("klo 18", ("18:00", None)), ("18", ("18:00", None)), ("18.30", ("18:30", None)),
     ("18,30", ("18:30", None)), ("18:30", ("18:30", None)), ("18–20", ("18:00", "20:00")),
-    ("klo 18.30 - 20", ("18:30", "20:00")), ("kuudelta", None),
+    ("klo 18.30 - 20", ("18:30", "20:00")), ("kello 18", ("18:00", None)), ("Kello 18–kello 20", ("18:00", "20:00")),
+    ("kuudelta", None), ("kellot 18", None),
 ])
 def test_a_time_as_people_write_it(text, expected):
     assert read_clock(text) == expected
@@ -97,6 +98,21 @@ def test_issue_form_reply_speaks_the_forms_words_not_iso(site, capsys):
     assert status == 1
     assert "Tapahtuman alkamisaika: kirjoita päivä ja tarvittaessa kellonaika, esimerkiksi la 5.12. klo 18" in comment
     assert "VVVV" not in comment and "event." not in comment
+
+
+@pytest.mark.parametrize("written, start, end", [
+    ("9.12. kello 18.30-20", "2026-12-09 18:30", "2026-12-09 20:00"),
+    ("ke 9.12.2026 kello 18", "2026-12-09 18:00", None),
+    ("9.12. klo 18 - kello 20", "2026-12-09 18:00", "2026-12-09 20:00"),
+])
+def test_issue_form_takes_kello_written_out_as_klo(site, capsys, written, start, end):
+    # "kello" is how many write "klo" in full; the space form's hours took it already
+    body = issue_body(**{"Aihe": "Tapahtumat", "Tapahtuman alkamisaika": written, "Paikka": "Kerhohuone"})
+    status, paths, err, _comment = site.from_issue(body, capsys)
+    assert status == 0, err
+    text = Path(paths[0]).read_text(encoding="utf-8")
+    assert f'start: "{start}"' in text and (f'end: "{end}"' in text if end else "end:" not in text)
+    assert site.check() == 0
 
 
 def test_new_takes_a_day_and_a_range_of_times(site, capsys):

@@ -21,10 +21,12 @@ DAY = re.compile(
     rf"^{WEEKDAY}(?:(\d{{1,2}})\.(\d{{1,2}})(?:\.(\d{{4}})?)?|(\d{{4}})-(\d{{1,2}})-(\d{{1,2}}))"
     rf"(?:(?:,?{SPACE}+|T)(.+))?$",
     re.IGNORECASE | re.ASCII)
-# A time, or a range of times with a dash: `klo 18`, `18.30–20`, `18:30 - 20:00`.
+# "klo" or the word in full, "kello", before a time.
+_KLO = rf"(?:(?:klo\.?|kello){SPACE}*)?"
+# A time, or a range of times with a dash: `klo 18`, `18.30–20`, `18:30 - 20:00`, `kello 18`.
 CLOCK = re.compile(
-    rf"^(?:klo\.?{SPACE}*)?(\d{{1,2}})(?:[.:,](\d{{2}}))?"
-    rf"(?:{SPACE}*[-–—]{SPACE}*(?:klo\.?{SPACE}*)?(\d{{1,2}})(?:[.:,](\d{{2}}))?)?$",
+    rf"^{_KLO}(\d{{1,2}})(?:[.:,](\d{{2}}))?"
+    rf"(?:{SPACE}*[-–—]{SPACE}*{_KLO}(\d{{1,2}})(?:[.:,](\d{{2}}))?)?$",
     re.IGNORECASE | re.ASCII)
 
 

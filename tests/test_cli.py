@@ -61,6 +61,20 @@ def test_check_of_a_profile_file_outside_the_content_folder_says_where_to_put_it
         "ja tarkista se siellä."]
 
 
+def test_check_of_a_folder_checks_the_files_in_it(site, capsys):
+    # `bulletin check content/notices/2026`: the folder's files, as the whole check sees them
+    site.notice("2026/hyva.md", notice_text())
+    bad = site.notice("2026/syksy/huono.md", notice_text("Huono", category="kokous"))
+    site.notice("2025/muu.md", notice_text("Muu", category="kokous"))  # not asked about
+    assert site.check(site.content / "notices" / "2026") == 1
+    out, err = capsys.readouterr()
+    assert [line.split(": ")[0] for line in out.splitlines()] == [f"{bad}:4"]  # not 2025/muu.md
+    assert "Tuntematon aihe kokous" in out and "tiedostoa ei ole" not in err
+    bad.unlink()
+    assert site.check(site.content / "notices" / "2026") == 0
+    assert "1 tiedosto tarkistettu, ei virheitä." in capsys.readouterr().err
+
+
 def test_check_a_new_file_that_takes_an_existing_address(site, capsys):
     site.notice("2025/kokous.md", notice_text())
     new = site.notice("2026/kokous.md", notice_text())

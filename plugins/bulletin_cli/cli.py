@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from bulletin_contract.checks import check_content
+from bulletin_contract.checks import all_files, check_content
 from bulletin_contract.duplicates import duplicate_pairs
 from bulletin_contract.frontmatter import decode
 from bulletin_contract.problems import ContentError
@@ -33,6 +33,9 @@ def cmd_check(args):
     paths = []
     for name in args.files:
         path = Path(name).resolve()
+        if path.is_dir():  # its files, as the whole content's check reads them
+            paths.extend(all_files(path))
+            continue
         if not path.is_file():
             raise UsageError(t("cli_err_no_file", path=name))
         paths.append(path)
@@ -53,7 +56,7 @@ def cmd_check(args):
         note = scheduled_note(notice, t, day)
         if note:
             print(note, file=sys.stderr)
-    count = len(args.files) if args.files else len(notices)
+    count = len(paths) if args.files else len(notices)
     summary = t.count("check_failed", len(problems)) if problems else t.count("check_ok", count)
     print(summary, file=sys.stderr)
     return 1 if problems else 0

@@ -37,6 +37,19 @@ def test_output_that_is_a_file_or_the_root_is_refused(site, tmp_path, capsys):
     assert a_file.read_text(encoding="utf-8") == "keep me"
 
 
+@pytest.mark.parametrize("where", ["julkaisu", "notices/julkaisu"])
+def test_output_inside_the_content_folder_is_refused_before_anything_is_written(site, capsys, where):
+    # the build's files (and its cache beside them) would be read as content: the check broke on them after
+    output = site.content / where
+    before = sorted(site.content.rglob("*"))
+    status, _out, err = run(["build", "--content", str(site.content), "--output", str(output)], capsys)
+    assert status == 2
+    assert err.strip() == (f"bulletin build: --output {output}: kansio on sisältökansiossa {site.content}; "
+                           "valitse kansio sen ulkopuolelta.")
+    assert sorted(site.content.rglob("*")) == before
+    assert site.check() == 0
+
+
 def test_output_where_nothing_can_be_written_is_a_usage_error(site, capsys):
     status, _out, err = run(["build", "--content", str(site.content), "--output", "/proc/bulletin-out"], capsys)
     assert status == 2 and "--output" in err

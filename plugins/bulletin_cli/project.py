@@ -97,10 +97,13 @@ def _refuse_dangerous_output(output, settings):
     output, t = output.resolve(), translator_for(settings)
     if output.exists() and not output.is_dir():
         raise UsageError(t("cli_err_output_file", path=output))
-    protected = [Path(settings["PATH"]).resolve(), project_root().resolve(), Path.cwd().resolve()]
+    content = Path(settings["PATH"]).resolve()
+    protected = [content, project_root().resolve(), Path.cwd().resolve()]
     for folder in protected:
         if output == folder or output in folder.parents:
             raise UsageError(t("cli_err_output_holds", path=output, folder=folder))
+    if content in output.parents:  # the built files and the cache beside them would be read as content
+        raise UsageError(t("cli_err_output_in_content", path=output, content=content))
     if output.exists() and any(output.iterdir()) and not (output / "sitemap.xml").exists():
         raise UsageError(t("cli_err_output_other", path=output))
 

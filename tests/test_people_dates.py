@@ -115,6 +115,32 @@ def test_issue_form_takes_kello_written_out_as_klo(site, capsys, written, start,
     assert site.check() == 0
 
 
+def test_a_range_of_times_and_another_end_are_refused_at_every_door(site, capsys):
+    # "klo 18–20" and an end of 21: which one is meant is the submitter's to say, not a silent pick
+    body = issue_body(**{"Aihe": "Tapahtumat", "Tapahtuman alkamisaika": "ke 9.12. klo 18–20",
+                         "Tapahtuman päättymisaika": "klo 21", "Paikka": "Kerhohuone"})
+    status, paths, err, comment = site.from_issue(body, capsys)
+    said = ("Tapahtuman päättymisaika: alkamisajassa on jo päättymisaika 20:00, mutta tässä on klo 21. "
+            "Kirjoita päättymisaika vain toiseen kohtaan.")
+    assert status == 1 and paths == [] and said in comment and said in err
+    status = main(["new", "--content", str(site.content), "--title", "Kokous", "--association", "testikyla",
+                   "--category", "tapahtumat", "--start", "ke 9.12. klo 18–20", "--end", "klo 21",
+                   "--location", "Sali", "--body", "Tervetuloa!"])
+    out = capsys.readouterr()
+    assert status == 2 and out.out == ""
+    assert ("--end: alkamisajassa on jo päättymisaika 20:00, mutta tässä on klo 21. "
+            "Kirjoita päättymisaika vain toiseen kohtaan.") in out.err
+    assert list((site.content / "notices").rglob("*.md")) == []
+
+
+def test_a_range_of_times_and_the_same_end_are_one_end(site, capsys):
+    body = issue_body(**{"Aihe": "Tapahtumat", "Tapahtuman alkamisaika": "ke 9.12. klo 18–20",
+                         "Tapahtuman päättymisaika": "20.00", "Paikka": "Kerhohuone"})
+    status, paths, err, _comment = site.from_issue(body, capsys)
+    assert status == 0, err
+    assert 'end: "20:00"' in Path(paths[0]).read_text(encoding="utf-8")
+
+
 def test_new_takes_a_day_and_a_range_of_times(site, capsys):
     status = main(["new", "--content", str(site.content), "--title", "Joulumyyjäiset", "--association",
                    "testikyla", "--category", "tapahtumat", "--start", "la 5.12. klo 10–14",

@@ -259,6 +259,20 @@ def test_a_date_or_time_is_read_with_the_white_space_of_the_other_doors(page, la
         assert errors[0].startswith(label)  # the first of what it says
 
 
+def test_a_range_of_times_and_another_end_are_refused_as_the_issue_form_and_new_refuse_them(page):
+    fill_event(page)
+    page.get_by_label("Alkamispäivä").fill("la 5.12. klo 18–20")
+    page.get_by_label("Alkamiskellonaika").fill("")
+    page.get_by_label("Päättymiskellonaika").fill("21.00")
+    preview(page)
+    assert page.locator("[data-error-summary] a").all_inner_texts() == [
+        "Päättymiskellonaika: alkamisajassa on jo päättymisaika 20:00, mutta tässä on 21.00. "
+        "Kirjoita päättymisaika vain toiseen kohtaan."]
+    page.get_by_label("Päättymiskellonaika").fill("20.00")  # the same end twice is one end
+    preview(page)
+    assert 'end: "20:00"' in page.locator("[data-file]").input_value()
+
+
 def test_the_form_reckons_today_where_the_bulletin_is(form_site):
     # 22.30 UTC on 1.12. is already 2.12. in Helsinki, the day `check` and the build reckon with
     site, base, browser = form_site

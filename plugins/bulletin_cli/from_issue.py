@@ -20,7 +20,7 @@ from bulletin_i18n.languages import standard_tag
 
 from .issue_form import FIELDS, checked, parse_body, ticked_slugs
 from . import series_words
-from .placing import as_iso, place
+from .placing import as_iso, event_end, place
 
 _TABLES = {(): NOTICE_FIELDS, ("event",): EVENT_FIELDS, ("contact",): CONTACT_FIELDS,
            ("event", "repeat"): REPEAT_FIELDS, ("wanted",): WANTED_FIELDS}
@@ -177,8 +177,12 @@ def notice_from_issue(path, text, site, today):
             answers.fail("frequency", t("issue_err_frequency", label=answers.label("frequency")))
         else:
             values["event"]["repeat"]["interval"], values["event"]["repeat"]["nth"] = said
-    if category and values["event"].get("start") and not values["event"].get("end") and answers.range_ends.get("start"):
-        values["event"]["end"] = answers.range_ends["start"]  # `klo 18–20`
+    if category and values["event"].get("start"):
+        try:
+            values["event"]["end"] = event_end(answers.range_ends.get("start"), values["event"].get("end"),
+                                               answers.text("end"), answers.label("end"))
+        except Invalid as err:
+            answers.fail("end", t(err.message_key, **err.values))
     consent = checked(answers.text("consent"))
     contact = values["contact"]
     if (contact.get("email") or contact.get("phone")) and not consent:

@@ -13,7 +13,7 @@ from bulletin_contract.schema import EVENT_CATEGORY
 from bulletin_i18n.languages import standard_tag
 
 from . import series_words
-from .placing import as_iso, place
+from .placing import as_iso, event_end, place
 from .project import UsageError
 
 # (flag, key path in the front matter, label key); the order of the questions.
@@ -164,8 +164,10 @@ def new_notice(args, site, today, interactive=None):
         for key in target[:-1]:
             holder = holder[key]
         holder[target[-1]] = value
-    if range_ends.get("start") and not answers["end"]:
-        values["event"]["end"] = range_ends["start"]  # `la 5.12. klo 18–20`
+    try:
+        values["event"]["end"] = event_end(range_ends.get("start"), values["event"]["end"], answers["end"], "--end")
+    except Invalid as err:  # two flags that disagree
+        raise UsageError(t(err.message_key, **err.values)) from None
     if any(values["contact"].values()) and args.consent:
         values["contact"]["consent"] = True
     # Problems name the flag that gave the value.

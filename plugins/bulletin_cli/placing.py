@@ -49,6 +49,15 @@ def as_iso(text, today, recent=False):
     return read_when(text, today, recent) or (text, None)
 
 
+def event_end(range_end, end, written, key):
+    """An event's end: its own answer, or the end of a range of times written
+    in its start (`klo 18–20`). Both and different: which is meant is the
+    person's to say, so Invalid naming `key`, with the end as `written`."""
+    if range_end and end and end not in (range_end, range_end[11:]):
+        raise Invalid("err_two_ends", key=key, first=range_end[11:], second=written)
+    return end or range_end
+
+
 def _name_words(name):
     """The words of a name that tell associations apart: no "ry", no case or diacritics."""
     return frozenset(slugify(name).split("-")) - {"ry", "r", "y", ""}

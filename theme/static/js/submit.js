@@ -188,6 +188,12 @@
     }
     // a time may come in its own field or with the day (`la 5.12. klo 18–20`)
     var startTime = startClock ? startClock.iso : startDay.start;
+    var rangeEnd = startClock ? startClock.end : startDay.end;
+    if (rangeEnd && endClock && endClock.iso !== rangeEnd) {
+      // two ends: which is meant is the person's to say (placing.event_end)
+      answers.fail("end_time", "err_two_ends",
+        { key: fields.label("end_time"), first: rangeEnd, second: fields.value("end_time").trim() });
+    }
     var endTime = endClock ? endClock.iso
       : (endDay && endDay.start) || (startClock ? startClock.end : startDay.end);
     event.start = withTime(startDay.iso, startTime);

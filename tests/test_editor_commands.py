@@ -432,6 +432,13 @@ def test_from_issue_updates_an_association_in_its_own_subfolder(site, tmp_path, 
     assert site.check() == 0
 
 
+def test_a_refused_profile_issue_is_answered_about_the_details_sent_not_a_notice(site, tmp_path, capsys):
+    status, _paths, _err, comment = site.from_issue(profile_body(**{"Yhdistyksen nimi": EMPTY}), capsys)
+    assert status == 1 and "ilmoitu" not in comment.lower()  # "Kiitos ilmoituksesta" to a profile
+    assert comment.startswith("Kiitos! Lähettämissäsi tiedoissa on kohtia, jotka pitää korjata")
+    assert "- Kohta Yhdistyksen nimi puuttuu. Täytä se muokkaamalla tätä viestiä (Edit)." in comment
+
+
 @pytest.mark.parametrize("answers, message", [
     ({"Y-tunnus": "0112038-8"}, "Y-tunnus"),
     ({"Mitä voimme tarjota muille": "\n".join(f"Tarjous {n}" for n in range(13))}, "Mitä voimme tarjota muille"),

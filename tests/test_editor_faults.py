@@ -171,6 +171,7 @@ def test_quotes_and_hashes_that_are_meant_pass(site, title_line, title, capsys):
 @pytest.mark.parametrize("start, expected", [
     ("5.12.2026 klo 18", 'event.start: 2026-12-05 18:00'),
     ("la 5.12.2026 klo 18.30", 'event.start: 2026-12-05 18:30'),
+    ("5.12.2026 kello 18.30", 'event.start: 2026-12-05 18:30'),  # as the form and the issue form read it
     ("2026-12-5", "event.start: 2026-12-05"),
     ("2026-12-05 18.00", "event.start: 2026-12-05 18:00"),
     ("la 5.12. klo 18", 'puuttuu vuosi. Kirjoita koko päivämäärä muodossa VVVV-KK-PP, jossa VVVV on vuosi: '

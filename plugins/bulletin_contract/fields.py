@@ -17,7 +17,7 @@ from bulletin_i18n.languages import LONGEST_TAG, standard_tag
 
 from .body_checks import site_file_problem
 from .marks import MAX_STACKED_MARKS, stacked_marks
-from .people_dates import SPACE, WEEKDAY
+from .people_dates import KLO, SPACE, WEEKDAY
 from .problems import Invalid
 from .render import BIDI_CONTROLS
 from .slots import DAYS, EXAMPLE as SLOT_EXAMPLE, merged, parse_slot
@@ -113,12 +113,12 @@ CLOCK = re.compile(r"^(\d{1,2})[:.](\d{2})$", re.ASCII)
 
 # Near misses that people write; never accepted in a file, but turned into
 # the ISO form to write instead, and accepted by the form-like commands.
-_TIME = rf"(?:{SPACE}+|T)(?:klo\.?{SPACE}*)?(\d{{1,2}})(?:[.:](\d{{2}}))?"
+_TIME = rf"(?:{SPACE}+|T)(?:{KLO}{SPACE}*)?(\d{{1,2}})(?:[.:](\d{{2}}))?"
 LOOSE_WHEN = [
     re.compile(rf"^{WEEKDAY}(\d{{1,2}})\.(\d{{1,2}})\.(\d{{4}})(?:{_TIME})?$", re.IGNORECASE | re.ASCII),  # d.m.yyyy
     re.compile(rf"^(\d{{4}})-(\d{{1,2}})-(\d{{1,2}})(?:{_TIME})?$", re.IGNORECASE | re.ASCII),  # yyyy-m-d
 ]
-LOOSE_CLOCK = re.compile(rf"^(?:klo\.?{SPACE}*(\d{{1,2}})(?:[.:](\d{{2}}))?|(\d{{1,2}})[.:](\d{{2}}))$",
+LOOSE_CLOCK = re.compile(rf"^(?:{KLO}{SPACE}*(\d{{1,2}})(?:[.:](\d{{2}}))?|(\d{{1,2}})[.:](\d{{2}}))$",
                          re.IGNORECASE | re.ASCII)
 NO_YEAR = re.compile(rf"^{WEEKDAY}(\d{{1,2}})\.(\d{{1,2}})\.?(?:{_TIME})?$", re.IGNORECASE | re.ASCII)
 

@@ -22,7 +22,8 @@ DAY = re.compile(
     rf"(?:(?:,?{SPACE}+|T)(.+))?$",
     re.IGNORECASE | re.ASCII)
 # "klo" or the word in full, "kello", before a time.
-_KLO = rf"(?:(?:klo\.?|kello){SPACE}*)?"
+KLO = r"(?:klo\.?|kello)"
+_KLO = rf"(?:{KLO}{SPACE}*)?"
 # A time, or a range of times with a dash: `klo 18`, `18.30–20`, `18:30 - 20:00`, `kello 18`.
 CLOCK = re.compile(
     rf"^{_KLO}(\d{{1,2}})(?:[.:,](\d{{2}}))?"

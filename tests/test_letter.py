@@ -10,6 +10,7 @@ import feedparser
 import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult
+from bs4 import BeautifulSoup
 
 from bulletin_cli.cli import main
 from bulletin_contract.fields import HELSINKI
@@ -59,7 +60,13 @@ def letter_site(tmp_path_factory):
     site = Site(tmp_path_factory.mktemp("letter"))
     site.notice("myyjaiset.md", event_text(title="Joulumyyjäiset", start="2026-12-05 10:00", end="14:00",
                                            date="2026-11-02"))
-    site.notice("pikkujoulu.md", event_text(title="Pikkujoulut", start="2026-12-09 13:00", date="2026-11-02"))
+    site.notice("pikkujoulu.md", notice_text(title="Pikkujoulut", category="tapahtumat", date="2026-11-02", extra="""
+        lang: sv
+        event:
+          start: "2026-12-09 13:00"
+          location: Kerhohuone
+          registration_deadline: "2026-12-07"
+        """))
     site.notice("tapaninpaiva.md", event_text(title="Tapanintanssit", start="2026-12-26 19:00",
                                               date="2026-11-02"))
     site.notice("kerho.md", notice_text(title="Tiistaikerho", category="tapahtumat", date="2026-10-01", extra="""
@@ -178,6 +185,22 @@ def test_digest_writes_a_mime_mail_with_inlined_css_and_plain_text(letter_site, 
     assert f"Lisätty 26.11.2026.\n  Juhlat, Liikunta ja tanssi\n  {SITE}/tilat/sali/\n" in text
     assert "Tilaa haetaan\n=============\n\n* Kuntopiiri etsii salivuoroa\n" in text
     assert f"{SITE}/ilmoitukset/salivuoro/" in text and "Vanha tupa" not in text + html
+
+
+def test_the_letter_and_the_print_sheet_say_by_when_to_register(letter_site, tmp_path):
+    """A reader of the letter or of the sheet on the wall signs up in time:
+    the last day to register is there, in the words of the notice page and
+    the poster, the site's own (not the notice's Swedish)."""
+    said = "Ilmoittautuminen viimeistään: ma 7.12.2026"
+    for page in (letter_site.page("viikkokirje/2026-49/"), letter_site.page("tulosta/")):
+        item = next(li for li in page.select("main li") if "Pikkujoulut" in li.get_text())
+        assert said in item.get_text(" ", strip=True)
+        assert item.find(string=lambda text: "viimeistään" in text).find_parent(lang=True)["lang"] == "fi"
+    out = tmp_path / "kirje.eml"
+    assert digest(letter_site, "--week", "2026-W49", "--output", str(out)) == 0
+    _msg, text, html = parts(out.read_bytes())
+    assert f"* Pikkujoulut\n  ke 9.12.2026 klo 13.00, Kerhohuone\n  {said}\n" in text
+    assert said in " ".join(BeautifulSoup(html, "html.parser").get_text(" ").split())
 
 
 class Inbox:

@@ -29,6 +29,9 @@ def _text_item(lines, article, base, t, when=None):
         lines.append(f"  {prefix}{t.dates.when_short(when)}, {article.notice.event.location}")
         if status and article.notice.event.status_note:  # why, as the notice page says
             lines.append(f"  {article.notice.event.status_note}")
+        deadline = article.notice.event.registration_deadline
+        if deadline:  # in the words of the notice page and the poster
+            lines.append(f"  {t('registration_deadline')}: {t.dates.weekday_date(deadline)}")
     lines.append(f"  {article.association_profile.name}")
     if article.notice.category == "rahoitus" and article.notice.expires:
         lines.append("  " + t("letter_deadline", date=t.dates.short_date(article.notice.expires)))

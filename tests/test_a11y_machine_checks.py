@@ -7,6 +7,7 @@ Where they are missing the checks are skipped, saying so; in CI they fail.
 import json
 import shutil
 import subprocess
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -200,6 +201,24 @@ Välkommen""", 1))
           tasks: Kafé och information på svenska
         """))
     site.notice("2026/kokous.md", event_text("Syyskokous", start="2026-12-10 18:00", location="Kerhohuone"))
+    # a weekly course off every other week for years, with much to say: its poster is cut to fit one sheet
+    tuesdays = [date(2026, 12, 1) + timedelta(weeks=n) for n in range(400)]
+    site.notice("2026/kurs.md", notice_text("Svenska för nybörjare", category="tapahtumat", extra=f"""
+        lang: sv
+        summary: {" ".join(["Vi läser, skriver och pratar svenska tillsammans i lugn takt."] * 4)}
+        event:
+          start: "2026-12-01 18:00"
+          location: Medborgarinstitutet, klassrum 2
+          status: siirretty
+          status_note: {" ".join(["Kursledaren är sjuk, kursen fortsätter efter jul på samma tid."] * 4)}
+          price: {" ".join(["Kursen är gratis för medlemmar, andra betalar fem euro per gång."] * 3)}
+          registration: {" ".join(["Anmäl dig till kursledaren per telefon eller e-post senast dagen innan."] * 4)}
+          accessibility: {" ".join(["Ingång utan trappor från gården, hiss och teleslinga i salen."] * 8)}
+          repeat:
+            weekdays: [ti]
+            until: "{tuesdays[-1]}"
+            except: [{", ".join(f'"{day}"' for day in tuesdays[1::2])}]
+        """))
     assert site.build() == 0
     return site
 
@@ -210,3 +229,14 @@ def test_every_part_a_writer_can_write_is_in_the_notices_language(swedish_site):
         assert labels_in_the_site_language(swedish_site.page(f"ilmoitukset/{slug}/")) == []
     # the Finnish notice beside them has no lang of its own anywhere
     assert not swedish_site.page("ilmoitukset/kokous/").select("main [lang]")
+
+
+def test_a_cut_posters_words_are_the_writers_in_theirs_and_the_sites_in_its_own(swedish_site):
+    """A poster cut to fit ends the writer's Swedish in "… (jatkuu
+    verkossa)": the site's Finnish words, read by Finnish rules."""
+    poster = swedish_site.page("julisteet/kurs/")
+    continued = poster.main.find_all(string=lambda text: "jatkuu verkossa" in text)
+    assert continued, "the poster is not cut"
+    assert [node.find_parent(attrs={"lang": True})["lang"] for node in continued] == [SITE_LANGUAGE] * len(continued)
+    kept = poster.main.find(string=lambda text: text.startswith("Ingång utan trappor") and "…" in text)
+    assert kept.find_parent(attrs={"lang": True})["lang"] == "sv"

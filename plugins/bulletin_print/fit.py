@@ -120,6 +120,17 @@ def height(size, poster):
     return total
 
 
+class Cut(str):
+    """A text cut to fit, as printed: what is kept of it ending in "…"
+    (`kept`, the writer's words on a notice's poster), then the site's
+    "(jatkuu verkossa)" (`continued`), each to be marked in its own language."""
+
+    def __new__(cls, kept, continued):
+        cut = super().__new__(cls, f"{kept}… ({continued})")
+        cut.kept, cut.continued = f"{kept}…", f"({continued})"
+        return cut
+
+
 @dataclass(frozen=True)
 class Fitted:
     size: int  # the size class's number
@@ -180,7 +191,7 @@ def _cut(size, poster, key, index, continued):
         kept = text[:length]
         if length < len(text) and " " in kept:
             kept = kept[:kept.rindex(" ")]
-        shown = f"{kept.rstrip()}… ({continued})"
+        shown = Cut(kept.rstrip(), continued)
         shown = (label, shown, *part[2:]) if label is not None else shown
         if index is None:
             return {**poster, key: shown}

@@ -60,7 +60,7 @@ def plain_text(letter, settings, t, online):
     week = letter.week
     lines = []
     _heading(lines, t("letter_title", week=week.week, year=week.year))
-    lines += [t("letter_intro", site=settings["SITENAME"]), ""]
+    lines += [t("letter_intro", site=settings["SITENAME"]), f"{t('letter_mail_online')} {online}", ""]
     for number, event_week in enumerate(letter.event_weeks):
         key = "letter_events_next_week" if number else "letter_events_this_week"
         days = f"{t.dates.weekday_date(event_week.week.monday)} – {t.dates.weekday_date(event_week.week.sunday)}"

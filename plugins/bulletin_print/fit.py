@@ -44,8 +44,24 @@ WIDTHS = {
     **dict.fromkeys("M", (0.88, 1.0)),
     **dict.fromkeys("m%", (0.98, 1.06)),
     **dict.fromkeys("WæÆ@©®—…", (1.0, 1.12)),
+    # Cyrillic: a notice in Russian measured as the widest letter, Ж, was set in type a size or two
+    # smaller than it fits in
+    **dict.fromkeys("гз", (0.54, 0.66)),
+    **dict.fromkeys("сэ", (0.58, 0.7)),
+    **dict.fromkeys("втухь", (0.6, 0.68)),
+    **dict.fromkeys("ГТабекочяё", (0.62, 0.7)),
+    **dict.fromkeys("Р", (0.62, 0.74)),
+    **dict.fromkeys("ЕЁлр", (0.64, 0.74)),
+    **dict.fromkeys("АБВЗСУХЬЭЯийнпц", (0.7, 0.78)),
+    **dict.fromkeys("ИЙКЛНПЧдмъ", (0.76, 0.84)),
+    **dict.fromkeys("О", (0.8, 0.88)),
+    **dict.fromkeys("ДЦЪы", (0.84, 0.94)),
+    **dict.fromkeys("МФфю", (0.88, 1.0)),
+    **dict.fromkeys("Ыж", (0.98, 1.06)),
+    **dict.fromkeys("шщ", (1.0, 1.12)),
+    **dict.fromkeys("ЖШЩЮ", (1.1, 1.34)),
 }
-OTHER = (1.1, 1.25)  # the rest, rare here: as wide as the widest of other scripts (Cyrillic Ж)
+OTHER = (1.1, 1.25)  # the rest, rare here (Greek, Arabic, …): as wide as Cyrillic Ж
 
 REGULAR, BOLD = 0, 1
 LINE, TITLE_LINE = 1.3, 1.1

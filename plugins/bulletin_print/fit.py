@@ -44,8 +44,8 @@ WIDTHS = {
     **dict.fromkeys("M", (0.88, 1.0)),
     **dict.fromkeys("m%", (0.98, 1.06)),
     **dict.fromkeys("WæÆ@©®—…", (1.0, 1.12)),
-    # Cyrillic: a notice in Russian measured as the widest letter, Ж, was set in type a size or two
-    # smaller than it fits in
+    # Cyrillic, each letter by its own width: measured all as Ж, a poster in Russian
+    # was set a size or two smaller than it fits in
     **dict.fromkeys("гз", (0.54, 0.66)),
     **dict.fromkeys("сэ", (0.58, 0.7)),
     **dict.fromkeys("втухь", (0.6, 0.68)),

@@ -183,3 +183,6 @@ def test_a_notice_in_a_right_to_left_script_is_set_right_to_left_wherever_it_goe
         for element in marked:
             expected = "rtl" if element["lang"] in ("ar", "he") else None
             assert element.get("dir") == expected, (where, str(element)[:120])
+    # the poster's blocks of the writer's words are aligned as they are written, the site's words among them
+    poster = pages["julisteet/ilta/"]
+    assert [poster.select_one(f".bl-poster__{part}").get("dir") for part in ("title", "where", "summary")] == ["rtl"] * 3

@@ -63,6 +63,7 @@ def add_to_jinja(generator):
     env.filters["lang_attr"] = language.attribute
     env.filters["other_lang"] = language.other  # the tag alone, or None
     env.filters["lang_span"] = language.span
+    env.filters["dir_attr"] = language.direction_attribute
     env.filters["language_name"] = language.name
     env.filters["og_locale"] = language.locale
 

@@ -71,6 +71,14 @@ class NoticeLanguage:
         way = direction(tag)
         return Markup(f' lang="{escape(tag)}"' + (f' dir="{way}"' if way != direction(self.site_language) else ""))
 
+    def direction_attribute(self, notice):
+        """` dir="rtl"` for a block of the writer's words among the site's
+        (a poster's title), so that it is aligned as it is written; its
+        words say their language in a span inside (`span`)."""
+        tag = self.other(notice)
+        way = direction(tag) if tag else None
+        return Markup(f' dir="{way}"') if way and way != direction(self.site_language) else ""
+
     def span(self, text, notice):
         """`text` the notice's writer wrote, inside the site's own words (a
         place after a date, a name in a sentence): in `<span lang="sv">`

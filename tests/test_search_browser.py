@@ -805,3 +805,26 @@ def test_words_joined_by_a_hyphen_rank_the_pages_with_them_together_first(browse
         search(page, address, "?q=ensi-ilta")
         assert addresses(page) == ["/ilmoitukset/ensi-ilta/", "/ilmoitukset/illat/"]
         page.close()
+
+
+def test_an_everyday_word_finds_the_notices_in_the_written_word_and_back(browser, site):
+    # "kirppis" and "kirppari" are what readers type for the "kirpputori"
+    # of the notices (bulletin_search/synonyms.py); no dictionary joins them
+    site.notice("kirpputori.md", notice_text(title="Lasten vaatteet", body="Tervetuloa kirpputorille koululle."))
+    site.notice("kirppis.md", notice_text(title="Tavaraa kerhoon", body="Kirppikselle voi tuoda tavaraa."))
+    site.notice("srk.md", notice_text(title="Joulupuuro", body="Yhteistyössä Imatran seurakunnan kanssa."))
+    site.notice("muu.md", notice_text(title="Kerhoilta", body="Kerho kokoontuu tiistaisin."))
+    assert site.build() == 0
+    both = ["/ilmoitukset/kirppis/", "/ilmoitukset/kirpputori/"]
+    with served(site.output) as address:
+        page = browser.new_page()
+        for query, found in [("kirppari", both), ("kirppis", both), ("Kirpputori", both), ("srk", ["/ilmoitukset/srk/"])]:
+            search(page, address, f"?q={query}")
+            assert sorted(addresses(page)) == found, query
+            expect(page.locator("#haku-korjattu")).to_be_hidden()
+        # the excerpt marks the notice's own word
+        search(page, address, "?q=kirppari")
+        marked = {title: marks for _, title, _, _, marks in results(page)}
+        assert marked == {"Lasten vaatteet": ["kirpputorille"], "Tavaraa kerhoon": ["Kirppikselle"]}
+        page.close()
+

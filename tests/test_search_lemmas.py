@@ -9,6 +9,7 @@ from conftest import ROOT
 from simplemma.strategies.dictionaries.stream_dictionary_factory import StreamMap
 
 from bulletin_search.dictionary import Dictionary, KeptDictionaries
+from bulletin_search.synonyms import SYNONYMS
 from bulletin_search import lemmas as lemmas_module
 from bulletin_search.lemmas import (Lemmatizer, compound_tails, encode, file_key, load_lemmas, save_lemmas,
                                     vocabulary, words)
@@ -99,6 +100,24 @@ def test_a_form_shared_by_two_languages_names_both_lemmas():
     counts = {("tak", "sv"): 1, ("tak", "fi"): 1}
     files = build_lemma_map(counts, lambda word, lang: {"sv": "tack", "fi": "takki"}[lang])
     assert files["ta"]["lemmas"] == {"tak": ["tack", "takki"]}
+
+
+@pytest.mark.parametrize("word", sorted(SYNONYMS))
+def test_the_words_that_stand_for_each_other_are_base_forms(lemmatize, word):
+    # the map matches them to the site's lemmas: an inflected one would never meet
+    assert lemmatize(word, "fi") == word
+
+
+def test_an_everyday_word_names_the_written_word_and_back_even_when_no_page_has_it(lemmatize):
+    counts = vocabulary([("Kirpputori koululla.", "fi"), ("Tuo tavaraa kirppikselle.", "fi")])
+    files = build_lemma_map(counts, lemmatize)
+    assert set(files["ki"]["lemmas"]["kirppis"]) == {"kirpputori"}
+    assert set(files["ki"]["lemmas"]["kirppikselle"]) == {"kirppis", "kirpputori"}
+    # no page says "kirppari": it names both words the site has
+    assert set(files["ki"]["lemmas"]["kirppari"]) == {"kirpputori", "kirppis"}
+    # the lemma's only form is itself, listed for the everyday words to find
+    assert files["ki"]["forms"]["kirpputori"] == ["kirpputori"]
+    assert "srk" not in files.get("sr", {}).get("lemmas", {})  # no page says seurakunta
 
 
 def test_vocabulary_counts_documents_not_occurrences():

@@ -18,6 +18,8 @@ import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from .synonyms import SYNONYMS
+
 
 # Letters and digits; Pagefind too splits words at punctuation and hyphens.
 _WORD = re.compile(r"[^\W_]+")
@@ -183,6 +185,9 @@ def build_lemma_map(counts, lemmatize, max_bytes=MAX_FILE_BYTES, is_word=None, a
             tails[tail] += compounds
     entries = defaultdict(lambda: {"forms": {}, "lemmas": [], "now": [], "past": []})
     only_now, only_past = apart or (set(), set())
+    # the site's lemmas another word stands for (synonyms.py): listed even
+    # when their only form is themselves, for that word to find
+    named = {other for word in SYNONYMS for other in SYNONYMS[word] if other in groups or other in tails}
     # a compound's end may be no word of the site: listed for its compounds
     for lemma in sorted(groups.keys() | tails.keys()):
         own = by_count(groups.get(lemma, ()))
@@ -193,7 +198,7 @@ def build_lemma_map(counts, lemmatize, max_bytes=MAX_FILE_BYTES, is_word=None, a
         forms += by_count(sum((groups[c] for c in compounds), Counter())) if compounds else []
         if not forms:
             continue
-        if forms == [lemma]:
+        if forms == [lemma] and lemma not in named:
             # searched as typed anyway; but a word only the archive has is
             # named, so the search page knows the present has no page with it
             if lemma in only_past:
@@ -205,6 +210,13 @@ def build_lemma_map(counts, lemmatize, max_bytes=MAX_FILE_BYTES, is_word=None, a
         for form in own:
             if form != lemma:
                 entries[form]["lemmas"].append(lemma)
+    # A word a reader types for another (kirppis, kirpputori) and its
+    # forms on the site name the site's lemmas of the others, whose forms
+    # the search page then asks for too; the word need not be on the site.
+    for word, others in SYNONYMS.items():
+        present = [other for other in others if other in named]
+        for form in {word, *groups.get(word, ())} if present else ():
+            entries[form]["lemmas"] += [lemma for lemma in present if lemma not in entries[form]["lemmas"]]
     # Pagefind finds "karhumaki" where the text says "karhumäki", but not
     # "Karhumäen": a word typed without its diacritics names the lemmas of
     # the word it stands for.
@@ -213,15 +225,17 @@ def build_lemma_map(counts, lemmatize, max_bytes=MAX_FILE_BYTES, is_word=None, a
         alias = entries[fold(word)]
         alias["lemmas"] = sorted(set(alias["lemmas"]) | set(lemmas))
     if kept and changed is not None:
-        kept.mark(touched_words(changed, lemmatize, is_word, compounding), file_key, 2)
+        kept.mark(touched_words(changed, lemmatize, is_word, compounding, groups), file_key, 2)
     return split_files(entries, _table, max_bytes=max_bytes, kept=kept)
 
 
-def touched_words(changed, lemmatize, is_word, compounding):
+def touched_words(changed, lemmatize, is_word, compounding, groups):
     """The words whose entries in the lemma map may differ from the previous
     build's, when the (word, lang) `changed` did, as build_lemma_map makes
     them: the word and its lemma, the lemmas whose compounds that lemma
-    ends, and each one's form without diacritics. (A lemma comes into the
+    ends, the words that stand for that lemma (synonyms.py) with their
+    forms (`groups`: lemma -> its forms), and each one's form without
+    diacritics. (A lemma comes into the
     map or leaves it, naming its forms or no longer, only when its forms
     other than itself come or go: they are changed words themselves.)"""
     touched = set()
@@ -233,6 +247,9 @@ def touched_words(changed, lemmatize, is_word, compounding):
             for cut in range(_MIN_PART, len(lemma) - _MIN_TAIL + 1) if is_word else ():
                 if _is_tail(lemma, cut, compounding[each], is_word, each, lemmatize):
                     touched.add(lemma[cut:])
+    for lemma in [lemmatize(word, lang) for word, lang in changed]:
+        for other in SYNONYMS.get(lemma, ()):
+            touched.update([other, *groups.get(other, ())])
     touched.update([fold(word) for word in touched])
     return touched
 

@@ -828,3 +828,19 @@ def test_an_everyday_word_finds_the_notices_in_the_written_word_and_back(browser
         assert marked == {"Lasten vaatteet": ["kirpputorille"], "Tavaraa kerhoon": ["Kirppikselle"]}
         page.close()
 
+
+def test_an_inflected_form_of_a_word_on_a_page_is_not_corrected_into_another(browser, site):
+    # "nuorisotalolla" is no page's word, "nuorisotalo" is: Pagefind finds
+    # it. One edit further lies "nuorisotilalla", which the page searched
+    # instead, as if the reader had asked for the other place.
+    site.notice("talo.md", notice_text(title="Disko", body="Disko nuorisotalo Kipinässä perjantaina."))
+    site.notice("tila.md", notice_text(title="Kerho", body="Kerho nuorisotilassa ja nuorisotilalla."))
+    assert site.build() == 0
+    with served(site.output) as address:
+        page = browser.new_page()
+        search(page, address, "?q=nuorisotalolla")
+        assert addresses(page) == ["/ilmoitukset/talo/"]
+        expect(page.locator("#haku-korjattu")).to_be_hidden()
+        search(page, address, "?q=nuorisotaloon")  # corrected to the word the page has
+        assert addresses(page) == ["/ilmoitukset/talo/"]
+        page.close()

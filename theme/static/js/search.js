@@ -325,8 +325,9 @@ async function findIn(pf, state, elsewhere) {
     // A word no page has: Pagefind finds it by the longest word of its own
     // that begins it, or begins its stem. A long such beginning, leaving
     // an ending, is the word inflected (kuorossa, lapaset): searched as
-    // typed, or corrected only to a word of its own first letters (kahvila
-    // for "kahvilaan", not vuorossa or lapset). A word it is a typing error
+    // typed, or corrected only to a word that keeps that beginning (kahvila
+    // for "kahvilaan", not vuorossa or lapset, nor nuorisotilalla for
+    // "nuorisotalolla" where a page says "nuorisotalo"). A word it is a typing error
     // of comes next; then a long beginning is a compound's first part (kuoro
     // in "kuoroharjotukset"), and a short one finds what the reader did not
     // ask for (the "su" of Sunday for "sukat"): nothing. Exactly as typed
@@ -335,7 +336,7 @@ async function findIn(pf, state, elsewhere) {
     const size = Array.from(fold(typed[at])).length;
     const inflected = shared >= MIN_LENGTH && shared >= size - MAX_ENDING;
     const word = state.exact ? null : await correction(typed[at], at === 0);
-    if (word !== null && (!inflected || sameStart(word, typed[at]))) {
+    if (word !== null && (!inflected || begins(word, typed[at], shared))) {
       formLists[index] = await formsOf(word);
       corrected.push(word);
     } else if (shared < MIN_LENGTH) {
@@ -371,8 +372,8 @@ async function findIn(pf, state, elsewhere) {
   return { found: inOrder(some), forms, partial: some.length > 0, corrected, lacking };
 }
 
-// Whether two words begin with the same MIN_LENGTH letters.
-const sameStart = (a, b) => fold(a).slice(0, MIN_LENGTH) === fold(b).slice(0, MIN_LENGTH);
+// Whether `word` begins with the first `count` letters of `typed`.
+const begins = (word, typed, count) => fold(word).startsWith(Array.from(fold(typed)).slice(0, count).join(""));
 
 // How many first letters of `typed` the word Pagefind finds it by has (0 if
 // it finds nothing): the most that a word of a page it finds shares, in its

@@ -128,7 +128,12 @@ def network_site(site):
     ("partners: [kuoro]", "tiedotteet", 6, "Kenttä partners kuuluu vain aiheen yhteistyo ilmoitukseen"),
     ("hire:\n  hours_per_week: \"20\"\n  tasks: Kahvio", "yhteistyo", 6, "Puuttuu pakollinen kenttä hire.pay_subsidy"),
     ("hire:\n  hours_per_week: \"80\"\n  pay_subsidy: true\n  tasks: Kahvio", "yhteistyo", 7,
-     "Kentän hire.hours_per_week arvon pitää olla kokonaisluku 1–40, nyt 80"),
+     "Kentän hire.hours_per_week arvon pitää olla kokonaisluku 1–40, nyt 80. Kirjoita esimerkiksi hire.hours_per_week: 40."),
+    # half hours are no whole number: the two nearest are named, not the least (1)
+    ("hire:\n  hours_per_week: 22,5\n  pay_subsidy: true\n  tasks: Kahvio", "yhteistyo", 7,
+     "nyt 22,5: desimaaleja ei voi kirjoittaa. Kirjoita hire.hours_per_week: 22 tai hire.hours_per_week: 23."),
+    ("hire:\n  hours_per_week: 20 h\n  pay_subsidy: true\n  tasks: Kahvio", "yhteistyo", 7,
+     "nyt 20 h. Kirjoita esimerkiksi hire.hours_per_week: 20."),
     ("series: illta", "tiedotteet", 6, "Sarjaa illta ei löydy. Kirjoita jokin näistä: illat."),
     ('materials:\n  Muistio: "{static}/files/puuttuu.pdf"', "tiedotteet", 7, "Tiedostoa {static}/files/puuttuu.pdf ei löydy"),
     ('materials:\n  Ok: https://example.org/a\n  Muistio: "javascript:alert(1)"', "tiedotteet", 8,

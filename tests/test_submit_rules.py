@@ -477,6 +477,10 @@ VOCABULARY = [
     pytest.param({"when": ["la\u2013\u017fu 10-12"]}, id="slot-day-with-a-long-s"),
     pytest.param({"when": ["\u212ae 9-11"]}, id="slot-day-with-a-kelvin-sign"),
     pytest.param({"when": ["ti \u0661\u0667-\u0662\u0661"]}, id="slot-hours-in-arabic-indic-digits"),
+    # a number not whole or out of bounds: the nearest whole numbers within them
+    pytest.param({"capacity": "22,5"}, id="persons-with-decimals"),
+    pytest.param({"capacity": "100000"}, id="persons-beyond-the-most"),
+    pytest.param({"capacity": "20 henkeä"}, id="persons-with-a-word"),
 ]
 
 

@@ -6,6 +6,7 @@ to write instead). `bulletin check`, the build and the submission form's
 schema all read these tables, so adding a field is one line here.
 """
 import difflib
+import math
 import os
 import re
 import unicodedata
@@ -540,8 +541,21 @@ class Number:
         text = _require_text(value, key, str(self.least)).strip()
         digits = len(str(self.most))  # no more digits than the largest value has
         if not re.fullmatch(rf"[0-9]{{1,{digits}}}", text) or not self.least <= int(text) <= self.most:
-            raise Invalid("err_number", key=key, value=text, least=self.least, most=self.most)
+            raise self.refusal(text, key)
         return int(text)
+
+    def refusal(self, text, key):
+        """What to write instead of `text`: the whole numbers within the
+        limits nearest to the number it begins with (22 or 23 for "22,5",
+        40 for "80", 20 for "20 h"), or the least for no number at all.
+        (contract.js says the same.)"""
+        found = re.match(r"-?[0-9]+(?:[.,][0-9]+)?", text)
+        number = float(found.group().replace(",", ".")) if found else self.least
+        lower, upper = (min(max(n, self.least), self.most) for n in (math.floor(number), math.ceil(number)))
+        if lower != upper:
+            return Invalid("err_number_fraction", key=key, value=text, least=self.least, most=self.most,
+                           lower=lower, upper=upper)
+        return Invalid("err_number", key=key, value=text, least=self.least, most=self.most, example=lower)
 
 
 WEEKDAYS = DAYS  # as slots.py reads them in weekly hours

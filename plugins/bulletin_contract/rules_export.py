@@ -102,7 +102,7 @@ RULE_MESSAGES = [
     "err_end_time_all_day", "err_consent",
     "err_event_past", "err_event_series_past", "err_expires_before_date",
     # an event's series (event_rules.py)
-    "err_day_only", "err_number", "err_weekday", "err_weekday_suggest", "err_nth", "err_not_list", "err_empty_list",
+    "err_day_only", "err_number", "err_number_fraction", "err_weekday", "err_weekday_suggest", "err_nth", "err_not_list", "err_empty_list",
     "err_empty_list_optional", "err_status",
     "err_time_gap", "err_series_time_gap", "err_until_before_start", "err_start_not_in_rule",
     "err_except_not_occurrence", "err_except_outside_series", "err_too_many_occurrences", "err_no_occurrences", "err_series_end",

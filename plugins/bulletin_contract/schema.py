@@ -154,7 +154,7 @@ BODY_MESSAGES = ["form_err_body_line", *(key for key in RULE_MESSAGES if key.sta
 PROFILE_MESSAGES = [
     "form_err_required_text", "form_err_too_long", "err_email", "err_phone", "form_err_control",
     "err_stacked_marks",
-    "err_url", "err_number", "err_empty", "form_err_in_field", "form_err_business_id", "form_err_business_id_check",
+    "err_url", "err_number", "err_number_fraction", "err_empty", "form_err_in_field", "form_err_business_id", "form_err_business_id_check",
     "err_register_number", "form_err_too_many_lines", "form_err_line_too_long", "form_err_slug_taken",
     "form_error_prefix", "send_github_too_long", "send_mail_too_long", "send_copied", "send_copy_failed",
     "send_download_hint", "profile_mail_subject", "profile_github_update", "profile_github_new", "mail_intro", "mail_begin", "mail_end",

@@ -39,6 +39,24 @@
     return Array.from(text).slice(0, count).join("");
   }
 
+  // What to write instead of a number refused: the whole numbers within
+  // the limits nearest to the number it begins with, as fields.Number's
+  // refusal says them (22 or 23 for "22,5", 40 for "80", 20 for "20 h").
+  function numberRefusal(text, key, rule) {
+    var found = /^-?[0-9]+(?:[.,][0-9]+)?/.exec(text);
+    var number = found ? +found[0].replace(",", ".") : rule.least;
+    var within = function (n) { return Math.min(Math.max(n, rule.least), rule.most); };
+    var lower = within(Math.floor(number)), upper = within(Math.ceil(number));
+    var values = { key: key, value: text, least: rule.least, most: rule.most };
+    if (lower !== upper) {
+      values.lower = lower;
+      values.upper = upper;
+      return new Invalid("err_number_fraction", values);
+    }
+    values.example = lower;
+    return new Invalid("err_number", values);
+  }
+
   function codePoints(text) {
     return Array.from(text).length;
   }
@@ -238,7 +256,7 @@
       var number = strip(value);
       var digits = new RegExp("^[0-9]{1," + String(rule.most).length + "}$");
       if (!digits.test(number) || +number < rule.least || +number > rule.most) {
-        throw new Invalid("err_number", { key: key, value: number, least: rule.least, most: rule.most });
+        throw numberRefusal(number, key, rule);
       }
       return +number;
     case "weekdays":

@@ -110,3 +110,23 @@ def test_taking_away_the_last_filter_says_that_every_space_is_shown(page, exampl
     everything = len(shown(page))
     assert page.locator("[data-space-count]").inner_text() == f"Ei rajauksia: kaikki {everything} tilaa näytetään."
     assert page.locator("[data-district-of]").evaluate_all("items => items.every(i => !i.hidden)")
+
+
+@pytest.mark.parametrize("value", ["abc", "-5", "0", "2.5", "100000"])
+def test_a_number_of_persons_not_understood_is_said_so_and_leaves_out_no_space(page, example_base, value):
+    # Number("abc") filtered nothing, and the page said that every space
+    # met the filters; a number no space's capacity can be is no filter either
+    page.goto(example_base + "/tilat/")
+    everything = shown(page)
+    page.goto(f"{example_base}/tilat/?hlo={value}")
+    assert shown(page) == everything
+    said = f"Henkilömäärää ”{value}” ei ymmärretty, eikä tiloja rajattu sen mukaan. Kirjoita kokonaisluku 1–9999."
+    error = page.locator("#rajaus-hlo-virhe")
+    assert error.is_visible() and error.inner_text() == said
+    assert page.locator("#rajaus-hlo").get_attribute("aria-invalid") == "true"
+    assert page.locator("[data-space-count]").inner_text() == f"{said} {len(everything)} tilaa täyttää rajaukset."
+    # a number understood takes its place
+    page.locator("#rajaus-hlo").fill("55")
+    assert shown(page) == ["raution-kylatalo"]
+    assert not error.is_visible() and page.locator("#rajaus-hlo").get_attribute("aria-invalid") == "false"
+    assert page.locator("[data-space-count]").inner_text() == "1 tila täyttää rajaukset."

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 from pelican.generators import Generator
 
+from bulletin_contract.fields import SPACE_FIELDS
 from bulletin_contract.reader import STATE
 from bulletin_contract.render import json_for_script
 from bulletin_contract.schema import form_schema
@@ -71,6 +72,8 @@ class SpacesGenerator(Generator):
             space_notices_wanted=[a for a in current if a.notice.wanted],
             space_notices_other=[a for a in current if not a.notice.wanted],
             space_districts=self._districts(spaces),
+            # the people filter takes what a space's capacity may be
+            space_capacity=SPACE_FIELDS["capacity"].parse,
         )
         urls = self.context["url_for"]
         self.has_form = "submit_space.html" in self.env.list_templates()

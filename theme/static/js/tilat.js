@@ -8,6 +8,7 @@ const groups = [...document.querySelectorAll("[data-space-group]")];
 const count = document.querySelector("[data-space-count]");
 const none = document.querySelector("[data-space-none]");
 const districtLinks = [...document.querySelectorAll("[data-district-of]")];
+const personsError = document.querySelector("[data-persons-error]");
 const DAYS = ["ma", "ti", "ke", "to", "pe", "la", "su"];
 const LISTS = { esteeton: "accessibility", varuste: "equipment", kaytto: "purposes" };
 
@@ -30,9 +31,21 @@ function freeAt(card, day, hour) {
     && (hour === null || (s.start <= hour * 60 && (hour + 1) * 60 <= s.end)));
 }
 
-function fits(card, params) {
-  const persons = Number(params.get("hlo"));
-  if (persons > 0 && Number(card.dataset.capacity) < persons) return false;
+// The people filter: a whole number a space's capacity may be (the
+// input's min and max, the contract's), or null when there is none.
+// Anything else (hlo=abc, -5, 100000) is not understood: no space is left
+// out by it, and the reader is told so rather than shown every space as fitting.
+function personsOf(params) {
+  const text = (params.get("hlo") ?? "").trim();
+  if (text === "") return { persons: null, wrong: null };
+  const input = form.elements.hlo;
+  const persons = /^[0-9]+$/.test(text) ? Number(text) : NaN;
+  const fine = persons >= Number(input.min) && persons <= Number(input.max);
+  return fine ? { persons, wrong: null } : { persons: null, wrong: text };
+}
+
+function fits(card, params, persons) {
+  if (persons !== null && Number(card.dataset.capacity) < persons) return false;
   const day = DAYS.indexOf(params.get("paiva") ?? "");
   const hour = params.get("klo") === null || params.get("klo") === "" ? null : Number(params.get("klo"));
   if ((day >= 0 || hour !== null) && !freeAt(card, day >= 0 ? day : null, hour)) return false;
@@ -63,9 +76,14 @@ function formParams() {
 // `changed`: the reader changed the filters, and hears what they now show
 // (all of them too, once the last filter is gone).
 function show(params, changed = false) {
+  const { persons, wrong } = personsOf(params);
+  personsError.hidden = wrong === null;
+  personsError.textContent = wrong === null ? "" : personsError.dataset.message.replace("{value}", wrong);
+  personsError.closest(".bl-field").classList.toggle("bl-field--error", wrong !== null);
+  form.elements.hlo.setAttribute("aria-invalid", String(wrong !== null));
   let shown = 0;
   for (const card of cards) {
-    card.hidden = !fits(card, params);
+    card.hidden = !fits(card, params, persons);
     if (!card.hidden) shown += 1;
   }
   for (const group of groups) group.hidden = !group.querySelector("[data-space]:not([hidden])");
@@ -78,7 +96,9 @@ function show(params, changed = false) {
   none.hidden = shown > 0;
   const filtered = [...params.keys()].length > 0;
   const template = !filtered ? form.dataset.countAll : shown === 1 ? form.dataset.countOne : form.dataset.countMany;
-  count.textContent = filtered || changed ? template.replace("{count}", shown) : "";
+  const counted = filtered || changed ? template.replace("{count}", shown) : "";
+  // the status is what a screen reader hears: the number not understood first
+  count.textContent = wrong === null ? counted : `${personsError.textContent} ${counted}`;
 }
 
 function apply() {

@@ -130,3 +130,25 @@ def test_a_number_of_persons_not_understood_is_said_so_and_leaves_out_no_space(p
     assert shown(page) == ["raution-kylatalo"]
     assert not error.is_visible() and page.locator("#rajaus-hlo").get_attribute("aria-invalid") == "false"
     assert page.locator("[data-space-count]").inner_text() == "1 tila täyttää rajaukset."
+
+
+@pytest.mark.parametrize("query, label, value", [
+    ("paiva=tiistai", "Viikonpäivä", "tiistai"),  # was every space, as if no day were chosen
+    ("klo=25", "Vapaana kellonaikana", "25"),  # was no space at all
+    ("klo=18.30", "Vapaana kellonaikana", "18.30"),
+    ("alue=Vuoksenniska", "Alue", "Vuoksenniska"),  # the district's name, not its slug
+    ("varuste=xyz", "Varusteet (kaikki valitut)", "xyz"),
+    ("maksuton=kyllä", "Maksuton yhdistyksille", "kyllä"),
+])
+def test_a_filter_value_the_form_does_not_offer_is_said_so_and_leaves_out_no_space(page, example_base, query,
+                                                                                   label, value):
+    page.goto(f"{example_base}/tilat/?hlo=55&{query}")
+    assert shown(page) == ["raution-kylatalo"]  # by the filter understood only
+    assert page.locator("[data-space-count]").inner_text() == (
+        f"Rajauksen ”{label}” arvoa ”{value}” ei ymmärretty, eikä tiloja rajattu sen mukaan. "
+        "1 tila täyttää rajaukset.")
+    # the form shows the filters in force, and a change leaves the other out of the link
+    assert page.locator("#rajaus-hlo").input_value() == "55"
+    page.locator("#rajaus-hlo").fill("20")
+    assert page.url.endswith("/tilat/?hlo=20")
+    assert page.locator("[data-space-count]").inner_text() == f"{len(shown(page))} tilaa täyttää rajaukset."

@@ -31,21 +31,51 @@ function freeAt(card, day, hour) {
     && (hour === null || (s.start <= hour * 60 && (hour + 1) * 60 <= s.end)));
 }
 
-// The people filter: a whole number a space's capacity may be (the
-// input's min and max, the contract's), or null when there is none.
-// Anything else (hlo=abc, -5, 100000) is not understood: no space is left
-// out by it, and the reader is told so rather than shown every space as fitting.
-function personsOf(params) {
-  const text = (params.get("hlo") ?? "").trim();
-  if (text === "") return { persons: null, wrong: null };
-  const input = form.elements.hlo;
-  const persons = /^[0-9]+$/.test(text) ? Number(text) : NaN;
-  const fine = persons >= Number(input.min) && persons <= Number(input.max);
-  return fine ? { persons, wrong: null } : { persons: null, wrong: text };
+// Whether the form offers `value` for the parameter `name`: a choice's
+// option or a box's value; for the people filter, a whole number a
+// space's capacity may be (the input's min and max, the contract's).
+function offers(name, value) {
+  if (name === "hlo") {
+    const input = form.elements.hlo;
+    return /^[0-9]+$/.test(value) && Number(value) >= Number(input.min) && Number(value) <= Number(input.max);
+  }
+  return [...form.elements].some((element) => element.name === name && (element.tagName === "SELECT"
+    ? [...element.options].some((option) => option.value === value) : element.value === value));
 }
 
-function fits(card, params, persons) {
-  if (persons !== null && Number(card.dataset.capacity) < persons) return false;
+// The address's filters the form understands, and those it does not
+// (hlo=abc, paiva=tiistai, klo=25, alue=Vuoksenniska, a link edited by
+// hand): those leave out no space, and the reader is told so rather
+// than shown every space, or none, as meeting them. Parameters that are
+// no filter of the form's are left as they are.
+function understood(params) {
+  const used = new URLSearchParams();
+  const wrong = [];
+  for (const [name, value] of params) {
+    if (value === "") continue; // an empty choice: no filter, as the form leaves it out
+    if (!form.elements[name] || offers(name, value)) used.append(name, value);
+    else wrong.push({ name, value });
+  }
+  return { used, wrong };
+}
+
+// The label of a filter: its field's, or its group's legend.
+function labelOf(name) {
+  const element = form.querySelector(`[name="${name}"]`);
+  const label = element.closest("fieldset")?.querySelector("legend") ?? form.querySelector(`label[for="${element.id}"]`);
+  return label.textContent.trim();
+}
+
+// What the status says of a filter not understood; the people filter's
+// message is beside its field too.
+function notUnderstood({ name, value }) {
+  const template = name === "hlo" ? personsError.dataset.message : form.dataset.notUnderstood;
+  return template.replace("{label}", labelOf(name)).replace("{value}", value);
+}
+
+function fits(card, params) {
+  const persons = Number(params.get("hlo"));
+  if (persons > 0 && Number(card.dataset.capacity) < persons) return false;
   const day = DAYS.indexOf(params.get("paiva") ?? "");
   const hour = params.get("klo") === null || params.get("klo") === "" ? null : Number(params.get("klo"));
   if ((day >= 0 || hour !== null) && !freeAt(card, day >= 0 ? day : null, hour)) return false;
@@ -76,14 +106,15 @@ function formParams() {
 // `changed`: the reader changed the filters, and hears what they now show
 // (all of them too, once the last filter is gone).
 function show(params, changed = false) {
-  const { persons, wrong } = personsOf(params);
-  personsError.hidden = wrong === null;
-  personsError.textContent = wrong === null ? "" : personsError.dataset.message.replace("{value}", wrong);
-  personsError.closest(".bl-field").classList.toggle("bl-field--error", wrong !== null);
-  form.elements.hlo.setAttribute("aria-invalid", String(wrong !== null));
+  const { used, wrong } = understood(params);
+  const persons = wrong.find(({ name }) => name === "hlo");
+  personsError.hidden = !persons;
+  personsError.textContent = persons ? notUnderstood(persons) : "";
+  personsError.closest(".bl-field").classList.toggle("bl-field--error", Boolean(persons));
+  form.elements.hlo.setAttribute("aria-invalid", String(Boolean(persons)));
   let shown = 0;
   for (const card of cards) {
-    card.hidden = !fits(card, params, persons);
+    card.hidden = !fits(card, used);
     if (!card.hidden) shown += 1;
   }
   for (const group of groups) group.hidden = !group.querySelector("[data-space]:not([hidden])");
@@ -97,8 +128,8 @@ function show(params, changed = false) {
   const filtered = [...params.keys()].length > 0;
   const template = !filtered ? form.dataset.countAll : shown === 1 ? form.dataset.countOne : form.dataset.countMany;
   const counted = filtered || changed ? template.replace("{count}", shown) : "";
-  // the status is what a screen reader hears: the number not understood first
-  count.textContent = wrong === null ? counted : `${personsError.textContent} ${counted}`;
+  // the status is what a screen reader hears: what was not understood first
+  count.textContent = [...wrong.map(notUnderstood), counted].filter(Boolean).join(" ");
 }
 
 function apply() {
@@ -110,7 +141,7 @@ function apply() {
 
 if (form) {
   const params = new URLSearchParams(location.search);
-  fillForm(params);
+  fillForm(understood(params).used); // the form shows the filters in force
   show(params);
   form.hidden = false;
   form.addEventListener("change", apply);

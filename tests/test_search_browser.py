@@ -844,3 +844,27 @@ def test_an_inflected_form_of_a_word_on_a_page_is_not_corrected_into_another(bro
         search(page, address, "?q=nuorisotaloon")  # corrected to the word the page has
         assert addresses(page) == ["/ilmoitukset/talo/"]
         page.close()
+
+
+def test_a_date_finds_the_pages_with_that_day_not_with_its_numbers_anywhere(browser, site):
+    # "19.12." was searched as 19 and 12: a page with 19 seats for 12 euros
+    # came with the events of that day; Pagefind alone finds near words for
+    # a day no page has
+    site.notice("tapahtuma.md", event_text(title="Joulukonsertti", start="2026-12-19 18:00"))
+    site.notice("numerot.md", notice_text(title="Retki", body="Bussissa on 19 paikkaa, ja retki maksaa 12 euroa."))
+    site.notice("ilman.md", notice_text(title="Aukioloajat", body="Kahvio on suljettu 19.12. ja avataan taas."))
+    site.notice("vuosi.md", notice_text(title="Pöytäkirja", body="Syyskokous pidettiin 19.12.2025 kerhohuoneella."))
+    site.notice("toinen.md", notice_text(title="Varaukset", body="Pöytävaraukset 9.12. mennessä."))
+    assert site.build() == 0
+    with served(site.output) as address:
+        page = browser.new_page()
+        for query, found in [
+            ("19.12.", ["ilman", "tapahtuma", "vuosi"]),
+            ("19.12.2026", ["ilman", "tapahtuma"]),  # a day without a year may be any year's
+            ("9.12.", ["toinen"]),
+            ("joulukonsertti 19.12.", ["tapahtuma"]),
+            ("24.12.", []),
+        ]:
+            search(page, address, f"?q={quote(query)}")
+            assert sorted(addresses(page)) == [f"/ilmoitukset/{name}/" for name in found], query
+        page.close()

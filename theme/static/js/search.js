@@ -34,14 +34,50 @@ export function words(query) {
   return query.toLowerCase().match(WORD) ?? [];
 }
 
-// The query's words as typed (a capital may mark a name, see typos.js), its
-// phrases: the words of each part in double quotes, and its words joined by
-// hyphens (ensi-ilta).
+// A date as Finns write it: 5.12. or 5.12.2026.
+const DATE = /(?<![\p{L}\p{N}.])(\d{1,2})\.(\d{1,2})\.(\d{4})?(?![\p{L}\p{N}])/gu;
+
+// The query's words to search (`terms`), its words as typed (a capital may
+// mark a name, see typos.js), its phrases: the words of each part in double
+// quotes, its words joined by hyphens (ensi-ilta), and its dates outside
+// quotes. A date is one word to Pagefind, its digits joined, and so a term:
+// as its numbers, 19 and 12, it found every page with a 19 and a 12
+// anywhere. The term is its day and month ("1912" begins the "19122026" of
+// 19.12.2026, and is the "19.12." a text may say without its year);
+// onDates reads the year. (In quotes a date stays its numbers, as the text
+// is read word by word for a phrase.)
 export function parseQuery(query) {
   const parts = query.split(/["\u201c\u201d\u201e]/);
   const phrases = parts.filter((_, index) => index % 2 === 1).map(words).filter((phrase) => phrase.length > 1);
   const joined = (query.match(/[\p{L}\p{M}\p{N}]+(?:[-\u2010\u2011][\p{L}\p{M}\p{N}]+)+/gu) ?? []).map(words);
-  return { typed: query.match(WORD) ?? [], phrases, joined };
+  const dates = parts.filter((_, index) => index % 2 === 0).flatMap((part) => [...part.matchAll(DATE)])
+    .map(([, day, month, year]) => ({ day: +day, month: +month, year: year ?? null, term: day + month }));
+  const unquoted = parts.map((part, index) => (index % 2 ? part : part.replace(DATE, (_, day, month) => ` ${day}${month} `)));
+  const terms = [...new Set(words(unquoted.join(" ")))];
+  return { terms, typed: query.match(WORD) ?? [], phrases, joined, dates };
+}
+
+// A day written in a text, with or without its year.
+const DAY_WRITTEN = /(?<![\p{N}.])(\d{1,2})\.(\d{1,2})\.(\d{4})?/gu;
+
+// Whether a text has the day `date`: 5.12. or 5.12.2026 (not 5.12.2025:
+// a text's date without a year may be any year's). A range (4.–6.12.) is
+// another word to Pagefind, not found by the day's.
+export function hasDate(text, date) {
+  return [...text.matchAll(DAY_WRITTEN)].some(([, day, month, year]) =>
+    +day === date.day && +month === date.month && (!year || !date.year || year === date.year));
+}
+
+// The results whose page has every date: Pagefind finds "2412" near words
+// when no page has 24.12. The time of an event is in its data (meta.when),
+// its text says it in words ("24. joulukuuta").
+async function onDates(found, dates) {
+  const kept = await Promise.all(found.map(async (result) => {
+    const data = await result.data();
+    const text = [data.meta.title, data.meta.summary, data.meta.when, data.content].filter(Boolean).join(" \n ");
+    return dates.every((date) => hasDate(text, date));
+  }));
+  return found.filter((_, index) => kept[index]);
 }
 
 // Same as lemmas.file_key in the build: `length` letters, ASCII-safe.
@@ -299,8 +335,7 @@ async function findIn(pf, state, elsewhere) {
   const filters = {};
   for (const key of FILTERS) if (state[key]) filters[key] = state[key];
   if (state.upcoming) filters.upcoming = "1";
-  const terms = [...new Set(words(state.q))];
-  const { typed, phrases, joined } = parseQuery(state.q);
+  const { terms, typed, phrases, joined, dates } = parseQuery(state.q);
   if (!terms.length) {
     // Browsing by filter: upcoming events soonest first, the rest newest first.
     const direction = state.upcoming ? "asc" : "desc";
@@ -350,6 +385,7 @@ async function findIn(pf, state, elsewhere) {
   const lacking = searched.some((list) => list.every((form) => offSite.has(form)));
   let found = await merged(pf, combinations(searched), filters);
   if (phrases.length) found = await standingTogether(found, together(phrases, formLists, terms));
+  if (dates.length) found = await onDates(found, dates);
   // Words joined by a hyphen are not a phrase ("joulu-konsertti" finds
   // joulukonsertti), but the pages with them together come first: the
   // premiere's (ensi-ilta) before one that says "ensi" and "ilta" often.
@@ -360,7 +396,11 @@ async function findIn(pf, state, elsewhere) {
   // No page has every word (Pagefind asks for all of them): the pages with
   // some, those with the most of the words first, and the status says so.
   const limit = Math.max(1, Math.floor(MAX_SEARCHES / terms.length));
-  const byWord = await Promise.all(searched.map((list) => merged(pf, combinations([list], limit), filters)));
+  const byWord = await Promise.all(searched.map(async (list, index) => {
+    const some = await merged(pf, combinations([list], limit), filters);
+    const date = dates.filter(({ term }) => term === terms[index]);
+    return date.length ? onDates(some, date) : some;
+  }));
   const pages = new Map();
   for (const result of byWord.flat()) {
     const page = pages.get(result.id) ?? { result, words: 0, score: 0 };

@@ -134,6 +134,8 @@ def network_site(site):
      "nyt 22,5: desimaaleja ei voi kirjoittaa. Kirjoita hire.hours_per_week: 22 tai hire.hours_per_week: 23."),
     ("hire:\n  hours_per_week: 20 h\n  pay_subsidy: true\n  tasks: Kahvio", "yhteistyo", 7,
      "nyt 20 h. Kirjoita esimerkiksi hire.hours_per_week: 20."),
+    ("hire:\n  hours_per_week: noin 25\n  pay_subsidy: true\n  tasks: Kahvio", "yhteistyo", 7,
+     "nyt noin 25. Kirjoita esimerkiksi hire.hours_per_week: 25."),
     ("series: illta", "tiedotteet", 6, "Sarjaa illta ei löydy. Kirjoita jokin näistä: illat."),
     ('materials:\n  Muistio: "{static}/files/puuttuu.pdf"', "tiedotteet", 7, "Tiedostoa {static}/files/puuttuu.pdf ei löydy"),
     ('materials:\n  Ok: https://example.org/a\n  Muistio: "javascript:alert(1)"', "tiedotteet", 8,

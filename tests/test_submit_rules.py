@@ -481,6 +481,7 @@ VOCABULARY = [
     pytest.param({"capacity": "22,5"}, id="persons-with-decimals"),
     pytest.param({"capacity": "100000"}, id="persons-beyond-the-most"),
     pytest.param({"capacity": "20 henkeä"}, id="persons-with-a-word"),
+    pytest.param({"capacity": "noin 30"}, id="persons-after-a-word"),
 ]
 
 

@@ -546,10 +546,10 @@ class Number:
 
     def refusal(self, text, key):
         """What to write instead of `text`: the whole numbers within the
-        limits nearest to the number it begins with (22 or 23 for "22,5",
-        40 for "80", 20 for "20 h"), or the least for no number at all.
-        (contract.js says the same.)"""
-        found = re.match(r"-?[0-9]+(?:[.,][0-9]+)?", text)
+        limits nearest to the first number in it (22 or 23 for "22,5", 40
+        for "80", 20 for "20 h", 30 for "noin 30"), or the least for no
+        number at all. (contract.js says the same.)"""
+        found = re.search(r"-?[0-9]+(?:[.,][0-9]+)?", text)
         number = float(found.group().replace(",", ".")) if found else self.least
         lower, upper = (min(max(n, self.least), self.most) for n in (math.floor(number), math.ceil(number)))
         if lower != upper:

@@ -40,10 +40,10 @@
   }
 
   // What to write instead of a number refused: the whole numbers within
-  // the limits nearest to the number it begins with, as fields.Number's
-  // refusal says them (22 or 23 for "22,5", 40 for "80", 20 for "20 h").
+  // the limits nearest to the first number in it, as fields.Number's
+  // refusal says them (22 or 23 for "22,5", 40 for "80", 30 for "noin 30").
   function numberRefusal(text, key, rule) {
-    var found = /^-?[0-9]+(?:[.,][0-9]+)?/.exec(text);
+    var found = /-?[0-9]+(?:[.,][0-9]+)?/.exec(text);
     var number = found ? +found[0].replace(",", ".") : rule.least;
     var within = function (n) { return Math.min(Math.max(n, rule.least), rule.most); };
     var lower = within(Math.floor(number)), upper = within(Math.ceil(number));

@@ -868,3 +868,18 @@ def test_a_date_finds_the_pages_with_that_day_not_with_its_numbers_anywhere(brow
             search(page, address, f"?q={quote(query)}")
             assert sorted(addresses(page)) == [f"/ilmoitukset/{name}/" for name in found], query
         page.close()
+
+
+def test_the_last_part_of_a_compound_that_begins_with_a_nen_words_form_finds_it(browser, site):
+    # eläkeläis- (of eläkeläinen) and osallistumis- are in no dictionary: the
+    # compounds were no compounds, and "kerho" found no Eläkeläiskerho
+    site.notice("kerho.md", notice_text(title="Eläkeläiskerho kokoontuu", body="Eläkeläiskerhon syyskausi alkaa."))
+    site.notice("maksu.md", notice_text(title="Retki", body="Osallistumismaksu on kymmenen euroa."))
+    assert site.build() == 0
+    with served(site.output) as address:
+        page = browser.new_page()
+        for query, marked in [("kerho", {"Eläkeläiskerho", "Eläkeläiskerhon"}), ("maksu", {"Osallistumismaksu"})]:
+            search(page, address, f"?q={query}")
+            found = {address: set(marks) for address, *_, marks in results(page)}
+            assert found.get(f"/ilmoitukset/{query}/") == marked, query
+        page.close()

@@ -223,6 +223,21 @@ def test_compound_tails_of_real_words(lemmatize):
     assert dict(tails) == {"tupa": ["asukastupa"], "puuro": ["riisipuuro"], "kuusi": ["joulukuusi"]}
 
 
+@pytest.mark.parametrize("form, compound, tail", [
+    ("eläkeläiskerhossa", "eläkeläiskerho", "kerho"),  # eläkeläis- of eläkeläinen, in no dictionary
+    ("vapaaehtoistoimintaan", "vapaaehtoistoiminta", "toiminta"),
+    ("hevostallilla", "hevostalli", "talli"),
+])
+def test_a_compound_that_begins_with_a_nen_words_form_is_found_by_its_last_part(lemmatize, form, compound, tail):
+    assert lemmatize(form, "fi") == compound
+    assert compound_tails({compound}, lemmatize.is_word, "fi", lemmatize) == {tail: [compound]}
+
+
+def test_a_short_beginning_in_s_is_no_nen_words_form(lemmatize):
+    # "kes" as if of kenen: keskusta is no kusta, sisällä no ällä
+    assert compound_tails({"keskusta", "sisällä"}, lemmatize.is_word, "fi", lemmatize) == {}
+
+
 def test_a_compound_the_dictionary_knows_is_found_by_its_last_part(lemmatize):
     # villasukka and iltapäivä are in simplemma's dictionary, lemmas of their
     # own; sukka, juhla and päivä are no word of this site

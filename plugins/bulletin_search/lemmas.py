@@ -26,6 +26,7 @@ _WORD = re.compile(r"[^\W_]+")
 # Languages whose unknown words are often compounds of known words.
 _COMPOUNDING = {"fi"}
 _MIN_PART = 3  # shorter heads and tails are suffixes or clitics, not words
+_MIN_NEN_HEAD = 5  # eläkeläis-, hevos-: see is_head
 # Pagefind finds every word that a query word begins, so a form this short
 # would find what the reader did not ask for: "la", the site's abbreviation
 # of lauantai, finds "lainaan" and "lautapelejä". A lemma does not list
@@ -111,9 +112,20 @@ class Lemmatizer:
             return None
         for cut in range(_MIN_PART, len(word) - _MIN_PART + 1):
             head, tail = word[:cut], word[cut:]
-            if self.is_word(head, lang) and self.is_word(tail, lang):
+            if is_head(head, lang, self.is_word) and self.is_word(tail, lang):
                 return head + _clean(self._dictionary.lemmatize(tail, lang))
         return None
+
+
+def is_head(word, lang, is_word):
+    """Whether a compound may begin with `word`: a word (asukas), or in
+    Finnish the form a -nen word takes there (eläkeläis of eläkeläinen in
+    eläkeläiskerho, hevos of hevonen), which no dictionary has; of five
+    letters or more, as a shorter one is more often a chance (the "kes" of
+    keskusta, as if of kenen)."""
+    if is_word(word, lang):
+        return True
+    return lang in _COMPOUNDING and len(word) >= _MIN_NEN_HEAD and word.endswith("s") and is_word(word[:-1] + "nen", lang)
 
 
 def _clean(lemma):
@@ -284,7 +296,7 @@ def _is_tail(lemma, cut, lemmas, is_word, lang, lemmatize):
     tail = lemma[cut:]
     if tail not in lemmas and not (lemmatize and is_word(tail, lang) and lemmatize(tail, lang) == tail):
         return False
-    return is_word(lemma[:cut], lang)
+    return is_head(lemma[:cut], lang, is_word)
 
 
 def _table(entries, words):

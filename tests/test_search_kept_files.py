@@ -60,6 +60,8 @@ def test_files_made_from_what_was_kept_are_a_whole_builds(tmp_path, lemmatize, s
     pool += [(rng.choice(fi) + rng.choice(fi), "fi") for _ in range(200)]
     # words whose lemma is shorter than the first key (an: a), letters with their diacritics apart
     pool += [("an", "en"), ("a\u0308iti", "fi"), ("o\u0308o\u0308", "fi"), ("a\u030a", "sv")] * 20
+    # words that stand for each other (synonyms.py), under other keys (srk, seurakunnan)
+    pool += [(word, "fi") for word in ("kirppis", "kirppikselle", "kirpputoreille", "srk", "seurakunnan")] * 20
     documents = [({w for w, each in rng.sample(pool, 40) if each == lang}, lang)
                  for lang in rng.choices(["fi", "fi", "fi", "sv", "en"], k=60)]
     archived = [rng.random() < 0.4 for _ in documents]

@@ -133,6 +133,24 @@ def test_a_range_of_times_and_another_end_are_refused_at_every_door(site, capsys
     assert list((site.content / "notices").rglob("*.md")) == []
 
 
+def test_a_weekday_that_is_another_days_is_refused_at_every_door(site, capsys):
+    # 9.12.2026 is a Wednesday: "ti 9.12." may mean Tuesday 8.12., which is the submitter's to say
+    said = "{key}: 9.12.2026 on keskiviikko, ei tiistai. Kirjoita oikea päivä tai oikea viikonpäivä."
+    body = issue_body(**{"Aihe": "Tapahtumat", "Tapahtuman alkamisaika": "ti 9.12. klo 18", "Paikka": "Kerhohuone"})
+    status, paths, err, comment = site.from_issue(body, capsys)
+    assert status == 1 and paths == []
+    assert said.format(key="Tapahtuman alkamisaika") in comment and said.format(key="Tapahtuman alkamisaika") in err
+    status = main(["new", "--content", str(site.content), "--title", "Kokous", "--association", "testikyla",
+                   "--category", "tapahtumat", "--start", "Tiistaina 9.12. klo 18", "--location", "Sali",
+                   "--body", "Tervetuloa!"])
+    out = capsys.readouterr()
+    assert status == 2 and said.format(key="--start") in out.err
+    assert list((site.content / "notices").rglob("*.md")) == []
+    # the day's own weekday, or none, is the day
+    assert read_when("ke 9.12. klo 18", TODAY) == ("2026-12-09 18:00", None)
+    assert read_when("9.12. klo 18", TODAY) == ("2026-12-09 18:00", None)
+
+
 def test_a_range_of_times_and_the_same_end_are_one_end(site, capsys):
     body = issue_body(**{"Aihe": "Tapahtumat", "Tapahtuman alkamisaika": "ke 9.12. klo 18–20",
                          "Tapahtuman päättymisaika": "20.00", "Paikka": "Kerhohuone"})

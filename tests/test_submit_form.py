@@ -259,6 +259,17 @@ def test_a_date_or_time_is_read_with_the_white_space_of_the_other_doors(page, la
         assert errors[0].startswith(label)  # the first of what it says
 
 
+def test_a_weekday_that_is_another_days_is_refused_as_the_issue_form_and_new_refuse_it(page):
+    fill_event(page)
+    page.get_by_label("Alkamispäivä").fill("ti 9.12.")
+    preview(page)
+    assert page.locator("[data-error-summary] a").all_inner_texts() == [
+        "Alkamispäivä: 9.12.2026 on keskiviikko, ei tiistai. Kirjoita oikea päivä tai oikea viikonpäivä."]
+    page.get_by_label("Alkamispäivä").fill("ke 9.12.")  # the day's own weekday is the day
+    preview(page)
+    assert 'start: "2026-12-09 18:00"' in page.locator("[data-file]").input_value()
+
+
 def test_a_range_of_times_and_another_end_are_refused_as_the_issue_form_and_new_refuse_them(page):
     fill_event(page)
     page.get_by_label("Alkamispäivä").fill("la 5.12. klo 18–20")

@@ -9,11 +9,12 @@ does not end the session. Dates are read as people write them
 import sys
 
 from bulletin_contract.fields import EVENT_FIELDS, NOTICE_FIELDS, REPEAT_FIELDS, Invalid
+from bulletin_contract.people_dates import wrong_weekday
 from bulletin_contract.schema import EVENT_CATEGORY
 from bulletin_i18n.languages import standard_tag
 
 from . import series_words
-from .placing import as_iso, event_end, place
+from .placing import as_iso, event_end, place, weekday_message
 from .project import UsageError
 
 # (flag, key path in the front matter, label key); the order of the questions.
@@ -105,6 +106,9 @@ class Questions:
             answer = self.site.find_association(answer) or answer
         elif flag == "category":
             answer = self.category(answer)
+        wrong = flag in _DATES and wrong_weekday(answer, self.today, recent=flag == "date")
+        if wrong:
+            return weekday_message(self.t, self.t(self.labels[flag]), wrong)
         value, _end = _value(flag, answer, self.today)
         try:
             _TABLES[target[:-1]][target[-1]].parse(value, ".".join(target), self.site.ctx)
@@ -158,6 +162,9 @@ def new_notice(args, site, today, interactive=None):
     range_ends = {}
     for flag, target, _label in FLAGS:
         value = answers[flag]
+        wrong = flag in _DATES and value and wrong_weekday(value, today, recent=flag == "date")
+        if wrong:
+            raise UsageError(weekday_message(t, f"--{flag}", wrong))
         if value:
             value, range_ends[flag] = _value(flag, value, today)
         holder = values

@@ -49,6 +49,16 @@ def as_iso(text, today, recent=False):
     return read_when(text, today, recent) or (text, None)
 
 
+def weekday_message(t, key, wrong):
+    """What every door says of a date whose weekday is another day's
+    (people_dates.wrong_weekday), naming the answer by `key`."""
+    written, own, day = wrong
+    names = t("weekdays_name")
+    year, month, number = day.split("-")
+    return t("err_wrong_weekday", key=key, day=f"{int(number)}.{int(month)}.{year}", own=names[own],
+             written=names[written])
+
+
 def event_end(range_end, end, written, key):
     """An event's end: its own answer, or the end of a range of times written
     in its start (`klo 18–20`). Both and different: which is meant is the

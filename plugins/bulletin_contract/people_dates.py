@@ -15,10 +15,17 @@ from datetime import date
 # read other scripts' digits (١٨, １８) as digits and fold ſ to s and the
 # Kelvin sign to k. SPACE is JavaScript's \s, which re.ASCII would narrow.
 SPACE = r"[\s\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]"
-WEEKDAY = rf"(?:(?:ma|ti|ke|to|pe|la|su)[a-zåäöÅÄÖ]*\.?,?{SPACE}+)?"
+# The weekdays by their first two letters, Monday first (date.weekday()),
+# and the longest way each is written before a date; a word that begins one
+# of these (ti, tiistai) names that day, another (suljettu) none.
+WEEKDAYS = ("ma", "ti", "ke", "to", "pe", "la", "su")
+WEEKDAY_WORDS = ("maanantaina", "tiistaina", "keskiviikkona", "torstaina", "perjantaina", "lauantaina", "sunnuntaina")
+_WEEKDAY_END = rf"\.?,?{SPACE}+"  # ti, ti., tiistaina,
+WEEKDAY = rf"(?:(?:{'|'.join(WEEKDAYS)})[a-zåäöÅÄÖ]*{_WEEKDAY_END})?"
 # A day, then perhaps a time or a range of times after a space, a comma or a T.
 DAY = re.compile(
-    rf"^{WEEKDAY}(?:(\d{{1,2}})\.(\d{{1,2}})(?:\.(\d{{4}})?)?|(\d{{4}})-(\d{{1,2}})-(\d{{1,2}}))"
+    rf"^(?:((?:{'|'.join(WEEKDAYS)})[a-zåäöÅÄÖ]*){_WEEKDAY_END})?"  # the word, to compare with the day's own
+    rf"(?:(\d{{1,2}})\.(\d{{1,2}})(?:\.(\d{{4}})?)?|(\d{{4}})-(\d{{1,2}})-(\d{{1,2}}))"
     rf"(?:(?:,?{SPACE}+|T)(.+))?$",
     re.IGNORECASE | re.ASCII)
 # "klo" or the word in full, "kello", before a time.
@@ -49,12 +56,12 @@ def read_clock(text):
 RECENT_DAYS = 183
 
 
-def read_day(text, today, recent=False):
-    """(ISO day, start "HH:MM" or None, end "HH:MM" or None) or None."""
+def _read(text, today, recent):
+    """(ISO day, (start, end), the weekday written (0–6) or None) or None."""
     match = DAY.match(text.strip())
     if not match:
         return None
-    d, m, y, iso_y, iso_m, iso_d, rest = match.groups()
+    weekday, d, m, y, iso_y, iso_m, iso_d, rest = match.groups()
     if iso_y:
         y, m, d = iso_y, iso_m, iso_d
     elif not y:  # the next such day from today
@@ -64,7 +71,33 @@ def read_day(text, today, recent=False):
     clocks = read_clock(rest) if rest else (None, None)
     if clocks is None:
         return None
-    return (f"{int(y):04d}-{int(m):02d}-{int(d):02d}", *clocks)
+    named = [index for index, word in enumerate(WEEKDAY_WORDS) if weekday and word.startswith(weekday.lower())]
+    return f"{int(y):04d}-{int(m):02d}-{int(d):02d}", clocks, named[0] if named else None
+
+
+def read_day(text, today, recent=False):
+    """(ISO day, start "HH:MM" or None, end "HH:MM" or None) or None; None
+    too when the weekday written is another day's (wrong_weekday)."""
+    found = _read(text, today, recent)
+    if found is None or wrong_weekday(text, today, recent):
+        return None
+    day, clocks, _ = found
+    return (day, *clocks)
+
+
+def wrong_weekday(text, today, recent=False):
+    """(the weekday written, the day's own, as numbers 0–6 from Monday, and
+    the ISO day) when they differ: "ti 9.12." of a Wednesday may mean Tuesday
+    8.12., which is the person's to say. Else None."""
+    found = _read(text, today, recent)
+    if found is None or found[2] is None:
+        return None
+    day, _, written = found
+    try:
+        own = date.fromisoformat(day).weekday()
+    except ValueError:
+        return None  # no such day: the field's rule says so
+    return (written, own, day) if written != own else None
 
 
 def _days_ahead(today, y, m, d):

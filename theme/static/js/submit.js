@@ -67,9 +67,9 @@
     if (!match) {
       return { error: "form_err_date" };
     }
-    var day = match[1], month = match[2], year = match[3];
-    if (match[4]) {
-      year = match[4]; month = match[5]; day = match[6];
+    var day = match[2], month = match[3], year = match[4];
+    if (match[5]) {
+      year = match[5]; month = match[6]; day = match[7];
     } else if (!year) {
       var now = siteToday().split("-").map(Number);
       var passed = +month < now[1] || (+month === now[1] && +day < now[2]);
@@ -79,11 +79,22 @@
         year -= 1;
       }
     }
-    var clock = match[7] ? parseClock(match[7]) : { iso: null, end: null };
+    var clock = match[8] ? parseClock(match[8]) : { iso: null, end: null };
     if (clock.error) {
       return { error: "form_err_date" };
     }
     var iso = core.pad(+year, 4) + "-" + core.pad(+month, 2) + "-" + core.pad(+day, 2);
+    // a weekday written that is another day's: which is meant is the person's to say
+    // (people_dates.wrong_weekday, placing.weekday_message)
+    var written = match[1] ? schema.weekdayWordsWritten.findIndex(function (word) {
+      return word.indexOf(match[1].toLowerCase()) === 0;
+    }) : -1;
+    var own = (dateOf(iso).getUTCDay() + 6) % 7;
+    if (written >= 0 && dateOf(iso).getUTCDate() === +day && written !== own) {
+      var names = schema.series.monthDays.days;
+      return { error: "err_wrong_weekday",
+               values: { day: +day + "." + +month + "." + year, own: names[own], written: names[written] } };
+    }
     return { iso: iso, start: clock.iso, end: clock.end };
   }
 
@@ -149,7 +160,7 @@
     }
     var day = parseDay(text, name === "date");
     if (day.error) {
-      this.fail(name, day.error, { value: text });
+      this.fail(name, day.error, Object.assign({ value: text, key: fields.label(name) }, day.values));
       return null;
     }
     return day;
@@ -192,7 +203,7 @@
     if (rangeEnd && endClock && endClock.iso !== rangeEnd) {
       // two ends: which is meant is the person's to say (placing.event_end)
       answers.fail("end_time", "err_two_ends",
-        { key: fields.label("end_time"), first: rangeEnd, second: fields.value("end_time").trim() });
+        { key: fields.label("end_time"), first: rangeEnd, second: strip(fields.value("end_time")) });
     }
     var endTime = endClock ? endClock.iso
       : (endDay && endDay.start) || (startClock ? startClock.end : startDay.end);
@@ -224,8 +235,8 @@
     fields.value("except").split(/[,;]/).forEach(function (part) {
       var text = strip(part);
       var day = text ? parseDay(text) : null;
-      if (day && day.error) {
-        answers.fail("except", day.error, { value: text });
+      if (day && day.error) {  // a wrong weekday here too is no date to the other doors
+        answers.fail("except", "form_err_date", { value: text });
       } else if (day && daysOff.indexOf(day.iso) < 0) {
         daysOff.push(day.iso);
       }

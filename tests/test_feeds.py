@@ -334,3 +334,5 @@ def test_every_feed_format_says_when_where_and_that_an_event_is_cancelled(site):
         for part, text in texts.items():
             text = BeautifulSoup(text, "html.parser").get_text(" ")
             assert said in text and "Tervetuloa!" in text, (name, part, text)
+        # a reader's list of items shows the titles alone, as a calendar its events' titles
+        assert entry["title"] == "Peruttu: Yökahvila nuorille", name

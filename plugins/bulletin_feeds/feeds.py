@@ -101,9 +101,14 @@ def event_line(t, article):
             when += "; " + t("series_next_short", when=dates.in_series(article.next_occurrence))
     else:
         when = dates.when_long(event)
-    status = f"{t('status_' + event.status)}: " if event.status else ""
     why = f" · {event.status_note}" if event.status and event.status_note else ""  # as the notice page says
-    return f"{status}{when} · {event.location}{why}"
+    return f"{status_said(t, event)}{when} · {event.location}{why}"
+
+
+def status_said(t, event):
+    """"Peruttu: " before what is said of a cancelled or postponed event (its
+    line, its title: a reader's list of items shows the titles alone)."""
+    return f"{t('status_' + event.status)}: " if event and event.status else ""
 
 
 def document(channel, items):

@@ -14,7 +14,7 @@ from bulletin_settings import site_address
 
 from . import jsonfeed
 from .addresses import Subscriptions
-from .feeds import Channel, Item, document, event_line
+from .feeds import Channel, Item, document, event_line, status_said
 from .links import absolute_links
 
 
@@ -51,7 +51,7 @@ class FeedsGenerator(Generator):
         link = f"{self.site}/{article.url}"
         notice = article.notice
         return Item(
-            title=article.title,
+            title=status_said(self.t, notice.event) + article.title,
             link=link,
             date=min(article.date, self.today),
             when=event_line(self.t, article) if notice.event else None,

@@ -85,6 +85,7 @@ def letter_site(tmp_path_factory):
           location: Sali
           status: peruttu
           status_note: Esiintyjä on sairastunut.
+          registration_deadline: "2026-12-02"
         """))
     site.notice("uusi.md", notice_text(title="Kerhohuone remontissa", date="2026-11-25"))
     site.notice("vanha.md", notice_text(title="Vanha tiedote", date="2026-11-10"))
@@ -201,6 +202,12 @@ def test_the_letter_and_the_print_sheet_say_by_when_to_register(letter_site, tmp
     _msg, text, html = parts(out.read_bytes())
     assert f"* Pikkujoulut\n  ke 9.12.2026 klo 13.00, Kerhohuone\n  {said}\n" in text
     assert said in " ".join(BeautifulSoup(html, "html.parser").get_text(" ").split())
+    # a cancelled event's deadline would still ask readers to sign up: said nowhere
+    cancelled = [next(li for li in page.select("main li") if "Peruttu konsertti" in li.get_text())
+                 for page in (letter_site.page("viikkokirje/2026-49/"), letter_site.page("tulosta/"))]
+    cancelled += [letter_site.page("ilmoitukset/peruttu/").main, letter_site.page("julisteet/peruttu/").main]
+    assert [part for part in cancelled if "viimeistään" in part.get_text()] == []
+    assert text.count("viimeistään") == 1 and html.count("viimeistään") == 1
 
 
 class Inbox:

@@ -29,7 +29,7 @@ def _text_item(lines, article, base, t, when=None):
         lines.append(f"  {prefix}{t.dates.when_short(when)}, {article.notice.event.location}")
         if status and article.notice.event.status_note:  # why, as the notice page says
             lines.append(f"  {article.notice.event.status_note}")
-        deadline = article.notice.event.registration_deadline
+        deadline = article.notice.event.signing_up_by
         if deadline:  # in the words of the notice page and the poster
             lines.append(f"  {t('registration_deadline')}: {t.dates.weekday_date(deadline)}")
     lines.append(f"  {article.association_profile.name}")

@@ -8,6 +8,7 @@ from bs4 import BeautifulSoup
 
 from browser import browser, example_base, missing, served  # noqa: F401  (fixtures)
 from test_a11y_machine_checks import axe_path, run_axe  # noqa: F401  (fixture)
+from conftest import notice_text
 
 EMBEDS = ["yhdistykset/kuoro-vuoksenlaulu/upotus/", "aiheet/tapahtumat/upotus/", "aiheet/rahoitus/upotus/"]
 
@@ -95,3 +96,18 @@ def test_embed_in_a_frame_of_another_site_requests_nothing_elsewhere_and_passes_
         assert run_axe(embed_page) == []
     finally:
         context.close()
+
+
+def test_an_associations_embed_lists_the_joint_notices_it_is_a_partner_in(site):
+    site.association("kuoro", "name: Kuoro ry\n")
+    site.association("pallo", "name: Pallo ry\n")
+    site.notice("yhteinen.md", notice_text("Yhteinen ilta", category="yhteistyo", extra=(
+        'partners: [kuoro]\nevent:\n  start: "2026-12-12 18:00"\n  location: Kerhohuone')))
+    site.notice("oma.md", notice_text("Kuoron oma tiedote", association="kuoro"))
+    assert site.build("2026-12-01") == 0
+
+    def listed(slug):
+        return [a.get_text(strip=True) for a in site.page(f"yhdistykset/{slug}/upotus/").select(".bl-embed__name a")]
+
+    assert listed("kuoro") == ["Yhteinen ilta", "Kuoron oma tiedote"]
+    assert listed("testikyla") == ["Yhteinen ilta"] and listed("pallo") == []

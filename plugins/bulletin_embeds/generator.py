@@ -4,6 +4,7 @@ from pelican.generators import Generator
 
 from bulletin_contract.reader import STATE
 from bulletin_incremental import REUSE
+from bulletin_pages.listings import by_association
 
 EMBED = "upotus/"
 LIMIT = 10  # notices an embed shows; the rest are a link away
@@ -18,9 +19,10 @@ class EmbedGenerator(Generator):
     def generate_output(self, writer):
         b, urls = self.context["bulletin"], self.context["url_for"]
         template = self.get_template("embed")
+        # with the joint notices it is a partner in, as its feeds and calendar
+        grouped = by_association(b.upcoming_events + b.current_notices)
         for slug, profile in STATE.associations.items():
-            self._write(writer, template, urls("association", slug=slug), profile.name,
-                        b.current_by_association.get(slug, []))
+            self._write(writer, template, urls("association", slug=slug), profile.name, grouped.get(slug, []))
         for slug, label in self.settings["BULLETIN_CATEGORIES"].items():
             self._write(writer, template, urls("category", slug=slug), label, b.by_category[slug])
 

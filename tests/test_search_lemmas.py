@@ -354,3 +354,21 @@ def test_a_language_simplemma_does_not_know_is_refused_as_before(tmp_path):
         Dictionary(tmp_path).is_known("sana", "xx")
     assert Lemmatizer(dictionaries=tmp_path)("sana", "xx") == "sana"
     assert not list(tmp_path.iterdir())
+
+
+def test_a_word_longer_than_any_compound_is_cut_nowhere():
+    """A "word" of 20,000 letters (a notice of one line, accepted) was cut at
+    each of its places, each cut's parts looked up: seconds of the build.
+    Words of compound length are still cut."""
+    looked_up = []
+
+    def is_word(word, lang):
+        looked_up.append(word)
+        return word in {"asukas", "tupa"}
+
+    assert compound_tails({"a" * 20000, "x" * 81}, is_word, "fi") == {}
+    assert looked_up == []
+    assert compound_tails({"asukastupa", "tupa"}, is_word, "fi") == {"tupa": ["asukastupa"]}
+    lemmatizer, before = Lemmatizer(), len(looked_up)
+    lemmatizer.is_word = is_word
+    assert lemmatizer._compound("a" * 20000, "fi") is None and len(looked_up) == before

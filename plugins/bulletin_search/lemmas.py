@@ -27,6 +27,10 @@ _WORD = re.compile(r"[^\W_]+")
 _COMPOUNDING = {"fi"}
 _MIN_PART = 3  # shorter heads and tails are suffixes or clitics, not words
 _MIN_NEN_HEAD = 5  # eläkeläis-, hevos-: see is_head
+# No compound is longer (Finnish's longest written ones have some 60
+# letters): a longer "word" is cut nowhere, as each cut looks its parts up,
+# and the cuts of one of 20,000 letters took seconds.
+_MAX_COMPOUND = 80
 # Pagefind finds every word that a query word begins, so a form this short
 # would find what the reader did not ask for: "la", the site's abbreviation
 # of lauantai, finds "lainaan" and "lautapelejä". A lemma does not list
@@ -108,7 +112,7 @@ class Lemmatizer:
             return word
 
     def _compound(self, word, lang):
-        if lang not in _COMPOUNDING or self.is_word(word, lang):
+        if lang not in _COMPOUNDING or len(word) > _MAX_COMPOUND or self.is_word(word, lang):
             return None
         for cut in range(_MIN_PART, len(word) - _MIN_PART + 1):
             head, tail = word[:cut], word[cut:]
@@ -286,6 +290,8 @@ def compound_tails(lemmas, is_word, lang, lemmatize=None):
     form is chance (isin in iltaisin, osti in hienosti)."""
     tails = defaultdict(list)
     for lemma in sorted(lemmas):
+        if len(lemma) > _MAX_COMPOUND:
+            continue
         for cut in range(_MIN_PART, len(lemma) - _MIN_TAIL + 1):
             if _is_tail(lemma, cut, lemmas, is_word, lang, lemmatize):
                 tails[lemma[cut:]].append(lemma)

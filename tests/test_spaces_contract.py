@@ -224,6 +224,13 @@ TI, TO = 1, 3
     ("tiistai-iltaisin 17-19", [(TI, "17:00", "19:00")]), ("Keskiviikko-aamuisin klo 9-11", [(2, "09:00", "11:00")]),
     ("TORSTAI-ILTAPÄIVÄISIN 13-15", [(TO, "13:00", "15:00")]), ("tiistai–torstai 17-19", [(d, "17:00", "19:00") for d in (1, 2, 3)]),
     ("ti kello 9-12", [(TI, "09:00", "12:00")]),
+    # several days in one word, as people write them
+    ("arkisin 17-21", [(d, "17:00", "21:00") for d in range(5)]),
+    ("Arkipäivisin klo 8.30–16", [(d, "08:30", "16:00") for d in range(5)]),
+    ("VIIKONLOPPUISIN 10-14", [(d, "10:00", "14:00") for d in (5, 6)]),
+    ("viikonloppuna 12-18", [(d, "12:00", "18:00") for d in (5, 6)]),
+    ("päivittäin 8-22", [(d, "08:00", "22:00") for d in range(7)]),
+    ("joka  päivä kello 9-12", [(d, "09:00", "12:00") for d in range(7)]),
 ])
 def test_slot_parser_reads(written, slots):
     def minutes(clock):
@@ -241,6 +248,8 @@ def test_slot_parser_reads(written, slots):
     ("ti 21-17", "err_slot_order"), ("ti 17-17", "err_slot_order"),
     ("ti 17-25", "err_slot_clock"), ("ti 17.75-19", "err_slot_clock"), ("ti 24.30-25", "err_slot_clock"),
     ("su–ma 8-16", "err_slot_days"),
+    # a word for several days stands alone: neither in a list nor at an end of a range
+    ("ti ja arkisin 17-21", "err_slot"), ("arkisin–su 8-16", "err_slot"), ("arkisin", "err_slot"),
     # look-alikes Python's Unicode matching would fold into a weekday or a digit (the form's does not)
     ("\u017fu 10-12", "err_slot"), ("\u212ae 9-11", "err_slot"), ("ti \u0661\u0667-\u0662\u0661", "err_slot"),
 ])

@@ -473,6 +473,7 @@ VOCABULARY = [
     pytest.param({"accessibility": ["porrasaton", "xyzzy"]}, id="accessibility-far-off"),
     pytest.param({"when": ["ke ja pe klo 9-11", "TORSTAI 8.30-10"]}, id="slots-written-otherwise"),
     pytest.param({"when": ["TIISTAIYÖNÄ 1-3"]}, id="slot-day-in-capitals-with-a-diaeresis"),
+    pytest.param({"when": ["ARKIPÄIVISIN 17-21", "joka päivä 8-10", "viikonloppuisin 25-26"]}, id="slots-of-several-days-in-a-word"),
     # letters and digits that Python's Unicode matching reads as others, and JavaScript's does not
     pytest.param({"when": ["la\u2013\u017fu 10-12"]}, id="slot-day-with-a-long-s"),
     pytest.param({"when": ["\u212ae 9-11"]}, id="slot-day-with-a-kelvin-sign"),
@@ -498,6 +499,21 @@ def browser_messages(rules_site, values):
     page.close()
     t = Translator("fi")
     return [t(f["key"], **f["values"]) for f in findings]
+
+
+def test_the_browsers_slot_reader_gives_the_days_and_hours_of_check(rules_site):
+    # a slot's days are what a space and a need are matched by (slots.py)
+    from bulletin_contract.slots import parse_slot
+    written = ["arkisin 17-21", "Viikonloppuisin klo 10–14", "joka päivä 8-9", "ti, to 18-20", "ma–ke 9.30-11"]
+    page = rules_site[2].new_page()
+    page.goto(rules_site[1] + "/laheta/")
+    read = page.evaluate("""written => {
+        const schema = JSON.parse(document.querySelector("[data-submit-form]").dataset.schema);
+        const checker = new BulletinContract.Checker(schema);
+        return written.map(text => checker.slot(text, "when").map(s => [s.day, s.start, s.end]));
+    }""", written)
+    page.close()
+    assert read == [[[s.day, s.start, s.end] for s in parse_slot(text, "when")] for text in written]
 
 
 @pytest.mark.parametrize("more", VOCABULARY)

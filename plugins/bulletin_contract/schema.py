@@ -141,6 +141,7 @@ def space_schema(settings, t):
         "slotPattern": js_pattern(slots.SLOT),
         "slotDay": js_pattern(slots.DAY_WORD),
         "slotDays": list(slots.DAYS),
+        "slotGroups": {word: list(days) for word, days in slots.GROUPS.items()},
         "slotExample": slots.EXAMPLE,
         # a space is dated the day it is offered, where the bulletin is (`bulletin new --space` writes today)
         "timezone": settings["BULLETIN_TIMEZONE"],

@@ -1,5 +1,5 @@
 """Weekly time slots as people write them: `ti 17-21`, `ti klo 17.00–21.00`,
-`ma–pe 8-16`, `ti, to 18-20`.
+`ma–pe 8-16`, `ti, to 18-20`, `arkisin 17-21`.
 
 One parser for a space's free hours (`available`) and a wanted space's
 hours (`wanted.when`), so the two always mean the same and can be matched.
@@ -20,8 +20,16 @@ _DAY = (rf"(ma|ti|ke|to|pe|la|su)(?:(?<=ma)anantai{_END}|(?<=ti)istai{_END}|(?<=
         rf"(?<=to)rstai{_END}|(?<=pe)rjantai{_END}|(?<=la)uantai{_END}|(?<=su)nnuntai{_END}|\.)?")
 DASH = r"\s*[-–—]\s*"
 _CLOCK = r"(\d{1,2})(?:[.:](\d{2}))?"
+# Words for several days at once ("arkisin 17-21"), each written alone
+# before the hours, in lower case with one space between its words.
+GROUPS = {
+    "arkisin": range(5), "arkipäivisin": range(5), "arkipäivinä": range(5),
+    "viikonloppuisin": range(5, 7), "viikonloppuna": range(5, 7),
+    "päivittäin": range(7), "joka päivä": range(7),
+}
+_GROUP = "|".join(word.replace("ä", "[äÄ]").replace(" ", r"\s") for word in GROUPS)
 SLOT = re.compile(
-    rf"^(?P<days>{_DAY}(?:(?P<range>{DASH}){_DAY}|(?:\s*(?:,|ja)\s*{_DAY})*))"
+    rf"^(?:(?P<group>{_GROUP})|(?P<days>{_DAY}(?:(?P<range>{DASH}){_DAY}|(?:\s*(?:,|ja)\s*{_DAY})*)))"
     rf"\s+(?:(?:klo\.?|kello)\s*)?{_CLOCK}{DASH}{_CLOCK}$",
     re.IGNORECASE | re.ASCII,
 )
@@ -63,6 +71,8 @@ def parse_slot(text, key):
     start, end = _minutes(h1, m1, key, text), _minutes(h2, m2, key, text)
     if end <= start:
         raise Invalid("err_slot_order", key=key, value=text)
+    if match.group("group"):
+        return tuple(Slot(day, start, end) for day in GROUPS[match.group("group").lower()])
     written = [DAYS.index(m.group(1).lower()) for m in DAY_WORD.finditer(match.group("days"))]
     if match.group("range"):  # ma–pe; not the hyphen of tiistai-iltaisin
         first, last = written

@@ -332,6 +332,11 @@
     if (end <= start) {
       throw new Invalid("err_slot_order", { key: key, value: text });
     }
+    if (match.groups.group) {  // arkisin: several days in one word
+      return s.slotGroups[match.groups.group.toLowerCase()].map(function (day) {
+        return { day: day, start: start, end: end };
+      });
+    }
     var days = [];
     var word = compile(s.slotDay, "g"), found;
     while ((found = word.exec(match.groups.days)) !== null) {

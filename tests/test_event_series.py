@@ -300,6 +300,16 @@ def test_calendar_says_a_cancelled_series_is_cancelled(series_site):
     assert rule["UNTIL"][0].utcoffset() == timedelta(0)  # UNTIL in UTC
 
 
+def test_calendar_holds_a_moved_event_at_its_new_time_confirmed_and_says_it_moved(series_site):
+    # the notice's time is the new one: a calendar app that showed it as tentative
+    # would tell its user the event may not take place then
+    vevent = next(iter(Calendar.from_ical(
+        (series_site.output / "ilmoitukset" / "siirretty" / "tapahtuma.ics").read_bytes()).walk("VEVENT")))
+    assert vevent["STATUS"] == "CONFIRMED" and vevent["DTSTART"].dt == at(2027, 1, 20, 17)
+    assert str(vevent["SUMMARY"]).startswith("Siirretty: ")
+    assert str(vevent["DESCRIPTION"]).startswith("Tapahtuma on siirretty.")
+
+
 def test_site_calendar_expands_each_series_and_an_event_past_midnight_keeps_its_times(series_site):
     cal = Calendar.from_ical((series_site.output / "kalenteri" / "tapahtumat.ics").read_bytes())
     timed = [e for e in recurring_ical_events.of(cal).between(date(2026, 1, 1), date(2028, 1, 1))
@@ -387,7 +397,8 @@ def test_a_monthly_schedule_says_its_weeks_or_is_left_to_the_occurrences(first, 
         assert schedule["byMonthWeek"] == weeks and schedule_starts(schedule) == [o.start for o in event.occurrences]
 
 
-@pytest.mark.parametrize("name, status", [("peruttu", "EventCancelled"), ("siirretty", "EventPostponed")])
+# a moved event's time is its new one: "rescheduled" (schema.org's "postponed" has no new date yet)
+@pytest.mark.parametrize("name, status", [("peruttu", "EventCancelled"), ("siirretty", "EventRescheduled")])
 def test_json_ld_status(series_site, name, status):
     assert json_ld(series_site.page(f"ilmoitukset/{name}/"))["eventStatus"] == f"https://schema.org/{status}"
 

@@ -25,7 +25,10 @@ from .text import plain_text_blocks
 # Subscribing apps look again this often (RFC 7986 and Apple's older name).
 REFRESH = timedelta(hours=12)
 BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
-STATUS = {None: "CONFIRMED", "peruttu": "CANCELLED", "siirretty": "TENTATIVE"}
+# A moved event's notice gives its new time, which is as sure as any other:
+# TENTATIVE would tell a calendar's user it may not take place then. The
+# move is said in the title and the description.
+STATUS = {None: "CONFIRMED", "peruttu": "CANCELLED", "siirretty": "CONFIRMED"}
 
 
 def span(event):

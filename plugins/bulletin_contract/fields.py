@@ -743,7 +743,7 @@ REPEAT_FIELDS = {
     "except": Rule(Days(times=False), example='["2027-03-02"]'),
 }
 
-STATUSES = ("peruttu", "siirretty")  # cancelled, postponed (schema.org's EventCancelled, EventPostponed)
+STATUSES = ("peruttu", "siirretty")  # cancelled; moved, to the time the event gives (schema.org's EventRescheduled)
 
 EVENT_FIELDS = {
     "start": Rule(When(), required=True, example='"2026-12-05 18:00"'),

@@ -11,7 +11,8 @@ from bulletin_contract.fields import WEEKDAYS
 STATUS = {
     None: "https://schema.org/EventScheduled",
     "peruttu": "https://schema.org/EventCancelled",
-    "siirretty": "https://schema.org/EventPostponed",
+    # the notice gives the new time (EventPostponed is for one not yet known)
+    "siirretty": "https://schema.org/EventRescheduled",
 }
 DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 assert len(DAYS) == len(WEEKDAYS)

@@ -121,3 +121,23 @@ def test_association_space_and_series_pages_are_described_by_their_own_text(site
     assert described("tilat/sali/") == "Valoisa sali ja näyttämö."
     assert described("tilat/aitta/") == "Aitta, Kylätie 3, Imatra"
     assert described("sarjat/illat/") == "Illat rahoituksesta ja tiloista."
+
+
+def test_a_shared_picture_says_its_size_and_what_it_shows(site):
+    # A messaging app lays out its preview before it fetches the picture only
+    # when it knows the size (og:image:width and height); without, it may
+    # show no picture at the first share at all.
+    from PIL import Image
+    (site.content / "images").mkdir()
+    Image.new("RGB", (640, 905), "white").save(site.content / "images" / "kevät juhla.jpg")
+    site.notice("juhla.md", notice_text("Kevätjuhla",
+                                        body="![Juliste: kevätjuhla 5.5.]({static}/images/kevät%20juhla.jpg)\n\nTervetuloa!"))
+    site.notice("kuvaton.md", notice_text("Kuvaton"))
+    assert site.build("2026-12-01") == 0
+    page = site.page("ilmoitukset/juhla/")
+    assert meta(page, "og:image") == f"{LOCAL}/images/kev%C3%A4t%20juhla.jpg"
+    assert (meta(page, "og:image:width"), meta(page, "og:image:height")) == ("640", "905")
+    assert meta(page, "og:image:alt") == "Juliste: kevätjuhla 5.5."
+    # no picture of the site's own: nothing about one
+    page = site.page("ilmoitukset/kuvaton/")
+    assert meta(page, "og:image") is None and meta(page, "og:image:width") is None

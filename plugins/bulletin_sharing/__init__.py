@@ -8,7 +8,7 @@ from pelican import signals
 from bulletin_contract.render import first_paragraph, json_for_script, plain_text
 from bulletin_settings import site_address
 
-from .image import first_image
+from .image import first_image, image_size
 from .structured import event_data, organization_data
 
 
@@ -27,7 +27,13 @@ def add_to_jinja(generator):
 
     generator.env.globals["site_address"] = site
     generator.env.globals["organization_json_ld"] = organization_json_ld
-    generator.env.globals["og_image"] = lambda article: first_image(article.content, f"{site}/{article.url}")
+
+    def og_image(article):
+        """(address, alt text, (width, height) or None) of a notice's first picture, or None."""
+        found = first_image(article.content, f"{site}/{article.url}")
+        return found and (*found, image_size(found[0], site, settings["PATH"]))
+
+    generator.env.globals["og_image"] = og_image
     generator.env.globals["event_json_ld"] = event_json_ld
     # the meta description of an association's, a space's or a series' page:
     # its own description's first paragraph, as a notice's is its summary's

@@ -60,8 +60,23 @@ WIDTHS = {
     **dict.fromkeys("Ыж", (0.98, 1.06)),
     **dict.fromkeys("шщ", (1.0, 1.12)),
     **dict.fromkeys("ЖШЩЮ", (1.1, 1.34)),
+    # Ukrainian's own letters and apostrophe, and Greek (monotonic), each by its own width too
+    **dict.fromkeys("ії", (0.28, 0.36)),
+    **dict.fromkeys("ІЇʼΙΪιίϊΐ", (0.34, 0.4)),
+    **dict.fromkeys("ґΊ", (0.54, 0.66)),
+    **dict.fromkeys("єΓεζνξυχέύϋΰ", (0.58, 0.7)),
+    **dict.fromkeys("λς", (0.6, 0.68)),
+    **dict.fromkeys("ҐΤγδθοτό", (0.62, 0.7)),
+    **dict.fromkeys("ΡΥΫκ", (0.62, 0.74)),
+    **dict.fromkeys("ΕΞΣβημρή", (0.64, 0.74)),
+    **dict.fromkeys("ЄΑΒΔΖΚΛΧασά", (0.7, 0.78)),
+    **dict.fromkeys("ΗΝΠΆπφψ", (0.76, 0.84)),
+    **dict.fromkeys("ΘΟΦΨΩΈ", (0.8, 0.88)),
+    **dict.fromkeys("ΌΏωώ", (0.84, 0.94)),
+    **dict.fromkeys("ΜΎ", (0.88, 1.0)),
+    **dict.fromkeys("Ή", (0.98, 1.06)),
 }
-OTHER = (1.1, 1.25)  # the rest, rare here (Greek, Arabic, …): as wide as Cyrillic Ж
+OTHER = (1.1, 1.25)  # the rest, rare here (Arabic, …): as wide as Cyrillic Ж
 
 REGULAR, BOLD = 0, 1
 LINE, TITLE_LINE = 1.3, 1.1

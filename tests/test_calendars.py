@@ -201,3 +201,19 @@ def test_text_values_are_escaped(text):
 def test_plain_text_of_a_notice():
     html = "<h3>Ohjelma</h3>\n<ul>\n<li>laulua</li>\n<li>kahvia &amp; pullaa</li>\n</ul>\n<p>Rivi<br>\nrivi</p>"
     assert plain_text_blocks(html) == "Ohjelma\n\n- laulua\n- kahvia & pullaa\n\nRivi\nrivi"
+
+
+def test_the_last_day_to_register_is_in_the_calendars_description(site):
+    # as the notice page, the poster and the letter say it: a calendar's user
+    # who plans by the entry would otherwise miss it; a cancelled event's not
+    for name, status in (("tanssit", ""), ("peruttu", "\n  status: peruttu")):
+        site.notice(f"{name}.md", notice_text(name.capitalize(), category="tiedotteet", extra=(
+            'event:\n  start: "2026-12-31 20:00"\n  end: "2027-01-01 01:30"\n  location: Kulttuuritalo\n'
+            f'  registration: Kuorolle\n  registration_deadline: "2026-12-20 16:00"{status}')))
+    assert site.build("2026-12-01") == 0
+    events = by_summary(read(site.output / "kalenteri" / "tapahtumat.ics"))
+    assert "Ilmoittautuminen: Kuorolle\nIlmoittautuminen viimeistään: su 20.12.2026 klo 16.00\n" in \
+        str(events["Tanssit"]["description"])
+    assert "viimeistään" not in str(events["Peruttu: Peruttu"]["description"])
+    page = site.page("ilmoitukset/tanssit/").select_one(".bl-event").get_text(" ", strip=True)
+    assert "Ilmoittautuminen viimeistään su 20.12.2026 klo 16.00" in page  # the page's words

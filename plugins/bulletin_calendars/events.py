@@ -147,7 +147,8 @@ class CalendarBuilder:
         self.events = {}  # id(article) -> its VEVENT's bytes, while this builder lives
 
     def description(self, article):
-        """Plain text: the notice's text, then its facts and address."""
+        """Plain text: the notice's text, then its facts (as the notice page
+        says them) and address."""
         event = article.notice.event
         dates = self.t.dates
         facts = [
@@ -155,6 +156,7 @@ class CalendarBuilder:
             ("notice_where", event.location),
             ("notice_price", event.price),
             ("notice_registration", event.registration),
+            ("registration_deadline", event.signing_up_by and dates.weekday_date(event.signing_up_by)),
             ("notice_accessibility", event.accessibility),
             ("notice_association", article.association_profile.name),
         ]

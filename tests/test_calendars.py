@@ -76,6 +76,10 @@ def test_a_joint_notice_is_in_each_partners_calendar_and_feeds(site):
     assert summaries(read(calendars / "testikyla.ics")) == ["Yhteinen ilta"]
     assert summaries(read(calendars / "kuoro.ics")) == ["Yhteinen ilta"]
     assert summaries(read(calendars / "pallo.ics")) == []
+    # ... and reads there who is in it, as the notice page says it: the partner's
+    # own subscribers would see another association's name alone
+    event = read(calendars / "kuoro.ics").events[0]
+    assert "\nIlmoittaja: Testikylän Eläkkeensaajat ry\nMukana myös: Kuoro ry\n" in str(event["description"])
     for name in ("kuoro.rss.xml", "kuoro.atom.xml"):
         feed = feedparser.parse((site.output / "syotteet" / "yhdistykset" / name).read_bytes())
         assert sorted(e.title for e in feed.entries) == ["Yhteinen ilta", "Yhteinen tiedote"], name

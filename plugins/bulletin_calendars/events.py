@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vRecur, vText
 
+from bulletin_contract.reader import STATE
 from bulletin_contract.schedule import nth_weekday
 
 from .text import plain_text_blocks
@@ -159,6 +160,8 @@ class CalendarBuilder:
             ("registration_deadline", event.signing_up_by and dates.weekday_date(event.signing_up_by)),
             ("notice_accessibility", event.accessibility),
             ("notice_association", article.association_profile.name),
+            # a joint notice is in each partner's calendar: its subscribers see their own too
+            ("notice_partners", ", ".join(STATE.associations[slug].name for slug in article.notice.partners)),
         ]
         lines = [f"{self.t(key)}: {value}" for key, value in facts if value]
         # why it is cancelled or postponed first, as the notice page says it

@@ -298,6 +298,22 @@ def printed_text(browser, output, address, pdf):
     return subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
 
 
+def test_a_joint_events_poster_names_every_association_in_it(site):
+    """A joint event's poster is put up by each partner too: it names them
+    all, the notice's own first, as the notice page does."""
+    site.association("kuoro", "name: Kuoro ry\n")
+    site.association("pallo", "name: Pallo ry\n")
+    site.notice("ilta.md", notice_text(title="Yhteinen ilta", category="yhteistyo", extra="""
+        partners: [pallo, kuoro]
+        event:
+          start: "2027-01-16 18:00"
+          location: Kerhotila
+        """))
+    assert site.build("2026-12-01") == 0
+    said = site.page("julisteet/ilta/").select_one(".bl-poster__association").get_text(" ", strip=True)
+    assert said == "Testikylän Eläkkeensaajat ry, Pallo ry, Kuoro ry"
+
+
 def test_the_sheet_and_the_embeds_say_why_an_event_is_cancelled_or_postponed(browser, site, tmp_path):  # noqa: F811
     """Paper and another site's frame are read where no link can be
     followed: "Siirretty: ti 8.12." alone hides where the event went. They

@@ -420,6 +420,16 @@ def test_notice_page_says_the_rule_the_days_off_and_the_next_occurrence(series_s
     assert "Seuraavan kerran la 19.12. klo 12.30–14.30" in kahvila  # today is 10.12.
 
 
+def test_a_series_whose_first_occurrence_is_an_extra_date_says_the_rules_own_time(series_site):
+    # the first Tuesday moved to Monday at 17: the Tuesdays are still at 18.00–19.30,
+    # on the page, the poster and in the feed (the calendar's DTSTART is a Tuesday's)
+    said = "Joka tiistai klo 18.00–19.30, 11.1.–23.2.2027"
+    assert said in text_of(series_site.page("ilmoitukset/siirtyi/").select_one(".bl-event__when"))
+    assert said in text_of(series_site.page("julisteet/siirtyi/").select_one(".bl-poster__when"))
+    feed = feedparser.parse((series_site.output / "syotteet" / "kaikki.rss.xml").read_bytes())
+    assert next(e for e in feed.entries if e.link.endswith("/siirtyi/")).summary.startswith(said + ";")
+
+
 def test_cancelled_event_says_so_at_the_top_and_in_listings(series_site):
     page = series_site.page("ilmoitukset/peruttu/")
     status = page.select_one(".bl-notice__status")

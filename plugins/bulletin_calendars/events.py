@@ -42,8 +42,7 @@ def span(event):
     A timed end keeps its time, past midnight too. A timed event without an
     end time gets no DTEND: RFC 5545 reads that as ending when it starts, and
     the bulletin does not invent an end the notice did not give."""
-    extra = {o.start for o in event.extra_occurrences}
-    first = next((o for o in event.occurrences if o.start not in extra), event.occurrences[0])
+    first = event.first_of_rule
     if first.all_day or (first.end is not None and not isinstance(first.end, datetime)):
         return first.first_day, first.last_day + timedelta(days=1)
     return first.start, first.end

@@ -97,6 +97,14 @@ class Event:
         extra = {d if isinstance(d, datetime) else moment_on(d, self.start) for d in self.dates}
         return [o for o in self.occurrences if o.start in extra]
 
+    @property
+    def first_of_rule(self):
+        """The first occurrence its rule gives, no extra date (the first of
+        all without a rule): its clock time is the series' (an extra date may
+        be at another), and iCalendar's DTSTART must be a day of the RRULE."""
+        extra = {o.start for o in self.extra_occurrences}
+        return next((o for o in self.occurrences if o.start not in extra), self.occurrences[0])
+
     def next_occurrence(self, today):
         """The first occurrence not over on `today` (one going on counts);
         None when all are over."""

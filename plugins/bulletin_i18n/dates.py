@@ -113,11 +113,11 @@ class DateFormatter:
 
     def series(self, event):
         """`Joka tiistai ja torstai klo 10.00–11.00, 12.1.–25.5.2027`: from
-        the first occurrence to the last one's last day (a weekend's Sunday)."""
-        first = event.occurrences[0]
-        clock = self.clock_range(first) if event.repeat else ""
+        the first occurrence to the last one's last day (a weekend's Sunday),
+        at the rule's clock time (an extra date, even the first, may be at another)."""
+        clock = self.clock_range(event.first_of_rule) if event.repeat else ""
         head = " ".join(part for part in (self.rule(event), clock) if part)
-        return f"{head}, {self.span(first.first_day, event.last_day)}"
+        return f"{head}, {self.span(event.first_day, event.last_day)}"
 
     def days_off(self, event):
         """The days off within the series' span: one before the first

@@ -141,3 +141,13 @@ def test_a_shared_picture_says_its_size_and_what_it_shows(site):
     # no picture of the site's own: nothing about one
     page = site.page("ilmoitukset/kuvaton/")
     assert meta(page, "og:image") is None and meta(page, "og:image:width") is None
+
+
+def test_a_joint_events_json_ld_names_every_organiser(site):
+    site.association("kuoro", "name: Kuoro ry\n")
+    site.notice("ilta.md", notice_text("Yhteinen ilta", category="yhteistyo", extra=(
+        'partners: [kuoro]\nevent:\n  start: "2026-12-12 18:00"\n  location: Kerhohuone')))
+    assert site.build("2026-12-01") == 0
+    assert json_ld(site.page("ilmoitukset/ilta/"))["organizer"] == [
+        {"@type": "Organization", "name": "Testikylän Eläkkeensaajat ry", "url": f"{LOCAL}/yhdistykset/testikyla/"},
+        {"@type": "Organization", "name": "Kuoro ry", "url": f"{LOCAL}/yhdistykset/kuoro/"}]

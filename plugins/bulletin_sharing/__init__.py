@@ -5,6 +5,7 @@ this plugin gives the templates as `site_address`. And the meta description
 of association, space and series pages (`described`)."""
 from pelican import signals
 
+from bulletin_contract.reader import STATE
 from bulletin_contract.render import first_paragraph, json_for_script, plain_text
 from bulletin_settings import site_address
 
@@ -17,8 +18,12 @@ def add_to_jinja(generator):
     site = site_address(settings)
 
     def event_json_ld(article):
-        association = settings["BULLETIN_URLS"]["association"].format(slug=article.notice.association)
-        return json_for_script(event_data(article, site, association, settings["BULLETIN_TIMEZONE"]))
+        notice, address = article.notice, settings["BULLETIN_URLS"]["association"]
+        # a joint event's partners organise it too, as its page says
+        organisers = [(article.association_profile.name, notice.association),
+                      *((STATE.associations[slug].name, slug) for slug in notice.partners)]
+        organisers = [(name, address.format(slug=slug)) for name, slug in organisers]
+        return json_for_script(event_data(article, site, organisers, settings["BULLETIN_TIMEZONE"]))
 
     def organization_json_ld(profile):
         url = settings["BULLETIN_URLS"]["association"].format(slug=profile.slug)

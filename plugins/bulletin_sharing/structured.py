@@ -60,7 +60,9 @@ def _duration(occurrence):
     return "P" + (f"{length.days}D" if length.days else "") + (f"T{clock}" if clock else "")
 
 
-def event_data(article, site, association_path, timezone):
+def event_data(article, site, organisers, timezone):
+    """`organisers`: (name, address in the site) of the notice's association,
+    then of its partners in a joint notice."""
     notice, event = article.notice, article.notice.event
     # The occurrence the page is about: the next one, or the last once over.
     shown = article.shown_occurrence or event.occurrences[0]
@@ -84,13 +86,18 @@ def event_data(article, site, association_path, timezone):
         "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
         # One free-text place: it is both the name and the address.
         "location": {"@type": "Place", "name": event.location, "address": event.location},
-        "organizer": {"@type": "Organization", "name": article.association_profile.name,
-                      "url": f"{site}/{association_path}"},
+        "organizer": _one_or_list([{"@type": "Organization", "name": name, "url": f"{site}/{path}"}
+                                   for name, path in organisers]),
         "url": f"{site}/{article.url}",
         "description": article.summary_text,
         "inLanguage": notice.lang,
     })
     return data
+
+
+def _one_or_list(values):
+    # schema.org takes a property's one value or several
+    return values[0] if len(values) == 1 else values
 
 
 def organization_data(profile, site, url, description):

@@ -237,6 +237,10 @@ SERIES = {
     # Sunday mornings at 3.30: on 31.10.2027 the clocks go from 4.00 back to 3.00
     "syysyo": ('start: "2027-10-24 03:30"\nend: "04:30"\nlocation: Laavu\nrepeat:\n  weekdays: [su]\n'
                '  until: "2027-11-07"', "vapaaehtoiset"),
+    # Saturday nights until 5.00 over the autumn clock change: the night of 30.10.2027 is an
+    # hour longer, and still 22.00–5.00 on the clock
+    "diskoyo": ('start: "2027-10-23 22:00"\nend: "2027-10-24 05:00"\nlocation: Nuorisotila\nrepeat:\n'
+                '  weekdays: [la]\n  until: "2027-11-06"', "tiedotteet"),
 }
 
 
@@ -275,6 +279,14 @@ def test_calendar_expands_to_exactly_the_notices_occurrences(series_site, name):
     assert found == expected
     # local clock times, in a zone the file describes itself
     assert [c["TZID"] for c in cal.walk("VTIMEZONE")] == ["Europe/Helsinki"]
+
+
+def test_a_night_over_the_clock_change_keeps_its_clock_times_in_the_calendar(series_site):
+    _, found = expanded(series_site.output / "ilmoitukset" / "diskoyo" / "tapahtuma.ics")
+    assert found == [(at(2027, 10, d, 22), at(2027, 10, d + 1, 5)) for d in (23, 30)] + \
+        [(at(2027, 11, 6, 22), at(2027, 11, 7, 5))]
+    # the night of the change is an hour longer (UTC+3 at 22.00, UTC+2 at 5.00)
+    assert [s.utcoffset() - e.utcoffset() for s, e in found] == [timedelta(0), timedelta(hours=1), timedelta(0)]
 
 
 def test_a_time_in_the_repeated_autumn_hour_is_the_first_in_the_calendar_too(series_site):

@@ -312,3 +312,21 @@ def test_space_images_are_the_sites_own(site, capsys):
     path.write_text(SPACE + 'images: ["{static}/images/puuttuu.png"]\n', encoding="utf-8")
     assert site.build() != 0
     assert "sali.yml:10: Kuvaa {static}/images/puuttuu.png ei löydy" in capsys.readouterr().err
+
+
+def test_a_shared_space_page_shows_its_name_text_and_first_picture(site):
+    """A space is offered by sharing its page's address: the preview a
+    messaging app draws says what it is and shows it, as a notice's does."""
+    a_site(site)
+    (site.content / "images").mkdir()
+    (site.content / "images" / "sali.png").write_bytes(PNG)  # 1 x 1
+    path = site.content / "spaces" / "sali.yml"
+    path.write_text(SPACE + 'images: ["{static}/images/sali.png"]\ndescription: Valoisa sali.\n', encoding="utf-8")
+    assert site.build() == 0
+    found = {tag["property"]: tag["content"] for tag in site.page("tilat/sali/").select("meta[property]")}
+    assert found == {
+        "og:type": "website", "og:title": "Testikylän sali", "og:description": "Valoisa sali.",
+        "og:url": "http://127.0.0.1:8000/tilat/sali/", "og:site_name": "Imatran järjestöjen ilmoitukset",
+        "og:image": "http://127.0.0.1:8000/images/sali.png", "og:image:width": "1", "og:image:height": "1",
+        "og:image:alt": "Kuva tilasta Testikylän sali (1/1)",
+        "og:locale": "fi_FI"}

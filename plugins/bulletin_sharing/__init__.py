@@ -9,7 +9,7 @@ from bulletin_contract.reader import STATE
 from bulletin_contract.render import first_paragraph, json_for_script, plain_text
 from bulletin_settings import site_address
 
-from .image import first_image, image_size
+from .image import encoded, first_image, image_size
 from .structured import event_data, organization_data
 
 
@@ -33,11 +33,18 @@ def add_to_jinja(generator):
     generator.env.globals["site_address"] = site
     generator.env.globals["organization_json_ld"] = organization_json_ld
 
-    def og_image(article):
-        """(address, alt text, (width, height) or None) of a notice's first picture, or None."""
-        found = first_image(article.content, f"{site}/{article.url}")
-        return found and (*found, image_size(found[0], site, settings["PATH"]))
+    def og_picture(address, alt):
+        """(address encoded, alt text, (width, height) or None) of a picture
+        a shared page shows (og:image)."""
+        address = encoded(address)
+        return address, alt, image_size(address, site, settings["PATH"])
 
+    def og_image(article):
+        """A notice's first picture as og_picture gives it, or None."""
+        found = first_image(article.content, f"{site}/{article.url}")
+        return found and og_picture(*found)
+
+    generator.env.globals["og_picture"] = og_picture
     generator.env.globals["og_image"] = og_image
     generator.env.globals["event_json_ld"] = event_json_ld
     # the meta description of an association's, a space's or a series' page:

@@ -23,10 +23,14 @@ def first_image(content, page_address):
     attributes = {name: html.unescape(value) for name, value in _ATTRIBUTE.findall(tag.group(0))}
     if not attributes.get("src"):
         return None
-    # percent-encoded (RFC 3986): a crawler sends the address as it stands,
-    # and "kevätjuhla ä.jpg" is no address to it; an existing %xx stays
-    address = quote(urljoin(page_address, attributes["src"]), safe=":/?#[]@!$&'()*+,;=%~")
-    return address, attributes.get("alt", "")
+    return encoded(urljoin(page_address, attributes["src"])), attributes.get("alt", "")
+
+
+def encoded(address):
+    """An absolute address percent-encoded (RFC 3986): a crawler sends the
+    address as it stands, and "kevätjuhla ä.jpg" is no address to it; an
+    existing %xx stays."""
+    return quote(address, safe=":/?#[]@!$&'()*+,;=%~")
 
 
 def image_size(address, site, content_path):

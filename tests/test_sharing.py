@@ -141,6 +141,11 @@ def test_a_shared_picture_says_its_size_and_what_it_shows(site):
     # no picture of the site's own: nothing about one
     page = site.page("ilmoitukset/kuvaton/")
     assert meta(page, "og:image") is None and meta(page, "og:image:width") is None
+    # the picture changed, its notice did not: the next build says the new size
+    Image.new("RGB", (1200, 1700), "white").save(site.content / "images" / "kevät juhla.jpg")
+    assert site.build("2026-12-01") == 0
+    page = site.page("ilmoitukset/juhla/")
+    assert (meta(page, "og:image:width"), meta(page, "og:image:height")) == ("1200", "1700")
 
 
 def test_a_joint_events_json_ld_names_every_organiser(site):

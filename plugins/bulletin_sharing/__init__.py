@@ -4,6 +4,7 @@ JSON-LD for associations. Both need absolute addresses, which
 this plugin gives the templates as `site_address`. And the meta description
 of association, space and series pages (`described`)."""
 from pelican import signals
+from pelican.generators import ArticlesGenerator
 
 from bulletin_contract.reader import STATE
 from bulletin_contract.render import first_paragraph, json_for_script, plain_text
@@ -33,26 +34,38 @@ def add_to_jinja(generator):
     generator.env.globals["site_address"] = site
     generator.env.globals["organization_json_ld"] = organization_json_ld
 
-    def og_picture(address, alt):
-        """(address encoded, alt text, (width, height) or None) of a picture
-        a shared page shows (og:image)."""
-        address = encoded(address)
-        return address, alt, image_size(address, site, settings["PATH"])
-
-    def og_image(article):
-        """A notice's first picture as og_picture gives it, or None."""
-        found = first_image(article.content, f"{site}/{article.url}")
-        return found and og_picture(*found)
-
-    generator.env.globals["og_picture"] = og_picture
-    generator.env.globals["og_image"] = og_image
+    generator.env.globals["og_picture"] = lambda address, alt: og_picture(address, alt, settings)
+    generator.env.globals["og_image"] = lambda article: getattr(article, "shared_picture", None)
     generator.env.globals["event_json_ld"] = event_json_ld
     # the meta description of an association's, a space's or a series' page:
     # its own description's first paragraph, as a notice's is its summary's
     generator.env.filters["described"] = lambda description_html: first_paragraph(description_html or "", 300)
 
 
+def og_picture(address, alt, settings):
+    """(address encoded, alt text, (width, height) or None) of a picture
+    a shared page shows (og:image)."""
+    address = encoded(address)
+    return address, alt, image_size(address, site_address(settings), settings["PATH"])
+
+
+def notice_pictures(generators):
+    """Each notice's first picture, on the notice (`shared_picture`): its
+    size is read from its file, which may change while the notice does not,
+    and what is on a notice is in the key its page is reused by. Here, once
+    every generator has read its content: a notice's {static} addresses are
+    known only then."""
+    notices = next(g for g in generators if isinstance(g, ArticlesGenerator))
+    site = site_address(notices.settings)
+    for article in notices.articles:
+        if "<img" in article._content:  # a quick look first: the content is made for the few with one
+            found = first_image(article.content, f"{site}/{article.url}")
+            if found:
+                article.shared_picture = og_picture(*found, notices.settings)
+
+
 def register():
     # generator_init: the notice template is rendered by Pelican's own
     # articles generator, so the helpers go into every generator's templates.
     signals.generator_init.connect(add_to_jinja)
+    signals.all_generators_finalized.connect(notice_pictures)

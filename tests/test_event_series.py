@@ -92,6 +92,9 @@ def test_an_event_is_allowed_in_every_category(category):
     ('start: "2027-01-12 10:00"\nlocation: x\nregistration_deadline: "2027-01-13"', 9, "viimeisen kerran"),
     ('start: "2027-01-12 10:00"\nlocation: x\nrepeat:\n  weekdays: [ti]\n  until: "2027-01-26"\n'
      'registration_deadline: "2027-01-27"', 12, "(2027-01-26) jälkeen"),
+    # ... at a time after the last one is over, on its day (meant the day before)
+    ('start: "2027-01-12 10:00"\nend: "14:00"\nlocation: x\nregistration_deadline: "2027-01-12 18:00"', 10,
+     "Ilmoittautumisen viimeinen päivä 2027-01-12 18:00 on tapahtuman viimeisen kerran (2027-01-12 14:00) jälkeen"),
     # clock times that do not exist in Helsinki: the spring-forward hour
     ('start: "2027-03-28 03:30"\nlocation: x', 7, "ei ole Suomessa"),
     ('start: "2027-03-28 02:30"\nend: "03:15"\nlocation: x', 8, "ei ole Suomessa"),

@@ -188,8 +188,17 @@ class EventRules:
         return True
 
     def _deadline(self, found):
+        """Not after the last occurrence is over: a day, after its last day;
+        a time, after its end (its start without one) when it has a time."""
         deadline = self.event.get("registration_deadline")
-        last = max(o.last_day for o in found)
-        if deadline is not None and day_of(deadline) > last:
+        if deadline is None:
+            return
+        over = max(o.end or o.start for o in found)
+        if isinstance(deadline, datetime) and isinstance(over, datetime):
+            late = deadline > over
+        else:
+            over = max(o.last_day for o in found)
+            late = day_of(deadline) > over
+        if late:
             self.refuse(self.line("registration_deadline"), "err_deadline_after_event",
-                        deadline=when_text(deadline), last=last.isoformat())
+                        deadline=when_text(deadline), last=when_text(over))

@@ -717,9 +717,14 @@
       }
     }
     var last = occurrences.map(function (o) { return o.end ? o.end.day : o.start.day; }).sort().pop();
-    if (event.registration_deadline && event.registration_deadline.day > last) {
+    // not after the last occurrence is over (event_rules._deadline): a time after
+    // its end (its start without one), when both have a time; else a day after its last day
+    var deadline = event.registration_deadline;
+    var over = occurrences.map(function (o) { return writtenMoment(o.end || o.start); }).sort().pop();
+    var timed = deadline && deadline.time !== null && start.time !== null;
+    if (deadline && (timed ? writtenMoment(deadline) > over : deadline.day > last)) {
       refuse(["registration_deadline"], "err_deadline_after_event",
-             { deadline: writtenMoment(event.registration_deadline), last: last });
+             { deadline: writtenMoment(deadline), last: timed ? over : last });
     }
     if (event.status_note !== undefined && raw.status === undefined) {
       refuse(["status_note"], "err_status_note_alone");

@@ -284,6 +284,33 @@ def test_a_range_of_times_and_another_end_are_refused_as_the_issue_form_and_new_
     assert 'end: "20:00"' in page.locator("[data-file]").input_value()
 
 
+@pytest.mark.parametrize("day, start, end, kept, refused", [
+    # the time boxes agree with the day's: nothing is lost
+    ("la 5.12. klo 18–20", "18.00", "", ('start: "2026-12-05 18:00"', 'end: "2026-12-05 20:00"'), None),
+    ("la 5.12. klo 18–20", "18", "20.00", ('start: "2026-12-05 18:00"', 'end: "20:00"'), None),
+    # they differ: which is meant is the person's to say
+    ("la 5.12. klo 18–20", "17.00", "", None,
+     "Alkamiskellonaika: kohdassa ”Alkamispäivä” on jo kellonaika 18:00, mutta tässä on 17.00. "
+     "Kirjoita kellonaika vain toiseen kohtaan."),
+    ("la 5.12. klo 18–20", "18–21", "", None,
+     "Alkamiskellonaika: alkamisajassa on jo päättymisaika 20:00, mutta tässä on 18–21. "
+     "Kirjoita päättymisaika vain toiseen kohtaan."),
+])
+def test_a_time_written_with_the_start_day_and_in_its_own_box_is_kept_or_refused(page, day, start, end, kept,
+                                                                                   refused):
+    fill_event(page)
+    page.get_by_label("Alkamispäivä").fill(day)
+    page.get_by_label("Alkamiskellonaika").fill(start)
+    page.get_by_label("Päättymiskellonaika").fill(end)
+    preview(page)
+    errors = page.locator("[data-error-summary] a").all_inner_texts()
+    if refused:
+        assert errors == [refused]
+    else:
+        text = page.locator("[data-file]").input_value()
+        assert errors == [] and all(line in text for line in kept), text
+
+
 def test_the_form_reckons_today_where_the_bulletin_is(form_site):
     # 22.30 UTC on 1.12. is already 2.12. in Helsinki, the day `check` and the build reckon with
     site, base, browser = form_site

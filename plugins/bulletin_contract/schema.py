@@ -26,7 +26,7 @@ MAILTO_URL_LIMIT = 2000
 
 # Translation keys the form's script needs (the page itself is a template).
 FORM_MESSAGES = [
-    "form_err_required_text", "form_err_required_choice", "form_err_date", "form_err_time",
+    "form_err_required_text", "form_err_required_choice", "form_err_date", "form_err_time", "form_err_two_times",
     "send_github_too_long", "send_mail_too_long", "send_copied", "send_copy_failed",
     "send_download_hint", "mail_subject", "mail_intro", "mail_begin", "mail_end",
     "mail_new_association", "preview_new_association", "err_name_no_letters", "time_prefix", "form_error_prefix",

@@ -768,6 +768,7 @@ FI = {
     "form_err_required_choice": "Valitse {label}.",
     "form_err_date": "{label}: kirjoita päivämäärä muodossa 5.12.2026.",
     "form_err_time": "{label}: kirjoita kellonaika muodossa 18.00.",
+    "form_err_two_times": "{label}: kohdassa ”{other}” on jo kellonaika {first}, mutta tässä on {second}. Kirjoita kellonaika vain toiseen kohtaan.",
     "form_err_too_long": "{label} on liian pitkä: enintään {limit} merkkiä, nyt {length}.",
     "form_err_control": "{label}: tekstissä on näkymätön ohjausmerkki. Kirjoita teksti uudelleen.",
     # --- the checker's messages in the form ---
@@ -1785,6 +1786,7 @@ EN = {
     "form_err_required_choice": "Choose the {label}.",
     "form_err_date": "{label}: write the date as 5.12.2026.",
     "form_err_time": "{label}: write the time as 18.00.",
+    "form_err_two_times": "{label}: “{other}” already has a time, {first}, but this says {second}. Write the time in one place only.",
     "form_err_too_long": "{label} is too long: at most {limit} characters, now {length}.",
     "form_err_control": "{label}: the text has an invisible control character. Type the text again.",
     # --- the checker's messages in the form ---

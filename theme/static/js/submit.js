@@ -197,16 +197,28 @@
     if (!startDay) {
       return event;
     }
-    // a time may come in its own field or with the day (`la 5.12. klo 18–20`)
+    // a time may come in its own field or with the day (`la 5.12. klo 18–20`); in both
+    // and different, which is meant is the person's to say: neither is dropped
+    if (startClock && startDay.start && startClock.iso !== startDay.start) {
+      answers.fail("start_time", "form_err_two_times", { other: fields.label("start_date"), first: startDay.start,
+                                                         second: strip(fields.value("start_time")) });
+    }
+    if (startClock && startClock.end && startDay.end && startClock.end !== startDay.end) {
+      answers.fail("start_time", "err_two_ends",
+        { key: fields.label("start_time"), first: startDay.end, second: strip(fields.value("start_time")) });
+    }
     var startTime = startClock ? startClock.iso : startDay.start;
-    var rangeEnd = startClock ? startClock.end : startDay.end;
+    var rangeEnd = (startClock && startClock.end) || startDay.end;
     if (rangeEnd && endClock && endClock.iso !== rangeEnd) {
       // two ends: which is meant is the person's to say (placing.event_end)
       answers.fail("end_time", "err_two_ends",
         { key: fields.label("end_time"), first: rangeEnd, second: strip(fields.value("end_time")) });
     }
-    var endTime = endClock ? endClock.iso
-      : (endDay && endDay.start) || (startClock ? startClock.end : startDay.end);
+    if (endClock && endDay && endDay.start && endClock.iso !== endDay.start) {
+      answers.fail("end_time", "form_err_two_times", { other: fields.label("end_date"), first: endDay.start,
+                                                       second: strip(fields.value("end_time")) });
+    }
+    var endTime = endClock ? endClock.iso : (endDay && endDay.start) || rangeEnd;
     event.start = withTime(startDay.iso, startTime);
     if (endDay) {
       event.end = withTime(endDay.iso, endTime);

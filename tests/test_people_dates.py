@@ -151,6 +151,23 @@ def test_a_weekday_that_is_another_days_is_refused_at_every_door(site, capsys):
     assert read_when("9.12. klo 18", TODAY) == ("2026-12-09 18:00", None)
 
 
+def test_a_day_off_whose_weekday_is_another_days_is_refused_at_every_door(site, capsys):
+    # the days off of a series are dates people write with weekdays too: "ti 9.12." is the start's rule
+    said = "{key}: 9.12.2026 on keskiviikko, ei tiistai. Kirjoita oikea päivä tai oikea viikonpäivä."
+    body = issue_body(**{"Aihe": "Tapahtumat", "Tapahtuman alkamisaika": "ti 1.12. klo 18", "Paikka": "Kerhohuone",
+                         "Toistuva tapahtuma: viikonpäivät": "ti", "Viimeinen kerta": "26.1.",
+                         "Poikkeuspäivät": "29.12., ti 9.12."})
+    status, paths, err, comment = site.from_issue(body, capsys)
+    assert status == 1 and paths == []
+    assert said.format(key="Poikkeuspäivät") in comment and said.format(key="Poikkeuspäivät") in err
+    status = main(["new", "--content", str(site.content), "--title", "Kuoro", "--association", "testikyla",
+                   "--category", "tapahtumat", "--start", "ti 1.12. klo 18", "--location", "Sali",
+                   "--weekdays", "ti", "--until", "26.1.", "--except", "29.12., ti 9.12.", "--body", "Tervetuloa!"])
+    out = capsys.readouterr()
+    assert status == 2 and said.format(key="--except") in out.err
+    assert list((site.content / "notices").rglob("*.md")) == []
+
+
 def test_a_range_of_times_and_the_same_end_are_one_end(site, capsys):
     body = issue_body(**{"Aihe": "Tapahtumat", "Tapahtuman alkamisaika": "ke 9.12. klo 18–20",
                          "Tapahtuman päättymisaika": "20.00", "Paikka": "Kerhohuone"})

@@ -270,6 +270,21 @@ def test_a_weekday_that_is_another_days_is_refused_as_the_issue_form_and_new_ref
     assert 'start: "2026-12-09 18:00"' in page.locator("[data-file]").input_value()
 
 
+def test_a_day_off_whose_weekday_is_another_days_is_refused_as_the_other_doors_refuse_it(page):
+    fill_event(page)
+    page.get_by_label("Alkamispäivä").fill("ti 1.12.")
+    page.get_by_label("Toistuva tapahtuma").check()
+    page.get_by_label("tiistai", exact=True).check()
+    page.get_by_label("Viimeinen kerta").fill("26.1.")
+    page.get_by_label("Poikkeuspäivät").fill("29.12., ti 9.12.")
+    preview(page)
+    assert page.locator("[data-error-summary] a").all_inner_texts() == [
+        "Poikkeuspäivät: 9.12.2026 on keskiviikko, ei tiistai. Kirjoita oikea päivä tai oikea viikonpäivä."]
+    page.get_by_label("Poikkeuspäivät").fill("29.12., ti 8.12.")
+    preview(page)
+    assert 'except: ["2026-12-29", "2026-12-08"]' in page.locator("[data-file]").input_value()
+
+
 def test_a_range_of_times_and_another_end_are_refused_as_the_issue_form_and_new_refuse_them(page):
     fill_event(page)
     page.get_by_label("Alkamispäivä").fill("la 5.12. klo 18–20")

@@ -13,7 +13,6 @@ from datetime import date
 
 from bulletin_contract.fields import CONTACT_FIELDS, EVENT_FIELDS, NOTICE_FIELDS, REPEAT_FIELDS, WANTED_FIELDS, Invalid
 from bulletin_contract.problems import ContentError, Problem
-from bulletin_contract.people_dates import wrong_weekday
 from bulletin_contract.schema import EVENT_CATEGORY
 from bulletin_contract.slugs import association_slug
 from bulletin_contract.validate import display_path
@@ -21,7 +20,7 @@ from bulletin_i18n.languages import standard_tag
 
 from .issue_form import FIELDS, checked, parse_body, ticked_slugs
 from . import series_words
-from .placing import as_iso, event_end, place, weekday_message
+from .placing import as_iso, event_end, place, weekday_problem
 
 _TABLES = {(): NOTICE_FIELDS, ("event",): EVENT_FIELDS, ("contact",): CONTACT_FIELDS,
            ("event", "repeat"): REPEAT_FIELDS, ("wanted",): WANTED_FIELDS}
@@ -92,9 +91,10 @@ class Answers:
             rule.parse(value, label, ctx)
         except Invalid as err:
             if err.message_key in _NOT_A_DATE:  # said in the form's words, not the file's
-                wrong = field_id in _DATES and wrong_weekday(text, self.today, recent=field_id == "date")
-                self.fail(field_id, weekday_message(self.t, label, wrong) if wrong
-                          else self.t("issue_err_when", label=label))
+                # the dates written: the answer, or each day off
+                dates = [text] if field_id in _DATES else series_words.words(text) if field_id == "except" else []
+                self.fail(field_id, weekday_problem(self.t, label, dates, self.today, recent=field_id == "date")
+                          or self.t("issue_err_when", label=label))
                 return value
             # Name the answer as it was written, and the field by its label.
             message = self.t(err.message_key, **(err.values if as_checked else dict(err.values, value=text[:80])))

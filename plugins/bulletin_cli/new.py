@@ -9,12 +9,11 @@ does not end the session. Dates are read as people write them
 import sys
 
 from bulletin_contract.fields import EVENT_FIELDS, NOTICE_FIELDS, REPEAT_FIELDS, Invalid
-from bulletin_contract.people_dates import wrong_weekday
 from bulletin_contract.schema import EVENT_CATEGORY
 from bulletin_i18n.languages import standard_tag
 
 from . import series_words
-from .placing import as_iso, event_end, place, weekday_message
+from .placing import as_iso, event_end, place, weekday_problem
 from .project import UsageError
 
 # (flag, key path in the front matter, label key); the order of the questions.
@@ -56,6 +55,11 @@ def add_arguments(parser, t):
 
 def _answer(args, flag):
     return getattr(args, flag.replace("-", "_"))
+
+
+def _dates_in(flag, text):
+    """The dates people wrote in an answer: the answer, or each day off."""
+    return [text] if flag in _DATES else series_words.words(text) if flag == "except" else []
 
 
 def _value(flag, text, today):
@@ -106,9 +110,10 @@ class Questions:
             answer = self.site.find_association(answer) or answer
         elif flag == "category":
             answer = self.category(answer)
-        wrong = flag in _DATES and wrong_weekday(answer, self.today, recent=flag == "date")
+        wrong = weekday_problem(self.t, self.t(self.labels[flag]), _dates_in(flag, answer), self.today,
+                                recent=flag == "date")
         if wrong:
-            return weekday_message(self.t, self.t(self.labels[flag]), wrong)
+            return wrong
         value, _end = _value(flag, answer, self.today)
         try:
             _TABLES[target[:-1]][target[-1]].parse(value, ".".join(target), self.site.ctx)
@@ -162,9 +167,9 @@ def new_notice(args, site, today, interactive=None):
     range_ends = {}
     for flag, target, _label in FLAGS:
         value = answers[flag]
-        wrong = flag in _DATES and value and wrong_weekday(value, today, recent=flag == "date")
+        wrong = value and weekday_problem(t, f"--{flag}", _dates_in(flag, value), today, recent=flag == "date")
         if wrong:
-            raise UsageError(weekday_message(t, f"--{flag}", wrong))
+            raise UsageError(wrong)
         if value:
             value, range_ends[flag] = _value(flag, value, today)
         holder = values

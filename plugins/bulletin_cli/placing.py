@@ -8,7 +8,7 @@ from bulletin_contract.checks import (ASSOCIATIONS_DIR, NOTICES_DIR, all_files, 
                                      load_profiles, load_spaces, retired)
 from bulletin_contract.duplicates import duplicate_of
 from bulletin_contract.fields import ASSOCIATION_FIELDS, Invalid
-from bulletin_contract.people_dates import read_clock, read_when
+from bulletin_contract.people_dates import read_clock, read_when, wrong_weekday
 from bulletin_contract.problems import ContentError, Problem
 from bulletin_contract.slugs import slugify
 from bulletin_contract.validate import display_path, read_notice
@@ -57,6 +57,16 @@ def weekday_message(t, key, wrong):
     year, month, number = day.split("-")
     return t("err_wrong_weekday", key=key, day=f"{int(number)}.{int(month)}.{year}", own=names[own],
              written=names[written])
+
+
+def weekday_problem(t, key, texts, today, recent=False):
+    """weekday_message of the first of `texts` (a date, or each day off of
+    a series) whose weekday is another day's, or None."""
+    for text in texts:
+        wrong = wrong_weekday(text, today, recent)
+        if wrong:
+            return weekday_message(t, key, wrong)
+    return None
 
 
 def event_end(range_end, end, written, key):

@@ -247,8 +247,8 @@
     fields.value("except").split(/[,;]/).forEach(function (part) {
       var text = strip(part);
       var day = text ? parseDay(text) : null;
-      if (day && day.error) {  // a wrong weekday here too is no date to the other doors
-        answers.fail("except", "form_err_date", { value: text });
+      if (day && day.error) {  // a wrong weekday here too is said as the other doors say it
+        answers.fail("except", day.error, Object.assign({ value: text, key: fields.label("except") }, day.values));
       } else if (day && daysOff.indexOf(day.iso) < 0) {
         daysOff.push(day.iso);
       }

@@ -56,6 +56,20 @@ def test_from_issue_writes_a_notice_that_passes_check(site, tmp_path, capsys):
     assert status == 0 and other[0].endswith("2026-11-20-kevatkokous-2.md"), err
 
 
+def test_a_tag_written_again_is_written_once_by_every_door(site, capsys):
+    # "kuoro" and "Kuoro" are one tag with one page (fields.Words): the file holds it once, as the form writes
+    # it, and thirteen times the same tag is one tag, not too many
+    tags = ", ".join(["kuoro", "Kuoro", "kuoro "] * 4 + ["laulu"])
+    status, paths, err, _comment = site.from_issue(issue_body(**{"Avainsanat": tags}), capsys)
+    assert status == 0, err
+    assert 'tags: ["kuoro", "laulu"]' in Path(paths[0]).read_text(encoding="utf-8")
+    status = main(["new", "--content", str(site.content), "--title", "Kuoroilta", "--association", "testikyla",
+                   "--category", "tiedotteet", "--tags", tags, "--body", "Tervetuloa!"])
+    assert status == 0
+    assert 'tags: ["kuoro", "laulu"]' in Path(capsys.readouterr().out.strip()).read_text(encoding="utf-8")
+    assert site.check() == 0
+
+
 def test_from_issue_names_an_unanswered_question_not_a_line_of_the_file(site, tmp_path, capsys):
     # a weekly series with no last day: the submitter sees the form's question
     body = issue_body(**{"Aihe": "Tapahtumat", "Tapahtuman alkamisaika": "ti 8.12. klo 10",

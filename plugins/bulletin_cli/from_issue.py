@@ -20,7 +20,7 @@ from bulletin_i18n.languages import standard_tag
 
 from .issue_form import FIELDS, checked, parse_body, ticked_slugs
 from . import series_words
-from .placing import as_iso, event_end, place, weekday_problem
+from .placing import as_iso, event_end, place, tags_written, weekday_problem
 
 _TABLES = {(): NOTICE_FIELDS, ("event",): EVENT_FIELDS, ("contact",): CONTACT_FIELDS,
            ("event", "repeat"): REPEAT_FIELDS, ("wanted",): WANTED_FIELDS}
@@ -64,7 +64,7 @@ class Answers:
             value, self.range_ends[field_id] = as_iso(text, self.today, recent=field_id == "date")
             return value
         if field_id == "tags":
-            return [word.strip() for word in text.split(",") if word.strip()]
+            return tags_written(text)
         if field_id == "weekdays":
             return series_words.weekdays(text)
         if field_id == "except":

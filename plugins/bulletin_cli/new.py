@@ -13,7 +13,7 @@ from bulletin_contract.schema import EVENT_CATEGORY
 from bulletin_i18n.languages import standard_tag
 
 from . import series_words
-from .placing import as_iso, event_end, place, weekday_problem
+from .placing import as_iso, event_end, place, tags_written, weekday_problem
 from .project import UsageError
 
 # (flag, key path in the front matter, label key); the order of the questions.
@@ -73,7 +73,7 @@ def _value(flag, text, today):
     if flag == "lang":  # written as the checker reads it: `SV-fi` is sv-FI
         return standard_tag(text) or text, None
     if flag == "tags":
-        return [word.strip() for word in text.split(",") if word.strip()], None
+        return tags_written(text), None
     if flag in _LISTS:
         return series_words.words(text), None
     return text, None

@@ -7,7 +7,7 @@ from pathlib import Path
 from bulletin_contract.checks import (ASSOCIATIONS_DIR, NOTICES_DIR, all_files, context_for, foreign_spaces,
                                      load_profiles, load_spaces, retired)
 from bulletin_contract.duplicates import duplicate_of
-from bulletin_contract.fields import ASSOCIATION_FIELDS, Invalid
+from bulletin_contract.fields import ASSOCIATION_FIELDS, Invalid, one_of_each
 from bulletin_contract.people_dates import read_clock, read_when, wrong_weekday
 from bulletin_contract.problems import ContentError, Problem
 from bulletin_contract.slugs import slugify
@@ -47,6 +47,12 @@ def as_iso(text, today, recent=False):
     if clock:
         return clock
     return read_when(text, today, recent) or (text, None)
+
+
+def tags_written(text):
+    """Tags as people write them, `kuoro, Kuoro, laulu`, as the file holds
+    them: each once (fields.one_of_each)."""
+    return one_of_each([word.strip() for word in text.split(",") if word.strip()])
 
 
 def weekday_message(t, key, wrong):

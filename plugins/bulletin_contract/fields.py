@@ -310,6 +310,19 @@ def _list(value, key, examples):
     return value
 
 
+def one_of_each(words):
+    """Words that make the same page (Retki and retki are one tag) once, the
+    first as written: what the file shows, and what the doors people type
+    tags into write."""
+    kept, slugs = [], set()
+    for word in words:
+        slug = slugify(word)
+        if slug not in slugs:
+            slugs.add(slug)
+            kept.append(word)
+    return kept
+
+
 class Words:
     """A YAML list of short texts (tags, target groups)."""
 
@@ -326,18 +339,14 @@ class Words:
         _list(value, key, ("sana", "toinen sana"))
         if self.most is not None and len(value) > self.most:
             raise Invalid(self.too_many, key=key, count=len(value), most=self.most)
-        words, slugs = [], set()
+        words = []
         for index, item in enumerate(value):
             try:
-                word = self.word(item, key, ctx)
+                words.append(self.word(item, key, ctx))
             except Invalid as err:
                 err.item = index  # the item's own line, not the list's
                 raise
-            slug = slugify(word)
-            if slug not in slugs:  # Retki and retki are one tag, with one page: shown once
-                slugs.add(slug)
-                words.append(word)
-        return words
+        return one_of_each(words)
 
     def word(self, item, key, ctx):
         if not isinstance(item, str):

@@ -168,6 +168,21 @@ def test_a_day_off_whose_weekday_is_another_days_is_refused_at_every_door(site, 
     assert list((site.content / "notices").rglob("*.md")) == []
 
 
+def test_a_range_of_times_where_one_time_is_asked_is_refused_at_every_door(site, capsys):
+    # only the start takes "klo 10–12": in the end, the publication day or the expiry its end was dropped
+    said = "{key}: kirjoita tähän yksi aika, ei aikaväliä ({value}). Tapahtuman kellonaikojen välin voi kirjoittaa alkamisaikaan: la 5.12. klo 18–20."
+    body = issue_body(**{"Aihe": "Tapahtumat", "Tapahtuman alkamisaika": "ma 7.12. klo 18",
+                         "Tapahtuman päättymisaika": "8.12. klo 10–12", "Paikka": "Kerhohuone"})
+    status, paths, err, comment = site.from_issue(body, capsys)
+    message = said.format(key="Tapahtuman päättymisaika", value="8.12. klo 10–12")
+    assert status == 1 and paths == [] and message in comment and message in err
+    status = main(["new", "--content", str(site.content), "--title", "Tiedote", "--association", "testikyla",
+                   "--category", "tiedotteet", "--expires", "31.12. klo 10-12", "--body", "Tervetuloa!"])
+    out = capsys.readouterr()
+    assert status == 2 and said.format(key="--expires", value="31.12. klo 10-12") in out.err
+    assert list((site.content / "notices").rglob("*.md")) == []
+
+
 def test_a_range_of_times_and_the_same_end_are_one_end(site, capsys):
     body = issue_body(**{"Aihe": "Tapahtumat", "Tapahtuman alkamisaika": "ke 9.12. klo 18–20",
                          "Tapahtuman päättymisaika": "20.00", "Paikka": "Kerhohuone"})

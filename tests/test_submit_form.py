@@ -285,6 +285,25 @@ def test_a_day_off_whose_weekday_is_another_days_is_refused_as_the_other_doors_r
     assert 'except: ["2026-12-29", "2026-12-08"]' in page.locator("[data-file]").input_value()
 
 
+def test_days_off_are_read_as_the_issue_form_and_new_read_them(page):
+    fill_event(page)
+    page.get_by_label("Alkamispäivä").fill("ti 1.12.")
+    page.get_by_label("Toistuva tapahtuma").check()
+    page.get_by_label("tiistai", exact=True).check()
+    page.get_by_label("Viimeinen kerta").fill("26.1.")
+    page.get_by_label("Poikkeuspäivät").fill("29.12. ja 5.1.")  # series_words.words
+    preview(page)
+    assert 'except: ["2026-12-29", "2027-01-05"]' in page.locator("[data-file]").input_value()
+    # a time with a day off or the last day is not dropped: refused, as the other doors refuse it
+    page.get_by_role("button", name="Muokkaa ilmoitusta").click()
+    page.get_by_label("Poikkeuspäivät").fill("29.12. klo 18")
+    page.get_by_label("Viimeinen kerta").fill("26.1. klo 18")
+    preview(page)
+    assert page.locator("[data-error-summary] a").all_inner_texts() == [
+        'Kenttään Viimeinen kerta kirjoitetaan pelkkä päivä ilman kellonaikaa: "26.1.2027".',
+        'Kenttään Poikkeuspäivät kirjoitetaan pelkkä päivä ilman kellonaikaa: "29.12.2026".']
+
+
 def test_a_range_of_times_and_another_end_are_refused_as_the_issue_form_and_new_refuse_them(page):
     fill_event(page)
     page.get_by_label("Alkamispäivä").fill("la 5.12. klo 18–20")
@@ -324,6 +343,18 @@ def test_a_time_written_with_the_start_day_and_in_its_own_box_is_kept_or_refused
     else:
         text = page.locator("[data-file]").input_value()
         assert errors == [] and all(line in text for line in kept), text
+
+
+@pytest.mark.parametrize("label, written", [("Päättymispäivä", "6.12. klo 10–12"),
+                                             ("Päättymiskellonaika", "20–21")])
+def test_a_range_of_times_where_one_time_is_asked_is_refused_as_the_other_doors_refuse_it(page, label, written):
+    fill_event(page)
+    page.get_by_label("Päättymiskellonaika").fill("")
+    page.get_by_label(label).fill(written)
+    preview(page)
+    assert page.locator("[data-error-summary] a").all_inner_texts() == [
+        f"{label}: kirjoita tähän yksi aika, ei aikaväliä ({written}). "
+        "Tapahtuman kellonaikojen välin voi kirjoittaa alkamisaikaan: la 5.12. klo 18–20."]
 
 
 def test_the_form_reckons_today_where_the_bulletin_is(form_site):

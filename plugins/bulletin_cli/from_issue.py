@@ -20,7 +20,7 @@ from bulletin_i18n.languages import standard_tag
 
 from .issue_form import FIELDS, checked, parse_body, ticked_slugs
 from . import series_words
-from .placing import as_iso, event_end, place, tags_written, weekday_problem
+from .placing import as_iso, event_end, place, tags_written, written_date_problem
 
 _TABLES = {(): NOTICE_FIELDS, ("event",): EVENT_FIELDS, ("contact",): CONTACT_FIELDS,
            ("event", "repeat"): REPEAT_FIELDS, ("wanted",): WANTED_FIELDS}
@@ -87,14 +87,18 @@ class Answers:
             value = self._notice_value(field_id, text, ctx)
         rule = self.tables[field.target[:-1]][field.target[-1]]
         label = self.label(field_id)
+        # the dates written: the answer, or each day off
+        dates = [text] if field_id in _DATES else series_words.words(text) if field_id == "except" else []
+        problem = written_date_problem(self.t, label, dates, self.today, recent=field_id == "date",
+                                       range_allowed=field_id == "start")
+        if problem:
+            self.fail(field_id, problem)
+            return value
         try:
             rule.parse(value, label, ctx)
         except Invalid as err:
             if err.message_key in _NOT_A_DATE:  # said in the form's words, not the file's
-                # the dates written: the answer, or each day off
-                dates = [text] if field_id in _DATES else series_words.words(text) if field_id == "except" else []
-                self.fail(field_id, weekday_problem(self.t, label, dates, self.today, recent=field_id == "date")
-                          or self.t("issue_err_when", label=label))
+                self.fail(field_id, self.t("issue_err_when", label=label))
                 return value
             # Name the answer as it was written, and the field by its label.
             message = self.t(err.message_key, **(err.values if as_checked else dict(err.values, value=text[:80])))

@@ -13,7 +13,7 @@ from bulletin_contract.schema import EVENT_CATEGORY
 from bulletin_i18n.languages import standard_tag
 
 from . import series_words
-from .placing import as_iso, event_end, place, tags_written, weekday_problem
+from .placing import as_iso, event_end, place, tags_written, written_date_problem
 from .project import UsageError
 
 # (flag, key path in the front matter, label key); the order of the questions.
@@ -110,8 +110,8 @@ class Questions:
             answer = self.site.find_association(answer) or answer
         elif flag == "category":
             answer = self.category(answer)
-        wrong = weekday_problem(self.t, self.t(self.labels[flag]), _dates_in(flag, answer), self.today,
-                                recent=flag == "date")
+        wrong = written_date_problem(self.t, self.t(self.labels[flag]), _dates_in(flag, answer), self.today,
+                                     recent=flag == "date", range_allowed=flag == "start")
         if wrong:
             return wrong
         value, _end = _value(flag, answer, self.today)
@@ -167,7 +167,8 @@ def new_notice(args, site, today, interactive=None):
     range_ends = {}
     for flag, target, _label in FLAGS:
         value = answers[flag]
-        wrong = value and weekday_problem(t, f"--{flag}", _dates_in(flag, value), today, recent=flag == "date")
+        wrong = value and written_date_problem(t, f"--{flag}", _dates_in(flag, value), today, recent=flag == "date",
+                                               range_allowed=flag == "start")
         if wrong:
             raise UsageError(wrong)
         if value:

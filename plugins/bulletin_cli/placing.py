@@ -65,13 +65,17 @@ def weekday_message(t, key, wrong):
              written=names[written])
 
 
-def weekday_problem(t, key, texts, today, recent=False):
-    """weekday_message of the first of `texts` (a date, or each day off of
-    a series) whose weekday is another day's, or None."""
+def written_date_problem(t, key, texts, today, recent=False, range_allowed=False):
+    """What no rule of the file can say of `texts` (a date, or each day off
+    of a series) as people wrote them, or None: a weekday that is another
+    day's, or a range of times (`klo 10–12`) where one time is asked for,
+    whose end would be lost. Only an event's start takes a range."""
     for text in texts:
         wrong = wrong_weekday(text, today, recent)
         if wrong:
             return weekday_message(t, key, wrong)
+        if not range_allowed and as_iso(text, today, recent)[1]:
+            return t("err_one_time", key=key, value=text.strip())
     return None
 
 

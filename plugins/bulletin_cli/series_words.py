@@ -4,12 +4,13 @@ The web form asks the same with checkboxes and a list of choices."""
 import re
 
 from bulletin_contract.fields import WEEKDAYS
+from bulletin_contract.people_dates import LIST_SEPARATOR
 
 _EVERY = {"toinen": "2", "kolmas": "3", "neljäs": "4"}
 
 
 def words(text):
-    return [word.strip() for word in re.split(r"[,;]|\s+ja\s+", text) if word.strip()]
+    return [word.strip() for word in LIST_SEPARATOR.split(text) if word.strip()]
 
 
 def weekdays(text):

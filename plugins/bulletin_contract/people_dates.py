@@ -38,6 +38,11 @@ CLOCK = re.compile(
     re.IGNORECASE | re.ASCII)
 
 
+# Between the items of a list people write (days off, weekdays): `29.12., 5.1.`,
+# `29.12. ja 5.1.`, `ti; to`.
+LIST_SEPARATOR = re.compile(rf"[,;]|{SPACE}+ja{SPACE}+", re.ASCII)
+
+
 def _clock(hours, minutes):
     return f"{int(hours):02d}:{minutes or '00'}"
 
@@ -120,4 +125,4 @@ def read_when(text, today, recent=False):
 
 def pattern_sources():
     """The patterns for the form's script (Python and JavaScript agree on these)."""
-    return {"day": DAY.pattern, "clock": CLOCK.pattern}
+    return {"day": DAY.pattern, "clock": CLOCK.pattern, "listSeparator": LIST_SEPARATOR.pattern}

@@ -20,7 +20,8 @@
   // people_dates.py's patterns: `la 5.12. klo 18–20`, `5.12.2026`, `18,30`
   var PATTERNS = {
     day: new RegExp(schema.patterns.day, "i"),
-    clock: new RegExp(schema.patterns.clock, "i")
+    clock: new RegExp(schema.patterns.clock, "i"),
+    listSeparator: new RegExp(schema.patterns.listSeparator)
   };
   var checker = new BulletinContract.Checker(schema);
   var strip = BulletinContract.strip; // Python's str.strip(), as people_dates.py reads a date
@@ -163,7 +164,17 @@
       this.fail(name, day.error, Object.assign({ value: text, key: fields.label(name) }, day.values));
       return null;
     }
-    return day;
+    return this.oneTime(name, day, text);
+  };
+
+  // Only an event's start takes a range of times (`klo 18–20`); elsewhere its
+  // end would be lost (placing.written_date_problem)
+  Answers.prototype.oneTime = function (name, read, text) {
+    if (read.end && name !== "start_date" && name !== "start_time") {
+      this.fail(name, "err_one_time", { value: text, key: fields.label(name) });
+      return null;
+    }
+    return read;
   };
 
   Answers.prototype.clock = function (name) {
@@ -176,7 +187,7 @@
       this.fail(name, clock.error, { value: text });
       return null;
     }
-    return clock;
+    return this.oneTime(name, clock, text);
   };
 
   function readEvent(answers) {
@@ -244,20 +255,24 @@
     var often = fields.value("frequency");
     var until = answers.day("until", true);
     var daysOff = [];
-    fields.value("except").split(/[,;]/).forEach(function (part) {
+    fields.value("except").split(PATTERNS.listSeparator).forEach(function (part) {
       var text = strip(part);
       var day = text ? parseDay(text) : null;
       if (day && day.error) {  // a wrong weekday here too is said as the other doors say it
         answers.fail("except", day.error, Object.assign({ value: text, key: fields.label("except") }, day.values));
-      } else if (day && daysOff.indexOf(day.iso) < 0) {
-        daysOff.push(day.iso);
+      } else if (day && answers.oneTime("except", day, text)) {
+        // a time is kept, for the checker to refuse as it refuses it from the other doors
+        var off = withTime(day.iso, day.start);
+        if (daysOff.indexOf(off) < 0) {
+          daysOff.push(off);
+        }
       }
     });
     return {
       weekdays: weekdays,
       interval: /^[2-9]$/.test(often) ? often : null,
       nth: often === "first" ? ["1"] : often === "last" ? ["-1"] : [],
-      until: until ? until.iso : null,
+      until: until ? withTime(until.iso, until.start) : null,
       except: daysOff
     };
   }

@@ -183,6 +183,23 @@ def test_a_range_of_times_where_one_time_is_asked_is_refused_at_every_door(site,
     assert list((site.content / "notices").rglob("*.md")) == []
 
 
+DAY_RANGE_SAID = ("{key}: kirjoita tähän yksi päivä, ei päivien väliä ({value}). Monipäiväisen tapahtuman "
+                  "ensimmäinen päivä kirjoitetaan alkamisaikaan ja viimeinen päättymisaikaan.")
+
+
+@pytest.mark.parametrize("written", ["18.–20.12.2026", "18.-20.12.", "la 18.12. – su 20.12.", "18.12.2026—20.12.2026"])
+def test_a_range_of_days_is_refused_at_every_door_saying_where_its_days_go(site, capsys, written):
+    body = issue_body(**{"Aihe": "Tapahtumat", "Tapahtuman alkamisaika": written, "Paikka": "Kerhohuone"})
+    status, paths, err, comment = site.from_issue(body, capsys)
+    message = DAY_RANGE_SAID.format(key="Tapahtuman alkamisaika", value=written)
+    assert status == 1 and paths == [] and message in comment and message in err
+    status = main(["new", "--content", str(site.content), "--title", "Leiri", "--association", "testikyla",
+                   "--category", "tapahtumat", "--start", written, "--location", "Sali", "--body", "Tervetuloa!"])
+    out = capsys.readouterr()
+    assert status == 2 and DAY_RANGE_SAID.format(key="--start", value=written) in out.err
+    assert list((site.content / "notices").rglob("*.md")) == []
+
+
 def test_a_range_of_times_and_the_same_end_are_one_end(site, capsys):
     body = issue_body(**{"Aihe": "Tapahtumat", "Tapahtuman alkamisaika": "ke 9.12. klo 18–20",
                          "Tapahtuman päättymisaika": "20.00", "Paikka": "Kerhohuone"})

@@ -357,6 +357,15 @@ def test_a_range_of_times_where_one_time_is_asked_is_refused_as_the_other_doors_
         "Tapahtuman kellonaikojen välin voi kirjoittaa alkamisaikaan: la 5.12. klo 18–20."]
 
 
+def test_a_range_of_days_is_refused_saying_where_its_days_go_as_the_other_doors_say_it(page):
+    fill_event(page)
+    page.get_by_label("Alkamispäivä").fill("18.–20.12.2026")
+    preview(page)
+    assert page.locator("[data-error-summary] a").all_inner_texts() == [
+        "Alkamispäivä: kirjoita tähän yksi päivä, ei päivien väliä (18.–20.12.2026). Monipäiväisen tapahtuman "
+        "ensimmäinen päivä kirjoitetaan alkamisaikaan ja viimeinen päättymisaikaan."]
+
+
 def test_the_form_reckons_today_where_the_bulletin_is(form_site):
     # 22.30 UTC on 1.12. is already 2.12. in Helsinki, the day `check` and the build reckon with
     site, base, browser = form_site

@@ -8,7 +8,7 @@ from bulletin_contract.checks import (ASSOCIATIONS_DIR, NOTICES_DIR, all_files, 
                                      load_profiles, load_spaces, retired)
 from bulletin_contract.duplicates import duplicate_of
 from bulletin_contract.fields import ASSOCIATION_FIELDS, Invalid, one_of_each
-from bulletin_contract.people_dates import read_clock, read_when, wrong_weekday
+from bulletin_contract.people_dates import is_day_range, read_clock, read_when, wrong_weekday
 from bulletin_contract.problems import ContentError, Problem
 from bulletin_contract.slugs import slugify
 from bulletin_contract.validate import display_path, read_notice
@@ -69,8 +69,11 @@ def written_date_problem(t, key, texts, today, recent=False, range_allowed=False
     """What no rule of the file can say of `texts` (a date, or each day off
     of a series) as people wrote them, or None: a weekday that is another
     day's, or a range of times (`klo 10–12`) where one time is asked for,
-    whose end would be lost. Only an event's start takes a range."""
+    whose end would be lost. Only an event's start takes a range of times;
+    no answer a range of days (`18.–20.12.`)."""
     for text in texts:
+        if is_day_range(text):
+            return t("err_day_range", key=key, value=text.strip())
         wrong = wrong_weekday(text, today, recent)
         if wrong:
             return weekday_message(t, key, wrong)

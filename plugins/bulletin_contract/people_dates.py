@@ -38,6 +38,19 @@ CLOCK = re.compile(
     re.IGNORECASE | re.ASCII)
 
 
+# A range of days, `18.–20.12.2026`, `la 18.12. – su 20.12.`: no one day, and
+# not read as one; an event of many days has its first day in its start and
+# its last in its end.
+DAY_RANGE = re.compile(
+    rf"^{WEEKDAY}\d{{1,2}}\.(?:\d{{1,2}}\.(?:\d{{4}})?)?{SPACE}*[-–—]{SPACE}*{WEEKDAY}\d{{1,2}}\.\d{{1,2}}\.?(?:\d{{4}})?"
+    rf"(?:,?{SPACE}.*)?$",
+    re.IGNORECASE | re.ASCII)
+
+
+def is_day_range(text):
+    return DAY_RANGE.match(text.strip()) is not None
+
+
 # Between the items of a list people write (days off, weekdays): `29.12., 5.1.`,
 # `29.12. ja 5.1.`, `ti; to`.
 LIST_SEPARATOR = re.compile(rf"[,;]|{SPACE}+ja{SPACE}+", re.ASCII)
@@ -125,4 +138,5 @@ def read_when(text, today, recent=False):
 
 def pattern_sources():
     """The patterns for the form's script (Python and JavaScript agree on these)."""
-    return {"day": DAY.pattern, "clock": CLOCK.pattern, "listSeparator": LIST_SEPARATOR.pattern}
+    return {"day": DAY.pattern, "clock": CLOCK.pattern, "listSeparator": LIST_SEPARATOR.pattern,
+            "dayRange": DAY_RANGE.pattern}

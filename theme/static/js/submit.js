@@ -21,7 +21,8 @@
   var PATTERNS = {
     day: new RegExp(schema.patterns.day, "i"),
     clock: new RegExp(schema.patterns.clock, "i"),
-    listSeparator: new RegExp(schema.patterns.listSeparator)
+    listSeparator: new RegExp(schema.patterns.listSeparator),
+    dayRange: new RegExp(schema.patterns.dayRange, "i")
   };
   var checker = new BulletinContract.Checker(schema);
   var strip = BulletinContract.strip; // Python's str.strip(), as people_dates.py reads a date
@@ -66,7 +67,8 @@
   function parseDay(text, recent) {
     var match = PATTERNS.day.exec(strip(text));
     if (!match) {
-      return { error: "form_err_date" };
+      // a range of days is no day: where its days go is said (placing.written_date_problem)
+      return { error: PATTERNS.dayRange.test(strip(text)) ? "err_day_range" : "form_err_date" };
     }
     var day = match[2], month = match[3], year = match[4];
     if (match[5]) {

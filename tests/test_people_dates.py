@@ -200,6 +200,31 @@ def test_a_range_of_days_is_refused_at_every_door_saying_where_its_days_go(site,
     assert list((site.content / "notices").rglob("*.md")) == []
 
 
+def test_check_says_of_a_files_date_whose_weekday_is_another_days_what_the_doors_say(site, capsys):
+    # a near miss is given its ISO form to write, but not 2026-12-09 for "ti 9.12.2026": that may mean 8.12.
+    path = site.notice("2026/kuoro.md", """---
+title: "Kuoro"
+association: testikyla
+category: tapahtumat
+date: "2026-11-20"
+event:
+  start: "2026-12-01 18:00"
+  location: "Koulu"
+  repeat:
+    weekdays: [ti]
+    until: "2027-02-23"
+    except: ["ti 9.12.2026"]
+  dates: ["2026-12-04 18:00", "ke 9.12.2026 18:00", "ti 16.12.2026 klo 18"]
+---
+Tervetuloa.
+""")
+    said = "{key}: {day} on keskiviikko, ei tiistai. Kirjoita oikea päivä tai oikea viikonpäivä."
+    assert site.refusals(path, capsys) == [
+        said.format(key="event.repeat.except", day="9.12.2026"),
+        # the day's own weekday: only the ISO form is asked for
+        "Kirjoita päivä ja kellonaika ke 9.12.2026 18:00 muodossa VVVV-KK-PP TT:MM: event.dates: 2026-12-09 18:00."]
+
+
 def test_a_range_of_times_and_the_same_end_are_one_end(site, capsys):
     body = issue_body(**{"Aihe": "Tapahtumat", "Tapahtuman alkamisaika": "ke 9.12. klo 18–20",
                          "Tapahtuman päättymisaika": "20.00", "Paikka": "Kerhohuone"})

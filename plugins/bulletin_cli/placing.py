@@ -8,7 +8,7 @@ from bulletin_contract.checks import (ASSOCIATIONS_DIR, NOTICES_DIR, all_files, 
                                      load_profiles, load_spaces, retired)
 from bulletin_contract.duplicates import duplicate_of
 from bulletin_contract.fields import ASSOCIATION_FIELDS, Invalid, one_of_each
-from bulletin_contract.people_dates import is_day_range, read_clock, read_when, wrong_weekday
+from bulletin_contract.people_dates import is_day_range, read_clock, read_when, weekday_values, wrong_weekday
 from bulletin_contract.problems import ContentError, Problem
 from bulletin_contract.slugs import slugify
 from bulletin_contract.validate import display_path, read_notice
@@ -58,11 +58,7 @@ def tags_written(text):
 def weekday_message(t, key, wrong):
     """What every door says of a date whose weekday is another day's
     (people_dates.wrong_weekday), naming the answer by `key`."""
-    written, own, day = wrong
-    names = t("weekdays_name")
-    year, month, number = day.split("-")
-    return t("err_wrong_weekday", key=key, day=f"{int(number)}.{int(month)}.{year}", own=names[own],
-             written=names[written])
+    return t("err_wrong_weekday", key=key, **weekday_values(wrong))
 
 
 def written_date_problem(t, key, texts, today, recent=False, range_allowed=False):

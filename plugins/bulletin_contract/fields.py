@@ -18,7 +18,7 @@ from bulletin_i18n.languages import LONGEST_TAG, standard_tag
 
 from .body_checks import site_file_problem
 from .marks import MAX_STACKED_MARKS, stacked_marks
-from .people_dates import KLO, SPACE, WEEKDAY
+from .people_dates import KLO, SPACE, WEEKDAY, weekday_values, wrong_weekday
 from .problems import Invalid
 from .render import BIDI_CONTROLS
 from .slots import DAYS, EXAMPLE as SLOT_EXAMPLE, merged, parse_slot
@@ -158,6 +158,10 @@ def parse_when(text, key):
         iso = finnish_to_iso(text)
         if iso:
             _exists(iso, text, key)
+            # "ti 9.12.2026" of a Wednesday may mean 8.12.: no ISO form to write, as no door reads it
+            wrong = wrong_weekday(text, date.min)  # the year is written: today is not asked
+            if wrong:
+                raise Invalid("err_wrong_weekday", key=key, **weekday_values(wrong))
             raise Invalid("err_datetime_finnish" if " " in iso else "err_date_finnish", key=key, value=text, iso=iso)
         no_year = NO_YEAR.match(text)
         if no_year:

@@ -11,6 +11,8 @@ script reads with the same patterns and rule, exported in its schema.
 import re
 from datetime import date
 
+from bulletin_i18n.table_word import TableWord
+
 # re.ASCII, as the form's JavaScript reads: Python's Unicode matching would
 # read other scripts' digits (١٨, １８) as digits and fold ſ to s and the
 # Kelvin sign to k. SPACE is JavaScript's \s, which re.ASCII would narrow.
@@ -116,6 +118,15 @@ def wrong_weekday(text, today, recent=False):
     except ValueError:
         return None  # no such day: the field's rule says so
     return (written, own, day) if written != own else None
+
+
+def weekday_values(wrong):
+    """The values of err_wrong_weekday for wrong_weekday's finding, as every
+    door and check say it: "9.12.2026 on keskiviikko, ei tiistai"."""
+    written, own, day = wrong
+    year, month, number = day.split("-")
+    return {"day": f"{int(number)}.{int(month)}.{year}", "own": TableWord("weekdays_name", own),
+            "written": TableWord("weekdays_name", written)}
 
 
 def _days_ahead(today, y, m, d):

@@ -9,6 +9,7 @@ from pelican import signals
 
 from .dates import DateFormatter
 from .languages import NoticeLanguage
+from .table_word import TableWord
 from .translations import TABLES
 
 
@@ -26,6 +27,8 @@ class Translator:
 
     def __call__(self, name, /, **values):
         text = self.table[name]
+        values = {key: value.in_table(self.table) if isinstance(value, TableWord) else value
+                  for key, value in values.items()}
         return text.format(**values) if values else text
 
     def count(self, name, count, **values):

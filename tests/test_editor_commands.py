@@ -70,6 +70,24 @@ def test_a_tag_written_again_is_written_once_by_every_door(site, capsys):
     assert site.check() == 0
 
 
+def test_an_answer_pasted_with_non_breaking_spaces_is_read_as_the_form_reads_it(site, capsys):
+    # Word and phones put U+00A0 between the groups of a number: the form writes one space, so must every door
+    phone, email = "040\u00a0123\u00a04567", "aila@example.org\u00a0"
+    status, paths, err, _comment = site.from_issue(issue_body(**{
+        "Yhteyshenkilön nimi": "Aila\u00a0Esimerkki", "Yhteyshenkilön puhelinnumero": phone,
+        "Yhteyshenkilön sähköposti": email,
+        "Yhteystietojen julkaiseminen": "- [X] Yhteyshenkilö on antanut luvan"}), capsys)
+    assert status == 0, err
+    text = Path(paths[0]).read_text(encoding="utf-8")
+    assert 'phone: "040 123 4567"' in text and 'email: "aila@example.org"' in text and 'name: "Aila Esimerkki"' in text
+    status = main(["new", "--content", str(site.content), "--title", "Kuoroilta", "--association", "testikyla",
+                   "--category", "tiedotteet", "--contact-name", "Aila", "--contact-phone", phone, "--consent",
+                   "--body", "Tervetuloa!"])
+    assert status == 0
+    assert 'phone: "040 123 4567"' in Path(capsys.readouterr().out.strip()).read_text(encoding="utf-8")
+    assert site.check() == 0
+
+
 def test_from_issue_names_an_unanswered_question_not_a_line_of_the_file(site, tmp_path, capsys):
     # a weekly series with no last day: the submitter sees the form's question
     body = issue_body(**{"Aihe": "Tapahtumat", "Tapahtuman alkamisaika": "ti 8.12. klo 10",

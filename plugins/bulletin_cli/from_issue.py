@@ -11,7 +11,8 @@ import re
 import sys
 from datetime import date
 
-from bulletin_contract.fields import CONTACT_FIELDS, EVENT_FIELDS, NOTICE_FIELDS, REPEAT_FIELDS, WANTED_FIELDS, Invalid
+from bulletin_contract.fields import (CONTACT_FIELDS, EVENT_FIELDS, NOTICE_FIELDS, REPEAT_FIELDS, WANTED_FIELDS, Invalid,
+                                     one_line)
 from bulletin_contract.problems import ContentError, Problem
 from bulletin_contract.schema import EVENT_CATEGORY
 from bulletin_contract.slugs import association_slug
@@ -48,7 +49,9 @@ class Answers:
 
     def text(self, field_id):
         answer = self.answers.get(field_id, ("", 1))[0]
-        return answer if self.by_id[field_id].type == "textarea" else answer.strip()
+        kind = self.by_id[field_id].type
+        # a box of one line as the form reads it; ticked boxes come a line each
+        return answer if kind == "textarea" else answer.strip() if kind == "checkboxes" else one_line(answer)
 
     def fail(self, field_id, message):
         line = self.answers.get(field_id, ("", 1))[1]

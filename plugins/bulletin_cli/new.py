@@ -8,7 +8,7 @@ does not end the session. Dates are read as people write them
 """
 import sys
 
-from bulletin_contract.fields import EVENT_FIELDS, NOTICE_FIELDS, REPEAT_FIELDS, Invalid
+from bulletin_contract.fields import EVENT_FIELDS, NOTICE_FIELDS, REPEAT_FIELDS, Invalid, one_line
 from bulletin_contract.schema import EVENT_CATEGORY
 from bulletin_i18n.languages import standard_tag
 
@@ -54,7 +54,9 @@ def add_arguments(parser, t):
 
 
 def _answer(args, flag):
-    return getattr(args, flag.replace("-", "_"))
+    """A flag's answer as the form reads a box: one line (fields.one_line)."""
+    answer = getattr(args, flag.replace("-", "_"))
+    return one_line(answer) if answer else answer
 
 
 def _dates_in(flag, text):
@@ -93,7 +95,7 @@ class Questions:
         if not self.interactive:
             raise UsageError(self.t("new_err_not_interactive", label=label, flag=f"--{flag}"))
         while True:
-            answer = input(self.t("new_prompt", label=label)).strip()
+            answer = one_line(input(self.t("new_prompt", label=label)))
             problem = self.problem(flag, answer) if answer else None
             if answer and not problem:
                 self.answers[flag] = answer

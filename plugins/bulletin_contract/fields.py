@@ -42,6 +42,13 @@ class Rule:
 _NOT_IN_XML = "\ufffe\uffff"
 
 
+def one_line(text):
+    """A line of text as the Text rule reads it: any run of white space
+    (U+00A0 from Word, a tab) one space. The doors people type into read
+    every one-line answer so (the form's oneLine)."""
+    return " ".join(text.split())
+
+
 def _require_text(value, key, example="…"):
     if not isinstance(value, str):
         if isinstance(value, list) and len(value) == 1 and isinstance(value[0], str):
@@ -94,7 +101,7 @@ class Text:
         self.limit = limit
 
     def __call__(self, value, key, ctx):
-        return _check_text(" ".join(_require_text(value, key).split()), key, self.limit)
+        return _check_text(one_line(_require_text(value, key)), key, self.limit)
 
 
 class LongText(Text):

@@ -129,6 +129,31 @@ def test_too_many_tags_are_refused_as_the_check_refuses_them(page):
     assert page.locator("[data-preview]").is_visible()
 
 
+def test_the_form_shows_every_error_check_gives_in_checks_words(form_site, page, capsys):
+    # the form lists by field, check by line: the same findings either way, none but the first dropped
+    site = form_site[0]
+    body = ("Tervetuloa <b>kaikki</b>\n\n[ohje](javascript:alert(1))\n\n| a | b |\n|---|---|\n| 1 | 2 | 3 |\n\n"
+            "Lisää <!-- Wordin kommentti -->")
+    answers = {"Lyhyt kuvaus": "x" * 301, "Yhteyshenkilön sähköposti": "aila@", "Yhteyshenkilön puhelinnumero": "abc"}
+    fill_event(page, body=body)
+    for label, value in answers.items():
+        page.get_by_label(label).fill(value)
+    preview(page)
+    shown = page.locator("[data-error-summary] a").all_inner_texts()
+    path = site.notice("2026/virheet.md", notice_file({
+        "title": "Joulukonsertti", "association": "testikyla", "category": "tapahtumat", "date": "2026-11-20",
+        "summary": "x" * 301, "event": {"start": "2026-12-05 18:00", "end": "20:00", "location": "Kerhohuone"},
+        "contact": {"name": "Aila", "email": "aila@", "phone": "abc", "consent": True}}, body))
+    said = site.refusals(path, capsys)
+    assert len(shown) == len(said) == 7
+    # the text's findings word for word, each named by its line of the text
+    body_said = [message for message in said if message.startswith(("Rivillä", "Linkin", "Taulukon"))]
+    assert [message.split(": ", 1)[1] for message in shown if message.startswith("Ilmoituksen teksti, rivi")] \
+        == body_said and len(body_said) == 4
+    assert "Kenttä Lyhyt kuvaus on liian pitkä (301 merkkiä, enintään 300). Lyhennä tekstiä." in shown
+    assert "Kenttä summary on liian pitkä (301 merkkiä, enintään 300). Lyhennä tekstiä." in said
+
+
 def test_github_address_is_measured_and_a_long_notice_hides_the_button(page, capsys):
     fill_event(page, body=LONG_FINNISH * 4)
     preview(page)

@@ -17,6 +17,11 @@ TEXTS = {
     "kohdat": ("1. eka\n\n    lisää ekasta\n\n2. toka\n3. kolmas", None, ["eka lisää ekasta", "toka", "kolmas"]),
 }
 DATES = "Tervetuloa!\n\n12. joulukuuta kokoonnumme salissa.\n\n50. toimintavuosi alkaa tammikuussa."
+# the same in quotes, one inside another, and a list in a quote right under its line of text
+QUOTED = ("> Puheenjohtaja kirjoitti:\n>\n> 12. joulukuuta kokoonnumme salissa.\n\n> > 50. toimintavuosi alkaa.\n\n"
+          "> Ohjelma:\n> - kahvi\n> - arpajaiset\n>\n> 1. soita\n> 2. tule")
+# a code span across lines is shown as written, a number at a line's start too
+SPANNED = "Kirjoita lomakkeeseen `rivi\n12. rivi` sellaisenaan."
 
 
 @pytest.fixture(scope="module")
@@ -25,6 +30,8 @@ def built(tmp_path_factory):
     for name, (body, _, _) in TEXTS.items():
         site.notice(f"{name}.md", notice_text(title=name.capitalize(), body=body))
     site.notice("paivat.md", notice_text(title="Päivät", body=DATES))
+    site.notice("lainaus.md", notice_text(title="Lainaus", body=QUOTED))
+    site.notice("koodi.md", notice_text(title="Koodi", body=SPANNED))
     assert site.check() == 0 and site.build() == 0
     return site
 
@@ -45,3 +52,16 @@ def test_a_paragraph_that_begins_with_a_date_or_an_ordinal_says_it_as_written(bu
     assert body.select("ol, ul") == []
     assert [p.get_text() for p in body.select("p")] == [
         "Tervetuloa!", "12. joulukuuta kokoonnumme salissa.", "50. toimintavuosi alkaa tammikuussa."]
+
+
+def test_a_quote_says_its_dates_as_written_and_has_its_lists(built):
+    body = built.page("ilmoitukset/lainaus/").select_one(".bl-notice__body")
+    assert [" ".join(p.get_text().split()) for p in body.select("blockquote p")] == [
+        "Puheenjohtaja kirjoitti:", "12. joulukuuta kokoonnumme salissa.", "50. toimintavuosi alkaa.", "Ohjelma:"]
+    assert [li.get_text() for li in body.select("blockquote > ul > li")] == ["kahvi", "arpajaiset"]
+    assert [li.get_text() for li in body.select("blockquote > ol > li")] == ["soita", "tule"]
+
+
+def test_a_code_span_across_lines_is_shown_as_written(built):
+    body = built.page("ilmoitukset/koodi/").select_one(".bl-notice__body")
+    assert body.select_one("code").get_text() == "rivi\n12. rivi"

@@ -173,6 +173,9 @@ _NUMBERED = re.compile(r"([ ]{0,3}\d+)\.(?=[ ]+\S)")
 _TEXT = re.compile(r"(?![-*+][ ]|\d+\.[ ]|[>#|<])\S")
 
 
+_QUOTE_MARK = re.compile(r"[ ]{0,3}>[ ]?")
+
+
 class _ListsAsWritten(Preprocessor):
     """Lists where a writer means them. Runs after the fenced code is put
     aside.
@@ -184,28 +187,72 @@ class _ListsAsWritten(Preprocessor):
     A numbered list begins at 1: a paragraph that begins "12. joulukuuta" or
     "50. toimintavuosi" is a Finnish date or ordinal, and was a list item
     numbered 1 (the sanitizer keeps no `start`), the next such paragraph
-    item 2. Its number is kept as text; inside a list, "2." goes on."""
+    item 2. Its number is kept as text; inside a list, "2." goes on.
+
+    A quote's text follows the same rules: Python-Markdown reads it as a
+    text of its own once it has taken the `>` off."""
 
     def run(self, lines):
-        kept, paragraph, in_list = [], None, False  # paragraph: the first line of the one going on
-        for line in lines:
-            if not line.strip():
-                paragraph = None
-                kept.append(line)
-                continue
-            if not in_list and _NUMBERED.match(line) and not _ITEM.match(line):
-                line = _NUMBERED.sub(r"\1\\.", line, count=1)
-            if _ANY_ITEM.match(line):
-                in_list = True
-            elif paragraph is None and not line.startswith(" "):
-                in_list = False  # a paragraph of text, not an item's indented part
-            if paragraph is None:
-                paragraph = line
-            elif _ITEM.match(line) and _TEXT.match(paragraph):
-                kept.append("")
-                paragraph = line
-            kept.append(line)
-        return kept
+        return [line for _, line in _as_written(lines, self.md.htmlStash.store)]
+
+
+def _as_written(lines, stash):
+    """(index in `lines`, or None for a blank line put in; the line to read)
+    of each line. `stash` puts a number aside as text: a backslash before
+    its dot would show in a code span that goes on over the line."""
+    kept, paragraph, in_list = [], None, False  # paragraph: the first line of the one going on
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if _QUOTE_MARK.match(line):
+            end = _quote_end(lines, index)
+            kept += [(None if at is None else index + at, text) for at, text in _quoted(lines[index:end], stash)]
+            in_list = in_list and paragraph is not None  # a quote in a list item's lines is the item's
+            paragraph, index = None, end
+            continue
+        kept.append((index, line))
+        index += 1
+        if not line.strip():
+            paragraph = None
+            continue
+        if not in_list and _NUMBERED.match(line) and not _ITEM.match(line):
+            number = _NUMBERED.match(line)
+            line = stash(number.group(1)) + line[number.end(1):]
+            kept[-1] = (kept[-1][0], line)
+        if _ANY_ITEM.match(line):
+            in_list = True
+        elif paragraph is None and not line.startswith(" "):
+            in_list = False  # a paragraph of text, not an item's indented part
+        if paragraph is None:
+            paragraph = line
+        elif _ITEM.match(line) and _TEXT.match(paragraph):
+            kept.insert(-1, (None, ""))
+            paragraph = line
+    return kept
+
+
+def _quote_end(lines, start):
+    """End of the quote that begins at lines[start]: its lines, lazy ones
+    without `>` too, up to a blank line that no quoted line follows."""
+    end = start
+    while end < len(lines):
+        if lines[end].strip():
+            end += 1
+            continue
+        following = end
+        while following < len(lines) and not lines[following].strip():
+            following += 1
+        if following == len(lines) or not _QUOTE_MARK.match(lines[following]):
+            break
+        end = following
+    return end
+
+
+def _quoted(lines, stash):
+    marks = [_QUOTE_MARK.match(line) for line in lines]
+    marks = [mark.group() if mark else "" for mark in marks]  # "": a lazy line, the quote's all the same
+    texts = [line[len(mark):] for line, mark in zip(lines, marks)]
+    return [(at, (">" if at is None else marks[at]) + text) for at, text in _as_written(texts, stash)]
 
 
 class Renderer:

@@ -93,6 +93,33 @@ def test_problem_is_reported_on_its_line(text, line, words):
     assert any(at == line and words in message for at, message in found), found
 
 
+# Python-Markdown reads HTML at a line's start and a link definition on a
+# line of its own before code spans: inside a code span that goes on over
+# the line, they are gone from the page all the same.
+@pytest.mark.parametrize("text, line, words, lost", [
+    ("Katso `koodi\n<!-- piilossa --> tästä` ja muuta", 2, "Rivin alussa <!-- --> on HTML-koodia takahipsujen", "piilossa"),
+    ("Katso `koodi\n<div>` tästä", 2, "Rivin alussa <div> on HTML-koodia takahipsujen", "<div>"),
+    ("Katso `koodi\n[a]: https://example.org\n` tästä", 2, "Rivi [a]: https://example.org on Markdownissa linkin",
+     "example.org"),
+    ("Teksti\n<!DOCTYPE html>\njatkuu", 2, "HTML-koodia (<!doctype…>)", "DOCTYPE"),
+    ("[]: https://example.org", 1, "linkin määritelmä", "example.org"),
+])
+def test_what_markdown_reads_before_code_spans_is_refused_in_them_too(text, line, words, lost):
+    found = messages(text)
+    assert any(at == line and words in message for at, message in found), found
+    assert lost not in plain_text(Renderer()(text))  # as the message says: gone from the page
+
+
+@pytest.mark.parametrize("text, shown", [
+    ("Katso `koodi\n[a]: https://example.org` tästä", "koodi [a]: https://example.org"),
+    ("Katso `koodi <!-- ei piilossa --> vaan` koodina", "koodi <!-- ei piilossa --> vaan"),
+    ("[Paikka]: Kerhohuone Imatralla", "[Paikka]: Kerhohuone Imatralla"),
+])
+def test_what_reaches_the_page_as_written_passes(text, shown):
+    assert messages(text) == []
+    assert shown in plain_text(Renderer()(text))
+
+
 def test_lines_count_from_the_body_start_and_one_message_per_kind_a_line():
     found = messages("ok\n<b>x</b> <i>y</i> <u>z</u>", first_line=7)
     assert [line for line, _ in found] == [8]

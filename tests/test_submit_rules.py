@@ -202,6 +202,12 @@ BAD = [
          field="Ilmoituksen teksti"),
     case("body-remote-image-and-html-on-one-line", {}, {}, body="![kuva](https://muualla.example/kuva.png) <img src=x>",
          field="Ilmoituksen teksti"),
+    # read before the code span that goes on over the line, and gone from the page
+    case("body-comment-at-a-line-start-in-a-code-span", {}, {}, body="Katso `koodi\n<!-- piilossa --> tästä` ja muuta",
+         field="Ilmoituksen teksti"),
+    case("body-definition-in-a-code-span", {}, {}, body="Katso `koodi\n[a]: https://a.fi\n` tästä",
+         field="Ilmoituksen teksti"),
+    case("body-doctype", {}, {}, body="Teksti\n<!DOCTYPE html>\njatkuu", field="Ilmoituksen teksti"),
 ]
 
 GOOD = [
@@ -221,6 +227,9 @@ GOOD = [
     case("links-with-titles-and-parentheses", {}, {},
          body='[Sivu](https://example.org "Kevään ohjelma") ja [toinen](<https://a.fi/b> \'Otsikko\')\n\n'
               "(katso [wiki](https://fi.wikipedia.org/wiki/Imatra_(kaupunki)))"),
+    # shown as written: code all of it, and a line no definition
+    case("code-span-over-a-line", {}, {}, body="Katso `koodi\n[a]: https://a.fi` ja `<b>\nja <!-- x -->`"),
+    case("colon-after-brackets-in-text", {}, {}, body="[Paikka]: Kerhohuone Imatralla"),
     case("contact-with-consent", {**CONTACT, "Yhteyshenkilön sähköposti": "aila@example.org"},
          {"contact": {"name": "Aila", "email": "aila@example.org", "consent": True}}),
     # an end time alone is written alone, as `new` and the issue form write it

@@ -41,10 +41,15 @@ _QUOTES = re.compile(r"^(?:[ ]{0,3}>[ ]?)+")
 _CONTAINER = re.compile(r"[ ]*(?:>[ ]?|(?:[*+-]|\d+\.)[ ]+)")
 _LIST_ITEM = re.compile(r"^[ ]{0,3}(?:[*+-]|\d+\.)[ ]+")
 # Python-Markdown's own rule for inline HTML, and its rule for an HTML block:
-# a block-level tag at the start of a line, closed or not.
+# at the start of a line, a block-level tag (closed or not), a comment's
+# opening, a declaration (<!doctype …>, <![CDATA[ …) or a processing
+# instruction (<? …). It takes them out before it reads anything else, so
+# they are gone from the page even inside a code span that goes on over
+# the line.
 _HTML = re.compile(HTML_RE, re.DOTALL)
 _HTML_BLOCK = re.compile(
-    r"^[ ]{0,3}<(/?(?:%s))(?=[\s/>]|$)" % "|".join(BLOCK_LEVEL_ELEMENTS), re.MULTILINE | re.IGNORECASE
+    r"^[ ]{0,3}<(/?(?:%s)(?=[\s/>]|$)|!--|!doctype|!\[CDATA\[|\?)" % "|".join(BLOCK_LEVEL_ELEMENTS),
+    re.MULTILINE | re.IGNORECASE
 )
 _COMMENT_OPEN = re.compile(r"<!--")
 _TAG_NAME = re.compile(r"/?[A-Za-z][^\s/>]*")
@@ -52,9 +57,14 @@ _RULE = re.compile(r"^[ ]{0,3}(?:(?:-[ ]*){3,}|(?:_[ ]*){3,}|(?:\*[ ]*){3,})$")
 _AUTOLINK = re.compile(r"<([^\s<>]*:[^\s<>]*)>")
 _MARKDOWN_AUTOLINK = re.compile(f"{AUTOLINK_RE}|{AUTOMAIL_RE}")
 # A definition may stand inside quotes and list items too: Python-Markdown
-# reads them there once it has taken the `>` or the indentation off.
+# reads them there once it has taken the `>` or the indentation off. Its
+# address ends the line, or a title in quotes or brackets follows it
+# (Python-Markdown's ReferenceProcessor.RE, read as far as one look ahead
+# goes, as its own pattern takes time quadratic in a long line): a line
+# such as "[Paikka]: Kerhohuone Imatralla" is text on the page.
 _REFERENCE = re.compile(
-    r"^(?:[ ]*(?:>|[*+-](?=[ ])|\d+\.(?=[ ]))[ ]?)*[ ]*\[([^\]\n]+)\]:[ ]*\n?[ ]*(?:<([^>\n]*)>|(\S+))",
+    r"^(?:[ ]*(?:>|[*+-](?=[ ])|\d+\.(?=[ ]))[ ]?)*[ ]*\[([^\[\]\n]*)\]:[ ]*\n?[ ]*(?:<([^>\s]*)>|(\S+))"
+    r"(?=[ ]*(?:$|[\"'(]))",
     re.MULTILINE,
 )
 # A label in brackets, as a reference link or image uses its definition's.
@@ -93,7 +103,9 @@ def _code_masked(lines):
     Mirrors Python-Markdown: fences start at the margin and close with the
     same fence; an indented block (four spaces) after a blank line is code
     unless it continues a list; code spans pair backtick runs of one length.
-    Returns (masked lines, opening fence lines as {index: line}).
+    Returns (masked lines, the lines with only the code blocks masked,
+    opening fence lines as {index: line}): Python-Markdown reads HTML blocks
+    and link definitions before it reads code spans.
     """
     masked = list(lines)
     fences = {}
@@ -135,13 +147,14 @@ def _code_masked(lines):
                 in_list = False
         previous_blank = False
 
+    blocks = list(masked)
     for start, end in _paragraphs(masked):
         text = "\n".join(masked[start:end])
         # Pairing runs costs a walk to the end for each unpaired one; a
         # paragraph with that many runs is refused for its markup anyway.
         if len(_BACKTICK_RUN.findall(text)) <= MAX_MARKUP:
             masked[start:end] = _mask_code_spans(text).split("\n")
-    return masked, fences
+    return masked, blocks, fences
 
 
 def _mask_code_spans(text):
@@ -278,7 +291,7 @@ def check_markdown(text, first_line, path, t, files=SiteFiles()):
         marks = stacked_marks(line)
         if marks > MAX_STACKED_MARKS:
             found.add(index, "err_body_stacked_marks", count=marks, most=MAX_STACKED_MARKS)
-    masked, fences = _code_masked(lines)
+    masked, blocks, fences = _code_masked(lines)
     before_limits = len(found.problems)
     deep = [bool(masked[i].strip()) and _nesting(line) > MAX_NESTING  # code blocks are flat text
             for i, line in enumerate(lines)]
@@ -299,11 +312,13 @@ def check_markdown(text, first_line, path, t, files=SiteFiles()):
     for start, end in _paragraphs(masked):
         for index, cells, columns in _table_overflows(masked, start, end):
             found.add(index, "err_body_table_cells", cells=cells, columns=columns)
-    _check_markup(found, "\n".join(masked))
+    _check_markup(found, "\n".join(masked), "\n".join(blocks))
     return sorted(found.problems)
 
 
-def _check_markup(found, text):
+def _check_markup(found, text, blocks):
+    """Problems in `text` (code masked) and in `blocks` (code blocks masked,
+    code spans not: what Python-Markdown reads before them)."""
     line_starts = [0] + [match.end() for match in re.finditer("\n", text)]
 
     def line_of(position):
@@ -316,8 +331,12 @@ def _check_markup(found, text):
             continue
         shown = f"<{name.group(0)}>" if name else ("<!-- -->" if inner.startswith("!--") else f"<{inner[:2]}…>")
         found.add(line_of(match.start()), "err_body_html", tag=shown)
-    for match in _HTML_BLOCK.finditer(text):
-        found.add(line_of(match.start()), "err_body_html", tag=f"<{match.group(1).lower()}>")
+    for match in _HTML_BLOCK.finditer(blocks):
+        opening = match.group(1).lower()
+        tag = "<!-- -->" if opening == "!--" else f"<{opening}>" if opening[0] not in "!?" else f"<{opening}…>"
+        # between backticks the usual hint (put it between backticks) would not help
+        in_code_span = not text[match.end() - 1].strip()
+        found.add(line_of(match.start()), "err_body_html_line_start" if in_code_span else "err_body_html", tag=tag)
     # a comment's opening, closed or not: Python-Markdown hides some that
     # the pattern above does not see whole (one inside another)
     for match in _COMMENT_OPEN.finditer(text):
@@ -326,7 +345,7 @@ def _check_markup(found, text):
         found.add(line_of(match.start()), "err_body_attr_list", text=match.group(0)[:60])
 
     references, definitions, spans = {}, {}, []
-    for match in _REFERENCE.finditer(text):
+    for match in _REFERENCE.finditer(blocks):
         address = match.group(2) if match.group(2) is not None else match.group(3)
         references.setdefault(_label(match.group(1)), address)
         definitions.setdefault(match.start(1) - 1, (match.group(1), address, line_of(match.start(1))))

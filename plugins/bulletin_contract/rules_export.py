@@ -112,8 +112,8 @@ RULE_MESSAGES = [
     "err_until_before_from",
     # the text (body_checks.py)
     "err_body_too_large", "err_body_control_char", "err_body_stacked_marks", "err_body_nesting", "err_body_block_lines",
-    "err_body_markup", "err_body_attr_list", "err_body_html", "err_body_scheme", "err_body_bad_address",
-    "err_body_address_rest", "err_body_address_unclosed", "err_body_unused_reference",
+    "err_body_markup", "err_body_attr_list", "err_body_html", "err_body_html_line_start", "err_body_scheme",
+    "err_body_bad_address", "err_body_address_rest", "err_body_address_unclosed", "err_body_unused_reference",
     "err_body_table_cells", "err_body_angle_address", "err_body_unreadable_address",
     "err_body_site_link", "err_body_missing_file", "err_body_remote_image", "err_body_image_form",
 ]

@@ -890,6 +890,7 @@
       previousBlank = false;
     });
     var self = this;
+    var blocks = masked.slice();  // body_checks._code_masked: read before the code spans
     var runs = compile(P.backtickRun, "g");
     paragraphs(masked).forEach(function (range) {
       var text = masked.slice(range[0], range[1]).join("\n");
@@ -898,7 +899,7 @@
         Array.prototype.splice.apply(masked, [range[0], range[1] - range[0]].concat(parts));
       }
     });
-    return { masked: masked, fences: fences };
+    return { masked: masked, blocks: blocks, fences: fences };
   };
 
   Checker.prototype.inlineParts = function (lines, start, end) {
@@ -1056,7 +1057,8 @@
     return said;
   };
 
-  Checker.prototype.checkMarkup = function (found, text) {
+  // body_checks._check_markup: `text` with code masked, `blocks` with only the code blocks
+  Checker.prototype.checkMarkup = function (found, text, blocks) {
     var self = this, P = this.P;
     var starts = [0];
     text.replace(/\n/g, function (all, at) {
@@ -1070,10 +1072,10 @@
       }
       return line;
     }
-    function each(pattern, callback) {
+    function each(pattern, callback, within) {
       var re = compile(pattern, "g");
       var match;
-      while ((match = re.exec(text)) !== null) {
+      while ((match = re.exec(within || text)) !== null) {
         callback(match);
         if (match[0] === "") {
           re.lastIndex += 1;
@@ -1090,8 +1092,12 @@
       found.add(lineOf(match.index), "err_body_html", { tag: shown });
     });
     each(P.htmlBlock, function (match) {
-      found.add(lineOf(match.index), "err_body_html", { tag: "<" + match[1].toLowerCase() + ">" });
-    });
+      var opening = match[1].toLowerCase();
+      var tag = opening === "!--" ? "<!-- -->" : "!?".indexOf(opening.charAt(0)) < 0 ? "<" + opening + ">" : "<" + opening + "…>";
+      // between backticks the usual hint (put it between backticks) would not help
+      var inCodeSpan = !strip(text.charAt(match.index + match[0].length - 1));
+      found.add(lineOf(match.index), inCodeSpan ? "err_body_html_line_start" : "err_body_html", { tag: tag });
+    }, blocks);
     each(P.commentOpen, function (match) {
       found.add(lineOf(match.index), "err_body_html", { tag: "<!-- -->" });
     });
@@ -1114,7 +1120,7 @@
       // the start of the address: where its group begins in the match
       var at = match.index + match[0].length - address.length - (angled ? 1 : 0);
       self.checkAddress(found, lineOf(at), address, false);
-    });
+    }, blocks);
     each(P.inlineDestination, function (match) {
       var g = match.groups;
       var address = g.angled !== undefined ? g.angled : g.bare;
@@ -1234,7 +1240,7 @@
         found.add(row[0], "err_body_table_cells", { cells: row[1], columns: row[2] });
       });
     });
-    this.checkMarkup(found, masked.join("\n"));
+    this.checkMarkup(found, masked.join("\n"), code.blocks.join("\n"));
     return sorted();
   };
 

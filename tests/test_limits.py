@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from bulletin_contract.body_checks import MAX_BLOCK_LINES, MAX_BODY_CHARS, MAX_MARKUP, check_markdown
+from bulletin_contract.body_checks import (MAX_BLOCK_LINES, MAX_BODY_CHARS, MAX_DEFINITION_MARKS, MAX_MARKUP,
+                                          MAX_TAG_OPENINGS, check_markdown)
 from bulletin_contract.frontmatter import MAX_FILE_BYTES, MAX_FRONT_MATTER_CHARS
 from bulletin_contract.problems import ContentError
 from bulletin_contract.render import Renderer
@@ -117,11 +118,30 @@ def test_pathological_markdown_costs_what_its_size_justifies(name):
     ("> " * 20 + "syvä", "liian monta sisäkkäistä"),
     ("[" * (MAX_MARKUP + 1), "liikaa hakasulkeita"),
     ("| a |\n" * (MAX_BLOCK_LINES + 1), f"yli {MAX_BLOCK_LINES} riviä"),
+    # each paragraph within its own limit; Python-Markdown's HTML reader looks
+    # from each over the whole text, indented code too
+    (("<a " * 50 + "\n\n") * 5, f"{MAX_TAG_OPENINGS + 50} kohtaa, joissa kulmasulkeen < perässä on kirjain"),
+    ("Koodi:\n\n" + ("    " + "<a " * 50 + "\n") * 5, "kulmasulkeen < perässä on kirjain"),
+    # its rule for a definition tries a title from each quote and bracket to the line's end
+    ("Katso [a].\n\n[a]: https://a.fi/" + "'" * (MAX_DEFINITION_MARKS + 1) + " x",
+     f"määritelmän rivillä on {MAX_DEFINITION_MARKS + 1} lainausmerkkiä tai sulkua"),
 ])
 def test_past_the_limits_is_refused_with_a_message(text, words):
     elapsed, problems = timed(check_markdown, text, 1, "x.md", T)
     assert problems and words in problems[0].message
     assert elapsed < 1.0
+
+
+@pytest.mark.parametrize("text, shown", [
+    (("Katso " + "<a " * (MAX_TAG_OPENINGS // 2) + "\n\n") * 2, "&lt;a " * (MAX_TAG_OPENINGS // 2)),
+    # fenced code is put aside before HTML is read
+    ("```\n" + "<a " * (MAX_TAG_OPENINGS + 1) + "\n```", "&lt;a " * (MAX_TAG_OPENINGS + 1)),
+    ("Katso [a].\n\n[a]: https://fi.wikipedia.org/wiki/Imatra_(kaupunki) \"Imatra (kaupunki)\"",
+     '<a href="https://fi.wikipedia.org/wiki/Imatra_(kaupunki)" title="Imatra (kaupunki)"'),
+])
+def test_within_the_limits_passes_and_reaches_the_page(text, shown):
+    assert check_markdown(text, 1, "x.md", T) == []
+    assert shown in Renderer()(text)
 
 
 def refused_quickly(raw):

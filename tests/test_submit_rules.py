@@ -208,6 +208,10 @@ BAD = [
     case("body-definition-in-a-code-span", {}, {}, body="Katso `koodi\n[a]: https://a.fi\n` tästä",
          field="Ilmoituksen teksti"),
     case("body-doctype", {}, {}, body="Teksti\n<!DOCTYPE html>\njatkuu", field="Ilmoituksen teksti"),
+    # past what keeps Python-Markdown's HTML reader and its rule for a definition fast
+    case("body-tag-openings-over-paragraphs", {}, {}, body=("Katso <a " * 25 + "\n\n") * 9, field="Ilmoituksen teksti"),
+    case("body-definition-with-many-quotes", {}, {}, body="Katso [a].\n\n[a]: https://a.fi/" + "'" * 11 + " x",
+         field="Ilmoituksen teksti"),
 ]
 
 GOOD = [

@@ -32,6 +32,13 @@ MAX_BODY_CHARS = 20_000  # ten times the longest example notice
 MAX_NESTING = 8  # quotes (>) and lists inside each other on one line
 MAX_BLOCK_LINES = 200  # lines without a blank line between (a list, a table)
 MAX_MARKUP = 100  # [ < and ` runs in one paragraph, list item or table row
+# Python-Markdown's HTML reader looks from each `<a` (a `<` and a letter) as
+# far as a tag's attributes could go, over paragraphs and indented code too:
+# time quadratic in them.
+MAX_TAG_OPENINGS = 200  # in the whole text but fenced code
+# Its rule for a link definition tries a title from each quote and bracket
+# of the line to the line's end.
+MAX_DEFINITION_MARKS = 10
 
 _FENCE_OPEN = re.compile(
     r"^(?P<fence>~{3,}|`{3,})[ ]*(?:\{(?P<attrs>[^\n]*)\}|\.?[\w#.+-]*[ ]*"
@@ -79,6 +86,8 @@ _INLINE_DESTINATION = re.compile(r"\]\([ ]*\n?[ ]*(?=(?P<all>[^)\n]*))(?:<(?P<an
 _DESTINATION_END = re.compile(r"""[ ]*(?:(["'])[^\n]*?\1[ ]*)?\)""")
 _ATTRIBUTE_LIST = re.compile(r"\{:[^}\n]*\}|\{[^}\n]*\bon[a-z]+\s*=[^}\n]*\}", re.IGNORECASE)
 _MARKUP = re.compile(r"\[|<|`+")
+_TAG_OPENING = re.compile(r"<[A-Za-z]")
+_TITLE_MARK = re.compile(r"[\"'(]")
 _BACKTICK_RUN = re.compile(r"`+")
 # Pelican rewrites an address that starts with {what} or |what| (its
 # INTRASITE_LINK_REGEX), and publishes as it is whatever file {static} or
@@ -103,9 +112,10 @@ def _code_masked(lines):
     Mirrors Python-Markdown: fences start at the margin and close with the
     same fence; an indented block (four spaces) after a blank line is code
     unless it continues a list; code spans pair backtick runs of one length.
-    Returns (masked lines, the lines with only the code blocks masked,
-    opening fence lines as {index: line}): Python-Markdown reads HTML blocks
-    and link definitions before it reads code spans.
+    Returns (masked lines, the lines with only the code blocks masked, the
+    lines with only the fenced code masked, opening fence lines as {index:
+    line}): Python-Markdown reads HTML and link definitions before code
+    spans, and HTML before indented code.
     """
     masked = list(lines)
     fences = {}
@@ -124,6 +134,7 @@ def _code_masked(lines):
                 continue
         index += 1
 
+    unfenced = list(masked)
     in_list = False
     in_code = False
     previous_blank = True
@@ -154,7 +165,7 @@ def _code_masked(lines):
         # paragraph with that many runs is refused for its markup anyway.
         if len(_BACKTICK_RUN.findall(text)) <= MAX_MARKUP:
             masked[start:end] = _mask_code_spans(text).split("\n")
-    return masked, blocks, fences
+    return masked, blocks, unfenced, fences
 
 
 def _mask_code_spans(text):
@@ -291,8 +302,11 @@ def check_markdown(text, first_line, path, t, files=SiteFiles()):
         marks = stacked_marks(line)
         if marks > MAX_STACKED_MARKS:
             found.add(index, "err_body_stacked_marks", count=marks, most=MAX_STACKED_MARKS)
-    masked, blocks, fences = _code_masked(lines)
+    masked, blocks, unfenced, fences = _code_masked(lines)
     before_limits = len(found.problems)
+    openings = len(_TAG_OPENING.findall("\n".join(unfenced)))
+    if openings > MAX_TAG_OPENINGS:
+        found.add(0, "err_body_tag_openings", count=openings, limit=MAX_TAG_OPENINGS)
     deep = [bool(masked[i].strip()) and _nesting(line) > MAX_NESTING  # code blocks are flat text
             for i, line in enumerate(lines)]
     for index, is_deep in enumerate(deep):
@@ -350,6 +364,12 @@ def _check_markup(found, text, blocks):
         references.setdefault(_label(match.group(1)), address)
         definitions.setdefault(match.start(1) - 1, (match.group(1), address, line_of(match.start(1))))
         spans.append((match.start(), match.end()))
+        line_end = blocks.find("\n", match.end())
+        marks = len(_TITLE_MARK.findall(blocks, match.start(2 if match.group(2) is not None else 3),
+                                        len(blocks) if line_end < 0 else line_end))
+        if marks > MAX_DEFINITION_MARKS:
+            found.add(line_of(match.start(1)), "err_body_definition_marks", count=marks, limit=MAX_DEFINITION_MARKS)
+            continue
         _check_address(found, line_of(match.start(2) if match.group(2) is not None else match.start(3)),
                        address, image=False)
     # Python-Markdown hides a definition: "[Paikka]: Kerhohuone" on a line of

@@ -112,7 +112,8 @@ RULE_MESSAGES = [
     "err_until_before_from",
     # the text (body_checks.py)
     "err_body_too_large", "err_body_control_char", "err_body_stacked_marks", "err_body_nesting", "err_body_block_lines",
-    "err_body_markup", "err_body_attr_list", "err_body_html", "err_body_html_line_start", "err_body_scheme",
+    "err_body_markup", "err_body_attr_list", "err_body_html", "err_body_html_line_start", "err_body_tag_openings",
+    "err_body_definition_marks", "err_body_scheme",
     "err_body_bad_address", "err_body_address_rest", "err_body_address_unclosed", "err_body_unused_reference",
     "err_body_table_cells", "err_body_angle_address", "err_body_unreadable_address",
     "err_body_site_link", "err_body_missing_file", "err_body_remote_image", "err_body_image_form",
@@ -138,7 +139,8 @@ def markdown_rules(settings):
     b = body_checks
     return {
         "limits": {"chars": b.MAX_BODY_CHARS, "nesting": b.MAX_NESTING, "marks": b.MAX_STACKED_MARKS,
-                   "blockLines": b.MAX_BLOCK_LINES, "markup": b.MAX_MARKUP},
+                   "blockLines": b.MAX_BLOCK_LINES, "markup": b.MAX_MARKUP,
+                   "tagOpenings": b.MAX_TAG_OPENINGS, "definitionMarks": b.MAX_DEFINITION_MARKS},
         "patterns": {name: js_pattern(pattern) for name, pattern in {
             "fenceOpen": b._FENCE_OPEN, "quotes": b._QUOTES, "container": b._CONTAINER,
             "listItem": b._LIST_ITEM, "html": b._HTML, "htmlBlock": b._HTML_BLOCK,
@@ -147,7 +149,8 @@ def markdown_rules(settings):
             "reference": b._REFERENCE, "bracketed": b._BRACKETED,
             "imageReference": b._IMAGE_REFERENCE, "inlineDestination": b._INLINE_DESTINATION,
             "destinationEnd": b._DESTINATION_END, "scheme": render._SCHEME,
-            "attributeList": b._ATTRIBUTE_LIST, "markup": b._MARKUP, "backtickRun": b._BACKTICK_RUN,
+            "attributeList": b._ATTRIBUTE_LIST, "markup": b._MARKUP, "tagOpening": b._TAG_OPENING,
+            "titleMark": b._TITLE_MARK, "backtickRun": b._BACKTICK_RUN,
             "codePipes": b._TABLE.RE_CODE_PIPES, "endBorder": b._TABLE.RE_END_BORDER,
             "siteLink": b._SITE_LINK, "backtick": b._BACKTICK,
             "invisible": render._INVISIBLE, "markdownEscape": render._MARKDOWN_ESCAPE,

@@ -865,6 +865,7 @@
       }
       index += 1;
     }
+    var unfenced = masked.slice();
     var inList = false, inCode = false, previousBlank = true;
     masked.forEach(function (line, i) {
       var content = expandTabs(line).replace(P.quotes, "");
@@ -899,7 +900,7 @@
         Array.prototype.splice.apply(masked, [range[0], range[1] - range[0]].concat(parts));
       }
     });
-    return { masked: masked, blocks: blocks, fences: fences };
+    return { masked: masked, blocks: blocks, unfenced: unfenced, fences: fences };
   };
 
   Checker.prototype.inlineParts = function (lines, start, end) {
@@ -1119,6 +1120,13 @@
       spans.push([match.index, match.index + match[0].length]);
       // the start of the address: where its group begins in the match
       var at = match.index + match[0].length - address.length - (angled ? 1 : 0);
+      var lineEnd = blocks.indexOf("\n", match.index + match[0].length);
+      var marks = (blocks.slice(at, lineEnd < 0 ? undefined : lineEnd).match(compile(P.titleMark, "g")) || []).length;
+      if (marks > self.markdownRules.limits.definitionMarks) {
+        found.add(lineOf(open + 1), "err_body_definition_marks",
+                  { count: marks, limit: self.markdownRules.limits.definitionMarks });
+        return;
+      }
       self.checkAddress(found, lineOf(at), address, false);
     }, blocks);
     each(P.inlineDestination, function (match) {
@@ -1207,6 +1215,10 @@
     var code = this.codeMasked(lines);
     var masked = code.masked;
     var before = problems.length;
+    var openings = (code.unfenced.join("\n").match(compile(P.tagOpening, "g")) || []).length;
+    if (openings > limits.tagOpenings) {
+      found.add(0, "err_body_tag_openings", { count: openings, limit: limits.tagOpenings });
+    }
     var deep = lines.map(function (line, i) {
       return Boolean(strip(masked[i])) && self.nesting(line) > limits.nesting;
     });

@@ -334,6 +334,27 @@ def test_a_picture_of_too_many_pixels_is_refused_by_its_header_before_it_is_deco
     assert decoded == []
 
 
+def progressive_jpeg_header(width, height):
+    """A progressive JPEG that says it is width x height: its scans are a
+    small picture's, a few hundred bytes."""
+    out = io.BytesIO()
+    Image.new("RGB", (64, 48), "navy").save(out, "JPEG", progressive=True)
+    data = out.getvalue()
+    frame = data.index(b"\xff\xc2") + 5  # SOF2: length, precision, then height and width
+    return data[:frame] + struct.pack(">HH", height, width) + data[frame + 4:]
+
+
+def test_a_progressive_jpeg_of_too_many_pixels_is_refused_by_its_header(site, tmp_path, capsys, monkeypatch):
+    # decoded at 1/8 it would be 1000 x 750, but libjpeg keeps every coefficient of a
+    # progressive picture whole until its last scan: over a hundred megabytes for these bytes
+    decoded = decoded_sizes(monkeypatch)
+    status, paths, err = add(site, built_mail(tmp_path, ("juliste.jpg", progressive_jpeg_header(8000, 6000),
+                                                         "image/jpeg")), capsys)
+    assert status == 1 and paths == [] and images(site) == []
+    assert "Kuvassa juliste.jpg on liian monta kuvapistettä avattavaksi (yli 25 miljoonaa)" in err
+    assert decoded == []
+
+
 def test_webp_is_kept_as_webp_without_its_metadata(site, tmp_path, capsys):
     path = built_mail(tmp_path, ("juliste.webp", photo((2400, 1200), "WEBP"), "image/webp"))
     status, paths, err = add(site, path, capsys)

@@ -70,6 +70,10 @@ def read_poster(attachment, source, t):
         # Only the header is read so far: what is refused by its size is never decoded.
         if image.format in _ICON_ONLY and max(image.size) >= ICON_SIDE:
             raise refuse("mail_err_attachment")
+        # A progressive JPEG's coefficients are kept whole until its last
+        # scan, however small it is drafted: it counts at its full size.
+        if image.info.get("progressive") and image.width * image.height > MOST_PIXELS:
+            raise refuse("mail_err_image_too_large")
         _draft(image)
         if image.width * image.height > MOST_PIXELS:
             raise refuse("mail_err_image_too_large")

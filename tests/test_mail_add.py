@@ -814,7 +814,28 @@ def test_a_small_gif_logo_in_a_signature_is_left_out_not_refused(site, tmp_path,
     assert status == 0, err
     assert len(paths) == 1 and images(site) == []
     assert body_of(paths[0]) == "Lähdemme kevätretkelle Rauhaan toukokuussa.\n"
-    assert "Kuva image001.gif (120 × 40 kuvapistettä) jätettiin pois" in err
+    # named in the plain text below the closing, as in the signature: not even opened
+    assert "Kuva image001.gif jätettiin pois: viestin HTML-osa näyttää sen lähettäjän allekirjoituksessa" in err
+
+
+KEVATKOKOUS = "Kevätkokous pidetään maaliskuussa. Kokouksessa käsitellään sääntöjen määräämät asiat.\nJäsenmaksu on 10 €.\n"
+
+
+@pytest.mark.parametrize("name", [
+    "outlook-signature-logo-unmarked.eml",  # a signature the sender wrote, no bookmark of Outlook's on it
+    "outlook-autoformat-borders.eml",  # Word's AutoFormat made each "---" a border: no line of the plain text
+])
+def test_a_logo_in_a_signature_no_client_marked_is_left_out_with_the_signature(site, tmp_path, capsys, pictures,
+                                                                              name):
+    status, paths, err = add(site, message(name, tmp_path, pictures), capsys)
+    assert status == 0, err
+    assert len(paths) == 1 and images(site) == []
+    assert body_of(paths[0]) == KEVATKOKOUS
+    text = paths[0].read_text(encoding="utf-8")
+    assert 'title: "Kevätkokous – sääntömääräinen"' in text
+    assert "Pekka" not in text and "040" not in text and "Kyläyhdistys" not in text and "cid:" not in text
+    assert "Kuva image001.png jätettiin pois: viestin HTML-osa näyttää sen lähettäjän allekirjoituksessa" in err
+    assert site.check() == 0
 
 
 def test_attachments_with_encoded_names_are_refused_at_their_lines(site, tmp_path, capsys, pictures):

@@ -19,7 +19,8 @@ from bulletin_contract.writer import notice_file_with_lines, notice_values
 from bulletin_i18n.translations import TABLES
 
 from . import posters as poster_files
-from .mail_message import first_difference, html_alternative, is_contact_card, is_document, is_tnef, read_message
+from .mail_message import (first_difference, html_alternative, is_contact_card, is_document, is_tnef,
+                           pictures_named, read_message, without_picture_names)
 from .placing import place, to_stderr, unique_path
 from .project import UsageError
 from .signature import Unsure, contact_lines, earlier_message_start, split_signature
@@ -147,6 +148,8 @@ def add_message(source, raw, site, new_association=None, tell=None):
                 text, label, from_html = attached, f"{source} ({attachment.name})", False
                 refused.remove(attachment)
                 break
+    outside = _pictures_outside_notice(source, text, t, message.list_addresses)
+    text = without_picture_names(text)
     problems = [Problem(source, a.line, t("mail_err_attachment", name=a.name)) for a in refused]
     posters, icons = [], []
     cards = [a for a in message.attachments if is_contact_card(a)]
@@ -156,7 +159,7 @@ def add_message(source, raw, site, new_association=None, tell=None):
             said = t("mail_err_tnef", name=attachment.name) if is_tnef(attachment) else \
                 t("mail_err_document", name=attachment.name, button=t("send_mail"))
             problems.append(Problem(source, attachment.line, said))
-        elif attachment.content_id and attachment.content_id in message.signature_pictures:
+        elif attachment.content_id and attachment.content_id in {*message.signature_pictures, *outside}:
             signature_pictures.append(attachment)  # the sender's logo: not even opened
         elif attachment not in cards:
             pictures.append(attachment)
@@ -188,6 +191,22 @@ def add_message(source, raw, site, new_association=None, tell=None):
         for icon in icons:
             tell(t("mail_dropped_icon", name=icon.name, width=icon.image.width, height=icon.image.height,
                    side=poster_files.ICON_SIDE))
+
+
+def _pictures_outside_notice(source, text, t, list_addresses):
+    """The Content-IDs of the pictures `text` names where they stood that
+    stand outside the notice it holds: in a signature no mail client marked
+    (a logo above the sender's name), above the notice or in a message
+    replied to. None of them is the notice's."""
+    named = pictures_named(text)
+    notice, offset, _own = extract(text)
+    if not named or notice is None:
+        return set()
+    try:
+        kept = _without_signature(source, notice, offset, t, list_addresses)[0]
+    except ContentError:  # refused with the notice, where it is said why
+        return set()
+    return named - pictures_named(kept)
 
 
 def _say_if_html_differs(message, source, raw, t, plain):

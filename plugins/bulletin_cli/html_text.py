@@ -38,6 +38,10 @@ _HEAD_CONTENT = {"base", "basefont", "bgsound", "link", "meta", "noscript", "scr
 # Gmail's and Outlook's "indent more" is a blockquote without the border
 # that marks a quotation: the sender's own lines.
 _INDENT = re.compile(r"(?:^|;)\s*border(?:-left)?\s*:\s*(?:none|0)\b", re.IGNORECASE)
+# Word's AutoFormat makes a line of "---" (or "___", "===") a border under
+# the paragraph above it: the line the sender typed, read as one again.
+_RULE_UNDER = re.compile(r"(?:^|;)\s*border-bottom\s*:\s*(?![^;]*\b(?:none|hidden)\b)[^;]*"
+                         r"\b(?:solid|double|dotted|dashed|thick)\b", re.IGNORECASE)
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 # Text shown as written, its line breaks and spaces (a webmail's plain text, K-9 Mail's <pre>).
 _PRE_STYLE = re.compile(r"white-space\s*:\s*(?:pre|pre-wrap|pre-line|break-spaces)\b", re.IGNORECASE)
@@ -152,6 +156,7 @@ class _Text(HTMLParser):
         self.quoting = []  # of each blockquote open: is it a quotation (or only an indent)?
         self.outlook_paragraphs = False
         self.link = None
+        self.ruled = []  # where in self.open the elements are that have a border under them
 
     def _end_line(self):
         self.lines.append([])
@@ -167,6 +172,8 @@ class _Text(HTMLParser):
             self.colours.append(_colours(tag, attributes, self.colours[-1]))
         if self.unread is not None:
             return
+        if tag in ("div", "p") and _RULE_UNDER.search(attributes.get("style") or ""):
+            self.ruled.append(len(self.open) - 1)
         if tag in _SKIPPED or tag not in _VOID and ("hidden" in attributes or _hidden(attributes.get("style") or "")):
             self.unread = len(self.open) - 1
             self.unread_at = self.getpos()
@@ -232,6 +239,10 @@ class _Text(HTMLParser):
         address = (attributes.get("src") or "").strip()
         if address.lower().startswith("cid:") and self.signature is not None:
             self.signature_pictures.append(address[4:])
+        elif address.lower().startswith("cid:"):
+            # named where it stands, as Outlook's plain text names it: a
+            # picture in a signature no mail client marked is told by it
+            self.lines[-1].append(f"[cid:{address[4:]}]")
         if address.lower().startswith(("http://", "https://", "data:")) and not _tracking(attributes):
             if address.lower().startswith("data:"):
                 address = address.split(",", 1)[0] + ",…"
@@ -239,6 +250,14 @@ class _Text(HTMLParser):
 
     def _close(self, at):
         """The elements open from `at` on end."""
+        if any(ruled >= at for ruled in self.ruled):
+            # the typed line, apart from the text above it: a blank line
+            # first, or Markdown would make that text a heading
+            self.ruled = [ruled for ruled in self.ruled if ruled < at]
+            self._end_line()
+            self._end_line()
+            self.lines[-1].append("---")
+            self._end_line()
         del self.open[at:]
         del self.colours[at + 1:]
         if self.pre is not None and self.pre >= at:

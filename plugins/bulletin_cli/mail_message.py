@@ -215,8 +215,18 @@ def _html_read(html, source, raw, t, found, noted=True):
                                       text=left.text)).as_error() from None
 
 
-# Outlook's plain text names a picture of its HTML where it stood: no word of the text.
-_PICTURE_NAMED = re.compile(r"\[cid:[^\]]*\]")
+# Outlook's plain text names a picture of its HTML where it stood (and
+# html_text does so too): no word of the text.
+_PICTURE_NAMED = re.compile(r"\[cid:([^\]]*)\]")
+
+
+def pictures_named(text):
+    """The Content-IDs of the pictures `text` names where they stood."""
+    return set(_PICTURE_NAMED.findall(text))
+
+
+def without_picture_names(text):
+    return _PICTURE_NAMED.sub("", text)
 
 
 def first_difference(plain, html):

@@ -809,6 +809,9 @@ def test_html_the_reader_never_sees_is_not_published(site, tmp_path, capsys, pic
     assert body_of(paths[0]) == "Bänditreenit jatkuvat keskiviikkoisin.\nSoittimet löytyvät talolta.\n"
 
 
+KEVATKOKOUS = "Kevätkokous pidetään maaliskuussa. Kokouksessa käsitellään sääntöjen määräämät asiat.\nJäsenmaksu on 10 €.\n"
+
+
 def test_a_small_gif_logo_in_a_signature_is_left_out_not_refused(site, tmp_path, capsys, pictures):
     status, paths, err = add(site, message("outlook-gif-logo.eml", tmp_path, pictures), capsys)
     assert status == 0, err
@@ -816,9 +819,6 @@ def test_a_small_gif_logo_in_a_signature_is_left_out_not_refused(site, tmp_path,
     assert body_of(paths[0]) == "Lähdemme kevätretkelle Rauhaan toukokuussa.\n"
     # named in the plain text below the closing, as in the signature: not even opened
     assert "Kuva image001.gif jätettiin pois: viestin HTML-osa näyttää sen lähettäjän allekirjoituksessa" in err
-
-
-KEVATKOKOUS = "Kevätkokous pidetään maaliskuussa. Kokouksessa käsitellään sääntöjen määräämät asiat.\nJäsenmaksu on 10 €.\n"
 
 
 @pytest.mark.parametrize("name", [
@@ -835,6 +835,15 @@ def test_a_logo_in_a_signature_no_client_marked_is_left_out_with_the_signature(s
     assert 'title: "Kevätkokous – sääntömääräinen"' in text
     assert "Pekka" not in text and "040" not in text and "Kyläyhdistys" not in text and "cid:" not in text
     assert "Kuva image001.png jätettiin pois: viestin HTML-osa näyttää sen lähettäjän allekirjoituksessa" in err
+    assert site.check() == 0
+
+
+def test_a_phones_smart_dashes_still_begin_and_end_the_details(site, tmp_path, capsys, pictures):
+    # iPhone's Smart Punctuation writes "---" as "—-" (a dash of two hyphens and one more)
+    status, paths, err = add(site, message("iphone-smart-dashes.eml", tmp_path, pictures), capsys)
+    assert status == 0, err
+    assert body_of(paths[0]) == KEVATKOKOUS
+    assert 'title: "Kevätkokous – sääntömääräinen"' in paths[0].read_text(encoding="utf-8")
     assert site.check() == 0
 
 

@@ -12,6 +12,8 @@ parts (mail_message.py): its text goes the same way, and its images become
 the notice's pictures in content/images/, first in its text (posters.py).
 """
 
+import re
+
 from bulletin_contract.checks import context_for
 from bulletin_contract.problems import ContentError, Problem
 from bulletin_contract.validate import display_path, read_notice
@@ -51,10 +53,14 @@ def extract(text):
             break
     lines = _unquote(text.split("\n"))
     while True:
-        for number, line in enumerate(lines):
-            if line.strip() == "---":
-                notice = "\n".join(["---"] + lines[number + 1:]).rstrip() + "\n"
-                return notice, offset + number, own or _own_words(lines[:number + 1], offset)
+        number = _details_line(lines)
+        if number is not None:
+            rest = lines[number + 1:]
+            end = _details_line(rest)
+            if end is not None:  # written as the first: "—-" again where "---" was meant
+                rest[end] = "---"
+            notice = "\n".join(["---"] + rest).rstrip() + "\n"
+            return notice, offset + number, own or _own_words(lines[:number + 1], offset)
         quoted = _quotation_holding_notice(lines)
         if quoted is None:
             return None, 0, None
@@ -62,6 +68,19 @@ def extract(text):
         start, end = quoted
         own = own or _own_words(lines[:start + 1], offset, quoted=True)
         lines = lines[:start] + _unquote(lines[start:end]) + lines[end:]
+
+
+# "---" as smart punctuation writes it (iPhone's, Word's): "--" is a dash, "—-".
+_DASHED = re.compile(r"(?=.*[–—])[-–—]{1,3}")
+
+
+def _details_line(lines):
+    """The first line of `lines` that is "---", or else the first that is
+    "---" written with a dash (no line of a notice's details or of a text)."""
+    plain = next((number for number, line in enumerate(lines) if line.strip() == "---"), None)
+    if plain is not None:
+        return plain
+    return next((number for number, line in enumerate(lines) if _DASHED.fullmatch(line.strip())), None)
 
 
 def _own_words(lines, offset, quoted=False):

@@ -103,6 +103,10 @@ def test_problem_is_reported_on_its_line(text, line, words):
      "example.org"),
     ("Teksti\n<!DOCTYPE html>\njatkuu", 2, "HTML-koodia (<!doctype…>)", "DOCTYPE"),
     ("[]: https://example.org", 1, "linkin määritelmä", "example.org"),
+    # a code span ends with its text: a quote, a list item or a heading on the next line ends it
+    ("1. Katso `koodi\n<b>\n> lainaus `loppu`", 2, "(<b>)", "<b>"),
+    ("Otsikko `alku\n===\nteksti <b> loppu`", 3, "(<b>)", "<b>"),
+    ("Teksti `alku\n- kohta <b> loppu`", 2, "(<b>)", "<b>"),
 ])
 def test_what_markdown_reads_before_code_spans_is_refused_in_them_too(text, line, words, lost):
     found = messages(text)
@@ -114,6 +118,9 @@ def test_what_markdown_reads_before_code_spans_is_refused_in_them_too(text, line
     ("Katso `koodi\n[a]: https://example.org` tästä", "koodi [a]: https://example.org"),
     ("Katso `koodi <!-- ei piilossa --> vaan` koodina", "koodi <!-- ei piilossa --> vaan"),
     ("[Paikka]: Kerhohuone Imatralla", "[Paikka]: Kerhohuone Imatralla"),
+    # lines without `>` go on in the quote, and a line of = under any but the first is text
+    ("> Katso `koodi\n<b>` ja muuta", "koodi <b> ja muuta"),
+    ("Teksti\nkatso `alku\n===\n<b>` loppu", "alku === <b> loppu"),
 ])
 def test_what_reaches_the_page_as_written_passes(text, shown):
     assert messages(text) == []

@@ -61,6 +61,7 @@ _HTML_BLOCK = re.compile(
 _COMMENT_OPEN = re.compile(r"<!--")
 _TAG_NAME = re.compile(r"/?[A-Za-z][^\s/>]*")
 _RULE = re.compile(r"^[ ]{0,3}(?:(?:-[ ]*){3,}|(?:_[ ]*){3,}|(?:\*[ ]*){3,})$")
+_SETEXT = re.compile(r"^[ ]{0,3}(?:=+|-+)[ ]*$")  # under a text's first line: it is a heading
 _AUTOLINK = re.compile(r"<([^\s<>]*:[^\s<>]*)>")
 _MARKDOWN_AUTOLINK = re.compile(f"{AUTOLINK_RE}|{AUTOMAIL_RE}")
 # A definition may stand inside quotes and list items too: Python-Markdown
@@ -159,7 +160,9 @@ def _code_masked(lines):
         previous_blank = False
 
     blocks = list(masked)
-    for start, end in _paragraphs(masked):
+    # a code span ends with its text: a list item, a quote or a heading
+    # begun on the next line ends the text
+    for start, end in [part for paragraph in _paragraphs(masked) for part in _inline_parts(masked, *paragraph)]:
         text = "\n".join(masked[start:end])
         # Pairing runs costs a walk to the end for each unpaired one; a
         # paragraph with that many runs is refused for its markup anyway.
@@ -219,14 +222,24 @@ def _table_overflows(lines, start, end):
 
 def _inline_parts(lines, start, end):
     """(start, end) of the parts of a paragraph Python-Markdown reads as one
-    text: a new part begins at each list item, heading and table row."""
+    text: a new part begins at each list item, heading, rule and table row,
+    and where a quote begins (a line without `>` goes on in the quote)."""
     first = start
+    depth = _quote_depth(lines[start])
     for index in range(start + 1, end):
         content = _QUOTES.sub("", lines[index])
-        if _LIST_ITEM.match(content) or content.lstrip().startswith("#") or "|" in content:
+        deeper = _quote_depth(lines[index]) > depth
+        depth = _quote_depth(lines[index]) if _QUOTES.match(lines[index]) else depth
+        if _LIST_ITEM.match(content) or content.lstrip().startswith("#") or "|" in content or deeper \
+                or _RULE.match(content) or index == first + 1 and _SETEXT.match(content):
             yield first, index
             first = index
     yield first, end
+
+
+def _quote_depth(line):
+    quotes = _QUOTES.match(line)
+    return quotes.group().count(">") if quotes else 0
 
 
 def _nesting(line):

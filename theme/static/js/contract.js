@@ -893,7 +893,12 @@
     var self = this;
     var blocks = masked.slice();  // body_checks._code_masked: read before the code spans
     var runs = compile(P.backtickRun, "g");
+    // a code span ends with its text: a list item, a quote or a heading begun on the next line ends the text
+    var texts = [];
     paragraphs(masked).forEach(function (range) {
+      texts = texts.concat(self.inlineParts(masked, range[0], range[1]));
+    });
+    texts.forEach(function (range) {
       var text = masked.slice(range[0], range[1]).join("\n");
       if ((text.match(runs) || []).length <= self.markdownRules.limits.markup) {
         var parts = self.maskCodeSpans(text).split("\n");
@@ -903,13 +908,22 @@
     return { masked: masked, blocks: blocks, unfenced: unfenced, fences: fences };
   };
 
+  // body_checks._inline_parts
   Checker.prototype.inlineParts = function (lines, start, end) {
     var P = this.P;
     var out = [];
     var first = start;
+    function quoteDepth(line) {
+      var quotes = P.quotes.exec(line);
+      return quotes ? quotes[0].split(">").length - 1 : 0;
+    }
+    var depth = quoteDepth(lines[start]);
     for (var index = start + 1; index < end; index++) {
       var content = lines[index].replace(P.quotes, "");
-      if (P.listItem.test(content) || content.replace(LSTRIP, "").charAt(0) === "#" || content.indexOf("|") >= 0) {
+      var deeper = quoteDepth(lines[index]) > depth;
+      depth = P.quotes.test(lines[index]) ? quoteDepth(lines[index]) : depth;
+      if (P.listItem.test(content) || content.replace(LSTRIP, "").charAt(0) === "#" || content.indexOf("|") >= 0 ||
+          deeper || P.rule.test(content) || (index === first + 1 && P.setext.test(content))) {
         out.push([first, index]);
         first = index;
       }

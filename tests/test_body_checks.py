@@ -107,8 +107,12 @@ def test_problem_is_reported_on_its_line(text, line, words):
     ("1. Katso `koodi\n<b>\n> lainaus `loppu`", 2, "(<b>)", "<b>"),
     ("Otsikko `alku\n===\nteksti <b> loppu`", 3, "(<b>)", "<b>"),
     ("Teksti `alku\n- kohta <b> loppu`", 2, "(<b>)", "<b>"),
+    ("| a | b |\n|---|---|\n| c ` | d |\n<b>\n| e ` | f |", 4, "(<b>)", "<b>"),  # each row of a table its own
+    # a table after a heading or a rule in the same paragraph is one too, its rows' extra cells not shown
+    ("Ohjelma\n***\n| Päivä | Aika |\n|---|---|\n| ma | 18 | Sali 2 |", 5, "3 solua", "Sali 2"),
+    ("# Ohjelma\n| Päivä | Aika |\n|---|---|\n| ma | 18 | Sali 2 |", 4, "3 solua", "Sali 2"),
 ])
-def test_what_markdown_reads_before_code_spans_is_refused_in_them_too(text, line, words, lost):
+def test_what_the_page_drops_is_refused_where_code_seemed_to_hide_it(text, line, words, lost):
     found = messages(text)
     assert any(at == line and words in message for at, message in found), found
     assert lost not in plain_text(Renderer()(text))  # as the message says: gone from the page
@@ -121,6 +125,7 @@ def test_what_markdown_reads_before_code_spans_is_refused_in_them_too(text, line
     # lines without `>` go on in the quote, and a line of = under any but the first is text
     ("> Katso `koodi\n<b>` ja muuta", "koodi <b> ja muuta"),
     ("Teksti\nkatso `alku\n===\n<b>` loppu", "alku === <b> loppu"),
+    ("Ohjelma:\n| Päivä | Aika |\n|---|---|\n| ma | 18 | Sali 2 |", "| ma | 18 | Sali 2 |"),  # no table: text
 ])
 def test_what_reaches_the_page_as_written_passes(text, shown):
     assert messages(text) == []

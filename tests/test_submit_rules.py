@@ -210,6 +210,8 @@ BAD = [
     case("body-doctype", {}, {}, body="Teksti\n<!DOCTYPE html>\njatkuu", field="Ilmoituksen teksti"),
     case("body-code-span-ended-by-a-quote", {}, {}, body="1. Katso `koodi\n<b>\n> lainaus `loppu`",
          field="Ilmoituksen teksti"),
+    case("body-table-after-a-heading-wider-than-its-header", {}, {},
+         body="# Ohjelma\n| Päivä | Aika |\n|---|---|\n| ma | 18 | Sali 2 |", field="Ilmoituksen teksti"),
     # past what keeps Python-Markdown's HTML reader and its rule for a definition fast
     case("body-tag-openings-over-paragraphs", {}, {}, body=("Katso <a " * 25 + "\n\n") * 9, field="Ilmoituksen teksti"),
     case("body-definition-with-many-quotes", {}, {}, body="Katso [a].\n\n[a]: https://a.fi/" + "'" * 11 + " x",
@@ -237,6 +239,7 @@ GOOD = [
     case("code-span-over-a-line", {}, {}, body="Katso `koodi\n[a]: https://a.fi` ja `<b>\nja <!-- x -->`"),
     case("colon-after-brackets-in-text", {}, {}, body="[Paikka]: Kerhohuone Imatralla"),
     case("code-span-over-a-lazy-quote-line", {}, {}, body="> Katso `koodi\n<b>` ja muuta"),
+    case("table-right-under-text-is-text", {}, {}, body="Ohjelma:\n| Päivä | Aika |\n|---|---|\n| ma | 18 | Sali 2 |"),
     case("contact-with-consent", {**CONTACT, "Yhteyshenkilön sähköposti": "aila@example.org"},
          {"contact": {"name": "Aila", "email": "aila@example.org", "consent": True}}),
     # an end time alone is written alone, as `new` and the issue form write it

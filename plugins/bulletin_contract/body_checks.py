@@ -222,19 +222,31 @@ def _table_overflows(lines, start, end):
 
 def _inline_parts(lines, start, end):
     """(start, end) of the parts of a paragraph Python-Markdown reads as one
-    text: a new part begins at each list item, heading, rule and table row,
-    and where a quote begins (a line without `>` goes on in the quote)."""
+    text: a new part begins at each list item, heading and rule, where a
+    quote begins (a line without `>` goes on in the quote), and at each
+    line of a table."""
     first = start
     depth = _quote_depth(lines[start])
     for index in range(start + 1, end):
         content = _QUOTES.sub("", lines[index])
         deeper = _quote_depth(lines[index]) > depth
         depth = _quote_depth(lines[index]) if _QUOTES.match(lines[index]) else depth
-        if _LIST_ITEM.match(content) or content.lstrip().startswith("#") or "|" in content or deeper \
+        in_table = "|" in content or "|" in lines[index - 1]
+        if _LIST_ITEM.match(content) or content.lstrip().startswith("#") or in_table or deeper \
                 or _RULE.match(content) or index == first + 1 and _SETEXT.match(content):
             yield first, index
             first = index
     yield first, end
+
+
+def _block_starts(lines, start, end):
+    """Where Python-Markdown begins a block in a paragraph (a table there
+    goes on to its end): at its start, and after a heading or a rule."""
+    yield start
+    for index in range(start, end - 1):
+        content = _QUOTES.sub("", lines[index])
+        if content.lstrip().startswith("#") or _RULE.match(content) or index == start + 1 and _SETEXT.match(content):
+            yield index + 1
 
 
 def _quote_depth(line):
@@ -337,7 +349,8 @@ def check_markdown(text, first_line, path, t, files=SiteFiles()):
         for match in _ATTRIBUTE_LIST.finditer(line):
             found.add(index, "err_body_attr_list", text=match.group(0)[:60])
     for start, end in _paragraphs(masked):
-        for index, cells, columns in _table_overflows(masked, start, end):
+        for index, cells, columns in (row for at in _block_starts(masked, start, end)
+                                      for row in _table_overflows(masked, at, end)):
             found.add(index, "err_body_table_cells", cells=cells, columns=columns)
     _check_markup(found, "\n".join(masked), "\n".join(blocks))
     return sorted(found.problems)

@@ -922,7 +922,8 @@
       var content = lines[index].replace(P.quotes, "");
       var deeper = quoteDepth(lines[index]) > depth;
       depth = P.quotes.test(lines[index]) ? quoteDepth(lines[index]) : depth;
-      if (P.listItem.test(content) || content.replace(LSTRIP, "").charAt(0) === "#" || content.indexOf("|") >= 0 ||
+      var inTable = content.indexOf("|") >= 0 || lines[index - 1].indexOf("|") >= 0;
+      if (P.listItem.test(content) || content.replace(LSTRIP, "").charAt(0) === "#" || inTable ||
           deeper || P.rule.test(content) || (index === first + 1 && P.setext.test(content))) {
         out.push([first, index]);
         first = index;
@@ -1262,8 +1263,19 @@
       }
     });
     paragraphs(masked).forEach(function (range) {
-      self.tableOverflows(masked, range[0], range[1]).forEach(function (row) {
-        found.add(row[0], "err_body_table_cells", { cells: row[1], columns: row[2] });
+      // body_checks._block_starts: a table begins the paragraph, or the rest of it after a heading or a rule
+      var starts = [range[0]];
+      for (var index = range[0]; index < range[1] - 1; index++) {
+        var content = masked[index].replace(P.quotes, "");
+        if (content.replace(LSTRIP, "").charAt(0) === "#" || P.rule.test(content) ||
+            (index === range[0] + 1 && P.setext.test(content))) {
+          starts.push(index + 1);
+        }
+      }
+      starts.forEach(function (at) {
+        self.tableOverflows(masked, at, range[1]).forEach(function (row) {
+          found.add(row[0], "err_body_table_cells", { cells: row[1], columns: row[2] });
+        });
       });
     });
     this.checkMarkup(found, masked.join("\n"), code.blocks.join("\n"));

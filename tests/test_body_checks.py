@@ -111,6 +111,8 @@ def test_problem_is_reported_on_its_line(text, line, words):
     # a table after a heading or a rule in the same paragraph is one too, its rows' extra cells not shown
     ("Ohjelma\n***\n| Päivä | Aika |\n|---|---|\n| ma | 18 | Sali 2 |", 5, "3 solua", "Sali 2"),
     ("# Ohjelma\n| Päivä | Aika |\n|---|---|\n| ma | 18 | Sali 2 |", 4, "3 solua", "Sali 2"),
+    ("# Ohjelma\nSyksy\n===\n| Päivä | Aika |\n|---|---|\n| ma | 18 | Sali 2 |", 6, "3 solua", "Sali 2"),
+    ("# Otsikko `alku\nteksti <b> loppu`", 2, "(<b>)", "<b>"),  # a heading is one line
 ])
 def test_what_the_page_drops_is_refused_where_code_seemed_to_hide_it(text, line, words, lost):
     found = messages(text)

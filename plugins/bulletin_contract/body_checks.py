@@ -232,7 +232,8 @@ def _inline_parts(lines, start, end):
         deeper = _quote_depth(lines[index]) > depth
         depth = _quote_depth(lines[index]) if _QUOTES.match(lines[index]) else depth
         in_table = "|" in content or "|" in lines[index - 1]
-        if _LIST_ITEM.match(content) or content.lstrip().startswith("#") or in_table or deeper \
+        after_heading = _QUOTES.sub("", lines[index - 1]).lstrip().startswith("#")  # a heading is one line
+        if _LIST_ITEM.match(content) or content.lstrip().startswith("#") or in_table or deeper or after_heading \
                 or _RULE.match(content) or index == first + 1 and _SETEXT.match(content):
             yield first, index
             first = index
@@ -242,11 +243,13 @@ def _inline_parts(lines, start, end):
 def _block_starts(lines, start, end):
     """Where Python-Markdown begins a block in a paragraph (a table there
     goes on to its end): at its start, and after a heading or a rule."""
-    yield start
+    block = start
+    yield block
     for index in range(start, end - 1):
         content = _QUOTES.sub("", lines[index])
-        if content.lstrip().startswith("#") or _RULE.match(content) or index == start + 1 and _SETEXT.match(content):
-            yield index + 1
+        if content.lstrip().startswith("#") or _RULE.match(content) or index == block + 1 and _SETEXT.match(content):
+            block = index + 1
+            yield block
 
 
 def _quote_depth(line):

@@ -923,7 +923,8 @@
       var deeper = quoteDepth(lines[index]) > depth;
       depth = P.quotes.test(lines[index]) ? quoteDepth(lines[index]) : depth;
       var inTable = content.indexOf("|") >= 0 || lines[index - 1].indexOf("|") >= 0;
-      if (P.listItem.test(content) || content.replace(LSTRIP, "").charAt(0) === "#" || inTable ||
+      var afterHeading = lines[index - 1].replace(P.quotes, "").replace(LSTRIP, "").charAt(0) === "#";
+      if (P.listItem.test(content) || content.replace(LSTRIP, "").charAt(0) === "#" || inTable || afterHeading ||
           deeper || P.rule.test(content) || (index === first + 1 && P.setext.test(content))) {
         out.push([first, index]);
         first = index;
@@ -1268,7 +1269,7 @@
       for (var index = range[0]; index < range[1] - 1; index++) {
         var content = masked[index].replace(P.quotes, "");
         if (content.replace(LSTRIP, "").charAt(0) === "#" || P.rule.test(content) ||
-            (index === range[0] + 1 && P.setext.test(content))) {
+            (index === starts[starts.length - 1] + 1 && P.setext.test(content))) {
           starts.push(index + 1);
         }
       }

@@ -242,12 +242,14 @@ def _inline_parts(lines, start, end):
 
 def _block_starts(lines, start, end):
     """Where Python-Markdown begins a block in a paragraph (a table there
-    goes on to its end): at its start, and after a heading or a rule."""
+    goes on to its end): at its start, and after a heading (a list item's
+    too), a rule or a link definition."""
     block = start
     yield block
     for index in range(start, end - 1):
         content = _QUOTES.sub("", lines[index])
-        if content.lstrip().startswith("#") or _RULE.match(content) or index == block + 1 and _SETEXT.match(content):
+        if _LIST_ITEM.sub("", content).lstrip().startswith("#") or _RULE.match(content) \
+                or index == block + 1 and _SETEXT.match(content) or _REFERENCE.match(lines[index]):
             block = index + 1
             yield block
 

@@ -1268,8 +1268,9 @@
       var starts = [range[0]];
       for (var index = range[0]; index < range[1] - 1; index++) {
         var content = masked[index].replace(P.quotes, "");
-        if (content.replace(LSTRIP, "").charAt(0) === "#" || P.rule.test(content) ||
-            (index === starts[starts.length - 1] + 1 && P.setext.test(content))) {
+        var definition = new RegExp(P.reference.source, P.reference.flags.replace("g", ""));
+        if (content.replace(P.listItem, "").replace(LSTRIP, "").charAt(0) === "#" || P.rule.test(content) ||
+            (index === starts[starts.length - 1] + 1 && P.setext.test(content)) || definition.test(masked[index])) {
           starts.push(index + 1);
         }
       }

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from bulletin_contract.body_checks import check_markdown
 from bulletin_contract.fields import NOTICE_FIELDS
 from bulletin_contract.problems import ContentError
-from bulletin_contract.render import Renderer
+from bulletin_contract.render import Renderer, plain_text
 from bulletin_contract.validate import Context, read_association, read_notice
 from bulletin_i18n import Translator
 from bulletin_settings import DEFAULTS
@@ -153,3 +153,35 @@ def test_files_at_one_address_are_named_in_order_of_path_each_naming_another(fil
             expected.append((path, f"{first} {others[0] if path == first else path} {slug}/"))
     found = _one_address(files, lambda key, first, second, url: f"{first} {second} {url}", "{}/")
     assert [(p.path, p.message) for p in found] == expected
+
+
+# Markdown a notice may hold, each word of it ("sana" and letters) one of its own. "{}" is a run of INLINE.
+INLINE = ["{w}", "**{w}**", "*{w}*", "_{w}_", "`{w}`", "~~{w}~~", "[{w}](https://esimerkki.fi/a_(b))", "[{w}][r]",
+          "[{w}]", "<https://esimerkki.fi/{w}>", "{w}@esimerkki.fi", "{w}:", "12.", "-", "*", "_", "`", "[", "]", "(",
+          ")", "<", ">", "|", "#", "&", "&amp;", "\\", "{", "}", "!", "'", '"', "{w}  \n{w}"]
+BLOCKS = ["{}", "- {}", "* {}", "+ {}", "  - {}", "1. {}", "27. {}", "1) {}", "> {}", "> > {}", "> - {}", "> 1. {}",
+          "# {}", "## {}", "---", "***", "| {w} | {w} |\n|---|---|\n| {} | {w} |", "```\n{}\n```",
+          "[r]: https://esimerkki.fi/r", "<{w}>", "{} \\", ""]
+WORD = re.compile(r"sana[a-j]+")
+
+
+def _with_words(blocks):
+    """The text of `blocks` ((template, inline templates)) with a word of its own in each {w}."""
+    count = iter(range(1, 10_000))
+
+    def words(template):
+        return re.sub(r"\{w\}", lambda _: "sana" + "".join(chr(97 + int(d)) for d in str(next(count))), template)
+    return "\n".join(words(block.replace("{}", " ".join(inline))) for block, inline in blocks)
+
+
+@SETTINGS
+@given(st.lists(st.tuples(st.sampled_from(BLOCKS), st.lists(st.sampled_from(INLINE), min_size=1, max_size=5)),
+                min_size=1, max_size=8).map(_with_words))
+def test_markdown_the_check_accepts_reaches_the_page_word_for_word(text):
+    """What `check` accepts reaches the page: every word of it is in the
+    page's text, or in a link's address."""
+    if check_markdown(text, 1, "x.md", T):
+        return
+    html = Renderer()(text)
+    shown = plain_text(html.replace("<", " <")) + " " + " ".join(re.findall(r'href="([^"]*)"', html))
+    assert [word for word in WORD.findall(text) if not re.search(rf"(?<![a-z]){word}(?![a-j])", shown)] == [], html

@@ -226,18 +226,25 @@ def _inline_parts(lines, start, end):
     quote begins (a line without `>` goes on in the quote), and at each
     line of a table."""
     first = start
-    depth = _quote_depth(lines[start])
+    depth, previous = _quote_depth(lines[start]), _QUOTES.sub("", lines[start])
     for index in range(start + 1, end):
-        content = _QUOTES.sub("", lines[index])
-        deeper = _quote_depth(lines[index]) > depth
-        depth = _quote_depth(lines[index]) if _QUOTES.match(lines[index]) else depth
-        in_table = "|" in content or "|" in lines[index - 1]
-        after_heading = _QUOTES.sub("", lines[index - 1]).lstrip().startswith("#")  # a heading is one line
-        if _LIST_ITEM.match(content) or content.lstrip().startswith("#") or in_table or deeper or after_heading \
-                or _RULE.match(content) or index == first + 1 and _SETEXT.match(content):
+        quotes = _QUOTES.match(lines[index])
+        content = lines[index][quotes.end():] if quotes else lines[index]
+        deeper = quotes is not None and quotes.group().count(">") > depth
+        depth = quotes.group().count(">") if quotes else depth
+        if deeper or _LIST_ITEM.match(content) or content.lstrip().startswith("#") \
+                or previous.lstrip().startswith("#") \
+                or "|" in content or "|" in previous or _RULE.match(content) \
+                or index == first + 1 and _SETEXT.match(content):  # a heading is one line; so is a table's row
             yield first, index
             first = index
+        previous = content
     yield first, end
+
+
+def _quote_depth(line):
+    quotes = _QUOTES.match(line)
+    return quotes.group().count(">") if quotes else 0
 
 
 def _block_starts(lines, start, end):
@@ -252,11 +259,6 @@ def _block_starts(lines, start, end):
                 or index == block + 1 and _SETEXT.match(content) or _REFERENCE.match(lines[index]):
             block = index + 1
             yield block
-
-
-def _quote_depth(line):
-    quotes = _QUOTES.match(line)
-    return quotes.group().count(">") if quotes else 0
 
 
 def _nesting(line):
@@ -354,7 +356,7 @@ def check_markdown(text, first_line, path, t, files=SiteFiles()):
         for match in _ATTRIBUTE_LIST.finditer(line):
             found.add(index, "err_body_attr_list", text=match.group(0)[:60])
     for start, end in _paragraphs(masked):
-        for index, cells, columns in (row for at in _block_starts(masked, start, end)
+        for index, cells, columns in (row for at in _block_starts(masked, start, end) if "|" in masked[at]
                                       for row in _table_overflows(masked, at, end)):
             found.add(index, "err_body_table_cells", cells=cells, columns=columns)
     _check_markup(found, "\n".join(masked), "\n".join(blocks))

@@ -1274,7 +1274,7 @@
           starts.push(index + 1);
         }
       }
-      starts.forEach(function (at) {
+      starts.filter(function (at) { return masked[at].indexOf("|") >= 0; }).forEach(function (at) {
         self.tableOverflows(masked, at, range[1]).forEach(function (row) {
           found.add(row[0], "err_body_table_cells", { cells: row[1], columns: row[2] });
         });

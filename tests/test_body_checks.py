@@ -114,7 +114,8 @@ def test_problem_is_reported_on_its_line(text, line, words):
     ("# Ohjelma\nSyksy\n===\n| Päivä | Aika |\n|---|---|\n| ma | 18 | Sali 2 |", 6, "3 solua", "Sali 2"),
     ("# Otsikko `alku\nteksti <b> loppu`", 2, "(<b>)", "<b>"),  # a heading is one line
     ("1. # Ohjelma\n| Päivä | Aika |\n|---|---|\n| ma | 18 | Sali 2 |", 4, "3 solua", "Sali 2"),
-    ("Katso [sivu].\n\n[sivu]: https://a.fi\n| Päivä | Aika |\n|---|---|\n| ma | 18 | Sali 2 |", 6, "3 solua", "Sali 2"),
+    ("Katso [sivu].\n\n[sivu]: https://a.fi\n| Päivä | Aika |\n|---|---|\n| ma | 18 | Sali 2 |", 6, "3 solua",
+     "Sali 2"),
 ])
 def test_what_the_page_drops_is_refused_where_code_seemed_to_hide_it(text, line, words, lost):
     found = messages(text)

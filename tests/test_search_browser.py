@@ -883,3 +883,85 @@ def test_the_last_part_of_a_compound_that_begins_with_a_nen_words_form_finds_it(
             found = {address: set(marks) for address, *_, marks in results(page)}
             assert found.get(f"/ilmoitukset/{query}/") == marked, query
         page.close()
+
+
+def test_a_time_finds_the_events_at_that_time_first_not_its_numbers_anywhere(browser, site):
+    # "18.30" was searched as 18 and 30: a price of 18 euros with a bag for
+    # 30 cents and a phone number came among the events at half past six
+    site.notice("alkaa.md", event_text(title="Runoilta", start="2026-12-16 18:30", end="20:00"))
+    site.notice("kuudelta.md", event_text(title="Peli-ilta", start="2026-12-17 18:00", body="Pelipaikkoja on 30."))
+    site.notice("ovet.md", notice_text(title="Kuoron konsertti", body="Ovet avataan 18.30. Tervetuloa!"))
+    site.notice("hinta.md", notice_text(title="Kirjamyynti", body="Kirja 18 euroa, kassi 30 senttiä. Puh. 040 183 0000."))
+    assert site.build() == 0
+    with served(site.output) as address:
+        page = browser.new_page()
+        for query, found in [
+            ("18.30", ["alkaa", "ovet"]),  # the event at the time first, then a text that says it
+            ("18:30", ["alkaa", "ovet"]),
+            ("klo 18.30", ["alkaa", "ovet"]),
+            ("klo 18", ["kuudelta"]),
+            ("runoilta 18.30", ["alkaa"]),
+        ]:
+            search(page, address, f"?q={quote(query)}")
+            assert [a.split("/")[-2] for a in addresses(page)] == found, query
+        search(page, address, "?q=18")  # a number alone is still a word of the pages
+        assert "/ilmoitukset/hinta/" in addresses(page)
+        page.close()
+
+
+def test_a_day_finds_the_ranges_and_the_series_it_is_in(browser, site):
+    # "18.–20.12." is one word to Pagefind, and a weekly series' later days
+    # are on no page: neither was found by the day between
+    site.notice("nayttely.md", event_text(title="Näyttely", start="2026-12-18 10:00", end="2026-12-20 16:00",
+                                          body="Näyttely on avoinna 18.–20.12. joka päivä."))
+    site.notice("tauko.md", notice_text(title="Kirjaston joulutauko", body="Lainaamo on kiinni 18.12.–3.1."))
+    site.notice("sarja.md", notice_text(title="Lukupiiri", category="tapahtumat", extra="""
+        event:
+          start: "2026-12-08 17:00"
+          location: Kirjasto
+          repeat:
+            weekdays: [ti]
+            until: "2027-02-23"
+        """))
+    site.notice("muu.md", notice_text(title="Kerhoilta", body="Kerho kokoontuu 12 kertaa 19 viikon aikana."))
+    assert site.build() == 0
+    with served(site.output) as address:
+        page = browser.new_page()
+        for query, found in [
+            ("19.12.", ["nayttely", "tauko"]),
+            ("19.12", ["nayttely", "tauko"]),  # without the last dot
+            ("2.1.2027", ["tauko"]),  # the range's end is next year's
+            ("22.12.", ["sarja", "tauko"]),
+            ("ti 22.12.", ["sarja", "tauko"]),  # a weekday with the day is the day
+            ("lukupiiri 9.2.", ["sarja"]),
+        ]:
+            search(page, address, f"?q={quote(query)}")
+            assert sorted(a.split("/")[-2] for a in addresses(page)) == found, query
+        # a Wednesday is none of its days: the page has the word, not the day
+        assert search(page, address, f"?q={quote('lukupiiri 10.2.')}").startswith("Mikään ilmoitus ei sisällä")
+        search(page, address, f"?q={quote('19.12.')}")
+        assert addresses(page)[0] == "/ilmoitukset/nayttely/"  # the event on the day before the text's range
+        page.close()
+
+
+def test_a_day_with_a_year_finds_the_notices_of_that_year_only(browser, site):
+    # "19.12." in a notice published in November 2026 is 19.12.2026: a
+    # search for 19.12.2025 found it with last year's notice
+    site.notice("tana.md", notice_text(title="Aukioloajat", date="2026-11-20", body="Kahvio on suljettu 19.12."))
+    site.notice("viime.md", notice_text(title="Muistelua", date="2026-11-20", body="Kuoro lauloi 19.12.2025 kirkossa."))
+    site.notice("vanha.md", notice_text(title="Joulukahvit", date="2025-11-20", body="Kahvit 19.12. kerholla."))
+    site.notice("tammikuu.md", event_text(title="Talvikokous", start="2026-12-28 18:00",
+                                          body="Esityslista jaetaan 3.1. kokouksen jatkoksi."))
+    assert site.build() == 0
+    with served(site.output) as address:
+        page = browser.new_page()
+        for query, found in [
+            ("19.12.2025", ["vanha", "viime"]),
+            ("19.12.2026", ["tana"]),
+            ("19.12.", ["tana", "vanha", "viime"]),
+            ("3.1.2027", ["tammikuu"]),  # the January after the December event
+            ("3.1.2026", []),
+        ]:
+            search(page, address, f"?q={quote(query)}&arkisto=1")
+            assert sorted(a.split("/")[-2] for a in addresses(page)) == found, query
+        page.close()

@@ -152,7 +152,9 @@ def test_a_notice_carries_filters_and_result_details(example_site):
     soup = page(example_site, "ilmoitukset/joulumyyjaiset-vuoksenniska/")
     assert search_fields(soup, "filter") == {
         "type": ["ilmoitus"], "category": ["tapahtumat"], "association": ["vuoksenniskan-asukkaat"],
-        "group": ["asukkaat"], "upcoming": ["1"]}
+        "group": ["asukkaat"], "upcoming": ["1"],
+        # its day and time, and those its text writes (bulletin_search.days)
+        "day": ["5.12.", "5.12.2026"], "time": ["10.00"], "date": ["1.12.", "1.12.2026"], "clock": ["11.00"]}
     assert search_fields(soup, "meta") == {
         "kind": ["Ilmoitus"], "association": ["Vuoksenniskan Asukkaat ry"], "category": ["Tapahtumat"],
         "when": ["la 5.12.2026 klo 10.00–14.00"], "date": ["2026-12-05T10:00+02:00"],
@@ -362,3 +364,28 @@ def test_pages_added_many_at_a_time_make_the_index_one_at_a_time_makes():
     assert many_at_a_time == one_at_a_time
     entry = json.loads(base64.b64decode(one_at_a_time["pagefind-entry.json"]))
     assert entry["languages"]["fi"]["page_count"] == len(pages)
+
+
+@pytest.mark.parametrize("text, days", [
+    ("Avoinna 18.–20.12. joka päivä.", ["2026-12-18", "2026-12-19", "2026-12-20"]),
+    ("Kiinni 30.12.–2.1.", ["2026-12-30", "2026-12-31", "2027-01-02", "2027-01-01"]),  # over the new year
+    ("Ilmoittaudu 2.12. mennessä", ["2026-12-02"]),
+    ("Kuoro lauloi 19.12.2025 kirkossa.", ["2025-12-19"]),
+    ("Ovet avataan klo 18.10. Tervetuloa!", []),  # a time at the end of a sentence
+    ("Ohjelma 17.30–20.00, hinta 18,30 €, puh. 040 183 0000.", []),
+    ("1. kohta ja 31.2. ei ole päivä", []),
+])
+def test_the_days_a_text_writes_are_in_the_year_nearest_its_event(text, days):
+    from datetime import date
+
+    from bulletin_search.days import written_days
+    assert sorted(written_days(text, date(2026, 12, 18))) == sorted(date.fromisoformat(d) for d in days)
+
+
+@pytest.mark.parametrize("text, times", [
+    ("Ovet avataan 18.30. Kello 9 ja klo 17, lopuksi 20:15.", ["18.30", "20.15", "17.00", "9.00"]),
+    ("Kahvila on kiinni 19.12. ja 19.12.2026, hinta 18,30 €.", []),  # days, a price
+])
+def test_the_clock_times_a_text_writes(text, times):
+    from bulletin_search.days import written_times
+    assert written_times(text) == set(times)

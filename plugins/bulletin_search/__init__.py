@@ -10,6 +10,7 @@ from bulletin_incremental import REUSE
 from bulletin_pages.generator import searchable_written
 
 from .archive import archived_pages
+from .days import search_filters
 from .delta import BASE, Plan
 from .generator import SearchGenerator
 from .indexer import INDEXER, indexed_folders
@@ -18,6 +19,10 @@ from .records import site_records
 
 def get_generators(pelican):
     return SearchGenerator
+
+
+def add_filters(generator):
+    generator.env.filters["search_filters"] = search_filters
 
 
 def start_index(generator):
@@ -51,6 +56,8 @@ def index_site(pelican):
 
 
 def register():
+    # generator_init: every template sees the filter of _search.html
+    signals.generator_init.connect(add_filters)
     # get_generators: the search page and the lemma map are written with the
     # other pages, from the notices Pelican has read.
     signals.get_generators.connect(get_generators)

@@ -34,50 +34,85 @@ export function words(query) {
   return query.toLowerCase().match(WORD) ?? [];
 }
 
-// A date as Finns write it: 5.12. or 5.12.2026.
-const DATE = /(?<![\p{L}\p{N}.])(\d{1,2})\.(\d{1,2})\.(\d{4})?(?![\p{L}\p{N}])/gu;
+// A day or a clock time as Finns write them: 5.12., 5.12.2026 (or 5.12
+// without its last dot), a weekday before it (la 5.12.); 18.30, 18:30,
+// klo 18, klo 18.30. A day and month that are no day (18.30) are a time.
+const WHEN = new RegExp([
+  String.raw`(?<![\p{L}\p{N}.:])(?:`,
+  String.raw`(?:klo|kello)\s*(?<hour>\d{1,2})(?:[.:](?<minute>\d{2}))?`,
+  String.raw`|(?:(?<weekday>ma|ti|ke|to|pe|la|su)\.?\s+)?(?<a>\d{1,2})(?<sep>[.:])(?<b>\d{1,2})(?<end>\.(?<year>\d{4})?)?`,
+  String.raw`)(?![\p{L}\p{N}]|[.:,]\p{N})`,
+].join(""), "giu");
+
+const isDay = (day, month) => day >= 1 && day <= 31 && month >= 1 && month <= 12;
+const clock = (hour, minute) => (+hour < 24 && minute.length === 2 && +minute < 60 ? `${+hour}.${minute}` : null);
+
+// The days and times of a part of the query outside quotes, as the build
+// writes them in the pages' filters (bulletin_search.days), and the part
+// without them.
+function daysAndTimes(part, days, times) {
+  return part.replace(WHEN, (match, ...groups) => {
+    const { hour, minute, weekday, a, sep, b, end, year } = groups.at(-1);
+    if (hour !== undefined) {
+      const time = clock(hour, minute ?? "00");
+      return time ? (times.push(time), " ") : match;
+    }
+    if (sep === "." && isDay(+a, +b)) {
+      days.push(`${+a}.${+b}.${year ?? ""}`);
+      return " ";
+    }
+    const time = year === undefined ? clock(a, b) : null;
+    return time ? (times.push(time), weekday ? ` ${weekday} ` : " ") : match;
+  });
+}
 
 // The query's words to search (`terms`), its words as typed (a capital may
 // mark a name, see typos.js), its phrases: the words of each part in double
-// quotes, its words joined by hyphens (ensi-ilta), and its dates outside
-// quotes. A date is one word to Pagefind, its digits joined, and so a term:
-// as its numbers, 19 and 12, it found every page with a 19 and a 12
-// anywhere. The term is its day and month ("1912" begins the "19122026" of
-// 19.12.2026, and is the "19.12." a text may say without its year);
-// onDates reads the year. (In quotes a date stays its numbers, as the text
-// is read word by word for a phrase.)
+// quotes, its words joined by hyphens (ensi-ilta), and its days and times
+// outside quotes (`when`). A day or a time is no word to search: as its
+// numbers, 19 and 12, it found every page with a 19 and a 12 anywhere (a
+// price, a phone number), and as one word (1912) not the days of a range
+// (18.–20.12.). The build gives each page the days and times it is about
+// as filters (whenFilters). (In quotes a date stays its numbers, as the
+// text is read word by word for a phrase.)
 export function parseQuery(query) {
   const parts = query.split(/["\u201c\u201d\u201e]/);
   const phrases = parts.filter((_, index) => index % 2 === 1).map(words).filter((phrase) => phrase.length > 1);
   const joined = (query.match(/[\p{L}\p{M}\p{N}]+(?:[-\u2010\u2011][\p{L}\p{M}\p{N}]+)+/gu) ?? []).map(words);
-  const dates = parts.filter((_, index) => index % 2 === 0).flatMap((part) => [...part.matchAll(DATE)])
-    .map(([, day, month, year]) => ({ day: +day, month: +month, year: year ?? null, term: day + month }));
-  const unquoted = parts.map((part, index) => (index % 2 ? part : part.replace(DATE, (_, day, month) => ` ${day}${month} `)));
+  const days = [];
+  const times = [];
+  const unquoted = parts.map((part, index) => (index % 2 ? part : daysAndTimes(part, days, times)));
   const terms = [...new Set(words(unquoted.join(" ")))];
-  return { terms, typed: query.match(WORD) ?? [], phrases, joined, dates };
+  const when = days.length || times.length ? { days: [...new Set(days)], times: [...new Set(times)] } : null;
+  return { terms, typed: query.match(WORD) ?? [], phrases, joined, when };
 }
 
-// A day written in a text, with or without its year.
-const DAY_WRITTEN = /(?<![\p{N}.])(\d{1,2})\.(\d{1,2})\.(\d{4})?/gu;
-
-// Whether a text has the day `date`: 5.12. or 5.12.2026 (not 5.12.2025:
-// a text's date without a year may be any year's). A range (4.–6.12.) is
-// another word to Pagefind, not found by the day's.
-export function hasDate(text, date) {
-  return [...text.matchAll(DAY_WRITTEN)].some(([, day, month, year]) =>
-    +day === date.day && +month === date.month && (!year || !date.year || year === date.year));
+// Pagefind's filters for the query's days and times: the events on those
+// days at those times (`own`), and the pages that are about them, the
+// event's or the text's own (`written`: a deadline, a range of days).
+export function whenFilters({ days, times }) {
+  const either = (own, written) => (value) => ({ any: [{ [own]: value }, { [written]: value }] });
+  return {
+    own: { all: [...days.map((day) => ({ day })), ...times.map((time) => ({ time }))] },
+    written: { all: [...days.map(either("day", "date")), ...times.map(either("time", "clock"))] },
+  };
 }
 
-// The results whose page has every date: Pagefind finds "2412" near words
-// when no page has 24.12. The time of an event is in its data (meta.when),
-// its text says it in words ("24. joulukuuta").
-async function onDates(found, dates) {
-  const kept = await Promise.all(found.map(async (result) => {
-    const data = await result.data();
-    const text = [data.meta.title, data.meta.summary, data.meta.when, data.content].filter(Boolean).join(" \n ");
-    return dates.every((date) => hasDate(text, date));
-  }));
-  return found.filter((_, index) => kept[index]);
+// The results of `queries` (null: every page) with the query's days and
+// times: the events on them first, then the pages whose text writes them.
+async function onWhen(pf, queries, filters, when) {
+  const { own, written } = whenFilters(when);
+  const search = (extra) => (queries === null
+    ? browse(pf, { ...filters, ...extra }, "asc")
+    : merged(pf, queries, { ...filters, ...extra }));
+  const [first, then] = await Promise.all([search(own), search(written)]);
+  const ids = new Set(first.map((r) => r.id));
+  return [...first, ...then.filter((r) => !ids.has(r.id))];
+}
+
+// Every page the filters let through, by date.
+async function browse(pf, filters, direction) {
+  return current((await pf.search(null, { filters, sort: { date: direction } })).results, pf);
 }
 
 // Same as lemmas.file_key in the build: `length` letters, ASCII-safe.
@@ -335,11 +370,15 @@ async function findIn(pf, state, elsewhere) {
   const filters = {};
   for (const key of FILTERS) if (state[key]) filters[key] = state[key];
   if (state.upcoming) filters.upcoming = "1";
-  const { terms, typed, phrases, joined, dates } = parseQuery(state.q);
+  const { terms, typed, phrases, joined, when } = parseQuery(state.q);
+  if (!terms.length && when) {
+    return { found: inOrder(await onWhen(pf, null, filters, when)), forms: new Set(), partial: false, corrected: [],
+             lacking: false };
+  }
   if (!terms.length) {
     // Browsing by filter: upcoming events soonest first, the rest newest first.
     const direction = state.upcoming ? "asc" : "desc";
-    const found = current((await pf.search(null, { filters, sort: { date: direction } })).results, pf);
+    const found = await browse(pf, filters, direction);
     const ordered = pf.delta.size ? byDate(found, direction, pf.delta) : inOrder(found);
     return { found: ordered, forms: new Set(), partial: false, corrected: [], lacking: false };
   }
@@ -383,24 +422,22 @@ async function findIn(pf, state, elsewhere) {
   // page with every word here, so the archive is searched (find).
   const searched = formLists.map((list) => list.filter((form) => !elsewhere.has(form)));
   const lacking = searched.some((list) => list.every((form) => offSite.has(form)));
-  let found = await merged(pf, combinations(searched), filters);
+  let found = await (when ? onWhen(pf, combinations(searched), filters, when)
+    : merged(pf, combinations(searched), filters));
   if (phrases.length) found = await standingTogether(found, together(phrases, formLists, terms));
-  if (dates.length) found = await onDates(found, dates);
   // Words joined by a hyphen are not a phrase ("joulu-konsertti" finds
   // joulukonsertti), but the pages with them together come first: the
   // premiere's (ensi-ilta) before one that says "ensi" and "ilta" often.
   if (joined.length) found = await togetherFirst(found, together(joined, formLists, terms));
-  if (found.length || terms.length < 2 || phrases.length) {
+  if (found.length || terms.length + (when ? 1 : 0) < 2 || phrases.length) {
     return { found: inOrder(found), forms, partial: false, corrected, lacking };
   }
   // No page has every word (Pagefind asks for all of them): the pages with
-  // some, those with the most of the words first, and the status says so.
+  // some, those with the most of the words first, and the status says so;
+  // the days and times count as one word.
   const limit = Math.max(1, Math.floor(MAX_SEARCHES / terms.length));
-  const byWord = await Promise.all(searched.map(async (list, index) => {
-    const some = await merged(pf, combinations([list], limit), filters);
-    const date = dates.filter(({ term }) => term === terms[index]);
-    return date.length ? onDates(some, date) : some;
-  }));
+  const byWord = await Promise.all(searched.map((list) => merged(pf, combinations([list], limit), filters)));
+  if (when) byWord.push(await onWhen(pf, null, filters, when));
   const pages = new Map();
   for (const result of byWord.flat()) {
     const page = pages.get(result.id) ?? { result, words: 0, score: 0 };

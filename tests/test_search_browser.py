@@ -965,3 +965,31 @@ def test_a_day_with_a_year_finds_the_notices_of_that_year_only(browser, site):
             search(page, address, f"?q={quote(query)}&arkisto=1")
             assert sorted(a.split("/")[-2] for a in addresses(page)) == found, query
         page.close()
+
+
+def test_an_inflected_everyday_word_no_page_has_finds_the_notices_in_either_word(browser, site):
+    # "kirppiksellä" and "jumpalle" are on no page, and their stems are not
+    # those of kirppis and jumppa: they found nothing, or the pages of other
+    # words that begin alike (bulletin_search/synonyms.py, lemmas.py)
+    site.notice("tori.md", notice_text(title="Lasten vaatteet", body="Tervetuloa kirpputorille koululle."))
+    site.notice("kirppis.md", notice_text(title="Tavaraa kerhoon", body="Kirppis on auki lauantaisin."))
+    site.notice("voimistelu.md", notice_text(title="Aamuvoimistelu", body="Voimistelua senioreille salissa."))
+    site.notice("jumppa.md", notice_text(title="Tuolijumppa", body="Jumppa alkaa taas."))
+    site.notice("pallo.md", notice_text(title="Kesäkisat", body="Jalkapalloa ja pesäpalloa kentällä."))
+    site.notice("kuoro.md", notice_text(title="Laulajia", body="Kuoro etsii uusia laulajia."))
+    assert site.build() == 0
+    with served(site.output) as address:
+        page = browser.new_page()
+        for query, found in [
+            ("kirppiksellä", ["kirppis", "tori"]),
+            ("kirppikselle", ["kirppis", "tori"]),
+            ("Kirppareille", ["kirppis", "tori"]),
+            ("jumpalle", ["jumppa", "voimistelu"]),
+            ("jumppaan", ["jumppa", "voimistelu"]),
+            ("futikseen", ["pallo"]),
+            ("kuorolle", ["kuoro"]),
+        ]:
+            search(page, address, f"?q={quote(query)}")
+            assert sorted(a.split("/")[-2] for a in addresses(page)) == found, query
+            expect(page.locator("#haku-korjattu")).to_be_hidden()
+        page.close()

@@ -120,6 +120,17 @@ def test_an_everyday_word_names_the_written_word_and_back_even_when_no_page_has_
     assert "srk" not in files.get("sr", {}).get("lemmas", {})  # no page says seurakunta
 
 
+def test_an_everyday_words_forms_no_page_has_name_the_words_it_stands_for(lemmatize):
+    # a reader types "kirppiksellä" and "jumpalle"; no page has them, and
+    # Pagefind's stems of them are not those of kirppis and jumppa
+    counts = vocabulary([("Kirpputori koululla.", "fi"), ("Kirppis auki.", "fi"), ("Voimistelua salissa.", "fi")])
+    files = build_lemma_map(counts, lemmatize, spoken=lemmatize.forms)
+    assert set(files["ki"]["lemmas"]["kirppiksellä"]) == {"kirppis", "kirpputori"}
+    assert set(files["ki"]["lemmas"]["kirppareille"]) == {"kirppis", "kirpputori"}
+    assert files["ju"]["lemmas"]["jumpalle"] == ["voimistelu"]
+    assert "futikseen" not in files.get("fu", {}).get("lemmas", {})  # no page says jalkapallo or futis
+
+
 def test_vocabulary_counts_documents_not_occurrences():
     counts = vocabulary([("talo talo Talon", "fi"), ("talo", "fi"), ("house", "en")])
     assert counts == {("talo", "fi"): 2, ("talon", "fi"): 1, ("house", "en"): 1}

@@ -17,11 +17,12 @@ network's processes both want it as a build starts: one makes it while the
 other waits for it (a lock), instead of both making it.
 """
 import fcntl
+from bisect import bisect_right
 from pathlib import Path
 
 import simplemma
 from simplemma.strategies import DefaultStrategy, DictionaryLookupStrategy, StreamDictionaryFactory
-from simplemma.strategies.dictionaries import LOW_MEMORY_DICTIONARY_FACTORY
+from simplemma.strategies.dictionaries import LOW_MEMORY_DICTIONARY_FACTORY, frontcode
 from simplemma.strategies.dictionaries.dictionary_factory import SUPPORTED_LANGUAGES
 from simplemma.strategies.dictionaries.stream_dictionary_factory import StreamMap
 from simplemma.utils import normalize_token
@@ -74,7 +75,7 @@ class Dictionary:
     dictionaries kept in `folder` when one is given."""
 
     def __init__(self, folder=None):
-        factory = KeptDictionaries(folder) if folder else LOW_MEMORY_DICTIONARY_FACTORY
+        factory = self._factory = KeptDictionaries(folder) if folder else LOW_MEMORY_DICTIONARY_FACTORY
         self._lookup = DictionaryLookupStrategy(factory)
         self._lemmatizer = simplemma.Lemmatizer(lemmatization_strategy=DefaultStrategy(dictionary_factory=factory))
 
@@ -83,3 +84,23 @@ class Dictionary:
 
     def lemmatize(self, word, lang):
         return self._lemmatizer.lemmatize(word, lang)
+
+    def forms(self, lemma, lang):
+        """The words the dictionary gives `lemma` as their lemma (kirppis:
+        kirppikselle, kirppiksellä…), among those that begin with its first
+        letters: a form may change the last three (jumppa: jumpalle). The
+        dictionary's words are sorted, so they are read from the first that
+        begins so; [] from one that is not a sorted StreamMap."""
+        stream = self._factory.get_dictionary(lang)
+        if not isinstance(stream, StreamMap) or stream._rev:
+            return []
+        start = lemma[:max(3, len(lemma) - 3)].encode()
+        block = max(bisect_right(stream._firsts, start) - 1, 0)
+        found, target = [], lemma.encode()
+        for _, key, value in frontcode._iter_records(stream._data, *stream._blocks[block]):
+            if key.startswith(start):
+                if value == target:
+                    found.append(key.decode())
+            elif key > start:
+                break
+        return found

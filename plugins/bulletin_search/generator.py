@@ -134,7 +134,7 @@ def lemma_map(found, cache, archived=(), word=None, kept=None, dictionaries=None
             return same["lemmas"], same["vocabulary"], len(counts)
         lemmatize = Lemmatizer.kept_in(cache, dictionaries)
         files = build_lemma_map(counts, lemmatize, is_word=lemmatize.is_word, apart=apart,
-                                kept=kept and kept["lemmas"], changed=changed)
+                                kept=kept and kept["lemmas"], changed=changed, spoken=lemmatize.forms)
         spelling = build_vocabulary(counts, lemmatize, kept=kept and kept["vocabulary"], changed=changed)
     finally:
         if enabled:

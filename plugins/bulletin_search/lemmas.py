@@ -69,6 +69,7 @@ class Lemmatizer:
         self._dictionary = Dictionary(dictionaries)  # a folder keeps simplemma's, ready (dictionary.py)
         self._cache = dict(known.get("lemmas", {}))  # (lang, word) -> lemma
         self._words = dict(known.get("words", {}))  # (lang, word) -> in the dictionary?
+        self._forms = dict(known.get("forms", {}))  # (lang, lemma) -> the dictionary's forms of it
         self.looked_up = 0  # words looked up in simplemma by this one, not known before
 
     @classmethod
@@ -91,8 +92,20 @@ class Lemmatizer:
 
     def known(self):
         """What was looked up, as load_lemmas gives it back: {"lemmas":
-        {(lang, word): lemma}, "words": {(lang, word): in the dictionary?}}."""
-        return {"lemmas": self._cache, "words": self._words}
+        {(lang, word): lemma}, "words": {(lang, word): in the dictionary?},
+        "forms": {(lang, lemma): its forms}}."""
+        return {"lemmas": self._cache, "words": self._words, "forms": self._forms}
+
+    def forms(self, lemma, lang="fi"):
+        """The forms simplemma's dictionary has of `lemma` (Dictionary.forms)."""
+        key = (lang, lemma)
+        if key not in self._forms:
+            self.looked_up += 1
+            try:
+                self._forms[key] = tuple(self._dictionary.forms(lemma, lang))
+            except ValueError:  # a language simplemma does not know
+                self._forms[key] = ()
+        return self._forms[key]
 
     def __call__(self, word, lang="fi"):
         key = (lang, word)
@@ -155,7 +168,7 @@ def encode(table):
 
 
 def build_lemma_map(counts, lemmatize, max_bytes=MAX_FILE_BYTES, is_word=None, apart=None, kept=None,
-                    changed=None):
+                    changed=None, spoken=None):
     """{file key: the JSON text of {"forms": {lemma: [forms]}, "lemmas": {form: [lemmas]}}}.
 
     `counts` maps (word, lang) to the number of documents it occurs in. A
@@ -182,6 +195,11 @@ def build_lemma_map(counts, lemmatize, max_bytes=MAX_FILE_BYTES, is_word=None, a
 
     A word is in the file of its first two letters, or of more letters when
     that file was split; search.js looks for the longest key that exists.
+
+    `spoken(lemma, lang)` gives the forms a dictionary has of a word of
+    synonyms.py (Lemmatizer.forms): each names the lemmas its word stands
+    for and the word, so that "kirppikselle", which no page has, finds
+    "kirpputori" and "kirppis".
 
     `kept` (kept_files.KeptFiles) has the previous build's files, and
     `changed` the (word, lang) whose count or place (`apart`) is not the
@@ -229,10 +247,16 @@ def build_lemma_map(counts, lemmatize, max_bytes=MAX_FILE_BYTES, is_word=None, a
     # A word a reader types for another (kirppis, kirpputori) and its
     # forms on the site name the site's lemmas of the others, whose forms
     # the search page then asks for too; the word need not be on the site.
+    # Its forms in the dictionary, which a reader types and no page may
+    # have (kirppikselle), name its own lemma too.
     for word, others in SYNONYMS.items():
         present = [other for other in others if other in named]
         for form in {word, *groups.get(word, ())} if present else ():
             entries[form]["lemmas"] += [lemma for lemma in present if lemma not in entries[form]["lemmas"]]
+        meant = ([word] if word in named else []) + present
+        for form in spoken_forms(word, spoken) if meant else ():
+            if form != word and form not in groups.get(word, ()):
+                entries[form]["lemmas"] += [lemma for lemma in meant if lemma not in entries[form]["lemmas"]]
     # Pagefind finds "karhumaki" where the text says "karhumäki", but not
     # "Karhumäen": a word typed without its diacritics names the lemmas of
     # the word it stands for.
@@ -241,17 +265,22 @@ def build_lemma_map(counts, lemmatize, max_bytes=MAX_FILE_BYTES, is_word=None, a
         alias = entries[fold(word)]
         alias["lemmas"] = sorted(set(alias["lemmas"]) | set(lemmas))
     if kept and changed is not None:
-        kept.mark(touched_words(changed, lemmatize, is_word, compounding, groups), file_key, 2)
+        kept.mark(touched_words(changed, lemmatize, is_word, compounding, groups, spoken), file_key, 2)
     return split_files(entries, _table, max_bytes=max_bytes, kept=kept)
 
 
-def touched_words(changed, lemmatize, is_word, compounding, groups):
+def spoken_forms(word, spoken):
+    """The dictionary's forms of a word of synonyms.py (all Finnish)."""
+    return spoken(word, "fi") if spoken else ()
+
+
+def touched_words(changed, lemmatize, is_word, compounding, groups, spoken=None):
     """The words whose entries in the lemma map may differ from the previous
     build's, when the (word, lang) `changed` did, as build_lemma_map makes
     them: the word and its lemma, the lemmas whose compounds that lemma
     ends, the words that stand for that lemma (synonyms.py) with their
-    forms (`groups`: lemma -> its forms), and each one's form without
-    diacritics. (A lemma comes into the
+    forms (`groups`: lemma -> its forms) and their dictionary's forms
+    (`spoken`), and each one's form without diacritics. (A lemma comes into the
     map or leaves it, naming its forms or no longer, only when its forms
     other than itself come or go: they are changed words themselves.)"""
     touched = set()
@@ -264,8 +293,9 @@ def touched_words(changed, lemmatize, is_word, compounding, groups):
                 if _is_tail(lemma, cut, compounding[each], is_word, each, lemmatize):
                     touched.add(lemma[cut:])
     for lemma in [lemmatize(word, lang) for word, lang in changed]:
+        touched.update(spoken_forms(lemma, spoken) if lemma in SYNONYMS else ())
         for other in SYNONYMS.get(lemma, ()):
-            touched.update([other, *groups.get(other, ())])
+            touched.update([other, *groups.get(other, ()), *spoken_forms(other, spoken)])
     touched.update([fold(word) for word in touched])
     return touched
 

@@ -8,8 +8,9 @@ Lemmatizer gives it; tests/test_search_lemmas.py checks this). The lemma
 map (lemmas.build_lemma_map) lets a word of a group, and each of its forms
 on the site, name the group's other words that are on the site, so any of
 them finds the notices with any other, inflected too (kirppis finds
-"kirpputorille"). A reader's inflected colloquial form that no page has
-("kirppikselle") is not in the map: only the base forms here are.
+"kirpputorille"). A reader's inflected form that no page has
+("kirppikselle") is in the map too, as the dictionary's forms of each word
+here name its group's words on the site (Lemmatizer.forms).
 
 Add a group only for words that mean the same thing to a reader: a search
 for one lists the pages with the others, and the excerpts mark them.

@@ -259,12 +259,22 @@ async function withChanges(module, folder, version) {
   return pf;
 }
 
+// A Pagefind bundle's options. On the page itself, not in a web worker: the
+// worker is another 41 KB to load, and searching this index takes
+// milliseconds. Every notice has its association's name in its data
+// (_search.html), so "eläkeläiset" found each notice of an association of
+// "Eläkkeensaajat" (synonyms.py) as if about them: such a page is still
+// found, but after those whose own words match.
+const options = () => ({
+  baseUrl: new URL(text.site, location.href).pathname,
+  noWorker: true,
+  ranking: { metaWeights: { association: 0.1 } },
+});
+
 async function engine() {
   if (!pagefind) {
     const module = await import(text.bundle + "pagefind.js");
-    // On the page itself, not in a web worker: the worker is another 41 KB to
-    // load, and searching this index takes milliseconds.
-    await module.options({ baseUrl: new URL(text.site, location.href).pathname, noWorker: true });
+    await module.options(options());
     module.init();
     pagefind = await withChanges(module, text.delta, text.deltaVersion);
   }
@@ -285,7 +295,7 @@ function archiveEngine() {
   archive ??= (async () => {
     const [first, ...rest] = archiveBundles;
     const module = await import(first + "pagefind.js");
-    await module.options({ baseUrl: new URL(text.site, location.href).pathname, noWorker: true });
+    await module.options(options());
     module.init();
     for (const bundle of rest) await module.mergeIndex(bundle);
     return withChanges(module, text.archiveDelta, text.archiveDeltaVersion);

@@ -1012,3 +1012,16 @@ def test_a_notice_about_the_word_comes_before_those_found_by_their_associations_
         found = addresses(page)
         assert found.index("/ilmoitukset/retki/") < found.index("/ilmoitukset/kokous/")
         page.close()
+
+
+@pytest.mark.parametrize("queries", ["recall_queries.txt", "typo_queries.txt"])
+def test_the_benchmarks_queries_find_their_notices_on_the_first_page(browser, base, queries):
+    # benchmarks/search_bench.py reports these; here each must keep working:
+    # a base form finds the notice that has the word only inflected, and a
+    # word with a typing error the notice with the word, among the first ten
+    import sys
+    from conftest import ROOT
+    sys.path.append(str(ROOT / "benchmarks"))
+    from search_bench import read_pairs, recall
+    rows = recall(browser, base, read_pairs(ROOT / "benchmarks" / queries))
+    assert [(r["q"], r["slug"], r["ours"]) for r in rows if not 0 <= r["ours"] < 10] == []

@@ -900,6 +900,8 @@ def test_a_time_finds_the_events_at_that_time_first_not_its_numbers_anywhere(bro
             ("18:30", ["alkaa", "ovet"]),
             ("klo 18.30", ["alkaa", "ovet"]),
             ("klo 18", ["kuudelta"]),
+            ("18.30–20.00", ["alkaa", "ovet"]),  # an event's hours are at their start
+            ("klo 18-21", ["kuudelta"]),
             ("runoilta 18.30", ["alkaa"]),
         ]:
             search(page, address, f"?q={quote(query)}")
@@ -934,6 +936,10 @@ def test_a_day_finds_the_ranges_and_the_series_it_is_in(browser, site):
             ("22.12.", ["sarja", "tauko"]),
             ("ti 22.12.", ["sarja", "tauko"]),  # a weekday with the day is the day
             ("lukupiiri 9.2.", ["sarja"]),
+            # a range typed is any of its days
+            ("20.–22.12.", ["nayttely", "sarja", "tauko"]),
+            ("4.1.2027–10.1.2027", ["sarja"]),
+            ("21.12–21.12", ["tauko"]),
         ]:
             search(page, address, f"?q={quote(query)}")
             assert sorted(a.split("/")[-2] for a in addresses(page)) == found, query

@@ -35,30 +35,63 @@ export function words(query) {
 }
 
 // A day or a clock time as Finns write them: 5.12., 5.12.2026 (or 5.12
-// without its last dot), a weekday before it (la 5.12.); 18.30, 18:30,
-// klo 18, klo 18.30. A day and month that are no day (18.30) are a time.
+// without its last dot), a weekday before it (la 5.12.), a range of days
+// (18.–20.12., 18.12.–3.1., 18.12–20.12); 18.30, 18:30, klo 18, klo 18.30
+// (klo 18–20 and 18.30–20.00 are at their start). A day and month that
+// are no day (18.30) are a time.
 const WHEN = new RegExp([
   String.raw`(?<![\p{L}\p{N}.:])(?:`,
-  String.raw`(?:klo|kello)\s*(?<hour>\d{1,2})(?:[.:](?<minute>\d{2}))?`,
-  String.raw`|(?:(?<weekday>ma|ti|ke|to|pe|la|su)\.?\s+)?(?<a>\d{1,2})(?<sep>[.:])(?<b>\d{1,2})(?<end>\.(?<year>\d{4})?)?`,
+  String.raw`(?:klo|kello)\s*(?<hour>\d{1,2})(?:[.:](?<minute>\d{2}))?(?:\s*[-–—]\s*\d{1,2}(?:[.:]\d{2})?)?`,
+  String.raw`|(?<from>\d{1,2})\.(?:(?<fromMonth>\d{1,2})\.(?<fromYear>\d{4})?)?\s*[-–—]\s*`,
+  String.raw`(?<to>\d{1,2})\.(?<toMonth>\d{1,2})\.?(?<toYear>\d{4})?`,
+  String.raw`|(?:(?<weekday>ma|ti|ke|to|pe|la|su)\.?\s+)?(?<a>\d{1,2})(?<sep>[.:])(?<b>\d{1,2})(?:\.(?<year>\d{4})?)?`,
+  String.raw`(?:\s*[-–—]\s*(?<untilA>\d{1,2})[.:](?<untilB>\d{1,2})\.?)?`,
   String.raw`)(?![\p{L}\p{N}]|[.:,]\p{N})`,
 ].join(""), "giu");
 
 const isDay = (day, month) => day >= 1 && day <= 31 && month >= 1 && month <= 12;
 const clock = (hour, minute) => (+hour < 24 && minute.length === 2 && +minute < 60 ? `${+hour}.${minute}` : null);
+const LONGEST_RANGE = 366; // days of a range asked for, as many as the build lists (days.py)
+
+// The days of a range as the build writes them (5.12.2026, or 5.12. when
+// the range has no year), [] when it is none. Without a year, in a leap
+// year (29.2.), into the next when it ends before it begins (18.12.–3.1.).
+function daysOfRange(from, fromMonth, fromYear, to, toMonth, toYear) {
+  const given = toYear ?? fromYear;
+  const endYear = +(toYear ?? fromYear ?? 2000);
+  const utc = (year, month, day) => new Date(Date.UTC(year, month - 1, day));
+  const last = utc(endYear, toMonth, to);
+  let first = utc(fromYear ? +fromYear : endYear, fromMonth, from);
+  if (!fromYear && first > last) first = utc(endYear - 1, fromMonth, from);
+  const days = [];
+  for (let day = first; day <= last && days.length <= LONGEST_RANGE; day = utc(day.getUTCFullYear(),
+    day.getUTCMonth() + 1, day.getUTCDate() + 1)) {
+    days.push(`${day.getUTCDate()}.${day.getUTCMonth() + 1}.${given ? day.getUTCFullYear() : ""}`);
+  }
+  const real = isDay(+from, +fromMonth) && isDay(+to, +toMonth) && first.getUTCDate() === +from &&
+    last.getUTCDate() === +to;
+  return real && days.length <= LONGEST_RANGE ? days : [];
+}
 
 // The days and times of a part of the query outside quotes, as the build
-// writes them in the pages' filters (bulletin_search.days), and the part
-// without them.
+// writes them in the pages' filters (bulletin_search.days): each day, or
+// range of days, a list of the days any of which a page may be on. Gives
+// the part without them.
 function daysAndTimes(part, days, times) {
   return part.replace(WHEN, (match, ...groups) => {
-    const { hour, minute, weekday, a, sep, b, end, year } = groups.at(-1);
+    const { hour, minute, from, fromMonth, fromYear, to, toMonth, toYear, weekday, a, sep, b, year, untilA, untilB } =
+      groups.at(-1);
     if (hour !== undefined) {
       const time = clock(hour, minute ?? "00");
       return time ? (times.push(time), " ") : match;
     }
+    if (from !== undefined) {
+      const range = daysOfRange(from, fromMonth ?? toMonth, fromYear, to, toMonth, toYear);
+      return range.length ? (days.push(range), " ") : match;
+    }
     if (sep === "." && isDay(+a, +b)) {
-      days.push(`${+a}.${+b}.${year ?? ""}`);
+      const range = untilA === undefined ? [] : daysOfRange(a, b, year, untilA, untilB, year);
+      days.push(range.length ? range : [`${+a}.${+b}.${year ?? ""}`]);
       return " ";
     }
     const time = year === undefined ? clock(a, b) : null;
@@ -83,7 +116,7 @@ export function parseQuery(query) {
   const times = [];
   const unquoted = parts.map((part, index) => (index % 2 ? part : daysAndTimes(part, days, times)));
   const terms = [...new Set(words(unquoted.join(" ")))];
-  const when = days.length || times.length ? { days: [...new Set(days)], times: [...new Set(times)] } : null;
+  const when = days.length || times.length ? { days, times: [...new Set(times)] } : null;
   return { terms, typed: query.match(WORD) ?? [], phrases, joined, when };
 }
 
@@ -91,9 +124,10 @@ export function parseQuery(query) {
 // days at those times (`own`), and the pages that are about them, the
 // event's or the text's own (`written`: a deadline, a range of days).
 export function whenFilters({ days, times }) {
-  const either = (own, written) => (value) => ({ any: [{ [own]: value }, { [written]: value }] });
+  const any = (values) => ({ any: values });
+  const either = (own, written) => (values) => any([{ [own]: any(values) }, { [written]: any(values) }]);
   return {
-    own: { all: [...days.map((day) => ({ day })), ...times.map((time) => ({ time }))] },
+    own: { all: [...days.map((day) => ({ day: any(day) })), ...times.map((time) => ({ time }))] },
     written: { all: [...days.map(either("day", "date")), ...times.map(either("time", "clock"))] },
   };
 }

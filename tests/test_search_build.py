@@ -379,7 +379,18 @@ def test_the_days_a_text_writes_are_in_the_year_nearest_its_event(text, days):
     from datetime import date
 
     from bulletin_search.days import written_days
-    assert sorted(written_days(text, date(2026, 12, 18))) == sorted(date.fromisoformat(d) for d in days)
+    near = (date(2026, 12, 18),) * 2
+    assert sorted(written_days(text, near)) == sorted(date.fromisoformat(d) for d in days)
+
+
+def test_a_day_a_series_text_writes_is_in_the_series_time():
+    from datetime import date
+
+    from bulletin_search.days import written_days
+    autumn_to_spring = (date(2026, 9, 1), date(2027, 5, 25))
+    # the spring's party is the May the series ends in, not the one before it began
+    assert written_days("Kevätjuhla 20.5., joulutauko 22.12.–6.1.", autumn_to_spring) == {
+        date(2027, 5, 20), *(date(2026, 12, 22) + (date(2026, 12, 23) - date(2026, 12, 22)) * n for n in range(16))}
 
 
 @pytest.mark.parametrize("text, times", [

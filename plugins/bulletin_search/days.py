@@ -12,9 +12,10 @@ asks instead for these filter values:
 
 A day is a value with its year (19.12.2026) and one without (19.12.), as a
 reader may type either. A day the text writes without its year is in the
-year that puts it nearest the event (or the day the notice was published):
-"3.1." in a notice of a December event is next January, "19.12." in this
-year's notice is not last year's 19.12.2025.
+year that puts it in the event's time or nearest it (or the day the notice
+was published): "3.1." in a notice of a December event is next January,
+"20.5." in a series from September to May is the May of its spring, and
+"19.12." in this year's notice is not last year's 19.12.2025.
 """
 import re
 from datetime import date, timedelta
@@ -58,19 +59,22 @@ def event_times(event):
 
 
 def _on(day, month, year, near):
-    """The day, in `year` or, without one, in the year that puts it nearest
-    `near`; None when there is no such day (31.2., 18.30.)."""
+    """The day, in `year` or, without one, in the year that puts it between
+    the days `near` (first, last) or nearest them; None when there is no
+    such day (31.2., 18.30.)."""
     try:
         if year:
             return date(int(year), month, day)
-        found = [date(near.year + step, month, day) for step in (-1, 0, 1)]
+        found = [date(near[0].year + step, month, day) for step in (-1, 0, 1)]
     except ValueError:
         return None
-    return min(found, key=lambda d: abs(d - near))
+    first, last = near
+    return min(found, key=lambda d: max(first - d, d - last))
 
 
 def written_days(text, near):
-    """The days `text` writes, each day of a range too, years resolved by `near`."""
+    """The days `text` writes, each day of a range too, years resolved by
+    `near` (the first and last day of the event, or the day published)."""
     days = set()
     for match in _DAYS.finditer(text):
         if _AFTER_CLOCK.search(text[max(0, match.start() - 8):match.start()]):
@@ -121,7 +125,7 @@ def search_filters(article):
     """{filter: sorted values} of the notice's days and times (the module's doc)."""
     notice = article.notice
     event = notice.event
-    near = event.first_day if event else article.date.date()
+    near = (event.first_day, event.last_day) if event else (article.date.date(),) * 2
     text = notice_written_text(article)
     found = {
         "day": event_days(event) if event else set(),

@@ -927,6 +927,11 @@ def test_a_day_finds_the_ranges_and_the_series_it_is_in(browser, site):
         """))
     site.notice("muu.md", notice_text(title="Kerhoilta", body="Kerho kokoontuu 12 kertaa 19 viikon aikana."))
     assert site.build() == 0
+    # the text's days are the event's own: listed once, as its days
+    head = BeautifulSoup((site.output / "ilmoitukset" / "nayttely" / "index.html").read_text(encoding="utf-8"),
+                         "html.parser")
+    filters = [meta["data-pagefind-filter"] for meta in head.select("meta[data-pagefind-filter]")]
+    assert filters.count("day[content]") == 6 and "date[content]" not in filters
     with served(site.output) as address:
         page = browser.new_page()
         for query, found in [

@@ -127,12 +127,11 @@ def search_filters(article):
     event = notice.event
     near = (event.first_day, event.last_day) if event else (article.date.date(),) * 2
     text = notice_written_text(article)
-    found = {
-        "day": event_days(event) if event else set(),
-        "time": event_times(event) if event else set(),
-        "date": written_days(text, near),
-        "clock": written_times(text),
-    }
+    days, times = (event_days(event), event_times(event)) if event else (set(), set())
+    # the search page asks for `date` or `day`, `clock` or `time`: the
+    # event's own are not listed twice (a series' hundreds of days)
+    found = {"day": days, "time": times, "date": written_days(text, near) - days,
+             "clock": written_times(text) - times}
     values = {}
     for name, items in found.items():
         if name in ("day", "date"):

@@ -975,6 +975,9 @@ def test_a_day_with_a_year_finds_the_notices_of_that_year_only(browser, site):
         ]:
             search(page, address, f"?q={quote(query)}&arkisto=1")
             assert sorted(a.split("/")[-2] for a in addresses(page)) == found, query
+        # the excerpt shows where the text writes the day, marked
+        search(page, address, f"?q={quote('19.12.')}")
+        assert {address: marks for address, *_, marks in results(page)}["/ilmoitukset/tana/"] == ["19", "12"]
         page.close()
 
 

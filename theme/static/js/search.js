@@ -139,9 +139,21 @@ async function onWhen(pf, queries, filters, when) {
   const search = (extra) => (queries === null
     ? browse(pf, { ...filters, ...extra }, "asc")
     : merged(pf, queries, { ...filters, ...extra }));
-  const [first, then] = await Promise.all([search(own), search(written)]);
+  const [first, then, shown] = await Promise.all([search(own), search(written),
+    queries === null ? asWritten(pf, { ...filters, ...written }, when) : []]);
   const ids = new Set(first.map((r) => r.id));
-  return [...first, ...then.filter((r) => !ids.has(r.id))];
+  const excerpts = new Map(shown.map((r) => [r.id, r]));
+  return [...first, ...then.filter((r) => !ids.has(r.id))].map((r) => excerpts.get(r.id) ?? r);
+}
+
+// A page found by a filter alone has its beginning as its excerpt: the
+// pages that write the day or time, as Pagefind reads it (19.12. is the
+// word 1912, 18.30 is 1830), are searched for it too, and their excerpts
+// show it marked. A range's days are not one word.
+function asWritten(pf, filters, when) {
+  const digits = (value) => value.replace(/\D/g, "");
+  const written = [...when.days.filter((days) => days.length === 1).flat(), ...when.times].map(digits);
+  return written.length ? merged(pf, [written.join(" ")], filters) : [];
 }
 
 // Every page the filters let through, by date.

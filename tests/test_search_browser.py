@@ -1016,9 +1016,10 @@ def test_a_notice_about_the_word_comes_before_those_found_by_their_associations_
     # still found, after: the association's own notices may be sought.
     site.association("kerho", "name: Hopeakosken kerho ry\nemail: kerho@example.org\n")
     site.notice("kokous.md", notice_text(title="Syyskokous", body="Hallitus kokoontuu kerhohuoneella."))
-    site.notice("retki.md", notice_text(title="Retki Savonlinnaan", association="kerho", extra="tags: [eläkeläiset]", body=(
-        "Lähdemme retkelle Savonlinnaan. Bussi lähtee torilta aamulla, ja matkalla pysähdytään kahville. "
-        "Olavinlinnassa on opastettu kierros, jonka jälkeen syödään yhdessä lounas ravintolassa.")))
+    trip = ("Lähdemme retkelle Savonlinnaan. Bussi lähtee torilta aamulla, ja matkalla pysähdytään kahville. "
+            "Olavinlinnassa on opastettu kierros, jonka jälkeen syödään yhdessä lounas ravintolassa.")
+    site.notice("retki.md", notice_text(title="Retki Savonlinnaan", association="kerho", extra="tags: [eläkeläiset]",
+                                        body=trip))
     assert site.build() == 0
     with served(site.output) as address:
         page = browser.new_page()

@@ -51,7 +51,7 @@ const WHEN = new RegExp([
 
 const isDay = (day, month) => day >= 1 && day <= 31 && month >= 1 && month <= 12;
 const clock = (hour, minute) => (+hour < 24 && minute.length === 2 && +minute < 60 ? `${+hour}.${minute}` : null);
-const LONGEST_RANGE = 366; // days of a range asked for, as many as the build lists (days.py)
+const LONGEST_RANGE = 366; // days of a range typed that are asked for: a longer one is no range
 
 // The days of a range as the build writes them (5.12.2026, or 5.12. when
 // the range has no year), [] when it is none. Without a year, in a leap

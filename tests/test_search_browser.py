@@ -902,6 +902,7 @@ def test_a_time_finds_the_events_at_that_time_first_not_its_numbers_anywhere(bro
             ("klo 18", ["kuudelta"]),
             ("18.30–20.00", ["alkaa", "ovet"]),  # an event's hours are at their start
             ("klo 18-21", ["kuudelta"]),
+            ("klo. 18", ["kuudelta"]),
             ("runoilta 18.30", ["alkaa"]),
         ]:
             search(page, address, f"?q={quote(query)}")

@@ -371,7 +371,7 @@ def test_pages_added_many_at_a_time_make_the_index_one_at_a_time_makes():
     ("Kiinni 30.12.–2.1.", ["2026-12-30", "2026-12-31", "2027-01-02", "2027-01-01"]),  # over the new year
     ("Ilmoittaudu 2.12. mennessä", ["2026-12-02"]),
     ("Kuoro lauloi 19.12.2025 kirkossa.", ["2025-12-19"]),
-    ("Ovet avataan klo 18.10. Tervetuloa!", []),  # a time at the end of a sentence
+    ("Ovet avataan klo 18.10. Tervetuloa! Loppuu klo. 20.11.", []),  # times at the end of a sentence
     ("Ohjelma 17.30–20.00, hinta 18,30 €, puh. 040 183 0000.", []),
     ("1. kohta ja 31.2. ei ole päivä", []),
 ])
@@ -395,6 +395,7 @@ def test_a_day_a_series_text_writes_is_in_the_series_time():
 
 @pytest.mark.parametrize("text, times", [
     ("Ovet avataan 18.30. Kello 9 ja klo 17, lopuksi 20:15.", ["18.30", "20.15", "17.00", "9.00"]),
+    ("Alkaa klo. 18 ja päättyy klo. 19.10.", ["18.00", "19.10"]),  # not 19.10., a day of October
     ("Kahvila on kiinni 19.12. ja 19.12.2026, hinta 18,30 €.", []),  # days, a price
 ])
 def test_the_clock_times_a_text_writes(text, times):

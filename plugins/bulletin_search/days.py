@@ -27,10 +27,10 @@ from bulletin_contract.render import plain_text
 _DAYS = re.compile(r"(?<![\d.,:])(\d{1,2})\.(?:(\d{1,2})\.(\d{4})?)?"
                    r"(?:\s*[-–—]\s*(\d{1,2})\.(\d{1,2})\.(\d{4})?)?")
 # 18.30, 18:30, klo 18, klo 18.30, kello 9
-# 18.30, 18:30, klo 18, klo 18.30, kello 9; not the "19.12" of 19.12.
-_CLOCK = re.compile(r"(?i:\b(?:klo|kello)\s*)(\d{1,2})(?:[.:](\d{2}))?(?!\d)"
+# 18.30, 18:30, klo 18, klo. 18, klo 18.30, kello 9; not the "19.12" of 19.12.
+_CLOCK = re.compile(r"(?i:\b(?:klo|kello)\.?\s*)(\d{1,2})(?:[.:](\d{2}))?(?!\d)"
                     r"|(?<![\d.,:])(\d{1,2})[.:](\d{2})(?!\d|\.\d)(\.)?")
-_AFTER_CLOCK = re.compile(r"(?i:\b(?:klo|kello))\s*$")
+_AFTER_CLOCK = re.compile(r"(?i:\b(?:klo|kello))\.?\s*$")
 LONGEST_RANGE = 366  # days listed of one written range: a longer one is its ends only
 
 

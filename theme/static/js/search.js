@@ -41,7 +41,7 @@ export function words(query) {
 // are no day (18.30) are a time.
 const WHEN = new RegExp([
   String.raw`(?<![\p{L}\p{N}.:])(?:`,
-  String.raw`(?:klo|kello)\s*(?<hour>\d{1,2})(?:[.:](?<minute>\d{2}))?(?:\s*[-–—]\s*\d{1,2}(?:[.:]\d{2})?)?`,
+  String.raw`(?:klo|kello)\.?\s*(?<hour>\d{1,2})(?:[.:](?<minute>\d{2}))?(?:\s*[-–—]\s*\d{1,2}(?:[.:]\d{2})?)?`,
   String.raw`|(?<from>\d{1,2})\.(?:(?<fromMonth>\d{1,2})\.(?<fromYear>\d{4})?)?\s*[-–—]\s*`,
   String.raw`(?<to>\d{1,2})\.(?<toMonth>\d{1,2})\.?(?<toYear>\d{4})?`,
   String.raw`|(?:(?<weekday>ma|ti|ke|to|pe|la|su)\.?\s+)?(?<a>\d{1,2})(?<sep>[.:])(?<b>\d{1,2})(?:\.(?<year>\d{4})?)?`,

@@ -20,6 +20,9 @@ DATES = "Tervetuloa!\n\n12. joulukuuta kokoonnumme salissa.\n\n50. toimintavuosi
 # the same in quotes, one inside another, and a list in a quote right under its line of text
 QUOTED = ("> Puheenjohtaja kirjoitti:\n>\n> 12. joulukuuta kokoonnumme salissa.\n\n> > 50. toimintavuosi alkaa.\n\n"
           "> Ohjelma:\n> - kahvi\n> - arpajaiset\n>\n> 1. soita\n> 2. tule")
+# the same in a list: a nested list begins at 1 too, in a quote in an item as well
+NESTED = ("- eka\n    12. joulukuuta kokoonnumme\n- toka\n\n    > 50. toimintavuosi alkaa.\n\n"
+          "1. kohta\n    1. alakohta\n    2. toinen alakohta")
 # a code span across lines is shown as written, a number at a line's start too
 SPANNED = "Kirjoita lomakkeeseen `rivi\n12. rivi` sellaisenaan."
 
@@ -31,6 +34,7 @@ def built(tmp_path_factory):
         site.notice(f"{name}.md", notice_text(title=name.capitalize(), body=body))
     site.notice("paivat.md", notice_text(title="Päivät", body=DATES))
     site.notice("lainaus.md", notice_text(title="Lainaus", body=QUOTED))
+    site.notice("sisakkain.md", notice_text(title="Sisäkkäin", body=NESTED))
     site.notice("koodi.md", notice_text(title="Koodi", body=SPANNED))
     assert site.check() == 0 and site.build() == 0
     return site
@@ -60,6 +64,14 @@ def test_a_quote_says_its_dates_as_written_and_has_its_lists(built):
         "Puheenjohtaja kirjoitti:", "12. joulukuuta kokoonnumme salissa.", "50. toimintavuosi alkaa.", "Ohjelma:"]
     assert [li.get_text() for li in body.select("blockquote > ul > li")] == ["kahvi", "arpajaiset"]
     assert [li.get_text() for li in body.select("blockquote > ol > li")] == ["soita", "tule"]
+
+
+def test_a_nested_list_begins_at_1_so_a_date_in_an_item_stays_as_written(built):
+    body = built.page("ilmoitukset/sisakkain/").select_one(".bl-notice__body")
+    assert [" ".join(li.get_text().split()) for li in body.select(":scope > ul > li")] == [
+        "eka 12. joulukuuta kokoonnumme", "toka 50. toimintavuosi alkaa."]
+    assert body.select_one("blockquote").get_text().strip() == "50. toimintavuosi alkaa."
+    assert [li.get_text() for li in body.select(":scope > ol > li > ol > li")] == ["alakohta", "toinen alakohta"]
 
 
 def test_a_code_span_across_lines_is_shown_as_written(built):

@@ -174,6 +174,9 @@ _TEXT = re.compile(r"(?![-*+][ ]|\d+\.[ ]|[>#|<])\S")
 
 
 _QUOTE_MARK = re.compile(r"[ ]{0,3}>[ ]?")
+# A list item's own lines: Python-Markdown reads them as a text of their own
+# once it has taken this off (tabs are spaces by now).
+_NESTED = " " * 4
 
 
 class _ListsAsWritten(Preprocessor):
@@ -189,8 +192,9 @@ class _ListsAsWritten(Preprocessor):
     numbered 1 (the sanitizer keeps no `start`), the next such paragraph
     item 2. Its number is kept as text; inside a list, "2." goes on.
 
-    A quote's text follows the same rules: Python-Markdown reads it as a
-    text of its own once it has taken the `>` off."""
+    A quote's text and a list item's indented lines follow the same rules:
+    Python-Markdown reads them as a text of their own once it has taken the
+    `>` or the indentation off, so a nested list begins at 1 too."""
 
     def run(self, lines):
         return [line for _, line in _as_written(lines, self.md.htmlStash.store)]
@@ -209,6 +213,12 @@ def _as_written(lines, stash):
             kept += [(None if at is None else index + at, text) for at, text in _quoted(lines[index:end], stash)]
             in_list = in_list and paragraph is not None  # a quote in a list item's lines is the item's
             paragraph, index = None, end
+            continue
+        if in_list and line.startswith(_NESTED):
+            end = _nested_end(lines, index)
+            kept += [(None if at is None else index + at, _NESTED + text)
+                     for at, text in _as_written([line[len(_NESTED):] for line in lines[index:end]], stash)]
+            paragraph, index = paragraph or line, end
             continue
         kept.append((index, line))
         index += 1
@@ -229,6 +239,17 @@ def _as_written(lines, stash):
             kept.insert(-1, (None, ""))
             paragraph = line
     return kept
+
+
+def _nested_end(lines, start):
+    """End of the list item's indented lines that begin at lines[start],
+    with the blank lines between them."""
+    end = start
+    while end < len(lines) and (lines[end].startswith(_NESTED) or not lines[end].strip()):
+        end += 1
+    while not lines[end - 1].strip():
+        end -= 1
+    return end
 
 
 def _quote_end(lines, start):

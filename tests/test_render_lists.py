@@ -23,6 +23,9 @@ QUOTED = ("> Puheenjohtaja kirjoitti:\n>\n> 12. joulukuuta kokoonnumme salissa.\
 # the same in a list: a nested list begins at 1 too, in a quote in an item as well
 NESTED = ("- eka\n    12. joulukuuta kokoonnumme\n- toka\n\n    > 50. toimintavuosi alkaa.\n\n"
           "1. kohta\n    1. alakohta\n    2. toinen alakohta")
+# a list under a text that follows a heading, an indented line after it and a table lazily in the item
+BLOCKED = ("## Ohjelma\nKahvit ja\n- arpajaiset\n\n    | lisää\n| Aika | Mitä |\n|---|---|\n| 18 | kahvi | tanssi |\n\n"
+           "Päivät\n===\n    koodi\nTanssit ja\n- valssi")
 # a code span across lines is shown as written, a number at a line's start too
 SPANNED = "Kirjoita lomakkeeseen `rivi\n12. rivi` sellaisenaan."
 
@@ -35,6 +38,7 @@ def built(tmp_path_factory):
     site.notice("paivat.md", notice_text(title="Päivät", body=DATES))
     site.notice("lainaus.md", notice_text(title="Lainaus", body=QUOTED))
     site.notice("sisakkain.md", notice_text(title="Sisäkkäin", body=NESTED))
+    site.notice("lohkot.md", notice_text(title="Lohkot", body=BLOCKED))
     site.notice("koodi.md", notice_text(title="Koodi", body=SPANNED))
     assert site.check() == 0 and site.build() == 0
     return site
@@ -72,6 +76,13 @@ def test_a_nested_list_begins_at_1_so_a_date_in_an_item_stays_as_written(built):
         "eka 12. joulukuuta kokoonnumme", "toka 50. toimintavuosi alkaa."]
     assert body.select_one("blockquote").get_text().strip() == "50. toimintavuosi alkaa."
     assert [li.get_text() for li in body.select(":scope > ol > li > ol > li")] == ["alakohta", "toinen alakohta"]
+
+
+def test_a_list_under_a_text_after_a_heading_or_code_is_a_list_and_says_every_word(built):
+    body = built.page("ilmoitukset/lohkot/").select_one(".bl-notice__body")
+    assert [li.get_text().split()[0] for li in body.select("ul > li")] == ["arpajaiset", "valssi"]
+    text = body.get_text()
+    assert [word for word in BLOCKED.replace("|", " ").split() if word.strip("#=-") and word not in text] == []
 
 
 def test_a_code_span_across_lines_is_shown_as_written(built):

@@ -25,8 +25,8 @@ from markdown.util import BLOCK_LEVEL_ELEMENTS
 
 from .marks import MAX_STACKED_MARKS, stacked_marks
 from .problems import Problem
-from .render import (_MARKDOWN_ESCAPE, BIDI_CONTROLS as _BIDI, address_unreadable, dangerous_scheme, is_remote,
-                     scheme_left_out)
+from .render import (_MARKDOWN_ESCAPE, _RULE, _SETEXT, BIDI_CONTROLS as _BIDI, address_unreadable, dangerous_scheme,
+                     is_remote, scheme_left_out)
 
 MAX_BODY_CHARS = 20_000  # ten times the longest example notice
 MAX_NESTING = 8  # quotes (>) and lists inside each other on one line
@@ -60,8 +60,6 @@ _HTML_BLOCK = re.compile(
 )
 _COMMENT_OPEN = re.compile(r"<!--")
 _TAG_NAME = re.compile(r"/?[A-Za-z][^\s/>]*")
-_RULE = re.compile(r"^[ ]{0,3}(?:(?:-[ ]*){3,}|(?:_[ ]*){3,}|(?:\*[ ]*){3,})$")
-_SETEXT = re.compile(r"^[ ]{0,3}(?:=+|-+)[ ]*$")  # under a text's first line: it is a heading
 _AUTOLINK = re.compile(r"<([^\s<>]*:[^\s<>]*)>")
 _MARKDOWN_AUTOLINK = re.compile(f"{AUTOLINK_RE}|{AUTOMAIL_RE}")
 # A definition may stand inside quotes and list items too: Python-Markdown

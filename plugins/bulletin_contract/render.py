@@ -174,6 +174,8 @@ _TEXT = re.compile(r"(?![-*+][ ]|\d+\.[ ]|[>#|<])\S")
 
 
 _QUOTE_MARK = re.compile(r"[ ]{0,3}>[ ]?")
+_RULE = re.compile(r"^[ ]{0,3}(?:(?:-[ ]*){3,}|(?:_[ ]*){3,}|(?:\*[ ]*){3,})$")
+_SETEXT = re.compile(r"^[ ]{0,3}(?:=+|-+)[ ]*$")  # under a text's first line: it is a heading
 # A list item's own lines: Python-Markdown reads them as a text of their own
 # once it has taken this off (tabs are spaces by now).
 _NESTED = " " * 4
@@ -205,6 +207,7 @@ def _as_written(lines, stash):
     of each line. `stash` puts a number aside as text: a backslash before
     its dot would show in a code span that goes on over the line."""
     kept, paragraph, in_list = [], None, False  # paragraph: the first line of the one going on
+    in_code, second, after_blank = False, False, True  # second: the line after a block's first
     index = 0
     while index < len(lines):
         line = lines[index]
@@ -218,26 +221,36 @@ def _as_written(lines, stash):
             end = _nested_end(lines, index)
             kept += [(None if at is None else index + at, _NESTED + text)
                      for at, text in _as_written([line[len(_NESTED):] for line in lines[index:end]], stash)]
-            paragraph, index = paragraph or line, end
+            paragraph, index, second, after_blank = paragraph or line, end, False, False
             continue
         kept.append((index, line))
         index += 1
         if not line.strip():
-            paragraph = None
+            paragraph, in_code, after_blank = None, False, True
             continue
+        if in_code and not line.startswith(_NESTED):
+            paragraph, in_code = None, False  # the code block ends, a block begins
+        elif paragraph is None and not in_list and line.startswith(_NESTED):
+            in_code = True
         if not in_list and _NUMBERED.match(line) and not _ITEM.match(line):
             number = _NUMBERED.match(line)
             line = stash(number.group(1)) + line[number.end(1):]
             kept[-1] = (kept[-1][0], line)
         if _ANY_ITEM.match(line):
             in_list = True
-        elif paragraph is None and not line.startswith(" "):
+        elif paragraph is None and after_blank and not line.startswith(" "):
             in_list = False  # a paragraph of text, not an item's indented part
+        was_second, second = second, paragraph is None
         if paragraph is None:
             paragraph = line
         elif _ITEM.match(line) and _TEXT.match(paragraph):
             kept.insert(-1, (None, ""))
             paragraph = line
+        # a heading or a rule is a block of its own, an underline ends its
+        # heading: what follows them begins a paragraph
+        if not in_code and (line.startswith("#") or _RULE.match(line) or was_second and _SETEXT.match(line)):
+            paragraph, second = None, False
+        after_blank = False
     return kept
 
 

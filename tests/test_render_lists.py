@@ -25,7 +25,7 @@ NESTED = ("- eka\n    12. joulukuuta kokoonnumme\n- toka\n\n    > 50. toimintavu
           "1. kohta\n    1. alakohta\n    2. toinen alakohta")
 # a list under a text that follows a heading, an indented line after it and a table lazily in the item
 BLOCKED = ("## Ohjelma\nKahvit ja\n- arpajaiset\n\n    | lisää\n| Aika | Mitä |\n|---|---|\n| 18 | kahvi | tanssi |\n\n"
-           "Päivät\n===\n    koodi\nTanssit ja\n- valssi")
+           "Päivät\n===\n    koodi\nTanssit ja\n- valssi\n# Kokous\n12. joulukuuta kokoonnumme")
 # a code span across lines is shown as written, a number at a line's start too
 SPANNED = "Kirjoita lomakkeeseen `rivi\n12. rivi` sellaisenaan."
 
@@ -81,6 +81,7 @@ def test_a_nested_list_begins_at_1_so_a_date_in_an_item_stays_as_written(built):
 def test_a_list_under_a_text_after_a_heading_or_code_is_a_list_and_says_every_word(built):
     body = built.page("ilmoitukset/lohkot/").select_one(".bl-notice__body")
     assert [li.get_text().split()[0] for li in body.select("ul > li")] == ["arpajaiset", "valssi"]
+    assert body.select("ol") == [] and "12. joulukuuta kokoonnumme" in body.select("p")[-1].get_text()
     text = body.get_text()
     assert [word for word in BLOCKED.replace("|", " ").split() if word.strip("#=-") and word not in text] == []
 

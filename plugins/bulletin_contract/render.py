@@ -246,10 +246,10 @@ def _as_written(lines, stash):
         elif _ITEM.match(line) and _TEXT.match(paragraph):
             kept.insert(-1, (None, ""))
             paragraph = line
-        # a heading or a rule is a block of its own, an underline ends its
-        # heading: what follows them begins a paragraph
+        # a heading or a rule is a block of its own, and ends a list; an
+        # underline ends its heading: what follows them begins a paragraph
         if not in_code and (line.startswith("#") or _RULE.match(line) or was_second and _SETEXT.match(line)):
-            paragraph, second = None, False
+            paragraph, second, in_list = None, False, in_list and line.startswith(" ")
         after_blank = False
     return kept
 

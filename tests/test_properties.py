@@ -158,11 +158,16 @@ def test_files_at_one_address_are_named_in_order_of_path_each_naming_another(fil
 # Markdown a notice may hold, each word of it ("sana" and letters) one of its own. "{}" is a run of INLINE.
 INLINE = ["{w}", "**{w}**", "*{w}*", "_{w}_", "`{w}`", "~~{w}~~", "[{w}](https://esimerkki.fi/a_(b))", "[{w}][r]",
           "[{w}]", "<https://esimerkki.fi/{w}>", "{w}@esimerkki.fi", "{w}:", "12.", "-", "*", "_", "`", "[", "]", "(",
-          ")", "<", ">", "|", "#", "&", "&amp;", "\\", "{", "}", "!", "'", '"', "{w}  \n{w}"]
+          ")", "<", ">", "|", "#", "&", "&amp;", "\\", "{", "}", "!", "'", '"', "{w}  \n{w}",
+          # as secretaries write: names and addresses with underscores, a dash, a time, a tab
+          "{w}_{w}@esimerkki.fi", "{w}_{w}_{w}.pdf", "https://esimerkki.fi/{w}_{w}",
+          "{w} – {w}", "klo 18", "\t"]
 BLOCKS = ["{}", "- {}", "* {}", "+ {}", "  - {}", "1. {}", "27. {}", "1) {}", "> {}", "> > {}", "> - {}", "> 1. {}",
           "# {}", "## {}", "---", "***", "| {w} | {w} |\n|---|---|\n| {} | {w} |", "```\n{}\n```",
           "[r]: https://esimerkki.fi/r", "<{w}>", "{} \\", "", "    {}", "\t{}", "{}\n===", "{}\n---",
-          "- {}\n\n    {}", "1. {}\n    2. {}"]
+          "- {}\n\n    {}", "1. {}\n    2. {}", "{}\n    {}", "- {}\n    12. {}",
+          # pasted from a word processor or an e-mail
+          "•\t{}", "• {}", "1.\t{}", "2)\t{}", "-\t{}", "*\t{}", "+{}", "*{}*", "- klo 18 {}", "o\t{}"]
 WORD = re.compile(r"sana[a-j]+")
 
 

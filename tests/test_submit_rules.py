@@ -137,6 +137,8 @@ BAD = [
     # a line Python-Markdown takes for a link's definition is hidden from the page
     case("body-definition-no-link-uses", {}, {}, body="Tervetuloa!\n\n[Paikka]: Kerhohuone\n- [Aika]: 18.00",
          field="Ilmoituksen teksti"),
+    case("body-definition-title-on-the-next-line", {}, {},
+         body="Katso [sali].\n\n[sali]: https://a.fi/sali\n'Kerhohuone, 2. krs'", field="Ilmoituksen teksti"),
     # Python-Markdown leaves a row's cells past its header's out of the page
     case("body-table-row-wider-than-its-header", {}, {},
          body="Ohjelma:\n\n| Päivä | Aika |\n|---|:--:|\n| ma | 18 | Sali 2 |\n| ti `a|b` | 17 |",

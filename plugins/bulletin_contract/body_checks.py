@@ -73,6 +73,10 @@ _REFERENCE = re.compile(
     r"(?=[ ]*(?:$|[\"'(]))",
     re.MULTILINE,
 )
+# A definition's title may stand on the line under it: Python-Markdown
+# takes "(Kerhohuone)" or a line in quotes there for the link's title, gone
+# from the page.
+_TITLE_LINE = re.compile(r"""[ ]*\n[ ]*(?:(["']).*\1|\(.*\))[ ]*(?=\n|$)""")
 # A label in brackets, as a reference link or image uses its definition's.
 _BRACKETED = re.compile(r"\[([^\]\n]+)\]")
 _IMAGE_REFERENCE = re.compile(r"!\[([^\]\n]*)\](?:[ ]?\[([^\]\n]*)\])?(?!\()")
@@ -403,6 +407,9 @@ def _check_markup(found, text, blocks):
             continue
         _check_address(found, line_of(match.start(2) if match.group(2) is not None else match.start(3)),
                        address, image=False)
+        title = _TITLE_LINE.match(blocks, match.end())
+        if title:
+            found.add(line_of(title.end()), "err_body_definition_title_line", text=title.group().strip()[:80])
     # Python-Markdown hides a definition: "[Paikka]: Kerhohuone" on a line of
     # its own is gone from the page when no link of the text uses it.
     used = {_label(match.group(1)) for match in _BRACKETED.finditer(text)

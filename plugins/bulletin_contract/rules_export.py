@@ -115,6 +115,7 @@ RULE_MESSAGES = [
     "err_body_markup", "err_body_attr_list", "err_body_html", "err_body_html_line_start", "err_body_tag_openings",
     "err_body_definition_marks", "err_body_scheme",
     "err_body_bad_address", "err_body_address_rest", "err_body_address_unclosed", "err_body_unused_reference",
+    "err_body_definition_title_line",
     "err_body_table_cells", "err_body_angle_address", "err_body_unreadable_address",
     "err_body_site_link", "err_body_missing_file", "err_body_remote_image", "err_body_image_form",
 ]
@@ -150,7 +151,7 @@ def markdown_rules(settings):
             "imageReference": b._IMAGE_REFERENCE, "inlineDestination": b._INLINE_DESTINATION,
             "destinationEnd": b._DESTINATION_END, "scheme": render._SCHEME,
             "attributeList": b._ATTRIBUTE_LIST, "markup": b._MARKUP, "tagOpening": b._TAG_OPENING,
-            "titleMark": b._TITLE_MARK, "backtickRun": b._BACKTICK_RUN,
+            "titleMark": b._TITLE_MARK, "titleLine": b._TITLE_LINE, "backtickRun": b._BACKTICK_RUN,
             "codePipes": b._TABLE.RE_CODE_PIPES, "endBorder": b._TABLE.RE_END_BORDER,
             "siteLink": b._SITE_LINK, "backtick": b._BACKTICK,
             "invisible": render._INVISIBLE, "markdownEscape": render._MARKDOWN_ESCAPE,

@@ -1144,6 +1144,13 @@
         return;
       }
       self.checkAddress(found, lineOf(at), address, false);
+      var title = compile(P.titleLine, "y");
+      title.lastIndex = match.index + match[0].length;
+      var titled = title.exec(blocks);
+      if (titled) {
+        found.add(lineOf(titled.index + titled[0].length), "err_body_definition_title_line",
+                  { text: head(titled[0].trim(), 80) });
+      }
     }, blocks);
     each(P.inlineDestination, function (match) {
       var g = match.groups;

@@ -159,9 +159,9 @@ def test_files_at_one_address_are_named_in_order_of_path_each_naming_another(fil
 INLINE = ["{w}", "**{w}**", "*{w}*", "_{w}_", "`{w}`", "~~{w}~~", "[{w}](https://esimerkki.fi/a_(b))", "[{w}][r]",
           "[{w}]", "<https://esimerkki.fi/{w}>", "{w}@esimerkki.fi", "{w}:", "12.", "-", "*", "_", "`", "[", "]", "(",
           ")", "<", ">", "|", "#", "&", "&amp;", "\\", "{", "}", "!", "'", '"', "{w}  \n{w}",
-          # as secretaries write: names and addresses with underscores, a dash, a time, a tab
-          "{w}_{w}@esimerkki.fi", "{w}_{w}_{w}.pdf", "https://esimerkki.fi/{w}_{w}",
-          "{w} – {w}", "klo 18", "\t"]
+          # as secretaries write: names and addresses with underscores, an address in brackets, a dash, a time
+          "{w}_{w}@esimerkki.fi", "{w}_{w}_{w}.pdf", "https://esimerkki.fi/{w}_{w}", "(https://esimerkki.fi/{w})",
+          "{w} – {w}", "klo 18"]
 BLOCKS = ["{}", "- {}", "* {}", "+ {}", "  - {}", "1. {}", "27. {}", "1) {}", "> {}", "> > {}", "> - {}", "> 1. {}",
           "# {}", "## {}", "---", "***", "| {w} | {w} |\n|---|---|\n| {} | {w} |", "```\n{}\n```",
           "[r]: https://esimerkki.fi/r", "<{w}>", "{} \\", "", "    {}", "\t{}", "{}\n===", "{}\n---",

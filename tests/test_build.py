@@ -102,6 +102,15 @@ def test_events_by_month_use_genitive_headings(site):
     assert [h.get_text() for h in page.select("main > h2")] == ["Joulukuun tapahtumat", "Tammikuun 2027 tapahtumat"]
 
 
+def test_an_event_over_the_new_year_is_listed_in_each_month_it_touches(site):
+    site.notice("leiri.md", event_text("Talvileiri", start="2026-12-30", end="2027-01-02"))
+    assert site.build("2026-12-01") == 0
+    page = site.page("tapahtumat/")
+    listed = {h.get_text(): titles(h.find_next("ul")) for h in page.select("main > h2")}
+    # as the weekly letter lists it in each week it touches: it is on in January too
+    assert listed == {"Joulukuun tapahtumat": ["Talvileiri"], "Tammikuun 2027 tapahtumat": ["Talvileiri"]}
+
+
 def test_archive_categories_tags_sitemap_and_404(site):
     site.notice("2025/vanha.md", notice_text("Vanha juttu", date="2025-03-02", extra="tags: [kevät]"))
     site.notice("2026/uusi.md", notice_text("Uusi juttu", category="tilat", date="2026-11-30",

@@ -74,6 +74,14 @@ class Bulletin:
     tags: list  # [TagGroup] by name
 
 
+def _months_between(first_day, last_day):
+    """(year, month) of each month from first_day's to last_day's."""
+    year, month = first_day.year, first_day.month
+    while (year, month) <= (last_day.year, last_day.month):
+        yield year, month
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+
+
 def group(articles, today, settings):
     expiry_days = settings["BULLETIN_EXPIRY_DAYS"]
     for article in articles:
@@ -108,9 +116,10 @@ def group(articles, today, settings):
     upcoming = by_start(Listed(a, o) for a in events for o in a.notice.event.occurrences
                        if o.current_until >= today)
     for entry in upcoming:
-        # an event that began before today but goes on is listed this month
-        day = max(entry.occurrence.first_day, today)
-        event_months.setdefault((day.year, day.month), Month(day.year, day.month)).articles.append(entry)
+        # in each month it is on, from today (one begun before goes on this
+        # month) to its last day, as the weekly letter lists it in each week
+        for key in _months_between(max(entry.occurrence.first_day, today), entry.occurrence.current_until):
+            event_months.setdefault(key, Month(*key)).articles.append(entry)
 
     archive = {}
     for article in ordered:

@@ -67,7 +67,8 @@ def test_association_calendars_hold_only_their_events(calendar_site):
 def test_a_joint_notice_is_in_each_partners_calendar_and_feeds(site):
     site.association("kuoro", "name: Kuoro ry\n")
     site.association("pallo", "name: Pallo ry\n")
-    site.notice("yhteinen.md", notice_text("Yhteinen ilta", category="yhteistyo", extra=(
+    # a joint event is filed under events, as any other event is
+    site.notice("yhteinen.md", notice_text("Yhteinen ilta", category="tapahtumat", extra=(
         'partners: [kuoro]\nevent:\n  start: "2026-12-12 18:00"\n  location: Kerhohuone')))
     site.notice("yhteinen-tiedote.md", notice_text("Yhteinen tiedote", category="yhteistyo", extra="partners: [kuoro]"))
     assert site.build("2026-12-01") == 0

@@ -125,7 +125,8 @@ def network_site(site):
     ("partners: [testikyla]", "yhteistyo", 6, "Yhdistys testikyla on ilmoituksen oma yhdistys"),
     # the name of a partner: its identifier named for the key it is written in
     ("partners: [Kuoro ry]", "yhteistyo", 6, "ei nimellä: kirjoita partners: kuoro"),
-    ("partners: [kuoro]", "tiedotteet", 6, "Kenttä partners kuuluu vain aiheen yhteistyo ilmoitukseen"),
+    ("hire:\n  hours_per_week: \"20\"\n  pay_subsidy: true\n  tasks: Kahvio", "tiedotteet", 6,
+     "Kenttä hire kuuluu vain aiheen yhteistyo ilmoitukseen"),
     ("hire:\n  hours_per_week: \"20\"\n  tasks: Kahvio", "yhteistyo", 6, "Puuttuu pakollinen kenttä hire.pay_subsidy"),
     ("hire:\n  hours_per_week: \"80\"\n  pay_subsidy: true\n  tasks: Kahvio", "yhteistyo", 7,
      "Kentän hire.hours_per_week arvon pitää olla kokonaisluku 1–40, nyt 80. Kirjoita esimerkiksi hire.hours_per_week: 40."),
@@ -146,6 +147,16 @@ def test_network_notice_rules(network_site, capsys, extra, category, line, messa
     assert network_site.check() == 1
     out = capsys.readouterr().out
     assert any(row.startswith(f"{path}:{line}: ") and message in row for row in out.splitlines()), out
+
+
+@pytest.mark.parametrize("category, extra", [
+    ("tapahtumat", 'event:\n  start: "2026-12-12 18:00"\n  location: Kulttuuritalo'),
+    ("tiedotteet", ""), ("rahoitus", ""), ("vapaaehtoiset", ""),
+])
+def test_a_joint_notice_may_be_of_any_category(network_site, capsys, category, extra):
+    """Two associations' joint concert is an event, their joint call a funding notice."""
+    network_site.notice("a.md", notice_text(category=category, extra=f"partners: [kuoro]\n{extra}"))
+    assert network_site.check() == 0, capsys.readouterr().out
 
 
 def test_every_unknown_partner_is_named_on_its_own_line_in_one_run(network_site, capsys):

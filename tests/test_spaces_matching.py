@@ -60,8 +60,8 @@ def test_each_criterion(need, space, missed):
     assert misses(space, need) == missed
 
 
-def a_wanted_notice(need, association="toinen"):
-    return SimpleNamespace(notice=SimpleNamespace(wanted=need, association=association))
+def a_wanted_notice(need, association="toinen", partners=()):
+    return SimpleNamespace(notice=SimpleNamespace(wanted=need, association=association, partners=list(partners)))
 
 
 def test_matches_are_explained_with_the_free_slot_persons_and_features():
@@ -82,3 +82,8 @@ def test_one_free_slot_covering_two_asked_is_named_once():
 def test_an_association_that_asks_is_not_offered_its_own_space():
     own, other = a_wanted_notice(a_need(), "testikyla"), a_wanted_notice(a_need(), "toinen")
     assert [m.article for m in match_all([a_space(association="testikyla")], [own, other])] == [other]
+
+
+def test_associations_asking_together_are_not_offered_a_partners_space():
+    joint = a_wanted_notice(a_need(), "toinen", partners=["testikyla"])
+    assert match_all([a_space(association="testikyla")], [joint]) == []

@@ -22,7 +22,8 @@ from .render import Renderer
 from .slugs import slugify
 
 
-# Joint notices and joint hiring are cooperation: they belong to this category.
+# Joint hiring is cooperation: it belongs to this category. A joint notice
+# (`partners`) may be of any: associations hold joint events, calls, news.
 NETWORK_CATEGORY = "yhteistyo"
 
 
@@ -122,10 +123,9 @@ def _cross_checks(values, doc, ctx, problems):
         problems.append(Problem(doc.path, doc.line_of("expires"), t("err_expires_before_date",
                                                                     expires=raw["expires"], date=raw["date"])))
     category = values.get("category")
-    for key in ("partners", "hire"):
-        if key in raw and category and category != NETWORK_CATEGORY:
-            problems.append(Problem(doc.path, doc.line_of(key), t("err_network_category", key=key,
-                                                                  category=NETWORK_CATEGORY)))
+    if "hire" in raw and category and category != NETWORK_CATEGORY:
+        problems.append(Problem(doc.path, doc.line_of("hire"), t("err_network_category", key="hire",
+                                                                 category=NETWORK_CATEGORY)))
     if values.get("association") in values.get("partners", ()):
         problems.append(Problem(doc.path, doc.line_of("partners"), t("err_partner_self", slug=values["association"])))
     _consent(values, "contact", doc, t, problems)

@@ -52,13 +52,14 @@ class Match:
 
 def match_all(spaces, wanted_articles):
     """Every (space, wanted notice) pair that fits, in the order given. An
-    association knows its own premises: its spaces are no match for its
-    notice. (A notice of `tilat` has no partners: they are for `yhteistyo`.)"""
+    association knows its own premises, and its partners in a joint notice
+    theirs: their spaces are no match for its notice."""
     matches = []
     for article in wanted_articles:
         wanted = article.notice.wanted
+        asking = {article.notice.association, *article.notice.partners}
         for space in spaces:
-            if space.association != article.notice.association and not misses(space, wanted):
+            if space.association not in asking and not misses(space, wanted):
                 free = []
                 for asked in wanted.when:
                     slot = covering(space, asked)

@@ -522,6 +522,9 @@ CLUB = {
     # a weekend at the hut from the first Friday of each month
     "retkiviikonloput": ('start: "2027-01-01"\nend: "2027-01-03"\nlocation: Kotalammen kota\nrepeat:\n'
                          '  weekdays: [pe]\n  nth: [1]\n  until: "2027-06-30"'),
+    # Saturday dances until midnight: the evening's end, not the Sunday
+    "lauantaitanssit": ('start: "2026-12-05 20:00"\nend: "2026-12-06 00:00"\nlocation: Seurantalo\nrepeat:\n'
+                        '  weekdays: [la]\n  until: "2026-12-19"'),
 }
 
 
@@ -562,6 +565,22 @@ def test_a_series_of_weekends_spans_to_its_last_days_end(club_site):
     assert "Aika: Kuukauden ensimmäinen perjantai, 1.1.–6.6.2027\n" in description
     _, found = expanded(club_site.output / "ilmoitukset" / "retkiviikonloput" / "tapahtuma.ics")
     assert found[-1] == (date(2027, 6, 4), date(2027, 6, 7))  # Friday to Sunday, DTEND exclusive
+
+
+def test_an_evening_until_midnight_ends_on_its_own_day_in_every_output(club_site):
+    page, poster, description = said(club_site, "lauantaitanssit")
+    assert page[0] == poster[0] == "Joka lauantai klo 20.00–24.00, 5.12.–19.12.2026"
+    assert "Aika: Joka lauantai klo 20.00–24.00, 5.12.–19.12.2026\n" in description
+    listing = club_site.page("tapahtumat/")
+    whens = [text_of(li.select_one(".bl-item__when")) for li in listing.select(".bl-item")
+             if "/lauantaitanssit/" in li.a["href"]]
+    assert whens[0] == "la 5.12.2026 klo 20.00–24.00"
+    feed = feedparser.parse((club_site.output / "syotteet" / "kaikki.rss.xml").read_bytes())
+    entry = next(e for e in feed.entries if e.link.endswith("/lauantaitanssit/"))
+    assert "klo 0.00" not in entry.summary and "20.00–24.00" in entry.summary
+    # the calendar keeps RFC 5545's end: the next day at 00.00
+    _, found = expanded(club_site.output / "ilmoitukset" / "lauantaitanssit" / "tapahtuma.ics")
+    assert found[-1] == (datetime(2026, 12, 19, 20, 0, tzinfo=HELSINKI), datetime(2026, 12, 20, 0, 0, tzinfo=HELSINKI))
 
 
 def test_a_series_that_is_over_says_it_ended_on_its_last_days_end(tmp_path):

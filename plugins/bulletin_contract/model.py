@@ -2,7 +2,7 @@
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 
-from .schedule import day_of, moment_on
+from .schedule import day_of, last_day_of, moment_on
 
 # A night out that ends in the small hours belongs to the evening it began:
 # it is over on the day it ends, which the nightly build (02.15 or 03.15 in
@@ -25,7 +25,7 @@ class Occurrence:
 
     @property
     def last_day(self):
-        return day_of(self.end if self.end is not None else self.start)
+        return last_day_of(self.start, self.end)
 
     @property
     def current_until(self):

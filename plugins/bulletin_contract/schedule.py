@@ -16,6 +16,21 @@ def day_of(value):
     return value.date() if isinstance(value, datetime) else value
 
 
+def ends_at_midnight(start, end):
+    """An end at 00.00 after a start with a time: the end of the day before
+    (the evening until midnight, 20.00–24.00), not a time on the next day."""
+    return isinstance(start, datetime) and isinstance(end, datetime) and end.date() > start.date() \
+        and (end.hour, end.minute) == (0, 0)
+
+
+def last_day_of(start, end):
+    """The last day an occurrence is on: its end's day, the day before for an
+    end at midnight."""
+    if ends_at_midnight(start, end):
+        return end.date() - timedelta(days=1)
+    return day_of(end if end is not None else start)
+
+
 def nth_weekday(year, month, weekday, n):
     """The n-th `weekday` (0 = Monday) of a month, counted from its end when
     n < 0; None when the month has no such day (a fifth Tuesday)."""

@@ -6,6 +6,8 @@ an en dash in ranges (`klo 13–15`).
 """
 from datetime import date, datetime
 
+from bulletin_contract.schedule import ends_at_midnight, last_day_of
+
 DASH = "\u2013"
 
 
@@ -20,6 +22,10 @@ class DateFormatter:
     def clock(self, value):
         # 18.00, 9.30: hours without a leading zero, minutes always two digits.
         return f"{value.hour}.{value.minute:02d}"
+
+    def end_clock(self, start, end):
+        """An end's time: 24.00 for midnight, the end of the evening before."""
+        return "24.00" if ends_at_midnight(start, end) else self.clock(end)
 
     def short_date(self, value):
         return f"{value.day}.{value.month}.{value.year}"
@@ -39,12 +45,12 @@ class DateFormatter:
     def _range(self, start, end, one_day):
         if end is None:
             return one_day(start)
-        same_day = end.date() == start.date() if has_time(end) and has_time(start) else (
+        same_day = last_day_of(start, end) == start.date() if has_time(end) and has_time(start) else (
             not has_time(start) and not has_time(end) and start == end
         )
         if same_day and has_time(start):
-            # klo 13.00–15.00 on one day
-            return f"{one_day(start)}{DASH}{self.clock(end)}"
+            # klo 13.00–15.00 on one day, klo 20.00–24.00 until its midnight
+            return f"{one_day(start)}{DASH}{self.end_clock(start, end)}"
         if same_day:
             return one_day(start)
         return f"{one_day(start)} {DASH} {one_day(end)}"
@@ -73,7 +79,7 @@ class DateFormatter:
         """`klo 10.00–11.00` (the end may be on the next day), or ''."""
         if not has_time(occurrence.start):
             return ""
-        end = f"{DASH}{self.clock(occurrence.end)}" if has_time(occurrence.end) else ""
+        end = f"{DASH}{self.end_clock(occurrence.start, occurrence.end)}" if has_time(occurrence.end) else ""
         return f"{self.table['time_prefix']} {self.clock(occurrence.start)}{end}"
 
     def span(self, first, last):

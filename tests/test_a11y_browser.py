@@ -416,12 +416,6 @@ def untick_consent_with_an_address(page):
     page.locator("#f-consent").uncheck()
 
 
-def tick_an_event_with_an_expiry(page):
-    page.locator("#f-category-rahoitus").check()
-    page.locator("#f-expires").fill("31.1.2027")
-    page.locator("#f-has_event").check()
-
-
 def choose_an_association_whose_values_fail(page):
     page.locator("#f-slug").select_option("koskenpallo")
 
@@ -437,11 +431,10 @@ def search(query, archive=False):
 
 @pytest.mark.parametrize("address, message, act, words", [
     ("/laheta/", "[data-consent-warning]", untick_consent_with_an_address, "ei julkaista"),
-    ("/laheta/", "[data-expires-warning]", tick_an_event_with_an_expiry, "ei käytetä"),
     ("/yhdistyksen-tiedot/", "[data-values-failed]", choose_an_association_whose_values_fail, "ei saatu haettua"),
     ("/haku/", "#haku-arkistosta", search("sieniretki", archive=True), "Arkistosta löytyi"),
     ("/haku/", "#haku-korjattu", search("konsetti"), "Haettiin myös"),
-], ids=["consent warning", "expiry warning", "profile values not fetched", "archive count", "corrected query"])
+], ids=["consent warning", "profile values not fetched", "archive count", "corrected query"])
 def test_status_messages_are_said_in_a_live_region_that_was_there_before(new_page, example_base, address, message,
                                                                           act, words):
     """WCAG 4.1.3: a message that appears after an action, without focus,

@@ -34,6 +34,19 @@ def test_front_page_orders_upcoming_events_and_hides_expired(site):
     assert "vanhentunut" in old.select_one(".bl-notice__expired").get_text()
 
 
+def test_a_call_stays_current_after_its_info_evening_until_it_expires(site):
+    site.notice("haku.md", notice_text("Avustushaku ja infoilta", category="rahoitus", date="2026-11-10", extra=(
+        'expires: "2027-01-31"\nevent:\n  start: "2026-11-25 18:00"\n  location: Kirjasto')))
+    assert site.build("2026-12-01") == 0
+    front = site.page("")
+    # the evening is over: a current notice, no longer an upcoming event
+    assert section_titles(front, "uusimmat") == ["Avustushaku ja infoilta"]
+    assert section_titles(front, "tulevat") == []
+    assert not site.page("ilmoitukset/haku/").select_one(".bl-notice__expired")
+    assert site.build("2027-02-01") == 0
+    assert site.page("ilmoitukset/haku/").select_one(".bl-notice__expired")
+
+
 def test_today_moves_expiry(site):
     site.notice("a.md", event_text("Konsertti", start="2026-12-05 18:00"))
     assert site.build("2026-12-05") == 0

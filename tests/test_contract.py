@@ -283,9 +283,12 @@ def test_event_category_needs_event():
     assert problems[0].line == 4 and "event-kenttä" in problems[0].message
 
 
-def test_expires_is_not_for_events():
+def test_an_event_may_expire_later_but_not_before_its_publication():
+    # a funding call open after its info evening
     text = EVENT.format(start="2026-12-05", end="").replace("---\nTervetuloa", 'expires: "2026-12-31"\n---\nTervetuloa')
-    assert any("Poista expires" in p.message for p in problems_of(text))
+    assert notice(text).expires.isoformat() == "2026-12-31"
+    text = text.replace('expires: "2026-12-31"', 'expires: "2026-01-31"')
+    assert any("expires" in p.message and "ennen" in p.message for p in problems_of(text)), problems_of(text)
 
 
 def test_all_problems_of_a_file_are_reported_together():

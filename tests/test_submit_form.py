@@ -442,17 +442,19 @@ def test_unticking_consent_says_the_address_will_not_be_published(page):
     assert "aila@example.org" not in page.locator("[data-file]").input_value()
 
 
-def test_ticking_an_event_says_the_written_expiry_goes_unused(page):
-    # a funding call with an info evening: the expiry is hidden with its
-    # field and left out of the file (check refuses expires with an event)
+def test_a_call_with_an_info_evening_keeps_its_expiry(form_site, page):
+    # a funding call open until 31.1. with an info evening on 5.12.: the notice
+    # is current until the call closes, as check and the build read it
+    fill_event(page)
     page.get_by_label("Rahoitus", exact=True).check()
-    page.get_by_label("Voimassa viimeistään").fill("31.1.2027")
-    warning = page.locator("[data-expires-warning]")
-    assert not warning.is_visible()
     page.locator("[name=has_event]").check()
-    assert warning.is_visible() and "Voimassa viimeistään ei käytetä" in warning.inner_text()
-    page.locator("[name=has_event]").uncheck()
-    assert not warning.is_visible()
+    page.get_by_label("Voimassa viimeistään").fill("31.1.2027")
+    preview(page)
+    text = page.locator("[data-file]").input_value()
+    assert 'expires: "2027-01-31"' in text and 'start: "2026-12-05 18:00"' in text
+    path = form_site[0].notice("2026/infoilta.md", text)
+    assert form_site[0].check(path) == 0
+    path.unlink()
 
 
 def test_a_retired_association_is_offered_only_in_the_profile_form(form_site, tmp_path):

@@ -174,10 +174,14 @@ class Notice:
 
     def last_current_day(self, expiry_days):
         """The last day the notice is current (listed on the front page).
-        A space wanted is over, and so is its notice, after the last day of
-        the season it was wanted for (`wanted.until`), when that comes first."""
+        An event's notice is current until the event is over, or until its
+        `expires` when that is later (a funding call open after its info
+        evening). A space wanted is over, and so is its notice, after the
+        last day of the season it was wanted for (`wanted.until`), when that
+        comes first."""
         if self.event is not None:
-            return self.event.last_current_day
+            over = self.event.last_current_day
+            return over if self.expires is None else max(over, day_of(self.expires))
         if self.expires is not None:
             last = day_of(self.expires)
         else:

@@ -30,7 +30,7 @@ FORM_MESSAGES = [
     "send_github_too_long", "send_mail_too_long", "send_copied", "send_copy_failed",
     "send_download_hint", "mail_subject", "mail_intro", "mail_begin", "mail_end",
     "mail_new_association", "preview_new_association", "err_name_no_letters", "time_prefix", "form_error_prefix",
-    "form_err_in_field", "form_err_body_line", "series_all", "consent_warning", "expires_warning", "err_two_ends",
+    "form_err_in_field", "form_err_body_line", "series_all", "consent_warning", "err_two_ends",
     "err_wrong_weekday", "err_one_time", "err_day_range",
     # the preview draws the notice with the notice page's own words
     "notice_association", "notice_category", "notice_published", "notice_when", "notice_where",

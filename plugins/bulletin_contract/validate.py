@@ -111,15 +111,14 @@ SPACES_CATEGORY = "tilat"
 
 def _cross_checks(values, doc, ctx, problems):
     """Rules between fields: `tapahtumat` needs an event, the event's time
-    (event_rules.py), expiry after publication, consent. Returns the
+    (event_rules.py), expiry after publication (an event's notice may have
+    one too: Notice.last_current_day), consent. Returns the
     event's (Repeat, end, occurrences), or None."""
     t = ctx.t
     raw = doc.data
     if values.get("category") == "tapahtumat" and "event" not in raw:
         problems.append(Problem(doc.path, doc.line_of("category"), t("err_event_missing")))
-    if "expires" in raw and "event" in raw:
-        problems.append(Problem(doc.path, doc.line_of("expires"), t("err_expires_on_event")))
-    elif "expires" in values and "date" in values and day_of(values["expires"]) < day_of(values["date"]):
+    if "expires" in values and "date" in values and day_of(values["expires"]) < day_of(values["date"]):
         problems.append(Problem(doc.path, doc.line_of("expires"), t("err_expires_before_date",
                                                                     expires=raw["expires"], date=raw["date"])))
     category = values.get("category")

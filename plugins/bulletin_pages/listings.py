@@ -97,8 +97,9 @@ def group(articles, today, settings):
     # sorting them again took 0.3 s at 100,000.
     ordered = list(articles) if tuple(articles) == STATE.published else newest_first(articles)
     current = [a for a in ordered if not a.expired]
-    events = soonest_first(a for a in current if a.notice.event)
-    notices = [a for a in current if not a.notice.event]
+    # an event that is over but kept current by its `expires` is a notice now
+    events = soonest_first(a for a in current if a.next_occurrence)
+    notices = [a for a in current if not a.next_occurrence]
 
     by_category = {slug: [] for slug in settings["BULLETIN_CATEGORIES"]}
     for article in events + notices:

@@ -585,7 +585,7 @@
      and the refusal of an event that is over (placing.py); sets
      values.event.occurrences, each {start, end} as {day, time}. */
   Checker.prototype.across = function (data, values, today, found, association) {
-    if (values.expires && values.date && values.expires.day < values.date.day && !data.event) {
+    if (values.expires && values.date && values.expires.day < values.date.day) {
       found.push({ path: ["expires"], key: "err_expires_before_date", values: { expires: data.expires, date: data.date } });
     }
     var contact = values.contact || {};

@@ -432,10 +432,9 @@
     }
     var date = answers.day("date", true);
     values.date = date ? withTime(date.iso, date.start) : "";
-    if (!isEvent()) {
-      var expires = answers.day("expires", false);
-      values.expires = expires ? withTime(expires.iso, expires.start) : null;
-    }
+    // an event's notice too: a call open after its info evening (Notice.last_current_day)
+    var expires = answers.day("expires", false);
+    values.expires = expires ? withTime(expires.iso, expires.start) : null;
     values.summary = answers.text("summary", FIELDS.summary);
 
     var body = fields.value("body").replace(/\r\n?/g, "\n");
@@ -677,7 +676,6 @@
   function reveal() {
     var event = isEvent();
     form.querySelector("[data-reveal=\"event\"]").hidden = !event;
-    form.querySelector("[data-reveal=\"not-event\"]").hidden = event;
     var category = fields.value("category");
     form.querySelector("[data-reveal=\"other-category\"]").hidden = !category || category === schema.eventCategory;
     form.querySelector("[data-reveal=\"spaces\"]").hidden = category !== schema.spacesCategory;
@@ -689,8 +687,6 @@
     // unticked with an address written: say that it will not be published, not drop it silently
     warn("[data-consent-warning]", !fields.input("consent").checked &&
       (strip(fields.value("contact_email")) || strip(fields.value("contact_phone"))), M.consent_warning);
-    // an event's notice is current until the event is over: a written expiry goes unused
-    warn("[data-expires-warning]", event && strip(fields.value("expires")), M.expires_warning);
   }
 
   // A note that something written will be left out, shown while `when` holds:

@@ -356,6 +356,9 @@ def test_a_letter_lists_the_calls_open_on_its_monday_soonest_deadline_first(tmp_
                                              ("e", "Haku E", "2026-11-03", "2026-12-15")]:
         site.notice(f"{slug}.md", notice_text(title=title, category="rahoitus", date=published,
                                               extra=f'expires: "{deadline}"'))
+    # a call with an info evening is open until its own deadline, not only until the evening
+    site.notice("f.md", notice_text(title="Haku F", category="rahoitus", date="2026-11-04", extra=(
+        'expires: "2027-01-15"\nevent:\n  start: "2026-12-10 18:00"\n  location: Kirjasto')))
     assert site.build("2026-12-01") == 0
 
     def calls(week):
@@ -364,8 +367,8 @@ def test_a_letter_lists_the_calls_open_on_its_monday_soonest_deadline_first(tmp_
         return [a.get_text(strip=True) for a in section.select("a") if a.get_text(strip=True).startswith("Haku")]
 
     # C closes the day before week 49's Monday; D is published after it; B and E share a deadline
-    assert calls("2026-49") == ["Haku B", "Haku E", "Haku A"]
-    assert calls("2026-48") == ["Haku C", "Haku B", "Haku E", "Haku A"]
+    assert calls("2026-49") == ["Haku B", "Haku E", "Haku F", "Haku A"]
+    assert calls("2026-48") == ["Haku C", "Haku B", "Haku E", "Haku F", "Haku A"]
 
 
 def test_a_rebuild_draws_again_only_the_letters_whose_notices_changed(tmp_path, monkeypatch):

@@ -103,7 +103,9 @@ def letters_for(weeks, articles, settings, spaces=()):
     # slice, where asking every call of the archive for every week grew with both
     expiry_days = settings["BULLETIN_EXPIRY_DAYS"]
     funding = sorted(((a.notice.last_current_day(expiry_days), a.slug, a) for a in articles
-                      if a.notice.category == FUNDING and not a.notice.event), key=lambda call: call[:2])
+                      # a call with an info evening is a call when it says its deadline (`expires`)
+                      if a.notice.category == FUNDING and (not a.notice.event or a.notice.expires)),
+                     key=lambda call: call[:2])
     deadlines = [deadline for deadline, _, _ in funding]
     letters = {}
     for week in weeks:

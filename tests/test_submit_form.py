@@ -89,6 +89,15 @@ def test_filled_form_downloads_a_file_that_passes_check_and_builds(form_site, pa
     path.unlink()
 
 
+def test_the_preview_ends_an_evening_at_midnight_on_its_own_day(page):
+    fill_event(page)
+    page.get_by_label("Päättymispäivä").fill("6.12.2026")
+    page.get_by_label("Päättymiskellonaika").fill("0.00")
+    preview(page)
+    shown = page.locator("[data-preview-notice]").inner_text()
+    assert "la 5.12.2026 klo 18.00–24.00" in shown, shown
+
+
 def test_failed_send_shows_the_error_summary_with_focus(page):
     page.get_by_label("Julkaisupäivä").fill("31.2.2026")
     page.get_by_label("Tapahtumat", exact=True).check()

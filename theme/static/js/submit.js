@@ -503,6 +503,11 @@
     if (end.slice(0, 10) === event.start.slice(0, 10)) {
       return end.length > 10 ? start + "\u2013" + clockText(end.slice(11)) : start;
     }
+    // 00.00 the next day is the evening's end, 24.00, as the page says it (dates.end_clock)
+    var dayAfter = new Date(dateOf(event.start).getTime() + 864e5).toISOString().slice(0, 10);
+    if (event.start.length > 10 && end === dayAfter + " 00:00") {
+      return start + "\u201324.00";
+    }
     return start + " \u2013 " + weekdayDate(end);
   }
 

@@ -296,6 +296,31 @@ def test_all_problems_of_a_file_are_reported_together():
     assert [p.line for p in problems] == [6, 7, 8]
 
 
+
+# Every bad day of a list is told in one run, at its own line when the list
+# has one item a line, naming the item when they share a line.
+@pytest.mark.parametrize("days, lines", [
+    ('\n    - "29.12.2026"\n    - "2027-01-5"\n    - "2027-01-12"', [13, 14]),
+    ('["29.12.2026", "2027-01-12", "5.1.2027"]', [12, 12]),
+])
+def test_every_bad_day_off_is_told_at_once(days, lines):
+    extra = f'event:\n  start: "2026-12-01 18:00"\n  location: Talo\n  repeat:\n    weekdays: [ti]\n' \
+            f'    until: "2027-01-26"\n    except: {days}'
+    problems = problems_of(with_front(extra).replace("tiedotteet", "tapahtumat"))
+    assert [p.line for p in problems] == lines
+    written = [p.message.split("Kirjoita päivämäärä ")[1].split(" ")[0] for p in problems]
+    assert written == [day for day in ("29.12.2026", "2027-01-5", "5.1.2027") if day in days]
+
+
+def test_every_bad_extra_date_is_told_at_once():
+    extra = 'event:\n  start: "2026-12-02 18:00"\n  location: Talo\n' \
+            '  dates: ["ke 9.12.2026 18:00", "2026-12-10 18:00", "ti 16.12.2026 klo 18"]'
+    problems = problems_of(with_front(extra).replace("tiedotteet", "tapahtumat"))
+    assert [(p.line, p.message) for p in problems] == [
+        (9, "Kirjoita päivä ja kellonaika ke 9.12.2026 18:00 muodossa VVVV-KK-PP TT:MM: event.dates: 2026-12-09 18:00."),
+        (9, "event.dates: 16.12.2026 on keskiviikko, ei tiistai. Kirjoita oikea päivä tai oikea viikonpäivä.")]
+
+
 ASSOCIATION = """\
 name: Kuoro ry
 description: |

@@ -183,6 +183,11 @@ BAD = [
     case("series-day-off-not-a-series-day", {**TUESDAYS, "Poikkeuspäivät": "23.12.2026"},
          {"event": {"start": "2026-12-08 18:00", "repeat": {**TUESDAYS_FILE["repeat"], "except": ["2026-12-23"]}}},
          field="Poikkeuspäivät"),
+    # every day off with a time is told, not the first alone
+    case("series-days-off-with-times", {**TUESDAYS, "Poikkeuspäivät": "29.12.2026 klo 18, 5.1.2027 klo 18"},
+         {"event": {"start": "2026-12-08 18:00",
+                    "repeat": {**TUESDAYS_FILE["repeat"], "except": ["2026-12-29 18:00", "2027-01-05 18:00"]}}},
+         field="Poikkeuspäivät"),
     case("series-until-before-start", {**TUESDAYS, "Viimeinen kerta": "1.12.2026"},
          {"event": {"start": "2026-12-08 18:00", "repeat": {**TUESDAYS_FILE["repeat"], "until": "2026-12-01"}}},
          field="Viimeinen kerta"),

@@ -622,6 +622,23 @@ class Ordinals:
         return sorted(found)
 
 
+def every_item(items, read):
+    """read(item) of each item. A list may have many items wrong: each is
+    told in one run, at its own line (Invalid.item, Invalid.more), not one
+    per run."""
+    found, faults = [], []
+    for index, item in enumerate(items):
+        try:
+            found.append(read(item))
+        except Invalid as err:
+            err.item = index
+            faults.append(err)
+    if faults:
+        faults[0].more = faults[1:]
+        raise faults[0]
+    return found
+
+
 class Days:
     """A list of dates, or of dates with times (each as When)."""
 
@@ -637,8 +654,7 @@ class Days:
             raise Invalid("err_too_many_words", key=key, count=len(items), most=self.most)
         parse = When() if self.times else Day()
         found = []
-        for item in items:
-            when = parse(item, key, ctx)
+        for when in every_item(items, lambda item: parse(item, key, ctx)):
             if when not in found:
                 found.append(when)
         return found
@@ -656,19 +672,10 @@ class Slugs:
         _list(value, key, ("yhdistyksen-tunnus", "toinen-yhdistys"))
         if len(value) > self.most:
             raise Invalid("err_too_many_items", key=key, count=len(value), most=self.most)
-        slugs, faults = [], []
-        for index, item in enumerate(value):
-            try:
-                slug = self.one(item, key, ctx)
-            except Invalid as err:
-                err.item = index
-                faults.append(err)
-                continue
+        slugs = []
+        for slug in every_item(value, lambda item: self.one(item, key, ctx)):
             if slug not in slugs:
                 slugs.append(slug)
-        if faults:
-            faults[0].more = faults[1:]
-            raise faults[0]
         return slugs
 
 

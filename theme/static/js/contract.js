@@ -282,7 +282,7 @@
       if (list.length > rule.most) {
         throw new Invalid("err_too_many_words", { key: key, count: list.length, most: rule.most });
       }
-      return list.map(function (item) { return self.parse({ kind: "date" }, item, key); });
+      return everyItem(list, function (item) { return self.parse({ kind: "date" }, item, key); });
     case "slots":
       if (!asList(value, key, [this.schema.slotExample]).length) {
         throw new Invalid("err_empty_list", { key: key, example: this.schema.slotExample });
@@ -466,6 +466,27 @@
     return value;
   }
 
+  // fields.every_item: each item's fault told in one run (Invalid.more)
+  function everyItem(list, read) {
+    var faults = [];
+    var found = list.map(function (item) {
+      try {
+        return read(item);
+      } catch (err) {
+        if (!(err instanceof Invalid)) {
+          throw err;
+        }
+        faults.push(err);
+        return null;
+      }
+    });
+    if (faults.length) {
+      faults[0].more = faults.slice(1);
+      throw faults[0];
+    }
+    return found;
+  }
+
   // fields._items: a list of at least one text
   function items(value, key, examples) {
     if (!asList(value, key, examples).length) {
@@ -493,7 +514,9 @@
         }
         // validate._apply_table: an empty list of an optional field may rather go
         var optional = err.key === "err_empty_list" && !rule.required;
-        found.push({ path: here, key: optional ? "err_empty_list_optional" : err.key, values: err.values });
+        [err].concat(err.more || []).forEach(function (fault) {
+          found.push({ path: here, key: optional ? "err_empty_list_optional" : fault.key, values: fault.values });
+        });
       }
     });
     return values;

@@ -100,6 +100,31 @@ def test_issue_form_reply_speaks_the_forms_words_not_iso(site, capsys):
     assert "VVVV" not in comment and "event." not in comment
 
 
+
+# The web form writes a message's days and times as people write them
+# (test_submit_form); the issue form and `new` say the same words.
+@pytest.mark.parametrize("answers, flags, said", [
+    ({"Tapahtuman alkamisaika": "7.12. klo 18", "Tapahtuman päättymisaika": "8.12."},
+     ["--start", "7.12. klo 18", "--end", "8.12."],
+     "{key}: Tapahtuma alkaa kellonaikana (7.12.2026 klo 18.00), mutta sen loppuun on kirjoitettu pelkkä päivä "
+     "(8.12.2026). Kirjoita loppuun myös kellonaika, esimerkiksi \"8.12.2026 TT:MM\", tai poista alusta "
+     "kellonaika, jos tapahtuma kestää kokonaisia päiviä."),
+    ({"Tapahtuman alkamisaika": "ti 1.12. klo 18", "Toistuva tapahtuma: viikonpäivät": "ti",
+      "Viimeinen kerta": "26.1. klo 18"},
+     ["--start", "ti 1.12. klo 18", "--weekdays", "ti", "--until", "26.1. klo 18"],
+     'Kenttään {key} kirjoitetaan pelkkä päivä ilman kellonaikaa: "26.1.2027".'),
+])
+def test_the_issue_form_and_new_write_days_in_a_message_as_the_web_form_does(site, capsys, answers, flags, said):
+    body = issue_body(**{"Aihe": "Tapahtumat", "Paikka": "Kerhohuone", **answers})
+    status, paths, err, comment = site.from_issue(body, capsys)
+    label = "Tapahtuman päättymisaika" if "--end" in flags else "Viimeinen kerta"
+    assert status == 1 and said.format(key=label) in comment, comment
+    status = main(["new", "--content", str(site.content), "--title", "Kokous", "--association", "testikyla",
+                   "--category", "tapahtumat", "--location", "Sali", "--body", "Tervetuloa!", *flags])
+    out = capsys.readouterr()
+    assert status != 0 and said.split("{key}")[1] in out.err, out.err  # new names the flag its own way
+
+
 @pytest.mark.parametrize("written, start, end", [
     ("9.12. kello 18.30-20", "2026-12-09 18:30", "2026-12-09 20:00"),
     ("ke 9.12.2026 kello 18", "2026-12-09 18:00", None),
@@ -120,7 +145,7 @@ def test_a_range_of_times_and_another_end_are_refused_at_every_door(site, capsys
     body = issue_body(**{"Aihe": "Tapahtumat", "Tapahtuman alkamisaika": "ke 9.12. klo 18–20",
                          "Tapahtuman päättymisaika": "klo 21", "Paikka": "Kerhohuone"})
     status, paths, err, comment = site.from_issue(body, capsys)
-    said = ("Tapahtuman päättymisaika: alkamisajassa on jo päättymisaika 20:00, mutta tässä on klo 21. "
+    said = ("Tapahtuman päättymisaika: alkamisajassa on jo päättymisaika klo 20.00, mutta tässä on klo 21. "
             "Kirjoita päättymisaika vain toiseen kohtaan.")
     assert status == 1 and paths == [] and said in comment and said in err
     status = main(["new", "--content", str(site.content), "--title", "Kokous", "--association", "testikyla",
@@ -128,7 +153,7 @@ def test_a_range_of_times_and_another_end_are_refused_at_every_door(site, capsys
                    "--location", "Sali", "--body", "Tervetuloa!"])
     out = capsys.readouterr()
     assert status == 2 and out.out == ""
-    assert ("--end: alkamisajassa on jo päättymisaika 20:00, mutta tässä on klo 21. "
+    assert ("--end: alkamisajassa on jo päättymisaika klo 20.00, mutta tässä on klo 21. "
             "Kirjoita päättymisaika vain toiseen kohtaan.") in out.err
     assert list((site.content / "notices").rglob("*.md")) == []
 
@@ -222,7 +247,8 @@ Tervetuloa.
     assert site.refusals(path, capsys) == [
         said.format(key="event.repeat.except", day="9.12.2026"),
         # the day's own weekday: only the ISO form is asked for
-        "Kirjoita päivä ja kellonaika ke 9.12.2026 18:00 muodossa VVVV-KK-PP TT:MM: event.dates: 2026-12-09 18:00."]
+        "Kirjoita päivä ja kellonaika ke 9.12.2026 18:00 muodossa VVVV-KK-PP TT:MM: event.dates: 2026-12-09 18:00.",
+        said.format(key="event.dates", day="16.12.2026")]  # every bad day of the list, in one run
 
 
 def test_a_range_of_times_and_the_same_end_are_one_end(site, capsys):

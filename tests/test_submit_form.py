@@ -345,7 +345,7 @@ def test_a_range_of_times_and_another_end_are_refused_as_the_issue_form_and_new_
     page.get_by_label("Päättymiskellonaika").fill("21.00")
     preview(page)
     assert page.locator("[data-error-summary] a").all_inner_texts() == [
-        "Päättymiskellonaika: alkamisajassa on jo päättymisaika 20:00, mutta tässä on 21.00. "
+        "Päättymiskellonaika: alkamisajassa on jo päättymisaika klo 20.00, mutta tässä on 21.00. "
         "Kirjoita päättymisaika vain toiseen kohtaan."]
     page.get_by_label("Päättymiskellonaika").fill("20.00")  # the same end twice is one end
     preview(page)
@@ -358,10 +358,10 @@ def test_a_range_of_times_and_another_end_are_refused_as_the_issue_form_and_new_
     ("la 5.12. klo 18–20", "18", "20.00", ('start: "2026-12-05 18:00"', 'end: "20:00"'), None),
     # they differ: which is meant is the person's to say
     ("la 5.12. klo 18–20", "17.00", "", None,
-     "Alkamiskellonaika: kohdassa ”Alkamispäivä” on jo kellonaika 18:00, mutta tässä on 17.00. "
+     "Alkamiskellonaika: kohdassa ”Alkamispäivä” on jo kellonaika klo 18.00, mutta tässä on 17.00. "
      "Kirjoita kellonaika vain toiseen kohtaan."),
     ("la 5.12. klo 18–20", "18–21", "", None,
-     "Alkamiskellonaika: alkamisajassa on jo päättymisaika 20:00, mutta tässä on 18–21. "
+     "Alkamiskellonaika: alkamisajassa on jo päättymisaika klo 20.00, mutta tässä on 18–21. "
      "Kirjoita päättymisaika vain toiseen kohtaan."),
 ])
 def test_a_time_written_with_the_start_day_and_in_its_own_box_is_kept_or_refused(page, day, start, end, kept,

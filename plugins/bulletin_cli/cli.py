@@ -84,10 +84,12 @@ def cmd_serve(args):
     return serve(load(), load, args.settings, port=args.port)
 
 
-def _site(args):
+def _site(args, people=False):
+    """The content folder's Site; `people`: for a door people type into,
+    whose messages write days and times as they do (Translator.for_people)."""
     settings = load_settings(args.settings, content=args.content, today=getattr(args, "today", None))
     t = translator_for(settings)
-    return Site(settings["PATH"], settings, t), settings
+    return Site(settings["PATH"], settings, t.for_people() if people else t), settings
 
 
 def _print_paths(paths):
@@ -117,7 +119,7 @@ def _read_input(name, t):
 
 
 def cmd_from_issue(args):
-    site, settings = _site(args)
+    site, settings = _site(args, people=True)
     source, text = _read_input(args.file, site.t)
     comment = Path(args.comment) if args.comment else None
     if profile_issue.is_profile(text, site.t):
@@ -137,7 +139,7 @@ def cmd_add(args):
 
 
 def cmd_new(args):
-    site, settings = _site(args)
+    site, settings = _site(args, people=True)
     if args.space:
         return _print_paths([new_space.new_space(site)])
     return _print_paths([new.new_notice(args, site, today(settings))])

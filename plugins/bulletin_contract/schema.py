@@ -9,6 +9,8 @@ drift apart.
 import os
 import re
 
+from bulletin_i18n.dates import FILE_MOMENT
+
 from . import fields, people_dates, slots, slugs
 from .checks import ASSOCIATIONS_DIR
 from .event_rules import SERIES_LONGEST
@@ -91,7 +93,8 @@ def form_schema(settings, t, associations, spaces=None):
         "associationName": rule_schema(fields.ASSOCIATION_FIELDS["name"]),
         # a new association's slug: its name without "ry" (slugs.association_slug)
         "legalForm": js_pattern(slugs.LEGAL_FORM),
-        "patterns": people_dates.pattern_sources(),
+        # a message's days and times as the form writes them to people (DateFormatter.as_written)
+        "patterns": {**people_dates.pattern_sources(), "fileMoment": FILE_MOMENT.pattern},
         "recentDays": people_dates.RECENT_DAYS,
         "weekdayWordsWritten": list(people_dates.WEEKDAY_WORDS),  # a word that begins one names that day
         "categories": [{"slug": slug, "label": label}

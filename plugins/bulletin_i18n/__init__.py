@@ -31,6 +31,12 @@ class Translator:
                   for key, value in values.items()}
         return text.format(**values) if values else text
 
+    def for_people(self):
+        """This translator for the doors people type into (the issue
+        form, `new`): a message's days and times as the web form writes
+        them (DateFormatter.as_written), not as the file holds them."""
+        return PeopleTranslator(self.language)
+
     def count(self, name, count, **values):
         """A text about `count` things in the right grammatical number:
         `<name>_one` for one ("1 virhe"), `<name>` for others ("2 virhettä")."""
@@ -40,6 +46,15 @@ class Translator:
         """The text as markup: values that are markup (a title in its own
         `lang`) kept, the text and other values escaped."""
         return Markup(escape(self.table[name])).format(**values)
+
+
+class PeopleTranslator(Translator):
+    def __call__(self, name, /, **values):
+        return super().__call__(name, **{key: self.dates.as_written(value) if isinstance(value, str) else value
+                                         for key, value in values.items()})
+
+    def for_people(self):
+        return self
 
 
 def translator_for(settings):

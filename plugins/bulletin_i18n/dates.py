@@ -4,11 +4,16 @@ Short `5.12.2023`, with weekday `ti 5.12.2023 klo 18.00`, spelled out
 `tiistaina 5. joulukuuta 2023 klo 18.00`; a dot between hours and minutes and
 an en dash in ranges (`klo 13–15`).
 """
+import re
 from datetime import date, datetime
 
 from bulletin_contract.schedule import ends_at_midnight, last_day_of
 
 DASH = "\u2013"
+# A day or a time as a file holds it (2026-12-05, 2026-12-05 18:00, 18:00),
+# inside a message's value but not inside a file's name (2026-12-05-kokous.md).
+FILE_MOMENT = re.compile(r"(?<![\w./:-])(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2}))?(?![\w/:-])"
+                         r"|(?<![\w.:-])(\d{2}):(\d{2})(?![\w:])", re.ASCII)
 
 
 def has_time(value):
@@ -29,6 +34,20 @@ class DateFormatter:
 
     def short_date(self, value):
         return f"{value.day}.{value.month}.{value.year}"
+
+    def as_written(self, text):
+        """The file's days and times in `text` as the forms write them to
+        people: `2026-12-05 18:00` as `5.12.2026 klo 18.00`, `20:00` as
+        `klo 20.00` (no such day, 31.2., as written). The form's script
+        does the same with FILE_MOMENT (submit.js)."""
+        def written(match):
+            y, m, d, hours, minutes, clock_hours, clock_minutes = match.groups()
+            clock = f"{self.table['time_prefix']} {int(hours or clock_hours or 0)}.{minutes or clock_minutes}"
+            if clock_hours:
+                return clock
+            day = f"{int(d)}.{int(m)}.{y}"
+            return f"{day} {clock}" if hours else day
+        return FILE_MOMENT.sub(written, text)
 
     def _with_clock(self, value, text):
         """`text` and, for a moment, ` klo 18.00`."""

@@ -22,7 +22,8 @@
     day: new RegExp(schema.patterns.day, "i"),
     clock: new RegExp(schema.patterns.clock, "i"),
     listSeparator: new RegExp(schema.patterns.listSeparator),
-    dayRange: new RegExp(schema.patterns.dayRange, "i")
+    dayRange: new RegExp(schema.patterns.dayRange, "i"),
+    fileMoment: new RegExp(schema.patterns.fileMoment, "g")
   };
   var checker = new BulletinContract.Checker(schema);
   var strip = BulletinContract.strip; // Python's str.strip(), as people_dates.py reads a date
@@ -113,9 +114,10 @@
     return { hour: +iso.slice(0, 2), minute: +iso.slice(3, 5) };
   }
 
-  // A date or time of the file as the form writes it to people: 5.12.2026 klo 18.00.
+  // A date or time of the file as the form writes it to people: 5.12.2026 klo 18.00
+  // (as the issue form and `new` write it: DateFormatter.as_written).
   function finnish(text) {
-    return String(text).replace(/(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2}))?|(\d{2}):(\d{2})/g,
+    return String(text).replace(PATTERNS.fileMoment,
       function (all, y, m, d, hh, mm, h2, m2) {
         if (h2 !== undefined) {
           return M.time_prefix + " " + (+h2) + "." + m2;
@@ -143,6 +145,13 @@
     core.Checker.call(this, fields);
   }
   Answers.prototype = Object.create(core.Checker.prototype);
+
+  // The form's own messages write a day or a time as people do, as the checker's do (message)
+  Answers.prototype.fail = function (name, key, values) {
+    var written = {};
+    Object.keys(values || {}).forEach(function (value) { written[value] = finnish(values[value]); });
+    core.Checker.prototype.fail.call(this, name, key, written);
+  };
 
   // Is an answer there at all?
   Answers.prototype.text = function (name, rule) {

@@ -193,6 +193,24 @@ def test_a_day_off_whose_weekday_is_another_days_is_refused_at_every_door(site, 
     assert list((site.content / "notices").rglob("*.md")) == []
 
 
+
+@pytest.mark.parametrize("days, said", [
+    ("ti 9.12., ti 16.12.", ["{key}: 9.12.2026 on keskiviikko, ei tiistai.", "{key}: 16.12.2026 on keskiviikko, ei tiistai."]),
+    ("29.12. klo 18 ja 5.1. klo 18", ['Kenttään {key} kirjoitetaan pelkkä päivä ilman kellonaikaa: "29.12.2026".',
+                                      'Kenttään {key} kirjoitetaan pelkkä päivä ilman kellonaikaa: "5.1.2027".']),
+])
+def test_every_bad_day_off_is_told_at_once_at_every_door(site, capsys, days, said):
+    body = issue_body(**{"Aihe": "Tapahtumat", "Tapahtuman alkamisaika": "ti 1.12. klo 18", "Paikka": "Kerhohuone",
+                         "Toistuva tapahtuma: viikonpäivät": "ti", "Viimeinen kerta": "26.1.", "Poikkeuspäivät": days})
+    status, _paths, _err, comment = site.from_issue(body, capsys)
+    assert status == 1 and all(each.format(key="Poikkeuspäivät") in comment for each in said), comment
+    status = main(["new", "--content", str(site.content), "--title", "Kuoro", "--association", "testikyla",
+                   "--category", "tapahtumat", "--start", "ti 1.12. klo 18", "--location", "Sali",
+                   "--weekdays", "ti", "--until", "26.1.", "--except", days, "--body", "Tervetuloa!"])
+    err = capsys.readouterr().err
+    assert status != 0 and all(each.split("{key}")[1] in err for each in said), err
+
+
 def test_a_range_of_times_where_one_time_is_asked_is_refused_at_every_door(site, capsys):
     # only the start takes "klo 10–12": in the end, the publication day or the expiry its end was dropped
     said = "{key}: kirjoita tähän yksi aika, ei aikaväliä ({value}). Tapahtuman kellonaikojen välin voi kirjoittaa alkamisaikaan: la 5.12. klo 18–20."

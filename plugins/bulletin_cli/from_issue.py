@@ -21,7 +21,7 @@ from bulletin_i18n.languages import standard_tag
 
 from .issue_form import FIELDS, checked, parse_body, ticked_slugs
 from . import series_words
-from .placing import as_iso, event_end, place, tags_written, written_date_problem
+from .placing import as_iso, event_end, place, tags_written, written_date_problems
 
 _TABLES = {(): NOTICE_FIELDS, ("event",): EVENT_FIELDS, ("contact",): CONTACT_FIELDS,
            ("event", "repeat"): REPEAT_FIELDS, ("wanted",): WANTED_FIELDS}
@@ -92,22 +92,29 @@ class Answers:
         label = self.label(field_id)
         # the dates written: the answer, or each day off
         dates = [text] if field_id in _DATES else series_words.words(text) if field_id == "except" else []
-        problem = written_date_problem(self.t, label, dates, self.today, recent=field_id == "date",
-                                       range_allowed=field_id == "start")
-        if problem:
+        problems = written_date_problems(self.t, label, dates, self.today, recent=field_id == "date",
+                                         range_allowed=field_id == "start")
+        for problem in problems:
             self.fail(field_id, problem)
+        if problems:
             return value
         try:
             rule.parse(value, label, ctx)
         except Invalid as err:
-            if err.message_key in _NOT_A_DATE:  # said in the form's words, not the file's
-                self.fail(field_id, self.t("issue_err_when", label=label))
-                return value
-            # Name the answer as it was written, and the field by its label.
-            message = self.t(err.message_key, **(err.values if as_checked else dict(err.values, value=text[:80])))
-            self.fail(field_id, message if label in message else self.t("issue_err_problem", label=label,
-                                                                        message=message))
+            for fault in (err, *err.more):  # each day off at fault, not the first alone
+                self._refusal(field_id, fault, label, text if len(dates) < 2 else None, as_checked)
         return value
+
+    def _refusal(self, field_id, err, label, text, as_checked):
+        """Fail `field_id` with the rule's message, naming the answer as it
+        was written (`text`; None: the item the rule names), the field by its label."""
+        if err.message_key in _NOT_A_DATE:  # said in the form's words, not the file's
+            self.fail(field_id, self.t("issue_err_when", label=label))
+            return
+        message = self.t(err.message_key, **(err.values if as_checked or text is None
+                                              else dict(err.values, value=text[:80])))
+        self.fail(field_id, message if label in message else self.t("issue_err_problem", label=label,
+                                                                    message=message))
 
 
 def _category(answers, settings, t):

@@ -13,7 +13,7 @@ from bulletin_contract.schema import EVENT_CATEGORY
 from bulletin_i18n.languages import standard_tag
 
 from . import series_words
-from .placing import as_iso, event_end, place, tags_written, written_date_problem
+from .placing import as_iso, event_end, place, tags_written, written_date_problems
 from .project import UsageError
 
 # (flag, key path in the front matter, label key); the order of the questions.
@@ -112,15 +112,15 @@ class Questions:
             answer = self.site.find_association(answer) or answer
         elif flag == "category":
             answer = self.category(answer)
-        wrong = written_date_problem(self.t, self.t(self.labels[flag]), _dates_in(flag, answer), self.today,
-                                     recent=flag == "date", range_allowed=flag == "start")
+        wrong = written_date_problems(self.t, self.t(self.labels[flag]), _dates_in(flag, answer), self.today,
+                                      recent=flag == "date", range_allowed=flag == "start")
         if wrong:
-            return wrong
+            return "\n".join(wrong)
         value, _end = _value(flag, answer, self.today)
         try:
             _TABLES[target[:-1]][target[-1]].parse(value, ".".join(target), self.site.ctx)
         except Invalid as err:
-            return self.t(err.message_key, **err.values)
+            return "\n".join(self.t(fault.message_key, **fault.values) for fault in (err, *err.more))
         return None
 
     def category(self, text):
@@ -169,10 +169,10 @@ def new_notice(args, site, today, interactive=None):
     range_ends = {}
     for flag, target, _label in FLAGS:
         value = answers[flag]
-        wrong = value and written_date_problem(t, f"--{flag}", _dates_in(flag, value), today, recent=flag == "date",
-                                               range_allowed=flag == "start")
+        wrong = value and written_date_problems(t, f"--{flag}", _dates_in(flag, value), today, recent=flag == "date",
+                                                range_allowed=flag == "start")
         if wrong:
-            raise UsageError(wrong)
+            raise UsageError("\n".join(wrong))
         if value:
             value, range_ends[flag] = _value(flag, value, today)
         holder = values

@@ -61,21 +61,22 @@ def weekday_message(t, key, wrong):
     return t("err_wrong_weekday", key=key, **weekday_values(wrong))
 
 
-def written_date_problem(t, key, texts, today, recent=False, range_allowed=False):
+def written_date_problems(t, key, texts, today, recent=False, range_allowed=False):
     """What no rule of the file can say of `texts` (a date, or each day off
-    of a series) as people wrote them, or None: a weekday that is another
+    of a series) as people wrote them, each text's: a weekday that is another
     day's, or a range of times (`klo 10–12`) where one time is asked for,
     whose end would be lost. Only an event's start takes a range of times;
     no answer a range of days (`18.–20.12.`)."""
+    problems = []
     for text in texts:
-        if is_day_range(text):
-            return t("err_day_range", key=key, value=text.strip())
         wrong = wrong_weekday(text, today, recent)
-        if wrong:
-            return weekday_message(t, key, wrong)
-        if not range_allowed and as_iso(text, today, recent)[1]:
-            return t("err_one_time", key=key, value=text.strip())
-    return None
+        if is_day_range(text):
+            problems.append(t("err_day_range", key=key, value=text.strip()))
+        elif wrong:
+            problems.append(weekday_message(t, key, wrong))
+        elif not range_allowed and as_iso(text, today, recent)[1]:
+            problems.append(t("err_one_time", key=key, value=text.strip()))
+    return problems
 
 
 def event_end(range_end, end, written, key):

@@ -75,6 +75,10 @@ def test_benign_text_passes(text):
     ("![a][k]\n\n[K]: http://example.org/a.png", 1, "toisella sivustolla"),
     ("![a]\n\n[a]: http://example.org/a.png", 1, "toisella sivustolla"),
     ('[a](/x" onclick="y)', 1, "lainausmerkki"),
+    # an address with a space in angle brackets is read as a tag: what to write, not "HTML-koodia (<https:>)"
+    ("Katso\n[toinen](<https://example.org/a b>).", 2,
+     "Osoitteessa https://example.org/a b on välilyönti, eikä sitä lueta osoitteeksi, joten linkkiä ei julkaista. "
+     "Kirjoita osoite ilman välilyöntejä (välilyönnin tilalle %20)"),
     ("Teksti\n{: .luokka }", 2, "{: .luokka }"),
     ("Teksti {onmouseover=x}", 1, "{onmouseover=x}"),
     ("rivi\x00", 1, "(U+0000)"),

@@ -117,6 +117,8 @@ BAD = [
     case("body-too-large", {}, {}, body="sana " * 4001, field="Ilmoituksen teksti"),
     case("body-raw-html", {}, {}, body="Tervetuloa!\n\n<script>alert(1)</script>", field="Ilmoituksen teksti"),
     case("body-html-block", {}, {}, body="<div>\nhei\n</div>", field="Ilmoituksen teksti"),
+    case("body-address-with-a-space", {}, {}, body="Katso [toinen](<https://example.org/a b>).",
+         field="Ilmoituksen teksti"),
     case("body-escaped-site-file", {}, {}, body="Katso [tästä](\\{attach\\}../../../pelicanconf.py).",
          field="Ilmoituksen teksti"),
     case("body-javascript-link", {}, {}, body="Katso [tästä](java&#115;cript:alert(1)).", field="Ilmoituksen teksti"),

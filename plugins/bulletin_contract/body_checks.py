@@ -61,6 +61,9 @@ _HTML_BLOCK = re.compile(
 _COMMENT_OPEN = re.compile(r"<!--")
 _TAG_NAME = re.compile(r"/?[A-Za-z][^\s/>]*")
 _AUTOLINK = re.compile(r"<([^\s<>]*:[^\s<>]*)>")
+# An address in angle brackets with a space (`[a](<https://x.fi/a b>)`):
+# Python-Markdown reads it as a tag, but it was meant as an address.
+_SPACED_ADDRESS = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]*:[^<>]*)>")
 _MARKDOWN_AUTOLINK = re.compile(f"{AUTOLINK_RE}|{AUTOMAIL_RE}")
 # A definition may stand inside quotes and list items too: Python-Markdown
 # reads them there once it has taken the `>` or the indentation off. Its
@@ -377,6 +380,10 @@ def _check_markup(found, text, blocks):
         inner = match.group(1)[1:-1]
         name = _TAG_NAME.match(inner)
         if _AUTOLINK.fullmatch(match.group(0)):  # <https://…>: an address, checked below
+            continue
+        spaced = _SPACED_ADDRESS.fullmatch(match.group(0))
+        if spaced:
+            found.add(line_of(match.start()), "err_body_address_space", url=spaced.group(1)[:80])
             continue
         shown = f"<{name.group(0)}>" if name else ("<!-- -->" if inner.startswith("!--") else f"<{inner[:2]}…>")
         found.add(line_of(match.start()), "err_body_html", tag=shown)

@@ -116,7 +116,7 @@ RULE_MESSAGES = [
     "err_body_definition_marks", "err_body_scheme",
     "err_body_bad_address", "err_body_address_rest", "err_body_address_unclosed", "err_body_unused_reference",
     "err_body_definition_title_line",
-    "err_body_table_cells", "err_body_angle_address", "err_body_unreadable_address",
+    "err_body_table_cells", "err_body_angle_address", "err_body_address_space", "err_body_unreadable_address",
     "err_body_site_link", "err_body_missing_file", "err_body_remote_image", "err_body_image_form",
 ]
 
@@ -146,7 +146,7 @@ def markdown_rules(settings):
             "fenceOpen": b._FENCE_OPEN, "quotes": b._QUOTES, "container": b._CONTAINER,
             "listItem": b._LIST_ITEM, "html": b._HTML, "htmlBlock": b._HTML_BLOCK,
             "commentOpen": b._COMMENT_OPEN, "tagName": b._TAG_NAME,
-            "rule": b._RULE, "setext": b._SETEXT, "autolink": b._AUTOLINK, "markdownAutolink": b._MARKDOWN_AUTOLINK,
+            "rule": b._RULE, "setext": b._SETEXT, "autolink": b._AUTOLINK, "spacedAddress": b._SPACED_ADDRESS, "markdownAutolink": b._MARKDOWN_AUTOLINK,
             "reference": b._REFERENCE, "bracketed": b._BRACKETED,
             "imageReference": b._IMAGE_REFERENCE, "inlineDestination": b._INLINE_DESTINATION,
             "destinationEnd": b._DESTINATION_END, "scheme": render._SCHEME,

@@ -1128,6 +1128,11 @@
       if (new RegExp("^(?:" + P.autolink.source + ")$", P.autolink.flags).test(match[0])) {
         return;  // <https://…>: an address, checked below
       }
+      var spaced = new RegExp("^(?:" + P.spacedAddress.source + ")$", P.spacedAddress.flags).exec(match[0]);
+      if (spaced) {  // an address with a space, read as a tag (body_checks._SPACED_ADDRESS)
+        found.add(lineOf(match.index), "err_body_address_space", { url: head(spaced[1], 80) });
+        return;
+      }
       var shown = name ? "<" + name[0] + ">" : (inner.indexOf("!--") === 0 ? "<!-- -->" : "<" + head(inner, 2) + "…>");
       found.add(lineOf(match.index), "err_body_html", { tag: shown });
     });

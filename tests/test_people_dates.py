@@ -26,6 +26,11 @@ TODAY = date(2026, 12, 1)
     ("1.12.", ("2026-12-01", None)),  # today is the next such day
     ("2026-12-5", ("2026-12-05", None)),
     ("la\u00a05.12.\u00a0klo\u202f18", ("2026-12-05 18:00", None)),  # spaces the form's \s reads too
+    # a year by its last two digits: the nearest such year
+    ("7.12.26", ("2026-12-07", None)),
+    ("ma 7.12.26 klo 18\u221220", ("2026-12-07 18:00", "2026-12-07 20:00")),  # a minus for the dash
+    ("7.12.99", ("1999-12-07", None)),  # not 2099: the rules then say it is over
+    ("5.12.202", None),
     ("huomenna", None),
     ("18", None),  # a time is not a day
 ])
@@ -49,6 +54,8 @@ def test_a_publication_day_without_a_year_is_the_nearest(text, expected):
     ("18,30", ("18:30", None)), ("18:30", ("18:30", None)), ("18–20", ("18:00", "20:00")),
     ("klo 18.30 - 20", ("18:30", "20:00")), ("kello 18", ("18:00", None)), ("Kello 18–kello 20", ("18:00", "20:00")),
     ("kuudelta", None), ("kellot 18", None),
+    # what a phone or a word processor puts for a dash: a minus, a non-breaking hyphen
+    ("18\u221220", ("18:00", "20:00")), ("18\u201120", ("18:00", "20:00")), ("18 \u2212 20.30", ("18:00", "20:30")),
 ])
 def test_a_time_as_people_write_it(text, expected):
     assert read_clock(text) == expected
@@ -138,6 +145,24 @@ def test_issue_form_takes_kello_written_out_as_klo(site, capsys, written, start,
     text = Path(paths[0]).read_text(encoding="utf-8")
     assert f'start: "{start}"' in text and (f'end: "{end}"' in text if end else "end:" not in text)
     assert site.check() == 0
+
+
+@pytest.mark.parametrize("written, start, end", [
+    ("7.12.26 klo 18", "2026-12-07 18:00", None),
+    ("ma 7.12.26 18\u221220", "2026-12-07 18:00", "2026-12-07 20:00"),
+    ("7.12. klo 18\u201120", "2026-12-07 18:00", "2026-12-07 20:00"),
+])
+def test_issue_form_and_new_take_a_two_digit_year_and_a_minus_for_a_dash(site, capsys, written, start, end):
+    body = issue_body(**{"Aihe": "Tapahtumat", "Tapahtuman alkamisaika": written, "Paikka": "Kerhohuone"})
+    status, paths, err, _comment = site.from_issue(body, capsys)
+    assert status == 0, err
+    text = Path(paths[0]).read_text(encoding="utf-8")
+    assert f'start: "{start}"' in text and (f'end: "{end}"' in text if end else "end:" not in text)
+    Path(paths[0]).unlink()
+    status = main(["new", "--content", str(site.content), "--title", "Kokous", "--association", "testikyla",
+                   "--category", "tapahtumat", "--start", written, "--location", "Sali", "--body", "Tervetuloa!"])
+    path = capsys.readouterr().out.strip()
+    assert status == 0 and f'start: "{start}"' in Path(path).read_text(encoding="utf-8")
 
 
 def test_a_range_of_times_and_another_end_are_refused_at_every_door(site, capsys):

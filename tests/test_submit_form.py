@@ -270,6 +270,20 @@ def test_dates_and_times_as_people_write_them(page):
     assert "su 3.1.2027 klo 18.30–20.00" in page.locator("[data-preview-notice]").inner_text()
 
 
+
+def test_a_two_digit_year_and_a_minus_for_a_dash_are_read_as_the_other_doors_read_them(page):
+    fill_event(page)
+    page.get_by_label("Alkamispäivä").fill("ma 7.12.26 klo 18\u221220")  # a phone's minus for the dash
+    page.get_by_label("Alkamiskellonaika").fill("")
+    page.get_by_label("Päättymiskellonaika").fill("")
+    page.get_by_label("Julkaisupäivä").fill("1.12.26")
+    preview(page)
+    text = page.locator("[data-file]").input_value()
+    assert read_day("ma 7.12.26 klo 18\u221220", FORM_TODAY.date()) == ("2026-12-07", "18:00", "20:00")
+    assert 'start: "2026-12-07 18:00"' in text and 'end: "2026-12-07 20:00"' in text
+    assert 'date: "2026-12-01"' in text
+
+
 # What Python's strip() takes off a date or a time, the issue form and `new`
 # take off (people_dates.py), and so the form: U+0085, where a Latin-1 reading
 # of Windows text had its ellipsis, and U+001C-U+001F are white space; a byte

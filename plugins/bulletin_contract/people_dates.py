@@ -24,10 +24,16 @@ WEEKDAYS = ("ma", "ti", "ke", "to", "pe", "la", "su")
 WEEKDAY_WORDS = ("maanantaina", "tiistaina", "keskiviikkona", "torstaina", "perjantaina", "lauantaina", "sunnuntaina")
 _WEEKDAY_END = rf"\.?,?{SPACE}+"  # ti, ti., tiistaina,
 WEEKDAY = rf"(?:(?:{'|'.join(WEEKDAYS)})[a-zåäöÅÄÖ]*{_WEEKDAY_END})?"
+# A year in full or by its last two digits (7.12.26), read as the nearest
+# such year (two_digit_year).
+YEAR = r"\d{4}|\d{2}"
+# Between the two times of a range: a hyphen, a dash, or what a phone or a
+# word processor puts for one (a non-breaking hyphen U+2011, a minus U+2212).
+DASH = "[-\u2010-\u2014\u2212]"
 # A day, then perhaps a time or a range of times after a space, a comma or a T.
 DAY = re.compile(
     rf"^(?:((?:{'|'.join(WEEKDAYS)})[a-zåäöÅÄÖ]*){_WEEKDAY_END})?"  # the word, to compare with the day's own
-    rf"(?:(\d{{1,2}})\.(\d{{1,2}})(?:\.(\d{{4}})?)?|(\d{{4}})-(\d{{1,2}})-(\d{{1,2}}))"
+    rf"(?:(\d{{1,2}})\.(\d{{1,2}})(?:\.({YEAR})?)?|(\d{{4}})-(\d{{1,2}})-(\d{{1,2}}))"
     rf"(?:(?:,?{SPACE}+|T)(.+))?$",
     re.IGNORECASE | re.ASCII)
 # "klo" or the word in full, "kello", before a time.
@@ -36,7 +42,7 @@ _KLO = rf"(?:{KLO}{SPACE}*)?"
 # A time, or a range of times with a dash: `klo 18`, `18.30–20`, `18:30 - 20:00`, `kello 18`.
 CLOCK = re.compile(
     rf"^{_KLO}(\d{{1,2}})(?:[.:,](\d{{2}}))?"
-    rf"(?:{SPACE}*[-–—]{SPACE}*{_KLO}(\d{{1,2}})(?:[.:,](\d{{2}}))?)?$",
+    rf"(?:{SPACE}*{DASH}{SPACE}*{_KLO}(\d{{1,2}})(?:[.:,](\d{{2}}))?)?$",
     re.IGNORECASE | re.ASCII)
 
 
@@ -44,7 +50,7 @@ CLOCK = re.compile(
 # not read as one; an event of many days has its first day in its start and
 # its last in its end.
 DAY_RANGE = re.compile(
-    rf"^{WEEKDAY}\d{{1,2}}\.(?:\d{{1,2}}\.(?:\d{{4}})?)?{SPACE}*[-–—]{SPACE}*{WEEKDAY}\d{{1,2}}\.\d{{1,2}}\.?(?:\d{{4}})?"
+    rf"^{WEEKDAY}\d{{1,2}}\.(?:\d{{1,2}}\.(?:{YEAR})?)?{SPACE}*{DASH}{SPACE}*{WEEKDAY}\d{{1,2}}\.\d{{1,2}}\.?(?:{YEAR})?"
     rf"(?:,?{SPACE}.*)?$",
     re.IGNORECASE | re.ASCII)
 
@@ -84,6 +90,8 @@ def _read(text, today, recent):
     weekday, d, m, y, iso_y, iso_m, iso_d, rest = match.groups()
     if iso_y:
         y, m, d = iso_y, iso_m, iso_d
+    elif len(y or "") == 2:
+        y = two_digit_year(int(y), today)
     elif not y:  # the next such day from today
         y = today.year + ((int(m), int(d)) < (today.month, today.day))
         if recent and _days_ahead(today, int(y), int(m), int(d)) > RECENT_DAYS:
@@ -93,6 +101,19 @@ def _read(text, today, recent):
         return None
     named = [index for index, word in enumerate(WEEKDAY_WORDS) if weekday and word.startswith(weekday.lower())]
     return f"{int(y):04d}-{int(m):02d}-{int(d):02d}", clocks, named[0] if named else None
+
+
+# A year written by two digits is at most this many years from today's.
+NEAREST_YEARS = 50
+
+
+def two_digit_year(digits, today):
+    """`26` of 7.12.26: the year so ending nearest to today (2026, not 2126;
+    99 in 2026 is 1999, a day long over, which the rules then say)."""
+    year = today.year // 100 * 100 + digits
+    if year - today.year > NEAREST_YEARS:
+        return year - 100
+    return year + 100 if today.year - year > NEAREST_YEARS else year
 
 
 def read_day(text, today, recent=False):

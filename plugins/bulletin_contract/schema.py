@@ -96,6 +96,7 @@ def form_schema(settings, t, associations, spaces=None):
         # a message's days and times as the form writes them to people (DateFormatter.as_written)
         "patterns": {**people_dates.pattern_sources(), "fileMoment": FILE_MOMENT.pattern},
         "recentDays": people_dates.RECENT_DAYS,
+        "nearestYears": people_dates.NEAREST_YEARS,  # 7.12.26 (people_dates.two_digit_year)
         "weekdayWordsWritten": list(people_dates.WEEKDAY_WORDS),  # a word that begins one names that day
         "categories": [{"slug": slug, "label": label}
                        for slug, label in settings["BULLETIN_CATEGORIES"].items()],

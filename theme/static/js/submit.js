@@ -68,14 +68,17 @@
   function parseDay(text, recent) {
     var match = PATTERNS.day.exec(strip(text));
     if (!match) {
-      // a range of days is no day: where its days go is said (placing.written_date_problem)
+      // a range of days is no day: where its days go is said (placing.written_date_problems)
       return { error: PATTERNS.dayRange.test(strip(text)) ? "err_day_range" : "form_err_date" };
     }
     var day = match[2], month = match[3], year = match[4];
+    var now = siteToday().split("-").map(Number);
     if (match[5]) {
       year = match[5]; month = match[6]; day = match[7];
+    } else if (year && year.length === 2) {  // 7.12.26: the nearest such year (people_dates.two_digit_year)
+      year = Math.floor(now[0] / 100) * 100 + +year;
+      year += year - now[0] > schema.nearestYears ? -100 : now[0] - year > schema.nearestYears ? 100 : 0;
     } else if (!year) {
-      var now = siteToday().split("-").map(Number);
       var passed = +month < now[1] || (+month === now[1] && +day < now[2]);
       year = now[0] + (passed ? 1 : 0);
       if (recent && (Date.UTC(year, +month - 1, +day) - Date.UTC(now[0], now[1] - 1, now[2])) / 86400000 >
@@ -179,7 +182,7 @@
   };
 
   // Only an event's start takes a range of times (`klo 18–20`); elsewhere its
-  // end would be lost (placing.written_date_problem)
+  // end would be lost (placing.written_date_problems)
   Answers.prototype.oneTime = function (name, read, text) {
     if (read.end && name !== "start_date" && name !== "start_time") {
       this.fail(name, "err_one_time", { value: text, key: fields.label(name) });

@@ -83,7 +83,9 @@ def test_new_refuses_an_end_in_other_digits_as_check_does(site, capsys):
                    "--end", "\u0661\u0668.\u0660\u0660", "--location", "Asukastupa", "--body", "Tervetuloa!"])
     out = capsys.readouterr()
     assert status != 0 and out.out == ""
-    assert "Kentän event.end päivämäärä \u0661\u0668.\u0660\u0660 ei kelpaa" in out.err
+    # refused as check refuses it, in the words of the door (a day as people write one, not ISO)
+    assert "--end: kirjoita päivä ja tarvittaessa kellonaika" in out.err
+    assert "Kohtaa ”\u0661\u0668.\u0660\u0660” ei voi lukea päiväksi" in out.err
 
 
 def test_issue_form_takes_a_day_without_a_year_and_a_range_of_times(site, capsys):
@@ -163,6 +165,22 @@ def test_issue_form_and_new_take_a_two_digit_year_and_a_minus_for_a_dash(site, c
                    "--category", "tapahtumat", "--start", written, "--location", "Sali", "--body", "Tervetuloa!"])
     path = capsys.readouterr().out.strip()
     assert status == 0 and f'start: "{start}"' in Path(path).read_text(encoding="utf-8")
+
+
+def test_a_day_no_door_can_read_is_told_in_the_doors_words_not_the_files(site, capsys):
+    # `new` reads 7.12. klo 18 as the issue form does: it must not ask for 2026-12-07 18:00
+    said = ("{key}: kirjoita päivä ja tarvittaessa kellonaika, esimerkiksi la 5.12. klo 18 tai 5.12.2026 18.00. "
+            "Kohtaa ”{value}” ei voi lukea päiväksi.")
+    status = main(["new", "--content", str(site.content), "--title", "Kokous", "--association", "testikyla",
+                   "--category", "tapahtumat", "--start", "7/12 klo 18", "--location", "Sali", "--body", "Tervetuloa!"])
+    err = capsys.readouterr().err
+    assert status == 2 and said.format(key="--start", value="7/12 klo 18") in err and "VVVV" not in err, err
+    body = issue_body(**{"Aihe": "Tapahtumat", "Tapahtuman alkamisaika": "ti 1.12. klo 18", "Paikka": "Kerhohuone",
+                         "Toistuva tapahtuma: viikonpäivät": "ti", "Viimeinen kerta": "26.1.",
+                         "Poikkeuspäivät": "joulupäivä, uusivuosi"})
+    status, _paths, _err, comment = site.from_issue(body, capsys)  # each day off that is none, by its words
+    assert status == 1 and all(said.format(key="Poikkeuspäivät", value=day) in comment
+                               for day in ("joulupäivä", "uusivuosi")), comment
 
 
 def test_a_range_of_times_and_another_end_are_refused_at_every_door(site, capsys):

@@ -941,6 +941,7 @@ FI = {
     "issue_err_problem": "{label}: {message}",
     # --- dates as people write them ---
     "issue_err_when": "{label}: kirjoita päivä ja tarvittaessa kellonaika, esimerkiksi la 5.12. klo 18 tai 5.12.2026 18.00.",
+    "err_when_unread": "{key}: kirjoita päivä ja tarvittaessa kellonaika, esimerkiksi la 5.12. klo 18 tai 5.12.2026 18.00. Kohtaa ”{value}” ei voi lukea päiväksi.",
     # --- event series in the issue form ---
     "issue_weekdays": "Toistuva tapahtuma: viikonpäivät",
     "issue_weekdays_hint": "Jos tapahtuma toistuu, viikonpäivät, esimerkiksi tiistai ja torstai. Ensimmäinen kerta on alkamisaika.",
@@ -1963,6 +1964,7 @@ EN = {
     "issue_err_problem": "{label}: {message}",
     # --- dates as people write them ---
     "issue_err_when": "{label}: write the day and, if needed, the time, for example la 5.12. klo 18 or 5.12.2026 18.00.",
+    "err_when_unread": "{key}: write the day and, if needed, the time, for example la 5.12. klo 18 or 5.12.2026 18.00. ”{value}” cannot be read as a day.",
     # --- event series in the issue form ---
     "issue_weekdays": "Recurring event: weekdays",
     "issue_weekdays_hint": "If the event recurs, its weekdays, for example tiistai ja torstai. The first time is the start.",

@@ -481,7 +481,8 @@ NONE = "Ei tuloksia. Kokeile toista sanaa tai poista rajauksia."
     ("syyskookous", "syyskokous", "syyskokous-hopeakoski"),  # a letter too many
     ("induktiosilmkka", "induktiosilmukka", "sali-vuorot-askel"),
     ("Kosnertti", "konsertti", "joulukonsertti-vuoksenlaulu"),  # two letters swapped, a phone's capital
-    ("kahvilaan", "kahvila", "perhekahvila-mansikkapaikka"),  # an ending on a site's word, corrected to it
+    ("kahvilx", "kahvila", "perhekahvila-mansikkapaikka"),  # a site's word, its last letter mistyped
+    ("asukastuvalal", "asukastuvalla", "siivoustalkoot-vuoksenniska"),  # no case ends so
 ])
 def test_a_typing_error_is_searched_as_the_site_word_and_says_so(page, base, query, word, notice):
     search(page, base, f"?q={query}")
@@ -533,6 +534,19 @@ def test_a_typing_error_among_other_words_is_corrected_too(page, base):
 ])
 def test_names_short_words_and_the_site_words_are_not_corrected(page, base, query):
     search(page, base, f"?q={quote(query)}")
+    expect(page.locator("#haku-korjattu")).to_be_hidden()
+
+
+@pytest.mark.parametrize("query, notice", [
+    ("kahvilaan", "perhekahvila-mansikkapaikka"),
+    ("kuoroon", "kuoroharjoitukset-vuoksenlaulu"),
+    ("asukastuvassa", "siivoustalkoot-vuoksenniska"),  # a compound no dictionary has
+])
+def test_a_correct_form_no_page_has_finds_the_word_without_a_typing_error_note(page, base, query, notice):
+    # the reader wrote a right Finnish form: being told "Haettiin myös:
+    # kuoron" read as if it were mistyped
+    search(page, base, f"?q={quote(query)}")
+    assert f"/ilmoitukset/{notice}/" in addresses(page)
     expect(page.locator("#haku-korjattu")).to_be_hidden()
 
 

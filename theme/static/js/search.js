@@ -468,7 +468,9 @@ async function findIn(pf, state, elsewhere) {
     const word = state.exact ? null : await correction(typed[at], at === 0);
     if (word !== null && (!inflected || begins(word, typed[at], shared))) {
       formLists[index] = await formsOf(word);
-      corrected.push(word);
+      // The site's word with a case ending of its own (kuoro-on,
+      // asukastuva-ssa) is no typing error: its forms are searched unsaid.
+      if (!(inflected && endsInCase(typed[at], shared))) corrected.push(word);
     } else if (shared < MIN_LENGTH) {
       formLists[index] = [];
     }
@@ -504,6 +506,14 @@ async function findIn(pf, state, elsewhere) {
   const some = [...pages.values()].sort((a, b) => b.words - a.words || b.score - a.score).map((p) => p.result);
   return { found: inOrder(some), forms, partial: some.length > 0, corrected, lacking };
 }
+
+// Finnish case endings, and the plural's, as a word typed without its
+// diacritics has them (ssä: ssa): no longer than MAX_ENDING.
+const CASE_ENDINGS = new Set(["n", "t", "a", "ta", "tta", "na", "ssa", "sta", "lla", "lta", "lle", "ksi",
+  "an", "en", "in", "on", "un", "yn", "hin", "han", "hen", "hon", "hun", "hyn", "ja", "ia", "ne", "ni", "si"]);
+
+// Whether the letters of `typed` after its first `count` are a case ending.
+const endsInCase = (typed, count) => CASE_ENDINGS.has(Array.from(fold(typed)).slice(count).join(""));
 
 // Whether `word` begins with the first `count` letters of `typed`.
 const begins = (word, typed, count) => fold(word).startsWith(Array.from(fold(typed)).slice(0, count).join(""));

@@ -884,6 +884,28 @@ def test_a_date_finds_the_pages_with_that_day_not_with_its_numbers_anywhere(brow
         page.close()
 
 
+@pytest.mark.parametrize("query, day", [
+    ("31.2.", "31.2."),
+    ("32.12.", "32.12."),
+    ("31.4.2027", "31.4.2027"),
+    ("29.2.2027", "29.2.2027"),  # not a leap year
+    ("30.2.–3.3.", "30.2.–3.3."),
+    ("konsertti la 31.2.", "la 31.2."),
+    ("18.12–32.12", "18.12–32.12"),
+])
+def test_a_day_that_is_no_day_of_the_calendar_is_said_so_not_searched_as_numbers(page, base, query, day):
+    # "30.2.–3.3." was searched as its numbers: 13 pages with a 30 or a 3
+    page.goto(f"{base}/haku/?q={quote(query)}")
+    expect(page.get_by_role("status")).to_have_text(
+        f"Kalenterissa ei ole päivää, jonka kirjoitit: {day}. Tarkista päivä ja kuukausi.")
+    assert results(page) == []
+
+
+@pytest.mark.parametrize("query", ["29.2.", "18.30", "3.14"])  # a leap day, a time, a number
+def test_a_day_of_a_leap_year_and_a_time_are_not_taken_for_impossible_days(page, base, query):
+    assert not search(page, base, f"?q={quote(query)}").startswith("Kalenterissa")
+
+
 def test_the_last_part_of_a_compound_that_begins_with_a_nen_words_form_finds_it(browser, site):
     # eläkeläis- (of eläkeläinen) and osallistumis- are in no dictionary: the
     # compounds were no compounds, and "kerho" found no Eläkeläiskerho

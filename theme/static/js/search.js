@@ -50,11 +50,15 @@ const WHEN = new RegExp([
 ].join(""), "giu");
 
 const isDay = (day, month) => day >= 1 && day <= 31 && month >= 1 && month <= 12;
+// A day of the calendar: 31.2. and 31.4. are none; 29.2. is, without a year (of a leap year).
+const onCalendar = (day, month, year = 2000) => isDay(day, month) &&
+  new Date(Date.UTC(year, month - 1, day)).getUTCDate() === day;
 const clock = (hour, minute) => (+hour < 24 && minute.length === 2 && +minute < 60 ? `${+hour}.${minute}` : null);
 const LONGEST_RANGE = 366; // days of a range typed that are asked for: a longer one is no range
 
 // The days of a range as the build writes them (5.12.2026, or 5.12. when
-// the range has no year), [] when it is none. Without a year, in a leap
+// the range has no year), [] when it is too long to be one, null when an
+// end is no day of the calendar. Without a year, in a leap
 // year (29.2.), into the next when it ends before it begins (18.12.–3.1.).
 function daysOfRange(from, fromMonth, fromYear, to, toMonth, toYear) {
   const given = toYear ?? fromYear;
@@ -68,16 +72,19 @@ function daysOfRange(from, fromMonth, fromYear, to, toMonth, toYear) {
     day.getUTCMonth() + 1, day.getUTCDate() + 1)) {
     days.push(`${day.getUTCDate()}.${day.getUTCMonth() + 1}.${given ? day.getUTCFullYear() : ""}`);
   }
-  const real = isDay(+from, +fromMonth) && isDay(+to, +toMonth) && first.getUTCDate() === +from &&
-    last.getUTCDate() === +to;
-  return real && days.length <= LONGEST_RANGE ? days : [];
+  const real = onCalendar(+from, +fromMonth, fromYear ? +fromYear : first.getUTCFullYear()) &&
+    onCalendar(+to, +toMonth, endYear);
+  if (!real) return null;
+  return days.length <= LONGEST_RANGE ? days : [];
 }
 
 // The days and times of a part of the query outside quotes, as the build
 // writes them in the pages' filters (bulletin_search.days): each day, or
 // range of days, a list of the days any of which a page may be on. Gives
-// the part without them.
-function daysAndTimes(part, days, times) {
+// the part without them. A day written as one that is no day of the
+// calendar (31.2., 32.12., 30.2.–3.3.) goes to `impossible`: searched as
+// its numbers it found prices and phone numbers.
+function daysAndTimes(part, days, times, impossible) {
   return part.replace(WHEN, (match, ...groups) => {
     const { hour, minute, from, fromMonth, fromYear, to, toMonth, toYear, weekday, a, sep, b, year, untilA, untilB } =
       groups.at(-1);
@@ -87,10 +94,17 @@ function daysAndTimes(part, days, times) {
     }
     if (from !== undefined) {
       const range = daysOfRange(from, fromMonth ?? toMonth, fromYear, to, toMonth, toYear);
+      if (range === null) return (impossible.push(match.trim()), " ");
       return range.length ? (days.push(range), " ") : match;
     }
-    if (sep === "." && isDay(+a, +b)) {
+    // 31.2. and 32.12. are written as days, but 18.30 is a time and 3.14 a number
+    const writtenAsDay = sep === "." && (year !== undefined || match.endsWith("."));
+    if (writtenAsDay && !onCalendar(+a, +b, year && +year) && clock(a, b) === null) {
+      return (impossible.push(match.trim()), " ");
+    }
+    if (sep === "." && onCalendar(+a, +b, year && +year)) {
       const range = untilA === undefined ? [] : daysOfRange(a, b, year, untilA, untilB, year);
+      if (range === null) return (impossible.push(match.trim()), " ");
       days.push(range.length ? range : [`${+a}.${+b}.${year ?? ""}`]);
       return " ";
     }
@@ -114,10 +128,11 @@ export function parseQuery(query) {
   const joined = (query.match(/[\p{L}\p{M}\p{N}]+(?:[-\u2010\u2011][\p{L}\p{M}\p{N}]+)+/gu) ?? []).map(words);
   const days = [];
   const times = [];
-  const unquoted = parts.map((part, index) => (index % 2 ? part : daysAndTimes(part, days, times)));
+  const impossible = [];
+  const unquoted = parts.map((part, index) => (index % 2 ? part : daysAndTimes(part, days, times, impossible)));
   const terms = [...new Set(words(unquoted.join(" ")))];
   const when = days.length || times.length ? { days, times: [...new Set(times)] } : null;
-  return { terms, typed: query.match(WORD) ?? [], phrases, joined, when };
+  return { terms, typed: query.match(WORD) ?? [], phrases, joined, when, impossible };
 }
 
 // Pagefind's filters for the query's days and times: the events on those
@@ -769,6 +784,12 @@ async function run(isNew = false) {
   // A query of only punctuation ("?", "–") has no words to search: not a browse of everything.
   if (!words(state.q).length && !FILTERS.some((key) => state[key]) && !state.upcoming) {
     status.textContent = text.prompt;
+    return;
+  }
+  // A day that is none (31.2.) is said so: no page is about it.
+  const [noDay] = parseQuery(state.q).impossible;
+  if (noDay) {
+    status.textContent = text.noDay.replace("{day}", noDay);
     return;
   }
   status.textContent = text.loading;

@@ -735,6 +735,15 @@ def test_a_weekday_finds_its_events_not_every_word_its_abbreviation_begins(brows
         page.close()
 
 
+@pytest.mark.parametrize("weekday", ["la", "su"])
+def test_a_weekday_abbreviation_alone_lists_that_days_events_before_the_words_it_begins(page, base, weekday):
+    # "la" listed "Lavasteita ja esiintymisasuja lainaan" first: Pagefind
+    # finds every word that "la" begins; the dates say "la 19.12."
+    search(page, base, f"?q={weekday}")
+    details = [line for _, _, line, _, _ in results(page)]
+    assert all(line.startswith(f"{weekday} ") or f" {weekday} " in line for line in details[:4]), details
+
+
 @pytest.mark.parametrize("lang, query", [("ru", "суббота"), ("sv", "hålla"), ("fi", "käsi")])
 def test_a_result_in_another_language_says_so_to_a_screen_reader(page, languages_base, lang, query):
     # as the listings do: the title and the text a writer wrote carry their

@@ -25,6 +25,7 @@ const MAX_SEARCHES = 24; // combinations of forms asked from Pagefind per query
 // Letters after the beginning Pagefind found a word by that are taken for an
 // ending (kuoro-ssa, tanss-iin): the word is searched, not corrected.
 const MAX_ENDING = 3;
+const MIN_FORM = 3; // as lemmas._MIN_FORM: no shorter form is listed of a lemma
 
 // --- word forms -----------------------------------------------------------
 
@@ -502,6 +503,11 @@ async function findIn(pf, state, elsewhere) {
   // joulukonsertti), but the pages with them together come first: the
   // premiere's (ensi-ilta) before one that says "ensi" and "ilta" often.
   if (joined.length) found = await togetherFirst(found, together(joined, formLists, terms));
+  // A word shorter than any form the lemma map lists ("la", of lauantai)
+  // is found by Pagefind in every word it begins (lainaan, lautapelejä):
+  // the pages with it, or a form of its lemma, as a word come first.
+  const short = terms.filter((term, index) => Array.from(term).length < MIN_FORM && formLists[index].length > 1);
+  if (short.length) found = await togetherFirst(found, together(short.map((term) => [term]), formLists, terms));
   if (found.length || terms.length + (when ? 1 : 0) < 2 || phrases.length) {
     return { found: inOrder(found), forms, partial: false, corrected, lacking };
   }

@@ -735,6 +735,19 @@ def test_a_weekday_finds_its_events_not_every_word_its_abbreviation_begins(brows
         page.close()
 
 
+@pytest.mark.parametrize("query, today", [("tänään", "2026-12-05"), ("huomenna", "2026-12-04"),
+                                          ("joulumyyjäiset huomenna", "2026-12-04")])
+def test_today_and_tomorrow_find_the_events_of_the_readers_day(page, base, query, today):
+    # they were searched as words: "tänään" listed two grant notices,
+    # "huomenna" nothing, and with another word only that word's pages
+    page.clock.set_fixed_time(f"{today}T09:00:00")
+    assert not search(page, base, f"?q={quote(query)}").startswith("Mikään")  # every word found
+    found = addresses(page)
+    assert "/ilmoitukset/joulumyyjaiset-vuoksenniska/" in found  # la 5.12.2026
+    assert "/ilmoitukset/perhekahvila-mansikkapaikka/" in found or " " in query
+    assert "/ilmoitukset/asukasraha-pienavustus/" not in found
+
+
 @pytest.mark.parametrize("weekday", ["la", "su"])
 def test_a_weekday_abbreviation_alone_lists_that_days_events_before_the_words_it_begins(page, base, weekday):
     # "la" listed "Lavasteita ja esiintymisasuja lainaan" first: Pagefind

@@ -50,6 +50,10 @@ const WHEN = new RegExp([
   String.raw`)(?![\p{L}\p{N}]|[.:,]\p{N})`,
 ].join(""), "giu");
 
+// Days a reader names by their distance from today, the reader's.
+const FROM_TODAY = { tänään: 0, huomenna: 1, ylihuomenna: 2 };
+const NAMED_DAY = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${Object.keys(FROM_TODAY).join("|")})(?![\p{L}\p{N}])`, "giu");
+
 const isDay = (day, month) => day >= 1 && day <= 31 && month >= 1 && month <= 12;
 // A day of the calendar: 31.2. and 31.4. are none; 29.2. is, without a year (of a leap year).
 const onCalendar = (day, month, year = 2000) => isDay(day, month) &&
@@ -84,9 +88,16 @@ function daysOfRange(from, fromMonth, fromYear, to, toMonth, toYear) {
 // range of days, a list of the days any of which a page may be on. Gives
 // the part without them. A day written as one that is no day of the
 // calendar (31.2., 32.12., 30.2.–3.3.) goes to `impossible`: searched as
-// its numbers it found prices and phone numbers.
-function daysAndTimes(part, days, times, impossible) {
-  return part.replace(WHEN, (match, ...groups) => {
+// its numbers it found prices and phone numbers. "tänään" and "huomenna"
+// are days too, of `today`: a reader asks for the events on them, not for
+// the pages with the word.
+function daysAndTimes(part, days, times, impossible, today) {
+  const named = part.replace(NAMED_DAY, (word) => {
+    const day = new Date(today.getFullYear(), today.getMonth(), today.getDate() + FROM_TODAY[word.toLowerCase()]);
+    days.push([`${day.getDate()}.${day.getMonth() + 1}.${day.getFullYear()}`]);
+    return " ";
+  });
+  return named.replace(WHEN, (match, ...groups) => {
     const { hour, minute, from, fromMonth, fromYear, to, toMonth, toYear, weekday, a, sep, b, year, untilA, untilB } =
       groups.at(-1);
     if (hour !== undefined) {
@@ -123,14 +134,14 @@ function daysAndTimes(part, days, times, impossible) {
 // (18.–20.12.). The build gives each page the days and times it is about
 // as filters (whenFilters). (In quotes a date stays its numbers, as the
 // text is read word by word for a phrase.)
-export function parseQuery(query) {
+export function parseQuery(query, today = new Date()) {
   const parts = query.split(/["\u201c\u201d\u201e]/);
   const phrases = parts.filter((_, index) => index % 2 === 1).map(words).filter((phrase) => phrase.length > 1);
   const joined = (query.match(/[\p{L}\p{M}\p{N}]+(?:[-\u2010\u2011][\p{L}\p{M}\p{N}]+)+/gu) ?? []).map(words);
   const days = [];
   const times = [];
   const impossible = [];
-  const unquoted = parts.map((part, index) => (index % 2 ? part : daysAndTimes(part, days, times, impossible)));
+  const unquoted = parts.map((part, index) => (index % 2 ? part : daysAndTimes(part, days, times, impossible, today)));
   const terms = [...new Set(words(unquoted.join(" ")))];
   const when = days.length || times.length ? { days, times: [...new Set(times)] } : null;
   return { terms, typed: query.match(WORD) ?? [], phrases, joined, when, impossible };

@@ -7,9 +7,17 @@ an en dash in ranges (`klo 13–15`).
 import re
 from datetime import date, datetime
 
-from bulletin_contract.schedule import ends_at_midnight, last_day_of
-
 DASH = "\u2013"
+
+
+def _schedule():
+    """The contract's rule of an event's days (when an end at midnight
+    ends), taken when first asked: bulletin_contract imports this package
+    for its messages, so importing it as this module loads is a cycle
+    (Pelican loads bulletin_settings, and so this package, first)."""
+    from bulletin_contract import schedule
+    return schedule
+
 # A day or a time as a file holds it (2026-12-05, 2026-12-05 18:00, 18:00),
 # inside a message's value but not inside a file's name (2026-12-05-kokous.md).
 FILE_MOMENT = re.compile(r"(?<![\w./:-])(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2}))?(?![\w/:-])"
@@ -30,7 +38,7 @@ class DateFormatter:
 
     def end_clock(self, start, end):
         """An end's time: 24.00 for midnight, the end of the evening before."""
-        return "24.00" if ends_at_midnight(start, end) else self.clock(end)
+        return "24.00" if _schedule().ends_at_midnight(start, end) else self.clock(end)
 
     def short_date(self, value):
         return f"{value.day}.{value.month}.{value.year}"
@@ -64,7 +72,7 @@ class DateFormatter:
     def _range(self, start, end, one_day):
         if end is None:
             return one_day(start)
-        same_day = last_day_of(start, end) == start.date() if has_time(end) and has_time(start) else (
+        same_day = _schedule().last_day_of(start, end) == start.date() if has_time(end) and has_time(start) else (
             not has_time(start) and not has_time(end) and start == end
         )
         if same_day and has_time(start):

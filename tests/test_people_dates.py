@@ -141,12 +141,19 @@ def test_the_issue_form_and_new_write_days_in_a_message_as_the_web_form_does(sit
 ])
 def test_issue_form_takes_kello_written_out_as_klo(site, capsys, written, start, end):
     # "kello" is how many write "klo" in full; the space form's hours took it already
+    from_issue_start(site, capsys, written, start, end)
+    assert site.check() == 0
+
+
+def from_issue_start(site, capsys, written, start, end):
+    """The file the issue form makes of an event starting `written`: its
+    start and end must be `start` and `end` (None: no end)."""
     body = issue_body(**{"Aihe": "Tapahtumat", "Tapahtuman alkamisaika": written, "Paikka": "Kerhohuone"})
     status, paths, err, _comment = site.from_issue(body, capsys)
     assert status == 0, err
     text = Path(paths[0]).read_text(encoding="utf-8")
     assert f'start: "{start}"' in text and (f'end: "{end}"' in text if end else "end:" not in text)
-    assert site.check() == 0
+    return Path(paths[0])
 
 
 @pytest.mark.parametrize("written, start, end", [
@@ -155,12 +162,7 @@ def test_issue_form_takes_kello_written_out_as_klo(site, capsys, written, start,
     ("7.12. klo 18\u201120", "2026-12-07 18:00", "2026-12-07 20:00"),
 ])
 def test_issue_form_and_new_take_a_two_digit_year_and_a_minus_for_a_dash(site, capsys, written, start, end):
-    body = issue_body(**{"Aihe": "Tapahtumat", "Tapahtuman alkamisaika": written, "Paikka": "Kerhohuone"})
-    status, paths, err, _comment = site.from_issue(body, capsys)
-    assert status == 0, err
-    text = Path(paths[0]).read_text(encoding="utf-8")
-    assert f'start: "{start}"' in text and (f'end: "{end}"' in text if end else "end:" not in text)
-    Path(paths[0]).unlink()
+    from_issue_start(site, capsys, written, start, end).unlink()
     status = main(["new", "--content", str(site.content), "--title", "Kokous", "--association", "testikyla",
                    "--category", "tapahtumat", "--start", written, "--location", "Sali", "--body", "Tervetuloa!"])
     path = capsys.readouterr().out.strip()

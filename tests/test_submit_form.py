@@ -318,12 +318,17 @@ def test_a_weekday_that_is_another_days_is_refused_as_the_issue_form_and_new_ref
     assert 'start: "2026-12-09 18:00"' in page.locator("[data-file]").input_value()
 
 
-def test_a_day_off_whose_weekday_is_another_days_is_refused_as_the_other_doors_refuse_it(page):
+def tuesdays_until_january(page):
+    """An event every Tuesday from 1.12. to 26.1., its days off left to the test."""
     fill_event(page)
     page.get_by_label("Alkamispäivä").fill("ti 1.12.")
     page.get_by_label("Toistuva tapahtuma").check()
     page.get_by_label("tiistai", exact=True).check()
     page.get_by_label("Viimeinen kerta").fill("26.1.")
+
+
+def test_a_day_off_whose_weekday_is_another_days_is_refused_as_the_other_doors_refuse_it(page):
+    tuesdays_until_january(page)
     page.get_by_label("Poikkeuspäivät").fill("29.12., ti 9.12.")
     preview(page)
     assert page.locator("[data-error-summary] a").all_inner_texts() == [
@@ -334,11 +339,7 @@ def test_a_day_off_whose_weekday_is_another_days_is_refused_as_the_other_doors_r
 
 
 def test_days_off_are_read_as_the_issue_form_and_new_read_them(page):
-    fill_event(page)
-    page.get_by_label("Alkamispäivä").fill("ti 1.12.")
-    page.get_by_label("Toistuva tapahtuma").check()
-    page.get_by_label("tiistai", exact=True).check()
-    page.get_by_label("Viimeinen kerta").fill("26.1.")
+    tuesdays_until_january(page)
     page.get_by_label("Poikkeuspäivät").fill("29.12. ja 5.1.")  # series_words.words
     preview(page)
     assert 'except: ["2026-12-29", "2027-01-05"]' in page.locator("[data-file]").input_value()

@@ -19,7 +19,7 @@ def issue_body(**answers):
     """An issue-form body as GitHub writes it, every field in the form's order."""
     fields = {
         "Otsikko": "Kevätkokous", "Ilmoituksen kieli": "suomi", "Yhdistys": "Testikylän Eläkkeensaajat ry",
-        "Aihe": "Tiedotteet",
+        "Muut mukana olevat yhdistykset": EMPTY, "Aihe": "Tiedotteet",
         "Tapahtuman alkamisaika": EMPTY, "Tapahtuman päättymisaika": EMPTY, "Paikka": EMPTY, "Hinta": EMPTY,
         "Ilmoittautuminen": EMPTY, "Esteettömyys": EMPTY, "Toistuva tapahtuma: viikonpäivät": EMPTY,
         "Kuinka usein": EMPTY, "Viimeinen kerta": EMPTY, "Poikkeuspäivät": EMPTY, "Julkaisupäivä": "20.11.2026",
@@ -395,6 +395,50 @@ def test_a_retired_association_gets_no_new_notice_by_any_command(site, tmp_path,
     # a notice long past goes to its archive, as check lets it
     status, paths, err = _retired_by(command, site, tmp_path, capsys, "2025-01-10")
     assert status == 0, err
+    assert site.check() == 0
+
+
+def _joint_by(command, site, partners, capsys):
+    """A joint notice of testikyla with `partners` as people write them, by
+    `new` or `from-issue`: (status, paths written, what was said)."""
+    if command == "new":
+        status = main(["new", "--content", str(site.content), "--title", "Yhteiskonsertti", "--association",
+                       "testikyla", "--category", "tiedotteet", "--date", "20.11.2026", "--partners", partners,
+                       "--body", "Tervetuloa konserttiin!"])
+        out, err = capsys.readouterr()
+        return status, out.split(), err
+    return site.from_issue(issue_body(**{"Muut mukana olevat yhdistykset": partners}), capsys)[:3]
+
+
+@pytest.mark.parametrize("command", ["new", "from-issue"])
+# a partner; the notice's own association; one unknown; a retired one
+@pytest.mark.parametrize("partner", ["kuoro", "testikyla", "Pallokerho", "vanha"])
+def test_a_joint_notice_gets_checks_verdict_by_every_command(site, capsys, command, partner):
+    site.association("kuoro", "name: Laulukuoro ry\n")
+    site.association("vanha", "name: Vanha kerho ry\nactive: false\n")
+    # check's verdict on the file written by hand
+    by_hand = site.notice("2026/kasin.md", notice_text(date="2026-11-20", extra=f"partners: [{partner}]"))
+    capsys.readouterr()
+    accepted = site.check() == 0
+    said = [line.split(": ", 1)[1] for line in capsys.readouterr().out.splitlines() if "kasin.md:" in line]
+    by_hand.unlink()
+    status, paths, err = _joint_by(command, site, partner, capsys)
+    assert (status == 0) == accepted and bool(said) != accepted, err
+    if accepted:
+        assert f'partners: ["{partner}"]' in Path(paths[0]).read_text(encoding="utf-8")
+        assert site.check() == 0
+    else:
+        assert paths == [] and all(message in err for message in said), (said, err)
+        assert list((site.content / "notices").rglob("*.md")) == []
+
+
+@pytest.mark.parametrize("command", ["new", "from-issue"])
+def test_partners_are_written_by_name_or_identifier_as_the_association_is(site, capsys, command):
+    site.association("kuoro", "name: Laulukuoro ry\n")
+    site.association("pallo", "name: Imatran Pallokerho ry\n")
+    status, paths, err = _joint_by(command, site, "Laulukuoro ry, pallo, kuoro", capsys)
+    assert status == 0, err
+    assert 'partners: ["kuoro", "pallo"]' in Path(paths[0]).read_text(encoding="utf-8")
     assert site.check() == 0
 
 

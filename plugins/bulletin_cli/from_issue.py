@@ -175,7 +175,9 @@ def notice_from_issue(path, text, site, today):
     for field in FIELDS:
         if field.id in ("association", "category", "consent", "frequency") or not field.target:
             continue
-        value = answers.checked_value(field.id, ctx)
+        # partners by name or identifier, as the association; the rule names each one at fault as written
+        value = answers.checked_value(field.id, ctx, site.find_associations(answers.text(field.id)), True) \
+            if field.id == "partners" else answers.checked_value(field.id, ctx)
         if value is None and field.id == "date":
             value = today.isoformat()
         if field.id == "lang" and value == site.settings["BULLETIN_LANGUAGE"]:

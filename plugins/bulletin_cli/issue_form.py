@@ -37,6 +37,7 @@ FIELDS = [
     IssueField("title", "f_title", "input", ("title",), True, "f_title_hint"),
     IssueField("lang", "f_lang", "dropdown", ("lang",), hint_key="f_lang_hint", options="languages"),
     IssueField("association", "f_association", "input", ("association",), True, "issue_association_hint"),
+    IssueField("partners", "f_partners", "input", ("partners",), hint_key="f_partners_hint"),
     IssueField("category", "f_category", "dropdown", ("category",), True, options="categories"),
     IssueField("start", "issue_start", "input", ("event", "start"), hint_key="issue_start_hint"),
     IssueField("end", "issue_end", "input", ("event", "end"), hint_key="issue_end_hint"),

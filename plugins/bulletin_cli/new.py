@@ -36,6 +36,7 @@ FLAGS = [
     ("expires", ("expires",), "f_expires"),
     ("summary", ("summary",), "f_summary"),
     ("tags", ("tags",), "f_tags"),
+    ("partners", ("partners",), "f_partners"),
     ("lang", ("lang",), "f_lang"),
     ("contact-name", ("contact", "name"), "f_contact_name"),
     ("contact-email", ("contact", "email"), "f_contact_email"),
@@ -64,7 +65,7 @@ def _dates_in(flag, text):
     return [text] if flag in _DATES else series_words.words(text) if flag == "except" else []
 
 
-def _value(flag, text, today):
+def _value(flag, text, today, site):
     """An answer as the file holds it: (value, the end of a range of times or None)."""
     if flag in _DATES:
         return as_iso(text, today, recent=flag == "date")
@@ -76,6 +77,8 @@ def _value(flag, text, today):
         return standard_tag(text) or text, None
     if flag == "tags":
         return tags_written(text), None
+    if flag == "partners":  # by name or identifier, as --association
+        return site.find_associations(text), None
     if flag in _LISTS:
         return series_words.words(text), None
     return text, None
@@ -116,7 +119,7 @@ class Questions:
                                       recent=flag == "date", range_allowed=flag == "start")
         if wrong:
             return "\n".join(wrong)
-        value, _end = _value(flag, answer, self.today)
+        value, _end = _value(flag, answer, self.today, self.site)
         try:
             _TABLES[target[:-1]][target[-1]].parse(value, ".".join(target), self.site.ctx)
         except Invalid as err:
@@ -174,7 +177,7 @@ def new_notice(args, site, today, interactive=None):
         if wrong:
             raise UsageError("\n".join(wrong))
         if value:
-            value, range_ends[flag] = _value(flag, value, today)
+            value, range_ends[flag] = _value(flag, value, today, site)
         holder = values
         for key in target[:-1]:
             holder = holder[key]

@@ -131,6 +131,14 @@ class Site:
                  if profile and _same_name(words, _name_words(profile.name))]
         return close[0] if len(close) == 1 else None
 
+    def find_associations(self, text):
+        """A list of associations as people write it, `Laulukuoro ry, pallo`
+        (a joint notice's partners): each to its slug as find_association
+        finds it, or as written, for the field's rule to say what is wrong;
+        each once, as the rule reads them (fields.Slugs)."""
+        found = (self.find_association(part) or part for part in map(str.strip, text.split(",")) if part)
+        return list(dict.fromkeys(found))
+
     def association_note(self, text, slug):
         """What a name that was not written exactly was taken to mean, or None."""
         profile = self.associations.get(slug)

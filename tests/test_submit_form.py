@@ -26,6 +26,9 @@ LONG_FINNISH = ("Yhdistyksen syyskokouksessa käsitellään sääntömääräise
 @pytest.fixture(scope="module")
 def form_site(tmp_path_factory):
     site = Site(tmp_path_factory.mktemp("form"))
+    # partners of a joint notice: one active, one retired (which the form knows but does not offer)
+    site.association("kuoro", "name: Laulukuoro ry\n")
+    site.association("vanha", "name: Vanha kerho ry\nactive: false\n")
     with built_and_served(site) as opened:
         yield opened
 
@@ -493,3 +496,46 @@ def test_a_retired_association_is_offered_only_in_the_profile_form(form_site, tm
             names = open_page(path).locator(select + " option").all_inner_texts()
             assert "Testikylän Eläkkeensaajat ry" in names
             assert ("Vanha kerho ry" in names) == (path == "/yhdistyksen-tiedot/"), path
+
+
+def test_a_joint_notice_names_its_partners_and_is_listed_on_their_pages(form_site, page):
+    site = form_site[0]
+    fill_event(page, title="Yhteiskonsertti")
+    # by name or identifier, as the association's own select writes it: each once
+    page.get_by_label("Muut mukana olevat yhdistykset").fill("Laulukuoro ry, kuoro")
+    preview(page)
+    assert "Mukana myös\nLaulukuoro ry" in page.locator("[data-preview-notice]").inner_text()
+    text = page.locator("[data-file]").input_value()
+    assert '\npartners: ["kuoro"]\n' in text
+    path = site.notice("2026/yhteiskonsertti.md", text)
+    assert site.check(path) == 0 and site.build("2026-12-01") == 0
+    partner = site.page("yhdistykset/kuoro/")
+    assert "Yhteiskonsertti" in [a.get_text(strip=True) for a in partner.select("main a")]
+    path.unlink()
+
+
+def test_the_partners_offered_are_the_active_others(page):
+    page.get_by_label("Yhdistys", exact=True).select_option(label="Testikylän Eläkkeensaajat ry")
+    page.get_by_label("Muut mukana olevat yhdistykset").fill("Laulukuoro ry,")
+    offered = page.locator("#f-partners-list option").evaluate_all("options => options.map(o => o.value)")
+    assert offered == []  # the own association, the one written and the retired one are not offered
+    page.get_by_label("Muut mukana olevat yhdistykset").fill("")
+    offered = page.locator("#f-partners-list option").evaluate_all("options => options.map(o => o.value)")
+    assert offered == ["Laulukuoro ry"]
+
+
+@pytest.mark.parametrize("written, in_file", [
+    ("Testikylän Eläkkeensaajat ry", "testikyla"),  # the notice's own association
+    ("Pallokerho", "Pallokerho"),  # not on the site
+    ("Vanha kerho ry", "vanha"),  # retired
+])
+def test_a_partner_is_refused_in_checks_words(form_site, page, capsys, written, in_file):
+    site = form_site[0]
+    fill_event(page)
+    page.get_by_label("Muut mukana olevat yhdistykset").fill(written)
+    preview(page)
+    shown = page.locator("[data-error-summary] a").all_inner_texts()
+    said = site.refusals(site.notice("2026/kumppani.md", notice_file({
+        "title": "Joulukonsertti", "association": "testikyla", "category": "tapahtumat", "date": "2026-11-20",
+        "partners": [in_file], "event": {"start": "2026-12-05 18:00", "location": "Kerhohuone"}}, BODY)), capsys)
+    assert len(said) == 1 and shown == [f"Muut mukana olevat yhdistykset: {said[0]}"]

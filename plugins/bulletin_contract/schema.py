@@ -36,7 +36,7 @@ FORM_MESSAGES = [
     "err_wrong_weekday", "err_one_time", "err_day_range",
     # the preview draws the notice with the notice page's own words
     "notice_association", "notice_category", "notice_published", "notice_when", "notice_where",
-    "notice_price", "notice_registration", "notice_accessibility", "notice_contact", "notice_tags",
+    "notice_price", "notice_registration", "notice_accessibility", "notice_contact", "notice_tags", "notice_partners",
     "wanted_title", "space_capacity", "wanted_persons", "wanted_when", "space_purposes", "space_accessibility",
     "wanted_season",
 ]
@@ -106,6 +106,8 @@ def form_schema(settings, t, associations, spaces=None):
         "siteLanguage": settings["BULLETIN_LANGUAGE"],
         # no retired association (active: false): check, add, new and from-issue refuse its new notices
         "associations": association_names({slug: p for slug, p in associations.items() if p.active}),
+        # ... but a retired one is known: as a partner, check's message says it has retired
+        "retiredAssociations": association_names({slug: p for slug, p in associations.items() if not p.active}),
         "repository": settings.get("BULLETIN_REPOSITORY"),
         "branch": settings.get("BULLETIN_REPOSITORY_BRANCH", "main"),
         "contactEmail": settings.get("BULLETIN_CONTACT_EMAIL"),

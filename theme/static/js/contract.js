@@ -298,6 +298,8 @@
       return found;
     case "choices":
       return this.choices(rule, value, key);
+    case "associations":
+      return this.associations(rule, value, key);
     case "fixed":
       if (rule.words.indexOf(strip(value)) < 0) {
         throw new Invalid("err_status", { key: key, value: strip(value), allowed: rule.words.join(", ") });
@@ -380,6 +382,44 @@
       }
     });
     return chosen;
+  };
+
+  // --- associations (fields.Association, fields.Slugs) ------------------------------
+
+  // Every association check knows: a retired one too (checks.retired names it so).
+  Checker.prototype.knownAssociations = function () {
+    return this.schema.associations.concat(this.schema.retiredAssociations);
+  };
+
+  /* The identifier of the association written by it or by its name, with
+     or without "ry" (slugs.association_slug), or null: the form writes
+     partners by identifier, as it writes its own association. */
+  Checker.prototype.associationSlug = function (text) {
+    var legalForm = compile(this.schema.legalForm);
+    var slug = slugify(text), plain = slugify(strip(text).replace(legalForm, ""));
+    var found = this.knownAssociations().filter(function (a) {
+      return a.slug === slug || a.slug === plain || slugify(a.name) === slug;
+    })[0];
+    return found ? found.slug : null;
+  };
+
+  // fields.Slugs: known associations, each once; one not known named with the nearest
+  Checker.prototype.associations = function (rule, value, key) {
+    var known = this.knownAssociations().map(function (a) { return a.slug; }).sort(byCodePoints);
+    asList(value, key, ["yhdistyksen-tunnus", "toinen-yhdistys"]);
+    if (value.length > rule.most) {
+      throw new Invalid("err_too_many_items", { key: key, count: value.length, most: rule.most });
+    }
+    return everyItem(value, function (item) {
+      var text = strip(item);
+      if (known.indexOf(text) < 0) {
+        var near = slugify(text);
+        var close = closeMatches(near, known, 3, 0.6);
+        throw new Invalid("err_association", { key: key, value: text, allowed: (close.length ? close : known).join(", "),
+                                               file: near || "yhdistyksen-nimi" });
+      }
+      return text;
+    }).filter(unique);
   };
 
   // difflib.SequenceMatcher(None, a, b).ratio(), which names the nearest value.
@@ -626,6 +666,14 @@
       found.push({ path: ["space"], key: "err_space_not_own",
                    values: { key: "space", space: data.space, owner: space.association, association: association } });
     }
+    // validate._cross_checks and checks.retired: a partner is another association, and an active one
+    var retired = this.schema.retiredAssociations.map(function (a) { return a.slug; });
+    (values.partners || []).forEach(function (slug) {
+      if (slug === association || retired.indexOf(slug) >= 0) {
+        found.push({ path: ["partners"], key: slug === association ? "err_partner_self" : "err_partner_retired",
+                     values: { slug: slug } });
+      }
+    });
     if (values.event && data.event) {
       this.eventRules(data.event, values.event, today, found);
     }

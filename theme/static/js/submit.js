@@ -335,6 +335,38 @@
     return words;
   }
 
+  // The other associations of a joint notice, by name or identifier, each
+  // written by its identifier (one not known as written, for the checker to name).
+  function readPartners() {
+    var slugs = [];
+    fields.value("partners").split(",").forEach(function (part) {
+      var text = core.oneLine(part);
+      var slug = text && (checker.associationSlug(text) || text);
+      if (slug && slugs.indexOf(slug) < 0) {
+        slugs.push(slug);
+      }
+    });
+    return slugs;
+  }
+
+  // The associations offered as the partners are typed: each after the
+  // names already written, but none of those nor the notice's own.
+  function suggestPartners() {
+    var input = fields.input("partners");
+    var done = input.value.replace(/[^,]*$/, ""); // up to the last comma
+    var taken = done.split(",").map(function (part) { return checker.associationSlug(part); });
+    taken.push(fields.value("association"));
+    var list = document.getElementById(input.getAttribute("list"));
+    list.textContent = "";
+    schema.associations.forEach(function (a) {
+      if (taken.indexOf(a.slug) < 0) {
+        var option = document.createElement("option");
+        option.value = (done ? done + " " : "") + a.name;
+        list.appendChild(option);
+      }
+    });
+  }
+
   // The form field that gave a value of the file (a finding's key path).
   function fieldOf(path) {
     var key = path.join(".");
@@ -454,6 +486,7 @@
       answers.required("body");
     }
     values.tags = readTags();
+    values.partners = readPartners();
 
     var contact = { name: answers.text("contact_name", FIELDS.contact.fields.name) };
     if (fields.input("consent").checked) {
@@ -567,6 +600,9 @@
     var category = schema.categories.filter(function (c) { return c.slug === v.category; })[0];
     article.appendChild(facts([
       [M.notice_association, answers.extra.associationName],
+      [M.notice_partners, v.partners.map(function (slug) {
+        return checker.knownAssociations().filter(function (a) { return a.slug === slug; })[0].name;
+      }).join(", ")],
       [M.notice_category, category ? category.label : v.category],
       [M.notice_published, shortDate(answers.extra.date)]
     ]));
@@ -806,6 +842,8 @@
   form.addEventListener("input", saveDraft);
   form.addEventListener("change", saveDraft);
   form.addEventListener("change", reveal);
+  fields.input("partners").addEventListener("input", suggestPartners);
+  fields.input("partners").addEventListener("focus", suggestPartners);
   core.flow(form, preview, errors, {
     check: checkAnswers,
     prepare: function (answers) {

@@ -155,6 +155,27 @@ def test_bad_value_of_required_field(field, value, fragment):
     assert any(p.line == line and fragment in p.message for p in problems), problems
 
 
+NO_TIME = "Kellonaikaa {} ei ole olemassa: tunnit ovat 0–23 ja minuutit 0–59."
+
+
+# 24:00 is written in no field: each field's message says how its day's end is written there
+@pytest.mark.parametrize("extra, line, message", [
+    ('expires: "2026-12-31 24:00"', 6, NO_TIME.format("2026-12-31 24:00") + " Ilmoitus on voimassa viimeisen "
+     "päivänsä loppuun asti, joten kirjoita kenttään expires pelkkä päivä ilman kellonaikaa."),
+    ('expires: "31.12. klo 24"', 6, NO_TIME.format("31.12. klo 24") + " Ilmoitus on voimassa viimeisen "
+     "päivänsä loppuun asti, joten kirjoita kenttään expires pelkkä päivä ilman kellonaikaa."),
+    ('event:\n  start: "2026-12-05 20:00"\n  end: "5.12.2026 klo 24"', 8, NO_TIME.format("5.12.2026 klo 24")
+     + " Keskiyöllä päättyvälle tapahtumalle kirjoita loppuun seuraava päivä ja kellonaika 0.00."),
+    ('event:\n  start: "2026-12-05 20:00"\n  end: "24:00"', 8, NO_TIME.format("24:00")
+     + " Keskiyöllä päättyvälle tapahtumalle kirjoita loppuun seuraava päivä ja kellonaika 0.00."),
+    ('event:\n  start: "2026-12-05 24:00"\n  location: Sali', 7, NO_TIME.format("2026-12-05 24:00")),
+    ('expires: "2026-12-31 25:00"', 6, NO_TIME.format("2026-12-31 25:00")),
+])
+def test_a_time_of_24_is_refused_saying_how_the_field_writes_its_days_end(extra, line, message):
+    problems = [(p.line, p.message) for p in problems_of(with_front(extra))]
+    assert (line, message) in problems, problems
+
+
 @pytest.mark.parametrize("missing", ["title", "association", "category", "date"])
 def test_missing_required_key_points_at_front_matter(missing):
     text = "\n".join(l for l in GOOD.splitlines() if not l.startswith(missing + ":")) + "\n"

@@ -30,7 +30,7 @@ BODY_LINE = 10  # the body's first line in BASE_FILE's file: 9 lines of front ma
 # The field of the file each label writes.
 KEYS = {"Otsikko": "title", "Lyhyt kuvaus": "summary", "Paikka": "event.location", "Julkaisupäivä": "date",
         "Alkamispäivä": "event.start", "Päättymispäivä": "event.end", "Päättymiskellonaika": "event.end",
-        "Avainsanat": "tags", "Yhteyshenkilön sähköposti": "contact.email", "Viimeinen kerta": "event.repeat.until",
+        "Avainsanat": "tags", "Voimassa viimeistään": "expires", "Yhteyshenkilön sähköposti": "contact.email", "Viimeinen kerta": "event.repeat.until",
         "Poikkeuspäivät": "event.repeat.except", "Tarjottava tila": "space",
         "Yhteyshenkilön puhelinnumero": "contact.phone", "Ilmoituksen teksti": "body"}
 
@@ -77,6 +77,11 @@ BAD = [
          {"event": {"start": "2026-12-05", "end": "2026-12-06 20:00"}}, field="Päättymispäivä"),
     case("end-at-24", {"Päättymiskellonaika": "24.00"}, {"event": {"end": "24:00"}},
          field="Päättymiskellonaika"),
+    # 24:00 elsewhere: no event's advice, but how that field writes its day's end
+    case("start-at-24", {"Alkamiskellonaika": "24.00"}, {"event": {"start": "2026-12-05 24:00"}},
+         field="Alkamispäivä"),
+    case("expires-at-24", {"Voimassa viimeistään": "31.12.2026 klo 24"}, {"expires": "2026-12-31 24:00"},
+         field="Voimassa viimeistään"),
     # an evening until after midnight, said as `new` and the issue form take it (23–1):
     # every door gives the hint to write the next day
     case("end-after-midnight", {"Alkamiskellonaika": "23.00", "Päättymiskellonaika": "1.00"},

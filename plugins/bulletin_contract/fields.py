@@ -157,14 +157,16 @@ def clock_to_iso(text):
     return f"{int(hh):02d}:{mm or '00'}"
 
 
-def parse_when(text, key):
-    """`YYYY-MM-DD` to a date, `YYYY-MM-DD HH:MM` to a Helsinki datetime."""
+def parse_when(text, key, midnight="err_clock_impossible"):
+    """`YYYY-MM-DD` to a date, `YYYY-MM-DD HH:MM` to a Helsinki datetime.
+    `midnight`: the message for 24:00, which says how to write the end of
+    a day in the field (When.midnight)."""
     text = text.strip()
     match = ISO_WHEN.match(text)
     if not match:
         iso = finnish_to_iso(text)
         if iso:
-            _exists(iso, text, key)
+            _exists(iso, text, key, midnight)
             # "ti 9.12.2026" of a Wednesday may mean 8.12.: no ISO form to write, as no door reads it
             wrong = wrong_weekday(text, date.min)  # the year is written: today is not asked
             if wrong:
@@ -176,7 +178,7 @@ def parse_when(text, key):
             clock = f" {int(hh):02d}:{mm or '00'}" if hh else ""
             # the day in a leap year (29.2. is one), the time on a day without a clock change
             _exists(f"2000-{int(m):02d}-{int(d):02d}", text, key)
-            _exists(f"2000-01-01{clock}", text, key)
+            _exists(f"2000-01-01{clock}", text, key, midnight)
             raise Invalid("err_date_no_year", key=key, value=text, iso=f"VVVV-{int(m):02d}-{int(d):02d}{clock}")
         raise Invalid("err_date", key=key, value=text)
     y, m, d, hh, mm = match.groups()
@@ -189,18 +191,23 @@ def parse_when(text, key):
     if hh is None:
         return day
     if int(hh) > 23 or int(mm) > 59:
-        raise Invalid("err_clock_impossible", key=key, value=text)
+        raise _impossible_clock(hh, mm, key, text, midnight)
     moment = datetime.combine(day, time(int(hh), int(mm)), tzinfo=HELSINKI)
     if not clock_exists(moment):
         raise Invalid("err_time_gap", key=key, value=text)
     return moment
 
 
-def _exists(iso, text, key):
+def _impossible_clock(hh, mm, key, text, midnight):
+    """The Invalid of a time that is none; 24:00 gets `midnight`."""
+    return Invalid(midnight if (int(hh), int(mm)) == (24, 0) else "err_clock_impossible", key=key, value=text)
+
+
+def _exists(iso, text, key, midnight="err_clock_impossible"):
     """Refuse a near miss `text` whose ISO form `iso` names no real day or
     time (31.11., klo 24) as such: there is no ISO form of it to write."""
     try:
-        parse_when(iso, key)
+        parse_when(iso, key, midnight)
     except Invalid as err:
         raise Invalid(err.message_key, **{**err.values, "value": text}) from None
 
@@ -215,15 +222,20 @@ def clock_exists(moment):
 
 
 class When:
-    """A date, or a date and a time (Europe/Helsinki)."""
+    """A date, or a date and a time (Europe/Helsinki). `midnight`: the
+    message for 24:00, which is written otherwise in each field: an
+    event's end the next day at 0.00, an expiry as its day alone."""
 
     kind = "datetime"
+
+    def __init__(self, midnight="err_clock_impossible"):
+        self.midnight = midnight
 
     def __call__(self, value, key, ctx):
         text = _require_text(value, key, '"2026-12-05 18:00"')
         if CLOCK.match(text.strip()):
             raise Invalid("err_time_only", key=key, value=text.strip())
-        return parse_when(text, key)
+        return parse_when(text, key, self.midnight)
 
 
 class Day(When):
@@ -243,6 +255,9 @@ class EndWhen(When):
 
     kind = "end"
 
+    def __init__(self):
+        super().__init__(midnight="err_clock_midnight_end")
+
     def __call__(self, value, key, ctx):
         text = _require_text(value, key, '"2026-12-05 20:00"').strip()
         clock = CLOCK.match(text)
@@ -250,10 +265,10 @@ class EndWhen(When):
             try:
                 return time(int(clock.group(1)), int(clock.group(2)))
             except ValueError:
-                raise Invalid("err_clock_impossible", key=key, value=text) from None
+                raise _impossible_clock(*clock.groups(), key, text, self.midnight) from None
         if clock_to_iso(text):
             raise Invalid("err_time_form", key=key, value=text, iso=clock_to_iso(text))
-        return parse_when(text, key)
+        return parse_when(text, key, self.midnight)
 
 
 class Choice:
@@ -819,7 +834,7 @@ NOTICE_FIELDS = {
     "date": Rule(When(), required=True, example='"2026-12-01"'),
     "summary": Rule(Text(300), example='"Lyhyt kuvaus"'),
     "tags": Rule(Words(most=MAX_TAGS), example="[joulu, musiikki]"),
-    "expires": Rule(When(), example='"2026-12-31"'),
+    "expires": Rule(When(midnight="err_clock_midnight_expires"), example='"2026-12-31"'),
     "event": Rule(Mapping(EVENT_FIELDS, 'start: "2026-12-05 18:00"'), example="…"),
     "contact": Rule(Mapping(CONTACT_FIELDS, "name: Aila Esimerkki"), example="…"),
     "lang": Rule(LANG, example="fi"),

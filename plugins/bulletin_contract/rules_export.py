@@ -97,7 +97,8 @@ def js_pattern(pattern, flags=0):
 # shows the checker's own message for each.
 RULE_MESSAGES = [
     "err_empty", "err_too_long", "err_control_char", "err_stacked_marks", "err_email", "err_phone", "err_url", "err_lang",
-    "err_tag", "err_too_many_words", "err_date", "err_date_impossible", "err_clock_impossible", "err_date_range",
+    "err_tag", "err_too_many_words", "err_date", "err_date_impossible", "err_clock_impossible", "err_clock_midnight_end",
+    "err_clock_midnight_expires", "err_date_range",
     "err_end_before_start", "err_end_at_start", "err_end_after_midnight", "err_end_time_without_start_time", "err_end_without_time",
     "err_end_time_all_day", "err_consent",
     "err_event_past", "err_event_series_past", "err_expires_before_date",

@@ -58,6 +58,8 @@ def rule_schema(rule):
         out["pattern"] = parser.pattern.pattern
         if getattr(parser, "message_key", None):  # the checker's message for a value that does not match
             out["message"] = parser.message_key
+    if getattr(parser, "midnight", None) is not None:  # a date and time's message for 24:00
+        out["midnight"] = parser.midnight
     if isinstance(parser, fields.Choices):
         out["choices"] = parser.source  # a key of the schema's "vocabularies"
     if isinstance(parser, fields.Mapping):

@@ -178,7 +178,13 @@
   var ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}))?$/;
   var CLOCK = /^(\d{1,2})[:.](\d{2})$/;
 
-  Checker.prototype.when = function (value, key) {
+  // fields._impossible_clock: 24:00 gets the field's own message (When.midnight)
+  function impossibleClock(hours, minutes, key, value, rule) {
+    var midnight = +hours === 24 && +minutes === 0 && rule.midnight;
+    return new Invalid(midnight || "err_clock_impossible", { key: key, value: strip(value) });
+  }
+
+  Checker.prototype.when = function (value, key, rule) {
     var match = ISO.exec(strip(value));
     if (!match) { // fields.parse_when: only ISO digits, 0-9, are a date
       throw new Invalid("err_date", { key: key, value: strip(value) });
@@ -194,7 +200,7 @@
       throw new Invalid("err_date_impossible", { key: key, value: strip(value) });
     }
     if (match[4] !== undefined && (+match[4] > 23 || +match[5] > 59)) {
-      throw new Invalid("err_clock_impossible", { key: key, value: strip(value) });
+      throw impossibleClock(match[4], match[5], key, value, rule);
     }
     var moment = { day: match[0].slice(0, 10), time: match[4] === undefined ? null : match[4] + ":" + match[5] };
     if (!clockExists(moment)) {
@@ -208,16 +214,16 @@
     case "text":
       return text(value, key, rule);
     case "datetime":
-      return this.when(value, key);
+      return this.when(value, key, rule);
     case "end":
       var clock = CLOCK.exec(strip(value));
       if (clock) {
         if (+clock[1] > 23 || +clock[2] > 59) {
-          throw new Invalid("err_clock_impossible", { key: key, value: strip(value) });
+          throw impossibleClock(clock[1], clock[2], key, value, rule);
         }
         return { day: null, time: clock[1].padStart(2, "0") + ":" + clock[2] };
       }
-      return this.when(value, key);
+      return this.when(value, key, rule);
     case "list":
       asList(value, key, ["sana", "toinen sana"]);
       if (rule.most !== undefined && value.length > rule.most) {
@@ -247,7 +253,7 @@
       }
       return tag;
     case "date":
-      var day = this.when(value, key);
+      var day = this.when(value, key, rule);
       if (day.time !== null) {
         throw new Invalid("err_day_only", { key: key, value: strip(value), day: day.day });
       }

@@ -17,8 +17,9 @@ from browser import browser, example_base, served  # noqa: F401 (fixtures)
 from bulletin_search.lemmas import file_key, words
 from conftest import event_text, notice_text
 
-# the status once a search is done: a count, some words found, or none
-COUNT = re.compile(r"^(\d+ tulosta|1 tulos|Ei tuloksia.*|Mikään ilmoitus ei sisällä kaikkia hakusanoja.*)$")
+# the status once a search is done: a count, some words found, or none,
+# after the days that words of the query named (tänään: "la 5.12.2026: ")
+COUNT = re.compile(r"^(?:[^:]+\d{4}: )?(\d+ tulosta|1 tulos|Ei tuloksia.*|Mikään ilmoitus ei sisällä kaikkia hakusanoja.*)$")
 
 
 @pytest.fixture(scope="module")
@@ -741,7 +742,9 @@ def test_today_and_tomorrow_find_the_events_of_the_readers_day(page, base, query
     # they were searched as words: "tänään" listed two grant notices,
     # "huomenna" nothing, and with another word only that word's pages
     page.clock.set_fixed_time(f"{today}T09:00:00")
-    assert not search(page, base, f"?q={quote(query)}").startswith("Mikään")  # every word found
+    status = search(page, base, f"?q={quote(query)}")
+    assert status.startswith("la 5.12.2026: ")  # the day searched
+    assert "Mikään" not in status  # every word found
     found = addresses(page)
     assert "/ilmoitukset/joulumyyjaiset-vuoksenniska/" in found  # la 5.12.2026
     assert "/ilmoitukset/perhekahvila-mansikkapaikka/" in found or " " in query
@@ -1099,3 +1102,66 @@ def test_the_benchmarks_queries_find_their_notices_on_the_first_page(browser, ba
     from search_bench import read_pairs, recall
     rows = recall(browser, base, read_pairs(ROOT / "benchmarks" / queries))
     assert [(r["q"], r["slug"], r["ours"]) for r in rows if not 0 <= r["ours"] < 10] == []
+
+
+# A week's events around the reader's today, Wednesday 9.12.2026 (a
+# Finnish week begins on Monday), and the months after: {name: start}.
+AROUND_TODAY = {
+    "edellinen-su": "2026-12-06 12:00",
+    "tama-ma": "2026-12-07 18:00", "tama-ti": "2026-12-08 18:00", "tama-ke": "2026-12-09 18:00",
+    "tama-to": "2026-12-10 18:00", "tama-pe": "2026-12-11 18:00", "tama-la": "2026-12-12 12:00",
+    "tama-su": "2026-12-13 12:00",
+    "ensi-ma": "2026-12-14 18:00", "ensi-su": "2026-12-20 12:00", "sitten-ma": "2026-12-21 18:00",
+    "joulukuun-loppu": "2026-12-31 20:00", "tammikuu": "2027-01-05 18:00", "helmikuu": "2027-02-05 18:00",
+}
+CONCERTS = {"konsertti-joulu": "2026-12-19 18:00", "konsertti-tammi": "2027-01-09 18:00"}
+
+
+@pytest.fixture(scope="module")
+def around_today_base(tmp_path_factory):
+    from conftest import Site
+    site = Site(tmp_path_factory.mktemp("viikko"))
+    for name, start in AROUND_TODAY.items():
+        site.notice(f"{name}.md", event_text(title=f"Ilta {name}", start=start, location="Imatra",
+                                              body="Tervetuloa!"))
+    for name, start in CONCERTS.items():
+        site.notice(f"{name}.md", event_text(title="Konsertti", start=start, location="Imatra"))
+    # the words a period is said in, on a page with no day in the period
+    site.notice("sanat.md", notice_text(title="Kuoron kuulumiset", body="Joulukuussa ja tammikuussa laulamme "
+                                        "tällä viikolla ja ensi viikolla, viikonloppuna ja ensi kuussa."))
+    # words that each weekday's abbreviation begins
+    puuhat = "Maalausta, tiedotteita, kesää, tonttuja, perheitä, laulua ja suunnistusta"
+    site.notice("puuhat.md", notice_text(title=puuhat, body=f"{puuhat}. " * 3))
+    assert site.build() == 0
+    with served(site.output) as address:
+        yield address
+
+
+@pytest.mark.parametrize("query, found, days", [
+    ("tällä viikolla", ["tama-ke", "tama-la", "tama-ma", "tama-pe", "tama-su", "tama-ti", "tama-to"],
+     "ma 7.12.2026 – su 13.12.2026"),
+    ("ensi viikolla", ["ensi-ma", "ensi-su", "konsertti-joulu"], "ma 14.12.2026 – su 20.12.2026"),
+    ("viikonloppuna", ["tama-la", "tama-su"], "la 12.12.2026 – su 13.12.2026"),
+    ("tänä viikonloppuna", ["tama-la", "tama-su"], "la 12.12.2026 – su 13.12.2026"),
+    ("ensi viikonloppuna", ["ensi-su", "konsertti-joulu"], "la 19.12.2026 – su 20.12.2026"),
+    ("ensi kuussa", ["konsertti-tammi", "tammikuu"], "pe 1.1.2027 – su 31.1.2027"),
+    ("Tammikuussa konsertti", ["konsertti-tammi"], "pe 1.1.2027 – su 31.1.2027"),
+    ("helmikuu", ["helmikuu"], "ma 1.2.2027 – su 28.2.2027"),  # the next February
+    ("joulukuun konsertti", ["konsertti-joulu"], "ti 1.12.2026 – to 31.12.2026"),  # this month's every day
+])
+def test_a_period_in_words_finds_the_events_on_its_days_and_the_status_names_them(
+        page, around_today_base, query, found, days):
+    # "joulukuussa" and "ensi viikolla" were searched as words: a page that
+    # says them came, and December's events did not
+    page.clock.set_fixed_time("2026-12-09T09:00:00")
+    status = search(page, around_today_base, f"?q={quote(query)}")
+    assert status.startswith(f"{days}: ")
+    assert sorted(a.split("/")[-2] for a in addresses(page)) == found
+
+
+def test_joulukuussa_lists_the_months_events_not_the_page_with_the_word(page, around_today_base):
+    page.clock.set_fixed_time("2026-12-09T09:00:00")
+    assert search(page, around_today_base, "?q=joulukuussa") == "ti 1.12.2026 – to 31.12.2026: 13 tulosta"
+    show_all(page)
+    december = [name for name, start in AROUND_TODAY.items() if start.startswith("2026-12")]
+    assert sorted(a.split("/")[-2] for a in addresses(page)) == sorted(december + ["konsertti-joulu"])

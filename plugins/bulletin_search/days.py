@@ -21,6 +21,7 @@ import re
 from datetime import date, timedelta
 
 from bulletin_contract.render import plain_text
+from bulletin_i18n.translations import FI
 
 # 19.12. or 19.12.2026, or a range: 18.–20.12., 18.12.–3.1.2027. A clock
 # time's hour ("klo 18.10.") is left out by _AFTER_CLOCK below.
@@ -32,6 +33,36 @@ _CLOCK = re.compile(r"(?i:\b(?:klo|kello)\.?\s*)(\d{1,2})(?:[.:](\d{2}))?(?!\d)"
                     r"|(?<![\d.,:])(\d{1,2})[.:](\d{2})(?!\d|\.\d)(\.)?")
 _AFTER_CLOCK = re.compile(r"(?i:\b(?:klo|kello))\.?\s*$")
 LONGEST_RANGE = 366  # days listed of one written range: a longer one is its ends only
+
+
+def _reader_days():
+    """Words a reader types for days counted from their own today: the
+    search page (search.js, given this table by search.html) asks for
+    those days as it asks for a day typed, and searches the other words.
+    As words they found the few pages that say "joulukuussa", not the
+    events of December. Each word or phrase -> (what, how many):
+    "day": n days from today; "week": the Monday to Sunday n weeks on;
+    "weekend": that week's Saturday and Sunday; "month": the month n
+    months on; "month of year": the month numbered n, this year's, or
+    next year's once this year's is past. Only words of one meaning to a
+    reader: "jouluna" is also a notice's word (open at Christmas) and its
+    days are not agreed (24.–26.12.? the 25th?), so it stays a word, as
+    does a month's partitive ("19. joulukuuta" is a day)."""
+    words = {"tänään": ("day", 0), "huomenna": ("day", 1), "ylihuomenna": ("day", 2),
+             "tällä viikolla": ("week", 0), "tämän viikon": ("week", 0),
+             "ensi viikolla": ("week", 1), "ensi viikon": ("week", 1),
+             "viikonloppuna": ("weekend", 0), "tänä viikonloppuna": ("weekend", 0),
+             "tämän viikonlopun": ("weekend", 0),
+             "ensi viikonloppuna": ("weekend", 1), "ensi viikonlopun": ("weekend", 1),
+             "tässä kuussa": ("month", 0), "tämän kuun": ("month", 0),
+             "ensi kuussa": ("month", 1), "ensi kuun": ("month", 1)}
+    # joulukuu, joulukuun, joulukuussa: every month's name ends in -kuu
+    for number, (name, genitive) in enumerate(zip(FI["months"], FI["months_genitive"]), start=1):
+        words.update(dict.fromkeys((name, genitive, f"{name}ssa"), ("month of year", number)))
+    return words
+
+
+READER_DAYS = _reader_days()
 
 
 def day_values(day):

@@ -18,6 +18,7 @@ from bulletin_incremental.memo import source_digest
 from bulletin_incremental.reuse import site_key
 from bulletin_i18n.languages import primary
 
+from .days import READER_DAYS
 from .indexer import INDEXER
 from .kept_files import KeptSets
 from .records import series_text
@@ -239,7 +240,7 @@ class SearchGenerator(Generator):
                           relative_urls=False, page_url=self.url, lemma_files=sorted(files),
                           lemma_version=version, vocabulary_files=sorted(spelling),
                           vocabulary_version=spelling_version, search_groups=groups,
-                          search_types=search_types(self.settings),
+                          search_types=search_types(self.settings), search_day_words=READER_DAYS,
                           search_delta=plan.present if plan and plan.has_delta else None,
                           search_archive=plan.archive if plan else [],
                           search_archive_delta=plan.past if plan and plan.has_archive_delta else None)

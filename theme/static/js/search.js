@@ -50,9 +50,41 @@ const WHEN = new RegExp([
   String.raw`)(?![\p{L}\p{N}]|[.:,]\p{N})`,
 ].join(""), "giu");
 
-// Days a reader names by their distance from today, the reader's.
-const FROM_TODAY = { tänään: 0, huomenna: 1, ylihuomenna: 2 };
-const NAMED_DAY = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${Object.keys(FROM_TODAY).join("|")})(?![\p{L}\p{N}])`, "giu");
+// Words for days counted from the reader's today: "tänään", "ensi
+// viikolla", "joulukuussa" (the build's table, bulletin_search.days.READER_DAYS:
+// word -> [what, how many]). The longest first, so "tänä viikonloppuna" is
+// not read as "viikonloppuna"; a phrase's words may have any space between.
+const DAY_WORDS = JSON.parse(text.dayWords ?? "{}");
+const NAMED_DAYS = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${Object.keys(DAY_WORDS)
+  .sort((a, b) => b.length - a.length).map((word) => word.replaceAll(" ", String.raw`\s+`)).join("|")})` +
+  String.raw`(?![\p{L}\p{N}])`, "giu");
+
+// The first and last day of what `DAY_WORDS[word]` names, from `today`
+// (a Finnish week begins on Monday).
+function namedDays(word, today) {
+  const [what, count] = DAY_WORDS[word.toLowerCase().replace(/\s+/gu, " ")];
+  const [year, month, day] = [today.getFullYear(), today.getMonth(), today.getDate()];
+  const monday = day - (today.getDay() + 6) % 7 + 7 * count;
+  switch (what) {
+    case "day": return [new Date(year, month, day + count), new Date(year, month, day + count)];
+    case "week": return [new Date(year, month, monday), new Date(year, month, monday + 6)];
+    case "weekend": return [new Date(year, month, monday + 5), new Date(year, month, monday + 6)];
+    case "month": return [new Date(year, month + count, 1), new Date(year, month + count + 1, 0)];
+    default: { // "month of year": this year's, or next year's once this year's is past
+      const next = count - 1 < month ? year + 1 : year;
+      return [new Date(next, count - 1, 1), new Date(next, count, 0)];
+    }
+  }
+}
+
+// Each day from `first` to `last`, as the build writes a day with its year.
+function eachDay(first, last) {
+  const days = [];
+  for (let day = first; day <= last; day = new Date(day.getFullYear(), day.getMonth(), day.getDate() + 1)) {
+    days.push(`${day.getDate()}.${day.getMonth() + 1}.${day.getFullYear()}`);
+  }
+  return days;
+}
 
 const isDay = (day, month) => day >= 1 && day <= 31 && month >= 1 && month <= 12;
 // A day of the calendar: 31.2. and 31.4. are none; 29.2. is, without a year (of a leap year).
@@ -88,13 +120,15 @@ function daysOfRange(from, fromMonth, fromYear, to, toMonth, toYear) {
 // range of days, a list of the days any of which a page may be on. Gives
 // the part without them. A day written as one that is no day of the
 // calendar (31.2., 32.12., 30.2.–3.3.) goes to `impossible`: searched as
-// its numbers it found prices and phone numbers. "tänään" and "huomenna"
-// are days too, of `today`: a reader asks for the events on them, not for
-// the pages with the word.
-function daysAndTimes(part, days, times, impossible, today) {
-  const named = part.replace(NAMED_DAY, (word) => {
-    const day = new Date(today.getFullYear(), today.getMonth(), today.getDate() + FROM_TODAY[word.toLowerCase()]);
-    days.push([`${day.getDate()}.${day.getMonth() + 1}.${day.getFullYear()}`]);
+// its numbers it found prices and phone numbers. "tänään", "ensi
+// viikolla" and "joulukuussa" are days too, of `today`: a reader asks for
+// the events on them, not for the pages with the word; their first and
+// last days go to `periods`, for the status to say which were searched.
+function daysAndTimes(part, days, times, impossible, periods, today) {
+  const named = part.replace(NAMED_DAYS, (word) => {
+    const [first, last] = namedDays(word, today);
+    days.push(eachDay(first, last));
+    periods.push([first, last]);
     return " ";
   });
   return named.replace(WHEN, (match, ...groups) => {
@@ -141,10 +175,12 @@ export function parseQuery(query, today = new Date()) {
   const days = [];
   const times = [];
   const impossible = [];
-  const unquoted = parts.map((part, index) => (index % 2 ? part : daysAndTimes(part, days, times, impossible, today)));
+  const periods = [];
+  const unquoted = parts.map((part, index) => (index % 2 ? part
+    : daysAndTimes(part, days, times, impossible, periods, today)));
   const terms = [...new Set(words(unquoted.join(" ")))];
   const when = days.length || times.length ? { days, times: [...new Set(times)] } : null;
-  return { terms, typed: query.match(WORD) ?? [], phrases, joined, when, impossible };
+  return { terms, typed: query.match(WORD) ?? [], phrases, joined, when, impossible, periods };
 }
 
 // Pagefind's filters for the query's days and times: the events on those
@@ -737,6 +773,18 @@ function countText(count, partial) {
   return count === 1 ? text.countOne : text.countMany.replace("{count}", count);
 }
 
+// A day as the site writes an event's: la 5.12.2026.
+const weekdays = (text.weekdays ?? "").split(" ");
+const dayText = (day) => `${weekdays[(day.getDay() + 6) % 7]} ${day.getDate()}.${day.getMonth() + 1}.${day.getFullYear()}`;
+
+// The status, with the days that words of the query named ("ensi
+// viikolla": ma 14.12.2026 – su 20.12.2026), which the reader did not type.
+function onDays(status, periods) {
+  if (!periods.length) return status;
+  const days = periods.map(([first, last]) => (first < last ? `${dayText(first)} – ${dayText(last)}` : dayText(first)));
+  return text.onDays.replace("{days}", days.join(", ")).replace("{status}", status);
+}
+
 // --- the form and the address -------------------------------------------------
 
 function readForm() {
@@ -804,7 +852,7 @@ async function run(isNew = false) {
     return;
   }
   // A day that is none (31.2.) is said so: no page is about it.
-  const [noDay] = parseQuery(state.q).impossible;
+  const { impossible: [noDay], periods } = parseQuery(state.q);
   if (noDay) {
     status.textContent = text.noDay.replace("{day}", noDay);
     return;
@@ -818,7 +866,7 @@ async function run(isNew = false) {
     await showMore();
     if (ticket !== latest) return;
     if (words.length) showCorrected(words, state);
-    status.textContent = countText(results.size, partial);
+    status.textContent = onDays(countText(results.size, partial), periods);
     // How many of them the archive gave, said after the count.
     fromPast.textContent = archived === 1 ? text.archiveOne : (text.archiveMany ?? "").replace("{count}", archived);
     fromPast.hidden = !archived;

@@ -7,6 +7,7 @@ show that policy is enough.
 import json
 import re
 import time
+from datetime import date
 from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
@@ -1165,3 +1166,19 @@ def test_joulukuussa_lists_the_months_events_not_the_page_with_the_word(page, ar
     show_all(page)
     december = [name for name, start in AROUND_TODAY.items() if start.startswith("2026-12")]
     assert sorted(a.split("/")[-2] for a in addresses(page)) == sorted(december + ["konsertti-joulu"])
+
+
+WEEKDAYS = ["ma", "ti", "ke", "to", "pe", "la", "su"]
+
+
+@pytest.mark.parametrize("weekday", WEEKDAYS)
+def test_every_weekday_abbreviation_lists_that_days_events_before_the_words_it_begins(
+        page, around_today_base, weekday):
+    # "to" and "pe" were no forms of torstai and perjantai, as "la" is of
+    # lauantai: Pagefind's words that they begin (tonttuja, perheitä) came
+    # with Thursday's and Friday's events
+    search(page, around_today_base, f"?q={weekday}")
+    found = [a.split("/")[-2] for a in addresses(page)]
+    on_the_day = sorted(name for name, start in {**AROUND_TODAY, **CONCERTS}.items()
+                        if date.fromisoformat(start[:10]).weekday() == WEEKDAYS.index(weekday))
+    assert sorted(found[:found.index("puuhat")]) == on_the_day

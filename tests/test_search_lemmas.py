@@ -63,6 +63,14 @@ def test_finnish_forms_find_their_lemma(lemmatize, form, lemma):
     assert lemmatize(form, "fi") == lemma
 
 
+def test_every_weekday_abbreviation_is_a_form_of_its_weekday_in_finnish_only(lemmatize):
+    # simplemma gives "la" lauantai, but "to" and "pe" no weekday
+    abbreviations = ["ma", "ti", "ke", "to", "pe", "la", "su"]
+    assert [lemmatize(word, "fi") for word in abbreviations] == [
+        "maanantai", "tiistai", "keskiviikko", "torstai", "perjantai", "lauantai", "sunnuntai"]
+    assert lemmatize("to", "en") == "to"
+
+
 def test_a_language_simplemma_lacks_keeps_the_word(lemmatize):
     assert lemmatize("bures", "xx") == "bures"
 

@@ -18,6 +18,8 @@ import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from bulletin_i18n.translations import FI
+
 from .synonyms import SYNONYMS
 
 
@@ -36,6 +38,10 @@ _MAX_COMPOUND = 80
 # of lauantai, finds "lainaan" and "lautapelejä". A lemma does not list
 # such forms (a reader who types one still gets the lemma's other forms).
 _MIN_FORM = 3
+# A weekday's abbreviation, as the site's dates write it (la 5.12.2026), is
+# a form of the weekday: simplemma has "la" and "ma" so, but not "to" and
+# "pe", which then found every word they begin before Thursday's events.
+_WEEKDAY_ABBREVIATIONS = dict(zip(FI["weekdays_short"], FI["weekdays_name"]))
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -119,6 +125,8 @@ class Lemmatizer:
         return self._cache[key]
 
     def _lemma(self, word, lang):
+        if lang == "fi" and word in _WEEKDAY_ABBREVIATIONS:
+            return _WEEKDAY_ABBREVIATIONS[word]
         try:
             return self._compound(word, lang) or _clean(self._dictionary.lemmatize(word, lang)) or word
         except ValueError:  # a language simplemma does not know: the word as it is

@@ -918,6 +918,8 @@ def test_a_date_finds_the_pages_with_that_day_not_with_its_numbers_anywhere(brow
     ("30.2.–3.3.", "30.2.–3.3."),
     ("konsertti la 31.2.", "la 31.2."),
     ("18.12–32.12", "18.12–32.12"),
+    ("31.2", "31.2"),  # without its last dot: searched as 31 and 2, six pages
+    ("konsertti to 30.2", "to 30.2"),
 ])
 def test_a_day_that_is_no_day_of_the_calendar_is_said_so_not_searched_as_numbers(page, base, query, day):
     # "30.2.–3.3." was searched as its numbers: 13 pages with a 30 or a 3
@@ -927,7 +929,7 @@ def test_a_day_that_is_no_day_of_the_calendar_is_said_so_not_searched_as_numbers
     assert results(page) == []
 
 
-@pytest.mark.parametrize("query", ["29.2.", "18.30", "3.14"])  # a leap day, a time, a number
+@pytest.mark.parametrize("query", ["29.2.", "29.2", "18.30", "3.14", "0.5"])  # a leap day, a time, numbers
 def test_a_day_of_a_leap_year_and_a_time_are_not_taken_for_impossible_days(page, base, query):
     assert not search(page, base, f"?q={quote(query)}").startswith("Kalenterissa")
 

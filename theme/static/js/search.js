@@ -143,8 +143,9 @@ function daysAndTimes(part, days, times, impossible, periods, today) {
       if (range === null) return (impossible.push(match.trim()), " ");
       return range.length ? (days.push(range), " ") : match;
     }
-    // 31.2. and 32.12. are written as days, but 18.30 is a time and 3.14 a number
-    const writtenAsDay = sep === "." && (year !== undefined || match.endsWith("."));
+    // 31.2. and 32.12. are written as days, and so is 31.2, a day and a
+    // month the calendar lacks; but 18.30 is a time and 3.14 a number
+    const writtenAsDay = sep === "." && (year !== undefined || match.endsWith(".") || isDay(+a, +b));
     if (writtenAsDay && !onCalendar(+a, +b, year && +year) && clock(a, b) === null) {
       return (impossible.push(match.trim()), " ");
     }

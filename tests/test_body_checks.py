@@ -120,6 +120,11 @@ def test_problem_is_reported_on_its_line(text, line, words):
     ("1. # Ohjelma\n| Päivä | Aika |\n|---|---|\n| ma | 18 | Sali 2 |", 4, "3 solua", "Sali 2"),
     ("Katso [sivu].\n\n[sivu]: https://a.fi\n| Päivä | Aika |\n|---|---|\n| ma | 18 | Sali 2 |", 6, "3 solua",
      "Sali 2"),
+    # so is a table in a list item, an empty one's too, and in a quote
+    ("Ohjelma:\n\n* \n  | Päivä | Aika |\n  |---|---|\n  | ma | 18 | Sali 2 |", 6, "3 solua", "Sali 2"),
+    ("- | Päivä | Aika |\n  |---|---|\n  | ma | 18 | Sali 2 |", 3, "3 solua", "Sali 2"),
+    ("> | Päivä | Aika |\n> |---|---|\n> | ma | 18 | Sali 2 |", 3, "3 solua", "Sali 2"),
+    ("1. Ohjelma\n    - \n      | Päivä | Aika |\n      |---|---|\n      | ma | 18 | Sali 2 |", 5, "3 solua", "Sali 2"),
     # a line in brackets or quotes right under a definition is its link's title
     ("Katso [sali].\n\n[sali]: https://a.fi/sali\n(Kerhohuone, 2. krs)", 4, "Rivi (Kerhohuone, 2. krs) luetaan",
      "Kerhohuone"),

@@ -150,6 +150,8 @@ BAD = [
     case("body-table-row-wider-than-its-header", {}, {},
          body="Ohjelma:\n\n| Päivä | Aika |\n|---|:--:|\n| ma | 18 | Sali 2 |\n| ti `a|b` | 17 |",
          field="Ilmoituksen teksti"),
+    case("body-table-in-an-empty-list-item-wider-than-its-header", {}, {},
+         body="Ohjelma:\n\n- \n  | Päivä | Aika |\n  |---|---|\n  | ma | 18 | Sali 2 |", field="Ilmoituksen teksti"),
     case("body-table-without-borders", {}, {}, body="Päivä | Aika\n--- | ---\nma | 18 | Sali 2",
          field="Ilmoituksen teksti"),
     # in angle brackets Python-Markdown links http(s), ftp and e-mail addresses only: the rest is HTML, dropped

@@ -47,6 +47,9 @@ _FENCE_OPEN = re.compile(
 _QUOTES = re.compile(r"^(?:[ ]{0,3}>[ ]?)+")
 _CONTAINER = re.compile(r"[ ]*(?:>[ ]?|(?:[*+-]|\d+\.)[ ]+)")
 _LIST_ITEM = re.compile(r"^[ ]{0,3}(?:[*+-]|\d+\.)[ ]+")
+# The quote marks and list item markers a line begins with: Python-Markdown
+# reads what follows them as a text of its own, a table there too.
+_CONTAINERS = re.compile(r"^(?:[ ]*(?:>[ ]?|(?:[*+-]|\d+\.)[ ]+))*")
 # Python-Markdown's own rule for inline HTML, and its rule for an HTML block:
 # at the start of a line, a block-level tag (closed or not), a comment's
 # opening, a declaration (<!doctype …>, <![CDATA[ …) or a processing
@@ -360,9 +363,12 @@ def check_markdown(text, first_line, path, t, files=SiteFiles()):
     for index, line in fences.items():
         for match in _ATTRIBUTE_LIST.finditer(line):
             found.add(index, "err_body_attr_list", text=match.group(0)[:60])
-    for start, end in _paragraphs(masked):
-        for index, cells, columns in (row for at in _block_starts(masked, start, end) if "|" in masked[at]
-                                      for row in _table_overflows(masked, at, end)):
+    # a table in a quote or a list item (one begun on its marker's line or
+    # under an empty item) loses its extra cells as one at the margin does
+    contents = [_CONTAINERS.sub("", line) for line in masked]
+    for start, end in _paragraphs(contents):
+        for index, cells, columns in (row for at in _block_starts(contents, start, end) if "|" in contents[at]
+                                      for row in _table_overflows(contents, at, end)):
             found.add(index, "err_body_table_cells", cells=cells, columns=columns)
     _check_markup(found, "\n".join(masked), "\n".join(blocks))
     return sorted(found.problems)

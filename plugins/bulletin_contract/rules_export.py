@@ -146,7 +146,7 @@ def markdown_rules(settings):
                    "blockLines": b.MAX_BLOCK_LINES, "markup": b.MAX_MARKUP,
                    "tagOpenings": b.MAX_TAG_OPENINGS, "definitionMarks": b.MAX_DEFINITION_MARKS},
         "patterns": {name: js_pattern(pattern) for name, pattern in {
-            "fenceOpen": b._FENCE_OPEN, "quotes": b._QUOTES, "container": b._CONTAINER,
+            "fenceOpen": b._FENCE_OPEN, "quotes": b._QUOTES, "container": b._CONTAINER, "containers": b._CONTAINERS,
             "listItem": b._LIST_ITEM, "html": b._HTML, "htmlBlock": b._HTML_BLOCK,
             "commentOpen": b._COMMENT_OPEN, "tagName": b._TAG_NAME,
             "rule": b._RULE, "setext": b._SETEXT, "autolink": b._AUTOLINK, "spacedAddress": b._SPACED_ADDRESS, "markdownAutolink": b._MARKDOWN_AUTOLINK,

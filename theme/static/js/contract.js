@@ -1352,19 +1352,21 @@
         found.add(+index, "err_body_attr_list", { text: head(match[0], 60) });
       }
     });
-    paragraphs(masked).forEach(function (range) {
+    // body_checks.check_markdown: a table in a quote or a list item is read without their markers
+    var contents = masked.map(function (line) { return line.replace(P.containers, ""); });
+    paragraphs(contents).forEach(function (range) {
       // body_checks._block_starts: a table begins the paragraph, or the rest of it after a heading or a rule
       var starts = [range[0]];
       for (var index = range[0]; index < range[1] - 1; index++) {
-        var content = masked[index].replace(P.quotes, "");
+        var content = contents[index].replace(P.quotes, "");
         var definition = new RegExp(P.reference.source, P.reference.flags.replace("g", ""));
         if (content.replace(P.listItem, "").replace(LSTRIP, "").charAt(0) === "#" || P.rule.test(content) ||
-            (index === starts[starts.length - 1] + 1 && P.setext.test(content)) || definition.test(masked[index])) {
+            (index === starts[starts.length - 1] + 1 && P.setext.test(content)) || definition.test(contents[index])) {
           starts.push(index + 1);
         }
       }
-      starts.filter(function (at) { return masked[at].indexOf("|") >= 0; }).forEach(function (at) {
-        self.tableOverflows(masked, at, range[1]).forEach(function (row) {
+      starts.filter(function (at) { return contents[at].indexOf("|") >= 0; }).forEach(function (at) {
+        self.tableOverflows(contents, at, range[1]).forEach(function (row) {
           found.add(row[0], "err_body_table_cells", { cells: row[1], columns: row[2] });
         });
       });

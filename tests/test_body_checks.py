@@ -143,6 +143,8 @@ def test_what_the_page_drops_is_refused_where_code_seemed_to_hide_it(text, line,
     ("> Katso `koodi\n<b>` ja muuta", "koodi <b> ja muuta"),
     ("Teksti\nkatso `alku\n===\n<b>` loppu", "alku === <b> loppu"),
     ("Ohjelma:\n| Päivä | Aika |\n|---|---|\n| ma | 18 | Sali 2 |", "| ma | 18 | Sali 2 |"),  # no table: text
+    # a lone `*` between two emphases, after a `*` left open: every word in its place
+    ("*Huom: ilmoittaudu _perjantaina_ * _(ruokailu)_ ja tule", "*Huom: ilmoittaudu perjantaina * (ruokailu) ja tule"),
 ])
 def test_what_reaches_the_page_as_written_passes(text, shown):
     assert messages(text) == []

@@ -161,7 +161,7 @@ INLINE = ["{w}", "**{w}**", "*{w}*", "_{w}_", "`{w}`", "~~{w}~~", "[{w}](https:/
           ")", "<", ">", "|", "#", "&", "&amp;", "\\", "{", "}", "!", "'", '"', "{w}  \n{w}",
           # as secretaries write: names and addresses with underscores, an address in brackets, a dash, a time
           "{w}_{w}@esimerkki.fi", "{w}_{w}_{w}.pdf", "https://esimerkki.fi/{w}_{w}", "(https://esimerkki.fi/{w})",
-          "{w} – {w}", "klo 18"]
+          "{w} – {w}", "klo 18", "*{w}", "_({w})_"]
 BLOCKS = ["{}", "- {}", "* {}", "+ {}", "  - {}", "1. {}", "27. {}", "1) {}", "> {}", "> > {}", "> - {}", "> 1. {}",
           "# {}", "## {}", "---", "***", "| {w} | {w} |\n|---|---|\n| {} | {w} |", "```\n{}\n```",
           "[r]: https://esimerkki.fi/r", "<{w}>", "{} \\", "", "    {}", "\t{}", "{}\n===", "{}\n---",

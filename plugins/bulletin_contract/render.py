@@ -21,6 +21,7 @@ from urllib.parse import unquote
 
 import markdown
 import nh3
+from markdown.inlinepatterns import DelimiterProcessor
 from markdown.preprocessors import Preprocessor
 from markupsafe import Markup
 
@@ -289,6 +290,32 @@ def _quoted(lines, stash):
     return [(at, (">" if at is None else marks[at]) + text) for at, text in _as_written(texts, stash)]
 
 
+class _Emphasis(DelimiterProcessor):
+    """Python-Markdown's emphasis (`*` and `_`), each pair put where it is.
+
+    It finds the pairs of a text at once and hands them out one by one as
+    the text is rewritten around them, each placed from the `*` or `_` that
+    asked for it. A lone one between two pairs ("*Huom _tänään_ * _(ma)_")
+    asked first and put the next pair off by its distance: a word lost or
+    said twice, markers shown. Here a pair is placed from the text after
+    the pair handed out before it, which the rewriting leaves as it was."""
+
+    def handleMatch(self, m, data):
+        if self.regions and not data.endswith(self._rest):
+            return None, None, None  # the text of a pair handed out: its pairs were found with the whole
+        self._offset = len(data) - len(self._rest) - self._end if self.regions else 0
+        element, start, end = super().handleMatch(m, data)
+        if element is not None:
+            self._rest, self._end = data[end:], end - self._offset
+        return element, start, end
+
+    def get_cached_result(self, pos, data):
+        start, end = self.regions[self.cache_index][0], self.regions[self.cache_index][3]
+        element, count = self._build_element(data, self.cache_index, self._offset)
+        self.increment_next_position(start, count)
+        return element, start + self._offset, end + self._offset
+
+
 class Renderer:
     """Markdown text to sanitized HTML. Call it on checked text
     (body_checks.check_markdown): its limits keep Python-Markdown fast."""
@@ -298,6 +325,8 @@ class Renderer:
             extensions=["tables", "fenced_code", "sane_lists"], output_format="html"
         )
         self._md.preprocessors.register(_ListsAsWritten(self._md), "lists_as_written", 15)
+        self._md.inlinePatterns.register(_Emphasis("*", "strong,em", self._md), "em_strong", 60)
+        self._md.delimiters.add("_", "strong,em", smart=True)  # as Python-Markdown adds it
         for name in _LINK_PATTERNS:
             self._md.inlinePatterns[name].getText = _bracketed_text
 

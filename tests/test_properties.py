@@ -5,7 +5,7 @@ from datetime import date
 from html.parser import HTMLParser
 
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from bulletin_contract.body_checks import check_markdown
@@ -191,3 +191,31 @@ def test_markdown_the_check_accepts_reaches_the_page_word_for_word(text):
     html = Renderer()(text)
     shown = plain_text(html.replace("<", " <")) + " " + " ".join(re.findall(r'href="([^"]*)"', html))
     assert [word for word in WORD.findall(text) if not re.search(rf"(?<![a-z]){word}(?![a-j])", shown)] == [], html
+
+
+# A list as people paste it from a word processor, a mail or a phone: a line
+# of text, then items with their bullet or number, a blank line between some.
+BULLETS = ["•\t", "• ", "o\t", "▪\t", "– ", "— ", "◦ ", "·         ", "\uf0b7\t", "\t•\t", "- ", "* "]
+PASTED_ITEM = st.tuples(st.sampled_from(["", "\n"]), st.lists(st.sampled_from(INLINE[:4] + INLINE[-3:]), min_size=1,
+                                                              max_size=3).map(" ".join))
+
+
+@SETTINGS
+@given(st.sampled_from(["", "Ohjelma:\n", "Ohjelma:\n\n", "> "]), st.sampled_from(BULLETS + ["1)\t", "1) ", "1. "]),
+       st.lists(PASTED_ITEM, min_size=1, max_size=6))
+def test_a_pasted_list_reaches_the_page_item_for_item(intro, marker, items):
+    """Each item of a pasted list is an item of a list on the page, its words
+    in it and in order, whatever its bullet; a numbered one numbered."""
+    quote = intro if intro == "> " else ""
+    assume(not (quote and marker == "o\t"))  # "o" is a bullet with a tab after it at the line's start only
+    numbered = marker[0] == "1"
+    blocks = [(f"{blank and quote}{blank}{quote}{marker.replace('1', str(number)) if numbered else marker}{{}}", [words])
+              for number, (blank, words) in enumerate(items, 1)]
+    body = _with_words(blocks)
+    text = ("" if quote else intro) + body
+    if check_markdown(text, 1, "x.md", T):
+        return
+    html = Renderer()(text)
+    shown = [WORD.findall(plain_text(item)) for item in re.findall(r"<li>(.*?)</li>", html, re.DOTALL)]
+    assert shown == [WORD.findall(line) for line in body.split("\n") if line.strip("> ")], html
+    assert html.count("<ol>" if numbered else "<ul>") == 1, html

@@ -15,7 +15,15 @@ TEXTS = {
     "jatko": ("- eka\njatkuu\n- toka", ["eka jatkuu", "toka"], None),
     # a list from 1 goes on after a blank line and an item's indented paragraph
     "kohdat": ("1. eka\n\n    lisää ekasta\n\n2. toka\n3. kolmas", None, ["eka lisää ekasta", "toka", "kolmas"]),
+    # pasted from Word (its bullets and a tab, older Word's Symbol-font bullet and "·"), a phone or a mail
+    "word": ("Ohjelma:\n•\tkahvi\no\ttee\n▪\tmehu\n\uf0b7\tpulla\n·         kakku", ["kahvi", "tee", "mehu", "pulla", "kakku"],
+             None),
+    "puhelin": ("Tuo mukanasi\n– eväät\n– juotavaa\n\n◦ hyvä mieli", ["eväät", "juotavaa", "hyvä mieli"], None),
+    "sulkeet": ("Näin ilmoittaudut:\n1)\tsoita\n2)\ttule paikalle\n\n3) maksa", None, ["soita", "tule paikalle", "maksa"]),
+    "lainattu": ("> Puheenjohtaja kirjoitti:\n> • kahvi\n> • tee", ["kahvi", "tee"], None),
 }
+# items with letters, and numbered from other than 1, are no list Markdown has: each on a line of its own
+LETTERS = "Valitse:\na) yksi\nb) kaksi\n\nLisäksi\n3) kolme\n4) neljä"
 DATES = "Tervetuloa!\n\n12. joulukuuta kokoonnumme salissa.\n\n50. toimintavuosi alkaa tammikuussa."
 # the same in quotes, one inside another, and a list in a quote right under its line of text
 QUOTED = ("> Puheenjohtaja kirjoitti:\n>\n> 12. joulukuuta kokoonnumme salissa.\n\n> > 50. toimintavuosi alkaa.\n\n"
@@ -40,6 +48,7 @@ def built(tmp_path_factory):
     site.notice("sisakkain.md", notice_text(title="Sisäkkäin", body=NESTED))
     site.notice("lohkot.md", notice_text(title="Lohkot", body=BLOCKED))
     site.notice("koodi.md", notice_text(title="Koodi", body=SPANNED))
+    site.notice("kirjaimet.md", notice_text(title="Kirjaimet", body=LETTERS))
     assert site.check() == 0 and site.build() == 0
     return site
 
@@ -53,6 +62,13 @@ def test_a_list_right_under_a_line_of_text_is_a_list_on_the_page(built, name):
     if not bullets and not numbers:
         assert "2026. vuonna" in body.get_text() and "-5 €" in body.get_text()
         assert "- ei lista" in body.select_one("pre code").get_text()
+
+
+def test_items_with_letters_or_not_from_1_are_each_on_a_line_of_their_own(built):
+    body = built.page("ilmoitukset/kirjaimet/").select_one(".bl-notice__body")
+    assert body.select("ol, ul") == []
+    assert [list(p.stripped_strings) for p in body.select("p")] == [
+        ["Valitse:", "a) yksi", "b) kaksi"], ["Lisäksi", "3) kolme", "4) neljä"]]
 
 
 def test_a_paragraph_that_begins_with_a_date_or_an_ordinal_says_it_as_written(built):

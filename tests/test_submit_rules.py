@@ -152,6 +152,8 @@ BAD = [
          field="Ilmoituksen teksti"),
     case("body-table-in-an-empty-list-item-wider-than-its-header", {}, {},
          body="Ohjelma:\n\n- \n  | Päivä | Aika |\n  |---|---|\n  | ma | 18 | Sali 2 |", field="Ilmoituksen teksti"),
+    case("body-html-in-a-pasted-list-item", {}, {}, body="Ohjelma:\n\n•\tkahvi\n\n    <b>tärkeä</b> tieto",
+         field="Ilmoituksen teksti"),
     case("body-table-without-borders", {}, {}, body="Päivä | Aika\n--- | ---\nma | 18 | Sali 2",
          field="Ilmoituksen teksti"),
     # in angle brackets Python-Markdown links http(s), ftp and e-mail addresses only: the rest is HTML, dropped

@@ -26,7 +26,7 @@ from markdown.util import BLOCK_LEVEL_ELEMENTS
 from .marks import MAX_STACKED_MARKS, stacked_marks
 from .problems import Problem
 from .render import (_MARKDOWN_ESCAPE, _RULE, _SETEXT, BIDI_CONTROLS as _BIDI, address_unreadable, dangerous_scheme,
-                     is_remote, scheme_left_out)
+                     is_remote, pasted_lists, scheme_left_out)
 
 MAX_BODY_CHARS = 20_000  # ten times the longest example notice
 MAX_NESTING = 8  # quotes (>) and lists inside each other on one line
@@ -342,7 +342,8 @@ def check_markdown(text, first_line, path, t, files=SiteFiles()):
         marks = stacked_marks(line)
         if marks > MAX_STACKED_MARKS:
             found.add(index, "err_body_stacked_marks", count=marks, most=MAX_STACKED_MARKS)
-    masked, blocks, unfenced, fences = _code_masked(lines)
+    # read as the page reads them: a pasted "• kohta" is a list item there
+    masked, blocks, unfenced, fences = _code_masked(pasted_lists(lines))
     before_limits = len(found.problems)
     openings = len(_TAG_OPENING.findall("\n".join(unfenced)))
     if openings > MAX_TAG_OPENINGS:

@@ -182,6 +182,53 @@ _SETEXT = re.compile(r"^[ ]{0,3}(?:=+|-+)[ ]*$")  # under a text's first line: i
 _NESTED = " " * 4
 
 
+# A list's items as word processors, mail programs and phones write them,
+# after the quote marks a line may begin with: a bullet (Word's "•", "o" and
+# "▪" before a tab, the Symbol font's own bullets of older Word, "–"), and
+# a number or a letter before ")". Read with tabs as spaces, as
+# Python-Markdown reads them: a bullet "o" is one with a tab after it at the
+# line's start, or two spaces.
+_QUOTED = r"^((?:[ ]*>)*)[ ]*"  # one way only to read a line's spaces and marks: linear time
+_PASTED_BULLET = re.compile(_QUOTED + r"(?:[•◦▪▫‣⁃∙·●○■□►▸➢✓✔–—\uf0a7\uf0b7\uf0d8\uf0fc][ ]|o[ ]{2})[ ]*(?=\S)")
+_PASTED_NUMBER = re.compile(_QUOTED + r"([0-9]{1,9})\)[ ]+(?=\S)")
+_PASTED_LETTER = re.compile(_QUOTED + r"[^\W\d_]\)[ ]+\S")
+_TEXT_LINE = re.compile(_QUOTED + r"\w")
+_QUOTE_MARKS = re.compile(r"^(?:[ ]{0,3}>[ ]?)*")
+
+
+def pasted_lists(lines):
+    """The lines (as many) with the items of a pasted list as Markdown's: a
+    bullet is "- " at the margin, and a list numbered "1)", "2)" is one
+    numbered "1.", "2." (from 1, as Markdown's own: "3) kohta" stays as
+    written). The one rule for the check, the form and the page."""
+    kept, numbered = [], False  # numbered: the last line with text was an item of a numbered list
+    for written in lines:
+        line = written.expandtabs(4)  # as Python-Markdown reads it: the same verdict before and after
+        bullet, number = _PASTED_BULLET.match(line), _PASTED_NUMBER.match(line)
+        item = bool(number) and not bullet and (numbered or number.group(2) == "1")
+        if bullet:
+            line = bullet.group(1) + "- " + line[bullet.end():]
+        elif item:
+            line = f"{number.group(1)}{number.group(2)}. {line[number.end():]}"
+        content = line[len(_QUOTE_MARKS.match(line).group()):]
+        if content.strip():  # an item's indented lines go on in it
+            numbered = item or numbered and content[:1] == " "
+        kept.append(line if bullet or item else written)
+    return kept
+
+
+def _lines_kept(lines):
+    """An item pasted with a letter ("a) kohta") or a number no list begins
+    with is a line of its own on the page, as it was to the writer: a line
+    break (two spaces) at the end of a line of text before it."""
+    lines = list(lines)
+    for index in range(1, len(lines)):
+        if (_PASTED_LETTER.match(lines[index]) or _PASTED_NUMBER.match(lines[index])) \
+                and _TEXT_LINE.match(lines[index - 1]):
+            lines[index - 1] = lines[index - 1].rstrip() + "  "
+    return lines
+
+
 class _ListsAsWritten(Preprocessor):
     """Lists where a writer means them. Runs after the fenced code is put
     aside.
@@ -200,6 +247,7 @@ class _ListsAsWritten(Preprocessor):
     `>` or the indentation off, so a nested list begins at 1 too."""
 
     def run(self, lines):
+        lines = _lines_kept(pasted_lists(lines))
         return [line for _, line in _as_written(lines, self.md.htmlStash.store)]
 
 

@@ -159,6 +159,7 @@ def markdown_rules(settings):
             "siteLink": b._SITE_LINK, "backtick": b._BACKTICK,
             "invisible": render._INVISIBLE, "markdownEscape": render._MARKDOWN_ESCAPE,
             "remote": render._REMOTE, "urlIgnored": render._URL_IGNORED,
+            "pastedBullet": render._PASTED_BULLET, "pastedNumber": render._PASTED_NUMBER,
         }.items()},
         # Python's white space (str.strip, str.split) and what else fields.is_blank
         # calls nothing, as a character class's contents: JavaScript's \s differs

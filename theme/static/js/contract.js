@@ -837,6 +837,26 @@
 
   // --- Markdown (body_checks.py) -------------------------------------------------
 
+  // render.pasted_lists: the items of a pasted list as Markdown's, a line for a line
+  function pastedLists(lines, P) {
+    var numbered = false;  // the last line with text was an item of a numbered list
+    return lines.map(function (written) {
+      var line = expandTabs(written);  // as Python-Markdown reads it
+      var bullet = line.match(P.pastedBullet), number = line.match(P.pastedNumber);
+      var item = Boolean(number) && !bullet && (numbered || number[2] === "1");
+      if (bullet) {
+        line = bullet[1] + "- " + line.slice(bullet[0].length);
+      } else if (item) {
+        line = number[1] + number[2] + ". " + line.slice(number[0].length);
+      }
+      var content = line.replace(P.quotes, "");
+      if (strip(content)) {  // an item's indented lines go on in it
+        numbered = item || (numbered && content.charAt(0) === " ");
+      }
+      return bullet || item ? line : written;
+    });
+  }
+
   function paragraphs(lines) {
     var out = [];
     var start = null;
@@ -1317,7 +1337,8 @@
         found.add(index, "err_body_stacked_marks", { count: marks, most: limits.marks });
       }
     });
-    var code = this.codeMasked(lines);
+    // read as the page reads them: a pasted "• kohta" is a list item there
+    var code = this.codeMasked(pastedLists(lines, P));
     var masked = code.masked;
     var before = problems.length;
     var openings = (code.unfenced.join("\n").match(compile(P.tagOpening, "g")) || []).length;

@@ -475,6 +475,22 @@ def test_html_mail_is_read_as_text_never_as_html(site, tmp_path, capsys):
     assert status == 1 and paths == [] and "<script>" in err
 
 
+
+def test_the_lists_of_an_html_mail_are_lists_on_the_page(site, tmp_path, capsys):
+    # Outlook's and phones' HTML-only mail: <ul> and <ol> have no bullets or numbers in their text
+    front = "".join(f"<div>{line}</div>" for line in notice_text(body="X").replace('"', "&quot;").splitlines()[:-1])
+    html = (f"<html><body>{front}<div>Ohjelma:</div><ul><li>kahvi</li><li>arpajaiset</li></ul>"
+            "<div>Näin ilmoittaudut:</div><ol><li>soita</li><li>tule paikalle</li></ol></body></html>")
+    path = tmp_path / "viesti.eml"
+    path.write_bytes(b"MIME-Version: 1.0\nContent-Type: text/html; charset=utf-8\n\n" + html.encode())
+    status, paths, err = add(site, path, capsys)
+    assert status == 0, err
+    assert site.build() == 0
+    body = site.page(f"ilmoitukset/{paths[0].stem}/").select_one(".bl-notice__body")
+    assert [li.get_text() for li in body.select("ul > li")] == ["kahvi", "arpajaiset"]
+    assert [li.get_text() for li in body.select("ol > li")] == ["soita", "tule paikalle"]
+
+
 # --- signatures ---------------------------------------------------------------------
 
 NOTICE_LINES = ["Tervetuloa syyskokoukseen."]

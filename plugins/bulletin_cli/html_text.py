@@ -16,6 +16,8 @@ _SKIPPED = {"head", "script", "style", "title", "template", "noscript", "svg", "
 _LINE_ENDS = {"br", "div", "p", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "table", "hr"}
 # Elements that start a line of their own.
 _BLOCKS = {"div", "p", "li", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "ul", "ol", "dl", "dt", "dd"}
+# Lists: each item begins with its bullet or number, as the reader sees it.
+_LISTS = {"ul", "ol", "menu"}
 # Elements the reader never sees (a newsletter's preview text, a tracking
 # code): their text is no part of the message.
 # Text made nothing (no size, no opacity) or put off the screen is hidden too.
@@ -157,6 +159,7 @@ class _Text(HTMLParser):
         self.outlook_paragraphs = False
         self.link = None
         self.ruled = []  # where in self.open the elements are that have a border under them
+        self.numbered = {}  # where in self.open each numbered list (<ol>) is -> the number of its last item
 
     def _end_line(self):
         self.lines.append([])
@@ -196,6 +199,11 @@ class _Text(HTMLParser):
         elif tag == "p" and "MsoNormal" in (attributes.get("class") or ""):
             # Outlook writes every line as a paragraph without margins.
             self.outlook_paragraphs = True
+        if tag == "ol":
+            start = (attributes.get("start") or "1").strip()
+            self.numbered[len(self.open) - 1] = int(start) - 1 if start.isdigit() and len(start) < 10 else 0
+        elif tag == "li":
+            self.lines[-1].append(self._item_mark())
         if self.signature is None and tag not in _VOID and (
                 attributes.get("id") == "Signature" or _SIGNATURE_CLASSES & set((attributes.get("class") or "").split())):
             self.signature = len(self.open) - 1
@@ -232,6 +240,11 @@ class _Text(HTMLParser):
             self._end_line()
             if tag == "p" and not self.outlook_paragraphs:
                 self._end_line()  # a paragraph of a written text: a blank line after it
+        elif tag in _LISTS and not _LISTS & set(self.open):
+            # a blank line after a list: the text after it is no part of its last item
+            self._end_line()
+            if self.lines[-2]:
+                self._end_line()
 
     def _picture(self, attributes):
         """A picture from a web address or written into the HTML (data:):
@@ -248,6 +261,15 @@ class _Text(HTMLParser):
                 address = address.split(",", 1)[0] + ",…"
             self.left_out.append(("picture", (attributes.get("alt") or "").strip(), address))
 
+    def _item_mark(self):
+        """A list item's bullet or number as the reader saw it, written as a
+        pasted list's (the contract reads "• " and "1) " as a list's items)."""
+        lists = [at for at, tag in enumerate(self.open[:-1]) if tag in _LISTS]
+        if not lists or lists[-1] not in self.numbered:
+            return "• "
+        self.numbered[lists[-1]] += 1
+        return f"{self.numbered[lists[-1]]}) "
+
     def _close(self, at):
         """The elements open from `at` on end."""
         if any(ruled >= at for ruled in self.ruled):
@@ -259,6 +281,7 @@ class _Text(HTMLParser):
             self.lines[-1].append("---")
             self._end_line()
         del self.open[at:]
+        self.numbered = {where: number for where, number in self.numbered.items() if where < at}
         del self.colours[at + 1:]
         if self.pre is not None and self.pre >= at:
             self.pre = None

@@ -20,7 +20,9 @@ TEXTS = {
              None),
     "puhelin": ("Tuo mukanasi\n– eväät\n– juotavaa\n\n◦ hyvä mieli", ["eväät", "juotavaa", "hyvä mieli"], None),
     "sulkeet": ("Näin ilmoittaudut:\n1)\tsoita\n2)\ttule paikalle\n\n3) maksa", None, ["soita", "tule paikalle", "maksa"]),
-    "lainattu": ("> Puheenjohtaja kirjoitti:\n> • kahvi\n> • tee", ["kahvi", "tee"], None),
+    "lainattu": ("> Puheenjohtaja kirjoitti:\n> • kahvi\n> • tee\n> Tervetuloa!", ["kahvi", "tee"], None),
+    # Word writes a paragraph on a line: the line under a pasted item is none of it
+    "kappale": ("•\tkahvi\n•\ttee\nTervetuloa!\n1)\tsoita\n2)\ttule\nKiitos!", ["kahvi", "tee"], ["soita", "tule"]),
 }
 # items with letters, and numbered from other than 1, are no list Markdown has: each on a line of its own
 LETTERS = "Valitse:\na) yksi\nb) kaksi\n\nLisäksi\n3) kolme\n4) neljä"

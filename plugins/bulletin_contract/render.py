@@ -217,6 +217,20 @@ def pasted_lists(lines):
     return kept
 
 
+def _paragraphs_after_items(written, lines):
+    """A line of text right under a pasted item (`written`, as `lines` read
+    it) is a paragraph of its own, as Word and mail write a paragraph on a
+    line, not more of the item, as Markdown would read it."""
+    kept = []
+    for index, line in enumerate(lines):
+        marks = _QUOTE_MARKS.match(line).group()
+        if index and lines[index - 1] != written[index - 1] and line == written[index] \
+                and re.match(r"\w", line[len(marks):]):
+            kept.append(marks.rstrip())
+        kept.append(line)
+    return kept
+
+
 def _lines_kept(lines):
     """An item pasted with a letter ("a) kohta") or a number no list begins
     with is a line of its own on the page, as it was to the writer: a line
@@ -247,7 +261,7 @@ class _ListsAsWritten(Preprocessor):
     `>` or the indentation off, so a nested list begins at 1 too."""
 
     def run(self, lines):
-        lines = _lines_kept(pasted_lists(lines))
+        lines = _lines_kept(_paragraphs_after_items(lines, pasted_lists(lines)))
         return [line for _, line in _as_written(lines, self.md.htmlStash.store)]
 
 

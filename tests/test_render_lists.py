@@ -21,6 +21,9 @@ TEXTS = {
     "puhelin": ("Tuo mukanasi\n– eväät\n– juotavaa\n\n◦ hyvä mieli", ["eväät", "juotavaa", "hyvä mieli"], None),
     "sulkeet": ("Näin ilmoittaudut:\n1)\tsoita\n2)\ttule paikalle\n\n3) maksa", None, ["soita", "tule paikalle", "maksa"]),
     "lainattu": ("> Puheenjohtaja kirjoitti:\n> • kahvi\n> • tee\n> Tervetuloa!", ["kahvi", "tee"], None),
+    # a list right under a table's rows is no row of it
+    "taulukko": ("| Aika | Mitä |\n|---|---|\n| 18 | kahvi |\n• arpajaiset\n- tanssi | 20-22", ["arpajaiset", "tanssi | 20-22"],
+                 None),
     # Word writes a paragraph on a line: the line under a pasted item is none of it
     "kappale": ("•\tkahvi\n•\ttee\nTervetuloa!\n1)\tsoita\n2)\ttule\nKiitos!", ["kahvi", "tee"], ["soita", "tule"]),
 }

@@ -257,6 +257,7 @@ GOOD = [
     case("code-span-over-a-line", {}, {}, body="Katso `koodi\n[a]: https://a.fi` ja `<b>\nja <!-- x -->`"),
     case("colon-after-brackets-in-text", {}, {}, body="[Paikka]: Kerhohuone Imatralla"),
     case("code-span-over-a-lazy-quote-line", {}, {}, body="> Katso `koodi\n<b>` ja muuta"),
+    case("list-right-under-a-table", {}, {}, body="| Päivä | Aika |\n|---|---|\n| ma | 18 |\n- ti | 19 | sali 2"),
     case("table-right-under-text-is-text", {}, {}, body="Ohjelma:\n| Päivä | Aika |\n|---|---|\n| ma | 18 | Sali 2 |"),
     case("contact-with-consent", {**CONTACT, "Yhteyshenkilön sähköposti": "aila@example.org"},
          {"contact": {"name": "Aila", "email": "aila@example.org", "consent": True}}),

@@ -228,6 +228,13 @@ def _table_overflows(lines, start, end):
             yield index, cells, columns
 
 
+def _table_end(lines, start, end):
+    """Where a table that begins at lines[start] ends: at the end of its
+    paragraph, or at a list item under its rows, which begins a list on the
+    page (its separator may begin "- |")."""
+    return next((index for index in range(start + 2, end) if _LIST_ITEM.match(_QUOTES.sub("", lines[index]))), end)
+
+
 def _inline_parts(lines, start, end):
     """(start, end) of the parts of a paragraph Python-Markdown reads as one
     text: a new part begins at each list item, heading and rule, where a
@@ -369,7 +376,7 @@ def check_markdown(text, first_line, path, t, files=SiteFiles()):
     contents = [_CONTAINERS.sub("", line) for line in masked]
     for start, end in _paragraphs(contents):
         for index, cells, columns in (row for at in _block_starts(contents, start, end) if "|" in contents[at]
-                                      for row in _table_overflows(contents, at, end)):
+                                      for row in _table_overflows(contents, at, _table_end(masked, at, end))):
             found.add(index, "err_body_table_cells", cells=cells, columns=columns)
     _check_markup(found, "\n".join(masked), "\n".join(blocks))
     return sorted(found.problems)

@@ -171,7 +171,7 @@ _LINK_PATTERNS = ("link", "image_link", "reference", "image_reference", "short_r
 _ITEM = re.compile(r"[ ]{0,3}(?:[-*+]|1\.)[ ]+\S")
 _ANY_ITEM = re.compile(r"[ ]{0,3}(?:[-*+]|\d+\.)[ ]+\S")
 _NUMBERED = re.compile(r"([ ]{0,3}\d+)\.(?=[ ]+\S)")
-_TEXT = re.compile(r"(?![-*+][ ]|\d+\.[ ]|[>#|<])\S")
+_TEXT = re.compile(r"(?![-*+][ ]|\d+\.[ ]|[>#<])\S")
 
 
 _QUOTE_MARK = re.compile(r"[ ]{0,3}>[ ]?")
@@ -250,6 +250,7 @@ class _ListsAsWritten(Preprocessor):
     A list may begin right under a line of text, as it does on GitHub
     (CommonMark), where a submitter previews a notice: "Ohjelma:" and
     "- kahvi" on the next line was a list there and one run-on line here.
+    So does one right under a table: it was a row of the table here.
 
     A numbered list begins at 1: a paragraph that begins "12. joulukuuta" or
     "50. toimintavuosi" is a Finnish date or ordinal, and was a list item
@@ -306,7 +307,8 @@ def _as_written(lines, stash):
         was_second, second = second, paragraph is None
         if paragraph is None:
             paragraph = line
-        elif _ITEM.match(line) and _TEXT.match(paragraph):
+        # under a table's rows too (its separator may begin "- |")
+        elif _ITEM.match(line) and _TEXT.match(paragraph) and not (was_second and paragraph.lstrip().startswith("|")):
             kept.insert(-1, (None, ""))
             paragraph = line
         # a heading or a rule is a block of its own, and ends a list; an

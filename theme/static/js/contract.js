@@ -1387,7 +1387,15 @@
         }
       }
       starts.filter(function (at) { return contents[at].indexOf("|") >= 0; }).forEach(function (at) {
-        self.tableOverflows(contents, at, range[1]).forEach(function (row) {
+        // body_checks._table_end: a list item under a table ends it
+        var end = range[1];
+        for (var index = at + 2; index < range[1]; index++) {
+          if (P.listItem.test(masked[index].replace(P.quotes, ""))) {
+            end = index;
+            break;
+          }
+        }
+        self.tableOverflows(contents, at, end).forEach(function (row) {
           found.add(row[0], "err_body_table_cells", { cells: row[1], columns: row[2] });
         });
       });

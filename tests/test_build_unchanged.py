@@ -146,3 +146,26 @@ def test_a_content_file_is_read_again_only_when_its_stamp_changed_or_had_just_ch
     again = unchanged.content_digests(settings)
     assert sorted(read) == ["a.md", "b.md"]
     assert again[str(b)] == hashlib.sha256(b"tokb").digest() and again[str(a)] == first[str(a)]
+
+
+def test_a_file_changed_among_many_is_read_anew_each_time_until_the_stamps_are_saved_again(tmp_path, monkeypatch):
+    """A few files read do not save every stamp again (unchanged.py): each
+    is read again next time, and its digest is always its bytes'."""
+    notices = tmp_path / "content" / "notices"
+    notices.mkdir(parents=True)
+    for number in range(300):
+        (notices / f"n{number:03d}.md").write_bytes(b"sama")
+    settings = {"PATH": str(tmp_path / "content"), "CACHE_PATH": str(tmp_path / "cache")}
+    monkeypatch.setattr(unchanged, "SETTLED_NS", 0)
+    unchanged.content_digests(settings)
+    record = tmp_path / "cache" / unchanged.STAMPS_FILE
+    saved = record.stat().st_mtime_ns
+    changed = notices / "n007.md"
+    for version in (b"uusi", b"uusin", b"sama"):
+        changed.write_bytes(version)
+        assert unchanged.content_digests(settings)[str(changed)] == hashlib.sha256(version).digest()
+        assert record.stat().st_mtime_ns == saved  # one file of 300 read: the stamps are not written again
+    for number in range(5):  # more than one in a hundred read: saved
+        (notices / f"n{number:03d}.md").write_bytes(b"muu")
+    unchanged.content_digests(settings)
+    assert record.stat().st_mtime_ns != saved

@@ -58,7 +58,7 @@ def notice_pictures(generators):
     notices = next(g for g in generators if isinstance(g, ArticlesGenerator))
     site = site_address(notices.settings)
     for article in notices.articles:
-        if "<img" in article._content:  # a quick look first: the content is made for the few with one
+        if article.has_picture:  # the reader's look: the content is made for the few with one
             found = first_image(article.content, f"{site}/{article.url}")
             if found:
                 article.shared_picture = og_picture(*found, notices.settings)

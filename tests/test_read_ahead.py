@@ -55,7 +55,7 @@ def test_notices_with_problems_read_by_either_process_are_refused_once(site, cap
     assert not (site.output / "ilmoitukset" / "n00").exists()  # nothing published
 
 
-def test_full_collections_wait_while_notices_are_read(monkeypatch):
+def test_full_collections_wait_while_notices_are_read():
     """While files are read, the collector's oldest generation is left
     alone (what is read lives to the end of the build); afterwards, as it
     was, whether a file was refused or not."""
@@ -69,8 +69,7 @@ def test_full_collections_wait_while_notices_are_read(monkeypatch):
             return "<p>x</p>", {"title": path}
 
     during, before = [], gc.get_threshold()
-    monkeypatch.setattr(read_ahead, "_reader", Reader())
-    assert read_ahead._read(["a.md", "rikki.md", "b.md"]) == [("a.md", ("<p>x</p>", {"title": "a.md"})),
+    assert read_ahead._read(Reader(), ["a.md", "rikki.md", "b.md"]) == [("a.md", ("<p>x</p>", {"title": "a.md"})),
                                                                ("b.md", ("<p>x</p>", {"title": "b.md"}))]
     assert gc.get_threshold() == before
     assert len(during) == 3 and all(t[:2] == before[:2] and t[2] > 10_000 for t in during)

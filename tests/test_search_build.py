@@ -308,14 +308,13 @@ def test_the_index_codec_refuses_what_it_does_not_know(item):
 def test_a_build_refused_for_a_file_makes_no_lemma_map(site, monkeypatch):
     from bulletin_search import generator
 
-    started = []
+    started, beside = [], generator.beside
 
-    class Recording(generator.ProcessPoolExecutor):
-        def __init__(self, *args, **kwargs):
-            started.append(True)
-            super().__init__(*args, **kwargs)
+    def recording(*args, **kwargs):
+        started.append(True)
+        return beside(*args, **kwargs)
 
-    monkeypatch.setattr(generator, "ProcessPoolExecutor", Recording)
+    monkeypatch.setattr(generator, "beside", recording)
     site.notice("hyva.md", notice_text(title="Hyvä"))
     site.notice("huono.md", notice_text(title="Huono", category="ei-tallaista"))
     assert site.build() == 1

@@ -10,7 +10,7 @@ def _run():
     return function(*args)
 
 
-def beside(function, *args, items, min_items):
+def beside(function, *args, items=0, min_items=0):
     """A future of `function(*args)`, run by a forked process; here, at
     once, for fewer `items` than `min_items` (sooner than a process starts).
     The arguments reach the process as its copy of this one's memory, not

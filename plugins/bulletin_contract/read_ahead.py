@@ -11,20 +11,18 @@ Pelican's own reading finds them. A file with problems is not cached: Pelican
 reads it again in this process, which reports its problems as always.
 """
 import gc
-import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
 
 from pelican.cache import FileStampDataCacher
 from pelican.generators import ArticlesGenerator
 
+from .beside import beside
 from .reader import STATE
 
 MIN_FILES = 200  # fewer are read sooner than a process starts
-_reader = None  # the reader a forked process reads with
 
 
-def _read(paths):
+def _read(reader, paths):
     """[(path, (content, values))] of the files the reader took. A file it
     refused is left to Pelican, which reads it again: its problems are
     reported then, once."""
@@ -39,7 +37,7 @@ def _read(paths):
         for path in paths:
             problems = len(STATE.problems)
             try:
-                content, values = _reader.read(path)
+                content, values = reader.read(path)
             except Exception:  # noqa: BLE001 (Pelican reads it again and says what failed)
                 continue
             finally:
@@ -66,7 +64,6 @@ def cached_entries(generator):
 
 
 def read_uncached(generator):
-    global _reader
     settings = generator.settings
     if not isinstance(generator, ArticlesGenerator) or not settings.get("CACHE_CONTENT"):
         return  # without Pelican's cache, what is read here would not reach Pelican
@@ -84,10 +81,7 @@ def read_uncached(generator):
     missing.sort()  # the same halves each time; sorting every file first took 0.1 s at 100,000
     if reader is None or len(missing) < MIN_FILES:
         return
-    _reader, half = reader, len(missing) // 2
-    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
-        theirs = pool.submit(_read, missing[half:])
-        ours = _read(missing[:half])
-        for path, data in ours + theirs.result():
-            readers.cache_data(path, data)
-    _reader = None
+    half = len(missing) // 2
+    theirs = beside(_read, reader, missing[half:])
+    for path, data in _read(reader, missing[:half]) + theirs.result():
+        readers.cache_data(path, data)

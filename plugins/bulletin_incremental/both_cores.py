@@ -9,18 +9,17 @@ writer still refuses a second page at one address. The forked process
 writes files and nothing else: every page's reuse key is taken here first.
 A few pages are rendered here alone, sooner than a process starts.
 """
-import multiprocessing
-from concurrent.futures import ProcessPoolExecutor
 from itertools import chain
 
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 from pelican.writers import FileOverwriteFailedError
 
+from bulletin_contract.beside import beside
+
 from .reuse import REUSE
 
 MIN_PAGES = 200
-_pages = None  # (write, [(args, kwargs)] of its calls), for the forked process
 
 
 def _render(write, pages):
@@ -33,15 +32,9 @@ def _render(write, pages):
     return writer._written_files - written, writer._overridden_files - overridden
 
 
-def _render_from(start):
-    write, pages = _pages
-    return _render(write, pages[start:])
-
-
 def generate_articles(self, write):
     """ArticlesGenerator.generate_articles, rendering on both cores what
     is not left in place from the previous build."""
-    global _pages
     fresh = []
     for article in chain(self.translations, self.articles, self.hidden_translations, self.hidden_articles):
         signals.article_generator_write_article.send(self, content=article)
@@ -57,14 +50,9 @@ def generate_articles(self, write):
             write(*args, **kwargs)
         return
     half = len(fresh) // 2
-    _pages = (write, fresh)
-    try:
-        with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
-            theirs = pool.submit(_render_from, half)
-            _render(write, fresh[:half])
-            written, overridden = theirs.result()
-    finally:
-        _pages = None
+    theirs = beside(_render, write, fresh[half:])
+    _render(write, fresh[:half])
+    written, overridden = theirs.result()
     for path in sorted(written & writer._written_files):
         # two pages at one address, one in each half: Pelican's own words,
         # which `bulletin build` reads the address from

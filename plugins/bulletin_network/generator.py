@@ -1,15 +1,14 @@
 """Writes the cooperation pages and gives the association pages what
 networking adds to them (joint notices, series organised)."""
 import json
-import multiprocessing
 from collections import defaultdict
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pelican.generators import Generator
 
 from bulletin_contract import fields
+from bulletin_contract.beside import beside
 from bulletin_contract.cache import shared_cache
 from bulletin_contract.order import newest_first
 from bulletin_contract.reader import STATE
@@ -105,21 +104,15 @@ class NetworkGenerator(Generator):
         """Needs are matched in a second process while the pages are
         written: the first look-up loads the Finnish dictionary, which took
         seconds of a build (as in bulletin_search)."""
-        self.pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
         cache = Path(self.settings["CACHE_PATH"], MATCH_CACHE) if self.settings.get("CACHE_CONTENT") else None
         texts = lambda items: [(item.text, item.association) for item in items]  # noqa: E731
         spaces = [(space_text(space, self.settings), space.association, slug)
                   for slug, space in sorted(STATE.spaces.items())]
-        self.matching = self.pool.submit(match_texts, texts(n.item for n in self.needs),
-                                         texts(item for item, _ in self.offers),
-                                         self.settings["BULLETIN_LANGUAGE"], cache, spaces,
-                                         shared_cache(self.settings))
+        self.matching = beside(match_texts, texts(n.item for n in self.needs), texts(item for item, _ in self.offers),
+                               self.settings["BULLETIN_LANGUAGE"], cache, spaces, shared_cache(self.settings))
 
     def _finish_matching(self):
-        try:
-            answers, space_answers = self.matching.result()
-        finally:
-            self.pool.shutdown()
+        answers, space_answers = self.matching.result()
         offers = {(item.text, item.association): item for item, _ in self.offers}
         for need, found, spaces in zip(self.needs, answers, space_answers):
             for one in found:

@@ -1,14 +1,13 @@
 """Writes the search page and the lemma map of the site's words."""
 import gc
 import logging
-import multiprocessing
 import sys
 import time
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from pelican.generators import Generator
 
+from bulletin_contract.beside import beside
 from bulletin_contract.cache import shared_cache
 from bulletin_contract.reader import STATE
 from bulletin_contract.render import plain_text
@@ -147,13 +146,6 @@ def lemma_map(found, cache, archived=(), word=None, kept=None, dictionaries=None
     return files, spelling, len(counts)
 
 
-_making = None  # the SearchGenerator whose lemma map the forked process makes
-
-
-def _lemma_map_of_site():
-    return _making.lemma_map_of_site()
-
-
 class SearchGenerator(Generator):
     def generate_context(self):
         self.url = self.settings["BULLETIN_URLS"]["search"]
@@ -174,16 +166,10 @@ class SearchGenerator(Generator):
         100,000 notices). A file with problems refuses the build at those
         checks: no map is made. A build that only they refuse (two notices
         at one address, say) ends once the map is made."""
-        global _making
         if STATE.problems:
             return
         self.started = time.monotonic()
-        self.pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
-        _making = self
-        try:
-            self.lemma_map = self.pool.submit(_lemma_map_of_site)  # forks here
-        finally:
-            _making = None
+        self.lemma_map = beside(self.lemma_map_of_site)
 
     def lemma_map_of_site(self):
         cache = Path(self.settings["CACHE_PATH"], LEMMA_CACHE) if self.settings.get("CACHE_CONTENT") else None
@@ -225,10 +211,7 @@ class SearchGenerator(Generator):
                            lambda name, data: REUSE.take_made(self.url + folder + name, f"search-words\0{data}"))
 
     def generate_output(self, writer):
-        try:
-            files, spelling, words = self.lemma_map.result()
-        finally:
-            self.pool.shutdown()
+        files, spelling, words = self.lemma_map.result()
         version = self._write(files, "lemmat/")
         spelling_version = self._write(spelling, "sanasto/")
         log.info("Lemma map of %d words in %d files and vocabulary in %d files written in %.1f s (beside the pages)",

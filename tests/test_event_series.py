@@ -525,6 +525,8 @@ CLUB = {
     # Saturday dances until midnight: the evening's end, not the Sunday
     "lauantaitanssit": ('start: "2026-12-05 20:00"\nend: "2026-12-06 00:00"\nlocation: Seurantalo\nrepeat:\n'
                         '  weekdays: [la]\n  until: "2026-12-19"'),
+    # a camp from Friday evening until midnight of Saturday: it ends on Saturday, at 24.00
+    "leirilauantaihin": 'start: "2026-12-11 18:00"\nend: "2026-12-13 00:00"\nlocation: Leirikeskus',
 }
 
 
@@ -581,6 +583,26 @@ def test_an_evening_until_midnight_ends_on_its_own_day_in_every_output(club_site
     # the calendar keeps RFC 5545's end: the next day at 00.00
     _, found = expanded(club_site.output / "ilmoitukset" / "lauantaitanssit" / "tapahtuma.ics")
     assert found[-1] == (datetime(2026, 12, 19, 20, 0, tzinfo=HELSINKI), datetime(2026, 12, 20, 0, 0, tzinfo=HELSINKI))
+
+
+def test_an_event_until_midnight_days_later_ends_on_its_last_day_at_24_in_every_output(club_site):
+    # as one evening's 20.00–24.00: not "su 13.12.2026 klo 0.00", a day it is not on
+    short, long = "pe 11.12.2026 klo 18.00 – la 12.12.2026 klo 24.00", \
+        "perjantaina 11. joulukuuta 2026 klo 18.00 – lauantaina 12. joulukuuta 2026 klo 24.00"
+    _, poster, description = said(club_site, "leirilauantaihin")
+    page = club_site.page("ilmoitukset/leirilauantaihin/")
+    assert text_of(page.select_one(".bl-event__when")) == poster[0] == long
+    assert page.find("meta", attrs={"data-pagefind-meta": "when[content]"})["content"] == short  # search
+    assert f"Aika: {long}\n" in description
+    listing = club_site.page("tapahtumat/")
+    assert [text_of(li.select_one(".bl-item__when")) for li in listing.select(".bl-item")
+            if "/leirilauantaihin/" in li.a["href"]] == [short]
+    feed = feedparser.parse((club_site.output / "syotteet" / "kaikki.rss.xml").read_bytes())
+    entry = next(e for e in feed.entries if e.link.endswith("/leirilauantaihin/"))
+    assert long in entry.summary and "klo 0.00" not in entry.summary
+    # the calendar keeps RFC 5545's end, the next day at 00.00
+    _, found = expanded(club_site.output / "ilmoitukset" / "leirilauantaihin" / "tapahtuma.ics")
+    assert found == [(at(2026, 12, 11, 18), at(2026, 12, 13))]
 
 
 def test_a_series_that_is_over_says_it_ended_on_its_last_days_end(tmp_path):

@@ -59,7 +59,7 @@ def test_finnish_dates(method, value, expected):
     (at(2023, 12, 5, 10, 0), at(2023, 12, 6, 16, 0), "ti 5.12.2023 klo 10.00 – ke 6.12.2023 klo 16.00"),
     # an end at midnight is the end of the evening, not a time of the next day
     (at(2026, 12, 5, 20, 0), at(2026, 12, 6, 0, 0), "la 5.12.2026 klo 20.00–24.00"),
-    (at(2026, 12, 5, 20, 0), at(2026, 12, 7, 0, 0), "la 5.12.2026 klo 20.00 – ma 7.12.2026 klo 0.00"),
+    (at(2026, 12, 5, 20, 0), at(2026, 12, 7, 0, 0), "la 5.12.2026 klo 20.00 – su 6.12.2026 klo 24.00"),
 ])
 def test_ranges_use_an_en_dash(start, end, expected):
     assert FI.dates.when_short(Event(start=start, end=end, location="x")) == expected

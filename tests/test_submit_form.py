@@ -101,6 +101,16 @@ def test_the_preview_ends_an_evening_at_midnight_on_its_own_day(page):
     assert "la 5.12.2026 klo 18.00–24.00" in shown, shown
 
 
+def test_the_preview_ends_an_event_until_midnight_days_later_on_its_last_day(page):
+    # as the notice page says it: not "ma 7.12.2026 klo 0.00", a day it is not on
+    fill_event(page)
+    page.get_by_label("Päättymispäivä").fill("7.12.2026")
+    page.get_by_label("Päättymiskellonaika").fill("0.00")
+    preview(page)
+    shown = page.locator("[data-preview-notice]").inner_text()
+    assert "la 5.12.2026 klo 18.00 – su 6.12.2026 klo 24.00" in shown, shown
+
+
 def test_failed_send_shows_the_error_summary_with_focus(page):
     page.get_by_label("Julkaisupäivä").fill("31.2.2026")
     page.get_by_label("Tapahtumat", exact=True).check()

@@ -80,6 +80,10 @@ class DateFormatter:
             return f"{one_day(start)}{DASH}{self.end_clock(start, end)}"
         if same_day:
             return one_day(start)
+        if has_time(end) and _schedule().ends_at_midnight(start, end):
+            # until midnight days later: 24.00 on its last day, as an evening's 20.00–24.00
+            last = _schedule().last_day_of(start, end)
+            return f"{one_day(start)} {DASH} {one_day(last)} {self.table['time_prefix']} {self.end_clock(start, end)}"
         return f"{one_day(start)} {DASH} {one_day(end)}"
 
     def when_short(self, event):

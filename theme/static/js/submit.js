@@ -548,10 +548,14 @@
     if (end.slice(0, 10) === event.start.slice(0, 10)) {
       return end.length > 10 ? start + "\u2013" + clockText(end.slice(11)) : start;
     }
-    // 00.00 the next day is the evening's end, 24.00, as the page says it (dates.end_clock)
-    var dayAfter = new Date(dateOf(event.start).getTime() + 864e5).toISOString().slice(0, 10);
-    if (event.start.length > 10 && end === dayAfter + " 00:00") {
-      return start + "\u201324.00";
+    // 00.00 is the end of the day before, 24.00, as the page says it (dates.end_clock):
+    // an evening's 20.00–24.00, or the last day's 24.00 of an event over days
+    if (event.start.length > 10 && end.slice(11) === "00:00") {
+      var lastDay = new Date(dateOf(end).getTime() - 864e5).toISOString().slice(0, 10);
+      if (lastDay === event.start.slice(0, 10)) {
+        return start + "\u201324.00";
+      }
+      return start + " \u2013 " + weekdayDate(lastDay) + " " + M.time_prefix + " 24.00";
     }
     return start + " \u2013 " + weekdayDate(end);
   }

@@ -525,6 +525,9 @@ CLUB = {
     # Saturday dances until midnight: the evening's end, not the Sunday
     "lauantaitanssit": ('start: "2026-12-05 20:00"\nend: "2026-12-06 00:00"\nlocation: Seurantalo\nrepeat:\n'
                         '  weekdays: [la]\n  until: "2026-12-19"'),
+    # a weekend at the camp from the first Friday evening of each month until Sunday afternoon
+    "leiriviikonloput": ('start: "2027-01-01 18:00"\nend: "2027-01-03 15:00"\nlocation: Leirikeskus\nrepeat:\n'
+                         '  weekdays: [pe]\n  nth: [1]\n  until: "2027-06-30"'),
     # a camp from Friday evening until midnight of Saturday: it ends on Saturday, at 24.00
     "leirilauantaihin": 'start: "2026-12-11 18:00"\nend: "2026-12-13 00:00"\nlocation: Leirikeskus',
 }
@@ -603,6 +606,16 @@ def test_an_event_until_midnight_days_later_ends_on_its_last_day_at_24_in_every_
     # the calendar keeps RFC 5545's end, the next day at 00.00
     _, found = expanded(club_site.output / "ilmoitukset" / "leirilauantaihin" / "tapahtuma.ics")
     assert found == [(at(2026, 12, 11, 18), at(2026, 12, 13))]
+
+
+def test_a_series_whose_occurrences_end_days_later_says_the_day_they_end(club_site):
+    # not "klo 18.00–15.00", which reads as Friday's or the night's
+    page, poster, description = said(club_site, "leiriviikonloput")
+    rule = "Kuukauden ensimmäinen perjantai klo 18.00 – su klo 15.00, 1.1.–6.6.2027"
+    assert page[0] == poster[0] == rule
+    assert f"Aika: {rule}\n" in description
+    _, found = expanded(club_site.output / "ilmoitukset" / "leiriviikonloput" / "tapahtuma.ics")
+    assert found[0] == (at(2027, 1, 1, 18), at(2027, 1, 3, 15))
 
 
 def test_a_series_that_is_over_says_it_ended_on_its_last_days_end(tmp_path):

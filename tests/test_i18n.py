@@ -4,7 +4,7 @@ from datetime import date, datetime
 import pytest
 
 from bulletin_contract.fields import HELSINKI
-from bulletin_contract.model import Event
+from bulletin_contract.model import Event, Occurrence
 from bulletin_i18n import Translator
 from bulletin_i18n.translations import TABLES
 
@@ -63,6 +63,19 @@ def test_finnish_dates(method, value, expected):
 ])
 def test_ranges_use_an_en_dash(start, end, expected):
     assert FI.dates.when_short(Event(start=start, end=end, location="x")) == expected
+
+
+@pytest.mark.parametrize("start, end, expected", [
+    (at(2027, 1, 1, 10, 0), at(2027, 1, 1, 11, 30), "klo 10.00–11.30"),
+    (at(2027, 1, 1, 20, 0), at(2027, 1, 2, 0, 0), "klo 20.00–24.00"),
+    (at(2027, 1, 1, 22, 0), at(2027, 1, 2, 1, 0), "klo 22.00–1.00"),  # a night
+    # later than the next morning, or on a later day: the end's weekday is said
+    (at(2027, 1, 1, 12, 0), at(2027, 1, 2, 18, 0), "klo 12.00 – la klo 18.00"),
+    (at(2027, 1, 1, 18, 0), at(2027, 1, 3, 0, 0), "klo 18.00 – la klo 24.00"),
+    (at(2027, 1, 1, 18, 0), at(2027, 1, 3, 2, 0), "klo 18.00 – su klo 2.00"),
+])
+def test_a_series_clock_range_says_a_later_days_end_by_its_weekday(start, end, expected):
+    assert FI.dates.clock_range(Occurrence(start, end)) == expected
 
 
 def test_no_key_is_written_twice_in_a_table():

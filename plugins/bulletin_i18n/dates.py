@@ -107,11 +107,19 @@ class DateFormatter:
         return self._range(occurrence.start, occurrence.end, self.weekday_day)
 
     def clock_range(self, occurrence):
-        """`klo 10.00–11.00` (the end may be on the next day), or ''."""
-        if not has_time(occurrence.start):
+        """`klo 10.00–11.00`, a night's `klo 22.00–1.00`, or '' for days.
+        An end on a later day than that says its weekday, `klo 18.00 – su
+        klo 15.00`: `klo 18.00–15.00` would read as the same day or night."""
+        start, end = occurrence.start, occurrence.end
+        if not has_time(start):
             return ""
-        end = f"{DASH}{self.end_clock(occurrence.start, occurrence.end)}" if has_time(occurrence.end) else ""
-        return f"{self.table['time_prefix']} {self.clock(occurrence.start)}{end}"
+        clock = f"{self.table['time_prefix']} {self.clock(start)}"
+        if not has_time(end):
+            return clock
+        if occurrence.current_until == occurrence.first_day:  # over on its day, or a night
+            return f"{clock}{DASH}{self.end_clock(start, end)}"
+        weekday = self.table["weekdays_short"][occurrence.last_day.weekday()]
+        return f"{clock} {DASH} {weekday} {self.table['time_prefix']} {self.end_clock(start, end)}"
 
     def span(self, first, last):
         """`12.1.–25.5.2027`, `12.12.2026–25.5.2027`, or one day."""

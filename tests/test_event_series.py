@@ -244,6 +244,9 @@ SERIES = {
     # hour longer, and still 22.00–5.00 on the clock
     "diskoyo": ('start: "2027-10-23 22:00"\nend: "2027-10-24 05:00"\nlocation: Nuorisotila\nrepeat:\n'
                 '  weekdays: [la]\n  until: "2027-11-06"', "tiedotteet"),
+    # night walks from the night the clocks go back: that one is an hour longer than the others
+    "yokavelyt": ('start: "2027-10-30 22:00"\nend: "2027-10-31 04:00"\nlocation: Kaupunginpuisto\nrepeat:\n'
+                  '  weekdays: [la]\n  until: "2027-11-13"', "tapahtumat"),
 }
 
 
@@ -290,6 +293,25 @@ def test_a_night_over_the_clock_change_keeps_its_clock_times_in_the_calendar(ser
         [(at(2027, 11, 6, 22), at(2027, 11, 7, 5))]
     # the night of the change is an hour longer (UTC+3 at 22.00, UTC+2 at 5.00)
     assert [s.utcoffset() - e.utcoffset() for s, e in found] == [timedelta(0), timedelta(hours=1), timedelta(0)]
+
+
+@pytest.mark.parametrize("name", ["diskoyo", "yokavelyt"])
+def test_each_night_over_the_clock_change_lasts_in_the_calendar_as_rfc_5545_reads_it(series_site, name):
+    # RFC 5545 gives each occurrence of a rule the first one's DTEND - DTSTART in
+    # real time (some apps read it so, recurring-ical-events by the clock): a night
+    # of another real length, the change's or the others, has a VEVENT of its own
+    vevents = list(Calendar.from_ical((series_site.output / "ilmoitukset" / name / "tapahtuma.ics").read_bytes())
+                   .walk("VEVENT"))
+    [rule] = [v for v in vevents if "RECURRENCE-ID" not in v]
+    own = {v["RECURRENCE-ID"].dt.astimezone(timezone.utc): v for v in vevents if "RECURRENCE-ID" in v}
+    length = rule.DTEND.astimezone(timezone.utc) - rule.DTSTART.astimezone(timezone.utc)
+    for occurrence in occurrences_of(series_site, name):
+        start, end = occurrence.start.astimezone(timezone.utc), occurrence.end.astimezone(timezone.utc)
+        if start in own:
+            assert (own[start].DTSTART, own[start].DTEND) == (occurrence.start, occurrence.end)
+        else:
+            assert start + length == end, occurrence
+    assert len(own) == (1 if name == "diskoyo" else 2)  # the night of the change; the nights after the first
 
 
 def test_a_time_in_the_repeated_autumn_hour_is_the_first_in_the_calendar_too(series_site):

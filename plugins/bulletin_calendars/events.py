@@ -11,7 +11,8 @@ expanded in local time). The VTIMEZONE states the changes as yearly rules,
 not as the RDATE lists that zoneinfo-based generators write, which some
 parsers read wrongly (ical.js, in Thunderbird, takes only the first date of
 each list). A series is one VEVENT: RRULE, EXDATE for its days off and
-RDATE for its extra dates.
+RDATE for its extra dates, and a VEVENT of its own (RECURRENCE-ID) for an
+occurrence whose real length is not the first's (over a clock change).
 """
 from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
@@ -46,6 +47,24 @@ def span(event):
     if first.all_day or (first.end is not None and not isinstance(first.end, datetime)):
         return first.first_day, first.last_day + timedelta(days=1)
     return first.start, first.end
+
+
+def elapsed(occurrence):
+    """How long a timed occurrence lasts in real time, not on the clock."""
+    return occurrence.end.astimezone(timezone.utc) - occurrence.start.astimezone(timezone.utc)
+
+
+def unlike_the_first(event):
+    """The occurrences of a timed series whose length in real time differs
+    from the first's: those over a clock change (a night 22.00–5.00 when the
+    clocks go back is an hour longer), or every other when the first is over
+    one. RFC 5545 gives each occurrence of DTSTART and DTEND the first's real
+    length, some apps (ical.js, recurring-ical-events) its clock times; an
+    occurrence of its own says the notice's clock times to both."""
+    first = event.first_of_rule
+    if not event.is_series or not isinstance(first.end, datetime):
+        return []
+    return [o for o in event.occurrences if o.start != first.start and elapsed(o) != elapsed(first)]
 
 
 def _transitions(zone, year):
@@ -169,17 +188,29 @@ class CalendarBuilder:
         return "\n\n".join([*status, plain_text_blocks(article.content), "\n".join(lines),
                             f"{self.site}/{article.url}"])
 
-    def vevent(self, article):
-        notice, event = article.notice, article.notice.event
+    def vevents(self, article):
+        """The notice's VEVENT, with its rule, and one for each occurrence
+        whose length the rule does not say (unlike_the_first)."""
+        event = article.notice.event
         start, end = span(event)
+        series = self.vevent(article, start, end)
+        for name, value in recurrence(event, start):
+            series.add(name, value)
+        own = []
+        for occurrence in unlike_the_first(event):
+            one = self.vevent(article, occurrence.start, occurrence.end)
+            one.add("recurrence-id", occurrence.start)
+            own.append(one)
+        return [series, *own]
+
+    def vevent(self, article, start, end):
+        notice, event = article.notice, article.notice.event
         vevent = Event()
         vevent.add("uid", f"{notice.slug}@{self.domain}")
         vevent.add("dtstamp", notice.date.astimezone(timezone.utc))
         vevent.add("dtstart", start)
         if end is not None:
             vevent.add("dtend", end)
-        for name, value in recurrence(event, start):
-            vevent.add(name, value)
         vevent.add("status", STATUS[event.status])
         # apps that do not show STATUS still say it in the title
         status = f"{self.t('status_' + event.status)}: " if event.status else ""
@@ -215,7 +246,7 @@ class CalendarBuilder:
     def event(self, article, keep):
         data = self.events.get(id(article))
         if data is None:
-            data = self.vevent(article).to_ical()
+            data = b"".join(vevent.to_ical() for vevent in self.vevents(article))
             if keep:
                 self.events[id(article)] = data
         return data

@@ -92,6 +92,9 @@ def test_event_fields(calendar_site):
     assert str(event["uid"]) == "konsertti@127.0.0.1"
     # DTSTAMP is the publication date, 2026-11-05 12:00 in Helsinki, not the clock
     assert event.DTSTAMP == datetime(2026, 11, 5, 10, 0, tzinfo=timezone.utc)
+    # no revision count or date the content cannot keep: one that did not grow when the
+    # event moved would tell syncing apps it had not changed (events.py)
+    assert "SEQUENCE" not in event and "LAST-MODIFIED" not in event
     assert event.DTSTART == datetime(2026, 12, 13, 13, 0, tzinfo=timezone.utc)
     assert event.DTEND == datetime(2026, 12, 13, 14, 30, tzinfo=timezone.utc)
     assert str(event["location"]) == "Kerhohuone, Imatra"

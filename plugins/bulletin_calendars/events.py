@@ -2,6 +2,13 @@
 
 Deterministic by design: UID is the notice's slug at the site's domain,
 DTSTAMP is the notice's publication date, and nothing reads the clock.
+No SEQUENCE or LAST-MODIFIED: they count and date an event's revisions, and
+the content keeps no history of them (a notice edited to a new time keeps its
+`date`), so neither could grow with an edit. One that stood still would be
+worse than none: an app that syncs a calendar event by event takes an event
+again only when its LAST-MODIFIED grows (ICSx⁵ does), and RFC 5546 orders
+versions by SEQUENCE, then DTSTAMP. Without them an app reads each event
+afresh at every refresh, as subscribing apps mostly do anyway.
 Text values go through icalendar's TEXT type, which escapes commas,
 semicolons, backslashes and newlines, so a notice cannot break the file.
 

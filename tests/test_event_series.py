@@ -133,6 +133,11 @@ def test_an_event_is_allowed_in_every_category(category):
     ('start: "2027-01-12 10:00"\nlocation: x\nrepeat:\n  weekdays: [ti]\n  until: "2027-05-25"\n'
      '  except: ["2027-03-02"]\ndates:\n  - "2027-03-04 10:00"\n  - "2027-03-02"', 15,
      "Lisäpäivä 2027-03-02 10:00 on myös kohdassa repeat.except"),
+    # every day of the rule off, extra dates left: the rule says no day, a calendar's
+    # DTSTART would be none of its RRULE's
+    ('start: "2027-01-12 10:00"\nend: "12:00"\nlocation: x\nrepeat:\n  weekdays: [ti]\n  until: "2027-01-19"\n'
+     '  except: ["2027-01-12", "2027-01-19"]\ndates: ["2027-01-13 17:00"]', 10,
+     "Sarjan säännöstä ei jää yhtään kertaa"),
 ])
 def test_series_refusals_name_the_line_and_what_to_write(event, line, fragment):
     problems = problems_of(series(event, category="rahoitus"))

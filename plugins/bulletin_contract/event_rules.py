@@ -41,15 +41,17 @@ class EventRules:
         extras = self._extras(start, event.get("dates", []), set(starts(start, repeat)), days_off)
         if extras is None:
             return None
+        if repeat is not None and not starts(start, repeat):
+            # every day of the rule off, extra dates or not: a calendar's
+            # DTSTART would be no day of its RRULE, the page's rule no day at all
+            self.refuse(self.line("repeat"), "err_no_occurrences")
+            return None
         series = repeat is not None or extras
         if series and end is not None and (day_of(end) - day_of(start)).days > SERIES_LONGEST:
             self.refuse(self.line("end"), "err_series_end", end=self.raw["end"],
                         clock=end.strftime("%H:%M") if isinstance(end, datetime) else "")
             return None
         found = [Occurrence(s, end_for(s, start, end)) for s in starts(start, repeat, extras)]
-        if not found:
-            self.refuse(self.line("repeat"), "err_no_occurrences")
-            return None
         if len(found) > MOST:
             self.refuse(self.line("repeat", "until") if repeat else self.line("dates"),
                         "err_too_many_occurrences", count=len(found), most=MOST)

@@ -218,10 +218,19 @@ def test_the_last_day_to_register_is_in_the_calendars_description(site):
         site.notice(f"{name}.md", notice_text(name.capitalize(), category="tiedotteet", extra=(
             'event:\n  start: "2026-12-31 20:00"\n  end: "2027-01-01 01:30"\n  location: Kulttuuritalo\n'
             f'  registration: Kuorolle\n  registration_deadline: "2026-12-20 16:00"{status}')))
+    # until midnight: the end of Saturday, said as an event's end at midnight is, not "su klo 0.00"
+    site.notice("keskiyo.md", notice_text("Keskiyö", category="tiedotteet", extra=(
+        'event:\n  start: "2026-12-31 20:00"\n  location: Kulttuuritalo\n'
+        '  registration_deadline: "2026-12-20 00:00"')))
     assert site.build("2026-12-01") == 0
     events = by_summary(read(site.output / "kalenteri" / "tapahtumat.ics"))
     assert "Ilmoittautuminen: Kuorolle\nIlmoittautuminen viimeistään: su 20.12.2026 klo 16.00\n" in \
         str(events["Tanssit"]["description"])
+    assert "Ilmoittautuminen viimeistään: la 19.12.2026 klo 24.00\n" in str(events["Keskiyö"]["description"])
+    poster = site.page("julisteet/keskiyo/").get_text(" ", strip=True)
+    assert "la 19.12.2026 klo 24.00" in poster and "klo 0.00" not in poster
+    said = site.page("ilmoitukset/keskiyo/").select_one(".bl-event").get_text(" ", strip=True)
+    assert "Ilmoittautuminen viimeistään la 19.12.2026 klo 24.00" in said
     assert "viimeistään" not in str(events["Peruttu: Peruttu"]["description"])
     page = site.page("ilmoitukset/tanssit/").select_one(".bl-event").get_text(" ", strip=True)
     assert "Ilmoittautuminen viimeistään su 20.12.2026 klo 16.00" in page  # the page's words

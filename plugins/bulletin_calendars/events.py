@@ -182,7 +182,7 @@ class CalendarBuilder:
             ("notice_where", event.location),
             ("notice_price", event.price),
             ("notice_registration", event.registration),
-            ("registration_deadline", event.signing_up_by and dates.weekday_date(event.signing_up_by)),
+            ("registration_deadline", event.signing_up_by and dates.deadline(event.signing_up_by)),
             ("notice_accessibility", event.accessibility),
             ("notice_association", article.association_profile.name),
             # a joint notice is in each partner's calendar: its subscribers see their own too

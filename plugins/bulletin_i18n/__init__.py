@@ -67,6 +67,7 @@ def add_to_jinja(generator):
     env.globals["t"] = t
     env.filters["short_date"] = t.dates.short_date
     env.filters["weekday_date"] = t.dates.weekday_date
+    env.filters["deadline"] = t.dates.deadline
     env.filters["long_date"] = t.dates.long_date
     env.filters["when_short"] = t.dates.when_short
     env.filters["when_long"] = t.dates.when_long

@@ -5,9 +5,10 @@ Short `5.12.2023`, with weekday `ti 5.12.2023 klo 18.00`, spelled out
 an en dash in ranges (`klo 13–15`).
 """
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 DASH = "\u2013"
+END_OF_DAY = "24.00"  # an end or a last moment at 00.00, said on the day it ends
 
 
 def _schedule():
@@ -38,7 +39,16 @@ class DateFormatter:
 
     def end_clock(self, start, end):
         """An end's time: 24.00 for midnight, the end of the evening before."""
-        return "24.00" if _schedule().ends_at_midnight(start, end) else self.clock(end)
+        return END_OF_DAY if _schedule().ends_at_midnight(start, end) else self.clock(end)
+
+    def deadline(self, value):
+        """A last moment to do something, as `weekday_date`; at 00.00 the
+        end of the day before, `la 19.12.2026 klo 24.00`, as an event's end
+        is said: "su 20.12. klo 0.00" is read as the end of Sunday too."""
+        if has_time(value) and (value.hour, value.minute) == (0, 0):
+            day = self.weekday_date(value.date() - timedelta(days=1))
+            return f"{day} {self.table['time_prefix']} {END_OF_DAY}"
+        return self.weekday_date(value)
 
     def short_date(self, value):
         return f"{value.day}.{value.month}.{value.year}"

@@ -31,7 +31,7 @@ def _text_item(lines, article, base, t, when=None):
             lines.append(f"  {article.notice.event.status_note}")
         deadline = article.notice.event.signing_up_by
         if deadline:  # in the words of the notice page and the poster
-            lines.append(f"  {t('registration_deadline')}: {t.dates.weekday_date(deadline)}")
+            lines.append(f"  {t('registration_deadline')}: {t.dates.deadline(deadline)}")
     lines.append(f"  {article.association_profile.name}")
     if article.notice.category == "rahoitus" and article.notice.expires:
         lines.append("  " + t("letter_deadline", date=t.dates.short_date(article.notice.expires)))

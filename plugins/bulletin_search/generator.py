@@ -59,7 +59,7 @@ def notice_text(article, t):
             parts.append(dates.when_long(event))
         parts += [event.location, event.price or "", event.registration or "", event.accessibility or ""]
         if event.registration_deadline:
-            parts.append(dates.weekday_date(event.registration_deadline))
+            parts.append(dates.deadline(event.registration_deadline))
     else:
         parts.append(f"{t('notice_published')} {dates.short_date(article.date)}")
     if notice.hire:

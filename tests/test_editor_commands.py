@@ -596,3 +596,22 @@ def test_every_door_says_a_notice_dated_later_is_scheduled_as_check_does(site, t
     capsys.readouterr()
     assert main(["check", "--content", str(site.content), "--today", "2026-12-01", written]) == 0
     assert f"{written}: ajastettu, julkaistaan 15.12.2026." in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("answers, label", [
+    ({"Muut mukana olevat yhdistykset": "Testikylän Eläkkeensaajat ry"}, "Muut mukana olevat yhdistykset"),
+    ({"Aihe": "Tapahtumat", "Tapahtuman alkamisaika": "5.11.2026 klo 18", "Paikka": "Sali"},
+     "Tapahtuman alkamisaika"),
+    ({"Ilmoituksen teksti": "Tervetuloa!\n\n<script>alert(1)</script>"}, "Ilmoituksen teksti"),
+])
+def test_a_late_refusal_of_the_issue_form_names_the_issue_and_the_answer_not_an_unwritten_file(site, capsys,
+                                                                                              answers, label):
+    # the notice's own association as its partner, an event that is over, HTML: found once the file is made
+    body = issue_body(**answers)
+    status, paths, err, comment = site.from_issue(body, capsys)
+    assert status == 1 and paths == [] and list((site.content / "notices").rglob("*.md")) == []
+    line = body.split("\n").index(f"### {label}") + 1
+    refusals = [said for said in err.splitlines() if said.startswith(str(site.root))
+                or said.startswith("content") or ".md:" in said]
+    assert len(refusals) == 1 and refusals[0].startswith(f"{site.root / 'issue-body.md'}:{line}: {label}: "), err
+    assert "kevatkokous" not in err and f"\n- {label}: " in comment

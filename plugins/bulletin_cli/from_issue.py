@@ -54,8 +54,19 @@ class Answers:
         return answer if kind == "textarea" else answer.strip() if kind == "checkboxes" else one_line(answer)
 
     def fail(self, field_id, message):
-        line = self.answers.get(field_id, ("", 1))[1]
-        self.problems.append(Problem(self.path, line, message))
+        self.problems.append(Problem(*self.where(field_id), message))
+
+    def where(self, field_id):
+        """(the issue's path, the line of the field's answer; 1 for none)."""
+        return self.path, self.answers.get(field_id, ("", 1))[1]
+
+    def where_of_key(self, key):
+        """Where the answer that wrote a key path of the file is: a group's
+        (`event`) first field's, the issue's first line for none."""
+        fields = self.by_id.values()
+        field_ids = [f.id for f in fields if f.target == key] or \
+            [f.id for f in fields if key and f.target[:len(key)] == key]
+        return self.where(field_ids[0]) if field_ids else (self.path, 1)
 
     def _notice_value(self, field_id, text, ctx):
         """A notice's answer as its file holds it: dates in ISO, lists as lists,
@@ -216,7 +227,8 @@ def notice_from_issue(path, text, site, today):
     if new_association:
         site.associations[slug] = None  # known to the check below; its file follows
     notes = []
-    notice = place(site, values, answers.text("body"), labels=labels, tell=notes.append)
+    notice = place(site, values, answers.text("body"), labels=labels, tell=notes.append,
+                   answered=answers.where_of_key)
     for note in filter(None, [found_note, *notes]):
         print(note, file=sys.stderr)
     association_path = site.add_association(slug, new_association) if new_association else None

@@ -181,8 +181,27 @@ def test_a_day_no_door_can_read_is_told_in_the_doors_words_not_the_files(site, c
                          "Toistuva tapahtuma: viikonpäivät": "ti", "Viimeinen kerta": "26.1.",
                          "Poikkeuspäivät": "joulupäivä, uusivuosi"})
     status, _paths, _err, comment = site.from_issue(body, capsys)  # each day off that is none, by its words
-    assert status == 1 and all(said.format(key="Poikkeuspäivät", value=day) in comment
+    # a day off is a day alone (a time in it is refused): no time is asked for
+    day_alone = "{key}: kirjoita päivä, esimerkiksi ti 8.12. tai 8.12.2026. Kohtaa ”{value}” ei voi lukea päiväksi."
+    assert status == 1 and all(day_alone.format(key="Poikkeuspäivät", value=day) in comment
                                for day in ("joulupäivä", "uusivuosi")), comment
+
+
+@pytest.mark.parametrize("flag, label, written", [("except", "Poikkeuspäivät", "joulun aika"),
+                                                  ("until", "Viimeinen kerta", "kevään loppu")])
+def test_a_day_alone_no_door_can_read_is_not_asked_for_a_time(site, capsys, flag, label, written):
+    said = "{key}: kirjoita päivä, esimerkiksi ti 8.12. tai 8.12.2026. Kohtaa ”{value}” ei voi lukea päiväksi."
+    series = {"until": "26.1.2027", "except": "22.12.2026", flag: written}
+    status = main(["new", "--content", str(site.content), "--title", "Kerho", "--association", "testikyla",
+                   "--category", "tapahtumat", "--start", "ti 8.12.2026 klo 18", "--location", "Sali",
+                   "--weekdays", "ti", "--until", series["until"], "--except", series["except"], "--body", "Tervetuloa!"])
+    err = capsys.readouterr().err
+    assert status == 2 and said.format(key=f"--{flag}", value=written) in err and "kellonaika" not in err, err
+    body = issue_body(**{"Aihe": "Tapahtumat", "Tapahtuman alkamisaika": "ti 8.12.2026 klo 18", "Paikka": "Sali",
+                         "Toistuva tapahtuma: viikonpäivät": "ti", "Viimeinen kerta": series["until"],
+                         "Poikkeuspäivät": series["except"]})
+    status, _paths, err, _comment = site.from_issue(body, capsys)
+    assert status == 1 and said.format(key=label, value=written) in err and "kellonaika" not in err, err
 
 
 def test_a_range_of_times_and_another_end_are_refused_at_every_door(site, capsys):

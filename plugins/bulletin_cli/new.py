@@ -60,6 +60,11 @@ def _answer(args, flag):
     return one_line(answer) if answer else answer
 
 
+def _rule(target):
+    """The rule of the file's field at key path `target`."""
+    return _TABLES[target[:-1]][target[-1]]
+
+
 def _dates_in(flag, text):
     """The dates people wrote in an answer: the answer, or each day off."""
     return [text] if flag in _DATES else series_words.words(text) if flag == "except" else []
@@ -115,13 +120,15 @@ class Questions:
             answer = self.site.find_association(answer) or answer
         elif flag == "category":
             answer = self.category(answer)
-        wrong = written_date_problems(self.t, self.t(self.labels[flag]), _dates_in(flag, answer), self.today,
-                                      recent=flag == "date", range_allowed=flag == "start")
+        dates = _dates_in(flag, answer)
+        wrong = dates and written_date_problems(self.t, self.t(self.labels[flag]), dates, self.today,
+                                                recent=flag == "date", range_allowed=flag == "start",
+                                                times=_rule(target).parse.times)
         if wrong:
             return "\n".join(wrong)
         value, _end = _value(flag, answer, self.today, self.site)
         try:
-            _TABLES[target[:-1]][target[-1]].parse(value, ".".join(target), self.site.ctx)
+            _rule(target).parse(value, ".".join(target), self.site.ctx)
         except Invalid as err:
             return "\n".join(self.t(fault.message_key, **fault.values) for fault in (err, *err.more))
         return None
@@ -172,8 +179,9 @@ def new_notice(args, site, today, interactive=None):
     range_ends = {}
     for flag, target, _label in FLAGS:
         value = answers[flag]
-        wrong = value and written_date_problems(t, f"--{flag}", _dates_in(flag, value), today, recent=flag == "date",
-                                                range_allowed=flag == "start")
+        dates = value and _dates_in(flag, value)
+        wrong = dates and written_date_problems(t, f"--{flag}", dates, today, recent=flag == "date",
+                                                range_allowed=flag == "start", times=_rule(target).parse.times)
         if wrong:
             raise UsageError("\n".join(wrong))
         if value:

@@ -61,12 +61,14 @@ def weekday_message(t, key, wrong):
     return t("err_wrong_weekday", key=key, **weekday_values(wrong))
 
 
-def written_date_problems(t, key, texts, today, recent=False, range_allowed=False):
+def written_date_problems(t, key, texts, today, recent=False, range_allowed=False, times=True):
     """What no rule of the file can say of `texts` (a date, or each day off
     of a series) as people wrote them, each text's: a weekday that is another
     day's, a text that is no day or time as people write one, or a range of
     times (`klo 10–12`) where one time is asked for, whose end would be lost. Only an event's start takes a range of times;
-    no answer a range of days (`18.–20.12.`)."""
+    no answer a range of days (`18.–20.12.`). `times`: whether the field's
+    rule takes a time with its day (fields.When.times), which the message
+    for a text that is no day then asks for."""
     problems = []
     for text in texts:
         wrong = wrong_weekday(text, today, recent)
@@ -76,7 +78,7 @@ def written_date_problems(t, key, texts, today, recent=False, range_allowed=Fals
             problems.append(weekday_message(t, key, wrong))
         elif read_clock(text) is None and read_when(text, today, recent) is None:
             # how these doors read a day, not the file's ISO form the field's rule would ask for
-            problems.append(t("err_when_unread", key=key, value=text.strip()[:80]))
+            problems.append(t("err_when_unread" if times else "err_day_unread", key=key, value=text.strip()[:80]))
         elif not range_allowed and as_iso(text, today, recent)[1]:
             problems.append(t("err_one_time", key=key, value=text.strip()))
     return problems

@@ -227,6 +227,7 @@ class When:
     event's end the next day at 0.00, an expiry as its day alone."""
 
     kind = "datetime"
+    times = True  # a time may be written with the day (Day: not)
 
     def __init__(self, midnight="err_clock_impossible"):
         self.midnight = midnight
@@ -242,6 +243,7 @@ class Day(When):
     """A date without a time (the last day of a series, a day off)."""
 
     kind = "date"
+    times = False
 
     def __call__(self, value, key, ctx):
         when = super().__call__(value, key, ctx)

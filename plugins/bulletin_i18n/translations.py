@@ -948,6 +948,7 @@ FI = {
     # --- dates as people write them ---
     "issue_err_when": "{label}: kirjoita päivä ja tarvittaessa kellonaika, esimerkiksi la 5.12. klo 18 tai 5.12.2026 18.00.",
     "err_when_unread": "{key}: kirjoita päivä ja tarvittaessa kellonaika, esimerkiksi la 5.12. klo 18 tai 5.12.2026 18.00. Kohtaa ”{value}” ei voi lukea päiväksi.",
+    "err_day_unread": "{key}: kirjoita päivä, esimerkiksi ti 8.12. tai 8.12.2026. Kohtaa ”{value}” ei voi lukea päiväksi.",
     # --- event series in the issue form ---
     "issue_weekdays": "Toistuva tapahtuma: viikonpäivät",
     "issue_weekdays_hint": "Jos tapahtuma toistuu, viikonpäivät, esimerkiksi tiistai ja torstai. Ensimmäinen kerta on alkamisaika.",
@@ -1977,6 +1978,7 @@ EN = {
     # --- dates as people write them ---
     "issue_err_when": "{label}: write the day and, if needed, the time, for example la 5.12. klo 18 or 5.12.2026 18.00.",
     "err_when_unread": "{key}: write the day and, if needed, the time, for example la 5.12. klo 18 or 5.12.2026 18.00. ”{value}” cannot be read as a day.",
+    "err_day_unread": "{key}: write the day, for example ti 8.12. or 8.12.2026. ”{value}” cannot be read as a day.",
     # --- event series in the issue form ---
     "issue_weekdays": "Recurring event: weekdays",
     "issue_weekdays_hint": "If the event recurs, its weekdays, for example tiistai ja torstai. The first time is the start.",

@@ -6,6 +6,7 @@ import pytest
 
 from bulletin_cli.cli import main
 from bulletin_contract.people_dates import read_clock, read_when
+from conftest import notice_text
 from test_editor_commands import EMPTY, issue_body
 
 pytestmark = pytest.mark.usefixtures("example_today")
@@ -167,6 +168,21 @@ def test_issue_form_and_new_take_a_two_digit_year_and_a_minus_for_a_dash(site, c
                    "--category", "tapahtumat", "--start", written, "--location", "Sali", "--body", "Tervetuloa!"])
     path = capsys.readouterr().out.strip()
     assert status == 0 and f'start: "{start}"' in Path(path).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("written, start", [("7.12.26 klo 18", "2026-12-07 18:00"), ("ma 7.12.26 18", "2026-12-07 18:00"),
+                                            ("31.12.99", "1999-12-31")])
+def test_check_names_the_day_the_doors_read_of_a_two_digit_year(site, capsys, written, start):
+    # the doors read the year as its nearest: check asks for that day in ISO, not for any date
+    status = main(["new", "--content", str(site.content), "--title", "Kokous", "--association", "testikyla",
+                   "--category", "tiedotteet", "--date", written, "--body", "Tervetuloa!"])
+    out = capsys.readouterr()
+    assert status == 0 and f'date: "{start}"' in Path(out.out.strip()).read_text(encoding="utf-8"), out.err
+    Path(out.out.strip()).unlink()
+    path = site.notice("kasin.md", notice_text(date=written))
+    iso = "päivä ja kellonaika" if " " in start else "päivämäärä"
+    assert site.refusals(path, capsys) == [f"Kirjoita {iso} {written} muodossa VVVV-KK-PP{' TT:MM' * (' ' in start)}: "
+                                          f"date: {start}."]
 
 
 def test_a_day_no_door_can_read_is_told_in_the_doors_words_not_the_files(site, capsys):

@@ -15,10 +15,11 @@ from datetime import date, datetime, time, timezone
 from zoneinfo import ZoneInfo
 
 from bulletin_i18n.languages import LONGEST_TAG, standard_tag
+from bulletin_settings import today as site_today
 
 from .body_checks import site_file_problem
 from .marks import MAX_STACKED_MARKS, stacked_marks
-from .people_dates import KLO, SPACE, WEEKDAY, weekday_values, wrong_weekday
+from .people_dates import KLO, SPACE, WEEKDAY, YEAR, two_digit_year, weekday_values, wrong_weekday
 from .problems import Invalid
 from .render import BIDI_CONTROLS
 from .slots import DAYS, EXAMPLE as SLOT_EXAMPLE, merged, parse_slot
@@ -123,7 +124,7 @@ CLOCK = re.compile(r"^(\d{1,2})[:.](\d{2})$", re.ASCII)
 # the ISO form to write instead, and accepted by the form-like commands.
 _TIME = rf"(?:{SPACE}+|T)(?:{KLO}{SPACE}*)?(\d{{1,2}})(?:[.:](\d{{2}}))?"
 LOOSE_WHEN = [
-    re.compile(rf"^{WEEKDAY}(\d{{1,2}})\.(\d{{1,2}})\.(\d{{4}})(?:{_TIME})?$", re.IGNORECASE | re.ASCII),  # d.m.yyyy
+    re.compile(rf"^{WEEKDAY}(\d{{1,2}})\.(\d{{1,2}})\.({YEAR})(?:{_TIME})?$", re.IGNORECASE | re.ASCII),  # d.m.yyyy, d.m.yy
     re.compile(rf"^(\d{{4}})-(\d{{1,2}})-(\d{{1,2}})(?:{_TIME})?$", re.IGNORECASE | re.ASCII),  # yyyy-m-d
 ]
 LOOSE_CLOCK = re.compile(rf"^(?:{KLO}{SPACE}*(\d{{1,2}})(?:[.:](\d{{2}}))?|(\d{{1,2}})[.:](\d{{2}}))$",
@@ -131,8 +132,9 @@ LOOSE_CLOCK = re.compile(rf"^(?:{KLO}{SPACE}*(\d{{1,2}})(?:[.:](\d{{2}}))?|(\d{{
 NO_YEAR = re.compile(rf"^{WEEKDAY}(\d{{1,2}})\.(\d{{1,2}})\.?(?:{_TIME})?$", re.IGNORECASE | re.ASCII)
 
 
-def finnish_to_iso(text):
-    """`5.12.2026 18.00` (also `la 5.12.2026 klo 18`, `2026-12-5`) to
+def finnish_to_iso(text, today):
+    """`5.12.2026 18.00` (also `la 5.12.2026 klo 18`, `2026-12-5`, `7.12.26`:
+    the year so ending nearest to `today`, as the doors read it) to
     `2026-12-05 18:00`; None when not written so.
 
     Files hold ISO dates only: the checker names the ISO form to write
@@ -144,6 +146,7 @@ def finnish_to_iso(text):
         if match:
             first, second, third, hh, mm = match.groups()
             y, m, d = (third, second, first) if number == 0 else (first, second, third)
+            y = two_digit_year(int(y), today) if len(y) == 2 else y
             return f"{y}-{int(m):02d}-{int(d):02d}" + (f" {int(hh):02d}:{mm or '00'}" if hh else "")
     return None
 
@@ -164,11 +167,13 @@ def parse_when(text, key, midnight="err_clock_impossible"):
     text = text.strip()
     match = ISO_WHEN.match(text)
     if not match:
-        iso = finnish_to_iso(text)
+        # a year of two digits, the rules having no day of their own: today where the site is
+        today = site_today({})
+        iso = finnish_to_iso(text, today)
         if iso:
             _exists(iso, text, key, midnight)
             # "ti 9.12.2026" of a Wednesday may mean 8.12.: no ISO form to write, as no door reads it
-            wrong = wrong_weekday(text, date.min)  # the year is written: today is not asked
+            wrong = wrong_weekday(text, today)
             if wrong:
                 raise Invalid("err_wrong_weekday", key=key, **weekday_values(wrong))
             raise Invalid("err_datetime_finnish" if " " in iso else "err_date_finnish", key=key, value=text, iso=iso)

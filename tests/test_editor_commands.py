@@ -615,3 +615,13 @@ def test_a_late_refusal_of_the_issue_form_names_the_issue_and_the_answer_not_an_
                 or said.startswith("content") or ".md:" in said]
     assert len(refusals) == 1 and refusals[0].startswith(f"{site.root / 'issue-body.md'}:{line}: {label}: "), err
     assert "kevatkokous" not in err and f"\n- {label}: " in comment
+
+
+@pytest.mark.parametrize("command", ["new", "from-issue"])
+def test_partners_written_with_semicolons_are_each_a_partner(site, capsys, command):
+    # "Imatrankosken Eläkeläiset; Laulukuoro" was one name, read by its words as the first association alone
+    site.association("kuoro", "name: Laulukuoro ry\n")
+    site.association("imel", "name: Imatrankosken Eläkeläiset ry\n")
+    status, paths, err = _joint_by(command, site, "Imatrankosken Eläkeläiset; Laulukuoro ry", capsys)
+    assert status == 0, err
+    assert 'partners: ["imel", "kuoro"]' in Path(paths[0]).read_text(encoding="utf-8")

@@ -549,3 +549,14 @@ def test_a_partner_is_refused_in_checks_words(form_site, page, capsys, written, 
         "title": "Joulukonsertti", "association": "testikyla", "category": "tapahtumat", "date": "2026-11-20",
         "partners": [in_file], "event": {"start": "2026-12-05 18:00", "location": "Kerhohuone"}}, BODY)), capsys)
     assert len(said) == 1 and shown == [f"Muut mukana olevat yhdistykset: {said[0]}"]
+
+
+def test_partners_written_with_semicolons_are_each_a_partner(page):
+    # as new and the issue form read them (slugs.NAMES_SEPARATOR): "Laulukuoro ry; kuoro" is no one name
+    fill_event(page, title="Yhteiskonsertti")
+    page.get_by_label("Muut mukana olevat yhdistykset").fill("Laulukuoro ry;")
+    offered = page.locator("#f-partners-list option").evaluate_all("options => options.map(o => o.value)")
+    assert offered == []  # the one written is not offered again
+    page.get_by_label("Muut mukana olevat yhdistykset").fill("Laulukuoro ry; kuoro")
+    preview(page)
+    assert '\npartners: ["kuoro"]\n' in page.locator("[data-file]").input_value()

@@ -10,7 +10,7 @@ from bulletin_contract.duplicates import duplicate_of
 from bulletin_contract.fields import ASSOCIATION_FIELDS, Invalid, one_of_each
 from bulletin_contract.people_dates import is_day_range, read_clock, read_when, weekday_values, wrong_weekday
 from bulletin_contract.problems import ContentError, Problem
-from bulletin_contract.slugs import slugify
+from bulletin_contract.slugs import NAMES_SEPARATOR, slugify
 from bulletin_contract.validate import display_path, read_notice
 from bulletin_contract.writer import notice_file_with_lines, quote
 from bulletin_settings import today
@@ -138,7 +138,7 @@ class Site:
         (a joint notice's partners): each to its slug as find_association
         finds it, or as written, for the field's rule to say what is wrong;
         each once, as the rule reads them (fields.Slugs)."""
-        found = (self.find_association(part) or part for part in map(str.strip, text.split(",")) if part)
+        found = (self.find_association(part) or part for part in map(str.strip, NAMES_SEPARATOR.split(text)) if part)
         return list(dict.fromkeys(found))
 
     def association_note(self, text, slug):

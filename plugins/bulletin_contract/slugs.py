@@ -36,6 +36,12 @@ def slugify(text):
 LEGAL_FORM = re.compile(r"\s+(?:ry|r\.\s?y\.)$", re.IGNORECASE)
 
 
+# Between the names of a list of associations (a joint notice's partners):
+# `Laulukuoro ry, pallo` or `Laulukuoro ry; pallo`. Not "ja", which is in
+# names (Koti ja Koulu ry). The submission form reads it from its schema.
+NAMES_SEPARATOR = re.compile(r"[,;]")
+
+
 def association_slug(name):
     return slugify(LEGAL_FORM.sub("", name.strip()))
 

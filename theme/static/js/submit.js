@@ -26,6 +26,7 @@
     fileMoment: new RegExp(schema.patterns.fileMoment, "g")
   };
   var checker = new BulletinContract.Checker(schema);
+  var NAMES_SEPARATOR = new RegExp(schema.namesSeparator.source, schema.namesSeparator.flags); // slugs.NAMES_SEPARATOR
   var strip = BulletinContract.strip; // Python's str.strip(), as people_dates.py reads a date
   var NEW_ASSOCIATION = "-";
   var LEGAL_FORM = new RegExp(schema.legalForm.source, schema.legalForm.flags);
@@ -339,7 +340,7 @@
   // written by its identifier (one not known as written, for the checker to name).
   function readPartners() {
     var slugs = [];
-    fields.value("partners").split(",").forEach(function (part) {
+    fields.value("partners").split(NAMES_SEPARATOR).forEach(function (part) {
       var text = core.oneLine(part);
       var slug = text && (checker.associationSlug(text) || text);
       if (slug && slugs.indexOf(slug) < 0) {
@@ -353,8 +354,9 @@
   // names already written, but none of those nor the notice's own.
   function suggestPartners() {
     var input = fields.input("partners");
-    var done = input.value.replace(/[^,]*$/, ""); // up to the last comma
-    var taken = done.split(",").map(function (part) { return checker.associationSlug(part); });
+    var typing = input.value.split(NAMES_SEPARATOR).pop();
+    var done = input.value.slice(0, input.value.length - typing.length); // up to the last separator
+    var taken = done.split(NAMES_SEPARATOR).map(function (part) { return checker.associationSlug(part); });
     taken.push(fields.value("association"));
     var list = document.getElementById(input.getAttribute("list"));
     list.textContent = "";

@@ -625,3 +625,15 @@ def test_partners_written_with_semicolons_are_each_a_partner(site, capsys, comma
     status, paths, err = _joint_by(command, site, "Imatrankosken Eläkeläiset; Laulukuoro ry", capsys)
     assert status == 0, err
     assert 'partners: ["imel", "kuoro"]' in Path(paths[0]).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("command", ["new", "from-issue"])
+def test_a_partner_found_by_a_name_not_written_so_is_told(site, capsys, command):
+    # two names without a separator are the first one's words and one more: taken as it, which is said
+    site.association("kuoro", "name: Laulukuoro ry\n")
+    site.association("imel", "name: Imatrankosken Eläkeläiset ry\n")
+    status, paths, err = _joint_by(command, site, "Imatrankosken Eläkeläiset Laulukuoro, kuoro", capsys)
+    assert status == 0, err
+    assert 'partners: ["imel", "kuoro"]' in Path(paths[0]).read_text(encoding="utf-8")
+    assert err.count("Yhdistys ") == 1 and ("Yhdistys Imatrankosken Eläkeläiset Laulukuoro on sivustolla nimellä "
+                                           "Imatrankosken Eläkeläiset ry (imel)") in err, err

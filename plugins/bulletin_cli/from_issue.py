@@ -169,7 +169,7 @@ def notice_from_issue(path, text, site, today):
 
     name = answers.text("association")
     slug = site.find_association(name) if name else None
-    found_note = site.association_note(name, slug) if slug else None
+    found_notes = [site.association_note(name, slug) if slug else None, *site.partner_notes(answers.text("partners"))]
     new_association = None
     if name and not slug:
         slug = association_slug(name)
@@ -229,7 +229,7 @@ def notice_from_issue(path, text, site, today):
     notes = []
     notice = place(site, values, answers.text("body"), labels=labels, tell=notes.append,
                    answered=answers.where_of_key)
-    for note in filter(None, [found_note, *notes]):
+    for note in filter(None, [*found_notes, *notes]):
         print(note, file=sys.stderr)
     association_path = site.add_association(slug, new_association) if new_association else None
     return notice, association_path, new_association, notes

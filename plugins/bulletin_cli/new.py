@@ -162,8 +162,9 @@ def new_notice(args, site, today, interactive=None):
     answers["category"] = q.category(answers["category"])
     written = answers["association"]
     answers["association"] = site.find_association(written) or written
-    note = site.association_note(written, answers["association"])
-    if note:
+    # what a name not written so was taken to mean: the association's, each partner's
+    found = [site.association_note(written, answers["association"]), *site.partner_notes(answers["partners"] or "")]
+    for note in filter(None, found):
         print(note, file=sys.stderr)
     if answers["category"] == EVENT_CATEGORY:
         for flag in ("start", "location"):

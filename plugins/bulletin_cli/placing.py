@@ -98,6 +98,11 @@ def _name_words(name):
     return frozenset(slugify(name).split("-")) - {"ry", "r", "y", ""}
 
 
+def _names(text):
+    """The names of a list of associations as people write it."""
+    return [name for name in map(str.strip, NAMES_SEPARATOR.split(text)) if name]
+
+
 def _same_name(written, name):
     """The same words, or all but one word of the longer name (at least two kept)."""
     small, large = sorted((written, name), key=len)
@@ -138,15 +143,21 @@ class Site:
         (a joint notice's partners): each to its slug as find_association
         finds it, or as written, for the field's rule to say what is wrong;
         each once, as the rule reads them (fields.Slugs)."""
-        found = (self.find_association(part) or part for part in map(str.strip, NAMES_SEPARATOR.split(text)) if part)
+        found = (self.find_association(name) or name for name in _names(text))
         return list(dict.fromkeys(found))
 
-    def association_note(self, text, slug):
+    def partner_notes(self, text):
+        """What each partner's name that was not written exactly was taken to
+        mean (find_associations): a name and a word more is one partner."""
+        notes = (self.association_note(name, self.find_association(name), "partner_found") for name in _names(text))
+        return [note for note in notes if note]
+
+    def association_note(self, text, slug, key="association_found"):
         """What a name that was not written exactly was taken to mean, or None."""
         profile = self.associations.get(slug)
         if profile is None or slugify(text) in (slug, slugify(profile.name)):
             return None
-        return self.t("association_found", written=text.strip(), name=profile.name, slug=slug)
+        return self.t(key, written=text.strip(), name=profile.name, slug=slug)
 
     def add_association(self, slug, name):
         """A new association file with its name only, for the editors to fill in."""

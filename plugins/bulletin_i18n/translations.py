@@ -693,6 +693,7 @@ FI = {
     "cli_unexpected_option": "odottamaton valitsin: %s",
     # --- associations found, not duplicated ---
     "association_found": "Yhdistys {written} on sivustolla nimellä {name} ({slug}): ilmoitus liitettiin siihen.",
+    "partner_found": "Yhdistys {written} on sivustolla nimellä {name} ({slug}): se on ilmoituksessa mukana olevana yhdistyksenä.",
     # --- names in any script ---
     "err_name_no_letters": "Nimessä {value} ei ole yhtään kirjainta. Kirjoita nimi kirjaimin, millä tahansa kirjaimistolla, esimerkiksi Imatran Kamariorkesteri ry tai Русский клуб Иматры.",
     # --- languages of notices ---
@@ -1725,6 +1726,7 @@ EN = {
     "cli_unexpected_option": "unexpected option string: %s",
     # --- associations found, not duplicated ---
     "association_found": "The association {written} is on the site as {name} ({slug}): the notice is filed under it.",
+    "partner_found": "The association {written} is on the site as {name} ({slug}): it is in the notice as a partner.",
     # --- names in any script ---
     "err_name_no_letters": "The name {value} has no letters. Write the name in letters of any script, for example Imatra Chamber Orchestra or Русский клуб Иматры.",
     # --- languages of notices ---

@@ -779,11 +779,12 @@ const weekdays = (text.weekdays ?? "").split(" ");
 const dayText = (day) => `${weekdays[(day.getDay() + 6) % 7]} ${day.getDate()}.${day.getMonth() + 1}.${day.getFullYear()}`;
 
 // The status, with the days that words of the query named ("ensi
-// viikolla": ma 14.12.2026 – su 20.12.2026), which the reader did not type.
+// viikolla": ma 14.12.2026 – su 20.12.2026), which the reader did not type;
+// each once ("joulukuussa tässä kuussa" is one month).
 function onDays(status, periods) {
   if (!periods.length) return status;
   const days = periods.map(([first, last]) => (first < last ? `${dayText(first)} – ${dayText(last)}` : dayText(first)));
-  return text.onDays.replace("{days}", days.join(", ")).replace("{status}", status);
+  return text.onDays.replace("{days}", [...new Set(days)].join(", ")).replace("{status}", status);
 }
 
 // --- the form and the address -------------------------------------------------

@@ -10,7 +10,7 @@ from bulletin_contract.duplicates import duplicate_of
 from bulletin_contract.fields import ASSOCIATION_FIELDS, Invalid, one_of_each
 from bulletin_contract.people_dates import is_day_range, read_clock, read_when, weekday_values, wrong_weekday
 from bulletin_contract.problems import ContentError, Problem
-from bulletin_contract.slugs import NAMES_SEPARATOR, slugify
+from bulletin_contract.slugs import NAMES_SEPARATOR, name_words, same_name, slugify
 from bulletin_contract.validate import display_path, read_notice
 from bulletin_contract.writer import notice_file_with_lines, quote
 from bulletin_settings import today
@@ -93,20 +93,9 @@ def event_end(range_end, end, written, key):
     return end or range_end
 
 
-def _name_words(name):
-    """The words of a name that tell associations apart: no "ry", no case or diacritics."""
-    return frozenset(slugify(name).split("-")) - {"ry", "r", "y", ""}
-
-
 def _names(text):
     """The names of a list of associations as people write it."""
     return [name for name in map(str.strip, NAMES_SEPARATOR.split(text)) if name]
-
-
-def _same_name(written, name):
-    """The same words, or all but one word of the longer name (at least two kept)."""
-    small, large = sorted((written, name), key=len)
-    return small <= large and len(small) >= 2 and len(large) - len(small) <= 1
 
 
 class Site:
@@ -133,9 +122,9 @@ class Site:
         for slug, profile in self.associations.items():
             if wanted in (slug, slugify(profile.name) if profile else slug):
                 return slug
-        words = _name_words(text)
+        words = name_words(text)
         close = [slug for slug, profile in self.associations.items()
-                 if profile and _same_name(words, _name_words(profile.name))]
+                 if profile and same_name(words, name_words(profile.name))]
         return close[0] if len(close) == 1 else None
 
     def find_associations(self, text):

@@ -42,6 +42,19 @@ LEGAL_FORM = re.compile(r"\s+(?:ry|r\.\s?y\.)$", re.IGNORECASE)
 NAMES_SEPARATOR = re.compile(r"[,;]")
 
 
+def name_words(name):
+    """The words of a name that tell associations apart: no "ry", no case or diacritics."""
+    return frozenset(slugify(name).split("-")) - {"ry", "r", "y", ""}
+
+
+def same_name(written, name):
+    """Are these the words (name_words) of one association's name, as a
+    person may write it: the same words, or all but one word of the longer
+    name (at least two kept)? The form's script reads a name so too (contract.js)."""
+    small, large = sorted((written, name), key=len)
+    return small <= large and len(small) >= 2 and len(large) - len(small) <= 1
+
+
 def association_slug(name):
     return slugify(LEGAL_FORM.sub("", name.strip()))
 

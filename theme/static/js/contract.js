@@ -397,16 +397,34 @@
     return this.schema.associations.concat(this.schema.retiredAssociations);
   };
 
+  // slugs.name_words: the words of a name that tell associations apart, each once
+  function nameWords(name) {
+    return slugify(name).split("-").filter(function (word, index, words) {
+      return ["ry", "r", "y", ""].indexOf(word) < 0 && words.indexOf(word) === index;
+    });
+  }
+
+  // slugs.same_name: the same words, or all but one word of the longer name (at least two kept)
+  function sameName(written, name) {
+    var small = written.length <= name.length ? written : name, large = small === written ? name : written;
+    return small.every(function (word) { return large.indexOf(word) >= 0; }) && small.length >= 2 &&
+      large.length - small.length <= 1;
+  }
+
   /* The identifier of the association written by it or by its name, with
-     or without "ry" (slugs.association_slug), or null: the form writes
-     partners by identifier, as it writes its own association. */
+     or without "ry" (slugs.association_slug), or by its name's words when
+     they are one association's (placing.Site.find_association), or null:
+     the form writes partners by identifier, as it writes its own association. */
   Checker.prototype.associationSlug = function (text) {
     var legalForm = compile(this.schema.legalForm);
     var slug = slugify(text), plain = slugify(strip(text).replace(legalForm, ""));
-    var found = this.knownAssociations().filter(function (a) {
+    var known = this.knownAssociations();
+    var found = known.filter(function (a) {
       return a.slug === slug || a.slug === plain || slugify(a.name) === slug;
     })[0];
-    return found ? found.slug : null;
+    var words = nameWords(text);
+    var close = known.filter(function (a) { return sameName(words, nameWords(a.name)); });
+    return found ? found.slug : close.length === 1 ? close[0].slug : null;
   };
 
   // fields.Slugs: known associations, each once; one not known named with the nearest

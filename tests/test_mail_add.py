@@ -1527,3 +1527,33 @@ def test_a_logo_in_the_senders_signature_is_left_out_and_said_not_made_the_poste
     assert status == 0, err
     assert [p.name for p in paths[1:]] == ["2026-11-20-kevatretki.jpg"] and images(site) == [paths[1].name]
     assert "Kuva image001.png jätettiin pois: viestin HTML-osa näyttää sen lähettäjän allekirjoituksessa" in err
+
+
+JOINT_MAIL = """MIME-Version: 1.0
+Subject: Yhteiskonsertti
+From: Liisa <liisa@example.org>
+To: toimitus@example.org
+Content-Type: text/plain; charset="UTF-8"
+Content-Transfer-Encoding: 8bit
+
+{notice}"""
+
+
+@pytest.mark.parametrize("partners", ["partners:\n  - kuoro\n  - eiole", "partners: [kuoro, testikyla]",
+                                      "partners:\n  - kuoro\n  - vanha"])
+def test_a_joint_notice_by_mail_gets_checks_verdict_at_checks_line(site, tmp_path, capsys, partners):
+    # the form's mail carries partners as the file does; an unknown one was told at the line of partners
+    site.association("kuoro", "name: Laulukuoro ry\n")
+    site.association("vanha", "name: Vanha kerho ry\nactive: false\n")
+    notice = ('---\ntitle: Yhteiskonsertti\nassociation: testikyla\ncategory: tiedotteet\ndate: "2026-11-20"\n'
+              f"{partners}\n---\nTervetuloa konserttiin.\n")
+    path = site.notice("kasin.md", notice)
+    capsys.readouterr()
+    assert site.check() == 1
+    said = [line.split("kasin.md:", 1)[1] for line in capsys.readouterr().out.splitlines() if "kasin.md:" in line]
+    path.unlink()
+    mail = tmp_path / "yhteinen.eml"
+    mail.write_text(JOINT_MAIL.format(notice=notice), encoding="utf-8")
+    status, paths, err = add(site, mail, capsys)
+    assert status == 1 and paths == [] and said
+    assert [line.split("(viestin teksti):", 1)[1] for line in err.splitlines() if "(viestin teksti):" in line] == said

@@ -297,6 +297,10 @@ def _checked_and_placed(source, notice_text, offset, has_text, site, new_associa
     if new_association:
         site.check_name(new_association)
         site.associations[notice.association] = None  # known to the check below; its file follows
+    try:  # then with the associations known: a partner not known is told at its own line, as check tells it
+        read_notice(source, notice_text.encode("utf-8"), site.ctx)
+    except ContentError as err:
+        raise ContentError([in_text(p, p.line) for p in err.problems]) from None
     values = notice_values(notice)
     path = unique_path(site.content, values.get("date", ""), values.get("title", ""))
     try:

@@ -32,7 +32,8 @@ KEYS = {"Otsikko": "title", "Lyhyt kuvaus": "summary", "Paikka": "event.location
         "Alkamispäivä": "event.start", "Päättymispäivä": "event.end", "Päättymiskellonaika": "event.end",
         "Avainsanat": "tags", "Voimassa viimeistään": "expires", "Yhteyshenkilön sähköposti": "contact.email", "Viimeinen kerta": "event.repeat.until",
         "Poikkeuspäivät": "event.repeat.except", "Tarjottava tila": "space",
-        "Yhteyshenkilön puhelinnumero": "contact.phone", "Ilmoituksen teksti": "body"}
+        "Yhteyshenkilön puhelinnumero": "contact.phone", "Ilmoituksen teksti": "body",
+        "Muut mukana olevat yhdistykset": "partners"}
 
 CONTACT = {"Yhteyshenkilön nimi": "Aila", "consent": True}
 # A series chosen in the form: Tuesdays until 26.1.2027.
@@ -119,6 +120,16 @@ BAD = [
          {"tags": [f"sana{n}" for n in range(13)]}, field="Avainsanat"),
     case("tag-without-letters", {"Avainsanat": "joulu, !!!"}, {"tags": ["joulu", "!!!"]}, field="Avainsanat"),
     case("tag-too-long", {"Avainsanat": "a" * 41}, {"tags": ["a" * 41]}, field="Avainsanat"),
+    # a joint notice's partners, typed by name: the notice's own association under other spellings,
+    # one not on the site, more than fit, and HTML for a name
+    case("partner-own-association", {"Muut mukana olevat yhdistykset": "TESTIKYLÄN ELÄKKEENSAAJAT RY"},
+         {"partners": ["testikyla"]}, field="Muut mukana olevat yhdistykset"),
+    case("partner-own-association-in-nfd", {"Muut mukana olevat yhdistykset": "Testikyla\u0308n Eläkkeensaajat"},
+         {"partners": ["testikyla"]}, field="Muut mukana olevat yhdistykset"),
+    case("partner-unknown-html", {"Muut mukana olevat yhdistykset": "Naapurikylän Nuoret; <img src=x onerror=alert(1)>"},
+         {"partners": ["naapuri", "<img src=x onerror=alert(1)>"]}, field="Muut mukana olevat yhdistykset"),
+    case("partners-too-many", {"Muut mukana olevat yhdistykset": ", ".join(f"Kerho {n}" for n in range(13))},
+         {"partners": [f"Kerho {n}" for n in range(13)]}, field="Muut mukana olevat yhdistykset"),
     case("body-too-large", {}, {}, body="sana " * 4001, field="Ilmoituksen teksti"),
     case("body-raw-html", {}, {}, body="Tervetuloa!\n\n<script>alert(1)</script>", field="Ilmoituksen teksti"),
     case("body-html-block", {}, {}, body="<div>\nhei\n</div>", field="Ilmoituksen teksti"),
@@ -268,6 +279,9 @@ GOOD = [
     case("tags-of-one-address", {"Avainsanat": "Retki, retki, luonto"}, {"tags": ["Retki", "luonto"]}),
     case("twelve-tags", {"Avainsanat": ", ".join(f"sana{n}" for n in range(12))},
          {"tags": [f"sana{n}" for n in range(12)]}),
+    # a partner by its name in any case and spacing, each once, the separators of new and the issue form
+    case("partner-written-twice", {"Muut mukana olevat yhdistykset": "naapurikylän  nuoret ry; NAAPURI, Naapurikylän Nuoret"},
+         {"partners": ["naapuri"]}),
 ]
 
 

@@ -54,15 +54,17 @@ const WHEN = new RegExp([
 // viikolla", "joulukuussa" (the build's table, bulletin_search.days.READER_DAYS:
 // word -> [what, how many]). The longest first, so "tänä viikonloppuna" is
 // not read as "viikonloppuna"; a phrase's words may have any space between.
+// A year after a month's name is the year of that month ("joulukuussa 2027").
 const DAY_WORDS = JSON.parse(text.dayWords ?? "{}");
-const NAMED_DAYS = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${Object.keys(DAY_WORDS)
+const NAMED_DAYS = new RegExp(String.raw`(?<![\p{L}\p{N}])(${Object.keys(DAY_WORDS)
   .sort((a, b) => b.length - a.length).map((word) => word.replaceAll(" ", String.raw`\s+`)).join("|")})` +
-  String.raw`(?![\p{L}\p{N}])`, "giu");
+  String.raw`(?![\p{L}\p{N}])(?:\s+((?:19|20)\d\d)(?![\p{L}\p{N}]|[.:,]\p{N}))?`, "giu");
+const wordKind = (word) => DAY_WORDS[word.toLowerCase().replace(/\s+/gu, " ")];
 
 // The first and last day of what `DAY_WORDS[word]` names, from `today`
-// (a Finnish week begins on Monday).
-function namedDays(word, today) {
-  const [what, count] = DAY_WORDS[word.toLowerCase().replace(/\s+/gu, " ")];
+// (a Finnish week begins on Monday); a month named, of the year `written` when one is.
+function namedDays(word, today, written) {
+  const [what, count] = wordKind(word);
   const [year, month, day] = [today.getFullYear(), today.getMonth(), today.getDate()];
   const monday = day - (today.getDay() + 6) % 7 + 7 * count;
   switch (what) {
@@ -70,8 +72,8 @@ function namedDays(word, today) {
     case "week": return [new Date(year, month, monday), new Date(year, month, monday + 6)];
     case "weekend": return [new Date(year, month, monday + 5), new Date(year, month, monday + 6)];
     case "month": return [new Date(year, month + count, 1), new Date(year, month + count + 1, 0)];
-    default: { // "month of year": this year's, or next year's once this year's is past
-      const next = count - 1 < month ? year + 1 : year;
+    default: { // "month of year": of the year written, else this year's, or next year's once this year's is past
+      const next = written ? +written : count - 1 < month ? year + 1 : year;
       return [new Date(next, count - 1, 1), new Date(next, count, 0)];
     }
   }
@@ -125,11 +127,12 @@ function daysOfRange(from, fromMonth, fromYear, to, toMonth, toYear) {
 // the events on them, not for the pages with the word; their first and
 // last days go to `periods`, for the status to say which were searched.
 function daysAndTimes(part, days, times, impossible, periods, today) {
-  const named = part.replace(NAMED_DAYS, (word) => {
-    const [first, last] = namedDays(word, today);
+  const named = part.replace(NAMED_DAYS, (match, word, year) => {
+    const ofYear = wordKind(word)[0] === "month of year";  // a year after another word stays a word
+    const [first, last] = namedDays(word, today, ofYear ? year : undefined);
     days.push(eachDay(first, last));
     periods.push([first, last]);
-    return " ";
+    return year && !ofYear ? ` ${year} ` : " ";
   });
   return named.replace(WHEN, (match, ...groups) => {
     const { hour, minute, from, fromMonth, fromYear, to, toMonth, toYear, weekday, a, sep, b, year, untilA, untilB } =

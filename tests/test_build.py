@@ -218,28 +218,6 @@ def test_a_refused_build_names_every_unpublished_file_as_check_does(site, capsys
     assert built == checked and len([line for line in checked if "Tiedostoa ei julkaista" in line]) == 3
 
 
-def test_the_checks_across_notices_on_the_second_core_say_what_they_say_here(site, capsys, monkeypatch):
-    """With many notices the checks across them run in a forked process
-    (bulletin_contract.start_checks_across_notices): the build refuses the
-    same files with the same words as when they run here."""
-    import bulletin_contract
-
-    site.association("vanha", "name: Vanha kerho ry\nactive: false\n")
-    site.notice("2025/joulu.md", notice_text())
-    site.notice("2026/Joulu.md", notice_text())
-    site.notice("vanhan.md", notice_text(association="vanha", date="2026-11-25"))
-    site.notice("yhteinen.md", notice_text(extra="partners: [vanha]", date="2026-11-25"))
-    site.notice("muistio.txt", "muistiinpano")
-    said = {}
-    for where, fewest in (("here", 10_000), ("beside", 1)):
-        monkeypatch.setattr(bulletin_contract, "MIN_NOTICES", fewest)
-        assert site.build() == 1
-        said[where] = sorted(line for line in capsys.readouterr().err.splitlines() if ".md:" in line or ".txt:" in line)
-    assert said["beside"] == said["here"]
-    assert sorted(line.split(":")[0].rsplit("/", 1)[-1] for line in said["here"]) == \
-        ["Joulu.md", "joulu.md", "muistio.txt", "vanhan.md", "yhteinen.md"]
-
-
 @pytest.mark.parametrize("where", ["pages/muistio.txt", "pages/kuva.png", "juuri.md", "muut/ilmoitus.md"])
 def test_no_page_or_stray_file_is_skipped_silently(site, capsys, where):
     path = site.content / where
@@ -320,8 +298,8 @@ def test_english_interface_from_one_setting(site, tmp_path):
 @pytest.mark.parametrize("content", ["sisalto", "./sisalto", "alla/../sisalto", "sisalto/"])
 def test_files_that_did_not_become_a_page_are_found_however_the_content_folder_is_written(tmp_path, monkeypatch,
                                                                                           content):
-    from bulletin_contract.checks import unpublished_files
-    from bulletin_contract.validate import display_path
+    from bulletin_contract.checks import unpublished
+    from bulletin_i18n import Translator
 
     monkeypatch.chdir(tmp_path)
     for name in ("notices/2026/a.md", "notices/2026/b.txt", "pages/tietoa.md", "pages/kuva.png"):
@@ -329,5 +307,5 @@ def test_files_that_did_not_become_a_page_are_found_however_the_content_folder_i
         (tmp_path / "sisalto" / name).write_text("x")
     (tmp_path / "alla").mkdir()
     published = [str(tmp_path / "sisalto" / "notices" / "2026" / "a.md"), "sisalto/pages/./tietoa.md"]
-    files = unpublished_files(content, published)
-    assert [display_path(path) for path in files] == ["sisalto/notices/2026/b.txt", "sisalto/pages/kuva.png"]
+    problems = unpublished(content, published, Translator("fi"))
+    assert [p.path for p in problems] == ["sisalto/notices/2026/b.txt", "sisalto/pages/kuva.png"]

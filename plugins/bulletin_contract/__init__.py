@@ -15,18 +15,15 @@ from bulletin_i18n import translator_for
 from bulletin_settings import today
 
 from .cache import never_cache_failures, site_files, use_cache_folder
-from .beside import beside
 from .checks import (
     foreign_spaces, in_static_paths, links, load_profiles, load_spaces, page_addresses, retired, retired_spaces, same_addresses,
-    static_files, stray_files, unpublished_files, not_among,
+    static_files, stray_files, unpublished,
 )
 from .order import newest_first
 from .problems import ContentError, Problem
 from .read_ahead import read_uncached
 from .reader import STATE, NoticeReader
 from .validate import display_path
-
-MIN_NOTICES = 200  # fewer are checked sooner than a process starts
 
 
 # Sent with the Pelican object as a build starts. A receiver may answer with
@@ -99,38 +96,23 @@ def only_site_images(generator):
     generator.staticfiles[:] = kept  # the same list as the context's "staticfiles"
 
 
-def start_checks_across_notices(generator):
-    """The checks across every notice (one address each, retired
-    associations, others' spaces, files that became no notice) depend on
-    the notices alone, read by now: they run on the second core while this
-    one works out the listings (1 s of a rebuild at 100,000 notices), and
-    `check_across_files` takes their problems."""
-    held = generator.articles + STATE.scheduled
-    STATE.across_notices = beside(_across_notices, [a.notice for a in held], [a.source_path for a in held],
-                                  generator.settings, min_items=MIN_NOTICES, items=len(held))
-
-
-def _across_notices(notices, sources, settings):
-    """(problems of the notices, the files under notices/ and pages/ that
-    became no notice)."""
-    t, day, days = STATE.ctx.t, today(settings), settings["BULLETIN_EXPIRY_DAYS"]
-    problems = same_addresses(notices, t) + retired(notices, STATE.associations, day, days, t) \
-        + foreign_spaces(notices, STATE.spaces, day, days, t)
-    return problems, unpublished_files(settings["PATH"], sources)
-
-
 def check_across_files(generators):
     generator = next(g for g in generators if isinstance(g, ArticlesGenerator))
     t = STATE.ctx.t
-    notice_problems, not_notices = STATE.across_notices.result()
-    problems = list(STATE.problems) + notice_problems
+    held = generator.articles + STATE.scheduled
+    notices = [a.notice for a in held]
+    problems = list(STATE.problems)
+    problems.extend(same_addresses(notices, t))
+    problems.extend(retired(notices, STATE.associations, today(generator.settings),
+                            generator.settings["BULLETIN_EXPIRY_DAYS"], t))
+    problems.extend(foreign_spaces(notices, STATE.spaces, today(generator.settings),
+                                   generator.settings["BULLETIN_EXPIRY_DAYS"], t))
     pages = next(g for g in generators if isinstance(g, PagesGenerator)).pages
     problems.extend(page_addresses([(display_path(p.source_path), p.slug) for p in pages], generator.settings, t))
     # a file with problems is unpublished by design: named once, for them
     said = {problem.path for problem in STATE.problems}
-    problems.extend(Problem(path, 1, t("err_not_published"))
-                    for path in map(display_path, not_among(not_notices, [p.source_path for p in pages]))
-                    if path not in said)
+    sources = [a.source_path for a in held] + [p.source_path for p in pages]
+    problems.extend(p for p in unpublished(generator.settings["PATH"], sources, t) if p.path not in said)
     if problems:
         raise ContentError(problems)
 
@@ -144,8 +126,6 @@ def register():
     signals.article_generator_init.connect(read_uncached)
     # article_generator_pretaxonomy: every notice is read, nothing derived yet.
     signals.article_generator_pretaxonomy.connect(order_notices)
-    # article_generator_finalized: every notice is read and in order.
-    signals.article_generator_finalized.connect(start_checks_across_notices)
     # all_generators_finalized: notices and pages are read, nothing is written.
     signals.all_generators_finalized.connect(check_across_files)
     # static_generator_finalized: static files are found, none is copied yet.

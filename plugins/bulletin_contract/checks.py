@@ -181,10 +181,8 @@ def load_spaces(content, ctx, reads=None):
     return _load_profiles(Path(content, SPACES_DIR), read_space, ctx, reads)
 
 
-def unpublished_files(content, published_paths):
-    """The files under notices/ and pages/ (as walked) that none of
-    `published_paths` is: they did not become a page, and are never
-    skipped silently.
+def unpublished(content, published_paths, t):
+    """Files under notices/ and pages/ that did not become a page: never skip silently.
 
     Pelican's source paths and these are both found by walking `content`,
     so absolute paths compare them; resolving every link (realpath) cost a
@@ -192,17 +190,12 @@ def unpublished_files(content, published_paths):
     folder's with the rest as walked (os.walk names no "." or ".."):
     abspath for each of them was a sixth of this check at 100,000 notices."""
     published = {os.path.abspath(p) for p in published_paths}
-    files = []
+    problems = []
     for folder in (os.path.join(content, NOTICES_DIR), os.path.join(content, PAGES_DIR)):
         absolute, cut = os.path.abspath(folder), len(folder)
-        files += [path for path in file_paths(folder) if absolute + path[cut:] not in published]
-    return files
-
-
-def not_among(files, published_paths):
-    """Of `files` (as walked), those that none of `published_paths` is."""
-    published = {os.path.abspath(p) for p in published_paths}
-    return [path for path in files if os.path.abspath(path) not in published]
+        problems += [Problem(display_path(path), 1, t("err_not_published"))
+                     for path in file_paths(folder) if absolute + path[cut:] not in published]
+    return problems
 
 
 # What an image file (or a PDF, such as minutes) starts with. Anything else

@@ -26,7 +26,6 @@ class BuildState:
         self.problems = []
         self.scheduled = []  # articles dated after the build's day: held back
         self.published = ()  # the others, newest first (order_notices), as they were put in order
-        self.across_notices = None  # a future of the checks across notices (start_checks_across_notices)
 
 
 STATE = BuildState()

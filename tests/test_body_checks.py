@@ -147,6 +147,10 @@ def test_what_the_page_drops_is_refused_where_code_seemed_to_hide_it(text, line,
     ("Ohjelma:\n| Päivä | Aika |\n|---|---|\n| ma | 18 | Sali 2 |", "| ma | 18 | Sali 2 |"),  # no table: text
     # a lone `*` between two emphases, after a `*` left open: every word in its place
     ("*Huom: ilmoittaudu _perjantaina_ * _(ruokailu)_ ja tule", "*Huom: ilmoittaudu perjantaina * (ruokailu) ja tule"),
+    # a `*` or `_` that the one before it may not close (the rule of 3) closes the one under it, as on GitHub
+    ("*Huom**tärkeä*ja tule", "Huom**tärkeäja tule"),
+    ("*z**z*y", "z**zy"),
+    ("Aukioloajat _(ma)__(ti)_) ja", "(ma)__(ti)) ja"),
 ])
 def test_what_reaches_the_page_as_written_passes(text, shown):
     assert messages(text) == []

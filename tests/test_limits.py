@@ -56,6 +56,8 @@ PATHOLOGICAL = {
     "reference_uses": "[a][" * (N // 4),
     "emphasis": "*a **a " * (N // 7),
     "emphasis_mixed": "*_" * (N // 2),
+    # a `*` that the "**" on top of it may not close (the rule of 3) looks under it
+    "emphasis_passed_by": "*a" + "**a" * (N // 3 - 1) + "*a",
     "underscores": "_a __a " * (N // 7),
     "backticks": "`a``" * (N // 4),
     "backtick_runs": "".join("`" * k + "a" for k in range(1, 200)),

@@ -161,7 +161,7 @@ INLINE = ["{w}", "**{w}**", "*{w}*", "_{w}_", "`{w}`", "~~{w}~~", "[{w}](https:/
           ")", "<", ">", "|", "#", "&", "&amp;", "\\", "{", "}", "!", "'", '"', "{w}  \n{w}",
           # as secretaries write: names and addresses with underscores, an address in brackets, a dash, a time
           "{w}_{w}@esimerkki.fi", "{w}_{w}_{w}.pdf", "https://esimerkki.fi/{w}_{w}", "(https://esimerkki.fi/{w})",
-          "{w} – {w}", "klo 18", "*{w}", "_({w})_"]
+          "{w} – {w}", "klo 18", "*{w}", "_({w})_", "**{w}"]
 BLOCKS = ["{}", "- {}", "* {}", "+ {}", "  - {}", "1. {}", "27. {}", "1) {}", "> {}", "> > {}", "> - {}", "> 1. {}",
           "# {}", "## {}", "---", "***", "| {w} | {w} |\n|---|---|\n| {} | {w} |", "```\n{}\n```",
           "[r]: https://esimerkki.fi/r", "<{w}>", "{} \\", "", "    {}", "\t{}", "{}\n===", "{}\n---",
@@ -172,16 +172,18 @@ WORD = re.compile(r"sana[a-j]+")
 
 
 def _with_words(blocks):
-    """The text of `blocks` ((template, inline templates)) with a word of its own in each {w}."""
+    """The text of `blocks` ((template, inline templates, what goes between
+    them)) with a word of its own in each {w}."""
     count = iter(range(1, 10_000))
 
     def words(template):
         return re.sub(r"\{w\}", lambda _: "sana" + "".join(chr(97 + int(d)) for d in str(next(count))), template)
-    return "\n".join(words(block.replace("{}", " ".join(inline))) for block, inline in blocks)
+    return "\n".join(words(block.replace("{}", between.join(inline))) for block, inline, between in blocks)
 
 
 @SETTINGS
-@given(st.lists(st.tuples(st.sampled_from(BLOCKS), st.lists(st.sampled_from(INLINE), min_size=1, max_size=5)),
+@given(st.lists(st.tuples(st.sampled_from(BLOCKS), st.lists(st.sampled_from(INLINE), min_size=1, max_size=5),
+                          st.sampled_from([" ", ""])),  # marks touching each other too: "*Huom**tärkeä*ja"
                 min_size=1, max_size=8).map(_with_words))
 def test_markdown_the_check_accepts_reaches_the_page_word_for_word(text):
     """What `check` accepts reaches the page: every word of it is in the
@@ -190,7 +192,24 @@ def test_markdown_the_check_accepts_reaches_the_page_word_for_word(text):
         return
     html = Renderer()(text)
     shown = plain_text(html.replace("<", " <")) + " " + " ".join(re.findall(r'href="([^"]*)"', html))
-    assert [word for word in WORD.findall(text) if not re.search(rf"(?<![a-z]){word}(?![a-j])", shown)] == [], html
+    # a word may touch the one before it: "sanabsanac"
+    assert [word for word in WORD.findall(text) if not re.search(rf"(?<![k-z]){word}(?![a-j])", shown)] == [], html
+
+
+# Emphasis marks and words touching each other, as in "*Huom**tärkeä*ja" or "_(ma)__(ti)_)".
+MARKS_AND_WORDS = st.lists(st.tuples(st.sampled_from(["*", "**", "***", "_", "__", " ", ""]),
+                                     st.sampled_from(["{w}", "({w})", ")"])),
+                           min_size=1, max_size=8).map(lambda pairs: _with_words([("{}", sum(pairs, ()), "")]))
+
+
+@SETTINGS
+@given(MARKS_AND_WORDS)
+def test_emphasis_the_check_accepts_loses_no_character_but_its_marks(text):
+    """Whatever the marks pair with, every character but them reaches the page, in order."""
+    if check_markdown(text, 1, "x.md", T):
+        return
+    html = Renderer()(text)
+    assert re.sub(r"[*_\s]", "", plain_text(html)) == re.sub(r"[*_\s]", "", text), html
 
 
 # A list as people paste it from a word processor, a mail or a phone: a line
@@ -209,7 +228,7 @@ def test_a_pasted_list_reaches_the_page_item_for_item(intro, marker, items):
     quote = intro if intro == "> " else ""
     assume(not (quote and marker == "o\t"))  # "o" is a bullet with a tab after it at the line's start only
     numbered = marker[0] == "1"
-    blocks = [(f"{blank and quote}{blank}{quote}{marker.replace('1', str(number)) if numbered else marker}{{}}", [words])
+    blocks = [(f"{blank and quote}{blank}{quote}{marker.replace('1', str(number)) if numbered else marker}{{}}", [words], "")
               for number, (blank, words) in enumerate(items, 1)]
     body = _with_words(blocks)
     text = ("" if quote else intro) + body

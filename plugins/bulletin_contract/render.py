@@ -373,6 +373,29 @@ class _Emphasis(DelimiterProcessor):
             self._rest, self._end = data[end:], end - self._offset
         return element, start, end
 
+    def search(self, data, start):
+        found = super().search(data, start)
+        if found is not None:
+            self._pass_openers_by(found)
+        return found
+
+    def _pass_openers_by(self, closer):
+        """A closer the opener on top may not pair with (the rule of 3:
+        "**" before "*" in "*Huom**tärkeä*ja") pairs with one under it of
+        its own size, as the rule of 3 says. Python-Markdown finds that one
+        but takes the top one all the same, two characters for a closer of
+        one: a character after it was lost. The ones passed by are text, as
+        CommonMark has them."""
+        stack, size = self.delimiters[closer.group(0)[0]].stack, len(closer.group(0))
+        if closer.lastgroup != "ambiguous" or not stack or stack[-1][-1] == size \
+                or not self.rule_of_3(stack[-1][3], size):
+            return
+        for index in range(len(stack) - 2, -1, -1):  # as Python-Markdown looks for it
+            if stack[index][-1] == size and not self.rule_of_3(stack[index][3], size):
+                while len(stack) > index + 1:
+                    stack.pop()
+                return
+
     def get_cached_result(self, pos, data):
         start, end = self.regions[self.cache_index][0], self.regions[self.cache_index][3]
         element, count = self._build_element(data, self.cache_index, self._offset)

@@ -64,6 +64,7 @@ PATHOLOGICAL = {
     "autolinks": "<http://a" * (N // 9),
     "angles": "<" * N,
     "setext_headings": "a\n-\n" * (N // 4),
+    "lone_bullets_under_items": "- a\n-\n• a\n–\n" * (N // 16),
     "headings": "# a\n" * (N // 4),
     "rules": "- - -\n" * (N // 6),
     "long_table": "| a | b |\n|---|---|\n" + "| x | y |\n" * (N // 10),

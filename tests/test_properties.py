@@ -219,22 +219,30 @@ PASTED_ITEM = st.tuples(st.sampled_from(["", "\n"]), st.lists(st.sampled_from(IN
                                                               max_size=3).map(" ".join))
 
 
+# What may come on the line under a list's last item: a bullet alone (an item
+# left empty), an underline or a rule.
+LONE_MARKS = ["", "-", "- ", "--", "---", "===", "*", "+", "–", "•", "—"]
+
+
 @SETTINGS
 @given(st.sampled_from(["", "Ohjelma:\n", "Ohjelma:\n\n", "> "]), st.sampled_from(BULLETS + ["1)\t", "1) ", "1. "]),
-       st.lists(PASTED_ITEM, min_size=1, max_size=6))
-def test_a_pasted_list_reaches_the_page_item_for_item(intro, marker, items):
+       st.lists(PASTED_ITEM, min_size=1, max_size=6), st.sampled_from(LONE_MARKS))
+def test_a_pasted_list_reaches_the_page_item_for_item(intro, marker, items, after):
     """Each item of a pasted list is an item of a list on the page, its words
-    in it and in order, whatever its bullet; a numbered one numbered."""
+    in it and in order, whatever its bullet; a numbered one numbered. A
+    bullet alone under it is neither more of an item nor its underline."""
     quote = intro if intro == "> " else ""
     assume(not (quote and marker == "o\t"))  # "o" is a bullet with a tab after it at the line's start only
     numbered = marker[0] == "1"
     blocks = [(f"{blank and quote}{blank}{quote}{marker.replace('1', str(number)) if numbered else marker}{{}}", [words], "")
               for number, (blank, words) in enumerate(items, 1)]
     body = _with_words(blocks)
-    text = ("" if quote else intro) + body
+    text = ("" if quote else intro) + body + (f"\n{quote}{after}" if after else "")
     if check_markdown(text, 1, "x.md", T):
         return
     html = Renderer()(text)
-    shown = [WORD.findall(plain_text(item)) for item in re.findall(r"<li>(.*?)</li>", html, re.DOTALL)]
-    assert shown == [WORD.findall(line) for line in body.split("\n") if line.strip("> ")], html
-    assert html.count("<ol>" if numbered else "<ul>") == 1, html
+    items = re.findall(r"<li>(.*?)</li>", html, re.DOTALL)
+    assert [WORD.findall(plain_text(item)) for item in items] == [
+        WORD.findall(line) for line in body.split("\n") if line.strip("> ")], html
+    assert html.count("<ol>" if numbered else "<ul>") == 1 and not re.search(r"<h\d", html), html
+    assert not (after and any(plain_text(item).endswith(after.strip()) for item in items)), html

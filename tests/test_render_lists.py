@@ -26,6 +26,8 @@ TEXTS = {
                  None),
     # Word writes a paragraph on a line: the line under a pasted item is none of it
     "kappale": ("•\tkahvi\n•\ttee\nTervetuloa!\n1)\tsoita\n2)\ttule\nKiitos!", ["kahvi", "tee"], ["soita", "tule"]),
+    # a bullet alone under an item is a line of its own: no underline making the item a heading, no more of its text
+    "tyhja": ("Ohjelma:\n- kahvi\n-\n\n• tee\n–\n\n1. soita\n- ", ["kahvi", "tee"], ["soita"]),
 }
 # items with letters, and numbered from other than 1, are no list Markdown has: each on a line of its own
 LETTERS = "Valitse:\na) yksi\nb) kaksi\n\nLisäksi\n3) kolme\n4) neljä"
@@ -64,6 +66,7 @@ def test_a_list_right_under_a_line_of_text_is_a_list_on_the_page(built, name):
     body = built.page(f"ilmoitukset/{name}/").select_one(".bl-notice__body")
     assert [" ".join(li.get_text().split()) for li in body.select("ul > li")] == (bullets or [])
     assert [" ".join(li.get_text().split()) for li in body.select("ol > li")] == (numbers or [])
+    assert body.select("h2, h3") == []
     if not bullets and not numbers:
         assert "2026. vuonna" in body.get_text() and "-5 €" in body.get_text()
         assert "- ei lista" in body.select_one("pre code").get_text()

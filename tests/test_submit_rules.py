@@ -133,6 +133,9 @@ BAD = [
     case("body-too-large", {}, {}, body="sana " * 4001, field="Ilmoituksen teksti"),
     case("body-raw-html", {}, {}, body="Tervetuloa!\n\n<script>alert(1)</script>", field="Ilmoituksen teksti"),
     case("body-html-block", {}, {}, body="<div>\nhei\n</div>", field="Ilmoituksen teksti"),
+    # a bullet alone under an item is a line of its own: the code span does not go on over it
+    case("body-html-after-a-lone-bullet", {}, {}, body="- Kirjoita `kahvi\n–\n<u>tee</u>` näin",
+         field="Ilmoituksen teksti"),
     case("body-address-with-a-space", {}, {}, body="Katso [toinen](<https://example.org/a b>).",
          field="Ilmoituksen teksti"),
     case("body-escaped-site-file", {}, {}, body="Katso [tästä](\\{attach\\}../../../pelicanconf.py).",

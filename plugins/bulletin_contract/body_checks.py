@@ -26,7 +26,7 @@ from markdown.util import BLOCK_LEVEL_ELEMENTS
 from .marks import MAX_STACKED_MARKS, stacked_marks
 from .problems import Problem
 from .render import (_MARKDOWN_ESCAPE, _RULE, _SETEXT, BIDI_CONTROLS as _BIDI, address_unreadable, dangerous_scheme,
-                     is_remote, pasted_lists, scheme_left_out)
+                     is_remote, lone_mark_under_item, pasted_lists, scheme_left_out)
 
 MAX_BODY_CHARS = 20_000  # ten times the longest example notice
 MAX_NESTING = 8  # quotes (>) and lists inside each other on one line
@@ -250,7 +250,8 @@ def _inline_parts(lines, start, end):
         if deeper or _LIST_ITEM.match(content) or content.lstrip().startswith("#") \
                 or previous.lstrip().startswith("#") \
                 or "|" in content or "|" in previous or _RULE.match(content) \
-                or index == first + 1 and _SETEXT.match(content):  # a heading is one line; so is a table's row
+                or index == first + 1 and _SETEXT.match(content) or lone_mark_under_item(previous, content):
+            # a heading is one line; so is a table's row; a bullet alone under an item is a line of its own
             yield first, index
             first = index
         previous = content

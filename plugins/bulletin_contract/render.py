@@ -169,7 +169,7 @@ _LINK_PATTERNS = ("link", "image_link", "reference", "image_reference", "short_r
 
 # A line that begins a list item, and one of text a list item may follow.
 _ITEM = re.compile(r"[ ]{0,3}(?:[-*+]|1\.)[ ]+\S")
-_ANY_ITEM = re.compile(r"[ ]{0,3}(?:[-*+]|\d+\.)[ ]+\S")
+_ANY_ITEM = re.compile(r"^[ ]{0,3}(?:[-*+]|\d+\.)[ ]+\S")
 _NUMBERED = re.compile(r"([ ]{0,3}\d+)\.(?=[ ]+\S)")
 _TEXT = re.compile(r"(?![-*+][ ]|\d+\.[ ]|[>#<])\S")
 
@@ -189,11 +189,24 @@ _NESTED = " " * 4
 # Python-Markdown reads them: a bullet "o" is one with a tab after it at the
 # line's start, or two spaces.
 _QUOTED = r"^((?:[ ]*>)*)[ ]*"  # one way only to read a line's spaces and marks: linear time
-_PASTED_BULLET = re.compile(_QUOTED + r"(?:[•◦▪▫‣⁃∙·●○■□►▸➢✓✔–—\uf0a7\uf0b7\uf0d8\uf0fc][ ]|o[ ]{2})[ ]*(?=\S)")
+_BULLETS = r"•◦▪▫‣⁃∙·●○■□►▸➢✓✔–—\uf0a7\uf0b7\uf0d8\uf0fc"
+_PASTED_BULLET = re.compile(_QUOTED + rf"(?:[{_BULLETS}][ ]|o[ ]{{2}})[ ]*(?=\S)")
+_LONE_MARK = re.compile(rf"^[ ]{{0,3}}(?:-+|=+|[*+{_BULLETS}])[ ]*$")
 _PASTED_NUMBER = re.compile(_QUOTED + r"([0-9]{1,9})\)[ ]+(?=\S)")
 _PASTED_LETTER = re.compile(_QUOTED + r"[^\W\d_]\)[ ]+\S")
 _TEXT_LINE = re.compile(_QUOTED + r"\w")
 _QUOTE_MARKS = re.compile(r"^(?:[ ]{0,3}>[ ]?)*")
+
+
+def lone_mark_under_item(previous, line):
+    """Is `line` a bullet alone ("-", "•", "–") or an underline right under
+    the first line of a list item, `previous` (both after their quote
+    marks)? It is an item left empty or a line drawn: a line of its own on
+    the page, not the item's underline (a heading "- kahvi") nor more of its
+    text ("kahvi –"). The one rule for the check and the page. (Under an
+    item of a nested list it stays in the item's text: the blank line put
+    in there is no blank line to Python-Markdown.)"""
+    return bool(_ANY_ITEM.match(previous) and _LONE_MARK.match(line))
 
 
 def pasted_lists(lines):
@@ -311,6 +324,9 @@ def _as_written(lines, stash):
         elif _ITEM.match(line) and _TEXT.match(paragraph) and not (was_second and paragraph.lstrip().startswith("|")):
             kept.insert(-1, (None, ""))
             paragraph = line
+        elif in_list and index > 1 and lone_mark_under_item(lines[index - 2], line):  # after the list
+            kept[-1:] = [(None, ""), (index - 1, line.rstrip())]  # "- " is no empty item either
+            paragraph, was_second, second, in_list = line, False, True, False
         # a heading or a rule is a block of its own, and ends a list; an
         # underline ends its heading: what follows them begins a paragraph
         if not in_code and (line.startswith("#") or _RULE.match(line) or was_second and _SETEXT.match(line)):

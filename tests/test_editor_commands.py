@@ -350,6 +350,19 @@ def test_new_without_a_text_refuses_rather_than_writing_a_placeholder(site, caps
     assert list((site.content / "notices").rglob("*.md")) == []
 
 
+# a partner the site does not know; a text with HTML: refused only once the notice is made
+@pytest.mark.parametrize("given, flag", [(["--partners", "Testikylän Eläkkeensaajat"], "--partners"),
+                                         (["--body", "<script>x</script>"], "--body")])
+def test_new_names_the_option_of_a_value_refused_late_never_a_file_not_written(site, capsys, given, flag):
+    args = ["--title", "Kokous", "--association", "testikyla", "--category", "tiedotteet", "--date", "20.11.2026",
+            "--body", "Tervetuloa!", *given]
+    status = main(["new", "--content", str(site.content), *args])
+    out, err = capsys.readouterr()
+    assert status != 0 and out == "" and f"bulletin new: {flag}: " in err, err
+    assert ".md" not in err, err
+    assert list((site.content / "notices").rglob("*.md")) == []
+
+
 def test_new_writes_a_series_as_people_say_it(site, capsys):
     status = main(["new", "--content", str(site.content), "--title", "Tuolijumppa", "--association", "testikyla",
                    "--category", "Vapaaehtoiset", "--start", "ti 8.12. klo 10–11", "--location", "Kerhohuone",

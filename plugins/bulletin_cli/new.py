@@ -9,6 +9,7 @@ does not end the session. Dates are read as people write them
 import sys
 
 from bulletin_contract.fields import EVENT_FIELDS, NOTICE_FIELDS, REPEAT_FIELDS, Invalid, one_line
+from bulletin_contract.problems import ContentError
 from bulletin_contract.schema import EVENT_CATEGORY
 from bulletin_i18n.languages import standard_tag
 
@@ -45,6 +46,12 @@ FLAGS = [
 _DATES = {"date", "start", "end", "expires", "until"}
 _LISTS = {"tags", "weekdays", "nth", "except"}
 _TABLES = {(): NOTICE_FIELDS, ("event",): EVENT_FIELDS, ("event", "repeat"): REPEAT_FIELDS}
+
+
+class Refused(UsageError):
+    """A notice the rules refuse, told by its options: the exit status of
+    every door that refuses a notice (ContentError's), not a usage error's."""
+    exitcode = ContentError.exitcode
 
 
 def add_arguments(parser, t):
@@ -197,5 +204,10 @@ def new_notice(args, site, today, interactive=None):
         raise UsageError(t(err.message_key, **err.values)) from None
     if any(values["contact"].values()) and args.consent:
         values["contact"]["consent"] = True
-    # Problems name the flag that gave the value.
-    return place(site, _pruned(values), body, labels={target: f"--{flag}" for flag, target, _label in FLAGS})
+    # Problems name the flag that gave the value, never the file that was not written.
+    labels = {target: f"--{flag}" for flag, target, _label in FLAGS}
+    labels[()] = "--body"  # () is the body
+    try:
+        return place(site, _pruned(values), body, labels=labels)
+    except ContentError as err:
+        raise Refused("\n".join(problem.message for problem in err.problems)) from None

@@ -445,6 +445,33 @@ def test_a_joint_notice_gets_checks_verdict_by_every_command(site, capsys, comma
         assert list((site.content / "notices").rglob("*.md")) == []
 
 
+@pytest.mark.parametrize("command", ["new", "from-issue", "check"])
+def test_two_partners_joined_with_ja_are_told_to_be_separated_with_a_comma(site, capsys, command):
+    site.association("kuoro", "name: Laulukuoro ry\n")
+    site.association("pallo", "name: Imatran Pallokerho ry\n")
+    joined = "Laulukuoro ry ja Imatran Pallokerho ry"
+    if command == "check":
+        site.notice("2026/kasin.md", notice_text(date="2026-11-20", extra=f'partners: ["{joined}"]'))
+        capsys.readouterr()
+        status, err = site.check(), capsys.readouterr().out
+    else:
+        status, _paths, err = _joint_by(command, site, joined, capsys)
+        assert list((site.content / "notices").rglob("*.md")) == []
+    said = f"Yhdistystä {joined} ei löydy. Jos tarkoitit kahta yhdistystä, erota ne pilkulla: Laulukuoro ry, " \
+           "Imatran Pallokerho ry."
+    assert status != 0 and said in err and ".yml" not in err, err
+
+
+def test_a_name_with_ja_is_not_two_partners_unless_both_are_known(site, capsys):
+    site.association("koti", "name: Koti ja Koulu ry\n")
+    site.association("kuoro", "name: Laulukuoro ry\n")
+    status, paths, err = _joint_by("new", site, "Koti ja Koulu ry", capsys)
+    assert status == 0 and 'partners: ["koti"]' in Path(paths[0]).read_text(encoding="utf-8"), err
+    Path(paths[0]).unlink()
+    status, _paths, err = _joint_by("new", site, "Koti ja Koulu ry ja Imatran Nuorisoseura ry", capsys)
+    assert status != 0 and "pilkulla" not in err and "koti-ja-koulu-ry-ja-imatran-nuorisoseura" in err, err
+
+
 @pytest.mark.parametrize("command", ["new", "from-issue"])
 def test_partners_are_written_by_name_or_identifier_as_the_association_is(site, capsys, command):
     site.association("kuoro", "name: Laulukuoro ry\n")

@@ -128,6 +128,8 @@ BAD = [
          {"partners": ["testikyla"]}, field="Muut mukana olevat yhdistykset"),
     case("partner-unknown-html", {"Muut mukana olevat yhdistykset": "Naapurikylän Nuoret; <img src=x onerror=alert(1)>"},
          {"partners": ["naapuri", "<img src=x onerror=alert(1)>"]}, field="Muut mukana olevat yhdistykset"),
+    case("partners-joined-by-ja", {"Muut mukana olevat yhdistykset": "Naapurikylän Nuoret ry ja Testikylän Eläkkeensaajat"},
+         {"partners": ["Naapurikylän Nuoret ry ja Testikylän Eläkkeensaajat"]}, field="Muut mukana olevat yhdistykset"),
     case("partners-too-many", {"Muut mukana olevat yhdistykset": ", ".join(f"Kerho {n}" for n in range(13))},
          {"partners": [f"Kerho {n}" for n in range(13)]}, field="Muut mukana olevat yhdistykset"),
     case("body-too-large", {}, {}, body="sana " * 4001, field="Ilmoituksen teksti"),

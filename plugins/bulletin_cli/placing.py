@@ -10,7 +10,7 @@ from bulletin_contract.duplicates import duplicate_of
 from bulletin_contract.fields import ASSOCIATION_FIELDS, Invalid, one_of_each
 from bulletin_contract.people_dates import is_day_range, read_clock, read_when, weekday_values, wrong_weekday
 from bulletin_contract.problems import ContentError, Problem
-from bulletin_contract.slugs import NAMES_SEPARATOR, name_words, same_name, slugify
+from bulletin_contract.slugs import NAMES_SEPARATOR, named_association, slugify
 from bulletin_contract.validate import display_path, read_notice
 from bulletin_contract.writer import notice_file_with_lines, quote
 from bulletin_settings import today
@@ -110,22 +110,19 @@ class Site:
 
     @property
     def ctx(self):
-        return context_for(self.settings, self.t, associations=set(self.associations), series=set(self.series),
+        return context_for(self.settings, self.t, associations=self.names, series=set(self.series),
                            spaces=set(self.spaces), refused_associations=self.refused)
 
     def find_association(self, text):
-        """A slug or a name as a person wrote it to a slug, or None: in any
-        case, with or without diacritics and "ry", or with a word missing or
-        extra ("Imatrankosken eläkeläiset" for "Imatrankosken Eläkeläiset
-        ry"), when exactly one association is so named."""
-        wanted = slugify(text)
-        for slug, profile in self.associations.items():
-            if wanted in (slug, slugify(profile.name) if profile else slug):
-                return slug
-        words = name_words(text)
-        close = [slug for slug, profile in self.associations.items()
-                 if profile and same_name(words, name_words(profile.name))]
-        return close[0] if len(close) == 1 else None
+        """A slug or a name as a person wrote it to a slug, or None
+        (slugs.named_association: "Imatrankosken eläkeläiset" for
+        "Imatrankosken Eläkeläiset ry")."""
+        return named_association(text, self.names)
+
+    @property
+    def names(self):
+        """slug -> the association's name (None: a new one, its file to come)."""
+        return {slug: profile.name if profile else None for slug, profile in self.associations.items()}
 
     def find_associations(self, text):
         """A list of associations as people write it, `Laulukuoro ry, pallo`

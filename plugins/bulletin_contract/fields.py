@@ -23,7 +23,7 @@ from .people_dates import KLO, SPACE, WEEKDAY, YEAR, two_digit_year, weekday_val
 from .problems import Invalid
 from .render import BIDI_CONTROLS
 from .slots import DAYS, EXAMPLE as SLOT_EXAMPLE, merged, parse_slot
-from .slugs import slugify, without_legal_form
+from .slugs import joined_names, slugify, without_legal_form
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
 
@@ -695,10 +695,21 @@ class Slugs:
         if len(value) > self.most:
             raise Invalid("err_too_many_items", key=key, count=len(value), most=self.most)
         slugs = []
-        for slug in every_item(value, lambda item: self.one(item, key, ctx)):
+        for slug in every_item(value, lambda item: self.item(item, key, ctx)):
             if slug not in slugs:
                 slugs.append(slug)
         return slugs
+
+
+    def item(self, value, key, ctx):
+        """One association of the list; two names joined with "ja" are told
+        to be separated (slugs.joined_names), not to be added as a new one."""
+        text = value.strip() if isinstance(value, str) else value
+        names = ctx.associations if isinstance(ctx.associations, dict) else {}
+        joined = isinstance(text, str) and text not in names and joined_names(text, names)
+        if joined:
+            raise Invalid("err_associations_joined", key=key, value=text, first=joined[0], second=joined[1])
+        return self.one(value, key, ctx)
 
 
 class Series(KnownSlug):

@@ -96,6 +96,7 @@ def form_schema(settings, t, associations, spaces=None):
         # a new association's slug: its name without "ry" (slugs.association_slug)
         "legalForm": js_pattern(slugs.LEGAL_FORM),
         "namesSeparator": js_pattern(slugs.NAMES_SEPARATOR),  # between a joint notice's partners
+        "namesJoined": js_pattern(slugs.NAMES_JOINED),  # "ja" between two partners' names (slugs.joined_names)
         # a message's days and times as the form writes them to people (DateFormatter.as_written)
         "patterns": {**people_dates.pattern_sources(), "fileMoment": FILE_MOMENT.pattern},
         "recentDays": people_dates.RECENT_DAYS,

@@ -55,6 +55,36 @@ def same_name(written, name):
     return small <= large and len(small) >= 2 and len(large) - len(small) <= 1
 
 
+def named_association(text, names):
+    """The slug of the association a person wrote by slug or name, among
+    `names` (slug -> its name, or None for one whose file is still to come):
+    in any case, with or without diacritics and "ry", or with a word missing
+    or extra (same_name) when exactly one association is so named; or None."""
+    wanted = slugify(text)
+    for slug, name in names.items():
+        if wanted in (slug, slugify(name) if name else slug):
+            return slug
+    words = name_words(text)
+    close = [slug for slug, name in names.items() if name and same_name(words, name_words(name))]
+    return close[0] if len(close) == 1 else None
+
+
+# "ja" between two names where a list wants a comma: `Laulukuoro ry ja
+# Imatran Pallokerho ry`. Not a separator (Koti ja Koulu ry): only told when
+# both sides name known associations. The form reads it from its schema.
+NAMES_JOINED = re.compile(r"\s+ja\s+", re.IGNORECASE)
+
+
+def joined_names(text, names):
+    """Two known associations' names (named_association among `names`)
+    written with "ja" between them, as written: (first, second), or None."""
+    for joint in NAMES_JOINED.finditer(text):
+        first, second = text[:joint.start()].strip(), text[joint.end():].strip()
+        if named_association(first, names) and named_association(second, names):
+            return first, second
+    return None
+
+
 def association_slug(name):
     return slugify(LEGAL_FORM.sub("", name.strip()))
 

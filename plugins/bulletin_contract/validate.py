@@ -34,7 +34,7 @@ class Context:
     t: object  # translator
     categories: dict
     groups: list
-    associations: object = None  # set of slugs, or None while unknown
+    associations: object = None  # slugs (a set, or a dict slug -> name), or None while unknown
     refused_associations: dict = None  # slug -> path of an association file that check refuses
     series: object = None  # slugs of content/series/, or None while unknown
     files: SiteFiles = SiteFiles()  # where {static} addresses may lead

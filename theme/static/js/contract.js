@@ -427,15 +427,32 @@
     return found ? found.slug : close.length === 1 ? close[0].slug : null;
   };
 
+  /* slugs.joined_names: two known associations' names written with "ja"
+     between them, as written ([first, second]), or null. */
+  Checker.prototype.joinedNames = function (text) {
+    var joint = compile(this.schema.namesJoined, "g"), found;
+    while ((found = joint.exec(text)) !== null) {
+      var first = strip(text.slice(0, found.index)), second = strip(text.slice(found.index + found[0].length));
+      if (this.associationSlug(first) && this.associationSlug(second)) {
+        return [first, second];
+      }
+    }
+    return null;
+  };
+
   // fields.Slugs: known associations, each once; one not known named with the nearest
   Checker.prototype.associations = function (rule, value, key) {
-    var known = this.knownAssociations().map(function (a) { return a.slug; }).sort(byCodePoints);
+    var self = this, known = this.knownAssociations().map(function (a) { return a.slug; }).sort(byCodePoints);
     asList(value, key, ["yhdistyksen-tunnus", "toinen-yhdistys"]);
     if (value.length > rule.most) {
       throw new Invalid("err_too_many_items", { key: key, count: value.length, most: rule.most });
     }
     return everyItem(value, function (item) {
       var text = strip(item);
+      var joined = known.indexOf(text) < 0 && self.joinedNames(text);
+      if (joined) {
+        throw new Invalid("err_associations_joined", { key: key, value: text, first: joined[0], second: joined[1] });
+      }
       if (known.indexOf(text) < 0) {
         var near = slugify(text);
         var close = closeMatches(near, known, 3, 0.6);

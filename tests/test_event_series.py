@@ -504,9 +504,14 @@ def test_events_by_month_lists_every_occurrence_on_its_day(series_site):
     assert whens.index("ti 12.1.2027 klo 10.00–11.00") < whens.index("pe 15.1.2027 klo 18.00–20.00")
 
 
-def test_a_past_event_offers_no_calendar_link(series_site):
+def test_a_past_or_cancelled_event_offers_no_calendar_link(series_site):
     assert not series_site.page("ilmoitukset/ohi/").select(".bl-event__calendar-link")
     assert series_site.page("ilmoitukset/jumppa/").select(".bl-event__calendar-link")
+    # a cancelled series still to come: the page says so, and offers nothing to add
+    cancelled = series_site.page("ilmoitukset/peruttu/")
+    assert "Tapahtuma on peruttu." in cancelled.get_text(" ", strip=True)
+    assert not cancelled.select(".bl-event__calendar-link") and "Lisää kalenteriin" not in str(cancelled)
+    assert series_site.page("ilmoitukset/siirretty/").select(".bl-event__calendar-link")  # a moved one is on
 
 
 def test_feed_items_of_events_say_when_and_where_first(series_site):

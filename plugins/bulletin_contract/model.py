@@ -70,10 +70,14 @@ class Event:
         return not isinstance(self.start, datetime)
 
     @property
+    def cancelled(self):
+        return self.status == "peruttu"
+
+    @property
     def signing_up_by(self):
         """The last day to register, as readers are told it: none of a
         cancelled event, whose deadline would still ask them to sign up."""
-        return None if self.status == "peruttu" else self.registration_deadline
+        return None if self.cancelled else self.registration_deadline
 
     @property
     def is_series(self):

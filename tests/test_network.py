@@ -120,6 +120,15 @@ def network_site(site):
     return site
 
 
+def test_a_series_organised_by_two_associations_joined_with_ja_is_told_to_separate_them(network_site, capsys):
+    (network_site.content / "series" / "illat.yml").write_text(
+        'name: Järjestöillat\norganisers: ["Kuoro ry ja Pallo ry"]\n', encoding="utf-8")
+    capsys.readouterr()
+    assert network_site.check() == 1
+    out = capsys.readouterr().out
+    assert "illat.yml:2: " in out and "erota ne pilkulla: Kuoro ry, Pallo ry." in out, out
+
+
 @pytest.mark.parametrize("extra, category, line, message", [
     ("partners: [kuoro, eiole]", "yhteistyo", 6, "Yhdistystä eiole ei löydy"),
     ("partners: [testikyla]", "yhteistyo", 6, "Yhdistys testikyla on ilmoituksen oma yhdistys"),

@@ -130,8 +130,8 @@ def load_profiles(content, settings, t, reads=None):
     associations, problems = load_associations(content, context_for(settings, t), reads)
     # a notice of an association whose file is refused is told so, not "add the file"
     refused = {Path(p.path).stem: p.path for p in problems if Path(p.path).stem not in associations}
-    series, more = load_series(content, context_for(settings, t, associations=set(associations)), reads)
     names = {slug: profile.name for slug, profile in associations.items()}  # a partner is found by name too
+    series, more = load_series(content, context_for(settings, t, associations=names), reads)
     ctx = context_for(settings, t, associations=names, series=set(series), refused_associations=refused)
     return associations, series, problems + more, ctx
 

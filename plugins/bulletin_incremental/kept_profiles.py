@@ -68,11 +68,14 @@ class KeptProfiles:
 
 def _context_text(ctx):
     """Every value of the reading context but its translator (the language
-    is a setting, in the site key), sets in order."""
+    is a setting, in the site key), sets in order; of the associations their
+    slugs: their names only word the refusal of a file, and a refused file
+    is never kept (a renamed association would have every file read again)."""
     parts = []
     for one in dataclasses.fields(ctx):
         if one.name != "t":
             value = getattr(ctx, one.name)
+            value = set(value) if one.name == "associations" and isinstance(value, dict) else value
             parts.append(f"{one.name}={sorted(value) if isinstance(value, (set, frozenset)) else value!r}")
     return "\n".join(parts)
 

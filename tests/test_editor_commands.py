@@ -350,6 +350,14 @@ def test_new_without_a_text_refuses_rather_than_writing_a_placeholder(site, caps
     assert list((site.content / "notices").rglob("*.md")) == []
 
 
+def test_new_asks_for_consent_by_its_option_not_by_a_line_of_the_file(site, capsys):
+    status = main(["new", "--content", str(site.content), "--title", "Kokous", "--association", "testikyla",
+                   "--category", "tiedotteet", "--contact-email", "aila@example.org", "--body", "Tervetuloa!"])
+    out, err = capsys.readouterr()
+    assert status == 1 and out == "" and "bulletin new: --consent: " in err and "Anna valitsin --consent" in err, err
+    assert "consent: true" not in err and ".md" not in err, err
+    assert list((site.content / "notices").rglob("*.md")) == []
+
 # a partner the site does not know; a text with HTML: refused only once the notice is made
 @pytest.mark.parametrize("given, flag", [(["--partners", "Testikylän Eläkkeensaajat"], "--partners"),
                                          (["--body", "<script>x</script>"], "--body")])

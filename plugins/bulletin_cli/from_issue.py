@@ -16,7 +16,7 @@ from bulletin_contract.fields import (CONTACT_FIELDS, EVENT_FIELDS, NOTICE_FIELD
 from bulletin_contract.problems import ContentError, Problem
 from bulletin_contract.schema import EVENT_CATEGORY
 from bulletin_contract.slugs import association_slug
-from bulletin_contract.validate import display_path
+from bulletin_contract.validate import display_path, needs_consent
 from bulletin_i18n.languages import standard_tag
 
 from .issue_form import FIELDS, checked, parse_body, ticked_slugs
@@ -215,7 +215,7 @@ def notice_from_issue(path, text, site, today):
             answers.fail("end", t(err.message_key, **err.values))
     consent = checked(answers.text("consent"))
     contact = values["contact"]
-    if (contact.get("email") or contact.get("phone")) and not consent:
+    if needs_consent(contact) and not consent:
         answers.fail("consent", t("issue_err_consent", label=answers.label("consent")))
     if any(contact.values()):
         contact["consent"] = True if consent else None

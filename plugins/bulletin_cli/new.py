@@ -11,6 +11,7 @@ import sys
 from bulletin_contract.fields import EVENT_FIELDS, NOTICE_FIELDS, REPEAT_FIELDS, Invalid, one_line
 from bulletin_contract.problems import ContentError
 from bulletin_contract.schema import EVENT_CATEGORY
+from bulletin_contract.validate import needs_consent
 from bulletin_i18n.languages import standard_tag
 
 from . import series_words
@@ -202,6 +203,8 @@ def new_notice(args, site, today, interactive=None):
         values["event"]["end"] = event_end(range_ends.get("start"), values["event"]["end"], answers["end"], "--end")
     except Invalid as err:  # two flags that disagree
         raise UsageError(t(err.message_key, **err.values)) from None
+    if needs_consent(values["contact"]) and not args.consent:  # not the file's "add consent: true"
+        raise Refused(t("new_err_consent", flag="--consent"))
     if any(values["contact"].values()) and args.consent:
         values["contact"]["consent"] = True
     # Problems name the flag that gave the value, never the file that was not written.

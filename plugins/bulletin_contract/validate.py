@@ -134,9 +134,15 @@ def _cross_checks(values, doc, ctx, problems):
     return None
 
 
+def needs_consent(contact):
+    """Is an e-mail address or a phone number to be published: only with
+    the person's consent (every door asks for it in its own way)."""
+    return bool(contact.get("email") or contact.get("phone"))
+
+
 def _consent(values, key, doc, t, problems):
     contact = values.get(key) or {}
-    if (contact.get("email") or contact.get("phone")) and contact.get("consent") is not True:
+    if needs_consent(contact) and contact.get("consent") is not True:
         problems.append(Problem(doc.path, doc.line_of(key), t("err_consent", key=key)))
 
 

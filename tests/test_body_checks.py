@@ -124,6 +124,9 @@ def test_problem_is_reported_on_its_line(text, line, words):
     ("Ohjelma:\n\n* \n  | Päivä | Aika |\n  |---|---|\n  | ma | 18 | Sali 2 |", 6, "3 solua", "Sali 2"),
     ("- | Päivä | Aika |\n  |---|---|\n  | ma | 18 | Sali 2 |", 3, "3 solua", "Sali 2"),
     ("> | Päivä | Aika |\n> |---|---|\n> | ma | 18 | Sali 2 |", 3, "3 solua", "Sali 2"),
+    # a tab after the item's marker is spaces to Python-Markdown
+    ("1.\t>\n| Päivä | Aika |\n|---|---|\n| ma | 18 | Sali 2 |", 4, "3 solua", "Sali 2"),
+    ("-\t>\n| Päivä | Aika |\n|---|---|\n| ma | 18 | Sali 2 |", 4, "3 solua", "Sali 2"),
     ("1. Ohjelma\n    - \n      | Päivä | Aika |\n      |---|---|\n      | ma | 18 | Sali 2 |", 5, "3 solua", "Sali 2"),
     # a pasted bullet begins a list: an indented line after it is the item's text, not code
     ("Ohjelma:\n\n•\tkahvi\n\n    <b>tärkeä</b> tieto", 5, "(<b>)", "<b>"),

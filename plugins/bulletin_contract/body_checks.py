@@ -374,7 +374,8 @@ def check_markdown(text, first_line, path, t, files=SiteFiles()):
             found.add(index, "err_body_attr_list", text=match.group(0)[:60])
     # a table in a quote or a list item (one begun on its marker's line or
     # under an empty item) loses its extra cells as one at the margin does
-    contents = [_CONTAINERS.sub("", line) for line in masked]
+    # (with tabs as spaces, as Python-Markdown reads every line: "1.\t>" too)
+    contents = [_CONTAINERS.sub("", line.expandtabs(4)) for line in masked]
     for start, end in _paragraphs(contents):
         for index, cells, columns in (row for at in _block_starts(contents, start, end) if "|" in contents[at]
                                       for row in _table_overflows(contents, at, _table_end(masked, at, end))):

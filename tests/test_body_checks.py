@@ -65,6 +65,8 @@ def test_benign_text_passes(text):
     ("![a]({static}/images/../muut/kuva.svg)", 1, "{static} voi viitata vain sivuston kuviin"),
     ("[a](|static|/associations/x.yml)", 1, "{static} voi viitata vain sivuston kuviin"),
     ("[a](&#123;filename}/notices/x.md)", 1, "{static} voi viitata vain sivuston kuviin"),
+    # a host in brackets that is no IP address: no address to Python's urlsplit, which raised
+    ("[a]({static}//[kuva]/images/a.png)", 1, "{static} voi viitata vain sivuston kuviin"),
     ("[a](\\{attach\\}../../../pelicanconf.py)", 1, "{static} voi viitata vain sivuston kuviin"),  # Markdown's escapes
     ("![a][k]\n\n[k]: {static}/muut/kuva.svg", 3, "{static} voi viitata vain sivuston kuviin"),
     ("<vbscript:msgbox>", 1, "alkaa vbscript:"),
@@ -124,7 +126,8 @@ def test_problem_is_reported_on_its_line(text, line, words):
     ("Ohjelma:\n\n* \n  | Päivä | Aika |\n  |---|---|\n  | ma | 18 | Sali 2 |", 6, "3 solua", "Sali 2"),
     ("- | Päivä | Aika |\n  |---|---|\n  | ma | 18 | Sali 2 |", 3, "3 solua", "Sali 2"),
     ("> | Päivä | Aika |\n> |---|---|\n> | ma | 18 | Sali 2 |", 3, "3 solua", "Sali 2"),
-    # a tab after the item's marker is spaces to Python-Markdown
+    # a tab after the item's marker is spaces to Python-Markdown: an item there, which ends a code span
+    ("Kirjoita `näin\n<huom>\n1.\t` ja muuta", 2, "HTML-koodia (<huom>)", "huom"),
     ("1.\t>\n| Päivä | Aika |\n|---|---|\n| ma | 18 | Sali 2 |", 4, "3 solua", "Sali 2"),
     ("-\t>\n| Päivä | Aika |\n|---|---|\n| ma | 18 | Sali 2 |", 4, "3 solua", "Sali 2"),
     ("1. Ohjelma\n    - \n      | Päivä | Aika |\n      |---|---|\n      | ma | 18 | Sali 2 |", 5, "3 solua", "Sali 2"),

@@ -168,6 +168,8 @@ BAD = [
          field="Ilmoituksen teksti"),
     case("body-table-in-an-empty-list-item-wider-than-its-header", {}, {},
          body="Ohjelma:\n\n- \n  | Päivä | Aika |\n  |---|---|\n  | ma | 18 | Sali 2 |", field="Ilmoituksen teksti"),
+    case("body-html-in-a-code-span-a-tab-marked-item-ends", {}, {}, body="Kirjoita `näin\n<huom>\n1.\t` ja muuta",
+         field="Ilmoituksen teksti"),
     case("body-table-after-a-tab-marked-item-wider-than-its-header", {}, {},
          body="Ohjelma:\n\n1.\t>\n| Päivä | Aika |\n|---|---|\n| ma | 18 | Sali 2 |", field="Ilmoituksen teksti"),
     case("body-html-in-a-pasted-list-item", {}, {}, body="Ohjelma:\n\n•\tkahvi\n\n    <b>tärkeä</b> tieto",

@@ -342,7 +342,9 @@ def check_markdown(text, first_line, path, t, files=SiteFiles()):
     if length > MAX_BODY_CHARS:
         found.add(0, "err_body_too_large", length=length, limit=MAX_BODY_CHARS)
         return found.problems
-    lines = text.split("\n")
+    # tabs as spaces, as Python-Markdown reads the whole text before anything
+    # else: "1.\t`" begins a list item as "1.  `" does
+    lines = text.expandtabs(4).split("\n")
     for index, line in enumerate(lines):
         control = _CONTROL.search(line)
         if control:
@@ -374,8 +376,7 @@ def check_markdown(text, first_line, path, t, files=SiteFiles()):
             found.add(index, "err_body_attr_list", text=match.group(0)[:60])
     # a table in a quote or a list item (one begun on its marker's line or
     # under an empty item) loses its extra cells as one at the margin does
-    # (with tabs as spaces, as Python-Markdown reads every line: "1.\t>" too)
-    contents = [_CONTAINERS.sub("", line.expandtabs(4)) for line in masked]
+    contents = [_CONTAINERS.sub("", line) for line in masked]
     for start, end in _paragraphs(contents):
         for index, cells, columns in (row for at in _block_starts(contents, start, end) if "|" in contents[at]
                                       for row in _table_overflows(contents, at, _table_end(masked, at, end))):
@@ -483,9 +484,19 @@ def _check_address(found, index, address, image, written=None):
         # Only {static}/… follows the site to where it is published:
         # /images/a.png breaks under a sub-path, and images/a.png is read
         # under the notice's own address.
-        name = unquote(urlsplit(read.strip()).path).rstrip("/").rsplit("/", 1)[-1]
+        name = _path_of(read.strip()).rstrip("/").rsplit("/", 1)[-1]
         found.add(index, "err_body_image_form", url=shown,
                   fixed=f"{{static}}/{found.files.folders[0]}/{name or 'kuva.jpg'}")
+
+
+def _path_of(address):
+    """An address's path, unquoted; "" for one that is no address at all
+    ("//[x": a host in brackets that is no IP address), which urlsplit
+    refuses with an error."""
+    try:
+        return unquote(urlsplit(address).path)
+    except ValueError:
+        return ""
 
 
 def _check_site_file(found, index, address, shown):
@@ -500,7 +511,7 @@ def site_file_problem(address, files, shown=None):
     shown = shown or address[:80]
     link = _SITE_LINK.match(address)
     what, rest = link.groups() if link else ("", address)
-    path = unquote(urlsplit(rest).path)
+    path = _path_of(rest)
     parts = path.split("/")
     if what != "static" or not path.startswith("/") or ".." in parts or len(parts) < 3 \
             or parts[1] not in files.folders:

@@ -1358,7 +1358,8 @@
       found.add(0, "err_body_too_large", { length: length, limit: limits.chars });
       return problems;
     }
-    var lines = text.split("\n");
+    // tabs as spaces, as Python-Markdown reads the whole text before anything else (check_markdown)
+    var lines = text.split("\n").map(expandTabs);
     var bidi = this.markdownRules.bidi;
     lines.forEach(function (line, index) {
       var control = Array.from(line).filter(function (c) {
@@ -1409,9 +1410,8 @@
         found.add(+index, "err_body_attr_list", { text: head(match[0], 60) });
       }
     });
-    // body_checks.check_markdown: a table in a quote or a list item is read without their markers,
-    // with tabs as spaces as Python-Markdown reads it ("1.\t>" too)
-    var contents = masked.map(function (line) { return expandTabs(line).replace(P.containers, ""); });
+    // body_checks.check_markdown: a table in a quote or a list item is read without their markers
+    var contents = masked.map(function (line) { return line.replace(P.containers, ""); });
     paragraphs(contents).forEach(function (range) {
       // body_checks._block_starts: a table begins the paragraph, or the rest of it after a heading or a rule
       var starts = [range[0]];

@@ -92,23 +92,18 @@ def test_filled_form_downloads_a_file_that_passes_check_and_builds(form_site, pa
     path.unlink()
 
 
-def test_the_preview_ends_an_evening_at_midnight_on_its_own_day(page):
+@pytest.mark.parametrize("end_day, said", [
+    ("6.12.2026", "la 5.12.2026 klo 18.00–24.00"),
+    # days later, as the notice page says it: not "ma 7.12.2026 klo 0.00", a day it is not on
+    ("7.12.2026", "la 5.12.2026 klo 18.00 – su 6.12.2026 klo 24.00"),
+])
+def test_the_preview_ends_an_event_at_midnight_on_its_last_day(page, end_day, said):
     fill_event(page)
-    page.get_by_label("Päättymispäivä").fill("6.12.2026")
+    page.get_by_label("Päättymispäivä").fill(end_day)
     page.get_by_label("Päättymiskellonaika").fill("0.00")
     preview(page)
     shown = page.locator("[data-preview-notice]").inner_text()
-    assert "la 5.12.2026 klo 18.00–24.00" in shown, shown
-
-
-def test_the_preview_ends_an_event_until_midnight_days_later_on_its_last_day(page):
-    # as the notice page says it: not "ma 7.12.2026 klo 0.00", a day it is not on
-    fill_event(page)
-    page.get_by_label("Päättymispäivä").fill("7.12.2026")
-    page.get_by_label("Päättymiskellonaika").fill("0.00")
-    preview(page)
-    shown = page.locator("[data-preview-notice]").inner_text()
-    assert "la 5.12.2026 klo 18.00 – su 6.12.2026 klo 24.00" in shown, shown
+    assert said in shown, shown
 
 
 def test_failed_send_shows_the_error_summary_with_focus(page):

@@ -148,7 +148,7 @@ def _code_masked(lines):
     in_code = False
     previous_blank = True
     for index, line in enumerate(masked):
-        content = _QUOTES.sub("", line.expandtabs(4))
+        content = _QUOTES.sub("", line)
         blank = not content.strip()
         indented = content.startswith("    ")
         if blank:
@@ -280,7 +280,7 @@ def _block_starts(lines, start, end):
 def _nesting(line):
     if _RULE.match(line):  # `* * * *` is a rule, not lists in lists
         return 0
-    depth, rest = 0, line.expandtabs(4)
+    depth, rest = 0, line
     while True:
         indent = len(rest) - len(rest.lstrip(" "))
         depth += indent // 4

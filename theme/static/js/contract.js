@@ -1000,7 +1000,7 @@
     var unfenced = masked.slice();
     var inList = false, inCode = false, previousBlank = true;
     masked.forEach(function (line, i) {
-      var content = expandTabs(line).replace(P.quotes, "");
+      var content = line.replace(P.quotes, "");
       var isBlank = !strip(content);
       var indented = content.indexOf("    ") === 0;
       if (isBlank) {
@@ -1072,7 +1072,7 @@
     if (P.rule.test(line)) {
       return 0;
     }
-    var depth = 0, rest = expandTabs(line);
+    var depth = 0, rest = line;
     var container = compile(P.container, "y");
     for (;;) {
       var indent = rest.length - rest.replace(/^ +/, "").length;

@@ -25,7 +25,6 @@ def messages(text, first_line=1):
     "Kappale.\n\n    <script>sisennetty koodi</script>\n    [x](javascript:x)",
     "[sivu](https://example.org/a(b)) [posti](mailto:a@example.org) [puhelin](tel:+358401234567)",
     "<https://example.org/tapahtuma> ja <toimitus@example.org>",
-    "[oma sivu](/tapahtumat/) ja [suhteellinen](../toinen/) ja [ankkuri](#ohjelma)",
     "![kuva]({static}/images/kuva.jpg) ja ![toinen](/images/a.png \"otsikko\")",
     "[viite][1]\n\n[1]: https://example.org \"Otsikko\"",
     "Hinta < 10 € ja lapset > 7 v. Nuoli -> tuonne, 3 < 4.",
@@ -186,6 +185,34 @@ def test_every_body_message_exists_in_both_languages():
             assert not re.search(r"\{(%s)\}" % "|".join(values), Translator(language)(key, **values))
 
 
+@pytest.mark.parametrize("address, fixed", [
+    ("www.imatra.fi", "https://www.imatra.fi"),
+    ("imatra.fi/tapahtumat?kieli=fi", "https://imatra.fi/tapahtumat?kieli=fi"),
+    ("Kuoro-Vuoksenlaulu.FI", "https://Kuoro-Vuoksenlaulu.FI"),
+    ("maija.meikalainen@example.org", "mailto:maija.meikalainen@example.org"),
+    ("+358401234567", "tel:+358401234567"),
+    ("040-1234567", "tel:040-1234567"),
+])
+def test_a_link_without_its_scheme_is_told_to_be_written_whole(address, fixed):
+    # a page would link under its own address: a notice at ilmoitukset/x/ to ilmoitukset/x/www.imatra.fi
+    for text in (f"Katso [tästä]({address}).", f"Katso [tästä][1].\n\n[1]: {address}"):
+        (line, message), = messages(text)
+        assert "puuttuu alku" in message and f"[linkin teksti]({fixed})" in message
+
+
+@pytest.mark.parametrize("address", ["alaviite", "muistio.pdf", "../toinen/", "/tapahtumat/", "#ohjelma", "?sivu=2"])
+def test_a_relative_link_in_a_notice_is_refused_with_the_whole_forms(address):
+    (line, message), = messages(f"Ohjelma:\n\n- [Lue lisää]({address})")
+    assert line == 3 and "ei ole kokonainen" in message and "{static}/files/muistio.pdf" in message
+    assert "https://esimerkki.fi/sivu/" in message
+
+
+def test_a_content_page_may_link_to_the_sites_pages_by_relative_addresses():
+    text = "[Lähetä ilmoitus](../laheta/), [oma sivu](/tapahtumat/) ja [ankkuri](#ohjelma)"
+    assert check_markdown(text, 1, "pages/ohje.md", T, relative_links=True) == []
+    assert len(check_markdown(text, 1, "x.md", T)) == 1  # one message a line
+
+
 def test_pages_and_association_descriptions_are_checked(site, capsys):
     (site.content / "pages" / "ohje.md").write_text("---\ntitle: Ohje\n---\nTeksti.\n\n<script>x</script>\n")
     path = site.association("kerho", 'name: Kerho\ndescription: |\n  Kerho.\n\n  <b onclick="x">Tervetuloa</b>\n')
@@ -193,6 +220,15 @@ def test_pages_and_association_descriptions_are_checked(site, capsys):
     out = capsys.readouterr().out
     assert "pages/ohje.md:6: Rivillä on HTML-koodia (<script>)" in out
     assert f"{path}:5: Rivillä on HTML-koodia (<b>)" in out
+
+
+def test_a_page_links_relatively_where_an_association_description_may_not(site, capsys):
+    (site.content / "pages" / "ohje.md").write_text("---\ntitle: Ohje\n---\nKatso [lomake](../laheta/).\n")
+    path = site.association("kerho", "name: Kerho\ndescription: |\n  Kerho.\n\n  Katso [kotisivu](www.kerho.fi).\n")
+    assert site.check() == 1
+    out = capsys.readouterr().out
+    assert "ohje.md" not in out
+    assert f"{path}:5: Linkin osoitteesta www.kerho.fi puuttuu alku" in out
 
 
 # --- the sanitizer's own rules, for whatever reaches it --------------------

@@ -71,7 +71,7 @@ PATHOLOGICAL = {
     "wide_table": "|a" * (N // 4) + "\n" + "|-" * (N // 4),
     "entities": "&#106;" * (N // 6),
     "one_long_line": "a" * N,
-    "many_links": "[a](b) " * (N // 7),
+    "many_links": "[a](https://b.fi) " * (N // 18),
     # as bad as the limits allow: the most brackets in the most paragraphs
     "brackets_at_limit": ("[" * MAX_MARKUP + "a" * 800 + "\n\n") * (N // (MAX_MARKUP + 802)),
     "links_at_limit": ("[a](" * (MAX_MARKUP // 2) + "x" * 800 + "\n\n") * (N // (2 * MAX_MARKUP + 802)),

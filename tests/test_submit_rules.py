@@ -191,6 +191,12 @@ BAD = [
     case("body-remote-image", {}, {}, body="![kuva](https://muualla.example/kuva.png)", field="Ilmoituksen teksti"),
     case("body-image-without-static", {}, {}, body="![kuva](/images/juliste.png)", field="Ilmoituksen teksti"),
     case("body-missing-image", {}, {}, body="![kuva]({static}/images/puuttuu.png)", field="Ilmoituksen teksti"),
+    # a link without its scheme leads under the notice's own address
+    case("body-link-without-https", {}, {}, body="Lisätietoja [kaupungin sivuilta](www.imatra.fi/tapahtumat).",
+         field="Ilmoituksen teksti"),
+    case("body-link-to-an-address-without-mailto", {}, {}, body="Kysy [Maijalta](maija@example.org).",
+         field="Ilmoituksen teksti"),
+    case("body-relative-link", {}, {}, body="Katso [ohjelma][o].\n\n[o]: ohjelma.pdf", field="Ilmoituksen teksti"),
     case("body-attach-link", {}, {}, body="[pöytäkirja]({attach}/salaisuus.pdf)", field="Ilmoituksen teksti"),
     case("body-attribute-list", {}, {}, body="Hei\n{: onclick=alert(1)}", field="Ilmoituksen teksti"),
     case("body-nesting", {}, {}, body="Alku\n\n" + "> " * 9 + "syvä", field="Ilmoituksen teksti"),

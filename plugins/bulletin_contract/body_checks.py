@@ -103,6 +103,14 @@ _BACKTICK_RUN = re.compile(r"`+")
 # {attach} names, wherever in the content folder it is, an SVG or HTML page
 # too: only {static} to one of the site's images is allowed.
 _SITE_LINK = re.compile(r"^[{|]([^|}]*)[|}](.*)$", re.DOTALL)
+# A link's address without a scheme leads under the page's own address (or
+# the host's root, not the site's, under a sub-path): in a notice, nowhere.
+# What it was meant to be, by its look: a web address without https://, an
+# e-mail address without mailto:, a phone number without tel:.
+_LINK_DOMAIN = re.compile(r"^(?:www\.[^/?#]+|[a-z0-9äöå-]+(?:\.[a-z0-9äöå-]+)*\.(?:fi|ax|se|no|dk|ee|eu|ru|de"
+                          r"|com|org|net|info|io))(?:[/?#]|$)", re.IGNORECASE)
+_LINK_EMAIL = re.compile(r"^[^@/?#:]+@[^@/?#:]+\.[a-z]{2,}$", re.IGNORECASE)
+_LINK_PHONE = re.compile(r"^\+?[0-9][0-9()-]{5,}$")
 # Unicode's control characters (category Cc: U+0000–U+001F, U+007F–U+009F)
 # but the tab, the direction overrides and U+FFFE and U+FFFF (not allowed in
 # XML): one scan of a line, not a look-up per character.
@@ -313,8 +321,9 @@ def _label(text):
 class _Findings:
     """Problems found so far: one of each kind a line, the first one."""
 
-    def __init__(self, path, first_line, t, files):
+    def __init__(self, path, first_line, t, files, relative_links=False):
         self.path, self.first_line, self.t, self.files = path, first_line, t, files
+        self.relative_links = relative_links  # a content page's links may lead within the site
         self.problems = []
         self._seen = set()
         self.said = 0  # what was said, once or more: a check may ask whether it said anything
@@ -335,9 +344,11 @@ class SiteFiles:
     root: str = None
 
 
-def check_markdown(text, first_line, path, t, files=SiteFiles()):
-    """Problems in Markdown `text` whose first line is line `first_line` of `path`."""
-    found = _Findings(path, first_line, t, files)
+def check_markdown(text, first_line, path, t, files=SiteFiles(), relative_links=False):
+    """Problems in Markdown `text` whose first line is line `first_line` of
+    `path`; `relative_links`: a content page's, whose links may lead to the
+    site's other pages by their relative addresses."""
+    found = _Findings(path, first_line, t, files, relative_links)
     length = len(text.rstrip("\n"))  # the file's last line break is no character of the text
     if length > MAX_BODY_CHARS:
         found.add(0, "err_body_too_large", length=length, limit=MAX_BODY_CHARS)
@@ -487,6 +498,19 @@ def _check_address(found, index, address, image, written=None):
         name = _path_of(read.strip()).rstrip("/").rsplit("/", 1)[-1]
         found.add(index, "err_body_image_form", url=shown,
                   fixed=f"{{static}}/{found.files.folders[0]}/{name or 'kuva.jpg'}")
+    elif not image and not found.relative_links and read.strip() and not is_remote(read):
+        key, values = whole_address(read.strip(), shown, found.files)
+        found.add(index, key, **values)
+
+
+def whole_address(address, shown, files):
+    """The problem of a link's address that has no scheme: (translation key,
+    its values), naming the whole address it looks meant to be."""
+    for pattern, scheme in ((_LINK_EMAIL, "mailto:"), (_LINK_PHONE, "tel:"), (_LINK_DOMAIN, "https://")):
+        if pattern.match(address):
+            return "err_body_link_incomplete", {"url": shown, "fixed": f"{scheme}{address}"[:90]}
+    folder = "files" if "files" in files.folders else files.folders[-1]
+    return "err_body_link_relative", {"url": shown, "folder": folder}
 
 
 def _path_of(address):

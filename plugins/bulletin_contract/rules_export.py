@@ -121,6 +121,7 @@ RULE_MESSAGES = [
     "err_body_definition_title_line",
     "err_body_table_cells", "err_body_angle_address", "err_body_address_space", "err_body_unreadable_address",
     "err_body_site_link", "err_body_missing_file", "err_body_remote_image", "err_body_image_form",
+    "err_body_link_incomplete", "err_body_link_relative",
 ]
 
 
@@ -157,6 +158,7 @@ def markdown_rules(settings):
             "titleMark": b._TITLE_MARK, "titleLine": b._TITLE_LINE, "backtickRun": b._BACKTICK_RUN,
             "codePipes": b._TABLE.RE_CODE_PIPES, "endBorder": b._TABLE.RE_END_BORDER,
             "siteLink": b._SITE_LINK, "backtick": b._BACKTICK,
+            "linkDomain": b._LINK_DOMAIN, "linkEmail": b._LINK_EMAIL, "linkPhone": b._LINK_PHONE,
             "invisible": render._INVISIBLE, "markdownEscape": render._MARKDOWN_ESCAPE,
             "remote": render._REMOTE, "urlIgnored": render._URL_IGNORED,
             "pastedBullet": render._PASTED_BULLET, "pastedNumber": render._PASTED_NUMBER,

@@ -215,16 +215,17 @@ def _event(values, repeat, end, occurrences):
     return Event(**facts, end=end, repeat=repeat, dates=dates, occurrences=tuple(occurrences))
 
 
-def _values_or_problems(doc, table, ctx, markdown=None, more=(), cross=None):
+def _values_or_problems(doc, table, ctx, markdown=None, more=(), cross=None, relative_links=False):
     """The table's values, or ContentError with every problem: those of the
     table, of `cross(values, problems)` (rules between fields), of `markdown`
-    ((text, first line), checked as Markdown) and `more`."""
+    ((text, first line), checked as Markdown, its links relative to the site
+    when `relative_links`) and `more`."""
     problems = list(more)
     values = _apply_table(doc.data, table, doc, (), ctx, problems)
     if cross is not None:
         cross(values, problems)
     if markdown is not None:
-        problems.extend(check_markdown(*markdown, doc.path, ctx.t, ctx.files))
+        problems.extend(check_markdown(*markdown, doc.path, ctx.t, ctx.files, relative_links))
     if problems:
         raise ContentError(problems)
     return values
@@ -289,7 +290,8 @@ def read_page(path, raw, ctx):
     doc = parse_front_matter(shown, decode(shown, raw, ctx.t), ctx.t)
     slug = slugify(os.path.splitext(os.path.basename(path))[0])
     more = _slug_problems(shown, slug, ctx.t)
-    values = _values_or_problems(doc, fields.PAGE_FIELDS, ctx, (doc.body, doc.body_line), more)
+    # a page lives at the site's top, beside the pages it may link to ("../laheta/")
+    values = _values_or_problems(doc, fields.PAGE_FIELDS, ctx, (doc.body, doc.body_line), more, relative_links=True)
     return slug, values, doc.body
 
 

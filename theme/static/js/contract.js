@@ -1203,8 +1203,24 @@
       var name = unquote(urlPath(strip(read))).replace(/\/+$/, "").split("/").pop();
       add("err_body_image_form",
                 { url: shown, fixed: "{static}/" + rules.folders[0] + "/" + (name || "kuva.jpg") });
+    } else if (!image && strip(read) && !this.isRemote(read)) {
+      var whole = this.wholeAddress(strip(read), shown);
+      add(whole[0], whole[1]);
     }
     return said;
+  };
+
+  // body_checks.whole_address: a link's address without a scheme leads nowhere from a notice
+  Checker.prototype.wholeAddress = function (address, shown) {
+    var P = this.P, folders = this.markdownRules.folders;
+    var looks = [[P.linkEmail, "mailto:"], [P.linkPhone, "tel:"], [P.linkDomain, "https://"]];
+    for (var i = 0; i < looks.length; i++) {
+      if (looks[i][0].test(address)) {
+        return ["err_body_link_incomplete", { url: shown, fixed: head(looks[i][1] + address, 90) }];
+      }
+    }
+    return ["err_body_link_relative",
+            { url: shown, folder: folders.indexOf("files") >= 0 ? "files" : folders[folders.length - 1] }];
   };
 
   // body_checks._check_markup: `text` with code masked, `blocks` with only the code blocks

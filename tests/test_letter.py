@@ -292,6 +292,43 @@ def test_digest_names_the_missing_variable(letter_site, smtp, monkeypatch, tmp_p
     assert smtp.envelopes == [] and not (tmp_path / "r.txt").exists()
 
 
+def test_digest_sends_to_a_server_without_smtputf8_from_and_to_a_name_with_finnish_letters(letter_site, monkeypatch,
+                                                                                             tmp_path):
+    """A sender written with its name, "Imatran järjestöt <toimitus@…>", is
+    what mail programs show. The server is given the bare addresses and the
+    names go in the headers encoded (RFC 2047): handing it the names too made
+    smtplib ask for SMTPUTF8, which many relays do not offer, and nothing
+    was sent."""
+    with smtp_server(monkeypatch, enable_SMTPUTF8=False) as inbox:
+        monkeypatch.setenv("BULLETIN_DIGEST_FROM", "Imatran järjestöt <toimitus@example.org>")
+        monkeypatch.setenv("BULLETIN_DIGEST_TO", "Jäsenlista <jasenet@lists.example.org>")
+        assert digest(letter_site, "--send", "--record", str(tmp_path / "r.txt")) == 0
+    [envelope] = inbox.envelopes
+    assert (envelope.mail_from, envelope.rcpt_tos) == ("toimitus@example.org", ["jasenet@lists.example.org"])
+    envelope.content.decode("ascii")  # every header encoded, as a server without SMTPUTF8 takes it
+    msg, _text, _html = parts(envelope.content)
+    assert (msg["From"].addresses[0].display_name, msg["To"].addresses[0].display_name) == (
+        "Imatran järjestöt", "Jäsenlista")
+
+
+@pytest.mark.parametrize("name, value, send", [
+    ("BULLETIN_DIGEST_TO", "jasenet@lists.example.org\nBcc: muut@example.com", True),  # a header of its own
+    ("BULLETIN_DIGEST_TO", "jasenet@lists.example.org, muut@example.com", True),
+    ("BULLETIN_DIGEST_FROM", "toimitus@example.org\r\nBcc: muut@example.com", False),  # --output too
+    ("BULLETIN_DIGEST_FROM", "Imatran toimitus", True),
+])
+def test_digest_refuses_an_address_that_is_not_one_address(letter_site, smtp, monkeypatch, tmp_path, capsys,
+                                                            name, value, send):
+    monkeypatch.setenv(name, value)
+    out = tmp_path / "kirje.eml"
+    assert digest(letter_site, *(["--send", "--record", str(tmp_path / "r.txt")] if send else []),
+                  "--output", str(out)) == 2
+    err = capsys.readouterr().err
+    assert f"{name} = {value!r}: kirjoita yksi sähköpostiosoite yhdelle riville, esimerkiksi toimitus@example.org" \
+        in err and "Traceback" not in err
+    assert smtp.envelopes == [] and not out.exists() and not (tmp_path / "r.txt").exists()
+
+
 @pytest.mark.parametrize("server, variables, says", [
     (None, {}, "Postipalvelimeen {server} ei saatu yhteyttä"),  # nothing listens: connection refused
     ({}, {"BULLETIN_SMTP_STARTTLS": "1"}, "Postipalvelimen {server} kanssa ei saatu salattua yhteyttä"),

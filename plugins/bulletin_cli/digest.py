@@ -8,7 +8,7 @@ from pathlib import Path
 from bulletin_i18n import translator_for
 from bulletin_letter.generator import BUILT
 from bulletin_letter.letters import WeekId
-from bulletin_letter.mail import MailError, Record, SmtpSettings, message
+from bulletin_letter.mail import MailError, Record, SmtpSettings, addresses, message
 from bulletin_settings import today
 
 from .project import UsageError, build, load_settings, project_root
@@ -49,15 +49,14 @@ def run(args):
     t = translator_for(settings)
     week = _week(args.week, settings, t)
     record = Record(Path(args.record) if args.record else project_root() / RECORD)
-    smtp = None
-    if args.send:
-        if week.iso in record.weeks():
-            _note(t("digest_already_sent", week=week.iso, record=record.path))
-            return 1
-        try:
-            smtp = SmtpSettings(os.environ, settings, t)
-        except MailError as err:
-            raise UsageError(str(err)) from None
+    if args.send and week.iso in record.weeks():
+        _note(t("digest_already_sent", week=week.iso, record=record.path))
+        return 1
+    try:
+        smtp = SmtpSettings(os.environ, settings, t) if args.send else None
+        sender, recipient = (smtp.sender, smtp.recipient) if smtp else addresses(os.environ, settings, t)
+    except MailError as err:
+        raise UsageError(str(err)) from None
     with tempfile.TemporaryDirectory(prefix="bulletin-digest-") as folder:
         build(dict(settings, OUTPUT_PATH=str(Path(folder) / "site"),
                    CACHE_PATH=str(Path(folder) / "cache")))
@@ -69,10 +68,7 @@ def run(args):
         if letter.empty:
             _note(t("digest_empty", week=week.iso))
             return 0
-        sender = smtp.sender if smtp else (os.environ.get("BULLETIN_DIGEST_FROM")
-                                           or settings["BULLETIN_CONTACT_EMAIL"] or "")
-        recipient = smtp.recipient if smtp else os.environ.get("BULLETIN_DIGEST_TO")
-        msg = message(letter, BUILT, settings, t, sender, recipient)
+        msg = message(letter, BUILT, settings, t, sender or "", recipient)
     if args.output == "-" or (not args.output and not args.send):
         sys.stdout.buffer.write(bytes(msg))
     elif args.output:

@@ -8,7 +8,7 @@ import smtplib
 import ssl
 from email.message import EmailMessage
 from datetime import datetime, timezone
-from email.utils import format_datetime
+from email.utils import format_datetime, getaddresses
 from pathlib import Path
 
 import css_inline
@@ -114,6 +114,30 @@ def message(letter, built, settings, t, sender, recipient=None):
     return msg
 
 
+def bare_address(value):
+    """The address alone of `value`, one address with or without a name
+    ("Imatran järjestöt <toimitus@example.org>"); None when it is not one."""
+    found = getaddresses([value])
+    if len(found) != 1 or "@" not in found[0][1] or any(end in value for end in "\r\n"):
+        return None
+    return found[0][1]
+
+
+def addresses(environ, settings, t):
+    """The letter's sender (BULLETIN_DIGEST_FROM, else the setting
+    BULLETIN_CONTACT_EMAIL) and recipient (BULLETIN_DIGEST_TO) as its
+    headers write them, None when not given; MailError names one that is
+    not one address (a line break in it would end its header)."""
+    given = environ.get("BULLETIN_DIGEST_FROM")
+    sender = ("BULLETIN_DIGEST_FROM", given) if given else ("BULLETIN_CONTACT_EMAIL",
+                                                              settings.get("BULLETIN_CONTACT_EMAIL"))
+    recipient = ("BULLETIN_DIGEST_TO", environ.get("BULLETIN_DIGEST_TO"))
+    for name, value in (sender, recipient):
+        if value and bare_address(value) is None:
+            raise MailError(t("digest_err_address", name=name, value=repr(value)))
+    return sender[1], recipient[1] or None
+
+
 class SmtpSettings:
     """BULLETIN_SMTP_* and BULLETIN_DIGEST_* from the environment; `t`
     (bulletin_i18n.Translator) words what is wrong with them."""
@@ -139,10 +163,10 @@ class SmtpSettings:
         self.password = environ.get("BULLETIN_SMTP_PASSWORD") or None
         if self.user and not self.password:
             raise MailError(t("digest_err_no_password"))
-        self.sender = environ.get("BULLETIN_DIGEST_FROM") or settings.get("BULLETIN_CONTACT_EMAIL")
+        self.sender, recipient = addresses(environ, settings, t)
         if not self.sender:
             raise MailError(t("digest_err_no_sender"))
-        self.recipient = need("BULLETIN_DIGEST_TO", environ.get("BULLETIN_DIGEST_TO"))
+        self.recipient = need("BULLETIN_DIGEST_TO", recipient)
 
     def send(self, msg):
         """Send `msg`; MailError, naming the server and what to check, when
@@ -157,7 +181,10 @@ class SmtpSettings:
                     step = "login"
                     smtp.login(self.user, self.password)
                 step = "refused"
-                smtp.send_message(msg, from_addr=self.sender, to_addrs=[self.recipient])
+                # the bare addresses: with a name in them ("Imatran järjestöt <…>")
+                # smtplib asks for SMTPUTF8 and writes the headers unencoded
+                smtp.send_message(msg, from_addr=bare_address(self.sender),
+                                  to_addrs=[bare_address(self.recipient)])
                 step = "sent"
         except UnicodeError:
             if step != "login":

@@ -311,6 +311,19 @@ def test_digest_sends_to_a_server_without_smtputf8_from_and_to_a_name_with_finni
         "Imatran järjestöt", "Jäsenlista")
 
 
+@pytest.mark.parametrize("option", ["--record", "--output"])
+def test_digest_says_before_sending_that_its_record_or_file_cannot_be_written(letter_site, smtp, tmp_path, capsys,
+                                                                               option):
+    """A record found unwritable only after sending left the week unrecorded:
+    the next run sent the letter to the list again."""
+    missing = tmp_path / "ei-ole" / "tiedosto"
+    files = {"--record": tmp_path / "viikkokirjeet.txt", "--output": tmp_path / "kirje.eml", option: missing}
+    assert digest(letter_site, "--send", "--record", str(files["--record"]), "--output", str(files["--output"])) == 2
+    err = capsys.readouterr().err
+    assert f"{option} {missing}: tiedostoa ei voi kirjoittaa: sen kansiota ei ole" in err and "Traceback" not in err
+    assert smtp.envelopes == [] and list(tmp_path.iterdir()) == []
+
+
 @pytest.mark.parametrize("name, value, send", [
     ("BULLETIN_DIGEST_TO", "jasenet@lists.example.org\nBcc: muut@example.com", True),  # a header of its own
     ("BULLETIN_DIGEST_TO", "jasenet@lists.example.org, muut@example.com", True),

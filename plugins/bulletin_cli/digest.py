@@ -40,6 +40,14 @@ def _week(text, settings, t):
         raise UsageError(t("digest_err_week", week=text)) from None
 
 
+def _writable(path, option, t):
+    """UsageError unless a file can be written at `path`, said before the
+    build: a record found unwritable after sending left the week unrecorded,
+    to be sent to the list again."""
+    if path.is_dir() or not path.parent.is_dir() or not os.access(path if path.exists() else path.parent, os.W_OK):
+        raise UsageError(t("digest_err_cannot_write", option=option, path=path))
+
+
 def _note(text):
     print(f"bulletin digest: {text}", file=sys.stderr)
 
@@ -49,9 +57,13 @@ def run(args):
     t = translator_for(settings)
     week = _week(args.week, settings, t)
     record = Record(Path(args.record) if args.record else project_root() / RECORD)
-    if args.send and week.iso in record.weeks():
-        _note(t("digest_already_sent", week=week.iso, record=record.path))
-        return 1
+    if args.output and args.output != "-":
+        _writable(Path(args.output), "--output", t)
+    if args.send:
+        _writable(record.path, "--record", t)
+        if week.iso in record.weeks():
+            _note(t("digest_already_sent", week=week.iso, record=record.path))
+            return 1
     try:
         smtp = SmtpSettings(os.environ, settings, t) if args.send else None
         sender, recipient = (smtp.sender, smtp.recipient) if smtp else addresses(os.environ, settings, t)

@@ -78,6 +78,15 @@ def letter_site(tmp_path_factory):
             weekdays: [ti]
             until: "2027-05-25"
         """))
+    site.notice("jumppa.md", notice_text(title="Torstaijumppa", category="tapahtumat", date="2026-10-01", extra="""
+        event:
+          start: "2026-10-01 18:00"
+          location: Liikuntasali
+          repeat:
+            weekdays: [to]
+            until: "2027-04-29"
+            except: ["2026-12-03", "2026-12-10"]
+        """))
     site.notice("peruttu.md", notice_text(title="Peruttu konsertti", category="tapahtumat", date="2026-11-02",
                                           extra="""
         event:
@@ -129,6 +138,23 @@ def test_letter_lists_this_and_next_weeks_events_new_notices_and_funding(letter_
     assert needs.startswith("Tilaa haetaan Kuntopiiri etsii salivuoroa") and text.count("Kuntopiiri etsii") == 1
     for left_out in ("Vanha tupa", "Aitta", "Kerhotila haussa"):
         assert left_out not in text  # offered earlier; no date to tell when; wanted earlier
+
+
+def test_a_series_day_off_is_said_in_its_week(letter_site, tmp_path):
+    """A weekly meeting whose day this week is off was left out of the letter
+    without a word, and its regulars came to a locked door: the week says
+    the day off, in the words of the notice page ("Ei: …")."""
+    assert "Ei: 3.12., 10.12." in letter_site.page("ilmoitukset/jumppa/").main.get_text(" ", strip=True)
+    this_week, next_week = (" ".join(s.get_text(" ", strip=True).split())
+                            for s in letter_site.page("viikkokirje/2026-49/").select("main section")[:2])
+    assert "Tauolla Torstaijumppa Ei: to 3.12.2026 Testikylän Eläkkeensaajat ry" in this_week
+    assert "Tauolla Torstaijumppa Ei: to 10.12.2026" in next_week and "to 3.12." not in next_week
+    out = tmp_path / "kirje.eml"
+    assert digest(letter_site, "--week", "2026-W49", "--output", str(out)) == 0
+    _msg, text, html = parts(out.read_bytes())
+    assert (f"Tauolla\n-------\n\n* Torstaijumppa\n  Ei: to 3.12.2026\n  Testikylän Eläkkeensaajat ry\n"
+            f"  {SITE}/ilmoitukset/jumppa/\n") in text
+    assert f'href="{SITE}/ilmoitukset/jumppa/"' in html
 
 
 def test_letters_are_listed_and_empty_weeks_have_none(letter_site):

@@ -64,16 +64,19 @@ class LetterGenerator(Generator):
     def _shows(self, letter):
         """A text naming everything the letter shows (_letter.html): its
         week, its notices by their keys (bulletin_incremental) with the
-        occurrence each is listed by, its spaces with their association's
+        occurrence each is listed by and the series' days off, its spaces with their association's
         name. A letter page, and a feed of the letters, whose texts are the
         previous build's move over from it."""
         def listed(entries):
             return ",".join(f"{REUSE.key(e.article)}{e.occurrence!r}" for e in entries)
 
+        def days_off(week):
+            return ",".join(f"{REUSE.key(off.article)}{off.days!r}" for off in week.days_off)
+
         names = STATE.associations
         return "\0".join([
             letter.week.slug,
-            *(f"{w.week.slug}:{listed(w.events)}" for w in letter.event_weeks),
+            *(f"{w.week.slug}:{listed(w.events)}:{days_off(w)}" for w in letter.event_weeks),
             *(f"{slug}:{label}:{listed(entries)}" for slug, label, entries in letter.new_by_category),
             *(f"{space!r}{names[space.association].name}" for space in letter.spaces),
             ",".join(REUSE.key(a) for a in letter.needs), ",".join(REUSE.key(a) for a in letter.funding),

@@ -64,9 +64,16 @@ def events_of_week(events, first, last):
 
 
 @dataclass
+class DaysOff:
+    article: object  # a series' notice
+    days: list  # its days off (`except`) in one week
+
+
+@dataclass
 class EventWeek:
     week: WeekId
     events: list  # [Listed]
+    days_off: list = field(default_factory=list)  # [DaysOff], soonest first
 
 
 @dataclass
@@ -107,13 +114,25 @@ def letters_for(weeks, articles, settings, spaces=()):
                       if a.notice.category == FUNDING and (not a.notice.event or a.notice.expires)),
                      key=lambda call: call[:2])
     deadlines = [deadline for deadline, _, _ in funding]
+    # a cancelled series' days off tell nothing: its every meeting says it is cancelled
+    with_days_off = [a for a in articles if a.notice.event and a.notice.event.repeat
+                     and a.notice.event.repeat.days_off and not a.notice.event.cancelled]
     letters = {}
     for week in weeks:
         monday = week.monday
         new = by_day[bisect_left(days, monday - timedelta(days=7)):bisect_left(days, monday)]
         open_calls = [a for _, _, a in funding[bisect_left(deadlines, monday):] if a.date.date() < monday]
-        letters[week] = _letter(week, touching, open_calls, new, settings, spaces)
+        letters[week] = _letter(week, touching, open_calls, new, settings, spaces, with_days_off)
     return letters
+
+
+def days_off_in(series, week):
+    """The days off (`except`) of `series` (articles) in `week`, as
+    [DaysOff], soonest first: a meeting left out of its week without a word
+    has its regulars at a locked door."""
+    found = [DaysOff(a, [d for d in a.notice.event.repeat.days_off if week.monday <= d <= week.sunday])
+             for a in series]
+    return sorted((off for off in found if off.days), key=lambda off: (off.days[0], off.article.slug))
 
 
 def _weeks_touched(event, first, last):
@@ -128,15 +147,17 @@ def _weeks_touched(event, first, last):
     return weeks
 
 
-def _letter(week, touching, funding, new, settings, spaces):
+def _letter(week, touching, funding, new, settings, spaces, with_days_off):
     """The letter of `week`: `touching` the events by the weeks they touch,
     `funding` the calls published before its Monday and open on it, soonest
-    deadline first, `new` the notices published the week before."""
+    deadline first, `new` the notices published the week before,
+    `with_days_off` the series with days off."""
     monday = week.monday
     first_new = monday - timedelta(days=7)
     expiry_days = settings["BULLETIN_EXPIRY_DAYS"]
+    series = [a for a in with_days_off if a.date.date() < monday]
     event_weeks = [EventWeek(w, events_of_week([a for a in touching.get(w, ()) if a.date.date() < monday],
-                                               w.monday, w.sunday))
+                                               w.monday, w.sunday), days_off_in(series, w))
                    for w in (week, week.next())]
     listed = {id(entry.article) for w in event_weeks for entry in w.events}
 
@@ -156,6 +177,7 @@ def _letter(week, touching, funding, new, settings, spaces):
             new_by_category.append((slug, label, in_category))
 
     named = [entry.article for w in event_weeks for entry in w.events] + new + needs + funding
+    named += [off.article for w in event_weeks for off in w.days_off]
     return Letter(week, event_weeks, new_by_category, funding, new_spaces, needs, named)
 
 

@@ -69,6 +69,12 @@ def plain_text(letter, settings, t, online):
             _text_item(lines, entry.article, base, t, entry.occurrence)
         if not event_week.events:
             lines += [t("print_no_events"), ""]
+        if event_week.days_off:
+            _heading(lines, t("letter_days_off"), "-")
+        for off in event_week.days_off:
+            lines += [f"* {off.article.title}",
+                      f"  {t('series_except', days=', '.join(map(t.dates.weekday_date, off.days)))}",
+                      f"  {off.article.association_profile.name}", f"  {base}/{off.article.url}", ""]
     if letter.new_by_category:
         _heading(lines, t("letter_new"))
         for _slug, label, entries in letter.new_by_category:

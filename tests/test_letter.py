@@ -182,6 +182,9 @@ def test_letter_feed_has_one_item_per_week_with_the_letter_and_absolute_links(le
         (letter_site.output / "viikkokirje").glob("*/index.html")))
     atom = feedparser.parse((letter_site.output / "syotteet" / "viikkokirje.atom.xml").read_bytes())
     assert [e.title for e in atom.entries] == [e.title for e in feed.entries]
+    # each notice counted once, a weekly meeting in both weeks too (it was counted by its meetings)
+    notices = {a["href"] for a in letter_site.page("viikkokirje/2026-49/").main.select('a[href^="/ilmoitukset/"]')}
+    assert len(notices) == 8 and first.summary == atom.entries[0].summary == "Viikkokirjeessä 8 ilmoitusta."
 
 
 def digest(site, *extra, today="2026-12-01"):

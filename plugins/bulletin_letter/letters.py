@@ -84,7 +84,7 @@ class Letter:
     funding: list  # open calls, soonest deadline first (not repeated among the new)
     spaces: list = field(default_factory=list)  # spaces offered the week before, newest first
     needs: list = field(default_factory=list)  # new notices of space wanted (not repeated among the new)
-    articles: list = field(default_factory=list)  # every notice the letter names
+    articles: list = field(default_factory=list)  # every notice the letter names, once
 
     @property
     def empty(self):
@@ -178,6 +178,8 @@ def _letter(week, touching, funding, new, settings, spaces, with_days_off):
 
     named = [entry.article for w in event_weeks for entry in w.events] + new + needs + funding
     named += [off.article for w in event_weeks for off in w.days_off]
+    # each once: a weekly meeting is listed by every meeting, in both weeks
+    named = list({id(a): a for a in named}.values())
     return Letter(week, event_weeks, new_by_category, funding, new_spaces, needs, named)
 
 

@@ -99,6 +99,7 @@ def letters_for(weeks, articles, settings, spaces=()):
     by_day = sorted(articles, key=lambda a: a.date.date())
     days = [a.date.date() for a in by_day]
     touching = defaultdict(list)  # week -> the events with an occurrence in it, in the notices' order
+    days_off = {}
     shown = [w for week in weeks for w in (week, week.next())]
     if shown:
         first, last = min(w.monday for w in shown), max(w.sunday for w in shown)
@@ -106,6 +107,7 @@ def letters_for(weeks, articles, settings, spaces=()):
             if article.notice.event:
                 for week in _weeks_touched(article.notice.event, first, last):
                     touching[week].append(article)
+        days_off = _days_off_by_week(articles, first, last)
     # the calls by deadline: a week's are those still open on its Monday, a
     # slice, where asking every call of the archive for every week grew with both
     expiry_days = settings["BULLETIN_EXPIRY_DAYS"]
@@ -114,25 +116,29 @@ def letters_for(weeks, articles, settings, spaces=()):
                       if a.notice.category == FUNDING and (not a.notice.event or a.notice.expires)),
                      key=lambda call: call[:2])
     deadlines = [deadline for deadline, _, _ in funding]
-    # a cancelled series' days off tell nothing: its every meeting says it is cancelled
-    with_days_off = [a for a in articles if a.notice.event and a.notice.event.repeat
-                     and a.notice.event.repeat.days_off and not a.notice.event.cancelled]
     letters = {}
     for week in weeks:
         monday = week.monday
         new = by_day[bisect_left(days, monday - timedelta(days=7)):bisect_left(days, monday)]
         open_calls = [a for _, _, a in funding[bisect_left(deadlines, monday):] if a.date.date() < monday]
-        letters[week] = _letter(week, touching, open_calls, new, settings, spaces, with_days_off)
+        letters[week] = _letter(week, touching, open_calls, new, settings, spaces, days_off)
     return letters
 
 
-def days_off_in(series, week):
-    """The days off (`except`) of `series` (articles) in `week`, as
-    [DaysOff], soonest first: a meeting left out of its week without a word
-    has its regulars at a locked door."""
-    found = [DaysOff(a, [d for d in a.notice.event.repeat.days_off if week.monday <= d <= week.sunday])
-             for a in series]
-    return sorted((off for off in found if off.days), key=lambda off: (off.days[0], off.article.slug))
+def _days_off_by_week(articles, first, last):
+    """{week: [DaysOff]} of the series' days off (`except`) from `first` to
+    `last`, soonest first: a meeting left out of its week without a word had
+    its regulars at a locked door. A cancelled series' days off tell
+    nothing: its every meeting says it is cancelled."""
+    found = defaultdict(dict)  # week -> {id(article): DaysOff}
+    for article in articles:
+        event = article.notice.event
+        if event and event.repeat and not event.cancelled:
+            for day in sorted(event.repeat.days_off):
+                if first <= day <= last:
+                    found[WeekId.of(day)].setdefault(id(article), DaysOff(article, [])).days.append(day)
+    return {week: sorted(series.values(), key=lambda off: (off.days[0], off.article.slug))
+            for week, series in found.items()}
 
 
 def _weeks_touched(event, first, last):
@@ -147,17 +153,17 @@ def _weeks_touched(event, first, last):
     return weeks
 
 
-def _letter(week, touching, funding, new, settings, spaces, with_days_off):
+def _letter(week, touching, funding, new, settings, spaces, days_off):
     """The letter of `week`: `touching` the events by the weeks they touch,
     `funding` the calls published before its Monday and open on it, soonest
-    deadline first, `new` the notices published the week before,
-    `with_days_off` the series with days off."""
+    deadline first, `new` the notices published the week before, `days_off`
+    the series' days off by week."""
     monday = week.monday
     first_new = monday - timedelta(days=7)
     expiry_days = settings["BULLETIN_EXPIRY_DAYS"]
-    series = [a for a in with_days_off if a.date.date() < monday]
     event_weeks = [EventWeek(w, events_of_week([a for a in touching.get(w, ()) if a.date.date() < monday],
-                                               w.monday, w.sunday), days_off_in(series, w))
+                                               w.monday, w.sunday),
+                             [off for off in days_off.get(w, ()) if off.article.date.date() < monday])
                    for w in (week, week.next())]
     listed = {id(entry.article) for w in event_weeks for entry in w.events}
 

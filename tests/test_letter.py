@@ -406,9 +406,11 @@ def test_digest_says_why_the_server_did_not_take_the_letter(letter_site, monkeyp
 
 
 def test_digest_refuses_a_week_it_cannot_make(letter_site, capsys):
-    assert digest(letter_site, "--week", "2026-W60") == 2
-    assert "--week 2026-W60: viikkoa ei ole tai sitä ei voi lukea. Kirjoita viikko muodossa VVVV-Www" \
-        in capsys.readouterr().err
+    # no such week; a week number alone; weeks of no day --today takes ("1-W01", "--today 0001-01-01" was said)
+    for week in ("2026-W60", "49", "0001-W01", "9999-W52"):
+        assert digest(letter_site, "--week", week) == 2
+        assert f"--week {week}: viikkoa ei ole tai sitä ei voi lukea. Kirjoita viikko muodossa VVVV-Www" \
+            in capsys.readouterr().err
     assert digest(letter_site, "--week", "2027-W10") == 2
     assert ("--week 2027-W10: rakentaminen tekee viikkojen 2026-W40–2026-W49 kirjeet. Valitse jokin niistä tai anna "
             "valitsimella --today jokin viikon 2027-W10 päivä, esimerkiksi --today 2027-03-08.") \

@@ -9,7 +9,7 @@ from bulletin_i18n import translator_for
 from bulletin_letter.generator import BUILT
 from bulletin_letter.letters import WeekId
 from bulletin_letter.mail import MailError, Record, SmtpSettings, addresses, message
-from bulletin_settings import today
+from bulletin_settings import is_build_day, today
 
 from .project import UsageError, build, load_settings, project_root
 
@@ -35,9 +35,13 @@ def _week(text, settings, t):
     if text is None:
         return WeekId.of(today(settings))
     try:
-        return WeekId.parse(text)
+        week = WeekId.parse(text)
     except ValueError:
-        raise UsageError(t("digest_err_week", week=text)) from None
+        week = None
+    # a week no build can make: no --today could be suggested for it
+    if week is None or not (is_build_day(week.monday) and is_build_day(week.sunday)):
+        raise UsageError(t("digest_err_week", week=text))
+    return week
 
 
 def _writable(path, option, t):

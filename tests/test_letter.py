@@ -217,6 +217,17 @@ def test_digest_writes_a_mime_mail_with_inlined_css_and_plain_text(letter_site, 
     assert f"{SITE}/ilmoitukset/salivuoro/" in text and "Vanha tupa" not in text + html
 
 
+def test_digest_writes_to_standard_output_the_message_alone(letter_site, capsysbinary):
+    """`bulletin digest > kirje.eml`, as the README says: the build's own
+    "Done: Processed …" came first, and a mail program read a message with
+    no subject, its MIME parts as text."""
+    assert digest(letter_site, "--week", "2026-W49") == 0
+    raw = capsysbinary.readouterr().out
+    msg = email.message_from_bytes(raw, policy=email.policy.default)
+    assert raw.startswith(b"Subject: ") and msg.defects == [] and msg.get_content_type() == "multipart/alternative"
+    assert msg["Subject"] == "Imatran järjestöjen ilmoitukset: viikkokirje 49/2026"
+
+
 def test_the_letter_and_the_print_sheet_say_by_when_to_register(letter_site, tmp_path):
     """A reader of the letter or of the sheet on the wall signs up in time:
     the last day to register is there, in the words of the notice page and

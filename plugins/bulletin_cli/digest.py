@@ -1,5 +1,6 @@
 """`bulletin digest`: a week's letter as an e-mail, written to a file or
 sent to the list address, never the same week twice, never an empty one."""
+import contextlib
 import os
 import sys
 import tempfile
@@ -74,8 +75,10 @@ def run(args):
     except MailError as err:
         raise UsageError(str(err)) from None
     with tempfile.TemporaryDirectory(prefix="bulletin-digest-") as folder:
-        build(dict(settings, OUTPUT_PATH=str(Path(folder) / "site"),
-                   CACHE_PATH=str(Path(folder) / "cache")))
+        # standard output is the message's (`bulletin digest > kirje.eml`): the build says its words on stderr
+        with contextlib.redirect_stdout(sys.stderr):
+            build(dict(settings, OUTPUT_PATH=str(Path(folder) / "site"),
+                       CACHE_PATH=str(Path(folder) / "cache")))
         letter = BUILT.letters.get(week)
         if letter is None:
             weeks = sorted(BUILT.letters, key=lambda w: w.monday)

@@ -64,9 +64,9 @@ class LetterGenerator(Generator):
     def _shows(self, letter):
         """A text naming everything the letter shows (_letter.html): its
         week, its notices by their keys (bulletin_incremental) with the
-        occurrence each is listed by and the series' days off, its spaces with their association's
-        name. A letter page, and a feed of the letters, whose texts are the
-        previous build's move over from it."""
+        occurrence each is listed by, the series' days off, its spaces with
+        their association's name. A letter page, and a feed of the letters,
+        whose texts are the previous build's move over from it."""
         def listed(entries):
             return ",".join(f"{REUSE.key(e.article)}{e.occurrence!r}" for e in entries)
 

@@ -154,3 +154,14 @@ def test_a_filter_value_the_form_does_not_offer_is_said_so_and_leaves_out_no_spa
     page.locator("#rajaus-hlo").fill("20")
     expect(page).to_have_url(re.compile(r"/tilat/\?hlo=20$"))
     assert page.locator("[data-space-count]").inner_text() == f"{len(shown(page))} tilaa täyttää rajaukset."
+
+
+@pytest.mark.parametrize("name", ["0", "length", "item", "namedItem", "rajaus-hlo"])
+def test_a_parameter_named_as_a_property_of_the_forms_fields_is_no_filter(page, example_base, name):
+    # form.elements["0"] is the form's first field, form.elements.length its
+    # number of fields and form.elements["rajaus-hlo"] a field by its id: such a parameter was taken for a filter not understood,
+    # whose label was not found, and the script stopped with the form hidden
+    page.goto(f"{example_base}/tilat/?hlo=55&{name}=1")
+    assert shown(page) == ["raution-kylatalo"]
+    assert page.locator("[data-space-count]").inner_text() == "1 tila täyttää rajaukset."
+    assert page.locator("[data-space-filters]").is_visible()

@@ -11,6 +11,9 @@ const districtLinks = [...document.querySelectorAll("[data-district-of]")];
 const personsError = document.querySelector("[data-persons-error]");
 const DAYS = ["ma", "ti", "ke", "to", "pe", "la", "su"];
 const LISTS = { esteeton: "accessibility", varuste: "equipment", kaytto: "purposes" };
+// The filters' names, by the fields' own names: form.elements[name] is also
+// a field by its id or place ("0") and the collection's own "length" or "item".
+const FILTERS = new Set(form ? [...form.elements].map((element) => element.name).filter(Boolean) : []);
 
 function words(text) {
   return text ? text.split(" ") : [];
@@ -53,7 +56,7 @@ function understood(params) {
   const wrong = [];
   for (const [name, value] of params) {
     if (value === "") continue; // an empty choice: no filter, as the form leaves it out
-    if (!form.elements[name] || offers(name, value)) used.append(name, value);
+    if (!FILTERS.has(name) || offers(name, value)) used.append(name, value);
     else wrong.push({ name, value });
   }
   return { used, wrong };

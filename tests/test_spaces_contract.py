@@ -92,6 +92,7 @@ def test_full_space_reads_every_field():
     ("ilmainen", True), ("Ilmainen.", True), ("0 €", True), ("0€/h", True), ("0,00 euroa", True),
     ("vastikkeeton", True), ("Maksuton", True), ("veloituksetta", True),
     ("Ilmainen yhdistyksille", True), ("maksuton kaikille", True), ("0 € järjestöille", True),
+    ("0 €/kerta", True), ("0 € / 10 €", False), ("0€/20€", False),  # a price for some and one for others
     ("Maksuton jäsenjärjestöille, muille 10 €/h", False), ("10 €", False), ("100 €", False), ("ilmainen kahvi", False),
 ])
 def test_a_price_that_says_free_makes_the_space_free(price, free):

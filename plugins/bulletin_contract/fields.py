@@ -915,9 +915,10 @@ SPACE_FIELDS = {
 # A price that says nothing but "free" (ilmainen, 0 €, vastikkeeton), for
 # all or for associations: the space is free (`free`, tilat/?maksuton=1)
 # though `free: true` is not said again. "Maksuton jäsenille, muille 10 €"
-# says more, and is not.
+# says more, and is not; nor is "0 € / 10 €" (after the slash a unit, h or
+# kerta, and no second price).
 FREE_PRICE = re.compile(r"^(?:ilmainen|ilmaiseksi|maksuton|maksutta|vastikkeeton|veloitukseton|veloituksetta"
-                        r"|0(?:[.,]00?)?\s*(?:€|e|eur|euroa)?(?:\s*/\s*\w+)?)"
+                        r"|0(?:[.,]00?)?\s*(?:€|e|eur|euroa)?(?:\s*/\s*[^\W\d_]+)?)"
                         r"(?:\s+(?:kaikille|yhdistyksille|järjestöille))?\W*$", re.IGNORECASE)
 
 

@@ -249,6 +249,9 @@ def test_slot_parser_reads(written, slots):
     ("ti 21-17", "err_slot_order"), ("ti 17-17", "err_slot_order"),
     ("ti 17-25", "err_slot_clock"), ("ti 17.75-19", "err_slot_clock"), ("ti 24.30-25", "err_slot_clock"),
     ("su–ma 8-16", "err_slot_days"),
+    # two times in one: each is written apart
+    ("ti 17-21, to 18-20", "err_slot_several"), ("ti 9-11 ja 17-21", "err_slot_several"),
+    ("ma-pe 8.00-11.00 ja 12.00-16.00", "err_slot_several"),
     # a word for several days stands alone: neither in a list nor at an end of a range
     ("ti ja arkisin 17-21", "err_slot"), ("arkisin–su 8-16", "err_slot"), ("arkisin", "err_slot"),
     # look-alikes Python's Unicode matching would fold into a weekday or a digit (the form's does not)

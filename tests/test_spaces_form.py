@@ -115,6 +115,7 @@ BAD_SLOTS = [
     "ti 17.00–25.00",  # no such hour
     "ti 17.75-21",  # no such minute
     "pe–ma 8-16",  # days the wrong way round
+    "ti 17-21, to 18-20",  # two times on one line
     "ti 17-21\nke",  # a good line, then a bad one
 ]
 

@@ -150,6 +150,7 @@ def space_schema(settings, t):
         "districts": settings["BULLETIN_DISTRICTS"],
         "slotPattern": js_pattern(slots.SLOT),
         "slotDay": js_pattern(slots.DAY_WORD),
+        "slotHours": js_pattern(slots.HOURS),
         "slotDays": list(slots.DAYS),
         "slotGroups": {word: list(days) for word, days in slots.GROUPS.items()},
         "slotExample": slots.EXAMPLE,

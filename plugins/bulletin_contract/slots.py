@@ -36,6 +36,9 @@ SLOT = re.compile(
 # ASCII: Python's Unicode matching would read ſ as s, K (kelvin) as k and
 # other scripts' digits as digits, which the form's JavaScript does not.
 DAY_WORD = re.compile(_DAY, re.IGNORECASE | re.ASCII)
+# Hours from-to: two in a text not read ("ti 17-21, to 18-20", "ti 9-11 ja
+# 17-21") are two slots, each to be written apart.
+HOURS = re.compile(rf"{_CLOCK}{DASH}{_CLOCK}", re.ASCII)
 EXAMPLE = '"ti 17-21"'
 
 
@@ -64,9 +67,11 @@ def _minutes(hours, minutes, key, text):
 
 def parse_slot(text, key):
     """One written slot to a tuple of Slots (a range of days gives several)."""
-    match = SLOT.match(" ".join(text.split()))
+    line = " ".join(text.split())
+    match = SLOT.match(line)
     if not match:
-        raise Invalid("err_slot", key=key, value=text, example=EXAMPLE)
+        several = len(HOURS.findall(line)) > 1
+        raise Invalid("err_slot_several" if several else "err_slot", key=key, value=text, example=EXAMPLE)
     h1, m1, h2, m2 = match.groups()[-4:]
     start, end = _minutes(h1, m1, key, text), _minutes(h2, m2, key, text)
     if end <= start:

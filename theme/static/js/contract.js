@@ -330,9 +330,11 @@
      end}] as slots.parse_slot reads it, with its patterns from the schema. */
   Checker.prototype.slot = function (text, key) {
     var s = this.schema;
-    var match = compile(s.slotPattern).exec(text.split(SPLIT).filter(Boolean).join(" "));
+    var line = text.split(SPLIT).filter(Boolean).join(" ");
+    var match = compile(s.slotPattern).exec(line);
     if (!match) {
-      throw new Invalid("err_slot", { key: key, value: text, example: s.slotExample });
+      var several = (line.match(compile(s.slotHours, "g")) || []).length > 1;
+      throw new Invalid(several ? "err_slot_several" : "err_slot", { key: key, value: text, example: s.slotExample });
     }
     var clock = match.slice(-4);
     var start = minutes(clock[0], clock[1], key, text);

@@ -240,6 +240,8 @@ def test_new_space_asks_checks_and_writes_a_space_that_builds(site, monkeypatch)
     assert path == site.content / "spaces" / "testikylan-sali.yml"
     assert asked[0] == "Tilan nimi: " and asked[3] == "Henkilömäärä: "  # required: asked again when empty
     assert asked[5].startswith("Alue (vapaaehtoinen")
+    # the form has a line for each free time, the terminal one answer: it says how to give several
+    assert "ti 17-21; to 18-20" in asked[10]
     text = path.read_text(encoding="utf-8")
     assert 'association: "testikyla"' in text and 'available: ["ti 17-21", "ti, to klo 9.00–12.00"]' in text
     assert 'date: "2026-11-30"\n' in text  # the day it is offered: the feed of new spaces and the weekly letter

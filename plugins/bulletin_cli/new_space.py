@@ -37,11 +37,17 @@ QUESTIONS = [
 ]
 REQUIRED = {("name",), ("association",), ("address",), ("capacity",)}
 SLOT_HINT = "sf_available_hint"
+# The form and the issue form take a free time a line; one answer here
+# takes them split as QUESTIONS splits them, which the question says.
+TERMINAL_HINTS = {"sf_available": "new_space_available_hint"}
 
 
 def _ask(t, label_key, required):
+    label = t(label_key)
+    if label_key in TERMINAL_HINTS:
+        label += " " + t(TERMINAL_HINTS[label_key])
     while True:
-        prompt = t("new_prompt", label=t(label_key)) if required else t("new_prompt_optional", label=t(label_key))
+        prompt = t("new_prompt", label=label) if required else t("new_prompt_optional", label=label)
         answer = input(prompt).strip()
         if answer or not required:
             return answer

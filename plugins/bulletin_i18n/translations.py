@@ -530,7 +530,7 @@ FI = {
     # --- premises (tilat): the contract ---
     "err_vocabulary": "Tuntematon arvo {value} kentässä {key}. Lähin sallittu arvo: {nearest}.",
     "err_slot": "Aikaa {value} kentässä {key} ei voi lukea. Kirjoita viikonpäivä ja tunnit, esimerkiksi \"ti 17-21\", \"ti klo 17.00–21.00\" tai \"ma–pe 8-16\".",
-    "err_slot_several": "Ajassa {value} kentässä {key} on monta aikaa. Kirjoita kukin aika erikseen, esimerkiksi \"ti 17-21\" ja \"to 18-20\" (lomakkeella kukin omalle rivilleen).",
+    "err_slot_several": "Ajassa {value} kentässä {key} on monta aikaa. Kirjoita kukin aika erikseen, esimerkiksi \"ti 17-21\" ja \"to 18-20\".",
     "err_slot_clock": "Kellonaikaa ajassa {value} kentässä {key} ei ole olemassa. Kirjoita tunnit väliltä 0–24, esimerkiksi \"ti 17-21\".",
     "err_slot_order": "Aika {value} kentässä {key} päättyy ennen kuin se alkaa. Kirjoita alkutunti ensin, esimerkiksi \"ti 17-21\"; yli puolenyön jatkuva aika kahtena: \"pe 20-24\", \"la 0-2\".",
     "err_slot_days": "Päivät ajassa {value} kentässä {key} ovat väärin päin. Kirjoita viikon alusta loppuun, esimerkiksi \"ma–pe 8-16\".",
@@ -818,6 +818,7 @@ FI = {
     "sf_accessibility": "Esteettömyys",
     "sf_available": "Vapaat ajat",
     "sf_available_hint": "Yksi aika riville, esimerkiksi ti 17-21, ti klo 17.00–21.00 tai ma–pe 8-16.",
+    "new_space_available_hint": "(ajat puolipisteellä erotettuina, esimerkiksi ti 17-21; to 18-20)",
     "sf_price": "Hinta",
     "sf_price_hint": "Esimerkiksi Maksuton jäsenjärjestöille, muille 10 €/h.",
     "sf_free": "Maksuton yhdistyksille",
@@ -1571,7 +1572,7 @@ EN = {
     # --- premises (tilat): the contract ---
     "err_vocabulary": "Unknown value {value} in {key}. The nearest allowed value: {nearest}.",
     "err_slot": "The time {value} in {key} cannot be read. Write a weekday and hours, for example \"ti 17-21\", \"ti klo 17.00–21.00\" or \"ma–pe 8-16\".",
-    "err_slot_several": "The time {value} in {key} holds several times. Write each time apart, for example \"ti 17-21\" and \"to 18-20\" (on the form, each on a line of its own).",
+    "err_slot_several": "The time {value} in {key} holds several times. Write each time apart, for example \"ti 17-21\" and \"to 18-20\".",
     "err_slot_clock": "A time in {value} in {key} does not exist. Write hours from 0 to 24, for example \"ti 17-21\".",
     "err_slot_order": "The time {value} in {key} ends before it starts. Write the first hour first, for example \"ti 17-21\"; a time past midnight as two: \"pe 20-24\", \"la 0-2\".",
     "err_slot_days": "The days in {value} in {key} are the wrong way round. Write from the start of the week to its end, for example \"ma–pe 8-16\".",
@@ -1858,6 +1859,7 @@ EN = {
     "sf_accessibility": "Accessibility",
     "sf_available": "Free hours",
     "sf_available_hint": "One per line, for example ti 17-21, ti klo 17.00–21.00 or ma–pe 8-16.",
+    "new_space_available_hint": "(times separated by semicolons, for example ti 17-21; to 18-20)",
     "sf_price": "Price",
     "sf_price_hint": "For example Free for member associations, others 10 €/h.",
     "sf_free": "Free of charge for associations",

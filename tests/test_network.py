@@ -378,6 +378,32 @@ def test_cooperation_page_lists_offers_and_needs_with_their_matches(network_site
     assert page.find("a", string="Yhteistyö")["aria-current"] == "page"
 
 
+def test_a_space_never_free_on_the_days_a_need_names_does_not_answer_it(site):
+    # "Harjoitustila tiistai-iltoihin" was offered a hall free on Mondays
+    # only: words met, the days did not. A space without free hours given
+    # may still fit (its page says to ask).
+    site.association("kuoro", "name: Kuoro ry\nneeds: [Harjoitustila tiistai-iltoihin, "
+                              "Harjoitustila viikonloppuisin, Harjoitustila kevääksi]\n")
+    site.association("pallo", "name: Pallo ry\n")
+    (site.content / "spaces").mkdir()
+    for slug, name, available in [("maanantaisin", "Pallon harjoitussali", '["ma 17-21", "su 10-12"]'),
+                                  ("tiistaisin", "Pallon pieni harjoitussali", '["TIISTAI 18-20"]'),
+                                  ("kysyttava", "Pallon iso harjoitussali", "[]")]:
+        (site.content / "spaces" / f"{slug}.yml").write_text(
+            f"name: {name}\nassociation: pallo\naddress: Kenttätie 1, Imatra\ncapacity: 30\n"
+            + (f"available: {available}\n" if available != "[]" else ""), encoding="utf-8")
+    assert site.build() == 0
+    page = site.page("yhteistyo/")
+    needs = {li.contents[0].strip(): li for li in page.select("#tarvitaan ~ ul > li")}
+    offered = {need: sorted(a.a["href"] for a in li.select(".bl-offer__spaces .bl-answer"))
+               for need, li in needs.items()}
+    assert offered == {
+        "Harjoitustila tiistai-iltoihin": ["/tilat/kysyttava/", "/tilat/tiistaisin/"],
+        "Harjoitustila viikonloppuisin": ["/tilat/kysyttava/", "/tilat/maanantaisin/"],  # free on Sunday
+        "Harjoitustila kevääksi": ["/tilat/kysyttava/", "/tilat/maanantaisin/", "/tilat/tiistaisin/"],  # any day
+    }
+
+
 def test_a_need_and_an_offer_for_the_same_people_but_not_the_same_thing_do_not_meet(site):
     # Who a need or an offer is for (nuoret, jäsenet) says nothing of what it
     # is: summer jobs are no summer camp, board members no members' outing,

@@ -40,6 +40,11 @@ DAY_WORD = re.compile(_DAY, re.IGNORECASE | re.ASCII)
 # 17-21") are two slots, each to be written apart.
 HOURS = re.compile(rf"{_CLOCK}{DASH}{_CLOCK}", re.ASCII)
 EXAMPLE = '"ti 17-21"'
+# Days named in running text, as a need says when it wants premises
+# ("Harjoitustila tiistai-iltoihin", "Kokoustila viikonloppuisin"): a word
+# for several days, or a weekday's whole name; not its two letters, which a
+# text has as words of their own.
+NAMED_DAYS = re.compile(rf"\b(?:{_GROUP}|{_DAY})\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, order=True)
@@ -85,6 +90,18 @@ def parse_slot(text, key):
             raise Invalid("err_slot_days", key=key, value=text)
         written = range(first, last + 1)
     return tuple(Slot(day, start, end) for day in sorted(set(written)))
+
+
+def weekdays_named(text):
+    """The weekdays (0 = Monday) a text names by name: an empty set for none."""
+    days = set()
+    for found in NAMED_DAYS.finditer(" ".join(text.split())):
+        word = found.group(0).lower()
+        if word in GROUPS:
+            days.update(GROUPS[word])
+        elif len(word.rstrip(".")) > 2:
+            days.add(DAYS.index(word[:2]))
+    return frozenset(days)
 
 
 def merged(slots):

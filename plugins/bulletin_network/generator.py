@@ -106,7 +106,8 @@ class NetworkGenerator(Generator):
         seconds of a build (as in bulletin_search)."""
         cache = Path(self.settings["CACHE_PATH"], MATCH_CACHE) if self.settings.get("CACHE_CONTENT") else None
         texts = lambda items: [(item.text, item.association) for item in items]  # noqa: E731
-        spaces = [(space_text(space, self.settings), space.association, slug)
+        spaces = [(space_text(space, self.settings), space.association, slug,
+                   frozenset(slot.day for slot in space.available) or None)
                   for slug, space in sorted(STATE.spaces.items())]
         self.matching = beside(match_texts, texts(n.item for n in self.needs), texts(item for item, _ in self.offers),
                                self.settings["BULLETIN_LANGUAGE"], cache, spaces, shared_cache(self.settings))

@@ -19,6 +19,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 
+from bulletin_contract.slots import weekdays_named
 from bulletin_search.lemmas import _MIN_PART, _MIN_TAIL, Lemmatizer, save_lemmas, words
 
 # Lemmas shared by nearly any two items, words of when (weekdays too, and
@@ -86,6 +87,7 @@ class Item:
     whole: set = field(default_factory=set)  # keys that are a word's own lemma, not a part
     asks: set = field(default_factory=set)  # keys of the first word: what a need asks for
     ref: object = None  # what the text describes, when not the text itself (a space's slug)
+    days: frozenset = None  # a space's: the weekdays it is free, None when its free hours are not given
 
     @property
     def wants_premises(self):
@@ -131,8 +133,8 @@ class Matcher:
                 out += [self.lemmatize(head, self.lang)] + ([tail] if len(tail) >= _MIN_TAIL else [])
         return out
 
-    def item(self, text, association, ref=None):
-        return Item(text, association, *self.keys(text), self.asked(text), ref)
+    def item(self, text, association, ref=None, days=None):
+        return Item(text, association, *self.keys(text), self.asked(text), ref, days)
 
     def asked(self, text):
         """The keys of the need's first word that names a thing: what it asks for."""
@@ -143,9 +145,10 @@ class Matcher:
         return set()
 
 
-def match(needs, offers, most=MAX_ANSWERS, weak=frozenset()):
+def match(needs, offers, most=MAX_ANSWERS, weak=frozenset(), fits=lambda need, offer: True):
     """For each need, in order, its [Match] best first; an offer of the
-    need's own association answers nothing, nor do `weak` keys alone."""
+    need's own association answers nothing, nor do `weak` keys alone, nor
+    an offer that `fits` says cannot serve the need."""
     every = needs + offers
     frequency = Counter(key for item in every for key in item.keys)
     weight = {key: math.log(1 + len(every) / count) for key, count in frequency.items()}
@@ -153,7 +156,7 @@ def match(needs, offers, most=MAX_ANSWERS, weak=frozenset()):
     for need in needs:
         found = []
         for offer in offers:
-            if offer.association == need.association:
+            if offer.association == need.association or not fits(need, offer):
                 continue
             shared = [key for key in need.keys if key in offer.keys]
             if not weak.issuperset(shared):
@@ -166,17 +169,25 @@ def match(needs, offers, most=MAX_ANSWERS, weak=frozenset()):
     return answers
 
 
+def free_on_a_day_named(need, space):
+    """A need that names weekdays (tiistai-iltoihin, viikonloppuisin) is not
+    served by a space whose free hours are given and fall on none of them."""
+    named = weekdays_named(need.text)
+    return not named or space.days is None or not named.isdisjoint(space.days)
+
+
 def match_spaces(needs, spaces, most=MAX_ANSWERS):
     """For each need, in order, the spaces ([Match] of space items) that
     answer it, best first: none unless it asks for premises."""
     asking = [need for need in needs if need.wants_premises]
-    found = dict(zip(map(id, asking), match(asking, spaces, most, weak=GENERIC_PREMISES | PEOPLE)))
+    found = dict(zip(map(id, asking), match(asking, spaces, most, weak=GENERIC_PREMISES | PEOPLE,
+                                            fits=free_on_a_day_named)))
     return [found.get(id(need), []) for need in needs]
 
 
 def match_texts(needs, offers, lang, cache=None, spaces=(), dictionaries=None):
     """(match(), match_spaces()) for [(text, association slug)] needs and
-    offers and [(text, association slug, space slug)] spaces, with the
+    offers and [(text, association slug, space slug, weekdays free or None)] spaces, with the
     search's Lemmatizer. `cache` (a file) keeps the lemmas and dictionary look-ups
     between builds, as the search's lemma cache does, so that a rebuild
     with the same offers and needs does not load the dictionary at all;

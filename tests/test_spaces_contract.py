@@ -225,6 +225,9 @@ TI, TO = 1, 3
     ("tiistai-iltaisin 17-19", [(TI, "17:00", "19:00")]), ("Keskiviikko-aamuisin klo 9-11", [(2, "09:00", "11:00")]),
     ("TORSTAI-ILTAPÄIVÄISIN 13-15", [(TO, "13:00", "15:00")]), ("tiistai–torstai 17-19", [(d, "17:00", "19:00") for d in (1, 2, 3)]),
     ("ti kello 9-12", [(TI, "09:00", "12:00")]),
+    # the part of the day after the weekday's two letters, as after its name
+    ("ti-iltaisin 17-21", [(TI, "17:00", "21:00")]), ("La-aamuisin klo 8-10", [(5, "08:00", "10:00")]),
+    ("ke-iltapäivisin 13-15", [(2, "13:00", "15:00")]),
     # several days in one word, as people write them
     ("arkisin 17-21", [(d, "17:00", "21:00") for d in range(5)]),
     ("Arkipäivisin klo 8.30–16", [(d, "08:30", "16:00") for d in range(5)]),

@@ -12,12 +12,14 @@ from .problems import Invalid
 # A weekday is its first two letters, as in Finnish calendars; the whole
 # word (tiistai, tiistaisin, keskiviikkona, tiistaiaamuisin, and with the
 # part of the day after a hyphen: tiistai-iltaisin) is read too, but no
-# other word that starts so ("kesäkuu" is no Wednesday).
+# other word that starts so ("kesäkuu" is no Wednesday). The part of the day
+# may follow the two letters too: ti-iltaisin, la-aamuisin.
 DAYS = ("ma", "ti", "ke", "to", "pe", "la", "su")
 _LETTERS = "[a-zåäöÅÄÖ]*"
-_END = rf"{_LETTERS}(?:-(?:aamu|p[äÄ]iv|ilta|y[öÖ]){_LETTERS})?"
+_PART = rf"-(?:aamu|p[äÄ]iv|ilta|y[öÖ]){_LETTERS}"
+_END = rf"{_LETTERS}(?:{_PART})?"
 _DAY = (rf"(ma|ti|ke|to|pe|la|su)(?:(?<=ma)anantai{_END}|(?<=ti)istai{_END}|(?<=ke)skiviikko{_END}|"
-        rf"(?<=to)rstai{_END}|(?<=pe)rjantai{_END}|(?<=la)uantai{_END}|(?<=su)nnuntai{_END}|\.)?")
+        rf"(?<=to)rstai{_END}|(?<=pe)rjantai{_END}|(?<=la)uantai{_END}|(?<=su)nnuntai{_END}|\.|{_PART})?")
 DASH = r"\s*[-–—]\s*"
 _CLOCK = r"(\d{1,2})(?:[.:](\d{2}))?"
 # Words for several days at once ("arkisin 17-21"), each written alone

@@ -165,3 +165,13 @@ def test_a_parameter_named_as_a_property_of_the_forms_fields_is_no_filter(page, 
     assert shown(page) == ["raution-kylatalo"]
     assert page.locator("[data-space-count]").inner_text() == "1 tila täyttää rajaukset."
     assert page.locator("[data-space-filters]").is_visible()
+
+
+def test_a_parameter_that_is_no_filter_says_nothing_of_filters(page, example_base):
+    # a shared link gets ?fbclid=… or ?utm_source=…: the page said that every
+    # space met "the filters", as if some were chosen
+    page.goto(example_base + "/tilat/")
+    everything = shown(page)
+    page.goto(example_base + "/tilat/?fbclid=IwAR0abc&utm_source=uutiskirje")
+    assert shown(page) == everything
+    assert page.locator("[data-space-count]").inner_text() == ""

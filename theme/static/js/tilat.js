@@ -128,7 +128,8 @@ function show(params, changed = false) {
     item.querySelector("[data-district-count]").textContent = group.querySelectorAll("[data-space]:not([hidden])").length;
   }
   none.hidden = shown > 0;
-  const filtered = [...params.keys()].length > 0;
+  // filtered: a filter chosen, understood or not (fbclid, utm_source are none)
+  const filtered = wrong.length > 0 || [...used.keys()].some((name) => FILTERS.has(name));
   const template = !filtered ? form.dataset.countAll : shown === 1 ? form.dataset.countOne : form.dataset.countMany;
   const counted = filtered || changed ? template.replace("{count}", shown) : "";
   // the status is what a screen reader hears: what was not understood first

@@ -13,7 +13,9 @@ spaces: one whose first word, what a need names first being what it asks
 for (Varastotilaa suksille, Salivuoro liikunnalle; after a verb or an
 adjective: Etsimme lämmintä kerhotilaa), is or ends in a word for premises. "Vapaaehtoisia asukastuvan aukioloon" asks for people, not
 for the tupa. The word that says so, when it is no more than "tila", is
-not enough of a match alone: every space is a tila.
+not enough of a match alone: every space is a tila. A need that names
+weekdays (Harjoitustila tiistai-iltoihin) is not offered a space whose free
+hours fall on none of them.
 """
 import math
 from collections import Counter

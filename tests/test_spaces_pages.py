@@ -161,6 +161,20 @@ def test_tiny_site_without_a_match(site):
     assert "ei nyt sovi" in site.page("tilat/sali/").get_text()
 
 
+def test_a_space_without_free_hours_says_whom_to_ask(site):
+    # "Ask the contact person" was said of a space that names none
+    (site.content / "spaces").mkdir()
+    for slug, booking in [("varaajalla", "booking: {name: Aila}\n"), ("varaajatta", "")]:
+        (site.content / "spaces" / f"{slug}.yml").write_text(
+            f"name: Sali\nassociation: testikyla\naddress: Kylätie 1\ncapacity: 30\n{booking}", encoding="utf-8")
+    assert site.build() == 0
+    week = site.page("tilat/varaajalla/").select_one("#vapaat-ajat").find_parent("section")
+    assert " ".join(week.p.get_text().split()) == "Kysy vapaita aikoja yhteyshenkilöltä."
+    week = site.page("tilat/varaajatta/").select_one("#vapaat-ajat").find_parent("section")
+    assert " ".join(week.p.get_text().split()) == "Kysy vapaita aikoja tilan tarjoajalta: Testikylän Eläkkeensaajat ry."
+    assert week.a["href"] == "/yhdistykset/testikyla/"
+
+
 def test_an_expired_need_is_not_offered_to(site):
     a_site(site)
     site.notice("haku.md", wanted().replace('date: "2026-11-20"', 'date: "2026-11-20"\nexpires: "2026-11-25"'))

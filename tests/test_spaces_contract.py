@@ -132,6 +132,8 @@ def test_wanted_notice_reads():
     (SPACE + "purposes: [kokouss]\n", 5, "Lähin sallittu arvo: kokous"),
     (SPACE + "purposes: kokous\n", 5, "pitää olla luettelo"),
     (SPACE + "equipment: [videotykit]\n", 5, "Lähin sallittu arvo: videotykki"),
+    # nothing near: every value, not one "nearest" of fifteen
+    (SPACE + "equipment: [xyzzy]\n", 5, "Tuntematon arvo xyzzy kentässä equipment. Kirjoita jokin näistä: keittio, "),
     (SPACE + "accessibility: [esteeton-vessa]\n", 5, "Lähin sallittu arvo: esteeton-wc"),
     (SPACE + "accessibility: [Esteetön WC]\n", 5, "Lähin sallittu arvo: esteeton-wc"),
     (SPACE + 'available: ["tiistai-ilta"]\n', 5, "Kirjoita viikonpäivä ja tunnit"),

@@ -416,8 +416,9 @@ class Choices:
                 by_label = {slugify(label): slug for slug, label in allowed.items()}
                 close = [by_label[slugify(word)]] if slugify(word) in by_label else \
                     difflib.get_close_matches(slugify(word) or word, list(allowed), n=1, cutoff=0.5)
-                raise Invalid("err_vocabulary", key=key, value=word[:40],
-                              nearest=close[0] if close else ", ".join(allowed))
+                if not close:  # nothing near: every value it may be
+                    raise Invalid("err_vocabulary_choices", key=key, value=word[:40], choices=", ".join(allowed))
+                raise Invalid("err_vocabulary", key=key, value=word[:40], nearest=close[0])
             if word not in chosen:
                 chosen.append(word)
         return chosen

@@ -111,7 +111,7 @@ RULE_MESSAGES = [
     # a joint notice's partners (fields.Slugs, validate._cross_checks, checks.retired)
     "err_association", "err_associations_joined", "err_too_many_items", "err_partner_self", "err_partner_retired",
     # a space wanted (fields.WANTED_FIELDS, validate._space_checks)
-    "err_list_item", "err_vocabulary", "err_slot", "err_slot_several", "err_slot_clock", "err_slot_order", "err_slot_days",
+    "err_list_item", "err_vocabulary", "err_vocabulary_choices", "err_slot", "err_slot_several", "err_slot_clock", "err_slot_order", "err_slot_days",
     "err_until_before_from",
     # the text (body_checks.py)
     "err_body_too_large", "err_body_control_char", "err_body_stacked_marks", "err_body_nesting", "err_body_block_lines",

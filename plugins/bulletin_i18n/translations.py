@@ -530,6 +530,7 @@ FI = {
     "err_consent": "Sähköposti ja puhelinnumero julkaistaan vain luvalla. Lisää kenttään {key} rivi consent: true, jos henkilö on antanut luvan, tai poista yhteystieto.",
     # --- premises (tilat): the contract ---
     "err_vocabulary": "Tuntematon arvo {value} kentässä {key}. Lähin sallittu arvo: {nearest}.",
+    "err_vocabulary_choices": "Tuntematon arvo {value} kentässä {key}. Kirjoita jokin näistä: {choices}.",
     "err_slot": "Aikaa {value} kentässä {key} ei voi lukea. Kirjoita viikonpäivä ja tunnit, esimerkiksi \"ti 17-21\", \"ti klo 17.00–21.00\" tai \"ma–pe 8-16\".",
     "err_slot_several": "Ajassa {value} kentässä {key} on monta aikaa. Kirjoita kukin aika erikseen, esimerkiksi \"ti 17-21\" ja \"to 18-20\".",
     "err_slot_clock": "Kellonaikaa ajassa {value} kentässä {key} ei ole olemassa. Kirjoita tunnit väliltä 0–24, esimerkiksi \"ti 17-21\".",
@@ -1573,6 +1574,7 @@ EN = {
     "err_consent": "E-mail addresses and phone numbers are published only with consent. Add consent: true under {key} if the person agreed, or remove the detail.",
     # --- premises (tilat): the contract ---
     "err_vocabulary": "Unknown value {value} in {key}. The nearest allowed value: {nearest}.",
+    "err_vocabulary_choices": "Unknown value {value} in {key}. Write one of these: {choices}.",
     "err_slot": "The time {value} in {key} cannot be read. Write a weekday and hours, for example \"ti 17-21\", \"ti klo 17.00–21.00\" or \"ma–pe 8-16\".",
     "err_slot_several": "The time {value} in {key} holds several times. Write each time apart, for example \"ti 17-21\" and \"to 18-20\".",
     "err_slot_clock": "A time in {value} in {key} does not exist. Write hours from 0 to 24, for example \"ti 17-21\".",

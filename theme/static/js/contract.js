@@ -382,8 +382,10 @@
         slugs.forEach(function (slug) { byLabel[slugify(allowed[slug])] = slug; });
         var close = Object.prototype.hasOwnProperty.call(byLabel, slugify(word)) ? [byLabel[slugify(word)]]
           : closeMatches(slugify(word) || word, slugs, 1, 0.5);
-        throw new Invalid("err_vocabulary", { key: key, value: head(word, 40),
-                                              nearest: close.length ? close[0] : slugs.join(", ") });
+        if (!close.length) {  // nothing near: every value it may be
+          throw new Invalid("err_vocabulary_choices", { key: key, value: head(word, 40), choices: slugs.join(", ") });
+        }
+        throw new Invalid("err_vocabulary", { key: key, value: head(word, 40), nearest: close[0] });
       }
       if (chosen.indexOf(word) < 0) {
         chosen.push(word);

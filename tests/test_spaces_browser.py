@@ -134,26 +134,48 @@ def test_a_number_of_persons_not_understood_is_said_so_and_leaves_out_no_space(p
     assert page.locator("[data-space-count]").inner_text() == "1 tila täyttää rajaukset."
 
 
-@pytest.mark.parametrize("query, label, value", [
-    ("paiva=tiistai", "Viikonpäivä", "tiistai"),  # was every space, as if no day were chosen
-    ("klo=25", "Vapaana kellonaikana", "25"),  # was no space at all
-    ("klo=18.30", "Vapaana kellonaikana", "18.30"),
-    ("alue=Vuoksenniska", "Alue", "Vuoksenniska"),  # the district's name, not its slug
-    ("varuste=xyz", "Varusteet (kaikki valitut)", "xyz"),
-    ("maksuton=kyllä", "Maksuton yhdistyksille", "kyllä"),
+def description(page, selector):
+    """What a screen reader reads after the element's name: the description
+    Chromium's accessibility tree gives it."""
+    cdp = page.context.new_cdp_session(page)
+    root = cdp.send("DOM.getDocument")["root"]["nodeId"]
+    node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
+    tree = cdp.send("Accessibility.getPartialAXTree", {"nodeId": node, "fetchRelatives": False})["nodes"]
+    return tree[0].get("description", {}).get("value", "")
+
+
+def beside(page, field):
+    """The text of the messages the field is described by that are shown
+    beside it, in its own box (not elsewhere in the form)."""
+    return page.locator(field).evaluate("""f => (f.getAttribute('aria-describedby') || '').split(' ')
+        .map(id => document.getElementById(id))
+        .filter(e => e && e.checkVisibility() && e.parentElement.contains(f) && e.parentElement !== f.form)
+        .map(e => e.textContent).join(' ') || null""")
+
+
+@pytest.mark.parametrize("query, label, value, field", [
+    ("paiva=tiistai", "Viikonpäivä", "tiistai", "#rajaus-paiva"),  # was every space, as if no day were chosen
+    ("klo=25", "Vapaana kellonaikana", "25", "#rajaus-klo"),  # was no space at all
+    ("klo=18.30", "Vapaana kellonaikana", "18.30", "#rajaus-klo"),
+    ("alue=Vuoksenniska", "Alue", "Vuoksenniska", "#rajaus-alue"),  # the district's name, not its slug
+    ("varuste=xyz", "Varusteet (kaikki valitut)", "xyz", "#rajaus-varuste"),
+    ("maksuton=kyllä", "Maksuton yhdistyksille", "kyllä", "#rajaus-maksuton"),
 ])
 def test_a_filter_value_the_form_does_not_offer_is_said_so_and_leaves_out_no_space(page, example_base, query,
-                                                                                   label, value):
+                                                                                   label, value, field):
     page.goto(f"{example_base}/tilat/?hlo=55&{query}")
     assert shown(page) == ["raution-kylatalo"]  # by the filter understood only
-    assert page.locator("[data-space-count]").inner_text() == (
-        f"Rajauksen ”{label}” arvoa ”{value}” ei ymmärretty, eikä tiloja rajattu sen mukaan. "
-        "1 tila täyttää rajaukset.")
+    said = f"Rajauksen ”{label}” arvoa ”{value}” ei ymmärretty, eikä tiloja rajattu sen mukaan."
+    assert page.locator("[data-space-count]").inner_text() == f"{said} 1 tila täyttää rajaukset."
+    # The status is filled as the page opens, which no screen reader
+    # announces: the field (or group) says it too, beside it and when reached.
+    assert beside(page, field) == said and description(page, field) == said
     # the form shows the filters in force, and a change leaves the other out of the link
     assert page.locator("#rajaus-hlo").input_value() == "55"
     page.locator("#rajaus-hlo").fill("20")
     expect(page).to_have_url(re.compile(r"/tilat/\?hlo=20$"))
     assert page.locator("[data-space-count]").inner_text() == f"{len(shown(page))} tilaa täyttää rajaukset."
+    assert beside(page, field) is None and description(page, field) == ""
 
 
 @pytest.mark.parametrize("name", ["0", "length", "item", "namedItem", "rajaus-hlo"])

@@ -8,7 +8,7 @@ const groups = [...document.querySelectorAll("[data-space-group]")];
 const count = document.querySelector("[data-space-count]");
 const none = document.querySelector("[data-space-none]");
 const districtLinks = [...document.querySelectorAll("[data-district-of]")];
-const personsError = document.querySelector("[data-persons-error]");
+const filterErrors = [...document.querySelectorAll("[data-filter-error]")];
 const DAYS = ["ma", "ti", "ke", "to", "pe", "la", "su"];
 const LISTS = { esteeton: "accessibility", varuste: "equipment", kaytto: "purposes" };
 // The filters' names, by the fields' own names: form.elements[name] is also
@@ -69,10 +69,10 @@ function labelOf(name) {
   return label.textContent.trim();
 }
 
-// What the status says of a filter not understood; the people filter's
-// message is beside its field too.
+// What is said of a filter not understood, in the status and beside the
+// filter; the people filter's own message says what to write instead.
 function notUnderstood({ name, value }) {
-  const template = name === "hlo" ? personsError.dataset.message : form.dataset.notUnderstood;
+  const template = form.querySelector(`[data-filter-error="${name}"]`).dataset.message ?? form.dataset.notUnderstood;
   return template.replace("{label}", labelOf(name)).replace("{value}", value);
 }
 
@@ -110,11 +110,15 @@ function formParams() {
 // (all of them too, once the last filter is gone).
 function show(params, changed = false) {
   const { used, wrong } = understood(params);
-  const persons = wrong.find(({ name }) => name === "hlo");
-  personsError.hidden = !persons;
-  personsError.textContent = persons ? notUnderstood(persons) : "";
-  personsError.closest(".bl-field").classList.toggle("bl-field--error", Boolean(persons));
-  form.elements.hlo.setAttribute("aria-invalid", String(Boolean(persons)));
+  // Said beside its filter too, which describes the filter: a status filled
+  // as the page opens is not announced.
+  for (const error of filterErrors) {
+    const said = wrong.filter(({ name }) => name === error.dataset.filterError).map(notUnderstood).join(" ");
+    error.hidden = !said;
+    error.textContent = said;
+    error.parentElement.classList.toggle("bl-field--error", Boolean(said));
+  }
+  form.elements.hlo.setAttribute("aria-invalid", String(wrong.some(({ name }) => name === "hlo")));
   let shown = 0;
   for (const card of cards) {
     card.hidden = !fits(card, used);

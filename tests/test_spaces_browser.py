@@ -114,6 +114,21 @@ def test_taking_away_the_last_filter_says_that_every_space_is_shown(page, exampl
     assert page.locator("[data-district-of]").evaluate_all("items => items.every(i => !i.hidden)")
 
 
+def test_typing_a_number_of_persons_says_once_what_it_shows(page, example_base):
+    """The count is a live region: a screen reader speaks each change of it.
+    Typed digit by digit, "55" is said when the typing stops, not first as
+    "5" ("12 tilaa...") and again, though the list follows each digit."""
+    page.goto(example_base + "/tilat/")
+    page.locator("[data-space-count]").evaluate("""status => { window.blSaid = [];
+        new MutationObserver(() => window.blSaid.push(status.textContent))
+          .observe(status, {childList: true, characterData: true, subtree: true}); }""")
+    page.locator("#rajaus-hlo").press_sequentially("55", delay=150)
+    assert shown(page) == ["raution-kylatalo"]
+    expect(page.locator("[data-space-count]")).to_have_text("1 tila täyttää rajaukset.")
+    page.wait_for_timeout(1500)  # nothing more is said after it
+    assert page.evaluate("window.blSaid") == ["1 tila täyttää rajaukset."]
+
+
 @pytest.mark.parametrize("value", ["abc", "-5", "0", "2.5", "100000"])
 def test_a_number_of_persons_not_understood_is_said_so_and_leaves_out_no_space(page, example_base, value):
     # Number("abc") filtered nothing, and the page said that every space
@@ -131,7 +146,7 @@ def test_a_number_of_persons_not_understood_is_said_so_and_leaves_out_no_space(p
     page.locator("#rajaus-hlo").fill("55")
     assert shown(page) == ["raution-kylatalo"]
     assert not error.is_visible() and page.locator("#rajaus-hlo").get_attribute("aria-invalid") == "false"
-    assert page.locator("[data-space-count]").inner_text() == "1 tila täyttää rajaukset."
+    expect(page.locator("[data-space-count]")).to_have_text("1 tila täyttää rajaukset.")  # once the typing stops
 
 
 def description(page, selector):
@@ -174,7 +189,7 @@ def test_a_filter_value_the_form_does_not_offer_is_said_so_and_leaves_out_no_spa
     assert page.locator("#rajaus-hlo").input_value() == "55"
     page.locator("#rajaus-hlo").fill("20")
     expect(page).to_have_url(re.compile(r"/tilat/\?hlo=20$"))
-    assert page.locator("[data-space-count]").inner_text() == f"{len(shown(page))} tilaa täyttää rajaukset."
+    expect(page.locator("[data-space-count]")).to_have_text(f"{len(shown(page))} tilaa täyttää rajaukset.")
     assert beside(page, field) is None and description(page, field) == ""
 
 

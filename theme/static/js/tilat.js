@@ -106,9 +106,20 @@ function formParams() {
   return params;
 }
 
+// A status held back while a number is being typed: the list follows each
+// digit, but a screen reader hears the count once, when the typing stops.
+const TYPING_PAUSE = 800; // ms
+let held;
+
+function say(text, typing) {
+  clearTimeout(held);
+  if (typing) held = setTimeout(() => { count.textContent = text; }, TYPING_PAUSE);
+  else count.textContent = text;
+}
+
 // `changed`: the reader changed the filters, and hears what they now show
-// (all of them too, once the last filter is gone).
-function show(params, changed = false) {
+// (all of them too, once the last filter is gone); `typing`: by a digit.
+function show(params, changed = false, typing = false) {
   const { used, wrong } = understood(params);
   // Said beside its filter too, which describes the filter: a status filled
   // as the page opens is not announced.
@@ -137,14 +148,14 @@ function show(params, changed = false) {
   const template = !filtered ? form.dataset.countAll : shown === 1 ? form.dataset.countOne : form.dataset.countMany;
   const counted = filtered || changed ? template.replace("{count}", shown) : "";
   // the status is what a screen reader hears: what was not understood first
-  count.textContent = [...wrong.map(notUnderstood), counted].filter(Boolean).join(" ");
+  say([...wrong.map(notUnderstood), counted].filter(Boolean).join(" "), typing);
 }
 
-function apply() {
+function apply(typing = false) {
   const params = formParams();
   const query = params.toString();
   history.replaceState(null, "", query ? `?${query}` : location.pathname);
-  show(params, true);
+  show(params, true, typing);
 }
 
 if (form) {
@@ -152,8 +163,8 @@ if (form) {
   fillForm(understood(params).used); // the form shows the filters in force
   show(params);
   form.hidden = false;
-  form.addEventListener("change", apply);
-  form.addEventListener("input", (event) => { if (event.target.type === "number") apply(); });
+  form.addEventListener("change", () => apply());
+  form.addEventListener("input", (event) => { if (event.target.type === "number") apply(true); });
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     apply();

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from browser import browser, contrast, example_base, png_pixels  # noqa: F401  (fixtures)
-from page_types import ERROR_SUMMARY, KEYBOARD_PAGES, PAGE_TYPES, PageType, ids, open_page
+from page_types import ERROR_SUMMARY, KEYBOARD_PAGES, PAGE_TYPES, PageType, ids, open_page, show_form_errors
 
 # Every element a person can reach with Tab, in document order. Each gets a
 # number (a JavaScript property, not an attribute) to follow it by. A group
@@ -273,6 +273,56 @@ def test_form_errors_are_reached_and_followed_with_the_keyboard(new_page, exampl
     page.keyboard.press("Enter")
     assert page.evaluate("['INPUT', 'SELECT', 'TEXTAREA'].includes(document.activeElement.tagName)"), \
         "an error link must take focus to its field"
+
+
+def focused_description(page):
+    """What a screen reader reads after the focused control's name: its
+    description in Chromium's accessibility tree, and its group's (a
+    fieldset's), which is read as focus enters the group."""
+    cdp = page.context.new_cdp_session(page)
+    root = cdp.send("DOM.getDocument", {"depth": 0})["root"]["nodeId"]
+    said = []
+    for selector in (":focus", "fieldset:has(:focus)"):
+        node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
+        if node:
+            tree = cdp.send("Accessibility.getPartialAXTree", {"nodeId": node, "fetchRelatives": False})["nodes"]
+            said.append(tree[0].get("description", {}).get("value", ""))
+    return " ".join(" ".join(said).split())
+
+
+def two_faulty_lines(field):
+    def write(page):
+        page.locator(field).fill("Hyvä rivi.\n<b>lihava</b>\n[linkki](javascript:alert(1))")
+    return write
+
+
+@pytest.mark.parametrize("address, write", [
+    ("/laheta/", two_faulty_lines("#f-body")),
+    ("/laheta/tila/", two_faulty_lines("#f-description")),
+    ("/yhdistyksen-tiedot/", two_faulty_lines("#f-description")),
+], ids=["notice form", "space form", "profile form"])
+def test_each_error_of_the_summary_is_read_on_the_field_it_leads_to(new_page, example_base, address, write):
+    """WCAG 3.3.1: a link of the error summary leads to its field, which is
+    marked invalid and described by that link's message, also when the
+    field has more than one (a text with two faulty lines), so that a
+    reader who follows the second link hears the second fault."""
+    page = new_page()
+    page.goto(example_base + address)
+    page.locator("main form").first.wait_for()
+    write(page)
+    show_form_errors(page)
+    links = page.locator("[data-error-summary] a")
+    messages = links.all_inner_texts()
+    assert len(messages) >= 3
+    unread = []
+    for number, message in enumerate(messages):
+        links.nth(number).focus()
+        page.keyboard.press("Enter")
+        invalid = page.evaluate("""() => { const e = document.activeElement;
+            return e.getAttribute('aria-invalid') === 'true' || (e.type === 'radio' || e.type === 'checkbox'); }""")
+        if not invalid or " ".join(message.split()) not in focused_description(page):
+            unread.append(message)
+    assert unread == []
 
 
 # -- Reflow, zoom, text and targets ---------------------------------------------

@@ -324,7 +324,7 @@
     var self = this;
     var list = this.summary.querySelector("[data-error-list]");
     list.textContent = "";
-    var shown = {};
+    var said = {}; // each field's messages, in the summary's order
     errors.forEach(function (error) {
       var control = self.control(error.name);
       var first = control.tagName === "FIELDSET" ? control.querySelector("input") : control;
@@ -338,13 +338,15 @@
       });
       item.appendChild(link);
       list.appendChild(item);
-      if (shown[error.name]) {
-        return; // one inline message per field: the first
-      }
-      shown[error.name] = true;
-      self.form.querySelector("[data-field=\"" + error.name + "\"]").classList.add("bl-field--error");
-      var message = self.form.querySelector("#f-" + error.name + "-error");
-      message.querySelector("[data-error-text]").textContent = error.message;
+      (said[error.name] = said[error.name] || []).push(error.message);
+    });
+    // One message beside each field, with all its faults: the field a link
+    // leads to is read with that link's fault (a text's second faulty line too).
+    Object.keys(said).forEach(function (name) {
+      var control = self.control(name);
+      self.form.querySelector("[data-field=\"" + name + "\"]").classList.add("bl-field--error");
+      var message = self.form.querySelector("#f-" + name + "-error");
+      message.querySelector("[data-error-text]").textContent = said[name].join(" ");
       message.hidden = false;
       describe(control, message.id, true);
       if (control.tagName !== "FIELDSET") {

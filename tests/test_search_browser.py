@@ -290,6 +290,29 @@ def test_keyboard_only_from_the_header_form_to_a_filtered_search(page, base):
     assert "category=tapahtumat" in page.url
 
 
+def test_a_filter_moved_through_with_the_arrow_keys_searches_once_where_it_stops(page, base):
+    """A closed list changes at each press of an arrow key. A keyboard user
+    passing three topics to the one wanted got three searches: three
+    entries in the history to go Back through, and a count said for each
+    (a mouse's choice is one change)."""
+    search(page, base, "?q=joulu")
+    status = page.get_by_role("status")
+    status.evaluate("""status => { window.blSaid = [];
+        new MutationObserver(() => window.blSaid.push(status.textContent))
+          .observe(status, {childList: true, characterData: true, subtree: true}); }""")
+    entries = page.evaluate("history.length")
+    page.focus("#haku-aihe")
+    for _ in range(3):
+        page.keyboard.press("ArrowDown")
+        page.wait_for_timeout(150)
+    chosen = page.locator("#haku-aihe").input_value()
+    expect(page).to_have_url(re.compile(rf"category={chosen}$"))
+    expect(status).to_have_text(COUNT)
+    page.wait_for_timeout(1500)  # and nothing more after it
+    counts = [said for said in page.evaluate("window.blSaid") if COUNT.match(said)]
+    assert page.evaluate("history.length") - entries == 1 and len(counts) == 1, counts
+
+
 def test_the_search_page_without_javascript_links_to_browsing(browser, base):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
@@ -628,8 +651,9 @@ def test_the_type_filter_narrows_to_one_kind_of_page_and_is_a_link(page, base, e
     both = addresses(page)
     assert any(a.startswith("/yhdistykset/") for a in both) and any(a.startswith("/ilmoitukset/") for a in both)
     page.select_option("#haku-tyyppi", "yhdistys")
-    expect(page.get_by_role("status")).to_have_text(COUNT)
+    # the search starts when the address changes (after a pause for the arrow keys): then its count
     expect(page).to_have_url(re.compile(r"type=yhdistys"))
+    expect(page.get_by_role("status")).to_have_text(COUNT)
     only = addresses(page)
     assert only and all(a.startswith("/yhdistykset/") for a in only)
     assert results(page)[0][2] == "Yhdistys"  # its own result line

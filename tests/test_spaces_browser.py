@@ -114,19 +114,38 @@ def test_taking_away_the_last_filter_says_that_every_space_is_shown(page, exampl
     assert page.locator("[data-district-of]").evaluate_all("items => items.every(i => !i.hidden)")
 
 
-def test_typing_a_number_of_persons_says_once_what_it_shows(page, example_base):
+def type_55(page):
+    page.locator("#rajaus-hlo").press_sequentially("55", delay=150)
+
+
+def pass_two_days(page):
+    page.locator("#rajaus-paiva").focus()
+    page.keyboard.press("ArrowDown")  # maanantai
+    page.wait_for_timeout(150)
+    page.keyboard.press("ArrowDown")  # tiistai
+
+
+@pytest.mark.parametrize("act, expected", [
+    (type_55, ["raution-kylatalo"]),
+    (pass_two_days, None),
+], ids=["digits typed", "days passed with the arrow keys"])
+def test_the_count_is_said_once_where_the_reader_stops(page, example_base, act, expected):
     """The count is a live region: a screen reader speaks each change of it.
     Typed digit by digit, "55" is said when the typing stops, not first as
-    "5" ("12 tilaa...") and again, though the list follows each digit."""
+    "5" ("12 tilaa...") and again; a day list moved through with the arrow
+    keys (a change at each press) is said on the day it stops at. The list
+    follows each step."""
     page.goto(example_base + "/tilat/")
     page.locator("[data-space-count]").evaluate("""status => { window.blSaid = [];
         new MutationObserver(() => window.blSaid.push(status.textContent))
           .observe(status, {childList: true, characterData: true, subtree: true}); }""")
-    page.locator("#rajaus-hlo").press_sequentially("55", delay=150)
-    assert shown(page) == ["raution-kylatalo"]
-    expect(page.locator("[data-space-count]")).to_have_text("1 tila täyttää rajaukset.")
+    act(page)
+    count = len(shown(page))
+    assert expected is None or shown(page) == expected
+    said = f"{count} tila täyttää rajaukset." if count == 1 else f"{count} tilaa täyttää rajaukset."
+    expect(page.locator("[data-space-count]")).to_have_text(said)
     page.wait_for_timeout(1500)  # nothing more is said after it
-    assert page.evaluate("window.blSaid") == ["1 tila täyttää rajaukset."]
+    assert page.evaluate("window.blSaid") == [said]
 
 
 @pytest.mark.parametrize("value", ["abc", "-5", "0", "2.5", "100000"])

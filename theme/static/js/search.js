@@ -839,6 +839,7 @@ function remember(state, isNew) {
 }
 
 const pageTitle = document.title;
+const CHOICE_PAUSE = 800; // ms, longer than between presses of an arrow key
 let latest = 0; // a slower earlier search must not overwrite a newer one
 
 async function run(isNew = false) {
@@ -887,16 +888,25 @@ function start() {
   root.hidden = false;
   document.getElementById("bl-search-browse").hidden = true;
   document.getElementById("bl-search-nojs").hidden = true;
+  // A closed list changes at each press of an arrow key: the search waits
+  // for the reader to stop on a choice, one search and one entry in the
+  // history, not one for each option passed.
+  let choosing;
   form.addEventListener("submit", (event) => {
     event.preventDefault();
+    clearTimeout(choosing);
     form.elements.exact.value = ""; // a new query may be corrected again
     run(true);
   });
   form.addEventListener("change", (event) => {
-    if (event.target.name !== "q") run(true);
+    if (event.target.name === "q") return;
+    clearTimeout(choosing);
+    if (event.target.tagName === "SELECT") choosing = setTimeout(() => run(true), CHOICE_PAUSE);
+    else run(true);
   });
   // Back and Forward between searches: the address says which.
   window.addEventListener("popstate", () => {
+    clearTimeout(choosing);
     fillForm(new URLSearchParams(location.search));
     run();
   });

@@ -106,20 +106,21 @@ function formParams() {
   return params;
 }
 
-// A status held back while a number is being typed: the list follows each
-// digit, but a screen reader hears the count once, when the typing stops.
-const TYPING_PAUSE = 800; // ms
+// A status held back while a number is typed, or a closed list is moved
+// through with the arrow keys (a change at each press): the list follows
+// each step, but a screen reader hears the count once, where the reader stops.
+const STEP_PAUSE = 800; // ms
 let held;
 
-function say(text, typing) {
+function say(text, step) {
   clearTimeout(held);
-  if (typing) held = setTimeout(() => { count.textContent = text; }, TYPING_PAUSE);
+  if (step) held = setTimeout(() => { count.textContent = text; }, STEP_PAUSE);
   else count.textContent = text;
 }
 
 // `changed`: the reader changed the filters, and hears what they now show
-// (all of them too, once the last filter is gone); `typing`: by a digit.
-function show(params, changed = false, typing = false) {
+// (all of them too, once the last filter is gone); `step`: one of several.
+function show(params, changed = false, step = false) {
   const { used, wrong } = understood(params);
   // Said beside its filter too, which describes the filter: a status filled
   // as the page opens is not announced.
@@ -148,14 +149,14 @@ function show(params, changed = false, typing = false) {
   const template = !filtered ? form.dataset.countAll : shown === 1 ? form.dataset.countOne : form.dataset.countMany;
   const counted = filtered || changed ? template.replace("{count}", shown) : "";
   // the status is what a screen reader hears: what was not understood first
-  say([...wrong.map(notUnderstood), counted].filter(Boolean).join(" "), typing);
+  say([...wrong.map(notUnderstood), counted].filter(Boolean).join(" "), step);
 }
 
-function apply(typing = false) {
+function apply(step = false) {
   const params = formParams();
   const query = params.toString();
   history.replaceState(null, "", query ? `?${query}` : location.pathname);
-  show(params, true, typing);
+  show(params, true, step);
 }
 
 if (form) {
@@ -163,7 +164,7 @@ if (form) {
   fillForm(understood(params).used); // the form shows the filters in force
   show(params);
   form.hidden = false;
-  form.addEventListener("change", () => apply());
+  form.addEventListener("change", (event) => apply(event.target.tagName === "SELECT"));
   form.addEventListener("input", (event) => { if (event.target.type === "number") apply(true); });
   form.addEventListener("submit", (event) => {
     event.preventDefault();

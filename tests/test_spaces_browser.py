@@ -125,11 +125,11 @@ def pass_two_days(page):
     page.keyboard.press("ArrowDown")  # tiistai
 
 
-@pytest.mark.parametrize("act, expected", [
-    (type_55, ["raution-kylatalo"]),
-    (pass_two_days, None),
+@pytest.mark.parametrize("act, field, value", [
+    (type_55, "#rajaus-hlo", "55"),
+    (pass_two_days, "#rajaus-paiva", "ti"),
 ], ids=["digits typed", "days passed with the arrow keys"])
-def test_the_count_is_said_once_where_the_reader_stops(page, example_base, act, expected):
+def test_the_count_is_said_once_where_the_reader_stops(page, example_base, act, field, value):
     """The count is a live region: a screen reader speaks each change of it.
     Typed digit by digit, "55" is said when the typing stops, not first as
     "5" ("12 tilaa...") and again; a day list moved through with the arrow
@@ -140,8 +140,8 @@ def test_the_count_is_said_once_where_the_reader_stops(page, example_base, act, 
         new MutationObserver(() => window.blSaid.push(status.textContent))
           .observe(status, {childList: true, characterData: true, subtree: true}); }""")
     act(page)
+    assert page.locator(field).input_value() == value
     count = len(shown(page))
-    assert expected is None or shown(page) == expected
     said = f"{count} tila täyttää rajaukset." if count == 1 else f"{count} tilaa täyttää rajaukset."
     expect(page.locator("[data-space-count]")).to_have_text(said)
     page.wait_for_timeout(1500)  # nothing more is said after it

@@ -105,6 +105,17 @@ def test_event_fields(calendar_site):
     assert description.endswith(f"\n\n{LOCAL}/ilmoitukset/konsertti/")
 
 
+def test_dtstamp_of_a_notice_dated_later_on_the_builds_day_is_not_in_the_future(site):
+    # published on its day, 18:00 is hours after a build of that day may run: the
+    # stamp is the day's start, as the feeds date it, and the notice's own time once past
+    site.notice("ilta.md", event_text("Ilta", start="2026-12-15 18:00", date="2026-12-01 18:00"))
+    made = [site.output / "kalenteri" / "tapahtumat.ics", site.output / "ilmoitukset" / "ilta" / "tapahtuma.ics"]
+    for day, stamp in [("2026-12-01", datetime(2026, 11, 30, 22, 0, tzinfo=timezone.utc)),
+                       ("2026-12-02", datetime(2026, 12, 1, 16, 0, tzinfo=timezone.utc))]:
+        assert site.build(day) == 0  # the second over the first's output: no stamp of the day before kept
+        assert [read(path).events[0].DTSTAMP for path in made] == [stamp, stamp], day
+
+
 def test_all_day_and_multi_day_events_use_exclusive_dates(calendar_site):
     events = by_summary(read(calendar_site.output / "kalenteri" / "tapahtumat.ics"))
     assert (events["Kisat"].DTSTART, events["Kisat"].DTEND) == (date(2026, 12, 6), date(2026, 12, 7))

@@ -1,7 +1,8 @@
 """Event notices as iCalendar (RFC 5545), built with the icalendar library.
 
 Deterministic by design: UID is the notice's slug at the site's domain,
-DTSTAMP is the notice's publication date, and nothing reads the clock.
+DTSTAMP is the notice's publication date (never after the build day's
+start: bulletin_settings.build_start), and nothing reads the clock.
 No SEQUENCE or LAST-MODIFIED: they count and date an event's revisions, and
 the content keeps no history of them (a notice edited to a new time keeps its
 `date`), so neither could grow with an edit. One that stood still would be
@@ -28,6 +29,7 @@ from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStand
 
 from bulletin_contract.reader import STATE
 from bulletin_contract.schedule import nth_weekday
+from bulletin_settings import build_start
 
 from .text import plain_text_blocks
 
@@ -162,6 +164,7 @@ class CalendarBuilder:
         self.t = t
         self.site = site
         self.domain = domain
+        self.latest = build_start(settings, today)
         # Every calendar carries the site's zone: its times are written in
         # it, and RFC 5545 wants at least one component in a calendar (one
         # with no events: an association with none coming).
@@ -210,11 +213,15 @@ class CalendarBuilder:
             own.append(one)
         return [series, *own]
 
+    def stamp(self, notice):
+        """DTSTAMP: when the notice was published, as far as this build knows."""
+        return min(notice.date, self.latest).astimezone(timezone.utc)
+
     def vevent(self, article, start, end):
         notice, event = article.notice, article.notice.event
         vevent = Event()
         vevent.add("uid", f"{notice.slug}@{self.domain}")
-        vevent.add("dtstamp", notice.date.astimezone(timezone.utc))
+        vevent.add("dtstamp", self.stamp(notice))
         vevent.add("dtstart", start)
         if end is not None:
             vevent.add("dtend", end)

@@ -40,7 +40,8 @@ class CalendarsGenerator(Generator):
                         t("calendar_description_association", name=profile.name, days=days), bulletin.today)
         for article in events:
             sub = subs.event(article)
-            if not REUSE.take(sub.path, article):  # else unchanged since the previous build
+            # the stamp too: a notice dated later on its day is stamped anew the next day
+            if not REUSE.take_made(sub.path, f"{REUSE.key(article)}{build.stamp(article.notice)}"):
                 sub.write(self.output_path, build.document([article]))
 
     def _write(self, build, sub, articles, description, today):

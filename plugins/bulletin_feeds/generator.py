@@ -1,8 +1,5 @@
 """Writes the feed files: all current notices, each category, each association
 (RSS and Atom), and JSON Feeds of all current notices and of the events."""
-from datetime import datetime, time
-from zoneinfo import ZoneInfo
-
 from pelican.generators import Generator
 
 from bulletin_contract.order import newest_first
@@ -10,7 +7,7 @@ from bulletin_contract.reader import STATE
 from bulletin_i18n import translator_for
 from bulletin_incremental import REUSE
 from bulletin_pages.listings import by_association
-from bulletin_settings import site_address
+from bulletin_settings import build_start, site_address
 
 from . import jsonfeed
 from .addresses import Subscriptions
@@ -28,7 +25,7 @@ class FeedsGenerator(Generator):
         current = bulletin.upcoming_events + bulletin.current_notices
         # a feed with nothing current is dated by the build's day, and no
         # item later than its start: a feed's dates never lie in the future
-        self.today = datetime.combine(bulletin.today, time(0), tzinfo=ZoneInfo(s["BULLETIN_TIMEZONE"]))
+        self.today = build_start(s, bulletin.today)
         self.items = {}  # slug -> Item, made when a feed first lists the notice
         self.item_texts = {}
         subs = Subscriptions(s, self.t)

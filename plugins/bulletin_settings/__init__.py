@@ -5,7 +5,7 @@ and the form expected, before any content is read.
 """
 import os
 import re
-from datetime import date, datetime
+from datetime import date, datetime, time
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
@@ -365,6 +365,14 @@ def today(settings):
     if os.environ.get("SOURCE_DATE_EPOCH"):
         return datetime.fromtimestamp(int(os.environ["SOURCE_DATE_EPOCH"]), zone).date()
     return datetime.now(zone).date()
+
+
+def build_start(settings, day):
+    """The start of the build's `day` where the bulletin is: the latest time a
+    feed or calendar may date a notice, since a build of that day may run at
+    any hour of it and nothing reads the clock (a notice dated 18:00 is
+    published from the day's start)."""
+    return datetime.combine(day, time(0), tzinfo=ZoneInfo(settings["BULLETIN_TIMEZONE"]))
 
 
 def site_address(settings):

@@ -1,5 +1,6 @@
 """The editors' commands: from-issue, add, new, and check's GitHub annotations."""
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -368,6 +369,40 @@ def test_new_names_the_option_of_a_value_refused_late_never_a_file_not_written(s
     out, err = capsys.readouterr()
     assert status != 0 and out == "" and f"bulletin new: {flag}: " in err, err
     assert ".md" not in err, err
+    assert list((site.content / "notices").rglob("*.md")) == []
+
+
+SERIES = ["--category", "tapahtumat", "--start", "ti 8.12. klo 10", "--location", "Kerhohuone"]
+
+
+# each option with a value its rule refuses, and the key of the file `new` writes it to
+@pytest.mark.parametrize("option, key, given", [
+    ("--summary", "summary", ["x" * 301]),
+    ("--tags", "tags", ["x" * 41]),
+    ("--lang", "lang", ["klingon"]),
+    ("--expires", "expires", ["1.11.2026", "--date", "20.11.2026"]),
+    ("--contact-name", "contact.name", ["x" * 101]),
+    ("--location", "event.location", ["x" * 201, *SERIES[:4]]),
+    ("--weekdays", "event.repeat.weekdays", ["xx", *SERIES, "--until", "26.1."]),
+    ("--interval", "event.repeat.interval", ["x", *SERIES, "--weekdays", "ti", "--until", "26.1."]),
+    ("--nth", "event.repeat.nth", ["7", *SERIES, "--weekdays", "ti", "--until", "26.1."]),
+    ("--except", "except", ["3.3.2027", *SERIES, "--weekdays", "ti", "--until", "26.1."]),
+])
+def test_new_names_the_option_of_a_refused_value_never_the_files_key(site, capsys, option, key, given):
+    # a user of `new` typed an option: "Kenttä summary", "rivin lang" or "kohdasta except" name a file never seen
+    status = main(["new", "--content", str(site.content), "--title", "Kokous", "--association", "testikyla",
+                   "--category", "tiedotteet", "--body", "Tervetuloa!", option, *given])
+    out, err = capsys.readouterr()
+    assert status == 1 and out == "" and f"bulletin new: {option}: " in err, err
+    assert not re.search(rf"\b{re.escape(key)}\b", err.replace(option, "")), err
+    assert list((site.content / "notices").rglob("*.md")) == []
+
+
+def test_new_asks_for_the_weekdays_of_a_series_as_a_missing_option(site, capsys):
+    status = main(["new", "--content", str(site.content), "--title", "Kokous", "--association", "testikyla",
+                   *SERIES, "--until", "26.1.", "--body", "Tervetuloa!"])
+    err = capsys.readouterr().err
+    assert status != 0 and "Puuttuu Viikonpäivät. Anna se valitsimella --weekdays." in err, err
     assert list((site.content / "notices").rglob("*.md")) == []
 
 

@@ -8,7 +8,7 @@ does not end the session. Dates are read as people write them
 """
 import sys
 
-from bulletin_contract.fields import EVENT_FIELDS, NOTICE_FIELDS, REPEAT_FIELDS, Invalid, one_line
+from bulletin_contract.fields import CONTACT_FIELDS, EVENT_FIELDS, NOTICE_FIELDS, REPEAT_FIELDS, Invalid, one_line
 from bulletin_contract.problems import ContentError
 from bulletin_contract.schema import EVENT_CATEGORY
 from bulletin_contract.validate import needs_consent
@@ -46,7 +46,8 @@ FLAGS = [
 ]
 _DATES = {"date", "start", "end", "expires", "until"}
 _LISTS = {"tags", "weekdays", "nth", "except"}
-_TABLES = {(): NOTICE_FIELDS, ("event",): EVENT_FIELDS, ("event", "repeat"): REPEAT_FIELDS}
+_TABLES = {(): NOTICE_FIELDS, ("event",): EVENT_FIELDS, ("event", "repeat"): REPEAT_FIELDS,
+           ("contact",): CONTACT_FIELDS}
 
 
 class Refused(UsageError):
@@ -71,6 +72,16 @@ def _answer(args, flag):
 def _rule(target):
     """The rule of the file's field at key path `target`."""
     return _TABLES[target[:-1]][target[-1]]
+
+
+def _refusal(t, target, value, name, ctx):
+    """The message of the field's rule for `value`, naming the field `name`
+    (an option, a question's label) where the file's key would be; or None."""
+    try:
+        _rule(target).parse(value, name, ctx)
+    except Invalid as err:
+        return "\n".join(t(fault.message_key, **fault.values) for fault in (err, *err.more))
+    return None
 
 
 def _dates_in(flag, text):
@@ -120,26 +131,21 @@ class Questions:
                 print(problem, file=sys.stderr)
 
     def problem(self, flag, answer):
-        """The message of the field's rule for an answer, or None."""
+        """The message of the field's rule for an answer to its question, or None."""
         if flag not in self.targets:
             return None
-        target = self.targets[flag]
+        target, label = self.targets[flag], self.t(self.labels[flag])
         if flag == "association":
             answer = self.site.find_association(answer) or answer
         elif flag == "category":
             answer = self.category(answer)
         dates = _dates_in(flag, answer)
-        wrong = dates and written_date_problems(self.t, self.t(self.labels[flag]), dates, self.today,
-                                                recent=flag == "date", range_allowed=flag == "start",
-                                                times=_rule(target).parse.times)
+        wrong = dates and written_date_problems(self.t, label, dates, self.today, recent=flag == "date",
+                                                range_allowed=flag == "start", times=_rule(target).parse.times)
         if wrong:
             return "\n".join(wrong)
         value, _end = _value(flag, answer, self.today, self.site)
-        try:
-            _rule(target).parse(value, ".".join(target), self.site.ctx)
-        except Invalid as err:
-            return "\n".join(self.t(fault.message_key, **fault.values) for fault in (err, *err.more))
-        return None
+        return _refusal(self.t, target, value, label, self.site.ctx)
 
     def category(self, text):
         for slug, label in self.site.settings["BULLETIN_CATEGORIES"].items():
@@ -186,6 +192,7 @@ def new_notice(args, site, today, interactive=None):
 
     values = {"event": {"repeat": {}}, "contact": {}}
     range_ends = {}
+    refused = []  # each value by its field's rule, named by its option: all told in one run
     for flag, target, _label in FLAGS:
         value = answers[flag]
         dates = value and _dates_in(flag, value)
@@ -195,10 +202,14 @@ def new_notice(args, site, today, interactive=None):
             raise UsageError("\n".join(wrong))
         if value:
             value, range_ends[flag] = _value(flag, value, today, site)
+            refusal = _refusal(t, target, value, f"--{flag}", site.ctx)
+            refused += [f"--{flag}: {line}" for line in refusal.splitlines()] if refusal else []
         holder = values
         for key in target[:-1]:
             holder = holder[key]
         holder[target[-1]] = value
+    if refused:
+        raise Refused("\n".join(refused))
     try:
         values["event"]["end"] = event_end(range_ends.get("start"), values["event"]["end"], answers["end"], "--end")
     except Invalid as err:  # two flags that disagree
@@ -210,7 +221,11 @@ def new_notice(args, site, today, interactive=None):
     # Problems name the flag that gave the value, never the file that was not written.
     labels = {target: f"--{flag}" for flag, target, _label in FLAGS}
     labels[()] = "--body"  # () is the body
+    flags = {target: flag for flag, target, _label in FLAGS}
+
+    def missing(target):  # as a question not answered: by its option
+        return t("new_err_not_interactive", label=t(q.labels[flags[target]]), flag=f"--{flags[target]}")
     try:
-        return place(site, _pruned(values), body, labels=labels)
+        return place(site, _pruned(values), body, labels=labels, missing=missing)
     except ContentError as err:
         raise Refused("\n".join(problem.message for problem in err.problems)) from None

@@ -169,7 +169,7 @@ def scheduled_note(notice, t, day):
     return None
 
 
-def place(site, values, body, labels=None, path=None, tell=None, answered=None):
+def place(site, values, body, labels=None, path=None, tell=None, answered=None, missing=None):
     """Write a notice with the given values to a new file (`path`, or a new
     unique name); returns its path. `tell` (default: standard error) is
     given what is to be known of the notice written (scheduled for later).
@@ -177,7 +177,9 @@ def place(site, values, body, labels=None, path=None, tell=None, answered=None):
     Raises ContentError, with nothing written, when the notice breaks a rule;
     with `labels` (key path -> label) each problem names the field's label;
     with `answered` (key path or None -> (path, line)) it is placed where
-    that field was answered, not in the file that was never written."""
+    that field was answered, not in the file that was never written; with
+    `missing` (key path -> message) a required value not given is asked for
+    in the door's words (default: err_missing_answer with its label)."""
     text, line_keys = notice_file_with_lines(values, body)
     path = path or unique_path(site.content, values.get("date", ""), values.get("title", ""))
     try:
@@ -188,7 +190,8 @@ def place(site, values, body, labels=None, path=None, tell=None, answered=None):
     except ContentError as err:
         if not labels:
             raise
-        raise ContentError([_relabel(p, line_keys, labels, site.t, answered) for p in err.problems]) from None
+        raise ContentError([_relabel(p, line_keys, labels, site.t, answered, missing)
+                            for p in err.problems]) from None
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "x", encoding="utf-8") as out:
         out.write(text)
@@ -242,11 +245,12 @@ def _refuse_duplicate(notice, site):
         raise Problem(notice.path, 1, site.t("err_duplicate_notice", path=first.path)).as_error()
 
 
-def _relabel(problem, line_keys, labels, t, answered=None):
+def _relabel(problem, line_keys, labels, t, answered=None, missing=None):
     key = problem.missing or line_keys.get(problem.line)
     path, line = answered(key) if answered else (problem.path, problem.line)
     # a question or flag not answered, not "add the line event.repeat.until"
     if problem.missing and problem.missing in labels:
-        return Problem(path, line, t("err_missing_answer", label=labels[problem.missing]))
+        said = missing(key) if missing else t("err_missing_answer", label=labels[key])
+        return Problem(path, line, said)
     label = labels.get(key)
     return Problem(path, line, f"{label}: {problem.message}" if label else problem.message)

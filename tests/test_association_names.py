@@ -4,6 +4,7 @@ from pathlib import Path
 import pytest
 
 from bulletin_cli.cli import main
+from test_editor_commands import issue_body
 
 pytestmark = pytest.mark.usefixtures("example_today")
 
@@ -12,6 +13,7 @@ pytestmark = pytest.mark.usefixtures("example_today")
     "testikylän eläkkeensaajat",  # case, no "ry"
     "Testikylan Elakkeensaajat r.y.",  # no diacritics
     "Testikylän Eläkkeensaajat yhdistys ry",  # a word extra
+    "TESTIKYLA ry",  # the identifier with "ry", as the web form reads it
 ])
 def test_new_finds_the_association_and_says_which(site, capsys, written):
     status = main(["new", "--content", str(site.content), "--title", "Kokous", "--association", written,
@@ -49,3 +51,10 @@ def test_two_association_files_of_one_name_are_refused(site, capsys):
     assert f"{path}:1: Tiedostoissa {site.content / 'associations' / 'testikyla.yml'} ja {path} on saman " \
            "yhdistyksen nimi Testikylän eläkkeensaajat r.y.: lomakkeet ja komennot löytäisivät niistä vain " \
            "toisen. Yhdistä tiedot tiedostoon testikyla.yml ja poista tk-elakkeensaajat.yml." in out.splitlines(), out
+
+
+def test_the_issue_form_finds_the_association_by_its_identifier_with_ry(site, capsys):
+    # it was taken for a new association of that identifier, whose file is there: a crash
+    status, paths, err, comment = site.from_issue(issue_body(Yhdistys="testikyla ry"), capsys)
+    assert status == 0 and 'association: "testikyla"' in Path(paths[0]).read_text(encoding="utf-8"), err
+    assert sorted(p.name for p in (site.content / "associations").iterdir()) == ["testikyla.yml"]

@@ -297,6 +297,9 @@ GOOD = [
     # a partner by its name in any case and spacing, each once, the separators of new and the issue form
     case("partner-written-twice", {"Muut mukana olevat yhdistykset": "naapurikylän  nuoret ry; NAAPURI, Naapurikylän Nuoret"},
          {"partners": ["naapuri"]}),
+    # its identifier with "ry", as `new` and the issue form read it (slugs.named_association)
+    case("partner-identifier-with-ry", {"Muut mukana olevat yhdistykset": "naapuri-ry, NAAPURI r.y."},
+         {"partners": ["naapuri"]}),
 ]
 
 

@@ -95,6 +95,7 @@ def form_schema(settings, t, associations, spaces=None):
         "associationName": rule_schema(fields.ASSOCIATION_FIELDS["name"]),
         # a new association's slug: its name without "ry" (slugs.association_slug)
         "legalForm": js_pattern(slugs.LEGAL_FORM),
+        "slugLegalForm": js_pattern(slugs.SLUG_LEGAL_FORM),  # a known one written with "ry" (named_association)
         "namesSeparator": js_pattern(slugs.NAMES_SEPARATOR),  # between a joint notice's partners
         "namesJoined": js_pattern(slugs.NAMES_JOINED),  # "ja" between two partners' names (slugs.joined_names)
         # a message's days and times as the form writes them to people (DateFormatter.as_written)

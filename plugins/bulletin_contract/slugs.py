@@ -59,10 +59,13 @@ def named_association(text, names):
     """The slug of the association a person wrote by slug or name, among
     `names` (slug -> its name, or None for one whose file is still to come):
     in any case, with or without diacritics and "ry", or with a word missing
-    or extra (same_name) when exactly one association is so named; or None."""
+    or extra (same_name) when exactly one association is so named; or None.
+    An identifier with "ry" (`kuoro ry`, `kuoro-ry`) is its association's: two files
+    whose identifiers differ only by it are refused (checks)."""
     wanted = slugify(text)
+    plain = without_legal_form(wanted)
     for slug, name in names.items():
-        if wanted in (slug, slugify(name) if name else slug):
+        if slug in (wanted, plain) or (name and slugify(name) == wanted):
             return slug
     words = name_words(text)
     close = [slug for slug, name in names.items() if name and same_name(words, name_words(name))]
@@ -89,9 +92,13 @@ def association_slug(name):
     return slugify(LEGAL_FORM.sub("", name.strip()))
 
 
+# "ry" at the end of a slug (`imatran-kuoro-ry`, `-r-y`): the forms read it from their schema.
+SLUG_LEGAL_FORM = re.compile(r"-r-?y$")
+
+
 def without_legal_form(slug):
     """A slug without its ending "-ry" or "-r-y" (`imatran-kuoro-ry` -> `imatran-kuoro`)."""
-    return re.sub(r"-r-?y$", "", slug)
+    return SLUG_LEGAL_FORM.sub("", slug)
 
 
 # The forms make slugs in the browser (theme/static/js/form-core.js), which

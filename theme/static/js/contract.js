@@ -416,12 +416,11 @@
   }
 
   /* The identifier of the association written by it or by its name, with
-     or without "ry" (slugs.association_slug), or by its name's words when
-     they are one association's (placing.Site.find_association), or null:
-     the form writes partners by identifier, as it writes its own association. */
+     or without "ry", or by its name's words when they are one association's
+     (slugs.named_association), or null: the form writes partners by
+     identifier, as it writes its own association. */
   Checker.prototype.associationSlug = function (text) {
-    var legalForm = compile(this.schema.legalForm);
-    var slug = slugify(text), plain = slugify(strip(text).replace(legalForm, ""));
+    var slug = slugify(text), plain = slug.replace(compile(this.schema.slugLegalForm), "");
     var known = this.knownAssociations();
     var found = known.filter(function (a) {
       return a.slug === slug || a.slug === plain || slugify(a.name) === slug;

@@ -111,6 +111,9 @@ BAD = [
     case("email-of-emoji", {**CONTACT, "Yhteyshenkilön sähköposti": "\U0001f600" * 200 + "@example.org"},
          {"contact": {"name": "Aila", "email": "\U0001f600" * 200 + "@example.org", "consent": True}},
          field="Yhteyshenkilön sähköposti"),
+    # Word's "o" bullets in a quote are a list's items, as outside one: a code span does not go on from one to the next
+    case("body-word-bullets-in-a-quote", {}, {}, body="> o\tkahvi `<b>\n> o\ttee` ja pulla",
+         field="Ilmoituksen teksti"),
     case("body-address-of-emoji", {}, {}, body='[x](https://a.fi/"' + "\U0001f600" * 90 + ")",
          field="Ilmoituksen teksti"),
     case("phone", {**CONTACT, "Yhteyshenkilön puhelinnumero": "soita minulle"},

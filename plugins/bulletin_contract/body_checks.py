@@ -26,7 +26,7 @@ from markdown.util import BLOCK_LEVEL_ELEMENTS
 from .marks import MAX_STACKED_MARKS, stacked_marks
 from .problems import Problem
 from .render import (_MARKDOWN_ESCAPE, _RULE, _SETEXT, BIDI_CONTROLS as _BIDI, address_unreadable, dangerous_scheme,
-                     is_remote, lone_mark_under_item, pasted_lists, scheme_left_out)
+                     is_remote, lone_mark_under_item, pasted_lists, scheme_left_out, tabs_as_spaces)
 
 MAX_BODY_CHARS = 20_000  # ten times the longest example notice
 MAX_NESTING = 8  # quotes (>) and lists inside each other on one line
@@ -355,7 +355,7 @@ def check_markdown(text, first_line, path, t, files=SiteFiles(), relative_links=
         return found.problems
     # tabs as spaces, as Python-Markdown reads the whole text before anything
     # else: "1.\t`" begins a list item as "1.  `" does
-    lines = text.expandtabs(4).split("\n")
+    lines = tabs_as_spaces(text).split("\n")
     for index, line in enumerate(lines):
         control = _CONTROL.search(line)
         if control:

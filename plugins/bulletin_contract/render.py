@@ -198,6 +198,20 @@ _TEXT_LINE = re.compile(_QUOTED + r"\w")
 _QUOTE_MARKS = re.compile(r"^(?:[ ]{0,3}>[ ]?)*")
 
 
+# Word's bullet "o" and its tab after quote marks ("> o<tab>kahvi"): the tab
+# is read as at a line's start, three spaces. Python-Markdown counts a tab
+# from the line's start, where after "> " it is one space, and an "o" with one
+# space after it is a word, not a bullet (_PASTED_BULLET).
+_QUOTED_O_TAB = re.compile(r"^((?:[ ]*>)+[ ]*o)\t", re.MULTILINE)
+
+
+def tabs_as_spaces(text):
+    """The text with its tabs as spaces, as Python-Markdown reads the whole
+    text before anything else, a pasted "o" bullet's in a quote as outside
+    one. The one reading of tabs for the check, the form and the page."""
+    return _QUOTED_O_TAB.sub(r"\1   ", text).expandtabs(4)
+
+
 def lone_mark_under_item(previous, line):
     """Is `line` a bullet alone ("-", "•", "–") or an underline right under
     the first line of a list item, `previous` (both after their quote
@@ -435,7 +449,7 @@ class Renderer:
 
     def __call__(self, text):
         self._md.reset()
-        raw = self._md.convert(_CONTROLS.sub("", text))
+        raw = self._md.convert(tabs_as_spaces(_CONTROLS.sub("", text)))
         return clean_html(_demote_headings(raw))
 
 

@@ -1377,8 +1377,9 @@
       found.add(0, "err_body_too_large", { length: length, limit: limits.chars });
       return problems;
     }
-    // tabs as spaces, as Python-Markdown reads the whole text before anything else (check_markdown)
-    var lines = text.split("\n").map(expandTabs);
+    // tabs as spaces, as Python-Markdown reads the whole text before anything
+    // else, a pasted "o" bullet's in a quote as outside one (render.tabs_as_spaces)
+    var lines = text.replace(compile(P.quotedOTab, "g"), "$1   ").split("\n").map(expandTabs);
     var bidi = this.markdownRules.bidi;
     lines.forEach(function (line, index) {
       var control = Array.from(line).filter(function (c) {

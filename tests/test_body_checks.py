@@ -134,6 +134,7 @@ def test_problem_is_reported_on_its_line(text, line, words):
     ("Ohjelma:\n\n•\tkahvi\n\n    <b>tärkeä</b> tieto", 5, "(<b>)", "<b>"),
     # a bullet alone under an item is a line of its own: no code span goes on from the item over it
     ("- Kirjoita `kahvi\n–\n<u>tee</u>` näin", 3, "(<u>)", "<u>"),
+    ("- Ohjelma\n    - Kirjoita `kahvi\n    -\n    <u>tee</u>` näin", 4, "(<u>)", "<u>"),  # under a nested item too
     # a line in brackets or quotes right under a definition is its link's title
     ("Katso [sali].\n\n[sali]: https://a.fi/sali\n(Kerhohuone, 2. krs)", 4, "Rivi (Kerhohuone, 2. krs) luetaan",
      "Kerhohuone"),

@@ -30,6 +30,9 @@ TEXTS = {
     "kappale": ("•\tkahvi\n•\ttee\nTervetuloa!\n1)\tsoita\n2)\ttule\nKiitos!", ["kahvi", "tee"], ["soita", "tule"]),
     # a bullet alone under an item is a line of its own: no underline making the item a heading, no more of its text
     "tyhja": ("Ohjelma:\n- kahvi\n-\n\n• tee\n–\n\n1. soita\n- ", ["kahvi", "tee"], ["soita"]),
+    # ... under a nested item too: after the nested list, in its item, and the next item is one
+    "tyhja-sisakkain": ("- kahvi\n    - pulla\n    -\n- tee\n    1. mehu\n    –", ["kahvi pulla -", "pulla", "tee mehu –"],
+                        ["mehu"]),
 }
 # items with letters, and numbered from other than 1, are no list Markdown has: each on a line of its own
 LETTERS = "Valitse:\na) yksi\nb) kaksi\n\nLisäksi\n3) kolme\n4) neljä"

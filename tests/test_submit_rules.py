@@ -141,6 +141,8 @@ BAD = [
     # a bullet alone under an item is a line of its own: the code span does not go on over it
     case("body-html-after-a-lone-bullet", {}, {}, body="- Kirjoita `kahvi\n–\n<u>tee</u>` näin",
          field="Ilmoituksen teksti"),
+    case("body-html-after-a-lone-bullet-under-a-nested-item", {}, {},
+         body="- Ohjelma\n    - Kirjoita `kahvi\n    -\n    <u>tee</u>` näin", field="Ilmoituksen teksti"),
     case("body-address-with-a-space", {}, {}, body="Katso [toinen](<https://example.org/a b>).",
          field="Ilmoituksen teksti"),
     case("body-escaped-site-file", {}, {}, body="Katso [tästä](\\{attach\\}../../../pelicanconf.py).",

@@ -191,7 +191,10 @@ _NESTED = " " * 4
 _QUOTED = r"^((?:[ ]*>)*)[ ]*"  # one way only to read a line's spaces and marks: linear time
 _BULLETS = r"•◦▪▫‣⁃∙·●○■□►▸➢✓✔–—\uf0a7\uf0b7\uf0d8\uf0fc"
 _PASTED_BULLET = re.compile(_QUOTED + rf"(?:[{_BULLETS}][ ]|o[ ]{{2}})[ ]*(?=\S)")
-_LONE_MARK = re.compile(rf"^[ ]{{0,3}}(?:-+|=+|[*+{_BULLETS}])[ ]*$")
+# A bullet alone or an underline on the line under a list item's first
+# line, at any depth: a nested item's lines are indented alike (_NESTED).
+_LONE_MARK_UNDER_ITEM = re.compile(rf"^((?:{_NESTED})*)[ ]{{0,3}}(?:[-*+]|\d+\.)[ ]+\S[^\n]*\n"
+                                   rf"\1[ ]{{0,3}}(?:-+|=+|[*+{_BULLETS}])[ ]*$")
 _PASTED_NUMBER = re.compile(_QUOTED + r"([0-9]{1,9})\)[ ]+(?=\S)")
 _PASTED_LETTER = re.compile(_QUOTED + r"[^\W\d_]\)[ ]+\S")
 _TEXT_LINE = re.compile(_QUOTED + r"\w")
@@ -217,10 +220,9 @@ def lone_mark_under_item(previous, line):
     the first line of a list item, `previous` (both after their quote
     marks)? It is an item left empty or a line drawn: a line of its own on
     the page, not the item's underline (a heading "- kahvi") nor more of its
-    text ("kahvi –"). The one rule for the check and the page. (Under an
-    item of a nested list it stays in the item's text: the blank line put
-    in there is no blank line to Python-Markdown.)"""
-    return bool(_ANY_ITEM.match(previous) and _LONE_MARK.match(line))
+    text ("kahvi –"), at any depth of lists. The one rule for the check,
+    the form and the page."""
+    return bool(_LONE_MARK_UNDER_ITEM.match(f"{previous}\n{line}"))
 
 
 def pasted_lists(lines):
@@ -310,8 +312,12 @@ def _as_written(lines, stash):
             continue
         if in_list and line.startswith(_NESTED):
             end = _nested_end(lines, index)
-            kept += [(None if at is None else index + at, _NESTED + text)
-                     for at, text in _as_written([line[len(_NESTED):] for line in lines[index:end]], stash)]
+            nested = _as_written([line[len(_NESTED):] for line in lines[index:end]], stash)
+            apart = _around_lone_marks(nested)
+            kept += [(None if at is None else index + at, text if n in apart else _NESTED + text)
+                     for n, (at, text) in enumerate(nested)]
+            if apart and end < len(lines) and _ITEM.match(lines[end]):
+                kept.append((None, ""))  # the next item is this list's after a blank line too, not the nested one's
             paragraph, index, second, after_blank = paragraph or line, end, False, False
             continue
         kept.append((index, line))
@@ -347,6 +353,19 @@ def _as_written(lines, stash):
             paragraph, second, in_list = None, False, in_list and line.startswith(" ")
         after_blank = False
     return kept
+
+
+def _around_lone_marks(entries):
+    """The indices of the blank lines put in (_as_written's entries) before
+    a bullet alone under a list item (lone_mark_under_item) and after it.
+    In a list item's lines they stay empty: one of spaces is no blank line
+    to Python-Markdown, and the bullet would go on in the item's text, the
+    next item in the bullet's line."""
+    apart = set()
+    for n in range(1, len(entries) - 1):
+        if entries[n][0] is None and lone_mark_under_item(entries[n - 1][1], entries[n + 1][1]):
+            apart.update(at for at in (n, n + 2) if at < len(entries) and entries[at][0] is None)
+    return apart
 
 
 def _nested_end(lines, start):

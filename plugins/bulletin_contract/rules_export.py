@@ -162,7 +162,7 @@ def markdown_rules(settings):
             "invisible": render._INVISIBLE, "markdownEscape": render._MARKDOWN_ESCAPE,
             "remote": render._REMOTE, "urlIgnored": render._URL_IGNORED,
             "pastedBullet": render._PASTED_BULLET, "pastedNumber": render._PASTED_NUMBER,
-            "anyItem": render._ANY_ITEM, "loneMark": render._LONE_MARK,  # render.lone_mark_under_item
+            "loneMarkUnderItem": render._LONE_MARK_UNDER_ITEM,  # render.lone_mark_under_item
             "quotedOTab": render._QUOTED_O_TAB,  # render.tabs_as_spaces
         }.items()},
         # Python's white space (str.strip, str.split) and what else fields.is_blank

@@ -1059,7 +1059,7 @@
       depth = P.quotes.test(lines[index]) ? quoteDepth(lines[index]) : depth;
       var inTable = content.indexOf("|") >= 0 || lines[index - 1].indexOf("|") >= 0;
       var afterHeading = lines[index - 1].replace(P.quotes, "").replace(LSTRIP, "").charAt(0) === "#";
-      var loneMark = P.anyItem.test(lines[index - 1].replace(P.quotes, "")) && P.loneMark.test(content);
+      var loneMark = P.loneMarkUnderItem.test(lines[index - 1].replace(P.quotes, "") + "\n" + content);
       if (P.listItem.test(content) || content.replace(LSTRIP, "").charAt(0) === "#" || inTable || afterHeading ||
           deeper || P.rule.test(content) || (index === first + 1 && P.setext.test(content)) || loneMark) {
         out.push([first, index]);

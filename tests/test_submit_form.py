@@ -224,6 +224,17 @@ def test_new_association_by_mail_is_added_with_bulletin_add(form_site, page, tmp
         Path(written).unlink()
 
 
+def test_an_association_on_the_list_typed_as_new_is_that_association(page):
+    # the issue form and `new` find it by its name so (slugs.named_association): no second file of one name
+    fill_event(page)
+    page.get_by_label("Yhdistys", exact=True).select_option(label="Yhdistykseni ei ole listalla")
+    page.get_by_label("Yhdistyksen nimi").fill("testikylän eläkkeensaajat RY")
+    preview(page)
+    assert 'association: "testikyla"' in page.locator("[data-file]").input_value()
+    assert page.locator("[data-preview-new]").is_hidden()
+    assert "Testikylän Eläkkeensaajat ry" in page.locator("[data-preview-notice]").inner_text()
+
+
 def test_copy_puts_the_file_on_the_clipboard(form_site):
     site, base, browser = form_site
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])

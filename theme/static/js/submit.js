@@ -441,22 +441,30 @@
       answers.fail("association", "form_err_required_choice", { label: core.lowerFirst(fields.label("association")) });
     } else if (association === NEW_ASSOCIATION) {
       var name = answers.text("association_name", { required: true });
-      if (name) {
-        // the rules of a new association's name (placing.Site.check_name)
-        var label = fields.label("association_name");
-        try {
-          checker.text(name, label, schema.associationName);
-          if (!core.slugify(name)) {
-            answers.fail("association_name", "form_err_in_field",
-                         { message: core.format(M.err_name_no_letters, { value: name }) });
+      // one on the list after all, found by its name as the issue form finds it (slugs.named_association)
+      var slug = name && checker.associationSlug(name);
+      var known = checker.knownAssociations().filter(function (a) { return a.slug === slug; })[0];
+      if (known) {
+        values.association = known.slug;
+        extra.associationName = known.name;
+      } else {
+        if (name) {
+          // the rules of a new association's name (placing.Site.check_name)
+          var label = fields.label("association_name");
+          try {
+            checker.text(name, label, schema.associationName);
+            if (!core.slugify(name)) {
+              answers.fail("association_name", "form_err_in_field",
+                           { message: core.format(M.err_name_no_letters, { value: name }) });
+            }
+          } catch (err) {
+            answers.fail("association_name", "form_err_in_field", { message: core.format(M[err.key], err.values) });
           }
-        } catch (err) {
-          answers.fail("association_name", "form_err_in_field", { message: core.format(M[err.key], err.values) });
         }
+        values.association = core.slugify(name.replace(LEGAL_FORM, "")); // slugs.association_slug
+        extra.newAssociation = name;
+        extra.associationName = name;
       }
-      values.association = core.slugify(name.replace(LEGAL_FORM, "")); // slugs.association_slug
-      extra.newAssociation = name;
-      extra.associationName = name;
     } else {
       values.association = association;
       var option = fields.input("association").selectedOptions[0];

@@ -222,7 +222,7 @@ def test_a_retired_association_is_no_partner_in_a_current_notice_but_stays_in_pa
     path = network_site.notice("palkkaus.md", notice_text(category="yhteistyo", date="2026-11-28", extra=hiring))
     assert network_site.check() == 1
     said = "".join(capsys.readouterr())
-    assert f"{path}:6: Yhdistys vanha on lopettanut toimintansa" in said and "Poista se kentästä partners" in said
+    assert f"{path}:6: Yhdistys vanha on lopettanut toimintansa" in said and "Poista se muista mukana olevista yhdistyksistä" in said
     assert "ennen.md:" not in said
     # add (as new and from-issue, through placing) says the same of a submission
     path.rename(network_site.root / "palkkaus.md")

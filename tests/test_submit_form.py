@@ -233,6 +233,13 @@ def test_an_association_on_the_list_typed_as_new_is_that_association(page):
     assert 'association: "testikyla"' in page.locator("[data-file]").input_value()
     assert page.locator("[data-preview-new]").is_hidden()
     assert "Testikylän Eläkkeensaajat ry" in page.locator("[data-preview-notice]").inner_text()
+    # a retired one gets no new notice, as the issue form says
+    page.get_by_role("button", name="Muokkaa ilmoitusta").click()
+    page.get_by_label("Yhdistyksen nimi").fill("vanha kerho")
+    preview(page)
+    assert page.locator("[data-error-summary] a").all_inner_texts() == [
+        "Yhdistyksen nimi: Yhdistys vanha on lopettanut toimintansa (active: false), eikä sille julkaista uusia "
+        "ilmoituksia. Tarkista yhdistys tai poista ilmoitus."]
 
 
 def test_copy_puts_the_file_on_the_clipboard(form_site):

@@ -108,8 +108,9 @@ RULE_MESSAGES = [
     "err_time_gap", "err_series_time_gap", "err_until_before_start", "err_start_not_in_rule",
     "err_except_not_occurrence", "err_except_outside_series", "err_too_many_occurrences", "err_no_occurrences", "err_series_end",
     "err_deadline_after_event", "err_status_note_alone", "err_space_not_own",
-    # a joint notice's partners (fields.Slugs, validate._cross_checks, checks.retired)
+    # a joint notice's partners (fields.Slugs, validate._cross_checks, checks.retired), its own association retired
     "err_association", "err_associations_joined", "err_too_many_items", "err_partner_self", "err_partner_retired",
+    "err_association_retired",
     # a space wanted (fields.WANTED_FIELDS, validate._space_checks)
     "err_list_item", "err_vocabulary", "err_vocabulary_choices", "err_slot", "err_slot_several", "err_slot_clock", "err_slot_order", "err_slot_days",
     "err_until_before_from",

@@ -447,6 +447,10 @@
       if (known) {
         values.association = known.slug;
         extra.associationName = known.name;
+        if (schema.retiredAssociations.indexOf(known) >= 0) {  // checks.retired, as the issue form refuses it
+          answers.fail("association_name", "form_err_in_field",
+                       { message: core.format(M.err_association_retired, { slug: known.slug }) });
+        }
       } else {
         if (name) {
           // the rules of a new association's name (placing.Site.check_name)

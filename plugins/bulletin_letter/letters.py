@@ -93,50 +93,58 @@ class Letter:
 
 def letters_for(weeks, articles, settings, spaces=()):
     """{week: its letter} of `weeks` from all the notices (Pelican's
-    articles) and spaces. The notices are sorted out once for all the weeks:
-    a letter that went over every notice by itself made the letters of a
-    build cost the notices times the weeks."""
-    by_day = sorted(articles, key=lambda a: a.date.date())
-    days = [a.date.date() for a in by_day]
-    touching = defaultdict(list)  # week -> the events with an occurrence in it, in the notices' order
-    days_off = {}
+    articles) and spaces. The notices are sorted out once for all the weeks,
+    in one pass over the archive: a letter that went over every notice by
+    itself made the letters of a build cost the notices times the weeks, and
+    a pass for each thing sought was a twentieth of a rebuild at 100,000."""
+    letters = {}
+    if not weeks:
+        return letters
     shown = [w for week in weeks for w in (week, week.next())]
-    if shown:
-        first, last = min(w.monday for w in shown), max(w.sunday for w in shown)
-        for article in articles:
-            if article.notice.event:
-                for week in _weeks_touched(article.notice.event, first, last):
-                    touching[week].append(article)
-        days_off = _days_off_by_week(articles, first, last)
+    first, last = min(w.monday for w in shown), max(w.sunday for w in shown)
+    new_from, new_until = min(w.monday for w in weeks) - timedelta(days=7), max(w.monday for w in weeks)
+    expiry_days = settings["BULLETIN_EXPIRY_DAYS"]
+    touching = defaultdict(list)  # week -> the events with an occurrence in it, in the notices' order
+    series, funding, recent = [], [], []
+    for article in articles:
+        notice = article.notice
+        event = notice.event
+        if event:
+            for week in _weeks_touched(event, first, last):
+                touching[week].append(article)
+            if event.repeat and not event.cancelled:
+                series.append(article)
+        # a call with an info evening is a call when it says its deadline (`expires`)
+        if notice.category == FUNDING and (not event or notice.expires):
+            funding.append((notice.last_current_day(expiry_days), article.slug, article))
+        if new_from <= article.date.date() < new_until:
+            recent.append(article)
+    days_off = _days_off_by_week(series, first, last)
+    recent.sort(key=lambda a: a.date.date())
+    days = [a.date.date() for a in recent]
     # the calls by deadline: a week's are those still open on its Monday, a
     # slice, where asking every call of the archive for every week grew with both
-    expiry_days = settings["BULLETIN_EXPIRY_DAYS"]
-    funding = sorted(((a.notice.last_current_day(expiry_days), a.slug, a) for a in articles
-                      # a call with an info evening is a call when it says its deadline (`expires`)
-                      if a.notice.category == FUNDING and (not a.notice.event or a.notice.expires)),
-                     key=lambda call: call[:2])
+    funding.sort(key=lambda call: call[:2])
     deadlines = [deadline for deadline, _, _ in funding]
-    letters = {}
     for week in weeks:
         monday = week.monday
-        new = by_day[bisect_left(days, monday - timedelta(days=7)):bisect_left(days, monday)]
+        new = recent[bisect_left(days, monday - timedelta(days=7)):bisect_left(days, monday)]
         open_calls = [a for _, _, a in funding[bisect_left(deadlines, monday):] if a.date.date() < monday]
         letters[week] = _letter(week, touching, open_calls, new, settings, spaces, days_off)
     return letters
 
 
-def _days_off_by_week(articles, first, last):
-    """{week: [DaysOff]} of the series' days off (`except`) from `first` to
-    `last`, soonest first: a meeting left out of its week without a word had
-    its regulars at a locked door. A cancelled series' days off tell
-    nothing: its every meeting says it is cancelled."""
+def _days_off_by_week(series, first, last):
+    """{week: [DaysOff]} of the days off (`except`) of `series` (notices of
+    a series not cancelled) from `first` to `last`, soonest first: a meeting
+    left out of its week without a word had its regulars at a locked door.
+    A cancelled series' days off tell nothing: its every meeting says it is
+    cancelled."""
     found = defaultdict(dict)  # week -> {id(article): DaysOff}
-    for article in articles:
-        event = article.notice.event
-        if event and event.repeat and not event.cancelled:
-            for day in sorted(event.repeat.days_off):
-                if first <= day <= last:
-                    found[WeekId.of(day)].setdefault(id(article), DaysOff(article, [])).days.append(day)
+    for article in series:
+        for day in sorted(article.notice.event.repeat.days_off):
+            if first <= day <= last:
+                found[WeekId.of(day)].setdefault(id(article), DaysOff(article, [])).days.append(day)
     return {week: sorted(series.values(), key=lambda off: (off.days[0], off.article.slug))
             for week, series in found.items()}
 

@@ -13,13 +13,13 @@ reads it again in this process, which reports its problems as always.
 import gc
 import os
 
-from pelican.cache import FileStampDataCacher
 from pelican.generators import ArticlesGenerator
 
 from .beside import beside
 from .reader import STATE
 
 MIN_FILES = 200  # fewer are read sooner than a process starts
+_NOTHING = (None, None)  # a content cache's entry: (the file's stamp, what was kept of it)
 
 
 def _read(reader, paths):
@@ -58,8 +58,13 @@ def cached_entries(generator):
     if entries is None:
         settings = generator.settings
         files = generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"])
-        entries = generator._cache_entries = {f: FileStampDataCacher.get_cached_data(generator, f, None)
-                                              for f in files}
+        # FileStampDataCacher.get_cached_data, without asking for the stamp
+        # of a file the cache has nothing of (every file in a cold build)
+        cache, stamp_of = generator._cache, generator._get_file_stamp
+        entries = generator._cache_entries = {}
+        for f in files:
+            stamp, data = cache.get(f, _NOTHING)
+            entries[f] = data if stamp is not None and stamp == stamp_of(f) else None
     return entries
 
 

@@ -96,6 +96,12 @@ def letter_site(tmp_path_factory):
           status_note: Esiintyjä on sairastunut.
           registration_deadline: "2026-12-02"
         """))
+    site.notice("kuoro.md", notice_text(title="Kuorokonsertti", category="tapahtumat", date="2026-11-02", extra="""
+        event:
+          start: "2026-12-05 15:00"
+          location: Kirkko
+          registration_deadline: "2026-11-29"
+        """))
     site.notice("uusi.md", notice_text(title="Kerhohuone remontissa", date="2026-11-25"))
     site.notice("vanha.md", notice_text(title="Vanha tiedote", date="2026-11-10"))
     site.notice("maanantai.md", notice_text(title="Maanantain tiedote", date="2026-11-30"))
@@ -157,6 +163,26 @@ def test_a_series_day_off_is_said_in_its_week(letter_site, tmp_path):
     assert f'href="{SITE}/ilmoitukset/jumppa/"' in html
 
 
+def test_a_registration_over_by_the_letters_monday_is_said_closed_as_on_the_notice_page(letter_site, tmp_path):
+    """A deadline passed before the week began was still offered as
+    "Ilmoittautuminen viimeistään su 29.11.2026" in the letter and on the
+    page: readers are told the registration closed, and one still open
+    keeps asking them to sign up."""
+    letter = letter_site.page("viikkokirje/2026-49/").main.get_text(" ", strip=True)
+    assert "Ilmoittautuminen päättyi: su 29.11.2026" in letter
+    assert "Ilmoittautuminen viimeistään: ma 7.12.2026" in letter and "viimeistään: su 29.11." not in letter
+    page = letter_site.page("ilmoitukset/kuoro/").main.get_text(" ", strip=True)
+    assert "Ilmoittautuminen päättyi su 29.11.2026" in page and "viimeistään" not in page
+    assert "Ilmoittautuminen viimeistään ma 7.12.2026" in letter_site.page("ilmoitukset/pikkujoulu/").main.get_text(
+        " ", strip=True)
+    calendar = (letter_site.output / "ilmoitukset" / "kuoro" / "tapahtuma.ics").read_text(encoding="utf-8")
+    assert "Ilmoittautuminen päättyi: su 29.11.2026" in calendar.replace("\r\n ", "")
+    out = tmp_path / "kirje.eml"
+    assert digest(letter_site, "--week", "2026-W49", "--output", str(out)) == 0
+    _msg, text, _html = parts(out.read_bytes())
+    assert "  Ilmoittautuminen päättyi: su 29.11.2026\n" in text and "viimeistään: su 29.11." not in text
+
+
 def test_letters_are_listed_and_empty_weeks_have_none(letter_site):
     listing = letter_site.page("viikkokirje/")
     links = [a["href"] for a in listing.main.select("li a")]
@@ -184,7 +210,7 @@ def test_letter_feed_has_one_item_per_week_with_the_letter_and_absolute_links(le
     assert [e.title for e in atom.entries] == [e.title for e in feed.entries]
     # each notice counted once, a weekly meeting in both weeks too (it was counted by its meetings)
     notices = {a["href"] for a in letter_site.page("viikkokirje/2026-49/").main.select('a[href^="/ilmoitukset/"]')}
-    assert len(notices) == 8 and first.summary == atom.entries[0].summary == "Viikkokirjeessä 8 ilmoitusta."
+    assert len(notices) == 9 and first.summary == atom.entries[0].summary == "Viikkokirjeessä 9 ilmoitusta."
 
 
 def digest(site, *extra, today="2026-12-01"):

@@ -164,6 +164,7 @@ class CalendarBuilder:
         self.t = t
         self.site = site
         self.domain = domain
+        self.today = today  # a registration deadline over by it is said as closed
         self.latest = build_start(settings, today)
         # Every calendar carries the site's zone: its times are written in
         # it, and RFC 5545 wants at least one component in a calendar (one
@@ -179,19 +180,20 @@ class CalendarBuilder:
         """Plain text: the notice's text, then its facts (as the notice page
         says them) and address."""
         event = article.notice.event
-        dates = self.t.dates
+        t, dates = self.t, self.t.dates
         facts = [
-            ("notice_when", "\n".join(dates.series_lines(event)) if event.is_series else dates.when_long(event)),
-            ("notice_where", event.location),
-            ("notice_price", event.price),
-            ("notice_registration", event.registration),
-            ("registration_deadline", event.signing_up_by and dates.deadline(event.signing_up_by)),
-            ("notice_accessibility", event.accessibility),
-            ("notice_association", article.association_profile.name),
+            (t("notice_when"), "\n".join(dates.series_lines(event)) if event.is_series else dates.when_long(event)),
+            (t("notice_where"), event.location),
+            (t("notice_price"), event.price),
+            (t("notice_registration"), event.registration),
+            (t.registration_by(event.signing_up_over(self.today)),
+             event.signing_up_by and dates.deadline(event.signing_up_by)),
+            (t("notice_accessibility"), event.accessibility),
+            (t("notice_association"), article.association_profile.name),
             # a joint notice is in each partner's calendar: its subscribers see their own too
-            ("notice_partners", ", ".join(STATE.associations[slug].name for slug in article.notice.partners)),
+            (t("notice_partners"), ", ".join(STATE.associations[slug].name for slug in article.notice.partners)),
         ]
-        lines = [f"{self.t(key)}: {value}" for key, value in facts if value]
+        lines = [f"{label}: {value}" for label, value in facts if value]
         # why it is cancelled or postponed first, as the notice page says it
         status = [" ".join(filter(None, (self.t(f"status_banner_{event.status}"), event.status_note)))] \
             if event.status else []

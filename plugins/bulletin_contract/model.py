@@ -79,6 +79,16 @@ class Event:
         cancelled event, whose deadline would still ask them to sign up."""
         return None if self.cancelled else self.registration_deadline
 
+    def signing_up_over(self, day):
+        """True when the last moment to register was over by the start of
+        `day` (a letter's Monday, a build's day): a day before it, or a time
+        at its midnight or before ("00:00" is the end of the day before).
+        Readers are then told that registration closed, not asked to sign up."""
+        deadline = self.signing_up_by
+        if isinstance(deadline, datetime):
+            return deadline <= datetime.combine(day, time(0), tzinfo=deadline.tzinfo)
+        return deadline is not None and deadline < day
+
     @property
     def is_series(self):
         return len(self.occurrences) > 1 or self.repeat is not None

@@ -42,6 +42,12 @@ class Translator:
         `<name>_one` for one ("1 virhe"), `<name>` for others ("2 virhettä")."""
         return self(f"{name}_one" if count == 1 else name, count=count, **values)
 
+    def registration_by(self, over):
+        """The label of an event's last day to register, on every page, letter,
+        sheet and calendar alike: once it is over (Event.signing_up_over)
+        "Ilmoittautuminen päättyi", which no longer asks readers to sign up."""
+        return self("registration_closed" if over else "registration_deadline")
+
     def html(self, name, /, **values):
         """The text as markup: values that are markup (a title in its own
         `lang`) kept, the text and other values escaped."""

@@ -433,6 +433,7 @@ FI = {
     "status_banner_peruttu": "Tapahtuma on peruttu.",
     "status_banner_siirretty": "Tapahtuma on siirretty.",
     "registration_deadline": "Ilmoittautuminen viimeistään",
+    "registration_closed": "Ilmoittautuminen päättyi",
     # Checker messages: what is wrong and what to write instead.
     "err_not_utf8": "Tiedosto ei ole UTF-8-muodossa. Tallenna se tekstieditorissa UTF-8-merkistöllä.",
     "err_too_large": "Tiedosto on liian suuri ({size} tavua, enintään {limit}). Lyhennä tekstiä tai jaa se useaan ilmoitukseen.",
@@ -1478,6 +1479,7 @@ EN = {
     "status_banner_peruttu": "The event is cancelled.",
     "status_banner_siirretty": "The event has been moved.",
     "registration_deadline": "Register by",
+    "registration_closed": "Registration closed",
     "err_not_utf8": "The file is not UTF-8. Save it as UTF-8 in your text editor.",
     "err_too_large": "The file is too large ({size} bytes, at most {limit}). Shorten it or split it into several notices.",
     "err_no_front_matter": "The file must start with a --- line and the details (title, association, category, date), followed by another --- line.",

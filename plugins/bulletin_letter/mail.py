@@ -21,7 +21,7 @@ class MailError(Exception):
     """Something the person sending must fix: a variable, the server settings."""
 
 
-def _text_item(lines, article, base, t, when=None):
+def _text_item(lines, article, base, t, monday=None, when=None):
     lines.append(f"* {article.title}")
     if when is not None:
         status = article.notice.event.status
@@ -31,7 +31,8 @@ def _text_item(lines, article, base, t, when=None):
             lines.append(f"  {article.notice.event.status_note}")
         deadline = article.notice.event.signing_up_by
         if deadline:  # in the words of the notice page and the poster
-            lines.append(f"  {t('registration_deadline')}: {t.dates.deadline(deadline)}")
+            over = article.notice.event.signing_up_over(monday)
+            lines.append(f"  {t.registration_by(over)}: {t.dates.deadline(deadline)}")
     lines.append(f"  {article.association_profile.name}")
     if article.notice.category == "rahoitus" and article.notice.expires:
         lines.append("  " + t("letter_deadline", date=t.dates.short_date(article.notice.expires)))
@@ -66,7 +67,7 @@ def plain_text(letter, settings, t, online):
         days = f"{t.dates.weekday_date(event_week.week.monday)} – {t.dates.weekday_date(event_week.week.sunday)}"
         _heading(lines, f"{t(key, week=event_week.week.week)}: {days}")
         for entry in event_week.events:
-            _text_item(lines, entry.article, base, t, entry.occurrence)
+            _text_item(lines, entry.article, base, t, week.monday, entry.occurrence)
         if not event_week.events:
             lines += [t("print_no_events"), ""]
         if event_week.days_off:
@@ -80,7 +81,7 @@ def plain_text(letter, settings, t, online):
         for _slug, label, entries in letter.new_by_category:
             _heading(lines, label, "-")
             for entry in entries:
-                _text_item(lines, entry.article, base, t, entry.occurrence)
+                _text_item(lines, entry.article, base, t, week.monday, entry.occurrence)
     if letter.spaces:
         _heading(lines, t("letter_spaces"))
         for space in letter.spaces:

@@ -91,6 +91,8 @@ def group(articles, today, settings):
         # occurrence (part of the page's key, so a page changes with it).
         article.next_occurrence = event.next_occurrence(today) if event else None
         article.shown_occurrence = event.shown_occurrence(today) if event else None
+        # its page, poster and calendar say a past deadline as closed
+        article.signing_up_over = bool(event) and event.signing_up_over(today)
     # Every list of notices below is newest first: filtered from this one
     # order, instead of sorted again (sorting each took seconds at 100,000).
     # The contract put the build's notices in it already (order_notices):

@@ -8,7 +8,8 @@ from bulletin_i18n import Translator
 from bulletin_i18n.translations import TABLES
 from conftest import ROOT, notice_text
 
-COUNTED = ["archive_count", "embed_more", "letter_summary", "space_persons", "wanted_persons",
+COUNTED = ["archive_count", "embed_more", "letter_summary_notices", "letter_summary_spaces",
+           "space_persons", "wanted_persons",
            "publish_err_errors_logged", "check_ok", "check_failed", "cli_expected_n"]
 
 

@@ -210,7 +210,22 @@ def test_letter_feed_has_one_item_per_week_with_the_letter_and_absolute_links(le
     assert [e.title for e in atom.entries] == [e.title for e in feed.entries]
     # each notice counted once, a weekly meeting in both weeks too (it was counted by its meetings)
     notices = {a["href"] for a in letter_site.page("viikkokirje/2026-49/").main.select('a[href^="/ilmoitukset/"]')}
-    assert len(notices) == 9 and first.summary == atom.entries[0].summary == "Viikkokirjeessä 9 ilmoitusta."
+    assert len(notices) == 9 and first.summary == atom.entries[0].summary == (
+        "Viikkokirjeessä 9 ilmoitusta ja 1 uusi tila.")
+
+
+def test_a_letter_of_new_spaces_alone_says_so_in_its_feed(tmp_path):
+    """A week whose only news was a space offered was summed up as
+    "Viikkokirjeessä 0 ilmoitusta": a reader of the feed skipped it."""
+    site = Site(tmp_path)
+    site.notice("vanha.md", notice_text(title="Vanha tiedote", date="2026-06-01"))
+    (site.content / "spaces").mkdir()
+    (site.content / "spaces" / "sali.yml").write_text(
+        "name: Kylätalon sali\nassociation: testikyla\naddress: Kylätie 1, Imatra\ncapacity: 40\n"
+        'purposes: [juhla]\ndate: "2026-11-26"\n', encoding="utf-8")
+    assert site.build("2026-12-01") == 0
+    first = feedparser.parse((site.output / "syotteet" / "viikkokirje.rss.xml").read_bytes()).entries[0]
+    assert (first.title, first.summary) == ("Viikkokirje 49/2026", "Viikkokirjeessä 1 uusi tila.")
 
 
 def digest(site, *extra, today="2026-12-01"):

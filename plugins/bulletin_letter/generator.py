@@ -83,6 +83,13 @@ class LetterGenerator(Generator):
             str(len(letter.articles)), "",
         ])
 
+    def _summary(self, letter):
+        """What the letter holds, in a feed item's summary: its notices and
+        its new spaces (a letter of spaces alone said "0 ilmoitusta")."""
+        held = [self.t.count(key, count) for key, count in (("letter_summary_notices", len(letter.articles)),
+                                                            ("letter_summary_spaces", len(letter.spaces))) if count]
+        return self.t("letter_summary", what=f" {self.t('and')} ".join(held))
+
     def _write(self, writer, url, template, shows, **values):
         if not REUSE.take_made(url + "index.html", f"{template}\0{shows}"):
             writer.write_file(url + "index.html", self.get_template(template), self.context,
@@ -120,7 +127,7 @@ class LetterGenerator(Generator):
                 date=datetime.combine(letter.week.monday, time(0), tzinfo=zone),
                 author=s["SITENAME"], author_link=f"{site}/",
                 category=self.t("letters_title"), category_link=f"{site}/{self.context['url_for']('letters')}",
-                summary=self.t.count("letter_summary", len(letter.articles)),
+                summary=self._summary(letter),
                 content=bodies[letter.week.slug][1],
             ))
         for sub in made:

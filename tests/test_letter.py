@@ -362,6 +362,24 @@ def test_digest_never_sends_an_empty_letter(tmp_path, smtp, capsys):
     assert "Viikolla 2026-W49 ei ole kerrottavaa, joten kirjettä ei tehty." in capsys.readouterr().err
 
 
+def test_digest_of_an_empty_week_leaves_the_file_as_it_was_and_says_so_with_exit_1(tmp_path, capsys):
+    """`--output kirje.eml` in a week with nothing to tell wrote nothing and
+    exited 0: the file of an earlier week, left in place, went on to be
+    sent as this week's letter."""
+    site = Site(tmp_path)
+    site.notice("vanha.md", notice_text(title="Vanha tiedote", date="2026-06-01"))
+    out = tmp_path / "kirje.eml"
+    out.write_bytes(b"Subject: viikkokirje 48/2026\n\nviime viikon kirje\n")
+    assert digest(site, "--output", str(out)) == 1
+    assert out.read_bytes() == b"Subject: viikkokirje 48/2026\n\nviime viikon kirje\n"
+    err = capsys.readouterr().err
+    assert (f"Viikolla 2026-W49 ei ole kerrottavaa, joten kirjettä ei tehty eikä tiedostoon {out} kirjoitettu "
+            "mitään: jos se on olemassa, siinä on yhä aiempi kirje, ei viikon 2026-W49.") in err
+    assert digest(site) == 1  # `bulletin digest > kirje.eml`: nothing to send on
+    out, err = capsys.readouterr()
+    assert out == "" and "eikä vakiotulosteeseen kirjoitettu mitään. Valitse toinen viikko valitsimella --week." in err
+
+
 def test_digest_names_the_missing_variable(letter_site, smtp, monkeypatch, tmp_path, capsys):
     monkeypatch.delenv("BULLETIN_DIGEST_TO")
     assert digest(letter_site, "--send", "--record", str(tmp_path / "r.txt")) == 2

@@ -62,6 +62,7 @@ def run(args):
     t = translator_for(settings)
     week = _week(args.week, settings, t)
     record = Record(Path(args.record) if args.record else project_root() / RECORD)
+    to_stdout = args.output == "-" or (not args.output and not args.send)
     if args.output and args.output != "-":
         _writable(Path(args.output), "--output", t)
     if args.send:
@@ -85,10 +86,17 @@ def run(args):
             raise UsageError(t("digest_err_no_letter", week=week.iso, first=weeks[0].iso, last=weeks[-1].iso,
                                monday=week.monday.isoformat()))
         if letter.empty:
+            # Where the letter was to be written, exit 1: a file kept from an
+            # earlier week (`--output` leaves it as it was) or an empty pipe
+            # must not go on to be sent as this week's letter.
+            if to_stdout or args.output:
+                _note(t("digest_empty_stdout", week=week.iso) if to_stdout else
+                      t("digest_empty_file", week=week.iso, path=args.output))
+                return 1
             _note(t("digest_empty", week=week.iso))
             return 0
         msg = message(letter, BUILT, settings, t, sender or "", recipient)
-    if args.output == "-" or (not args.output and not args.send):
+    if to_stdout:
         sys.stdout.buffer.write(bytes(msg))
     elif args.output:
         Path(args.output).write_bytes(bytes(msg))

@@ -302,21 +302,43 @@ def test_a_night_over_the_clock_change_keeps_its_clock_times_in_the_calendar(ser
 
 @pytest.mark.parametrize("name", ["diskoyo", "yokavelyt"])
 def test_each_night_over_the_clock_change_lasts_in_the_calendar_as_rfc_5545_reads_it(series_site, name):
-    # RFC 5545 gives each occurrence of a rule the first one's DTEND - DTSTART in
-    # real time (some apps read it so, recurring-ical-events by the clock): a night
-    # of another real length, the change's or the others, has a VEVENT of its own
+    # RFC 5545 gives each occurrence of a rule the real length of its DTEND - DTSTART,
+    # or its DURATION (some apps read it so, recurring-ical-events by the clock): the
+    # night of the change has a VEVENT of its own, the first night too
     vevents = list(Calendar.from_ical((series_site.output / "ilmoitukset" / name / "tapahtuma.ics").read_bytes())
                    .walk("VEVENT"))
     [rule] = [v for v in vevents if "RECURRENCE-ID" not in v]
     own = {v["RECURRENCE-ID"].dt.astimezone(timezone.utc): v for v in vevents if "RECURRENCE-ID" in v}
-    length = rule.DTEND.astimezone(timezone.utc) - rule.DTSTART.astimezone(timezone.utc)
+    length = rule["DURATION"].dt if "DURATION" in rule else \
+        rule.DTEND.astimezone(timezone.utc) - rule.DTSTART.astimezone(timezone.utc)
     for occurrence in occurrences_of(series_site, name):
         start, end = occurrence.start.astimezone(timezone.utc), occurrence.end.astimezone(timezone.utc)
         if start in own:
             assert (own[start].DTSTART, own[start].DTEND) == (occurrence.start, occurrence.end)
         else:
             assert start + length == end, occurrence
-    assert len(own) == (1 if name == "diskoyo" else 2)  # the night of the change; the nights after the first
+    # the night of the change alone: judged by the first night, yokavelyt's
+    # every other night was one of its own
+    assert len(own) == 1
+
+
+def test_a_series_from_the_night_of_the_clock_change_is_its_rule_in_every_calendar(series_site):
+    """Night walks from the night the clocks go back: each calendar, the
+    site's, the association's and the notice's, holds the rule and that
+    first night, and gives the nights the notice page lists, each as long
+    as the notice says."""
+    page = series_site.page("ilmoitukset/yokavelyt/")
+    listed = [datetime.fromisoformat(t["datetime"]) for t in page.select(".bl-event__occurrences time")]
+    ends = [o.end.astimezone(timezone.utc) for o in occurrences_of(series_site, "yokavelyt")]
+    assert len(listed) == len(ends) == 3
+    for path in ("kalenteri/tapahtumat.ics", "kalenteri/yhdistykset/testikyla.ics",
+                 "ilmoitukset/yokavelyt/tapahtuma.ics"):
+        cal = Calendar.from_ical((series_site.output / path).read_bytes())
+        assert len([v for v in cal.walk("VEVENT") if v["UID"].startswith("yokavelyt@")]) == 2, path
+        found = sorted((e["DTSTART"].dt.astimezone(timezone.utc), e["DTEND"].dt.astimezone(timezone.utc))
+                       for e in recurring_ical_events.of(cal).between(date(2026, 1, 1), date(2028, 1, 1))
+                       if e["UID"].startswith("yokavelyt@"))
+        assert found == [(start.astimezone(timezone.utc), end) for start, end in zip(listed, ends)], path
 
 
 def test_a_time_in_the_repeated_autumn_hour_is_the_first_in_the_calendar_too(series_site):

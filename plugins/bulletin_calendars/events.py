@@ -20,8 +20,9 @@ not as the RDATE lists that zoneinfo-based generators write, which some
 parsers read wrongly (ical.js, in Thunderbird, takes only the first date of
 each list). A series is one VEVENT: RRULE, EXDATE for its days off and
 RDATE for its extra dates, and a VEVENT of its own (RECURRENCE-ID) for an
-occurrence whose real length is not the first's (over a clock change).
+occurrence whose real length is not the series' usual one (over a clock change).
 """
+from collections import Counter
 from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
@@ -63,17 +64,27 @@ def elapsed(occurrence):
     return occurrence.end.astimezone(timezone.utc) - occurrence.start.astimezone(timezone.utc)
 
 
-def unlike_the_first(event):
-    """The occurrences of a timed series whose length in real time differs
-    from the first's: those over a clock change (a night 22.00–5.00 when the
-    clocks go back is an hour longer), or every other when the first is over
-    one. RFC 5545 gives each occurrence of DTSTART and DTEND the first's real
-    length, some apps (ical.js, recurring-ical-events) its clock times; an
-    occurrence of its own says the notice's clock times to both."""
-    first = event.first_of_rule
-    if not event.is_series or not isinstance(first.end, datetime):
+def usual_length(event):
+    """The real length most occurrences of a timed series have (the first's
+    on a tie): the length its rule says."""
+    lengths = Counter(map(elapsed, event.occurrences))
+    first = elapsed(event.first_of_rule)
+    return max(lengths, key=lambda length: (lengths[length], length == first))
+
+
+def unusual(event):
+    """The occurrences of a timed series whose length in real time is not
+    its usual one: those over a clock change (a night 22.00–5.00 when the
+    clocks go back is an hour longer), the first too when it is one (a
+    series from the night of the change: judged by the first, every other
+    night was one of these). RFC 5545 gives each occurrence of a rule the
+    real length of DTSTART to DTEND, some apps (ical.js,
+    recurring-ical-events) its clock times; an occurrence of its own says
+    the notice's clock times to both."""
+    if not event.is_series or not isinstance(event.first_of_rule.end, datetime):
         return []
-    return [o for o in event.occurrences if o.start != first.start and elapsed(o) != elapsed(first)]
+    usual = usual_length(event)
+    return [o for o in event.occurrences if elapsed(o) != usual]
 
 
 def _transitions(zone, year):
@@ -202,18 +213,25 @@ class CalendarBuilder:
 
     def vevents(self, article):
         """The notice's VEVENT, with its rule, and one for each occurrence
-        whose length the rule does not say (unlike_the_first)."""
+        whose length the rule does not say (unusual)."""
         event = article.notice.event
         start, end = span(event)
-        series = self.vevent(article, start, end)
+        own = unusual(event)
+        if any(o.start == start for o in own):
+            # the first is unlike the rest: the rule says their length
+            # (DURATION, exact), and the first night has a VEVENT of its own
+            series = self.vevent(article, start, None)
+            series.add("duration", usual_length(event))
+        else:
+            series = self.vevent(article, start, end)
         for name, value in recurrence(event, start):
             series.add(name, value)
-        own = []
-        for occurrence in unlike_the_first(event):
+        overrides = []
+        for occurrence in own:
             one = self.vevent(article, occurrence.start, occurrence.end)
             one.add("recurrence-id", occurrence.start)
-            own.append(one)
-        return [series, *own]
+            overrides.append(one)
+        return [series, *overrides]
 
     def stamp(self, notice):
         """DTSTAMP: when the notice was published, as far as this build knows."""

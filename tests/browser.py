@@ -120,6 +120,25 @@ def example_base(example_site):
         yield base
 
 
+def description(page, selector):
+    """What a screen reader reads after the element's name: the description
+    Chromium's accessibility tree gives it."""
+    cdp = page.context.new_cdp_session(page)
+    root = cdp.send("DOM.getDocument")["root"]["nodeId"]
+    node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
+    tree = cdp.send("Accessibility.getPartialAXTree", {"nodeId": node, "fetchRelatives": False})["nodes"]
+    return tree[0].get("description", {}).get("value", "")
+
+
+def beside(page, field):
+    """The text of the messages the field is described by that are shown
+    beside it, in its own box (not elsewhere in the form)."""
+    return page.locator(field).evaluate("""f => (f.getAttribute('aria-describedby') || '').split(' ')
+        .map(id => document.getElementById(id))
+        .filter(e => e && e.checkVisibility() && e.parentElement.contains(f) && e.parentElement !== f.form)
+        .map(e => e.textContent).join(' ') || null""")
+
+
 def png_pixels(data):
     """(width, height, rows of (r, g, b) tuples) of a PNG screenshot; enough
     to compare two screenshots."""

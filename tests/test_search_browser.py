@@ -14,7 +14,7 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
-from browser import browser, example_base, served  # noqa: F401 (fixtures)
+from browser import beside, browser, description, example_base, served  # noqa: F401 (fixtures)
 from bulletin_search.lemmas import file_key, words
 from conftest import event_text, notice_text
 
@@ -225,6 +225,26 @@ def test_browsing_by_a_filter_with_no_words_lists_every_match(page, base, exampl
     show_all(page)
     expect(page.locator(".bl-result")).to_have_count(len(expected))
     assert set(addresses(page)) == expected
+
+
+@pytest.mark.parametrize("query, label, value, field", [
+    ("?category=xyz", "Aihe", "xyz", "#haku-aihe"),  # was dropped without a word: the prompt, as if none were given
+    ("?q=asukastupa&association=ei-ole", "Yhdistys", "ei-ole", "#haku-yhdistys"),  # was every result
+    ("?q=asukastupa&upcoming=kyll%C3%A4", "Vain tulevat tapahtumat", "kyllä", "#haku-tulevat"),
+])
+def test_a_filter_value_the_form_does_not_offer_is_said_beside_it_as_on_tilat(page, base, query, label, value,
+                                                                             field):
+    page.goto(f"{base}/haku/{query}")
+    said = f"Rajauksen ”{label}” arvoa ”{value}” ei ymmärretty, eikä hakua rajattu sen mukaan."
+    status = page.get_by_role("status")
+    expect(status).to_have_text(re.compile("^" + re.escape(said) + " (Kirjoita hakusana|\\d+ tulosta)"))
+    # a status filled as the page opens is not announced: the field says it, beside it and when reached
+    assert beside(page, field) == said and description(page, field) == said
+    # a search the reader makes is by the form's filters: the message goes
+    page.locator("#haku-q").fill("kuoro")
+    page.locator("#haku-q").press("Enter")
+    expect(status).to_have_text(COUNT)
+    assert beside(page, field) is None and description(page, field) == ""
 
 
 def association_filters(example_site, key, value):

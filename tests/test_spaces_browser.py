@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from browser import browser, example_base  # noqa: F401 (fixtures)
+from browser import beside, browser, description, example_base  # noqa: F401 (fixtures)
 
 
 @pytest.fixture
@@ -166,25 +166,6 @@ def test_a_number_of_persons_not_understood_is_said_so_and_leaves_out_no_space(p
     assert shown(page) == ["raution-kylatalo"]
     assert not error.is_visible() and page.locator("#rajaus-hlo").get_attribute("aria-invalid") == "false"
     expect(page.locator("[data-space-count]")).to_have_text("1 tila täyttää rajaukset.")  # once the typing stops
-
-
-def description(page, selector):
-    """What a screen reader reads after the element's name: the description
-    Chromium's accessibility tree gives it."""
-    cdp = page.context.new_cdp_session(page)
-    root = cdp.send("DOM.getDocument")["root"]["nodeId"]
-    node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
-    tree = cdp.send("Accessibility.getPartialAXTree", {"nodeId": node, "fetchRelatives": False})["nodes"]
-    return tree[0].get("description", {}).get("value", "")
-
-
-def beside(page, field):
-    """The text of the messages the field is described by that are shown
-    beside it, in its own box (not elsewhere in the form)."""
-    return page.locator(field).evaluate("""f => (f.getAttribute('aria-describedby') || '').split(' ')
-        .map(id => document.getElementById(id))
-        .filter(e => e && e.checkVisibility() && e.parentElement.contains(f) && e.parentElement !== f.form)
-        .map(e => e.textContent).join(' ') || null""")
 
 
 @pytest.mark.parametrize("query, label, value, field", [

@@ -27,6 +27,7 @@ FI = {
     # Search page
     "search_title": "Haku",
     "search_filters": "Rajaa hakua",
+    "search_filter_not_understood": "Rajauksen ”{label}” arvoa ”{value}” ei ymmärretty, eikä hakua rajattu sen mukaan.",
     "search_category": "Aihe",
     "search_any_category": "Kaikki aiheet",
     "search_association": "Yhdistys",
@@ -1088,6 +1089,7 @@ EN = {
     "nav_menu": "Menu",
     "search_title": "Search",
     "search_filters": "Narrow the search",
+    "search_filter_not_understood": "The value “{value}” of the filter “{label}” was not understood, and the search is not narrowed by it.",
     "search_category": "Topic",
     "search_any_category": "All topics",
     "search_association": "Association",

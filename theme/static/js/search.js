@@ -9,6 +9,7 @@
 // words with the matched form marked. A word no page has is matched to the
 // site's words (typos.js), and words in quotes must stand together.
 
+import { notOffered, notUnderstood, sayBeside } from "./filter-values.js";
 import { MIN_LENGTH, candidateLengths, correct, correctable, fold } from "./typos.js";
 
 const root = document.getElementById("bl-search");
@@ -20,6 +21,9 @@ const more = document.getElementById("haku-lisaa");
 const corrected = document.getElementById("haku-korjattu");
 const fromPast = document.getElementById("haku-arkistosta");
 const FILTERS = ["type", "category", "association", "group"];
+// The fields that say beside them a value of the address they do not offer
+// (haku/?category=xyz): the search is not narrowed by it, and the reader is told.
+const CHECKED = new Set([...form.querySelectorAll("[data-filter-error]")].map((error) => error.dataset.filterError));
 const PAGE_SIZE = 10;
 const MAX_SEARCHES = 24; // combinations of forms asked from Pagefind per query
 // Letters after the beginning Pagefind found a word by that are taken for an
@@ -842,7 +846,12 @@ const pageTitle = document.title;
 const CHOICE_PAUSE = 800; // ms, longer than between presses of an arrow key
 let latest = 0; // a slower earlier search must not overwrite a newer one
 
-async function run(isNew = false) {
+// `wrong`: the address's filters the form does not offer ([{name, value}],
+// filter-values.js), said beside each and before the status.
+async function run(isNew = false, wrong = []) {
+  sayBeside(form, wrong);
+  const notes = wrong.map((filter) => notUnderstood(form, filter));
+  const say = (words) => { status.textContent = [...notes, words].join(" "); };
   const state = readForm();
   remember(state, isNew);
   const ticket = ++latest;
@@ -854,16 +863,16 @@ async function run(isNew = false) {
   shown = 0;
   // A query of only punctuation ("?", "–") has no words to search: not a browse of everything.
   if (!words(state.q).length && !FILTERS.some((key) => state[key]) && !state.upcoming) {
-    status.textContent = text.prompt;
+    say(text.prompt);
     return;
   }
   // A day that is none (31.2.) is said so: no page is about it.
   const { impossible: [noDay], periods } = parseQuery(state.q);
   if (noDay) {
-    status.textContent = text.noDay.replace("{day}", noDay);
+    say(text.noDay.replace("{day}", noDay));
     return;
   }
-  status.textContent = text.loading;
+  say(text.loading);
   try {
     const { found, forms, partial, corrected: words, archived } = await find(state);
     if (ticket !== latest) return;
@@ -872,13 +881,13 @@ async function run(isNew = false) {
     await showMore();
     if (ticket !== latest) return;
     if (words.length) showCorrected(words, state);
-    status.textContent = onDays(countText(results.size, partial), periods);
+    say(onDays(countText(results.size, partial), periods));
     // How many of them the archive gave, said after the count.
     fromPast.textContent = archived === 1 ? text.archiveOne : (text.archiveMany ?? "").replace("{count}", archived);
     fromPast.hidden = !archived;
   } catch (error) {
     if (ticket !== latest) return;
-    status.textContent = text.error;
+    say(text.error);
     document.getElementById("bl-search-browse").hidden = false;
     console.error(error);
   }
@@ -907,8 +916,9 @@ function start() {
   // Back and Forward between searches: the address says which.
   window.addEventListener("popstate", () => {
     clearTimeout(choosing);
-    fillForm(new URLSearchParams(location.search));
-    run();
+    const params = new URLSearchParams(location.search);
+    fillForm(params);
+    run(false, notOffered(form, params, CHECKED));
   });
   more.addEventListener("click", async () => {
     const items = await showMore();
@@ -916,7 +926,7 @@ function start() {
   });
   const params = new URLSearchParams(location.search);
   fillForm(params);
-  if ([...params.keys()].length) run();
+  if ([...params.keys()].length) run(false, notOffered(form, params, CHECKED));
 }
 
 start();

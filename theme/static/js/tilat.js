@@ -2,13 +2,14 @@
 // (tilat/?hlo=20&paiva=ti&klo=18&esteeton=porrasaton), so a filtered list
 // is a link. Filtering happens here, without a round trip; without this
 // script the form stays hidden and every space is listed by district.
+import { notUnderstood, offered, sayBeside } from "./filter-values.js";
+
 const form = document.querySelector("[data-space-filters]");
 const cards = [...document.querySelectorAll("[data-space]")];
 const groups = [...document.querySelectorAll("[data-space-group]")];
 const count = document.querySelector("[data-space-count]");
 const none = document.querySelector("[data-space-none]");
 const districtLinks = [...document.querySelectorAll("[data-district-of]")];
-const filterErrors = [...document.querySelectorAll("[data-filter-error]")];
 const DAYS = ["ma", "ti", "ke", "to", "pe", "la", "su"];
 const LISTS = { esteeton: "accessibility", varuste: "equipment", kaytto: "purposes" };
 // The filters' names, by the fields' own names: form.elements[name] is also
@@ -42,8 +43,7 @@ function offers(name, value) {
     const input = form.elements.hlo;
     return /^[0-9]+$/.test(value) && Number(value) >= Number(input.min) && Number(value) <= Number(input.max);
   }
-  return [...form.elements].some((element) => element.name === name && (element.tagName === "SELECT"
-    ? [...element.options].some((option) => option.value === value) : element.value === value));
+  return offered(form, name, value);
 }
 
 // The address's filters the form understands, and those it does not
@@ -60,20 +60,6 @@ function understood(params) {
     else wrong.push({ name, value });
   }
   return { used, wrong };
-}
-
-// The label of a filter: its field's, or its group's legend.
-function labelOf(name) {
-  const element = form.querySelector(`[name="${name}"]`);
-  const label = element.closest("fieldset")?.querySelector("legend") ?? form.querySelector(`label[for="${element.id}"]`);
-  return label.textContent.trim();
-}
-
-// What is said of a filter not understood, in the status and beside the
-// filter; the people filter's own message says what to write instead.
-function notUnderstood({ name, value }) {
-  const template = form.querySelector(`[data-filter-error="${name}"]`).dataset.message ?? form.dataset.notUnderstood;
-  return template.replace("{label}", labelOf(name)).replace("{value}", value);
 }
 
 function fits(card, params) {
@@ -124,12 +110,7 @@ function show(params, changed = false, step = false) {
   const { used, wrong } = understood(params);
   // Said beside its filter too, which describes the filter: a status filled
   // as the page opens is not announced.
-  for (const error of filterErrors) {
-    const said = wrong.filter(({ name }) => name === error.dataset.filterError).map(notUnderstood).join(" ");
-    error.hidden = !said;
-    error.textContent = said;
-    error.parentElement.classList.toggle("bl-field--error", Boolean(said));
-  }
+  sayBeside(form, wrong);
   form.elements.hlo.setAttribute("aria-invalid", String(wrong.some(({ name }) => name === "hlo")));
   let shown = 0;
   for (const card of cards) {
@@ -149,7 +130,7 @@ function show(params, changed = false, step = false) {
   const template = !filtered ? form.dataset.countAll : shown === 1 ? form.dataset.countOne : form.dataset.countMany;
   const counted = filtered || changed ? template.replace("{count}", shown) : "";
   // the status is what a screen reader hears: what was not understood first
-  say([...wrong.map(notUnderstood), counted].filter(Boolean).join(" "), step);
+  say([...wrong.map((filter) => notUnderstood(form, filter)), counted].filter(Boolean).join(" "), step);
 }
 
 function apply(step = false) {

@@ -62,6 +62,8 @@ PAGE_TYPES = [
              ready="#haku-tulokset > li:first-child"),
     PageType("search page with results from the archive", "/haku/?q=sieniretki&arkisto=1", template="search.html",
              issue=18, ready=".bl-result--archived"),
+    PageType("search page with a filter not understood", "/haku/?category=xyz", template="search.html",
+             issue=4, ready="#haku-aihe-virhe"),
     PageType("submission form", "/laheta/", template="submit.html", issue=5),
     PageType("submission form with errors", "/laheta/", template="submit.html", issue=5, errors=True),
     PageType("submission form, a space wanted, with errors", "/laheta/", errors=True,

@@ -1,5 +1,6 @@
 """What a valid notice and association are, once their rules have passed."""
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import datetime, time, timedelta
 
 from .schedule import day_of, last_day_of, moment_on
@@ -97,11 +98,14 @@ class Event:
     def first_day(self):
         return self.occurrences[0].first_day
 
-    @property
+    # Asked of every notice several times a build (is it current, which
+    # year of the archive), over every occurrence of a series: worked out
+    # once, as an event does not change once read.
+    @cached_property
     def last_day(self):
         return max(o.last_day for o in self.occurrences)
 
-    @property
+    @cached_property
     def last_current_day(self):
         return max(o.current_until for o in self.occurrences)
 

@@ -48,12 +48,11 @@ _digests = {}  # {path: SHA-256 digest} of the content files, only while a build
 def _relative_source_path(self, source_path=None):
     folder, path = self.settings["PATH"], source_path or self.source_path
     # the working folder counts only for a relative path (and asking for it is a system call)
-    key = (folder, path) if _absolute(folder) and _absolute(path) else (folder, path, os.getcwd())
-    try:
-        return _relative_paths[key]
-    except KeyError:
+    key = (folder, path) if isinstance(path, str) and path[:1] == "/" == folder[:1] else (folder, path, os.getcwd())
+    value = _relative_paths.get(key)
+    if value is None:
         _relative_paths[key] = value = _inside(folder, path) or _pelican_relative_path(self, source_path)
-        return value
+    return value
 
 
 def _absolute(path):

@@ -1018,6 +1018,14 @@ def test_html_blocks_and_table_cells_are_not_run_together(site, tmp_path, capsys
             "Maija Meikäläinen | puheenjohtaja / 040 123 4567 | maija.meikalainen@example.org") in err
 
 
+def test_a_word_tables_rows_are_lines_of_their_cells(site, tmp_path, capsys, pictures):
+    # Outlook writes each cell of a table pasted from Word as a paragraph of its own
+    status, paths, err = add(site, message("outlook-word-table.eml", tmp_path, pictures), capsys)
+    assert status == 0, err
+    assert body_of(paths[0]) == ("Kokoonnumme keskiviikkoisin klo 13.\n\nPäivä | Ohjelma\n"
+                                 "ke 13.1. | Kevätkauden avaus\nke 10.2. | Tuolijumppaa, kahvi 2 €\n\nTervetuloa!\n")
+
+
 def test_html_made_too_small_or_clear_to_see_is_not_published(site, tmp_path, capsys, pictures):
     # a newsletter's preview text and a spammer's hidden words: no size, no opacity, no height, off the screen
     status, paths, err = add(site, message("html-hidden-by-size.eml", tmp_path, pictures), capsys)

@@ -160,6 +160,8 @@ class _Text(HTMLParser):
         self.link = None
         self.ruled = []  # where in self.open the elements are that have a border under them
         self.numbered = {}  # where in self.open each numbered list (<ol>) is -> the number of its last item
+        self.rows = {}  # where in self.open each table row (<tr>) is -> the line it begins on
+        self.cell_at = None  # (line, piece) where the cell opened last begins
 
     def _end_line(self):
         self.lines.append([])
@@ -189,17 +191,18 @@ class _Text(HTMLParser):
             self._end_line()
         elif tag == "img":
             self._picture(attributes)
-        elif tag in _BLOCKS and self.lines[-1]:
+        elif tag in _BLOCKS and self.lines[-1] and not self._cell_begins():
             self._end_line()  # a block opened after text ("Teksti<div>...", as Gmail writes) starts a line
-        elif tag in ("td", "th") and "".join(self.lines[-1]).strip():
-            # cells of a row on one line, told apart as a signature's table means them
-            self.lines[-1] = ["".join(self.lines[-1]).rstrip(), " | "]
+        elif tag in ("td", "th"):
+            self._next_cell()
         elif tag == "a":
             self.link = (attributes.get("href") or "", len(self.lines), len(self.lines[-1]))
         elif tag == "p" and "MsoNormal" in (attributes.get("class") or ""):
             # Outlook writes every line as a paragraph without margins.
             self.outlook_paragraphs = True
-        if tag == "ol":
+        if tag == "tr":
+            self.rows[len(self.open) - 1] = len(self.lines) - 1
+        elif tag == "ol":
             start = (attributes.get("start") or "1").strip()
             self.numbered[len(self.open) - 1] = int(start) - 1 if start.isdigit() and len(start) < 10 else 0
         elif tag == "li":
@@ -261,6 +264,28 @@ class _Text(HTMLParser):
                 address = address.split(",", 1)[0] + ",…"
             self.left_out.append(("picture", (attributes.get("alt") or "").strip(), address))
 
+    def _next_cell(self):
+        """Cells of a row on one line, told apart as a signature's table means
+        them, also where a cell's paragraph ended the line (Word's and
+        Outlook's cells each hold one)."""
+        row = self.rows[max(self.rows)] if self.rows else len(self.lines) - 1
+        while not self.lines[-1] and len(self.lines) - 1 > row and "".join(self.lines[-2]).strip():
+            self.lines.pop()
+            self.depths.pop()
+        if "".join(self.lines[-1]).strip():
+            self.lines[-1] = ["".join(self.lines[-1]).rstrip(), " | "]
+        self.cell_at = (len(self.lines), len(self.lines[-1]))
+
+    def _cell_begins(self):
+        """Is nothing but white space written since the cell opened last?
+        A block there (Word's paragraph in each cell) goes on the row's
+        line, and that space with it."""
+        if self.cell_at is None or self.cell_at[0] != len(self.lines) \
+                or "".join(self.lines[-1][self.cell_at[1]:]).strip():
+            return False
+        del self.lines[-1][self.cell_at[1]:]
+        return True
+
     def _item_mark(self):
         """A list item's bullet or number as the reader saw it, written as a
         pasted list's (the contract reads "• " and "1) " as a list's items)."""
@@ -282,6 +307,7 @@ class _Text(HTMLParser):
             self._end_line()
         del self.open[at:]
         self.numbered = {where: number for where, number in self.numbered.items() if where < at}
+        self.rows = {where: line for where, line in self.rows.items() if where < at}
         del self.colours[at + 1:]
         if self.pre is not None and self.pre >= at:
             self.pre = None

@@ -37,6 +37,8 @@ TEXTS = {
 # items with letters, and numbered from other than 1, are no list Markdown has: each on a line of its own
 LETTERS = "Valitse:\na) yksi\nb) kaksi\n\nLisäksi\n3) kolme\n4) neljä"
 DATES = "Tervetuloa!\n\n12. joulukuuta kokoonnumme salissa.\n\n50. toimintavuosi alkaa tammikuussa."
+# a table's rows without the row of dashes (an e-mail's table), each on a line of its own, as the text after them
+ROWS = "Kevään ohjelma:\nPäivä | Ohjelma\nke 13.1. | Avaus\n> ke 10.2. | Tuolijumppa\nTervetuloa!\n\nKahvi | 2 €"
 # the same in quotes, one inside another, and a list in a quote right under its line of text
 QUOTED = ("> Puheenjohtaja kirjoitti:\n>\n> 12. joulukuuta kokoonnumme salissa.\n\n> > 50. toimintavuosi alkaa.\n\n"
           "> Ohjelma:\n> - kahvi\n> - arpajaiset\n>\n> 1. soita\n> 2. tule")
@@ -61,6 +63,7 @@ def built(tmp_path_factory):
     site.notice("lohkot.md", notice_text(title="Lohkot", body=BLOCKED))
     site.notice("koodi.md", notice_text(title="Koodi", body=SPANNED))
     site.notice("kirjaimet.md", notice_text(title="Kirjaimet", body=LETTERS))
+    site.notice("rivit.md", notice_text(title="Rivit", body=ROWS))
     assert site.check() == 0 and site.build() == 0
     return site
 
@@ -82,6 +85,14 @@ def test_items_with_letters_or_not_from_1_are_each_on_a_line_of_their_own(built)
     assert body.select("ol, ul") == []
     assert [list(p.stripped_strings) for p in body.select("p")] == [
         ["Valitse:", "a) yksi", "b) kaksi"], ["Lisäksi", "3) kolme", "4) neljä"]]
+
+
+def test_rows_of_a_table_without_its_dashes_are_each_on_a_line_of_their_own(built):
+    body = built.page("ilmoitukset/rivit/").select_one(".bl-notice__body")
+    assert body.select("table") == []
+    assert [list(p.stripped_strings) for p in body.select(".bl-notice__body > p, blockquote > p")] == [
+        ["Kevään ohjelma:", "Päivä | Ohjelma", "ke 13.1. | Avaus"], ["ke 10.2. | Tuolijumppa", "Tervetuloa!"],
+        ["Kahvi | 2 €"]]
 
 
 def test_a_paragraph_that_begins_with_a_date_or_an_ordinal_says_it_as_written(built):

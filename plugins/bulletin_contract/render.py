@@ -198,6 +198,9 @@ _LONE_MARK_UNDER_ITEM = re.compile(rf"^((?:{_NESTED})*)[ ]{{0,3}}(?:[-*+]|\d+\.)
 _PASTED_NUMBER = re.compile(_QUOTED + r"([0-9]{1,9})\)[ ]+(?=\S)")
 _PASTED_LETTER = re.compile(_QUOTED + r"[^\W\d_]\)[ ]+\S")
 _TEXT_LINE = re.compile(_QUOTED + r"\w")
+# A table's row without the row of dashes that makes a Markdown table of it:
+# a table of a mail (html_text.py) or one typed so, its cells between " | ".
+_CELLS_LINE = re.compile(_QUOTED + r"\w.*?[ ]\|[ ]")
 _QUOTE_MARKS = re.compile(r"^(?:[ ]{0,3}>[ ]?)*")
 
 
@@ -263,10 +266,13 @@ def _paragraphs_after_items(written, lines):
 def _lines_kept(lines):
     """An item pasted with a letter ("a) kohta") or a number no list begins
     with is a line of its own on the page, as it was to the writer: a line
-    break (two spaces) at the end of a line of text before it."""
+    break (two spaces) at the end of a line of text before it. So is a row
+    of cells, and the line of text after it."""
     lines = list(lines)
     for index in range(1, len(lines)):
-        if (_PASTED_LETTER.match(lines[index]) or _PASTED_NUMBER.match(lines[index])) \
+        row_apart = _CELLS_LINE.match(lines[index]) or _CELLS_LINE.match(lines[index - 1]) \
+            and _TEXT_LINE.match(lines[index])
+        if (_PASTED_LETTER.match(lines[index]) or _PASTED_NUMBER.match(lines[index]) or row_apart) \
                 and _TEXT_LINE.match(lines[index - 1]):
             lines[index - 1] = lines[index - 1].rstrip() + "  "
     return lines

@@ -183,6 +183,19 @@ def test_a_registration_over_by_the_letters_monday_is_said_closed_as_on_the_noti
     assert "  Ilmoittautuminen päättyi: su 29.11.2026\n" in text and "viimeistään: su 29.11." not in text
 
 
+def test_a_series_says_that_it_repeats_in_the_letter_the_print_sheet_and_the_embed(letter_site, tmp_path):
+    """Listed by one of its days, a weekly meeting read as a one-off where
+    the listings' "(joka ti)" was left out: in the letter, on the sheet on
+    the wall and in an association's own site."""
+    for address in ("viikkokirje/2026-49/", "tulosta/", "yhdistykset/testikyla/upotus/"):
+        item = next(li for li in letter_site.page(address).select("main li, body li") if "Tiistaikerho" in li.get_text())
+        assert "ti 1.12.2026 klo 13.00–15.00 (joka ti), Kerhohuone" in " ".join(item.get_text().split()), address
+    out = tmp_path / "kirje.eml"
+    assert digest(letter_site, "--week", "2026-W49", "--output", str(out)) == 0
+    _msg, text, _html = parts(out.read_bytes())
+    assert "* Tiistaikerho\n  ti 1.12.2026 klo 13.00–15.00 (joka ti), Kerhohuone\n" in text
+
+
 def test_letters_are_listed_and_empty_weeks_have_none(letter_site):
     listing = letter_site.page("viikkokirje/")
     links = [a["href"] for a in listing.main.select("li a")]

@@ -340,7 +340,7 @@ def test_the_sheet_and_the_embeds_say_why_an_event_is_cancelled_or_postponed(bro
     for embed in ("yhdistykset/testikyla/upotus/", "aiheet/tapahtumat/upotus/"):
         text = site.page(embed).main.get_text(" ", strip=True)
         assert "Siirretty: to 3.12.2026 klo 18.00 , Kulttuuritalo Virta Konsertti siirtyy lauantaille 12.12." in text
-        assert "Peruttu: ti 1.12.2026 klo 10.00–11.00 , Palvelukeskus Ohjaaja on sairastunut" in text
+        assert "Peruttu: ti 1.12.2026 klo 10.00–11.00 (joka ti), Palvelukeskus Ohjaaja on sairastunut" in text
     text = " ".join(printed_text(browser, site.output, "/tulosta/", tmp_path / "sheet.pdf").split())
     assert "Siirretty: to 3.12.2026 klo 18.00, Kulttuuritalo Virta Konsertti siirtyy lauantaille 12.12. klo 15.00." \
         in text

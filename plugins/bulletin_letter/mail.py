@@ -26,7 +26,8 @@ def _text_item(lines, article, base, t, monday=None, when=None):
     if when is not None:
         status = article.notice.event.status
         prefix = f"{t('status_' + status)}: " if status else ""
-        lines.append(f"  {prefix}{t.dates.when_short(when)}, {article.notice.event.location}")
+        rule = f" ({t.dates.rule(article.notice.event, short=True)})" if article.notice.event.is_series else ""
+        lines.append(f"  {prefix}{t.dates.when_short(when)}{rule}, {article.notice.event.location}")
         if status and article.notice.event.status_note:  # why, as the notice page says
             lines.append(f"  {article.notice.event.status_note}")
         deadline = article.notice.event.signing_up_by

@@ -39,6 +39,8 @@ LETTERS = "Valitse:\na) yksi\nb) kaksi\n\nLisäksi\n3) kolme\n4) neljä"
 DATES = "Tervetuloa!\n\n12. joulukuuta kokoonnumme salissa.\n\n50. toimintavuosi alkaa tammikuussa."
 # a table's rows without the row of dashes (an e-mail's table), each on a line of its own, as the text after them
 ROWS = "Kevään ohjelma:\nPäivä | Ohjelma\nke 13.1. | Avaus\n> ke 10.2. | Tuolijumppa\nTervetuloa!\n\nKahvi | 2 €"
+# hashtags under a line, and a list's item under them: no heading takes the line or its first "#"
+TAGS = "Ilmoittautuminen on auki!\n#kesäleiri #kipinä\n- leiri\n\n#imatra"
 # the same in quotes, one inside another, and a list in a quote right under its line of text
 QUOTED = ("> Puheenjohtaja kirjoitti:\n>\n> 12. joulukuuta kokoonnumme salissa.\n\n> > 50. toimintavuosi alkaa.\n\n"
           "> Ohjelma:\n> - kahvi\n> - arpajaiset\n>\n> 1. soita\n> 2. tule")
@@ -64,6 +66,7 @@ def built(tmp_path_factory):
     site.notice("koodi.md", notice_text(title="Koodi", body=SPANNED))
     site.notice("kirjaimet.md", notice_text(title="Kirjaimet", body=LETTERS))
     site.notice("rivit.md", notice_text(title="Rivit", body=ROWS))
+    site.notice("tunnisteet.md", notice_text(title="Tunnisteet", body=TAGS))
     assert site.check() == 0 and site.build() == 0
     return site
 
@@ -93,6 +96,14 @@ def test_rows_of_a_table_without_its_dashes_are_each_on_a_line_of_their_own(buil
     assert [list(p.stripped_strings) for p in body.select(".bl-notice__body > p, blockquote > p")] == [
         ["Kevään ohjelma:", "Päivä | Ohjelma", "ke 13.1. | Avaus"], ["ke 10.2. | Tuolijumppa", "Tervetuloa!"],
         ["Kahvi | 2 €"]]
+
+
+def test_hashtags_at_a_lines_start_are_text_not_a_heading(built):
+    body = built.page("ilmoitukset/tunnisteet/").select_one(".bl-notice__body")
+    assert body.select("h2, h3") == []
+    assert [" ".join(p.get_text().split()) for p in body.select("p")] == [
+        "Ilmoittautuminen on auki! #kesäleiri #kipinä", "#imatra"]
+    assert [li.get_text() for li in body.select("ul > li")] == ["leiri"]
 
 
 def test_a_paragraph_that_begins_with_a_date_or_an_ordinal_says_it_as_written(built):

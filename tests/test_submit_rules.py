@@ -290,6 +290,8 @@ GOOD = [
     case("code-span-over-a-lazy-quote-line", {}, {}, body="> Katso `koodi\n<b>` ja muuta"),
     case("list-right-under-a-table", {}, {}, body="| Päivä | Aika |\n|---|---|\n| ma | 18 |\n- ti | 19 | sali 2"),
     case("table-right-under-text-is-text", {}, {}, body="Ohjelma:\n| Päivä | Aika |\n|---|---|\n| ma | 18 | Sali 2 |"),
+    # a hashtag is no heading: the table under it is text as under any line of text
+    case("table-right-under-a-hashtag-is-text", {}, {}, body="#ohjelma\n| Päivä | Aika |\n|---|---|\n| ma | 18 | Sali 2 |"),
     case("contact-with-consent", {**CONTACT, "Yhteyshenkilön sähköposti": "aila@example.org"},
          {"contact": {"name": "Aila", "email": "aila@example.org", "consent": True}}),
     # an end time alone is written alone, as `new` and the issue form write it

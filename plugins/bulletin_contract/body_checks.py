@@ -25,7 +25,7 @@ from markdown.util import BLOCK_LEVEL_ELEMENTS
 
 from .marks import MAX_STACKED_MARKS, stacked_marks
 from .problems import Problem
-from .render import (_MARKDOWN_ESCAPE, _RULE, _SETEXT, BIDI_CONTROLS as _BIDI, address_unreadable, dangerous_scheme,
+from .render import (_HEADING_LINE, _MARKDOWN_ESCAPE, _RULE, _SETEXT, BIDI_CONTROLS as _BIDI, address_unreadable, dangerous_scheme,
                      is_remote, lone_mark_under_item, pasted_lists, scheme_left_out, tabs_as_spaces)
 
 MAX_BODY_CHARS = 20_000  # ten times the longest example notice
@@ -255,8 +255,8 @@ def _inline_parts(lines, start, end):
         content = lines[index][quotes.end():] if quotes else lines[index]
         deeper = quotes is not None and quotes.group().count(">") > depth
         depth = quotes.group().count(">") if quotes else depth
-        if deeper or _LIST_ITEM.match(content) or content.lstrip().startswith("#") \
-                or previous.lstrip().startswith("#") \
+        if deeper or _LIST_ITEM.match(content) or _HEADING_LINE.match(content.lstrip()) \
+                or _HEADING_LINE.match(previous.lstrip()) \
                 or "|" in content or "|" in previous or _RULE.match(content) \
                 or index == first + 1 and _SETEXT.match(content) or lone_mark_under_item(previous, content):
             # a heading is one line; so is a table's row; a bullet alone under an item is a line of its own
@@ -279,7 +279,7 @@ def _block_starts(lines, start, end):
     yield block
     for index in range(start, end - 1):
         content = _QUOTES.sub("", lines[index])
-        if _LIST_ITEM.sub("", content).lstrip().startswith("#") or _RULE.match(content) \
+        if _HEADING_LINE.match(_LIST_ITEM.sub("", content).lstrip()) or _RULE.match(content) \
                 or index == block + 1 and _SETEXT.match(content) or _REFERENCE.match(lines[index]):
             block = index + 1
             yield block

@@ -21,6 +21,7 @@ from urllib.parse import unquote
 
 import markdown
 import nh3
+from markdown.blockprocessors import HashHeaderProcessor
 from markdown.inlinepatterns import DelimiterProcessor
 from markdown.preprocessors import Preprocessor
 from markupsafe import Markup
@@ -171,7 +172,10 @@ _LINK_PATTERNS = ("link", "image_link", "reference", "image_reference", "short_r
 _ITEM = re.compile(r"[ ]{0,3}(?:[-*+]|1\.)[ ]+\S")
 _ANY_ITEM = re.compile(r"^[ ]{0,3}(?:[-*+]|\d+\.)[ ]+\S")
 _NUMBERED = re.compile(r"([ ]{0,3}\d+)\.(?=[ ]+\S)")
-_TEXT = re.compile(r"(?![-*+][ ]|\d+\.[ ]|[>#<])\S")
+# A heading's marks: followed by a space or ending the line, as CommonMark
+# and GitHub's preview read them; "#kesäleiri" is a hashtag, text.
+_HEADING_LINE = re.compile(r"^#{1,6}(?:[ \t]|$)")
+_TEXT = re.compile(r"(?![-*+][ ]|\d+\.[ ]|[><]|#{1,6}(?:[ ]|$))\S")
 
 
 _QUOTE_MARK = re.compile(r"[ ]{0,3}>[ ]?")
@@ -355,7 +359,7 @@ def _as_written(lines, stash):
             paragraph, was_second, second, in_list = line, False, True, False
         # a heading or a rule is a block of its own, and ends a list; an
         # underline ends its heading: what follows them begins a paragraph
-        if not in_code and (line.startswith("#") or _RULE.match(line) or was_second and _SETEXT.match(line)):
+        if not in_code and (_HEADING_LINE.match(line) or _RULE.match(line) or was_second and _SETEXT.match(line)):
             paragraph, second, in_list = None, False, in_list and line.startswith(" ")
         after_blank = False
     return kept
@@ -458,6 +462,13 @@ class _Emphasis(DelimiterProcessor):
         return element, start + self._offset, end + self._offset
 
 
+class _HashHeading(HashHeaderProcessor):
+    """Python-Markdown's heading, only where _HEADING_LINE finds one: it took
+    "#kesäleiri #kipinä" under a line of text for a heading, its first "#"
+    lost, the line the only heading of the notice."""
+    RE = re.compile(r"(?:^|\n)(?P<level>#{1,6})(?=[ \t\n]|$)(?P<header>(?:\\.|[^\\#]|#+(?=[^#\n]))*?)#*(?:\n|$)")
+
+
 class Renderer:
     """Markdown text to sanitized HTML. Call it on checked text
     (body_checks.check_markdown): its limits keep Python-Markdown fast."""
@@ -467,6 +478,7 @@ class Renderer:
             extensions=["tables", "fenced_code", "sane_lists"], output_format="html"
         )
         self._md.preprocessors.register(_ListsAsWritten(self._md), "lists_as_written", 15)
+        self._md.parser.blockprocessors.register(_HashHeading(self._md.parser), "hashheader", 70)
         self._md.inlinePatterns.register(_Emphasis("*", "strong,em", self._md), "em_strong", 60)
         self._md.delimiters.add("_", "strong,em", smart=True)  # as Python-Markdown adds it
         for name in _LINK_PATTERNS:

@@ -151,7 +151,7 @@ def markdown_rules(settings):
             "fenceOpen": b._FENCE_OPEN, "quotes": b._QUOTES, "container": b._CONTAINER, "containers": b._CONTAINERS,
             "listItem": b._LIST_ITEM, "html": b._HTML, "htmlBlock": b._HTML_BLOCK,
             "commentOpen": b._COMMENT_OPEN, "tagName": b._TAG_NAME,
-            "rule": b._RULE, "setext": b._SETEXT, "autolink": b._AUTOLINK, "spacedAddress": b._SPACED_ADDRESS, "markdownAutolink": b._MARKDOWN_AUTOLINK,
+            "rule": b._RULE, "setext": b._SETEXT, "headingLine": render._HEADING_LINE, "autolink": b._AUTOLINK, "spacedAddress": b._SPACED_ADDRESS, "markdownAutolink": b._MARKDOWN_AUTOLINK,
             "reference": b._REFERENCE, "bracketed": b._BRACKETED,
             "imageReference": b._IMAGE_REFERENCE, "inlineDestination": b._INLINE_DESTINATION,
             "destinationEnd": b._DESTINATION_END, "scheme": render._SCHEME,

@@ -1058,9 +1058,9 @@
       var deeper = quoteDepth(lines[index]) > depth;
       depth = P.quotes.test(lines[index]) ? quoteDepth(lines[index]) : depth;
       var inTable = content.indexOf("|") >= 0 || lines[index - 1].indexOf("|") >= 0;
-      var afterHeading = lines[index - 1].replace(P.quotes, "").replace(LSTRIP, "").charAt(0) === "#";
+      var afterHeading = P.headingLine.test(lines[index - 1].replace(P.quotes, "").replace(LSTRIP, ""));
       var loneMark = P.loneMarkUnderItem.test(lines[index - 1].replace(P.quotes, "") + "\n" + content);
-      if (P.listItem.test(content) || content.replace(LSTRIP, "").charAt(0) === "#" || inTable || afterHeading ||
+      if (P.listItem.test(content) || P.headingLine.test(content.replace(LSTRIP, "")) || inTable || afterHeading ||
           deeper || P.rule.test(content) || (index === first + 1 && P.setext.test(content)) || loneMark) {
         out.push([first, index]);
         first = index;
@@ -1438,7 +1438,7 @@
       for (var index = range[0]; index < range[1] - 1; index++) {
         var content = contents[index].replace(P.quotes, "");
         var definition = new RegExp(P.reference.source, P.reference.flags.replace("g", ""));
-        if (content.replace(P.listItem, "").replace(LSTRIP, "").charAt(0) === "#" || P.rule.test(content) ||
+        if (P.headingLine.test(content.replace(P.listItem, "").replace(LSTRIP, "")) || P.rule.test(content) ||
             (index === starts[starts.length - 1] + 1 && P.setext.test(content)) || definition.test(contents[index])) {
           starts.push(index + 1);
         }

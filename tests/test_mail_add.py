@@ -1024,6 +1024,11 @@ def test_a_word_tables_rows_are_lines_of_their_cells(site, tmp_path, capsys, pic
     assert status == 0, err
     assert body_of(paths[0]) == ("Kokoonnumme keskiviikkoisin klo 13.\n\nPäivä | Ohjelma\n"
                                  "ke 13.1. | Kevätkauden avaus\nke 10.2. | Tuolijumppaa, kahvi 2 €\n\nTervetuloa!\n")
+    # a paragraph with its margins in each cell (Google Docs), and a layout's columns of several lines, which stay
+    assert html_to_text('<table><tr><td><p dir="ltr">Päivä</p></td><td><p dir="ltr">Ohjelma</p></td></tr></table>') \
+        == "Päivä | Ohjelma\n"
+    assert html_to_text("<table><tr><td><p>Vasen</p><p>sarake</p></td><td><p>Oikea</p></td></tr></table>") \
+        == "Vasen\n\nsarake\n\nOikea\n"
 
 
 def test_html_made_too_small_or_clear_to_see_is_not_published(site, tmp_path, capsys, pictures):

@@ -267,11 +267,13 @@ class _Text(HTMLParser):
     def _next_cell(self):
         """Cells of a row on one line, told apart as a signature's table means
         them, also where a cell's paragraph ended the line (Word's and
-        Outlook's cells each hold one)."""
+        Outlook's cells each hold one). Cells of several lines (a layout's
+        columns) keep their lines."""
         row = self.rows[max(self.rows)] if self.rows else len(self.lines) - 1
-        while not self.lines[-1] and len(self.lines) - 1 > row and "".join(self.lines[-2]).strip():
-            self.lines.pop()
-            self.depths.pop()
+        filled = [number for number in range(row, len(self.lines)) if "".join(self.lines[number]).strip()]
+        if len(filled) == 1 and not self.lines[-1]:
+            del self.lines[filled[0] + 1:]
+            del self.depths[filled[0] + 1:]
         if "".join(self.lines[-1]).strip():
             self.lines[-1] = ["".join(self.lines[-1]).rstrip(), " | "]
         self.cell_at = (len(self.lines), len(self.lines[-1]))

@@ -323,6 +323,27 @@ def test_a_range_of_days_is_refused_at_every_door_saying_where_its_days_go(site,
     assert list((site.content / "notices").rglob("*.md")) == []
 
 
+DAYS_OFF_RANGE_SAID = ("{key}: kirjoita jokainen poikkeuspäivä erikseen, ei päivien väliä ({value}), esimerkiksi "
+                       "2.6., 9.6., 16.6. Pitkästä tauosta, kuten kesätauosta, voi tehdä myös kaksi ilmoitusta: "
+                       "toisen tauon alkuun asti ja toisen tauon jälkeen.")
+
+
+def test_a_range_of_days_off_is_refused_at_every_door_saying_to_write_each_day(site, capsys):
+    # a summer break: the multi-day event's start and end, which the range's message spoke of, are no help here
+    body = issue_body(**{"Aihe": "Tapahtumat", "Tapahtuman alkamisaika": "ti 12.1. klo 18", "Paikka": "Kerhohuone",
+                         "Toistuva tapahtuma: viikonpäivät": "ti", "Viimeinen kerta": "31.8.",
+                         "Poikkeuspäivät": "23.2., 1.6.–31.7."})
+    status, paths, err, comment = site.from_issue(body, capsys)
+    message = DAYS_OFF_RANGE_SAID.format(key="Poikkeuspäivät", value="1.6.–31.7.")
+    assert status == 1 and paths == [] and message in comment and message in err
+    status = main(["new", "--content", str(site.content), "--title", "Kerho", "--association", "testikyla",
+                   "--category", "tapahtumat", "--start", "ti 12.1. klo 18", "--location", "Sali", "--weekdays", "ti",
+                   "--until", "31.8.", "--except", "23.2., 1.6.–31.7.", "--body", "Tervetuloa!"])
+    out = capsys.readouterr()
+    assert status == 2 and DAYS_OFF_RANGE_SAID.format(key="--except", value="1.6.–31.7.") in out.err
+    assert list((site.content / "notices").rglob("*.md")) == []
+
+
 def test_check_says_of_a_files_date_whose_weekday_is_another_days_what_the_doors_say(site, capsys):
     # a near miss is given its ISO form to write, but not 2026-12-09 for "ti 9.12.2026": that may mean 8.12.
     path = site.notice("2026/kuoro.md", """---

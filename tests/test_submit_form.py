@@ -364,6 +364,16 @@ def test_a_day_off_whose_weekday_is_another_days_is_refused_as_the_other_doors_r
     assert 'except: ["2026-12-29", "2026-12-08"]' in page.locator("[data-file]").input_value()
 
 
+def test_a_range_of_days_off_is_refused_saying_to_write_each_day_as_the_other_doors_say_it(page):
+    tuesdays_until_january(page)
+    page.get_by_label("Poikkeuspäivät").fill("22.12.–5.1.")
+    preview(page)
+    assert page.locator("[data-error-summary] a").all_inner_texts() == [
+        "Poikkeuspäivät: kirjoita jokainen poikkeuspäivä erikseen, ei päivien väliä (22.12.–5.1.), esimerkiksi "
+        "2.6., 9.6., 16.6. Pitkästä tauosta, kuten kesätauosta, voi tehdä myös kaksi ilmoitusta: toisen tauon "
+        "alkuun asti ja toisen tauon jälkeen."]
+
+
 def test_days_off_are_read_as_the_issue_form_and_new_read_them(page):
     tuesdays_until_january(page)
     page.get_by_label("Poikkeuspäivät").fill("29.12. ja 5.1.")  # series_words.words

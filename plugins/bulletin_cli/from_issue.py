@@ -104,7 +104,8 @@ class Answers:
         # the dates written: the answer, or each day off
         dates = [text] if field_id in _DATES else series_words.words(text) if field_id == "except" else []
         problems = written_date_problems(self.t, label, dates, self.today, recent=field_id == "date",
-                                         range_allowed=field_id == "start", times=rule.parse.times) if dates else []
+                                         range_allowed=field_id == "start", times=rule.parse.times,
+                                         days_off=field_id == "except") if dates else []
         for problem in problems:
             self.fail(field_id, problem)
         if problems:

@@ -141,7 +141,8 @@ class Questions:
             answer = self.category(answer)
         dates = _dates_in(flag, answer)
         wrong = dates and written_date_problems(self.t, label, dates, self.today, recent=flag == "date",
-                                                range_allowed=flag == "start", times=_rule(target).parse.times)
+                                                range_allowed=flag == "start", times=_rule(target).parse.times,
+                                                days_off=flag == "except")
         if wrong:
             return "\n".join(wrong)
         value, _end = _value(flag, answer, self.today, self.site)
@@ -197,7 +198,8 @@ def new_notice(args, site, today, interactive=None):
         value = answers[flag]
         dates = value and _dates_in(flag, value)
         wrong = dates and written_date_problems(t, f"--{flag}", dates, today, recent=flag == "date",
-                                                range_allowed=flag == "start", times=_rule(target).parse.times)
+                                                range_allowed=flag == "start", times=_rule(target).parse.times,
+                                                days_off=flag == "except")
         if wrong:
             raise UsageError("\n".join(wrong))
         if value:

@@ -61,19 +61,20 @@ def weekday_message(t, key, wrong):
     return t("err_wrong_weekday", key=key, **weekday_values(wrong))
 
 
-def written_date_problems(t, key, texts, today, recent=False, range_allowed=False, times=True):
+def written_date_problems(t, key, texts, today, recent=False, range_allowed=False, times=True, days_off=False):
     """What no rule of the file can say of `texts` (a date, or each day off
     of a series) as people wrote them, each text's: a weekday that is another
     day's, a text that is no day or time as people write one, or a range of
     times (`klo 10–12`) where one time is asked for, whose end would be lost. Only an event's start takes a range of times;
     no answer a range of days (`18.–20.12.`). `times`: whether the field's
     rule takes a time with its day (fields.When.times), which the message
-    for a text that is no day then asks for."""
+    for a text that is no day then asks for. `days_off`: a series' days off,
+    whose range (a summer break) is each of its days to write."""
     problems = []
     for text in texts:
         wrong = wrong_weekday(text, today, recent)
         if is_day_range(text):
-            problems.append(t("err_day_range", key=key, value=text.strip()))
+            problems.append(t("err_day_range_days_off" if days_off else "err_day_range", key=key, value=text.strip()))
         elif wrong:
             problems.append(weekday_message(t, key, wrong))
         elif read_clock(text) is None and read_when(text, today, recent) is None:

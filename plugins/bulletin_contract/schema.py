@@ -33,7 +33,7 @@ FORM_MESSAGES = [
     "send_download_hint", "mail_subject", "mail_intro", "mail_begin", "mail_end",
     "mail_new_association", "preview_new_association", "err_name_no_letters", "time_prefix", "form_error_prefix",
     "form_err_in_field", "form_err_body_line", "series_all", "consent_warning", "err_two_ends",
-    "err_wrong_weekday", "err_one_time", "err_day_range",
+    "err_wrong_weekday", "err_one_time", "err_day_range", "err_day_range_days_off",
     # the preview draws the notice with the notice page's own words
     "notice_association", "notice_category", "notice_published", "notice_when", "notice_where",
     "notice_price", "notice_registration", "notice_accessibility", "notice_contact", "notice_tags", "notice_partners",

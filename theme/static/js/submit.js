@@ -274,7 +274,9 @@
       var text = strip(part);
       var day = text ? parseDay(text) : null;
       if (day && day.error) {  // a wrong weekday here too is said as the other doors say it
-        answers.fail("except", day.error, Object.assign({ value: text, key: fields.label("except") }, day.values));
+        // a range here is a break: each of its days to write (placing.written_date_problems)
+        var error = day.error === "err_day_range" ? "err_day_range_days_off" : day.error;
+        answers.fail("except", error, Object.assign({ value: text, key: fields.label("except") }, day.values));
       } else if (day && answers.oneTime("except", day, text)) {
         // a time is kept, for the checker to refuse as it refuses it from the other doors
         var off = withTime(day.iso, day.start);

@@ -41,6 +41,9 @@ DATES = "Tervetuloa!\n\n12. joulukuuta kokoonnumme salissa.\n\n50. toimintavuosi
 ROWS = "Kevään ohjelma:\nPäivä | Ohjelma\nke 13.1. | Avaus\n> ke 10.2. | Tuolijumppa\nTervetuloa!\n\nKahvi | 2 €"
 # hashtags under a line, and a list's item under them: no heading takes the line or its first "#"
 TAGS = "Ilmoittautuminen on auki!\n#kesäleiri #kipinä\n- leiri\n\n#imatra"
+# web addresses written bare, as GitHub links them: not the sentence's full stop, nor the parenthesis around one
+ADDRESSES = ("Hakulomake: https://koskenhelmi.example.org/apurahat.\nLisää: www.imatra.fi, ja (katso "
+             "https://fi.wikipedia.org/wiki/Imatra_(kaupunki)).\n`https://ei.linkki` [linkki](https://a.fi) <https://b.fi>")
 # the same in quotes, one inside another, and a list in a quote right under its line of text
 QUOTED = ("> Puheenjohtaja kirjoitti:\n>\n> 12. joulukuuta kokoonnumme salissa.\n\n> > 50. toimintavuosi alkaa.\n\n"
           "> Ohjelma:\n> - kahvi\n> - arpajaiset\n>\n> 1. soita\n> 2. tule")
@@ -67,6 +70,7 @@ def built(tmp_path_factory):
     site.notice("kirjaimet.md", notice_text(title="Kirjaimet", body=LETTERS))
     site.notice("rivit.md", notice_text(title="Rivit", body=ROWS))
     site.notice("tunnisteet.md", notice_text(title="Tunnisteet", body=TAGS))
+    site.notice("osoitteet.md", notice_text(title="Osoitteet", body=ADDRESSES))
     assert site.check() == 0 and site.build() == 0
     return site
 
@@ -104,6 +108,17 @@ def test_hashtags_at_a_lines_start_are_text_not_a_heading(built):
     assert [" ".join(p.get_text().split()) for p in body.select("p")] == [
         "Ilmoittautuminen on auki! #kesäleiri #kipinä", "#imatra"]
     assert [li.get_text() for li in body.select("ul > li")] == ["leiri"]
+
+
+def test_a_web_address_written_bare_is_a_link(built):
+    body = built.page("ilmoitukset/osoitteet/").select_one(".bl-notice__body")
+    assert [(a["href"], a.get_text()) for a in body.select("a")] == [
+        ("https://koskenhelmi.example.org/apurahat", "https://koskenhelmi.example.org/apurahat"),
+        ("https://www.imatra.fi", "www.imatra.fi"),
+        ("https://fi.wikipedia.org/wiki/Imatra_(kaupunki)", "https://fi.wikipedia.org/wiki/Imatra_(kaupunki)"),
+        ("https://a.fi", "linkki"), ("https://b.fi", "https://b.fi")]
+    assert body.select_one("code").get_text() == "https://ei.linkki"
+    assert " ".join(body.get_text().split()).startswith("Hakulomake: https://koskenhelmi.example.org/apurahat. Lisää:")
 
 
 def test_a_paragraph_that_begins_with_a_date_or_an_ordinal_says_it_as_written(built):

@@ -16,14 +16,16 @@ import html
 import json
 import re
 import unicodedata
+import xml.etree.ElementTree as etree
 from html.parser import HTMLParser
 from urllib.parse import unquote
 
 import markdown
 import nh3
 from markdown.blockprocessors import HashHeaderProcessor
-from markdown.inlinepatterns import DelimiterProcessor
+from markdown.inlinepatterns import DelimiterProcessor, InlineProcessor
 from markdown.preprocessors import Preprocessor
+from markdown.util import AtomicString
 from markupsafe import Markup
 
 TAGS = {
@@ -469,6 +471,39 @@ class _HashHeading(HashHeaderProcessor):
     RE = re.compile(r"(?:^|\n)(?P<level>#{1,6})(?=[ \t\n]|$)(?P<header>(?:\\.|[^\\#]|#+(?=[^#\n]))*?)#*(?:\n|$)")
 
 
+# A web address written bare, as GitHub links it (its extended autolinks),
+# where submitters preview: not inside a word, an e-mail address or an
+# attribute's value. The sentence's punctuation after it is no part of it.
+_BARE_ADDRESS = r"(?<![\w@/.:'\"=&-])(?:https?://|www\.)[^\s<>\"'`\x02\x03]+"
+_ADDRESS_PUNCTUATION = re.compile(r"[.,:;!?*_~]+$")
+
+
+def _address_as_meant(address):
+    """`address` without the punctuation after it, and without a closing
+    parenthesis it did not open ("(katso https://a.fi)")."""
+    while True:
+        trimmed = _ADDRESS_PUNCTUATION.sub("", address)
+        if trimmed.endswith(")") and trimmed.count(")") > trimmed.count("("):
+            trimmed = trimmed[:-1]
+        if trimmed == address:
+            return address
+        address = trimmed
+
+
+class _BareAddress(InlineProcessor):
+    """"Hakulomake: https://…" a link, not text to copy on a phone."""
+    ANCESTOR_EXCLUDES = ("a",)
+
+    def handleMatch(self, m, data):
+        address = _address_as_meant(m.group(0))
+        if address.lower() in ("http://", "https://", "www"):
+            return None, None, None
+        link = etree.Element("a")
+        link.set("href", address if "://" in address else "https://" + address)
+        link.text = AtomicString(address)
+        return link, m.start(0), m.start(0) + len(address)
+
+
 class Renderer:
     """Markdown text to sanitized HTML. Call it on checked text
     (body_checks.check_markdown): its limits keep Python-Markdown fast."""
@@ -480,6 +515,8 @@ class Renderer:
         self._md.preprocessors.register(_ListsAsWritten(self._md), "lists_as_written", 15)
         self._md.parser.blockprocessors.register(_HashHeading(self._md.parser), "hashheader", 70)
         self._md.inlinePatterns.register(_Emphasis("*", "strong,em", self._md), "em_strong", 60)
+        # after the links written as such (<https://…> at 120), before e-mail addresses
+        self._md.inlinePatterns.register(_BareAddress(_BARE_ADDRESS, self._md), "bare_address", 115)
         self._md.delimiters.add("_", "strong,em", smart=True)  # as Python-Markdown adds it
         for name in _LINK_PATTERNS:
             self._md.inlinePatterns[name].getText = _bracketed_text

@@ -71,6 +71,12 @@ def built(tmp_path_factory):
     site.notice("rivit.md", notice_text(title="Rivit", body=ROWS))
     site.notice("tunnisteet.md", notice_text(title="Tunnisteet", body=TAGS))
     site.notice("osoitteet.md", notice_text(title="Osoitteet", body=ADDRESSES))
+    site.notice("ilmoittautuminen.md", notice_text(title="Leiri", category="tapahtumat", body="Tervetuloa!", extra="""
+        event:
+          start: "2026-12-05 18:00"
+          location: Sali
+          registration: "Lomakkeella www.kipina.example.org/leiri <12.2. mennessä> & paikan päällä"
+        """))
     assert site.check() == 0 and site.build() == 0
     return site
 
@@ -119,6 +125,14 @@ def test_a_web_address_written_bare_is_a_link(built):
         ("https://a.fi", "linkki"), ("https://b.fi", "https://b.fi")]
     assert body.select_one("code").get_text() == "https://ei.linkki"
     assert " ".join(body.get_text().split()).startswith("Hakulomake: https://koskenhelmi.example.org/apurahat. Lisää:")
+
+
+def test_a_web_address_in_how_to_register_is_a_link_as_in_the_text(built):
+    facts = built.page("ilmoitukset/ilmoittautuminen/").select_one(".bl-event")
+    registration = next(dd for dt, dd in zip(facts.select("dt"), facts.select("dd")) if dt.get_text() == "Ilmoittautuminen")
+    assert registration.get_text() == "Lomakkeella www.kipina.example.org/leiri <12.2. mennessä> & paikan päällä"
+    assert [(a["href"], a.get_text()) for a in registration.select("a")] == [
+        ("https://www.kipina.example.org/leiri", "www.kipina.example.org/leiri")]
 
 
 def test_a_paragraph_that_begins_with_a_date_or_an_ordinal_says_it_as_written(built):

@@ -480,14 +480,35 @@ _ADDRESS_PUNCTUATION = re.compile(r"[.,:;!?*_~]+$")
 
 def _address_as_meant(address):
     """`address` without the punctuation after it, and without a closing
-    parenthesis it did not open ("(katso https://a.fi)")."""
+    parenthesis it did not open ("(katso https://a.fi)"); None when nothing
+    of an address is left ("www.")."""
     while True:
         trimmed = _ADDRESS_PUNCTUATION.sub("", address)
         if trimmed.endswith(")") and trimmed.count(")") > trimmed.count("("):
             trimmed = trimmed[:-1]
         if trimmed == address:
-            return address
+            return None if address.lower() in ("http://", "https://", "www") else address
         address = trimmed
+
+
+def _href(address):
+    return address if "://" in address else "https://" + address
+
+
+_BARE_ADDRESSES = re.compile(_BARE_ADDRESS)
+
+
+def with_links(text):
+    """A field's plain text (how to register) as HTML, the web addresses
+    written bare in it links as in a notice's text."""
+    parts, at = [], 0
+    for match in _BARE_ADDRESSES.finditer(text):
+        address = _address_as_meant(match.group(0))
+        if address:
+            parts += [html.escape(text[at:match.start()]),
+                      f'<a href="{html.escape(_href(address))}">{html.escape(address)}</a>']
+            at = match.start() + len(address)
+    return Markup(clean_html("".join(parts) + html.escape(text[at:])))
 
 
 class _BareAddress(InlineProcessor):
@@ -496,10 +517,10 @@ class _BareAddress(InlineProcessor):
 
     def handleMatch(self, m, data):
         address = _address_as_meant(m.group(0))
-        if address.lower() in ("http://", "https://", "www"):
+        if not address:
             return None, None, None
         link = etree.Element("a")
-        link.set("href", address if "://" in address else "https://" + address)
+        link.set("href", _href(address))
         link.text = AtomicString(address)
         return link, m.start(0), m.start(0) + len(address)
 

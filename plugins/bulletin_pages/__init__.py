@@ -3,6 +3,7 @@ associations, events by month, archive, tags, 404 and sitemap.xml."""
 from pelican import signals
 from pelican.contents import Article
 
+from bulletin_contract.render import with_links
 from bulletin_contract.slugs import slugify
 
 from .generator import BulletinPagesGenerator
@@ -11,6 +12,7 @@ from .items import NoticeItems
 
 def add_to_jinja(generator):
     generator.env.filters["tag_slug"] = slugify
+    generator.env.filters["with_links"] = with_links
     generator.env.tests["contains"] = lambda container, item: item in (container or ())
     generator.env.globals["notice_items"] = NoticeItems(generator.env)
 

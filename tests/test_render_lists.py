@@ -44,6 +44,8 @@ TAGS = "Ilmoittautuminen on auki!\n#kesäleiri #kipinä\n- leiri\n\n#imatra"
 # web addresses written bare, as GitHub links them: not the sentence's full stop, nor the parenthesis around one
 ADDRESSES = ("Hakulomake: https://koskenhelmi.example.org/apurahat.\nLisää: www.imatra.fi, ja (katso "
              "https://fi.wikipedia.org/wiki/Imatra_(kaupunki)).\n`https://ei.linkki` [linkki](https://a.fi) <https://b.fi>")
+# plain Finnish (selkokieli) is written a sentence on a line
+PLAIN = "Vesijumppa on hyvää liikuntaa.\nVesi kantaa kehoa.\n\nOta mukaan uimapuku.\nTervetuloa!"
 # the same in quotes, one inside another, and a list in a quote right under its line of text
 QUOTED = ("> Puheenjohtaja kirjoitti:\n>\n> 12. joulukuuta kokoonnumme salissa.\n\n> > 50. toimintavuosi alkaa.\n\n"
           "> Ohjelma:\n> - kahvi\n> - arpajaiset\n>\n> 1. soita\n> 2. tule")
@@ -71,6 +73,8 @@ def built(tmp_path_factory):
     site.notice("rivit.md", notice_text(title="Rivit", body=ROWS))
     site.notice("tunnisteet.md", notice_text(title="Tunnisteet", body=TAGS))
     site.notice("osoitteet.md", notice_text(title="Osoitteet", body=ADDRESSES))
+    for name, lang in (("selko", "fi-x-selko"), ("yleiskieli", "fi")):
+        site.notice(f"{name}.md", notice_text(title=name.capitalize(), body=PLAIN, extra=f"lang: {lang}"))
     site.notice("ilmoittautuminen.md", notice_text(title="Leiri", category="tapahtumat", body="Tervetuloa!", extra="""
         event:
           start: "2026-12-05 18:00"
@@ -133,6 +137,17 @@ def test_a_web_address_in_how_to_register_is_a_link_as_in_the_text(built):
     assert registration.get_text() == "Lomakkeella www.kipina.example.org/leiri <12.2. mennessä> & paikan päällä"
     assert [(a["href"], a.get_text()) for a in registration.select("a")] == [
         ("https://www.kipina.example.org/leiri", "www.kipina.example.org/leiri")]
+
+
+def test_plain_finnish_keeps_its_lines(built):
+    def paragraphs(name):
+        body = built.page(f"ilmoitukset/{name}/").select_one(".bl-notice__body")
+        return [list(p.stripped_strings) for p in body.select("p")]
+    assert paragraphs("selko") == [["Vesijumppa on hyvää liikuntaa.", "Vesi kantaa kehoa."],
+                                   ["Ota mukaan uimapuku.", "Tervetuloa!"]]
+    # other text as Markdown has it: a line break within a paragraph is a space
+    assert paragraphs("yleiskieli") == [["Vesijumppa on hyvää liikuntaa.\nVesi kantaa kehoa."],
+                                        ["Ota mukaan uimapuku.\nTervetuloa!"]]
 
 
 def test_a_paragraph_that_begins_with_a_date_or_an_ordinal_says_it_as_written(built):

@@ -55,7 +55,7 @@ class NoticeReader(BaseReader):
         if not is_notice_file(Path(source_path)):  # as `bulletin check` says
             raise Problem(display_path(source_path), 1, STATE.ctx.t("err_not_published")).as_error()
         notice = read_notice(source_path, raw, STATE.ctx)
-        content = self.render(notice.body)
+        content = self.render(notice.body, notice.lang)
         # Never empty: a notice that is only a poster is described by its title.
         summary = notice.summary or first_paragraph(content) or notice.title
         return content, {

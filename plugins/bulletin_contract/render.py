@@ -269,14 +269,19 @@ def _paragraphs_after_items(written, lines):
     return kept
 
 
-def _lines_kept(lines):
+# Plain Finnish (selkokieli) is written a sentence or a phrase on a line, as
+# its guidelines ask: the writer's line breaks are the text's.
+LINE_BY_LINE = {"fi-x-selko"}
+
+
+def _lines_kept(lines, every_line=False):
     """An item pasted with a letter ("a) kohta") or a number no list begins
     with is a line of its own on the page, as it was to the writer: a line
     break (two spaces) at the end of a line of text before it. So is a row
-    of cells, and the line of text after it."""
+    of cells, and the line of text after it; and `every_line`, each line."""
     lines = list(lines)
     for index in range(1, len(lines)):
-        row_apart = _CELLS_LINE.match(lines[index]) or _CELLS_LINE.match(lines[index - 1]) \
+        row_apart = _CELLS_LINE.match(lines[index]) or (_CELLS_LINE.match(lines[index - 1]) or every_line) \
             and _TEXT_LINE.match(lines[index])
         if (_PASTED_LETTER.match(lines[index]) or _PASTED_NUMBER.match(lines[index]) or row_apart) \
                 and _TEXT_LINE.match(lines[index - 1]):
@@ -303,7 +308,7 @@ class _ListsAsWritten(Preprocessor):
     `>` or the indentation off, so a nested list begins at 1 too."""
 
     def run(self, lines):
-        lines = _lines_kept(_paragraphs_after_items(lines, pasted_lists(lines)))
+        lines = _lines_kept(_paragraphs_after_items(lines, pasted_lists(lines)), self.md.every_line)
         return [line for _, line in _as_written(lines, self.md.htmlStash.store)]
 
 
@@ -542,8 +547,10 @@ class Renderer:
         for name in _LINK_PATTERNS:
             self._md.inlinePatterns[name].getText = _bracketed_text
 
-    def __call__(self, text):
+    def __call__(self, text, lang=None):
+        """`lang`: the text's language tag; plain Finnish keeps its lines."""
         self._md.reset()
+        self._md.every_line = lang in LINE_BY_LINE
         raw = self._md.convert(tabs_as_spaces(_CONTROLS.sub("", text)))
         return clean_html(_demote_headings(raw))
 

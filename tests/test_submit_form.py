@@ -106,6 +106,19 @@ def test_the_preview_ends_an_event_at_midnight_on_its_last_day(page, end_day, sa
     assert said in shown, shown
 
 
+@pytest.mark.parametrize("language, lines", [
+    ("selkokieli", ["Tule mukaan.", "Kahvi on ilmaista.", "Tervetuloa!"]),  # render.LINE_BY_LINE, as the page keeps them
+    ("suomi", ["Tule mukaan. Kahvi on ilmaista. Tervetuloa!"]),
+])
+def test_the_preview_keeps_the_lines_of_plain_finnish_as_the_page_does(page, language, lines):
+    fill_event(page, body="Tule mukaan.\nKahvi on ilmaista.\nTervetuloa!")
+    page.get_by_label("Ilmoituksen kieli").select_option(label=language)
+    preview(page)
+    paragraph = page.locator("[data-preview-notice] .bl-notice__body p")
+    assert paragraph.count() == 1
+    assert paragraph.inner_text().replace("\n", " " if len(lines) == 1 else "\n").split("\n") == lines
+
+
 def test_failed_send_shows_the_error_summary_with_focus(page):
     page.get_by_label("Julkaisupäivä").fill("31.2.2026")
     page.get_by_label("Tapahtumat", exact=True).check()

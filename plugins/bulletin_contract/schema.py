@@ -11,7 +11,7 @@ import re
 
 from bulletin_i18n.dates import FILE_MOMENT
 
-from . import fields, people_dates, slots, slugs
+from . import fields, people_dates, render, slots, slugs
 from .checks import ASSOCIATIONS_DIR
 from .event_rules import SERIES_LONGEST
 from .model import NIGHT_ENDS
@@ -109,6 +109,7 @@ def form_schema(settings, t, associations, spaces=None):
         # the languages offered; the site's own is not written (`lang:` only for another)
         "languages": [{"tag": tag, "name": name} for tag, name in settings["BULLETIN_LANGUAGES"].items()],
         "siteLanguage": settings["BULLETIN_LANGUAGE"],
+        "lineByLine": sorted(render.LINE_BY_LINE),  # languages whose text keeps its lines on the page
         # no retired association (active: false): check, add, new and from-issue refuse its new notices
         "associations": association_names({slug: p for slug, p in associations.items() if p.active}),
         # ... but a retired one is known: as a partner, check's message says it has retired

@@ -656,10 +656,19 @@
       article.appendChild(wantedFacts(v.wanted));
     }
     var text = core.element("div", "bl-notice__body");
+    var everyLine = schema.lineByLine.indexOf(v.lang) >= 0; // plain Finnish keeps its lines, as on the page
     answers.body.split(/\n\s*\n/).forEach(function (paragraph) {
-      if (paragraph.trim()) {
-        text.appendChild(core.element("p", null, paragraph.trim()));
+      if (!paragraph.trim()) {
+        return;
       }
+      var shown = core.element("p");
+      (everyLine ? paragraph.trim().split("\n") : [paragraph.trim()]).forEach(function (line, index) {
+        if (index) {
+          shown.appendChild(document.createElement("br"));
+        }
+        shown.appendChild(document.createTextNode(everyLine ? line.trim() : line));
+      });
+      text.appendChild(shown);
     });
     article.appendChild(text);
     if (v.lang) { // as the notice page: the writer's title and text in their language

@@ -225,12 +225,13 @@ SPACE_ANSWERS = ["Testikylän sali", "Testikylän Eläkkeensaajat ry", "Kylätie
                  "Aila", "aila@example.org", "", "", "k"]
 
 
-def new_space_file(site, monkeypatch, today):
-    """`bulletin new --space --today <today>` with SPACE_ANSWERS: (path, questions asked)."""
+def new_space_file(site, monkeypatch, today, name=SPACE_ANSWERS[0]):
+    """`bulletin new --space --today <today>` with SPACE_ANSWERS, the space
+    named `name`: (path, questions asked)."""
     from bulletin_cli.cli import _site
     from bulletin_cli.new_space import new_space
     import argparse
-    asked = answers_for(monkeypatch, SPACE_ANSWERS)
+    asked = answers_for(monkeypatch, [name, *SPACE_ANSWERS[1:]])
     args = argparse.Namespace(settings=str(ROOT / "pelicanconf.py"), content=str(site.content), today=today)
     return new_space(_site(args)[0], interactive=True), asked
 
@@ -402,3 +403,15 @@ def test_a_new_space_never_gets_the_file_of_one_that_is_there(page):
     with page.expect_download() as info:
         page.get_by_role("button", name="Lataa tiedosto").click()
     assert info.value.suggested_filename == "kylatalon-sali-2.yml"
+
+
+@pytest.mark.parametrize("name", ["Sali ½", "ｻﾛﾝ ｶﾞｸ", "サロン", "Ｓａｌｉ ２", "Sali²"])
+def test_the_form_names_the_file_as_new_space_does(page, site, monkeypatch, name):
+    # a fraction, half-width or full-width letters: one slug rule at both doors
+    fill(page)
+    page.get_by_label("Tilan nimi").fill(name)
+    page.get_by_role("button", name="Tee tilan tiedosto").click()
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Lataa tiedosto").click()
+    path, _ = new_space_file(site, monkeypatch, "2026-11-30", name)
+    assert info.value.suggested_filename == path.name

@@ -26,7 +26,9 @@ def has_letters(text):
 def slugify(text):
     if not has_letters(text):
         return ""
-    words = "".join(char if _kept(char) else " " for char in unicodedata.normalize("NFC", text))
+    # NFKC: a fraction, a full-width or half-width letter is the letters it
+    # stands for (`½` is 1⁄2, `ｻ` is サ), as the forms' script reads it
+    words = "".join(char if _kept(char) else " " for char in unicodedata.normalize("NFKC", text))
     return re.sub(r"[^a-z0-9]+", "-", unidecode(words).lower()).strip("-")
 
 
@@ -104,22 +106,25 @@ def without_legal_form(slug):
 # The forms make slugs in the browser (theme/static/js/form-core.js), which
 # has Unicode decomposition but no Unidecode: they carry the letters that
 # decomposition does not make ASCII, as Unidecode writes them.
-_FORM_SCRIPTS = [(0x00C0, 0x024F), (0x0370, 0x03FF), (0x0400, 0x052F)]  # Latin, Greek, Cyrillic
+_FORM_SCRIPTS = [(0x00C0, 0x024F), (0x0370, 0x03FF), (0x0400, 0x052F),  # Latin, Greek, Cyrillic
+                 (0x3040, 0x30FF)]  # Japanese kana (half-width kana are these after NFKC)
 
 
 def _decomposed(char):
-    return re.sub(r"[^a-z0-9]", "", unicodedata.normalize("NFKD", char).encode("ascii", "ignore").decode().lower())
+    return unicodedata.normalize("NFKD", char).encode("ascii", "ignore").decode().lower()
 
 
 def form_transliteration():
     """{letter: its ASCII} for the letters of the forms' scripts that
-    decomposition alone would drop or write otherwise."""
+    decomposition alone would drop or write otherwise; kept as Unidecode
+    writes it, a mark between letters too (`ъ` is `'`, `ー` is `-`), which
+    the slug makes a hyphen."""
     table = {}
     for first, last in _FORM_SCRIPTS:
         for code in range(first, last + 1):
             char = chr(code)
             if unicodedata.category(char)[0] in "LN":
-                ascii_text = re.sub(r"[^a-z0-9]", "", unidecode(char).lower())
+                ascii_text = unidecode(char).lower()
                 if ascii_text != _decomposed(char):
                     table[char] = ascii_text
     return table

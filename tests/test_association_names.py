@@ -58,3 +58,61 @@ def test_the_issue_form_finds_the_association_by_its_identifier_with_ry(site, ca
     status, paths, err, comment = site.from_issue(issue_body(Yhdistys="testikyla ry"), capsys)
     assert status == 0 and 'association: "testikyla"' in Path(paths[0]).read_text(encoding="utf-8"), err
     assert sorted(p.name for p in (site.content / "associations").iterdir()) == ["testikyla.yml"]
+
+
+# A Cyrillic а, a Greek omicron, full-width letters: the name looks like one
+# on the list (or like a Finnish name) but is another text. Every door
+# refuses it, naming the character and the word to type instead.
+LOOKALIKES = [
+    ("Testikylän Eläkkeensaajаt ry", "Eläkkeensaajаt on kyrillinen merkki а (U+0430)", "Eläkkeensaajat"),
+    ("Testikylän Eläkkeensaajat rу", "rу on kyrillinen merkki у (U+0443)", "ry"),
+    ("Tеstikylän kuoro", "Tеstikylän on kyrillinen merkki е (U+0435)", "Testikylän"),  # a new one
+    ("Testikylän Eläkkeensaajat Kuοro", "Kuοro on kreikkalainen merkki ο (U+03BF)", "Kuoro"),
+    ("Ｔｅｓｔｉｋｙｌä Eläkkeensaajat", "Ｔｅｓｔｉｋｙｌä on leveä merkki Ｔ (U+FF34)", "Testikylä"),
+]
+
+
+@pytest.mark.parametrize("written, said, fixed", LOOKALIKES)
+def test_new_refuses_a_name_with_a_lookalike_letter(site, capsys, written, said, fixed):
+    for flags in (["--association", written], ["--association", "testikyla", "--partners", f"Pallo, {written}"]):
+        status = main(["new", "--content", str(site.content), "--title", "Kokous", *flags,
+                       "--category", "tiedotteet", "--body", "Tervetuloa!"])
+        out, err = capsys.readouterr()
+        assert status == 1 and out == ""
+        assert f"sanassa {said}" in err and f"näppäimistön kirjaimin: {fixed}." in err, err
+    assert sorted(p.name for p in (site.content / "associations").iterdir()) == ["testikyla.yml"]
+
+
+@pytest.mark.parametrize("written, said, fixed", LOOKALIKES)
+def test_the_issue_form_refuses_a_name_with_a_lookalike_letter(site, capsys, written, said, fixed):
+    status, paths, err, comment = site.from_issue(issue_body(Yhdistys=written), capsys)
+    assert status == 1 and paths == []
+    assert f"sanassa {said}" in comment and f"näppäimistön kirjaimin: {fixed}." in comment
+    assert sorted(p.name for p in (site.content / "associations").iterdir()) == ["testikyla.yml"]
+
+
+@pytest.mark.parametrize("written, said, fixed", LOOKALIKES)
+def test_an_email_with_a_lookalike_letter_in_a_name_is_refused(site, tmp_path, capsys, written, said, fixed):
+    from conftest import notice_text
+    source = tmp_path / "viesti.txt"
+    for text, extra in ((notice_text(association=written), []),
+                        (notice_text(association="testikylan-kuoro"), ["--new-association", written])):
+        source.write_text(text, encoding="utf-8")
+        status = main(["add", str(source), "--content", str(site.content), *extra])
+        out, err = capsys.readouterr()
+        assert status != 0 and out == ""
+        assert f"sanassa {said}" in err and f"näppäimistön kirjaimin: {fixed}." in err, err
+    assert sorted(p.name for p in (site.content / "associations").iterdir()) == ["testikyla.yml"]
+
+
+def test_a_letter_of_another_script_without_a_latin_twin_is_named(site, capsys):
+    status = main(["new", "--content", str(site.content), "--title", "Kokous", "--association",
+                   "Testikylän Eläkkeensдajat", "--category", "tiedotteet", "--body", "Tervetuloa!"])
+    err = capsys.readouterr().err
+    assert status == 1 and "Eläkkeensдajat on kyrillinen merkki д (U+0434) latinalaisten kirjainten seassa" in err
+
+
+def test_a_name_wholly_in_another_script_is_no_lookalike(site, capsys):
+    status = main(["new", "--content", str(site.content), "--title", "Kokous", "--association",
+                   "Русский клуб Иматры", "--category", "tiedotteet", "--body", "Tervetuloa!"])
+    assert status == 1 and "Yhdistystä Русский клуб Иматры ei löydy" in capsys.readouterr().err

@@ -328,3 +328,18 @@ def test_a_description_gets_the_checkers_verdict_on_its_text(open_form):
     assert [m.split(":")[0] for m in messages] == ["Kuvaus, rivi 3", "Kuvaus, rivi 3"]
     # two findings on one line in check's order: by line, then by message
     assert "Linkin osoite alkaa javascript:" in messages[0] and "HTML-koodia (<script>)" in messages[1]
+
+
+def test_a_name_with_a_lookalike_letter_is_refused_as_the_check_refuses_it(form_site, open_form, capsys):
+    # a Cyrillic а in a Finnish name: it would look like another's, or like the one it means
+    site, name = form_site[0], "Imatrаn Kamarikuoro ry"
+    path = site.association("imatran-kamarikuoro", f'name: "{name}"\n')
+    said = site.refusals(path, capsys)
+    assert said == ["Kentän name sanassa Imatrаn on kyrillinen merkki а (U+0430), joka näyttää suomalaisen "
+                    "näppäimistön kirjaimelta mutta on eri merkki, joten nimeä ei voi tunnistaa. Kirjoita sana "
+                    "suomalaisen näppäimistön kirjaimin: Imatran."]
+    page = open_form()
+    page.get_by_label("Yhdistyksen nimi").fill(name)
+    preview(page)
+    assert page.locator("[data-error-summary] a").all_inner_texts() == [
+        said[0].replace("name", "Yhdistyksen nimi", 1)]

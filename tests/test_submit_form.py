@@ -255,6 +255,29 @@ def test_an_association_on_the_list_typed_as_new_is_that_association(page):
         "ilmoituksia. Tarkista yhdistys tai poista ilmoitus."]
 
 
+
+@pytest.mark.parametrize("label, written", [
+    ("Yhdistyksen nimi", "Testikylän Eläkkeensaajаt ry"),  # a Cyrillic а: not the one on the list
+    ("Yhdistyksen nimi", "Tеstikylän kuoro"),  # nor a new one that looks Finnish
+    ("Yhdistyksen nimi", "Ｔｅｓｔｉｋｙｌä Eläkkeensaajat"),  # full-width letters
+    ("Muut mukana olevat yhdistykset", "Laulukuοro ry"),  # a Greek omicron
+])
+def test_a_name_with_a_lookalike_letter_is_refused_as_check_refuses_it(page, label, written):
+    from bulletin_contract.fields import refuse_lookalike
+    from bulletin_contract.problems import Invalid
+    from bulletin_i18n import Translator
+    fill_event(page)
+    if label == "Yhdistyksen nimi":
+        page.get_by_label("Yhdistys", exact=True).select_option(label="Yhdistykseni ei ole listalla")
+    page.get_by_label(label).fill(written)
+    preview(page)
+    with pytest.raises(Invalid) as err:
+        refuse_lookalike(written, label)
+    said = Translator("fi")(err.value.message_key, **err.value.values)
+    assert "näppäimistön kirjaimin" in said
+    assert any(said in error for error in page.locator("[data-error-summary] a").all_inner_texts())
+    assert page.locator("[data-file]").input_value() == ""
+
 def test_copy_puts_the_file_on_the_clipboard(form_site):
     site, base, browser = form_site
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])

@@ -15,7 +15,7 @@ the notice's pictures in content/images/, first in its text (posters.py).
 import re
 
 from bulletin_contract.checks import context_for
-from bulletin_contract.problems import ContentError, Problem
+from bulletin_contract.problems import ContentError, Invalid, Problem
 from bulletin_contract.validate import display_path, read_notice
 from bulletin_contract.writer import notice_file_with_lines, notice_values
 from bulletin_i18n.translations import TABLES
@@ -295,7 +295,10 @@ def _checked_and_placed(source, notice_text, offset, has_text, site, new_associa
         path = site.content / "associations" / f"{notice.association}.yml"
         raise UsageError(t("add_err_association_exists", slug=notice.association, path=path))
     if new_association:
-        site.check_name(new_association)
+        try:
+            site.check_name(new_association)
+        except Invalid as err:  # the name's rule, naming the option it was given by
+            raise UsageError(t(err.message_key, **dict(err.values, key="--new-association"))) from None
         site.associations[notice.association] = None  # known to the check below; its file follows
     try:  # then with the associations known: a partner not known is told at its own line, as check tells it
         read_notice(source, notice_text.encode("utf-8"), site.ctx)

@@ -15,6 +15,7 @@ from datetime import date, datetime, time, timezone
 from zoneinfo import ZoneInfo
 
 from bulletin_i18n.languages import LONGEST_TAG, standard_tag
+from bulletin_i18n.table_word import TableWord
 from bulletin_settings import today as site_today
 
 from .body_checks import site_file_problem
@@ -23,7 +24,7 @@ from .people_dates import KLO, SPACE, WEEKDAY, YEAR, two_digit_year, weekday_val
 from .problems import Invalid
 from .render import BIDI_CONTROLS
 from .slots import DAYS, EXAMPLE as SLOT_EXAMPLE, merged, parse_slot
-from .slugs import joined_names, slugify, without_legal_form
+from .slugs import joined_names, lookalike, slugify, without_legal_form
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
 
@@ -103,6 +104,28 @@ class Text:
 
     def __call__(self, value, key, ctx):
         return _check_text(one_line(_require_text(value, key)), key, self.limit)
+
+
+def refuse_lookalike(text, key):
+    """Invalid for a name with a lookalike letter (slugs.lookalike), which
+    would be taken for another association's name or look like it."""
+    found = lookalike(text)
+    if found:
+        word, letter, script, fixed = found
+        raise Invalid("err_lookalike_letter" if fixed else "err_lookalike_other", key=key, word=word, letter=letter,
+                      code=f"U+{ord(letter):04X}", script=TableWord(script), fixed=fixed)
+
+
+class Name(Text):
+    """An association's name: text, and no letter that only looks like a
+    Finnish keyboard's (refuse_lookalike)."""
+
+    kind = "name"
+
+    def __call__(self, value, key, ctx):
+        text = super().__call__(value, key, ctx)
+        refuse_lookalike(text, key)
+        return text
 
 
 class LongText(Text):
@@ -318,6 +341,7 @@ class Association(Choice):
         text = _require_text(value, key).strip()
         if ctx.associations is None or text in ctx.associations:  # None: checked across files later
             return text
+        refuse_lookalike(text, key)
         slug = slugify(text)
         slugs = (slug, without_legal_form(slug))  # "Kuoro ry" for kuoro
         refused = next((s for s in slugs if s in (ctx.refused_associations or {})), None)
@@ -867,7 +891,7 @@ NOTICE_FIELDS = {
 }
 
 ASSOCIATION_FIELDS = {
-    "name": Rule(Text(120), required=True, example="Imatran Esimerkkiyhdistys ry"),
+    "name": Rule(Name(120), required=True, example="Imatran Esimerkkiyhdistys ry"),
     "description": Rule(LongText(5000), example="|\n  Yhdistys kokoontuu…"),
     "groups": Rule(Words(choices="groups"), example="[eläkeläiset]"),
     "website": Rule(URL, example="https://example.org"),

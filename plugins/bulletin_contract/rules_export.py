@@ -111,6 +111,8 @@ RULE_MESSAGES = [
     # a joint notice's partners (fields.Slugs, validate._cross_checks, checks.retired), its own association retired
     "err_association", "err_associations_joined", "err_too_many_items", "err_partner_self", "err_partner_retired",
     "err_association_retired",
+    # a name with a letter that only looks like a Finnish keyboard's (fields.refuse_lookalike), its script's name
+    "err_lookalike_letter", "err_lookalike_other", "script_greek", "script_cyrillic", "script_full_width",
     # a space wanted (fields.WANTED_FIELDS, validate._space_checks)
     "err_list_item", "err_vocabulary", "err_vocabulary_choices", "err_slot", "err_slot_several", "err_slot_clock", "err_slot_order", "err_slot_days",
     "err_until_before_from",

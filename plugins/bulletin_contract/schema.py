@@ -60,6 +60,9 @@ def rule_schema(rule):
             out["message"] = parser.message_key
     if getattr(parser, "midnight", None) is not None:  # a date and time's message for 24:00
         out["midnight"] = parser.midnight
+    if isinstance(parser, fields.Name):  # slugs.lookalike, which contract.js's refuseLookalike reads
+        out["lookalikes"] = {"latin": slugs.LATIN, "scripts": slugs.OTHER_SCRIPTS, "fullWidth": slugs.FULL_WIDTH,
+                             "letters": slugs.LOOKALIKES, "word": js_pattern(slugs.WORD)}
     if isinstance(parser, fields.Choices):
         out["choices"] = parser.source  # a key of the schema's "vocabularies"
     if isinstance(parser, fields.Mapping):
@@ -171,7 +174,7 @@ PROFILE_MESSAGES = [
     "form_err_required_text", "form_err_too_long", "err_email", "err_phone", "form_err_control",
     "err_stacked_marks",
     "err_url", "err_number", "err_number_fraction", "err_empty", "form_err_in_field", "form_err_business_id", "form_err_business_id_check",
-    "err_register_number", "form_err_too_many_lines", "form_err_line_too_long", "form_err_slug_taken",
+    "err_register_number", "err_lookalike_letter", "err_lookalike_other", *slugs.OTHER_SCRIPTS, "form_err_too_many_lines", "form_err_line_too_long", "form_err_slug_taken",
     "form_error_prefix", "send_github_too_long", "send_mail_too_long", "send_copied", "send_copy_failed",
     "send_download_hint", "profile_mail_subject", "profile_github_update", "profile_github_new", "mail_intro", "mail_begin", "mail_end",
     "profile_values_failed",

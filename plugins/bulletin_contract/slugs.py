@@ -57,6 +57,49 @@ def same_name(written, name):
     return small <= large and len(small) >= 2 and len(large) - len(small) <= 1
 
 
+# A letter of another script in a word of Latin letters ("Imatrаn" with a
+# Cyrillic а), or a full-width Latin letter or digit ("Ｉｍａｔｒａｎ"): the
+# name looks like one written on a Finnish keyboard but is not the same
+# text, so it is never taken for a known association, nor made a new one;
+# each door refuses it with lookalike_problem's message. The forms read
+# these from their schema (schema.py).
+LATIN = "A-Za-z\u00c0-\u024f"
+# Each other script by the translation key of its name
+OTHER_SCRIPTS = {"script_greek": "\u0370-\u03ff", "script_cyrillic": "\u0400-\u052f",
+                 "script_full_width": "\uff10-\uff19\uff21-\uff3a\uff41-\uff5a"}
+FULL_WIDTH = "script_full_width"
+# The Latin letter each of the commonest lookalikes is taken for (a full-width one: its NFKC)
+WORD = re.compile(r"\w+")
+LOOKALIKES = dict(zip("аеорсухіјѕԁԛԝАВЕКМНОРСТХУІЈЅοανικρτυχΑΒΕΖΗΙΚΜΝΟΡΤΥΧ",
+                      "aeopcyxijsdqwABEKMHOPCTXYIJSoavikptuxABEZHIKMNOPTYX"))
+
+
+def _script(char):
+    """The key in OTHER_SCRIPTS of the script of `char`, or None."""
+    return next((key for key, chars in OTHER_SCRIPTS.items() if re.match(f"[{chars}]", char)), None)
+
+
+def _latin_twin(char):
+    script = _script(char)
+    if script is None:
+        return char
+    return unicodedata.normalize("NFKC", char) if script == FULL_WIDTH else LOOKALIKES.get(char, "")
+
+
+def lookalike(text):
+    """The first word of `text` with a lookalike letter, as (word, letter,
+    its script's key in OTHER_SCRIPTS, the word in Latin letters or ""
+    when a letter has no Latin twin), or None."""
+    for word in WORD.findall(text):
+        latin = re.search(f"[{LATIN}]", word)
+        for char in word:
+            script = _script(char)
+            if script is not None and (latin or script == FULL_WIDTH):
+                twins = [_latin_twin(c) for c in word]
+                return word, char, script, "".join(twins) if all(twins) else ""
+    return None
+
+
 def named_association(text, names):
     """The slug of the association a person wrote by slug or name, among
     `names` (slug -> its name, or None for one whose file is still to come):
@@ -64,6 +107,8 @@ def named_association(text, names):
     or extra (same_name) when exactly one association is so named; or None.
     An identifier with "ry" (`kuoro ry`, `kuoro-ry`) is its association's: two files
     whose identifiers differ only by it are refused (checks)."""
+    if lookalike(text):
+        return None  # looks like a name on the list, but is another text: refused, not taken for it
     wanted = slugify(text)
     plain = without_legal_form(wanted)
     for slug, name in names.items():

@@ -6,10 +6,11 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class TableWord:
-    """`table[name][index]`: a weekday's name by its number, 0 for Monday."""
+    """`table[name][index]`: a weekday's name by its number, 0 for Monday;
+    `table[name]` without an index (a script's name)."""
 
     name: str
-    index: int
+    index: int = None
 
     def in_table(self, table):
-        return table[self.name][self.index]
+        return table[self.name] if self.index is None else table[self.name][self.index]

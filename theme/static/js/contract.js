@@ -166,6 +166,37 @@
     return t;
   }
 
+  /* fields.refuse_lookalike (slugs.lookalike): the first word with a letter
+     of another script among Latin ones, or a full-width letter, refused
+     naming the letter and the word in Latin letters. `data`: a Name rule's
+     lookalikes (schema.py); `messages`: the scripts' names among them. */
+  function refuseLookalike(data, messages, value, key) {
+    var latin = new RegExp("[" + data.latin + "]");
+    function script(char) {
+      return Object.keys(data.scripts).filter(function (name) {
+        return new RegExp("^[" + data.scripts[name] + "]$").test(char);
+      })[0];
+    }
+    function twin(char) {
+      var of = script(char);
+      return !of ? char : of === data.fullWidth ? char.normalize("NFKC") : data.letters[char] || "";
+    }
+    (value.match(compile(data.word, "g")) || []).forEach(function (word) {
+      var letters = Array.from(word);
+      var letter = letters.filter(function (char) {
+        var of = script(char);
+        return of && (latin.test(word) || of === data.fullWidth);
+      })[0];
+      if (letter !== undefined) {
+        var twins = letters.map(twin);
+        var fixed = twins.every(Boolean) ? twins.join("") : "";
+        throw new Invalid(fixed ? "err_lookalike_letter" : "err_lookalike_other", {
+          key: key, word: word, letter: letter, script: messages[script(letter)], fixed: fixed,
+          code: "U+" + letter.codePointAt(0).toString(16).toUpperCase().padStart(4, "0") });
+      }
+    });
+  }
+
   // A Pattern rule of fields.py: an e-mail or web address, a phone number.
   function pattern(rule, value, key) {
     var t = strip(value);
@@ -212,7 +243,8 @@
   Checker.prototype.parse = function (rule, value, key) {
     switch (rule.kind) {
     case "text":
-      return text(value, key, rule);
+    case "name":
+      return this.text(value, key, rule);
     case "datetime":
       return this.when(value, key, rule);
     case "end":
@@ -420,6 +452,9 @@
      (slugs.named_association), or null: the form writes partners by
      identifier, as it writes its own association. */
   Checker.prototype.associationSlug = function (text) {
+    if (this.lookalike(text)) {
+      return null;  // looks like a name on the list, but is another text: refused, not taken for it
+    }
     var slug = slugify(text), plain = slug.replace(compile(this.schema.slugLegalForm), "");
     var known = this.knownAssociations();
     var found = known.filter(function (a) {
@@ -428,6 +463,19 @@
     var words = nameWords(text);
     var close = known.filter(function (a) { return sameName(words, nameWords(a.name)); });
     return found ? found.slug : close.length === 1 ? close[0].slug : null;
+  };
+
+  // fields.refuse_lookalike of an association written by name: its Invalid, or null
+  Checker.prototype.lookalike = function (text, key) {
+    try {
+      refuseLookalike(this.schema.associationName.lookalikes, this.schema.messages, text, key);
+      return null;
+    } catch (err) {
+      if (!(err instanceof Invalid)) {
+        throw err;
+      }
+      return err;
+    }
   };
 
   /* slugs.joined_names: two known associations' names written with "ja"
@@ -455,6 +503,10 @@
       var joined = known.indexOf(text) < 0 && self.joinedNames(text);
       if (joined) {
         throw new Invalid("err_associations_joined", { key: key, value: text, first: joined[0], second: joined[1] });
+      }
+      var lookalike = known.indexOf(text) < 0 && self.lookalike(text, key);
+      if (lookalike) {  // fields.Association
+        throw lookalike;
       }
       if (known.indexOf(text) < 0) {
         var near = slugify(text);
@@ -859,7 +911,11 @@
 
   // One line of text by the Text rule (a new association's name).
   Checker.prototype.text = function (value, key, rule) {
-    return text(value, key, rule);
+    var found = text(value, key, rule);
+    if (rule.lookalikes) {  // fields.Name
+      refuseLookalike(rule.lookalikes, this.schema.messages, found, key);
+    }
+    return found;
   };
 
   /* The findings for a notice's front matter `data` (texts as the file holds
@@ -1541,6 +1597,8 @@
     oneLine: oneLine, strip: strip,
     // the Pattern rule (addresses, phone numbers), for the forms' own fields (form-core.js)
     pattern: pattern,
+    // fields.Name's lookalike letters, for the profile form's name (form-core.js)
+    refuseLookalike: refuseLookalike,
     // the Text rule's two findings, for the forms' own fields (form-core.js)
     isBlank: function (t) { return BLANK.test(t); },
     hasControl: function (t) { return CONTROL.test(t); },

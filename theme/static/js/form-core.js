@@ -201,6 +201,9 @@
       this.judged(name, function () { BulletinContract.pattern(rule, text, name); }, this.fields.M);
     } else if (rule.pattern && !new RegExp(rule.pattern).test(text)) {
       this.fail(name, "form_err_" + rule.kind);
+    } else if (rule.lookalikes) { // fields.Name: a letter that only looks like a Finnish keyboard's
+      var M = this.fields.M;
+      this.judged(name, function () { BulletinContract.refuseLookalike(rule.lookalikes, M, text, name); }, M);
     }
     return text;
   };

@@ -391,6 +391,11 @@ SERIES = ["--category", "tapahtumat", "--start", "ti 8.12. klo 10", "--location"
     ("--until", "repeat.until", ["1.12.2026", *SERIES, "--weekdays", "ti"]),  # before the start
     ("--until", "repeat.until", ["31.12.2029", *SERIES, "--weekdays", "ma, ti, ke, to, pe, la, su"]),  # too many
     ("--partners", "partners", ["testikyla"]),  # its own association
+    ("--interval", "event.repeat.interval", ["1.5", *SERIES, "--weekdays", "ti", "--until", "26.1."]),
+    # the rules between fields: each names the options, as they are typed (`--end klo 12`, not `end: "12:00"`)
+    ("--start", "start", ["ke 9.12. klo 10", *SERIES[:2], *SERIES[4:], "--weekdays", "ti", "--until", "26.1."]),
+    ("--end", "end", ["26.1.2027 klo 12", *SERIES, "--weekdays", "ti", "--until", "26.1."]),  # the series' last day
+    ("--end", "end", ["klo 10", *SERIES]),  # at the start
 ])
 def test_new_names_the_option_of_a_refused_value_never_the_files_key(site, capsys, option, key, given):
     # a user of `new` typed an option: "Kenttä summary", "rivin lang" or "kohdasta except" name a file never seen
@@ -398,7 +403,9 @@ def test_new_names_the_option_of_a_refused_value_never_the_files_key(site, capsy
                    "--category", "tiedotteet", "--body", "Tervetuloa!", option, *given])
     out, err = capsys.readouterr()
     assert status == 1 and out == "" and f"bulletin new: {option}: " in err, err
-    assert not re.search(rf"\b{re.escape(key)}\b|\bevent\.", err.replace(option, "")), err
+    assert not re.search(rf"\b{re.escape(key)}\b|\bevent\.|\brepeat\b", err.replace(option, "")), err
+    told = [line.removeprefix("bulletin new: ").removeprefix(f"{option}: ") for line in err.splitlines()]
+    assert not any(re.search(r"--[a-z]+:", line) for line in told), err  # `--interval 1`, as it is typed
     assert list((site.content / "notices").rglob("*.md")) == []
 
 

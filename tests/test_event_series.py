@@ -725,12 +725,12 @@ def test_an_extra_date_is_said_with_its_end_in_every_output(club_site):
     # the last Thursday of the month; 21.1. is the third
     ('start: "2027-01-21 18:00"\nend: "20:00"\nlocation: Kulttuuritalo\nrepeat:\n  weekdays: [to]\n  nth: [-1]\n'
      '  until: "2027-05-27"', 7,
-     'ei ole sarjan päivä (kuukauden viimeinen torstai). Kirjoita start-kohtaan sarjan ensimmäinen kerta, '
+     'ei ole sarjan päivä (kuukauden viimeinen torstai). Kirjoita kohtaan start sarjan ensimmäinen kerta, '
      'esimerkiksi start: "2027-01-28 18:00"'),
     # every other month, the second and the last Tuesday: the interval does not decide the day
     ('start: "2027-01-05 18:00"\nlocation: Kulttuuritalo\nrepeat:\n  weekdays: [ti]\n  nth: [-1, 2]\n'
      '  interval: 2\n  until: "2027-05-31"', 7,
-     '(kuukauden toinen ja viimeinen tiistai). Kirjoita start-kohtaan sarjan ensimmäinen kerta, '
+     '(kuukauden toinen ja viimeinen tiistai). Kirjoita kohtaan start sarjan ensimmäinen kerta, '
      'esimerkiksi start: "2027-01-12 18:00"'),
     # a day off that is a Thursday, but not the last one
     ('start: "2027-01-28 18:00"\nlocation: Kulttuuritalo\nrepeat:\n  weekdays: [to]\n  nth: [-1]\n'

@@ -393,14 +393,24 @@ def finnish(message):
     return re.sub(r"(?<![\d.])(\d{2}):(\d{2})", lambda m: f"klo {int(m[1])}.{m[2]}", message)
 
 
+# Other fields a message names, by their names in the file and their labels in the form
+OTHER_FIELDS = {"start": "Alkamispäivä", "repeat.until": "Viimeinen kerta", "repeat.except": "Poikkeuspäivät"}
+
+
 def as_in_form(line, message, field):
     """check's message as the form shows it: the field named by its label,
-    beside the label (and the line of the text) when the message does not name it."""
+    beside the label (and the line of the text) when the message does not name it;
+    other fields by their labels, a value to write in one as it is typed there."""
     key = KEYS[field]
     named = re.sub(rf"(?<![\w.]){re.escape(key)}(?![\w.])", field, finnish(message))
+    names_it = field in named  # else the form says it beside the label
+    ends = field if KEYS[field] == "event.end" else "Päättymiskellonaika"
+    others = {**OTHER_FIELDS, "end": ends}
+    named = re.sub(r"(?<![\w.-])(start|end|repeat\.until|repeat\.except)(?!\w|\.\w)", lambda m: others[m[1]], named)
+    named = re.sub(rf'({"|".join(map(re.escape, [field, *others.values()]))}): "([^"]*)"', r"\1: \2", named)
     if key == "body":
         return f"{field}, rivi {line - BODY_LINE + 1}: {named}"
-    return named if field in named else f"{field}: {named}"
+    return named if names_it else f"{field}: {named}"
 
 
 @pytest.mark.parametrize("form, file, body, field, new_only", BAD)
@@ -691,3 +701,18 @@ def test_a_text_drawn_as_nothing_is_missing_to_the_form_and_to_check(rules_site,
     assert offered is None
     assert messages == ["Kirjoita ilmoituksen teksti."] + [
         as_in_form(line, message, "Ilmoituksen teksti") for line, message in problems[1:]]
+
+
+# The rules between fields name the other fields too: in the form by their
+# labels, as check names them by the file's keys (bulletin_i18n.FIELD_IN_MESSAGE).
+@pytest.mark.parametrize("form, labels", [
+    pytest.param({**TUESDAYS, "Alkamispäivä": "9.12.2026"}, ["Alkamispäivä"], id="start-not-a-series-day"),
+    pytest.param({**TUESDAYS, "Päättymispäivä": "26.1.2027", "Päättymiskellonaika": "20.00"},
+                 ["Päättymispäivä", "Viimeinen kerta"], id="end-is-the-series-last-day"),
+    pytest.param({"Päättymiskellonaika": "18.00"}, ["Päättymiskellonaika"], id="end-at-start"),
+])
+def test_a_message_names_the_other_fields_by_their_labels_not_the_files_keys(rules_site, form, labels):
+    messages, offered, _ = form_verdict(rules_site, {**BASE_FORM, **form}, BASE_FORM["Ilmoituksen teksti"])
+    assert offered is None and len(messages) == 1
+    assert all(f"kohtaan {label}" in messages[0] or f"poista {label}" in messages[0] for label in labels), messages
+    assert not re.search(r"\b(start|end|repeat|until|except|dates)\b|-kohtaan", messages[0]), messages

@@ -12,6 +12,7 @@ from bulletin_contract.fields import CONTACT_FIELDS, EVENT_FIELDS, NOTICE_FIELDS
 from bulletin_contract.problems import ContentError
 from bulletin_contract.schema import EVENT_CATEGORY
 from bulletin_contract.validate import needs_consent
+from bulletin_i18n import FileFields
 from bulletin_i18n.languages import standard_tag
 
 from . import series_words
@@ -48,6 +49,22 @@ _DATES = {"date", "start", "end", "expires", "until"}
 _LISTS = {"tags", "weekdays", "nth", "except"}
 _TABLES = {(): NOTICE_FIELDS, ("event",): EVENT_FIELDS, ("event", "repeat"): REPEAT_FIELDS,
            ("contact",): CONTACT_FIELDS}
+
+
+class OptionFields:
+    """Fields as `new` names them in a message: by the option that gives the
+    value (`--until`), a value written `--until 25.5.2027`; a field no option
+    gives by its key in the file."""
+
+    options = {".".join(target): f"--{flag}" for flag, target, _label in FLAGS}
+    options["event.repeat"] = "--weekdays"  # a series' rule: its days first
+
+    def name(self, path):
+        return self.options.get(path) or FileFields().name(path)
+
+    def write(self, field, value, form=""):
+        # a list is one value of its option, as a text: `--weekdays "ti, to"`
+        return f'{field} "{value}"' if form else f"{field} {value}"
 
 
 class Refused(UsageError):
@@ -167,7 +184,8 @@ def _pruned(values):
 
 
 def new_notice(args, site, today, interactive=None):
-    t = site.t
+    # every message of the rules, and of check's rules run on the notice, names the options
+    site.t = t = site.t.naming(OptionFields())
     interactive = sys.stdin.isatty() if interactive is None else interactive
     q = Questions(args, site, today, interactive)
     answers = q.answers

@@ -4,6 +4,9 @@
 environment when the generators are created, the first moment the
 environment exists.
 """
+import copy
+import re
+
 from markupsafe import Markup, escape
 from pelican import signals
 
@@ -13,8 +16,30 @@ from .table_word import TableWord
 from .translations import TABLES
 
 
+# A field in a message, named as the door that shows it names it: `{@event.start}`
+# a field of the file by its key path; `{key=example}` the value `example`
+# written in the field the value `key` names, `{@event.end="clock"}` as a
+# text in quotes, `{key=[short]}` as a list (`{key=[ti, to]}`: these words).
+# The forms read messages so too (form-core.js format).
+FIELD_IN_MESSAGE = re.compile(r'\{(?:@([\w.]+)|(\w+)(?==))(?:=([\["]?)([^{}\["\]]+)[\]"]?)?\}')
+
+
+class FileFields:
+    """Fields as the file names them: `repeat.until` (an event's keys
+    without `event.`), a value written `until: "2027-05-25"`; `form` is ""
+    (as it is), '"' (a text in quotes) or "[" (a list)."""
+
+    def name(self, path):
+        return path.removeprefix("event.")
+
+    def write(self, field, value, form=""):
+        return f"{field}: {value}" if not form else f'{field}: "{value}"' if form == '"' else f"{field}: [{value}]"
+
+
 class Translator:
     """Looks words up in the table of one language; fails loudly on holes."""
+
+    fields = FileFields()
 
     def __init__(self, language):
         if language not in TABLES:
@@ -29,7 +54,23 @@ class Translator:
         text = self.table[name]
         values = {key: value.in_table(self.table) if isinstance(value, TableWord) else value
                   for key, value in values.items()}
-        return text.format(**values) if values else text
+        if not values:
+            return text  # a word, a list of them: no message with fields
+        return FIELD_IN_MESSAGE.sub(lambda match: self._field(match, values), text).format(**values)
+
+    def _field(self, match, values):
+        path, named, form, value = match.groups()
+        field = self.fields.name(path) if path else str(values[named])
+        if value is not None:
+            field = self.fields.write(field, str(values.get(value, value)), form)
+        return field.replace("{", "{{").replace("}", "}}")  # what was written, never a placeholder
+
+    def naming(self, fields):
+        """This translator for a door that names fields its own way
+        (`fields`: FileFields' name and write): `new`'s options."""
+        door = copy.copy(self)
+        door.fields = fields
+        return door
 
     def for_people(self):
         """This translator for the doors people type into (the issue

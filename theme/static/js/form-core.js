@@ -11,7 +11,28 @@
   // --- small helpers --------------------------------------------------------
 
   // As Python's str.format, which the translations are written for: {{ is {.
-  function format(template, values) {
+  // bulletin_i18n.FIELD_IN_MESSAGE: a field in a message, named as the door
+  // names it (`{@event.start}`, `{key=example}`, `{@event.end="clock"}`, `{key=[short]}`)
+  var FIELD_IN_MESSAGE = /\{(?:@([\w.]+)|(\w+)(?==))(?:=([\["]?)([^{}\["\]]+)[\]"]?)?\}/g;
+
+  // bulletin_i18n.FileFields: fields as the file names them (`repeat.until`, `until: "2027-05-25"`)
+  var FILE_FIELDS = {
+    name: function (path) { return path.replace(/^event\./, ""); },
+    write: function (field, value, form) {
+      return field + ": " + (form === "\"" ? "\"" + value + "\"" : form === "[" ? "[" + value + "]" : value);
+    }
+  };
+
+  // `door`: how the page names a field (Fields.door), else as the file does
+  function format(template, values, door) {
+    door = door || FILE_FIELDS;
+    template = template.replace(FIELD_IN_MESSAGE, function (all, path, named, form, value) {
+      var field = path ? door.name(path) : String(values[named]);
+      if (value !== undefined) {
+        field = door.write(field, String(Object.prototype.hasOwnProperty.call(values, value) ? values[value] : value), form);
+      }
+      return field.replace(/[{}]/g, "$&$&"); // what was written, never a placeholder
+    });
     return template.replace(/\{\{|\}\}|\{(\w+)\}/g, function (all, name) {
       if (name === undefined) {
         return all.charAt(0);
@@ -158,9 +179,9 @@
      message that names its key names the label there, any other has the
      label before it ("Sähköpostiosoite x ei kelpaa" on the field
      "Sähköposti" names no field, though it holds the label's letters). */
-  function inField(messages, key, values, label) {
-    var text = format(messages[key], Object.assign({}, values, { key: label }));
-    return messages[key].indexOf("{key}") < 0 ? format(messages.form_err_in_field, { label: label, message: text }) : text;
+  function inField(messages, key, values, label, door) {
+    var text = format(messages[key], Object.assign({}, values, { key: label }), door);
+    return /\{key[=}]/.test(messages[key]) ? text : format(messages.form_err_in_field, { label: label, message: text });
   }
 
   function Checker(fields) {
@@ -225,7 +246,8 @@
      `messages`: the key it names is the field's label, as the notice form
      names it (submit.js), or the label goes before the message. */
   Checker.prototype.invalid = function (name, err, messages) {
-    this.errors.push({ name: name, message: inField(messages, err.key, err.values, this.fields.label(name)) });
+    this.errors.push({ name: name, message: inField(messages, err.key, err.values, this.fields.label(name),
+                                                        this.fields.door) });
   };
 
   // `value` by the checker's own rule (contract.js): refused, it is said in

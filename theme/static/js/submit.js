@@ -31,6 +31,11 @@
   var NEW_ASSOCIATION = "-";
   var LEGAL_FORM = new RegExp(schema.legalForm.source, schema.legalForm.flags);
   var fields = new core.Fields(form, M);
+  // a field in a message is the form's field, by its label (bulletin_i18n.FileFields' form's twin)
+  fields.door = {
+    name: function (path) { return fields.label(fieldOf(path.split("."))); },
+    write: function (field, value) { return field + ": " + value; }
+  };
   var errors = new core.Errors(form, form.querySelector("[data-error-summary]"), M.form_error_prefix);
   var preview = document.querySelector("[data-preview]");
 
@@ -393,10 +398,10 @@
     });
     var label = fields.label(name);
     if (finding.line) {
-      var text = core.format(M[finding.key], Object.assign(values, { key: label }));
+      var text = core.format(M[finding.key], Object.assign(values, { key: label }), fields.door);
       return { name: name, message: core.format(M.form_err_body_line, { label: label, line: finding.line, message: text }) };
     }
-    return { name: name, message: core.inField(M, finding.key, values, label) };
+    return { name: name, message: core.inField(M, finding.key, values, label, fields.door) };
   }
 
   // Today where the bulletin is (BULLETIN_TIMEZONE), as the build and the

@@ -217,6 +217,7 @@ TI, TO = 1, 3
     ("ma-pe 8-16", [(d, "08:00", "16:00") for d in range(5)]),
     ("ti, to 18-20", [(TI, "18:00", "20:00"), (TO, "18:00", "20:00")]),
     ("ti ja to 18-20", [(TI, "18:00", "20:00"), (TO, "18:00", "20:00")]),
+    ("ti,to klo 18:00-20:00", [(TI, "18:00", "20:00"), (TO, "18:00", "20:00")]),
     ("tiistaisin 17.30-19", [(TI, "17:30", "19:00")]),
     ("Torstai 9-11.15", [(TO, "09:00", "11:15")]),
     ("la 20-24", [(5, "20:00", "24:00")]),
@@ -258,7 +259,9 @@ def test_slot_parser_reads(written, slots):
     ("ti 17-21, to 18-20", "err_slot_several"), ("ti 9-11 ja 17-21", "err_slot_several"),
     ("ma-pe 8.00-11.00 ja 12.00-16.00", "err_slot_several"),
     # a word for several days stands alone: neither in a list nor at an end of a range
-    ("ti ja arkisin 17-21", "err_slot"), ("arkisin–su 8-16", "err_slot"), ("arkisin", "err_slot"),
+    ("ti ja arkisin 17-21", "err_slot"),
+    # "ja" is a word between two days, never glued to them
+    ("tijato 18-20", "err_slot"), ("tija to 18-20", "err_slot"), ("ti jato 18-20", "err_slot"), ("arkisin–su 8-16", "err_slot"), ("arkisin", "err_slot"),
     # look-alikes Python's Unicode matching would fold into a weekday or a digit (the form's does not)
     ("\u017fu 10-12", "err_slot"), ("\u212ae 9-11", "err_slot"), ("ti \u0661\u0667-\u0662\u0661", "err_slot"),
 ])

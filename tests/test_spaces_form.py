@@ -111,6 +111,7 @@ BAD_SLOTS = [
     "tistai 17-21",  # not a weekday
     "kesäkuu 17-21",  # a word that starts as a weekday (ke) is none
     "ti",  # a weekday without hours
+    "tijato 18-20",  # "ja" glued to the days: no list
     "ti 21-17",  # ends before it starts
     "ti 17.00–25.00",  # no such hour
     "ti 17.75-21",  # no such minute

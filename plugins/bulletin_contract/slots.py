@@ -22,6 +22,8 @@ _DAY = (rf"(ma|ti|ke|to|pe|la|su)(?:(?<=ma)anantai{_END}|(?<=ti)istai{_END}|(?<=
         rf"(?<=to)rstai{_END}|(?<=pe)rjantai{_END}|(?<=la)uantai{_END}|(?<=su)nnuntai{_END}|\.|{_PART})?")
 DASH = r"\s*[-–—]\s*"
 _CLOCK = r"(\d{1,2})(?:[.:](\d{2}))?"
+# Days in a list: `ti, to`, `ti,to` or `ti ja to`; "ja" is a word of its own
+# ("tijato" is no list: a typo, refused as unread rather than read as two days).
 # Words for several days at once ("arkisin 17-21"), each written alone
 # before the hours, in lower case with one space between its words.
 GROUPS = {
@@ -31,7 +33,7 @@ GROUPS = {
 }
 _GROUP = "|".join(word.replace("ä", "[äÄ]").replace(" ", r"\s") for word in GROUPS)
 SLOT = re.compile(
-    rf"^(?:(?P<group>{_GROUP})|(?P<days>{_DAY}(?:(?P<range>{DASH}){_DAY}|(?:\s*(?:,|ja)\s*{_DAY})*)))"
+    rf"^(?:(?P<group>{_GROUP})|(?P<days>{_DAY}(?:(?P<range>{DASH}){_DAY}|(?:(?:\s*,\s*|\s+ja\s+){_DAY})*)))"
     rf"\s+(?:(?:klo\.?|kello)\s*)?{_CLOCK}{DASH}{_CLOCK}$",
     re.IGNORECASE | re.ASCII,
 )

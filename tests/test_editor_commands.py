@@ -727,3 +727,17 @@ def test_each_partner_is_found_and_one_found_by_a_name_not_written_so_is_told(si
     assert 'partners: ["imel", "kuoro"]' in Path(paths[0]).read_text(encoding="utf-8")
     if told:
         assert err.count("Yhdistys ") == 1 and told in err, err
+
+
+@pytest.mark.parametrize("answers, labels", [
+    ({"Tapahtuman alkamisaika": "ke 9.12.2026 klo 18"}, ["Tapahtuman alkamisaika"]),  # no Tuesday
+    ({"Tapahtuman päättymisaika": "26.1.2027 klo 20"}, ["Tapahtuman päättymisaika", "Viimeinen kerta"]),
+])
+def test_the_issue_form_names_the_other_fields_by_their_labels(site, capsys, answers, labels):
+    # the rules between fields, as the issue form's person reads them: never "start-kohtaan" or "repeat.until"
+    status, paths, err, comment = site.from_issue(issue_body(**{
+        "Aihe": "Tapahtumat", "Tapahtuman alkamisaika": "ti 8.12.2026 klo 18", "Paikka": "Kerhohuone",
+        "Toistuva tapahtuma: viikonpäivät": "ti", "Viimeinen kerta": "26.1.2027", **answers}), capsys)
+    assert status == 1 and paths == []
+    assert all(f"kohtaan {label}" in comment for label in labels), comment
+    assert not re.search(r"\b(start|end|repeat|until|except|dates)\b|-kohtaan", comment), comment

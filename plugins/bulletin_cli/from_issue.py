@@ -17,6 +17,7 @@ from bulletin_contract.problems import ContentError, Problem
 from bulletin_contract.schema import EVENT_CATEGORY
 from bulletin_contract.slugs import association_slug
 from bulletin_contract.validate import display_path, needs_consent
+from bulletin_i18n import FileFields
 from bulletin_i18n.languages import standard_tag
 
 from .issue_form import FIELDS, checked, parse_body, ticked_slugs
@@ -140,12 +141,29 @@ def _category(answers, settings, t):
     return None
 
 
+class IssueFields:
+    """Fields as the issue form names them in a message: by their labels
+    (`kohtaan Viimeinen kerta`), a value written `Viimeinen kerta: 26.1.2027`,
+    as the web form writes them (bulletin_i18n.FileFields' twin)."""
+
+    def __init__(self, t):
+        self.labels = {".".join(field.target): t(field.label_key) for field in FIELDS if field.target}
+        self.labels["event.repeat"] = self.labels["event.repeat.weekdays"]  # a series' rule: its days first
+
+    def name(self, path):
+        return self.labels.get(path) or FileFields().name(path)
+
+    def write(self, field, value, form=""):
+        return f"{field}: {value}"
+
+
 def notice_from_issue(path, text, site, today):
     """Read an issue body, check it and write the notice; returns (notice
     path, new association's path and name, or None and None, what is to be
     known of the notice written, such as its later day). Raises
     ContentError with every problem, in the submitter's terms, and writes
     nothing then."""
+    site.t = site.t.naming(IssueFields(site.t))  # every rule's message names the form's fields
     t, ctx = site.t, site.ctx
     answers = Answers(path, text, t, today)
     for field in FIELDS:

@@ -453,7 +453,7 @@ def test_a_retired_association_gets_no_new_notice_by_any_command(site, tmp_path,
     # check's message, from a notice file of the retired association
     written = site.notice("2026/kokous.md", notice_text(association="vanha", date="2026-11-28"))
     assert site.check() == 1
-    said = "Yhdistys vanha on lopettanut toimintansa (active: false), eikä sille julkaista uusia ilmoituksia."
+    said = "Yhdistys vanha on lopettanut toimintansa, eikä sille julkaista uusia ilmoituksia."
     assert said in capsys.readouterr().out
     written.unlink()
     status, paths, err = _retired_by(command, site, tmp_path, capsys, "2026-11-28")

@@ -94,7 +94,7 @@ def test_from_issue_never_takes_the_name_of_a_space_in_a_subfolder(site, tmp_pat
 def test_a_retired_association_offers_no_space_by_any_command(site, tmp_path, capsys, monkeypatch):
     from conftest import ASSOCIATION
     site.association("testikyla", ASSOCIATION + "active: false\n")
-    said = "Yhdistys testikyla on lopettanut toimintansa (active: false), eikä sen tiloja tarjota."
+    said = "Yhdistys testikyla on lopettanut toimintansa, eikä sen tiloja tarjota."
     status, paths, err, comment = site.from_issue(good_body(), capsys, TODAY)
     assert status == 1 and paths == [] and said in comment
     replies = iter(TERMINAL_ANSWERS)

@@ -251,7 +251,7 @@ def test_an_association_on_the_list_typed_as_new_is_that_association(page):
     page.get_by_label("Yhdistyksen nimi").fill("vanha kerho")
     preview(page)
     assert page.locator("[data-error-summary] a").all_inner_texts() == [
-        "Yhdistyksen nimi: Yhdistys vanha on lopettanut toimintansa (active: false), eikä sille julkaista uusia "
+        "Yhdistyksen nimi: Yhdistys vanha on lopettanut toimintansa, eikä sille julkaista uusia "
         "ilmoituksia. Tarkista yhdistys tai poista ilmoitus."]
 
 

@@ -100,7 +100,9 @@ def test_a_name_without_letters_is_refused_with_the_checkers_message(page):
 
 @pytest.mark.parametrize("name", ["Субботник в парке", "Ελληνικός σύλλογος", "Straße-Fest ÆØ", "Kevään konsertti",
                                   "Kahvila €", "!!! €€€", "Đorđe Łukasz Œuvre", "Ёлка и ёж",
-                                  "Объявление о съезде", "Игорь", "ｻｰﾋﾞｽ", "Sali ½"])
+                                  "Объявление о съезде", "Игорь", "ｻｰﾋﾞｽ", "Sali ½",
+                                  "جمعية الصداقة", "مُحَمَّد", "מועדון ישראלי", "Հայկական միություն",
+                                  "ქართული კლუბი", "สมาคมไทย"])
 def test_the_forms_slug_is_the_checkers(page, name):
     assert page.evaluate("name => BulletinForm.slugify(name)", name) == slugify(name)
 

@@ -152,6 +152,8 @@ def without_legal_form(slug):
 # has Unicode decomposition but no Unidecode: they carry the letters that
 # decomposition does not make ASCII, as Unidecode writes them.
 _FORM_SCRIPTS = [(0x00C0, 0x024F), (0x0370, 0x03FF), (0x0400, 0x052F),  # Latin, Greek, Cyrillic
+                 (0x0530, 0x058F), (0x0590, 0x05FF), (0x0600, 0x06FF),  # Armenian, Hebrew, Arabic
+                 (0x0E00, 0x0E7F), (0x10A0, 0x10FF),  # Thai, Georgian
                  (0x3040, 0x30FF)]  # Japanese kana (half-width kana are these after NFKC)
 
 
@@ -168,7 +170,7 @@ def form_transliteration():
     for first, last in _FORM_SCRIPTS:
         for code in range(first, last + 1):
             char = chr(code)
-            if unicodedata.category(char)[0] in "LN":
+            if _kept(char):  # a vowel sign too (Arabic, Hebrew, Thai): Unidecode writes some
                 ascii_text = unidecode(char).lower()
                 if ascii_text != _decomposed(char):
                     table[char] = ascii_text

@@ -56,7 +56,9 @@ class Translator:
                   for key, value in values.items()}
         if not values:
             return text  # a word, a list of them: no message with fields
-        return FIELD_IN_MESSAGE.sub(lambda match: self._field(match, values), text).format(**values)
+        if "{@" in text or "=" in text:  # a message with fields (the pages' texts, asked for per notice, have none)
+            text = FIELD_IN_MESSAGE.sub(lambda match: self._field(match, values), text)
+        return text.format(**values)
 
     def _field(self, match, values):
         path, named, form, value = match.groups()

@@ -154,6 +154,15 @@ def test_yaml_mistakes_in_the_event_group(site, change, line, expected, capsys):
     assert "mapping values" not in lines[0] and "expected" not in lines[0]
 
 
+def test_tabs_and_odd_spaces_are_named_on_every_line_at_once(site, capsys):
+    # pasted from a word processor, the front matter has them on many lines: each is told in one run
+    text = event_text().replace("  start", "\tstart").replace("  location", "\u00a0\u00a0location")
+    status, lines = check_one(site, "a.md", text.replace("category:", "category:\u00a0"), capsys)
+    assert status == 1
+    assert [line.split(": ")[0].rsplit(":", 1)[1] for line in lines] == ["4", "7", "8"], lines
+    assert "sarkain" in lines[1].lower() and all("erikoisvälilyönti" in lines[i] for i in (0, 2)), lines
+
+
 @pytest.mark.parametrize("title_line, title", [
     ('title: "“Kesäyö” ja “Talviyö”"', "“Kesäyö” ja “Talviyö”"),
     ("title: Kirja ”Seitsemän veljestä”", "Kirja ”Seitsemän veljestä”"),

@@ -1474,6 +1474,21 @@ def test_smart_quotes_around_a_value_with_a_colon_are_said_to_be_such(site, tmp_
                                     'Kirjoita suorat lainausmerkit: title: "Kevätretki: Rauha"')
 
 
+def test_every_value_in_curly_quotes_is_named_at_once(site, tmp_path, capsys):
+    # a word processor curls every quote of the mail: told one line at a time, the sender
+    # fixed and sent again as many times as there were values
+    text = ("---\ntitle: “Kevätretki Lappeenrantaan”\nassociation: testikyla\ncategory: tapahtumat\n"
+            'date: "2026-11-20"\nevent:\n  start: "2026-12-05 18:00"\n  location: “Kerhohuone”\n'
+            "  price: “10 €”\ntags:\n  - “retki”\n---\nTervetuloa!\n")
+    path = built_mail(tmp_path, text=text)
+    status, paths, err = add(site, path, capsys)
+    assert status == 1 and paths == []
+    said = [line for line in err.splitlines() if "kaarevien lainausmerkkien" in line]
+    assert [line.split(": Arvo")[0].rsplit(":", 1)[1] for line in said] == ["2", "8", "9", "11"], err
+    assert [line.split("Kirjoita suorat lainausmerkit: ")[1] for line in said] == [
+        'title: "Kevätretki Lappeenrantaan"', 'location: "Kerhohuone"', 'price: "10 €"', '"retki"']
+
+
 @pytest.mark.parametrize("opening, closing", [
     ('<pre class="k9mail">\n', "</pre>"),
     ('<div style="white-space: pre-wrap">', "</div>"),

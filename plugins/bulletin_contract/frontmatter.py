@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from .problems import Problem
+from .problems import ContentError, Problem
 from .writer import quote
 
 try:  # libyaml's parser is several times faster; the rules are the same.
@@ -91,11 +91,11 @@ def parse_yaml(path, text, t, first_line=1):
     """Parse YAML text whose first line is `first_line` of the file."""
     offset = first_line - 1
     lines = text.split("\n")
-    for number, line in enumerate(lines, start=first_line):
-        if "\t" in line:
-            raise Problem(path, number, t("err_tab")).as_error()
-        if _ODD_SPACE.search(line):
-            raise Problem(path, number, t("err_odd_space")).as_error()
+    # every line's, at once: a text pasted from a word processor has them on many
+    spacing = [Problem(path, number, t("err_tab")) if "\t" in line else Problem(path, number, t("err_odd_space"))
+               for number, line in enumerate(lines, start=first_line) if "\t" in line or _ODD_SPACE.search(line)]
+    if spacing:
+        raise ContentError(spacing)
     doc = Document(path=path, start_line=first_line)
     try:
         _refuse_unsafe_events(path, text, t, offset)
@@ -109,7 +109,10 @@ def parse_yaml(path, text, t, first_line=1):
         return doc
     if not isinstance(node, yaml.MappingNode):
         raise Problem(path, offset + node.start_mark.line + 1, t("err_not_mapping")).as_error()
-    doc.data = _to_python(path, node, (), doc, offset, t, lines)
+    plain = []  # the plain values' problems, every one told at once (a mail's curly quotes on many lines)
+    doc.data = _to_python(path, node, (), doc, offset, t, lines, plain)
+    if plain:
+        raise ContentError(plain)
     return doc
 
 
@@ -193,33 +196,36 @@ def _refuse_unsafe_events(path, text, t, offset):
             depth -= 1
 
 
-def _plain_value_problem(path, node, key_path, lines, offset, t):
+def _plain_value_problem(path, node, key_path, lines, offset, t, item):
     """A plain (unquoted) value that does not hold what was written: wrapped
     in a word processor's curly quotes, or cut at ` #`, which YAML reads as
-    the start of a comment."""
+    the start of a comment. An `item` of a list is shown as the item alone."""
     value, key = node.value, (key_path or ("…",))[-1]
     line = offset + node.start_mark.line + 1
+
+    def written(text):
+        return quoted_for_person(text) if item else f"{key}: {quoted_for_person(text)}"
+
     if _in_smart_quotes(value):
-        return Problem(path, line, t("err_smart_quotes", fixed=f"{key}: {quoted_for_person(value[1:-1])}"))
+        return Problem(path, line, t("err_smart_quotes", fixed=written(value[1:-1])))
     after = lines[node.end_mark.line][node.end_mark.column:] if node.end_mark.line < len(lines) else ""
     if after[:1] in (" ", "\t") and after.lstrip().startswith("#"):
-        whole = (value + after.rstrip()).strip()
-        return Problem(path, line, t("err_yaml_comment", fixed=f"{key}: {quoted_for_person(whole)}"))
+        return Problem(path, line, t("err_yaml_comment", fixed=written((value + after.rstrip()).strip())))
     return None
 
 
-def _to_python(path, node, key_path, doc, offset, t, lines):
+def _to_python(path, node, key_path, doc, offset, t, lines, plain, item=False):
     if isinstance(node, yaml.ScalarNode):
         if not node.style and node.value:  # plain: None or "" by the parser
-            problem = _plain_value_problem(path, node, key_path, lines, offset, t)
+            problem = _plain_value_problem(path, node, key_path, lines, offset, t, item)
             if problem:
-                raise problem.as_error()
+                plain.append(problem)
         # a block scalar (| or >) starts on the line after its indicator
         doc.value_lines[key_path] = offset + node.start_mark.line + 1 + (node.style in ("|", ">"))
         return node.value
     if isinstance(node, yaml.SequenceNode):
         doc.item_lines[key_path] = [offset + item.start_mark.line + 1 for item in node.value]
-        return [_to_python(path, item, key_path, doc, offset, t, lines) for item in node.value]
+        return [_to_python(path, item, key_path, doc, offset, t, lines, plain, True) for item in node.value]
     key_lines = doc.lines
     result = {}
     for key_node, value_node in node.value:
@@ -231,5 +237,5 @@ def _to_python(path, node, key_path, doc, offset, t, lines):
         if key in result:
             raise Problem(path, line, t("err_duplicate_key", key=key, first=key_lines[here])).as_error()
         key_lines[here] = line
-        result[key] = _to_python(path, value_node, here, doc, offset, t, lines)
+        result[key] = _to_python(path, value_node, here, doc, offset, t, lines, plain)
     return result

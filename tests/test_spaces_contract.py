@@ -136,6 +136,12 @@ def test_wanted_notice_reads():
     (SPACE + "equipment: [xyzzy]\n", 5, "Tuntematon arvo xyzzy kentässä equipment. Kirjoita jokin näistä: keittio, "),
     (SPACE + "accessibility: [esteeton-vessa]\n", 5, "Lähin sallittu arvo: esteeton-wc"),
     (SPACE + "accessibility: [Esteetön WC]\n", 5, "Lähin sallittu arvo: esteeton-wc"),
+    # labels for slugs, as a list's every item often is: the whole list to write, told at once
+    (SPACE + "equipment: [Videotykki, WLAN, pöydät]\n", 5,
+     "Tuntemattomat arvot Videotykki, WLAN, pöydät kentässä equipment. Kirjoita lista sallituin arvoin: "
+     "equipment: [videotykki, wlan, poydat]."),
+    (SPACE + "accessibility: [Porrasaton, esteeton-wc, Esteetön WC]\n", 5,
+     "Kirjoita lista sallituin arvoin: accessibility: [porrasaton, esteeton-wc]."),
     (SPACE + 'available: ["tiistai-ilta"]\n', 5, "Kirjoita viikonpäivä ja tunnit"),
     (SPACE + 'available: ["17-21"]\n', 5, "Kirjoita viikonpäivä ja tunnit"),
     (SPACE + 'available: ["ti 21-17"]\n', 5, "päättyy ennen kuin se alkaa"),

@@ -558,6 +558,8 @@ VOCABULARY = [
     pytest.param({"purposes": ["Liikunta ja tanssi"]}, id="purpose-label-for-slug"),
     pytest.param({"accessibility": ["portaaton"]}, id="accessibility-misspelt"),
     pytest.param({"accessibility": ["porrasaton", "xyzzy"]}, id="accessibility-far-off"),
+    pytest.param({"accessibility": ["Porrasaton", "esteeton-wc", "Esteetön WC", "induktio silmukka"]},
+                 id="accessibility-labels-for-slugs"),
     pytest.param({"when": ["ke ja pe klo 9-11", "TORSTAI 8.30-10"]}, id="slots-written-otherwise"),
     pytest.param({"when": ["TIISTAIYÖNÄ 1-3"]}, id="slot-day-in-capitals-with-a-diaeresis"),
     pytest.param({"when": ["ARKIPÄIVISIN 17-21", "joka päivä 8-10", "viikonloppuisin 25-26"]}, id="slots-of-several-days-in-a-word"),

@@ -421,7 +421,7 @@ class Words:
 class Choices:
     """A YAML list of slugs from a settings vocabulary (slug -> label): the
     nearest allowed slug is named, and a label written instead of its slug
-    gets the slug to write."""
+    gets the slug to write; several such, the whole list to write at once."""
 
     kind = "choices"
 
@@ -431,20 +431,26 @@ class Choices:
     def __call__(self, value, key, ctx):
         _list(value, key, list(getattr(ctx, self.source))[:2])
         allowed = getattr(ctx, self.source)
-        chosen = []
+        by_label = {slugify(label): slug for slug, label in allowed.items()}
+        chosen, unknown = [], []
         for item in value:
             if not isinstance(item, str):
                 raise Invalid("err_list_item", key=key)
             word = item.strip()
             if word not in allowed:
-                by_label = {slugify(label): slug for slug, label in allowed.items()}
                 close = [by_label[slugify(word)]] if slugify(word) in by_label else \
                     difflib.get_close_matches(slugify(word) or word, list(allowed), n=1, cutoff=0.5)
                 if not close:  # nothing near: every value it may be
                     raise Invalid("err_vocabulary_choices", key=key, value=word[:40], choices=", ".join(allowed))
-                raise Invalid("err_vocabulary", key=key, value=word[:40], nearest=close[0])
+                unknown.append((word[:40], close[0]))
+                word = close[0]
             if word not in chosen:
                 chosen.append(word)
+        if len(unknown) == 1:
+            raise Invalid("err_vocabulary", key=key, value=unknown[0][0], nearest=unknown[0][1])
+        if unknown:  # labels written for slugs, as a list's every item often is: the whole list to write, at once
+            raise Invalid("err_vocabulary_several", key=key, values=", ".join(word for word, _ in unknown),
+                          fixed=", ".join(chosen))
         return chosen
 
 

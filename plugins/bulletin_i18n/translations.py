@@ -535,6 +535,7 @@ FI = {
     # --- premises (tilat): the contract ---
     "err_vocabulary": "Tuntematon arvo {value} kentässä {key}. Lähin sallittu arvo: {nearest}.",
     "err_vocabulary_choices": "Tuntematon arvo {value} kentässä {key}. Kirjoita jokin näistä: {choices}.",
+    "err_vocabulary_several": "Tuntemattomat arvot {values} kentässä {key}. Kirjoita lista sallituin arvoin: {key=[fixed]}.",
     "err_slot": "Aikaa {value} kentässä {key} ei voi lukea. Kirjoita viikonpäivä ja tunnit, esimerkiksi \"ti 17-21\", \"ti klo 17.00–21.00\" tai \"ma–pe 8-16\".",
     "err_slot_several": "Ajassa {value} kentässä {key} on monta aikaa. Kirjoita kukin aika erikseen, esimerkiksi \"ti 17-21\" ja \"to 18-20\".",
     "err_slot_clock": "Kellonaikaa ajassa {value} kentässä {key} ei ole olemassa. Kirjoita tunnit väliltä 0–24, esimerkiksi \"ti 17-21\".",
@@ -1592,6 +1593,7 @@ EN = {
     # --- premises (tilat): the contract ---
     "err_vocabulary": "Unknown value {value} in {key}. The nearest allowed value: {nearest}.",
     "err_vocabulary_choices": "Unknown value {value} in {key}. Write one of these: {choices}.",
+    "err_vocabulary_several": "Unknown values {values} in {key}. Write the list in allowed values: {key=[fixed]}.",
     "err_slot": "The time {value} in {key} cannot be read. Write a weekday and hours, for example \"ti 17-21\", \"ti klo 17.00–21.00\" or \"ma–pe 8-16\".",
     "err_slot_several": "The time {value} in {key} holds several times. Write each time apart, for example \"ti 17-21\" and \"to 18-20\".",
     "err_slot_clock": "A time in {value} in {key} does not exist. Write hours from 0 to 24, for example \"ti 17-21\".",

@@ -403,26 +403,36 @@
     var allowed = this.schema.vocabularies[rule.choices];
     var slugs = Object.keys(allowed);
     asList(value, key, slugs.slice(0, 2));
+    var byLabel = {};
+    slugs.forEach(function (slug) { byLabel[slugify(allowed[slug])] = slug; });
     var chosen = [];
+    var unknown = [];
     value.forEach(function (item) {
       if (typeof item !== "string") {
         throw new Invalid("err_list_item", { key: key });
       }
       var word = strip(item);
       if (slugs.indexOf(word) < 0) {
-        var byLabel = {};
-        slugs.forEach(function (slug) { byLabel[slugify(allowed[slug])] = slug; });
         var close = Object.prototype.hasOwnProperty.call(byLabel, slugify(word)) ? [byLabel[slugify(word)]]
           : closeMatches(slugify(word) || word, slugs, 1, 0.5);
         if (!close.length) {  // nothing near: every value it may be
           throw new Invalid("err_vocabulary_choices", { key: key, value: head(word, 40), choices: slugs.join(", ") });
         }
-        throw new Invalid("err_vocabulary", { key: key, value: head(word, 40), nearest: close[0] });
+        unknown.push([head(word, 40), close[0]]);
+        word = close[0];
       }
       if (chosen.indexOf(word) < 0) {
         chosen.push(word);
       }
     });
+    if (unknown.length === 1) {
+      throw new Invalid("err_vocabulary", { key: key, value: unknown[0][0], nearest: unknown[0][1] });
+    }
+    if (unknown.length) {  // the whole list to write, at once
+      throw new Invalid("err_vocabulary_several", {
+        key: key, values: unknown.map(function (pair) { return pair[0]; }).join(", "), fixed: chosen.join(", ")
+      });
+    }
     return chosen;
   };
 

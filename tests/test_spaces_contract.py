@@ -244,6 +244,8 @@ TI, TO = 1, 3
     ("viikonloppuna 12-18", [(d, "12:00", "18:00") for d in (5, 6)]),
     ("päivittäin 8-22", [(d, "08:00", "22:00") for d in range(7)]),
     ("joka  päivä kello 9-12", [(d, "09:00", "12:00") for d in range(7)]),
+    # a sentence's full stop after the hours, as the last item of a list is often written
+    ("ti 18–20.", [(TI, "18:00", "20:00")]), ("ma-pe klo 8.00-16.30.", [(d, "08:00", "16:30") for d in range(5)]),
 ])
 def test_slot_parser_reads(written, slots):
     def minutes(clock):
@@ -254,7 +256,7 @@ def test_slot_parser_reads(written, slots):
 
 @pytest.mark.parametrize("written, key", [
     ("17-21", "err_slot"), ("ti", "err_slot"), ("ti 17", "err_slot"), ("tiistai-ilta", "err_slot"),
-    ("xx 17-21", "err_slot"), ("ti 17-21-23", "err_slot"),
+    ("xx 17-21", "err_slot"), ("ti 17-21-23", "err_slot"), ("ti 17-21..", "err_slot"), ("ti 17-21.5", "err_slot"),
     # words that start as a weekday does: no weekday
     ("kesäkuu 10-14", "err_slot"), ("toukokuu 9-12", "err_slot"), ("pelit 10-12", "err_slot"),
     ("sulkee 10-12", "err_slot"),

@@ -34,7 +34,8 @@ GROUPS = {
 _GROUP = "|".join(word.replace("ä", "[äÄ]").replace(" ", r"\s") for word in GROUPS)
 SLOT = re.compile(
     rf"^(?:(?P<group>{_GROUP})|(?P<days>{_DAY}(?:(?P<range>{DASH}){_DAY}|(?:(?:\s*,\s*|\s+ja\s+){_DAY})*)))"
-    rf"\s+(?:(?:klo\.?|kello)\s*)?{_CLOCK}{DASH}{_CLOCK}$",
+    # a sentence's full stop after the hours ("ti 18–20.") is no part of them
+    rf"\s+(?:(?:klo\.?|kello)\s*)?{_CLOCK}{DASH}{_CLOCK}\.?$",
     re.IGNORECASE | re.ASCII,
 )
 # ASCII: Python's Unicode matching would read ſ as s, K (kelvin) as k and

@@ -35,6 +35,30 @@ def test_the_short_cut_is_taken_only_for_plain_paths():
 
 
 
+def test_a_generators_stamp_of_a_file_is_the_digest_taken_else_pelicans(tmp_path, monkeypatch):
+    """The digest `bulletin build` took stands for the file's bytes; a file
+    it did not hash (or a path it names otherwise) is stamped as Pelican does."""
+    import hashlib
+
+    from pelican.cache import FileStampDataCacher
+    from pelican.generators import CachingGenerator
+
+    # Pelican's own stamp beneath, which reads the file, whether or not a build installed memo's
+    monkeypatch.setattr(FileStampDataCacher, "_get_file_stamp", memo._pelican_file_stamp)
+
+    (tmp_path / "a.md").write_bytes(b"a")
+    (tmp_path / "b.md").write_bytes(b"b")
+    generator = CachingGenerator.__new__(CachingGenerator)
+    generator.settings, generator.path = {"CHECK_MODIFIED_METHOD": "sha256"}, str(tmp_path)
+    generator._filestamp_func = lambda path: hashlib.sha256(open(path, "rb").read()).digest()
+    taken = b"the digest taken as the build began"
+    with memo.content_digests({f"{tmp_path}/a.md": taken}):
+        assert memo._generator_file_stamp(generator, "a.md") == taken  # not read again
+        assert memo._generator_file_stamp(generator, "b.md") == hashlib.sha256(b"b").digest()
+        assert memo._generator_file_stamp(generator, f"{tmp_path}/b.md") == hashlib.sha256(b"b").digest()
+    assert memo._generator_file_stamp(generator, "a.md") == hashlib.sha256(b"a").digest()  # the build is over
+
+
 @pytest.mark.parametrize("ignores", [None, [".#*"], ["*.txt", "deeper"], ["[!a-z]*", "s?b"], []])
 def test_a_generator_walks_its_folders_once_and_picks_files_as_pelican_does(ignores, tmp_path, monkeypatch):
     """The files of each extension asked, with ignored files and excluded

@@ -22,7 +22,7 @@ def issue_body(**answers):
         "Otsikko": "Kevätkokous", "Ilmoituksen kieli": "suomi", "Yhdistys": "Testikylän Eläkkeensaajat ry",
         "Muut mukana olevat yhdistykset": EMPTY, "Aihe": "Tiedotteet",
         "Tapahtuman alkamisaika": EMPTY, "Tapahtuman päättymisaika": EMPTY, "Paikka": EMPTY, "Hinta": EMPTY,
-        "Ilmoittautuminen": EMPTY, "Esteettömyys": EMPTY, "Toistuva tapahtuma: viikonpäivät": EMPTY,
+        "Ilmoittautuminen": EMPTY, "Ilmoittautumisen viimeinen päivä": EMPTY, "Esteettömyys": EMPTY, "Toistuva tapahtuma: viikonpäivät": EMPTY,
         "Kuinka usein": EMPTY, "Viimeinen kerta": EMPTY, "Poikkeuspäivät": EMPTY, "Julkaisupäivä": "20.11.2026",
         "Voimassa viimeistään": EMPTY, "Lyhyt kuvaus": EMPTY, "Ilmoituksen teksti": "Tervetuloa kokoukseen.",
         "Avainsanat": EMPTY, "Yhteyshenkilön nimi": EMPTY, "Yhteyshenkilön sähköposti": EMPTY,
@@ -741,3 +741,25 @@ def test_the_issue_form_names_the_other_fields_by_their_labels(site, capsys, ans
     assert status == 1 and paths == []
     assert all(f"kohtaan {label}" in comment for label in labels), comment
     assert not re.search(r"\b(start|end|repeat|until|except|dates)\b|-kohtaan", comment), comment
+
+
+def test_a_registration_deadline_is_taken_and_one_after_the_event_refused_at_every_command(site, capsys):
+    # the issue form and `new` ask for it as the web form does; the file's rule says the same at each
+    event = {"Aihe": "Tapahtumat", "Tapahtuman alkamisaika": "5.12.2026 klo 18.00", "Paikka": "Kerhohuone"}
+    status, paths, err, _comment = site.from_issue(issue_body(**event, **{
+        "Ilmoittautumisen viimeinen päivä": "1.12.2026 klo 16"}), capsys)
+    assert status == 0, err
+    assert 'registration_deadline: "2026-12-01 16:00"' in Path(paths[0]).read_text(encoding="utf-8")
+    late = ("Ilmoittautumisen viimeinen päivä 6.12.2026 on tapahtuman viimeisen kerran (5.12.2026) jälkeen. "
+            "Korjaa kohta {field}: ilmoittautuminen voi päättyä viimeistään 5.12.2026.")
+    status, paths, err, comment = site.from_issue(issue_body(**dict(event, Otsikko="Toinen"), **{
+        "Ilmoittautumisen viimeinen päivä": "6.12.2026"}), capsys)
+    assert status == 1 and paths == []
+    assert late.format(field="Ilmoittautumisen viimeinen päivä") in comment
+    flags = ["new", "--content", str(site.content), "--title", "Kolmas", "--association", "testikyla",
+             "--category", "tapahtumat", "--start", "5.12.2026 klo 18", "--location", "Kerhohuone", "--body", "Tervetuloa!"]
+    assert main(flags + ["--registration-deadline", "6.12.2026"]) == 1
+    assert "--registration-deadline: " + late.format(field="--registration-deadline") in capsys.readouterr().err
+    assert main(flags + ["--registration-deadline", "la 5.12."]) == 0
+    assert 'registration_deadline: "2026-12-05"' in Path(capsys.readouterr().out.strip()).read_text(encoding="utf-8")
+    assert site.check() == 0

@@ -1585,3 +1585,16 @@ def test_a_joint_notice_by_mail_gets_checks_verdict_at_checks_line(site, tmp_pat
     status, paths, err = add(site, mail, capsys)
     assert status == 1 and paths == [] and said
     assert [line.split("(viestin teksti):", 1)[1] for line in err.splitlines() if "(viestin teksti):" in line] == said
+
+
+def test_a_mail_with_a_registration_deadline_after_the_event_gets_checks_message(site, tmp_path, capsys):
+    mail = EmailMessage()
+    mail["From"], mail["To"], mail["Subject"] = "aila@example.org", "toimitus@example.org", "Ilmoitus"
+    notice = event_text(title="Kuoroilta").replace('  location:', '  registration_deadline: "2026-12-06"\n  location:')
+    mail.set_content("Hei!\n\n" + notice + "\nTerveisin Aila\n")
+    path = tmp_path / "viesti.eml"
+    path.write_bytes(bytes(mail))
+    status, written, err = add(site, path, capsys)
+    assert status == 1 and written == []
+    assert ("Ilmoittautumisen viimeinen päivä 2026-12-06 on tapahtuman viimeisen kerran (2026-12-05) jälkeen. "
+            "Korjaa kohta registration_deadline: ilmoittautuminen voi päättyä viimeistään 2026-12-05.") in err

@@ -296,6 +296,8 @@ GOOD = [
          {"contact": {"name": "Aila", "email": "aila@example.org", "consent": True}}),
     # an end time alone is written alone, as `new` and the issue form write it
     case("end-on-the-day", {"Päättymiskellonaika": "20.00"}, {"event": {"end": "20:00"}}),
+    case("registration-deadline", {"Ilmoittautumisen viimeinen päivä": "ke 2.12. klo 16"},
+         {"event": {"registration_deadline": "2026-12-02 16:00"}}),
     # a publication date without a year, written a few days late: this year's, not next year's
     case("publication-day-without-year", {"Julkaisupäivä": "20.11."}, {}),
     case("tags-of-one-address", {"Avainsanat": "Retki, retki, luonto"}, {"tags": ["Retki", "luonto"]}),
@@ -719,3 +721,22 @@ def test_a_message_names_the_other_fields_by_their_labels_not_the_files_keys(rul
     assert offered is None and len(messages) == 1
     assert all(f"kohtaan {label}" in messages[0] or f"poista {label}" in messages[0] for label in labels), messages
     assert not re.search(r"\b(start|end|repeat|until|except|dates)\b|-kohtaan", messages[0]), messages
+
+
+@pytest.mark.parametrize("written, in_file, last", [
+    ("6.12.2026", "2026-12-06", "2026-12-05"),
+    ("5.12.2026 klo 20", "2026-12-05 20:00", "2026-12-05 18:00"),  # after the event is over, on its day
+])
+def test_a_registration_deadline_after_the_event_is_refused_in_the_form_in_checks_words(rules_site, capsys, written,
+                                                                                       in_file, last):
+    site = rules_site[0]
+    body = BASE_FORM["Ilmoituksen teksti"]
+    said = (f"Ilmoittautumisen viimeinen päivä {in_file} on tapahtuman viimeisen kerran ({last}) jälkeen. "
+            f"Korjaa kohta registration_deadline: ilmoittautuminen voi päättyä viimeistään {last}.")
+    status, problems = check_verdict(site, _merge(BASE_FILE, {"event": {"registration_deadline": in_file}}), body,
+                                     False, capsys)
+    assert (status, problems) == (1, [(9, said)])
+    label = "Ilmoittautumisen viimeinen päivä"
+    messages, offered, _ = form_verdict(rules_site, {**BASE_FORM, label: written}, body)
+    # the form's field named by its label, as every message of the form names it
+    assert offered is None and messages == [f"{label}: " + finnish(said).replace("registration_deadline", label)]

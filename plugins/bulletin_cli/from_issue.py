@@ -26,7 +26,7 @@ from .placing import as_iso, event_end, place, tags_written, written_date_proble
 
 _TABLES = {(): NOTICE_FIELDS, ("event",): EVENT_FIELDS, ("contact",): CONTACT_FIELDS,
            ("event", "repeat"): REPEAT_FIELDS, ("wanted",): WANTED_FIELDS}
-_DATES = {"date", "start", "end", "expires", "until", "wanted_from", "wanted_until"}
+_DATES = {"date", "start", "end", "expires", "until", "registration_deadline", "wanted_from", "wanted_until"}
 # Boxes of a vocabulary, `- [X] Label (slug)`, read as the slugs ticked.
 _VOCABULARIES = {"wanted_purposes", "wanted_accessibility"}
 # A date the person wrote that is no date at all: the checker's message would

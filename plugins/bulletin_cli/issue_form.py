@@ -44,6 +44,8 @@ FIELDS = [
     IssueField("location", "f_location", "input", ("event", "location"), hint_key="issue_location_hint"),
     IssueField("price", "f_price", "input", ("event", "price"), hint_key="f_price_hint"),
     IssueField("registration", "f_registration", "input", ("event", "registration"), hint_key="f_registration_hint"),
+    IssueField("registration_deadline", "f_registration_deadline", "input", ("event", "registration_deadline"),
+               hint_key="f_registration_deadline_hint"),
     IssueField("accessibility", "f_accessibility", "input", ("event", "accessibility"),
                hint_key="f_accessibility_hint"),
     IssueField("weekdays", "issue_weekdays", "input", ("event", "repeat", "weekdays"), hint_key="issue_weekdays_hint"),

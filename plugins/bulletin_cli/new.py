@@ -30,6 +30,7 @@ FLAGS = [
     ("location", ("event", "location"), "f_location"),
     ("price", ("event", "price"), "f_price"),
     ("registration", ("event", "registration"), "f_registration"),
+    ("registration-deadline", ("event", "registration_deadline"), "f_registration_deadline"),
     ("accessibility", ("event", "accessibility"), "f_accessibility"),
     ("weekdays", ("event", "repeat", "weekdays"), "f_weekdays"),
     ("interval", ("event", "repeat", "interval"), "f_frequency"),
@@ -45,7 +46,7 @@ FLAGS = [
     ("contact-email", ("contact", "email"), "f_contact_email"),
     ("contact-phone", ("contact", "phone"), "f_contact_phone"),
 ]
-_DATES = {"date", "start", "end", "expires", "until"}
+_DATES = {"date", "start", "end", "expires", "until", "registration-deadline"}
 _LISTS = {"tags", "weekdays", "nth", "except"}
 _TABLES = {(): NOTICE_FIELDS, ("event",): EVENT_FIELDS, ("event", "repeat"): REPEAT_FIELDS,
            ("contact",): CONTACT_FIELDS}

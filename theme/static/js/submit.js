@@ -115,6 +115,11 @@
     return clock ? day + " " + clock : day;
   }
 
+  // A day read (parseDay) as the file writes it, with its time if it has one.
+  function moment(day) {
+    return day ? withTime(day.iso, day.start) : null;
+  }
+
   function dateOf(iso) {
     return new Date(Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)));
   }
@@ -220,6 +225,7 @@
       location: answers.text("location", rules.location),
       price: answers.text("price", rules.price),
       registration: answers.text("registration", rules.registration),
+      registration_deadline: moment(answers.day("registration_deadline", false)),
       accessibility: answers.text("accessibility", rules.accessibility)
     };
     if (fields.input("repeat").checked) {
@@ -294,7 +300,7 @@
       weekdays: weekdays,
       interval: /^[2-9]$/.test(often) ? often : null,
       nth: often === "first" ? ["1"] : often === "last" ? ["-1"] : [],
-      until: until ? withTime(until.iso, until.start) : null,
+      until: moment(until),
       except: daysOff
     };
   }
@@ -316,8 +322,7 @@
       answers.required("wanted_when");
     }
     var season = ["wanted_from", "wanted_until"].map(function (name) {
-      var day = answers.day(name, false);
-      return day ? withTime(day.iso, day.start) : null;
+      return moment(answers.day(name, false));
     });
     return {
       capacity: answers.text("wanted_capacity", rules.capacity),
@@ -496,10 +501,9 @@
       values.space = fields.value("space");
     }
     var date = answers.day("date", true);
-    values.date = date ? withTime(date.iso, date.start) : "";
+    values.date = moment(date) || "";
     // an event's notice too: a call open after its info evening (Notice.last_current_day)
-    var expires = answers.day("expires", false);
-    values.expires = expires ? withTime(expires.iso, expires.start) : null;
+    values.expires = moment(answers.day("expires", false));
     values.summary = answers.text("summary", FIELDS.summary);
 
     var body = fields.value("body").replace(/\r\n?/g, "\n");
@@ -572,13 +576,27 @@
     // 00.00 is the end of the day before, 24.00, as the page says it (dates.end_clock):
     // an evening's 20.00–24.00, or the last day's 24.00 of an event over days
     if (event.start.length > 10 && end.slice(11) === "00:00") {
-      var lastDay = new Date(dateOf(end).getTime() - 864e5).toISOString().slice(0, 10);
+      var lastDay = dayBefore(end);
       if (lastDay === event.start.slice(0, 10)) {
         return start + "\u201324.00";
       }
       return start + " \u2013 " + weekdayDate(lastDay) + " " + M.time_prefix + " 24.00";
     }
     return start + " \u2013 " + weekdayDate(end);
+  }
+
+  function dayBefore(iso) {
+    return new Date(dateOf(iso).getTime() - 864e5).toISOString().slice(0, 10);
+  }
+
+  // The last moment to register as the notice page says it (dates.deadline: 00.00 is the
+  // day before's 24.00), under "closed" once over by today (Event.signing_up_over)
+  function deadlineFact(deadline) {
+    var today = siteToday();
+    var over = deadline && (deadline.length > 10 ? deadline <= today + " 00:00" : deadline < today);
+    var said = deadline && deadline.slice(11) === "00:00"
+      ? weekdayDate(dayBefore(deadline)) + " " + M.time_prefix + " 24.00" : deadline && weekdayDate(deadline);
+    return [over ? M.registration_closed : M.registration_deadline, said];
   }
 
   function facts(rows) {
@@ -638,6 +656,7 @@
         [M.notice_where, v.event.location],
         [M.notice_price, v.event.price],
         [M.notice_registration, v.event.registration],
+        deadlineFact(v.event.registration_deadline),
         [M.notice_accessibility, v.event.accessibility]
       ]));
       var times = answers.extra.occurrences || [];

@@ -654,6 +654,9 @@ def test_from_issue_writes_a_space_wanted_that_passes_check(site, tmp_path, caps
 @pytest.mark.parametrize("answers, message", [
     ({"Etsittävä tila: henkilömäärä": "15", "Etsittävä tila: milloin": "tiistai iltaisin"},
      "Aikaa tiistai iltaisin kentässä Etsittävä tila: milloin ei voi lukea"),
+    ({"Etsittävä tila: henkilömäärä": "15", "Etsittävä tila: milloin": "ti 17-19; joka toinen to klo 18-20"},
+     "Aika joka toinen to klo 18-20 kentässä Etsittävä tila: milloin ei ole joka viikko, mutta ajat kirjoitetaan "
+     'viikoittaisina. Kirjoita viikon aika, esimerkiksi "to klo 18-20", ja kerro tekstissä, millä viikoilla se on.'),
     ({"Etsittävä tila: henkilömäärä": "0", "Etsittävä tila: milloin": "ti 17-19"},
      "Kentän Etsittävä tila: henkilömäärä arvon pitää olla kokonaisluku 1–9999, nyt 0"),
     ({"Etsittävä tila: käyttötarkoitus": "- [X] Liikunta ja tanssi (liikunta)"},

@@ -144,6 +144,10 @@ def test_wanted_notice_reads():
      "Kirjoita lista sallituin arvoin: accessibility: [porrasaton, esteeton-wc]."),
     (SPACE + 'available: ["tiistai-ilta"]\n', 5, "Kirjoita viikonpäivä ja tunnit"),
     (SPACE + 'available: ["17-21"]\n', 5, "Kirjoita viikonpäivä ja tunnit"),
+    # a time not every week: the weekly time to write, and where its weeks are told
+    (SPACE + 'available: ["ti 17-21", "joka toinen to 18-20"]\n', 5,
+     'Aika joka toinen to 18-20 kentässä available ei ole joka viikko, mutta ajat kirjoitetaan viikoittaisina. '
+     'Kirjoita viikon aika, esimerkiksi "to 18-20", ja kerro tekstissä, millä viikoilla se on.'),
     (SPACE + 'available: ["ti 21-17"]\n', 5, "päättyy ennen kuin se alkaa"),
     (SPACE + 'available: ["ti 17-25"]\n', 5, "ei ole olemassa"),
     (SPACE + 'available: ["pe–ma 8-16"]\n', 5, "väärin päin"),
@@ -272,6 +276,11 @@ def test_slot_parser_reads(written, slots):
     ("tijato 18-20", "err_slot"), ("tija to 18-20", "err_slot"), ("ti jato 18-20", "err_slot"), ("arkisin–su 8-16", "err_slot"), ("arkisin", "err_slot"),
     # look-alikes Python's Unicode matching would fold into a weekday or a digit (the form's does not)
     ("\u017fu 10-12", "err_slot"), ("\u212ae 9-11", "err_slot"), ("ti \u0661\u0667-\u0662\u0661", "err_slot"),
+    # every other week, or once a month: no weekly time, told so (and two of them, as two times)
+    ("joka toinen ti 18-20", "err_slot_not_weekly"), ("Joka 2. tiistai klo 18-20", "err_slot_not_weekly"),
+    ("parillisina viikkoina ti 18-20", "err_slot_not_weekly"), ("ti 18-20 parittomilla viikoilla", "err_slot_not_weekly"),
+    ("kuun ensimmäinen ti 18-20", "err_slot_not_weekly"), ("kerran kuussa 18-20", "err_slot_not_weekly"),
+    ("joka toinen ti 18-20, to 17-19", "err_slot_several"),
 ])
 def test_slot_parser_refuses(written, key):
     with pytest.raises(Invalid) as err:

@@ -118,6 +118,8 @@ BAD_SLOTS = [
     "pe–ma 8-16",  # days the wrong way round
     "ti 17-21, to 18-20",  # two times on one line
     "ti 17-21\nke",  # a good line, then a bad one
+    "ti 17-21\njoka toinen to 18-20",  # not every week: the weekly time to write instead
+    "parillisina viikkoina tiistaisin klo 9-11",
 ]
 
 

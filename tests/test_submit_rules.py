@@ -569,6 +569,9 @@ VOCABULARY = [
     pytest.param({"when": ["la\u2013\u017fu 10-12"]}, id="slot-day-with-a-long-s"),
     pytest.param({"when": ["\u212ae 9-11"]}, id="slot-day-with-a-kelvin-sign"),
     pytest.param({"when": ["ti \u0661\u0667-\u0662\u0661"]}, id="slot-hours-in-arabic-indic-digits"),
+    # not every week: the weekly time to write instead
+    pytest.param({"when": ["joka toinen ti 18-20", "Parillisina viikkoina torstaisin klo 9-11"]}, id="slots-every-other-week"),
+    pytest.param({"when": ["kerran kuussa 18-20"]}, id="slot-once-a-month"),
     # a number not whole or out of bounds: the nearest whole numbers within them
     pytest.param({"capacity": "22,5"}, id="persons-with-decimals"),
     pytest.param({"capacity": "100000"}, id="persons-beyond-the-most"),
@@ -602,7 +605,8 @@ SLOTS_WRITTEN = [
     "ti 18–20.", "ma–pe klo 8.00–16.00.",
     # refused
     "joka päivä", "ti-kesäisin 17-21", "tiklo 17-21", "ti 17.0-21", "ti 17‐21", "ti 24-24", "su-ma 10-12",
-    "ti 17-21, to 18-20", "ti 9-11 ja 17-21",
+    "ti 17-21, to 18-20", "ti 9-11 ja 17-21", "joka toinen ti 18-20", "joka 2. ti 18-20", "kuun ensimmäinen ti 18-20",
+    "ti 18-20 parittomilla viikoilla", "joka toinen ti 18-20, to 17-19",
 ]
 
 

@@ -205,9 +205,10 @@ def notice_from_issue(path, text, site, today):
     for field in FIELDS:
         if field.id in ("association", "category", "consent", "frequency") or not field.target:
             continue
-        # partners by name or identifier, as the association; the rule names each one at fault as written
+        # partners by name or identifier, as the association; the rule names each one at fault as written,
+        # as it names the time at fault of several (the web form's words)
         value = answers.checked_value(field.id, ctx, site.find_associations(answers.text(field.id)), True) \
-            if field.id == "partners" else answers.checked_value(field.id, ctx)
+            if field.id == "partners" else answers.checked_value(field.id, ctx, as_checked=field.id == "wanted_when")
         if value is None and field.id == "date":
             value = today.isoformat()
         if field.id == "lang" and value == site.settings["BULLETIN_LANGUAGE"]:

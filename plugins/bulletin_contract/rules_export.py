@@ -114,7 +114,7 @@ RULE_MESSAGES = [
     # a name with a letter that only looks like a Finnish keyboard's (fields.refuse_lookalike), its script's name
     "err_lookalike_letter", "err_lookalike_other", "script_greek", "script_cyrillic", "script_full_width",
     # a space wanted (fields.WANTED_FIELDS, validate._space_checks)
-    "err_list_item", "err_vocabulary", "err_vocabulary_choices", "err_vocabulary_several", "err_slot", "err_slot_several", "err_slot_clock", "err_slot_order", "err_slot_days",
+    "err_list_item", "err_vocabulary", "err_vocabulary_choices", "err_vocabulary_several", "err_slot", "err_slot_not_weekly", "err_slot_several", "err_slot_clock", "err_slot_order", "err_slot_days",
     "err_until_before_from",
     # the text (body_checks.py)
     "err_body_too_large", "err_body_control_char", "err_body_stacked_marks", "err_body_nesting", "err_body_block_lines",

@@ -157,6 +157,7 @@ def space_schema(settings, t):
         "slotPattern": js_pattern(slots.SLOT),
         "slotDay": js_pattern(slots.DAY_WORD),
         "slotHours": js_pattern(slots.HOURS),
+        "slotOften": js_pattern(slots.OFTEN),
         "slotDays": list(slots.DAYS),
         "slotGroups": {word: list(days) for word, days in slots.GROUPS.items()},
         "slotExample": slots.EXAMPLE,

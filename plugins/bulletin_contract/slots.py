@@ -45,6 +45,13 @@ DAY_WORD = re.compile(_DAY, re.IGNORECASE | re.ASCII)
 # 17-21") are two slots, each to be written apart.
 HOURS = re.compile(rf"{_CLOCK}{DASH}{_CLOCK}", re.ASCII)
 EXAMPLE = '"ti 17-21"'
+# How often, said of a time that is not every week: "joka toinen ti 18-20",
+# "joka 2. ti", "parillisina viikkoina", "kuun ensimmäinen ti", "kerran
+# kuussa". A slot is weekly, free or wanted every week: the time is told what
+# to write (the weekly time, the weeks in the text), not that it cannot be read.
+OFTEN = re.compile(
+    r"(?<!\w)(?:joka\s+(?:toinen|kolmas|neljäs|[2-9]\.?)(?:\s+viikko)?|(?:parillis|pariton|parittom)\w*(?:\s+viik\w*)?"
+    r"|(?:joka\s+)?kuu(?:n|kauden)\s+\w+|kerran\s+kuussa)(?!\w)", re.IGNORECASE)
 # Days named in running text, as a need says when it wants premises
 # ("Harjoitustila tiistai-iltoihin", "Kokoustila viikonloppuisin"): a word
 # for several days, or a weekday's whole name; not its two letters, which a
@@ -81,6 +88,8 @@ def parse_slot(text, key):
     match = SLOT.match(line)
     if not match:
         several = len(HOURS.findall(line)) > 1
+        if OFTEN.search(line) and not several:
+            raise Invalid("err_slot_not_weekly", key=key, value=text, example=_weekly(line))
         raise Invalid("err_slot_several" if several else "err_slot", key=key, value=text, example=EXAMPLE)
     h1, m1, h2, m2 = match.groups()[-4:]
     start, end = _minutes(h1, m1, key, text), _minutes(h2, m2, key, text)
@@ -95,6 +104,13 @@ def parse_slot(text, key):
             raise Invalid("err_slot_days", key=key, value=text)
         written = range(first, last + 1)
     return tuple(Slot(day, start, end) for day in sorted(set(written)))
+
+
+def _weekly(line):
+    """The slot without its words of how often (`joka toinen ti 18-20`: "ti 18-20"),
+    when that is a slot; else the example."""
+    weekly = " ".join(OFTEN.sub(" ", line).split())
+    return f'"{weekly}"' if SLOT.match(weekly) else EXAMPLE
 
 
 def weekdays_named(text):

@@ -366,6 +366,11 @@
     var match = compile(s.slotPattern).exec(line);
     if (!match) {
       var several = (line.match(compile(s.slotHours, "g")) || []).length > 1;
+      if (compile(s.slotOften).test(line) && !several) {  // not every week: the weekly time to write (slots._weekly)
+        var weekly = line.replace(compile(s.slotOften, "g"), " ").split(SPLIT).filter(Boolean).join(" ");
+        throw new Invalid("err_slot_not_weekly", { key: key, value: text,
+          example: compile(s.slotPattern).test(weekly) ? "\"" + weekly + "\"" : s.slotExample });
+      }
       throw new Invalid(several ? "err_slot_several" : "err_slot", { key: key, value: text, example: s.slotExample });
     }
     var clock = match.slice(-4);

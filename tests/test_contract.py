@@ -279,13 +279,13 @@ def test_a_date_or_time_in_other_digits_or_look_alike_letters_is_no_date(start, 
 # that may be left out, that the line may go.
 @pytest.mark.parametrize("extra, line, message", [
     ('event:\n  start: "2026-12-08 18:00"\n  location: Talo\n  repeat:\n    weekdays: []\n    until: "2027-01-26"',
-     10, "Kentän event.repeat.weekdays luettelo on tyhjä. Kirjoita hakasulkeiden väliin ainakin yksi kohta, "
+     10, "Kentän event.repeat.weekdays luettelo on tyhjä. Kirjoita siihen ainakin yksi kohta, "
          "esimerkiksi event.repeat.weekdays: [ti]."),
     ('event:\n  start: "2026-12-08 18:00"\n  location: Talo\n  repeat:\n    weekdays: [ti]\n'
      '    until: "2027-01-26"\n    except: []',
-     12, 'Kentän event.repeat.except luettelo on tyhjä. Kirjoita hakasulkeiden väliin ainakin yksi kohta, '
+     12, 'Kentän event.repeat.except luettelo on tyhjä. Kirjoita siihen ainakin yksi kohta, '
          'esimerkiksi event.repeat.except: ["2027-03-02"], tai poista koko rivi, jos kenttää ei tarvita.'),
-    ("tags:", 6, "Kentän tags luettelo on tyhjä. Kirjoita hakasulkeiden väliin ainakin yksi kohta, "
+    ("tags:", 6, "Kentän tags luettelo on tyhjä. Kirjoita siihen ainakin yksi kohta, "
                  "esimerkiksi tags: [sana], tai poista koko rivi, jos kenttää ei tarvita."),
 ])
 def test_an_empty_list_is_said_to_be_empty(extra, line, message):

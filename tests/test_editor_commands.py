@@ -766,3 +766,18 @@ def test_a_registration_deadline_is_taken_and_one_after_the_event_refused_at_eve
     assert main(flags + ["--registration-deadline", "la 5.12."]) == 0
     assert 'registration_deadline: "2026-12-05"' in Path(capsys.readouterr().out.strip()).read_text(encoding="utf-8")
     assert site.check() == 0
+
+
+def test_an_empty_list_is_told_in_the_words_of_the_door_not_the_files(site, capsys):
+    # a list of the file is a comma list in a box or a flag: no brackets to write between, no file key
+    status, paths, err, comment = site.from_issue(issue_body(**{
+        "Aihe": "Tapahtumat", "Tapahtuman alkamisaika": "ti 8.12. klo 18", "Paikka": "Sali",
+        "Toistuva tapahtuma: viikonpäivät": ",", "Viimeinen kerta": "26.1.2027"}), capsys)
+    assert status == 1 and paths == []
+    assert ("Kentän Toistuva tapahtuma: viikonpäivät luettelo on tyhjä. Kirjoita siihen ainakin yksi kohta, "
+            "esimerkiksi Toistuva tapahtuma: viikonpäivät: ti.") in comment
+    assert main(["new", "--content", str(site.content), "--title", "Kerho", "--association", "testikyla",
+                 "--category", "tapahtumat", "--start", "ti 8.12. klo 18", "--location", "Sali", "--weekdays", ",",
+                 "--until", "26.1.2027", "--body", "Tervetuloa!"]) == 1
+    assert ('--weekdays: Kentän --weekdays luettelo on tyhjä. Kirjoita siihen ainakin yksi kohta, esimerkiksi '
+            '--weekdays "ti".') in capsys.readouterr().err

@@ -290,19 +290,23 @@ def test_the_form_writes_the_file_new_space_writes_dated_today_in_the_bulletins_
     assert written == path.read_text(encoding="utf-8")  # the same keys, values and order
 
 
-def test_new_space_refuses_a_bad_answer_and_writes_nothing(site, monkeypatch):
+def test_new_space_asks_a_bad_answer_again_naming_its_question(site, monkeypatch, capsys):
+    # the person answered questions: the rule's message names the question, not the file's key
     from bulletin_cli.cli import _site
     from bulletin_cli.new_space import new_space
-    from bulletin_contract.problems import ContentError
     import argparse
     answers = list(SPACE_ANSWERS)
-    answers[4] = "kolmekymmentä"
-    answers_for(monkeypatch, answers)
+    answers[4:5] = ["kolmekymmentä", "30"]
+    answers[11:12] = ["joka toinen ti 17-21", "ti 17-21"]
+    asked = answers_for(monkeypatch, answers)
     args = argparse.Namespace(settings=str(ROOT / "pelicanconf.py"), content=str(site.content), today=None)
-    with pytest.raises(ContentError) as err:
-        new_space(_site(args)[0], interactive=True)
-    assert "kokonaisluku 1–9999" in str(err.value)
-    assert not (site.content / "spaces").exists()
+    path = new_space(_site(args)[0], interactive=True)
+    err = capsys.readouterr().err
+    assert "Kentän Henkilömäärä arvon pitää olla kokonaisluku 1–9999, nyt kolmekymmentä." in err
+    assert "Aika joka toinen ti 17-21 kentässä Vapaat ajat ei ole joka viikko" in err
+    assert "capacity" not in err and "available" not in err
+    assert len(asked) == len(answers) and [prompt.split(":")[0] for prompt in asked[4:6]] == ["Henkilömäärä"] * 2
+    assert 'capacity: "30"' in path.read_text(encoding="utf-8") and '"ti 17-21"' in path.read_text(encoding="utf-8")
 
 
 def test_new_space_without_a_terminal_says_so(site, capsys):

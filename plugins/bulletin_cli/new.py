@@ -92,11 +92,11 @@ def _rule(target):
     return _TABLES[target[:-1]][target[-1]]
 
 
-def _refusal(t, target, value, name, ctx):
-    """The message of the field's rule for `value`, naming the field `name`
+def refusal(t, rule, value, name, ctx):
+    """The message of a field's `rule` for `value`, naming the field `name`
     (an option, a question's label) where the file's key would be; or None."""
     try:
-        _rule(target).parse(value, name, ctx)
+        rule.parse(value, name, ctx)
     except Invalid as err:
         return "\n".join(t(fault.message_key, **fault.values) for fault in (err, *err.more))
     return None
@@ -164,7 +164,7 @@ class Questions:
         if wrong:
             return "\n".join(wrong)
         value, _end = _value(flag, answer, self.today, self.site)
-        return _refusal(self.t, target, value, label, self.site.ctx)
+        return refusal(self.t, _rule(target), value, label, self.site.ctx)
 
     def category(self, text):
         for slug, label in self.site.settings["BULLETIN_CATEGORIES"].items():
@@ -223,8 +223,8 @@ def new_notice(args, site, today, interactive=None):
             raise UsageError("\n".join(wrong))
         if value:
             value, range_ends[flag] = _value(flag, value, today, site)
-            refusal = _refusal(t, target, value, f"--{flag}", site.ctx)
-            refused += [f"--{flag}: {line}" for line in refusal.splitlines()] if refusal else []
+            said = refusal(t, _rule(target), value, f"--{flag}", site.ctx)
+            refused += [f"--{flag}: {line}" for line in said.splitlines()] if said else []
         holder = values
         for key in target[:-1]:
             holder = holder[key]

@@ -8,12 +8,14 @@ day it is offered (`date`: today, or `--today`), as the form laheta/tila/ dates 
 import sys
 
 from bulletin_contract.checks import SPACES_DIR, all_files, retired_spaces
+from bulletin_contract.fields import BOOKING_FIELDS, SPACE_FIELDS
 from bulletin_contract.problems import ContentError
 from bulletin_contract.slugs import slugify
 from bulletin_contract.validate import read_space
 from bulletin_contract.writer import space_file
 from bulletin_settings import today
 
+from .new import refusal
 from .project import UsageError
 
 # (key path, label key, how the answer is split); the order of the questions.
@@ -42,15 +44,30 @@ SLOT_HINT = "sf_available_hint"
 TERMINAL_HINTS = {"sf_available": "new_space_available_hint"}
 
 
-def _ask(t, label_key, required):
+def _ask(site, target, label_key, separator):
+    """An answer to a question, asked again while it is missing or its
+    field's rule refuses it: the rule's message names the question, not the
+    file's key (as `new` asks)."""
+    t = site.t
     label = t(label_key)
     if label_key in TERMINAL_HINTS:
         label += " " + t(TERMINAL_HINTS[label_key])
+    required = target in REQUIRED
+    rule = SPACE_FIELDS[target[0]] if len(target) == 1 else BOOKING_FIELDS[target[1]]
     while True:
         prompt = t("new_prompt", label=label) if required else t("new_prompt_optional", label=label)
         answer = input(prompt).strip()
-        if answer or not required:
+        if separator and answer:
+            answer = [part.strip() for part in answer.split(separator) if part.strip()]
+        if not answer:
+            if required:
+                continue
             return answer
+        value = site.find_association(answer) or answer if target == ("association",) else answer
+        said = refusal(t, rule, value, t(label_key), site.ctx)
+        if not said:
+            return answer
+        print(said, file=sys.stderr)  # said, and asked again: the session goes on
 
 
 def new_space(site, interactive=None):
@@ -59,12 +76,7 @@ def new_space(site, interactive=None):
     t = site.t
     if not (sys.stdin.isatty() if interactive is None else interactive):
         raise UsageError(t("new_space_not_interactive"))
-    answers = {}
-    for target, label_key, separator in QUESTIONS:
-        answer = _ask(t, label_key, target in REQUIRED)
-        if separator and answer:
-            answer = [part.strip() for part in answer.split(separator) if part.strip()]
-        answers[target] = answer
+    answers = {target: _ask(site, target, label_key, separator) for target, label_key, separator in QUESTIONS}
     consent = bool(answers[("booking", "email")] or answers[("booking", "phone")]) and \
         input(t("new_prompt", label=t("sf_consent") + " (k/e)")).strip().lower() in ("k", "kyllä", "y", "yes")
     return write_space(site, space_values(site, answers, consent))

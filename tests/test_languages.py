@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from bulletin_cli.cli import main
-from bulletin_contract.slugs import form_transliteration
+from bulletin_contract.slugs import form_transliteration, form_unwritten_letters
 from bulletin_settings import SettingsError, validate, with_defaults
 from conftest import ROOT, event_text, notice_text
 
@@ -129,6 +129,9 @@ def test_the_forms_transliteration_is_unidecodes():
     table = json.loads(re.search(r"var TRANSLITERATION = (\{.*?\});\n", script).group(1))
     assert table == form_transliteration()  # else: .venv/bin/python scripts/transliteration.py
     assert table["ж"] == "zh" and table["ß"] == "ss"
+    # the letters it cannot write that have a slug: a tag or name of them is one, as to check
+    unwritten = re.search(r"var UNWRITTEN = /\[(.*?)\]/u;\n", script).group(1)
+    assert unwritten == form_unwritten_letters() and "\\u{4e00}-" in unwritten
 
 
 def test_new_takes_the_language_as_a_tag_in_any_case(site, capsys, example_today):

@@ -330,6 +330,19 @@ def test_a_description_gets_the_checkers_verdict_on_its_text(open_form):
     assert "Linkin osoite alkaa javascript:" in messages[0] and "HTML-koodia (<script>)" in messages[1]
 
 
+@pytest.mark.parametrize("name, said", [
+    ("!!! ???", "Nimessä !!! ??? ei ole yhtään kirjainta."),
+    # letters of an address only the other doors' Unidecode writes (yi-ma-te-la-hua-ren-xie-hui): asked in Latin too
+    ("伊马特拉华人协会", "Lomake ei osaa kirjoittaa nimen 伊马特拉华人协会 kirjaimia latinalaisin kirjaimin"),
+])
+def test_a_new_association_whose_name_makes_no_file_name_is_refused_saying_why(open_form, name, said):
+    page = open_form()
+    page.get_by_label("Yhdistyksen nimi").fill(name)
+    preview(page)
+    assert page.locator("[data-error-summary] a").all_inner_texts()[0].startswith(f"Yhdistyksen nimi: {said}")
+    assert not page.locator("[data-file]").is_visible()
+
+
 def test_a_name_with_a_lookalike_letter_is_refused_as_the_check_refuses_it(form_site, open_form, capsys):
     # a Cyrillic а in a Finnish name: it would look like another's, or like the one it means
     site, name = form_site[0], "Imatrаn Kamarikuoro ry"

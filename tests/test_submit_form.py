@@ -621,3 +621,33 @@ def test_partners_written_with_semicolons_are_each_a_partner(page):
     page.get_by_label("Muut mukana olevat yhdistykset").fill("Laulukuoro ry; kuoro")
     preview(page)
     assert '\npartners: ["kuoro"]\n' in page.locator("[data-file]").input_value()
+
+
+def test_a_new_association_in_letters_the_form_cannot_write_is_asked_in_latin_letters_too(form_site, page, tmp_path,
+                                                                                          capsys):
+    # 中文 has an address (zhong-wen) by the other doors' Unidecode, which the form does not carry:
+    # it is no name without letters, and the form asks for the letters of its address
+    site = form_site[0]
+    fill_event(page)
+    page.get_by_label("Yhdistys", exact=True).select_option(label="Yhdistykseni ei ole listalla")
+    page.get_by_label("Yhdistyksen nimi").fill("伊马特拉华人协会")
+    preview(page)
+    assert page.locator("[data-error-summary] a").all_inner_texts() == [
+        "Yhdistyksen nimi: Lomake ei osaa kirjoittaa nimen 伊马特拉华人协会 kirjaimia latinalaisin kirjaimin, joilla "
+        "yhdistyksen osoite sivustolla kirjoitetaan. Kirjoita nimen perään sulkuihin nimi latinalaisin kirjaimin, "
+        "esimerkiksi 伊马特拉华人协会 (Imatra Society), tai lähetä ilmoitus GitHubin ilmoituslomakkeella tai "
+        "sähköpostilla."]
+    name = "伊马特拉华人协会 (Imatran kiinalaiset)"
+    page.get_by_label("Yhdistyksen nimi").fill(name)
+    preview(page)
+    assert 'association: "imatran-kiinalaiset"' in page.locator("[data-file]").input_value()
+    body = urllib.parse.parse_qs(page.get_by_role("link", name="Lähetä sähköpostilla").get_attribute("href")
+                                 .split("?", 1)[1])["body"][0]
+    email = tmp_path / "viesti.txt"
+    email.write_text("Lähettäjä: aila@example.org\n\n" + body + "\n", encoding="utf-8")
+    assert main(["add", str(email), "--content", str(site.content), "--new-association", name]) == 0
+    notice, association = capsys.readouterr().out.split()
+    assert association.endswith("associations/imatran-kiinalaiset.yml")
+    assert site.check() == 0
+    for written in (notice, association):
+        Path(written).unlink()

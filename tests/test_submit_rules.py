@@ -301,6 +301,9 @@ GOOD = [
     # a publication date without a year, written a few days late: this year's, not next year's
     case("publication-day-without-year", {"Julkaisupäivä": "20.11."}, {}),
     case("tags-of-one-address", {"Avainsanat": "Retki, retki, luonto"}, {"tags": ["Retki", "luonto"]}),
+    # words of any script are tags, those whose slugs only Python writes too (中文 is zhong-wen)
+    case("tags-in-any-script", {"Avainsanat": "中文, 한국어, हिन्दी, ελληνικά, русский, العربية, 中文"},
+         {"tags": ["中文", "한국어", "हिन्दी", "ελληνικά", "русский", "العربية"]}),
     case("twelve-tags", {"Avainsanat": ", ".join(f"sana{n}" for n in range(12))},
          {"tags": [f"sana{n}" for n in range(12)]}),
     # a partner by its name in any case and spacing, each once, the separators of new and the issue form

@@ -31,7 +31,8 @@ FORM_MESSAGES = [
     "form_err_required_text", "form_err_required_choice", "form_err_date", "form_err_time", "form_err_two_times",
     "send_github_too_long", "send_mail_too_long", "send_copied", "send_copy_failed",
     "send_download_hint", "mail_subject", "mail_intro", "mail_begin", "mail_end",
-    "mail_new_association", "preview_new_association", "err_name_no_letters", "time_prefix", "form_error_prefix",
+    "mail_new_association", "preview_new_association", "err_name_no_letters", "form_err_name_latin", "time_prefix",
+    "form_error_prefix",
     "form_err_in_field", "form_err_body_line", "series_all", "consent_warning", "err_two_ends",
     "err_wrong_weekday", "err_one_time", "err_day_range", "err_day_range_days_off",
     # the preview draws the notice with the notice page's own words
@@ -179,7 +180,7 @@ PROFILE_MESSAGES = [
     "err_register_number", "err_lookalike_letter", "err_lookalike_other", *slugs.OTHER_SCRIPTS, "form_err_too_many_lines", "form_err_line_too_long", "form_err_slug_taken",
     "form_error_prefix", "send_github_too_long", "send_mail_too_long", "send_copied", "send_copy_failed",
     "send_download_hint", "profile_mail_subject", "profile_github_update", "profile_github_new", "mail_intro", "mail_begin", "mail_end",
-    "profile_values_failed",
+    "profile_values_failed", "err_name_no_letters", "form_err_name_latin",
 ]
 
 

@@ -175,3 +175,25 @@ def form_transliteration():
                 if ascii_text != _decomposed(char):
                     table[char] = ascii_text
     return table
+
+
+def _form_slug(char, table):
+    """A letter's slug as the forms make it (form-core.js slugify): their table, then decomposition."""
+    words = "".join(table.get(c, c) if _kept(c) else " " for c in unicodedata.normalize("NFKC", char))
+    return re.sub(r"[^a-z0-9]+", "-", _decomposed(words)).strip("-")
+
+
+def form_unwritten_letters():
+    """The letters and digits that have a slug here but none the forms can
+    make (中, 한, ह: Unidecode's tables are too large to carry), as a
+    JavaScript character class of ranges: the forms know that a name of them
+    has a slug, as a tag or a name must, though not which."""
+    table, ranges = form_transliteration(), []
+    for code in range(0x110000):
+        char = chr(code)
+        if _kept(char) and slugify.__wrapped__(char) and not _form_slug(char, table):  # not cached: each once
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1][1] = code
+            else:
+                ranges.append([code, code])
+    return "".join(f"\\u{{{first:x}}}" + (f"-\\u{{{last:x}}}" if last > first else "") for first, last in ranges)

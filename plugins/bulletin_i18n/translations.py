@@ -715,6 +715,7 @@ FI = {
     "association_found": "Yhdistys {written} on sivustolla nimellä {name} ({slug}): ilmoitus liitettiin siihen.",
     "partner_found": "Yhdistys {written} on sivustolla nimellä {name} ({slug}): se on ilmoituksessa mukana olevana yhdistyksenä.",
     # --- names in any script ---
+    "form_err_name_latin": "Lomake ei osaa kirjoittaa nimen {value} kirjaimia latinalaisin kirjaimin, joilla yhdistyksen osoite sivustolla kirjoitetaan. Kirjoita nimen perään sulkuihin nimi latinalaisin kirjaimin, esimerkiksi {value} (Imatra Society), tai lähetä ilmoitus GitHubin ilmoituslomakkeella tai sähköpostilla.",
     "err_name_no_letters": "Nimessä {value} ei ole yhtään kirjainta. Kirjoita nimi kirjaimin, millä tahansa kirjaimistolla, esimerkiksi Imatran Kamariorkesteri ry tai Русский клуб Иматры.",
     # --- languages of notices ---
     "err_lang_name": "{value} on kielen nimi. Kirjoita sen tunnus: lang: {tag}",
@@ -1776,6 +1777,7 @@ EN = {
     "association_found": "The association {written} is on the site as {name} ({slug}): the notice is filed under it.",
     "partner_found": "The association {written} is on the site as {name} ({slug}): it is in the notice as a partner.",
     # --- names in any script ---
+    "form_err_name_latin": "The form cannot write the letters of the name {value} in the Latin letters of the association's address on the site. Write the name in Latin letters in brackets after it, for example {value} (Imatra Society), or send the notice with the GitHub issue form or by e-mail.",
     "err_name_no_letters": "The name {value} has no letters. Write the name in letters of any script, for example Imatra Chamber Orchestra or Русский клуб Иматры.",
     # --- languages of notices ---
     "err_lang_name": "{value} is the name of a language. Write its tag: lang: {tag}",

@@ -263,7 +263,7 @@
       }
       return value.map(function (item) {
         var word = text(item, key, rule);
-        if (!slugify(word)) {
+        if (!window.BulletinForm.hasSlug(word)) {
           throw new Invalid("err_tag", { key: key, value: word });
         }
         return word;

@@ -134,7 +134,12 @@
     values.name = check.text("name", RULES.name);
     if (!slug && values.name) {
       slug = core.slugify(values.name.replace(LEGAL_FORM, "")); // slugs.association_slug
-      var taken = bySlug[slug] || byName[slug];
+      var taken = slug && (bySlug[slug] || byName[slug]);
+      var named = !check.errors.some(function (error) { return error.name === "name"; }); // by the name's own rule
+      if (!slug && named) {  // no letters, or letters whose slug (the file's name) only the other doors make
+        check.fail("name", "form_err_in_field", { message: core.format(
+          M[core.hasSlug(values.name) ? "form_err_name_latin" : "err_name_no_letters"], { value: values.name }) });
+      }
       if (taken) {
         check.fail("name", "form_err_slug_taken", { name: taken.name });
       }

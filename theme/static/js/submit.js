@@ -339,8 +339,9 @@
     var words = [], slugs = [];
     fields.value("tags").split(",").forEach(function (part) {
       var word = core.oneLine(part);
-      var slug = core.slugify(word);
-      if (word && (!slug || slugs.indexOf(slug) < 0)) {  // Retki and retki: one tag (fields.Words)
+      // Retki and retki: one tag (fields.Words); a word of letters the form cannot write, by itself
+      var slug = core.slugify(word) || word;
+      if (word && slugs.indexOf(slug) < 0) {
         words.push(word);
         slugs.push(slug);
       }
@@ -470,8 +471,9 @@
           try {
             checker.text(name, label, schema.associationName);
             if (!core.slugify(name)) {
-              answers.fail("association_name", "form_err_in_field",
-                           { message: core.format(M.err_name_no_letters, { value: name }) });
+              // no letters, or letters whose slug (the association's address) only the other doors make
+              answers.fail("association_name", "form_err_in_field", { message: core.format(
+                M[core.hasSlug(name) ? "form_err_name_latin" : "err_name_no_letters"], { value: name }) });
             }
           } catch (err) {
             answers.fail("association_name", "form_err_in_field", { message: core.format(M[err.key], err.values) });

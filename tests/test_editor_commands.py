@@ -781,3 +781,16 @@ def test_an_empty_list_is_told_in_the_words_of_the_door_not_the_files(site, caps
                  "--until", "26.1.2027", "--body", "Tervetuloa!"]) == 1
     assert ('--weekdays: Kentän --weekdays luettelo on tyhjä. Kirjoita siihen ainakin yksi kohta, esimerkiksi '
             '--weekdays "ti".') in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("flag", ["--registration-deadline", "--expires"])
+def test_new_tells_a_time_alone_where_a_day_is_asked_as_people_write_days(site, capsys, flag):
+    # not "Kirjoita --expires: VVVV-KK-PP TT:MM", the file's form, to a person who typed 16.00;
+    # an event's end alone is a time on its start's day
+    status = main(["new", "--content", str(site.content), "--title", "Kerho", "--association", "testikyla",
+                   "--category", "tapahtumat", "--start", "la 5.12. klo 18", "--end", "20.00", "--location", "Sali",
+                   flag, "16.00", "--body", "Tervetuloa!"])
+    err = capsys.readouterr().err
+    assert status == 2 and "VVVV" not in err
+    assert f"{flag}: kirjoita päivä ja tarvittaessa kellonaika, esimerkiksi la 5.12. klo 18 tai 5.12.2026 18.00. " \
+           "Kohtaa ”16.00” ei voi lukea päiväksi." in err

@@ -106,7 +106,7 @@ class Answers:
         dates = [text] if field_id in _DATES else series_words.words(text) if field_id == "except" else []
         problems = written_date_problems(self.t, label, dates, self.today, recent=field_id == "date",
                                          range_allowed=field_id == "start", times=rule.parse.times,
-                                         days_off=field_id == "except") if dates else []
+                                         days_off=field_id == "except", clock_alone=field_id == "end") if dates else []
         for problem in problems:
             self.fail(field_id, problem)
         if problems:

@@ -160,7 +160,7 @@ class Questions:
         dates = _dates_in(flag, answer)
         wrong = dates and written_date_problems(self.t, label, dates, self.today, recent=flag == "date",
                                                 range_allowed=flag == "start", times=_rule(target).parse.times,
-                                                days_off=flag == "except")
+                                                days_off=flag == "except", clock_alone=flag == "end")
         if wrong:
             return "\n".join(wrong)
         value, _end = _value(flag, answer, self.today, self.site)
@@ -218,7 +218,7 @@ def new_notice(args, site, today, interactive=None):
         dates = value and _dates_in(flag, value)
         wrong = dates and written_date_problems(t, f"--{flag}", dates, today, recent=flag == "date",
                                                 range_allowed=flag == "start", times=_rule(target).parse.times,
-                                                days_off=flag == "except")
+                                                days_off=flag == "except", clock_alone=flag == "end")
         if wrong:
             raise UsageError("\n".join(wrong))
         if value:

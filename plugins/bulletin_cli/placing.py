@@ -61,7 +61,8 @@ def weekday_message(t, key, wrong):
     return t("err_wrong_weekday", key=key, **weekday_values(wrong))
 
 
-def written_date_problems(t, key, texts, today, recent=False, range_allowed=False, times=True, days_off=False):
+def written_date_problems(t, key, texts, today, recent=False, range_allowed=False, times=True, days_off=False,
+                          clock_alone=False):
     """What no rule of the file can say of `texts` (a date, or each day off
     of a series) as people wrote them, each text's: a weekday that is another
     day's, a text that is no day or time as people write one, or a range of
@@ -69,7 +70,9 @@ def written_date_problems(t, key, texts, today, recent=False, range_allowed=Fals
     no answer a range of days (`18.–20.12.`). `times`: whether the field's
     rule takes a time with its day (fields.When.times), which the message
     for a text that is no day then asks for. `days_off`: a series' days off,
-    whose range (a summer break) is each of its days to write."""
+    whose range (a summer break) is each of its days to write. `clock_alone`:
+    whether a time alone is an answer (an event's end, on its start's day);
+    elsewhere it is told as no day, not in the file's form the rule would ask for."""
     problems = []
     for text in texts:
         wrong = wrong_weekday(text, today, recent)
@@ -77,7 +80,8 @@ def written_date_problems(t, key, texts, today, recent=False, range_allowed=Fals
             problems.append(t("err_day_range_days_off" if days_off else "err_day_range", key=key, value=text.strip()))
         elif wrong:
             problems.append(weekday_message(t, key, wrong))
-        elif read_clock(text) is None and read_when(text, today, recent) is None:
+        elif (read_clock(text) is None and read_when(text, today, recent) is None) or \
+                (read_clock(text) and not clock_alone):  # a time alone is read as one (as_iso)
             # how these doors read a day, not the file's ISO form the field's rule would ask for
             problems.append(t("err_when_unread" if times else "err_day_unread", key=key, value=text.strip()[:80]))
         elif not range_allowed and as_iso(text, today, recent)[1]:

@@ -651,3 +651,15 @@ def test_a_new_association_in_letters_the_form_cannot_write_is_asked_in_latin_le
     assert site.check() == 0
     for written in (notice, association):
         Path(written).unlink()
+
+
+@pytest.mark.parametrize("written, said", [
+    ("ke 2.12. klo 16", "Ilmoittautuminen viimeistään\nke 2.12.2026 klo 16.00"),
+    ("3.12.2026 klo 0.00", "Ilmoittautuminen viimeistään\nke 2.12.2026 klo 24.00"),  # as the page says a midnight
+    ("30.11.2026", "Ilmoittautuminen päättyi\nma 30.11.2026"),  # over by today, as the page says it
+])
+def test_the_preview_says_the_registration_deadline_as_the_notice_page_does(page, written, said):
+    fill_event(page)
+    page.get_by_label("Ilmoittautumisen viimeinen päivä").fill(written)
+    preview(page)
+    assert said in page.locator("[data-preview-notice]").inner_text()

@@ -144,6 +144,16 @@ def test_series_refusals_name_the_line_and_what_to_write(event, line, fragment):
     assert any(p.line == line and fragment in p.message for p in problems), problems
 
 
+def test_an_event_lasts_at_most_a_year():
+    """A leap year's exhibition, 366 days, is an event; a day more is refused
+    as the end to check (an end typed decades away made a day of search for
+    each of its days)."""
+    year = 'start: "2028-01-01"\nend: "2029-01-01"\nlocation: Museo'
+    assert read(series(year, category="rahoitus")).event.first_day == date(2028, 1, 1)
+    problems = problems_of(series(year.replace("2029-01-01", "2029-01-02"), category="rahoitus"))
+    assert [(p.line, "enintään 366 päivää" in p.message) for p in problems] == [(8, True)]
+
+
 def test_expires_before_date_is_refused():
     problems = problems_of(notice_text(date="2026-11-20", extra='expires: "2026-11-19"'))
     assert [(p.line, "ennen kuin se julkaistaan" in p.message) for p in problems] == [(6, True)]

@@ -95,6 +95,9 @@ BAD = [
     case("end-in-the-skipped-hour", {"Alkamispäivä": "28.3.2027", "Alkamiskellonaika": "2.30",
                                      "Päättymispäivä": "28.3.2027", "Päättymiskellonaika": "3.30"},
          {"event": {"start": "2027-03-28 02:30", "end": "2027-03-28 03:30"}}, field="Päättymispäivä"),
+    # an end years away (a typed year): every day of it would be a day to find it by in search
+    case("event-longer-than-a-year", {"Päättymispäivä": "5.12.2100", "Päättymiskellonaika": "20.00"},
+         {"event": {"end": "2100-12-05 20:00"}}, field="Päättymispäivä"),
     case("event-over", {"Alkamispäivä": "5.11.2026"}, {"event": {"start": "2026-11-05 18:00"}},
          field="Alkamispäivä", new_only=True),
     # a night until 1.00 today is over: the nightly build shows it so

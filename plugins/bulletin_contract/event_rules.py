@@ -11,6 +11,10 @@ from .writer import when_text
 
 # Days one occurrence of a series may last: a week's would overlap the next.
 SERIES_LONGEST = 6
+# Days one event may last: a year's exhibition fits. Every day of an event is
+# a day to find it by in search and on the events by month; an end typed
+# decades away made tens of thousands of them, megabytes on its page.
+EVENT_LONGEST = 366
 
 
 class EventRules:
@@ -50,6 +54,10 @@ class EventRules:
         if series and end is not None and (day_of(end) - day_of(start)).days > SERIES_LONGEST:
             self.refuse(self.line("end"), "err_series_end", end=self.raw["end"],
                         clock=end.strftime("%H:%M") if isinstance(end, datetime) else "")
+            return None
+        if not series and end is not None and (day_of(end) - day_of(start)).days > EVENT_LONGEST:
+            self.refuse(self.line("end"), "err_event_too_long", start=self.raw["start"], end=self.raw["end"],
+                        most=EVENT_LONGEST)
             return None
         found = [Occurrence(s, end_for(s, start, end)) for s in starts(start, repeat, extras)]
         if len(found) > MOST:

@@ -106,7 +106,7 @@ RULE_MESSAGES = [
     "err_day_only", "err_number", "err_number_fraction", "err_weekday", "err_weekday_suggest", "err_nth", "err_not_list", "err_empty_list",
     "err_empty_list_optional", "err_status",
     "err_time_gap", "err_series_time_gap", "err_until_before_start", "err_start_not_in_rule",
-    "err_except_not_occurrence", "err_except_outside_series", "err_too_many_occurrences", "err_no_occurrences", "err_series_end",
+    "err_except_not_occurrence", "err_except_outside_series", "err_too_many_occurrences", "err_no_occurrences", "err_series_end", "err_event_too_long",
     "err_deadline_after_event", "err_status_note_alone", "err_space_not_own",
     # a joint notice's partners (fields.Slugs, validate._cross_checks, checks.retired), its own association retired
     "err_association", "err_associations_joined", "err_too_many_items", "err_partner_self", "err_partner_retired",

@@ -13,7 +13,7 @@ from bulletin_i18n.dates import FILE_MOMENT
 
 from . import fields, people_dates, render, slots, slugs
 from .checks import ASSOCIATIONS_DIR
-from .event_rules import SERIES_LONGEST
+from .event_rules import EVENT_LONGEST, SERIES_LONGEST
 from .model import NIGHT_ENDS
 from .rules_export import RULE_MESSAGES, js_pattern, markdown_rules
 from .schedule import MOST
@@ -93,7 +93,7 @@ def form_schema(settings, t, associations, spaces=None):
         "markdown": markdown_rules(settings),
         "years": list(fields.YEARS),
         # a monthly rule's days in a message, as check's DateFormatter.month_days says them
-        "series": {"most": MOST, "longest": SERIES_LONGEST, "nightEnds": NIGHT_ENDS.strftime("%H:%M"),
+        "series": {"most": MOST, "longest": SERIES_LONGEST, "eventLongest": EVENT_LONGEST, "nightEnds": NIGHT_ENDS.strftime("%H:%M"),
                    "monthDays": {"ordinals": t("ordinal_in_month"), "days": t("weekdays_name"),
                                  "text": t("series_days_monthly"), "and": t("and")}},
         "weekdayWords": list(fields.WEEKDAYS),

@@ -875,6 +875,9 @@
     if (repeat && end !== null && daysBetween(start.day, end.day) > series.longest) {
       return refuse(["end"], "err_series_end", { end: raw.end, clock: end.time || "" });
     }
+    if (!repeat && end !== null && daysBetween(start.day, end.day) > series.eventLongest) {
+      return refuse(["end"], "err_event_too_long", { start: raw.start, end: raw.end, most: series.eventLongest });
+    }
     var length = end ? daysBetween(start.day, end.day) : 0;
     var days = repeat ? ruleStarts.filter(function (d) { return repeat.daysOff.indexOf(d) < 0; }) : [start.day];
     var occurrences = days.map(function (day) {

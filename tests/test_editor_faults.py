@@ -232,3 +232,13 @@ def test_a_notice_of_an_association_whose_file_is_refused_says_so_at_every_door(
     status, paths, err, comment = site.from_issue(profile_body(**{"Yhdistyksen nimi": "Rikki ry"}), capsys)
     assert status == 1 and paths == [] and said in err and said in comment
     assert broken.read_text(encoding="utf-8") == "name: Rikki ry\nfounded: vuonna 1990\n"
+
+
+def test_a_series_organised_by_an_association_whose_file_is_refused_says_so(site, capsys):
+    """As a notice does: not "no such association; add the file" of a file that is there."""
+    broken = site.association("rikki", "name: Rikki ry\nfounded: vuonna 1990\n")
+    (site.content / "series").mkdir()
+    series = site.content / "series" / "illat.yml"
+    series.write_text("name: Järjestöillat\norganisers: [testikyla, rikki]\n", encoding="utf-8")
+    status, out, _err = run(["check", "--content", str(site.content)], capsys)
+    assert status == 1 and f"{series}:2: Yhdistyksen rikki tiedostossa {broken} on virheitä" in out, out

@@ -128,10 +128,11 @@ def _load_profiles(folder, read, ctx, reads=None):
 def load_profiles(content, settings, t, reads=None):
     """Associations and series, each checked: (associations, series, problems, context for notices)."""
     associations, problems = load_associations(content, context_for(settings, t), reads)
-    # a notice of an association whose file is refused is told so, not "add the file"
+    # a notice or series of an association whose file is refused is told so, not "add the file"
     refused = {Path(p.path).stem: p.path for p in problems if Path(p.path).stem not in associations}
     names = {slug: profile.name for slug, profile in associations.items()}  # a partner is found by name too
-    series, more = load_series(content, context_for(settings, t, associations=names), reads)
+    series, more = load_series(content, context_for(settings, t, associations=names, refused_associations=refused),
+                               reads)
     ctx = context_for(settings, t, associations=names, series=set(series), refused_associations=refused)
     return associations, series, problems + more, ctx
 

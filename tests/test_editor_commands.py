@@ -178,6 +178,18 @@ def test_from_issue_reply_cannot_carry_a_link_in_the_bots_voice(site, tmp_path, 
         assert live not in comment.replace("\\]", "")  # escaped brackets make no link
 
 
+def test_from_issue_reply_cannot_be_unescaped_with_a_backslash(site, capsys):
+    """A backslash before a bracket escaped it again: `\\[` is a backslash and
+    a live bracket, and `//evil.example` is an address with no scheme to break."""
+    import markdown
+    status, _paths, _err, comment = site.from_issue(issue_body(**{
+        "Julkaisupäivä": "\\[Vahvista tunnuksesi\\](//evil.example/kirjaudu) \\![x\\](//evil.example/x.png)"}),
+        capsys)
+    assert status == 1 and "Vahvista tunnuksesi" in comment
+    shown = markdown.markdown(comment)
+    assert "<a " not in shown and "<img " not in shown, shown
+
+
 def test_from_issue_without_the_form(site, tmp_path, capsys):
     status, _paths, err, comment = site.from_issue("Hei, tässä ilmoitus: kokous tiistaina.", capsys)
     assert status == 1 and "Tekstistä ei löytynyt ilmoituslomakkeen kohtia" in comment

@@ -258,9 +258,11 @@ def notice_from_issue(path, text, site, today):
 def quiet(text):
     # The reply is Markdown on GitHub, in the bot's voice: answers echoed in
     # it must not become markup, links (a "log in here" in the project's
-    # name) or mentions. Brackets escaped make no link or image; a bare
-    # address is linked by GitHub unless broken by an invisible space.
-    text = html.escape(text, quote=False).replace("@", "@\u200b").replace("[", "\\[").replace("]", "\\]")
+    # name) or mentions. Brackets escaped make no link or image (a backslash
+    # written before one escaped too, else it would take the escape back); a
+    # bare address is linked by GitHub unless broken by an invisible space.
+    text = html.escape(text, quote=False).replace("\\", "\\\\").replace("@", "@\u200b")
+    text = text.replace("[", "\\[").replace("]", "\\]")
     return _ADDRESS.sub(lambda m: m[0][:-1] + "\u200b" + m[0][-1], text)
 
 

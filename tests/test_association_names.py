@@ -53,6 +53,21 @@ def test_two_association_files_of_one_name_are_refused(site, capsys):
            "toisen. Yhdistä tiedot tiedostoon testikyla.yml ja poista tk-elakkeensaajat.yml." in out.splitlines(), out
 
 
+@pytest.mark.parametrize("name", [
+    "Testikylän Eläkkeensaajat ry.",  # the legal form with a full stop after it
+    "Testikylän Eläkkeen\u00adsaajat ry",  # a soft hyphen, drawn as nothing
+    "Testikylän Eläk\u200bkeensaajat ry",  # a zero-width space
+])
+def test_a_second_file_of_a_name_that_looks_the_same_is_refused(site, capsys, name):
+    """The directory would list two associations drawn alike, and a notice
+    could be sent in the name of the other one."""
+    path = site.association("toinen", f'name: "{name}"\n')
+    assert site.check() == 1
+    out = capsys.readouterr().out
+    assert f"{path}:1: Tiedostoissa {site.content / 'associations' / 'testikyla.yml'} ja {path} on saman " \
+           "yhdistyksen nimi" in out, out
+
+
 def test_the_issue_form_finds_the_association_by_its_identifier_with_ry(site, capsys):
     # it was taken for a new association of that identifier, whose file is there: a crash
     status, paths, err, comment = site.from_issue(issue_body(Yhdistys="testikyla ry"), capsys)

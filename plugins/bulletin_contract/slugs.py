@@ -17,6 +17,12 @@ def _kept(char):
     return unicodedata.category(char)[0] in "LMN"
 
 
+def _invisible(char):
+    # a soft hyphen, a zero-width space or joiner: drawn as nothing, so no
+    # break between words; "Eläkkeen\u00adsaajat" is the name Eläkkeensaajat
+    return unicodedata.category(char) == "Cf"
+
+
 def has_letters(text):
     """True when the text has a letter or digit in any script."""
     return any(_kept(char) and unicodedata.category(char)[0] != "M" for char in text)
@@ -28,14 +34,15 @@ def slugify(text):
         return ""
     # NFKC: a fraction, a full-width or half-width letter is the letters it
     # stands for (`½` is 1⁄2, `ｻ` is サ), as the forms' script reads it
-    words = "".join(char if _kept(char) else " " for char in unicodedata.normalize("NFKC", text))
+    words = "".join(char if _kept(char) else "" if _invisible(char) else " "
+                    for char in unicodedata.normalize("NFKC", text))
     return re.sub(r"[^a-z0-9]+", "-", unidecode(words).lower()).strip("-")
 
 
 # A new association's file and address are named without its legal form
 # ("Imatran Lausujat ry" -> imatran-lausujat), as the example's are, at every
 # door: the forms read this pattern from their schema.
-LEGAL_FORM = re.compile(r"\s+(?:ry|r\.\s?y\.)$", re.IGNORECASE)
+LEGAL_FORM = re.compile(r"\s+(?:ry|r\.\s?y)\.?$", re.IGNORECASE)  # "ry." too: the same name
 
 
 # Between the names of a list of associations (a joint notice's partners):

@@ -72,7 +72,7 @@
     // NFKC: `½` is 1⁄2, a half-width `ｻ` is サ (slugs.py)
     var words = Array.from(text.normalize("NFKC"), function (char) {
       if (!/[\p{L}\p{M}\p{N}]/u.test(char)) {
-        return " ";
+        return /\p{Cf}/u.test(char) ? "" : " "; // drawn as nothing: no break between words (slugs.py)
       }
       return Object.prototype.hasOwnProperty.call(TRANSLITERATION, char) ? TRANSLITERATION[char] : char;
     }).join("");

@@ -36,6 +36,10 @@ def messages(text, first_line=1):
     # real scripts stack a few accents on a letter
     "Tiếng Việt: Người, hẹn gặp lại. Hepreaa: בְּרֵאשִׁית. Hindiä: हिन्दी.",
     "Wikipedia: [O'Brien](https://fi.wikipedia.org/wiki/O'Brien)",
+    # a link's text that is its own address, its site or a site above it
+    "[www.kela.fi](https://www.kela.fi/hakemus) [Kela.fi](https://www.kela.fi) [imatra.fi](https://tapahtumat.imatra.fi/)",
+    "[https://kela.fi/hakemus](https://kela.fi/hakemus) [toimisto@kela.fi](mailto:Toimisto@kela.fi?subject=Haku)",
+    "[www.kela.fi sivuilla](https://www.kela.fi) [kela][k]\n\n[k]: https://evil.example/",
 ])
 def test_benign_text_passes(text):
     assert messages(text) == []
@@ -92,6 +96,14 @@ def test_benign_text_passes(text):
     ("a\n\n" + "[" * (MAX_MARKUP + 1), 3, "hakasulkeita"),
     ("x\n" * (MAX_BLOCK_LINES + 1), 1, f"yli {MAX_BLOCK_LINES} riviä"),
     ("x" * (MAX_BODY_CHARS + 1), 1, f"enintään {MAX_BODY_CHARS}"),
+    # a link's text that is an address, the link going elsewhere
+    ("Hae: [https://www.kela.fi/hakemus](https://evil.example/kela)", 1, "Linkin teksti https://www.kela.fi/hakemus"),
+    ("[kela.fi](https://kela.fi.evil.example/)", 1, "Linkin teksti kela.fi"),
+    ("[toimisto@kela.fi](mailto:evil@evil.example)", 1, "Linkin teksti toimisto@kela.fi"),
+    ("[www.kela.fi](https://www.imatra.fi)", 1, "Linkin teksti www.kela.fi"),
+    ("a\n\n[www.kela.fi][k] ja [kela.fi]\n\n[k]: https://evil.example/\n[kela.fi]: https://evil.example/", 3,
+     "Linkin teksti www.kela.fi"),
+    ("[kela.fi]\n\n[kela.fi]: https://evil.example/", 1, "Linkin teksti kela.fi"),
 ])
 def test_problem_is_reported_on_its_line(text, line, words):
     found = messages(text, first_line=1)

@@ -153,6 +153,11 @@ BAD = [
     case("body-javascript-link", {}, {}, body="Katso [tästä](java&#115;cript:alert(1)).", field="Ilmoituksen teksti"),
     case("body-data-reference", {}, {}, body="[linkki][x]\n\n[x]: <DATA:text/html,hei>", field="Ilmoituksen teksti"),
     case("body-javascript-autolink", {}, {}, body="Katso <javascript:alert(1)>", field="Ilmoituksen teksti"),
+    # a link's text that is an address, the link going elsewhere: a trap in the association's name
+    case("body-link-shows-another-address", {}, {}, body="Hae tukea: [www.kela.fi](https://kela.fi.evil.example/).",
+         field="Ilmoituksen teksti"),
+    case("body-reference-shows-another-address", {}, {}, body="Hae: [kela.fi][k]\n\n[k]: https://evil.example/",
+         field="Ilmoituksen teksti"),
     case("body-quote-in-address", {}, {}, body='[x](https://a.fi/"onmouseover)', field="Ilmoituksen teksti"),
     # schemes the sanitizer drops, and addresses Python-Markdown runs on past: the link went, silently
     case("body-file-link", {}, {}, body="Katso [pöytäkirja](file:///C:/Users/pj/poytakirja.pdf).",

@@ -300,9 +300,9 @@ def _nesting(line):
         rest = rest[match.end():]
 
 
-def _opening_bracket_is_image(text, close):
-    """Is the `]` at `close` the end of `![...]`? Walks back to its `[`, at
-    most a few lines: the sanitizer drops a remote image anyway."""
+def _opening_bracket(text, close):
+    """Where the `[` of the `]` at `close` is, -1 when not found: walks
+    back at most a few lines (the sanitizer drops a remote image anyway)."""
     depth = 0
     for index in range(close, max(close - 500, 0) - 1, -1):
         if text[index] == "]":
@@ -310,8 +310,38 @@ def _opening_bracket_is_image(text, close):
         elif text[index] == "[":
             depth -= 1
             if depth == 0:
-                return index > 0 and text[index - 1] == "!"
-    return False
+                return index
+    return -1
+
+
+_WEB_SCHEME = re.compile(r"^https?://", re.IGNORECASE)
+
+
+def _host(address):
+    """The host of a web address written with or without its scheme, as it
+    is read: after any `user@`, without its port and `www.`."""
+    authority = re.split(r"[/?#]", _WEB_SCHEME.sub("", address), maxsplit=1)[0].rsplit("@", 1)[-1]
+    return re.sub(r":\d*$", "", authority).lower().removeprefix("www.")
+
+
+def _link_shows_elsewhere(found, index, text, address):
+    """A link's text that is an address (`www.kela.fi`, `toimisto@kela.fi`)
+    tells the reader where the link goes; going elsewhere, it is a trap set
+    in the association's name. Its site, or a site under it, is where it says."""
+    shown = html.unescape(_MARKDOWN_ESCAPE.sub(r"\1", text)).strip()
+    target = html.unescape(_MARKDOWN_ESCAPE.sub(r"\1", address)).strip()
+    if not shown or re.search(r"\s", shown):
+        return
+    email = re.sub(r"^mailto:", "", shown, flags=re.IGNORECASE)
+    if _LINK_EMAIL.match(email):
+        goes = target.split("?", 1)[0].lower() == f"mailto:{email.lower()}"
+    elif _WEB_SCHEME.match(shown) or _LINK_DOMAIN.match(shown):
+        host, to = _host(shown), _host(target) if _WEB_SCHEME.match(target) else ""
+        goes = bool(host) and (to == host or to.endswith("." + host))
+    else:
+        return
+    if not goes:
+        found.add(index, "err_body_link_shows_other", text=shown[:80], url=target[:80])
 
 
 def _label(text):
@@ -453,10 +483,23 @@ def _check_markup(found, text, blocks):
         if _label(name) not in used:
             found.add(index, "err_body_unused_reference", written=f"[{name}]: {address}"[:80],
                       plain=f"{name}: {address}"[:80])
+    # links by reference: `[text][label]`, `[text][]` and `[label]`
+    for match in _BRACKETED.finditer(text):
+        before, after = text[match.start() - 1:match.start()], text[match.end():match.end() + 1]
+        if before in ("!", "]") or after in ("(", ":") or any(start <= match.start() < end for start, end in spans):
+            continue  # an image, the label of a link, an inline link, a definition
+        named = _BRACKETED.match(text, match.end()) if after == "[" else None
+        address = references.get(_label(named.group(1) if named else match.group(1)))
+        if address is not None:
+            _link_shows_elsewhere(found, line_of(match.start()), match.group(1), address)
     for match in _INLINE_DESTINATION.finditer(text):
         address = match.group("angled") if match.group("angled") is not None else match.group("bare")
-        image = _opening_bracket_is_image(text, match.start())
+        opening = _opening_bracket(text, match.start())
+        image = opening > 0 and text[opening - 1] == "!"
+        said = found.said
         _check_address(found, line_of(match.end()), address, image=image, written=match.group("all"))
+        if opening >= 0 and not image and found.said == said:
+            _link_shows_elsewhere(found, line_of(match.start()), text[opening + 1:match.start()], address)
         if not _DESTINATION_END.match(text, match.end()):
             line_end = text.find("\n", match.end())
             closed = ")" in text[match.end():None if line_end < 0 else line_end]

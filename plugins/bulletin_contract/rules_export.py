@@ -124,7 +124,7 @@ RULE_MESSAGES = [
     "err_body_definition_title_line",
     "err_body_table_cells", "err_body_angle_address", "err_body_address_space", "err_body_unreadable_address",
     "err_body_site_link", "err_body_missing_file", "err_body_remote_image", "err_body_image_form",
-    "err_body_link_incomplete", "err_body_link_relative",
+    "err_body_link_incomplete", "err_body_link_relative", "err_body_link_shows_other",
 ]
 
 

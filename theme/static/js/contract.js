@@ -1165,7 +1165,8 @@
     }
   };
 
-  function openingBracketIsImage(text, close) {
+  // body_checks._opening_bracket: where the `[` of the `]` at `close` is, -1 when not found
+  function openingBracket(text, close) {
     var depth = 0;
     for (var index = close; index >= Math.max(close - 500, 0); index--) {
       if (text[index] === "]") {
@@ -1173,12 +1174,44 @@
       } else if (text[index] === "[") {
         depth -= 1;
         if (depth === 0) {
-          return index > 0 && text[index - 1] === "!";
+          return index;
         }
       }
     }
-    return false;
+    return -1;
   }
+
+  var WEB_SCHEME = /^https?:\/\//i;
+
+  // body_checks._host: a web address's host, after any `user@`, without its port and `www.`
+  function webHost(address) {
+    var authority = address.replace(WEB_SCHEME, "").split(/[\/?#]/)[0];
+    var host = authority.slice(authority.lastIndexOf("@") + 1).replace(/:\d*$/, "").toLowerCase();
+    return host.indexOf("www.") === 0 ? host.slice(4) : host;
+  }
+
+  // body_checks._link_shows_elsewhere: a link's text that is an address goes there (or under it)
+  Checker.prototype.linkShowsElsewhere = function (found, index, text, address) {
+    var P = this.P;
+    var shown = strip(htmlUnescape(text.replace(compile(P.markdownEscape, "g"), "$1")));
+    var target = strip(htmlUnescape(address.replace(compile(P.markdownEscape, "g"), "$1")));
+    if (!shown || /\s/.test(shown)) {
+      return;
+    }
+    var email = shown.replace(/^mailto:/i, "");
+    var goes;
+    if (P.linkEmail.test(email)) {
+      goes = target.split("?")[0].toLowerCase() === "mailto:" + email.toLowerCase();
+    } else if (WEB_SCHEME.test(shown) || P.linkDomain.test(shown)) {
+      var host = webHost(shown), to = WEB_SCHEME.test(target) ? webHost(target) : "";
+      goes = host !== "" && (to === host || to.slice(-(host.length + 1)) === "." + host);
+    } else {
+      return;
+    }
+    if (!goes) {
+      found.add(index, "err_body_link_shows_other", { text: head(shown, 80), url: head(target, 80) });
+    }
+  };
 
   function label(text) {
     return text.toLowerCase().split(SPLIT).filter(Boolean).join(" ");
@@ -1386,9 +1419,13 @@
     each(P.inlineDestination, function (match) {
       var g = match.groups;
       var address = g.angled !== undefined ? g.angled : g.bare;
-      var image = openingBracketIsImage(text, match.index);
+      var opening = openingBracket(text, match.index);
+      var image = opening > 0 && text[opening - 1] === "!";
       var end = match.index + match[0].length;
-      self.checkAddress(found, lineOf(end), address, image, g.all);
+      var said = self.checkAddress(found, lineOf(end), address, image, g.all);
+      if (opening >= 0 && !image && !said) {
+        self.linkShowsElsewhere(found, lineOf(match.index), text.slice(opening + 1, match.index), address);
+      }
       var after = compile(P.destinationEnd, "y");
       after.lastIndex = end;
       if (!after.test(text)) {
@@ -1410,6 +1447,25 @@
       if (!used[label(d.name)]) {
         found.add(d.index, "err_body_unused_reference", { written: head("[" + d.name + "]: " + d.address, 80),
                                                           plain: head(d.name + ": " + d.address, 80) });
+      }
+    });
+    // links by reference: `[text][label]`, `[text][]` and `[label]` (body_checks)
+    each(P.bracketed, function (match) {
+      var start = match.index, end = start + match[0].length;
+      var before = text.charAt(start - 1), after = text.charAt(end);
+      if (before === "!" || before === "]" || after === "(" || after === ":" ||
+          spans.some(function (span) { return span[0] <= start && start < span[1]; })) {
+        return;  // an image, the label of a link, an inline link, a definition
+      }
+      var named = null;
+      if (after === "[") {
+        var next = compile(P.bracketed, "y");
+        next.lastIndex = end;
+        named = next.exec(text);
+      }
+      var name = label(named ? named[1] : match[1]);
+      if (Object.prototype.hasOwnProperty.call(references, name)) {
+        self.linkShowsElsewhere(found, lineOf(start), match[1], references[name]);
       }
     });
     each(P.imageReference, function (match) {

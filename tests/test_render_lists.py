@@ -44,6 +44,7 @@ TAGS = "Ilmoittautuminen on auki!\n#kesäleiri #kipinä\n- leiri\n\n#imatra"
 # web addresses written bare, as GitHub links them: not the sentence's full stop, nor the parenthesis around one
 ADDRESSES = ("Hakulomake: https://koskenhelmi.example.org/apurahat.\nLisää: www.imatra.fi, ja (katso "
              "https://fi.wikipedia.org/wiki/Imatra_(kaupunki)).\n`https://ei.linkki` [linkki](https://a.fi) <https://b.fi>")
+RETURNING = "Kysely: www.lomake.example.org/kysely?palaa=https://imatra.fi"
 # plain Finnish (selkokieli) is written a sentence on a line
 PLAIN = "Vesijumppa on hyvää liikuntaa.\nVesi kantaa kehoa.\n\nOta mukaan uimapuku.\nTervetuloa!"
 # the same in quotes, one inside another, and a list in a quote right under its line of text
@@ -80,6 +81,13 @@ def built(tmp_path_factory):
           start: "2026-12-05 18:00"
           location: Sali
           registration: "Lomakkeella www.kipina.example.org/leiri <12.2. mennessä> & paikan päällä"
+        """))
+    # an address with another in its query: a link to where it begins, not a relative one
+    site.notice("paluu.md", notice_text(title="Paluu", category="tapahtumat", body=RETURNING, extra=f"""
+        event:
+          start: "2026-12-05 18:00"
+          location: Sali
+          registration: "{RETURNING}"
         """))
     assert site.check() == 0 and site.build() == 0
     return site
@@ -184,3 +192,11 @@ def test_a_list_under_a_text_after_a_heading_or_code_is_a_list_and_says_every_wo
 def test_a_code_span_across_lines_is_shown_as_written(built):
     body = built.page("ilmoitukset/koodi/").select_one(".bl-notice__body")
     assert body.select_one("code").get_text() == "rivi\n12. rivi"
+
+
+def test_an_address_with_another_in_it_links_to_where_it_begins(built):
+    page = built.page("ilmoitukset/paluu/")
+    registration = next(dd for dt, dd in zip(page.select(".bl-event dt"), page.select(".bl-event dd"))
+                        if dt.get_text() == "Ilmoittautuminen")
+    for where in (page.select_one(".bl-notice__body"), registration):
+        assert [a["href"] for a in where.select("a")] == ["https://www.lomake.example.org/kysely?palaa=https://imatra.fi"]

@@ -497,7 +497,8 @@ def _address_as_meant(address):
 
 
 def _href(address):
-    return address if "://" in address else "https://" + address
+    # "www.…" is given its scheme, though an address in its query has one
+    return address if re.match(r"https?://", address, re.IGNORECASE) else "https://" + address
 
 
 _BARE_ADDRESSES = re.compile(_BARE_ADDRESS)

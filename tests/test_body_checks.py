@@ -40,6 +40,7 @@ def messages(text, first_line=1):
     "[www.kela.fi](https://www.kela.fi/hakemus) [Kela.fi](https://www.kela.fi) [imatra.fi](https://tapahtumat.imatra.fi/)",
     "[https://kela.fi/hakemus](https://kela.fi/hakemus) [toimisto@kela.fi](mailto:Toimisto@kela.fi?subject=Haku)",
     "[www.kela.fi sivuilla](https://www.kela.fi) [kela][k]\n\n[k]: https://evil.example/",
+    "Lue lisää: [www.kela.fi.](https://www.kela.fi/)",  # the sentence's full stop
 ])
 def test_benign_text_passes(text):
     assert messages(text) == []

@@ -284,6 +284,10 @@ GOOD = [
     case("links-and-site-image", {}, {}, body="[Sivu](https://example.org) <mailto:a@example.org>\n\n"
                                              "![Juliste]({static}/images/juliste.png)"),
     case("addresses-in-angle-brackets", {}, {}, body="<https://a.fi>, <HTTP://B.FI> ja <kerho@example.org>"),
+    # a link's text that is its own address, its site or a site above it, a sentence's full stop after it
+    case("links-showing-their-own-address", {}, {},
+         body="[www.kela.fi.](https://www.kela.fi/haku) [imatra.fi](https://tapahtumat.imatra.fi) "
+              "[Kerho@Example.org](mailto:kerho@example.org)"),
     case("tables-whose-rows-fit", {}, {},
          body="| Päivä | Aika |\n|---|---|\n| ma `a|b` | 18 \\| 19 |\n| ti |\n\n| Yksi |\n|---|\n| a |"),
     case("reference-links-with-their-definitions", {}, {},

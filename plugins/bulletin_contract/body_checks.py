@@ -319,9 +319,9 @@ _WEB_SCHEME = re.compile(r"^https?://", re.IGNORECASE)
 
 def _host(address):
     """The host of a web address written with or without its scheme, as it
-    is read: after any `user@`, without its port and `www.`."""
+    is read: after any `user@`, without its port, `www.` and a full stop after it."""
     authority = re.split(r"[/?#]", _WEB_SCHEME.sub("", address), maxsplit=1)[0].rsplit("@", 1)[-1]
-    return re.sub(r":\d*$", "", authority).lower().removeprefix("www.")
+    return re.sub(r":\d*$", "", authority).lower().removeprefix("www.").rstrip(".")
 
 
 def _link_shows_elsewhere(found, index, text, address):

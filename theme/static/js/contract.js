@@ -1183,11 +1183,11 @@
 
   var WEB_SCHEME = /^https?:\/\//i;
 
-  // body_checks._host: a web address's host, after any `user@`, without its port and `www.`
+  // body_checks._host: a web address's host, after any `user@`, without its port, `www.` and a full stop after it
   function webHost(address) {
     var authority = address.replace(WEB_SCHEME, "").split(/[\/?#]/)[0];
     var host = authority.slice(authority.lastIndexOf("@") + 1).replace(/:\d*$/, "").toLowerCase();
-    return host.indexOf("www.") === 0 ? host.slice(4) : host;
+    return (host.indexOf("www.") === 0 ? host.slice(4) : host).replace(/\.+$/, "");
   }
 
   // body_checks._link_shows_elsewhere: a link's text that is an address goes there (or under it)

@@ -653,13 +653,14 @@ def test_from_issue_writes_a_space_wanted_that_passes_check(site, tmp_path, caps
                            "Etsittävä tila: milloin": "ti 17-19; ti, to klo 9.00–11.00",
                            "Etsittävä tila: kertaa viikossa": EMPTY,
                            "Etsittävä tila: käyttötarkoitus": "- [ ] Kokoukset (kokous)\n- [X] Liikunta ja tanssi (liikunta)",
+                           "Etsittävä tila: varusteet": "- [x] Piano (piano)\n- [ ] Sauna (sauna)",
                            "Etsittävä tila: esteettömyys": "- [x] Porrasaton sisäänkäynti (porrasaton)\n- [ ] Hissi (hissi)",
                            "Etsittävä tila: tarve alkaa": "1.1.2027", "Etsittävä tila: tarve päättyy": "31.5.2027"})
     status, paths, err, comment = site.from_issue(body, capsys)
     assert status == 0, err
     text = Path(paths[0]).read_text(encoding="utf-8")
     assert ('wanted:\n  capacity: "15"\n  when: ["ti 17-19", "ti, to klo 9.00–11.00"]\n  purposes: ["liikunta"]\n'
-            '  accessibility: ["porrasaton"]\n  from: "2027-01-01"\n  until: "2027-05-31"\n') in text
+            '  equipment: ["piano"]\n  accessibility: ["porrasaton"]\n  from: "2027-01-01"\n  until: "2027-05-31"\n') in text
     assert site.check() == 0
 
 

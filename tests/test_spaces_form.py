@@ -380,6 +380,34 @@ def test_the_notice_form_writes_a_space_wanted_whose_page_lists_the_spaces_that_
     assert "vapaana ti 17–21, 20 hlöä, porrasaton sisäänkäynti" in built.select_one(".bl-wanted").get_text(" ")
 
 
+def test_the_notice_form_asks_for_the_equipment_a_space_wanted_needs(form_site, example_base, tmp_path):
+    # a choir that needs a piano ticks it as the space form's own equipment;
+    # there was no box for it, and a space without one was offered as fitting
+    with checked_context(form_site[2], example_base) as open_page:
+        page = open_page("/laheta/")
+        page.clock.set_fixed_time(datetime(2026, 12, 1, 12, 0))
+        page.get_by_label("Otsikko").fill("Harjoitustila pianolla")
+        page.get_by_label("Yhdistys", exact=True).select_option("teatteri-koskenkorento")
+        page.get_by_label("Tilat", exact=True).check()
+        page.get_by_label("Etsimme tilaa").check()
+        page.get_by_label("Henkilömäärä").fill("20")
+        page.get_by_label("Milloin tarvitsette tilaa").fill("ti 18-20")
+        page.locator("#f-wanted_equipment").get_by_label("Piano").check()
+        page.get_by_label("Julkaisupäivä").fill("1.12.2026")
+        page.get_by_label("Ilmoituksen teksti").fill("Etsimme tilaa, jossa on piano.")
+        page.get_by_role("button", name="Esikatsele ilmoitus").click()
+        assert "Varusteet\nPiano" in page.locator("[data-preview] .bl-wanted").inner_text()
+        with page.expect_download() as info:
+            page.get_by_role("button", name="Lataa tiedosto").click()
+        name = info.value.suggested_filename
+        text = open(info.value.path(), encoding="utf-8").read()
+    assert 'when: ["ti 18-20"]\n  equipment: ["piano"]\n' in text
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    (content / "notices" / "2026" / name).write_text(text, encoding="utf-8")
+    assert main(["check", "--content", str(content), "--today", "2026-12-01"]) == 0
+
+
 def test_the_notice_form_names_a_space_offered(form_site, example_base, tmp_path):
     with checked_context(form_site[2], example_base) as open_page:  # the module's Chromium
         page = open_page("/laheta/")

@@ -44,6 +44,9 @@ def test_a_space_with_everything_fits():
     (a_need(purposes=["kokous", "liikunta"]), a_space(), []),
     (a_need(purposes=["musiikki"]), a_space(), ["purposes"]),
     (a_need(purposes=["liikunta", "musiikki"]), a_space(), ["purposes"]),
+    (a_need(equipment=["piano"]), a_space(equipment=["piano", "poydat"]), []),
+    (a_need(equipment=["piano"]), a_space(), ["equipment"]),  # a space for music is not one with a piano
+    (a_need(equipment=["piano", "poydat"]), a_space(equipment=["piano"]), ["equipment"]),
     (a_need(when=slots("ti 17-21")), a_space(), []),  # the whole free slot
     (a_need(when=slots("ti 20-22")), a_space(), ["when"]),  # runs past the free hours
     (a_need(when=slots("ti 16-18")), a_space(), ["when"]),  # starts before them
@@ -66,11 +69,15 @@ def a_wanted_notice(need, association="toinen", partners=()):
 
 def test_matches_are_explained_with_the_free_slot_persons_and_features():
     t = Translator("fi")
-    labels = {**DEFAULTS["BULLETIN_SPACE_ACCESSIBILITY"], **DEFAULTS["BULLETIN_SPACE_PURPOSES"]}
+    labels = {kind: DEFAULTS[f"BULLETIN_SPACE_{kind.upper()}"] for kind in ("accessibility", "purposes", "equipment")}
     article = a_wanted_notice(a_need(purposes=[]))
     fits = match_all([a_space(), a_space(slug="pieni", capacity=5)], [article])
     assert [m.space.slug for m in fits] == ["sali"]
     assert fits[0].explain(t, labels) == "vapaana ti 17–21, 25 hlöä, porrasaton sisäänkäynti"
+    # sauna is a purpose (Saunavuorot) and a piece of equipment (Sauna): each said in its own words
+    article = a_wanted_notice(a_need(purposes=["sauna"], equipment=["sauna"]))
+    [fit] = match_all([a_space(purposes=["sauna", "liikunta"], equipment=["sauna"])], [article])
+    assert fit.explain(t, labels) == "vapaana ti 17–21, 25 hlöä, porrasaton sisäänkäynti, saunavuorot, sauna"
 
 
 def test_one_free_slot_covering_two_asked_is_named_once():

@@ -153,6 +153,22 @@ def test_tiny_site_matches_and_explains(site):
     assert site.page("tilat/sali/").select(".bl-match")
 
 
+def test_a_need_for_a_piano_is_offered_only_spaces_with_one(site):
+    # a choir writes the equipment it needs as a space's own words: a space
+    # for music without a piano was offered as fitting
+    a_site(site)
+    site.notice("haku.md", wanted().replace("purposes: [liikunta]", "purposes: [liikunta]\n  equipment: [piano]"))
+    assert site.build() == 0
+    notice = site.page("ilmoitukset/haku/")
+    assert not notice.select(".bl-match")
+    assert "Varusteet Piano" in " ".join(notice.select_one(".bl-wanted").get_text(" ").split())
+    (site.content / "spaces" / "sali.yml").write_text(SPACE + "equipment: [piano, poydat]\n", encoding="utf-8")
+    assert site.build() == 0
+    assert texts(site.page("ilmoitukset/haku/").select(".bl-wanted .bl-match")) == [
+        "Testikylän sali (Testikylän Eläkkeensaajat ry) vapaana ti 17–21, 30 hlöä, porrasaton sisäänkäynti, "
+        "liikunta ja tanssi, piano"]
+
+
 def test_tiny_site_without_a_match(site):
     a_site(site, capacity=31)
     assert site.build() == 0

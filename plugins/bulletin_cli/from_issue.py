@@ -28,7 +28,7 @@ _TABLES = {(): NOTICE_FIELDS, ("event",): EVENT_FIELDS, ("contact",): CONTACT_FI
            ("event", "repeat"): REPEAT_FIELDS, ("wanted",): WANTED_FIELDS}
 _DATES = {"date", "start", "end", "expires", "until", "registration_deadline", "wanted_from", "wanted_until"}
 # Boxes of a vocabulary, `- [X] Label (slug)`, read as the slugs ticked.
-_VOCABULARIES = {"wanted_purposes", "wanted_accessibility"}
+_VOCABULARIES = {"wanted_purposes", "wanted_equipment", "wanted_accessibility"}
 # A date the person wrote that is no date at all: the checker's message would
 # show the file's ISO form.
 _NOT_A_DATE = {"err_date", "err_date_finnish", "err_datetime_finnish", "err_date_no_year", "err_time_form",

@@ -61,6 +61,8 @@ FIELDS = [
     IssueField("wanted_times_per_week", "issue_wanted_times_per_week", "input", ("wanted", "times_per_week")),
     IssueField("wanted_purposes", "issue_wanted_purposes", "checkboxes", ("wanted", "purposes"),
                options="BULLETIN_SPACE_PURPOSES"),
+    IssueField("wanted_equipment", "issue_wanted_equipment", "checkboxes", ("wanted", "equipment"),
+               options="BULLETIN_SPACE_EQUIPMENT"),
     IssueField("wanted_accessibility", "issue_wanted_accessibility", "checkboxes", ("wanted", "accessibility"),
                options="BULLETIN_SPACE_ACCESSIBILITY"),
     IssueField("wanted_from", "issue_wanted_from", "input", ("wanted", "from"), hint_key="f_wanted_season_hint"),

@@ -871,6 +871,7 @@ WANTED_FIELDS = {
     "when": Rule(Slots(), required=True, example='["ti 17-19"]'),
     "times_per_week": Rule(Number(1, 7), example="1"),
     "purposes": Rule(Choices("space_purposes"), example="[liikunta]"),
+    "equipment": Rule(Choices("space_equipment"), example="[piano]"),
     "accessibility": Rule(Choices("space_accessibility"), example="[porrasaton]"),
     "from": Rule(Day(), example='"2027-01-01"'),  # a season: days, not times
     "until": Rule(Day(), example='"2027-05-31"'),

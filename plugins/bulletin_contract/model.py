@@ -162,6 +162,7 @@ class Wanted:
     when: list  # [slots.Slot]
     times_per_week: int = None
     purposes: list = field(default_factory=list)
+    equipment: list = field(default_factory=list)
     accessibility: list = field(default_factory=list)
     first_day: object = None  # `from`: a date, or None
     last_day: object = None  # `until`

@@ -39,7 +39,8 @@ FORM_MESSAGES = [
     "notice_association", "notice_category", "notice_published", "notice_when", "notice_where",
     "notice_price", "notice_registration", "notice_accessibility", "notice_contact", "notice_tags", "notice_partners",
     "registration_deadline", "registration_closed",
-    "wanted_title", "space_capacity", "wanted_persons", "wanted_when", "space_purposes", "space_accessibility",
+    "wanted_title", "space_capacity", "wanted_persons", "wanted_when", "space_purposes", "space_equipment",
+    "space_accessibility",
     "wanted_season",
 ]
 

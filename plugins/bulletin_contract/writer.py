@@ -132,7 +132,8 @@ def notice_values(notice):
         values["wanted"] = {
             "capacity": str(w.capacity), "when": [slot_text(slot) for slot in w.when],
             "times_per_week": str(w.times_per_week) if w.times_per_week else None,
-            "purposes": list(w.purposes), "accessibility": list(w.accessibility),
+            "purposes": list(w.purposes), "equipment": list(w.equipment),
+            "accessibility": list(w.accessibility),
             "from": when_text(w.first_day) if w.first_day else None,
             "until": when_text(w.last_day) if w.last_day else None,
         }

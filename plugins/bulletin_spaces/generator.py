@@ -43,7 +43,8 @@ class SpacesGenerator(Generator):
         """Match the spaces and the wanted notices, once every notice is read
         and grouped, before any page is written."""
         t = translator_for(self.settings)
-        labels = {**self.settings["BULLETIN_SPACE_ACCESSIBILITY"], **self.settings["BULLETIN_SPACE_PURPOSES"]}
+        labels = {kind: self.settings[f"BULLETIN_SPACE_{kind.upper()}"]
+                  for kind in ("accessibility", "purposes", "equipment")}
         spaces = sorted(STATE.spaces.values(), key=lambda s: (s.name.lower(), s.slug))
         for space in spaces:
             space.district_slug = slugify(space.district) if space.district else ""

@@ -1,7 +1,7 @@
 """Which spaces fit a space wanted, and why, computed at build time.
 
 A space fits when it takes at least as many persons, has every
-accessibility feature and purpose asked for, and for each asked hour range
+accessibility feature, purpose and piece of equipment asked for, and for each asked hour range
 has one free slot that covers it; and it is not the premises of the
 association that asks.
 """
@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from bulletin_contract.slots import slot_text
 
-CRITERIA = ("capacity", "accessibility", "purposes", "when")
+CRITERIA = ("capacity", "accessibility", "purposes", "equipment", "when")
 
 
 def misses(space, wanted):
@@ -21,6 +21,8 @@ def misses(space, wanted):
         missed.append("accessibility")
     if not set(wanted.purposes) <= set(space.purposes):
         missed.append("purposes")
+    if not set(wanted.equipment) <= set(space.equipment):
+        missed.append("equipment")
     if any(covering(space, asked) is None for asked in wanted.when):
         missed.append("when")
     return missed
@@ -39,14 +41,18 @@ class Match:
     article: object  # the wanted notice
     free: tuple  # the space's free slots that cover the asked ones
 
-    def explain(self, t, labels):
-        """`vapaana ti 17–21, 25 hlöä, porrasaton sisäänkäynti`."""
+    def explain(self, t, vocabularies):
+        """`vapaana ti 17–21, 25 hlöä, porrasaton sisäänkäynti`. `vocabularies`
+        holds each kind's labels apart: a slug may be a purpose and a piece of
+        equipment (sauna), labelled differently."""
         weekdays = t("weekdays_short")
         parts = [t("match_free", slots=", ".join(slot_text(s, weekdays) for s in self.free)),
                  t.count("space_persons", self.space.capacity)]
-        for slug in self.article.notice.wanted.accessibility + self.article.notice.wanted.purposes:
-            label = labels.get(slug, slug)
-            parts.append(label[:1].lower() + label[1:])
+        wanted = self.article.notice.wanted
+        for kind in ("accessibility", "purposes", "equipment"):
+            for slug in getattr(wanted, kind):
+                label = vocabularies[kind].get(slug, slug)
+                parts.append(label[:1].lower() + label[1:])
         return ", ".join(parts)
 
 

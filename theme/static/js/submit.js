@@ -329,6 +329,7 @@
       when: when,
       times_per_week: answers.text("wanted_times_per_week", rules.times_per_week),
       purposes: checkedValues("wanted_purposes"),
+      equipment: checkedValues("wanted_equipment"),
       accessibility: checkedValues("wanted_accessibility"),
       from: season[0],
       until: season[1]
@@ -629,6 +630,7 @@
       [M.space_capacity, core.format(M.wanted_persons, { count: w.capacity })],
       [M.wanted_when, w.when.join(", ")],
       [M.space_purposes, labels(w.purposes, "space_purposes")],
+      [M.space_equipment, labels(w.equipment, "space_equipment")],
       [M.space_accessibility, labels(w.accessibility, "space_accessibility")],
       [M.wanted_season, season]
     ]));

@@ -766,6 +766,27 @@ def test_the_words_of_the_interface_on_a_page_find_nothing(browser, site):
         page.close()
 
 
+def test_a_space_is_found_by_its_facts_in_any_form_not_by_their_labels(browser, site):
+    # A reader looking for a room with a piano, step-free, searches for it:
+    # the space page showed its equipment, accessibility and address, but
+    # search read only its name and description, and found no space
+    (site.content / "spaces").mkdir()
+    (site.content / "spaces" / "sali.yml").write_text(
+        "name: Urheilutalon sali\nassociation: testikyla\naddress: Urheilutie 3, Imatra\ncapacity: 60\n"
+        "purposes: [liikunta]\nequipment: [piano, pukuhuone]\naccessibility: [porrasaton]\n"
+        "entry: Vahtimestari avaa oven.\n", encoding="utf-8")
+    assert site.build() == 0
+    with served(site.output) as address:
+        page = browser.new_page()
+        for query in ("pianolla", "pukuhuoneet", "porrasaton", "urheilutiellä", "vahtimestari"):
+            search(page, address, f"?q={query}")
+            assert addresses(page) == ["/tilat/sali/"], query
+        for query in ("varusteet", "esteettömyys", "osoite"):  # the labels of the facts are no words of the space
+            search(page, address, f"?q={query}")
+            assert addresses(page) == [], query
+        page.close()
+
+
 def test_a_weekday_finds_its_events_not_every_word_its_abbreviation_begins(browser, site):
     # The dates say "la 12.12.2026", so "la" is a form of lauantai on the
     # site; but Pagefind finds every word a query word begins ("lainaan",

@@ -103,11 +103,17 @@ def association_text(profile, t):
                      t("search_type_yhdistys"), *(items if profile.active else [])])
 
 
-def space_text(space, t):
+def space_text(space, t, settings):
+    """The words of a space's page that search finds: its name, text and
+    facts (the page's space_facts, their labels left out)."""
     owner = STATE.associations.get(space.association)
+    labels = [settings[f"BULLETIN_SPACE_{kind.upper()}"][slug]
+              for kind in ("purposes", "equipment", "accessibility") for slug in getattr(space, kind)]
     return " ".join(filter(None, [space.name, plain_text(space.description_html or ""),
                                   t("search_type_tila"), owner.name if owner else "",
-                                  t.count("space_persons", space.capacity), space.district or ""]))
+                                  t.count("space_persons", space.capacity), space.district or "",
+                                  space.address, space.price or "", t("space_free") if space.free else "",
+                                  space.entry or "", *labels]))
 
 
 def series_record_text(series, t):
@@ -199,7 +205,7 @@ class SearchGenerator(Generator):
             own = known(key, lambda: notice_text(article, t))
             found.append((own, primary(article.notice.lang), known.drawn_anew(notice_extra(article, t))))
         found += [(known(None, lambda: association_text(p, t)), language) for p in STATE.associations.values()]
-        found += [(known(None, lambda: space_text(s, t)), language) for s in STATE.spaces.values()]
+        found += [(known(None, lambda: space_text(s, t, self.settings)), language) for s in STATE.spaces.values()]
         found += [(known(None, lambda: series_record_text(s, t)), language) for s in STATE.series.values()]
         return found
 

@@ -241,6 +241,10 @@ TI, TO = 1, 3
     # the part of the day after the weekday's two letters, as after its name
     ("ti-iltaisin 17-21", [(TI, "17:00", "21:00")]), ("La-aamuisin klo 8-10", [(5, "08:00", "10:00")]),
     ("ke-iltapäivisin 13-15", [(2, "13:00", "15:00")]),
+    # the part of the day written once, for the last day of a list ("tiistai- ja torstai-iltaisin")
+    ("tiistai- ja torstai-iltaisin 18–21", [(TI, "18:00", "21:00"), (TO, "18:00", "21:00")]),
+    ("Maanantai-, keskiviikko- ja perjantaiaamuisin klo 9-11", [(d, "09:00", "11:00") for d in (0, 2, 4)]),
+    ("ti- ja to-iltaisin 18-20", [(TI, "18:00", "20:00"), (TO, "18:00", "20:00")]),
     # several days in one word, as people write them
     ("arkisin 17-21", [(d, "17:00", "21:00") for d in range(5)]),
     ("Arkipäivisin klo 8.30–16", [(d, "08:30", "16:00") for d in range(5)]),
@@ -272,6 +276,8 @@ def test_slot_parser_reads(written, slots):
     ("ma-pe 8.00-11.00 ja 12.00-16.00", "err_slot_several"),
     # a word for several days stands alone: neither in a list nor at an end of a range
     ("ti ja arkisin 17-21", "err_slot"),
+    # a hyphen that stands for a part of the day only before the next day of a list
+    ("tiistai- 18-21", "err_slot"), ("ti ja torstai- 18-21", "err_slot"), ("tiistai-ja torstai 18-21", "err_slot"),
     # "ja" is a word between two days, never glued to them
     ("tijato 18-20", "err_slot"), ("tija to 18-20", "err_slot"), ("ti jato 18-20", "err_slot"), ("arkisin–su 8-16", "err_slot"), ("arkisin", "err_slot"),
     # look-alikes Python's Unicode matching would fold into a weekday or a digit (the form's does not)

@@ -617,6 +617,7 @@ SLOTS_WRITTEN = [
     "ti.-to. 18-20", "ma.–pe. 8–16", "ti 0-24", "ti klo.17-21", "ti kello17-21", "ma ,ti 10-12", "su ja ma 10-12",
     "keskiviikko-iltaisin 17-21", "lauantai-iltapäivisin 12-16", "la—su 10—14", "ti 17 -21",
     "ke-iltaisin 17-21", "LA-AAMUISIN 8-10", "ti-iltaisin ja to-iltaisin 18-20",
+    "tiistai- ja torstai-iltaisin 18–21", "Maanantai-, keskiviikko- ja perjantaiaamuisin klo 9-11",
     "ti 18–20.", "ma–pe klo 8.00–16.00.",
     # refused
     "joka päivä", "ti-kesäisin 17-21", "tiklo 17-21", "ti 17.0-21", "ti 17‐21", "ti 24-24", "su-ma 10-12",

@@ -13,13 +13,16 @@ from .problems import Invalid
 # word (tiistai, tiistaisin, keskiviikkona, tiistaiaamuisin, and with the
 # part of the day after a hyphen: tiistai-iltaisin) is read too, but no
 # other word that starts so ("kesäkuu" is no Wednesday). The part of the day
-# may follow the two letters too: ti-iltaisin, la-aamuisin.
+# may follow the two letters too: ti-iltaisin, la-aamuisin. Written once for
+# a list, it leaves a hyphen on the days before the last (tiistai- ja
+# torstai-iltaisin, ti-, ke- ja to-aamuisin), read before ", " or " ja " only.
 DAYS = ("ma", "ti", "ke", "to", "pe", "la", "su")
 _LETTERS = "[a-zåäöÅÄÖ]*"
 _PART = rf"-(?:aamu|p[äÄ]iv|ilta|y[öÖ]){_LETTERS}"
-_END = rf"{_LETTERS}(?:{_PART})?"
+_ELLIPSIS = r"-(?=\s*,|\s+ja\s)"
+_END = rf"(?:{_ELLIPSIS}|{_LETTERS}(?:{_PART})?)"
 _DAY = (rf"(ma|ti|ke|to|pe|la|su)(?:(?<=ma)anantai{_END}|(?<=ti)istai{_END}|(?<=ke)skiviikko{_END}|"
-        rf"(?<=to)rstai{_END}|(?<=pe)rjantai{_END}|(?<=la)uantai{_END}|(?<=su)nnuntai{_END}|\.|{_PART})?")
+        rf"(?<=to)rstai{_END}|(?<=pe)rjantai{_END}|(?<=la)uantai{_END}|(?<=su)nnuntai{_END}|\.|{_PART}|{_ELLIPSIS})?")
 DASH = r"\s*[-–—]\s*"
 _CLOCK = r"(\d{1,2})(?:[.:](\d{2}))?"
 # Days in a list: `ti, to`, `ti,to` or `ti ja to`; "ja" is a word of its own

@@ -574,6 +574,7 @@ VOCABULARY = [
     pytest.param({"purposes": ["liikuntaa"]}, id="purpose-misspelt"),
     pytest.param({"purposes": ["Liikunta ja tanssi"]}, id="purpose-label-for-slug"),
     pytest.param({"accessibility": ["portaaton"]}, id="accessibility-misspelt"),
+    pytest.param({"equipment": ["Piano", "pöydät"]}, id="equipment-labels-for-slugs"),
     pytest.param({"accessibility": ["porrasaton", "xyzzy"]}, id="accessibility-far-off"),
     pytest.param({"accessibility": ["Porrasaton", "esteeton-wc", "Esteetön WC", "induktio silmukka"]},
                  id="accessibility-labels-for-slugs"),

@@ -1,9 +1,9 @@
 """Which spaces fit a space wanted, and why, computed at build time.
 
 A space fits when it takes at least as many persons, has every
-accessibility feature, purpose and piece of equipment asked for, and for each asked hour range
-has one free slot that covers it; and it is not the premises of the
-association that asks.
+accessibility feature, purpose and piece of equipment asked for, and for
+each asked hour range has one free slot that covers it; and it is not the
+premises of the association that asks.
 """
 from dataclasses import dataclass
 

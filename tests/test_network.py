@@ -307,6 +307,10 @@ def space_answers(matcher, need, spaces):
     ("Tarvitsemme lämmintä varastotilaa lavasteille", ("Kotiseututalon aitta (varasto)", "Varastointi"),
      ["varasto"]),
     ("Harjoitustilaa bändille", ("Bändikämppä", "Harjoitustila ja rummut"), ["bändikämppä", "harjoitustila"]),
+    # after what the room must be like, as accessibility is often named first
+    ("Esteetön harjoitustila keväälle", ("Kuoron harjoitussali", "Piano"), ["harjoitussali"]),
+    ("Porrasaton kokoustila hallitukselle", ("Askeleen kokoushuone", "Kokoukset"), ["kokoushuone"]),
+    ("Tilava ja valoisa kerhohuone", ("Asukastuvan kerhohuone", "Kerhot ja harrastukset"), ["kerhohuone"]),
     # storage said two ways: säilytys is varasto
     ("Säilytystilaa maaleille ja kaukaloille", ("Koskenpallon kenttävarasto", "Varastointi"), ["kenttävarasto"]),
 ])

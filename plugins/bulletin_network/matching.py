@@ -60,10 +60,12 @@ nuori lapsi perhe jäsen ikäihminen seniori eläkeläinen aikuinen asukas vamma
 nainen mies opiskelija koululainen kuntalainen vapaaehtoinen
 """.split())
 # Words a need may begin with before naming what it asks for: "Etsimme
-# lämmintä varastotilaa" asks for a varastotila.
+# lämmintä varastotilaa" asks for a varastotila, "Esteetön harjoitustila"
+# for a harjoitustila (the dictionary reads porrasaton as porras).
 LEADING_LEMMAS = frozenset("""
 etsiä tarvita hakea kaivata toivoa löytää vuokrata lainata saada kysyä
 pieni iso suuri lämmin edullinen edullistaa ilmainen maksuton sopiva oma uusi
+esteetön porras porrasatonta tilava valoisa rauhallinen siisti viihtyisä halpa
 """.split())
 
 # One thing said two ways, each (the lemma or a compound's part) read as the

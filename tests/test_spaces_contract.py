@@ -101,6 +101,12 @@ def test_a_price_that_says_free_makes_the_space_free(price, free):
     assert space(SPACE + f"price: {price}\n").free is free
 
 
+@pytest.mark.parametrize("written", ["1 200", "1\u00a0200", "1\u202f200"])
+def test_thousands_written_apart_are_one_number(written):
+    # as the forms read "1 200" (form-core.js); check refused it and named 1 as the number to write
+    assert space(SPACE.replace("capacity: 25", f'capacity: "{written}"')).capacity == 1200
+
+
 def test_free_said_false_is_not_overruled_by_the_price():
     assert space(SPACE + "price: ilmainen\nfree: false\n").free is False
 
@@ -127,6 +133,9 @@ def test_wanted_notice_reads():
     (SPACE.replace("capacity: 25", "capacity: kaksikymmentä"), 4, "pitää olla kokonaisluku 1–9999"),
     (SPACE.replace("capacity: 25", "capacity: [25]"), 4, "pitää olla tekstiä"),
     (SPACE.replace("capacity: 25", "capacity: 99999"), 4, "kokonaisluku 1–9999, nyt 99999"),
+    # thousands written apart, as Finns write them: the number is named, not its first digits ("1")
+    (SPACE.replace("capacity: 25", "capacity: noin 1 500"), 4, "nyt noin 1 500. Kirjoita esimerkiksi capacity: 1500."),
+    (SPACE.replace("capacity: 25", "capacity: 12 000"), 4, "nyt 12 000. Kirjoita esimerkiksi capacity: 9999."),
     (SPACE + "area: 0\n", 5, "pitää olla kokonaisluku 1–9999"),
     (SPACE + "district: Vuoksennniska\n", 5, "Tuntematon alue Vuoksennniska. Valitse jokin näistä: Vuoksenniska"),
     (SPACE + "purposes: [kokouss]\n", 5, "Lähin sallittu arvo: kokous"),

@@ -148,7 +148,7 @@ def test_the_form_says_of_a_slot_what_check_says(form_site, page, capsys, availa
     assert not page.locator("[data-space-result]").is_visible()
 
 
-@pytest.mark.parametrize("capacity", ["0", "kaksikymmentä", "10000", "2,5"])
+@pytest.mark.parametrize("capacity", ["0", "kaksikymmentä", "10000", "2,5", "noin 1 500", "12 00"])
 def test_the_form_says_of_a_number_what_check_says(form_site, page, capsys, capacity):
     said = check_says(form_site[0], "ti 17-21", capsys, capacity=f'"{capacity}"')
     assert len(said) == 1 and "Kentän capacity arvon" in said[0]
@@ -157,6 +157,13 @@ def test_the_form_says_of_a_number_what_check_says(form_site, page, capsys, capa
     page.get_by_role("button", name="Tee tilan tiedosto").click()
     assert page.locator("[data-error-summary] a").all_inner_texts() == [said[0].replace("capacity", "Henkilömäärä")]
     assert not page.locator("[data-space-result]").is_visible()
+
+
+def test_the_form_writes_thousands_written_apart_as_digits(page):
+    fill(page)
+    page.get_by_label("Henkilömäärä").fill(" 1 200 ")
+    page.get_by_role("button", name="Tee tilan tiedosto").click()
+    assert 'capacity: "1200"\n' in page.locator("[data-file]").input_value()
 
 
 # A port in another script's digits is no port to a browser, nor to the form;

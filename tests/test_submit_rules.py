@@ -593,6 +593,8 @@ VOCABULARY = [
     pytest.param({"capacity": "100000"}, id="persons-beyond-the-most"),
     pytest.param({"capacity": "20 henkeä"}, id="persons-with-a-word"),
     pytest.param({"capacity": "noin 30"}, id="persons-after-a-word"),
+    pytest.param({"capacity": "1 200"}, id="persons-in-thousands-written-apart"),
+    pytest.param({"capacity": "noin 1\u00a0500 henkeä"}, id="persons-in-thousands-after-a-word"),
 ]
 
 

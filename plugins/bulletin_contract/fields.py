@@ -602,6 +602,15 @@ class Fixed:
         return text
 
 
+# Thousands written apart, as Finns write them: "1 200", with a no-break or a
+# narrow no-break space too. The forms read them so (form-core.js), and
+# contract.js with these patterns.
+_APART = "[ \u00a0\u202f]"
+THOUSANDS = re.compile(f"[0-9]{{1,3}}(?:{_APART}[0-9]{{3}})+")
+# The first number in a text refused, for what to write instead.
+FIRST_NUMBER = re.compile(f"-?(?:{THOUSANDS.pattern}|[0-9]+(?:[.,][0-9]+)?)")
+
+
 class Number:
     """A whole number within limits, written as digits."""
 
@@ -612,18 +621,19 @@ class Number:
 
     def __call__(self, value, key, ctx):
         text = _require_text(value, key, str(self.least)).strip()
+        number = re.sub("[^0-9]", "", text) if THOUSANDS.fullmatch(text) else text
         digits = len(str(self.most))  # no more digits than the largest value has
-        if not re.fullmatch(rf"[0-9]{{1,{digits}}}", text) or not self.least <= int(text) <= self.most:
+        if not re.fullmatch(rf"[0-9]{{1,{digits}}}", number) or not self.least <= int(number) <= self.most:
             raise self.refusal(text, key)
-        return int(text)
+        return int(number)
 
     def refusal(self, text, key):
         """What to write instead of `text`: the whole numbers within the
         limits nearest to the first number in it (22 or 23 for "22,5", 40
-        for "80", 20 for "20 h", 30 for "noin 30"), or the least for no
-        number at all. (contract.js says the same.)"""
-        found = re.search(r"-?[0-9]+(?:[.,][0-9]+)?", text)
-        number = float(found.group().replace(",", ".")) if found else self.least
+        for "80", 20 for "20 h", 30 for "noin 30", 1500 for "1 500"), or the
+        least for no number at all. (contract.js says the same.)"""
+        found = FIRST_NUMBER.search(text)
+        number = float(re.sub(_APART, "", found.group()).replace(",", ".")) if found else self.least
         lower, upper = (min(max(n, self.least), self.most) for n in (math.floor(number), math.ceil(number)))
         if lower != upper:
             return Invalid("err_number_fraction", key=key, value=text, least=self.least, most=self.most,

@@ -54,6 +54,8 @@ def rule_schema(rule):
         out["most"] = parser.most
     if getattr(parser, "marks", None) is not None:  # a text's accents on one letter
         out["marks"] = parser.marks
+    if isinstance(parser, fields.Number):  # thousands written apart, and the number a refusal names
+        out["thousands"], out["firstNumber"] = js_pattern(fields.THOUSANDS), js_pattern(fields.FIRST_NUMBER)
     for name in ("least", "words"):  # a number's lower limit, a fixed choice's words
         if getattr(parser, name, None) is not None:
             out[name] = list(parser.words) if name == "words" else parser.least

@@ -43,8 +43,8 @@
   // the limits nearest to the first number in it, as fields.Number's
   // refusal says them (22 or 23 for "22,5", 40 for "80", 30 for "noin 30").
   function numberRefusal(text, key, rule) {
-    var found = /-?[0-9]+(?:[.,][0-9]+)?/.exec(text);
-    var number = found ? +found[0].replace(",", ".") : rule.least;
+    var found = new RegExp(rule.firstNumber.source, rule.firstNumber.flags).exec(text);
+    var number = found ? +found[0].replace(/[^0-9.,-]/g, "").replace(",", ".") : rule.least;
     var within = function (n) { return Math.min(Math.max(n, rule.least), rule.most); };
     var lower = within(Math.floor(number)), upper = within(Math.ceil(number));
     var values = { key: key, value: text, least: rule.least, most: rule.most };
@@ -291,10 +291,12 @@
       }
       return day;
     case "number":
-      var number = strip(value);
+      var written = strip(value);
+      var thousands = new RegExp("^(?:" + rule.thousands.source + ")$", rule.thousands.flags);
+      var number = thousands.test(written) ? written.replace(/[^0-9]/g, "") : written;
       var digits = new RegExp("^[0-9]{1," + String(rule.most).length + "}$");
       if (!digits.test(number) || +number < rule.least || +number > rule.most) {
-        throw numberRefusal(number, key, rule);
+        throw numberRefusal(written, key, rule);
       }
       return +number;
     case "weekdays":

@@ -280,11 +280,12 @@
       return false;
     }
   };
-  // A whole number, by the checker's rule; spaces in it ("1 200") are the reader's.
+  // A whole number, by the checker's rule, which reads thousands written
+  // apart ("1 200") and names what was typed; the file holds its digits.
   Checker.prototype.number = function (name, rule, contract, messages) {
-    var text = this.fields.value(name).replace(/\s+/g, "");
+    var text = BulletinContract.strip(this.fields.value(name));
     if (text) {
-      this.parsed(name, rule, text, contract, messages);
+      return this.parsed(name, rule, text, contract, messages) ? text.replace(/[^0-9]/g, "") : text;
     } else if (rule.required) {
       this.required(name);
     }

@@ -427,6 +427,18 @@ def test_a_need_and_an_offer_for_the_same_people_but_not_the_same_thing_do_not_m
     assert len(answer) == 1 and "Jalkapallokoulu nuorille – Leiri ry" in answer[0].get_text()
 
 
+def test_one_hour_a_week_is_said_in_the_singular(network_site):
+    network_site.notice("tunti.md", notice_text("Tunnin apulainen", category="yhteistyo", extra="""
+        hire:
+          hours_per_week: "1"
+          pay_subsidy: false
+          tasks: Postin haku
+        """))
+    assert network_site.build() == 0
+    hours = network_site.page("ilmoitukset/tunti/").find("dt", string="Työaika").find_next("dd").get_text(strip=True)
+    assert hours == "1 tunti viikossa"
+
+
 def test_joint_hiring_page_and_partners_pages(network_site):
     build_network(network_site)
     page = network_site.page("yhteistyo/yhteispalkkaus/")

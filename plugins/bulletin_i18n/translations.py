@@ -131,7 +131,7 @@ FI = {
     "hire_heading": "Yhteinen työntekijä",
     "hire_employers": "Työnantajat",
     "hire_hours": "Työaika",
-    "hire_hours_value": "{hours} tuntia viikossa",
+    "hire_hours_value": "{count} tuntia viikossa",
     "hire_pay_subsidy": "Palkkatuki",
     "hire_pay_subsidy_yes": "Haetaan palkkatukea",
     "hire_pay_subsidy_no": "Ilman palkkatukea",
@@ -635,6 +635,7 @@ FI = {
     "letter_summary_spaces_one": "{count} uusi tila",
     "space_persons_one": "{count} hlö",
     "wanted_persons_one": "{count} hlö",
+    "hire_hours_value_one": "{count} tunti viikossa",
     "publish_err_errors_logged_one": "Rakentamisessa tuli {count} virhe, joten mitään ei julkaistu.",
     # --- the command line in the site's language ---
     "cli_description": "Tarkista, rakenna ja julkaise yhdistysten ilmoitustaulu. Komennon ohje: bulletin KOMENTO --help.",
@@ -1204,7 +1205,7 @@ EN = {
     "hire_heading": "A shared employee",
     "hire_employers": "Employers",
     "hire_hours": "Working time",
-    "hire_hours_value": "{hours} hours a week",
+    "hire_hours_value": "{count} hours a week",
     "hire_pay_subsidy": "Pay subsidy",
     "hire_pay_subsidy_yes": "A pay subsidy is applied for",
     "hire_pay_subsidy_no": "Without a pay subsidy",
@@ -1701,6 +1702,7 @@ EN = {
     "letter_summary_spaces_one": "{count} new space",
     "space_persons_one": "{count} person",
     "wanted_persons_one": "{count} person",
+    "hire_hours_value_one": "{count} hour a week",
     "publish_err_errors_logged_one": "The build logged {count} error, so nothing was published.",
     # --- the command line in the site's language ---
     "cli_description": "Build, check and publish the associations' bulletin. Help on a command: bulletin COMMAND --help.",

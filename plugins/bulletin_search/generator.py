@@ -64,7 +64,7 @@ def notice_text(article, t):
         parts.append(f"{t('notice_published')} {dates.short_date(article.date)}")
     if notice.hire:
         hire = notice.hire
-        parts += [t("hire_hours_value", hours=hire.hours_per_week),
+        parts += [t.count("hire_hours_value", hire.hours_per_week),
                   t("hire_pay_subsidy_yes") if hire.pay_subsidy else t("hire_pay_subsidy_no"), hire.tasks]
     parts += [title for title, _ in notice.materials or ()]
     contact = notice.contact

@@ -3,6 +3,8 @@ association pages, in built sites (the example and tiny ones)."""
 import json
 from xml.etree import ElementTree
 
+import feedparser
+import yaml
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, notice_text
@@ -141,6 +143,20 @@ def test_spaces_are_in_the_menu_sitemap_feed_and_search(example_site):
     assert page(example_site, "tilat").select_one("link[type='application/rss+xml'][href='/syotteet/tilat.rss.xml']")
     search = page(example_site, "haku")
     assert search.select_one("select[name='type'] option[value='tila']")
+
+
+def test_a_space_in_the_feeds_says_when_it_is_free_at_what_price_and_what_it_has(example_site):
+    space = yaml.safe_load((ROOT / "content" / "spaces" / "vuoksenlaulun-harjoitussali.yml").read_text(encoding="utf-8"))
+    for name in ("tilat.rss.xml", "tilat.atom.xml"):
+        feed = feedparser.parse((example_site / "syotteet" / name).read_bytes())
+        [item] = [e for e in feed.entries if e.link.endswith("/tilat/vuoksenlaulun-harjoitussali/")]
+        summary = BeautifulSoup(item.summary, "html.parser").get_text()
+        assert "35 hlö" in summary and "ti 17–21" in summary and space["price"] in summary
+        content = BeautifulSoup(item.content[0].value if "content" in item else item.summary, "html.parser")
+        facts = {dt.get_text(strip=True): dt.find_next("dd").get_text(strip=True) for dt in content.select("dt")}
+        assert facts["Hinta"] == space["price"] and "Piano" in facts["Varusteet"]
+        assert "ti 17–21, to 17–21, la 10–16" in content.get_text()
+        assert all(a["href"].startswith("http") for a in content.select("a[href]"))  # readers have no site to resolve against
 
 
 def test_tiny_site_matches_and_explains(site):

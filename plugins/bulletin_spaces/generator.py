@@ -1,6 +1,5 @@
 """Writes tilat/ and a page per space, and puts the matches on the notices,
 spaces and associations that show them."""
-import html
 import json
 from collections import defaultdict
 from dataclasses import dataclass
@@ -122,17 +121,19 @@ class SpacesGenerator(Generator):
         """RSS and Atom of the spaces, newest first (feedgen, as the notices' feeds)."""
         t = translator_for(self.settings)
         label = self.settings["BULLETIN_CATEGORIES"].get(SPACES_CATEGORY, t("spaces_title"))
-        items = []
+        items, item_template, slot = [], self.get_template("space_feed"), self.env.filters["slot_text"]
         for space in sorted(self.spaces, key=lambda s: (-self._moment(s.date).timestamp(), s.slug)):
             link = f"{site}/{urls('space', slug=space.slug)}"
-            facts = [t.count("space_persons", space.capacity), space.district, space.address]
+            # what a reader choosing a room asks first: how many, where, when free, at what price
+            facts = [t.count("space_persons", space.capacity), space.district, space.address,
+                     ", ".join(map(slot, space.available)), space.price or (t("space_free") if space.free else "")]
             items.append(Item(
                 title=space.name, link=link, date=self._moment(space.date),
                 author=STATE.associations[space.association].name,
                 author_link=f"{site}/{urls('association', slug=space.association)}",
                 category=label, category_link=f"{site}/{urls('spaces')}",
                 summary=", ".join(f for f in facts if f),
-                content=absolute_links(space.description_html, link) or f"<p>{html.escape(', '.join(f for f in facts if f))}</p>",
+                content=absolute_links(item_template.render(self.context, space=space), link),
             ))
         updated = items[0].date if items else self._moment(None)
         for sub in Subscriptions(self.settings, t).feeds("spaces"):

@@ -400,6 +400,18 @@ def test_issue_form_writes_a_series_as_people_say_it(site, capsys):
     assert site.check() == 0
 
 
+@pytest.mark.parametrize(("said", "interval"), [("kahden viikon välein", "2"), ("Joka 2. viikko", "2"),
+                                               ("kolmen viikon välein", "3"), ("neljän viikon välein", "4")])
+def test_issue_form_reads_weeks_apart_as_people_say_it(site, capsys, said, interval):
+    body = issue_body(**{"Aihe": "Vapaaehtoiset", "Tapahtuman alkamisaika": "ti 1.12. klo 10–11",
+                         "Paikka": "Kerhohuone", "Toistuva tapahtuma: viikonpäivät": "ti",
+                         "Kuinka usein": said, "Viimeinen kerta": "26.1."})
+    status, paths, err, _comment = site.from_issue(body, capsys)
+    assert status == 0, err
+    assert f'    interval: "{interval}"\n' in Path(paths[0]).read_text(encoding="utf-8")
+    assert site.check() == 0
+
+
 def test_issue_form_says_how_to_write_how_often(site, capsys):
     body = issue_body(**{"Aihe": "Tapahtumat", "Tapahtuman alkamisaika": "ti 1.12. klo 10",
                          "Paikka": "Kerhohuone", "Toistuva tapahtuma: viikonpäivät": "ti",

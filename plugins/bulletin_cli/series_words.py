@@ -6,7 +6,8 @@ import re
 from bulletin_contract.fields import WEEKDAYS
 from bulletin_contract.people_dates import LIST_SEPARATOR
 
-_EVERY = {"toinen": "2", "kolmas": "3", "neljäs": "4"}
+# "joka toinen viikko" and "kahden viikon välein" say the same
+_EVERY = {"toinen": "2", "kolmas": "3", "neljäs": "4", "kahden": "2", "kolmen": "3", "neljän": "4"}
 
 
 def words(text):
@@ -26,7 +27,7 @@ def frequency(text):
         return None, ["-1"]
     if re.search(r"ensimm|^1\.?$", said):
         return None, ["1"]
-    number = re.search(r"\b([2-9])\b|toinen|kolmas|neljäs", said)
+    number = re.search(r"\b([2-9])\b|" + "|".join(_EVERY), said)
     if number:
         return number.group(1) or _EVERY[number.group(0)], []
     if re.fullmatch(r"(joka\s+)?viikko|viikoittain|", said):

@@ -89,6 +89,15 @@ def built(tmp_path_factory):
           location: Sali
           registration: "{RETURNING}"
         """))
+    site.notice("sahkoposti.md", notice_text(title="Sähköposti", category="tapahtumat",
+                                             body="Kysy: kalle.virtanen@imatra.example.fi. Tai "
+                                                  "[toimisto@kipina.example.org](mailto:toimisto@kipina.example.org), "
+                                                  "ei `koodi@ei.linkki` eikä https://a.fi/@kalle", extra="""
+        event:
+          start: "2026-12-05 18:00"
+          location: Sali
+          registration: "Sähköpostilla leiri+2027@kipina.example.org (nimi ja ikä)"
+        """))
     assert site.check() == 0 and site.build() == 0
     return site
 
@@ -200,3 +209,15 @@ def test_an_address_with_another_in_it_links_to_where_it_begins(built):
                         if dt.get_text() == "Ilmoittautuminen")
     for where in (page.select_one(".bl-notice__body"), registration):
         assert [a["href"] for a in where.select("a")] == ["https://www.lomake.example.org/kysely?palaa=https://imatra.fi"]
+
+
+def test_an_e_mail_address_written_bare_is_a_link_to_write_to_it(built):
+    page = built.page("ilmoitukset/sahkoposti/")
+    assert [(a["href"], a.get_text()) for a in page.select_one(".bl-notice__body").select("a")] == [
+        ("mailto:kalle.virtanen@imatra.example.fi", "kalle.virtanen@imatra.example.fi"),
+        ("mailto:toimisto@kipina.example.org", "toimisto@kipina.example.org"),
+        ("https://a.fi/@kalle", "https://a.fi/@kalle")]
+    registration = next(dd for dt, dd in zip(page.select(".bl-event dt"), page.select(".bl-event dd"))
+                        if dt.get_text() == "Ilmoittautuminen")
+    assert registration.get_text() == "Sähköpostilla leiri+2027@kipina.example.org (nimi ja ikä)"
+    assert [a["href"] for a in registration.select("a")] == ["mailto:leiri+2027@kipina.example.org"]

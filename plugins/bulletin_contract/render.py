@@ -476,10 +476,11 @@ class _HashHeading(HashHeaderProcessor):
     RE = re.compile(r"(?:^|\n)(?P<level>#{1,6})(?=[ \t\n]|$)(?P<header>(?:\\.|[^\\#]|#+(?=[^#\n]))*?)#*(?:\n|$)")
 
 
-# A web address written bare, as GitHub links it (its extended autolinks),
-# where submitters preview: not inside a word, an e-mail address or an
-# attribute's value. The sentence's punctuation after it is no part of it.
-_BARE_ADDRESS = r"(?<![\w@/.:'\"=&-])(?:https?://|www\.)[^\s<>\"'`\x02\x03]+"
+# A web or e-mail address written bare, as GitHub links it (its extended
+# autolinks), where submitters preview: not inside a word, another address
+# or an attribute's value. The sentence's punctuation after it is no part of it.
+_BARE_ADDRESS = (r"(?<![\w@/.:'\"=&-])(?:(?:https?://|www\.)[^\s<>\"'`\x02\x03]+"
+                 r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)")
 _ADDRESS_PUNCTUATION = re.compile(r"[.,:;!?*_~]+$")
 
 
@@ -497,16 +498,18 @@ def _address_as_meant(address):
 
 
 def _href(address):
+    if re.match(r"https?://", address, re.IGNORECASE):
+        return address
     # "www.…" is given its scheme, though an address in its query has one
-    return address if re.match(r"https?://", address, re.IGNORECASE) else "https://" + address
+    return "https://" + address if address[:4].lower() == "www." else "mailto:" + address
 
 
 _BARE_ADDRESSES = re.compile(_BARE_ADDRESS)
 
 
 def with_links(text):
-    """A field's plain text (how to register) as HTML, the web addresses
-    written bare in it links as in a notice's text."""
+    """A field's plain text (how to register) as HTML, the web and e-mail
+    addresses written bare in it links as in a notice's text."""
     parts, at = [], 0
     for match in _BARE_ADDRESSES.finditer(text):
         address = _address_as_meant(match.group(0))

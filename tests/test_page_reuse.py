@@ -417,31 +417,3 @@ def test_the_files_of_a_folder_are_those_written_and_those_left_in_place_under_i
         ("ilmoitukset/c/index.html", str(output / "ilmoitukset/c/index.html"))]
     assert [name for name, _ in reuse_.files(str(output), "ilmoitukset/b")] == ["ilmoitukset/b/tapahtuma.ics"]
     assert reuse_.files(str(tmp_path / "muu"), "yhdistykset") == []  # another site: nothing left in place there
-
-
-def test_keys_worked_out_on_both_cores_are_the_ones_worked_out_one_by_one(site, monkeypatch):
-    for number in range(6):
-        site.notice(f"n{number}.md", event_text(f"Tapahtuma {number}", start=f"2026-12-0{number + 2} 18:00"))
-    changed = site.notice("muuttuva.md", notice_text("Ennen"))
-    asked = []
-    key = reuse.article_key
-    monkeypatch.setattr(reuse, "article_key", lambda *args: asked.append(args[1]) or key(*args))
-
-    def built(split, today):
-        monkeypatch.setattr(reuse, "SPLIT_KEYS", split)
-        asked.clear()
-        assert site.build(today) == 0
-        [record] = cache_path(site.output).rglob(f"{reuse.KEYS_FILE}{RECORD}")
-        return read_record(record), len(asked)
-
-    _, alone = built(10_000, "2026-12-01")
-    assert alone >= 7
-    changed.write_text(notice_text("Jälkeen"), encoding="utf-8")
-    # a rebuild on a later day, two events past and one notice changed, on both cores
-    both, here = built(2, "2026-12-04")
-    assert 0 < here < alone  # the other half was worked out by the second process
-    assert site.page("ilmoitukset/muuttuva/").h1.get_text() == "Jälkeen"
-    # the same content and day, built afresh one by one
-    site.output = site.output.with_name("yksitellen")
-    one_by_one, _ = built(10_000, "2026-12-04")
-    assert both == one_by_one

@@ -35,12 +35,9 @@ def _render(write, pages):
 def generate_articles(self, write):
     """ArticlesGenerator.generate_articles, rendering on both cores what
     is not left in place from the previous build."""
-    articles = list(chain(self.translations, self.articles, self.hidden_translations, self.hidden_articles))
-    for article in articles:
-        signals.article_generator_write_article.send(self, content=article)
-    REUSE.work_out_keys(articles)
     fresh = []
-    for article in articles:
+    for article in chain(self.translations, self.articles, self.hidden_translations, self.hidden_articles):
+        signals.article_generator_write_article.send(self, content=article)
         save_as = article.save_as
         if save_as and REUSE.take(save_as, article):
             continue  # left in place: nothing more is asked of it (its url, its template)

@@ -37,17 +37,13 @@ import os
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from importlib import metadata
-from itertools import chain
 from pathlib import Path
 
 from pelican.writers import Writer
 
-from bulletin_contract.beside import beside
-
 from .inplace import files_in
 from .memo import source_digest
 
-SPLIT_KEYS = 4000  # fewer notices' keys are worked out here alone, sooner than a process starts
 KEYS_FILE = "notice-pages"  # a record (`record_path`): each page's key
 FILES_RECORD = "output-files"  # the previous build's output files, their sizes and times (a record, `remember`)
 # Settings that differ between builds without changing any notice page: the
@@ -376,22 +372,6 @@ class PageReuse:
             key = self.article_keys[id(article)] = article_key(self.site, article, source_digest(article.source_path),
                                                                self.shared_texts)
         return key
-
-    def work_out_keys(self, articles):
-        """Work out the keys of `articles` at once, half of them on the
-        second core: one key per notice was a tenth of a rebuild at 100,000
-        notices, asked for one after the other as each page was written."""
-        if not self.keys_path:
-            return
-        todo = [article for article in articles if id(article) not in self.article_keys]
-        half = len(todo) // 2
-        theirs = beside(self._keys_of, todo[half:], items=len(todo), min_items=SPLIT_KEYS)
-        for article, key in zip(todo, chain(self._keys_of(todo[:half]), theirs.result())):
-            self.article_keys[id(article)] = key
-
-    def _keys_of(self, articles):
-        return [article_key(self.site, article, source_digest(article.source_path), self.shared_texts)
-                for article in articles]
 
     def take(self, name, article):
         """True when the file `name`, made from `article` alone, is in place

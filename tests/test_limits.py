@@ -63,6 +63,9 @@ PATHOLOGICAL = {
     "backtick_runs": "".join("`" * k + "a" for k in range(1, 200)),
     "autolinks": "<http://a" * (N // 9),
     "angles": "<" * N,
+    # an attribute list's pattern looks from each { to the line's end for a } or an onclick=
+    "braces": "{" * N,
+    "attribute_list_openings": "{: " * (N // 3),
     "setext_headings": "a\n-\n" * (N // 4),
     "lone_bullets_under_items": "- a\n-\n• a\n–\n" * (N // 16),
     "headings": "# a\n" * (N // 4),
@@ -74,6 +77,7 @@ PATHOLOGICAL = {
     "many_links": "[a](https://b.fi) " * (N // 18),
     # as bad as the limits allow: the most brackets in the most paragraphs
     "brackets_at_limit": ("[" * MAX_MARKUP + "a" * 800 + "\n\n") * (N // (MAX_MARKUP + 802)),
+    "braces_at_limit": ("{" * MAX_MARKUP + "a" * 800 + "\n\n") * (N // (MAX_MARKUP + 802)),
     "links_at_limit": ("[a](" * (MAX_MARKUP // 2) + "x" * 800 + "\n\n") * (N // (2 * MAX_MARKUP + 802)),
     "list_items_at_limit": item_lines(lambda i: f"- {'[' * MAX_MARKUP}x\n" if i % MAX_BLOCK_LINES else "\n"),
     "setext_at_limit": ("a\n-\n" * (MAX_BLOCK_LINES // 2) + "\n") * (N // (2 * MAX_BLOCK_LINES + 1)),
@@ -120,6 +124,7 @@ def test_pathological_markdown_costs_what_its_size_justifies(name):
     ("x" * (N + 1), f"enintään {N}"),
     ("> " * 20 + "syvä", "liian monta sisäkkäistä"),
     ("[" * (MAX_MARKUP + 1), "liikaa hakasulkeita"),
+    ("{" * (MAX_MARKUP + 1), "aaltosulkeita {"),
     ("| a |\n" * (MAX_BLOCK_LINES + 1), f"yli {MAX_BLOCK_LINES} riviä"),
     # each paragraph within its own limit; Python-Markdown's HTML reader looks
     # from each over the whole text, indented code too

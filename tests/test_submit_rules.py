@@ -214,6 +214,7 @@ BAD = [
     case("body-attribute-list", {}, {}, body="Hei\n{: onclick=alert(1)}", field="Ilmoituksen teksti"),
     case("body-nesting", {}, {}, body="Alku\n\n" + "> " * 9 + "syvä", field="Ilmoituksen teksti"),
     case("body-markup", {}, {}, body="[" * 101, field="Ilmoituksen teksti"),
+    case("body-braces", {}, {}, body="{: " * 101, field="Ilmoituksen teksti"),
     case("body-block-lines", {}, {}, body="\n".join(["rivi"] * 201), field="Ilmoituksen teksti"),
     # a line of only a byte order mark (U+FEFF, pasted from a file) is no blank line to Python,
     # though JavaScript's \s calls it space: the block goes on over it

@@ -31,7 +31,7 @@ from .render import (_HEADING_LINE, _MARKDOWN_ESCAPE, _RULE, _SETEXT, BIDI_CONTR
 MAX_BODY_CHARS = 20_000  # ten times the longest example notice
 MAX_NESTING = 8  # quotes (>) and lists inside each other on one line
 MAX_BLOCK_LINES = 200  # lines without a blank line between (a list, a table)
-MAX_MARKUP = 100  # [ < and ` runs in one paragraph, list item or table row
+MAX_MARKUP = 100  # [ < { and ` runs in one paragraph, list item or table row
 # Python-Markdown's HTML reader looks from each `<a` (a `<` and a letter) as
 # far as a tag's attributes could go, over paragraphs and indented code too:
 # time quadratic in them.
@@ -94,7 +94,8 @@ _INLINE_DESTINATION = re.compile(r"\]\([ ]*\n?[ ]*(?=(?P<all>[^)\n]*))(?:<(?P<an
 # link, or the text after it is gone.
 _DESTINATION_END = re.compile(r"""[ ]*(?:(["'])[^\n]*?\1[ ]*)?\)""")
 _ATTRIBUTE_LIST = re.compile(r"\{:[^}\n]*\}|\{[^}\n]*\bon[a-z]+\s*=[^}\n]*\}", re.IGNORECASE)
-_MARKUP = re.compile(r"\[|<|`+")
+# { too: _ATTRIBUTE_LIST looks from each one to the line's end (seconds for a line of them)
+_MARKUP = re.compile(r"\[|<|\{|`+")
 _TAG_OPENING = re.compile(r"<[A-Za-z]")
 _TITLE_MARK = re.compile(r"[\"'(]")
 _BACKTICK_RUN = re.compile(r"`+")

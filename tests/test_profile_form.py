@@ -215,6 +215,21 @@ def test_an_address_or_number_is_refused_in_the_checks_words(form_site, open_for
         f"{label}: {message}" for label, message in zip(labels, said)]
 
 
+def test_an_address_that_leads_nowhere_is_refused_by_the_form_as_by_check(form_site, open_form, capsys):
+    # the pattern reads a port past 65535 as an address; the browser and the
+    # sanitizer read none, so the association's page would link nowhere
+    site = form_site[0]
+    address = "https://imatranpollot.fi:99999/"
+    path = site.association("pollot", f'name: Imatran Pöllöt\nwebsite: "{address}"\n')
+    said = site.refusals(path, capsys)
+    assert len(said) == 1 and address in said[0]
+    page = open_form()
+    page.get_by_label("Yhdistyksen nimi").fill("Imatran Pöllöt")
+    page.get_by_label("Verkkosivut").fill(address)
+    preview(page)
+    assert page.locator("[data-error-summary] a").all_inner_texts() == [f"Verkkosivut: {said[0]}"]
+
+
 def test_text_drawn_as_nothing_is_empty_as_the_check_says(form_site, open_form, capsys):
     # A Hangul filler or the blank Braille pattern shows nothing: check calls
     # such a name, line or address empty, and the form says so in its words.

@@ -22,7 +22,7 @@ from .body_checks import site_file_problem
 from .marks import MAX_STACKED_MARKS, stacked_marks
 from .people_dates import KLO, SPACE, WEEKDAY, YEAR, two_digit_year, weekday_values, wrong_weekday
 from .problems import Invalid
-from .render import BIDI_CONTROLS
+from .render import BIDI_CONTROLS, address_unreadable
 from .slots import DAYS, EXAMPLE as SLOT_EXAMPLE, merged, parse_slot
 from .slugs import joined_names, lookalike, slugify, without_legal_form
 
@@ -813,7 +813,7 @@ class Materials:
 
     def address(self, value, key, ctx):
         text = _require_text(value, key, '"{static}/files/muistio.pdf"').strip()
-        if _URL.match(text):
+        if is_web_address(text):
             return text
         local = re.fullmatch(r"\{static\}/([A-Za-z0-9_-]+)/([A-Za-z0-9._-]+)", text)
         folders = ctx.files.folders
@@ -825,9 +825,26 @@ class Materials:
         return text
 
 
+def is_web_address(text):
+    """An address of the pattern that browsers can open too: one they cannot
+    read (a port past 65535) the sanitizer drops, a link to nowhere."""
+    return bool(_URL.match(text)) and not address_unreadable(text)
+
+
+class WebAddress(Pattern):
+    """A web address field (a website, a booking page): is_web_address, in
+    the pattern's words."""
+
+    def __call__(self, value, key, ctx):
+        text = super().__call__(value, key, ctx)
+        if address_unreadable(text):
+            raise Invalid(self.message_key, key=key, value=text[:80])
+        return text
+
+
 EMAIL = Pattern("email", _EMAIL, "err_email", 200)
 PHONE = Pattern("phone", _PHONE, "err_phone", 30)
-URL = Pattern("url", _URL, "err_url", 500)
+URL = WebAddress("url", _URL, "err_url", 500)
 # The register of associations numbers them 123.456 (older ones 1.234).
 REGISTER_NUMBER = Pattern("register_number", re.compile(r"^\d{1,3}(\.\d{3}){0,2}$", re.ASCII), "err_register_number", 11)
 MAX_OFFER = 200  # characters in one offer or need

@@ -200,7 +200,8 @@
   // A Pattern rule of fields.py: an e-mail or web address, a phone number.
   function pattern(rule, value, key) {
     var t = strip(value);
-    if (codePoints(t) > rule.limit || !new RegExp(rule.pattern).test(t)) {
+    // fields.WebAddress: an address browsers cannot open (a port past 65535) is none
+    if (codePoints(t) > rule.limit || !new RegExp(rule.pattern).test(t) || (rule.kind === "url" && addressUnreadable(t))) {
       throw new Invalid(rule.message, { key: key, value: head(t, 80) });
     }
     return t;

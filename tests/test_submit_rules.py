@@ -33,7 +33,7 @@ KEYS = {"Otsikko": "title", "Lyhyt kuvaus": "summary", "Paikka": "event.location
         "Avainsanat": "tags", "Voimassa viimeistään": "expires", "Yhteyshenkilön sähköposti": "contact.email", "Viimeinen kerta": "event.repeat.until",
         "Poikkeuspäivät": "event.repeat.except", "Tarjottava tila": "space",
         "Yhteyshenkilön puhelinnumero": "contact.phone", "Ilmoituksen teksti": "body",
-        "Muut mukana olevat yhdistykset": "partners"}
+        "Muut mukana olevat yhdistykset": "partners", "Ilmoittautuminen": "event.registration"}
 
 CONTACT = {"Yhteyshenkilön nimi": "Aila", "consent": True}
 # A series chosen in the form: Tuesdays until 26.1.2027.
@@ -158,6 +158,15 @@ BAD = [
          field="Ilmoituksen teksti"),
     case("body-reference-shows-another-address", {}, {}, body="Hae: [kela.fi][k]\n\n[k]: https://evil.example/",
          field="Ilmoituksen teksti"),
+    # a letter of another script in a site's name: the address leads elsewhere than it reads
+    case("body-lookalike-link", {}, {}, body="Hae tukea: [Kela](https://www.k\u0435la.fi/hakemus).",
+         field="Ilmoituksen teksti"),
+    case("body-lookalike-bare", {}, {}, body="Tiedot:\n\nwww.\u0441ity.fi ja kalle@k\u0435la.fi",
+         field="Ilmoituksen teksti"),
+    case("registration-lookalike", {"Ilmoittautuminen": "Lomakkeella https://ilmo.k\u0456pina.fi/leiri"},
+         {"event": {"registration": "Lomakkeella https://ilmo.k\u0456pina.fi/leiri"}}, field="Ilmoittautuminen"),
+    case("title-lookalike-address", {"Otsikko": "Haku auki: www.\u03bfma.fi"}, {"title": "Haku auki: www.\u03bfma.fi"},
+         field="Otsikko"),
     case("body-quote-in-address", {}, {}, body='[x](https://a.fi/"onmouseover)', field="Ilmoituksen teksti"),
     # schemes the sanitizer drops, and addresses Python-Markdown runs on past: the link went, silently
     case("body-file-link", {}, {}, body="Katso [pöytäkirja](file:///C:/Users/pj/poytakirja.pdf).",
@@ -278,6 +287,9 @@ BAD = [
 
 GOOD = [
     case("plain", {}, {}),
+    # a site named wholly in another script, and another script past the site's name, lead where they read
+    case("addresses-in-other-scripts", {}, {}, body="Venäjäksi: https://\u043f\u0440\u0435\u0437\u0438\u0434\u0435\u043d\u0442.\u0440\u0444/ ja "
+                                                     "https://kela.fi/h\u0430ku"),
     case("title-at-the-limit", {"Otsikko": "x" * 120}, {"title": "x" * 120}),
     # the file's last line break is no character of the text
     case("body-at-the-limit", {}, {}, body="sana " * 3999 + "sanaa"),

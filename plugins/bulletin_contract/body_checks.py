@@ -27,6 +27,7 @@ from .marks import MAX_STACKED_MARKS, stacked_marks
 from .problems import Problem
 from .render import (_HEADING_LINE, _MARKDOWN_ESCAPE, _RULE, _SETEXT, BIDI_CONTROLS as _BIDI, address_unreadable, dangerous_scheme,
                      is_remote, lone_mark_under_item, pasted_lists, scheme_left_out, tabs_as_spaces)
+from .slugs import ADDRESS, address_lookalike
 
 MAX_BODY_CHARS = 20_000  # ten times the longest example notice
 MAX_NESTING = 8  # quotes (>) and lists inside each other on one line
@@ -476,6 +477,10 @@ def _check_markup(found, text, blocks):
         title = _TITLE_LINE.match(blocks, match.end())
         if title:
             found.add(line_of(title.end()), "err_body_definition_title_line", text=title.group().strip()[:80])
+    for match in ADDRESS.finditer(text):  # bare, in a link or a definition: code is masked
+        lookalike = address_lookalike(match.group(0))
+        if lookalike:
+            found.add(line_of(match.start()), lookalike[0], **lookalike[1])
     # Python-Markdown hides a definition: "[Paikka]: Kerhohuone" on a line of
     # its own is gone from the page when no link of the text uses it.
     used = {_label(match.group(1)) for match in _BRACKETED.finditer(text)

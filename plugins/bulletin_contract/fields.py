@@ -24,7 +24,7 @@ from .people_dates import KLO, SPACE, WEEKDAY, YEAR, two_digit_year, weekday_val
 from .problems import Invalid
 from .render import BIDI_CONTROLS, address_unreadable
 from .slots import DAYS, EXAMPLE as SLOT_EXAMPLE, merged, parse_slot
-from .slugs import joined_names, lookalike, slugify, without_legal_form
+from .slugs import ADDRESS, address_lookalike, joined_names, lookalike, slugify, without_legal_form
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
 
@@ -90,6 +90,7 @@ def _check_text(text, key, limit):
         raise Invalid("err_stacked_marks", key=key, count=marks, most=MAX_STACKED_MARKS)
     if len(text) > limit:
         raise Invalid("err_too_long", key=key, length=len(text), limit=limit)
+    refuse_lookalike_address(text, key)
     return text
 
 
@@ -114,6 +115,16 @@ def refuse_lookalike(text, key):
         word, letter, script, fixed = found
         raise Invalid("err_lookalike_letter" if fixed else "err_lookalike_other", key=key, word=word, letter=letter,
                       code=f"U+{ord(letter):04X}", script=TableWord(script), fixed=fixed)
+
+
+def refuse_lookalike_address(text, key):
+    """Invalid for a text with a web or e-mail address whose site's name has
+    a lookalike letter (slugs.address_lookalike): it would lead elsewhere.
+    (A web address field's pattern takes only ASCII in a site's name.)"""
+    for match in ADDRESS.finditer(text):
+        found = address_lookalike(match.group(0))
+        if found:
+            raise Invalid(found[0], key=key, **found[1])
 
 
 class Name(Text):

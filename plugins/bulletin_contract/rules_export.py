@@ -11,7 +11,7 @@ import os
 import re
 from pathlib import Path
 
-from . import body_checks, fields, render
+from . import body_checks, fields, render, slugs
 
 # Python's regular expressions write a few things JavaScript writes otherwise.
 _FLAGS = ((re.IGNORECASE, "i"), (re.MULTILINE, "m"), (re.DOTALL, "s"))
@@ -113,6 +113,8 @@ RULE_MESSAGES = [
     "err_association_retired",
     # a name with a letter that only looks like a Finnish keyboard's (fields.refuse_lookalike), its script's name
     "err_lookalike_letter", "err_lookalike_other", "script_greek", "script_cyrillic", "script_full_width",
+    # an address whose site's name has such a letter (slugs.address_lookalike)
+    "err_lookalike_address", "err_lookalike_address_other",
     # a space wanted (fields.WANTED_FIELDS, validate._space_checks)
     "err_list_item", "err_vocabulary", "err_vocabulary_choices", "err_vocabulary_several", "err_slot", "err_slot_not_weekly", "err_slot_several", "err_slot_clock", "err_slot_order", "err_slot_days",
     "err_until_before_from",
@@ -142,6 +144,12 @@ def site_images(settings):
     return found
 
 
+def lookalike_rules():
+    """slugs.lookalike's letters, which contract.js's lookalike reads."""
+    return {"latin": slugs.LATIN, "scripts": slugs.OTHER_SCRIPTS, "fullWidth": slugs.FULL_WIDTH,
+            "letters": slugs.LOOKALIKES, "word": js_pattern(slugs.WORD)}
+
+
 def markdown_rules(settings):
     """What contract.js needs to check a Markdown text as check_markdown does."""
     b = body_checks
@@ -167,7 +175,9 @@ def markdown_rules(settings):
             "pastedBullet": render._PASTED_BULLET, "pastedNumber": render._PASTED_NUMBER,
             "loneMarkUnderItem": render._LONE_MARK_UNDER_ITEM,  # render.lone_mark_under_item
             "quotedOTab": render._QUOTED_O_TAB,  # render.tabs_as_spaces
+            "address": slugs.ADDRESS,  # slugs.address_lookalike, in the text and in every field
         }.items()},
+        "lookalikes": lookalike_rules(),
         # Python's white space (str.strip, str.split) and what else fields.is_blank
         # calls nothing, as a character class's contents: JavaScript's \s differs
         "space": _PY_SPACE, "drawnAsNothing": fields._DRAWN_AS_NOTHING.pattern[1:-1],

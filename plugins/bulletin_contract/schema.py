@@ -15,7 +15,7 @@ from . import fields, people_dates, render, slots, slugs
 from .checks import ASSOCIATIONS_DIR
 from .event_rules import EVENT_LONGEST, SERIES_LONGEST
 from .model import NIGHT_ENDS
-from .rules_export import RULE_MESSAGES, js_pattern, markdown_rules
+from .rules_export import RULE_MESSAGES, js_pattern, lookalike_rules, markdown_rules
 from .schedule import MOST
 from .validate import SPACES_CATEGORY
 
@@ -66,8 +66,7 @@ def rule_schema(rule):
     if getattr(parser, "midnight", None) is not None:  # a date and time's message for 24:00
         out["midnight"] = parser.midnight
     if isinstance(parser, fields.Name):  # slugs.lookalike, which contract.js's refuseLookalike reads
-        out["lookalikes"] = {"latin": slugs.LATIN, "scripts": slugs.OTHER_SCRIPTS, "fullWidth": slugs.FULL_WIDTH,
-                             "letters": slugs.LOOKALIKES, "word": js_pattern(slugs.WORD)}
+        out["lookalikes"] = lookalike_rules()
     if isinstance(parser, fields.Choices):
         out["choices"] = parser.source  # a key of the schema's "vocabularies"
     if isinstance(parser, fields.Mapping):
@@ -180,7 +179,8 @@ PROFILE_MESSAGES = [
     "form_err_required_text", "form_err_too_long", "err_email", "err_phone", "form_err_control",
     "err_stacked_marks",
     "err_url", "err_number", "err_number_fraction", "err_empty", "form_err_in_field", "form_err_business_id", "form_err_business_id_check",
-    "err_register_number", "err_lookalike_letter", "err_lookalike_other", *slugs.OTHER_SCRIPTS, "form_err_too_many_lines", "form_err_line_too_long", "form_err_slug_taken",
+    "err_register_number", "err_lookalike_letter", "err_lookalike_other", *slugs.OTHER_SCRIPTS,
+    "err_lookalike_address", "err_lookalike_address_other", "form_err_too_many_lines", "form_err_line_too_long", "form_err_slug_taken",
     "form_error_prefix", "send_github_too_long", "send_mail_too_long", "send_copied", "send_copy_failed",
     "send_download_hint", "profile_mail_subject", "profile_github_update", "profile_github_new", "mail_intro", "mail_begin", "mail_end",
     "profile_values_failed", "err_name_no_letters", "form_err_name_latin",

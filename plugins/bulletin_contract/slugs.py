@@ -11,6 +11,8 @@ import unicodedata
 
 from unidecode import unidecode
 
+from bulletin_i18n.table_word import TableWord
+
 
 def _kept(char):
     # letters, their combining marks (Devanagari, decomposed Latin) and digits
@@ -105,6 +107,28 @@ def lookalike(text):
                 twins = [_latin_twin(c) for c in word]
                 return word, char, script, "".join(twins) if all(twins) else ""
     return None
+
+
+# A web or e-mail address in a text, bare, as a link or in a field: a
+# lookalike letter in its site's name leads elsewhere than the address reads
+# ("www.kеla.fi" with a Cyrillic е is another site than Kela's). Its path may
+# be in any letters: it stays on the site named.
+ADDRESS = re.compile(r"(?:https?://|www\.)[^\s<>\"'`()\[\]]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
+
+
+def address_lookalike(address):
+    """The message (key, values) for `address` (a web or e-mail address)
+    whose host has a lookalike letter (lookalike()), at every door and in a
+    notice's text; None when it has none."""
+    rest = re.sub(r"^(?:https?://|mailto:)", "", address, flags=re.IGNORECASE)
+    host = re.split(r"[/?#]", rest, maxsplit=1)[0].rsplit("@", 1)[-1].split(":", 1)[0]
+    found = lookalike(host)
+    if found is None:
+        return None
+    word, letter, script, fixed = found
+    return "err_lookalike_address" if fixed else "err_lookalike_address_other", {
+        "url": address[:80], "word": word, "letter": letter, "code": f"U+{ord(letter):04X}",
+        "script": TableWord(script), "fixed": address.replace(word, fixed)[:80] if fixed else ""}
 
 
 def named_association(text, names):

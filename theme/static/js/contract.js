@@ -125,6 +125,7 @@
     });
     this.P = P;
     this.markdownRules = r;
+    addressRules = { rules: r, messages: schema.messages };
   }
 
   var CONTROL = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff]/;
@@ -163,6 +164,7 @@
     if (codePoints(t) > rule.limit) {
       throw new Invalid("err_too_long", { key: key, length: codePoints(t), limit: rule.limit });
     }
+    refuseLookalikeAddress(t, key);
     return t;
   }
 
@@ -171,6 +173,15 @@
      naming the letter and the word in Latin letters. `data`: a Name rule's
      lookalikes (schema.py); `messages`: the scripts' names among them. */
   function refuseLookalike(data, messages, value, key) {
+    var found = lookalike(data, messages, value);
+    if (found) {
+      found.key = key;
+      throw new Invalid(found.fixed ? "err_lookalike_letter" : "err_lookalike_other", found);
+    }
+  }
+
+  // slugs.lookalike: {word, letter, script (its name), code, fixed} of the first such word, or null
+  function lookalike(data, messages, value) {
     var latin = new RegExp("[" + data.latin + "]");
     function script(char) {
       return Object.keys(data.scripts).filter(function (name) {
@@ -181,20 +192,53 @@
       var of = script(char);
       return !of ? char : of === data.fullWidth ? char.normalize("NFKC") : data.letters[char] || "";
     }
-    (value.match(compile(data.word, "g")) || []).forEach(function (word) {
-      var letters = Array.from(word);
+    var words = value.match(compile(data.word, "g")) || [];
+    for (var i = 0; i < words.length; i += 1) {
+      var letters = Array.from(words[i]);
       var letter = letters.filter(function (char) {
         var of = script(char);
-        return of && (latin.test(word) || of === data.fullWidth);
+        return of && (latin.test(words[i]) || of === data.fullWidth);
       })[0];
       if (letter !== undefined) {
         var twins = letters.map(twin);
-        var fixed = twins.every(Boolean) ? twins.join("") : "";
-        throw new Invalid(fixed ? "err_lookalike_letter" : "err_lookalike_other", {
-          key: key, word: word, letter: letter, script: messages[script(letter)], fixed: fixed,
-          code: "U+" + letter.codePointAt(0).toString(16).toUpperCase().padStart(4, "0") });
+        return { word: words[i], letter: letter, script: messages[script(letter)],
+                 fixed: twins.every(Boolean) ? twins.join("") : "",
+                 code: "U+" + letter.codePointAt(0).toString(16).toUpperCase().padStart(4, "0") };
       }
-    });
+    }
+    return null;
+  }
+
+  /* slugs.address_lookalike: [message key, values] for a web or e-mail
+     address whose site's name has a lookalike letter, or null. `rules`:
+     the schema's markdown rules (their lookalikes and address pattern). */
+  function addressLookalike(rules, messages, address) {
+    var rest = address.replace(/^(?:https?:\/\/|mailto:)/i, "");
+    var host = rest.split(/[/?#]/)[0].split("@").pop().split(":")[0];
+    var found = lookalike(rules.lookalikes, messages, host);
+    if (!found) {
+      return null;
+    }
+    found.url = head(address, 80);
+    found.fixed = found.fixed ? head(address.split(found.word).join(found.fixed), 80) : "";
+    return [found.fixed ? "err_lookalike_address" : "err_lookalike_address_other", found];
+  }
+
+  // fields.refuse_lookalike_address: every text field
+  var addressRules = null;  // {rules, messages}: the page's Checker's
+
+  function refuseLookalikeAddress(value, key) {
+    if (!addressRules) {
+      return;
+    }
+    var each = compile(addressRules.rules.patterns.address, "g"), match;
+    while ((match = each.exec(value)) !== null) {
+      var found = addressLookalike(addressRules.rules, addressRules.messages, match[0]);
+      if (found) {
+        found[1].key = key;
+        throw new Invalid(found[0], found[1]);
+      }
+    }
   }
 
   // A Pattern rule of fields.py: an e-mail or web address, a phone number.
@@ -1475,6 +1519,13 @@
       var name = label(match[2] || match[1]);
       if (Object.prototype.hasOwnProperty.call(references, name)) {
         self.checkAddress(found, lineOf(match.index), references[name], true);
+      }
+    });
+    // bare, in a link or a definition (code is masked): body_checks._check_markup
+    each(P.address, function (match) {
+      var lookalike = addressLookalike(self.markdownRules, self.schema.messages, match[0]);
+      if (lookalike) {
+        found.add(lineOf(match.index), lookalike[0], lookalike[1]);
       }
     });
     each(P.autolink, function (match) {

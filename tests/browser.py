@@ -120,6 +120,13 @@ def example_base(example_site):
         yield base
 
 
+def downloaded(page):
+    """(file name, text) of the file a form offers, taken with its "Lataa tiedosto" button."""
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Lataa tiedosto").click()
+    return info.value.suggested_filename, open(info.value.path(), encoding="utf-8").read()
+
+
 def description(page, selector):
     """What a screen reader reads after the element's name: the description
     Chromium's accessibility tree gives it."""

@@ -9,7 +9,7 @@ import pytest
 from bulletin_cli.cli import main
 from bulletin_contract.slugs import slugify
 from bulletin_contract.writer import notice_file
-from browser import served
+from browser import downloaded, served
 from test_a11y_machine_checks import run_axe
 from test_submit_form import BODY, fill_event, form_site, page, preview  # noqa: F401 (fixtures)
 
@@ -17,12 +17,6 @@ pytestmark = pytest.mark.usefixtures("example_today")
 
 EVENT = {"start": "2026-12-05 18:00", "end": "20:00", "location": "Kerhohuone, Koulukatu 1, Imatra"}
 CONTACT = {"name": "Aila Esimerkki", "email": "aila@example.org", "phone": "040 123 4567", "consent": True}
-
-
-def download(page):
-    with page.expect_download() as info:
-        page.get_by_role("button", name="Lataa tiedosto").click()
-    return info.value.suggested_filename, open(info.value.path(), encoding="utf-8").read()
 
 
 def test_the_languages_offered_are_the_sites(page):
@@ -45,7 +39,7 @@ def test_the_choice_writes_lang_only_when_not_finnish(form_site, page, name, tag
     assert page.locator("[data-preview-notice] .bl-notice__body").get_attribute("lang") == tag
     # the labels around them stay the site's
     assert page.locator("[data-preview-notice] dt").first.get_attribute("lang") is None
-    _name, text = download(page)
+    _name, text = downloaded(page)
     values = {"title": "Julkonsert", "association": "testikyla", "category": "tapahtumat", "date": "2026-11-20",
               "tags": ["joulu", "musiikki"], "event": EVENT, "contact": CONTACT}
     if tag:
@@ -62,7 +56,7 @@ def test_the_choice_writes_lang_only_when_not_finnish(form_site, page, name, tag
 def test_a_cyrillic_title_gives_a_readable_file_name(page):
     fill_event(page, title="Субботник в парке")
     preview(page)
-    name, text = download(page)
+    name, text = downloaded(page)
     assert name.startswith("2026-11-20-subbotnik-v-parke-") and name.endswith(".md")
     assert 'title: "Субботник в парке"' in text
 

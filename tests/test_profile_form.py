@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from bulletin_contract.writer import association_file
-from browser import built_and_served, checked_context
+from browser import built_and_served, checked_context, downloaded
 from conftest import Site
 
 SIILI = """\
@@ -43,13 +43,6 @@ def open_form(form_site):
 
 def preview(page):
     page.get_by_role("button", name="Esikatsele tiedosto").click()
-
-
-def downloaded(page):
-    with page.expect_download() as info:
-        page.get_by_role("button", name="Lataa tiedosto").click()
-    download = info.value
-    return download.suggested_filename, open(download.path(), encoding="utf-8").read()
 
 
 def test_a_new_association_gets_a_file_that_passes_check(form_site, open_form):

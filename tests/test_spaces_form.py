@@ -9,7 +9,7 @@ import pytest
 
 from bulletin_cli.cli import main
 from bulletin_i18n import Translator
-from browser import built_and_served, checked_context, example_base  # noqa: F401 (fixture)
+from browser import built_and_served, checked_context, downloaded, example_base  # noqa: F401 (fixture)
 from conftest import ROOT, Site
 
 
@@ -350,32 +350,40 @@ FITS = ["askeleen-sali", "hopeakosken-kerhohuone", "vuoksenniskan-asukastuvan-ke
 MISSES = ["raution-kylatalo", "koskenpallon-kokoushuone", "karhumaen-liikuntasali", "vuoksenlaulun-harjoitussali"]
 
 
+def fill_space_wanted(page, title, association, when):
+    """The notice form's first answers for a space wanted, for 20 persons, on 1 December."""
+    page.clock.set_fixed_time(datetime(2026, 12, 1, 12, 0))
+    page.get_by_label("Otsikko").fill(title)
+    page.get_by_label("Yhdistys", exact=True).select_option(association)
+    page.get_by_label("Tilat", exact=True).check()
+    page.get_by_label("Etsimme tilaa").check()
+    page.get_by_label("Henkilömäärä").fill("20")
+    page.get_by_label("Milloin tarvitsette tilaa").fill(when)
+
+
+def example_content_with(tmp_path, name, text):
+    """A copy of the example content with the notice `name` the form wrote."""
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    (content / "notices" / "2026" / name).write_text(text, encoding="utf-8")
+    return content
+
+
 def test_the_notice_form_writes_a_space_wanted_whose_page_lists_the_spaces_that_fit(form_site, example_base, tmp_path):
     from bs4 import BeautifulSoup
     with checked_context(form_site[2], example_base) as open_page:  # the module's Chromium
         page = open_page("/laheta/")
-        page.clock.set_fixed_time(datetime(2026, 12, 1, 12, 0))
-        page.get_by_label("Otsikko").fill("Kuorolle harjoitustila tiistaisin")
-        page.get_by_label("Yhdistys", exact=True).select_option("kuoro-vuoksenlaulu")
-        page.get_by_label("Tilat", exact=True).check()
-        page.get_by_label("Etsimme tilaa").check()
-        page.get_by_label("Henkilömäärä").fill("20")
-        page.get_by_label("Milloin tarvitsette tilaa").fill("ti klo 18.00–20.00")
+        fill_space_wanted(page, "Kuorolle harjoitustila tiistaisin", "kuoro-vuoksenlaulu", "ti klo 18.00–20.00")
         page.get_by_label("Porrasaton sisäänkäynti").check()
         page.get_by_label(re.compile("^Tarve päättyy")).fill("31.5.2027")
         page.get_by_label("Julkaisupäivä").fill("1.12.2026")
         page.get_by_label("Ilmoituksen teksti").fill("Kuoro etsii harjoitustilaa keväälle.")
         page.get_by_role("button", name="Esikatsele ilmoitus").click()
         assert page.locator("[data-preview] .bl-wanted").inner_text().count("20 hlöä") == 1
-        with page.expect_download() as info:
-            page.get_by_role("button", name="Lataa tiedosto").click()
-        name = info.value.suggested_filename
-        text = open(info.value.path(), encoding="utf-8").read()
+        name, text = downloaded(page)
     assert 'wanted:\n  capacity: "20"\n  when: ["ti klo 18.00–20.00"]\n  accessibility: ["porrasaton"]\n' \
            '  until: "2027-05-31"\n' in text
-    content = tmp_path / "content"
-    shutil.copytree(ROOT / "content", content)
-    (content / "notices" / "2026" / name).write_text(text, encoding="utf-8")
+    content = example_content_with(tmp_path, name, text)
     assert main(["check", "--content", str(content)]) == 0
     output = tmp_path / "output"
     assert main(["build", "--content", str(content), "--output", str(output), "--today", "2026-12-01"]) == 0
@@ -392,26 +400,15 @@ def test_the_notice_form_asks_for_the_equipment_a_space_wanted_needs(form_site, 
     # there was no box for it, and a space without one was offered as fitting
     with checked_context(form_site[2], example_base) as open_page:
         page = open_page("/laheta/")
-        page.clock.set_fixed_time(datetime(2026, 12, 1, 12, 0))
-        page.get_by_label("Otsikko").fill("Harjoitustila pianolla")
-        page.get_by_label("Yhdistys", exact=True).select_option("teatteri-koskenkorento")
-        page.get_by_label("Tilat", exact=True).check()
-        page.get_by_label("Etsimme tilaa").check()
-        page.get_by_label("Henkilömäärä").fill("20")
-        page.get_by_label("Milloin tarvitsette tilaa").fill("ti 18-20")
+        fill_space_wanted(page, "Harjoitustila pianolla", "teatteri-koskenkorento", "ti 18-20")
         page.locator("#f-wanted_equipment").get_by_label("Piano").check()
         page.get_by_label("Julkaisupäivä").fill("1.12.2026")
         page.get_by_label("Ilmoituksen teksti").fill("Etsimme tilaa, jossa on piano.")
         page.get_by_role("button", name="Esikatsele ilmoitus").click()
         assert "Varusteet\nPiano" in page.locator("[data-preview] .bl-wanted").inner_text()
-        with page.expect_download() as info:
-            page.get_by_role("button", name="Lataa tiedosto").click()
-        name = info.value.suggested_filename
-        text = open(info.value.path(), encoding="utf-8").read()
+        name, text = downloaded(page)
     assert 'when: ["ti 18-20"]\n  equipment: ["piano"]\n' in text
-    content = tmp_path / "content"
-    shutil.copytree(ROOT / "content", content)
-    (content / "notices" / "2026" / name).write_text(text, encoding="utf-8")
+    content = example_content_with(tmp_path, name, text)
     assert main(["check", "--content", str(content), "--today", "2026-12-01"]) == 0
 
 

@@ -213,7 +213,7 @@
      address whose site's name has a lookalike letter, or null. `rules`:
      the schema's markdown rules (their lookalikes and address pattern). */
   function addressLookalike(rules, messages, address) {
-    var rest = address.replace(/^(?:https?:\/\/|mailto:)/i, "");
+    var rest = address.replace(/^https?:\/\//i, "");
     var host = rest.split(/[/?#]/)[0].split("@").pop().split(":")[0];
     var found = lookalike(rules.lookalikes, messages, host);
     if (!found) {

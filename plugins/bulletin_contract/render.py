@@ -478,8 +478,9 @@ class _HashHeading(HashHeaderProcessor):
 
 # A web or e-mail address written bare, as GitHub links it (its extended
 # autolinks), where submitters preview: not inside a word, another address
-# or an attribute's value. The sentence's punctuation after it is no part of it.
-_BARE_ADDRESS = (r"(?<![\w@/.:'\"=&-])(?:(?:https?://|www\.)[^\s<>\"'`\x02\x03]+"
+# or an attribute's value (nor after a letter of one: from each, the search
+# was quadratic). The sentence's punctuation after it is no part of it.
+_BARE_ADDRESS = (r"(?<![\w@/.:'\"=&+-])(?:(?:https?://|www\.)[^\s<>\"'`\x02\x03]+"
                  r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)")
 _ADDRESS_PUNCTUATION = re.compile(r"[.,:;!?*_~]+$")
 
